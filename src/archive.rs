@@ -1,0 +1,333 @@
+//! The raw archive: every response body stored once by sha256, with an index of what was fetched.
+//!
+//! Layout under `<out>/archive/`:
+//! ```text
+//! blobs/<first two hex>/<sha256>      the body, exactly as received (after content decoding)
+//! index/<snapshot id>.jsonl           one [`ArchiveRecord`] per response of that run
+//! ```
+//! Blobs are written to a temporary name, fsynced and renamed, so a crash never leaves a blob whose
+//! name lies about its content. Index files are append-only; a torn last line is skipped on load.
+//! A read-only *seed* archive (a folder with `index.toml` naming hand-written files) can sit under
+//! the run's own archive: that is how the bundled sample runs with no network. This module is the
+//! only code that touches archive files; it never sees request headers, so tokens cannot reach it.
+
+use std::collections::HashMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// One archived response.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ArchiveRecord {
+    /// The URL requested (before redirects).
+    pub url: String,
+    /// HTTP status of the final response.
+    pub status: u16,
+    /// sha256 of the body, lowercase hex.
+    pub sha256: String,
+    /// Body length in bytes.
+    pub bytes: u64,
+    /// `ETag`, for `If-None-Match`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+    /// `Last-Modified`, for `If-Modified-Since`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<String>,
+    /// `Content-Type`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    /// `Link` (pagination cursor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// Hugging Face's `X-Error-Code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<String>,
+    /// When the body was received (or last revalidated with a 304).
+    pub fetched_at: DateTime<Utc>,
+}
+
+/// The seed archive's index file: `[[response]]` tables naming files beside it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedIndex {
+    #[serde(default)]
+    response: Vec<SeedEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedEntry {
+    url: String,
+    file: PathBuf,
+    #[serde(default = "ok_status")]
+    status: u16,
+    fetched_at: DateTime<Utc>,
+    content_type: Option<String>,
+    link: Option<String>,
+    etag: Option<String>,
+}
+
+fn ok_status() -> u16 {
+    200
+}
+
+/// The archive of one output folder, plus an optional read-only seed.
+pub struct Archive {
+    root: PathBuf,
+    latest: Mutex<HashMap<String, ArchiveRecord>>,
+    seed: HashMap<String, (ArchiveRecord, PathBuf)>,
+    run_index: Mutex<Option<File>>,
+    run_index_path: PathBuf,
+}
+
+impl Archive {
+    /// Opens (creating) `<out>/archive`, loads every index, and loads the seed if given.
+    ///
+    /// # Errors
+    /// I/O errors creating the folders or reading the seed; unreadable index lines are skipped.
+    pub fn open(root: &Path, run_id: &str, seed: Option<&Path>) -> std::io::Result<Self> {
+        fs::create_dir_all(root.join("blobs"))?;
+        fs::create_dir_all(root.join("index"))?;
+        let mut latest = HashMap::new();
+        for record in load_index_dir(&root.join("index"))? {
+            latest.insert(record.url.clone(), record);
+        }
+        let seed = match seed {
+            Some(dir) => load_seed(dir)?,
+            None => HashMap::new(),
+        };
+        Ok(Archive {
+            root: root.to_owned(),
+            latest: Mutex::new(latest),
+            seed,
+            run_index: Mutex::new(None),
+            run_index_path: root.join("index").join(format!("{run_id}.jsonl")),
+        })
+    }
+
+    /// The newest record for `url`: the run's own archive first, then the seed.
+    pub fn lookup(&self, url: &str) -> Option<ArchiveRecord> {
+        let own = self.latest.lock().expect("archive map lock never poisoned").get(url).cloned();
+        own.or_else(|| self.seed.get(url).map(|(r, _)| r.clone()))
+    }
+
+    /// Reads the body of `record` and checks its hash.
+    ///
+    /// # Errors
+    /// The blob is missing, unreadable, or its content no longer matches its sha256.
+    pub fn read_body(&self, record: &ArchiveRecord) -> std::io::Result<Vec<u8>> {
+        let path = match self.seed.get(&record.url) {
+            Some((seeded, path)) if seeded.sha256 == record.sha256 && !self.blob_path(&record.sha256).exists() => {
+                path.clone()
+            }
+            _ => self.blob_path(&record.sha256),
+        };
+        let body = fs::read(&path)?;
+        if sha256_hex(&body) != record.sha256 {
+            return Err(std::io::Error::other(format!("{} does not match its sha256", path.display())));
+        }
+        Ok(body)
+    }
+
+    /// Stores a body (once per hash) and appends an index record for this run.
+    ///
+    /// # Errors
+    /// I/O errors writing the blob or the index line.
+    pub fn store(&self, mut record: ArchiveRecord, body: &[u8]) -> std::io::Result<ArchiveRecord> {
+        record.sha256 = sha256_hex(body);
+        record.bytes = body.len() as u64;
+        let blob = self.blob_path(&record.sha256);
+        if !blob.exists() {
+            write_atomic(&blob, body)?;
+        }
+        self.append(&record)?;
+        Ok(record)
+    }
+
+    /// Records that `record` was used by this run again (a 304, or an offline read), so this run's
+    /// index names every record its snapshot used. Seed bodies are copied into the blob store.
+    ///
+    /// # Errors
+    /// I/O errors copying a seed blob or writing the index line.
+    pub fn reuse(&self, record: &ArchiveRecord, body: &[u8]) -> std::io::Result<()> {
+        let blob = self.blob_path(&record.sha256);
+        if !blob.exists() {
+            write_atomic(&blob, body)?;
+        }
+        self.append(record)
+    }
+
+    /// Flushes and fsyncs this run's index file.
+    ///
+    /// # Errors
+    /// I/O errors from fsync.
+    pub fn sync(&self) -> std::io::Result<()> {
+        if let Some(file) = self.run_index.lock().expect("index lock never poisoned").as_mut() {
+            file.flush()?;
+            file.sync_all()?;
+        }
+        Ok(())
+    }
+
+    /// Path of the blob holding `sha256`.
+    pub fn blob_path(&self, sha256: &str) -> PathBuf {
+        self.root.join("blobs").join(&sha256[..2.min(sha256.len())]).join(sha256)
+    }
+
+    fn append(&self, record: &ArchiveRecord) -> std::io::Result<()> {
+        let mut line = serde_json::to_string(record).map_err(std::io::Error::other)?;
+        line.push('\n');
+        let mut guard = self.run_index.lock().expect("index lock never poisoned");
+        if guard.is_none() {
+            *guard = Some(OpenOptions::new().create(true).append(true).open(&self.run_index_path)?);
+        }
+        guard.as_mut().expect("opened just above").write_all(line.as_bytes())?;
+        self.latest.lock().expect("archive map lock never poisoned").insert(record.url.clone(), record.clone());
+        Ok(())
+    }
+}
+
+/// Lowercase hex sha256 (sha2 0.11's digest has no `LowerHex`).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// Lowercase hex of any byte slice.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 15) as usize] as char);
+    }
+    s
+}
+
+/// Writes `bytes` to `path` through a temporary file, fsync and rename.
+///
+/// # Errors
+/// Any I/O error; the destination is then untouched.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
+    let mut file = File::create(&tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    fs::rename(&tmp, path)?;
+    if let Some(parent) = path.parent() {
+        File::open(parent)?.sync_all()?;
+    }
+    Ok(())
+}
+
+/// All records of all index files, oldest run first (file names are snapshot ids, which sort by
+/// time), so inserting them in order leaves the newest per URL.
+fn load_index_dir(dir: &Path) -> std::io::Result<Vec<ArchiveRecord>> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    files.sort();
+    let mut records = Vec::new();
+    for file in files {
+        for line in BufReader::new(File::open(&file)?).lines() {
+            // A torn line from a killed run is skipped: its blob may exist, but nothing names it.
+            if let Some(record) = line.ok().and_then(|l| serde_json::from_str::<ArchiveRecord>(&l).ok()) {
+                records.push(record);
+            }
+        }
+    }
+    Ok(records)
+}
+
+fn load_seed(dir: &Path) -> std::io::Result<HashMap<String, (ArchiveRecord, PathBuf)>> {
+    let index_path = dir.join("index.toml");
+    let text = fs::read_to_string(&index_path)?;
+    let index: SeedIndex = toml::from_str(&text)
+        .map_err(|e| std::io::Error::other(format!("{}: {e}", index_path.display())))?;
+    let mut seed = HashMap::new();
+    for entry in index.response {
+        let path = dir.join(&entry.file);
+        let body = fs::read(&path).map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+        let record = ArchiveRecord {
+            url: entry.url.clone(),
+            status: entry.status,
+            sha256: sha256_hex(&body),
+            bytes: body.len() as u64,
+            etag: entry.etag,
+            last_modified: None,
+            content_type: entry.content_type,
+            link: entry.link,
+            error_code: None,
+            fetched_at: entry.fetched_at,
+        };
+        seed.insert(entry.url, (record, path));
+    }
+    Ok(seed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(url: &str) -> ArchiveRecord {
+        ArchiveRecord {
+            url: url.into(),
+            status: 200,
+            sha256: String::new(),
+            bytes: 0,
+            etag: Some("\"e1\"".into()),
+            last_modified: None,
+            content_type: None,
+            link: None,
+            error_code: None,
+            fetched_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn bodies_are_content_addressed_and_survive_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = Archive::open(dir.path(), "run1", None).unwrap();
+        let stored = a.store(record("http://x/a"), b"hello").unwrap();
+        assert_eq!(stored.sha256, sha256_hex(b"hello"));
+        a.store(record("http://x/b"), b"hello").unwrap();
+        a.sync().unwrap();
+        let blobs: Vec<_> = fs::read_dir(dir.path().join("blobs").join(&stored.sha256[..2])).unwrap().collect();
+        assert_eq!(blobs.len(), 1, "same body stored once");
+
+        let reopened = Archive::open(dir.path(), "run2", None).unwrap();
+        let found = reopened.lookup("http://x/a").unwrap();
+        assert_eq!(reopened.read_body(&found).unwrap(), b"hello");
+    }
+
+    #[test]
+    fn torn_index_line_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = Archive::open(dir.path(), "run1", None).unwrap();
+        a.store(record("http://x/a"), b"one").unwrap();
+        a.sync().unwrap();
+        let mut f = OpenOptions::new().append(true).open(dir.path().join("index/run1.jsonl")).unwrap();
+        f.write_all(b"{\"url\":\"http://x/b\",\"sta").unwrap();
+        let reopened = Archive::open(dir.path(), "run2", None).unwrap();
+        assert!(reopened.lookup("http://x/a").is_some());
+        assert!(reopened.lookup("http://x/b").is_none());
+    }
+
+    #[test]
+    fn corrupted_blob_is_an_error_not_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = Archive::open(dir.path(), "run1", None).unwrap();
+        let r = a.store(record("http://x/a"), b"good").unwrap();
+        fs::write(a.blob_path(&r.sha256), b"evil").unwrap();
+        assert!(a.read_body(&r).is_err());
+    }
+}

@@ -1,0 +1,95 @@
+//! The command line: clap derive structs (their doc comments are the help text) and one file
+//! per subcommand. Subcommands turn flags into validated plans; the engine never sees clap types.
+
+mod run;
+mod snapshots;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::error::{Error, ExitCode};
+
+/// densing: a reproducible dataset of LLM capability density.
+#[derive(Debug, Parser)]
+#[command(name = "densing", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fetch, archive and parse the sources, and publish a Parquet snapshot.
+    Run(RunArgs),
+    /// List and verify published snapshots.
+    Snapshots {
+        /// What to do with them.
+        #[command(subcommand)]
+        action: SnapshotsAction,
+    },
+    /// Print the table schemas (the contract) as markdown.
+    Schema,
+}
+
+/// `densing run`.
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// Pipeline file (TOML), e.g. pipelines/nightly.toml.
+    #[arg(long, value_name = "FILE")]
+    pub pipeline: Option<PathBuf>,
+    /// Output root: snapshots, manifests and the raw archive go here.
+    #[arg(long, value_name = "DIR", default_value = "output")]
+    pub out: PathBuf,
+    /// Read only from the raw archive; make no network request.
+    #[arg(long)]
+    pub offline: bool,
+    /// Build the snapshot as of this date (YYYY-MM-DD): its id derives from it, later models are left out.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Only these Hugging Face model ids (repeatable). Without --pipeline, runs just the built-in Hugging Face source.
+    #[arg(long = "model", value_name = "ID")]
+    pub models: Vec<String>,
+    /// Print a JSON run summary on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `densing snapshots …`.
+#[derive(Debug, Subcommand)]
+pub enum SnapshotsAction {
+    /// List complete snapshots, oldest first; LATEST is marked.
+    List {
+        /// Output root.
+        #[arg(long, value_name = "DIR", default_value = "output")]
+        out: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Re-hash every file of a snapshot against its manifest.
+    Verify {
+        /// Snapshot id, or LATEST.
+        id: String,
+        /// Output root.
+        #[arg(long, value_name = "DIR", default_value = "output")]
+        out: PathBuf,
+    },
+}
+
+/// Runs a parsed command line; returns the exit code.
+///
+/// # Errors
+/// Run-level errors, which `main` prints and maps to an exit code.
+pub fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Run(args) => run::run(args),
+        Command::Snapshots { action } => snapshots::run(action),
+        Command::Schema => {
+            print!("{}", crate::tables::schema::markdown());
+            Ok(ExitCode::Ok)
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! The pipeline file: what to collect, from where, and how politely.
+//!
+//! A pipeline is one TOML file in `pipelines/`. It describes *what* a run collects (sources, endpoints,
+//! watchlists, discovery queries) and the limits it obeys (per-host rates, in-flight cap, attempts,
+//! body cap, failure threshold). Flags describe *this run* and live in `cli`. Every field's doc
+//! comment is its user documentation; the README's "Pipeline file" section mirrors them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::ConfigError;
+
+/// The real Hugging Face endpoint; `HF_ENDPOINT` overrides it unless a source pins `endpoint`.
+pub const HF_DEFAULT_ENDPOINT: &str = "https://huggingface.co";
+
+/// A whole pipeline file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PipelineConfig {
+    /// Short name, used in logs and the manifest.
+    pub name: String,
+    /// Fetch limits shared by every source.
+    #[serde(default)]
+    pub fetch: FetchConfig,
+    /// Per-host rate limits, keyed by host name (no port), e.g. `"huggingface.co"`.
+    #[serde(default)]
+    pub hosts: BTreeMap<String, HostLimit>,
+    /// Run-level policy (failure threshold, offline default, seed archive).
+    #[serde(default)]
+    pub run: RunConfig,
+    /// The sources, in the order they are planned.
+    #[serde(default)]
+    pub sources: Vec<SourceConfig>,
+}
+
+/// Limits the fetch layer enforces on every request.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FetchConfig {
+    /// At most this many requests in flight at once, over all hosts.
+    pub max_in_flight: usize,
+    /// Attempts per request, the first included, before the failure is recorded.
+    pub max_attempts: u32,
+    /// Total time for one attempt (connect, headers and body), in seconds.
+    pub timeout_secs: f64,
+    /// Bodies larger than this many bytes are cut off and recorded as failures.
+    pub max_body_bytes: u64,
+    /// First backoff delay for 5xx and timeouts, in seconds; doubles each attempt, with jitter.
+    pub backoff_base_secs: f64,
+    /// A `Retry-After` or `RateLimit` wait longer than this gives up instead of sleeping.
+    pub max_retry_wait_secs: f64,
+    /// Rate for hosts not listed under `[hosts]`, requests per second.
+    pub default_rps: f64,
+    /// Burst for hosts not listed under `[hosts]`.
+    pub default_burst: u32,
+    /// Hosts requests and redirects may go to, besides the hosts of the sources' endpoints.
+    pub allowed_hosts: Vec<String>,
+}
+
+impl Default for FetchConfig {
+    fn default() -> Self {
+        FetchConfig {
+            max_in_flight: 8,
+            max_attempts: 4,
+            timeout_secs: 30.0,
+            max_body_bytes: 20 * 1024 * 1024,
+            backoff_base_secs: 0.5,
+            max_retry_wait_secs: 300.0,
+            default_rps: 2.0,
+            default_burst: 2,
+            allowed_hosts: Vec::new(),
+        }
+    }
+}
+
+/// A rate limit for one host: a token bucket refilled at `rps`, holding `burst` tokens.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HostLimit {
+    /// Sustained requests per second.
+    pub rps: f64,
+    /// Requests allowed at once after a quiet spell.
+    pub burst: u32,
+}
+
+/// Run-level policy.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RunConfig {
+    /// Exit 1 when more than this fraction of requests failed (0.0 means any failure).
+    pub max_failure_ratio: f64,
+    /// Read only from the archive (as `--offline`); the bundled sample sets this.
+    pub offline: bool,
+    /// A read-only seed archive (a folder with `index.toml`), consulted after the run's own archive.
+    /// Relative to the pipeline file.
+    pub seed_archive: Option<PathBuf>,
+}
+
+impl Default for RunConfig {
+    fn default() -> Self {
+        RunConfig { max_failure_ratio: 0.05, offline: false, seed_archive: None }
+    }
+}
+
+/// One `[[sources]]` table; `kind` picks the source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum SourceConfig {
+    /// Hugging Face Hub model metadata (`/api/models`).
+    HfModels(HfModelsConfig),
+}
+
+/// The `hf_models` source: a watchlist of model ids plus discovery queries.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HfModelsConfig {
+    /// Pin the endpoint; when absent, `HF_ENDPOINT` or `https://huggingface.co` is used.
+    pub endpoint: Option<String>,
+    /// Model ids fetched one by one (`/api/models/{id}`), e.g. `"meta-llama/Llama-2-7b-hf"`.
+    #[serde(default)]
+    pub models: Vec<String>,
+    /// Discovery queries over the list endpoint, each followed through its `Link` cursor.
+    #[serde(default)]
+    pub discover: Vec<DiscoverQuery>,
+}
+
+/// One discovery query: `/api/models?author=&search=&filter=&sort=&limit=&expand[]=…`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscoverQuery {
+    /// Owner namespace, e.g. `"Qwen"`.
+    pub author: Option<String>,
+    /// Substring of the repo name.
+    pub search: Option<String>,
+    /// Tags every model must carry (repeated `filter=`), e.g. `["text-generation"]`.
+    #[serde(default)]
+    pub filter: Vec<String>,
+    /// Sort key (`downloads`, `createdAt`, `lastModified`, …); descending.
+    pub sort: Option<String>,
+    /// Page size; the Hub caps it near 500.
+    #[serde(default = "default_page_size")]
+    pub limit: u32,
+    /// Stop after this many pages.
+    #[serde(default = "default_max_pages")]
+    pub max_pages: u32,
+}
+
+fn default_page_size() -> u32 {
+    500
+}
+
+fn default_max_pages() -> u32 {
+    4
+}
+
+impl PipelineConfig {
+    /// Reads and validates a pipeline file.
+    ///
+    /// # Errors
+    /// [`ConfigError`] naming the file (and the key, from the TOML parser) when it cannot be read,
+    /// does not parse, or holds values out of range.
+    pub fn load(path: &Path) -> Result<(Self, Vec<u8>), ConfigError> {
+        let bytes = std::fs::read(path)
+            .map_err(|source| ConfigError::Read { path: path.to_owned(), source })?;
+        let text = String::from_utf8_lossy(&bytes);
+        let mut config: PipelineConfig = toml::from_str(&text)
+            .map_err(|e| ConfigError::Parse { path: path.to_owned(), message: e.to_string() })?;
+        if let Some(seed) = &config.run.seed_archive {
+            if seed.is_relative() {
+                let base = path.parent().unwrap_or(Path::new("."));
+                config.run.seed_archive = Some(base.join(seed));
+            }
+        }
+        config.validate().map_err(|message| ConfigError::Invalid { path: path.to_owned(), message })?;
+        Ok((config, bytes))
+    }
+
+    /// The built-in pipeline behind `densing run --model ID`: just the Hugging Face sources.
+    pub fn for_models(models: Vec<String>) -> Self {
+        PipelineConfig {
+            name: "models".to_owned(),
+            fetch: FetchConfig::default(),
+            hosts: default_hf_hosts(),
+            run: RunConfig::default(),
+            sources: vec![SourceConfig::HfModels(HfModelsConfig {
+                endpoint: None,
+                models,
+                discover: Vec::new(),
+            })],
+        }
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        let f = &self.fetch;
+        if f.max_in_flight == 0 || f.max_attempts == 0 {
+            return Err("fetch.max_in_flight and fetch.max_attempts must be at least 1".into());
+        }
+        if !(f.timeout_secs > 0.0 && f.default_rps > 0.0 && f.default_burst > 0) {
+            return Err("fetch.timeout_secs, default_rps and default_burst must be positive".into());
+        }
+        for (host, limit) in &self.hosts {
+            if !(limit.rps > 0.0 && limit.burst > 0) {
+                return Err(format!("hosts.\"{host}\": rps and burst must be positive"));
+            }
+        }
+        if !(0.0..=1.0).contains(&self.run.max_failure_ratio) {
+            return Err("run.max_failure_ratio must be between 0 and 1".into());
+        }
+        Ok(())
+    }
+}
+
+/// Hugging Face's documented anonymous API quota is 500 requests per 5 minutes (1.67/s);
+/// these defaults stay under it.
+pub fn default_hf_hosts() -> BTreeMap<String, HostLimit> {
+    let mut hosts = BTreeMap::new();
+    hosts.insert("huggingface.co".to_owned(), HostLimit { rps: 1.5, burst: 5 });
+    hosts
+}
+
+/// Resolves the Hugging Face endpoint: a pinned value wins, then `HF_ENDPOINT`, then the default.
+pub fn hf_endpoint(pinned: Option<&str>) -> String {
+    let raw = match pinned {
+        Some(e) => e.to_owned(),
+        None => std::env::var("HF_ENDPOINT")
+            .ok()
+            .filter(|e| !e.trim().is_empty())
+            .unwrap_or_else(|| HF_DEFAULT_ENDPOINT.to_owned()),
+    };
+    raw.trim_end_matches('/').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_are_config_errors() {
+        let err = toml::from_str::<PipelineConfig>("name = 'x'\n[fetch]\nmax_in_fligth = 3\n");
+        assert!(err.unwrap_err().to_string().contains("max_in_fligth"));
+    }
+
+    #[test]
+    fn source_kind_selects_the_variant() {
+        let c: PipelineConfig = toml::from_str(
+            "name='x'\n[[sources]]\nkind='hf_models'\nmodels=['a/b']\n[[sources.discover]]\nauthor='Qwen'\n",
+        )
+        .unwrap();
+        let SourceConfig::HfModels(hf) = &c.sources[0];
+        assert_eq!(hf.models, ["a/b"]);
+        assert_eq!(hf.discover[0].limit, 500);
+    }
+}

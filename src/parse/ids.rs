@@ -1,0 +1,38 @@
+//! Model ids: validated before any URL or path is built from them.
+
+/// Checks a Hub model id (`owner/name`, or a legacy bare `name`).
+///
+/// Allowed: ASCII letters, digits, `-`, `_`, `.`; one `/`; no part starting with `.` or `-`,
+/// so `../x`, `/etc/passwd`, `%2e%2e` and control characters are refused.
+///
+/// ```
+/// use densing::parse::ids::check_model_id;
+/// assert!(check_model_id("meta-llama/Llama-2-7b-hf").is_ok());
+/// assert!(check_model_id("gpt2").is_ok());
+/// assert!(check_model_id("../etc/passwd").is_err());
+/// assert!(check_model_id("a/%2e%2e").is_err());
+/// ```
+///
+/// # Errors
+/// A short reason naming what is wrong.
+pub fn check_model_id(id: &str) -> Result<(), String> {
+    if id.is_empty() || id.len() > 200 {
+        return Err("model id must be 1 to 200 characters".into());
+    }
+    let parts: Vec<&str> = id.split('/').collect();
+    if parts.len() > 2 {
+        return Err(format!("model id {id:?} has more than one '/'"));
+    }
+    for part in parts {
+        if part.is_empty() || part.starts_with('.') || part.starts_with('-') {
+            return Err(format!("model id {id:?} has an empty part or one starting with '.' or '-'"));
+        }
+        if let Some(c) = part.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))) {
+            return Err(format!("model id {:?} contains {:?}", id.escape_debug().to_string(), c));
+        }
+        if part.contains("..") {
+            return Err(format!("model id {id:?} contains '..'"));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,4 @@
+//! Pure text helpers that sources share. No I/O, no clock: each is a function of its input.
+
+pub mod ids;
+pub mod link;

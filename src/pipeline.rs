@@ -1,0 +1,310 @@
+//! The driver: runs the stages in order. The only module that knows them all.
+//!
+//! plan (sources) → fetch (archive behind it) → parse (sources) → normalize → tables → snapshot.
+//! Record-level failures become `fetch_log`/`rejects` rows and the run goes on; run-level
+//! failures (lock, output, config) return an [`Error`].
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{NaiveDate, Utc};
+use tokio::task::JoinSet;
+
+use crate::archive::Archive;
+use crate::config::PipelineConfig;
+use crate::error::{Error, ExitCode, SnapshotError};
+use crate::fetch::token::HfToken;
+use crate::fetch::{FetchOutcome, FetchRequest, FetchSettings, Fetcher, Purpose};
+use crate::normalize;
+use crate::snapshot::commit::{clean_leftovers, OutputLock, Staged};
+use crate::snapshot::manifest::{ArchiveRef, Manifest, PipelineRef, RunSummary};
+use crate::snapshot::snapshot_id;
+use crate::sources::{self, PlanContext, Source};
+use crate::tables::rows::{FetchLogRow, RejectRow, RunTables};
+use crate::tables::{batch, schema};
+
+/// A validated plan for one run (built by `cli::run` from flags and the pipeline file).
+#[derive(Debug, Clone)]
+pub struct RunPlan {
+    /// The pipeline.
+    pub config: PipelineConfig,
+    /// Where the pipeline came from, and the sha256 of its bytes.
+    pub pipeline: PipelineRef,
+    /// Output root.
+    pub out: PathBuf,
+    /// Read only from the archive.
+    pub offline: bool,
+    /// `--as-of`: the snapshot id derives from it, and models first seen later are left out.
+    pub as_of: Option<NaiveDate>,
+    /// `--model` ids.
+    pub only_models: Option<Vec<String>>,
+    /// Draw a progress bar (stderr is a terminal).
+    pub progress: bool,
+}
+
+/// What a finished run reports.
+#[derive(Debug)]
+pub struct RunResult {
+    /// The published manifest.
+    pub manifest: Manifest,
+    /// 0, or 1 when failures passed the threshold.
+    pub exit: ExitCode,
+}
+
+/// Runs the pipeline to a published snapshot.
+///
+/// # Errors
+/// Run-level failures only: lock held, output not writable, snapshot id taken, TLS setup.
+pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
+    let started = Utc::now();
+    let id = match plan.as_of {
+        Some(d) => snapshot_id(d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc()),
+        None => snapshot_id(started),
+    };
+    let _lock = OutputLock::acquire(&plan.out)?;
+    let table_names: Vec<&str> = schema::TABLES.iter().map(|t| t.name).collect();
+    let cleaned = clean_leftovers(&plan.out, &table_names)?;
+    if cleaned > 0 {
+        tracing::warn!(cleaned, "Removed leftovers of an interrupted run.");
+    }
+    let mut staged = Staged::begin(&plan.out, &id)?;
+    let archive_dir = plan.out.join("archive");
+    let archive = Archive::open(&archive_dir, &id, plan.config.run.seed_archive.as_deref())
+        .map_err(SnapshotError::io(&archive_dir))?;
+    let archive = Arc::new(archive);
+
+    let sources = sources::build(&plan.config.sources);
+    let fetcher = Arc::new(
+        Fetcher::new(fetch_settings(&plan, &sources), archive.clone(), HfToken::from_env()).map_err(Error::Client)?,
+    );
+    let span = tracing::info_span!("run", snapshot_id = %id);
+    let _enter = span.enter();
+    tracing::info!(pipeline = %plan.pipeline.name, offline = plan.offline, sources = sources.len(), "Run started.");
+
+    let ctx = PlanContext { only_models: plan.only_models.clone() };
+    let mut collector = Collector::new(plan.progress);
+    let mut tasks = JoinSet::new();
+    for (i, source) in sources.iter().enumerate() {
+        let (requests, rejects) = source.plan(&ctx, i);
+        collector.tables.rejects.extend(rejects);
+        collector.spawn_all(&mut tasks, &fetcher, requests);
+    }
+    collector.drain(&mut tasks, &fetcher, &sources).await;
+    let seen: HashSet<String> = collector.observations.iter().map(|(_, m)| m.model_id.clone()).collect();
+    for (i, source) in sources.iter().enumerate() {
+        let (requests, rejects) = source.plan_second_wave(&ctx, i, &seen);
+        collector.tables.rejects.extend(rejects);
+        collector.spawn_all(&mut tasks, &fetcher, requests);
+    }
+    collector.drain(&mut tasks, &fetcher, &sources).await;
+    collector.finish_progress();
+    archive.sync().map_err(SnapshotError::io(&archive_dir))?;
+
+    let Collector { mut tables, observations, archive_refs, summary: mut counts, .. } = collector;
+    tables.models = normalize::merge_models(observations);
+    if let Some(as_of) = plan.as_of {
+        let (kept, dropped) = normalize::as_of_filter(std::mem::take(&mut tables.models), as_of);
+        tables.models = kept;
+        tracing::info!(dropped, %as_of, "Left out models first seen after the as-of date.");
+    }
+    tables.sort();
+    counts.models = tables.models.len() as u64;
+    counts.rejects = tables.rejects.len() as u64;
+
+    let encode = |table: &str, e: arrow_schema::ArrowError| SnapshotError::Encode { table: table.into(), message: e.to_string() };
+    staged.add_table(schema::MODELS.name, &batch::models(&tables.models, &id).map_err(|e| encode("models", e))?)?;
+    staged.add_table(schema::FETCH_LOG.name, &batch::fetch_log(&tables.fetch_log, &id).map_err(|e| encode("fetch_log", e))?)?;
+    staged.add_table(schema::REJECTS.name, &batch::rejects(&tables.rejects, &id).map_err(|e| encode("rejects", e))?)?;
+
+    let mut archive_records: Vec<ArchiveRef> = archive_refs.into_values().collect();
+    archive_records.sort();
+    let manifest = Manifest {
+        snapshot_id: id.clone(),
+        schema_version: schema::SCHEMA_VERSION,
+        densing_version: env!("CARGO_PKG_VERSION").to_owned(),
+        created_at: started,
+        as_of: plan.as_of,
+        offline: plan.offline,
+        pipeline: plan.pipeline.clone(),
+        files: Vec::new(),
+        archive_records,
+        summary: counts.clone(),
+    };
+    let manifest = staged.publish(manifest)?;
+    let ratio = if counts.requests == 0 { 0.0 } else { counts.failures as f64 / counts.requests as f64 };
+    let over = counts.failures > 0 && ratio > plan.config.run.max_failure_ratio;
+    tracing::info!(
+        models = counts.models,
+        requests = counts.requests,
+        not_modified = counts.not_modified,
+        failures = counts.failures,
+        rejects = counts.rejects,
+        "Snapshot published."
+    );
+    if over {
+        tracing::error!(
+            failures = counts.failures,
+            ratio = format!("{ratio:.3}"),
+            threshold = plan.config.run.max_failure_ratio,
+            "Failures passed the pipeline's threshold; see fetch_log and rejects."
+        );
+    }
+    Ok(RunResult { manifest, exit: if over { ExitCode::SourcesFailed } else { ExitCode::Ok } })
+}
+
+fn fetch_settings(plan: &RunPlan, sources: &[Box<dyn Source>]) -> FetchSettings {
+    let mut allowed: HashSet<String> = plan.config.fetch.allowed_hosts.iter().cloned().collect();
+    let mut hf_hosts = HashSet::new();
+    for (host, gets_token) in sources.iter().flat_map(|s| s.hosts()) {
+        if gets_token {
+            hf_hosts.insert(host.clone());
+        }
+        allowed.insert(host);
+    }
+    FetchSettings {
+        config: plan.config.fetch.clone(),
+        hosts: plan.config.hosts.clone().into_iter().collect::<HashMap<_, _>>(),
+        allowed_hosts: allowed,
+        hf_hosts,
+        offline: plan.offline,
+    }
+}
+
+/// Gathers outcomes into rows while requests are in flight.
+struct Collector {
+    tables: RunTables,
+    observations: Vec<(u8, crate::tables::rows::ModelRow)>,
+    archive_refs: HashMap<String, ArchiveRef>,
+    requested: HashSet<String>,
+    summary: RunSummary,
+    progress: Option<indicatif::ProgressBar>,
+}
+
+impl Collector {
+    fn new(progress: bool) -> Self {
+        let bar = progress.then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} requests {msg}")
+                    .expect("the template is valid"),
+            );
+            bar
+        });
+        Collector {
+            tables: RunTables::default(),
+            observations: Vec::new(),
+            archive_refs: HashMap::new(),
+            requested: HashSet::new(),
+            summary: RunSummary::default(),
+            progress: bar,
+        }
+    }
+
+    fn spawn_all(&mut self, tasks: &mut JoinSet<FetchOutcome>, fetcher: &Arc<Fetcher>, requests: Vec<FetchRequest>) {
+        for request in requests {
+            // One request per URL per run: a cursor loop or a duplicate watchlist entry ends here.
+            if !self.requested.insert(request.url.clone()) {
+                continue;
+            }
+            self.summary.requests += 1;
+            if let Some(bar) = &self.progress {
+                bar.inc_length(1);
+            }
+            let fetcher = fetcher.clone();
+            tasks.spawn(async move { fetcher.fetch(request).await });
+        }
+    }
+
+    async fn drain(&mut self, tasks: &mut JoinSet<FetchOutcome>, fetcher: &Arc<Fetcher>, sources: &[Box<dyn Source>]) {
+        while let Some(joined) = tasks.join_next().await {
+            let outcome = match joined {
+                Ok(o) => o,
+                Err(e) => {
+                    // A fetch task cannot panic on input; if one does, the run still publishes.
+                    tracing::error!(error = %e, "A fetch task failed.");
+                    self.summary.failures += 1;
+                    continue;
+                }
+            };
+            let follow_ups = self.record(outcome, sources);
+            self.spawn_all(tasks, fetcher, follow_ups);
+            if let Some(bar) = &self.progress {
+                bar.inc(1);
+            }
+        }
+    }
+
+    /// Turns one outcome into a `fetch_log` row, parse output or a reject; returns follow-ups.
+    fn record(&mut self, outcome: FetchOutcome, sources: &[Box<dyn Source>]) -> Vec<FetchRequest> {
+        let FetchOutcome { request, result, attempts, fetched_at } = outcome;
+        let source = &sources[request.source_index];
+        match result {
+            Ok(response) => {
+                self.summary.not_modified += u64::from(response.not_modified);
+                self.summary.from_archive += u64::from(response.from_archive);
+                let r = &response.record;
+                tracing::debug!(url = %request.url, status = r.status, not_modified = response.not_modified, "Fetched.");
+                self.tables.fetch_log.push(FetchLogRow {
+                    url: request.url.clone(),
+                    source: source.kind().to_owned(),
+                    purpose: request.purpose.as_str().to_owned(),
+                    model_id: request.model_id.clone(),
+                    status: Some(if response.not_modified { 304 } else { i32::from(r.status) }),
+                    attempts: attempts as i32,
+                    bytes: r.bytes as i64,
+                    from_archive: response.from_archive,
+                    not_modified: response.not_modified,
+                    sha256: Some(r.sha256.clone()),
+                    error: None,
+                    fetched_at: r.fetched_at,
+                });
+                self.archive_refs.insert(
+                    r.url.clone(),
+                    ArchiveRef { url: r.url.clone(), status: r.status, sha256: r.sha256.clone(), fetched_at: r.fetched_at },
+                );
+                let parsed = source.parse(&request, &response);
+                let rank = match request.purpose {
+                    Purpose::ModelInfo => 0,
+                    Purpose::ModelList => 1,
+                };
+                self.observations.extend(parsed.models.into_iter().map(|m| (rank, m)));
+                self.tables.rejects.extend(parsed.rejects);
+                parsed.follow_ups
+            }
+            Err(failure) => {
+                self.summary.failures += 1;
+                tracing::warn!(url = %request.url, reason = failure.reason.as_str(), error = %failure.message, "Request failed.");
+                self.tables.fetch_log.push(FetchLogRow {
+                    url: request.url.clone(),
+                    source: source.kind().to_owned(),
+                    purpose: request.purpose.as_str().to_owned(),
+                    model_id: request.model_id.clone(),
+                    status: failure.status.map(i32::from),
+                    attempts: attempts as i32,
+                    bytes: failure.bytes as i64,
+                    from_archive: false,
+                    not_modified: false,
+                    sha256: failure.sha256.clone(),
+                    error: Some(format!("{}: {}", failure.reason.as_str(), failure.message)),
+                    fetched_at,
+                });
+                self.tables.rejects.push(RejectRow {
+                    source: source.kind().to_owned(),
+                    url: Some(request.url.clone()),
+                    model_id: request.model_id.clone(),
+                    stage: "fetch".to_owned(),
+                    reason: failure.reason.as_str().to_owned(),
+                    detail: Some(failure.message),
+                });
+                Vec::new()
+            }
+        }
+    }
+
+    fn finish_progress(&self) {
+        if let Some(bar) = &self.progress {
+            bar.finish_and_clear();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! Publishing a snapshot atomically, and the output lock that makes it safe.
+//!
+//! Order: every table file is written under `_staging/<id>/`, fsynced; each table folder is
+//! renamed into `<table>/snapshot=<id>`; then the manifest is written (temp file, fsync, rename);
+//! then `LATEST`. A snapshot exists only once its manifest does, so a crash at any point leaves
+//! every published snapshot intact; leftovers of a crashed run (staging, partitions without a
+//! manifest) are removed by the next run, under the lock.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use arrow_array::RecordBatch;
+
+use super::manifest::{FileEntry, Manifest};
+use super::{writer, LATEST, PART_FILE, SNAPSHOTS_DIR, STAGING_DIR};
+use crate::archive::{sha256_hex, write_atomic};
+use crate::error::SnapshotError;
+
+/// Holds `<out>/.densing.lock` for the life of a run.
+#[derive(Debug)]
+pub struct OutputLock {
+    path: PathBuf,
+}
+
+impl OutputLock {
+    /// Takes the lock, or takes over a stale one whose process is gone.
+    ///
+    /// # Errors
+    /// [`SnapshotError::Locked`] naming the holder; I/O errors when the folder is not writable.
+    pub fn acquire(out: &Path) -> Result<Self, SnapshotError> {
+        fs::create_dir_all(out).map_err(SnapshotError::io(out))?;
+        let path = out.join(".densing.lock");
+        let me = format!("pid {} started {}", std::process::id(), chrono::Utc::now().to_rfc3339());
+        for _ in 0..2 {
+            match OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(mut f) => {
+                    f.write_all(me.as_bytes()).map_err(SnapshotError::io(&path))?;
+                    f.sync_all().map_err(SnapshotError::io(&path))?;
+                    return Ok(OutputLock { path });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let holder = fs::read_to_string(&path).unwrap_or_default();
+                    if holder_alive(&holder) {
+                        return Err(SnapshotError::Locked { path, holder });
+                    }
+                    tracing::warn!(holder = %holder.trim(), "Taking over a stale lock.");
+                    let _ = fs::remove_file(&path);
+                }
+                Err(e) => return Err(SnapshotError::Io { path, source: e }),
+            }
+        }
+        Err(SnapshotError::Locked { path, holder: "a process that keeps re-creating it".into() })
+    }
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+/// A lock whose pid no longer runs is stale. An unreadable lock file (torn write) is stale too.
+fn holder_alive(holder: &str) -> bool {
+    let pid = holder.split_whitespace().nth(1).and_then(|p| p.parse::<u32>().ok());
+    match pid {
+        Some(pid) if pid == std::process::id() => true,
+        Some(pid) => Path::new(&format!("/proc/{pid}")).exists() || !Path::new("/proc/self").exists(),
+        None => false,
+    }
+}
+
+/// Removes what a crashed run left: staging folders and partitions that have no manifest.
+/// Call only while holding the [`OutputLock`].
+///
+/// # Errors
+/// I/O errors while reading the output folder.
+pub fn clean_leftovers(out: &Path, tables: &[&str]) -> Result<usize, SnapshotError> {
+    let mut removed = 0;
+    let staging = out.join(STAGING_DIR);
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(SnapshotError::io(&staging))?;
+        removed += 1;
+    }
+    for table in tables {
+        let dir = out.join(table);
+        let Ok(entries) = fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(id) = name.strip_prefix("snapshot=") else { continue };
+            if !out.join(SNAPSHOTS_DIR).join(id).join("manifest.json").exists() {
+                fs::remove_dir_all(entry.path()).map_err(SnapshotError::io(entry.path()))?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(removed)
+}
+
+/// A snapshot being assembled in `_staging/<id>/`.
+pub struct Staged {
+    out: PathBuf,
+    id: String,
+    files: Vec<FileEntry>,
+}
+
+impl Staged {
+    /// Starts staging snapshot `id` under `out`.
+    ///
+    /// # Errors
+    /// [`SnapshotError::Exists`] when a manifest for `id` exists; I/O errors.
+    pub fn begin(out: &Path, id: &str) -> Result<Self, SnapshotError> {
+        if out.join(SNAPSHOTS_DIR).join(id).join("manifest.json").exists() {
+            return Err(SnapshotError::Exists(id.to_owned()));
+        }
+        let dir = out.join(STAGING_DIR).join(id);
+        fs::create_dir_all(&dir).map_err(SnapshotError::io(&dir))?;
+        Ok(Staged { out: out.to_owned(), id: id.to_owned(), files: Vec::new() })
+    }
+
+    /// Encodes and stages one table.
+    ///
+    /// # Errors
+    /// Encoding or I/O errors.
+    pub fn add_table(&mut self, table: &str, batch: &RecordBatch) -> Result<(), SnapshotError> {
+        let bytes = writer::encode(batch)
+            .map_err(|e| SnapshotError::Encode { table: table.to_owned(), message: e.to_string() })?;
+        let path = self.out.join(STAGING_DIR).join(&self.id).join(table).join(PART_FILE);
+        write_atomic(&path, &bytes).map_err(SnapshotError::io(&path))?;
+        self.files.push(FileEntry {
+            table: Some(table.to_owned()),
+            path: format!("{table}/snapshot={}/{PART_FILE}", self.id),
+            sha256: sha256_hex(&bytes),
+            bytes: bytes.len() as u64,
+            rows: Some(batch.num_rows() as u64),
+        });
+        Ok(())
+    }
+
+    /// Moves the staged tables into place, writes the manifest, then `LATEST`.
+    /// `manifest.files` is filled in here.
+    ///
+    /// # Errors
+    /// I/O errors; whatever happened before the manifest rename leaves no visible snapshot.
+    pub fn publish(self, mut manifest: Manifest) -> Result<Manifest, SnapshotError> {
+        let staging = self.out.join(STAGING_DIR).join(&self.id);
+        for file in &self.files {
+            let table = file.table.as_deref().expect("staged files are tables");
+            let from = staging.join(table);
+            let parent = self.out.join(table);
+            let to = parent.join(format!("snapshot={}", self.id));
+            fs::create_dir_all(&parent).map_err(SnapshotError::io(&parent))?;
+            fs::rename(&from, &to).map_err(SnapshotError::io(&to))?;
+            sync_dir(&parent)?;
+        }
+        manifest.files = self.files;
+        let json = serde_json::to_vec_pretty(&manifest).expect("a manifest always serializes");
+        let path = self.out.join(SNAPSHOTS_DIR).join(&self.id).join("manifest.json");
+        write_atomic(&path, &json).map_err(SnapshotError::io(&path))?;
+        update_latest(&self.out, &self.id)?;
+        let _ = fs::remove_dir_all(&staging);
+        Ok(manifest)
+    }
+}
+
+/// Points `LATEST` at `id` unless a newer complete snapshot exists (an `--as-of` run can publish
+/// an older id later).
+fn update_latest(out: &Path, id: &str) -> Result<(), SnapshotError> {
+    let path = out.join(LATEST);
+    let current = fs::read_to_string(&path).unwrap_or_default();
+    if current.trim() >= id {
+        return Ok(());
+    }
+    write_atomic(&path, format!("{id}\n").as_bytes()).map_err(SnapshotError::io(&path))
+}
+
+fn sync_dir(dir: &Path) -> Result<(), SnapshotError> {
+    File::open(dir).and_then(|f| f.sync_all()).map_err(SnapshotError::io(dir))
+}

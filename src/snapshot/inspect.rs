@@ -1,0 +1,71 @@
+//! Reading published snapshots: list them, verify one against its manifest.
+
+use std::fs;
+use std::path::Path;
+
+use super::manifest::Manifest;
+use super::{is_snapshot_id, LATEST, SNAPSHOTS_DIR};
+use crate::archive::sha256_hex;
+use crate::error::SnapshotError;
+
+/// Reads the manifest of snapshot `id`.
+///
+/// # Errors
+/// A malformed id, a missing or unparsable manifest.
+pub fn manifest(out: &Path, id: &str) -> Result<Manifest, SnapshotError> {
+    if !is_snapshot_id(id) {
+        return Err(SnapshotError::NotFound(id.to_owned()));
+    }
+    Manifest::read(&out.join(SNAPSHOTS_DIR).join(id).join("manifest.json"), id)
+}
+
+/// Ids of every complete snapshot (those with a manifest), oldest first.
+pub fn list(out: &Path) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(out.join(SNAPSHOTS_DIR)) else { return Vec::new() };
+    let mut ids: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.path().join("manifest.json").exists())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|id| is_snapshot_id(id))
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// The id in `LATEST`, if any.
+pub fn latest(out: &Path) -> Option<String> {
+    fs::read_to_string(out.join(LATEST)).ok().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+/// One problem found by [`verify`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// File path relative to the output root.
+    pub path: String,
+    /// What is wrong.
+    pub what: String,
+}
+
+/// Re-hashes every file the manifest names; returns the problems (empty means verified).
+///
+/// # Errors
+/// The manifest itself cannot be read.
+pub fn verify(out: &Path, id: &str) -> Result<(Manifest, Vec<Problem>), SnapshotError> {
+    let manifest = manifest(out, id)?;
+    let mut problems = Vec::new();
+    for file in &manifest.files {
+        let path = out.join(&file.path);
+        match fs::read(&path) {
+            Err(e) => problems.push(Problem { path: file.path.clone(), what: format!("unreadable: {e}") }),
+            Ok(bytes) if bytes.len() as u64 != file.bytes => problems.push(Problem {
+                path: file.path.clone(),
+                what: format!("{} bytes, manifest says {}", bytes.len(), file.bytes),
+            }),
+            Ok(bytes) if sha256_hex(&bytes) != file.sha256 => {
+                problems.push(Problem { path: file.path.clone(), what: "sha256 differs from the manifest".into() })
+            }
+            Ok(_) => {}
+        }
+    }
+    Ok((manifest, problems))
+}

@@ -1,0 +1,139 @@
+//! Rows → Arrow [`RecordBatch`]es, in the column order of [`super::schema`].
+
+use std::sync::Arc;
+
+use arrow_array::{
+    ArrayRef, BooleanArray, Date32Array, Int32Array, Int64Array, RecordBatch, StringArray,
+    TimestampMicrosecondArray,
+};
+use arrow_schema::ArrowError;
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::rows::{FetchLogRow, ModelRow, RejectRow};
+use super::schema::{FETCH_LOG, MODELS, REJECTS};
+
+fn strings<'a>(values: impl Iterator<Item = Option<&'a str>>) -> ArrayRef {
+    Arc::new(values.collect::<StringArray>())
+}
+
+fn constant(value: &str, n: usize) -> ArrayRef {
+    Arc::new(StringArray::from(vec![value; n]))
+}
+
+fn timestamps(values: impl Iterator<Item = Option<DateTime<Utc>>>) -> ArrayRef {
+    let array: TimestampMicrosecondArray = values.map(|v| v.map(|t| t.timestamp_micros())).collect();
+    Arc::new(array.with_timezone("UTC"))
+}
+
+fn dates(values: impl Iterator<Item = Option<NaiveDate>>) -> ArrayRef {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("1970-01-01 is a valid date");
+    Arc::new(values.map(|d| d.map(|d| (d - epoch).num_days() as i32)).collect::<Date32Array>())
+}
+
+fn i64s(values: impl Iterator<Item = Option<i64>>) -> ArrayRef {
+    Arc::new(values.collect::<Int64Array>())
+}
+
+fn bools(values: impl Iterator<Item = Option<bool>>) -> ArrayRef {
+    Arc::new(values.collect::<BooleanArray>())
+}
+
+/// The `models` batch.
+///
+/// # Errors
+/// Arrow rejects the columns (a schema/row mismatch: a bug, caught by tests).
+pub fn models(rows: &[ModelRow], snapshot_id: &str) -> Result<RecordBatch, ArrowError> {
+    let r = rows;
+    let columns: Vec<ArrayRef> = vec![
+        constant(snapshot_id, r.len()),
+        strings(r.iter().map(|m| Some(m.model_id.as_str()))),
+        strings(r.iter().map(|m| m.hf_id.as_deref())),
+        strings(r.iter().map(|m| m.author.as_deref())),
+        i64s(r.iter().map(|m| m.params_total)),
+        i64s(r.iter().map(|m| m.params_active)),
+        strings(r.iter().map(|m| m.params_source.as_deref())),
+        dates(r.iter().map(|m| m.release_date)),
+        strings(r.iter().map(|m| m.release_date_precision.as_deref())),
+        strings(r.iter().map(|m| m.release_date_source.as_deref())),
+        bools(r.iter().map(|m| m.is_base)),
+        bools(r.iter().map(|m| m.is_moe)),
+        strings(r.iter().map(|m| m.base_model.as_deref())),
+        strings(r.iter().map(|m| m.base_model_relation.as_deref())),
+        strings(r.iter().map(|m| m.license.as_deref())),
+        strings(r.iter().map(|m| m.pipeline_tag.as_deref())),
+        strings(r.iter().map(|m| m.library_name.as_deref())),
+        strings(r.iter().map(|m| m.gated.as_deref())),
+        i64s(r.iter().map(|m| m.downloads)),
+        i64s(r.iter().map(|m| m.likes)),
+        strings(r.iter().map(|m| m.hf_sha.as_deref())),
+        timestamps(r.iter().map(|m| m.hf_created_at)),
+        timestamps(r.iter().map(|m| m.hf_last_modified)),
+        strings(r.iter().map(|m| Some(m.source_url.as_str()))),
+    ];
+    RecordBatch::try_new(MODELS.schema(), columns)
+}
+
+/// The `fetch_log` batch.
+///
+/// # Errors
+/// As [`models`].
+pub fn fetch_log(rows: &[FetchLogRow], snapshot_id: &str) -> Result<RecordBatch, ArrowError> {
+    let r = rows;
+    let columns: Vec<ArrayRef> = vec![
+        constant(snapshot_id, r.len()),
+        strings(r.iter().map(|f| Some(f.url.as_str()))),
+        strings(r.iter().map(|f| Some(f.source.as_str()))),
+        strings(r.iter().map(|f| Some(f.purpose.as_str()))),
+        strings(r.iter().map(|f| f.model_id.as_deref())),
+        Arc::new(r.iter().map(|f| f.status).collect::<Int32Array>()),
+        Arc::new(r.iter().map(|f| Some(f.attempts)).collect::<Int32Array>()),
+        i64s(r.iter().map(|f| Some(f.bytes))),
+        bools(r.iter().map(|f| Some(f.from_archive))),
+        bools(r.iter().map(|f| Some(f.not_modified))),
+        strings(r.iter().map(|f| f.sha256.as_deref())),
+        strings(r.iter().map(|f| f.error.as_deref())),
+        timestamps(r.iter().map(|f| Some(f.fetched_at))),
+    ];
+    RecordBatch::try_new(FETCH_LOG.schema(), columns)
+}
+
+/// The `rejects` batch.
+///
+/// # Errors
+/// As [`models`].
+pub fn rejects(rows: &[RejectRow], snapshot_id: &str) -> Result<RecordBatch, ArrowError> {
+    let r = rows;
+    let columns: Vec<ArrayRef> = vec![
+        constant(snapshot_id, r.len()),
+        strings(r.iter().map(|x| Some(x.source.as_str()))),
+        strings(r.iter().map(|x| x.url.as_deref())),
+        strings(r.iter().map(|x| x.model_id.as_deref())),
+        strings(r.iter().map(|x| Some(x.stage.as_str()))),
+        strings(r.iter().map(|x| Some(x.reason.as_str()))),
+        strings(r.iter().map(|x| x.detail.as_deref())),
+    ];
+    RecordBatch::try_new(REJECTS.schema(), columns)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_full_rows_match_the_schema() {
+        assert_eq!(models(&[], "s").unwrap().num_rows(), 0);
+        let row = ModelRow {
+            model_id: "a/b".into(),
+            params_total: Some(7),
+            release_date: NaiveDate::from_ymd_opt(2024, 4, 18),
+            hf_created_at: Some(Utc::now()),
+            source_url: "u".into(),
+            ..Default::default()
+        };
+        let b = models(&[row], "s").unwrap();
+        let d = b.column(7).as_any().downcast_ref::<Date32Array>().unwrap();
+        assert_eq!(d.value(0), 19831, "2024-04-18 is day 19831");
+        assert!(rejects(&[], "s").is_ok());
+        assert!(fetch_log(&[], "s").is_ok());
+    }
+}

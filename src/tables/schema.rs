@@ -1,0 +1,184 @@
+//! THE table contract: names, column types, nullability and meaning, in one place.
+//!
+//! Arrow schemas, the README's schema section and `densing schema` (later) are all generated from
+//! [`TABLES`]. Types follow design.md: timestamps `Timestamp(Microsecond, "UTC")`, dates `Date32`,
+//! signed integers, plain `Utf8`. Adding a column is allowed; any other change bumps
+//! [`SCHEMA_VERSION`] and needs a migration note in the README.
+
+use std::sync::Arc;
+
+use arrow_schema::{DataType, Field, Schema, SchemaRef, TimeUnit};
+
+/// Version of the table contract, written into every manifest.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A column's logical type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColType {
+    /// UTF-8 string.
+    Utf8,
+    /// 64-bit signed integer.
+    Int64,
+    /// 32-bit signed integer.
+    Int32,
+    /// 64-bit float.
+    Float64,
+    /// Boolean.
+    Bool,
+    /// Calendar date (days since 1970-01-01).
+    Date32,
+    /// Instant, microseconds, UTC.
+    TimestampUtc,
+}
+
+impl ColType {
+    fn arrow(self) -> DataType {
+        match self {
+            ColType::Utf8 => DataType::Utf8,
+            ColType::Int64 => DataType::Int64,
+            ColType::Int32 => DataType::Int32,
+            ColType::Float64 => DataType::Float64,
+            ColType::Bool => DataType::Boolean,
+            ColType::Date32 => DataType::Date32,
+            ColType::TimestampUtc => DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into())),
+        }
+    }
+
+    /// The name used in the README table.
+    pub fn doc_name(self) -> &'static str {
+        match self {
+            ColType::Utf8 => "string",
+            ColType::Int64 => "int64",
+            ColType::Int32 => "int32",
+            ColType::Float64 => "float64",
+            ColType::Bool => "bool",
+            ColType::Date32 => "date32",
+            ColType::TimestampUtc => "timestamp[us, UTC]",
+        }
+    }
+}
+
+/// One column of the contract.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    /// snake_case name.
+    pub name: &'static str,
+    /// Type.
+    pub ty: ColType,
+    /// Whether nulls occur.
+    pub nullable: bool,
+    /// What it means.
+    pub doc: &'static str,
+}
+
+/// One table of the contract.
+#[derive(Debug, Clone, Copy)]
+pub struct Table {
+    /// Table name (the folder under the output root).
+    pub name: &'static str,
+    /// One row per …
+    pub grain: &'static str,
+    /// Columns in file order.
+    pub columns: &'static [Column],
+}
+
+const fn col(name: &'static str, ty: ColType, nullable: bool, doc: &'static str) -> Column {
+    Column { name, ty, nullable, doc }
+}
+
+use ColType::*;
+
+/// The `models` table.
+pub const MODELS: Table = Table {
+    name: "models",
+    grain: "model",
+    columns: &[
+        col("snapshot_id", Utf8, false, "Snapshot this row belongs to"),
+        col("model_id", Utf8, false, "Hub id as written, e.g. `meta-llama/Llama-2-7b-hf`"),
+        col("hf_id", Utf8, true, "The Hub's internal `_id`; survives renames"),
+        col("author", Utf8, true, "Owner namespace"),
+        col("params_total", Int64, true, "Total parameters; null when unknown, never 0"),
+        col("params_active", Int64, true, "Parameters active per token (MoE); null if dense or unknown"),
+        col("params_source", Utf8, true, "Where `params_total` came from: `safetensors`, …"),
+        col("release_date", Date32, true, "Release date at `release_date_precision`"),
+        col("release_date_precision", Utf8, true, "`day`, `month` or `year`"),
+        col("release_date_source", Utf8, true, "Basis of the date: `hub_created_at` (a proxy), …"),
+        col("is_base", Bool, true, "A pre-trained base model (no `base_model` relation, no chat/instruct name)"),
+        col("is_moe", Bool, true, "Mixture of experts (from config keys or the name)"),
+        col("base_model", Utf8, true, "Parent model(s), comma-separated, from the card or `base_model:` tags"),
+        col("base_model_relation", Utf8, true, "`finetune`, `merge`, `quantized`, `adapter`"),
+        col("license", Utf8, true, "Licence id(s), comma-separated, from the card or `license:` tags"),
+        col("pipeline_tag", Utf8, true, "Hub task tag"),
+        col("library_name", Utf8, true, "Hub library tag"),
+        col("gated", Utf8, true, "`false`, `auto` or `manual`"),
+        col("downloads", Int64, true, "Downloads in the last 30 days, at fetch time"),
+        col("likes", Int64, true, "Likes at fetch time"),
+        col("hf_sha", Utf8, true, "Commit of the revision described"),
+        col("hf_created_at", TimestampUtc, true, "Hub `createdAt`; null for the 2022-03-02T23:29:04Z placeholder"),
+        col("hf_last_modified", TimestampUtc, true, "Hub `lastModified`"),
+        col("source_url", Utf8, false, "The response the row was read from"),
+    ],
+};
+
+/// The `fetch_log` table.
+pub const FETCH_LOG: Table = Table {
+    name: "fetch_log",
+    grain: "request",
+    columns: &[
+        col("snapshot_id", Utf8, false, "Snapshot this row belongs to"),
+        col("url", Utf8, false, "URL requested"),
+        col("source", Utf8, false, "Source kind that asked for it"),
+        col("purpose", Utf8, false, "`model_info`, `model_list`, …"),
+        col("model_id", Utf8, true, "Model the request is about"),
+        col("status", Int32, true, "Final HTTP status; null when none came back"),
+        col("attempts", Int32, false, "Network attempts (0 when read from the archive)"),
+        col("bytes", Int64, false, "Body bytes"),
+        col("from_archive", Bool, false, "Read from the archive without a request (offline)"),
+        col("not_modified", Bool, false, "Server answered 304; archived bytes reused"),
+        col("sha256", Utf8, true, "sha256 of the body in the archive"),
+        col("error", Utf8, true, "`reason: detail` when the request failed"),
+        col("fetched_at", TimestampUtc, false, "When the body was received (archive time when offline)"),
+    ],
+};
+
+/// The `rejects` table.
+pub const REJECTS: Table = Table {
+    name: "rejects",
+    grain: "thing that could not be used",
+    columns: &[
+        col("snapshot_id", Utf8, false, "Snapshot this row belongs to"),
+        col("source", Utf8, false, "Source kind"),
+        col("url", Utf8, true, "URL involved"),
+        col("model_id", Utf8, true, "Model involved"),
+        col("stage", Utf8, false, "`fetch`, `parse` or `normalize`"),
+        col("reason", Utf8, false, "Bounded reason code, e.g. `not_found`, `token_needed`"),
+        col("detail", Utf8, true, "Human explanation"),
+    ],
+};
+
+/// Every table, in write order.
+pub const TABLES: &[Table] = &[MODELS, FETCH_LOG, REJECTS];
+
+impl Table {
+    /// The Arrow schema.
+    pub fn schema(&self) -> SchemaRef {
+        let fields: Vec<Field> =
+            self.columns.iter().map(|c| Field::new(c.name, c.ty.arrow(), c.nullable)).collect();
+        Arc::new(Schema::new(fields))
+    }
+
+    /// A markdown section documenting the table (used by the README).
+    pub fn markdown(&self) -> String {
+        let mut s = format!("### `{}` (one row per {})\n\n| column | type | null | meaning |\n|---|---|---|---|\n", self.name, self.grain);
+        for c in self.columns {
+            let null = if c.nullable { "yes" } else { "no" };
+            s.push_str(&format!("| `{}` | {} | {null} | {} |\n", c.name, c.ty.doc_name(), c.doc));
+        }
+        s
+    }
+}
+
+/// Markdown for every table.
+pub fn markdown() -> String {
+    TABLES.iter().map(Table::markdown).collect::<Vec<_>>().join("\n")
+}
