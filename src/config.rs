@@ -100,7 +100,11 @@ pub struct RunConfig {
 
 impl Default for RunConfig {
     fn default() -> Self {
-        RunConfig { max_failure_ratio: 0.05, offline: false, seed_archive: None }
+        RunConfig {
+            max_failure_ratio: 0.05,
+            offline: false,
+            seed_archive: None,
+        }
     }
 }
 
@@ -162,18 +166,25 @@ impl PipelineConfig {
     /// [`ConfigError`] naming the file (and the key, from the TOML parser) when it cannot be read,
     /// does not parse, or holds values out of range.
     pub fn load(path: &Path) -> Result<(Self, Vec<u8>), ConfigError> {
-        let bytes = std::fs::read(path)
-            .map_err(|source| ConfigError::Read { path: path.to_owned(), source })?;
+        let bytes = std::fs::read(path).map_err(|source| ConfigError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
         let text = String::from_utf8_lossy(&bytes);
-        let mut config: PipelineConfig = toml::from_str(&text)
-            .map_err(|e| ConfigError::Parse { path: path.to_owned(), message: e.to_string() })?;
+        let mut config: PipelineConfig = toml::from_str(&text).map_err(|e| ConfigError::Parse {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })?;
         if let Some(seed) = &config.run.seed_archive {
             if seed.is_relative() {
                 let base = path.parent().unwrap_or(Path::new("."));
                 config.run.seed_archive = Some(base.join(seed));
             }
         }
-        config.validate().map_err(|message| ConfigError::Invalid { path: path.to_owned(), message })?;
+        config.validate().map_err(|message| ConfigError::Invalid {
+            path: path.to_owned(),
+            message,
+        })?;
         Ok((config, bytes))
     }
 

@@ -68,11 +68,15 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     if cleaned > 0 {
         tracing::warn!(cleaned, "Removed leftovers of an interrupted run.");
     }
-    let mut staged = Staged::begin(&plan.out, &id)?;
+    let id = match plan.as_of {
+        Some(_) => id,
+        None => unique_time_id(&plan.out, id).await,
+    };
     let archive_dir = plan.out.join("archive");
     let archive = Archive::open(&archive_dir, &id, plan.config.run.seed_archive.as_deref())
         .map_err(SnapshotError::io(&archive_dir))?;
     let archive = Arc::new(archive);
+    let mut staged = Staged::begin(&plan.out, &id)?;
 
     let sources = sources::build(&plan.config.sources);
     let fetcher = Arc::new(
@@ -82,7 +86,9 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     let _enter = span.enter();
     tracing::info!(pipeline = %plan.pipeline.name, offline = plan.offline, sources = sources.len(), "Run started.");
 
-    let ctx = PlanContext { only_models: plan.only_models.clone() };
+    let ctx = PlanContext {
+        only_models: plan.only_models.clone(),
+    };
     let mut collector = Collector::new(plan.progress);
     let mut tasks = JoinSet::new();
     for (i, source) in sources.iter().enumerate() {
@@ -101,7 +107,13 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     collector.finish_progress();
     archive.sync().map_err(SnapshotError::io(&archive_dir))?;
 
-    let Collector { mut tables, observations, archive_refs, summary: mut counts, .. } = collector;
+    let Collector {
+        mut tables,
+        observations,
+        archive_refs,
+        summary: mut counts,
+        ..
+    } = collector;
     tables.models = normalize::merge_models(observations);
     if let Some(as_of) = plan.as_of {
         let (kept, dropped) = normalize::as_of_filter(std::mem::take(&mut tables.models), as_of);
@@ -112,10 +124,22 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     counts.models = tables.models.len() as u64;
     counts.rejects = tables.rejects.len() as u64;
 
-    let encode = |table: &str, e: arrow_schema::ArrowError| SnapshotError::Encode { table: table.into(), message: e.to_string() };
-    staged.add_table(schema::MODELS.name, &batch::models(&tables.models, &id).map_err(|e| encode("models", e))?)?;
-    staged.add_table(schema::FETCH_LOG.name, &batch::fetch_log(&tables.fetch_log, &id).map_err(|e| encode("fetch_log", e))?)?;
-    staged.add_table(schema::REJECTS.name, &batch::rejects(&tables.rejects, &id).map_err(|e| encode("rejects", e))?)?;
+    let encode = |table: &str, e: arrow_schema::ArrowError| SnapshotError::Encode {
+        table: table.into(),
+        message: e.to_string(),
+    };
+    staged.add_table(
+        schema::MODELS.name,
+        &batch::models(&tables.models, &id).map_err(|e| encode("models", e))?,
+    )?;
+    staged.add_table(
+        schema::FETCH_LOG.name,
+        &batch::fetch_log(&tables.fetch_log, &id).map_err(|e| encode("fetch_log", e))?,
+    )?;
+    staged.add_table(
+        schema::REJECTS.name,
+        &batch::rejects(&tables.rejects, &id).map_err(|e| encode("rejects", e))?,
+    )?;
 
     let mut archive_records: Vec<ArchiveRef> = archive_refs.into_values().collect();
     archive_records.sort();
@@ -132,7 +156,11 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
         summary: counts.clone(),
     };
     let manifest = staged.publish(manifest)?;
-    let ratio = if counts.requests == 0 { 0.0 } else { counts.failures as f64 / counts.requests as f64 };
+    let ratio = if counts.requests == 0 {
+        0.0
+    } else {
+        counts.failures as f64 / counts.requests as f64
+    };
     let over = counts.failures > 0 && ratio > plan.config.run.max_failure_ratio;
     tracing::info!(
         models = counts.models,
@@ -150,7 +178,20 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
             "Failures passed the pipeline's threshold; see fetch_log and rejects."
         );
     }
-    Ok(RunResult { manifest, exit: if over { ExitCode::SourcesFailed } else { ExitCode::Ok } })
+    Ok(RunResult {
+        manifest,
+        exit: if over { ExitCode::SourcesFailed } else { ExitCode::Ok },
+    })
+}
+
+/// Ids have one-second resolution: a run started in the same second as the previous one waits
+/// for the next second rather than fail, so back-to-back runs (tests, retries) both publish.
+async fn unique_time_id(out: &std::path::Path, mut id: String) -> String {
+    while crate::snapshot::inspect::manifest(out, &id).is_ok() {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        id = snapshot_id(Utc::now());
+    }
+    id
 }
 
 fn fetch_settings(plan: &RunPlan, sources: &[Box<dyn Source>]) -> FetchSettings {
@@ -186,8 +227,10 @@ impl Collector {
         let bar = progress.then(|| {
             let bar = indicatif::ProgressBar::new(0);
             bar.set_style(
-                indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} requests {msg}")
-                    .expect("the template is valid"),
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} requests {msg}",
+                )
+                .expect("the template is valid"),
             );
             bar
         });
@@ -237,7 +280,12 @@ impl Collector {
 
     /// Turns one outcome into a `fetch_log` row, parse output or a reject; returns follow-ups.
     fn record(&mut self, outcome: FetchOutcome, sources: &[Box<dyn Source>]) -> Vec<FetchRequest> {
-        let FetchOutcome { request, result, attempts, fetched_at } = outcome;
+        let FetchOutcome {
+            request,
+            result,
+            attempts,
+            fetched_at,
+        } = outcome;
         let source = &sources[request.source_index];
         match result {
             Ok(response) => {
@@ -250,7 +298,11 @@ impl Collector {
                     source: source.kind().to_owned(),
                     purpose: request.purpose.as_str().to_owned(),
                     model_id: request.model_id.clone(),
-                    status: Some(if response.not_modified { 304 } else { i32::from(r.status) }),
+                    status: Some(if response.not_modified {
+                        304
+                    } else {
+                        i32::from(r.status)
+                    }),
                     attempts: attempts as i32,
                     bytes: r.bytes as i64,
                     from_archive: response.from_archive,
@@ -261,7 +313,12 @@ impl Collector {
                 });
                 self.archive_refs.insert(
                     r.url.clone(),
-                    ArchiveRef { url: r.url.clone(), status: r.status, sha256: r.sha256.clone(), fetched_at: r.fetched_at },
+                    ArchiveRef {
+                        url: r.url.clone(),
+                        status: r.status,
+                        sha256: r.sha256.clone(),
+                        fetched_at: r.fetched_at,
+                    },
                 );
                 let parsed = source.parse(&request, &response);
                 let rank = match request.purpose {

@@ -30,7 +30,11 @@ pub fn as_of_filter(rows: Vec<ModelRow>, as_of: NaiveDate) -> (Vec<ModelRow>, us
     let before = rows.len();
     let kept: Vec<ModelRow> = rows
         .into_iter()
-        .filter(|m| m.release_date.or(m.hf_created_at.map(|t| t.date_naive())).is_none_or(|d| d <= as_of))
+        .filter(|m| {
+            m.release_date
+                .or(m.hf_created_at.map(|t| t.date_naive()))
+                .is_none_or(|d| d <= as_of)
+        })
         .collect();
     let dropped = before - kept.len();
     (kept, dropped)
@@ -52,8 +56,23 @@ fn fill_missing(into: &mut ModelRow, from: ModelRow) {
         into.release_date_precision = from.release_date_precision.clone();
         into.release_date_source = from.release_date_source.clone();
     }
-    fill!(hf_id, author, is_base, is_moe, base_model, base_model_relation, license, pipeline_tag,
-          library_name, gated, downloads, likes, hf_sha, hf_created_at, hf_last_modified);
+    fill!(
+        hf_id,
+        author,
+        is_base,
+        is_moe,
+        base_model,
+        base_model_relation,
+        license,
+        pipeline_tag,
+        library_name,
+        gated,
+        downloads,
+        likes,
+        hf_sha,
+        hf_created_at,
+        hf_last_modified
+    );
 }
 
 #[cfg(test)]
@@ -62,8 +81,21 @@ mod tests {
 
     #[test]
     fn higher_rank_wins_and_gaps_are_filled() {
-        let single = ModelRow { model_id: "a/b".into(), params_total: Some(7), license: None, source_url: "s".into(), ..Default::default() };
-        let list = ModelRow { model_id: "a/b".into(), params_total: Some(8), params_source: Some("x".into()), license: Some("mit".into()), source_url: "l".into(), ..Default::default() };
+        let single = ModelRow {
+            model_id: "a/b".into(),
+            params_total: Some(7),
+            license: None,
+            source_url: "s".into(),
+            ..Default::default()
+        };
+        let list = ModelRow {
+            model_id: "a/b".into(),
+            params_total: Some(8),
+            params_source: Some("x".into()),
+            license: Some("mit".into()),
+            source_url: "l".into(),
+            ..Default::default()
+        };
         let rows = merge_models(vec![(1, list), (0, single)]);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].params_total, Some(7));

@@ -50,7 +50,10 @@ impl OutputLock {
                 Err(e) => return Err(SnapshotError::Io { path, source: e }),
             }
         }
-        Err(SnapshotError::Locked { path, holder: "a process that keeps re-creating it".into() })
+        Err(SnapshotError::Locked {
+            path,
+            holder: "a process that keeps re-creating it".into(),
+        })
     }
 }
 
@@ -78,8 +81,8 @@ fn holder_alive(holder: &str) -> bool {
 pub fn clean_leftovers(out: &Path, tables: &[&str]) -> Result<usize, SnapshotError> {
     let mut removed = 0;
     let staging = out.join(STAGING_DIR);
-    if staging.exists() {
-        fs::remove_dir_all(&staging).map_err(SnapshotError::io(&staging))?;
+    for entry in fs::read_dir(&staging).into_iter().flatten().flatten() {
+        fs::remove_dir_all(entry.path()).map_err(SnapshotError::io(entry.path()))?;
         removed += 1;
     }
     for table in tables {
@@ -87,7 +90,9 @@ pub fn clean_leftovers(out: &Path, tables: &[&str]) -> Result<usize, SnapshotErr
         let Ok(entries) = fs::read_dir(&dir) else { continue };
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let Some(id) = name.strip_prefix("snapshot=") else { continue };
+            let Some(id) = name.strip_prefix("snapshot=") else {
+                continue;
+            };
             if !out.join(SNAPSHOTS_DIR).join(id).join("manifest.json").exists() {
                 fs::remove_dir_all(entry.path()).map_err(SnapshotError::io(entry.path()))?;
                 removed += 1;
@@ -115,7 +120,11 @@ impl Staged {
         }
         let dir = out.join(STAGING_DIR).join(id);
         fs::create_dir_all(&dir).map_err(SnapshotError::io(&dir))?;
-        Ok(Staged { out: out.to_owned(), id: id.to_owned(), files: Vec::new() })
+        Ok(Staged {
+            out: out.to_owned(),
+            id: id.to_owned(),
+            files: Vec::new(),
+        })
     }
 
     /// Encodes and stages one table.
@@ -123,8 +132,10 @@ impl Staged {
     /// # Errors
     /// Encoding or I/O errors.
     pub fn add_table(&mut self, table: &str, batch: &RecordBatch) -> Result<(), SnapshotError> {
-        let bytes = writer::encode(batch)
-            .map_err(|e| SnapshotError::Encode { table: table.to_owned(), message: e.to_string() })?;
+        let bytes = writer::encode(batch).map_err(|e| SnapshotError::Encode {
+            table: table.to_owned(),
+            message: e.to_string(),
+        })?;
         let path = self.out.join(STAGING_DIR).join(&self.id).join(table).join(PART_FILE);
         write_atomic(&path, &bytes).map_err(SnapshotError::io(&path))?;
         self.files.push(FileEntry {
@@ -175,5 +186,7 @@ fn update_latest(out: &Path, id: &str) -> Result<(), SnapshotError> {
 }
 
 fn sync_dir(dir: &Path) -> Result<(), SnapshotError> {
-    File::open(dir).and_then(|f| f.sync_all()).map_err(SnapshotError::io(dir))
+    File::open(dir)
+        .and_then(|f| f.sync_all())
+        .map_err(SnapshotError::io(dir))
 }

@@ -21,7 +21,9 @@ pub fn manifest(out: &Path, id: &str) -> Result<Manifest, SnapshotError> {
 
 /// Ids of every complete snapshot (those with a manifest), oldest first.
 pub fn list(out: &Path) -> Vec<String> {
-    let Ok(entries) = fs::read_dir(out.join(SNAPSHOTS_DIR)) else { return Vec::new() };
+    let Ok(entries) = fs::read_dir(out.join(SNAPSHOTS_DIR)) else {
+        return Vec::new();
+    };
     let mut ids: Vec<String> = entries
         .flatten()
         .filter(|e| e.path().join("manifest.json").exists())
@@ -34,7 +36,10 @@ pub fn list(out: &Path) -> Vec<String> {
 
 /// The id in `LATEST`, if any.
 pub fn latest(out: &Path) -> Option<String> {
-    fs::read_to_string(out.join(LATEST)).ok().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+    fs::read_to_string(out.join(LATEST))
+        .ok()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
 }
 
 /// One problem found by [`verify`].
@@ -56,14 +61,18 @@ pub fn verify(out: &Path, id: &str) -> Result<(Manifest, Vec<Problem>), Snapshot
     for file in &manifest.files {
         let path = out.join(&file.path);
         match fs::read(&path) {
-            Err(e) => problems.push(Problem { path: file.path.clone(), what: format!("unreadable: {e}") }),
+            Err(e) => problems.push(Problem {
+                path: file.path.clone(),
+                what: format!("unreadable: {e}"),
+            }),
             Ok(bytes) if bytes.len() as u64 != file.bytes => problems.push(Problem {
                 path: file.path.clone(),
                 what: format!("{} bytes, manifest says {}", bytes.len(), file.bytes),
             }),
-            Ok(bytes) if sha256_hex(&bytes) != file.sha256 => {
-                problems.push(Problem { path: file.path.clone(), what: "sha256 differs from the manifest".into() })
-            }
+            Ok(bytes) if sha256_hex(&bytes) != file.sha256 => problems.push(Problem {
+                path: file.path.clone(),
+                what: "sha256 differs from the manifest".into(),
+            }),
             Ok(_) => {}
         }
     }

@@ -131,7 +131,12 @@ impl Source for HfModels {
         if ctx.only_models.is_some() || self.config.discover.is_empty() {
             return self.plan_models(self.watchlist(ctx).iter(), source_index);
         }
-        let requests = self.config.discover.iter().map(|q| self.list_request(q, source_index)).collect();
+        let requests = self
+            .config
+            .discover
+            .iter()
+            .map(|q| self.list_request(q, source_index))
+            .collect();
         (requests, Vec::new())
     }
 
@@ -154,7 +159,14 @@ impl Source for HfModels {
         let json: Value = match serde_json::from_slice(&response.body) {
             Ok(v) => v,
             Err(e) => {
-                out.rejects.push(reject(KIND, Some(url), request.model_id.as_deref(), "parse", "invalid_json", e.to_string()));
+                out.rejects.push(reject(
+                    KIND,
+                    Some(url),
+                    request.model_id.as_deref(),
+                    "parse",
+                    "invalid_json",
+                    e.to_string(),
+                ));
                 return out;
             }
         };
@@ -165,7 +177,11 @@ impl Source for HfModels {
                 }
                 let next = response.record.link.as_deref().and_then(next_link);
                 if let Some(next) = next.filter(|_| request.page < request.max_pages) {
-                    out.follow_ups.push(FetchRequest { url: next, page: request.page + 1, ..request.clone() });
+                    out.follow_ups.push(FetchRequest {
+                        url: next,
+                        page: request.page + 1,
+                        ..request.clone()
+                    });
                 }
             }
             (Purpose::ModelInfo, item @ Value::Object(_)) => model_row(&item, url, &mut out),
@@ -175,14 +191,24 @@ impl Source for HfModels {
                 request.model_id.as_deref(),
                 "parse",
                 "unexpected_shape",
-                format!("expected a JSON {}, got {}", if request.purpose == Purpose::ModelList { "array" } else { "object" }, type_name(&other)),
+                format!(
+                    "expected a JSON {}, got {}",
+                    if request.purpose == Purpose::ModelList {
+                        "array"
+                    } else {
+                        "object"
+                    },
+                    type_name(&other)
+                ),
             )),
         }
         out
     }
 
     fn hosts(&self) -> Vec<(String, bool)> {
-        let host = url::Url::parse(&self.endpoint).ok().and_then(|u| u.host_str().map(str::to_owned));
+        let host = url::Url::parse(&self.endpoint)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned));
         host.into_iter().map(|h| (h, true)).collect()
     }
 }
@@ -201,11 +227,19 @@ fn type_name(v: &Value) -> &'static str {
 /// Maps one model object (single or list item) to a row, or a reject.
 fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
     let Some(id) = str_field(item, "id").or_else(|| str_field(item, "modelId")) else {
-        out.rejects.push(reject(KIND, Some(url), None, "parse", "missing_id", "model object has no id"));
+        out.rejects.push(reject(
+            KIND,
+            Some(url),
+            None,
+            "parse",
+            "missing_id",
+            "model object has no id",
+        ));
         return;
     };
     if let Err(why) = check_model_id(&id) {
-        out.rejects.push(reject(KIND, Some(url), Some(&id), "parse", "invalid_model_id", why));
+        out.rejects
+            .push(reject(KIND, Some(url), Some(&id), "parse", "invalid_model_id", why));
         return;
     }
     let tags: Vec<String> = item
@@ -214,24 +248,36 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
         .map(|a| a.iter().filter_map(|t| t.as_str().map(str::to_owned)).collect())
         .unwrap_or_default();
     let card = item.get("cardData").filter(|c| c.is_object());
-    let config = item.get("config").filter(|c| c.as_object().is_some_and(|o| !o.is_empty()));
+    let config = item
+        .get("config")
+        .filter(|c| c.as_object().is_some_and(|o| !o.is_empty()));
 
     let created = str_field(item, "createdAt");
-    let hf_created_at = created.as_deref().filter(|c| !c.starts_with(PLACEHOLDER_CREATED_AT)).and_then(timestamp);
+    let hf_created_at = created
+        .as_deref()
+        .filter(|c| !c.starts_with(PLACEHOLDER_CREATED_AT))
+        .and_then(timestamp);
     let (params_total, params_source) = match params(item, config) {
         Params::Known(n, source) => (Some(n), Some(source.to_owned())),
         Params::Unknown => (None, None),
         Params::Distrusted(why) => {
-            out.rejects.push(reject(KIND, Some(url), Some(&id), "parse", "params_distrusted", why));
+            out.rejects
+                .push(reject(KIND, Some(url), Some(&id), "parse", "params_distrusted", why));
             (None, None)
         }
     };
     let base_model = card.and_then(|c| list_or_string(c.get("base_model"))).or_else(|| {
-        let bases: Vec<&str> = tags.iter().filter_map(|t| t.strip_prefix("base_model:")).filter(|t| !t.contains(':')).collect();
+        let bases: Vec<&str> = tags
+            .iter()
+            .filter_map(|t| t.strip_prefix("base_model:"))
+            .filter(|t| !t.contains(':'))
+            .collect();
         (!bases.is_empty()).then(|| bases.join(","))
     });
     let relation = card.and_then(|c| str_field(c, "base_model_relation")).or_else(|| {
-        tags.iter().filter_map(|t| t.strip_prefix("base_model:")).find_map(|t| t.split_once(':').map(|(r, _)| r.to_owned()))
+        tags.iter()
+            .filter_map(|t| t.strip_prefix("base_model:"))
+            .find_map(|t| t.split_once(':').map(|(r, _)| r.to_owned()))
     });
     let license = card.and_then(|c| list_or_string(c.get("license"))).or_else(|| {
         let ls: Vec<&str> = tags.iter().filter_map(|t| t.strip_prefix("license:")).collect();
@@ -286,7 +332,9 @@ fn params(item: &Value, config: Option<&Value>) -> Params {
             .and_then(Value::as_object)
             .and_then(|p| p.iter().filter_map(|(k, v)| v.as_i64().map(|n| (n, k))).max())
             .map(|(_, k)| k.clone());
-        let quantized = config.and_then(|c| c.get("quantization_config")).is_some();
+        // Without a config in the response we cannot see a quantization_config; a packed
+        // integer dtype dominating the weights is then evidence enough (DeepSeek-V4 `I8` lists).
+        let quantized = config.is_none_or(|c| c.get("quantization_config").is_some());
         if let Some(total) = total {
             return match dominant {
                 Some(d) if quantized && PACKED_DTYPES.contains(&d.as_str()) => Params::Distrusted(format!(
@@ -296,7 +344,12 @@ fn params(item: &Value, config: Option<&Value>) -> Params {
             };
         }
     }
-    match item.get("gguf").and_then(|g| g.get("total")).and_then(Value::as_i64).filter(|n| *n > 0) {
+    match item
+        .get("gguf")
+        .and_then(|g| g.get("total"))
+        .and_then(Value::as_i64)
+        .filter(|n| *n > 0)
+    {
         Some(n) => Params::Known(n, "gguf"),
         None => Params::Unknown,
     }
@@ -304,20 +357,31 @@ fn params(item: &Value, config: Option<&Value>) -> Params {
 
 /// MoE from config keys; else from names like `8x7B` or `30B-A3B`; else unknown.
 fn is_moe(id: &str, config: Option<&Value>) -> Option<bool> {
-    const EXPERT_KEYS: &[&str] = &["num_local_experts", "num_experts", "n_routed_experts", "moe_num_experts"];
+    const EXPERT_KEYS: &[&str] = &[
+        "num_local_experts",
+        "num_experts",
+        "n_routed_experts",
+        "moe_num_experts",
+    ];
     if let Some(c) = config {
-        if EXPERT_KEYS.iter().any(|k| c.get(k).and_then(Value::as_i64).is_some_and(|n| n > 1)) {
+        if EXPERT_KEYS
+            .iter()
+            .any(|k| c.get(k).and_then(Value::as_i64).is_some_and(|n| n > 1))
+        {
             return Some(true);
         }
     }
     let name = id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
     let bytes = name.as_bytes();
     let experts = bytes.windows(3).enumerate().any(|(i, w)| {
-        w[0].is_ascii_digit() && w[1] == b'x' && w[2].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphabetic())
+        w[0].is_ascii_digit()
+            && w[1] == b'x'
+            && w[2].is_ascii_digit()
+            && (i == 0 || !bytes[i - 1].is_ascii_alphabetic())
     });
-    let active = name.split(['-', '_']).any(|p| {
-        p.len() > 2 && p.starts_with('a') && p.ends_with('b') && p[1..p.len() - 1].parse::<f64>().is_ok()
-    });
+    let active = name
+        .split(['-', '_'])
+        .any(|p| p.len() > 2 && p.starts_with('a') && p.ends_with('b') && p[1..p.len() - 1].parse::<f64>().is_ok());
     if experts || active {
         Some(true)
     } else if config.is_some() {
@@ -330,12 +394,26 @@ fn is_moe(id: &str, config: Option<&Value>) -> Option<bool> {
 /// Names of tuned variants: a base model's name carries none of these words.
 fn looks_tuned(id: &str) -> bool {
     let name = id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
-    const WORDS: &[&str] = &["instruct", "chat", "it", "dpo", "sft", "rlhf", "orpo", "rl", "distill", "abliterated"];
+    const WORDS: &[&str] = &[
+        "instruct",
+        "chat",
+        "it",
+        "dpo",
+        "sft",
+        "rlhf",
+        "orpo",
+        "rl",
+        "distill",
+        "abliterated",
+    ];
     name.split(['-', '_', '.']).any(|p| WORDS.contains(&p))
 }
 
 fn str_field(v: &Value, key: &str) -> Option<String> {
-    v.get(key).and_then(Value::as_str).map(str::to_owned).filter(|s| !s.is_empty())
+    v.get(key)
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .filter(|s| !s.is_empty())
 }
 
 /// A string, or a list of strings joined with commas.
@@ -374,7 +452,9 @@ mod tests {
 
     #[test]
     fn mixed_types_do_not_break_the_row() {
-        let out = row(json!({"id": "a/b", "gated": "manual", "cardData": {"license": ["llama4", "other"]}, "safetensors": {}}));
+        let out = row(
+            json!({"id": "a/b", "gated": "manual", "cardData": {"license": ["llama4", "other"]}, "safetensors": {}}),
+        );
         let m = &out.models[0];
         assert_eq!(m.gated.as_deref(), Some("manual"));
         assert_eq!(m.license.as_deref(), Some("llama4,other"));
@@ -383,8 +463,10 @@ mod tests {
 
     #[test]
     fn packed_quantized_totals_are_distrusted() {
-        let out = row(json!({"id": "openai/gpt-oss-20b", "config": {"quantization_config": {"quant_method": "mxfp4"}},
-            "safetensors": {"parameters": {"BF16": 1_000, "U8": 12_000_000_000i64}, "total": 12_000_001_000i64}}));
+        let out = row(
+            json!({"id": "openai/gpt-oss-20b", "config": {"quantization_config": {"quant_method": "mxfp4"}},
+            "safetensors": {"parameters": {"BF16": 1_000, "U8": 12_000_000_000i64}, "total": 12_000_001_000i64}}),
+        );
         assert_eq!(out.models[0].params_total, None);
         assert_eq!(out.rejects[0].reason, "params_distrusted");
     }

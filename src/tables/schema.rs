@@ -83,7 +83,12 @@ pub struct Table {
 }
 
 const fn col(name: &'static str, ty: ColType, nullable: bool, doc: &'static str) -> Column {
-    Column { name, ty, nullable, doc }
+    Column {
+        name,
+        ty,
+        nullable,
+        doc,
+    }
 }
 
 use ColType::*;
@@ -94,27 +99,82 @@ pub const MODELS: Table = Table {
     grain: "model",
     columns: &[
         col("snapshot_id", Utf8, false, "Snapshot this row belongs to"),
-        col("model_id", Utf8, false, "Hub id as written, e.g. `meta-llama/Llama-2-7b-hf`"),
+        col(
+            "model_id",
+            Utf8,
+            false,
+            "Hub id as written, e.g. `meta-llama/Llama-2-7b-hf`",
+        ),
         col("hf_id", Utf8, true, "The Hub's internal `_id`; survives renames"),
         col("author", Utf8, true, "Owner namespace"),
-        col("params_total", Int64, true, "Total parameters; null when unknown, never 0"),
-        col("params_active", Int64, true, "Parameters active per token (MoE); null if dense or unknown"),
-        col("params_source", Utf8, true, "Where `params_total` came from: `safetensors`, …"),
+        col(
+            "params_total",
+            Int64,
+            true,
+            "Total parameters; null when unknown, never 0",
+        ),
+        col(
+            "params_active",
+            Int64,
+            true,
+            "Parameters active per token (MoE); null if dense or unknown",
+        ),
+        col(
+            "params_source",
+            Utf8,
+            true,
+            "Where `params_total` came from: `safetensors`, …",
+        ),
         col("release_date", Date32, true, "Release date at `release_date_precision`"),
         col("release_date_precision", Utf8, true, "`day`, `month` or `year`"),
-        col("release_date_source", Utf8, true, "Basis of the date: `hub_created_at` (a proxy), …"),
-        col("is_base", Bool, true, "A pre-trained base model (no `base_model` relation, no chat/instruct name)"),
-        col("is_moe", Bool, true, "Mixture of experts (from config keys or the name)"),
-        col("base_model", Utf8, true, "Parent model(s), comma-separated, from the card or `base_model:` tags"),
-        col("base_model_relation", Utf8, true, "`finetune`, `merge`, `quantized`, `adapter`"),
-        col("license", Utf8, true, "Licence id(s), comma-separated, from the card or `license:` tags"),
+        col(
+            "release_date_source",
+            Utf8,
+            true,
+            "Basis of the date: `hub_created_at` (a proxy), …",
+        ),
+        col(
+            "is_base",
+            Bool,
+            true,
+            "A pre-trained base model (no `base_model` relation, no chat/instruct name)",
+        ),
+        col(
+            "is_moe",
+            Bool,
+            true,
+            "Mixture of experts (from config keys or the name)",
+        ),
+        col(
+            "base_model",
+            Utf8,
+            true,
+            "Parent model(s), comma-separated, from the card or `base_model:` tags",
+        ),
+        col(
+            "base_model_relation",
+            Utf8,
+            true,
+            "`finetune`, `merge`, `quantized`, `adapter`",
+        ),
+        col(
+            "license",
+            Utf8,
+            true,
+            "Licence id(s), comma-separated, from the card or `license:` tags",
+        ),
         col("pipeline_tag", Utf8, true, "Hub task tag"),
         col("library_name", Utf8, true, "Hub library tag"),
         col("gated", Utf8, true, "`false`, `auto` or `manual`"),
         col("downloads", Int64, true, "Downloads in the last 30 days, at fetch time"),
         col("likes", Int64, true, "Likes at fetch time"),
         col("hf_sha", Utf8, true, "Commit of the revision described"),
-        col("hf_created_at", TimestampUtc, true, "Hub `createdAt`; null for the 2022-03-02T23:29:04Z placeholder"),
+        col(
+            "hf_created_at",
+            TimestampUtc,
+            true,
+            "Hub `createdAt`; null for the 2022-03-02T23:29:04Z placeholder",
+        ),
         col("hf_last_modified", TimestampUtc, true, "Hub `lastModified`"),
         col("source_url", Utf8, false, "The response the row was read from"),
     ],
@@ -131,13 +191,33 @@ pub const FETCH_LOG: Table = Table {
         col("purpose", Utf8, false, "`model_info`, `model_list`, …"),
         col("model_id", Utf8, true, "Model the request is about"),
         col("status", Int32, true, "Final HTTP status; null when none came back"),
-        col("attempts", Int32, false, "Network attempts (0 when read from the archive)"),
+        col(
+            "attempts",
+            Int32,
+            false,
+            "Network attempts (0 when read from the archive)",
+        ),
         col("bytes", Int64, false, "Body bytes"),
-        col("from_archive", Bool, false, "Read from the archive without a request (offline)"),
-        col("not_modified", Bool, false, "Server answered 304; archived bytes reused"),
+        col(
+            "from_archive",
+            Bool,
+            false,
+            "Read from the archive without a request (offline)",
+        ),
+        col(
+            "not_modified",
+            Bool,
+            false,
+            "Server answered 304; archived bytes reused",
+        ),
         col("sha256", Utf8, true, "sha256 of the body in the archive"),
         col("error", Utf8, true, "`reason: detail` when the request failed"),
-        col("fetched_at", TimestampUtc, false, "When the body was received (archive time when offline)"),
+        col(
+            "fetched_at",
+            TimestampUtc,
+            false,
+            "When the body was received (archive time when offline)",
+        ),
     ],
 };
 
@@ -151,7 +231,12 @@ pub const REJECTS: Table = Table {
         col("url", Utf8, true, "URL involved"),
         col("model_id", Utf8, true, "Model involved"),
         col("stage", Utf8, false, "`fetch`, `parse` or `normalize`"),
-        col("reason", Utf8, false, "Bounded reason code, e.g. `not_found`, `token_needed`"),
+        col(
+            "reason",
+            Utf8,
+            false,
+            "Bounded reason code, e.g. `not_found`, `token_needed`",
+        ),
         col("detail", Utf8, true, "Human explanation"),
     ],
 };
@@ -162,17 +247,28 @@ pub const TABLES: &[Table] = &[MODELS, FETCH_LOG, REJECTS];
 impl Table {
     /// The Arrow schema.
     pub fn schema(&self) -> SchemaRef {
-        let fields: Vec<Field> =
-            self.columns.iter().map(|c| Field::new(c.name, c.ty.arrow(), c.nullable)).collect();
+        let fields: Vec<Field> = self
+            .columns
+            .iter()
+            .map(|c| Field::new(c.name, c.ty.arrow(), c.nullable))
+            .collect();
         Arc::new(Schema::new(fields))
     }
 
     /// A markdown section documenting the table (used by the README).
     pub fn markdown(&self) -> String {
-        let mut s = format!("### `{}` (one row per {})\n\n| column | type | null | meaning |\n|---|---|---|---|\n", self.name, self.grain);
+        let mut s = format!(
+            "### `{}` (one row per {})\n\n| column | type | null | meaning |\n|---|---|---|---|\n",
+            self.name, self.grain
+        );
         for c in self.columns {
             let null = if c.nullable { "yes" } else { "no" };
-            s.push_str(&format!("| `{}` | {} | {null} | {} |\n", c.name, c.ty.doc_name(), c.doc));
+            s.push_str(&format!(
+                "| `{}` | {} | {null} | {} |\n",
+                c.name,
+                c.ty.doc_name(),
+                c.doc
+            ));
         }
         s
     }

@@ -1,0 +1,11 @@
+//! Integration tests: the real `densing` binary against real HTTP servers on 127.0.0.1, with the
+//! Parquet it wrote read back. One test binary (ripgrep style) for faster linking.
+
+mod util;
+
+mod faults;
+mod hf_models;
+mod offline;
+mod politeness;
+mod sample;
+mod snapshots;

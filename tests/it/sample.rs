@@ -1,0 +1,44 @@
+//! The bundled sample: the README's first command works with no network.
+
+use crate::util::*;
+
+#[test]
+fn sample_pipeline_runs_offline_from_the_bundled_archive() {
+    let work = Workdir::new();
+    // HF_ENDPOINT must not matter: the sample pins its endpoint and reads only its archive.
+    let output = run(densing()
+        .arg("run")
+        .arg("--pipeline")
+        .arg(repo().join("pipelines/sample.toml"))
+        .arg("--out")
+        .arg(work.out())
+        .arg("--json")
+        .env("HF_ENDPOINT", "http://127.0.0.1:9"));
+    assert_eq!(output.status.code(), Some(0));
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["summary"]["failures"], 0);
+
+    let models = rows_by(&read_table(&work.out(), "models", None), "model_id");
+    assert!(models.len() >= 12, "{} models", models.len());
+    assert_eq!(models["meta-llama/Llama-2-7b-hf"]["params_total"], "6738415616");
+    assert_eq!(
+        models["meta-llama/Llama-2-7b-hf"]["license"], "llama2",
+        "from the license: tag"
+    );
+    assert_eq!(
+        models["openai-community/gpt2"]["release_date"], "null",
+        "placeholder createdAt"
+    );
+    assert_eq!(models["Qwen/Qwen2.5-7B-Instruct"]["is_base"], "false");
+    assert_eq!(models["Qwen/Qwen2.5-7B"]["is_base"], "true");
+    assert_eq!(models["Qwen/Qwen3-30B-A3B"]["is_moe"], "true");
+
+    // Qwen2.5-7B is on the watchlist but came with the discovery pages: no single call for it.
+    let log = rows(&read_table(&work.out(), "fetch_log", None));
+    assert!(!log.iter().any(|r| r["url"].ends_with("/api/models/Qwen/Qwen2.5-7B")));
+    assert_eq!(
+        log.iter().filter(|r| r["purpose"] == "model_list").count(),
+        2,
+        "both cursor pages"
+    );
+}

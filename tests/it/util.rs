@@ -1,0 +1,259 @@
+//! Test helpers: work dirs, the real binary, a fixture server, Parquet readers.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use arrow_array::{
+    Array, BooleanArray, Date32Array, Int32Array, Int64Array, RecordBatch, StringArray, TimestampMicrosecondArray,
+};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// The third-party fixtures, read in place (never copied into the repo).
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/real")
+}
+
+/// The repo root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh temporary folder per test.
+pub struct Workdir {
+    pub dir: tempfile::TempDir,
+}
+
+impl Workdir {
+    pub fn new() -> Self {
+        Workdir {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("output")
+    }
+
+    /// Runs `densing run --pipeline PIPELINE --out <this dir>/output`.
+    pub fn run(&self, pipeline: &Path) -> Output {
+        run(densing()
+            .arg("run")
+            .arg("--pipeline")
+            .arg(pipeline)
+            .arg("--out")
+            .arg(self.out()))
+    }
+
+    /// Writes a pipeline file with one `hf_models` source pinned to `endpoint`.
+    pub fn pipeline(&self, name: &str, endpoint: &str, models: &[&str], extra: &str) -> PathBuf {
+        let list: Vec<String> = models.iter().map(|m| format!("{m:?}")).collect();
+        let text = format!(
+            "name = \"{name}\"\n{extra}\n[[sources]]\nkind = \"hf_models\"\nendpoint = \"{endpoint}\"\nmodels = [{}]\n",
+            list.join(", ")
+        );
+        let path = self.dir.path().join(format!("{name}.toml"));
+        std::fs::write(&path, text).expect("write pipeline");
+        path
+    }
+}
+
+/// Fast-failing fetch settings for tests that provoke retries.
+pub const QUICK_FETCH: &str =
+    "[fetch]\nbackoff_base_secs = 0.05\nmax_attempts = 3\ntimeout_secs = 5\ndefault_rps = 200\ndefault_burst = 50\n";
+
+/// The real binary with a clean environment (no token, no endpoint override).
+pub fn densing() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_densing"));
+    cmd.env_remove("HF_TOKEN")
+        .env_remove("HF_ENDPOINT")
+        .env("DENSING_LOG", "info");
+    cmd
+}
+
+/// Runs a command and returns its output; prints stderr on failure to help debugging.
+pub fn run(cmd: &mut Command) -> Output {
+    let output = cmd.output().expect("spawn densing");
+    if !output.status.success() {
+        eprintln!("```stderr\n{}\n```", String::from_utf8_lossy(&output.stderr));
+    }
+    output
+}
+
+/// Fixture files served at Hugging Face's real API paths: (model id, file under hf_api/).
+pub const HF_API_FIXTURES: &[(&str, &str)] = &[
+    (
+        "google-bert/bert-base-uncased",
+        "google-bert__bert-base-uncased.model_info.full.json",
+    ),
+    ("OrionLLM/GRM-2.6-Opus", "OrionLLM__GRM-2.6-Opus.model_info.full.json"),
+    (
+        "mistralai/Mixtral-8x7B-Instruct-v0.1",
+        "mistralai__Mixtral-8x7B-Instruct-v0.1.safetensors.trimmed.json",
+    ),
+    (
+        "meta-llama/Llama-3.3-70B-Instruct",
+        "meta-llama__Llama-3.3-70B-Instruct.safetensors.trimmed.json",
+    ),
+    (
+        "deepseek-ai/DeepSeek-V3",
+        "deepseek-ai__DeepSeek-V3.safetensors.trimmed.json",
+    ),
+    ("openai/gpt-oss-20b", "openai__gpt-oss-20b.safetensors.trimmed.json"),
+    ("microsoft/phi-2", "microsoft__phi-2.safetensors.trimmed.json"),
+    ("Qwen/Qwen3-30B-A3B", "Qwen__Qwen3-30B-A3B.safetensors.trimmed.json"),
+    (
+        "unsloth/gemma-3-27b-it",
+        "unsloth__gemma-3-27b-it.safetensors.trimmed.json",
+    ),
+    (
+        "Qwen/Qwen3-235B-A22B",
+        "Qwen__Qwen3-235B-A22B.expand_safetensors_config_downloads_lastModified.as_reported.json",
+    ),
+];
+
+/// Ids of [`HF_API_FIXTURES`].
+pub fn fixture_ids() -> Vec<&'static str> {
+    HF_API_FIXTURES.iter().map(|(id, _)| *id).collect()
+}
+
+/// A wiremock server on 127.0.0.1 serving every single-model fixture at `/api/models/{id}`.
+pub async fn fixture_server() -> MockServer {
+    let server = MockServer::start().await;
+    mount_fixtures(&server, ResponseTemplate::new(200)).await;
+    server
+}
+
+/// Mounts the single-model fixtures with `template` (status, headers) plus the body.
+pub async fn mount_fixtures(server: &MockServer, template: ResponseTemplate) {
+    for (id, file) in HF_API_FIXTURES {
+        let body = std::fs::read(fixtures().join("hf_api").join(file)).expect("fixture present in ../shared");
+        Mock::given(method("GET"))
+            .and(path(format!("/api/models/{id}")))
+            .respond_with(template.clone().set_body_raw(body, "application/json"))
+            .mount(server)
+            .await;
+    }
+}
+
+/// Reads every batch of `table` in snapshot `id` (or LATEST).
+pub fn read_table(out: &Path, table: &str, id: Option<&str>) -> RecordBatch {
+    let id = id
+        .map(str::to_owned)
+        .unwrap_or_else(|| latest(out).expect("a LATEST snapshot"));
+    let path = out
+        .join(table)
+        .join(format!("snapshot={id}"))
+        .join("part-00000.parquet");
+    let file = File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+        .expect("parquet")
+        .build()
+        .expect("reader");
+    let batches: Vec<RecordBatch> = reader.map(|b| b.expect("batch")).collect();
+    let schema = batches.first().map(|b| b.schema()).unwrap_or_else(|| {
+        ParquetRecordBatchReaderBuilder::try_new(File::open(&path).unwrap())
+            .unwrap()
+            .schema()
+            .clone()
+    });
+    arrow_select_concat(schema, batches)
+}
+
+fn arrow_select_concat(schema: arrow_schema::SchemaRef, batches: Vec<RecordBatch>) -> RecordBatch {
+    match batches.len() {
+        0 => RecordBatch::new_empty(schema),
+        1 => batches.into_iter().next().unwrap(),
+        n => panic!("expected one batch per small table, got {n}"),
+    }
+}
+
+pub fn latest(out: &Path) -> Option<String> {
+    std::fs::read_to_string(out.join("LATEST"))
+        .ok()
+        .map(|s| s.trim().to_owned())
+}
+
+/// One row rendered as `column → value` strings, for readable equality checks.
+pub type Row = BTreeMap<String, String>;
+
+/// All rows of a batch as strings (nulls as `null`).
+pub fn rows(batch: &RecordBatch) -> Vec<Row> {
+    (0..batch.num_rows())
+        .map(|i| {
+            batch
+                .schema()
+                .fields()
+                .iter()
+                .enumerate()
+                .map(|(c, f)| (f.name().clone(), cell(batch.column(c).as_ref(), i)))
+                .collect()
+        })
+        .collect()
+}
+
+/// Rows keyed by a column's value.
+pub fn rows_by(batch: &RecordBatch, key: &str) -> BTreeMap<String, Row> {
+    rows(batch).into_iter().map(|r| (r[key].clone(), r)).collect()
+}
+
+fn cell(array: &dyn Array, i: usize) -> String {
+    if array.is_null(i) {
+        return "null".into();
+    }
+    let any = array.as_any();
+    if let Some(a) = any.downcast_ref::<StringArray>() {
+        return a.value(i).to_owned();
+    }
+    if let Some(a) = any.downcast_ref::<Int64Array>() {
+        return a.value(i).to_string();
+    }
+    if let Some(a) = any.downcast_ref::<Int32Array>() {
+        return a.value(i).to_string();
+    }
+    if let Some(a) = any.downcast_ref::<BooleanArray>() {
+        return a.value(i).to_string();
+    }
+    if let Some(a) = any.downcast_ref::<Date32Array>() {
+        return a.value_as_date(i).expect("valid date").to_string();
+    }
+    if let Some(a) = any.downcast_ref::<TimestampMicrosecondArray>() {
+        return a.value(i).to_string();
+    }
+    panic!("unexpected column type {:?}", array.data_type())
+}
+
+/// All rows of `table` in snapshot `id`, without the `snapshot_id` column, to compare two runs.
+pub fn data_rows(out: &Path, table: &str, id: &str) -> Vec<Row> {
+    let mut rows = rows(&read_table(out, table, Some(id)));
+    rows.iter_mut().for_each(|r| {
+        r.remove("snapshot_id");
+    });
+    rows
+}
+
+/// Every file's bytes under `dir`, for secret scans.
+pub fn all_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push((p.clone(), std::fs::read(&p).unwrap_or_default()));
+            }
+        }
+    }
+    out
+}
