@@ -47,6 +47,9 @@ pub struct ArchiveRecord {
     /// Hugging Face's `X-Error-Code`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
+    /// The model revision (sha) the file was fetched at, for files of a model repo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<String>,
     /// When the body was received (or last revalidated with a 304).
     pub fetched_at: DateTime<Utc>,
 }
@@ -70,6 +73,7 @@ struct SeedEntry {
     content_type: Option<String>,
     link: Option<String>,
     etag: Option<String>,
+    revision: Option<String>,
 }
 
 fn ok_status() -> u16 {
@@ -286,6 +290,7 @@ fn load_seed(dir: &Path) -> std::io::Result<HashMap<String, (ArchiveRecord, Path
             content_type: entry.content_type,
             link: entry.link,
             error_code: None,
+            revision: entry.revision,
             fetched_at: entry.fetched_at,
         };
         seed.insert(entry.url, (record, path));
@@ -308,6 +313,7 @@ mod tests {
             content_type: None,
             link: None,
             error_code: None,
+            revision: None,
             fetched_at: Utc::now(),
         }
     }

@@ -114,6 +114,37 @@ impl Default for RunConfig {
 pub enum SourceConfig {
     /// Hugging Face Hub model metadata (`/api/models`).
     HfModels(HfModelsConfig),
+    /// Model cards and configs (`/{id}/resolve/main/…`) of the models other sources found.
+    HfFiles(HfFilesConfig),
+}
+
+/// The `hf_files` source: files of every model the pipeline has observed.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HfFilesConfig {
+    /// Pin the endpoint; when absent, `HF_ENDPOINT` or `https://huggingface.co` is used.
+    pub endpoint: Option<String>,
+    /// Files fetched per model; `README.md` (the card) and `config.json` are understood, and
+    /// `model.safetensors.index.json` is fetched by itself when config.json gives no count.
+    #[serde(default = "default_files")]
+    pub files: Vec<String>,
+    /// Only models whose names look like base models (no instruct/chat/… words).
+    #[serde(default)]
+    pub base_models_only: bool,
+}
+
+impl Default for HfFilesConfig {
+    fn default() -> Self {
+        HfFilesConfig {
+            endpoint: None,
+            files: default_files(),
+            base_models_only: false,
+        }
+    }
+}
+
+fn default_files() -> Vec<String> {
+    vec!["README.md".to_owned(), "config.json".to_owned()]
 }
 
 /// The `hf_models` source: a watchlist of model ids plus discovery queries.
@@ -195,11 +226,14 @@ impl PipelineConfig {
             fetch: FetchConfig::default(),
             hosts: default_hf_hosts(),
             run: RunConfig::default(),
-            sources: vec![SourceConfig::HfModels(HfModelsConfig {
-                endpoint: None,
-                models,
-                discover: Vec::new(),
-            })],
+            sources: vec![
+                SourceConfig::HfModels(HfModelsConfig {
+                    endpoint: None,
+                    models,
+                    discover: Vec::new(),
+                }),
+                SourceConfig::HfFiles(HfFilesConfig::default()),
+            ],
         }
     }
 
@@ -259,7 +293,9 @@ mod tests {
             "name='x'\n[[sources]]\nkind='hf_models'\nmodels=['a/b']\n[[sources.discover]]\nauthor='Qwen'\n",
         )
         .unwrap();
-        let SourceConfig::HfModels(hf) = &c.sources[0];
+        let SourceConfig::HfModels(hf) = &c.sources[0] else {
+            panic!("hf_models expected")
+        };
         assert_eq!(hf.models, ["a/b"]);
         assert_eq!(hf.discover[0].limit, 500);
     }

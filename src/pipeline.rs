@@ -15,13 +15,13 @@ use crate::archive::Archive;
 use crate::config::PipelineConfig;
 use crate::error::{Error, ExitCode, SnapshotError};
 use crate::fetch::token::HfToken;
-use crate::fetch::{FetchOutcome, FetchRequest, FetchSettings, Fetcher, Purpose};
+use crate::fetch::{FetchOutcome, FetchRequest, FetchSettings, Fetcher, Purpose, Reason};
 use crate::normalize;
 use crate::snapshot::commit::{clean_leftovers, OutputLock, Staged};
 use crate::snapshot::manifest::{ArchiveRef, Manifest, PipelineRef, RunSummary};
 use crate::snapshot::snapshot_id;
-use crate::sources::{self, PlanContext, Source};
-use crate::tables::rows::{FetchLogRow, RejectRow, RunTables};
+use crate::sources::{self, DateFact, ParamsFact, PlanContext, Source};
+use crate::tables::rows::{FetchLogRow, ModelRow, RejectRow, RunTables};
 use crate::tables::{batch, schema};
 
 /// A validated plan for one run (built by `cli::run` from flags and the pipeline file).
@@ -97,24 +97,35 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
         collector.spawn_all(&mut tasks, &fetcher, requests);
     }
     collector.drain(&mut tasks, &fetcher, &sources).await;
-    let seen: HashSet<String> = collector.observations.iter().map(|(_, m)| m.model_id.clone()).collect();
-    for (i, source) in sources.iter().enumerate() {
-        let (requests, rejects) = source.plan_second_wave(&ctx, i, &seen);
-        collector.tables.rejects.extend(rejects);
-        collector.spawn_all(&mut tasks, &fetcher, requests);
+    // Further waves until no source plans a request not made before (files follow models).
+    loop {
+        let seen = collector.seen_models();
+        let before = collector.summary.requests;
+        for (i, source) in sources.iter().enumerate() {
+            let (requests, rejects) = source.plan_more(&ctx, i, &seen);
+            collector.tables.rejects.extend(rejects);
+            collector.spawn_all(&mut tasks, &fetcher, requests);
+        }
+        if collector.summary.requests == before {
+            break;
+        }
+        collector.drain(&mut tasks, &fetcher, &sources).await;
     }
-    collector.drain(&mut tasks, &fetcher, &sources).await;
     collector.finish_progress();
     archive.sync().map_err(SnapshotError::io(&archive_dir))?;
 
     let Collector {
         mut tables,
         observations,
+        params,
+        dates,
         archive_refs,
         summary: mut counts,
         ..
     } = collector;
-    tables.models = normalize::merge_models(observations);
+    let (models, precedence_rejects) = normalize::build_models(observations, params, dates);
+    tables.models = models;
+    tables.rejects.extend(precedence_rejects);
     if let Some(as_of) = plan.as_of {
         let (kept, dropped) = normalize::as_of_filter(std::mem::take(&mut tables.models), as_of);
         tables.models = kept;
@@ -131,6 +142,10 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     staged.add_table(
         schema::MODELS.name,
         &batch::models(&tables.models, &id).map_err(|e| encode("models", e))?,
+    )?;
+    staged.add_table(
+        schema::SCORES.name,
+        &batch::scores(&tables.scores, &id).map_err(|e| encode("scores", e))?,
     )?;
     staged.add_table(
         schema::FETCH_LOG.name,
@@ -215,7 +230,9 @@ fn fetch_settings(plan: &RunPlan, sources: &[Box<dyn Source>]) -> FetchSettings 
 /// Gathers outcomes into rows while requests are in flight.
 struct Collector {
     tables: RunTables,
-    observations: Vec<(u8, crate::tables::rows::ModelRow)>,
+    observations: Vec<(u8, ModelRow)>,
+    params: Vec<ParamsFact>,
+    dates: Vec<DateFact>,
     archive_refs: HashMap<String, ArchiveRef>,
     requested: HashSet<String>,
     summary: RunSummary,
@@ -237,11 +254,27 @@ impl Collector {
         Collector {
             tables: RunTables::default(),
             observations: Vec::new(),
+            params: Vec::new(),
+            dates: Vec::new(),
             archive_refs: HashMap::new(),
             requested: HashSet::new(),
             summary: RunSummary::default(),
             progress: bar,
         }
+    }
+
+    /// One observation per model seen so far (the best-ranked), for planning further waves.
+    fn seen_models(&self) -> Vec<ModelRow> {
+        let mut seen: HashMap<&str, &(u8, ModelRow)> = HashMap::new();
+        for obs in &self.observations {
+            let entry = seen.entry(obs.1.model_id.as_str()).or_insert(obs);
+            if obs.0 < entry.0 {
+                *entry = obs;
+            }
+        }
+        let mut rows: Vec<ModelRow> = seen.into_values().map(|(_, m)| m.clone()).collect();
+        rows.sort_by(|a, b| a.model_id.cmp(&b.model_id));
+        rows
     }
 
     fn spawn_all(&mut self, tasks: &mut JoinSet<FetchOutcome>, fetcher: &Arc<Fetcher>, requests: Vec<FetchRequest>) {
@@ -324,13 +357,26 @@ impl Collector {
                 let rank = match request.purpose {
                     Purpose::ModelInfo => 0,
                     Purpose::ModelList => 1,
+                    Purpose::Card | Purpose::Config | Purpose::SafetensorsIndex => 2,
                 };
                 self.observations.extend(parsed.models.into_iter().map(|m| (rank, m)));
+                self.params.extend(parsed.params);
+                self.dates.extend(parsed.dates);
+                self.tables.scores.extend(parsed.scores);
                 self.tables.rejects.extend(parsed.rejects);
                 parsed.follow_ups
             }
             Err(failure) => {
-                self.summary.failures += 1;
+                // An optional file that does not exist, or a gated repo without a token, is
+                // recorded but is not a failure of the run.
+                let expected =
+                    (request.optional && matches!(failure.reason, Reason::NotFound | Reason::NotArchived))
+                    || failure.reason == Reason::TokenNeeded;
+                if expected {
+                    self.summary.expected_failures += 1;
+                } else {
+                    self.summary.failures += 1;
+                }
                 tracing::warn!(url = %request.url, reason = failure.reason.as_str(), error = %failure.message, "Request failed.");
                 self.tables.fetch_log.push(FetchLogRow {
                     url: request.url.clone(),

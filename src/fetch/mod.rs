@@ -33,6 +33,12 @@ pub enum Purpose {
     ModelInfo,
     /// A page of the model list (`/api/models?…`).
     ModelList,
+    /// A model card (`README.md`).
+    Card,
+    /// A model's `config.json`.
+    Config,
+    /// A model's `model.safetensors.index.json`.
+    SafetensorsIndex,
 }
 
 impl Purpose {
@@ -41,6 +47,9 @@ impl Purpose {
         match self {
             Purpose::ModelInfo => "model_info",
             Purpose::ModelList => "model_list",
+            Purpose::Card => "card",
+            Purpose::Config => "config",
+            Purpose::SafetensorsIndex => "safetensors_index",
         }
     }
 }
@@ -62,6 +71,31 @@ pub struct FetchRequest {
     pub page: u32,
     /// Last page to follow for paginated requests, 0 otherwise.
     pub max_pages: u32,
+    /// The model revision (sha) the file belongs to: when the archive holds this URL at this
+    /// revision, it is reused without a request.
+    pub revision: Option<String>,
+    /// A missing resource (404) is expected sometimes and does not count as a run failure.
+    pub optional: bool,
+    /// Context a source passes to its own parser (e.g. the dtype for a byte count).
+    pub hint: Option<String>,
+}
+
+impl FetchRequest {
+    /// A request with no paging, revision, or hint.
+    pub fn new(url: String, source_index: usize, source: &'static str, purpose: Purpose) -> Self {
+        FetchRequest {
+            url,
+            source_index,
+            source,
+            purpose,
+            model_id: None,
+            page: 0,
+            max_pages: 0,
+            revision: None,
+            optional: false,
+            hint: None,
+        }
+    }
 }
 
 /// A response usable by a parser: from the network, a 304 revalidation, or the archive.
@@ -250,6 +284,14 @@ impl Fetcher {
                 fetched_at: Utc::now(),
             };
         }
+        if let Some(record) = self
+            .archive
+            .lookup(&request.url)
+            .filter(|r| r.revision.is_some() && r.revision == request.revision)
+        {
+            // Same model revision as the archived copy: the file cannot have changed.
+            return self.reuse_record(request, record);
+        }
         let cached = self.archive.lookup(&request.url).filter(|r| r.status == 200);
         let max = self.settings.config.max_attempts;
         let base = Duration::from_secs_f64(self.settings.config.backoff_base_secs);
@@ -360,6 +402,7 @@ impl Fetcher {
             content_type: header_str(&headers, header::CONTENT_TYPE),
             link: header_str(&headers, header::LINK),
             error_code: header_str(&headers, "x-error-code"),
+            revision: request.revision.clone(),
             fetched_at: Utc::now(),
         };
         let record = match self.archive.store(record, &body) {
@@ -414,6 +457,11 @@ impl Fetcher {
                 fetched_at: Utc::now(),
             };
         };
+        self.reuse_record(request, record)
+    }
+
+    /// Serves a request from an archived record (offline, or an unchanged revision).
+    fn reuse_record(&self, request: FetchRequest, record: ArchiveRecord) -> FetchOutcome {
         let fetched_at = record.fetched_at;
         let result = match self.archive.read_body(&record) {
             Err(e) => Err(failure(Reason::ArchiveCorrupt, e.to_string(), Some(record.status))),

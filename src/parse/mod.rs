@@ -1,6 +1,10 @@
 //! Pure text helpers that sources share. No I/O, no clock: each is a function of its input.
 
+pub mod card_scores;
 pub mod config_params;
+pub mod dates;
+pub mod front_matter;
 pub mod ids;
 pub mod link;
 pub mod params;
+pub mod tables;

@@ -80,8 +80,12 @@ pub struct RunSummary {
     pub not_modified: u64,
     /// Responses read from the archive offline.
     pub from_archive: u64,
-    /// Requests that failed.
+    /// Requests that failed (these count toward `max_failure_ratio`).
     pub failures: u64,
+    /// Requests whose failure is expected and does not count: a gated repo without a token, an
+    /// optional file that does not exist. Still in `fetch_log` and `rejects`.
+    #[serde(default)]
+    pub expected_failures: u64,
     /// Rows in `models`.
     pub models: u64,
     /// Rows in `rejects`.

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 use url::form_urlencoded;
 
-use super::{reject, ParseOutput, PlanContext, Source};
+use super::{reject, DateFact, DatePrecision, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
 use crate::config::{hf_endpoint, DiscoverQuery, HfModelsConfig};
 use crate::fetch::{FetchRequest, FetchedResponse, Purpose};
 use crate::parse::{ids::check_model_id, link::next_link};
@@ -59,14 +59,10 @@ impl HfModels {
     }
 
     fn model_request(&self, id: &str, source_index: usize) -> FetchRequest {
+        let url = format!("{}/api/models/{id}", self.endpoint);
         FetchRequest {
-            url: format!("{}/api/models/{id}", self.endpoint),
-            source_index,
-            source: KIND,
-            purpose: Purpose::ModelInfo,
             model_id: Some(id.to_owned()),
-            page: 0,
-            max_pages: 0,
+            ..FetchRequest::new(url, source_index, KIND, Purpose::ModelInfo)
         }
     }
 
@@ -88,15 +84,25 @@ impl HfModels {
         for e in EXPAND {
             query.append_pair("expand[]", e);
         }
+        let url = format!("{}/api/models?{}", self.endpoint, query.finish());
         FetchRequest {
-            url: format!("{}/api/models?{}", self.endpoint, query.finish()),
-            source_index,
-            source: KIND,
-            purpose: Purpose::ModelList,
-            model_id: None,
             page: 1,
             max_pages: q.max_pages,
+            ..FetchRequest::new(url, source_index, KIND, Purpose::ModelList)
         }
+    }
+
+    /// A cursor link naming another host (a mirror replaying the Hub's own `Link` headers) is
+    /// moved onto our endpoint, keeping its path and query.
+    fn rebase(&self, link: &str) -> String {
+        let (Ok(next), Ok(base)) = (url::Url::parse(link), url::Url::parse(&self.endpoint)) else {
+            return link.to_owned();
+        };
+        if next.host_str() == base.host_str() && next.port_or_known_default() == base.port_or_known_default() {
+            return link.to_owned();
+        }
+        let query = next.query().map(|q| format!("?{q}")).unwrap_or_default();
+        format!("{}{}{query}", self.endpoint, next.path())
     }
 
     fn watchlist(&self, ctx: &PlanContext) -> Vec<String> {
@@ -140,17 +146,18 @@ impl Source for HfModels {
         (requests, Vec::new())
     }
 
-    fn plan_second_wave(
+    fn plan_more(
         &self,
         ctx: &PlanContext,
         source_index: usize,
-        seen: &HashSet<String>,
+        seen: &[ModelRow],
     ) -> (Vec<FetchRequest>, Vec<RejectRow>) {
         if ctx.only_models.is_some() || self.config.discover.is_empty() {
             return (Vec::new(), Vec::new());
         }
+        let seen: HashSet<&str> = seen.iter().map(|m| m.model_id.as_str()).collect();
         let watchlist = self.watchlist(ctx);
-        self.plan_models(watchlist.iter().filter(|id| !seen.contains(*id)), source_index)
+        self.plan_models(watchlist.iter().filter(|id| !seen.contains(id.as_str())), source_index)
     }
 
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
@@ -175,7 +182,12 @@ impl Source for HfModels {
                 for item in &items {
                     model_row(item, url, &mut out);
                 }
-                let next = response.record.link.as_deref().and_then(next_link);
+                let next = response
+                    .record
+                    .link
+                    .as_deref()
+                    .and_then(next_link)
+                    .map(|n| self.rebase(&n));
                 if let Some(next) = next.filter(|_| request.page < request.max_pages) {
                     out.follow_ups.push(FetchRequest {
                         url: next,
@@ -257,15 +269,30 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
         .as_deref()
         .filter(|c| !c.starts_with(PLACEHOLDER_CREATED_AT))
         .and_then(timestamp);
-    let (params_total, params_source) = match params(item, config) {
-        Params::Known(n, source) => (Some(n), Some(source.to_owned())),
-        Params::Unknown => (None, None),
+    match params(item, config) {
+        Params::Known(total, source) => out.params.push(ParamsFact {
+            model_id: id.clone(),
+            total,
+            active: None,
+            source,
+            label: None,
+            is_rough: false,
+            url: url.to_owned(),
+        }),
+        Params::Unknown => {}
         Params::Distrusted(why) => {
             out.rejects
-                .push(reject(KIND, Some(url), Some(&id), "parse", "params_distrusted", why));
-            (None, None)
+                .push(reject(KIND, Some(url), Some(&id), "parse", "params_distrusted", why))
         }
-    };
+    }
+    if let Some(created) = hf_created_at {
+        out.dates.push(DateFact {
+            model_id: id.clone(),
+            date: created.date_naive(),
+            precision: DatePrecision::Day,
+            source: DateSource::HubCreatedAt,
+        });
+    }
     let base_model = card.and_then(|c| list_or_string(c.get("base_model"))).or_else(|| {
         let bases: Vec<&str> = tags
             .iter()
@@ -293,12 +320,6 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
     out.models.push(ModelRow {
         author: str_field(item, "author").or_else(|| id.split_once('/').map(|(a, _)| a.to_owned())),
         hf_id: str_field(item, "_id"),
-        params_total,
-        params_active: None,
-        params_source,
-        release_date: hf_created_at.map(|t| t.date_naive()),
-        release_date_precision: hf_created_at.map(|_| "day".to_owned()),
-        release_date_source: hf_created_at.map(|_| "hub_created_at".to_owned()),
         is_base,
         is_moe,
         base_model,
@@ -314,11 +335,12 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
         hf_last_modified: str_field(item, "lastModified").as_deref().and_then(timestamp),
         source_url: url.to_owned(),
         model_id: id,
+        ..ModelRow::default()
     });
 }
 
 enum Params {
-    Known(i64, &'static str),
+    Known(i64, ParamsSource),
     Unknown,
     Distrusted(String),
 }
@@ -340,7 +362,7 @@ fn params(item: &Value, config: Option<&Value>) -> Params {
                 Some(d) if quantized && PACKED_DTYPES.contains(&d.as_str()) => Params::Distrusted(format!(
                     "safetensors total {total} is dominated by packed dtype {d} with a quantization_config; not a parameter count"
                 )),
-                _ => Params::Known(total, "safetensors"),
+                _ => Params::Known(total, ParamsSource::Safetensors),
             };
         }
     }
@@ -350,7 +372,7 @@ fn params(item: &Value, config: Option<&Value>) -> Params {
         .and_then(Value::as_i64)
         .filter(|n| *n > 0)
     {
-        Some(n) => Params::Known(n, "gguf"),
+        Some(n) => Params::Known(n, ParamsSource::Gguf),
         None => Params::Unknown,
     }
 }
@@ -392,7 +414,12 @@ fn is_moe(id: &str, config: Option<&Value>) -> Option<bool> {
 }
 
 /// Names of tuned variants: a base model's name carries none of these words.
-fn looks_tuned(id: &str) -> bool {
+///
+/// ```
+/// use densing::sources::hf_models::looks_tuned;
+/// assert!(looks_tuned("google/gemma-2b-it") && !looks_tuned("google/gemma-2b"));
+/// ```
+pub fn looks_tuned(id: &str) -> bool {
     let name = id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
     const WORDS: &[&str] = &[
         "instruct",
@@ -446,7 +473,7 @@ mod tests {
     #[test]
     fn placeholder_created_at_is_not_a_date() {
         let out = row(json!({"id": "google-bert/bert-base-uncased", "createdAt": "2022-03-02T23:29:04.000Z"}));
-        assert_eq!(out.models[0].release_date, None);
+        assert!(out.dates.is_empty());
         assert_eq!(out.models[0].hf_created_at, None);
     }
 
@@ -458,7 +485,7 @@ mod tests {
         let m = &out.models[0];
         assert_eq!(m.gated.as_deref(), Some("manual"));
         assert_eq!(m.license.as_deref(), Some("llama4,other"));
-        assert_eq!(m.params_total, None);
+        assert!(out.params.is_empty());
     }
 
     #[test]
@@ -467,7 +494,7 @@ mod tests {
             json!({"id": "openai/gpt-oss-20b", "config": {"quantization_config": {"quant_method": "mxfp4"}},
             "safetensors": {"parameters": {"BF16": 1_000, "U8": 12_000_000_000i64}, "total": 12_000_001_000i64}}),
         );
-        assert_eq!(out.models[0].params_total, None);
+        assert!(out.params.is_empty());
         assert_eq!(out.rejects[0].reason, "params_distrusted");
     }
 

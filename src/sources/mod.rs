@@ -4,13 +4,14 @@
 //! or builds Arrow arrays. Registration is explicit: one [`SourceConfig`] variant and one arm in
 //! [`build`]. A new source is a new file, a `mod` line, a variant, an arm, a fixture and a test.
 
+pub mod hf_files;
 pub mod hf_models;
 
-use std::collections::HashSet;
+use chrono::NaiveDate;
 
 use crate::config::SourceConfig;
 use crate::fetch::{FetchRequest, FetchedResponse};
-use crate::tables::rows::{ModelRow, RejectRow};
+use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
 
 /// What a source may know about the run when planning.
 #[derive(Debug, Clone, Default)]
@@ -19,11 +20,133 @@ pub struct PlanContext {
     pub only_models: Option<Vec<String>>,
 }
 
+/// Where a parameter count came from, in precedence order (first wins; see `normalize`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ParamsSource {
+    /// The Hub's safetensors `total`: counted from the weights.
+    Safetensors,
+    /// Estimated from config.json dimensions.
+    ConfigEstimate,
+    /// The Hub's GGUF `total`.
+    Gguf,
+    /// `model.safetensors.index.json` `total_size` bytes over bytes per parameter.
+    SafetensorsIndex,
+    /// Stated in the model card's prose.
+    CardText,
+    /// The nominal size in the model's name.
+    NamePattern,
+}
+
+impl ParamsSource {
+    /// The value written to `params_source`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamsSource::Safetensors => "safetensors",
+            ParamsSource::ConfigEstimate => "config_estimate",
+            ParamsSource::Gguf => "gguf",
+            ParamsSource::SafetensorsIndex => "safetensors_index",
+            ParamsSource::CardText => "card_text",
+            ParamsSource::NamePattern => "name_pattern",
+        }
+    }
+
+    /// Counted sources can be compared with each other; stated and nominal ones are rounded.
+    pub fn is_counted(self) -> bool {
+        matches!(
+            self,
+            ParamsSource::Safetensors | ParamsSource::ConfigEstimate | ParamsSource::Gguf
+        )
+    }
+}
+
+/// A parameter count observed for a model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParamsFact {
+    /// The model.
+    pub model_id: String,
+    /// Total parameters.
+    pub total: i64,
+    /// Active parameters per token (MoE).
+    pub active: Option<i64>,
+    /// Where it came from.
+    pub source: ParamsSource,
+    /// The nominal label as written, when there is one.
+    pub label: Option<String>,
+    /// The total is itself an estimate from a name like `8x7B`.
+    pub is_rough: bool,
+    /// The response it was read from.
+    pub url: String,
+}
+
+/// Precision of a release date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DatePrecision {
+    /// Exact day.
+    Day,
+    /// Month known; the date is the 1st.
+    Month,
+    /// Year known; the date is 1 January.
+    Year,
+}
+
+impl DatePrecision {
+    /// The value written to `release_date_precision`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
+        }
+    }
+}
+
+/// Basis of a release date, in precedence order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateSource {
+    /// The model card says when it was released.
+    CardText,
+    /// A leaderboard's date for the model.
+    Leaderboard,
+    /// The Hub repo's creation time: a proxy.
+    HubCreatedAt,
+}
+
+impl DateSource {
+    /// The value written to `release_date_source`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::CardText => "card_text",
+            DateSource::Leaderboard => "leaderboard",
+            DateSource::HubCreatedAt => "hub_created_at",
+        }
+    }
+}
+
+/// A release date observed for a model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateFact {
+    /// The model.
+    pub model_id: String,
+    /// The date (first of the month/year at coarser precision).
+    pub date: NaiveDate,
+    /// Its precision.
+    pub precision: DatePrecision,
+    /// Its basis.
+    pub source: DateSource,
+}
+
 /// What parsing one response yields.
 #[derive(Debug, Default)]
 pub struct ParseOutput {
-    /// Model observations, each with its `source_url`.
+    /// Model metadata observations, each with its `source_url` (parameter counts and dates go
+    /// in `params` and `dates`, where precedence picks among them).
     pub models: Vec<ModelRow>,
+    /// Parameter counts.
+    pub params: Vec<ParamsFact>,
+    /// Release dates.
+    pub dates: Vec<DateFact>,
+    /// Benchmark score observations.
+    pub scores: Vec<ScoreRow>,
     /// Requests to make next (next page, per-model files).
     pub follow_ups: Vec<FetchRequest>,
     /// Things that could not be used, with a reason code.
@@ -38,13 +161,14 @@ pub trait Source: Send + Sync {
     /// The first requests, with rejects for planned inputs that are unusable (a bad model id).
     fn plan(&self, ctx: &PlanContext, source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>);
 
-    /// Requests planned once the first wave is done, given the models already observed
-    /// (so a watchlist skips models a discovery page already described).
-    fn plan_second_wave(
+    /// More requests once every request so far is done, given the models observed (so a
+    /// watchlist skips models a discovery page described, and files follow their models).
+    /// Called until no source returns a request not made before; repeats are dropped by URL.
+    fn plan_more(
         &self,
         _ctx: &PlanContext,
         _source_index: usize,
-        _seen: &HashSet<String>,
+        _seen: &[ModelRow],
     ) -> (Vec<FetchRequest>, Vec<RejectRow>) {
         (Vec::new(), Vec::new())
     }
@@ -62,6 +186,7 @@ pub fn build(configs: &[SourceConfig]) -> Vec<Box<dyn Source>> {
         .iter()
         .map(|c| match c {
             SourceConfig::HfModels(c) => Box::new(hf_models::HfModels::new(c.clone())) as Box<dyn Source>,
+            SourceConfig::HfFiles(c) => Box::new(hf_files::HfFiles::new(c.clone())) as Box<dyn Source>,
         })
         .collect()
 }

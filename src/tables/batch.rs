@@ -3,13 +3,14 @@
 use std::sync::Arc;
 
 use arrow_array::{
-    ArrayRef, BooleanArray, Date32Array, Int32Array, Int64Array, RecordBatch, StringArray, TimestampMicrosecondArray,
+    ArrayRef, BooleanArray, Date32Array, Float64Array, Int32Array, Int64Array, RecordBatch, StringArray,
+    TimestampMicrosecondArray,
 };
 use arrow_schema::ArrowError;
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::rows::{FetchLogRow, ModelRow, RejectRow};
-use super::schema::{FETCH_LOG, MODELS, REJECTS};
+use super::rows::{FetchLogRow, ModelRow, RejectRow, ScoreRow};
+use super::schema::{FETCH_LOG, MODELS, REJECTS, SCORES};
 
 fn strings<'a>(values: impl Iterator<Item = Option<&'a str>>) -> ArrayRef {
     Arc::new(values.collect::<StringArray>())
@@ -55,6 +56,8 @@ pub fn models(rows: &[ModelRow], snapshot_id: &str) -> Result<RecordBatch, Arrow
         i64s(r.iter().map(|m| m.params_total)),
         i64s(r.iter().map(|m| m.params_active)),
         strings(r.iter().map(|m| m.params_source.as_deref())),
+        strings(r.iter().map(|m| m.params_label.as_deref())),
+        strings(r.iter().map(|m| m.params_confidence.as_deref())),
         dates(r.iter().map(|m| m.release_date)),
         strings(r.iter().map(|m| m.release_date_precision.as_deref())),
         strings(r.iter().map(|m| m.release_date_source.as_deref())),
@@ -74,6 +77,30 @@ pub fn models(rows: &[ModelRow], snapshot_id: &str) -> Result<RecordBatch, Arrow
         strings(r.iter().map(|m| Some(m.source_url.as_str()))),
     ];
     RecordBatch::try_new(MODELS.schema(), columns)
+}
+
+/// The `scores` batch.
+///
+/// # Errors
+/// As [`models`].
+pub fn scores(rows: &[ScoreRow], snapshot_id: &str) -> Result<RecordBatch, ArrowError> {
+    let r = rows;
+    let columns: Vec<ArrayRef> = vec![
+        constant(snapshot_id, r.len()),
+        strings(r.iter().map(|s| Some(s.model_id.as_str()))),
+        strings(r.iter().map(|s| Some(s.benchmark.as_str()))),
+        strings(r.iter().map(|s| Some(s.benchmark_raw.as_str()))),
+        Arc::new(r.iter().map(|s| s.shots).collect::<Int32Array>()),
+        strings(r.iter().map(|s| s.metric.as_deref())),
+        Arc::new(r.iter().map(|s| Some(s.value)).collect::<Float64Array>()),
+        strings(r.iter().map(|s| Some(s.unit.as_str()))),
+        strings(r.iter().map(|s| Some(s.value_raw.as_str()))),
+        strings(r.iter().map(|s| Some(s.source.as_str()))),
+        strings(r.iter().map(|s| Some(s.source_detail.as_str()))),
+        strings(r.iter().map(|s| Some(s.source_url.as_str()))),
+        bools(r.iter().map(|s| Some(s.self_reported))),
+    ];
+    RecordBatch::try_new(SCORES.schema(), columns)
 }
 
 /// The `fetch_log` batch.
@@ -134,9 +161,10 @@ mod tests {
             ..Default::default()
         };
         let b = models(&[row], "s").unwrap();
-        let d = b.column(7).as_any().downcast_ref::<Date32Array>().unwrap();
+        let d = b.column(9).as_any().downcast_ref::<Date32Array>().unwrap();
         assert_eq!(d.value(0), 19831, "2024-04-18 is day 19831");
         assert!(rejects(&[], "s").is_ok());
+        assert!(scores(&[], "s").is_ok());
         assert!(fetch_log(&[], "s").is_ok());
     }
 }

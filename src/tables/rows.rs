@@ -12,6 +12,8 @@ pub struct ModelRow {
     pub params_total: Option<i64>,
     pub params_active: Option<i64>,
     pub params_source: Option<String>,
+    pub params_label: Option<String>,
+    pub params_confidence: Option<String>,
     pub release_date: Option<NaiveDate>,
     pub release_date_precision: Option<String>,
     pub release_date_source: Option<String>,
@@ -29,6 +31,24 @@ pub struct ModelRow {
     pub hf_created_at: Option<DateTime<Utc>>,
     pub hf_last_modified: Option<DateTime<Utc>>,
     pub source_url: String,
+}
+
+/// One `scores` row.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(missing_docs)]
+pub struct ScoreRow {
+    pub model_id: String,
+    pub benchmark: String,
+    pub benchmark_raw: String,
+    pub shots: Option<i32>,
+    pub metric: Option<String>,
+    pub value: f64,
+    pub unit: String,
+    pub value_raw: String,
+    pub source: String,
+    pub source_detail: String,
+    pub source_url: String,
+    pub self_reported: bool,
 }
 
 /// One `fetch_log` row.
@@ -66,6 +86,8 @@ pub struct RejectRow {
 pub struct RunTables {
     /// `models` rows.
     pub models: Vec<ModelRow>,
+    /// `scores` rows.
+    pub scores: Vec<ScoreRow>,
     /// `fetch_log` rows.
     pub fetch_log: Vec<FetchLogRow>,
     /// `rejects` rows.

@@ -123,7 +123,19 @@ pub const MODELS: Table = Table {
             "params_source",
             Utf8,
             true,
-            "Where `params_total` came from: `safetensors`, …",
+            "Where the count came from: `safetensors`, `config_estimate`, `gguf`, `safetensors_index`, `card_text`, `name_pattern`",
+        ),
+        col(
+            "params_label",
+            Utf8,
+            true,
+            "Nominal size as the name or card writes it, e.g. `7b`, `8x7B`",
+        ),
+        col(
+            "params_confidence",
+            Utf8,
+            true,
+            "`high` (counted), `medium` (stated, or derived from bytes), `low` (a name's nominal size)",
         ),
         col("release_date", Date32, true, "Release date at `release_date_precision`"),
         col("release_date_precision", Utf8, true, "`day`, `month` or `year`"),
@@ -131,7 +143,7 @@ pub const MODELS: Table = Table {
             "release_date_source",
             Utf8,
             true,
-            "Basis of the date: `hub_created_at` (a proxy), …",
+            "Basis of the date: `card_text`, `hub_created_at` (a proxy for the release)",
         ),
         col(
             "is_base",
@@ -177,6 +189,52 @@ pub const MODELS: Table = Table {
         ),
         col("hf_last_modified", TimestampUtc, true, "Hub `lastModified`"),
         col("source_url", Utf8, false, "The response the row was read from"),
+    ],
+};
+
+/// The `scores` table.
+pub const SCORES: Table = Table {
+    name: "scores",
+    grain: "(model, benchmark, source) observation",
+    columns: &[
+        col("snapshot_id", Utf8, false, "Snapshot this row belongs to"),
+        col("model_id", Utf8, false, "Hub id of the model scored"),
+        col(
+            "benchmark",
+            Utf8,
+            false,
+            "Canonical name (`mmlu`, `bbh`, `gsm8k`, …), or the raw name lower-cased when unrecognised",
+        ),
+        col("benchmark_raw", Utf8, false, "The benchmark as the source writes it"),
+        col("shots", Int32, true, "Few-shot examples, when stated"),
+        col(
+            "metric",
+            Utf8,
+            true,
+            "Metric as written (`acc_norm`, `pass@1`, `5-shot, top-1`, …)",
+        ),
+        col(
+            "value",
+            Float64,
+            false,
+            "The score in `unit` (percent 0–100 unless stated)",
+        ),
+        col("unit", Utf8, false, "`percent`, `score_10` (MT-Bench) or `raw`"),
+        col("value_raw", Utf8, false, "The value exactly as written"),
+        col("source", Utf8, false, "Source kind (`hf_files`, …)"),
+        col(
+            "source_detail",
+            Utf8,
+            false,
+            "Where in the source: `model_index`, `markdown_table`, `html_table`, `lm_eval_table`",
+        ),
+        col("source_url", Utf8, false, "The response the value was read from"),
+        col(
+            "self_reported",
+            Bool,
+            false,
+            "Reported by the model's authors (its card) rather than an independent board",
+        ),
     ],
 };
 
@@ -242,7 +300,7 @@ pub const REJECTS: Table = Table {
 };
 
 /// Every table, in write order.
-pub const TABLES: &[Table] = &[MODELS, FETCH_LOG, REJECTS];
+pub const TABLES: &[Table] = &[MODELS, SCORES, FETCH_LOG, REJECTS];
 
 impl Table {
     /// The Arrow schema.

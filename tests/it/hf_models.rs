@@ -54,10 +54,13 @@ async fn model_flag_reads_real_hub_responses_into_models() {
     assert_eq!(models["Qwen/Qwen3-235B-A22B"]["is_moe"], "true");
 
     let log = rows(&read_table(&work.out(), "fetch_log", None));
-    assert_eq!(log.len(), fixture_ids().len(), "one fetch_log row per request");
-    assert!(log
-        .iter()
-        .all(|r| r["status"] == "200" && r["error"] == "null" && r["sha256"].len() == 64));
+    let info: Vec<&Row> = log.iter().filter(|r| r["purpose"] == "model_info").collect();
+    assert_eq!(info.len(), fixture_ids().len(), "one fetch_log row per API request");
+    assert!(info.iter().all(|r| r["status"] == "200" && r["error"] == "null" && r["sha256"].len() == 64));
+    // The built-in pipeline also asks for each model's card and config; the server has none of
+    // these here, so each is a recorded 404 that does not fail the run.
+    assert_eq!(log.iter().filter(|r| r["purpose"] == "card").count(), fixture_ids().len());
+    assert!(log.iter().filter(|r| r["purpose"] == "card").all(|r| r["status"] == "404"));
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -163,11 +166,7 @@ async fn gated_repo_is_a_token_needed_reject_without_retries() {
         QUICK_FETCH,
     );
     let output = work.run(&pipeline);
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "1 of 2 failed, over the 5% default threshold"
-    );
+    assert_eq!(output.status.code(), Some(0), "a gated repo without a token is expected, not a run failure");
     let rejects = rows(&read_table(&work.out(), "rejects", None));
     assert_eq!(rejects.len(), 1);
     assert_eq!(rejects[0]["reason"], "token_needed");

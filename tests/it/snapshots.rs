@@ -27,7 +27,7 @@ fn layout_types_and_writer_settings_follow_the_contract() {
     assert_eq!(manifest["snapshot_id"], id.as_str());
     assert_eq!(manifest["schema_version"], 1);
     let files = manifest["files"].as_array().unwrap();
-    assert_eq!(files.len(), 3);
+    assert_eq!(files.len(), 4, "models, scores, fetch_log, rejects");
     for f in files {
         let table = f["table"].as_str().unwrap();
         assert_eq!(f["path"], format!("{table}/snapshot={id}/part-00000.parquet").as_str());

@@ -121,6 +121,54 @@ pub const HF_API_FIXTURES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Model cards served at `/{id}/resolve/main/README.md`: (model id, file under model_cards/).
+pub const CARD_FIXTURES: &[(&str, &str)] = &[
+    ("01-ai/Yi-34B", "01-ai__Yi-34B.README.md"),
+    ("HuggingFaceH4/zephyr-7b-beta", "HuggingFaceH4__zephyr-7b-beta.README.md"),
+    ("NousResearch/Nous-Hermes-2-Mixtral-8x7B-DPO", "NousResearch__Nous-Hermes-2-Mixtral-8x7B-DPO.README.md"),
+    ("deepseek-ai/DeepSeek-V3", "deepseek-ai__DeepSeek-V3.README.md"),
+    ("deepseek-ai/deepseek-llm-7b-base", "deepseek-ai__deepseek-llm-7b-base.README.md"),
+    ("google/gemma-2b", "google__gemma-2b.README.md"),
+    ("janhq/Mistral-7B-Instruct-v0.2-DARE", "janhq__Mistral-7B-Instruct-v0.2-DARE.README.md"),
+    ("meta-llama/Llama-2-7b-hf", "meta-llama__Llama-2-7b-hf.README.md"),
+    ("meta-llama/Meta-Llama-3-8B", "meta-llama__llama3.MODEL_CARD.md"),
+    ("microsoft/phi-2", "microsoft__phi-2.README.md"),
+    ("mistralai/Mistral-7B-v0.1", "mistralai__Mistral-7B-v0.1.README.md"),
+    ("mistralai/Mixtral-8x7B-v0.1", "mistralai__Mixtral-8x7B-v0.1.README.md"),
+    ("upstage/SOLAR-10.7B-v1.0", "upstage__SOLAR-10.7B-v1.0.README.md"),
+];
+
+/// Configs served at `/{id}/resolve/main/config.json`: (model id, file under configs/).
+pub const CONFIG_FIXTURES: &[(&str, &str)] = &[
+    ("meta-llama/Llama-3.1-8B", "meta-llama__Llama-3.1-8B.config.json"),
+    ("meta-llama/Llama-3.2-3B", "meta-llama__Llama-3.2-3B.config.json"),
+    ("Qwen/Qwen2.5-7B", "Qwen__Qwen2.5-7B.config.json"),
+    ("Qwen/Qwen3-4B", "Qwen__Qwen3-4B.config.json"),
+    ("Qwen/Qwen3-30B-A3B", "Qwen__Qwen3-30B-A3B.config.json"),
+    ("deepseek-ai/DeepSeek-V3", "deepseek-ai__DeepSeek-V3.config.trimmed.json"),
+    ("microsoft/phi-2", "microsoft__phi-2.config.trimmed.json"),
+    ("mistralai/Mistral-7B-v0.1", "mistralai__Mistral-7B-v0.1.config.trimmed.json"),
+    ("mistralai/Mixtral-8x7B-Instruct-v0.1", "mistralai__Mixtral-8x7B-Instruct-v0.1.config.trimmed.json"),
+    ("openai/gpt-oss-20b", "openai__gpt-oss-20b.config.trimmed.json"),
+];
+
+/// Mounts the cards and configs at the Hub's `resolve/main` paths.
+pub async fn mount_files(server: &MockServer) {
+    for (dir, list, file_name, mime) in [
+        ("model_cards", CARD_FIXTURES, "README.md", "text/markdown"),
+        ("configs", CONFIG_FIXTURES, "config.json", "application/json"),
+    ] {
+        for (id, file) in list {
+            let body = std::fs::read(fixtures().join(dir).join(file)).expect("fixture present in ../shared");
+            Mock::given(method("GET"))
+                .and(path(format!("/{id}/resolve/main/{file_name}")))
+                .respond_with(ResponseTemplate::new(200).set_body_raw(body, mime))
+                .mount(server)
+                .await;
+        }
+    }
+}
+
 /// Ids of [`HF_API_FIXTURES`].
 pub fn fixture_ids() -> Vec<&'static str> {
     HF_API_FIXTURES.iter().map(|(id, _)| *id).collect()

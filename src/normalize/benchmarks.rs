@@ -1,0 +1,246 @@
+//! Canonical benchmark names and shots, from names as sources write them.
+//!
+//! The alias table is data, documented in the README: a name is lower-cased, stripped of links,
+//! markup and punctuation, its shots ("5-shot", "(25-Shot)", "0 shot") are read off, and what
+//! remains is looked up. Unrecognised names keep their cleaned raw name: nothing is dropped.
+
+/// `(alias, canonical)`: aliases are compared after [`clean`].
+pub const ALIASES: &[(&str, &str)] = &[
+    ("mmlu", "mmlu"),
+    ("massive multitask language understanding", "mmlu"),
+    ("hendryckstest", "mmlu"),
+    ("cais mmlu", "mmlu"),
+    ("mmlu pro", "mmlu_pro"),
+    ("mmlu-pro", "mmlu_pro"),
+    ("bbh", "bbh"),
+    ("big bench hard", "bbh"),
+    ("bigbench hard", "bbh"),
+    ("big-bench hard", "bbh"),
+    ("bigbench", "big_bench"),
+    ("big bench", "big_bench"),
+    ("math", "math"),
+    ("math lvl 5", "math_lvl5"),
+    ("math level 5", "math_lvl5"),
+    ("math hard", "math_lvl5"),
+    ("gsm8k", "gsm8k"),
+    ("gsm 8k", "gsm8k"),
+    ("gsm8k cot", "gsm8k"),
+    ("humaneval", "humaneval"),
+    ("human eval", "humaneval"),
+    ("humaneval pass 1", "humaneval"),
+    ("humaneval plus", "humaneval_plus"),
+    ("humaneval+", "humaneval_plus"),
+    ("mbpp", "mbpp"),
+    ("mbpp plus", "mbpp_plus"),
+    ("mbpp+", "mbpp_plus"),
+    ("arc c", "arc_challenge"),
+    ("arc challenge", "arc_challenge"),
+    ("arc challenge acc norm", "arc_challenge"),
+    ("ai2 reasoning challenge", "arc_challenge"),
+    ("ai2 arc", "arc_challenge"),
+    ("arc", "arc_challenge"),
+    ("arc e", "arc_easy"),
+    ("arc easy", "arc_easy"),
+    ("hellaswag", "hellaswag"),
+    ("hella swag", "hellaswag"),
+    ("winogrande", "winogrande"),
+    ("wino grande", "winogrande"),
+    ("truthfulqa", "truthfulqa"),
+    ("truthful qa", "truthfulqa"),
+    ("truthfulqa mc", "truthfulqa"),
+    ("truthfulqa mc2", "truthfulqa"),
+    ("piqa", "piqa"),
+    ("siqa", "siqa"),
+    ("socialiqa", "siqa"),
+    ("social iqa", "siqa"),
+    ("boolq", "boolq"),
+    ("booiq", "boolq"),
+    ("openbookqa", "openbookqa"),
+    ("openbook qa", "openbookqa"),
+    ("commonsenseqa", "commonsenseqa"),
+    ("commonsense qa", "commonsenseqa"),
+    ("csqa", "commonsenseqa"),
+    ("triviaqa", "triviaqa"),
+    ("trivia qa", "triviaqa"),
+    ("natural questions", "naturalquestions"),
+    ("naturalquestions", "naturalquestions"),
+    ("nq", "naturalquestions"),
+    ("agieval", "agieval"),
+    ("agi eval", "agieval"),
+    ("gpqa", "gpqa"),
+    ("ifeval", "ifeval"),
+    ("musr", "musr"),
+    ("mt bench", "mt_bench"),
+    ("mt-bench", "mt_bench"),
+    ("alpacaeval", "alpaca_eval"),
+    ("alpaca eval", "alpaca_eval"),
+    ("drop", "drop"),
+    ("lambada", "lambada"),
+    ("race", "race"),
+    ("squad", "squad"),
+    ("quac", "quac"),
+    ("c eval", "ceval"),
+    ("ceval", "ceval"),
+    ("cmmlu", "cmmlu"),
+    ("realtoxicity", "realtoxicity"),
+    // A card's own average row: not the five-benchmark `average` density uses.
+    ("average", "card_average"),
+    ("avg", "card_average"),
+];
+
+/// Benchmarks whose scores are not percentages.
+pub fn unit_of(canonical: &str) -> &'static str {
+    match canonical {
+        "mt_bench" => "score_10",
+        _ => "percent",
+    }
+}
+
+/// A benchmark name resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Benchmark {
+    /// Canonical name, or the cleaned raw name when unrecognised.
+    pub canonical: String,
+    /// Whether the alias table knew it.
+    pub is_known: bool,
+    /// Shots, when the name states them.
+    pub shots: Option<i32>,
+}
+
+/// Resolves a name as written.
+///
+/// ```
+/// use densing::normalize::benchmarks::resolve;
+/// let b = resolve("MMLU (5-Shot)");
+/// assert_eq!((b.canonical.as_str(), b.shots), ("mmlu", Some(5)));
+/// assert_eq!(resolve("[ARC-c](https://arxiv.org/abs/1911.01547)").canonical, "arc_challenge");
+/// assert_eq!(resolve("BIG-Bench Hard").canonical, "bbh");
+/// assert_eq!(resolve("HumanEval pass@1").canonical, "humaneval");
+/// assert!(!resolve("Some New Eval").is_known);
+/// ```
+pub fn resolve(raw: &str) -> Benchmark {
+    let (rest, shots) = take_shots(&strip_markup(raw));
+    let cleaned = clean(&rest);
+    let lookup = |name: &str| {
+        ALIASES
+            .iter()
+            .find(|(alias, _)| clean(alias) == name)
+            .map(|(_, c)| (*c).to_owned())
+    };
+    let found = lookup(&cleaned).or_else(|| {
+        lookup(
+            cleaned
+                .trim_end_matches(" pass 1")
+                .trim_end_matches(" acc")
+                .trim_end_matches(" acc norm"),
+        )
+    });
+    match found {
+        Some(canonical) => Benchmark {
+            canonical,
+            is_known: true,
+            shots,
+        },
+        None => Benchmark {
+            canonical: cleaned.replace(' ', "_"),
+            is_known: false,
+            shots,
+        },
+    }
+}
+
+/// Shots stated in a free-text cell ("5-shot, top-1", "0-shot", "25-Shot").
+pub fn shots_in(text: &str) -> Option<i32> {
+    take_shots(text).1
+}
+
+/// Removes markdown links (keeping their text), emphasis and HTML tags.
+pub fn strip_markup(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '[' => {}
+            ']' if chars.peek() == Some(&'(') => {
+                for c in chars.by_ref() {
+                    if c == ')' {
+                        break;
+                    }
+                }
+            }
+            ']' => {}
+            '<' => {
+                for c in chars.by_ref() {
+                    if c == '>' {
+                        break;
+                    }
+                }
+            }
+            '*' | '`' => {}
+            _ => out.push(c),
+        }
+    }
+    out.trim().to_owned()
+}
+
+fn take_shots(text: &str) -> (String, Option<i32>) {
+    let lower = text.to_ascii_lowercase();
+    for marker in ["-shot", " shot", "-shots", " shots", "shot"] {
+        if let Some(pos) = lower.find(marker) {
+            let digits: String = lower[..pos]
+                .chars()
+                .rev()
+                .skip_while(|c| *c == ' ')
+                .take_while(char::is_ascii_digit)
+                .collect();
+            if digits.is_empty() {
+                continue;
+            }
+            let n: String = digits.chars().rev().collect();
+            let start = pos
+                - lower[..pos]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_ascii_digit() || *c == ' ')
+                    .count();
+            let end = pos + marker.len();
+            let rest = format!("{} {}", &text[..start], &text[end.min(text.len())..]);
+            let rest = rest.replace(['(', ')'], " ");
+            return (rest, n.parse().ok());
+        }
+    }
+    (text.to_owned(), None)
+}
+
+/// Lower-case, punctuation to spaces, single spaces ("ARC-c" → "arc c", "pass@1" → "pass 1").
+pub fn clean(raw: &str) -> String {
+    let mapped: String = raw
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '+' { c } else { ' ' })
+        .collect();
+    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_llm_leaderboard_bot_names() {
+        for (raw, canonical, shots) in [
+            ("AI2 Reasoning Challenge (25-Shot)", "arc_challenge", Some(25)),
+            ("HellaSwag (10-Shot)", "hellaswag", Some(10)),
+            ("MMLU (5-Shot)", "mmlu", Some(5)),
+            ("TruthfulQA (0-shot)", "truthfulqa", Some(0)),
+            ("Winogrande (5-shot)", "winogrande", Some(5)),
+            ("GSM8k (5-shot)", "gsm8k", Some(5)),
+            ("MMLU 5-shot", "mmlu", Some(5)),
+            ("hendrycksTest", "mmlu", None),
+            ("MT-Bench", "mt_bench", None),
+        ] {
+            let b = resolve(raw);
+            assert_eq!((b.canonical.as_str(), b.shots), (canonical, shots), "{raw}");
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! One `models` row per model: metadata merged by rank, parameters and dates by precedence.
+//!
+//! **Parameters** (first available wins): safetensors `total` (counted) → config.json estimate →
+//! GGUF `total` → `model.safetensors.index.json` bytes → card prose → the name's nominal size.
+//! Card prose that disagrees with the name by more than 25% is ignored: cards of a family list
+//! every size ("from 7 billion to 70 billion parameters"). Counted sources that disagree with
+//! the chosen one by more than 5% leave a `params_disagree` reject naming both values. Active
+//! parameters come from the chosen source, else the config estimate, the card, the name.
+//!
+//! **Release dates**: the card's own statement, then a leaderboard's, then the Hub's
+//! `createdAt` (a proxy); finer precision first within a basis.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+
+use crate::parse::params::from_name;
+use crate::sources::{reject, DateFact, ParamsFact, ParamsSource};
+use crate::tables::rows::{ModelRow, RejectRow};
+
+/// Counted sources further apart than this are reported.
+const DISAGREE: f64 = 0.05;
+/// Card prose further than this from the name's size is about another model of the family.
+const TEXT_VS_NAME: f64 = 0.25;
+
+/// Builds the `models` rows (sorted by `model_id`) and the rejects that precedence produced.
+pub fn build_models(
+    observations: Vec<(u8, ModelRow)>,
+    params: Vec<ParamsFact>,
+    dates: Vec<DateFact>,
+) -> (Vec<ModelRow>, Vec<RejectRow>) {
+    let mut params_by: HashMap<String, Vec<ParamsFact>> = HashMap::new();
+    for p in params {
+        params_by.entry(p.model_id.clone()).or_default().push(p);
+    }
+    let mut dates_by: HashMap<String, Vec<DateFact>> = HashMap::new();
+    for d in dates {
+        dates_by.entry(d.model_id.clone()).or_default().push(d);
+    }
+    let mut rejects = Vec::new();
+    let mut rows = merge_metadata(observations);
+    for row in &mut rows {
+        let mut facts = params_by.remove(&row.model_id).unwrap_or_default();
+        if let Some(name) = from_name(&row.model_id) {
+            facts.push(ParamsFact {
+                model_id: row.model_id.clone(),
+                total: name.total,
+                active: name.active,
+                source: ParamsSource::NamePattern,
+                label: Some(name.label),
+                is_rough: name.is_expert_notation,
+                url: row.source_url.clone(),
+            });
+        }
+        choose_params(row, facts, &mut rejects);
+        let mut dates = dates_by.remove(&row.model_id).unwrap_or_default();
+        dates.sort_by_key(|d| (d.source, d.precision, d.date));
+        if let Some(d) = dates.first() {
+            row.release_date = Some(d.date);
+            row.release_date_precision = Some(d.precision.as_str().to_owned());
+            row.release_date_source = Some(d.source.as_str().to_owned());
+        }
+    }
+    (rows, rejects)
+}
+
+fn choose_params(row: &mut ModelRow, mut facts: Vec<ParamsFact>, rejects: &mut Vec<RejectRow>) {
+    let name = facts.iter().find(|f| f.source == ParamsSource::NamePattern).cloned();
+    if let Some(name) = &name {
+        facts.retain(|f| f.source != ParamsSource::CardText || relative_gap(f.total, name.total) <= TEXT_VS_NAME);
+    }
+    facts.sort_by(|a, b| (a.source, &a.url).cmp(&(b.source, &b.url)));
+    let Some(chosen) = facts.first().cloned() else { return };
+    for other in facts
+        .iter()
+        .skip(1)
+        .filter(|f| f.source.is_counted() && f.source != chosen.source)
+    {
+        let gap = relative_gap(chosen.total, other.total);
+        if chosen.source.is_counted() && gap > DISAGREE {
+            rejects.push(reject(
+                "normalize",
+                Some(&other.url),
+                Some(&row.model_id),
+                "normalize",
+                "params_disagree",
+                format!(
+                    "{} says {} but {} says {} ({:.1}% apart); kept {}",
+                    chosen.source.as_str(),
+                    chosen.total,
+                    other.source.as_str(),
+                    other.total,
+                    gap * 100.0,
+                    chosen.source.as_str()
+                ),
+            ));
+        }
+    }
+    let active = chosen.active.or_else(|| {
+        let order = [
+            ParamsSource::ConfigEstimate,
+            ParamsSource::CardText,
+            ParamsSource::NamePattern,
+        ];
+        order
+            .iter()
+            .find_map(|s| facts.iter().find(|f| f.source == *s).and_then(|f| f.active))
+    });
+    row.params_total = Some(chosen.total);
+    row.params_active = active;
+    row.params_source = Some(chosen.source.as_str().to_owned());
+    row.params_label = facts
+        .iter()
+        .find_map(|f| f.label.clone())
+        .or_else(|| name.and_then(|n| n.label));
+    row.params_confidence = Some(
+        match chosen.source {
+            s if s.is_counted() => "high",
+            ParamsSource::NamePattern => "low",
+            _ if chosen.is_rough => "low",
+            _ => "medium",
+        }
+        .to_owned(),
+    );
+    if active.is_some() {
+        row.is_moe = Some(true);
+    } else if chosen.is_rough {
+        row.is_moe = Some(true);
+    }
+}
+
+fn relative_gap(a: i64, b: i64) -> f64 {
+    let (a, b) = (a as f64, b as f64);
+    (a - b).abs() / a.max(b).max(1.0)
+}
+
+/// Merges ranked metadata observations (lower rank wins, gaps filled in rank order).
+fn merge_metadata(mut observations: Vec<(u8, ModelRow)>) -> Vec<ModelRow> {
+    observations.sort_by(|(ra, a), (rb, b)| (&a.model_id, ra, &a.source_url).cmp(&(&b.model_id, rb, &b.source_url)));
+    let mut merged: BTreeMap<String, ModelRow> = BTreeMap::new();
+    for (_, row) in observations {
+        match merged.get_mut(&row.model_id) {
+            Some(existing) => fill_missing(existing, row),
+            None => {
+                merged.insert(row.model_id.clone(), row);
+            }
+        }
+    }
+    merged.into_values().collect()
+}
+
+/// Keeps models known to exist on `as_of`: a model first seen after it is left out.
+pub fn as_of_filter(rows: Vec<ModelRow>, as_of: NaiveDate) -> (Vec<ModelRow>, usize) {
+    let before = rows.len();
+    let kept: Vec<ModelRow> = rows
+        .into_iter()
+        .filter(|m| {
+            m.release_date
+                .or(m.hf_created_at.map(|t| t.date_naive()))
+                .is_none_or(|d| d <= as_of)
+        })
+        .collect();
+    let dropped = before - kept.len();
+    (kept, dropped)
+}
+
+fn fill_missing(into: &mut ModelRow, from: ModelRow) {
+    macro_rules! fill {
+        ($($field:ident),*) => { $( if into.$field.is_none() { into.$field = from.$field.clone(); } )* };
+    }
+    fill!(
+        hf_id,
+        author,
+        is_base,
+        is_moe,
+        base_model,
+        base_model_relation,
+        license,
+        pipeline_tag,
+        library_name,
+        gated,
+        downloads,
+        likes,
+        hf_sha,
+        hf_created_at,
+        hf_last_modified
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sources::{DatePrecision, DateSource};
+
+    fn fact(source: ParamsSource, total: i64) -> ParamsFact {
+        ParamsFact {
+            model_id: "a/m-7b".into(),
+            total,
+            active: None,
+            source,
+            label: None,
+            is_rough: false,
+            url: source.as_str().into(),
+        }
+    }
+
+    fn row() -> ModelRow {
+        ModelRow {
+            model_id: "a/m-7b".into(),
+            source_url: "s".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn counted_beats_stated_and_disagreement_is_reported() {
+        let (rows, rejects) = build_models(
+            vec![(0, row())],
+            vec![
+                fact(ParamsSource::CardText, 7_000_000_000),
+                fact(ParamsSource::ConfigEstimate, 8_000_000_000),
+                fact(ParamsSource::Safetensors, 7_241_732_096),
+            ],
+            vec![],
+        );
+        assert_eq!(rows[0].params_total, Some(7_241_732_096));
+        assert_eq!(rows[0].params_source.as_deref(), Some("safetensors"));
+        assert_eq!(rows[0].params_label.as_deref(), Some("7b"));
+        assert_eq!(rejects.len(), 1);
+        assert!(rejects[0].detail.as_deref().unwrap().contains("8000000000"));
+    }
+
+    #[test]
+    fn card_text_about_a_sibling_size_is_ignored() {
+        let (rows, _) = build_models(
+            vec![(0, row())],
+            vec![fact(ParamsSource::CardText, 70_000_000_000)],
+            vec![],
+        );
+        assert_eq!(rows[0].params_source.as_deref(), Some("name_pattern"));
+        assert_eq!(rows[0].params_confidence.as_deref(), Some("low"));
+    }
+
+    #[test]
+    fn card_date_beats_hub_creation() {
+        let d = |source, y| DateFact {
+            model_id: "a/m-7b".into(),
+            date: NaiveDate::from_ymd_opt(y, 1, 1).unwrap(),
+            precision: DatePrecision::Day,
+            source,
+        };
+        let (rows, _) = build_models(
+            vec![(0, row())],
+            vec![],
+            vec![d(DateSource::HubCreatedAt, 2023), d(DateSource::CardText, 2024)],
+        );
+        assert_eq!(rows[0].release_date_source.as_deref(), Some("card_text"));
+    }
+
+    #[test]
+    fn higher_rank_metadata_wins_and_gaps_are_filled() {
+        let single = ModelRow {
+            license: None,
+            gated: Some("false".into()),
+            ..row()
+        };
+        let list = ModelRow {
+            license: Some("mit".into()),
+            gated: Some("auto".into()),
+            source_url: "l".into(),
+            ..row()
+        };
+        let (rows, _) = build_models(vec![(1, list), (0, single)], vec![], vec![]);
+        assert_eq!(rows[0].gated.as_deref(), Some("false"));
+        assert_eq!(rows[0].license.as_deref(), Some("mit"));
+    }
+}

@@ -1,0 +1,214 @@
+//! Dates as cards and boards write them, with their precision; and a card's release date.
+//!
+//! Formats: `April 18, 2024`, `Apr 18 2024`, `18 April 2024`, `August 2024`, `March, 2023`,
+//! `2024-04-18`, `2024.05.16`, `2024/05/16`, `07/07/2023` (US order unless the first part is over
+//! 12), `2023/10`, `2024-05`. A card's release date is only read from a line that says so
+//! ("Model Release Date", "released on", "open-sourced") and, for news lists, names the model.
+
+use chrono::NaiveDate;
+
+use crate::sources::DatePrecision;
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    MONTHS
+        .iter()
+        .position(|m| w.starts_with(m) && (w.len() == 3 || full.iter().any(|f| f.starts_with(&w)) || w == "sept"))
+        .map(|i| i as u32 + 1)
+}
+
+fn year(word: &str) -> Option<i32> {
+    let w = word.trim_matches(|c: char| !c.is_ascii_digit());
+    (w.len() == 4)
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|y| (1990..=2100).contains(y))
+}
+
+fn day(word: &str) -> Option<u32> {
+    let w = word
+        .trim_end_matches([',', '.'])
+        .trim_end_matches("st")
+        .trim_end_matches("nd")
+        .trim_end_matches("rd")
+        .trim_end_matches("th");
+    w.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// The first date in `text`, with its precision.
+///
+/// ```
+/// use densing::parse::dates::parse_date;
+/// use densing::sources::DatePrecision::*;
+/// let d = |s| parse_date(s).map(|(d, p)| (d.to_string(), p));
+/// assert_eq!(d("Model Release Date April 18, 2024."), Some(("2024-04-18".into(), Day)));
+/// assert_eq!(d("August 2024"), Some(("2024-08-01".into(), Month)));
+/// assert_eq!(d("[2024.05.16] released"), Some(("2024-05-16".into(), Day)));
+/// assert_eq!(d("07/07/2023"), Some(("2023-07-07".into(), Day)));
+/// assert_eq!(d("cutoff 2023/10"), Some(("2023-10-01".into(), Month)));
+/// assert_eq!(d("no date here"), None);
+/// ```
+pub fn parse_date(text: &str) -> Option<(NaiveDate, DatePrecision)> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '|' || c == '<' || c == '>' || c == '*')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, word) in words.iter().enumerate() {
+        if let Some(found) = numeric_date(word) {
+            return Some(found);
+        }
+        let next = |k: usize| words.get(i + k).copied().unwrap_or("");
+        if let Some(m) = month(word) {
+            // April 18, 2024 / April 2024 / March, 2023
+            if let (Some(d), Some(y)) = (day(next(1)), year(next(2))) {
+                if next(1)
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c.is_ascii_alphabetic())
+                {
+                    return NaiveDate::from_ymd_opt(y, m, d).map(|date| (date, DatePrecision::Day));
+                }
+            }
+            if let Some(y) = year(next(1)) {
+                return NaiveDate::from_ymd_opt(y, m, 1).map(|date| (date, DatePrecision::Month));
+            }
+        } else if let (Some(d), Some(m), Some(y)) = (day(word), month(next(1)), year(next(2))) {
+            // 18 April 2024
+            return NaiveDate::from_ymd_opt(y, m, d).map(|date| (date, DatePrecision::Day));
+        }
+    }
+    None
+}
+
+fn numeric_date(word: &str) -> Option<(NaiveDate, DatePrecision)> {
+    let w = word.trim_matches(|c: char| !c.is_ascii_digit());
+    let parts: Vec<&str> = w.split(['-', '.', '/']).collect();
+    if parts
+        .iter()
+        .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let n = |i: usize| parts[i].parse::<u32>().ok();
+    match parts.as_slice() {
+        [y, _, _] if y.len() == 4 => NaiveDate::from_ymd_opt(year(y)?, n(1)?, n(2)?).map(|d| (d, DatePrecision::Day)),
+        [a, b, y] if y.len() == 4 && a.len() <= 2 && b.len() <= 2 => {
+            let (first, second) = (n(0)?, n(1)?);
+            let (m, d) = if first > 12 { (second, first) } else { (first, second) };
+            NaiveDate::from_ymd_opt(year(y)?, m, d).map(|d| (d, DatePrecision::Day))
+        }
+        [y, m] if y.len() == 4 && m.len() <= 2 && w.contains(['/', '-']) => {
+            NaiveDate::from_ymd_opt(year(y)?, n(1)?, 1).map(|d| (d, DatePrecision::Month))
+        }
+        _ => None,
+    }
+}
+
+/// Words that mark a line as being about the model's release.
+const RELEASE_WORDS: &[&str] = &[
+    "release date",
+    "released on",
+    "released in",
+    "open-sourced",
+    "open sourced",
+    "available to the public",
+];
+/// Lines about other dates.
+const NOT_RELEASE: &[&str] = &[
+    "cutoff",
+    "cut-off",
+    "trained between",
+    "data freshness",
+    "previous version",
+    "knowledge",
+];
+
+/// The release date a card states for `model_id`: from a "Release Date" label (its line or the
+/// next), or from a news line that names the model as a whole word.
+///
+/// ```
+/// use densing::parse::dates::card_release_date;
+/// let card = "**Model Release Date** April 18, 2024.\n";
+/// assert_eq!(card_release_date(card, "meta-llama/Meta-Llama-3-8B").unwrap().0.to_string(), "2024-04-18");
+/// let news = "<b>2023-11-05</b>: The base models Yi-6B-200K and Yi-34B-200K are open-sourced.\n\
+///             <b>2023-11-02</b>: The base models Yi-6B and Yi-34B are open-sourced.";
+/// assert_eq!(card_release_date(news, "01-ai/Yi-34B").unwrap().0.to_string(), "2023-11-02");
+/// ```
+pub fn card_release_date(body: &str, model_id: &str) -> Option<(NaiveDate, DatePrecision)> {
+    let name = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
+    let lines: Vec<&str> = body.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let lower = line.to_ascii_lowercase();
+        if NOT_RELEASE.iter().any(|w| lower.contains(w)) {
+            continue;
+        }
+        if let Some(pos) = lower.find("release date") {
+            let rest = &line[pos..];
+            if let Some(found) = parse_date(rest).or_else(|| lines.get(i + 1).and_then(|l| parse_date(l))) {
+                return Some(found);
+            }
+        }
+        if RELEASE_WORDS.iter().any(|w| lower.contains(w)) && names_model(&lower, &name) {
+            if let Some(found) = parse_date(line) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+/// Whether `name` occurs in `line` as a whole word (not as `Yi-34B-200K` for `Yi-34B`).
+fn names_model(line: &str, name: &str) -> bool {
+    let joins = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    line.match_indices(name).any(|(pos, _)| {
+        let before = line[..pos].chars().next_back();
+        let after = line[pos + name.len()..].chars().next();
+        !before.is_some_and(joins) && !after.is_some_and(joins)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knowledge_cutoffs_are_not_release_dates() {
+        assert!(card_release_date(
+            "Knowledge cutoff March, 2023\nTrained between January 2023 and July 2023",
+            "a/b"
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn other_formats() {
+        assert_eq!(parse_date("18 April 2024").unwrap().0.to_string(), "2024-04-18");
+        assert_eq!(
+            parse_date("March, 2023").unwrap(),
+            (NaiveDate::from_ymd_opt(2023, 3, 1).unwrap(), DatePrecision::Month)
+        );
+        assert_eq!(parse_date("25/12/2023").unwrap().0.to_string(), "2023-12-25");
+        assert!(parse_date("13/13/2023").is_none());
+        assert!(parse_date("version 1.2.3").is_none());
+    }
+}

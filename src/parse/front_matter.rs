@@ -1,0 +1,172 @@
+//! A model card's YAML front matter, parsed with limits, and its `model-index` scores.
+//!
+//! The front matter is the block between a leading `---` line and the next `---` line (`\r\n`
+//! endings too). It is parsed only when under [`MAX_FRONT_MATTER`] bytes; serde_norway refuses
+//! alias expansion bombs (its repetition limit) and deep nesting (its recursion limit), and
+//! either way the card's body is still read.
+
+use serde_json::Value;
+
+/// Front matter larger than this is not parsed (real cards stay far below).
+pub const MAX_FRONT_MATTER: usize = 256 * 1024;
+
+/// Splits a card into (front matter YAML, body). No front matter gives `("", card)`.
+///
+/// ```
+/// use densing::parse::front_matter::split;
+/// assert_eq!(split("---\nlicense: mit\n---\n# Title\n"), ("license: mit\n", "# Title\n"));
+/// assert_eq!(split("# No front matter\n"), ("", "# No front matter\n"));
+/// ```
+pub fn split(card: &str) -> (&str, &str) {
+    let card = card.strip_prefix('\u{feff}').unwrap_or(card);
+    let Some(rest) = card.strip_prefix("---\n").or_else(|| card.strip_prefix("---\r\n")) else {
+        return ("", card);
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return (&rest[..offset], &rest[offset + line.len()..]);
+        }
+        offset += line.len();
+    }
+    ("", card)
+}
+
+/// Parses front matter YAML into JSON values.
+///
+/// # Errors
+/// Too large, not YAML, or refused by the parser's limits; the message says which.
+pub fn parse(yaml: &str) -> Result<Value, String> {
+    if yaml.len() > MAX_FRONT_MATTER {
+        return Err(format!(
+            "front matter of {} bytes is over the {MAX_FRONT_MATTER}-byte limit",
+            yaml.len()
+        ));
+    }
+    if yaml.trim().is_empty() {
+        return Ok(Value::Null);
+    }
+    serde_norway::from_str::<Value>(yaml).map_err(|e| e.to_string())
+}
+
+/// One score from a `model-index` block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexScore {
+    /// The `name` of the model-index entry.
+    pub entry_name: Option<String>,
+    /// Dataset name (or type) as written.
+    pub benchmark_raw: String,
+    /// Dataset type (`cais/mmlu`), when given.
+    pub dataset_type: Option<String>,
+    /// Metric type or name (`acc_norm`, `mc2`).
+    pub metric: Option<String>,
+    /// `args.num_few_shot` or shots in the dataset name.
+    pub shots: Option<i32>,
+    /// The value as written.
+    pub value_raw: String,
+    /// The numeric value (leading number of strings like `"20.0 ± 1.2"`).
+    pub value: f64,
+    /// `source.url`, when given.
+    pub source_url: Option<String>,
+}
+
+/// Every score of a `model-index` (a list of entries with `results`). Results without a
+/// dataset, or with a non-numeric value, are skipped and counted in the second return value.
+pub fn model_index_scores(index: &Value) -> (Vec<IndexScore>, usize) {
+    let mut scores = Vec::new();
+    let mut skipped = 0;
+    for entry in index.as_array().into_iter().flatten() {
+        let entry_name = entry.get("name").and_then(Value::as_str).map(str::to_owned);
+        for result in entry.get("results").and_then(Value::as_array).into_iter().flatten() {
+            let Some(dataset) = result.get("dataset").filter(|d| d.is_object()) else {
+                skipped += 1;
+                continue;
+            };
+            let text = |v: &Value, k: &str| {
+                v.get(k)
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+                    .filter(|s| !s.is_empty())
+            };
+            let dataset_type = text(dataset, "type").filter(|t| t != "unknown");
+            let Some(benchmark_raw) = text(dataset, "name").or_else(|| dataset_type.clone()) else {
+                skipped += 1;
+                continue;
+            };
+            let shots = dataset
+                .get("args")
+                .and_then(|a| a.get("num_few_shot"))
+                .and_then(|n| n.as_i64().or_else(|| n.as_str().and_then(|s| s.parse().ok())))
+                .map(|n| n as i32);
+            let source_url = result.get("source").and_then(|s| text(s, "url"));
+            for metric in result.get("metrics").and_then(Value::as_array).into_iter().flatten() {
+                let value_raw = match metric.get("value") {
+                    Some(Value::Number(n)) => n.to_string(),
+                    Some(Value::String(s)) => s.clone(),
+                    _ => {
+                        skipped += 1;
+                        continue;
+                    }
+                };
+                let Some(value) = leading_number(&value_raw) else {
+                    skipped += 1;
+                    continue;
+                };
+                scores.push(IndexScore {
+                    entry_name: entry_name.clone(),
+                    benchmark_raw: benchmark_raw.clone(),
+                    dataset_type: dataset_type.clone(),
+                    metric: text(metric, "type")
+                        .filter(|t| t != "unknown")
+                        .or_else(|| text(metric, "name")),
+                    shots,
+                    value_raw,
+                    value,
+                    source_url: source_url.clone(),
+                });
+            }
+        }
+    }
+    (scores, skipped)
+}
+
+/// The leading number of a cell: `"20.0 ± 1.2"` → 20.0, `"**37.5**"` → 37.5, `"85%"` → 85.
+pub fn leading_number(text: &str) -> Option<f64> {
+    let t = text.trim().trim_start_matches(['*', '_', '~', '≈', ' ']);
+    let end = t
+        .char_indices()
+        .find(|(i, c)| !(c.is_ascii_digit() || *c == '.' || (*i == 0 && (*c == '-' || *c == '+'))))
+        .map_or(t.len(), |(i, _)| i);
+    let number = &t[..end];
+    if number.is_empty() || number == "-" || number == "." {
+        return None;
+    }
+    number.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alias_bombs_are_refused() {
+        let mut yaml = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..9 {
+            let prev = if i == 0 { "a".to_owned() } else { format!("l{}", i - 1) };
+            yaml.push_str(&format!(
+                "l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+            ));
+        }
+        assert!(parse(&yaml).is_err());
+    }
+
+    #[test]
+    fn crlf_front_matter_and_string_values() {
+        let (fm, body) = split("---\r\nmodel-index:\r\n- name: m\r\n  results: []\r\n---\r\nbody");
+        assert!(parse(fm).unwrap()["model-index"].is_array());
+        assert_eq!(body, "body");
+        assert_eq!(leading_number("20.0 ± 1.2"), Some(20.0));
+        assert_eq!(leading_number("-"), None);
+        assert_eq!(leading_number("N/A"), None);
+    }
+}

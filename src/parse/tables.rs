@@ -1,0 +1,275 @@
+//! Tables in a model card: GFM pipe tables (pulldown-cmark) and HTML `<table>`s (scraper),
+//! as plain-text grids with the heading they sit under.
+//!
+//! HTML `rowspan`/`colspan` are expanded so every grid row has one cell per column. Limits keep
+//! hostile cards cheap: at most [`MAX_TABLES`] tables, [`MAX_CELLS`] cells each, and HTML table
+//! snippets over [`MAX_HTML_TABLE`] bytes are skipped.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use scraper::{ElementRef, Html, Selector};
+
+/// Tables read per card.
+pub const MAX_TABLES: usize = 200;
+/// Cells kept per table.
+pub const MAX_CELLS: usize = 20_000;
+/// Largest HTML table snippet parsed.
+pub const MAX_HTML_TABLE: usize = 512 * 1024;
+
+/// Where a table came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// A GFM pipe table.
+    Markdown,
+    /// An HTML `<table>`.
+    Html,
+}
+
+/// A table as text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// Markdown or HTML.
+    pub kind: TableKind,
+    /// The nearest heading above it ("" when none).
+    pub heading: String,
+    /// Header row (the first row of an HTML table).
+    pub header: Vec<String>,
+    /// Body rows, each as long as the header (padded or cut).
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Every table of a markdown document, in order.
+pub fn tables(markdown: &str) -> Vec<Table> {
+    let headings = headings(markdown);
+    let heading_at = |offset: usize| {
+        headings
+            .iter()
+            .take_while(|(o, _)| *o <= offset)
+            .last()
+            .map(|(_, h)| h.clone())
+            .unwrap_or_default()
+    };
+    let mut found: Vec<(usize, Table)> = markdown_tables(markdown)
+        .into_iter()
+        .map(|(o, mut t)| {
+            t.heading = heading_at(o);
+            (o, t)
+        })
+        .collect();
+    for (offset, snippet) in html_table_snippets(markdown) {
+        if let Some(mut t) = html_table(snippet) {
+            t.heading = heading_at(offset);
+            found.push((offset, t));
+        }
+    }
+    found.sort_by_key(|(o, _)| *o);
+    found.into_iter().map(|(_, t)| t).take(MAX_TABLES).collect()
+}
+
+fn headings(markdown: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { .. }) => current = Some((range.start, String::new())),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text)) = current.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => out.extend(current.take()),
+            _ => {}
+        }
+    }
+    // HTML headings (<h3>…</h3>) and bold-only lines used as headings are not tracked.
+    out
+}
+
+fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
+    let mut out = Vec::new();
+    let mut table: Option<(usize, Table)> = None;
+    let mut row: Vec<String> = Vec::new();
+    let mut cell: Option<String> = None;
+    let mut in_head = false;
+    let mut cells = 0;
+    for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Table(_)) => {
+                cells = 0;
+                table = Some((
+                    range.start,
+                    Table {
+                        kind: TableKind::Markdown,
+                        heading: String::new(),
+                        header: vec![],
+                        rows: vec![],
+                    },
+                ));
+            }
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::Start(Tag::TableRow) => row.clear(),
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(c) = cell.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            Event::InlineHtml(h) | Event::Html(h) => {
+                // <br> separates words; other inline tags (<sup>, <b>) are dropped.
+                if let Some(c) = cell.as_mut() {
+                    if h.to_ascii_lowercase().starts_with("<br") {
+                        c.push(' ');
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(c) = cell.as_mut() {
+                    c.push(' ');
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                cells += 1;
+                row.push(normalize_space(&cell.take().unwrap_or_default()));
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                if let Some((_, t)) = table.as_mut() {
+                    t.header = std::mem::take(&mut row);
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let Some((_, t)) = table.as_mut() {
+                    if !in_head && cells <= MAX_CELLS && !is_separator(&row) {
+                        let mut r = std::mem::take(&mut row);
+                        r.resize(t.header.len().max(1), String::new());
+                        t.rows.push(r);
+                    }
+                }
+            }
+            Event::End(TagEnd::Table) => out.extend(table.take()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A body row of dashes only (a separator repeated inside the body, as gemma's cards do).
+fn is_separator(row: &[String]) -> bool {
+    row.iter()
+        .all(|c| c.chars().all(|ch| ch == '-' || ch == ':' || ch == ' '))
+        && row.iter().any(|c| c.contains("---"))
+}
+
+fn normalize_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Byte offsets and text of each top-level `<table>…</table>` in the raw text.
+fn html_table_snippets(text: &str) -> Vec<(usize, &str)> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(start) = lower[from..].find("<table").map(|i| i + from) {
+        let Some(end) = lower[start..].find("</table>").map(|i| start + i + "</table>".len()) else {
+            break;
+        };
+        if end - start <= MAX_HTML_TABLE {
+            out.push((start, &text[start..end]));
+        }
+        from = end;
+        if out.len() >= MAX_TABLES {
+            break;
+        }
+    }
+    out
+}
+
+/// One HTML table as a grid, `rowspan`/`colspan` expanded; the first row is the header.
+pub fn html_table(snippet: &str) -> Option<Table> {
+    let doc = Html::parse_fragment(snippet);
+    let table_sel = Selector::parse("table").expect("static selector");
+    let tr_sel = Selector::parse("tr").expect("static selector");
+    let table = doc.select(&table_sel).next()?;
+    let mut grid: Vec<Vec<Option<String>>> = Vec::new();
+    let mut cells = 0;
+    for (r, tr) in table.select(&tr_sel).enumerate() {
+        if grid.len() <= r {
+            grid.resize(r + 1, Vec::new());
+        }
+        let mut c = 0;
+        for td in tr
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| matches!(e.value().name(), "td" | "th"))
+        {
+            cells += 1;
+            if cells > MAX_CELLS {
+                break;
+            }
+            while grid[r].get(c).is_some_and(Option::is_some) {
+                c += 1;
+            }
+            let text = normalize_space(&td.text().collect::<String>());
+            let span = |name: &str| {
+                td.value()
+                    .attr(name)
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, 100)
+            };
+            let (rows, cols) = (span("rowspan"), span("colspan"));
+            for dr in 0..rows {
+                if grid.len() <= r + dr {
+                    grid.resize(r + dr + 1, Vec::new());
+                }
+                for dc in 0..cols {
+                    let row = &mut grid[r + dr];
+                    if row.len() <= c + dc {
+                        row.resize(c + dc + 1, None);
+                    }
+                    row[c + dc] = Some(text.clone());
+                }
+            }
+            c += cols;
+        }
+    }
+    let mut rows: Vec<Vec<String>> = grid
+        .into_iter()
+        .map(|r| r.into_iter().map(Option::unwrap_or_default).collect())
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let header = rows.remove(0);
+    let width = header.len();
+    for r in &mut rows {
+        r.resize(width, String::new());
+    }
+    Some(Table {
+        kind: TableKind::Html,
+        heading: String::new(),
+        header,
+        rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipe_tables_with_separator_in_body_and_no_outer_pipes() {
+        let md = "## Results\n\n| Benchmark | 2B |\n|---|---:|\n| [MMLU](x) | **42.3** |\n| --- | --- |\n| Average | 54.0 |\n\nA | B\n--|--\n1 | 2\n";
+        let t = tables(md);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].heading, "Results");
+        assert_eq!(t[0].rows, vec![vec!["MMLU", "42.3"], vec!["Average", "54.0"]]);
+        assert_eq!(t[1].header, vec!["A", "B"]);
+    }
+
+    #[test]
+    fn html_rowspan_and_colspan() {
+        let t = html_table("<table><tr><td>Cat</td><td>Bench</td><td>M</td></tr><tr><td rowspan=\"2\">General</td><td>MMLU</td><td>66.6</td></tr><tr><td>ARC</td><td>78.6</td></tr><tr><td colspan=2>Avg</td><td>1</td></tr></table>").unwrap();
+        assert_eq!(t.rows[1], vec!["General", "ARC", "78.6"]);
+        assert_eq!(t.rows[2], vec!["Avg", "Avg", "1"]);
+    }
+}

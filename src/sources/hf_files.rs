@@ -1,0 +1,327 @@
+//! `hf_files`: model cards and configs, `/{id}/resolve/main/{file}`.
+//!
+//! Planned for every model another source has observed (after each wave), fetched only when the
+//! model's `sha` changed since the archive's copy (the fetcher reuses an archived file of the same
+//! revision without a request). Parsing:
+//! - `README.md`: front matter `model-index` scores, the model's own rows/columns of the body's
+//!   tables, a size in the prose, a stated release date;
+//! - `config.json`: a parameter estimate (total, and active for MoE); when the architecture is
+//!   not one we estimate, `model.safetensors.index.json` is asked for instead;
+//! - `model.safetensors.index.json`: `total_size` bytes over the dtype's width.
+
+use serde_json::Value;
+
+use super::{reject, DateFact, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
+use crate::config::{hf_endpoint, HfFilesConfig};
+use crate::fetch::{FetchRequest, FetchedResponse, Purpose};
+use crate::normalize::benchmarks::{resolve, unit_of};
+use crate::parse::card_scores::table_scores;
+use crate::parse::config_params::estimate;
+use crate::parse::dates::card_release_date;
+use crate::parse::front_matter::{self, model_index_scores};
+use crate::parse::ids::check_model_id;
+use crate::parse::params::from_card_text;
+use crate::parse::tables::tables;
+use crate::sources::hf_models::looks_tuned;
+use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
+
+/// The source kind.
+pub const KIND: &str = "hf_files";
+
+/// Cards larger than this are cut before parsing (real cards stay under 100 KB).
+const MAX_CARD_BYTES: usize = 2 * 1024 * 1024;
+
+/// The built source.
+pub struct HfFiles {
+    config: HfFilesConfig,
+    endpoint: String,
+}
+
+impl HfFiles {
+    /// Builds the source, resolving the endpoint (pinned, `HF_ENDPOINT`, or the default).
+    pub fn new(config: HfFilesConfig) -> Self {
+        let endpoint = hf_endpoint(config.endpoint.as_deref());
+        HfFiles { config, endpoint }
+    }
+
+    fn file_request(&self, model: &ModelRow, file: &str, purpose: Purpose, source_index: usize) -> FetchRequest {
+        let url = format!("{}/{}/resolve/main/{file}", self.endpoint, model.model_id);
+        FetchRequest {
+            model_id: Some(model.model_id.clone()),
+            revision: model.hf_sha.clone(),
+            optional: true,
+            ..FetchRequest::new(url, source_index, KIND, purpose)
+        }
+    }
+}
+
+fn purpose_of(file: &str) -> Option<Purpose> {
+    match file {
+        "README.md" => Some(Purpose::Card),
+        "config.json" => Some(Purpose::Config),
+        "model.safetensors.index.json" => Some(Purpose::SafetensorsIndex),
+        _ => None,
+    }
+}
+
+impl Source for HfFiles {
+    fn kind(&self) -> &'static str {
+        KIND
+    }
+
+    fn plan(&self, _ctx: &PlanContext, _source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+        (Vec::new(), Vec::new())
+    }
+
+    fn plan_more(
+        &self,
+        _ctx: &PlanContext,
+        source_index: usize,
+        seen: &[ModelRow],
+    ) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+        let mut requests = Vec::new();
+        let mut rejects = Vec::new();
+        for model in seen {
+            if check_model_id(&model.model_id).is_err()
+                || (self.config.base_models_only && looks_tuned(&model.model_id))
+            {
+                continue;
+            }
+            for file in &self.config.files {
+                match purpose_of(file) {
+                    Some(purpose) => requests.push(self.file_request(model, file, purpose, source_index)),
+                    None => rejects.push(reject(
+                        KIND,
+                        None,
+                        Some(&model.model_id),
+                        "plan",
+                        "unknown_file",
+                        format!("no parser for {file}"),
+                    )),
+                }
+            }
+        }
+        rejects.dedup();
+        (requests, rejects)
+    }
+
+    fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
+        let mut out = ParseOutput::default();
+        let Some(model_id) = request.model_id.as_deref() else {
+            return out;
+        };
+        match request.purpose {
+            Purpose::Card => parse_card(model_id, &request.url, &response.body, &mut out),
+            Purpose::Config => self.parse_config(model_id, request, &response.body, &mut out),
+            Purpose::SafetensorsIndex => parse_index(model_id, request, &response.body, &mut out),
+            _ => {}
+        }
+        out
+    }
+
+    fn hosts(&self) -> Vec<(String, bool)> {
+        let host = url::Url::parse(&self.endpoint)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned));
+        host.into_iter().map(|h| (h, true)).collect()
+    }
+}
+
+impl HfFiles {
+    fn parse_config(&self, model_id: &str, request: &FetchRequest, body: &[u8], out: &mut ParseOutput) {
+        let url = request.url.as_str();
+        let config: Value = match serde_json::from_slice(body) {
+            Ok(v @ Value::Object(_)) => v,
+            Ok(_) => {
+                return out.rejects.push(reject(
+                    KIND,
+                    Some(url),
+                    Some(model_id),
+                    "parse",
+                    "unexpected_shape",
+                    "config.json is not an object",
+                ))
+            }
+            Err(e) => {
+                return out.rejects.push(reject(
+                    KIND,
+                    Some(url),
+                    Some(model_id),
+                    "parse",
+                    "invalid_json",
+                    e.to_string(),
+                ))
+            }
+        };
+        match estimate(&config) {
+            Ok(p) => out.params.push(ParamsFact {
+                model_id: model_id.to_owned(),
+                total: p.total,
+                active: p.active,
+                source: ParamsSource::ConfigEstimate,
+                label: None,
+                is_rough: false,
+                url: url.to_owned(),
+            }),
+            Err(why) => {
+                out.rejects.push(reject(
+                    KIND,
+                    Some(url),
+                    Some(model_id),
+                    "parse",
+                    "no_config_estimate",
+                    why,
+                ));
+                let dtype = config
+                    .get("torch_dtype")
+                    .or_else(|| config.get("dtype"))
+                    .and_then(Value::as_str)
+                    .map(str::to_owned);
+                let index_url = url.replace("/config.json", "/model.safetensors.index.json");
+                out.follow_ups.push(FetchRequest {
+                    url: index_url,
+                    purpose: Purpose::SafetensorsIndex,
+                    hint: dtype,
+                    ..request.clone()
+                });
+            }
+        }
+    }
+}
+
+fn parse_index(model_id: &str, request: &FetchRequest, body: &[u8], out: &mut ParseOutput) {
+    let url = request.url.as_str();
+    let total_size = serde_json::from_slice::<Value>(body).ok().and_then(|v| {
+        v.get("metadata")
+            .and_then(|m| m.get("total_size"))
+            .and_then(Value::as_i64)
+    });
+    let Some(bytes) = total_size.filter(|b| *b > 0) else {
+        return out.rejects.push(reject(
+            KIND,
+            Some(url),
+            Some(model_id),
+            "parse",
+            "unexpected_shape",
+            "no metadata.total_size",
+        ));
+    };
+    // Bytes per parameter from the config's dtype; bf16/fp16 when it does not say.
+    let width = match request.hint.as_deref() {
+        Some("float32") => 4,
+        Some("float8_e4m3fn" | "int8" | "uint8") => 1,
+        _ => 2,
+    };
+    out.params.push(ParamsFact {
+        model_id: model_id.to_owned(),
+        total: bytes / width,
+        active: None,
+        source: ParamsSource::SafetensorsIndex,
+        label: None,
+        is_rough: false,
+        url: url.to_owned(),
+    });
+}
+
+/// Everything a card says: model-index scores, own table scores, size in prose, release date.
+pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput) {
+    let text = String::from_utf8_lossy(&body[..body.len().min(MAX_CARD_BYTES)]);
+    let (yaml, markdown) = front_matter::split(&text);
+    let score = |benchmark_raw: String,
+                 shots: Option<i32>,
+                 metric: Option<String>,
+                 value: f64,
+                 value_raw: String,
+                 detail: &str| {
+        let b = resolve(&benchmark_raw);
+        ScoreRow {
+            model_id: model_id.to_owned(),
+            unit: unit_of(&b.canonical).to_owned(),
+            benchmark: b.canonical,
+            shots: shots.or(b.shots),
+            benchmark_raw,
+            metric,
+            value,
+            value_raw,
+            source: KIND.to_owned(),
+            source_detail: detail.to_owned(),
+            source_url: url.to_owned(),
+            self_reported: true,
+        }
+    };
+    match front_matter::parse(yaml) {
+        Ok(meta) => {
+            if let Some(index) = meta.get("model-index") {
+                let (scores, skipped) = model_index_scores(index);
+                for s in scores {
+                    // Scale per benchmark: MT-Bench is out of 10; fractions (AlpacaEval's 0.906)
+                    // become percent.
+                    let unit = unit_of(&resolve(&s.benchmark_raw).canonical);
+                    let value = if unit == "percent" && s.value.abs() <= 1.0 && s.value != 0.0 {
+                        s.value * 100.0
+                    } else {
+                        s.value
+                    };
+                    out.scores.push(score(
+                        s.benchmark_raw,
+                        s.shots,
+                        s.metric,
+                        value,
+                        s.value_raw,
+                        "model_index",
+                    ));
+                }
+                if skipped > 0 {
+                    let why = format!("{skipped} model-index metric(s) without a dataset or a numeric value");
+                    out.rejects.push(reject(
+                        KIND,
+                        Some(url),
+                        Some(model_id),
+                        "parse",
+                        "model_index_incomplete",
+                        why,
+                    ));
+                }
+            }
+        }
+        Err(why) => out.rejects.push(reject(
+            KIND,
+            Some(url),
+            Some(model_id),
+            "parse",
+            "invalid_front_matter",
+            why,
+        )),
+    }
+    for table in tables(markdown) {
+        for s in table_scores(&table, model_id) {
+            out.scores.push(score(
+                s.benchmark_raw,
+                s.shots,
+                s.metric,
+                s.value,
+                s.value_raw,
+                s.detail,
+            ));
+        }
+    }
+    if let Some(size) = from_card_text(markdown) {
+        out.params.push(ParamsFact {
+            model_id: model_id.to_owned(),
+            total: size.total,
+            active: size.active,
+            source: ParamsSource::CardText,
+            label: Some(size.label),
+            is_rough: size.is_expert_notation,
+            url: url.to_owned(),
+        });
+    }
+    if let Some((date, precision)) = card_release_date(markdown, model_id) {
+        out.dates.push(DateFact {
+            model_id: model_id.to_owned(),
+            date,
+            precision,
+            source: DateSource::CardText,
+        });
+    }
+}
