@@ -116,12 +116,7 @@ impl Archive {
 
     /// The newest record for `url`: the run's own archive first, then the seed.
     pub fn lookup(&self, url: &str) -> Option<ArchiveRecord> {
-        let own = self
-            .latest
-            .lock()
-            .expect("archive map lock never poisoned")
-            .get(url)
-            .cloned();
+        let own = self.latest.lock().expect("archive map lock never poisoned").get(url).cloned();
         own.or_else(|| self.seed.get(url).map(|(r, _)| r.clone()))
     }
 
@@ -138,10 +133,7 @@ impl Archive {
         };
         let body = fs::read(&path)?;
         if sha256_hex(&body) != record.sha256 {
-            return Err(std::io::Error::other(format!(
-                "{} does not match its sha256",
-                path.display()
-            )));
+            return Err(std::io::Error::other(format!("{} does not match its sha256", path.display())));
         }
         Ok(body)
     }
@@ -188,10 +180,7 @@ impl Archive {
 
     /// Path of the blob holding `sha256`.
     pub fn blob_path(&self, sha256: &str) -> PathBuf {
-        self.root
-            .join("blobs")
-            .join(&sha256[..2.min(sha256.len())])
-            .join(sha256)
+        self.root.join("blobs").join(&sha256[..2.min(sha256.len())]).join(sha256)
     }
 
     fn append(&self, record: &ArchiveRecord) -> std::io::Result<()> {
@@ -199,18 +188,10 @@ impl Archive {
         line.push('\n');
         let mut guard = self.run_index.lock().expect("index lock never poisoned");
         if guard.is_none() {
-            *guard = Some(
-                OpenOptions::new()
-                    .create(true)
-                    .append(true)
-                    .open(&self.run_index_path)?,
-            );
+            *guard = Some(OpenOptions::new().create(true).append(true).open(&self.run_index_path)?);
         }
         guard.as_mut().expect("opened just above").write_all(line.as_bytes())?;
-        self.latest
-            .lock()
-            .expect("archive map lock never poisoned")
-            .insert(record.url.clone(), record.clone());
+        self.latest.lock().expect("archive map lock never poisoned").insert(record.url.clone(), record.clone());
         Ok(())
     }
 }
@@ -326,9 +307,7 @@ mod tests {
         assert_eq!(stored.sha256, sha256_hex(b"hello"));
         a.store(record("http://x/b"), b"hello").unwrap();
         a.sync().unwrap();
-        let blobs: Vec<_> = fs::read_dir(dir.path().join("blobs").join(&stored.sha256[..2]))
-            .unwrap()
-            .collect();
+        let blobs: Vec<_> = fs::read_dir(dir.path().join("blobs").join(&stored.sha256[..2])).unwrap().collect();
         assert_eq!(blobs.len(), 1, "same body stored once");
 
         let reopened = Archive::open(dir.path(), "run2", None).unwrap();
@@ -342,10 +321,7 @@ mod tests {
         let a = Archive::open(dir.path(), "run1", None).unwrap();
         a.store(record("http://x/a"), b"one").unwrap();
         a.sync().unwrap();
-        let mut f = OpenOptions::new()
-            .append(true)
-            .open(dir.path().join("index/run1.jsonl"))
-            .unwrap();
+        let mut f = OpenOptions::new().append(true).open(dir.path().join("index/run1.jsonl")).unwrap();
         f.write_all(b"{\"url\":\"http://x/b\",\"sta").unwrap();
         let reopened = Archive::open(dir.path(), "run2", None).unwrap();
         assert!(reopened.lookup("http://x/a").is_some());

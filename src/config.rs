@@ -100,11 +100,7 @@ pub struct RunConfig {
 
 impl Default for RunConfig {
     fn default() -> Self {
-        RunConfig {
-            max_failure_ratio: 0.05,
-            offline: false,
-            seed_archive: None,
-        }
+        RunConfig { max_failure_ratio: 0.05, offline: false, seed_archive: None }
     }
 }
 
@@ -135,11 +131,7 @@ pub struct HfFilesConfig {
 
 impl Default for HfFilesConfig {
     fn default() -> Self {
-        HfFilesConfig {
-            endpoint: None,
-            files: default_files(),
-            base_models_only: false,
-        }
+        HfFilesConfig { endpoint: None, files: default_files(), base_models_only: false }
     }
 }
 
@@ -197,25 +189,17 @@ impl PipelineConfig {
     /// [`ConfigError`] naming the file (and the key, from the TOML parser) when it cannot be read,
     /// does not parse, or holds values out of range.
     pub fn load(path: &Path) -> Result<(Self, Vec<u8>), ConfigError> {
-        let bytes = std::fs::read(path).map_err(|source| ConfigError::Read {
-            path: path.to_owned(),
-            source,
-        })?;
+        let bytes = std::fs::read(path).map_err(|source| ConfigError::Read { path: path.to_owned(), source })?;
         let text = String::from_utf8_lossy(&bytes);
-        let mut config: PipelineConfig = toml::from_str(&text).map_err(|e| ConfigError::Parse {
-            path: path.to_owned(),
-            message: e.to_string(),
-        })?;
+        let mut config: PipelineConfig =
+            toml::from_str(&text).map_err(|e| ConfigError::Parse { path: path.to_owned(), message: e.to_string() })?;
         if let Some(seed) = &config.run.seed_archive {
             if seed.is_relative() {
                 let base = path.parent().unwrap_or(Path::new("."));
                 config.run.seed_archive = Some(base.join(seed));
             }
         }
-        config.validate().map_err(|message| ConfigError::Invalid {
-            path: path.to_owned(),
-            message,
-        })?;
+        config.validate().map_err(|message| ConfigError::Invalid { path: path.to_owned(), message })?;
         Ok((config, bytes))
     }
 
@@ -227,11 +211,7 @@ impl PipelineConfig {
             hosts: default_hf_hosts(),
             run: RunConfig::default(),
             sources: vec![
-                SourceConfig::HfModels(HfModelsConfig {
-                    endpoint: None,
-                    models,
-                    discover: Vec::new(),
-                }),
+                SourceConfig::HfModels(HfModelsConfig { endpoint: None, models, discover: Vec::new() }),
                 SourceConfig::HfFiles(HfFilesConfig::default()),
             ],
         }
@@ -293,9 +273,7 @@ mod tests {
             "name='x'\n[[sources]]\nkind='hf_models'\nmodels=['a/b']\n[[sources.discover]]\nauthor='Qwen'\n",
         )
         .unwrap();
-        let SourceConfig::HfModels(hf) = &c.sources[0] else {
-            panic!("hf_models expected")
-        };
+        let SourceConfig::HfModels(hf) = &c.sources[0] else { panic!("hf_models expected") };
         assert_eq!(hf.models, ["a/b"]);
         assert_eq!(hf.discover[0].limit, 500);
     }

@@ -86,9 +86,7 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     let _enter = span.enter();
     tracing::info!(pipeline = %plan.pipeline.name, offline = plan.offline, sources = sources.len(), "Run started.");
 
-    let ctx = PlanContext {
-        only_models: plan.only_models.clone(),
-    };
+    let ctx = PlanContext { only_models: plan.only_models.clone() };
     let mut collector = Collector::new(plan.progress);
     let mut tasks = JoinSet::new();
     for (i, source) in sources.iter().enumerate() {
@@ -114,15 +112,7 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     collector.finish_progress();
     archive.sync().map_err(SnapshotError::io(&archive_dir))?;
 
-    let Collector {
-        mut tables,
-        observations,
-        params,
-        dates,
-        archive_refs,
-        summary: mut counts,
-        ..
-    } = collector;
+    let Collector { mut tables, observations, params, dates, archive_refs, summary: mut counts, .. } = collector;
     let (models, precedence_rejects) = normalize::build_models(observations, params, dates);
     tables.models = models;
     tables.rejects.extend(precedence_rejects);
@@ -139,22 +129,13 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
         table: table.into(),
         message: e.to_string(),
     };
-    staged.add_table(
-        schema::MODELS.name,
-        &batch::models(&tables.models, &id).map_err(|e| encode("models", e))?,
-    )?;
-    staged.add_table(
-        schema::SCORES.name,
-        &batch::scores(&tables.scores, &id).map_err(|e| encode("scores", e))?,
-    )?;
+    staged.add_table(schema::MODELS.name, &batch::models(&tables.models, &id).map_err(|e| encode("models", e))?)?;
+    staged.add_table(schema::SCORES.name, &batch::scores(&tables.scores, &id).map_err(|e| encode("scores", e))?)?;
     staged.add_table(
         schema::FETCH_LOG.name,
         &batch::fetch_log(&tables.fetch_log, &id).map_err(|e| encode("fetch_log", e))?,
     )?;
-    staged.add_table(
-        schema::REJECTS.name,
-        &batch::rejects(&tables.rejects, &id).map_err(|e| encode("rejects", e))?,
-    )?;
+    staged.add_table(schema::REJECTS.name, &batch::rejects(&tables.rejects, &id).map_err(|e| encode("rejects", e))?)?;
 
     let mut archive_records: Vec<ArchiveRef> = archive_refs.into_values().collect();
     archive_records.sort();
@@ -171,11 +152,7 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
         summary: counts.clone(),
     };
     let manifest = staged.publish(manifest)?;
-    let ratio = if counts.requests == 0 {
-        0.0
-    } else {
-        counts.failures as f64 / counts.requests as f64
-    };
+    let ratio = if counts.requests == 0 { 0.0 } else { counts.failures as f64 / counts.requests as f64 };
     let over = counts.failures > 0 && ratio > plan.config.run.max_failure_ratio;
     tracing::info!(
         models = counts.models,
@@ -193,10 +170,7 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
             "Failures passed the pipeline's threshold; see fetch_log and rejects."
         );
     }
-    Ok(RunResult {
-        manifest,
-        exit: if over { ExitCode::SourcesFailed } else { ExitCode::Ok },
-    })
+    Ok(RunResult { manifest, exit: if over { ExitCode::SourcesFailed } else { ExitCode::Ok } })
 }
 
 /// Ids have one-second resolution: a run started in the same second as the previous one waits
@@ -313,12 +287,7 @@ impl Collector {
 
     /// Turns one outcome into a `fetch_log` row, parse output or a reject; returns follow-ups.
     fn record(&mut self, outcome: FetchOutcome, sources: &[Box<dyn Source>]) -> Vec<FetchRequest> {
-        let FetchOutcome {
-            request,
-            result,
-            attempts,
-            fetched_at,
-        } = outcome;
+        let FetchOutcome { request, result, attempts, fetched_at } = outcome;
         let source = &sources[request.source_index];
         match result {
             Ok(response) => {
@@ -331,11 +300,7 @@ impl Collector {
                     source: source.kind().to_owned(),
                     purpose: request.purpose.as_str().to_owned(),
                     model_id: request.model_id.clone(),
-                    status: Some(if response.not_modified {
-                        304
-                    } else {
-                        i32::from(r.status)
-                    }),
+                    status: Some(if response.not_modified { 304 } else { i32::from(r.status) }),
                     attempts: attempts as i32,
                     bytes: r.bytes as i64,
                     from_archive: response.from_archive,
@@ -369,8 +334,7 @@ impl Collector {
             Err(failure) => {
                 // An optional file that does not exist, or a gated repo without a token, is
                 // recorded but is not a failure of the run.
-                let expected =
-                    (request.optional && matches!(failure.reason, Reason::NotFound | Reason::NotArchived))
+                let expected = (request.optional && matches!(failure.reason, Reason::NotFound | Reason::NotArchived))
                     || failure.reason == Reason::TokenNeeded;
                 if expected {
                     self.summary.expected_failures += 1;

@@ -61,26 +61,17 @@ fn plan(args: RunArgs) -> Result<RunPlan, ConfigError> {
     let (config, pipeline) = match &args.pipeline {
         Some(path) => {
             let (config, bytes) = PipelineConfig::load(path)?;
-            let reference = PipelineRef {
-                name: config.name.clone(),
-                path: path.display().to_string(),
-                sha256: sha256_hex(&bytes),
-            };
+            let reference =
+                PipelineRef { name: config.name.clone(), path: path.display().to_string(), sha256: sha256_hex(&bytes) };
             (config, reference)
         }
         None if only_models.is_some() => {
             let config = PipelineConfig::for_models(args.models.clone());
-            let reference = PipelineRef {
-                name: config.name.clone(),
-                path: "built-in".into(),
-                sha256: String::new(),
-            };
+            let reference = PipelineRef { name: config.name.clone(), path: "built-in".into(), sha256: String::new() };
             (config, reference)
         }
         None => {
-            return Err(ConfigError::Usage(
-                "give --pipeline FILE (e.g. pipelines/sample.toml) or --model ID".into(),
-            ))
+            return Err(ConfigError::Usage("give --pipeline FILE (e.g. pipelines/sample.toml) or --model ID".into()))
         }
     };
     let offline = args.offline || config.run.offline;

@@ -28,16 +28,9 @@ pub(super) fn run(action: SnapshotsAction) -> Result<ExitCode, Error> {
                     .collect();
                 println!("{}", serde_json::Value::Array(list));
             } else {
-                println!(
-                    "{:<20} {:>8} {:>9} {:>8}  pipeline",
-                    "snapshot", "models", "requests", "failures"
-                );
+                println!("{:<20} {:>8} {:>9} {:>8}  pipeline", "snapshot", "models", "requests", "failures");
                 for m in &rows {
-                    let mark = if Some(&m.snapshot_id) == latest.as_ref() {
-                        " (LATEST)"
-                    } else {
-                        ""
-                    };
+                    let mark = if Some(&m.snapshot_id) == latest.as_ref() { " (LATEST)" } else { "" };
                     println!(
                         "{:<20} {:>8} {:>9} {:>8}  {}{mark}",
                         m.snapshot_id, m.summary.models, m.summary.requests, m.summary.failures, m.pipeline.name
@@ -47,11 +40,7 @@ pub(super) fn run(action: SnapshotsAction) -> Result<ExitCode, Error> {
             Ok(ExitCode::Ok)
         }
         SnapshotsAction::Verify { id, out } => {
-            let id = if id == "LATEST" {
-                inspect::latest(&out).ok_or(SnapshotError::NotFound(id))?
-            } else {
-                id
-            };
+            let id = if id == "LATEST" { inspect::latest(&out).ok_or(SnapshotError::NotFound(id))? } else { id };
             let (manifest, problems) = inspect::verify(&out, &id)?;
             for p in &problems {
                 eprintln!("{}: {}", p.path, p.what);
@@ -60,11 +49,7 @@ pub(super) fn run(action: SnapshotsAction) -> Result<ExitCode, Error> {
                 println!("{id}: {} files verified", manifest.files.len());
                 Ok(ExitCode::Ok)
             } else {
-                println!(
-                    "{id}: {} of {} files do not match the manifest",
-                    problems.len(),
-                    manifest.files.len()
-                );
+                println!("{id}: {} of {} files do not match the manifest", problems.len(), manifest.files.len());
                 Ok(ExitCode::SourcesFailed)
             }
         }

@@ -21,11 +21,7 @@ pub struct HostLimiters {
 impl HostLimiters {
     /// Limiters for the given per-host limits; other hosts get `default`.
     pub fn new(configured: HashMap<String, HostLimit>, default: HostLimit) -> Self {
-        HostLimiters {
-            configured,
-            default,
-            live: Mutex::new(HashMap::new()),
-        }
+        HostLimiters { configured, default, live: Mutex::new(HashMap::new()) }
     }
 
     /// Waits until `host` may receive one more request.
@@ -35,10 +31,7 @@ impl HostLimiters {
     }
 
     fn limiter(&self, host: &str) -> Arc<DefaultDirectRateLimiter> {
-        let mut live = self
-            .live
-            .lock()
-            .expect("limiter map lock is never poisoned: no panics inside");
+        let mut live = self.live.lock().expect("limiter map lock is never poisoned: no panics inside");
         live.entry(host.to_owned())
             .or_insert_with(|| {
                 let limit = self.configured.get(host).copied().unwrap_or(self.default);
@@ -53,7 +46,5 @@ impl HostLimiters {
 fn quota(limit: HostLimit) -> Quota {
     let period = Duration::from_secs_f64(1.0 / limit.rps.max(1e-6));
     let burst = NonZeroU32::new(limit.burst.max(1)).expect("max(1) is non-zero");
-    Quota::with_period(period)
-        .expect("period is positive: rps is validated finite")
-        .allow_burst(burst)
+    Quota::with_period(period).expect("period is positive: rps is validated finite").allow_burst(burst)
 }

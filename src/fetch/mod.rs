@@ -209,11 +209,7 @@ pub struct Fetcher {
 }
 
 /// The User-Agent: names densing, its version and where to read about it.
-pub const USER_AGENT: &str = concat!(
-    "densing/",
-    env!("CARGO_PKG_VERSION"),
-    " (+https://github.com/densing/densing)"
-);
+pub const USER_AGENT: &str = concat!("densing/", env!("CARGO_PKG_VERSION"), " (+https://github.com/densing/densing)");
 
 impl Fetcher {
     /// Builds the client (rustls with ring, gzip/brotli, redirect policy) and the limiters.
@@ -240,10 +236,7 @@ impl Fetcher {
             .redirect(policy)
             .build()
             .map_err(|e| e.to_string())?;
-        let default = HostLimit {
-            rps: settings.config.default_rps,
-            burst: settings.config.default_burst,
-        };
+        let default = HostLimit { rps: settings.config.default_rps, burst: settings.config.default_burst };
         Ok(Fetcher {
             client,
             limiters: HostLimiters::new(settings.hosts.clone(), default),
@@ -263,31 +256,16 @@ impl Fetcher {
             Ok(u) => u.host_str().unwrap_or_default().to_owned(),
             Err(e) => {
                 let failure = failure(Reason::HostNotAllowed, format!("bad url: {e}"), None);
-                return FetchOutcome {
-                    request,
-                    result: Err(failure),
-                    attempts: 0,
-                    fetched_at: Utc::now(),
-                };
+                return FetchOutcome { request, result: Err(failure), attempts: 0, fetched_at: Utc::now() };
             }
         };
         if !self.settings.allowed_hosts.contains(&host) {
-            let failure = failure(
-                Reason::HostNotAllowed,
-                format!("host {host} is not in the pipeline's allowed hosts"),
-                None,
-            );
-            return FetchOutcome {
-                request,
-                result: Err(failure),
-                attempts: 0,
-                fetched_at: Utc::now(),
-            };
+            let failure =
+                failure(Reason::HostNotAllowed, format!("host {host} is not in the pipeline's allowed hosts"), None);
+            return FetchOutcome { request, result: Err(failure), attempts: 0, fetched_at: Utc::now() };
         }
-        if let Some(record) = self
-            .archive
-            .lookup(&request.url)
-            .filter(|r| r.revision.is_some() && r.revision == request.revision)
+        if let Some(record) =
+            self.archive.lookup(&request.url).filter(|r| r.revision.is_some() && r.revision == request.revision)
         {
             // Same model revision as the archived copy: the file cannot have changed.
             return self.reuse_record(request, record);
@@ -303,22 +281,14 @@ impl Fetcher {
             drop(permit);
             let wait = match step {
                 Step::Done(result) => {
-                    return FetchOutcome {
-                        request,
-                        result: *result,
-                        attempts: attempt,
-                        fetched_at: Utc::now(),
-                    }
+                    return FetchOutcome { request, result: *result, attempts: attempt, fetched_at: Utc::now() }
                 }
                 Step::RetryAfter(f, wait) => {
                     last = f;
                     match wait {
                         Some(w) if w.as_secs_f64() > self.settings.config.max_retry_wait_secs => {
-                            last.message = format!(
-                                "{}; server asked to wait {}s, over the limit",
-                                last.message,
-                                w.as_secs()
-                            );
+                            last.message =
+                                format!("{}; server asked to wait {}s, over the limit", last.message, w.as_secs());
                             break;
                         }
                         Some(w) => w,
@@ -335,19 +305,11 @@ impl Fetcher {
                 tokio::time::sleep(wait).await;
             }
         }
-        FetchOutcome {
-            request,
-            result: Err(last),
-            attempts: max,
-            fetched_at: Utc::now(),
-        }
+        FetchOutcome { request, result: Err(last), attempts: max, fetched_at: Utc::now() }
     }
 
     async fn attempt(&self, request: &FetchRequest, host: &str, cached: Option<&ArchiveRecord>) -> Step {
-        let mut builder = self
-            .client
-            .get(&request.url)
-            .header(header::ACCEPT_ENCODING, "gzip, br");
+        let mut builder = self.client.get(&request.url).header(header::ACCEPT_ENCODING, "gzip, br");
         if let Some(token) = self.token.as_ref().filter(|_| self.settings.hf_hosts.contains(host)) {
             builder = builder.header(header::AUTHORIZATION, token.bearer());
         }
@@ -373,11 +335,7 @@ impl Fetcher {
         if status == StatusCode::TOO_MANY_REQUESTS || status == StatusCode::SERVICE_UNAVAILABLE {
             let wait = retry::server_wait(&headers, SystemTime::now());
             return Step::RetryAfter(
-                failure(
-                    Reason::RateLimited,
-                    format!("HTTP {}", status.as_u16()),
-                    Some(status.as_u16()),
-                ),
+                failure(Reason::RateLimited, format!("HTTP {}", status.as_u16()), Some(status.as_u16())),
                 wait,
             );
         }
@@ -408,11 +366,7 @@ impl Fetcher {
         let record = match self.archive.store(record, &body) {
             Ok(r) => r,
             Err(e) => {
-                return Step::Done(Box::new(Err(failure(
-                    Reason::ArchiveCorrupt,
-                    format!("cannot archive: {e}"),
-                    None,
-                ))))
+                return Step::Done(Box::new(Err(failure(Reason::ArchiveCorrupt, format!("cannot archive: {e}"), None))))
             }
         };
         if status.is_success() {
@@ -429,33 +383,20 @@ impl Fetcher {
     fn revalidated(&self, cached: &ArchiveRecord) -> Result<FetchedResponse, FetchFailure> {
         let mut record = cached.clone();
         record.fetched_at = Utc::now();
-        let body = self.archive.read_body(cached).map_err(|e| {
-            failure(
-                Reason::ArchiveCorrupt,
-                format!("304 but archived body unusable: {e}"),
-                Some(304),
-            )
-        })?;
+        let body = self
+            .archive
+            .read_body(cached)
+            .map_err(|e| failure(Reason::ArchiveCorrupt, format!("304 but archived body unusable: {e}"), Some(304)))?;
         self.archive
             .reuse(&record, &body)
             .map_err(|e| failure(Reason::ArchiveCorrupt, format!("cannot index: {e}"), Some(304)))?;
-        Ok(FetchedResponse {
-            record,
-            body: Arc::new(body),
-            from_archive: false,
-            not_modified: true,
-        })
+        Ok(FetchedResponse { record, body: Arc::new(body), from_archive: false, not_modified: true })
     }
 
     fn read_archived(&self, request: FetchRequest) -> FetchOutcome {
         let Some(record) = self.archive.lookup(&request.url) else {
             let f = failure(Reason::NotArchived, "offline and the archive has no copy".into(), None);
-            return FetchOutcome {
-                request,
-                result: Err(f),
-                attempts: 0,
-                fetched_at: Utc::now(),
-            };
+            return FetchOutcome { request, result: Err(f), attempts: 0, fetched_at: Utc::now() };
         };
         self.reuse_record(request, record)
     }
@@ -467,21 +408,13 @@ impl Fetcher {
             Err(e) => Err(failure(Reason::ArchiveCorrupt, e.to_string(), Some(record.status))),
             Ok(body) => match self.archive.reuse(&record, &body) {
                 Err(e) => Err(failure(Reason::ArchiveCorrupt, format!("cannot index: {e}"), None)),
-                Ok(()) if (200..300).contains(&record.status) => Ok(FetchedResponse {
-                    record,
-                    body: Arc::new(body),
-                    from_archive: true,
-                    not_modified: false,
-                }),
+                Ok(()) if (200..300).contains(&record.status) => {
+                    Ok(FetchedResponse { record, body: Arc::new(body), from_archive: true, not_modified: false })
+                }
                 Ok(()) => Err(status_failure(&record, &body)),
             },
         };
-        FetchOutcome {
-            request,
-            result,
-            attempts: 0,
-            fetched_at,
-        }
+        FetchOutcome { request, result, attempts: 0, fetched_at }
     }
 }
 
@@ -492,13 +425,7 @@ enum Step {
 }
 
 fn failure(reason: Reason, message: String, status: Option<u16>) -> FetchFailure {
-    FetchFailure {
-        reason,
-        message,
-        status,
-        sha256: None,
-        bytes: 0,
-    }
+    FetchFailure { reason, message, status, sha256: None, bytes: 0 }
 }
 
 /// A final non-2xx response, classified with Hugging Face's `X-Error-Code` where present.
@@ -510,20 +437,11 @@ fn status_failure(record: &ArchiveRecord, body: &[u8]) -> FetchFailure {
         _ if code.ends_with("NotFound") => Reason::NotFound,
         _ => Reason::HttpStatus,
     };
-    let snippet: String = String::from_utf8_lossy(&body[..body.len().min(200)])
-        .chars()
-        .filter(|c| !c.is_control())
-        .collect();
-    let hint = if reason == Reason::TokenNeeded {
-        " (gated, private or missing: set HF_TOKEN with access)"
-    } else {
-        ""
-    };
-    let code = if code.is_empty() {
-        String::new()
-    } else {
-        format!(" {code}")
-    };
+    let snippet: String =
+        String::from_utf8_lossy(&body[..body.len().min(200)]).chars().filter(|c| !c.is_control()).collect();
+    let hint =
+        if reason == Reason::TokenNeeded { " (gated, private or missing: set HF_TOKEN with access)" } else { "" };
+    let code = if code.is_empty() { String::new() } else { format!(" {code}") };
     FetchFailure {
         reason,
         message: format!("HTTP {}{code}{hint}: {snippet}", record.status),
@@ -558,15 +476,8 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 
 async fn read_capped(mut response: reqwest::Response, cap: u64) -> Result<Vec<u8>, Step> {
     if response.content_length().is_some_and(|n| n > cap) {
-        let m = format!(
-            "body of {} bytes is over the {cap}-byte cap",
-            response.content_length().unwrap_or(0)
-        );
-        return Err(Step::Done(Box::new(Err(failure(
-            Reason::TooLarge,
-            m,
-            Some(response.status().as_u16()),
-        )))));
+        let m = format!("body of {} bytes is over the {cap}-byte cap", response.content_length().unwrap_or(0));
+        return Err(Step::Done(Box::new(Err(failure(Reason::TooLarge, m, Some(response.status().as_u16()))))));
     }
     let mut body = Vec::new();
     loop {

@@ -11,11 +11,7 @@ use reqwest::header::HeaderMap;
 
 /// The server's requested wait for a 429/503, if it named one.
 pub fn server_wait(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
-    if let Some(wait) = headers
-        .get("ratelimit")
-        .and_then(|v| v.to_str().ok())
-        .and_then(ratelimit_reset)
-    {
+    if let Some(wait) = headers.get("ratelimit").and_then(|v| v.to_str().ok()).and_then(ratelimit_reset) {
         return Some(wait);
     }
     let value = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?.trim();
@@ -53,9 +49,7 @@ pub fn ratelimit_reset(value: &str) -> Option<Duration> {
 
 /// Exponential backoff with full jitter in [base·2ⁿ/2, base·2ⁿ], capped at one minute.
 pub fn backoff(base: Duration, attempt: u32) -> Duration {
-    let ceiling = base
-        .saturating_mul(1u32 << attempt.min(16))
-        .min(Duration::from_secs(60));
+    let ceiling = base.saturating_mul(1u32 << attempt.min(16)).min(Duration::from_secs(60));
     let half = ceiling / 2;
     half + half.mul_f64(unit_random())
 }
@@ -64,12 +58,7 @@ pub fn backoff(base: Duration, attempt: u32) -> Duration {
 /// cryptographic quality and no extra crate.
 fn unit_random() -> f64 {
     let mut hasher = RandomState::new().build_hasher();
-    hasher.write_u64(
-        SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .unwrap_or_default()
-            .as_nanos() as u64,
-    );
+    hasher.write_u64(SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default().as_nanos() as u64);
     (hasher.finish() >> 11) as f64 / (1u64 << 53) as f64
 }
 

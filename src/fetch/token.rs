@@ -9,11 +9,7 @@ pub struct HfToken(String);
 impl HfToken {
     /// Reads `HF_TOKEN` (empty means unset).
     pub fn from_env() -> Option<Self> {
-        std::env::var("HF_TOKEN")
-            .ok()
-            .map(|t| t.trim().to_owned())
-            .filter(|t| !t.is_empty())
-            .map(HfToken)
+        std::env::var("HF_TOKEN").ok().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).map(HfToken)
     }
 
     /// The `Authorization` header value.

@@ -68,11 +68,13 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("agieval", "agieval"),
     ("agi eval", "agieval"),
     ("gpqa", "gpqa"),
+    ("if eval", "ifeval"),
     ("ifeval", "ifeval"),
     ("musr", "musr"),
     ("mt bench", "mt_bench"),
     ("mt-bench", "mt_bench"),
     ("alpacaeval", "alpaca_eval"),
+    ("alpacaeval win rate", "alpaca_eval"),
     ("alpaca eval", "alpaca_eval"),
     ("drop", "drop"),
     ("lambada", "lambada"),
@@ -105,6 +107,8 @@ pub struct Benchmark {
     pub is_known: bool,
     /// Shots, when the name states them.
     pub shots: Option<i32>,
+    /// A metric or setting in parentheses ("EM" in "BBH (EM)"), when the name carries one.
+    pub qualifier: Option<String>,
 }
 
 /// Resolves a name as written.
@@ -121,32 +125,48 @@ pub struct Benchmark {
 pub fn resolve(raw: &str) -> Benchmark {
     let (rest, shots) = take_shots(&strip_markup(raw));
     let cleaned = clean(&rest);
-    let lookup = |name: &str| {
-        ALIASES
-            .iter()
-            .find(|(alias, _)| clean(alias) == name)
-            .map(|(_, c)| (*c).to_owned())
-    };
-    let found = lookup(&cleaned).or_else(|| {
-        lookup(
-            cleaned
-                .trim_end_matches(" pass 1")
-                .trim_end_matches(" acc")
-                .trim_end_matches(" acc norm"),
-        )
-    });
+    let lookup = |name: &str| ALIASES.iter().find(|(alias, _)| clean(alias) == name).map(|(_, c)| (*c).to_owned());
+    // "BBH (EM)", "HumanEval (Pass@1)", "BIG-Bench Hard (3-shot, CoT)": the parenthesis is a
+    // metric or setting, not part of the name.
+    let bare = clean(&remove_parentheses(&rest));
+    let found = lookup(&cleaned)
+        .or_else(|| lookup(&bare))
+        .or_else(|| lookup(cleaned.trim_end_matches(" pass 1").trim_end_matches(" acc").trim_end_matches(" acc norm")))
+        .or_else(|| lookup(bare.trim_end_matches(" english").trim_end_matches(" wiki").trim_end_matches(" score")));
+    let qualifier = parenthesised(&rest);
     match found {
-        Some(canonical) => Benchmark {
-            canonical,
-            is_known: true,
-            shots,
-        },
-        None => Benchmark {
-            canonical: cleaned.replace(' ', "_"),
-            is_known: false,
-            shots,
-        },
+        Some(canonical) => Benchmark { canonical, is_known: true, shots, qualifier },
+        None => {
+            // Unknown names keep their words, without the metric in parentheses.
+            let name = if bare.is_empty() { cleaned } else { bare };
+            Benchmark { canonical: name.replace(' ', "_"), is_known: false, shots, qualifier }
+        }
     }
+}
+
+/// The text inside parentheses, trimmed ("Pass@1" in "HumanEval (Pass@1)").
+fn parenthesised(text: &str) -> Option<String> {
+    let start = text.find('(')?;
+    let end = text[start..].find(')').map(|e| start + e)?;
+    let inner = text[start + 1..end].trim().trim_matches(',').trim();
+    inner.chars().any(char::is_alphabetic).then(|| inner.to_owned())
+}
+
+fn remove_parentheses(text: &str) -> String {
+    let mut depth = 0usize;
+    text.chars()
+        .filter(|c| match c {
+            '(' => {
+                depth += 1;
+                false
+            }
+            ')' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        })
+        .collect()
 }
 
 /// Shots stated in a free-text cell ("5-shot, top-1", "0-shot", "25-Shot").
@@ -187,26 +207,20 @@ fn take_shots(text: &str) -> (String, Option<i32>) {
     let lower = text.to_ascii_lowercase();
     for marker in ["-shot", " shot", "-shots", " shots", "shot"] {
         if let Some(pos) = lower.find(marker) {
-            let digits: String = lower[..pos]
-                .chars()
-                .rev()
-                .skip_while(|c| *c == ' ')
-                .take_while(char::is_ascii_digit)
-                .collect();
+            let digits: String =
+                lower[..pos].chars().rev().skip_while(|c| *c == ' ').take_while(char::is_ascii_digit).collect();
             if digits.is_empty() {
                 continue;
             }
             let n: String = digits.chars().rev().collect();
-            let start = pos
-                - lower[..pos]
-                    .chars()
-                    .rev()
-                    .take_while(|c| c.is_ascii_digit() || *c == ' ')
-                    .count();
+            let before_digits = &lower[..pos - digits.len()].trim_end();
+            // "3-5 shot" is a range: no single count.
+            let is_range = before_digits.ends_with('-')
+                && before_digits[..before_digits.len() - 1].ends_with(|c: char| c.is_ascii_digit());
+            let start = pos - lower[..pos].chars().rev().take_while(|c| c.is_ascii_digit() || *c == ' ').count();
             let end = pos + marker.len();
             let rest = format!("{} {}", &text[..start], &text[end.min(text.len())..]);
-            let rest = rest.replace(['(', ')'], " ");
-            return (rest, n.parse().ok());
+            return (rest, if is_range { None } else { n.parse().ok() });
         }
     }
     (text.to_owned(), None)
@@ -214,11 +228,8 @@ fn take_shots(text: &str) -> (String, Option<i32>) {
 
 /// Lower-case, punctuation to spaces, single spaces ("ARC-c" → "arc c", "pass@1" → "pass 1").
 pub fn clean(raw: &str) -> String {
-    let mapped: String = raw
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() || c == '+' { c } else { ' ' })
-        .collect();
+    let mapped: String =
+        raw.to_lowercase().chars().map(|c| if c.is_alphanumeric() || c == '+' { c } else { ' ' }).collect();
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

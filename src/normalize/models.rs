@@ -71,11 +71,7 @@ fn choose_params(row: &mut ModelRow, mut facts: Vec<ParamsFact>, rejects: &mut V
     }
     facts.sort_by(|a, b| (a.source, &a.url).cmp(&(b.source, &b.url)));
     let Some(chosen) = facts.first().cloned() else { return };
-    for other in facts
-        .iter()
-        .skip(1)
-        .filter(|f| f.source.is_counted() && f.source != chosen.source)
-    {
+    for other in facts.iter().skip(1).filter(|f| f.source.is_counted() && f.source != chosen.source) {
         let gap = relative_gap(chosen.total, other.total);
         if chosen.source.is_counted() && gap > DISAGREE {
             rejects.push(reject(
@@ -97,22 +93,13 @@ fn choose_params(row: &mut ModelRow, mut facts: Vec<ParamsFact>, rejects: &mut V
         }
     }
     let active = chosen.active.or_else(|| {
-        let order = [
-            ParamsSource::ConfigEstimate,
-            ParamsSource::CardText,
-            ParamsSource::NamePattern,
-        ];
-        order
-            .iter()
-            .find_map(|s| facts.iter().find(|f| f.source == *s).and_then(|f| f.active))
+        let order = [ParamsSource::ConfigEstimate, ParamsSource::CardText, ParamsSource::NamePattern];
+        order.iter().find_map(|s| facts.iter().find(|f| f.source == *s).and_then(|f| f.active))
     });
     row.params_total = Some(chosen.total);
     row.params_active = active;
     row.params_source = Some(chosen.source.as_str().to_owned());
-    row.params_label = facts
-        .iter()
-        .find_map(|f| f.label.clone())
-        .or_else(|| name.and_then(|n| n.label));
+    row.params_label = facts.iter().find_map(|f| f.label.clone()).or_else(|| name.and_then(|n| n.label));
     row.params_confidence = Some(
         match chosen.source {
             s if s.is_counted() => "high",
@@ -122,9 +109,7 @@ fn choose_params(row: &mut ModelRow, mut facts: Vec<ParamsFact>, rejects: &mut V
         }
         .to_owned(),
     );
-    if active.is_some() {
-        row.is_moe = Some(true);
-    } else if chosen.is_rough {
+    if active.is_some() || chosen.is_rough {
         row.is_moe = Some(true);
     }
 }
@@ -154,11 +139,7 @@ pub fn as_of_filter(rows: Vec<ModelRow>, as_of: NaiveDate) -> (Vec<ModelRow>, us
     let before = rows.len();
     let kept: Vec<ModelRow> = rows
         .into_iter()
-        .filter(|m| {
-            m.release_date
-                .or(m.hf_created_at.map(|t| t.date_naive()))
-                .is_none_or(|d| d <= as_of)
-        })
+        .filter(|m| m.release_date.or(m.hf_created_at.map(|t| t.date_naive())).is_none_or(|d| d <= as_of))
         .collect();
     let dropped = before - kept.len();
     (kept, dropped)
@@ -205,11 +186,7 @@ mod tests {
     }
 
     fn row() -> ModelRow {
-        ModelRow {
-            model_id: "a/m-7b".into(),
-            source_url: "s".into(),
-            ..Default::default()
-        }
+        ModelRow { model_id: "a/m-7b".into(), source_url: "s".into(), ..Default::default() }
     }
 
     #[test]
@@ -232,11 +209,7 @@ mod tests {
 
     #[test]
     fn card_text_about_a_sibling_size_is_ignored() {
-        let (rows, _) = build_models(
-            vec![(0, row())],
-            vec![fact(ParamsSource::CardText, 70_000_000_000)],
-            vec![],
-        );
+        let (rows, _) = build_models(vec![(0, row())], vec![fact(ParamsSource::CardText, 70_000_000_000)], vec![]);
         assert_eq!(rows[0].params_source.as_deref(), Some("name_pattern"));
         assert_eq!(rows[0].params_confidence.as_deref(), Some("low"));
     }
@@ -259,17 +232,9 @@ mod tests {
 
     #[test]
     fn higher_rank_metadata_wins_and_gaps_are_filled() {
-        let single = ModelRow {
-            license: None,
-            gated: Some("false".into()),
-            ..row()
-        };
-        let list = ModelRow {
-            license: Some("mit".into()),
-            gated: Some("auto".into()),
-            source_url: "l".into(),
-            ..row()
-        };
+        let single = ModelRow { license: None, gated: Some("false".into()), ..row() };
+        let list =
+            ModelRow { license: Some("mit".into()), gated: Some("auto".into()), source_url: "l".into(), ..row() };
         let (rows, _) = build_models(vec![(1, list), (0, single)], vec![], vec![]);
         assert_eq!(rows[0].gated.as_deref(), Some("false"));
         assert_eq!(rows[0].license.as_deref(), Some("mit"));

@@ -11,7 +11,7 @@
 //! "Names this model": every word of the label is a word of the model id (generic words like
 //! "params" aside), and the model's tuning words (instruct, chat, it, …) are in the label. A
 //! table under an "instruct"/"chat" heading is for tuned models, one under "base"/"pretrained"
-//! for base models, unless the label spells the whole model name. Two equally good matches make
+//! for base models (see [`is_tuned`] for how a model's kind is known). Two equally good matches make
 //! the table ambiguous and it is skipped: precision over recall.
 
 use super::front_matter::leading_number;
@@ -35,24 +35,16 @@ pub struct CardScore {
     pub detail: &'static str,
 }
 
-const GENERIC: &[&str] = &[
-    "params",
-    "parameters",
-    "param",
-    "model",
-    "models",
-    "size",
-    "ours",
-    "the",
-    "hf",
-];
+const GENERIC: &[&str] = &["params", "parameters", "param", "model", "models", "size", "ours", "the", "hf"];
 const TUNING: &[&str] = &["instruct", "chat", "it", "dpo", "sft", "rlhf", "orpo", "tuned"];
 
 /// Words of a name: lower-case, split at non-alphanumerics and at letter→digit changes
 /// (`LLaMA3.1` → `llama 3 1`, `8B` stays `8b`).
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for raw in text.to_lowercase().split(|c: char| !c.is_alphanumeric()) {
+    // Cards write "Zephyr-7b-β" for the repo zephyr-7b-beta.
+    let text = text.to_lowercase().replace('α', " alpha ").replace('β', " beta ").replace('γ', " gamma ");
+    for raw in text.split(|c: char| !c.is_alphanumeric()) {
         let mut current = String::new();
         let mut prev: Option<char> = None;
         for c in raw.chars() {
@@ -71,16 +63,20 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// How well `label` names `model_id`: `None` when it does not; otherwise (words matched, exact).
 pub fn label_match(label: &str, model_id: &str) -> Option<(usize, bool)> {
+    label_match_in(label, model_id, false)
+}
+
+/// [`label_match`] for a table under a tuned-model heading ("Instruction tuned models"), where
+/// the label needs no tuning word: the heading already says it.
+fn label_match_in(label: &str, model_id: &str, tuned_context: bool) -> Option<(usize, bool)> {
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
     let model: Vec<String> = words(name);
-    let label: Vec<String> = words(&strip_markup(label))
-        .into_iter()
-        .filter(|w| !GENERIC.contains(&w.as_str()))
-        .collect();
+    let label: Vec<String> =
+        words(&strip_markup(label)).into_iter().filter(|w| !GENERIC.contains(&w.as_str())).collect();
     if label.is_empty() || !label.iter().all(|w| model.contains(w)) {
         return None;
     }
-    if model.iter().any(|w| TUNING.contains(&w.as_str()) && !label.contains(w)) {
+    if !tuned_context && model.iter().any(|w| TUNING.contains(&w.as_str()) && !label.contains(w)) {
         return None;
     }
     // A bare number ("2") is no name; a size ("7b") or a word is.
@@ -97,27 +93,38 @@ fn pure_number(cell: &str) -> Option<f64> {
     let text = strip_markup(cell);
     let t = text.trim().trim_end_matches('%').trim();
     let value = leading_number(t)?;
-    let digits_end = t
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+'))
-        .unwrap_or(t.len());
+    let digits_end = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(t.len());
     let rest = t[digits_end..].trim();
     (rest.is_empty() || rest.starts_with('±') || rest.starts_with('(') || rest.starts_with("+/-")).then_some(value)
 }
 
-fn heading_allows(heading: &str, model_id: &str) -> bool {
+/// Whether the sections a table sits in fit the model: tables under "instruct"/"chat" headings
+/// describe tuned models, under "base"/"pretrained" headings base models.
+fn heading_allows(heading: &str, tuned: bool) -> bool {
+    let for_tuned = heading_is_tuned(heading);
     let h = heading.to_lowercase();
-    let tuned = words(model_id.rsplit('/').next().unwrap_or(model_id))
-        .iter()
-        .any(|w| TUNING.contains(&w.as_str()));
-    let for_tuned = ["instruct", "chat", "fine-tuned", "finetuned", "fine tuned", "aligned"]
-        .iter()
-        .any(|w| h.contains(w));
     let for_base = ["base", "pretrained", "pre-trained"].iter().any(|w| h.contains(w));
-    !(for_tuned && !tuned || for_base && !for_tuned && tuned)
+    let only_tuned = for_tuned && !for_base;
+    let only_base = for_base && !for_tuned;
+    !(only_tuned && !tuned || only_base && tuned)
 }
 
-/// The scores `table` gives for `model_id`.
-pub fn table_scores(table: &Table, model_id: &str) -> Vec<CardScore> {
+fn heading_is_tuned(heading: &str) -> bool {
+    let h = heading.to_lowercase();
+    ["instruct", "chat", "fine-tuned", "finetuned", "fine tuned", "aligned"].iter().any(|w| h.contains(w))
+}
+
+/// A model is tuned when its name says so, or when its card names a `<name>-Base` sibling
+/// (DeepSeek-V3's card lists DeepSeek-V3-Base: the repo without the suffix is the chat model).
+pub fn is_tuned(model_id: &str, card: &str) -> bool {
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    words(name).iter().any(|w| TUNING.contains(&w.as_str()))
+        || (!name.to_lowercase().ends_with("base")
+            && card.to_lowercase().contains(&format!("{}-base", name.to_lowercase())))
+}
+
+/// The scores `table` gives for `model_id`; `tuned` as [`is_tuned`] decides.
+pub fn table_scores(table: &Table, model_id: &str, tuned: bool) -> Vec<CardScore> {
     let detail = match table.kind {
         TableKind::Markdown => "markdown_table",
         TableKind::Html => "html_table",
@@ -132,22 +139,19 @@ pub fn table_scores(table: &Table, model_id: &str) -> Vec<CardScore> {
         .map(|c| (c, table.rows.iter().filter(|r| resolve(&r[c]).is_known).count()))
         .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
         .unwrap_or((0, 0));
+    let model_column = lower.iter().any(|h| matches!(h.as_str(), "model" | "models" | "name" | "model name"));
     if known_in_col >= 2 && known_in_col >= known_in_header {
-        models_as_columns(table, &header, bench_col, model_id, detail)
-    } else if known_in_header >= 1 {
-        models_as_rows(table, &header, model_id, detail)
+        models_as_columns(table, &header, bench_col, model_id, tuned, detail)
+    } else if known_in_header >= 1 || model_column {
+        models_as_rows(table, &header, model_id, tuned, detail)
     } else {
         Vec::new()
     }
 }
 
 fn numeric_share(table: &Table, col: usize) -> f64 {
-    let filled: Vec<&String> = table
-        .rows
-        .iter()
-        .map(|r| &r[col])
-        .filter(|c| !c.trim().is_empty() && c.trim() != "-")
-        .collect();
+    let filled: Vec<&String> =
+        table.rows.iter().map(|r| &r[col]).filter(|c| !c.trim().is_empty() && c.trim() != "-").collect();
     if filled.is_empty() {
         return 0.0;
     }
@@ -155,10 +159,10 @@ fn numeric_share(table: &Table, col: usize) -> f64 {
 }
 
 fn best<T: Copy>(candidates: &[(T, (usize, bool))], heading_ok: bool) -> Option<T> {
-    let usable: Vec<&(T, (usize, bool))> = candidates
-        .iter()
-        .filter(|(_, (_, exact))| heading_ok || *exact)
-        .collect();
+    if !heading_ok {
+        return None;
+    }
+    let usable: Vec<&(T, (usize, bool))> = candidates.iter().collect();
     let top = usable.iter().map(|(_, (n, exact))| (*exact, *n)).max()?;
     let winners: Vec<&&(T, (usize, bool))> = usable.iter().filter(|(_, (n, exact))| (*exact, *n) == top).collect();
     (winners.len() == 1).then(|| winners[0].0)
@@ -169,21 +173,27 @@ fn models_as_columns(
     header: &[String],
     bench_col: usize,
     model_id: &str,
+    tuned: bool,
     detail: &'static str,
 ) -> Vec<CardScore> {
-    let value_cols: Vec<usize> = (0..header.len())
-        .filter(|c| *c != bench_col && numeric_share(table, *c) >= 0.5)
-        .collect();
+    let value_cols: Vec<usize> =
+        (0..header.len()).filter(|c| *c != bench_col && numeric_share(table, *c) >= 0.5).collect();
     let candidates: Vec<(usize, (usize, bool))> = value_cols
         .iter()
-        .filter_map(|c| label_match(&header[*c], model_id).map(|m| (*c, m)))
+        .filter_map(|c| label_match_in(&header[*c], model_id, heading_is_tuned(&table.heading)).map(|m| (*c, m)))
         .collect();
-    let Some(col) = best(&candidates, heading_allows(&table.heading, model_id)) else {
+    // A `Metric | Value` table (the Open LLM Leaderboard bot's) has one unnamed value column:
+    // the card's own model.
+    let own_value_column = match value_cols.as_slice() {
+        [only] if matches!(header[*only].to_lowercase().as_str(), "value" | "score" | "result" | "results") => {
+            Some(*only)
+        }
+        _ => None,
+    };
+    let Some(col) = best(&candidates, heading_allows(&table.heading, tuned)).or(own_value_column) else {
         return Vec::new();
     };
-    let meta_cols: Vec<usize> = (0..header.len())
-        .filter(|c| *c != bench_col && !value_cols.contains(c))
-        .collect();
+    let meta_cols: Vec<usize> = (0..header.len()).filter(|c| *c != bench_col && !value_cols.contains(c)).collect();
     let fraction = column_is_fraction(table, col);
     let mut out = Vec::new();
     for row in &table.rows {
@@ -212,33 +222,36 @@ fn models_as_columns(
     out
 }
 
-fn models_as_rows(table: &Table, header: &[String], model_id: &str, detail: &'static str) -> Vec<CardScore> {
+fn models_as_rows(
+    table: &Table,
+    header: &[String],
+    model_id: &str,
+    tuned: bool,
+    detail: &'static str,
+) -> Vec<CardScore> {
     let label_cols: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) < 0.5).collect();
-    let value_cols: Vec<usize> = (0..header.len())
-        .filter(|c| !label_cols.contains(c) && !header[*c].is_empty())
-        .collect();
+    let value_cols: Vec<usize> =
+        (0..header.len()).filter(|c| !label_cols.contains(c) && !header[*c].is_empty()).collect();
     // Blank label cells continue the row above (a model's name written once for its sizes).
-    let mut labels = Vec::new();
+    // A row is named by its first label cell alone ("SOLAR-10.7B-v1.0") or by all of them
+    // ("Llama 2" + "7B"), whichever names the model better.
     let mut previous: Vec<String> = vec![String::new(); header.len()];
-    for row in &table.rows {
+    let mut candidates: Vec<(usize, (usize, bool))> = Vec::new();
+    for (i, row) in table.rows.iter().enumerate() {
         let mut parts = Vec::new();
         for c in &label_cols {
-            let cell = if row[*c].trim().is_empty() {
-                previous[*c].clone()
-            } else {
-                row[*c].clone()
-            };
+            let cell = if row[*c].trim().is_empty() { previous[*c].clone() } else { row[*c].clone() };
             previous[*c] = cell.clone();
             parts.push(cell);
         }
-        labels.push(parts.join(" "));
+        let in_tuned = heading_is_tuned(&table.heading);
+        let first = parts.first().and_then(|p| label_match_in(p, model_id, in_tuned));
+        let all = label_match_in(&parts.join(" "), model_id, in_tuned);
+        if let Some(m) = first.into_iter().chain(all).max_by_key(|(n, exact)| (*exact, *n)) {
+            candidates.push((i, m));
+        }
     }
-    let candidates: Vec<(usize, (usize, bool))> = labels
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| label_match(l, model_id).map(|m| (i, m)))
-        .collect();
-    let Some(row_index) = best(&candidates, heading_allows(&table.heading, model_id)) else {
+    let Some(row_index) = best(&candidates, heading_allows(&table.heading, tuned)) else {
         return Vec::new();
     };
     let row = &table.rows[row_index];
@@ -318,21 +331,18 @@ mod tests {
     #[test]
     fn own_column_and_own_row() {
         let md = "| Benchmark | Metric | 2B Params | 7B Params |\n|---|---|---|---|\n| MMLU | 5-shot, top-1 | 42.3 | 64.3 |\n| ARC-c | | 42.1 | 53.2 |\n| NQ | 5-shot | - | 23 |\n";
-        let s = table_scores(&tables(md)[0], "google/gemma-2b");
+        let s = table_scores(&tables(md)[0], "google/gemma-2b", false);
         assert_eq!(s.len(), 2);
-        assert_eq!(
-            (s[0].benchmark_raw.as_str(), s[0].value, s[0].shots),
-            ("MMLU", 42.3, Some(5))
-        );
+        assert_eq!((s[0].benchmark_raw.as_str(), s[0].value, s[0].shots), ("MMLU", 42.3, Some(5)));
         let rows = "|Model|Size|MMLU|BBH|\n|---|---|---|---|\n|Llama 1|7B|35.1|30.3|\n|Llama 2|7B|45.3|32.6|\n|Llama 2|13B|54.8|39.4|\n";
-        let s = table_scores(&tables(rows)[0], "meta-llama/Llama-2-7b-hf");
+        let s = table_scores(&tables(rows)[0], "meta-llama/Llama-2-7b-hf", false);
         assert_eq!(s.iter().map(|x| x.value).collect::<Vec<_>>(), vec![45.3, 32.6]);
     }
 
     #[test]
     fn lm_eval_rows_continue_and_scale() {
         let md = "|    Task     |Version| Metric |Value |   |Stderr|\n|-------------|------:|--------|-----:|---|-----:|\n|arc_challenge|      0|acc     |0.5990|±  |0.0143|\n|             |       |acc_norm|0.6425|±  |0.0140|\n";
-        let s = table_scores(&tables(md)[0], "x/anything");
+        let s = table_scores(&tables(md)[0], "x/anything", false);
         assert_eq!(s.len(), 2);
         assert_eq!(s[1].benchmark_raw, "arc_challenge");
         assert!((s[1].value - 64.25).abs() < 1e-9);
@@ -342,6 +352,6 @@ mod tests {
     fn instruct_tables_are_not_a_base_models() {
         let md =
             "### Instruction tuned models\n\n| Benchmark | Llama 3 8B |\n|---|---|\n| MMLU | 68.4 |\n| GPQA | 34.2 |\n";
-        assert!(table_scores(&tables(md)[0], "meta-llama/Meta-Llama-3-8B").is_empty());
+        assert!(table_scores(&tables(md)[0], "meta-llama/Meta-Llama-3-8B", false).is_empty());
     }
 }

@@ -23,13 +23,18 @@ pub struct ConfigParams {
 }
 
 fn int(c: &Value, keys: &[&str]) -> Option<i64> {
-    keys.iter()
-        .find_map(|k| c.get(*k).and_then(Value::as_i64))
-        .filter(|n| *n > 0)
+    keys.iter().find_map(|k| c.get(*k).and_then(Value::as_i64)).filter(|n| *n > 0).map(|n| n.min(MAX_DIMENSION + 1))
 }
 
+/// Dimensions above this are not a real model (and would overflow the arithmetic).
+const MAX_DIMENSION: i64 = 10_000_000;
+
 fn need(c: &Value, keys: &[&str]) -> Result<i64, String> {
-    int(c, keys).ok_or_else(|| format!("config has no {}", keys.join("/")))
+    let n = int(c, keys).ok_or_else(|| format!("config has no {}", keys.join("/")))?;
+    if n > MAX_DIMENSION {
+        return Err(format!("config {} = {n} is implausibly large", keys[0]));
+    }
+    Ok(n)
 }
 
 /// Estimates the parameters of the decoder a config describes.
@@ -53,23 +58,15 @@ pub fn estimate(config: &Value) -> Result<ConfigParams, String> {
         .and_then(Value::as_str)
         .unwrap_or("")
         .to_ascii_lowercase();
-    if ["bert", "roberta", "t5", "mamba", "rwkv", "bart", "whisper", "clip"]
-        .iter()
-        .any(|t| model_type.starts_with(t))
-    {
+    if ["bert", "roberta", "t5", "mamba", "rwkv", "bart", "whisper", "clip"].iter().any(|t| model_type.starts_with(t)) {
         return Err(format!("model_type {model_type} is not a decoder we estimate"));
     }
     let h = need(c, &["hidden_size", "d_model", "n_embd", "dim"])?;
     let layers = need(c, &["num_hidden_layers", "n_layers", "n_layer"])?;
     let heads = need(c, &["num_attention_heads", "n_heads", "n_head"])?;
     let vocab = need(c, &["vocab_size"]).or_else(|_| default_vocab(&model_type).ok_or("config has no vocab_size"))?;
-    let kv_heads = int(c, &["num_key_value_heads", "n_kv_heads", "multi_query_group_num"]).unwrap_or(
-        if c.get("multi_query").and_then(Value::as_bool) == Some(true) {
-            1
-        } else {
-            heads
-        },
-    );
+    let kv_heads = int(c, &["num_key_value_heads", "n_kv_heads", "multi_query_group_num"])
+        .unwrap_or(if c.get("multi_query").and_then(Value::as_bool) == Some(true) { 1 } else { heads });
     let head_dim = int(c, &["head_dim"]).unwrap_or(h / heads);
     let is_phi = model_type == "phi";
     let is_gemma = model_type.starts_with("gemma");
@@ -83,12 +80,7 @@ pub fn estimate(config: &Value) -> Result<ConfigParams, String> {
     let norms = if is_phi {
         2 * h // one LayerNorm (weight + bias) per parallel block
     } else if model_type.starts_with("gemma2") || model_type.starts_with("gemma3") {
-        4 * h
-            + if model_type.starts_with("gemma3") {
-                2 * head_dim
-            } else {
-                0
-            }
+        4 * h + if model_type.starts_with("gemma3") { 2 * head_dim } else { 0 }
     } else if model_type.starts_with("qwen3") {
         2 * h + 2 * head_dim
     } else {
@@ -105,10 +97,7 @@ pub fn estimate(config: &Value) -> Result<ConfigParams, String> {
         let layer_active;
         match &moe {
             Some(m) if m.is_sparse(layer) => {
-                let i_e = m
-                    .expert_size
-                    .or(intermediate)
-                    .ok_or("config has no moe_intermediate_size")?;
+                let i_e = m.expert_size.or(intermediate).ok_or("config has no moe_intermediate_size")?;
                 let shared = m.shared * 3 * h * m.shared_size.unwrap_or(i_e);
                 let router = h * m.experts;
                 layer_total = m.experts * 3 * h * i_e + shared + router;
@@ -175,28 +164,12 @@ struct Moe {
 
 impl Moe {
     fn from(c: &Value) -> Option<Moe> {
-        let experts = int(
-            c,
-            &[
-                "num_local_experts",
-                "n_routed_experts",
-                "num_experts",
-                "moe_num_experts",
-            ],
-        )
-        .filter(|e| *e > 1)?;
+        let experts =
+            int(c, &["num_local_experts", "n_routed_experts", "num_experts", "moe_num_experts"]).filter(|e| *e > 1)?;
         let shared_size = int(c, &["shared_expert_intermediate_size"]);
         Some(Moe {
             experts,
-            per_token: int(
-                c,
-                &[
-                    "num_experts_per_tok",
-                    "experts_per_token",
-                    "n_activated_experts",
-                    "moe_topk",
-                ],
-            ),
+            per_token: int(c, &["num_experts_per_tok", "experts_per_token", "n_activated_experts", "moe_topk"]),
             expert_size: int(c, &["moe_intermediate_size", "moe_inter_dim"]),
             // Qwen2-MoE names one shared expert by its size; DeepSeek counts them.
             shared: int(c, &["n_shared_experts"]).unwrap_or(if shared_size.is_some() { 1 } else { 0 }),
@@ -256,12 +229,7 @@ mod tests {
         // The router scores every expert for every token, so all its weights count as active;
         // source_formats.md's 12,879,138,816 substitutes k for E in the router too (786,432 fewer).
         assert_eq!(mixtral.active, Some(12_879_925_248));
-        assert_eq!(
-            estimate(&fixture("meta-llama__Llama-3.1-8B.config.json"))
-                .unwrap()
-                .active,
-            None
-        );
+        assert_eq!(estimate(&fixture("meta-llama__Llama-3.1-8B.config.json")).unwrap().active, None);
     }
 
     #[test]

@@ -9,9 +9,7 @@ use chrono::NaiveDate;
 
 use crate::sources::DatePrecision;
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
@@ -40,10 +38,7 @@ fn month(word: &str) -> Option<u32> {
 
 fn year(word: &str) -> Option<i32> {
     let w = word.trim_matches(|c: char| !c.is_ascii_digit());
-    (w.len() == 4)
-        .then(|| w.parse().ok())
-        .flatten()
-        .filter(|y| (1990..=2100).contains(y))
+    (w.len() == 4).then(|| w.parse().ok()).flatten().filter(|y| (1990..=2100).contains(y))
 }
 
 fn day(word: &str) -> Option<u32> {
@@ -82,10 +77,7 @@ pub fn parse_date(text: &str) -> Option<(NaiveDate, DatePrecision)> {
         if let Some(m) = month(word) {
             // April 18, 2024 / April 2024 / March, 2023
             if let (Some(d), Some(y)) = (day(next(1)), year(next(2))) {
-                if next(1)
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == ',' || c.is_ascii_alphabetic())
-                {
+                if next(1).chars().all(|c| c.is_ascii_digit() || c == ',' || c.is_ascii_alphabetic()) {
                     return NaiveDate::from_ymd_opt(y, m, d).map(|date| (date, DatePrecision::Day));
                 }
             }
@@ -103,10 +95,7 @@ pub fn parse_date(text: &str) -> Option<(NaiveDate, DatePrecision)> {
 fn numeric_date(word: &str) -> Option<(NaiveDate, DatePrecision)> {
     let w = word.trim_matches(|c: char| !c.is_ascii_digit());
     let parts: Vec<&str> = w.split(['-', '.', '/']).collect();
-    if parts
-        .iter()
-        .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
-    {
+    if parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
         return None;
     }
     let n = |i: usize| parts[i].parse::<u32>().ok();
@@ -125,23 +114,11 @@ fn numeric_date(word: &str) -> Option<(NaiveDate, DatePrecision)> {
 }
 
 /// Words that mark a line as being about the model's release.
-const RELEASE_WORDS: &[&str] = &[
-    "release date",
-    "released on",
-    "released in",
-    "open-sourced",
-    "open sourced",
-    "available to the public",
-];
+const RELEASE_WORDS: &[&str] =
+    &["release date", "released on", "released in", "open-sourced", "open sourced", "available to the public"];
 /// Lines about other dates.
-const NOT_RELEASE: &[&str] = &[
-    "cutoff",
-    "cut-off",
-    "trained between",
-    "data freshness",
-    "previous version",
-    "knowledge",
-];
+const NOT_RELEASE: &[&str] =
+    &["cutoff", "cut-off", "trained between", "data freshness", "previous version", "knowledge"];
 
 /// The release date a card states for `model_id`: from a "Release Date" label (its line or the
 /// next), or from a news line that names the model as a whole word.
@@ -193,11 +170,8 @@ mod tests {
 
     #[test]
     fn knowledge_cutoffs_are_not_release_dates() {
-        assert!(card_release_date(
-            "Knowledge cutoff March, 2023\nTrained between January 2023 and July 2023",
-            "a/b"
-        )
-        .is_none());
+        assert!(card_release_date("Knowledge cutoff March, 2023\nTrained between January 2023 and July 2023", "a/b")
+            .is_none());
     }
 
     #[test]

@@ -38,10 +38,7 @@ pub fn split(card: &str) -> (&str, &str) {
 /// Too large, not YAML, or refused by the parser's limits; the message says which.
 pub fn parse(yaml: &str) -> Result<Value, String> {
     if yaml.len() > MAX_FRONT_MATTER {
-        return Err(format!(
-            "front matter of {} bytes is over the {MAX_FRONT_MATTER}-byte limit",
-            yaml.len()
-        ));
+        return Err(format!("front matter of {} bytes is over the {MAX_FRONT_MATTER}-byte limit", yaml.len()));
     }
     if yaml.trim().is_empty() {
         return Ok(Value::Null);
@@ -82,12 +79,8 @@ pub fn model_index_scores(index: &Value) -> (Vec<IndexScore>, usize) {
                 skipped += 1;
                 continue;
             };
-            let text = |v: &Value, k: &str| {
-                v.get(k)
-                    .and_then(Value::as_str)
-                    .map(str::to_owned)
-                    .filter(|s| !s.is_empty())
-            };
+            let text =
+                |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned).filter(|s| !s.is_empty());
             let dataset_type = text(dataset, "type").filter(|t| t != "unknown");
             let Some(benchmark_raw) = text(dataset, "name").or_else(|| dataset_type.clone()) else {
                 skipped += 1;
@@ -116,9 +109,7 @@ pub fn model_index_scores(index: &Value) -> (Vec<IndexScore>, usize) {
                     entry_name: entry_name.clone(),
                     benchmark_raw: benchmark_raw.clone(),
                     dataset_type: dataset_type.clone(),
-                    metric: text(metric, "type")
-                        .filter(|t| t != "unknown")
-                        .or_else(|| text(metric, "name")),
+                    metric: text(metric, "type").filter(|t| t != "unknown").or_else(|| text(metric, "name")),
                     shots,
                     value_raw,
                     value,

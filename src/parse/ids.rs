@@ -25,14 +25,9 @@ pub fn check_model_id(id: &str) -> Result<(), String> {
     }
     for part in parts {
         if part.is_empty() || part.starts_with('.') || part.starts_with('-') {
-            return Err(format!(
-                "model id {id:?} has an empty part or one starting with '.' or '-'"
-            ));
+            return Err(format!("model id {id:?} has an empty part or one starting with '.' or '-'"));
         }
-        if let Some(c) = part
-            .chars()
-            .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
-        {
+        if let Some(c) = part.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))) {
             return Err(format!("model id {:?} contains {:?}", id.escape_debug().to_string(), c));
         }
         if part.contains("..") {

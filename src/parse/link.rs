@@ -18,11 +18,7 @@ pub fn next_link(value: &str) -> Option<String> {
         let is_next = params.split(';').any(|p| {
             let p = p.trim().trim_end_matches(',').trim();
             p.strip_prefix("rel=")
-                .map(|r| {
-                    r.trim_matches('"')
-                        .split_whitespace()
-                        .any(|t| t.eq_ignore_ascii_case("next"))
-                })
+                .map(|r| r.trim_matches('"').split_whitespace().any(|t| t.eq_ignore_ascii_case("next")))
                 .unwrap_or(false)
         });
         if is_next {

@@ -8,3 +8,6 @@ pub mod ids;
 pub mod link;
 pub mod params;
 pub mod tables;
+
+#[cfg(test)]
+mod fuzz_props;

@@ -93,12 +93,7 @@ pub fn parse_size(text: &str) -> Option<SizeText> {
         }
     }
     let label = t[..t.len() - rest.len()].trim().to_owned();
-    Some(SizeText {
-        total,
-        active,
-        label,
-        is_expert_notation: false,
-    })
+    Some(SizeText { total, active, label, is_expert_notation: false })
 }
 
 /// The size a model id carries, e.g. `Llama-2-7b-hf` → 7B, `Qwen3-30B-A3B` → 30B total, 3B active.
@@ -175,9 +170,7 @@ fn last_size(window: &str) -> Option<SizeText> {
             continue;
         }
         let rest = &window[i..];
-        let end = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == ' '))
-            .unwrap_or(rest.len());
+        let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == ' ')).unwrap_or(rest.len());
         let candidate = rest[..end].trim();
         // Try the longest prefix that parses ("2.7 billion", "671B").
         let words: Vec<&str> = candidate.split_whitespace().collect();
@@ -229,12 +222,7 @@ mod tests {
 
     #[test]
     fn names() {
-        assert_eq!(
-            from_name("TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T")
-                .unwrap()
-                .total,
-            1_100_000_000
-        );
+        assert_eq!(from_name("TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T").unwrap().total, 1_100_000_000);
         assert_eq!(from_name("meta-llama/Meta-Llama-3-8B").unwrap().total, 8_000_000_000);
         assert_eq!(from_name("upstage/SOLAR-10.7B-v1.0").unwrap().total, 10_700_000_000);
         assert!(from_name("Qwen/Qwen2.5-7B").is_some_and(|s| s.total == 7_000_000_000));

@@ -29,7 +29,7 @@ pub enum TableKind {
 pub struct Table {
     /// Markdown or HTML.
     pub kind: TableKind,
-    /// The nearest heading above it ("" when none).
+    /// The path of headings above it, outermost first, joined by " > " ("" when none).
     pub heading: String,
     /// Header row (the first row of an HTML table).
     pub header: Vec<String>,
@@ -41,12 +41,7 @@ pub struct Table {
 pub fn tables(markdown: &str) -> Vec<Table> {
     let headings = headings(markdown);
     let heading_at = |offset: usize| {
-        headings
-            .iter()
-            .take_while(|(o, _)| *o <= offset)
-            .last()
-            .map(|(_, h)| h.clone())
-            .unwrap_or_default()
+        headings.iter().take_while(|(o, _)| *o <= offset).last().map(|(_, h)| h.clone()).unwrap_or_default()
     };
     let mut found: Vec<(usize, Table)> = markdown_tables(markdown)
         .into_iter()
@@ -65,22 +60,31 @@ pub fn tables(markdown: &str) -> Vec<Table> {
     found.into_iter().map(|(_, t)| t).take(MAX_TABLES).collect()
 }
 
+/// Each heading's offset and its path ("Evaluation Results > Base Model > Standard Benchmarks"),
+/// so a table knows every section it sits in.
 fn headings(markdown: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    let mut current: Option<(usize, String)> = None;
+    let mut stack: Vec<(usize, String)> = Vec::new();
+    let mut current: Option<(usize, usize, String)> = None;
     for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { .. }) => current = Some((range.start, String::new())),
+            Event::Start(Tag::Heading { level, .. }) => current = Some((range.start, level as usize, String::new())),
             Event::Text(t) | Event::Code(t) => {
-                if let Some((_, text)) = current.as_mut() {
+                if let Some((_, _, text)) = current.as_mut() {
                     text.push_str(&t);
                 }
             }
-            Event::End(TagEnd::Heading(_)) => out.extend(current.take()),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((offset, level, text)) = current.take() {
+                    stack.retain(|(l, _)| *l < level);
+                    stack.push((level, text.trim().to_owned()));
+                    let path: Vec<&str> = stack.iter().map(|(_, t)| t.as_str()).collect();
+                    out.push((offset, path.join(" > ")));
+                }
+            }
             _ => {}
         }
     }
-    // HTML headings (<h3>…</h3>) and bold-only lines used as headings are not tracked.
     out
 }
 
@@ -91,18 +95,14 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
     let mut cell: Option<String> = None;
     let mut in_head = false;
     let mut cells = 0;
+    let mut code: Option<(usize, String)> = None;
     for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
             Event::Start(Tag::Table(_)) => {
                 cells = 0;
                 table = Some((
                     range.start,
-                    Table {
-                        kind: TableKind::Markdown,
-                        heading: String::new(),
-                        header: vec![],
-                        rows: vec![],
-                    },
+                    Table { kind: TableKind::Markdown, heading: String::new(), header: vec![], rows: vec![] },
                 ));
             }
             Event::Start(Tag::TableHead) => in_head = true,
@@ -110,6 +110,8 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
             Event::Start(Tag::TableCell) => cell = Some(String::new()),
             Event::Text(t) | Event::Code(t) => {
                 if let Some(c) = cell.as_mut() {
+                    c.push_str(&t);
+                } else if let Some((_, c)) = code.as_mut() {
                     c.push_str(&t);
                 }
             }
@@ -146,6 +148,15 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                 }
             }
             Event::End(TagEnd::Table) => out.extend(table.take()),
+            // lm-eval-harness output is often pasted inside a fenced block: read its tables too.
+            Event::Start(Tag::CodeBlock(_)) => code = Some((range.start, String::new())),
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((start, text)) = code.take() {
+                    if text.lines().filter(|l| l.trim_start().starts_with('|')).count() >= 3 {
+                        out.extend(markdown_tables(&text).into_iter().map(|(_, t)| (start, t)));
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -154,9 +165,7 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
 
 /// A body row of dashes only (a separator repeated inside the body, as gemma's cards do).
 fn is_separator(row: &[String]) -> bool {
-    row.iter()
-        .all(|c| c.chars().all(|ch| ch == '-' || ch == ':' || ch == ' '))
-        && row.iter().any(|c| c.contains("---"))
+    row.iter().all(|c| c.chars().all(|ch| ch == '-' || ch == ':' || ch == ' ')) && row.iter().any(|c| c.contains("---"))
 }
 
 fn normalize_space(s: &str) -> String {
@@ -196,11 +205,7 @@ pub fn html_table(snippet: &str) -> Option<Table> {
             grid.resize(r + 1, Vec::new());
         }
         let mut c = 0;
-        for td in tr
-            .children()
-            .filter_map(ElementRef::wrap)
-            .filter(|e| matches!(e.value().name(), "td" | "th"))
-        {
+        for td in tr.children().filter_map(ElementRef::wrap).filter(|e| matches!(e.value().name(), "td" | "th")) {
             cells += 1;
             if cells > MAX_CELLS {
                 break;
@@ -210,11 +215,7 @@ pub fn html_table(snippet: &str) -> Option<Table> {
             }
             let text = normalize_space(&td.text().collect::<String>());
             let span = |name: &str| {
-                td.value()
-                    .attr(name)
-                    .and_then(|v| v.trim().parse::<usize>().ok())
-                    .unwrap_or(1)
-                    .clamp(1, 100)
+                td.value().attr(name).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 100)
             };
             let (rows, cols) = (span("rowspan"), span("colspan"));
             for dr in 0..rows {
@@ -232,10 +233,8 @@ pub fn html_table(snippet: &str) -> Option<Table> {
             c += cols;
         }
     }
-    let mut rows: Vec<Vec<String>> = grid
-        .into_iter()
-        .map(|r| r.into_iter().map(Option::unwrap_or_default).collect())
-        .collect();
+    let mut rows: Vec<Vec<String>> =
+        grid.into_iter().map(|r| r.into_iter().map(Option::unwrap_or_default).collect()).collect();
     if rows.is_empty() {
         return None;
     }
@@ -244,12 +243,7 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     for r in &mut rows {
         r.resize(width, String::new());
     }
-    Some(Table {
-        kind: TableKind::Html,
-        heading: String::new(),
-        header,
-        rows,
-    })
+    Some(Table { kind: TableKind::Html, heading: String::new(), header, rows })
 }
 
 #[cfg(test)]
@@ -262,6 +256,8 @@ mod tests {
         let t = tables(md);
         assert_eq!(t.len(), 2);
         assert_eq!(t[0].heading, "Results");
+        let nested = tables("# A\n## Base\n### Std\n\n|x|y|\n|-|-|\n|1|2|\n");
+        assert_eq!(nested[0].heading, "A > Base > Std");
         assert_eq!(t[0].rows, vec![vec!["MMLU", "42.3"], vec!["Average", "54.0"]]);
         assert_eq!(t[1].header, vec!["A", "B"]);
     }

@@ -50,10 +50,7 @@ impl OutputLock {
                 Err(e) => return Err(SnapshotError::Io { path, source: e }),
             }
         }
-        Err(SnapshotError::Locked {
-            path,
-            holder: "a process that keeps re-creating it".into(),
-        })
+        Err(SnapshotError::Locked { path, holder: "a process that keeps re-creating it".into() })
     }
 }
 
@@ -120,11 +117,7 @@ impl Staged {
         }
         let dir = out.join(STAGING_DIR).join(id);
         fs::create_dir_all(&dir).map_err(SnapshotError::io(&dir))?;
-        Ok(Staged {
-            out: out.to_owned(),
-            id: id.to_owned(),
-            files: Vec::new(),
-        })
+        Ok(Staged { out: out.to_owned(), id: id.to_owned(), files: Vec::new() })
     }
 
     /// Encodes and stages one table.
@@ -132,10 +125,8 @@ impl Staged {
     /// # Errors
     /// Encoding or I/O errors.
     pub fn add_table(&mut self, table: &str, batch: &RecordBatch) -> Result<(), SnapshotError> {
-        let bytes = writer::encode(batch).map_err(|e| SnapshotError::Encode {
-            table: table.to_owned(),
-            message: e.to_string(),
-        })?;
+        let bytes = writer::encode(batch)
+            .map_err(|e| SnapshotError::Encode { table: table.to_owned(), message: e.to_string() })?;
         let path = self.out.join(STAGING_DIR).join(&self.id).join(table).join(PART_FILE);
         write_atomic(&path, &bytes).map_err(SnapshotError::io(&path))?;
         self.files.push(FileEntry {
@@ -186,7 +177,5 @@ fn update_latest(out: &Path, id: &str) -> Result<(), SnapshotError> {
 }
 
 fn sync_dir(dir: &Path) -> Result<(), SnapshotError> {
-    File::open(dir)
-        .and_then(|f| f.sync_all())
-        .map_err(SnapshotError::io(dir))
+    File::open(dir).and_then(|f| f.sync_all()).map_err(SnapshotError::io(dir))
 }

@@ -36,10 +36,7 @@ pub fn list(out: &Path) -> Vec<String> {
 
 /// The id in `LATEST`, if any.
 pub fn latest(out: &Path) -> Option<String> {
-    fs::read_to_string(out.join(LATEST))
-        .ok()
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
+    fs::read_to_string(out.join(LATEST)).ok().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
 }
 
 /// One problem found by [`verify`].
@@ -61,18 +58,14 @@ pub fn verify(out: &Path, id: &str) -> Result<(Manifest, Vec<Problem>), Snapshot
     for file in &manifest.files {
         let path = out.join(&file.path);
         match fs::read(&path) {
-            Err(e) => problems.push(Problem {
-                path: file.path.clone(),
-                what: format!("unreadable: {e}"),
-            }),
+            Err(e) => problems.push(Problem { path: file.path.clone(), what: format!("unreadable: {e}") }),
             Ok(bytes) if bytes.len() as u64 != file.bytes => problems.push(Problem {
                 path: file.path.clone(),
                 what: format!("{} bytes, manifest says {}", bytes.len(), file.bytes),
             }),
-            Ok(bytes) if sha256_hex(&bytes) != file.sha256 => problems.push(Problem {
-                path: file.path.clone(),
-                what: "sha256 differs from the manifest".into(),
-            }),
+            Ok(bytes) if sha256_hex(&bytes) != file.sha256 => {
+                problems.push(Problem { path: file.path.clone(), what: "sha256 differs from the manifest".into() })
+            }
             Ok(_) => {}
         }
     }

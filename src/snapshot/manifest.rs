@@ -101,16 +101,9 @@ impl Manifest {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(SnapshotError::NotFound(id.to_owned())),
-            Err(e) => {
-                return Err(SnapshotError::Io {
-                    path: path.to_owned(),
-                    source: e,
-                })
-            }
+            Err(e) => return Err(SnapshotError::Io { path: path.to_owned(), source: e }),
         };
-        serde_json::from_slice(&bytes).map_err(|e| SnapshotError::BadManifest {
-            path: path.to_owned(),
-            message: e.to_string(),
-        })
+        serde_json::from_slice(&bytes)
+            .map_err(|e| SnapshotError::BadManifest { path: path.to_owned(), message: e.to_string() })
     }
 }

@@ -12,9 +12,7 @@ pub const CREATED_BY: &str = concat!("densing ", env!("CARGO_PKG_VERSION"));
 /// Writer settings every table uses: zstd(3), page statistics, fixed `created_by`.
 pub fn properties() -> WriterProperties {
     WriterProperties::builder()
-        .set_compression(Compression::ZSTD(
-            ZstdLevel::try_new(3).expect("3 is a valid zstd level"),
-        ))
+        .set_compression(Compression::ZSTD(ZstdLevel::try_new(3).expect("3 is a valid zstd level")))
         .set_statistics_enabled(EnabledStatistics::Page)
         .set_created_by(CREATED_BY.to_owned())
         .build()

@@ -15,7 +15,7 @@ use super::{reject, DateFact, DateSource, ParamsFact, ParamsSource, ParseOutput,
 use crate::config::{hf_endpoint, HfFilesConfig};
 use crate::fetch::{FetchRequest, FetchedResponse, Purpose};
 use crate::normalize::benchmarks::{resolve, unit_of};
-use crate::parse::card_scores::table_scores;
+use crate::parse::card_scores::{is_tuned, table_scores};
 use crate::parse::config_params::estimate;
 use crate::parse::dates::card_release_date;
 use crate::parse::front_matter::{self, model_index_scores};
@@ -120,9 +120,7 @@ impl Source for HfFiles {
     }
 
     fn hosts(&self) -> Vec<(String, bool)> {
-        let host = url::Url::parse(&self.endpoint)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_owned));
+        let host = url::Url::parse(&self.endpoint).ok().and_then(|u| u.host_str().map(str::to_owned));
         host.into_iter().map(|h| (h, true)).collect()
     }
 }
@@ -164,14 +162,7 @@ impl HfFiles {
                 url: url.to_owned(),
             }),
             Err(why) => {
-                out.rejects.push(reject(
-                    KIND,
-                    Some(url),
-                    Some(model_id),
-                    "parse",
-                    "no_config_estimate",
-                    why,
-                ));
+                out.rejects.push(reject(KIND, Some(url), Some(model_id), "parse", "no_config_estimate", why));
                 let dtype = config
                     .get("torch_dtype")
                     .or_else(|| config.get("dtype"))
@@ -191,11 +182,9 @@ impl HfFiles {
 
 fn parse_index(model_id: &str, request: &FetchRequest, body: &[u8], out: &mut ParseOutput) {
     let url = request.url.as_str();
-    let total_size = serde_json::from_slice::<Value>(body).ok().and_then(|v| {
-        v.get("metadata")
-            .and_then(|m| m.get("total_size"))
-            .and_then(Value::as_i64)
-    });
+    let total_size = serde_json::from_slice::<Value>(body)
+        .ok()
+        .and_then(|v| v.get("metadata").and_then(|m| m.get("total_size")).and_then(Value::as_i64));
     let Some(bytes) = total_size.filter(|b| *b > 0) else {
         return out.rejects.push(reject(
             KIND,
@@ -240,7 +229,7 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             benchmark: b.canonical,
             shots: shots.or(b.shots),
             benchmark_raw,
-            metric,
+            metric: metric.or(b.qualifier),
             value,
             value_raw,
             source: KIND.to_owned(),
@@ -262,47 +251,20 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
                     } else {
                         s.value
                     };
-                    out.scores.push(score(
-                        s.benchmark_raw,
-                        s.shots,
-                        s.metric,
-                        value,
-                        s.value_raw,
-                        "model_index",
-                    ));
+                    out.scores.push(score(s.benchmark_raw, s.shots, s.metric, value, s.value_raw, "model_index"));
                 }
                 if skipped > 0 {
                     let why = format!("{skipped} model-index metric(s) without a dataset or a numeric value");
-                    out.rejects.push(reject(
-                        KIND,
-                        Some(url),
-                        Some(model_id),
-                        "parse",
-                        "model_index_incomplete",
-                        why,
-                    ));
+                    out.rejects.push(reject(KIND, Some(url), Some(model_id), "parse", "model_index_incomplete", why));
                 }
             }
         }
-        Err(why) => out.rejects.push(reject(
-            KIND,
-            Some(url),
-            Some(model_id),
-            "parse",
-            "invalid_front_matter",
-            why,
-        )),
+        Err(why) => out.rejects.push(reject(KIND, Some(url), Some(model_id), "parse", "invalid_front_matter", why)),
     }
+    let tuned = is_tuned(model_id, markdown);
     for table in tables(markdown) {
-        for s in table_scores(&table, model_id) {
-            out.scores.push(score(
-                s.benchmark_raw,
-                s.shots,
-                s.metric,
-                s.value,
-                s.value_raw,
-                s.detail,
-            ));
+        for s in table_scores(&table, model_id, tuned) {
+            out.scores.push(score(s.benchmark_raw, s.shots, s.metric, s.value, s.value_raw, s.detail));
         }
     }
     if let Some(size) = from_card_text(markdown) {
@@ -317,11 +279,6 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
         });
     }
     if let Some((date, precision)) = card_release_date(markdown, model_id) {
-        out.dates.push(DateFact {
-            model_id: model_id.to_owned(),
-            date,
-            precision,
-            source: DateSource::CardText,
-        });
+        out.dates.push(DateFact { model_id: model_id.to_owned(), date, precision, source: DateSource::CardText });
     }
 }

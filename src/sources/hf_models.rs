@@ -60,10 +60,7 @@ impl HfModels {
 
     fn model_request(&self, id: &str, source_index: usize) -> FetchRequest {
         let url = format!("{}/api/models/{id}", self.endpoint);
-        FetchRequest {
-            model_id: Some(id.to_owned()),
-            ..FetchRequest::new(url, source_index, KIND, Purpose::ModelInfo)
-        }
+        FetchRequest { model_id: Some(id.to_owned()), ..FetchRequest::new(url, source_index, KIND, Purpose::ModelInfo) }
     }
 
     fn list_request(&self, q: &DiscoverQuery, source_index: usize) -> FetchRequest {
@@ -137,12 +134,7 @@ impl Source for HfModels {
         if ctx.only_models.is_some() || self.config.discover.is_empty() {
             return self.plan_models(self.watchlist(ctx).iter(), source_index);
         }
-        let requests = self
-            .config
-            .discover
-            .iter()
-            .map(|q| self.list_request(q, source_index))
-            .collect();
+        let requests = self.config.discover.iter().map(|q| self.list_request(q, source_index)).collect();
         (requests, Vec::new())
     }
 
@@ -182,18 +174,9 @@ impl Source for HfModels {
                 for item in &items {
                     model_row(item, url, &mut out);
                 }
-                let next = response
-                    .record
-                    .link
-                    .as_deref()
-                    .and_then(next_link)
-                    .map(|n| self.rebase(&n));
+                let next = response.record.link.as_deref().and_then(next_link).map(|n| self.rebase(&n));
                 if let Some(next) = next.filter(|_| request.page < request.max_pages) {
-                    out.follow_ups.push(FetchRequest {
-                        url: next,
-                        page: request.page + 1,
-                        ..request.clone()
-                    });
+                    out.follow_ups.push(FetchRequest { url: next, page: request.page + 1, ..request.clone() });
                 }
             }
             (Purpose::ModelInfo, item @ Value::Object(_)) => model_row(&item, url, &mut out),
@@ -205,11 +188,7 @@ impl Source for HfModels {
                 "unexpected_shape",
                 format!(
                     "expected a JSON {}, got {}",
-                    if request.purpose == Purpose::ModelList {
-                        "array"
-                    } else {
-                        "object"
-                    },
+                    if request.purpose == Purpose::ModelList { "array" } else { "object" },
                     type_name(&other)
                 ),
             )),
@@ -218,9 +197,7 @@ impl Source for HfModels {
     }
 
     fn hosts(&self) -> Vec<(String, bool)> {
-        let host = url::Url::parse(&self.endpoint)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_owned));
+        let host = url::Url::parse(&self.endpoint).ok().and_then(|u| u.host_str().map(str::to_owned));
         host.into_iter().map(|h| (h, true)).collect()
     }
 }
@@ -239,19 +216,11 @@ fn type_name(v: &Value) -> &'static str {
 /// Maps one model object (single or list item) to a row, or a reject.
 fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
     let Some(id) = str_field(item, "id").or_else(|| str_field(item, "modelId")) else {
-        out.rejects.push(reject(
-            KIND,
-            Some(url),
-            None,
-            "parse",
-            "missing_id",
-            "model object has no id",
-        ));
+        out.rejects.push(reject(KIND, Some(url), None, "parse", "missing_id", "model object has no id"));
         return;
     };
     if let Err(why) = check_model_id(&id) {
-        out.rejects
-            .push(reject(KIND, Some(url), Some(&id), "parse", "invalid_model_id", why));
+        out.rejects.push(reject(KIND, Some(url), Some(&id), "parse", "invalid_model_id", why));
         return;
     }
     let tags: Vec<String> = item
@@ -260,15 +229,10 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
         .map(|a| a.iter().filter_map(|t| t.as_str().map(str::to_owned)).collect())
         .unwrap_or_default();
     let card = item.get("cardData").filter(|c| c.is_object());
-    let config = item
-        .get("config")
-        .filter(|c| c.as_object().is_some_and(|o| !o.is_empty()));
+    let config = item.get("config").filter(|c| c.as_object().is_some_and(|o| !o.is_empty()));
 
     let created = str_field(item, "createdAt");
-    let hf_created_at = created
-        .as_deref()
-        .filter(|c| !c.starts_with(PLACEHOLDER_CREATED_AT))
-        .and_then(timestamp);
+    let hf_created_at = created.as_deref().filter(|c| !c.starts_with(PLACEHOLDER_CREATED_AT)).and_then(timestamp);
     match params(item, config) {
         Params::Known(total, source) => out.params.push(ParamsFact {
             model_id: id.clone(),
@@ -281,8 +245,7 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
         }),
         Params::Unknown => {}
         Params::Distrusted(why) => {
-            out.rejects
-                .push(reject(KIND, Some(url), Some(&id), "parse", "params_distrusted", why))
+            out.rejects.push(reject(KIND, Some(url), Some(&id), "parse", "params_distrusted", why))
         }
     }
     if let Some(created) = hf_created_at {
@@ -294,11 +257,8 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
         });
     }
     let base_model = card.and_then(|c| list_or_string(c.get("base_model"))).or_else(|| {
-        let bases: Vec<&str> = tags
-            .iter()
-            .filter_map(|t| t.strip_prefix("base_model:"))
-            .filter(|t| !t.contains(':'))
-            .collect();
+        let bases: Vec<&str> =
+            tags.iter().filter_map(|t| t.strip_prefix("base_model:")).filter(|t| !t.contains(':')).collect();
         (!bases.is_empty()).then(|| bases.join(","))
     });
     let relation = card.and_then(|c| str_field(c, "base_model_relation")).or_else(|| {
@@ -366,12 +326,7 @@ fn params(item: &Value, config: Option<&Value>) -> Params {
             };
         }
     }
-    match item
-        .get("gguf")
-        .and_then(|g| g.get("total"))
-        .and_then(Value::as_i64)
-        .filter(|n| *n > 0)
-    {
+    match item.get("gguf").and_then(|g| g.get("total")).and_then(Value::as_i64).filter(|n| *n > 0) {
         Some(n) => Params::Known(n, ParamsSource::Gguf),
         None => Params::Unknown,
     }
@@ -379,17 +334,9 @@ fn params(item: &Value, config: Option<&Value>) -> Params {
 
 /// MoE from config keys; else from names like `8x7B` or `30B-A3B`; else unknown.
 fn is_moe(id: &str, config: Option<&Value>) -> Option<bool> {
-    const EXPERT_KEYS: &[&str] = &[
-        "num_local_experts",
-        "num_experts",
-        "n_routed_experts",
-        "moe_num_experts",
-    ];
+    const EXPERT_KEYS: &[&str] = &["num_local_experts", "num_experts", "n_routed_experts", "moe_num_experts"];
     if let Some(c) = config {
-        if EXPERT_KEYS
-            .iter()
-            .any(|k| c.get(k).and_then(Value::as_i64).is_some_and(|n| n > 1))
-        {
+        if EXPERT_KEYS.iter().any(|k| c.get(k).and_then(Value::as_i64).is_some_and(|n| n > 1)) {
             return Some(true);
         }
     }
@@ -421,26 +368,12 @@ fn is_moe(id: &str, config: Option<&Value>) -> Option<bool> {
 /// ```
 pub fn looks_tuned(id: &str) -> bool {
     let name = id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
-    const WORDS: &[&str] = &[
-        "instruct",
-        "chat",
-        "it",
-        "dpo",
-        "sft",
-        "rlhf",
-        "orpo",
-        "rl",
-        "distill",
-        "abliterated",
-    ];
+    const WORDS: &[&str] = &["instruct", "chat", "it", "dpo", "sft", "rlhf", "orpo", "rl", "distill", "abliterated"];
     name.split(['-', '_', '.']).any(|p| WORDS.contains(&p))
 }
 
 fn str_field(v: &Value, key: &str) -> Option<String> {
-    v.get(key)
-        .and_then(Value::as_str)
-        .map(str::to_owned)
-        .filter(|s| !s.is_empty())
+    v.get(key).and_then(Value::as_str).map(str::to_owned).filter(|s| !s.is_empty())
 }
 
 /// A string, or a list of strings joined with commas.
@@ -490,10 +423,8 @@ mod tests {
 
     #[test]
     fn packed_quantized_totals_are_distrusted() {
-        let out = row(
-            json!({"id": "openai/gpt-oss-20b", "config": {"quantization_config": {"quant_method": "mxfp4"}},
-            "safetensors": {"parameters": {"BF16": 1_000, "U8": 12_000_000_000i64}, "total": 12_000_001_000i64}}),
-        );
+        let out = row(json!({"id": "openai/gpt-oss-20b", "config": {"quantization_config": {"quant_method": "mxfp4"}},
+            "safetensors": {"parameters": {"BF16": 1_000, "U8": 12_000_000_000i64}, "total": 12_000_001_000i64}}));
         assert!(out.params.is_empty());
         assert_eq!(out.rejects[0].reason, "params_distrusted");
     }

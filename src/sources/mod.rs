@@ -52,10 +52,7 @@ impl ParamsSource {
 
     /// Counted sources can be compared with each other; stated and nominal ones are rounded.
     pub fn is_counted(self) -> bool {
-        matches!(
-            self,
-            ParamsSource::Safetensors | ParamsSource::ConfigEstimate | ParamsSource::Gguf
-        )
+        matches!(self, ParamsSource::Safetensors | ParamsSource::ConfigEstimate | ParamsSource::Gguf)
     }
 }
 

@@ -27,11 +27,7 @@ fn timestamps(values: impl Iterator<Item = Option<DateTime<Utc>>>) -> ArrayRef {
 
 fn dates(values: impl Iterator<Item = Option<NaiveDate>>) -> ArrayRef {
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("1970-01-01 is a valid date");
-    Arc::new(
-        values
-            .map(|d| d.map(|d| (d - epoch).num_days() as i32))
-            .collect::<Date32Array>(),
-    )
+    Arc::new(values.map(|d| d.map(|d| (d - epoch).num_days() as i32)).collect::<Date32Array>())
 }
 
 fn i64s(values: impl Iterator<Item = Option<i64>>) -> ArrayRef {

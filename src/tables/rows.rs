@@ -98,8 +98,7 @@ impl RunTables {
     /// Sorts every table into its canonical order, so equal inputs give byte-equal files.
     pub fn sort(&mut self) {
         self.models.sort_by(|a, b| a.model_id.cmp(&b.model_id));
-        self.fetch_log
-            .sort_by(|a, b| (&a.url, a.fetched_at).cmp(&(&b.url, b.fetched_at)));
+        self.fetch_log.sort_by(|a, b| (&a.url, a.fetched_at).cmp(&(&b.url, b.fetched_at)));
         self.rejects.sort();
         self.rejects.dedup();
     }

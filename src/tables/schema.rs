@@ -83,12 +83,7 @@ pub struct Table {
 }
 
 const fn col(name: &'static str, ty: ColType, nullable: bool, doc: &'static str) -> Column {
-    Column {
-        name,
-        ty,
-        nullable,
-        doc,
-    }
+    Column { name, ty, nullable, doc }
 }
 
 use ColType::*;
@@ -207,18 +202,8 @@ pub const SCORES: Table = Table {
         ),
         col("benchmark_raw", Utf8, false, "The benchmark as the source writes it"),
         col("shots", Int32, true, "Few-shot examples, when stated"),
-        col(
-            "metric",
-            Utf8,
-            true,
-            "Metric as written (`acc_norm`, `pass@1`, `5-shot, top-1`, …)",
-        ),
-        col(
-            "value",
-            Float64,
-            false,
-            "The score in `unit` (percent 0–100 unless stated)",
-        ),
+        col("metric", Utf8, true, "Metric as written (`acc_norm`, `pass@1`, `5-shot, top-1`, …)"),
+        col("value", Float64, false, "The score in `unit` (percent 0–100 unless stated)"),
         col("unit", Utf8, false, "`percent`, `score_10` (MT-Bench) or `raw`"),
         col("value_raw", Utf8, false, "The value exactly as written"),
         col("source", Utf8, false, "Source kind (`hf_files`, …)"),
@@ -249,33 +234,13 @@ pub const FETCH_LOG: Table = Table {
         col("purpose", Utf8, false, "`model_info`, `model_list`, …"),
         col("model_id", Utf8, true, "Model the request is about"),
         col("status", Int32, true, "Final HTTP status; null when none came back"),
-        col(
-            "attempts",
-            Int32,
-            false,
-            "Network attempts (0 when read from the archive)",
-        ),
+        col("attempts", Int32, false, "Network attempts (0 when read from the archive)"),
         col("bytes", Int64, false, "Body bytes"),
-        col(
-            "from_archive",
-            Bool,
-            false,
-            "Read from the archive without a request (offline)",
-        ),
-        col(
-            "not_modified",
-            Bool,
-            false,
-            "Server answered 304; archived bytes reused",
-        ),
+        col("from_archive", Bool, false, "Read from the archive without a request (offline)"),
+        col("not_modified", Bool, false, "Server answered 304; archived bytes reused"),
         col("sha256", Utf8, true, "sha256 of the body in the archive"),
         col("error", Utf8, true, "`reason: detail` when the request failed"),
-        col(
-            "fetched_at",
-            TimestampUtc,
-            false,
-            "When the body was received (archive time when offline)",
-        ),
+        col("fetched_at", TimestampUtc, false, "When the body was received (archive time when offline)"),
     ],
 };
 
@@ -289,12 +254,7 @@ pub const REJECTS: Table = Table {
         col("url", Utf8, true, "URL involved"),
         col("model_id", Utf8, true, "Model involved"),
         col("stage", Utf8, false, "`fetch`, `parse` or `normalize`"),
-        col(
-            "reason",
-            Utf8,
-            false,
-            "Bounded reason code, e.g. `not_found`, `token_needed`",
-        ),
+        col("reason", Utf8, false, "Bounded reason code, e.g. `not_found`, `token_needed`"),
         col("detail", Utf8, true, "Human explanation"),
     ],
 };
@@ -305,11 +265,7 @@ pub const TABLES: &[Table] = &[MODELS, SCORES, FETCH_LOG, REJECTS];
 impl Table {
     /// The Arrow schema.
     pub fn schema(&self) -> SchemaRef {
-        let fields: Vec<Field> = self
-            .columns
-            .iter()
-            .map(|c| Field::new(c.name, c.ty.arrow(), c.nullable))
-            .collect();
+        let fields: Vec<Field> = self.columns.iter().map(|c| Field::new(c.name, c.ty.arrow(), c.nullable)).collect();
         Arc::new(Schema::new(fields))
     }
 
@@ -321,12 +277,7 @@ impl Table {
         );
         for c in self.columns {
             let null = if c.nullable { "yes" } else { "no" };
-            s.push_str(&format!(
-                "| `{}` | {} | {null} | {} |\n",
-                c.name,
-                c.ty.doc_name(),
-                c.doc
-            ));
+            s.push_str(&format!("| `{}` | {} | {null} | {} |\n", c.name, c.ty.doc_name(), c.doc));
         }
         s
     }

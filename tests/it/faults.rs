@@ -11,31 +11,16 @@ use crate::util::*;
 async fn bad_bodies_become_rejects_with_reasons() {
     let server = fixture_server().await;
     let cases: [(&str, ResponseTemplate); 4] = [
-        (
-            "bad/json",
-            ResponseTemplate::new(200).set_body_raw(&b"{\"id\": \"bad/json\", oops"[..], "application/json"),
-        ),
-        (
-            "bad/shape",
-            ResponseTemplate::new(200).set_body_raw(&b"[1, 2, 3]"[..], "application/json"),
-        ),
-        (
-            "bad/huge",
-            ResponseTemplate::new(200).set_body_raw(vec![b' '; 300_000], "application/json"),
-        ),
+        ("bad/json", ResponseTemplate::new(200).set_body_raw(&b"{\"id\": \"bad/json\", oops"[..], "application/json")),
+        ("bad/shape", ResponseTemplate::new(200).set_body_raw(&b"[1, 2, 3]"[..], "application/json")),
+        ("bad/huge", ResponseTemplate::new(200).set_body_raw(vec![b' '; 300_000], "application/json")),
         (
             "bad/slow",
-            ResponseTemplate::new(200)
-                .set_body_raw(&b"{}"[..], "application/json")
-                .set_delay(Duration::from_secs(3)),
+            ResponseTemplate::new(200).set_body_raw(&b"{}"[..], "application/json").set_delay(Duration::from_secs(3)),
         ),
     ];
     for (id, template) in cases {
-        Mock::given(method("GET"))
-            .and(path(format!("/api/models/{id}")))
-            .respond_with(template)
-            .mount(&server)
-            .await;
+        Mock::given(method("GET")).and(path(format!("/api/models/{id}"))).respond_with(template).mount(&server).await;
     }
     let work = Workdir::new();
     let extra = "[fetch]\nmax_body_bytes = 100000\ntimeout_secs = 1\nmax_attempts = 2\nbackoff_base_secs = 0.05\ndefault_rps = 100\ndefault_burst = 20\n";

@@ -10,10 +10,7 @@ async fn model_flag_reads_real_hub_responses_into_models() {
     let server = fixture_server().await;
     let work = Workdir::new();
     let mut cmd = densing();
-    cmd.arg("run")
-        .arg("--out")
-        .arg(work.out())
-        .env("HF_ENDPOINT", server.uri());
+    cmd.arg("run").arg("--out").arg(work.out()).env("HF_ENDPOINT", server.uri());
     for id in fixture_ids() {
         cmd.args(["--model", id]);
     }
@@ -26,10 +23,7 @@ async fn model_flag_reads_real_hub_responses_into_models() {
     assert_eq!(mixtral["params_total"], "46702792704");
     assert_eq!(mixtral["params_source"], "safetensors");
     assert_eq!(mixtral["is_moe"], "true", "8x7B in the name");
-    assert_eq!(
-        models["meta-llama/Llama-3.3-70B-Instruct"]["params_total"],
-        "70553706496"
-    );
+    assert_eq!(models["meta-llama/Llama-3.3-70B-Instruct"]["params_total"], "70553706496");
     assert_eq!(models["microsoft/phi-2"]["params_total"], "2779683840");
 
     // The Hub's placeholder createdAt is not a release date.
@@ -41,10 +35,7 @@ async fn model_flag_reads_real_hub_responses_into_models() {
 
     // A merge with a list-valued base_model: not a base model, relation kept.
     let grm = &models["OrionLLM/GRM-2.6-Opus"];
-    assert_eq!(
-        grm["base_model"],
-        "rico03/Qwen3.6-27B-Claude-Opus-Reasoning-Distilled,OrionLLM/GRM-2.6-Plus"
-    );
+    assert_eq!(grm["base_model"], "rico03/Qwen3.6-27B-Claude-Opus-Reasoning-Distilled,OrionLLM/GRM-2.6-Plus");
     assert_eq!(grm["base_model_relation"], "merge");
     assert_eq!(grm["is_base"], "false");
     assert_eq!(grm["release_date"], "2026-05-07");
@@ -109,20 +100,10 @@ async fn discovery_follows_the_link_cursor_and_skips_listed_watchlist_models() {
     let models = rows_by(&read_table(&work.out(), "models", None), "model_id");
     let listed: Vec<serde_json::Value> = serde_json::from_slice(&page1).unwrap();
     for item in &listed {
-        assert!(
-            models.contains_key(item["id"].as_str().unwrap()),
-            "page 1 model {} landed",
-            item["id"]
-        );
+        assert!(models.contains_key(item["id"].as_str().unwrap()), "page 1 model {} landed", item["id"]);
     }
-    assert!(
-        models.contains_key("neonoodles/Qwen3.8-27B-Wildthing-ARA-MTP-GGUF"),
-        "page 2 landed"
-    );
-    assert!(
-        models.contains_key("microsoft/phi-2"),
-        "watchlist model not in the list was fetched"
-    );
+    assert!(models.contains_key("neonoodles/Qwen3.8-27B-Wildthing-ARA-MTP-GGUF"), "page 2 landed");
+    assert!(models.contains_key("microsoft/phi-2"), "watchlist model not in the list was fetched");
     // The DeepSeek-V4 list items carry an I8-dominated total without config: not a parameter count.
     assert_eq!(models["deepseek-ai/DeepSeek-V4-Flash-0731"]["params_total"], "null");
     let rejects = rows(&read_table(&work.out(), "rejects", None));
@@ -134,14 +115,10 @@ async fn discovery_follows_the_link_cursor_and_skips_listed_watchlist_models() {
     let urls: Vec<&str> = log.iter().map(|r| r["url"].as_str()).collect();
     assert_eq!(log.len(), 3, "two list pages plus one single call, got {urls:?}");
     assert!(
-        !urls
-            .iter()
-            .any(|u| u.ends_with("/api/models/deepseek-ai/DeepSeek-V4-Flash-0731")),
+        !urls.iter().any(|u| u.ends_with("/api/models/deepseek-ai/DeepSeek-V4-Flash-0731")),
         "listed model not fetched again"
     );
-    assert!(log
-        .iter()
-        .any(|r| r["purpose"] == "model_list" && r["url"].contains("cursor=opaque-abc")));
+    assert!(log.iter().any(|r| r["purpose"] == "model_list" && r["url"].contains("cursor=opaque-abc")));
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -159,12 +136,7 @@ async fn gated_repo_is_a_token_needed_reject_without_retries() {
         .mount(&server)
         .await;
     let work = Workdir::new();
-    let pipeline = work.pipeline(
-        "gated",
-        &server.uri(),
-        &["google/gemma-3-4b-pt", "microsoft/phi-2"],
-        QUICK_FETCH,
-    );
+    let pipeline = work.pipeline("gated", &server.uri(), &["google/gemma-3-4b-pt", "microsoft/phi-2"], QUICK_FETCH);
     let output = work.run(&pipeline);
     assert_eq!(output.status.code(), Some(0), "a gated repo without a token is expected, not a run failure");
     let rejects = rows(&read_table(&work.out(), "rejects", None));
@@ -194,17 +166,10 @@ async fn token_goes_to_the_hub_only_and_is_never_written() {
         .iter()
         .all(|r| r.headers.get("authorization").map(|v| v.to_str().unwrap()) == Some(&format!("Bearer {secret}"))));
     for (file, bytes) in all_files(&work.out()) {
-        assert!(
-            !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
-            "token found in {}",
-            file.display()
-        );
+        assert!(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()), "token found in {}", file.display());
     }
     let logs = [output.stdout, output.stderr].concat();
-    assert!(
-        !logs.windows(secret.len()).any(|w| w == secret.as_bytes()),
-        "token in the logs"
-    );
+    assert!(!logs.windows(secret.len()).any(|w| w == secret.as_bytes()), "token in the logs");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -212,11 +177,8 @@ async fn bad_model_ids_are_usage_errors_and_never_reach_the_network() {
     let server = fixture_server().await;
     let work = Workdir::new();
     for bad in ["../etc/passwd", "a/%2e%2e", "/abs/path", "a/b\u{7}"] {
-        let output = run(densing()
-            .args(["run", "--model", bad])
-            .arg("--out")
-            .arg(work.out())
-            .env("HF_ENDPOINT", server.uri()));
+        let output =
+            run(densing().args(["run", "--model", bad]).arg("--out").arg(work.out()).env("HF_ENDPOINT", server.uri()));
         assert_eq!(output.status.code(), Some(2), "{bad:?}");
     }
     assert!(server.received_requests().await.unwrap().is_empty());
@@ -226,7 +188,5 @@ async fn bad_model_ids_are_usage_errors_and_never_reach_the_network() {
     let output = work.run(&pipeline);
     assert_eq!(output.status.code(), Some(0));
     let rejects = rows(&read_table(&work.out(), "rejects", None));
-    assert!(rejects
-        .iter()
-        .any(|r| r["reason"] == "invalid_model_id" && r["model_id"] == "../../x"));
+    assert!(rejects.iter().any(|r| r["reason"] == "invalid_model_id" && r["model_id"] == "../../x"));
 }

@@ -3,6 +3,7 @@
 
 mod util;
 
+mod extraction;
 mod faults;
 mod hf_models;
 mod offline;

@@ -14,29 +14,18 @@ async fn offline_rebuilds_the_same_models_with_no_server() {
         // The server is dropped here: nothing listens any more.
     };
     let pipeline = work.path().join("p.toml");
-    let output = run(densing()
-        .arg("run")
-        .arg("--offline")
-        .arg("--pipeline")
-        .arg(&pipeline)
-        .arg("--out")
-        .arg(work.out()));
+    let output =
+        run(densing().arg("run").arg("--offline").arg("--pipeline").arg(&pipeline).arg("--out").arg(work.out()));
     assert_eq!(output.status.code(), Some(0));
     let offline_id = latest(&work.out()).unwrap();
     assert_ne!(online_id, offline_id);
-    assert_eq!(
-        data_rows(&work.out(), "models", &online_id),
-        data_rows(&work.out(), "models", &offline_id)
-    );
+    assert_eq!(data_rows(&work.out(), "models", &online_id), data_rows(&work.out(), "models", &offline_id));
 
     let log = rows(&read_table(&work.out(), "fetch_log", Some(&offline_id)));
     assert!(log.iter().all(|r| r["from_archive"] == "true" && r["attempts"] == "0"));
     let online_log = rows_by(&read_table(&work.out(), "fetch_log", Some(&online_id)), "url");
     for r in &log {
-        assert_eq!(
-            r["fetched_at"], online_log[&r["url"]]["fetched_at"],
-            "offline rows carry the archive's fetch time"
-        );
+        assert_eq!(r["fetched_at"], online_log[&r["url"]]["fetched_at"], "offline rows carry the archive's fetch time");
     }
 }
 
@@ -48,11 +37,7 @@ fn offline_without_an_archive_copy_is_a_reject_not_a_crash() {
         .arg("--out")
         .arg(work.out())
         .env("HF_ENDPOINT", "http://127.0.0.1:9"));
-    assert_eq!(
-        output.status.code(),
-        Some(1),
-        "finished, with the failure past the threshold"
-    );
+    assert_eq!(output.status.code(), Some(1), "finished, with the failure past the threshold");
     let rejects = rows(&read_table(&work.out(), "rejects", None));
     assert_eq!(rejects.len(), 1);
     assert_eq!(rejects[0]["reason"], "not_archived");

@@ -17,10 +17,7 @@ struct Scripted {
 
 impl Scripted {
     fn new(script: Vec<ResponseTemplate>) -> Self {
-        Scripted {
-            times: Arc::default(),
-            script: Arc::new(script),
-        }
+        Scripted { times: Arc::default(), script: Arc::new(script) }
     }
 
     fn times(&self) -> Vec<Instant> {
@@ -66,10 +63,7 @@ async fn retry_after_is_waited_out() {
     let times = scripted.times();
     assert_eq!(times.len(), 2, "one 429, one retry");
     let gap = times[1] - times[0];
-    assert!(
-        gap >= Duration::from_secs(2),
-        "retried after {gap:?}, before Retry-After: 2"
-    );
+    assert!(gap >= Duration::from_secs(2), "retried after {gap:?}, before Retry-After: 2");
     assert!(gap < Duration::from_secs(4), "waited {gap:?}, far longer than asked");
     let log = rows_by(&read_table(&work.out(), "fetch_log", None), "model_id");
     assert_eq!(log["microsoft/phi-2"]["attempts"], "2");
@@ -88,18 +82,10 @@ async fn server_error_is_recorded_and_the_other_models_land() {
         .mount(&server)
         .await;
     let work = Workdir::new();
-    let ids = [
-        "microsoft/phi-2",
-        "mistralai/Mixtral-8x7B-Instruct-v0.1",
-        "Qwen/Qwen3-30B-A3B",
-    ];
+    let ids = ["microsoft/phi-2", "mistralai/Mixtral-8x7B-Instruct-v0.1", "Qwen/Qwen3-30B-A3B"];
     // Threshold 0: any failure exits 1; the snapshot is still written.
-    let strict = work.pipeline(
-        "strict",
-        &server.uri(),
-        &ids,
-        &format!("{QUICK_FETCH}\n[run]\nmax_failure_ratio = 0.0\n"),
-    );
+    let strict =
+        work.pipeline("strict", &server.uri(), &ids, &format!("{QUICK_FETCH}\n[run]\nmax_failure_ratio = 0.0\n"));
     let output = work.run(&strict);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(failing.times().len(), 3, "bounded attempts: max_attempts = 3");
@@ -118,12 +104,8 @@ async fn server_error_is_recorded_and_the_other_models_land() {
     assert!(models.contains_key("Qwen/Qwen3-30B-A3B"));
 
     // A lenient threshold (1 of 3 failed = 0.33 ≤ 0.5) exits 0.
-    let lenient = work.pipeline(
-        "lenient",
-        &server.uri(),
-        &ids,
-        &format!("{QUICK_FETCH}\n[run]\nmax_failure_ratio = 0.5\n"),
-    );
+    let lenient =
+        work.pipeline("lenient", &server.uri(), &ids, &format!("{QUICK_FETCH}\n[run]\nmax_failure_ratio = 0.5\n"));
     let output = work.run(&lenient);
     assert_eq!(output.status.code(), Some(0));
 }
@@ -131,14 +113,8 @@ async fn server_error_is_recorded_and_the_other_models_land() {
 #[tokio::test(flavor = "multi_thread")]
 async fn rate_limit_is_neither_loose_nor_timid() {
     let server = wiremock::MockServer::start().await;
-    let ok = Scripted::new(vec![
-        ResponseTemplate::new(200).set_body_raw(&b"{\"id\":\"x/y\"}"[..], "application/json")
-    ]);
-    Mock::given(method("GET"))
-        .and(path_regex("^/api/models/"))
-        .respond_with(ok.clone())
-        .mount(&server)
-        .await;
+    let ok = Scripted::new(vec![ResponseTemplate::new(200).set_body_raw(&b"{\"id\":\"x/y\"}"[..], "application/json")]);
+    Mock::given(method("GET")).and(path_regex("^/api/models/")).respond_with(ok.clone()).mount(&server).await;
 
     let work = Workdir::new();
     let ids: Vec<String> = (0..215).map(|i| format!("org/model-{i:03}")).collect();
@@ -153,16 +129,10 @@ async fn rate_limit_is_neither_loose_nor_timid() {
     assert_eq!(times.len(), 215);
     let mut worst = 0;
     for (i, start) in times.iter().enumerate() {
-        let in_window = times[i..]
-            .iter()
-            .take_while(|t| **t - *start < Duration::from_secs(1))
-            .count();
+        let in_window = times[i..].iter().take_while(|t| **t - *start < Duration::from_secs(1)).count();
         worst = worst.max(in_window);
     }
-    assert!(
-        worst <= 25,
-        "{worst} requests within one second; limit 20/s with burst 5 allows 25"
-    );
+    assert!(worst <= 25, "{worst} requests within one second; limit 20/s with burst 5 allows 25");
     let span = (*times.last().unwrap() - times[0]).as_secs_f64();
     let rate = (times.len() - 1) as f64 / span;
     assert!(span >= 10.0, "the run should take over 10 s at 20/s, took {span:.1}s");
@@ -193,15 +163,9 @@ async fn second_run_sends_conditional_requests_and_gets_304s() {
 
     let log = rows(&read_table(&work.out(), "fetch_log", Some(&second_id)));
     assert_eq!(log.len(), fixture_ids().len());
-    assert!(
-        log.iter().all(|r| r["not_modified"] == "true" && r["status"] == "304"),
-        "{log:#?}"
-    );
+    assert!(log.iter().all(|r| r["not_modified"] == "true" && r["status"] == "304"), "{log:#?}");
     let requests = server.received_requests().await.unwrap();
-    let conditional = requests
-        .iter()
-        .filter(|r| r.headers.contains_key("if-none-match"))
-        .count();
+    let conditional = requests.iter().filter(|r| r.headers.contains_key("if-none-match")).count();
     assert_eq!(conditional, fixture_ids().len());
 
     assert_eq!(
@@ -225,19 +189,11 @@ async fn redirects_only_to_allowed_hosts() {
         .mount(&server)
         .await;
     let work = Workdir::new();
-    let pipeline = work.pipeline(
-        "redir",
-        &server.uri(),
-        &["old-org/renamed", "evil/redirect"],
-        QUICK_FETCH,
-    );
+    let pipeline = work.pipeline("redir", &server.uri(), &["old-org/renamed", "evil/redirect"], QUICK_FETCH);
     let output = work.run(&pipeline);
     assert_eq!(output.status.code(), Some(1));
     let models = rows_by(&read_table(&work.out(), "models", None), "model_id");
-    assert!(
-        models.contains_key("microsoft/phi-2"),
-        "a same-host redirect (a renamed repo) is followed"
-    );
+    assert!(models.contains_key("microsoft/phi-2"), "a same-host redirect (a renamed repo) is followed");
     let rejects = rows(&read_table(&work.out(), "rejects", None));
     assert_eq!(rejects.len(), 1);
     assert_eq!(rejects[0]["reason"], "host_not_allowed");

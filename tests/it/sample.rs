@@ -21,14 +21,8 @@ fn sample_pipeline_runs_offline_from_the_bundled_archive() {
     let models = rows_by(&read_table(&work.out(), "models", None), "model_id");
     assert!(models.len() >= 12, "{} models", models.len());
     assert_eq!(models["meta-llama/Llama-2-7b-hf"]["params_total"], "6738415616");
-    assert_eq!(
-        models["meta-llama/Llama-2-7b-hf"]["license"], "llama2",
-        "from the license: tag"
-    );
-    assert_eq!(
-        models["openai-community/gpt2"]["release_date"], "null",
-        "placeholder createdAt"
-    );
+    assert_eq!(models["meta-llama/Llama-2-7b-hf"]["license"], "llama2", "from the license: tag");
+    assert_eq!(models["openai-community/gpt2"]["release_date"], "null", "placeholder createdAt");
     assert_eq!(models["Qwen/Qwen2.5-7B-Instruct"]["is_base"], "false");
     assert_eq!(models["Qwen/Qwen2.5-7B"]["is_base"], "true");
     assert_eq!(models["Qwen/Qwen3-30B-A3B"]["is_moe"], "true");
@@ -36,9 +30,5 @@ fn sample_pipeline_runs_offline_from_the_bundled_archive() {
     // Qwen2.5-7B is on the watchlist but came with the discovery pages: no single call for it.
     let log = rows(&read_table(&work.out(), "fetch_log", None));
     assert!(!log.iter().any(|r| r["url"].ends_with("/api/models/Qwen/Qwen2.5-7B")));
-    assert_eq!(
-        log.iter().filter(|r| r["purpose"] == "model_list").count(),
-        2,
-        "both cursor pages"
-    );
+    assert_eq!(log.iter().filter(|r| r["purpose"] == "model_list").count(), 2, "both cursor pages");
 }

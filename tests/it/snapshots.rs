@@ -45,14 +45,8 @@ fn layout_types_and_writer_settings_follow_the_contract() {
 
     let models = read_table(&work.out(), "models", None);
     let schema = models.schema();
-    assert_eq!(
-        schema.field_with_name("params_total").unwrap().data_type(),
-        &DataType::Int64
-    );
-    assert_eq!(
-        schema.field_with_name("release_date").unwrap().data_type(),
-        &DataType::Date32
-    );
+    assert_eq!(schema.field_with_name("params_total").unwrap().data_type(), &DataType::Int64);
+    assert_eq!(schema.field_with_name("release_date").unwrap().data_type(), &DataType::Date32);
     assert_eq!(
         schema.field_with_name("hf_created_at").unwrap().data_type(),
         &DataType::Timestamp(TimeUnit::Microsecond, Some("UTC".into()))
@@ -60,20 +54,14 @@ fn layout_types_and_writer_settings_follow_the_contract() {
     assert_eq!(schema.field_with_name("model_id").unwrap().data_type(), &DataType::Utf8);
 
     // verify passes, then catches a flipped byte.
-    let ok = run(densing()
-        .args(["snapshots", "verify", &id])
-        .arg("--out")
-        .arg(work.out()));
+    let ok = run(densing().args(["snapshots", "verify", &id]).arg("--out").arg(work.out()));
     assert_eq!(ok.status.code(), Some(0));
     let part = work.out().join(format!("models/snapshot={id}/part-00000.parquet"));
     let mut bytes = std::fs::read(&part).unwrap();
     let mid = bytes.len() / 2;
     bytes[mid] ^= 0xff;
     std::fs::write(&part, bytes).unwrap();
-    let bad = run(densing()
-        .args(["snapshots", "verify", &id])
-        .arg("--out")
-        .arg(work.out()));
+    let bad = run(densing().args(["snapshots", "verify", &id]).arg("--out").arg(work.out()));
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("sha256 differs"));
 }
@@ -105,45 +93,24 @@ async fn a_killed_run_leaves_published_snapshots_intact() {
         &refs,
         "[fetch]\nmax_in_flight = 4\ndefault_rps = 50\ndefault_burst = 10\n",
     );
-    let mut child = densing()
-        .arg("run")
-        .arg("--pipeline")
-        .arg(&doomed)
-        .arg("--out")
-        .arg(work.out())
-        .spawn()
-        .unwrap();
+    let mut child = densing().arg("run").arg("--pipeline").arg(&doomed).arg("--out").arg(work.out()).spawn().unwrap();
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    assert!(
-        slow.received_requests().await.unwrap().len() > 1,
-        "the run was mid-flight"
-    );
+    assert!(slow.received_requests().await.unwrap().len() > 1, "the run was mid-flight");
     child.kill().unwrap();
     child.wait().unwrap();
 
     assert_eq!(latest(&work.out()).unwrap(), first, "LATEST untouched");
-    let list = run(densing()
-        .args(["snapshots", "list", "--json"])
-        .arg("--out")
-        .arg(work.out()));
+    let list = run(densing().args(["snapshots", "list", "--json"]).arg("--out").arg(work.out()));
     let listed: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 1, "no partial snapshot is listed");
-    let verify = run(densing()
-        .args(["snapshots", "verify", &first])
-        .arg("--out")
-        .arg(work.out()));
+    let verify = run(densing().args(["snapshots", "verify", &first]).arg("--out").arg(work.out()));
     assert_eq!(verify.status.code(), Some(0));
 
     // The next run takes over the stale lock, cleans up and publishes.
     assert_eq!(work.run(&good).status.code(), Some(0));
     assert_ne!(latest(&work.out()).unwrap(), first);
     assert_eq!(
-        run(densing()
-            .args(["snapshots", "verify", &first])
-            .arg("--out")
-            .arg(work.out()))
-        .status
-        .code(),
+        run(densing().args(["snapshots", "verify", &first]).arg("--out").arg(work.out())).status.code(),
         Some(0)
     );
 }
@@ -153,11 +120,7 @@ fn a_second_concurrent_run_exits_3() {
     let work = Workdir::new();
     std::fs::create_dir_all(work.out()).unwrap();
     // The lock names a live process: this test's own.
-    std::fs::write(
-        work.out().join(".densing.lock"),
-        format!("pid {} started now", std::process::id()),
-    )
-    .unwrap();
+    std::fs::write(work.out().join(".densing.lock"), format!("pid {} started now", std::process::id())).unwrap();
     let output = run(densing()
         .arg("run")
         .arg("--pipeline")

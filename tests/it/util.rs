@@ -31,9 +31,7 @@ pub struct Workdir {
 
 impl Workdir {
     pub fn new() -> Self {
-        Workdir {
-            dir: tempfile::tempdir().expect("tempdir"),
-        }
+        Workdir { dir: tempfile::tempdir().expect("tempdir") }
     }
 
     pub fn path(&self) -> &Path {
@@ -46,12 +44,7 @@ impl Workdir {
 
     /// Runs `densing run --pipeline PIPELINE --out <this dir>/output`.
     pub fn run(&self, pipeline: &Path) -> Output {
-        run(densing()
-            .arg("run")
-            .arg("--pipeline")
-            .arg(pipeline)
-            .arg("--out")
-            .arg(self.out()))
+        run(densing().arg("run").arg("--pipeline").arg(pipeline).arg("--out").arg(self.out()))
     }
 
     /// Writes a pipeline file with one `hf_models` source pinned to `endpoint`.
@@ -74,9 +67,7 @@ pub const QUICK_FETCH: &str =
 /// The real binary with a clean environment (no token, no endpoint override).
 pub fn densing() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_densing"));
-    cmd.env_remove("HF_TOKEN")
-        .env_remove("HF_ENDPOINT")
-        .env("DENSING_LOG", "info");
+    cmd.env_remove("HF_TOKEN").env_remove("HF_ENDPOINT").env("DENSING_LOG", "info");
     cmd
 }
 
@@ -91,34 +82,16 @@ pub fn run(cmd: &mut Command) -> Output {
 
 /// Fixture files served at Hugging Face's real API paths: (model id, file under hf_api/).
 pub const HF_API_FIXTURES: &[(&str, &str)] = &[
-    (
-        "google-bert/bert-base-uncased",
-        "google-bert__bert-base-uncased.model_info.full.json",
-    ),
+    ("google-bert/bert-base-uncased", "google-bert__bert-base-uncased.model_info.full.json"),
     ("OrionLLM/GRM-2.6-Opus", "OrionLLM__GRM-2.6-Opus.model_info.full.json"),
-    (
-        "mistralai/Mixtral-8x7B-Instruct-v0.1",
-        "mistralai__Mixtral-8x7B-Instruct-v0.1.safetensors.trimmed.json",
-    ),
-    (
-        "meta-llama/Llama-3.3-70B-Instruct",
-        "meta-llama__Llama-3.3-70B-Instruct.safetensors.trimmed.json",
-    ),
-    (
-        "deepseek-ai/DeepSeek-V3",
-        "deepseek-ai__DeepSeek-V3.safetensors.trimmed.json",
-    ),
+    ("mistralai/Mixtral-8x7B-Instruct-v0.1", "mistralai__Mixtral-8x7B-Instruct-v0.1.safetensors.trimmed.json"),
+    ("meta-llama/Llama-3.3-70B-Instruct", "meta-llama__Llama-3.3-70B-Instruct.safetensors.trimmed.json"),
+    ("deepseek-ai/DeepSeek-V3", "deepseek-ai__DeepSeek-V3.safetensors.trimmed.json"),
     ("openai/gpt-oss-20b", "openai__gpt-oss-20b.safetensors.trimmed.json"),
     ("microsoft/phi-2", "microsoft__phi-2.safetensors.trimmed.json"),
     ("Qwen/Qwen3-30B-A3B", "Qwen__Qwen3-30B-A3B.safetensors.trimmed.json"),
-    (
-        "unsloth/gemma-3-27b-it",
-        "unsloth__gemma-3-27b-it.safetensors.trimmed.json",
-    ),
-    (
-        "Qwen/Qwen3-235B-A22B",
-        "Qwen__Qwen3-235B-A22B.expand_safetensors_config_downloads_lastModified.as_reported.json",
-    ),
+    ("unsloth/gemma-3-27b-it", "unsloth__gemma-3-27b-it.safetensors.trimmed.json"),
+    ("Qwen/Qwen3-235B-A22B", "Qwen__Qwen3-235B-A22B.expand_safetensors_config_downloads_lastModified.as_reported.json"),
 ];
 
 /// Model cards served at `/{id}/resolve/main/README.md`: (model id, file under model_cards/).
@@ -195,24 +168,13 @@ pub async fn mount_fixtures(server: &MockServer, template: ResponseTemplate) {
 
 /// Reads every batch of `table` in snapshot `id` (or LATEST).
 pub fn read_table(out: &Path, table: &str, id: Option<&str>) -> RecordBatch {
-    let id = id
-        .map(str::to_owned)
-        .unwrap_or_else(|| latest(out).expect("a LATEST snapshot"));
-    let path = out
-        .join(table)
-        .join(format!("snapshot={id}"))
-        .join("part-00000.parquet");
+    let id = id.map(str::to_owned).unwrap_or_else(|| latest(out).expect("a LATEST snapshot"));
+    let path = out.join(table).join(format!("snapshot={id}")).join("part-00000.parquet");
     let file = File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-        .expect("parquet")
-        .build()
-        .expect("reader");
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file).expect("parquet").build().expect("reader");
     let batches: Vec<RecordBatch> = reader.map(|b| b.expect("batch")).collect();
     let schema = batches.first().map(|b| b.schema()).unwrap_or_else(|| {
-        ParquetRecordBatchReaderBuilder::try_new(File::open(&path).unwrap())
-            .unwrap()
-            .schema()
-            .clone()
+        ParquetRecordBatchReaderBuilder::try_new(File::open(&path).unwrap()).unwrap().schema().clone()
     });
     arrow_select_concat(schema, batches)
 }
@@ -226,9 +188,7 @@ fn arrow_select_concat(schema: arrow_schema::SchemaRef, batches: Vec<RecordBatch
 }
 
 pub fn latest(out: &Path) -> Option<String> {
-    std::fs::read_to_string(out.join("LATEST"))
-        .ok()
-        .map(|s| s.trim().to_owned())
+    std::fs::read_to_string(out.join("LATEST")).ok().map(|s| s.trim().to_owned())
 }
 
 /// One row rendered as `column → value` strings, for readable equality checks.
@@ -261,6 +221,9 @@ fn cell(array: &dyn Array, i: usize) -> String {
     let any = array.as_any();
     if let Some(a) = any.downcast_ref::<StringArray>() {
         return a.value(i).to_owned();
+    }
+    if let Some(a) = any.downcast_ref::<arrow_array::Float64Array>() {
+        return a.value(i).to_string();
     }
     if let Some(a) = any.downcast_ref::<Int64Array>() {
         return a.value(i).to_string();
