@@ -113,15 +113,17 @@ fn numeric_date(word: &str) -> Option<(NaiveDate, DatePrecision)> {
     }
 }
 
-/// Words that mark a line as being about the model's release.
-const RELEASE_WORDS: &[&str] =
-    &["release date", "released on", "released in", "open-sourced", "open sourced", "available to the public"];
+/// Words that say the card's own model was released then.
+const RELEASED: &[&str] = &["release date", "released on", "released in"];
+/// Words of news lists, which must also name the model ("Yi-6B and Yi-34B are open-sourced").
+const NEWS_WORDS: &[&str] = &["open-sourced", "open sourced", "available to the public"];
 /// Lines about other dates.
 const NOT_RELEASE: &[&str] =
     &["cutoff", "cut-off", "trained between", "data freshness", "previous version", "knowledge"];
 
 /// The release date a card states for `model_id`: from a "Release Date" label (its line or the
-/// next), or from a news line that names the model as a whole word.
+/// next), a "released on/in" sentence, or a news line ("open-sourced") that names the model as
+/// a whole word.
 ///
 /// ```
 /// use densing::parse::dates::card_release_date;
@@ -145,7 +147,8 @@ pub fn card_release_date(body: &str, model_id: &str) -> Option<(NaiveDate, DateP
                 return Some(found);
             }
         }
-        if RELEASE_WORDS.iter().any(|w| lower.contains(w)) && names_model(&lower, &name) {
+        let said = RELEASED.iter().any(|w| lower.contains(w));
+        if said || NEWS_WORDS.iter().any(|w| lower.contains(w)) && names_model(&lower, &name) {
             if let Some(found) = parse_date(line) {
                 return Some(found);
             }
@@ -172,6 +175,9 @@ mod tests {
     fn knowledge_cutoffs_are_not_release_dates() {
         assert!(card_release_date("Knowledge cutoff March, 2023\nTrained between January 2023 and July 2023", "a/b")
             .is_none());
+        assert!(card_release_date("The Yi-34B-200K (released on Nov 5, 2023) previous version", "01-ai/Yi-34B").is_none());
+        let d = card_release_date("It was released on November 29, 2023.", "deepseek-ai/deepseek-llm-7b-base");
+        assert_eq!(d.unwrap().0.to_string(), "2023-11-29");
     }
 
     #[test]

@@ -27,6 +27,19 @@ fn sample_pipeline_runs_offline_from_the_bundled_archive() {
     assert_eq!(models["Qwen/Qwen2.5-7B"]["is_base"], "true");
     assert_eq!(models["Qwen/Qwen3-30B-A3B"]["is_moe"], "true");
 
+    // hf_files: configs give MoE active counts, cards give release dates and scores.
+    let mixtral = &models["mistralai/Mixtral-8x7B-v0.1"];
+    assert_eq!(mixtral["params_total"], "46702792704", "safetensors outranks the config estimate");
+    assert_eq!(mixtral["params_active"], "12879925248", "computed from config.json");
+    assert_eq!(models["deepseek-ai/deepseek-llm-7b-base"]["release_date"], "2023-11-29");
+    assert_eq!(models["deepseek-ai/deepseek-llm-7b-base"]["release_date_source"], "card_text");
+    let scores = rows(&read_table(&work.out(), "scores", None));
+    let gemma_mmlu: Vec<&Row> =
+        scores.iter().filter(|r| r["model_id"] == "google/gemma-2b" && r["benchmark"] == "mmlu").collect();
+    assert_eq!(gemma_mmlu.len(), 1);
+    assert_eq!((gemma_mmlu[0]["value"].as_str(), gemma_mmlu[0]["shots"].as_str()), ("42.3", "5"));
+    assert!(summary["summary"]["expected_failures"].as_u64().unwrap() > 0, "404s for files a repo lacks");
+
     // Qwen2.5-7B is on the watchlist but came with the discovery pages: no single call for it.
     let log = rows(&read_table(&work.out(), "fetch_log", None));
     assert!(!log.iter().any(|r| r["url"].ends_with("/api/models/Qwen/Qwen2.5-7B")));
