@@ -96,11 +96,14 @@ pub struct RunConfig {
     /// A read-only seed archive (a folder with `index.toml`), consulted after the run's own archive.
     /// Relative to the pipeline file.
     pub seed_archive: Option<PathBuf>,
+    /// A folder of alias files (`[[alias]] name = "…" model_id = "org/name"`) mapping names that
+    /// sources write to Hub ids. Relative to the pipeline file.
+    pub aliases: Option<PathBuf>,
 }
 
 impl Default for RunConfig {
     fn default() -> Self {
-        RunConfig { max_failure_ratio: 0.05, offline: false, seed_archive: None }
+        RunConfig { max_failure_ratio: 0.05, offline: false, seed_archive: None, aliases: None }
     }
 }
 
@@ -193,10 +196,10 @@ impl PipelineConfig {
         let text = String::from_utf8_lossy(&bytes);
         let mut config: PipelineConfig =
             toml::from_str(&text).map_err(|e| ConfigError::Parse { path: path.to_owned(), message: e.to_string() })?;
-        if let Some(seed) = &config.run.seed_archive {
-            if seed.is_relative() {
-                let base = path.parent().unwrap_or(Path::new("."));
-                config.run.seed_archive = Some(base.join(seed));
+        let base = path.parent().unwrap_or(Path::new("."));
+        for dir in [&mut config.run.seed_archive, &mut config.run.aliases].into_iter().flatten() {
+            if dir.is_relative() {
+                *dir = base.join(&*dir);
             }
         }
         config.validate().map_err(|message| ConfigError::Invalid { path: path.to_owned(), message })?;

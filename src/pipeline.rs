@@ -16,7 +16,7 @@ use crate::config::PipelineConfig;
 use crate::error::{Error, ExitCode, SnapshotError};
 use crate::fetch::token::HfToken;
 use crate::fetch::{FetchOutcome, FetchRequest, FetchSettings, Fetcher, Purpose, Reason};
-use crate::normalize;
+use crate::normalize::{self, registry::Registry};
 use crate::snapshot::commit::{clean_leftovers, OutputLock, Staged};
 use crate::snapshot::manifest::{ArchiveRef, Manifest, PipelineRef, RunSummary};
 use crate::snapshot::snapshot_id;
@@ -78,6 +78,10 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     let archive = Arc::new(archive);
     let mut staged = Staged::begin(&plan.out, &id)?;
 
+    let registry = match &plan.config.run.aliases {
+        Some(dir) => Registry::load(dir)?,
+        None => Registry::default(),
+    };
     let sources = sources::build(&plan.config.sources);
     let fetcher = Arc::new(
         Fetcher::new(fetch_settings(&plan, &sources), archive.clone(), HfToken::from_env()).map_err(Error::Client)?,
@@ -112,7 +116,23 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     collector.finish_progress();
     archive.sync().map_err(SnapshotError::io(&archive_dir))?;
 
-    let Collector { mut tables, observations, params, dates, archive_refs, summary: mut counts, .. } = collector;
+    let Collector {
+        mut tables, observations, mut params, mut dates, aliases, archive_refs, summary: mut counts, ..
+    } = collector;
+    // Renamed repos: facts filed under an old id move to the new one.
+    let mut registry = registry;
+    for (name, model_id) in &aliases {
+        registry.add(name, model_id);
+    }
+    for p in &mut params {
+        p.model_id = registry.canonical(&p.model_id).to_owned();
+    }
+    for d in &mut dates {
+        d.model_id = registry.canonical(&d.model_id).to_owned();
+    }
+    for s in &mut tables.scores {
+        s.model_id = registry.canonical(&s.model_id).to_owned();
+    }
     let (models, precedence_rejects) = normalize::build_models(observations, params, dates);
     tables.models = models;
     tables.rejects.extend(precedence_rejects);
@@ -207,6 +227,7 @@ struct Collector {
     observations: Vec<(u8, ModelRow)>,
     params: Vec<ParamsFact>,
     dates: Vec<DateFact>,
+    aliases: Vec<(String, String)>,
     archive_refs: HashMap<String, ArchiveRef>,
     requested: HashSet<String>,
     summary: RunSummary,
@@ -230,6 +251,7 @@ impl Collector {
             observations: Vec::new(),
             params: Vec::new(),
             dates: Vec::new(),
+            aliases: Vec::new(),
             archive_refs: HashMap::new(),
             requested: HashSet::new(),
             summary: RunSummary::default(),
@@ -328,6 +350,7 @@ impl Collector {
                 self.params.extend(parsed.params);
                 self.dates.extend(parsed.dates);
                 self.tables.scores.extend(parsed.scores);
+                self.aliases.extend(parsed.aliases);
                 self.tables.rejects.extend(parsed.rejects);
                 parsed.follow_ups
             }
@@ -350,7 +373,7 @@ impl Collector {
                     status: failure.status.map(i32::from),
                     attempts: attempts as i32,
                     bytes: failure.bytes as i64,
-                    from_archive: false,
+                    from_archive: failure.from_archive,
                     not_modified: false,
                     sha256: failure.sha256.clone(),
                     error: Some(format!("{}: {}", failure.reason.as_str(), failure.message)),

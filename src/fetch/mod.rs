@@ -168,6 +168,8 @@ pub struct FetchFailure {
     pub sha256: Option<String>,
     /// Bytes of the error body.
     pub bytes: u64,
+    /// The failure was read from the archive (an archived 404), not a new request.
+    pub from_archive: bool,
 }
 
 /// The result of one [`FetchRequest`], with what `fetch_log` records.
@@ -411,7 +413,7 @@ impl Fetcher {
                 Ok(()) if (200..300).contains(&record.status) => {
                     Ok(FetchedResponse { record, body: Arc::new(body), from_archive: true, not_modified: false })
                 }
-                Ok(()) => Err(status_failure(&record, &body)),
+                Ok(()) => Err(FetchFailure { from_archive: true, ..status_failure(&record, &body) }),
             },
         };
         FetchOutcome { request, result, attempts: 0, fetched_at }
@@ -425,7 +427,7 @@ enum Step {
 }
 
 fn failure(reason: Reason, message: String, status: Option<u16>) -> FetchFailure {
-    FetchFailure { reason, message, status, sha256: None, bytes: 0 }
+    FetchFailure { reason, message, status, sha256: None, bytes: 0, from_archive: false }
 }
 
 /// A final non-2xx response, classified with Hugging Face's `X-Error-Code` where present.
@@ -448,6 +450,7 @@ fn status_failure(record: &ArchiveRecord, body: &[u8]) -> FetchFailure {
         status: Some(record.status),
         sha256: Some(record.sha256.clone()),
         bytes: record.bytes,
+        from_archive: false,
     }
 }
 

@@ -5,5 +5,6 @@
 
 pub mod benchmarks;
 pub mod models;
+pub mod registry;
 
 pub use models::{as_of_filter, build_models};

@@ -175,7 +175,9 @@ mod tests {
     fn knowledge_cutoffs_are_not_release_dates() {
         assert!(card_release_date("Knowledge cutoff March, 2023\nTrained between January 2023 and July 2023", "a/b")
             .is_none());
-        assert!(card_release_date("The Yi-34B-200K (released on Nov 5, 2023) previous version", "01-ai/Yi-34B").is_none());
+        assert!(
+            card_release_date("The Yi-34B-200K (released on Nov 5, 2023) previous version", "01-ai/Yi-34B").is_none()
+        );
         let d = card_release_date("It was released on November 29, 2023.", "deepseek-ai/deepseek-llm-7b-base");
         assert_eq!(d.unwrap().0.to_string(), "2023-11-29");
     }

@@ -179,7 +179,15 @@ impl Source for HfModels {
                     out.follow_ups.push(FetchRequest { url: next, page: request.page + 1, ..request.clone() });
                 }
             }
-            (Purpose::ModelInfo, item @ Value::Object(_)) => model_row(&item, url, &mut out),
+            (Purpose::ModelInfo, item @ Value::Object(_)) => {
+                model_row(&item, url, &mut out);
+                // A renamed repo answers its old id with the new one (via a 307).
+                if let (Some(asked), Some(got)) = (request.model_id.as_deref(), out.models.first()) {
+                    if asked != got.model_id {
+                        out.aliases.push((asked.to_owned(), got.model_id.clone()));
+                    }
+                }
+            }
             (_, other) => out.rejects.push(reject(
                 KIND,
                 Some(url),

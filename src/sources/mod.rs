@@ -144,6 +144,8 @@ pub struct ParseOutput {
     pub dates: Vec<DateFact>,
     /// Benchmark score observations.
     pub scores: Vec<ScoreRow>,
+    /// Other names of models: (name, Hub id), e.g. an old id the Hub redirected to a new one.
+    pub aliases: Vec<(String, String)>,
     /// Requests to make next (next page, per-model files).
     pub follow_ups: Vec<FetchRequest>,
     /// Things that could not be used, with a reason code.

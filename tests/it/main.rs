@@ -5,6 +5,7 @@ mod util;
 
 mod extraction;
 mod faults;
+mod files;
 mod hf_models;
 mod offline;
 mod politeness;

@@ -1,0 +1,95 @@
+//! The model registry: every name a model goes by, mapped to its Hub id. No fuzzy matching.
+//!
+//! Names come from three places: alias files (`pipelines/aliases/*.toml`, display names a
+//! person checked), renames the Hub reported (a request for an old id answered by a new one),
+//! and the Hub ids themselves (matched case-insensitively, since leaderboards change case).
+//! A name that matches nothing stays unresolved; callers record it in `rejects` so a person can
+//! add an alias.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::ConfigError;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AliasFile {
+    #[serde(default)]
+    alias: Vec<AliasEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AliasEntry {
+    /// The name as a source writes it.
+    name: String,
+    /// The Hub id it means.
+    model_id: String,
+}
+
+/// Names → Hub ids.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    exact: HashMap<String, String>,
+    folded: HashMap<String, String>,
+}
+
+impl Registry {
+    /// Loads every `*.toml` alias file of `dir` (sorted, so later files win deterministically).
+    ///
+    /// # Errors
+    /// A file that cannot be read or parsed, named in the error.
+    pub fn load(dir: &Path) -> Result<Self, ConfigError> {
+        let mut registry = Registry::default();
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|source| ConfigError::Read { path: dir.to_owned(), source })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        for path in files {
+            let text =
+                std::fs::read_to_string(&path).map_err(|source| ConfigError::Read { path: path.clone(), source })?;
+            let file: AliasFile =
+                toml::from_str(&text).map_err(|e| ConfigError::Parse { path: path.clone(), message: e.to_string() })?;
+            for a in file.alias {
+                registry.add(&a.name, &a.model_id);
+            }
+        }
+        Ok(registry)
+    }
+
+    /// Adds a name for `model_id`.
+    pub fn add(&mut self, name: &str, model_id: &str) {
+        self.exact.insert(name.trim().to_owned(), model_id.to_owned());
+        self.folded.insert(name.trim().to_lowercase(), model_id.to_owned());
+    }
+
+    /// Adds a Hub id as a name of itself.
+    pub fn add_model(&mut self, model_id: &str) {
+        self.folded.entry(model_id.to_lowercase()).or_insert_with(|| model_id.to_owned());
+    }
+
+    /// The Hub id `name` stands for: an exact alias, else a case-insensitive match.
+    ///
+    /// ```
+    /// use densing::normalize::registry::Registry;
+    /// let mut r = Registry::default();
+    /// r.add("Zephyr-7b-β", "HuggingFaceH4/zephyr-7b-beta");
+    /// r.add_model("meta-llama/Llama-2-7b-hf");
+    /// assert_eq!(r.resolve("Zephyr-7b-β"), Some("HuggingFaceH4/zephyr-7b-beta"));
+    /// assert_eq!(r.resolve("meta-llama/llama-2-7b-hf"), Some("meta-llama/Llama-2-7b-hf"));
+    /// assert_eq!(r.resolve("Llama 2 7B"), None);
+    /// ```
+    pub fn resolve(&self, name: &str) -> Option<&str> {
+        let name = name.trim();
+        self.exact.get(name).or_else(|| self.folded.get(&name.to_lowercase())).map(String::as_str)
+    }
+
+    /// The canonical id for an id that may be an old name (a rename), else the id itself.
+    pub fn canonical<'a>(&'a self, model_id: &'a str) -> &'a str {
+        self.exact.get(model_id).map(String::as_str).unwrap_or(model_id)
+    }
+}

@@ -1,0 +1,62 @@
+//! `hf_files`: files are refetched only when the model's commit changes.
+
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::util::*;
+
+async fn serve(server: &MockServer, sha: &str) {
+    server.reset().await;
+    Mock::given(method("GET"))
+        .and(path("/api/models/microsoft/phi-2"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(serde_json::json!({"id": "microsoft/phi-2", "sha": sha})),
+        )
+        .mount(server)
+        .await;
+    mount_files(server).await;
+}
+
+fn file_requests(requests: &[wiremock::Request]) -> usize {
+    requests.iter().filter(|r| r.url.path().contains("/resolve/main/")).count()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn files_are_fetched_again_only_when_the_sha_changes() {
+    let server = MockServer::start().await;
+    let work = Workdir::new();
+    let pipeline = work.path().join("files.toml");
+    std::fs::write(
+        &pipeline,
+        format!(
+            "name = 'files'\n{QUICK_FETCH}\n[[sources]]\nkind = 'hf_models'\nendpoint = '{0}'\nmodels = ['microsoft/phi-2']\n[[sources]]\nkind = 'hf_files'\nendpoint = '{0}'\n",
+            server.uri()
+        ),
+    )
+    .unwrap();
+
+    serve(&server, "1111111111111111111111111111111111111111").await;
+    assert_eq!(work.run(&pipeline).status.code(), Some(0));
+    // Card, config, and (the trimmed config has no vocab_size, so no estimate) the safetensors
+    // index as a fallback, which this server does not have.
+    assert_eq!(file_requests(&server.received_requests().await.unwrap()), 3);
+    let first = latest(&work.out()).unwrap();
+    let card = rows_by(&read_table(&work.out(), "models", Some(&first)), "model_id")["microsoft/phi-2"].clone();
+    assert_eq!(card["params_source"], "card_text", "the card's 2.7 billion (the trimmed config has no vocab)");
+
+    // Same sha: the archived files are reused without a request.
+    serve(&server, "1111111111111111111111111111111111111111").await;
+    assert_eq!(work.run(&pipeline).status.code(), Some(0));
+    assert_eq!(file_requests(&server.received_requests().await.unwrap()), 0, "nothing refetched");
+    let second = latest(&work.out()).unwrap();
+    let log = rows(&read_table(&work.out(), "fetch_log", Some(&second)));
+    let files: Vec<&Row> = log.iter().filter(|r| r["purpose"] != "model_info").collect();
+    assert_eq!(files.len(), 3);
+    assert!(files.iter().all(|r| r["from_archive"] == "true" && r["attempts"] == "0"));
+    assert_eq!(data_rows(&work.out(), "models", &first), data_rows(&work.out(), "models", &second));
+
+    // A new commit: fetched again.
+    serve(&server, "2222222222222222222222222222222222222222").await;
+    assert_eq!(work.run(&pipeline).status.code(), Some(0));
+    assert_eq!(file_requests(&server.received_requests().await.unwrap()), 3);
+}
