@@ -220,7 +220,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
     }
-    let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
+    // Unique per write: two tasks may store the same body at once (identical 404 pages).
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = path.with_extension(format!("tmp.{}.{n}", std::process::id()));
     let mut file = File::create(&tmp)?;
     file.write_all(bytes)?;
     file.sync_all()?;
@@ -313,6 +316,22 @@ mod tests {
         let reopened = Archive::open(dir.path(), "run2", None).unwrap();
         let found = reopened.lookup("http://x/a").unwrap();
         assert_eq!(reopened.read_body(&found).unwrap(), b"hello");
+    }
+
+    #[test]
+    fn the_same_body_stored_concurrently_is_one_blob() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = std::sync::Arc::new(Archive::open(dir.path(), "run1", None).unwrap());
+        let threads: Vec<_> = (0..16)
+            .map(|i| {
+                let a = a.clone();
+                std::thread::spawn(move || a.store(record(&format!("http://x/{i}")), b"same body").map(|_| ()))
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap().unwrap();
+        }
+        assert_eq!(fs::read_dir(dir.path().join("blobs")).unwrap().count(), 1);
     }
 
     #[test]

@@ -117,7 +117,15 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     archive.sync().map_err(SnapshotError::io(&archive_dir))?;
 
     let Collector {
-        mut tables, observations, mut params, mut dates, aliases, archive_refs, summary: mut counts, ..
+        mut tables,
+        observations,
+        mut params,
+        mut dates,
+        aliases,
+        named_scores,
+        archive_refs,
+        summary: mut counts,
+        ..
     } = collector;
     // Renamed repos: facts filed under an old id move to the new one.
     let mut registry = registry;
@@ -133,6 +141,14 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     for s in &mut tables.scores {
         s.model_id = registry.canonical(&s.model_id).to_owned();
     }
+    // Board rows named by display name: resolved against every id seen and the alias files.
+    for (_, m) in &observations {
+        registry.add_model(&m.model_id);
+    }
+    let (resolved, unresolved) = normalize::registry::resolve_named(named_scores, &registry);
+    tables.scores.extend(resolved);
+    tables.rejects.extend(unresolved);
+    normalize::precedence::mark_used_for_density(&mut tables.scores);
     let (models, precedence_rejects) = normalize::build_models(observations, params, dates);
     tables.models = models;
     tables.rejects.extend(precedence_rejects);
@@ -228,6 +244,7 @@ struct Collector {
     params: Vec<ParamsFact>,
     dates: Vec<DateFact>,
     aliases: Vec<(String, String)>,
+    named_scores: Vec<crate::sources::NamedScore>,
     archive_refs: HashMap<String, ArchiveRef>,
     requested: HashSet<String>,
     summary: RunSummary,
@@ -252,6 +269,7 @@ impl Collector {
             params: Vec::new(),
             dates: Vec::new(),
             aliases: Vec::new(),
+            named_scores: Vec::new(),
             archive_refs: HashMap::new(),
             requested: HashSet::new(),
             summary: RunSummary::default(),
@@ -345,12 +363,14 @@ impl Collector {
                     Purpose::ModelInfo => 0,
                     Purpose::ModelList => 1,
                     Purpose::Card | Purpose::Config | Purpose::SafetensorsIndex => 2,
+                    Purpose::Board | Purpose::Results | Purpose::Curated => 3,
                 };
                 self.observations.extend(parsed.models.into_iter().map(|m| (rank, m)));
                 self.params.extend(parsed.params);
                 self.dates.extend(parsed.dates);
                 self.tables.scores.extend(parsed.scores);
                 self.aliases.extend(parsed.aliases);
+                self.named_scores.extend(parsed.named_scores);
                 self.tables.rejects.extend(parsed.rejects);
                 parsed.follow_ups
             }

@@ -39,6 +39,12 @@ pub enum Purpose {
     Config,
     /// A model's `model.safetensors.index.json`.
     SafetensorsIndex,
+    /// A page of leaderboard rows (an API page, an HTML page, a CSV or JSON file).
+    Board,
+    /// A results file of one evaluation run.
+    Results,
+    /// A local file of hand-checked values.
+    Curated,
 }
 
 impl Purpose {
@@ -50,6 +56,9 @@ impl Purpose {
             Purpose::Card => "card",
             Purpose::Config => "config",
             Purpose::SafetensorsIndex => "safetensors_index",
+            Purpose::Board => "board",
+            Purpose::Results => "results",
+            Purpose::Curated => "curated",
         }
     }
 }
@@ -254,6 +263,9 @@ impl Fetcher {
         if self.settings.offline {
             return self.read_archived(request);
         }
+        if let Some(path) = request.url.strip_prefix("file://") {
+            return self.read_local(request.clone(), std::path::Path::new(path));
+        }
         let host = match url::Url::parse(&request.url) {
             Ok(u) => u.host_str().unwrap_or_default().to_owned(),
             Err(e) => {
@@ -401,6 +413,40 @@ impl Fetcher {
             return FetchOutcome { request, result: Err(f), attempts: 0, fetched_at: Utc::now() };
         };
         self.reuse_record(request, record)
+    }
+
+    /// A local file named by the pipeline (a curated table): archived like any response, so a
+    /// snapshot that used it can be rebuilt from the archive.
+    fn read_local(&self, request: FetchRequest, path: &std::path::Path) -> FetchOutcome {
+        let fetched_at = Utc::now();
+        let result = match std::fs::read(path) {
+            Err(e) => Err(failure(Reason::NotFound, format!("{}: {e}", path.display()), None)),
+            Ok(body) if body.len() as u64 > self.settings.config.max_body_bytes => {
+                Err(failure(Reason::TooLarge, format!("{} is over the body cap", path.display()), None))
+            }
+            Ok(body) => {
+                let record = ArchiveRecord {
+                    url: request.url.clone(),
+                    status: 200,
+                    sha256: String::new(),
+                    bytes: 0,
+                    etag: None,
+                    last_modified: None,
+                    content_type: None,
+                    link: None,
+                    error_code: None,
+                    revision: None,
+                    fetched_at,
+                };
+                match self.archive.store(record, &body) {
+                    Ok(record) => {
+                        Ok(FetchedResponse { record, body: Arc::new(body), from_archive: false, not_modified: false })
+                    }
+                    Err(e) => Err(failure(Reason::ArchiveCorrupt, format!("cannot archive: {e}"), None)),
+                }
+            }
+        };
+        FetchOutcome { request, result, attempts: 1, fetched_at }
     }
 
     /// Serves a request from an archived record (offline, or an unchanged revision).

@@ -5,6 +5,7 @@
 
 pub mod benchmarks;
 pub mod models;
+pub mod precedence;
 pub mod registry;
 
 pub use models::{as_of_filter, build_models};

@@ -93,3 +93,42 @@ impl Registry {
         self.exact.get(model_id).map(String::as_str).unwrap_or(model_id)
     }
 }
+
+/// Resolves board rows named by display name: the board's own Hub-id column first (when it names
+/// a valid id), then the registry. Unresolved names become one `unresolved_name` reject per
+/// (board, name), so a person can add an alias.
+pub fn resolve_named(
+    named: Vec<crate::sources::NamedScore>,
+    registry: &Registry,
+) -> (Vec<crate::tables::rows::ScoreRow>, Vec<crate::tables::rows::RejectRow>) {
+    let mut scores = Vec::new();
+    let mut unresolved: std::collections::BTreeMap<(String, String), (String, String)> =
+        std::collections::BTreeMap::new();
+    for n in named {
+        let id = n.hub_id.clone().or_else(|| registry.resolve(&n.name).map(str::to_owned));
+        match id {
+            Some(id) => {
+                scores.push(crate::tables::rows::ScoreRow { model_id: registry.canonical(&id).to_owned(), ..n.score })
+            }
+            None => {
+                unresolved
+                    .entry((n.board.clone(), n.name.clone()))
+                    .or_insert((n.score.source.clone(), n.score.source_url.clone()));
+            }
+        }
+    }
+    let rejects = unresolved
+        .into_iter()
+        .map(|((board, name), (source, url))| {
+            crate::sources::reject(
+                &source,
+                Some(&url),
+                Some(&name),
+                "normalize",
+                "unresolved_name",
+                format!("board {board}: {name:?} matches no Hub id; add an alias to the pipeline's aliases folder"),
+            )
+        })
+        .collect();
+    (scores, rejects)
+}

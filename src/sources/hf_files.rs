@@ -81,10 +81,13 @@ impl Source for HfFiles {
     ) -> (Vec<FetchRequest>, Vec<RejectRow>) {
         let mut requests = Vec::new();
         let mut rejects = Vec::new();
+        let api = format!("{}/api/models", self.endpoint);
         for model in seen {
-            if check_model_id(&model.model_id).is_err()
-                || (self.config.base_models_only && looks_tuned(&model.model_id))
-            {
+            let from_hub = model.source_url.starts_with(&api);
+            let wanted = (from_hub || self.config.all_models)
+                && !(self.config.base_models_only && looks_tuned(&model.model_id))
+                && check_model_id(&model.model_id).is_ok();
+            if !wanted {
                 continue;
             }
             for file in &self.config.files {
@@ -236,6 +239,10 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             source_detail: detail.to_owned(),
             source_url: url.to_owned(),
             self_reported: true,
+            observed_on: None,
+            ci_low: None,
+            ci_high: None,
+            used_for_density: false,
         }
     };
     match front_matter::parse(yaml) {

@@ -4,8 +4,14 @@
 //! or builds Arrow arrays. Registration is explicit: one [`SourceConfig`] variant and one arm in
 //! [`build`]. A new source is a new file, a `mod` line, a variant, an arm, a fixture and a test.
 
+pub mod board;
+pub mod csv_table;
+pub mod curated;
 pub mod hf_files;
 pub mod hf_models;
+pub mod html_table;
+pub mod json_table;
+pub mod open_llm_leaderboard;
 
 use chrono::NaiveDate;
 
@@ -31,6 +37,8 @@ pub enum ParamsSource {
     Gguf,
     /// `model.safetensors.index.json` `total_size` bytes over bytes per parameter.
     SafetensorsIndex,
+    /// A leaderboard's count (the Open LLM Leaderboard's `#Params (B)`, 3 decimals).
+    Leaderboard,
     /// Stated in the model card's prose.
     CardText,
     /// The nominal size in the model's name.
@@ -45,6 +53,7 @@ impl ParamsSource {
             ParamsSource::ConfigEstimate => "config_estimate",
             ParamsSource::Gguf => "gguf",
             ParamsSource::SafetensorsIndex => "safetensors_index",
+            ParamsSource::Leaderboard => "leaderboard",
             ParamsSource::CardText => "card_text",
             ParamsSource::NamePattern => "name_pattern",
         }
@@ -132,6 +141,19 @@ pub struct DateFact {
     pub source: DateSource,
 }
 
+/// A board's score for a model it names by display name (and maybe a Hub id hint).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedScore {
+    /// The name as the board writes it.
+    pub name: String,
+    /// A Hub id the board gives for the row, when it has such a column.
+    pub hub_id: Option<String>,
+    /// The board.
+    pub board: String,
+    /// The score, `model_id` empty until resolved.
+    pub score: ScoreRow,
+}
+
 /// What parsing one response yields.
 #[derive(Debug, Default)]
 pub struct ParseOutput {
@@ -146,6 +168,8 @@ pub struct ParseOutput {
     pub scores: Vec<ScoreRow>,
     /// Other names of models: (name, Hub id), e.g. an old id the Hub redirected to a new one.
     pub aliases: Vec<(String, String)>,
+    /// Scores of a board row named by display name, resolved to a Hub id after all sources ran.
+    pub named_scores: Vec<NamedScore>,
     /// Requests to make next (next page, per-model files).
     pub follow_ups: Vec<FetchRequest>,
     /// Things that could not be used, with a reason code.
@@ -186,6 +210,11 @@ pub fn build(configs: &[SourceConfig]) -> Vec<Box<dyn Source>> {
         .map(|c| match c {
             SourceConfig::HfModels(c) => Box::new(hf_models::HfModels::new(c.clone())) as Box<dyn Source>,
             SourceConfig::HfFiles(c) => Box::new(hf_files::HfFiles::new(c.clone())) as Box<dyn Source>,
+            SourceConfig::OpenLlmLeaderboard(c) => Box::new(open_llm_leaderboard::OpenLlmLeaderboard::new(c.clone())),
+            SourceConfig::HtmlTable(c) => Box::new(html_table::HtmlTable::new(c.clone())),
+            SourceConfig::CsvTable(c) => Box::new(csv_table::CsvTable::new(c.clone())),
+            SourceConfig::JsonTable(c) => Box::new(json_table::JsonTable::new(c.clone())),
+            SourceConfig::Curated(c) => Box::new(curated::Curated::new(c.clone())),
         })
         .collect()
 }
@@ -207,4 +236,9 @@ pub fn reject(
         reason: reason.to_owned(),
         detail: Some(detail.into()),
     }
+}
+
+/// The host of a URL, for the allowed-hosts list (none for `file://`).
+pub fn url_host(url: &str) -> Option<String> {
+    url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_owned))
 }

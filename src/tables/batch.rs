@@ -95,6 +95,10 @@ pub fn scores(rows: &[ScoreRow], snapshot_id: &str) -> Result<RecordBatch, Arrow
         strings(r.iter().map(|s| Some(s.source_detail.as_str()))),
         strings(r.iter().map(|s| Some(s.source_url.as_str()))),
         bools(r.iter().map(|s| Some(s.self_reported))),
+        dates(r.iter().map(|s| s.observed_on)),
+        Arc::new(r.iter().map(|s| s.ci_low).collect::<Float64Array>()),
+        Arc::new(r.iter().map(|s| s.ci_high).collect::<Float64Array>()),
+        bools(r.iter().map(|s| Some(s.used_for_density))),
     ];
     RecordBatch::try_new(SCORES.schema(), columns)
 }

@@ -49,6 +49,10 @@ pub struct ScoreRow {
     pub source_detail: String,
     pub source_url: String,
     pub self_reported: bool,
+    pub observed_on: Option<NaiveDate>,
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    pub used_for_density: bool,
 }
 
 /// One `fetch_log` row.

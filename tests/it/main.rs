@@ -3,6 +3,7 @@
 
 mod util;
 
+mod boards;
 mod extraction;
 mod faults;
 mod files;

@@ -40,8 +40,32 @@ fn sample_pipeline_runs_offline_from_the_bundled_archive() {
     assert_eq!((gemma_mmlu[0]["value"].as_str(), gemma_mmlu[0]["shots"].as_str()), ("42.3", "5"));
     assert!(summary["summary"]["expected_failures"].as_u64().unwrap() > 0, "404s for files a repo lacks");
 
+    // Leaderboards: the bundled board files join through the Hub id column, the board's link
+    // and the alias files.
+    let by_source = |source: &str| scores.iter().filter(|r| r["source"] == source).count();
+    assert!(by_source("open_llm_leaderboard") > 0 && by_source("csv_table") > 0 && by_source("json_table") > 0);
+    assert!(scores
+        .iter()
+        .any(|r| r["model_id"] == "mistralai/Mistral-7B-Instruct-v0.2" && r["benchmark"] == "alpaca_eval_2_lc"));
+    assert!(scores.iter().any(|r| r["model_id"] == "meta-llama/Meta-Llama-3-8B" && r["benchmark"] == "humaneval"));
+
     // Qwen2.5-7B is on the watchlist but came with the discovery pages: no single call for it.
     let log = rows(&read_table(&work.out(), "fetch_log", None));
     assert!(!log.iter().any(|r| r["url"].ends_with("/api/models/Qwen/Qwen2.5-7B")));
     assert_eq!(log.iter().filter(|r| r["purpose"] == "model_list").count(), 2, "both cursor pages");
+}
+
+#[test]
+fn nightly_pipeline_parses_and_offline_without_archive_fails_cleanly() {
+    let work = Workdir::new();
+    let output = run(densing()
+        .arg("run")
+        .arg("--offline")
+        .arg("--pipeline")
+        .arg(repo().join("pipelines/nightly.toml"))
+        .arg("--out")
+        .arg(work.out()));
+    assert_eq!(output.status.code(), Some(1), "every request is not_archived: past the threshold, still a snapshot");
+    let rejects = rows(&read_table(&work.out(), "rejects", None));
+    assert!(!rejects.is_empty() && rejects.iter().all(|r| r["reason"] == "not_archived"));
 }

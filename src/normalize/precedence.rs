@@ -1,0 +1,84 @@
+//! Score precedence: which observation of (model, benchmark, shots) density uses.
+//!
+//! As the Densing Law paper did, the model's own report comes first: a curated value citing a
+//! technical report, then the model card (its tables, then its `model-index`), then independent
+//! leaderboards (the Open LLM Leaderboard, then other boards). Ties go to the earliest source
+//! URL, so the choice is deterministic. Every observation stays in `scores`; exactly one per key
+//! gets `used_for_density = true`.
+
+use std::collections::HashMap;
+
+use crate::tables::rows::ScoreRow;
+
+/// Rank of an observation: lower wins.
+pub fn rank(score: &ScoreRow) -> u8 {
+    match (score.source.as_str(), score.source_detail.as_str()) {
+        ("curated", _) => 0,
+        ("hf_files", "model_index") => 2,
+        ("hf_files", _) => 1,
+        ("open_llm_leaderboard", _) => 3,
+        (_, _) if score.self_reported => 1,
+        _ => 4,
+    }
+}
+
+/// Marks the one observation per (model, benchmark, shots) that density uses.
+pub fn mark_used_for_density(scores: &mut [ScoreRow]) {
+    let mut best: HashMap<(String, String, Option<i32>), usize> = HashMap::new();
+    for (i, s) in scores.iter().enumerate().filter(|(_, s)| s.value.is_finite()) {
+        let key = (s.model_id.clone(), s.benchmark.clone(), s.shots);
+        let entry = best.entry(key).or_insert(i);
+        let current = &scores[*entry];
+        if (rank(s), &s.source_url, &s.value_raw) < (rank(current), &current.source_url, &current.value_raw) {
+            *entry = i;
+        }
+    }
+    for s in scores.iter_mut() {
+        s.used_for_density = false;
+    }
+    for i in best.into_values() {
+        scores[i].used_for_density = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obs(source: &str, detail: &str, value: f64) -> ScoreRow {
+        ScoreRow {
+            model_id: "a/b".into(),
+            benchmark: "mmlu".into(),
+            benchmark_raw: "MMLU".into(),
+            shots: Some(5),
+            metric: None,
+            value,
+            unit: "percent".into(),
+            value_raw: value.to_string(),
+            source: source.into(),
+            source_detail: detail.into(),
+            source_url: format!("{source}/{detail}"),
+            self_reported: source != "open_llm_leaderboard",
+            observed_on: None,
+            ci_low: None,
+            ci_high: None,
+            used_for_density: false,
+        }
+    }
+
+    #[test]
+    fn own_report_before_boards_and_one_per_key() {
+        let mut scores = vec![
+            obs("open_llm_leaderboard", "open_llm_leaderboard", 60.0),
+            obs("hf_files", "model_index", 61.0),
+            obs("hf_files", "markdown_table", 62.0),
+        ];
+        mark_used_for_density(&mut scores);
+        let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
+        assert_eq!(used, vec![62.0]);
+        scores.push(obs("curated", "curated", 63.0));
+        mark_used_for_density(&mut scores);
+        let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
+        assert_eq!(used, vec![63.0]);
+    }
+}

@@ -1,0 +1,129 @@
+//! What the leaderboard sources share: a row of named cells becomes named scores.
+//!
+//! `html_table`, `csv_table` and `json_table` differ only in how they find rows and cells; each
+//! hands [`emit`] the text of the configured columns per row, and this module turns them into
+//! scores in the configured benchmark and unit, with the row's date and confidence interval.
+//! Names are resolved to Hub ids later, by the registry, after every source has run.
+
+use chrono::NaiveDate;
+
+use super::{reject, NamedScore, ParseOutput};
+use crate::config::{BoardColumn, BoardConfig, ColumnField};
+use crate::parse::dates::parse_date;
+use crate::parse::front_matter::leading_number;
+use crate::tables::rows::ScoreRow;
+
+/// Cells that mean "no value".
+const MISSING: &[&str] = &["", "-", "–", "?", "n/a", "na", "null", "none", "nan", "unknown"];
+
+/// A display name cleaned of decoration: medal emoji, symbols and runs of whitespace.
+///
+/// ```
+/// use densing::sources::board::clean_name;
+/// assert_eq!(clean_name("\n  🥇\n\n  Factory Code Droid\n"), "Factory Code Droid");
+/// assert_eq!(clean_name("**Zephyr-7b-β** 🪁"), "Zephyr-7b-β");
+/// assert_eq!(clean_name("RAG + SWE-Llama 13B"), "RAG + SWE-Llama 13B");
+/// ```
+pub fn clean_name(raw: &str) -> String {
+    let words: Vec<&str> = raw
+        .split_whitespace()
+        .map(|w| w.trim_matches('*'))
+        // Emoji and other pictographs decorate; ASCII signs such as `+` are part of the name.
+        .filter(|w| !w.is_empty() && w.chars().any(|c| c.is_alphanumeric() || c.is_ascii_punctuation()))
+        .collect();
+    words.join(" ")
+}
+
+/// A Hub id from a cell: `org/name`, or a `https://huggingface.co/org/name` link.
+pub fn hub_id(cell: &str) -> Option<String> {
+    let t = cell.trim();
+    let t = t.strip_prefix("https://huggingface.co/").or_else(|| t.strip_prefix("http://huggingface.co/")).unwrap_or(t);
+    let t = t.trim_end_matches('/');
+    let parts: Vec<&str> = t.split('/').collect();
+    (parts.len() == 2 && crate::parse::ids::check_model_id(t).is_ok()).then(|| t.to_owned())
+}
+
+/// `+8/-6` (or `+4 / -4`) → (plus, minus).
+pub fn parse_ci(cell: &str) -> Option<(f64, f64)> {
+    let (plus, minus) = cell.split_once('/')?;
+    let plus: f64 = plus.trim().trim_start_matches('+').trim().parse().ok()?;
+    let minus: f64 = minus.trim().trim_start_matches('-').trim().parse().ok()?;
+    Some((plus, minus))
+}
+
+/// Turns one row's cells (in the order of `config.columns`) into named scores.
+pub fn emit(config: &BoardConfig, kind: &'static str, url: &str, cells: &[Option<String>], out: &mut ParseOutput) {
+    let text = |field: ColumnField| {
+        config.columns.iter().zip(cells).find(|(c, _)| c.field == field).and_then(|(_, v)| v.clone())
+    };
+    let name = text(ColumnField::Model).map(|n| clean_name(&n)).filter(|n| !n.is_empty());
+    let hub = text(ColumnField::HubId).and_then(|h| hub_id(&h));
+    let Some(name) = name.or_else(|| hub.clone()) else {
+        out.rejects.push(reject(
+            kind,
+            Some(url),
+            None,
+            "parse",
+            "row_without_name",
+            format!("board {}: a row has no model name", config.board),
+        ));
+        return;
+    };
+    let observed_on: Option<NaiveDate> = text(ColumnField::Date).and_then(|d| parse_date(&d)).map(|(d, _)| d);
+    for (i, (column, cell)) in config.columns.iter().zip(cells).enumerate() {
+        if column.field != ColumnField::Score {
+            continue;
+        }
+        let Some(raw) = cell.as_deref().map(str::trim).filter(|c| !MISSING.contains(&c.to_lowercase().as_str())) else {
+            continue;
+        };
+        let Some(value) = leading_number(raw) else {
+            out.rejects.push(reject(
+                kind,
+                Some(url),
+                Some(&name),
+                "parse",
+                "not_a_number",
+                format!("board {}: {raw:?} in {}", config.board, column.at),
+            ));
+            continue;
+        };
+        // The interval is the `ci` column that directly follows this score.
+        let ci = match (config.columns.get(i + 1), cells.get(i + 1)) {
+            (Some(c), Some(Some(v))) if c.field == ColumnField::Ci => parse_ci(v),
+            _ => None,
+        };
+        let (value, unit) = scale(column, value);
+        out.named_scores.push(NamedScore {
+            name: name.clone(),
+            hub_id: hub.clone(),
+            board: config.board.clone(),
+            score: ScoreRow {
+                model_id: String::new(),
+                benchmark: column.benchmark.clone().unwrap_or_else(|| column.at.to_lowercase()),
+                benchmark_raw: column.at.clone(),
+                shots: column.shots,
+                metric: column.metric.clone(),
+                value,
+                unit: unit.to_owned(),
+                value_raw: raw.to_owned(),
+                source: kind.to_owned(),
+                source_detail: config.board.clone(),
+                source_url: url.to_owned(),
+                self_reported: config.self_reported,
+                observed_on,
+                ci_low: ci.map(|(_, minus)| value - minus),
+                ci_high: ci.map(|(plus, _)| value + plus),
+                used_for_density: false,
+            },
+        });
+    }
+}
+
+/// The value in the unit stored: fractions become percent; other units stay as written.
+fn scale(column: &BoardColumn, value: f64) -> (f64, &str) {
+    match column.unit.as_str() {
+        "fraction" => (value * 100.0, "percent"),
+        other => (value, other),
+    }
+}

@@ -1,0 +1,85 @@
+//! `csv_table`: a leaderboard published as CSV (AlpacaEval, LMArena exports), columns by name.
+//!
+//! An unnamed first column (AlpacaEval's index of model names) is addressed as `""`.
+
+use super::board::emit;
+use super::{reject, ParseOutput, PlanContext, Source};
+use crate::config::BoardConfig;
+use crate::fetch::{FetchRequest, FetchedResponse, Purpose};
+use crate::tables::rows::RejectRow;
+
+/// The source kind.
+pub const KIND: &str = "csv_table";
+
+/// The built source.
+pub struct CsvTable {
+    config: BoardConfig,
+}
+
+impl CsvTable {
+    /// Builds the source.
+    pub fn new(config: BoardConfig) -> Self {
+        CsvTable { config }
+    }
+}
+
+impl Source for CsvTable {
+    fn kind(&self) -> &'static str {
+        KIND
+    }
+
+    fn plan(&self, _ctx: &PlanContext, source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+        (vec![FetchRequest::new(self.config.url.clone(), source_index, KIND, Purpose::Board)], Vec::new())
+    }
+
+    fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
+        let mut out = ParseOutput::default();
+        let url = request.url.as_str();
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(response.body.as_slice());
+        let header: Vec<String> = match reader.headers() {
+            Ok(h) => h.iter().map(|s| s.trim().to_owned()).collect(),
+            Err(e) => {
+                out.rejects.push(reject(KIND, Some(url), None, "parse", "invalid_csv", e.to_string()));
+                return out;
+            }
+        };
+        let mut positions = Vec::new();
+        for c in &self.config.columns {
+            match header.iter().position(|h| *h == c.at) {
+                Some(p) => positions.push(p),
+                None => {
+                    let detail = format!("board {}: no column {:?} in {:?}", self.config.board, c.at, header);
+                    out.rejects.push(reject(KIND, Some(url), None, "parse", "missing_column", detail));
+                    return out;
+                }
+            }
+        }
+        let mut rows = 0;
+        for record in reader.records() {
+            match record {
+                Ok(record) => {
+                    rows += 1;
+                    let cells: Vec<Option<String>> =
+                        positions.iter().map(|p| record.get(*p).map(str::to_owned)).collect();
+                    emit(&self.config, KIND, url, &cells, &mut out);
+                }
+                Err(e) => out.rejects.push(reject(KIND, Some(url), None, "parse", "invalid_csv", e.to_string())),
+            }
+        }
+        if rows == 0 {
+            out.rejects.push(reject(
+                KIND,
+                Some(url),
+                None,
+                "parse",
+                "table_empty",
+                format!("board {}: no rows", self.config.board),
+            ));
+        }
+        out
+    }
+
+    fn hosts(&self) -> Vec<(String, bool)> {
+        super::url_host(&self.config.url).into_iter().map(|h| (h, false)).collect()
+    }
+}

@@ -1,0 +1,247 @@
+//! `open_llm_leaderboard`: the Open LLM Leaderboard, v2 contents rows and v1 results files.
+//!
+//! **v2**: `open-llm-leaderboard/contents` through the datasets-server `/rows` API, `length` ≤ 100
+//! per page; the first page's `num_rows_total` plans the rest. Each row's `fullname` is its Hub
+//! id. The six benchmarks are stored twice: the raw accuracy ×100 as the score (`bbh`, …) and
+//! the board's chance-corrected value as `<benchmark>_normalized` (never mixed in one series).
+//! `#Params (B)` (0 means unknown) and `Upload To Hub Date` become observations with the source
+//! `leaderboard`.
+//!
+//! **v1**: a `results_<time>.json` of one model: ARC (25-shot, acc_norm), HellaSwag (10,
+//! acc_norm), MMLU (5, mean acc of the 57 hendrycksTest tasks), TruthfulQA (0, mc2), Winogrande
+//! (5, acc), GSM8K (5, acc), DROP (3, f1) when present.
+
+use chrono::NaiveDate;
+use serde_json::Value;
+use url::form_urlencoded;
+
+use super::{reject, DateFact, DatePrecision, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
+use crate::config::OpenLlmLeaderboardConfig;
+use crate::fetch::{FetchRequest, FetchedResponse, Purpose};
+use crate::parse::ids::check_model_id;
+use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
+
+/// The source kind.
+pub const KIND: &str = "open_llm_leaderboard";
+
+/// v2 columns: (raw column, normalised column, canonical benchmark, shots).
+const V2: &[(&str, &str, &str, i32)] = &[
+    ("IFEval Raw", "IFEval", "ifeval", 0),
+    ("BBH Raw", "BBH", "bbh", 3),
+    ("MATH Lvl 5 Raw", "MATH Lvl 5", "math_lvl5", 4),
+    ("GPQA Raw", "GPQA", "gpqa", 0),
+    ("MUSR Raw", "MUSR", "musr", 0),
+    ("MMLU-PRO Raw", "MMLU-PRO", "mmlu_pro", 5),
+];
+
+/// The built source.
+pub struct OpenLlmLeaderboard {
+    config: OpenLlmLeaderboardConfig,
+}
+
+impl OpenLlmLeaderboard {
+    /// Builds the source.
+    pub fn new(config: OpenLlmLeaderboardConfig) -> Self {
+        OpenLlmLeaderboard { config }
+    }
+
+    fn page(&self, offset: u64, source_index: usize) -> FetchRequest {
+        let query = form_urlencoded::Serializer::new(String::new())
+            .append_pair("dataset", &self.config.dataset)
+            .append_pair("config", "default")
+            .append_pair("split", "train")
+            .append_pair("offset", &offset.to_string())
+            .append_pair("length", &self.config.page_size.clamp(1, 100).to_string())
+            .finish();
+        let url = format!("{}/rows?{query}", self.config.endpoint.trim_end_matches('/'));
+        FetchRequest {
+            page: (offset / u64::from(self.config.page_size.max(1))) as u32 + 1,
+            ..FetchRequest::new(url, source_index, KIND, Purpose::Board)
+        }
+    }
+
+    fn parse_rows(&self, request: &FetchRequest, doc: &Value, out: &mut ParseOutput) {
+        let url = request.url.as_str();
+        let Some(rows) = doc.get("rows").and_then(Value::as_array) else {
+            let detail = doc.get("error").and_then(Value::as_str).unwrap_or("no rows array").to_owned();
+            out.rejects.push(reject(KIND, Some(url), None, "parse", "unexpected_shape", detail));
+            return;
+        };
+        for entry in rows {
+            if let Some(row) = entry.get("row") {
+                v2_row(row, url, out);
+            }
+        }
+        // The first page plans the rest, so pages are fetched in parallel under the limiter.
+        if request.page == 1 {
+            let total = doc.get("num_rows_total").and_then(Value::as_u64).unwrap_or(rows.len() as u64);
+            let total = self.config.max_rows.map_or(total, |m| total.min(m));
+            let step = u64::from(self.config.page_size.clamp(1, 100));
+            let mut offset = step;
+            while offset < total {
+                out.follow_ups.push(self.page(offset, request.source_index));
+                offset += step;
+            }
+        }
+    }
+}
+
+fn score(model_id: &str, benchmark: &str, shots: i32, metric: &str, value: f64, raw: String, url: &str) -> ScoreRow {
+    ScoreRow {
+        model_id: model_id.to_owned(),
+        benchmark: benchmark.to_owned(),
+        benchmark_raw: benchmark.to_owned(),
+        shots: Some(shots),
+        metric: Some(metric.to_owned()),
+        value,
+        unit: "percent".to_owned(),
+        value_raw: raw,
+        source: KIND.to_owned(),
+        source_detail: "open_llm_leaderboard".to_owned(),
+        source_url: url.to_owned(),
+        self_reported: false,
+        observed_on: None,
+        ci_low: None,
+        ci_high: None,
+        used_for_density: false,
+    }
+}
+
+fn v2_row(row: &Value, url: &str, out: &mut ParseOutput) {
+    let Some(id) = row.get("fullname").and_then(Value::as_str) else { return };
+    if let Err(why) = check_model_id(id) {
+        out.rejects.push(reject(KIND, Some(url), Some(id), "parse", "invalid_model_id", why));
+        return;
+    }
+    let observed_on =
+        row.get("Submission Date").and_then(Value::as_str).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    for (raw_col, norm_col, benchmark, shots) in V2 {
+        if let Some(raw) = row.get(*raw_col).and_then(Value::as_f64) {
+            out.scores.push(ScoreRow {
+                observed_on,
+                ..score(id, benchmark, *shots, raw_col, raw * 100.0, raw.to_string(), url)
+            });
+        }
+        if let Some(norm) = row.get(*norm_col).and_then(Value::as_f64) {
+            let name = format!("{benchmark}_normalized");
+            out.scores
+                .push(ScoreRow { observed_on, ..score(id, &name, *shots, norm_col, norm, norm.to_string(), url) });
+        }
+    }
+    if let Some(b) = row.get("#Params (B)").and_then(Value::as_f64).filter(|b| *b > 0.0) {
+        out.params.push(ParamsFact {
+            model_id: id.to_owned(),
+            total: (b * 1e9).round() as i64,
+            active: None,
+            source: ParamsSource::Leaderboard,
+            label: None,
+            is_rough: false,
+            url: url.to_owned(),
+        });
+    }
+    let upload = row.get("Upload To Hub Date").and_then(Value::as_str).filter(|d| *d != "2022-03-02");
+    if let Some(date) = upload.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+        out.dates.push(DateFact {
+            model_id: id.to_owned(),
+            date,
+            precision: DatePrecision::Day,
+            source: DateSource::Leaderboard,
+        });
+    }
+    let kind = row.get("Type").and_then(Value::as_str).unwrap_or("");
+    out.models.push(ModelRow {
+        model_id: id.to_owned(),
+        author: id.split_once('/').map(|(a, _)| a.to_owned()),
+        license: row.get("Hub License").and_then(Value::as_str).map(str::to_owned),
+        is_moe: row.get("MoE").and_then(Value::as_bool),
+        is_base: Some(kind.contains("pretrained")),
+        base_model: row.get("Base Model").and_then(Value::as_str).filter(|b| *b != id).map(str::to_owned),
+        hf_sha: row.get("Model sha").and_then(Value::as_str).map(str::to_owned),
+        source_url: url.to_owned(),
+        ..ModelRow::default()
+    });
+}
+
+/// The v1 leaderboard's six benchmarks from one results file (values 0–1, stored ×100).
+fn v1_results(model_id: &str, doc: &Value, url: &str, out: &mut ParseOutput) {
+    // A full file nests the tasks under `results`; a bare results object (as model cards quote
+    // it) has them at the top.
+    let bare = doc.as_object().filter(|o| o.keys().any(|k| k.starts_with("harness|")));
+    let Some(results) = doc.get("results").and_then(Value::as_object).or(bare) else {
+        out.rejects.push(reject(KIND, Some(url), Some(model_id), "parse", "unexpected_shape", "no results object"));
+        return;
+    };
+    let metric = |task: &str, m: &str| results.get(task).and_then(|t| t.get(m)).and_then(Value::as_f64);
+    let mut push = |benchmark: &str, shots: i32, m: &str, v: Option<f64>| {
+        if let Some(v) = v {
+            out.scores.push(score(model_id, benchmark, shots, m, v * 100.0, v.to_string(), url));
+        }
+    };
+    push("arc_challenge", 25, "acc_norm", metric("harness|arc:challenge|25", "acc_norm"));
+    push("hellaswag", 10, "acc_norm", metric("harness|hellaswag|10", "acc_norm"));
+    push("truthfulqa", 0, "mc2", metric("harness|truthfulqa:mc|0", "mc2"));
+    push("winogrande", 5, "acc", metric("harness|winogrande|5", "acc"));
+    push("gsm8k", 5, "acc", metric("harness|gsm8k|5", "acc"));
+    push("drop", 3, "f1", metric("harness|drop|3", "f1"));
+    let mmlu: Vec<f64> = results
+        .iter()
+        .filter(|(k, _)| k.starts_with("harness|hendrycksTest-") && k.ends_with("|5"))
+        .filter_map(|(_, v)| v.get("acc").and_then(Value::as_f64))
+        .collect();
+    if !mmlu.is_empty() {
+        push("mmlu", 5, "acc (mean of hendrycksTest)", Some(mmlu.iter().sum::<f64>() / mmlu.len() as f64));
+    }
+}
+
+impl Source for OpenLlmLeaderboard {
+    fn kind(&self) -> &'static str {
+        KIND
+    }
+
+    fn plan(&self, _ctx: &PlanContext, source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+        let mut requests = vec![self.page(0, source_index)];
+        let mut rejects = Vec::new();
+        for v1 in &self.config.v1_results {
+            match check_model_id(&v1.model_id) {
+                Ok(()) => requests.push(FetchRequest {
+                    model_id: Some(v1.model_id.clone()),
+                    ..FetchRequest::new(v1.url.clone(), source_index, KIND, Purpose::Results)
+                }),
+                Err(why) => {
+                    rejects.push(reject(KIND, Some(&v1.url), Some(&v1.model_id), "plan", "invalid_model_id", why))
+                }
+            }
+        }
+        (requests, rejects)
+    }
+
+    fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
+        let mut out = ParseOutput::default();
+        let doc: Value = match serde_json::from_slice(&response.body) {
+            Ok(v) => v,
+            Err(e) => {
+                out.rejects.push(reject(
+                    KIND,
+                    Some(&request.url),
+                    request.model_id.as_deref(),
+                    "parse",
+                    "invalid_json",
+                    e.to_string(),
+                ));
+                return out;
+            }
+        };
+        match (request.purpose, request.model_id.as_deref()) {
+            (Purpose::Results, Some(model_id)) => v1_results(model_id, &doc, &request.url, &mut out),
+            _ => self.parse_rows(request, &doc, &mut out),
+        }
+        out
+    }
+
+    fn hosts(&self) -> Vec<(String, bool)> {
+        let mut hosts: Vec<(String, bool)> =
+            super::url_host(&self.config.endpoint).into_iter().map(|h| (h, true)).collect();
+        hosts.extend(self.config.v1_results.iter().filter_map(|v| super::url_host(&v.url)).map(|h| (h, true)));
+        hosts
+    }
+}
