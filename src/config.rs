@@ -33,6 +33,83 @@ pub struct PipelineConfig {
     /// The sources, in the order they are planned.
     #[serde(default)]
     pub sources: Vec<SourceConfig>,
+    /// Capability density and the densing law, computed on every snapshot.
+    #[serde(default)]
+    pub density: DensityConfig,
+}
+
+/// `[density]`: references, bases, the law's scope.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DensityConfig {
+    /// Reference files (relative to the pipeline file) or the built-in `densing-nmi-2025`.
+    pub references: Vec<String>,
+    /// Reference families fitted in the snapshot (`reference-family`).
+    pub family: Vec<FamilyConfig>,
+    /// Bases: `total` (parameters), `active` (MoE active), `inference_cost` (the paper's Eq. 6–7).
+    pub bases: Vec<String>,
+    /// Day 0 of the law's time axis (the paper: Llama-1's release).
+    pub origin: chrono::NaiveDate,
+    /// Fit the law on base models only (as the paper).
+    pub base_models_only: bool,
+    /// Bootstrap resamples for the doubling-time interval.
+    pub bootstrap: usize,
+    /// Seed of the bootstrap.
+    pub seed: u64,
+    /// Extra date windows to fit the law in, besides all dates.
+    pub windows: Vec<WindowConfig>,
+    /// The inference-cost basis: seconds per parameter of memory traffic (k1) and compute (k2).
+    /// Defaults from the paper's hardware (RTX 4090: 1.01 TB/s, 82.58 TFLOPS, 100 input tokens):
+    /// k1 = 1/B, k2 = 2·len/C, so k1/k2 ≈ 0.409 (the paper's text says k1 ≈ 2.45·k2; its
+    /// formulas give the reverse, see the README).
+    pub k1: f64,
+    /// See `k1`.
+    pub k2: f64,
+    /// Multiplies k1 for MoE models whose weights do not fit on the chip (1 = they fit).
+    pub offload_factor: f64,
+}
+
+impl Default for DensityConfig {
+    fn default() -> Self {
+        DensityConfig {
+            references: vec!["densing-nmi-2025".to_owned()],
+            family: Vec::new(),
+            bases: vec!["total".to_owned()],
+            origin: chrono::NaiveDate::from_ymd_opt(2023, 2, 24).expect("a valid date"),
+            base_models_only: true,
+            bootstrap: 1000,
+            seed: 20_230_224,
+            windows: Vec::new(),
+            k1: 1.0 / 1.01e12,
+            k2: 2.0 * 100.0 / 82.58e12,
+            offload_factor: 1.0,
+        }
+    }
+}
+
+/// A family of base models to fit a reference curve to.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FamilyConfig {
+    /// The reference's name (e.g. `family-qwen2.5`).
+    pub name: String,
+    /// Hub ids of the family's members.
+    pub models: Vec<String>,
+    /// Benchmarks to fit (every benchmark four or more members have when empty).
+    #[serde(default)]
+    pub benchmarks: Vec<String>,
+}
+
+/// A date window for the law.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WindowConfig {
+    /// Name in the `window` column.
+    pub name: String,
+    /// First date included.
+    pub start: Option<chrono::NaiveDate>,
+    /// Last date included.
+    pub end: Option<chrono::NaiveDate>,
 }
 
 /// Limits the fetch layer enforces on every request.
@@ -345,6 +422,7 @@ impl PipelineConfig {
             fetch: FetchConfig::default(),
             hosts: default_hf_hosts(),
             run: RunConfig::default(),
+            density: DensityConfig::default(),
             sources: vec![
                 SourceConfig::HfModels(HfModelsConfig { endpoint: None, models, discover: Vec::new() }),
                 SourceConfig::HfFiles(HfFilesConfig::default()),

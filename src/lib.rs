@@ -13,6 +13,7 @@
 pub mod archive;
 pub mod cli;
 pub mod config;
+pub mod density;
 pub mod error;
 pub mod fetch;
 pub mod normalize;

@@ -13,6 +13,7 @@ use tokio::task::JoinSet;
 
 use crate::archive::Archive;
 use crate::config::PipelineConfig;
+use crate::density;
 use crate::error::{Error, ExitCode, SnapshotError};
 use crate::fetch::token::HfToken;
 use crate::fetch::{FetchOutcome, FetchRequest, FetchSettings, Fetcher, Purpose, Reason};
@@ -39,6 +40,8 @@ pub struct RunPlan {
     pub as_of: Option<NaiveDate>,
     /// `--model` ids.
     pub only_models: Option<Vec<String>>,
+    /// The pipeline file's folder: references and curated files are relative to it.
+    pub base_dir: PathBuf,
     /// Draw a progress bar (stderr is a terminal).
     pub progress: bool,
 }
@@ -161,12 +164,29 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     counts.models = tables.models.len() as u64;
     counts.rejects = tables.rejects.len() as u64;
 
+    // Density: effective parameters, densities, the law, the chart and the report.
+    let references = density::compute::references(&plan.config.density, &plan.base_dir)?;
+    let computed = density::compute::compute(&plan.config.density, &references, &tables.models, &tables.scores);
+    tables.density = computed.density;
+    tables.density_law = computed.laws;
+    tables.sort();
+    let (chart, report) = write_up(&plan, &id, &references, &tables);
+    counts.density_rows = tables.density.len() as u64;
+    counts.laws = tables.density_law.len() as u64;
+
     let encode = |table: &str, e: arrow_schema::ArrowError| SnapshotError::Encode {
         table: table.into(),
         message: e.to_string(),
     };
     staged.add_table(schema::MODELS.name, &batch::models(&tables.models, &id).map_err(|e| encode("models", e))?)?;
     staged.add_table(schema::SCORES.name, &batch::scores(&tables.scores, &id).map_err(|e| encode("scores", e))?)?;
+    staged.add_table(schema::DENSITY.name, &batch::density(&tables.density, &id).map_err(|e| encode("density", e))?)?;
+    staged.add_table(
+        schema::DENSITY_LAW.name,
+        &batch::density_law(&tables.density_law, &id).map_err(|e| encode("density_law", e))?,
+    )?;
+    staged.add_file("density_law.svg", chart.as_bytes())?;
+    staged.add_file("report.md", report.as_bytes())?;
     staged.add_table(
         schema::FETCH_LOG.name,
         &batch::fetch_log(&tables.fetch_log, &id).map_err(|e| encode("fetch_log", e))?,
@@ -207,6 +227,79 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
         );
     }
     Ok(RunResult { manifest, exit: if over { ExitCode::SourcesFailed } else { ExitCode::Ok } })
+}
+
+/// The chart of the main fit (the first reference's `average` on total parameters, else the
+/// first fit) and the report, which compares with the snapshot `LATEST` names.
+fn write_up(
+    plan: &RunPlan,
+    id: &str,
+    references: &[density::reference::Reference],
+    tables: &RunTables,
+) -> (String, String) {
+    let main = tables
+        .density_law
+        .iter()
+        .filter(|l| l.window == "all" && l.params_basis == "total")
+        .find(|l| references.first().is_some_and(|r| r.name == l.reference) && l.benchmark == "average")
+        .or_else(|| tables.density_law.first());
+    let (reference, benchmark, basis) = match main {
+        Some(l) => (l.reference.clone(), l.benchmark.clone(), l.params_basis.clone()),
+        None => (references.first().map(|r| r.name.clone()).unwrap_or_default(), "average".into(), "total".into()),
+    };
+    let base_only = plan.config.density.base_models_only;
+    let points: Vec<density::law::Point> = tables
+        .density
+        .iter()
+        .filter(|d| d.reference == reference && d.benchmark == benchmark && d.params_basis == basis && d.status == "ok")
+        .filter(|d| !base_only || d.is_base == Some(true))
+        .filter_map(|d| {
+            Some(density::law::Point { model_id: d.model_id.clone(), date: d.release_date?, density: d.density? })
+        })
+        .collect();
+    let title = format!("Capability density ({reference}, {benchmark}, {basis} parameters), snapshot {id}");
+    let chart = density::chart::svg(&title, &points, main);
+    let previous = match crate::snapshot::inspect::latest(&plan.out) {
+        Some(prev) => {
+            let models = crate::snapshot::read::batches(&plan.out, schema::MODELS.name, &prev);
+            let laws = crate::snapshot::read::batches(&plan.out, schema::DENSITY_LAW.name, &prev);
+            let cols = |c: &str| crate::snapshot::read::strings(&laws, c);
+            let (refs, benches, bases, windows) =
+                (cols("reference"), cols("benchmark"), cols("params_basis"), cols("window"));
+            let days = crate::snapshot::read::floats(&laws, "doubling_days");
+            let months = crate::snapshot::read::floats(&laws, "doubling_months");
+            let prev_laws = (0..refs.len())
+                .map(|i| crate::tables::rows::LawRow {
+                    reference: refs[i].clone(),
+                    benchmark: benches[i].clone(),
+                    params_basis: bases[i].clone(),
+                    window: windows[i].clone(),
+                    origin_date: plan.config.density.origin,
+                    a_per_day: 0.0,
+                    b: 0.0,
+                    r2: 0.0,
+                    doubling_days: days[i].unwrap_or(f64::NAN),
+                    doubling_months: months[i].unwrap_or(f64::NAN),
+                    ci_low_days: None,
+                    ci_high_days: None,
+                    n_models: 0,
+                    n_envelope: 0,
+                    envelope_model_ids: String::new(),
+                    reference_fit_r2: None,
+                    reference_fit_n: None,
+                })
+                .collect();
+            density::report::Previous {
+                snapshot_id: Some(prev),
+                models: crate::snapshot::read::strings(&models, "model_id"),
+                laws: prev_laws,
+            }
+        }
+        None => density::report::Previous::default(),
+    };
+    let model_ids: Vec<String> = tables.models.iter().map(|m| m.model_id.clone()).collect();
+    let report = density::report::render(id, references, &tables.density_law, &tables.density, &model_ids, &previous);
+    (chart, report)
 }
 
 /// Ids have one-second resolution: a run started in the same second as the previous one waits

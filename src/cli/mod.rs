@@ -1,6 +1,7 @@
 //! The command line: clap derive structs (their doc comments are the help text) and one file
 //! per subcommand. Subcommands turn flags into validated plans; the engine never sees clap types.
 
+mod law;
 mod run;
 mod snapshots;
 
@@ -30,8 +31,49 @@ pub enum Command {
         #[command(subcommand)]
         action: SnapshotsAction,
     },
+    /// Fit the densing law to any table with `release_date` and `density` columns (CSV or Parquet).
+    Law(LawArgs),
+    /// The effective parameter size a reference needs for a score.
+    Effective(EffectiveArgs),
     /// Print the table schemas (the contract) as markdown.
     Schema,
+}
+
+/// `densing law`.
+#[derive(Debug, clap::Args)]
+pub struct LawArgs {
+    /// CSV or Parquet with `release_date` (YYYY-MM-DD or a date column) and `density`; `model_id` optional.
+    #[arg(long, value_name = "FILE")]
+    pub input: PathBuf,
+    /// Day 0 of t (default 2023-02-24, Llama-1's release).
+    #[arg(long, value_name = "DATE")]
+    pub origin: Option<String>,
+    /// Bootstrap resamples for the doubling-time interval (0 for none).
+    #[arg(long, default_value_t = 1000)]
+    pub bootstrap: usize,
+    /// Bootstrap seed.
+    #[arg(long, default_value_t = 20_230_224)]
+    pub seed: u64,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `densing effective`.
+#[derive(Debug, clap::Args)]
+pub struct EffectiveArgs {
+    /// Reference name (`densing-nmi-2025`) or a reference TOML file.
+    #[arg(long, default_value = "densing-nmi-2025")]
+    pub reference: String,
+    /// Benchmark of the reference (`mmlu`, `bbh`, `math`, `humaneval`, `mbpp`, `average`).
+    #[arg(long)]
+    pub benchmark: String,
+    /// The score, percent.
+    #[arg(long)]
+    pub score: f64,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `densing run`.
@@ -87,6 +129,8 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Run(args) => run::run(args),
         Command::Snapshots { action } => snapshots::run(action),
+        Command::Law(args) => law::law(args),
+        Command::Effective(args) => law::effective_cmd(args),
         Command::Schema => {
             print!("{}", crate::tables::schema::markdown());
             Ok(ExitCode::Ok)

@@ -75,6 +75,12 @@ fn plan(args: RunArgs) -> Result<RunPlan, ConfigError> {
         }
     };
     let offline = args.offline || config.run.offline;
+    let base_dir = args
+        .pipeline
+        .as_deref()
+        .and_then(|p| p.parent())
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_else(|| std::path::PathBuf::from("."));
     Ok(RunPlan {
         config,
         pipeline,
@@ -82,6 +88,7 @@ fn plan(args: RunArgs) -> Result<RunPlan, ConfigError> {
         offline,
         as_of,
         only_models,
+        base_dir,
         progress: std::io::stderr().is_terminal(),
     })
 }

@@ -139,6 +139,23 @@ impl Staged {
         Ok(())
     }
 
+    /// Stages a non-table file (the chart, the report) for `_snapshots/<id>/<name>`.
+    ///
+    /// # Errors
+    /// I/O errors.
+    pub fn add_file(&mut self, name: &str, bytes: &[u8]) -> Result<(), SnapshotError> {
+        let path = self.out.join(STAGING_DIR).join(&self.id).join("_files").join(name);
+        write_atomic(&path, bytes).map_err(SnapshotError::io(&path))?;
+        self.files.push(FileEntry {
+            table: None,
+            path: format!("{SNAPSHOTS_DIR}/{}/{name}", self.id),
+            sha256: sha256_hex(bytes),
+            bytes: bytes.len() as u64,
+            rows: None,
+        });
+        Ok(())
+    }
+
     /// Moves the staged tables into place, writes the manifest, then `LATEST`.
     /// `manifest.files` is filled in here.
     ///
@@ -146,8 +163,16 @@ impl Staged {
     /// I/O errors; whatever happened before the manifest rename leaves no visible snapshot.
     pub fn publish(self, mut manifest: Manifest) -> Result<Manifest, SnapshotError> {
         let staging = self.out.join(STAGING_DIR).join(&self.id);
+        let snapshot_dir = self.out.join(SNAPSHOTS_DIR).join(&self.id);
         for file in &self.files {
-            let table = file.table.as_deref().expect("staged files are tables");
+            let Some(table) = file.table.as_deref() else {
+                // Non-table files go beside the manifest (still invisible until it exists).
+                let name = file.path.rsplit('/').next().unwrap_or_default();
+                std::fs::create_dir_all(&snapshot_dir).map_err(SnapshotError::io(&snapshot_dir))?;
+                let to = snapshot_dir.join(name);
+                fs::rename(staging.join("_files").join(name), &to).map_err(SnapshotError::io(&to))?;
+                continue;
+            };
             let from = staging.join(table);
             let parent = self.out.join(table);
             let to = parent.join(format!("snapshot={}", self.id));

@@ -90,6 +90,12 @@ pub struct RunSummary {
     pub models: u64,
     /// Rows in `rejects`.
     pub rejects: u64,
+    /// Rows in `density`.
+    #[serde(default)]
+    pub density_rows: u64,
+    /// Rows in `density_law`.
+    #[serde(default)]
+    pub laws: u64,
 }
 
 impl Manifest {

@@ -13,6 +13,7 @@
 pub mod commit;
 pub mod inspect;
 pub mod manifest;
+pub mod read;
 pub mod writer;
 
 /// Name of the file holding the newest complete snapshot id.

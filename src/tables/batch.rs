@@ -9,8 +9,8 @@ use arrow_array::{
 use arrow_schema::ArrowError;
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::rows::{FetchLogRow, ModelRow, RejectRow, ScoreRow};
-use super::schema::{FETCH_LOG, MODELS, REJECTS, SCORES};
+use super::rows::{DensityRow, FetchLogRow, LawRow, ModelRow, RejectRow, ScoreRow};
+use super::schema::{DENSITY, DENSITY_LAW, FETCH_LOG, MODELS, REJECTS, SCORES};
 
 fn strings<'a>(values: impl Iterator<Item = Option<&'a str>>) -> ArrayRef {
     Arc::new(values.collect::<StringArray>())
@@ -103,6 +103,65 @@ pub fn scores(rows: &[ScoreRow], snapshot_id: &str) -> Result<RecordBatch, Arrow
     RecordBatch::try_new(SCORES.schema(), columns)
 }
 
+fn f64s(values: impl Iterator<Item = Option<f64>>) -> ArrayRef {
+    Arc::new(values.collect::<Float64Array>())
+}
+
+/// The `density` batch.
+///
+/// # Errors
+/// As [`models`].
+pub fn density(rows: &[DensityRow], snapshot_id: &str) -> Result<RecordBatch, ArrowError> {
+    let r = rows;
+    let columns: Vec<ArrayRef> = vec![
+        constant(snapshot_id, r.len()),
+        strings(r.iter().map(|d| Some(d.model_id.as_str()))),
+        strings(r.iter().map(|d| Some(d.reference.as_str()))),
+        strings(r.iter().map(|d| Some(d.benchmark.as_str()))),
+        Arc::new(r.iter().map(|d| d.shots).collect::<Int32Array>()),
+        f64s(r.iter().map(|d| d.score)),
+        strings(r.iter().map(|d| Some(d.score_sources.as_str()))),
+        f64s(r.iter().map(|d| d.loss)),
+        f64s(r.iter().map(|d| d.effective_params)),
+        strings(r.iter().map(|d| Some(d.params_basis.as_str()))),
+        f64s(r.iter().map(|d| d.params)),
+        f64s(r.iter().map(|d| d.density)),
+        strings(r.iter().map(|d| Some(d.status.as_str()))),
+        dates(r.iter().map(|d| d.release_date)),
+        bools(r.iter().map(|d| d.is_base)),
+    ];
+    RecordBatch::try_new(DENSITY.schema(), columns)
+}
+
+/// The `density_law` batch.
+///
+/// # Errors
+/// As [`models`].
+pub fn density_law(rows: &[LawRow], snapshot_id: &str) -> Result<RecordBatch, ArrowError> {
+    let r = rows;
+    let columns: Vec<ArrayRef> = vec![
+        constant(snapshot_id, r.len()),
+        strings(r.iter().map(|l| Some(l.reference.as_str()))),
+        strings(r.iter().map(|l| Some(l.benchmark.as_str()))),
+        strings(r.iter().map(|l| Some(l.params_basis.as_str()))),
+        strings(r.iter().map(|l| Some(l.window.as_str()))),
+        dates(r.iter().map(|l| Some(l.origin_date))),
+        f64s(r.iter().map(|l| Some(l.a_per_day))),
+        f64s(r.iter().map(|l| Some(l.b))),
+        f64s(r.iter().map(|l| Some(l.r2))),
+        f64s(r.iter().map(|l| Some(l.doubling_days))),
+        f64s(r.iter().map(|l| Some(l.doubling_months))),
+        f64s(r.iter().map(|l| l.ci_low_days)),
+        f64s(r.iter().map(|l| l.ci_high_days)),
+        i64s(r.iter().map(|l| Some(l.n_models))),
+        i64s(r.iter().map(|l| Some(l.n_envelope))),
+        strings(r.iter().map(|l| Some(l.envelope_model_ids.as_str()))),
+        f64s(r.iter().map(|l| l.reference_fit_r2)),
+        i64s(r.iter().map(|l| l.reference_fit_n)),
+    ];
+    RecordBatch::try_new(DENSITY_LAW.schema(), columns)
+}
+
 /// The `fetch_log` batch.
 ///
 /// # Errors
@@ -165,6 +224,8 @@ mod tests {
         assert_eq!(d.value(0), 19831, "2024-04-18 is day 19831");
         assert!(rejects(&[], "s").is_ok());
         assert!(scores(&[], "s").is_ok());
+        assert!(density(&[], "s").is_ok());
+        assert!(density_law(&[], "s").is_ok());
         assert!(fetch_log(&[], "s").is_ok());
     }
 }

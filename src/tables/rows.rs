@@ -55,6 +55,49 @@ pub struct ScoreRow {
     pub used_for_density: bool,
 }
 
+/// One `density` row.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(missing_docs)]
+pub struct DensityRow {
+    pub model_id: String,
+    pub reference: String,
+    pub benchmark: String,
+    pub shots: Option<i32>,
+    pub score: Option<f64>,
+    pub score_sources: String,
+    pub loss: Option<f64>,
+    pub effective_params: Option<f64>,
+    pub params_basis: String,
+    pub params: Option<f64>,
+    pub density: Option<f64>,
+    pub status: String,
+    pub release_date: Option<NaiveDate>,
+    pub is_base: Option<bool>,
+}
+
+/// One `density_law` row.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(missing_docs)]
+pub struct LawRow {
+    pub reference: String,
+    pub benchmark: String,
+    pub params_basis: String,
+    pub window: String,
+    pub origin_date: NaiveDate,
+    pub a_per_day: f64,
+    pub b: f64,
+    pub r2: f64,
+    pub doubling_days: f64,
+    pub doubling_months: f64,
+    pub ci_low_days: Option<f64>,
+    pub ci_high_days: Option<f64>,
+    pub n_models: i64,
+    pub n_envelope: i64,
+    pub envelope_model_ids: String,
+    pub reference_fit_r2: Option<f64>,
+    pub reference_fit_n: Option<i64>,
+}
+
 /// One `fetch_log` row.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(missing_docs)]
@@ -92,6 +135,10 @@ pub struct RunTables {
     pub models: Vec<ModelRow>,
     /// `scores` rows.
     pub scores: Vec<ScoreRow>,
+    /// `density` rows.
+    pub density: Vec<DensityRow>,
+    /// `density_law` rows.
+    pub density_law: Vec<LawRow>,
     /// `fetch_log` rows.
     pub fetch_log: Vec<FetchLogRow>,
     /// `rejects` rows.
@@ -102,6 +149,22 @@ impl RunTables {
     /// Sorts every table into its canonical order, so equal inputs give byte-equal files.
     pub fn sort(&mut self) {
         self.models.sort_by(|a, b| a.model_id.cmp(&b.model_id));
+        self.density.sort_by(|a, b| {
+            (&a.model_id, &a.reference, &a.benchmark, &a.params_basis).cmp(&(
+                &b.model_id,
+                &b.reference,
+                &b.benchmark,
+                &b.params_basis,
+            ))
+        });
+        self.density_law.sort_by(|a, b| {
+            (&a.reference, &a.benchmark, &a.params_basis, &a.window).cmp(&(
+                &b.reference,
+                &b.benchmark,
+                &b.params_basis,
+                &b.window,
+            ))
+        });
         self.fetch_log.sort_by(|a, b| (&a.url, a.fetched_at).cmp(&(&b.url, b.fetched_at)));
         self.rejects.sort();
         self.rejects.dedup();

@@ -227,6 +227,55 @@ pub const SCORES: Table = Table {
     ],
 };
 
+/// The `density` table.
+pub const DENSITY: Table = Table {
+    name: "density",
+    grain: "(model, reference, benchmark, basis)",
+    columns: &[
+        col("snapshot_id", Utf8, false, "Snapshot this row belongs to"),
+        col("model_id", Utf8, false, "Hub id"),
+        col("reference", Utf8, false, "Reference curve: `densing-nmi-2025` or a fitted family"),
+        col("benchmark", Utf8, false, "A benchmark, or `average` (the mean of the reference's five)"),
+        col("shots", Int32, true, "Shots the reference requires"),
+        col("score", Float64, true, "The score used, percent"),
+        col("score_sources", Utf8, false, "Which observations were used: `benchmark=value@source_url` joined by `; `"),
+        col("loss", Float64, true, "The loss L̂ the score implies on the reference curve"),
+        col("effective_params", Float64, true, "N̂: parameters the reference needs for the score"),
+        col("params_basis", Utf8, false, "`total`, `active` or `inference_cost`"),
+        col("params", Float64, true, "The model's parameters on that basis"),
+        col("density", Float64, true, "ρ = N̂ / params (inference_cost: Eq. 6–7 of the paper)"),
+        col("status", Utf8, false, "`ok`, or why not: `no_params`, `score_below_curve_floor`, `score_above_curve_ceiling`, `loss_below_data_limit`, `family_fit_unavailable`"),
+        col("release_date", Date32, true, "The model's release date"),
+        col("is_base", Bool, true, "Base (pre-trained) model"),
+    ],
+};
+
+/// The `density_law` table.
+pub const DENSITY_LAW: Table = Table {
+    name: "density_law",
+    grain: "fit (reference, benchmark, basis, window)",
+    columns: &[
+        col("snapshot_id", Utf8, false, "Snapshot this row belongs to"),
+        col("reference", Utf8, false, "Reference curve"),
+        col("benchmark", Utf8, false, "Benchmark or `average`"),
+        col("params_basis", Utf8, false, "Density basis"),
+        col("window", Utf8, false, "`all`, or a configured date window"),
+        col("origin_date", Date32, false, "Day 0 of t"),
+        col("a_per_day", Float64, false, "Slope A of ln ρ_max = A·t + B"),
+        col("b", Float64, false, "Intercept B"),
+        col("r2", Float64, false, "R² of the fit on the envelope"),
+        col("doubling_days", Float64, false, "ln 2 / A (infinite when A ≤ 0)"),
+        col("doubling_months", Float64, false, "doubling_days / 30.4375"),
+        col("ci_low_days", Float64, true, "Bootstrap 2.5% of the doubling time (resampling models)"),
+        col("ci_high_days", Float64, true, "Bootstrap 97.5%; null when unbounded"),
+        col("n_models", Int64, false, "Models with a density in scope"),
+        col("n_envelope", Int64, false, "Record-setting models fitted"),
+        col("envelope_model_ids", Utf8, false, "The envelope, oldest first, joined by `,`"),
+        col("reference_fit_r2", Float64, true, "For a fitted family reference: R² of its curve"),
+        col("reference_fit_n", Int64, true, "For a fitted family reference: members fitted"),
+    ],
+};
+
 /// The `fetch_log` table.
 pub const FETCH_LOG: Table = Table {
     name: "fetch_log",
@@ -264,7 +313,7 @@ pub const REJECTS: Table = Table {
 };
 
 /// Every table, in write order.
-pub const TABLES: &[Table] = &[MODELS, SCORES, FETCH_LOG, REJECTS];
+pub const TABLES: &[Table] = &[MODELS, SCORES, DENSITY, DENSITY_LAW, FETCH_LOG, REJECTS];
 
 impl Table {
     /// The Arrow schema.

@@ -4,6 +4,7 @@
 mod util;
 
 mod boards;
+mod density;
 mod extraction;
 mod faults;
 mod files;

@@ -27,8 +27,11 @@ fn layout_types_and_writer_settings_follow_the_contract() {
     assert_eq!(manifest["snapshot_id"], id.as_str());
     assert_eq!(manifest["schema_version"], 1);
     let files = manifest["files"].as_array().unwrap();
-    assert_eq!(files.len(), 4, "models, scores, fetch_log, rejects");
-    for f in files {
+    let tables: Vec<&str> = files.iter().filter_map(|f| f["table"].as_str()).collect();
+    assert_eq!(tables, ["models", "scores", "density", "density_law", "fetch_log", "rejects"]);
+    let others: Vec<&str> = files.iter().filter(|f| f["table"].is_null()).map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(others, [format!("_snapshots/{id}/density_law.svg"), format!("_snapshots/{id}/report.md")]);
+    for f in files.iter().filter(|f| f["table"].is_string()) {
         let table = f["table"].as_str().unwrap();
         assert_eq!(f["path"], format!("{table}/snapshot={id}/part-00000.parquet").as_str());
         let file = std::fs::File::open(work.out().join(f["path"].as_str().unwrap())).unwrap();

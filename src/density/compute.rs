@@ -1,0 +1,302 @@
+//! The density stage: scores + models → `density` rows and `density_law` fits.
+//!
+//! Scores used are those `normalize::precedence` marked `used_for_density`, at the shots the
+//! reference requires (a score whose shots the source did not state is accepted when no stated
+//! one exists; `score_sources` shows which was used). `average` needs all five benchmarks.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::effective::{effective, Status};
+use super::family;
+use super::law::{self, Point};
+use super::reference::Reference;
+use crate::config::DensityConfig;
+use crate::error::ConfigError;
+use crate::tables::rows::{DensityRow, LawRow, ModelRow, ScoreRow};
+
+/// What the stage produces.
+#[derive(Debug, Default)]
+pub struct DensityOutput {
+    /// `density` rows.
+    pub density: Vec<DensityRow>,
+    /// `density_law` rows.
+    pub laws: Vec<LawRow>,
+}
+
+/// Loads the configured references (names of built-ins, or paths relative to `base_dir`).
+///
+/// # Errors
+/// A reference that cannot be read or parsed.
+pub fn references(config: &DensityConfig, base_dir: &Path) -> Result<Vec<Reference>, ConfigError> {
+    config
+        .references
+        .iter()
+        .map(|r| {
+            if r == &Reference::built_in().name {
+                Ok(Reference::built_in())
+            } else {
+                Reference::load(&base_dir.join(r).display().to_string())
+            }
+        })
+        .collect()
+}
+
+type ScoreIndex<'a> = HashMap<(&'a str, &'a str), Vec<&'a ScoreRow>>;
+
+/// The used score of `model` on `benchmark` at `shots` (stated shots first, then unstated).
+fn pick<'a>(index: &ScoreIndex<'a>, model: &str, benchmark: &str, shots: Option<i32>) -> Option<&'a ScoreRow> {
+    let found = index.get(&(model, benchmark))?;
+    found
+        .iter()
+        .find(|s| shots.is_none() || s.shots == shots)
+        .or_else(|| found.iter().find(|s| s.shots.is_none()))
+        .copied()
+}
+
+fn source_note(s: &ScoreRow) -> String {
+    format!("{}={}@{}", s.benchmark, s.value_raw, s.source_url)
+}
+
+/// The model's parameters on a basis (for `inference_cost`, the dense size with the same cost).
+fn basis_params(m: &ModelRow, basis: &str, config: &DensityConfig) -> Option<f64> {
+    let total = m.params_total? as f64;
+    let active = m.params_active.map(|a| a as f64).unwrap_or(total);
+    match basis {
+        "total" => Some(total),
+        "active" => Some(active),
+        // ρ = N̂(k1 + k2) / (N_total·k1ˢ + N_active·k2): report the effective cost-equivalent size.
+        "inference_cost" => {
+            let k1s = if m.is_moe == Some(true) { config.k1 * config.offload_factor } else { config.k1 };
+            let denom = total * k1s + active * config.k2;
+            Some(denom / (config.k1 + config.k2))
+        }
+        _ => None,
+    }
+}
+
+/// Computes every density and law.
+pub fn compute(
+    config: &DensityConfig,
+    references: &[Reference],
+    models: &[ModelRow],
+    scores: &[ScoreRow],
+) -> DensityOutput {
+    let mut index: ScoreIndex = HashMap::new();
+    for s in scores.iter().filter(|s| s.used_for_density && s.unit == "percent") {
+        index.entry((s.model_id.as_str(), s.benchmark.as_str())).or_default().push(s);
+    }
+    let mut out = DensityOutput::default();
+    let mut fits: Vec<(String, Option<(f64, i64)>)> = Vec::new();
+    for reference in references {
+        for curve in &reference.curve {
+            for m in models {
+                let (score, sources) = if curve.benchmark == "average" {
+                    let parts: Vec<&ScoreRow> = reference
+                        .average_of
+                        .iter()
+                        .filter_map(|b| pick(&index, &m.model_id, b, reference.curve(b).and_then(|c| c.shots)))
+                        .collect();
+                    if parts.len() != reference.average_of.len() {
+                        continue;
+                    }
+                    let mean = parts.iter().map(|s| s.value).sum::<f64>() / parts.len() as f64;
+                    (mean, parts.iter().map(|s| source_note(s)).collect::<Vec<_>>().join("; "))
+                } else {
+                    match pick(&index, &m.model_id, &curve.benchmark, curve.shots) {
+                        Some(s) => (s.value, source_note(s)),
+                        None => continue,
+                    }
+                };
+                let e = effective(curve, score, reference.d0_tokens);
+                for basis in &config.bases {
+                    out.density.push(row(
+                        m,
+                        &reference.name,
+                        &curve.benchmark,
+                        curve.shots,
+                        score,
+                        &sources,
+                        e.loss,
+                        e.params,
+                        e.status.as_str(),
+                        basis,
+                        config,
+                    ));
+                }
+            }
+            fits.push((reference.name.clone(), None));
+        }
+    }
+    for fam in &config.family {
+        family_rows(fam, config, models, &index, &mut out, &mut fits);
+    }
+    out.laws = laws(config, models, &out.density, &fits);
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn row(
+    m: &ModelRow,
+    reference: &str,
+    benchmark: &str,
+    shots: Option<i32>,
+    score: f64,
+    sources: &str,
+    loss: Option<f64>,
+    n_hat: Option<f64>,
+    status: &str,
+    basis: &str,
+    config: &DensityConfig,
+) -> DensityRow {
+    let params = basis_params(m, basis, config);
+    let (density, status) = match (n_hat, params) {
+        (Some(n), Some(p)) if p > 0.0 => (Some(n / p), status.to_owned()),
+        (_, None) if status == Status::Ok.as_str() => (None, "no_params".to_owned()),
+        _ => (None, status.to_owned()),
+    };
+    DensityRow {
+        model_id: m.model_id.clone(),
+        reference: reference.to_owned(),
+        benchmark: benchmark.to_owned(),
+        shots,
+        score: Some(score),
+        score_sources: sources.to_owned(),
+        loss,
+        effective_params: n_hat,
+        params_basis: basis.to_owned(),
+        params,
+        density,
+        status,
+        release_date: m.release_date,
+        is_base: m.is_base,
+    }
+}
+
+fn family_rows(
+    fam: &crate::config::FamilyConfig,
+    config: &DensityConfig,
+    models: &[ModelRow],
+    index: &ScoreIndex,
+    out: &mut DensityOutput,
+    fits: &mut Vec<(String, Option<(f64, i64)>)>,
+) {
+    let by_id: HashMap<&str, &ModelRow> = models.iter().map(|m| (m.model_id.as_str(), m)).collect();
+    let mut benchmarks: Vec<String> = fam.benchmarks.clone();
+    if benchmarks.is_empty() {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for id in &fam.models {
+            for ((model, bench), _) in index.iter() {
+                if model == id {
+                    *counts.entry(bench).or_default() += 1;
+                }
+            }
+        }
+        benchmarks = counts.into_iter().filter(|(_, n)| *n >= 4).map(|(b, _)| b.to_owned()).collect();
+        benchmarks.sort();
+    }
+    for bench in benchmarks {
+        let members: Vec<(f64, &ScoreRow)> = fam
+            .models
+            .iter()
+            .filter_map(|id| {
+                let n = by_id.get(id.as_str())?.params_total? as f64;
+                Some((n, pick(index, id, &bench, None)?))
+            })
+            .collect();
+        // The family's own shots: the most common among its members.
+        let mut shot_counts: HashMap<Option<i32>, usize> = HashMap::new();
+        for (_, s) in &members {
+            *shot_counts.entry(s.shots).or_default() += 1;
+        }
+        let shots = shot_counts.into_iter().max_by_key(|(s, n)| (*n, std::cmp::Reverse(*s))).and_then(|(s, _)| s);
+        let points: Vec<(f64, f64)> =
+            members.iter().filter(|(_, s)| s.shots == shots).map(|(n, s)| (*n, s.value)).collect();
+        let Some(curve) = family::fit(&points) else { continue };
+        let name = fam.name.clone();
+        for m in models {
+            let Some(s) = pick(index, &m.model_id, &bench, shots) else { continue };
+            let n_hat = curve.effective(s.value);
+            let status = if n_hat.is_some() {
+                "ok"
+            } else if s.value <= curve.d {
+                "score_below_curve_floor"
+            } else {
+                "score_above_curve_ceiling"
+            };
+            for basis in &config.bases {
+                out.density.push(row(
+                    m,
+                    &name,
+                    &bench,
+                    shots,
+                    s.value,
+                    &source_note(s),
+                    None,
+                    n_hat,
+                    status,
+                    basis,
+                    config,
+                ));
+            }
+        }
+        fits.push((format!("{name}\u{0}{bench}"), Some((curve.r2, curve.n as i64))));
+    }
+}
+
+fn laws(
+    config: &DensityConfig,
+    models: &[ModelRow],
+    density: &[DensityRow],
+    fits: &[(String, Option<(f64, i64)>)],
+) -> Vec<LawRow> {
+    let base: HashMap<&str, Option<bool>> = models.iter().map(|m| (m.model_id.as_str(), m.is_base)).collect();
+    let mut groups: HashMap<(&str, &str, &str), Vec<Point>> = HashMap::new();
+    for d in density.iter().filter(|d| d.status == "ok") {
+        let (Some(date), Some(rho)) = (d.release_date, d.density) else { continue };
+        if config.base_models_only && base.get(d.model_id.as_str()).copied().flatten() != Some(true) {
+            continue;
+        }
+        groups.entry((d.reference.as_str(), d.benchmark.as_str(), d.params_basis.as_str())).or_default().push(Point {
+            model_id: d.model_id.clone(),
+            date,
+            density: rho,
+        });
+    }
+    let mut windows = vec![crate::config::WindowConfig { name: "all".into(), start: None, end: None }];
+    windows.extend(config.windows.iter().cloned());
+    let mut rows = Vec::new();
+    let mut keys: Vec<_> = groups.keys().copied().collect();
+    keys.sort();
+    for key @ (reference, benchmark, basis) in keys {
+        let fit_quality = fits.iter().find(|(k, _)| *k == format!("{reference}\u{0}{benchmark}")).and_then(|(_, q)| *q);
+        for w in &windows {
+            let points: Vec<Point> = groups[&key]
+                .iter()
+                .filter(|p| w.start.is_none_or(|s| p.date >= s) && w.end.is_none_or(|e| p.date <= e))
+                .cloned()
+                .collect();
+            let Some(f) = law::fit(&points, config.origin, config.bootstrap, config.seed) else { continue };
+            rows.push(LawRow {
+                reference: reference.to_owned(),
+                benchmark: benchmark.to_owned(),
+                params_basis: basis.to_owned(),
+                window: w.name.clone(),
+                origin_date: config.origin,
+                a_per_day: f.a_per_day,
+                b: f.b,
+                r2: f.r2,
+                doubling_days: f.doubling_days,
+                doubling_months: f.doubling_months,
+                ci_low_days: f.ci_low_days,
+                ci_high_days: f.ci_high_days,
+                n_models: f.n_models as i64,
+                n_envelope: f.envelope.len() as i64,
+                envelope_model_ids: f.envelope.join(","),
+                reference_fit_r2: fit_quality.map(|q| q.0),
+                reference_fit_n: fit_quality.map(|q| q.1),
+            });
+        }
+    }
+    rows
+}

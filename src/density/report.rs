@@ -1,0 +1,109 @@
+//! `report.md`: the fit, the densest models, what changed since the previous snapshot, caveats.
+
+use std::fmt::Write;
+
+use super::reference::Reference;
+use crate::tables::rows::{DensityRow, LawRow};
+
+/// What the previous snapshot said, for the "changes" section.
+#[derive(Debug, Default)]
+pub struct Previous {
+    /// Its id.
+    pub snapshot_id: Option<String>,
+    /// Its model ids.
+    pub models: Vec<String>,
+    /// Its laws.
+    pub laws: Vec<LawRow>,
+}
+
+fn months(days: Option<f64>) -> String {
+    days.map_or("–".to_owned(), |d| format!("{:.2}", d / super::law::DAYS_PER_MONTH))
+}
+
+/// Renders the report.
+pub fn render(
+    snapshot_id: &str,
+    references: &[Reference],
+    laws: &[LawRow],
+    density: &[DensityRow],
+    models: &[String],
+    previous: &Previous,
+) -> String {
+    let mut s = format!("# densing snapshot {snapshot_id}\n\n");
+    s.push_str("## The densing law\n\nln ρ_max = A·t + B over the record-setting base models (t in days since the origin).\n\n");
+    s.push_str("| reference | benchmark | basis | window | A per day | doubling (months) | 95% CI (months) | R² | envelope / models |\n|---|---|---|---|---|---|---|---|---|\n");
+    for l in laws {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {:.5} | {:.2} | {}–{} | {:.3} | {} / {} |",
+            l.reference,
+            l.benchmark,
+            l.params_basis,
+            l.window,
+            l.a_per_day,
+            l.doubling_months,
+            months(l.ci_low_days),
+            months(l.ci_high_days),
+            l.r2,
+            l.n_envelope,
+            l.n_models
+        );
+    }
+    if laws.is_empty() {
+        s.push_str("| – | – | – | – | – | – | – | – | fewer than two record-setters |\n");
+    }
+    s.push_str("\n## Densest models (`average`, total parameters)\n\n| model | released | score | N̂ (B) | density |\n|---|---|---|---|---|\n");
+    let mut top: Vec<&DensityRow> = density
+        .iter()
+        .filter(|d| d.benchmark == "average" && d.params_basis == "total" && d.density.is_some())
+        .collect();
+    top.sort_by(|a, b| b.density.unwrap_or(0.0).total_cmp(&a.density.unwrap_or(0.0)).then(a.model_id.cmp(&b.model_id)));
+    for d in top.iter().take(10) {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {:.2} | {:.2} | {:.3} |",
+            d.model_id,
+            d.release_date.map_or("–".into(), |r| r.to_string()),
+            d.score.unwrap_or(f64::NAN),
+            d.effective_params.unwrap_or(f64::NAN) / 1e9,
+            d.density.unwrap_or(f64::NAN)
+        );
+    }
+    s.push_str("\n## Since the previous snapshot\n\n");
+    match &previous.snapshot_id {
+        None => s.push_str("This is the first snapshot in this output folder.\n"),
+        Some(id) => {
+            let added: Vec<&String> = models.iter().filter(|m| !previous.models.contains(m)).collect();
+            let removed: Vec<&String> = previous.models.iter().filter(|m| !models.contains(m)).collect();
+            let _ = writeln!(s, "Compared with {id}: {} models added, {} removed.", added.len(), removed.len());
+            for m in added.iter().take(20) {
+                let _ = writeln!(s, "- added {m}");
+            }
+            for l in laws {
+                if let Some(p) = previous.laws.iter().find(|p| {
+                    (&p.reference, &p.benchmark, &p.params_basis, &p.window)
+                        == (&l.reference, &l.benchmark, &l.params_basis, &l.window)
+                }) {
+                    if (p.doubling_days - l.doubling_days).abs() > 1e-9 {
+                        let _ = writeln!(
+                            s,
+                            "- {} {} {}: doubling {:.2} → {:.2} months",
+                            l.reference, l.benchmark, l.window, p.doubling_months, l.doubling_months
+                        );
+                    }
+                }
+            }
+        }
+    }
+    s.push_str("\n## Caveats\n\n");
+    for r in references {
+        let _ = writeln!(
+            s,
+            "- `{}`: {} The reference models stop at {:.1}B parameters; larger effective sizes are extrapolations, often by two to three orders of magnitude. Near low scores one point of score moves N̂ by about 17%.",
+            r.name, r.citation, r.largest_reference_params / 1e9
+        );
+    }
+    s.push_str("- Scores are mostly self-reported by model authors (cards, technical reports); `density.score_sources` names each one.\n");
+    s.push_str("- Release dates fall back to the Hub's repo creation time when a card states none (`models.release_date_source`).\n");
+    s
+}

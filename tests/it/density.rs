@@ -1,0 +1,117 @@
+//! Density through the real binary: the sample's densities and law, `densing law`, `densing effective`.
+
+use crate::util::*;
+
+fn sample_run(work: &Workdir) -> String {
+    let output = work.run(&repo().join("pipelines/sample.toml"));
+    assert_eq!(output.status.code(), Some(0));
+    latest(&work.out()).unwrap()
+}
+
+#[test]
+fn the_sample_yields_average_densities_a_law_a_chart_and_a_report() {
+    let work = Workdir::new();
+    let id = sample_run(&work);
+    let density = rows(&read_table(&work.out(), "density", None));
+    let average: Vec<&Row> = density
+        .iter()
+        .filter(|r| r["benchmark"] == "average" && r["status"] == "ok" && r["is_base"] == "true")
+        .collect();
+    assert!(average.len() >= 3, "{} base models with an average density", average.len());
+    // Llama-2-7B's density is about 0.05 in the paper (its Fig. 1); the sample carries its
+    // published five scores.
+    let llama = average.iter().find(|r| r["model_id"] == "meta-llama/Llama-2-7b-hf").unwrap();
+    let rho: f64 = llama["density"].parse().unwrap();
+    assert!((0.03..0.08).contains(&rho), "Llama-2-7B density {rho}");
+    assert_eq!(llama["score_sources"].matches("@").count(), 5, "the five scores used are named");
+
+    let laws = rows_by(
+        &read_table(&work.out(), "density_law", None),
+        "benchmark", // one window and basis in the sample
+    );
+    let avg = &laws["average"];
+    assert!(avg["doubling_months"].parse::<f64>().unwrap() > 0.0);
+    assert!(avg["n_envelope"].parse::<i64>().unwrap() >= 2);
+
+    // The chart is XML with one mark per model in the fit; the report quotes the fit.
+    let dir = work.out().join(format!("_snapshots/{id}"));
+    let svg = std::fs::read_to_string(dir.join("density_law.svg")).unwrap();
+    let marks = svg.matches("<circle class=\"model\"").count();
+    assert_eq!(marks, average.len(), "one point per base model with an average density");
+    for p in &average {
+        assert!(svg.contains(&format!("<title>{} (", p["model_id"])), "{} is hoverable", p["model_id"]);
+    }
+    let parsed = std::process::Command::new("python3")
+        .args(["-c", "import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])"])
+        .arg(dir.join("density_law.svg"))
+        .status();
+    if let Ok(status) = parsed {
+        assert!(status.success(), "the SVG parses as XML");
+    }
+    let report = std::fs::read_to_string(dir.join("report.md")).unwrap();
+    assert!(report.contains("| densing-nmi-2025 | average | total | all |"));
+    assert!(report.contains("extrapolations"));
+
+    // A second snapshot's report says what changed.
+    let second = sample_run(&work);
+    let report = std::fs::read_to_string(work.out().join(format!("_snapshots/{second}/report.md"))).unwrap();
+    assert!(report.contains(&format!("Compared with {id}")));
+}
+
+#[test]
+fn law_command_fits_csv_and_the_snapshot_parquet() {
+    // A synthetic table on a known line: A = 0.0066/day (doubling 105.0 days), plus dominated models.
+    let work = Workdir::new();
+    let mut csv = String::from("model_id,release_date,density\n");
+    let origin = chrono::NaiveDate::from_ymd_opt(2023, 2, 24).unwrap();
+    for i in 0..40u64 {
+        let date = origin + chrono::Days::new(i * 20);
+        let rho = (0.0066 * (i * 20) as f64 - 3.0).exp();
+        csv.push_str(&format!("top{i},{date},{rho}\nlow{i},{date},{}\n", rho / 3.0));
+    }
+    let input = work.path().join("law.csv");
+    std::fs::write(&input, csv).unwrap();
+    let output = run(densing().args(["law", "--json", "--input"]).arg(&input));
+    assert_eq!(output.status.code(), Some(0));
+    let fit: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!((fit["a_per_day"].as_f64().unwrap() - 0.0066).abs() < 1e-9);
+    assert!((fit["doubling_days"].as_f64().unwrap() - std::f64::consts::LN_2 / 0.0066).abs() < 1e-6);
+    assert_eq!(fit["n_envelope"], 40);
+    assert!((fit["r2"].as_f64().unwrap() - 1.0).abs() < 1e-9);
+
+    // The table form, on a snapshot's own density Parquet.
+    let id = sample_run(&work);
+    let parquet = work.out().join(format!("density/snapshot={id}/part-00000.parquet"));
+    let output = run(densing().args(["law", "--input"]).arg(&parquet));
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("doubling (months)") && text.contains("envelope"), "{text}");
+
+    let missing = work.path().join("bad.csv");
+    std::fs::write(&missing, "date,rho\n2024-01-01,1\n").unwrap();
+    assert_eq!(run(densing().args(["law", "--input"]).arg(&missing)).status.code(), Some(2));
+}
+
+#[test]
+fn effective_command_matches_the_method_text() {
+    let output = run(densing().args([
+        "effective",
+        "--reference",
+        "densing-nmi-2025",
+        "--benchmark",
+        "average",
+        "--score",
+        "30",
+        "--json",
+    ]));
+    assert_eq!(output.status.code(), Some(0));
+    let e: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!((e["effective_params"].as_f64().unwrap() / 0.9988e9 - 1.0).abs() < 1e-3);
+    assert!((e["loss"].as_f64().unwrap() - 0.21675).abs() < 1e-5);
+    let below = run(densing().args(["effective", "--benchmark", "mmlu", "--score", "12", "--json"]));
+    let e: serde_json::Value = serde_json::from_slice(&below.stdout).unwrap();
+    assert_eq!(e["status"], "score_below_curve_floor");
+    assert!(e["effective_params"].is_null());
+    let unknown = run(densing().args(["effective", "--benchmark", "gsm8k", "--score", "50"]));
+    assert_eq!(unknown.status.code(), Some(2));
+}
