@@ -115,3 +115,50 @@ fn effective_command_matches_the_method_text() {
     let unknown = run(densing().args(["effective", "--benchmark", "gsm8k", "--score", "50"]));
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_family_reference_is_fitted_from_the_snapshot() {
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, ResponseTemplate};
+    // Qwen2.5 base models with their safetensors totals, and MMLU-Pro scores (5-shot) in a
+    // curated file: the family curve is fitted from them, then inverted for every model.
+    let family = [
+        ("Qwen/Qwen2.5-0.5B", 494_032_768i64, 15.7),
+        ("Qwen/Qwen2.5-1.5B", 1_543_714_304, 28.5),
+        ("Qwen/Qwen2.5-3B", 3_085_938_688, 34.6),
+        ("Qwen/Qwen2.5-7B", 7_615_616_512, 45.0),
+        ("Qwen/Qwen2.5-14B", 14_770_033_664, 51.2),
+        ("Qwen/Qwen2.5-32B", 32_763_876_352, 55.1),
+    ];
+    let server = wiremock::MockServer::start().await;
+    let mut csv = String::from("model_id,benchmark,shots,value,source_url,note\n");
+    for (id, n, score) in family {
+        let body = serde_json::json!({"id": id, "createdAt": "2024-09-19T00:00:00.000Z", "safetensors": {"parameters": {"BF16": n}, "total": n}});
+        Mock::given(method("GET"))
+            .and(path(format!("/api/models/{id}")))
+            .respond_with(ResponseTemplate::new(200).set_body_json(body))
+            .mount(&server)
+            .await;
+        csv.push_str(&format!("{id},MMLU-Pro,5,{score},https://arxiv.org/abs/2412.15115,Qwen2.5 report\n"));
+    }
+    let work = Workdir::new();
+    std::fs::write(work.path().join("scores.csv"), csv).unwrap();
+    let ids: Vec<String> = family.iter().map(|(id, _, _)| format!("{id:?}")).collect();
+    let text = format!(
+        "name = 'family'\n{QUICK_FETCH}\n[density]\nbootstrap = 200\n[[density.family]]\nname = 'family-qwen2.5'\nmodels = [{0}]\n\n[[sources]]\nkind = 'hf_models'\nendpoint = '{1}'\nmodels = [{0}]\n[[sources]]\nkind = 'curated'\npath = 'scores.csv'\n",
+        ids.join(", "),
+        server.uri()
+    );
+    let pipeline = work.path().join("family.toml");
+    std::fs::write(&pipeline, text).unwrap();
+    assert_eq!(work.run(&pipeline).status.code(), Some(0));
+    let density = rows(&read_table(&work.out(), "density", None));
+    let fam: Vec<&Row> =
+        density.iter().filter(|r| r["reference"] == "family-qwen2.5" && r["benchmark"] == "mmlu_pro").collect();
+    assert_eq!(fam.len(), 6);
+    // Members sit near their own curve: effective size within a factor of two of their real size.
+    for r in fam.iter().filter(|r| r["status"] == "ok") {
+        let rho: f64 = r["density"].parse().unwrap();
+        assert!((0.5..2.0).contains(&rho), "{}: density {rho} against its own family", r["model_id"]);
+    }
+}

@@ -29,7 +29,8 @@ fn layout_types_and_writer_settings_follow_the_contract() {
     let files = manifest["files"].as_array().unwrap();
     let tables: Vec<&str> = files.iter().filter_map(|f| f["table"].as_str()).collect();
     assert_eq!(tables, ["models", "scores", "density", "density_law", "fetch_log", "rejects"]);
-    let others: Vec<&str> = files.iter().filter(|f| f["table"].is_null()).map(|f| f["path"].as_str().unwrap()).collect();
+    let others: Vec<&str> =
+        files.iter().filter(|f| f["table"].is_null()).map(|f| f["path"].as_str().unwrap()).collect();
     assert_eq!(others, [format!("_snapshots/{id}/density_law.svg"), format!("_snapshots/{id}/report.md")]);
     for f in files.iter().filter(|f| f["table"].is_string()) {
         let table = f["table"].as_str().unwrap();
