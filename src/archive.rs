@@ -54,6 +54,34 @@ pub struct ArchiveRecord {
     pub fetched_at: DateTime<Utc>,
 }
 
+/// What happened to one request of a run: enough to replay it byte for byte (`densing rebuild`).
+/// Stored in `runs/<snapshot id>.jsonl`, one line per request, in the order outcomes arrived.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RunLogEntry {
+    /// The URL requested.
+    pub url: String,
+    /// The archived response, when one was used (its body is the blob `sha256`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<ArchiveRecord>,
+    /// Network attempts.
+    pub attempts: u32,
+    /// Served from the archive without a request.
+    pub from_archive: bool,
+    /// Answered 304.
+    pub not_modified: bool,
+    /// The failure's reason code, when the request failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The failure's message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The failure's HTTP status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// When the outcome was decided.
+    pub fetched_at: DateTime<Utc>,
+}
+
 /// The seed archive's index file: `[[response]]` tables naming files beside it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -87,6 +115,9 @@ pub struct Archive {
     seed: HashMap<String, (ArchiveRecord, PathBuf)>,
     run_index: Mutex<Option<File>>,
     run_index_path: PathBuf,
+    run_log: Mutex<Option<File>>,
+    run_log_path: PathBuf,
+    read_only: bool,
 }
 
 impl Archive {
@@ -111,7 +142,98 @@ impl Archive {
             seed,
             run_index: Mutex::new(None),
             run_index_path: root.join("index").join(format!("{run_id}.jsonl")),
+            run_log: Mutex::new(None),
+            run_log_path: root.join("runs").join(format!("{run_id}.jsonl")),
+            read_only: false,
         })
+    }
+
+    /// Opens an archive to read from without writing anything into it (a rebuild replays an
+    /// earlier run from it, and must not change it).
+    ///
+    /// # Errors
+    /// I/O errors reading the index.
+    pub fn open_read_only(root: &Path) -> std::io::Result<Self> {
+        let mut archive = Self::open_existing(root)?;
+        archive.read_only = true;
+        Ok(archive)
+    }
+
+    fn open_existing(root: &Path) -> std::io::Result<Self> {
+        let mut latest = HashMap::new();
+        for record in load_index_dir(&root.join("index"))? {
+            latest.insert(record.url.clone(), record);
+        }
+        Ok(Archive {
+            root: root.to_owned(),
+            latest: Mutex::new(latest),
+            seed: HashMap::new(),
+            run_index: Mutex::new(None),
+            run_index_path: PathBuf::new(),
+            run_log: Mutex::new(None),
+            run_log_path: PathBuf::new(),
+            read_only: false,
+        })
+    }
+
+    /// Appends one request's outcome to this run's log.
+    ///
+    /// # Errors
+    /// I/O errors writing the line.
+    pub fn log_outcome(&self, entry: &RunLogEntry) -> std::io::Result<()> {
+        if self.read_only {
+            return Ok(());
+        }
+        let mut line = serde_json::to_string(entry).map_err(std::io::Error::other)?;
+        line.push('\n');
+        let mut guard = self.run_log.lock().expect("run log lock never poisoned");
+        if guard.is_none() {
+            if let Some(dir) = self.run_log_path.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            *guard = Some(OpenOptions::new().create(true).append(true).open(&self.run_log_path)?);
+        }
+        guard.as_mut().expect("opened just above").write_all(line.as_bytes())
+    }
+
+    /// The log of run `run_id` (what `densing rebuild` replays), keyed by URL.
+    ///
+    /// # Errors
+    /// The log is missing or unreadable.
+    pub fn run_log(root: &Path, run_id: &str) -> std::io::Result<HashMap<String, RunLogEntry>> {
+        let file = File::open(root.join("runs").join(format!("{run_id}.jsonl")))?;
+        let mut log = HashMap::new();
+        for line in BufReader::new(file).lines() {
+            if let Some(entry) = line.ok().and_then(|l| serde_json::from_str::<RunLogEntry>(&l).ok()) {
+                log.insert(entry.url.clone(), entry);
+            }
+        }
+        Ok(log)
+    }
+
+    /// Stores a blob (a run's input, such as its pipeline file) and returns its sha256.
+    ///
+    /// # Errors
+    /// I/O errors writing the blob.
+    pub fn store_blob(&self, body: &[u8]) -> std::io::Result<String> {
+        let sha = sha256_hex(body);
+        let blob = self.blob_path(&sha);
+        if !self.read_only && !blob.exists() {
+            write_atomic(&blob, body)?;
+        }
+        Ok(sha)
+    }
+
+    /// Reads a blob by hash, checking it.
+    ///
+    /// # Errors
+    /// Missing or corrupt blob.
+    pub fn read_blob(&self, sha256: &str) -> std::io::Result<Vec<u8>> {
+        let body = fs::read(self.blob_path(sha256))?;
+        if sha256_hex(&body) != sha256 {
+            return Err(std::io::Error::other(format!("blob {sha256} does not match its hash")));
+        }
+        Ok(body)
     }
 
     /// The newest record for `url`: the run's own archive first, then the seed.
@@ -160,7 +282,7 @@ impl Archive {
     /// I/O errors copying a seed blob or writing the index line.
     pub fn reuse(&self, record: &ArchiveRecord, body: &[u8]) -> std::io::Result<()> {
         let blob = self.blob_path(&record.sha256);
-        if !blob.exists() {
+        if !self.read_only && !blob.exists() {
             write_atomic(&blob, body)?;
         }
         self.append(record)
@@ -171,9 +293,11 @@ impl Archive {
     /// # Errors
     /// I/O errors from fsync.
     pub fn sync(&self) -> std::io::Result<()> {
-        if let Some(file) = self.run_index.lock().expect("index lock never poisoned").as_mut() {
-            file.flush()?;
-            file.sync_all()?;
+        for file in [&self.run_index, &self.run_log] {
+            if let Some(file) = file.lock().expect("index lock never poisoned").as_mut() {
+                file.flush()?;
+                file.sync_all()?;
+            }
         }
         Ok(())
     }
@@ -184,6 +308,9 @@ impl Archive {
     }
 
     fn append(&self, record: &ArchiveRecord) -> std::io::Result<()> {
+        if self.read_only {
+            return Ok(());
+        }
         let mut line = serde_json::to_string(record).map_err(std::io::Error::other)?;
         line.push('\n');
         let mut guard = self.run_index.lock().expect("index lock never poisoned");

@@ -395,9 +395,17 @@ impl PipelineConfig {
     /// does not parse, or holds values out of range.
     pub fn load(path: &Path) -> Result<(Self, Vec<u8>), ConfigError> {
         let bytes = std::fs::read(path).map_err(|source| ConfigError::Read { path: path.to_owned(), source })?;
-        let text = String::from_utf8_lossy(&bytes);
+        let config = Self::from_text(&String::from_utf8_lossy(&bytes), path)?;
+        Ok((config, bytes))
+    }
+
+    /// Parses pipeline text as if read from `path` (relative paths resolve beside it).
+    ///
+    /// # Errors
+    /// As [`PipelineConfig::load`].
+    pub fn from_text(text: &str, path: &Path) -> Result<Self, ConfigError> {
         let mut config: PipelineConfig =
-            toml::from_str(&text).map_err(|e| ConfigError::Parse { path: path.to_owned(), message: e.to_string() })?;
+            toml::from_str(text).map_err(|e| ConfigError::Parse { path: path.to_owned(), message: e.to_string() })?;
         let base = path.parent().unwrap_or(Path::new("."));
         for dir in [&mut config.run.seed_archive, &mut config.run.aliases].into_iter().flatten() {
             if dir.is_relative() {
@@ -412,22 +420,17 @@ impl PipelineConfig {
             }
         }
         config.validate().map_err(|message| ConfigError::Invalid { path: path.to_owned(), message })?;
-        Ok((config, bytes))
+        Ok(config)
     }
 
-    /// The built-in pipeline behind `densing run --model ID`: just the Hugging Face sources.
-    pub fn for_models(models: Vec<String>) -> Self {
-        PipelineConfig {
-            name: "models".to_owned(),
-            fetch: FetchConfig::default(),
-            hosts: default_hf_hosts(),
-            run: RunConfig::default(),
-            density: DensityConfig::default(),
-            sources: vec![
-                SourceConfig::HfModels(HfModelsConfig { endpoint: None, models, discover: Vec::new() }),
-                SourceConfig::HfFiles(HfFilesConfig::default()),
-            ],
-        }
+    /// The text of the built-in pipeline behind `densing run --model ID`: the Hugging Face
+    /// sources only. Kept as text so a snapshot made with it can be rebuilt like any other.
+    pub fn for_models_text(models: &[String]) -> String {
+        let list: Vec<String> = models.iter().map(|m| format!("{m:?}")).collect();
+        format!(
+            "name = \"models\"\n\n[hosts.\"huggingface.co\"]\nrps = 1.5\nburst = 5\n\n[[sources]]\nkind = \"hf_models\"\nmodels = [{}]\n\n[[sources]]\nkind = \"hf_files\"\n",
+            list.join(", ")
+        )
     }
 
     fn validate(&self) -> Result<(), String> {

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use chrono::{NaiveDate, Utc};
 use tokio::task::JoinSet;
 
-use crate::archive::Archive;
+use crate::archive::{Archive, RunLogEntry};
 use crate::config::PipelineConfig;
 use crate::density;
 use crate::error::{Error, ExitCode, SnapshotError};
@@ -19,7 +19,7 @@ use crate::fetch::token::HfToken;
 use crate::fetch::{FetchOutcome, FetchRequest, FetchSettings, Fetcher, Purpose, Reason};
 use crate::normalize::{self, registry::Registry};
 use crate::snapshot::commit::{clean_leftovers, OutputLock, Staged};
-use crate::snapshot::manifest::{ArchiveRef, Manifest, PipelineRef, RunSummary};
+use crate::snapshot::manifest::{ArchiveRef, InputRef, Manifest, PipelineRef, RunSummary};
 use crate::snapshot::snapshot_id;
 use crate::sources::{self, DateFact, ParamsFact, PlanContext, Source};
 use crate::tables::rows::{FetchLogRow, ModelRow, RejectRow, RunTables};
@@ -42,8 +42,25 @@ pub struct RunPlan {
     pub only_models: Option<Vec<String>>,
     /// The pipeline file's folder: references and curated files are relative to it.
     pub base_dir: PathBuf,
+    /// The pipeline file's bytes, kept in the archive so the snapshot can be rebuilt.
+    pub pipeline_text: Vec<u8>,
+    /// A fixed snapshot id (a rebuild); otherwise from the clock or `--as-of`.
+    pub snapshot_id: Option<String>,
+    /// Rebuild: replay this run log against this (read-only) archive, and use these alias files.
+    pub replay: Option<Replay>,
     /// Draw a progress bar (stderr is a terminal).
     pub progress: bool,
+}
+
+/// What a rebuild replays.
+#[derive(Debug, Clone)]
+pub struct Replay {
+    /// The archive of the original output folder, opened read-only.
+    pub archive_root: PathBuf,
+    /// The original run's log, by URL.
+    pub log: Arc<HashMap<String, crate::archive::RunLogEntry>>,
+    /// The original run's alias files: (name, text).
+    pub aliases: Vec<(String, String)>,
 }
 
 /// What a finished run reports.
@@ -71,20 +88,39 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     if cleaned > 0 {
         tracing::warn!(cleaned, "Removed leftovers of an interrupted run.");
     }
-    let id = match plan.as_of {
-        Some(_) => id,
-        None => unique_time_id(&plan.out, id).await,
+    let id = match (&plan.snapshot_id, plan.as_of) {
+        (Some(fixed), _) => fixed.clone(),
+        (None, Some(_)) => id,
+        (None, None) => unique_time_id(&plan.out, id).await,
     };
-    let archive_dir = plan.out.join("archive");
-    let archive = Archive::open(&archive_dir, &id, plan.config.run.seed_archive.as_deref())
-        .map_err(SnapshotError::io(&archive_dir))?;
+    let archive_dir = match &plan.replay {
+        Some(r) => r.archive_root.clone(),
+        None => plan.out.join("archive"),
+    };
+    let archive = match &plan.replay {
+        Some(_) => Archive::open_read_only(&archive_dir),
+        None => Archive::open(&archive_dir, &id, plan.config.run.seed_archive.as_deref()),
+    }
+    .map_err(SnapshotError::io(&archive_dir))?;
     let archive = Arc::new(archive);
     let mut staged = Staged::begin(&plan.out, &id)?;
 
-    let registry = match &plan.config.run.aliases {
-        Some(dir) => Registry::load(dir)?,
-        None => Registry::default(),
+    // Inputs other than responses are archived too, so the snapshot can be rebuilt from the
+    // archive alone: the pipeline text and the alias files.
+    let alias_files = match (&plan.replay, &plan.config.run.aliases) {
+        (Some(r), _) => r.aliases.clone(),
+        (None, Some(dir)) => Registry::files(dir)?,
+        (None, None) => Vec::new(),
     };
+    let mut registry = Registry::default();
+    let mut inputs = Vec::new();
+    for (name, text) in &alias_files {
+        registry.add_file_text(text, std::path::Path::new(name))?;
+        let sha256 = archive.store_blob(text.as_bytes()).map_err(SnapshotError::io(&archive_dir))?;
+        inputs.push(InputRef { kind: "aliases".into(), name: name.clone(), sha256 });
+    }
+    let sha256 = archive.store_blob(&plan.pipeline_text).map_err(SnapshotError::io(&archive_dir))?;
+    inputs.push(InputRef { kind: "pipeline".into(), name: plan.pipeline.path.clone(), sha256 });
     let sources = sources::build(&plan.config.sources);
     let fetcher = Arc::new(
         Fetcher::new(fetch_settings(&plan, &sources), archive.clone(), HfToken::from_env()).map_err(Error::Client)?,
@@ -94,7 +130,7 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     tracing::info!(pipeline = %plan.pipeline.name, offline = plan.offline, sources = sources.len(), "Run started.");
 
     let ctx = PlanContext { only_models: plan.only_models.clone() };
-    let mut collector = Collector::new(plan.progress);
+    let mut collector = Collector::new(plan.progress, archive.clone());
     let mut tasks = JoinSet::new();
     for (i, source) in sources.iter().enumerate() {
         let (requests, rejects) = source.plan(&ctx, i);
@@ -131,7 +167,6 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
         ..
     } = collector;
     // Renamed repos: facts filed under an old id move to the new one.
-    let mut registry = registry;
     for (name, model_id) in &aliases {
         registry.add(name, model_id);
     }
@@ -151,6 +186,8 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     let (resolved, unresolved) = normalize::registry::resolve_named(named_scores, &registry);
     tables.scores.extend(resolved);
     tables.rejects.extend(unresolved);
+    // Sorted first, so ties are broken the same way in every run and every rebuild.
+    tables.sort();
     normalize::precedence::mark_used_for_density(&mut tables.scores);
     let (models, precedence_rejects) = normalize::build_models(observations, params, dates);
     tables.models = models;
@@ -172,6 +209,7 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     tables.sort();
     let (chart, report) = write_up(&plan, &id, &references, &tables);
     counts.density_rows = tables.density.len() as u64;
+    counts.duration_secs = (Utc::now() - started).num_milliseconds() as f64 / 1000.0;
     counts.laws = tables.density_law.len() as u64;
 
     let encode = |table: &str, e: arrow_schema::ArrowError| SnapshotError::Encode {
@@ -205,6 +243,8 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
         pipeline: plan.pipeline.clone(),
         files: Vec::new(),
         archive_records,
+        inputs,
+        models_filter: plan.only_models.clone(),
         summary: counts.clone(),
     };
     let manifest = staged.publish(manifest)?;
@@ -327,6 +367,7 @@ fn fetch_settings(plan: &RunPlan, sources: &[Box<dyn Source>]) -> FetchSettings 
         allowed_hosts: allowed,
         hf_hosts,
         offline: plan.offline,
+        replay: plan.replay.as_ref().map(|r| r.log.clone()),
     }
 }
 
@@ -342,10 +383,11 @@ struct Collector {
     requested: HashSet<String>,
     summary: RunSummary,
     progress: Option<indicatif::ProgressBar>,
+    archive: Arc<Archive>,
 }
 
 impl Collector {
-    fn new(progress: bool) -> Self {
+    fn new(progress: bool, archive: Arc<Archive>) -> Self {
         let bar = progress.then(|| {
             let bar = indicatif::ProgressBar::new(0);
             bar.set_style(
@@ -367,6 +409,7 @@ impl Collector {
             requested: HashSet::new(),
             summary: RunSummary::default(),
             progress: bar,
+            archive,
         }
     }
 
@@ -422,6 +465,33 @@ impl Collector {
     fn record(&mut self, outcome: FetchOutcome, sources: &[Box<dyn Source>]) -> Vec<FetchRequest> {
         let FetchOutcome { request, result, attempts, fetched_at } = outcome;
         let source = &sources[request.source_index];
+        let entry = match &result {
+            Ok(r) => RunLogEntry {
+                url: request.url.clone(),
+                record: Some(r.record.clone()),
+                attempts,
+                from_archive: r.from_archive,
+                not_modified: r.not_modified,
+                reason: None,
+                message: None,
+                status: None,
+                fetched_at,
+            },
+            Err(f) => RunLogEntry {
+                url: request.url.clone(),
+                record: f.sha256.as_ref().and_then(|_| self.archive.lookup(&request.url)),
+                attempts,
+                from_archive: f.from_archive,
+                not_modified: false,
+                reason: Some(f.reason.as_str().to_owned()),
+                message: Some(f.message.clone()),
+                status: f.status,
+                fetched_at,
+            },
+        };
+        if let Err(e) = self.archive.log_outcome(&entry) {
+            tracing::warn!(error = %e, "Cannot write the run log; this snapshot will not be rebuildable.");
+        }
         match result {
             Ok(response) => {
                 self.summary.not_modified += u64::from(response.not_modified);

@@ -2,6 +2,7 @@
 //! per subcommand. Subcommands turn flags into validated plans; the engine never sees clap types.
 
 mod law;
+mod rebuild;
 mod run;
 mod snapshots;
 
@@ -31,12 +32,27 @@ pub enum Command {
         #[command(subcommand)]
         action: SnapshotsAction,
     },
+    /// Re-derive a snapshot from the raw archive (no network) and check every Parquet file's sha256.
+    Rebuild(RebuildArgs),
     /// Fit the densing law to any table with `release_date` and `density` columns (CSV or Parquet).
     Law(LawArgs),
     /// The effective parameter size a reference needs for a score.
     Effective(EffectiveArgs),
     /// Print the table schemas (the contract) as markdown.
     Schema,
+}
+
+/// `densing rebuild`.
+#[derive(Debug, clap::Args)]
+pub struct RebuildArgs {
+    /// Snapshot id, or LATEST.
+    pub id: String,
+    /// Output root holding the snapshot and its archive.
+    #[arg(long, value_name = "DIR", default_value = "output")]
+    pub out: PathBuf,
+    /// Where to write the rebuilt snapshot (default `<out>/_rebuild/<id>`).
+    #[arg(long, value_name = "DIR")]
+    pub to: Option<PathBuf>,
 }
 
 /// `densing law`.
@@ -129,6 +145,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Run(args) => run::run(args),
         Command::Snapshots { action } => snapshots::run(action),
+        Command::Rebuild(args) => rebuild::rebuild(args),
         Command::Law(args) => law::law(args),
         Command::Effective(args) => law::effective_cmd(args),
         Command::Schema => {

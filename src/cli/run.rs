@@ -58,16 +58,21 @@ fn plan(args: RunArgs) -> Result<RunPlan, ConfigError> {
         .transpose()
         .map_err(|e| ConfigError::Usage(format!("--as-of must be YYYY-MM-DD: {e}")))?;
     let only_models = (!args.models.is_empty()).then(|| args.models.clone());
+    let pipeline_text: Vec<u8>;
     let (config, pipeline) = match &args.pipeline {
         Some(path) => {
             let (config, bytes) = PipelineConfig::load(path)?;
+            pipeline_text = bytes.clone();
             let reference =
                 PipelineRef { name: config.name.clone(), path: path.display().to_string(), sha256: sha256_hex(&bytes) };
             (config, reference)
         }
         None if only_models.is_some() => {
-            let config = PipelineConfig::for_models(args.models.clone());
-            let reference = PipelineRef { name: config.name.clone(), path: "built-in".into(), sha256: String::new() };
+            let text = PipelineConfig::for_models_text(&args.models);
+            let config = PipelineConfig::from_text(&text, std::path::Path::new("built-in.toml"))?;
+            let reference =
+                PipelineRef { name: config.name.clone(), path: "built-in".into(), sha256: sha256_hex(text.as_bytes()) };
+            pipeline_text = text.into_bytes();
             (config, reference)
         }
         None => {
@@ -89,6 +94,9 @@ fn plan(args: RunArgs) -> Result<RunPlan, ConfigError> {
         as_of,
         only_models,
         base_dir,
+        pipeline_text,
+        snapshot_id: None,
+        replay: None,
         progress: std::io::stderr().is_terminal(),
     })
 }

@@ -147,6 +147,23 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// The reason a code names (for replaying a run log); unknown codes are `http_status`.
+    pub fn parse(code: &str) -> Reason {
+        const ALL: [Reason; 10] = [
+            Reason::HttpStatus,
+            Reason::NotFound,
+            Reason::TokenNeeded,
+            Reason::RateLimited,
+            Reason::Timeout,
+            Reason::Network,
+            Reason::TooLarge,
+            Reason::HostNotAllowed,
+            Reason::NotArchived,
+            Reason::ArchiveCorrupt,
+        ];
+        ALL.into_iter().find(|r| r.as_str() == code).unwrap_or(Reason::HttpStatus)
+    }
+
     /// The stable code written to tables.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -207,6 +224,8 @@ pub struct FetchSettings {
     pub hf_hosts: HashSet<String>,
     /// Read only from the archive.
     pub offline: bool,
+    /// Replay a recorded run exactly (`densing rebuild`): every outcome comes from its log.
+    pub replay: Option<Arc<HashMap<String, crate::archive::RunLogEntry>>>,
 }
 
 /// The shared fetcher; clone the `Arc` into tasks.
@@ -260,6 +279,9 @@ impl Fetcher {
 
     /// Runs one request to its outcome: archive, network with retries, or a recorded failure.
     pub async fn fetch(&self, request: FetchRequest) -> FetchOutcome {
+        if let Some(log) = &self.settings.replay {
+            return self.replay(request, log);
+        }
         if self.settings.offline {
             return self.read_archived(request);
         }
@@ -413,6 +435,34 @@ impl Fetcher {
             return FetchOutcome { request, result: Err(f), attempts: 0, fetched_at: Utc::now() };
         };
         self.reuse_record(request, record)
+    }
+
+    /// The recorded outcome of `request`, exactly as the original run saw it.
+    fn replay(&self, request: FetchRequest, log: &HashMap<String, crate::archive::RunLogEntry>) -> FetchOutcome {
+        let Some(entry) = log.get(&request.url) else {
+            let f = failure(Reason::NotArchived, "the run being rebuilt made no such request".into(), None);
+            return FetchOutcome { request, result: Err(f), attempts: 0, fetched_at: Utc::now() };
+        };
+        let result = match (&entry.reason, &entry.record) {
+            (None, Some(record)) => match self.archive.read_body(record) {
+                Ok(body) => Ok(FetchedResponse {
+                    record: record.clone(),
+                    body: Arc::new(body),
+                    from_archive: entry.from_archive,
+                    not_modified: entry.not_modified,
+                }),
+                Err(e) => Err(failure(Reason::ArchiveCorrupt, e.to_string(), Some(record.status))),
+            },
+            (reason, record) => Err(FetchFailure {
+                reason: Reason::parse(reason.as_deref().unwrap_or("http_status")),
+                message: entry.message.clone().unwrap_or_default(),
+                status: entry.status,
+                sha256: record.as_ref().map(|r| r.sha256.clone()),
+                bytes: record.as_ref().map_or(0, |r| r.bytes),
+                from_archive: entry.from_archive,
+            }),
+        };
+        FetchOutcome { request, result, attempts: entry.attempts, fetched_at: entry.fetched_at }
     }
 
     /// A local file named by the pipeline (a curated table): archived like any response, so a

@@ -61,6 +61,39 @@ impl Registry {
         Ok(registry)
     }
 
+    /// Adds the aliases of one alias file's text.
+    ///
+    /// # Errors
+    /// The text is not an alias file; `origin` names it.
+    pub fn add_file_text(&mut self, text: &str, origin: &Path) -> Result<(), ConfigError> {
+        let file: AliasFile =
+            toml::from_str(text).map_err(|e| ConfigError::Parse { path: origin.to_owned(), message: e.to_string() })?;
+        for a in file.alias {
+            self.add(&a.name, &a.model_id);
+        }
+        Ok(())
+    }
+
+    /// The alias files of `dir`, sorted by name: (name, text).
+    ///
+    /// # Errors
+    /// The folder or a file cannot be read.
+    pub fn files(dir: &Path) -> Result<Vec<(String, String)>, ConfigError> {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|source| ConfigError::Read { path: dir.to_owned(), source })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        files
+            .into_iter()
+            .map(|p| {
+                let text = std::fs::read_to_string(&p).map_err(|source| ConfigError::Read { path: p.clone(), source })?;
+                Ok((p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), text))
+            })
+            .collect()
+    }
+
     /// Adds a name for `model_id`.
     pub fn add(&mut self, name: &str, model_id: &str) {
         self.exact.insert(name.trim().to_owned(), model_id.to_owned());

@@ -28,6 +28,12 @@ pub struct Manifest {
     pub files: Vec<FileEntry>,
     /// The archive records the snapshot was derived from.
     pub archive_records: Vec<ArchiveRef>,
+    /// Inputs besides responses (the pipeline text, alias files), stored as archive blobs.
+    #[serde(default)]
+    pub inputs: Vec<InputRef>,
+    /// `--model` ids the run was restricted to.
+    #[serde(default)]
+    pub models_filter: Option<Vec<String>>,
     /// Run counters.
     pub summary: RunSummary,
 }
@@ -56,6 +62,17 @@ pub struct FileEntry {
     pub bytes: u64,
     /// Rows (tables only).
     pub rows: Option<u64>,
+}
+
+/// A run input kept in the archive.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct InputRef {
+    /// `pipeline` or `aliases`.
+    pub kind: String,
+    /// File name.
+    pub name: String,
+    /// Blob hash.
+    pub sha256: String,
 }
 
 /// One archive record used.
@@ -96,6 +113,9 @@ pub struct RunSummary {
     /// Rows in `density_law`.
     #[serde(default)]
     pub laws: u64,
+    /// Wall time of the run, seconds.
+    #[serde(default)]
+    pub duration_secs: f64,
 }
 
 impl Manifest {

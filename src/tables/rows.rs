@@ -149,6 +149,15 @@ impl RunTables {
     /// Sorts every table into its canonical order, so equal inputs give byte-equal files.
     pub fn sort(&mut self) {
         self.models.sort_by(|a, b| a.model_id.cmp(&b.model_id));
+        // Every column is part of the order, so equal inputs give byte-equal files whatever order
+        // the responses arrived in.
+        self.scores.sort_by(|a, b| {
+            let key = |s: &ScoreRow| {
+                (s.model_id.clone(), s.benchmark.clone(), s.shots, s.source_url.clone(), s.source_detail.clone(), s.benchmark_raw.clone(), s.metric.clone(), s.value_raw.clone())
+            };
+            key(a).cmp(&key(b)).then(a.value.total_cmp(&b.value))
+        });
+        self.scores.dedup();
         self.density.sort_by(|a, b| {
             (&a.model_id, &a.reference, &a.benchmark, &a.params_basis).cmp(&(
                 &b.model_id,
