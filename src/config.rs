@@ -173,6 +173,9 @@ pub struct RunConfig {
     /// A read-only seed archive (a folder with `index.toml`), consulted after the run's own archive.
     /// Relative to the pipeline file.
     pub seed_archive: Option<PathBuf>,
+    /// Keep only the newest N complete snapshots (never `LATEST`) and the archive blobs they
+    /// name; all are kept when absent.
+    pub keep_snapshots: Option<usize>,
     /// A folder of alias files (`[[alias]] name = "…" model_id = "org/name"`) mapping names that
     /// sources write to Hub ids. Relative to the pipeline file.
     pub aliases: Option<PathBuf>,
@@ -180,7 +183,7 @@ pub struct RunConfig {
 
 impl Default for RunConfig {
     fn default() -> Self {
-        RunConfig { max_failure_ratio: 0.05, offline: false, seed_archive: None, aliases: None }
+        RunConfig { max_failure_ratio: 0.05, offline: false, seed_archive: None, aliases: None, keep_snapshots: None }
     }
 }
 

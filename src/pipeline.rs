@@ -225,12 +225,22 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     )?;
     staged.add_file("density_law.svg", chart.as_bytes())?;
     staged.add_file("report.md", report.as_bytes())?;
+    staged.add_file(
+        "CITATION.cff",
+        crate::snapshot::package::citation(&id, &started.date_naive().to_string()).as_bytes(),
+    )?;
     staged.add_table(
         schema::FETCH_LOG.name,
         &batch::fetch_log(&tables.fetch_log, &id).map_err(|e| encode("fetch_log", e))?,
     )?;
     staged.add_table(schema::REJECTS.name, &batch::rejects(&tables.rejects, &id).map_err(|e| encode("rejects", e))?)?;
 
+    // The Data Package describes the tables (added last, so it knows their hashes).
+    let package =
+        crate::snapshot::package::datapackage(&id, &started.to_rfc3339(), &plan.pipeline.name, staged.files(), |f| {
+            format!("../../{}", f.path)
+        });
+    staged.add_file("datapackage.json", package.as_bytes())?;
     let mut archive_records: Vec<ArchiveRef> = archive_refs.into_values().collect();
     archive_records.sort();
     let manifest = Manifest {
@@ -248,6 +258,12 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
         summary: counts.clone(),
     };
     let manifest = staged.publish(manifest)?;
+    if let (Some(keep), None) = (plan.config.run.keep_snapshots, &plan.replay) {
+        let pruned = crate::snapshot::retention::prune(&plan.out, keep, &table_names)?;
+        if !pruned.snapshots.is_empty() {
+            tracing::info!(snapshots = pruned.snapshots.len(), blobs = pruned.blobs, "Pruned old snapshots.");
+        }
+    }
     let ratio = if counts.requests == 0 { 0.0 } else { counts.failures as f64 / counts.requests as f64 };
     let over = counts.failures > 0 && ratio > plan.config.run.max_failure_ratio;
     tracing::info!(

@@ -16,6 +16,9 @@ use crate::error::{Error, ExitCode};
 #[derive(Debug, Parser)]
 #[command(name = "densing", version, about, long_about = None)]
 pub struct Cli {
+    /// Log line format on stderr.
+    #[arg(long, global = true, value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -38,8 +41,27 @@ pub enum Command {
     Law(LawArgs),
     /// The effective parameter size a reference needs for a score.
     Effective(EffectiveArgs),
-    /// Print the table schemas (the contract) as markdown.
-    Schema,
+    /// Copy a snapshot into a self-contained folder (tables, manifest, chart, report, datapackage, citation).
+    Export(ExportArgs),
+    /// Print the table schemas (the contract), generated from the code.
+    Schema {
+        /// Print JSON instead of markdown.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `densing export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Snapshot id, or LATEST.
+    pub id: String,
+    /// Output root.
+    #[arg(long, value_name = "DIR", default_value = "output")]
+    pub out: PathBuf,
+    /// The folder to create.
+    #[arg(long, value_name = "DIR")]
+    pub to: PathBuf,
 }
 
 /// `densing rebuild`.
@@ -115,11 +137,45 @@ pub struct RunArgs {
     pub json: bool,
 }
 
+/// Log line format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object per line, for log shippers.
+    Json,
+}
+
 /// `densing snapshots …`.
 #[derive(Debug, Subcommand)]
 pub enum SnapshotsAction {
     /// List complete snapshots, oldest first; LATEST is marked.
     List {
+        /// Output root.
+        #[arg(long, value_name = "DIR", default_value = "output")]
+        out: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a snapshot's manifest: files, rows, counts, the pipeline, its main law.
+    Show {
+        /// Snapshot id, or LATEST.
+        id: String,
+        /// Output root.
+        #[arg(long, value_name = "DIR", default_value = "output")]
+        out: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// What changed between two snapshots: models, parameters, dates, scores, densities.
+    Diff {
+        /// The older snapshot (or LATEST).
+        a: String,
+        /// The newer snapshot (or LATEST).
+        b: String,
         /// Output root.
         #[arg(long, value_name = "DIR", default_value = "output")]
         out: PathBuf,
@@ -148,8 +204,13 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
         Command::Rebuild(args) => rebuild::rebuild(args),
         Command::Law(args) => law::law(args),
         Command::Effective(args) => law::effective_cmd(args),
-        Command::Schema => {
-            print!("{}", crate::tables::schema::markdown());
+        Command::Export(args) => snapshots::export(args),
+        Command::Schema { json } => {
+            if json {
+                println!("{}", crate::tables::schema::json());
+            } else {
+                print!("{}", crate::tables::schema::markdown());
+            }
             Ok(ExitCode::Ok)
         }
     }

@@ -17,15 +17,25 @@ use crate::pipeline::{self, Replay, RunPlan};
 use crate::snapshot::inspect;
 
 pub(super) fn rebuild(args: RebuildArgs) -> Result<ExitCode, Error> {
-    let id = if args.id == "LATEST" { inspect::latest(&args.out).ok_or(SnapshotError::NotFound(args.id.clone()))? } else { args.id.clone() };
+    let id = if args.id == "LATEST" {
+        inspect::latest(&args.out).ok_or(SnapshotError::NotFound(args.id.clone()))?
+    } else {
+        args.id.clone()
+    };
     let original = inspect::manifest(&args.out, &id)?;
     let archive_root = args.out.join("archive");
     let io = |e: std::io::Error| SnapshotError::Io { path: archive_root.clone(), source: e };
     let log = Archive::run_log(&archive_root, &id).map_err(io)?;
     let archive = Archive::open_read_only(&archive_root).map_err(io)?;
-    let pipeline_ref = original.inputs.iter().find(|i| i.kind == "pipeline").ok_or_else(|| ConfigError::Usage(format!("snapshot {id} predates rebuildable manifests (no pipeline input)")))?;
+    let pipeline_ref = original.inputs.iter().find(|i| i.kind == "pipeline").ok_or_else(|| {
+        ConfigError::Usage(format!("snapshot {id} predates rebuildable manifests (no pipeline input)"))
+    })?;
     let pipeline_text = archive.read_blob(&pipeline_ref.sha256).map_err(io)?;
-    let path = if original.pipeline.path == "built-in" { PathBuf::from("built-in.toml") } else { PathBuf::from(&original.pipeline.path) };
+    let path = if original.pipeline.path == "built-in" {
+        PathBuf::from("built-in.toml")
+    } else {
+        PathBuf::from(&original.pipeline.path)
+    };
     let config = PipelineConfig::from_text(&String::from_utf8_lossy(&pipeline_text), &path)?;
     let mut aliases = Vec::new();
     for a in original.inputs.iter().filter(|i| i.kind == "aliases") {
@@ -52,8 +62,10 @@ pub(super) fn rebuild(args: RebuildArgs) -> Result<ExitCode, Error> {
         .map_err(|e| Error::Client(format!("cannot start the async runtime: {e}")))?;
     let rebuilt = runtime.block_on(pipeline::run(plan))?.manifest;
 
-    let want: BTreeMap<&str, &str> = original.files.iter().filter(|f| f.table.is_some()).map(|f| (f.path.as_str(), f.sha256.as_str())).collect();
-    let got: BTreeMap<&str, &str> = rebuilt.files.iter().filter(|f| f.table.is_some()).map(|f| (f.path.as_str(), f.sha256.as_str())).collect();
+    let want: BTreeMap<&str, &str> =
+        original.files.iter().filter(|f| f.table.is_some()).map(|f| (f.path.as_str(), f.sha256.as_str())).collect();
+    let got: BTreeMap<&str, &str> =
+        rebuilt.files.iter().filter(|f| f.table.is_some()).map(|f| (f.path.as_str(), f.sha256.as_str())).collect();
     let mut same = true;
     for (path, sha) in &want {
         let status = match got.get(path) {

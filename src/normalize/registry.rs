@@ -88,7 +88,8 @@ impl Registry {
         files
             .into_iter()
             .map(|p| {
-                let text = std::fs::read_to_string(&p).map_err(|source| ConfigError::Read { path: p.clone(), source })?;
+                let text =
+                    std::fs::read_to_string(&p).map_err(|source| ConfigError::Read { path: p.clone(), source })?;
                 Ok((p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), text))
             })
             .collect()

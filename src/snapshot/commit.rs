@@ -139,6 +139,11 @@ impl Staged {
         Ok(())
     }
 
+    /// The files staged so far.
+    pub fn files(&self) -> &[FileEntry] {
+        &self.files
+    }
+
     /// Stages a non-table file (the chart, the report) for `_snapshots/<id>/<name>`.
     ///
     /// # Errors

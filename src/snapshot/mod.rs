@@ -11,9 +11,12 @@
 //! lock), [`manifest`] is the manifest format, [`inspect`] lists and verifies.
 
 pub mod commit;
+pub mod diff;
 pub mod inspect;
 pub mod manifest;
+pub mod package;
 pub mod read;
+pub mod retention;
 pub mod writer;
 
 /// Name of the file holding the newest complete snapshot id.

@@ -38,3 +38,50 @@ pub fn floats(batches: &[RecordBatch], column: &str) -> Vec<Option<f64>> {
     }
     out
 }
+
+/// Every row of a table as `column → value` text (nulls omitted), for diffs and displays.
+pub fn rows(batches: &[RecordBatch]) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut out = Vec::new();
+    for b in batches {
+        for i in 0..b.num_rows() {
+            let mut row = std::collections::BTreeMap::new();
+            for (c, field) in b.schema().fields().iter().enumerate() {
+                if let Some(v) = cell(b.column(c).as_ref(), i) {
+                    row.insert(field.name().clone(), v);
+                }
+            }
+            out.push(row);
+        }
+    }
+    out
+}
+
+fn cell(array: &dyn Array, i: usize) -> Option<String> {
+    use arrow_array::{BooleanArray, Date32Array, Int32Array, Int64Array, TimestampMicrosecondArray};
+    if array.is_null(i) {
+        return None;
+    }
+    let any = array.as_any();
+    if let Some(a) = any.downcast_ref::<StringArray>() {
+        return Some(a.value(i).to_owned());
+    }
+    if let Some(a) = any.downcast_ref::<Int64Array>() {
+        return Some(a.value(i).to_string());
+    }
+    if let Some(a) = any.downcast_ref::<Int32Array>() {
+        return Some(a.value(i).to_string());
+    }
+    if let Some(a) = any.downcast_ref::<Float64Array>() {
+        return Some(a.value(i).to_string());
+    }
+    if let Some(a) = any.downcast_ref::<BooleanArray>() {
+        return Some(a.value(i).to_string());
+    }
+    if let Some(a) = any.downcast_ref::<Date32Array>() {
+        return a.value_as_date(i).map(|d| d.to_string());
+    }
+    if let Some(a) = any.downcast_ref::<TimestampMicrosecondArray>() {
+        return chrono::DateTime::from_timestamp_micros(a.value(i)).map(|t| t.to_rfc3339());
+    }
+    None
+}

@@ -153,7 +153,16 @@ impl RunTables {
         // the responses arrived in.
         self.scores.sort_by(|a, b| {
             let key = |s: &ScoreRow| {
-                (s.model_id.clone(), s.benchmark.clone(), s.shots, s.source_url.clone(), s.source_detail.clone(), s.benchmark_raw.clone(), s.metric.clone(), s.value_raw.clone())
+                (
+                    s.model_id.clone(),
+                    s.benchmark.clone(),
+                    s.shots,
+                    s.source_url.clone(),
+                    s.source_detail.clone(),
+                    s.benchmark_raw.clone(),
+                    s.metric.clone(),
+                    s.value_raw.clone(),
+                )
             };
             key(a).cmp(&key(b)).then(a.value.total_cmp(&b.value))
         });

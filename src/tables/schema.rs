@@ -340,3 +340,20 @@ impl Table {
 pub fn markdown() -> String {
     TABLES.iter().map(Table::markdown).collect::<Vec<_>>().join("\n")
 }
+
+/// Every table as JSON: `{"schema_version": N, "tables": [{"name", "grain", "columns": [...]}]}`.
+pub fn json() -> String {
+    let tables: Vec<serde_json::Value> = TABLES
+        .iter()
+        .map(|t| {
+            let columns: Vec<serde_json::Value> = t
+                .columns
+                .iter()
+                .map(|c| serde_json::json!({"name": c.name, "type": c.ty.doc_name(), "nullable": c.nullable, "doc": c.doc}))
+                .collect();
+            serde_json::json!({"name": t.name, "grain": t.grain, "columns": columns})
+        })
+        .collect();
+    serde_json::to_string_pretty(&serde_json::json!({"schema_version": SCHEMA_VERSION, "tables": tables}))
+        .expect("JSON values always serialize")
+}

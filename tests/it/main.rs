@@ -10,6 +10,7 @@ mod faults;
 mod files;
 mod hf_models;
 mod offline;
+mod ops;
 mod politeness;
 mod sample;
 mod snapshots;

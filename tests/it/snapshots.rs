@@ -31,7 +31,11 @@ fn layout_types_and_writer_settings_follow_the_contract() {
     assert_eq!(tables, ["models", "scores", "density", "density_law", "fetch_log", "rejects"]);
     let others: Vec<&str> =
         files.iter().filter(|f| f["table"].is_null()).map(|f| f["path"].as_str().unwrap()).collect();
-    assert_eq!(others, [format!("_snapshots/{id}/density_law.svg"), format!("_snapshots/{id}/report.md")]);
+    let expected: Vec<String> = ["density_law.svg", "report.md", "CITATION.cff", "datapackage.json"]
+        .iter()
+        .map(|f| format!("_snapshots/{id}/{f}"))
+        .collect();
+    assert_eq!(others, expected);
     for f in files.iter().filter(|f| f["table"].is_string()) {
         let table = f["table"].as_str().unwrap();
         assert_eq!(f["path"], format!("{table}/snapshot={id}/part-00000.parquet").as_str());

@@ -1,0 +1,129 @@
+//! Research packaging: `datapackage.json` (Frictionless Data Package) and `CITATION.cff` for each
+//! snapshot, and `densing export` (a self-contained folder ready for Zenodo and the like).
+
+use std::path::Path;
+
+use serde_json::{json, Value};
+
+use super::manifest::{FileEntry, Manifest};
+use crate::archive::write_atomic;
+use crate::error::SnapshotError;
+use crate::tables::schema::{ColType, TABLES};
+
+fn frictionless_type(t: ColType) -> &'static str {
+    match t {
+        ColType::Utf8 => "string",
+        ColType::Int64 | ColType::Int32 => "integer",
+        ColType::Float64 => "number",
+        ColType::Bool => "boolean",
+        ColType::Date32 => "date",
+        ColType::TimestampUtc => "datetime",
+    }
+}
+
+/// The Data Package describing `files` (paths as given: relative to the package's folder).
+pub fn datapackage(
+    snapshot_id: &str,
+    created: &str,
+    pipeline: &str,
+    files: &[FileEntry],
+    path_of: impl Fn(&FileEntry) -> String,
+) -> String {
+    let resources: Vec<Value> = files
+        .iter()
+        .filter_map(|f| {
+            let table = TABLES.iter().find(|t| Some(t.name) == f.table.as_deref())?;
+            let fields: Vec<Value> = table
+                .columns
+                .iter()
+                .map(|c| json!({"name": c.name, "type": frictionless_type(c.ty), "description": c.doc, "constraints": {"required": !c.nullable}}))
+                .collect();
+            Some(json!({
+                "name": table.name,
+                "path": path_of(f),
+                "format": "parquet",
+                "mediatype": "application/vnd.apache.parquet",
+                "encoding": "binary",
+                "bytes": f.bytes,
+                "hash": format!("sha256:{}", f.sha256),
+                "description": format!("One row per {}.", table.grain),
+                "schema": {"fields": fields},
+            }))
+        })
+        .collect();
+    let package = json!({
+        "profile": "data-package",
+        "name": format!("densing-{}", snapshot_id.to_lowercase()),
+        "title": format!("densing snapshot {snapshot_id}: LLM parameters, scores and capability density"),
+        "version": snapshot_id,
+        "created": created,
+        "description": format!("Made by densing {} with the pipeline `{pipeline}`. Rebuild it byte for byte with `densing rebuild {snapshot_id}` from the raw archive.", env!("CARGO_PKG_VERSION")),
+        "keywords": ["LLM", "densing law", "capability density", "benchmarks"],
+        "licenses": [{
+            "name": "other-at",
+            "title": "Compiled data; each value keeps the terms of its source (see sources, and models.license for each model's own licence)",
+        }],
+        "sources": [
+            {"title": "Hugging Face Hub API and model repositories (model cards, config.json)", "path": "https://huggingface.co"},
+            {"title": "Open LLM Leaderboard contents dataset", "path": "https://huggingface.co/datasets/open-llm-leaderboard/contents"},
+            {"title": "Leaderboards named in scores.source_detail, at the URLs in scores.source_url", "path": "https://github.com/densing/densing"},
+            {"title": "Xiao et al., Densing law of LLMs, Nature Machine Intelligence 7 (2025)", "path": "https://doi.org/10.1038/s42256-025-01137-0"},
+        ],
+        "resources": resources,
+    });
+    serde_json::to_string_pretty(&package).expect("JSON values always serialize") + "\n"
+}
+
+/// `CITATION.cff` for a snapshot.
+pub fn citation(snapshot_id: &str, date: &str) -> String {
+    format!(
+        "cff-version: 1.2.0\nmessage: \"If you use this dataset, please cite this snapshot by its id, and the Densing Law paper.\"\n\
+type: dataset\ntitle: \"densing snapshot {snapshot_id}\"\nversion: \"{snapshot_id}\"\ndate-released: \"{date}\"\n\
+authors:\n  - name: \"densing contributors\"\nkeywords:\n  - LLM\n  - capability density\n  - densing law\n\
+references:\n  - type: article\n    title: \"Densing law of LLMs\"\n    authors:\n      - family-names: Xiao\n        given-names: Chaojun\n\
+    journal: \"Nature Machine Intelligence\"\n    volume: 7\n    year: 2025\n    doi: \"10.1038/s42256-025-01137-0\"\n"
+    )
+}
+
+/// Copies a snapshot into `to` as one folder: `<table>.parquet`, the manifest, chart, report,
+/// `datapackage.json` (paths relative to the folder) and `CITATION.cff`.
+///
+/// # Errors
+/// I/O errors; a file whose bytes no longer match the manifest stops the export.
+pub fn export(out: &Path, manifest: &Manifest, to: &Path) -> Result<Vec<String>, SnapshotError> {
+    std::fs::create_dir_all(to).map_err(SnapshotError::io(to))?;
+    let mut written = Vec::new();
+    let name_of = |f: &FileEntry| match &f.table {
+        Some(t) => format!("{t}.parquet"),
+        None => f.path.rsplit('/').next().unwrap_or_default().to_owned(),
+    };
+    for f in &manifest.files {
+        let src = out.join(&f.path);
+        let bytes = std::fs::read(&src).map_err(SnapshotError::io(&src))?;
+        if crate::archive::sha256_hex(&bytes) != f.sha256 {
+            return Err(SnapshotError::BadManifest {
+                path: src,
+                message: "file does not match its manifest sha256".into(),
+            });
+        }
+        let name = name_of(f);
+        if name == "datapackage.json" {
+            continue; // rewritten below with paths relative to the export
+        }
+        write_atomic(&to.join(&name), &bytes).map_err(SnapshotError::io(to.join(&name)))?;
+        written.push(name);
+    }
+    let manifest_json = serde_json::to_vec_pretty(manifest).expect("a manifest always serializes");
+    write_atomic(&to.join("manifest.json"), &manifest_json).map_err(SnapshotError::io(to))?;
+    written.push("manifest.json".into());
+    let package = datapackage(
+        &manifest.snapshot_id,
+        &manifest.created_at.to_rfc3339(),
+        &manifest.pipeline.name,
+        &manifest.files,
+        name_of,
+    );
+    write_atomic(&to.join("datapackage.json"), package.as_bytes()).map_err(SnapshotError::io(to))?;
+    written.push("datapackage.json".into());
+    Ok(written)
+}
