@@ -560,10 +560,11 @@ impl Collector {
                     || failure.reason == Reason::TokenNeeded;
                 if expected {
                     self.summary.expected_failures += 1;
+                    tracing::info!(url = %request.url, reason = failure.reason.as_str(), "Optional file missing or gated.");
                 } else {
                     self.summary.failures += 1;
+                    tracing::warn!(url = %request.url, reason = failure.reason.as_str(), error = %failure.message, "Request failed.");
                 }
-                tracing::warn!(url = %request.url, reason = failure.reason.as_str(), error = %failure.message, "Request failed.");
                 self.tables.fetch_log.push(FetchLogRow {
                     url: request.url.clone(),
                     source: source.kind().to_owned(),

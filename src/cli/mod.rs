@@ -120,7 +120,9 @@ pub struct RunArgs {
     /// Pipeline file (TOML), e.g. pipelines/nightly.toml.
     #[arg(long, value_name = "FILE")]
     pub pipeline: Option<PathBuf>,
-    /// Output root: snapshots, manifests and the raw archive go here.
+    /// Output root: snapshots, manifests and the raw archive go here. `s3://bucket/prefix` publishes
+    /// to object storage (AWS_* variables; AWS_ENDPOINT_URL for S3-compatible servers), working in
+    /// a local cache (DENSING_CACHE, default ~/.cache/densing).
     #[arg(long, value_name = "DIR", default_value = "output")]
     pub out: PathBuf,
     /// Read only from the raw archive; make no network request.

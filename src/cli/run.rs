@@ -11,15 +11,25 @@ use crate::error::{ConfigError, Error, ExitCode};
 use crate::parse::ids::check_model_id;
 use crate::pipeline::{self, RunPlan};
 use crate::snapshot::manifest::PipelineRef;
+use crate::snapshot::remote::Remote;
 
 pub(super) fn run(args: RunArgs) -> Result<ExitCode, Error> {
-    let plan = plan(args.clone_for_plan())?;
+    // `--out s3://bucket/prefix`: work in a local cache, then upload manifest-last.
+    let remote = Remote::parse(&args.out.to_string_lossy())?;
+    let mut plan = plan(args.clone_for_plan())?;
+    if let Some(remote) = &remote {
+        plan.out = remote.cache_dir();
+    }
     let json = args.json;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| Error::Client(format!("cannot start the async runtime: {e}")))?;
+    let out = plan.out.clone();
     let result = runtime.block_on(pipeline::run(plan))?;
+    if let Some(remote) = &remote {
+        runtime.block_on(remote.publish(&out, &result.manifest))?;
+    }
     if json {
         let summary = serde_json::json!({
             "snapshot_id": result.manifest.snapshot_id,

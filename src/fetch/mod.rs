@@ -602,8 +602,9 @@ fn header_str(headers: &HeaderMap, name: impl header::AsHeaderName) -> Option<St
     headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
 }
 
-/// rustls needs a process-wide crypto provider; we build with ring (no aws-lc C build).
-fn install_crypto_provider() {
+/// rustls needs a process-wide crypto provider; we build with ring (no aws-lc C build). Call
+/// before building any HTTP client (ours, or object_store's).
+pub fn install_crypto_provider() {
     // Err means one is installed already, which is fine.
     let _ = rustls::crypto::ring::default_provider().install_default();
 }

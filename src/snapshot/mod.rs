@@ -16,6 +16,7 @@ pub mod inspect;
 pub mod manifest;
 pub mod package;
 pub mod read;
+pub mod remote;
 pub mod retention;
 pub mod writer;
 

@@ -12,5 +12,6 @@ mod hf_models;
 mod offline;
 mod ops;
 mod politeness;
+mod s3;
 mod sample;
 mod snapshots;

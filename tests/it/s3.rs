@@ -1,0 +1,114 @@
+//! `--out s3://…` against a real S3-compatible server on loopback (moto, from PyPI, started here).
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use object_store::{ObjectStore, ObjectStoreExt, PutMode, PutOptions, UpdateVersion};
+
+use crate::util::*;
+
+struct Moto {
+    child: Child,
+    endpoint: String,
+}
+
+impl Drop for Moto {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_moto() -> Moto {
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let child = Command::new("python3")
+        .args(["-m", "moto.server", "-H", "127.0.0.1", "-p", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("python3 -m moto.server (installed by .ci/run from tests/warehouse/requirements.txt)");
+    let endpoint = format!("127.0.0.1:{port}");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while std::net::TcpStream::connect(&endpoint).is_err() {
+        assert!(Instant::now() < deadline, "moto did not start");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Moto { child, endpoint }
+}
+
+fn with_s3_env(cmd: &mut Command, moto: &Moto, cache: &std::path::Path) {
+    cmd.env("AWS_ACCESS_KEY_ID", "test")
+        .env("AWS_SECRET_ACCESS_KEY", "test")
+        .env("AWS_REGION", "us-east-1")
+        .env("AWS_ENDPOINT_URL", format!("http://{}", moto.endpoint))
+        .env("DENSING_CACHE", cache);
+}
+
+fn store(moto: &Moto, bucket: &str) -> object_store::aws::AmazonS3 {
+    densing::fetch::install_crypto_provider();
+    object_store::aws::AmazonS3Builder::new()
+        .with_bucket_name(bucket)
+        .with_access_key_id("test")
+        .with_secret_access_key("test")
+        .with_region("us-east-1")
+        .with_endpoint(format!("http://{}", moto.endpoint))
+        .with_allow_http(true)
+        .build()
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn snapshots_publish_to_s3_manifest_last_and_read_back() {
+    let moto = start_moto();
+    let create = Command::new("python3")
+        .args([
+            "-c",
+            &format!(
+                "import urllib.request as u; u.urlopen(u.Request('http://{}/densing', method='PUT'))",
+                moto.endpoint
+            ),
+        ])
+        .status()
+        .unwrap();
+    assert!(create.success(), "bucket created");
+    let work = Workdir::new();
+    let mut cmd = densing();
+    cmd.arg("run").arg("--pipeline").arg(repo().join("pipelines/sample.toml")).args(["--out", "s3://densing/nightly"]);
+    with_s3_env(&mut cmd, &moto, &work.path().join("cache"));
+    assert_eq!(run(&mut cmd).status.code(), Some(0));
+
+    let read = Command::new("python3")
+        .arg(repo().join("tests/warehouse/check_s3.py"))
+        .args([&moto.endpoint, "densing", "nightly"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&read.stdout);
+    assert!(
+        read.status.success() && stdout.starts_with("s3 ok"),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+
+    // LATEST moves by conditional put: a stale version loses, and an older id never replaces a
+    // newer one.
+    let s3 = store(&moto, "densing");
+    let latest = object_store::path::Path::from("nightly/LATEST");
+    let got = s3.get(&latest).await.unwrap();
+    let stale = UpdateVersion { e_tag: got.meta.e_tag.clone(), version: got.meta.version.clone() };
+    let first = String::from_utf8(got.bytes().await.unwrap().to_vec()).unwrap();
+    s3.put(&latest, "2099-01-01T000000Z\n".into()).await.unwrap(); // another writer
+    let lost =
+        s3.put_opts(&latest, "x\n".into(), PutOptions { mode: PutMode::Update(stale), ..Default::default() }).await;
+    assert!(matches!(lost, Err(object_store::Error::Precondition { .. })), "{lost:?}");
+    let mut again = densing();
+    again
+        .arg("run")
+        .arg("--pipeline")
+        .arg(repo().join("pipelines/sample.toml"))
+        .args(["--out", "s3://densing/nightly"]);
+    with_s3_env(&mut again, &moto, &work.path().join("cache"));
+    assert_eq!(run(&mut again).status.code(), Some(0));
+    let now = String::from_utf8(s3.get(&latest).await.unwrap().bytes().await.unwrap().to_vec()).unwrap();
+    assert_eq!(now.trim(), "2099-01-01T000000Z", "a newer LATEST is kept (was {first:?})");
+}
