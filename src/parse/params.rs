@@ -146,7 +146,13 @@ pub fn from_card_text(text: &str) -> Option<SizeText> {
         let window_start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
         let window = &before[window_start..];
         let Some(size) = last_size(window) else { continue };
-        let after = &lower[pos..lower.len().min(pos + 80)];
+        // 80 bytes on, moved back to a character boundary (the fuzzer found cards where a
+        // multi-byte character straddles it).
+        let mut end = lower.len().min(pos + 80);
+        while !lower.is_char_boundary(end) {
+            end -= 1;
+        }
+        let after = &lower[pos..end];
         let active = ["activated", "active"]
             .iter()
             .find_map(|w| after.find(w))
@@ -211,6 +217,14 @@ mod tests {
         assert!((s.total as f64 / 46.7e9 - 1.0).abs() < 0.05, "{}", s.total);
         let big = parse_size("8x22B").unwrap();
         assert!((big.total as f64 / 140.6e9 - 1.0).abs() < 0.05, "{}", big.total);
+    }
+
+    #[test]
+    fn r7_multibyte_text_after_parameters_does_not_panic() {
+        // Found by `cargo run --example fuzz -- params`: a slice 80 bytes past "parameters"
+        // ended inside a multi-byte character.
+        let text = format!("7B parameters {}", "é".repeat(60));
+        assert_eq!(from_card_text(&text).unwrap().total, 7_000_000_000);
     }
 
     #[test]
