@@ -17,9 +17,37 @@ use std::time::{Duration, Instant};
 use densing::parse::{card_scores, config_params, dates, front_matter, params, tables};
 
 const TOKENS: &[&str] = &[
-    "|", "|---|", "\n", "<table>", "</table>", "<tr>", "<td rowspan=\"99999\">", "<td colspan=\"0\">", "&#10007;", "**",
-    "B", "billion", "x", "-A", "~ ", "1e308", "0.", "-shot", "(5-Shot)", "---\n", "model-index:", "&a [", "*a",
-    "2024-13-45", "April 31, 2024", "07/07/2023", "\u{feff}", "β", "🥇", "\r\n", "9999999999999999999999",
+    "|",
+    "|---|",
+    "\n",
+    "<table>",
+    "</table>",
+    "<tr>",
+    "<td rowspan=\"99999\">",
+    "<td colspan=\"0\">",
+    "&#10007;",
+    "**",
+    "B",
+    "billion",
+    "x",
+    "-A",
+    "~ ",
+    "1e308",
+    "0.",
+    "-shot",
+    "(5-Shot)",
+    "---\n",
+    "model-index:",
+    "&a [",
+    "*a",
+    "2024-13-45",
+    "April 31, 2024",
+    "07/07/2023",
+    "\u{feff}",
+    "β",
+    "🥇",
+    "\r\n",
+    "9999999999999999999999",
 ];
 
 struct Rng(u64);
@@ -32,13 +60,18 @@ impl Rng {
         self.0
     }
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 }
 
 fn seeds(dir: &str) -> Vec<Vec<u8>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/real").join(dir);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&root).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(&root).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
     files.sort();
     let mut out: Vec<Vec<u8>> = files.iter().filter_map(|p| std::fs::read(p).ok()).collect();
     out.push(Vec::new());
@@ -138,7 +171,11 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let target = args.first().cloned().unwrap_or_else(|| "all".into());
     let flag = |name: &str, default: u64| {
-        args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
     };
     let secs = flag("--secs", 60);
     let seed = flag("--seed", 1);
@@ -164,6 +201,9 @@ fn main() {
                 }
             }
         }
-        println!("{name:<15} {execs:>10} execs {crashes:>4} crashes {secs:>5} s  ({:.0} execs/s)", execs as f64 / secs as f64);
+        println!(
+            "{name:<15} {execs:>10} execs {crashes:>4} crashes {secs:>5} s  ({:.0} execs/s)",
+            execs as f64 / secs as f64
+        );
     }
 }

@@ -140,6 +140,8 @@ pub enum Reason {
     TooLarge,
     /// A host (or a redirect target) outside the allowed list.
     HostNotAllowed,
+    /// More than ten redirects (a loop).
+    RedirectLoop,
     /// Offline, and the archive has no record for the URL.
     NotArchived,
     /// The archive record exists but its blob is missing or corrupt.
@@ -149,7 +151,8 @@ pub enum Reason {
 impl Reason {
     /// The reason a code names (for replaying a run log); unknown codes are `http_status`.
     pub fn parse(code: &str) -> Reason {
-        const ALL: [Reason; 10] = [
+        const ALL: [Reason; 11] = [
+            Reason::RedirectLoop,
             Reason::HttpStatus,
             Reason::NotFound,
             Reason::TokenNeeded,
@@ -175,6 +178,7 @@ impl Reason {
             Reason::Network => "network",
             Reason::TooLarge => "too_large",
             Reason::HostNotAllowed => "host_not_allowed",
+            Reason::RedirectLoop => "redirect_loop",
             Reason::NotArchived => "not_archived",
             Reason::ArchiveCorrupt => "archive_corrupt",
         }
@@ -554,7 +558,13 @@ fn classify_error(e: &reqwest::Error) -> Step {
     // reqwest's Display never includes request headers, so the token cannot leak here.
     let message = error_chain(e);
     if e.is_redirect() {
-        return Step::Done(Box::new(Err(failure(Reason::HostNotAllowed, message, None))));
+        let reason = if message.contains("too many redirects") { Reason::RedirectLoop } else { Reason::HostNotAllowed };
+        return Step::Done(Box::new(Err(failure(reason, message, None))));
+    }
+    if e.is_decode() {
+        // A body that does not decode (truncated gzip) is not fixed by asking again at once,
+        // but a flaky connection can cause it: one retry policy for both, bounded.
+        return Step::Backoff(failure(Reason::Network, format!("body could not be decoded: {message}"), None));
     }
     if e.is_timeout() {
         return Step::Backoff(failure(Reason::Timeout, message, None));
