@@ -43,20 +43,8 @@ impl Registry {
     /// A file that cannot be read or parsed, named in the error.
     pub fn load(dir: &Path) -> Result<Self, ConfigError> {
         let mut registry = Registry::default();
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|source| ConfigError::Read { path: dir.to_owned(), source })?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        files.sort();
-        for path in files {
-            let text =
-                std::fs::read_to_string(&path).map_err(|source| ConfigError::Read { path: path.clone(), source })?;
-            let file: AliasFile =
-                toml::from_str(&text).map_err(|e| ConfigError::Parse { path: path.clone(), message: e.to_string() })?;
-            for a in file.alias {
-                registry.add(&a.name, &a.model_id);
-            }
+        for (name, text) in Self::files(dir)? {
+            registry.add_file_text(&text, &dir.join(name))?;
         }
         Ok(registry)
     }

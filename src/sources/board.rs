@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::{reject, NamedScore, ParseOutput};
 use crate::config::{BoardColumn, BoardConfig, ColumnField};
+use crate::fetch::{FetchRequest, Purpose};
 use crate::parse::dates::parse_date;
 use crate::parse::front_matter::leading_number;
 use crate::tables::rows::ScoreRow;
@@ -49,6 +50,16 @@ pub fn parse_ci(cell: &str) -> Option<(f64, f64)> {
     let plus: f64 = plus.trim().trim_start_matches('+').trim().parse().ok()?;
     let minus: f64 = minus.trim().trim_start_matches('-').trim().parse().ok()?;
     Some((plus, minus))
+}
+
+/// The one request a board source makes: its page or file.
+pub fn plan(config: &BoardConfig, source_index: usize, kind: &'static str) -> Vec<FetchRequest> {
+    vec![FetchRequest::new(config.url.clone(), source_index, kind, Purpose::Board)]
+}
+
+/// The board's host, allowed for requests and redirects; boards never get `HF_TOKEN`.
+pub fn hosts(config: &BoardConfig) -> Vec<(String, bool)> {
+    super::url_host(&config.url).into_iter().map(|h| (h, false)).collect()
 }
 
 /// Turns one row's cells (in the order of `config.columns`) into named scores.

@@ -2,10 +2,10 @@
 //!
 //! An unnamed first column (AlpacaEval's index of model names) is addressed as `""`.
 
-use super::board::emit;
+use super::board::{self, emit};
 use super::{reject, ParseOutput, PlanContext, Source};
 use crate::config::BoardConfig;
-use crate::fetch::{FetchRequest, FetchedResponse, Purpose};
+use crate::fetch::{FetchRequest, FetchedResponse};
 use crate::tables::rows::RejectRow;
 
 /// The source kind.
@@ -29,7 +29,7 @@ impl Source for CsvTable {
     }
 
     fn plan(&self, _ctx: &PlanContext, source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>) {
-        (vec![FetchRequest::new(self.config.url.clone(), source_index, KIND, Purpose::Board)], Vec::new())
+        (board::plan(&self.config, source_index, KIND), Vec::new())
     }
 
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
@@ -80,6 +80,6 @@ impl Source for CsvTable {
     }
 
     fn hosts(&self) -> Vec<(String, bool)> {
-        super::url_host(&self.config.url).into_iter().map(|h| (h, false)).collect()
+        board::hosts(&self.config)
     }
 }

@@ -7,10 +7,10 @@
 
 use scraper::{Html, Selector};
 
-use super::board::emit;
+use super::board::{self, emit};
 use super::{reject, ParseOutput, PlanContext, Source};
 use crate::config::BoardConfig;
-use crate::fetch::{FetchRequest, FetchedResponse, Purpose};
+use crate::fetch::{FetchRequest, FetchedResponse};
 use crate::tables::rows::RejectRow;
 
 /// The source kind.
@@ -37,7 +37,7 @@ impl Source for HtmlTable {
     }
 
     fn plan(&self, _ctx: &PlanContext, source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>) {
-        (vec![FetchRequest::new(self.config.url.clone(), source_index, KIND, Purpose::Board)], Vec::new())
+        (board::plan(&self.config, source_index, KIND), Vec::new())
     }
 
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
@@ -93,6 +93,6 @@ impl Source for HtmlTable {
     }
 
     fn hosts(&self) -> Vec<(String, bool)> {
-        super::url_host(&self.config.url).into_iter().map(|h| (h, false)).collect()
+        board::hosts(&self.config)
     }
 }
