@@ -130,7 +130,7 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     tracing::info!(pipeline = %plan.pipeline.name, offline = plan.offline, sources = sources.len(), "Run started.");
 
     let ctx = PlanContext { only_models: plan.only_models.clone() };
-    let mut collector = Collector::new(plan.progress, archive.clone());
+    let mut collector = Collector::new(plan.progress, archive.clone(), plan.config.fetch.max_in_flight);
     let mut tasks = JoinSet::new();
     for (i, source) in sources.iter().enumerate() {
         let (requests, rejects) = source.plan(&ctx, i);
@@ -400,10 +400,12 @@ struct Collector {
     summary: RunSummary,
     progress: Option<indicatif::ProgressBar>,
     archive: Arc<Archive>,
+    queue: std::collections::VecDeque<FetchRequest>,
+    max_tasks: usize,
 }
 
 impl Collector {
-    fn new(progress: bool, archive: Arc<Archive>) -> Self {
+    fn new(progress: bool, archive: Arc<Archive>, max_in_flight: usize) -> Self {
         let bar = progress.then(|| {
             let bar = indicatif::ProgressBar::new(0);
             bar.set_style(
@@ -426,6 +428,9 @@ impl Collector {
             summary: RunSummary::default(),
             progress: bar,
             archive,
+            queue: std::collections::VecDeque::new(),
+            // Enough waiting tasks to keep every in-flight slot and the rate limiter busy.
+            max_tasks: (max_in_flight * 2).max(64),
         }
     }
 
@@ -453,12 +458,23 @@ impl Collector {
             if let Some(bar) = &self.progress {
                 bar.inc_length(1);
             }
+            self.queue.push_back(request);
+        }
+        self.fill(tasks, fetcher);
+    }
+
+    /// Spawns queued requests up to the task cap. A spawned task holds its whole future (a few
+    /// KB); a queued request is a few hundred bytes, so 100,000 models stay in a small memory.
+    fn fill(&mut self, tasks: &mut JoinSet<FetchOutcome>, fetcher: &Arc<Fetcher>) {
+        while tasks.len() < self.max_tasks {
+            let Some(request) = self.queue.pop_front() else { break };
             let fetcher = fetcher.clone();
             tasks.spawn(async move { fetcher.fetch(request).await });
         }
     }
 
     async fn drain(&mut self, tasks: &mut JoinSet<FetchOutcome>, fetcher: &Arc<Fetcher>, sources: &[Box<dyn Source>]) {
+        self.fill(tasks, fetcher);
         while let Some(joined) = tasks.join_next().await {
             let outcome = match joined {
                 Ok(o) => o,
@@ -471,6 +487,7 @@ impl Collector {
             };
             let follow_ups = self.record(outcome, sources);
             self.spawn_all(tasks, fetcher, follow_ups);
+            self.fill(tasks, fetcher);
             if let Some(bar) = &self.progress {
                 bar.inc(1);
             }
