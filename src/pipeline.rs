@@ -140,10 +140,13 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     collector.drain(&mut tasks, &fetcher, &sources).await;
     // Further waves until no source plans a request not made before (files follow models).
     loop {
-        let seen = collector.seen_models();
         let before = collector.summary.requests;
-        for (i, source) in sources.iter().enumerate() {
-            let (requests, rejects) = source.plan_more(&ctx, i, &seen);
+        // Plan from borrowed observations first, then queue (which needs the collector mutably).
+        let planned: Vec<(Vec<FetchRequest>, Vec<RejectRow>)> = {
+            let seen = collector.seen_models();
+            sources.iter().enumerate().map(|(i, source)| source.plan_more(&ctx, i, &seen)).collect()
+        };
+        for (requests, rejects) in planned {
             collector.tables.rejects.extend(rejects);
             collector.spawn_all(&mut tasks, &fetcher, requests);
         }
@@ -156,15 +159,7 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     archive.sync().map_err(SnapshotError::io(&archive_dir))?;
 
     let Collector {
-        mut tables,
-        observations,
-        mut params,
-        mut dates,
-        aliases,
-        named_scores,
-        archive_refs,
-        summary: mut counts,
-        ..
+        mut tables, observations, mut params, mut dates, aliases, named_scores, summary: mut counts, ..
     } = collector;
     // Renamed repos: facts filed under an old id move to the new one.
     for (name, model_id) in &aliases {
@@ -241,8 +236,18 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
             format!("../../{}", f.path)
         });
     staged.add_file("datapackage.json", package.as_bytes())?;
-    let mut archive_records: Vec<ArchiveRef> = archive_refs.into_values().collect();
+    // The archive records the snapshot used: every response with a body, from the fetch log.
+    let mut archive_records: Vec<ArchiveRef> = tables
+        .fetch_log
+        .iter()
+        .filter_map(|f| {
+            let sha256 = f.sha256.clone()?;
+            let status = if f.not_modified { 200 } else { f.status.map_or(0, |s| s as u16) };
+            Some(ArchiveRef { url: f.url.clone(), status, sha256, fetched_at: f.fetched_at })
+        })
+        .collect();
     archive_records.sort();
+    archive_records.dedup();
     let manifest = Manifest {
         snapshot_id: id.clone(),
         schema_version: schema::SCHEMA_VERSION,
@@ -395,7 +400,6 @@ struct Collector {
     dates: Vec<DateFact>,
     aliases: Vec<(String, String)>,
     named_scores: Vec<crate::sources::NamedScore>,
-    archive_refs: HashMap<String, ArchiveRef>,
     requested: HashSet<String>,
     summary: RunSummary,
     progress: Option<indicatif::ProgressBar>,
@@ -423,7 +427,6 @@ impl Collector {
             dates: Vec::new(),
             aliases: Vec::new(),
             named_scores: Vec::new(),
-            archive_refs: HashMap::new(),
             requested: HashSet::new(),
             summary: RunSummary::default(),
             progress: bar,
@@ -435,7 +438,7 @@ impl Collector {
     }
 
     /// One observation per model seen so far (the best-ranked), for planning further waves.
-    fn seen_models(&self) -> Vec<ModelRow> {
+    fn seen_models(&self) -> Vec<&ModelRow> {
         let mut seen: HashMap<&str, &(u8, ModelRow)> = HashMap::new();
         for obs in &self.observations {
             let entry = seen.entry(obs.1.model_id.as_str()).or_insert(obs);
@@ -443,7 +446,7 @@ impl Collector {
                 *entry = obs;
             }
         }
-        let mut rows: Vec<ModelRow> = seen.into_values().map(|(_, m)| m.clone()).collect();
+        let mut rows: Vec<&ModelRow> = seen.into_values().map(|(_, m)| m).collect();
         rows.sort_by(|a, b| a.model_id.cmp(&b.model_id));
         rows
     }
@@ -545,15 +548,6 @@ impl Collector {
                     error: None,
                     fetched_at: r.fetched_at,
                 });
-                self.archive_refs.insert(
-                    r.url.clone(),
-                    ArchiveRef {
-                        url: r.url.clone(),
-                        status: r.status,
-                        sha256: r.sha256.clone(),
-                        fetched_at: r.fetched_at,
-                    },
-                );
                 let parsed = source.parse(&request, &response);
                 let rank = match request.purpose {
                     Purpose::ModelInfo => 0,

@@ -73,8 +73,11 @@ pub fn render(
     match &previous.snapshot_id {
         None => s.push_str("This is the first snapshot in this output folder.\n"),
         Some(id) => {
-            let added: Vec<&String> = models.iter().filter(|m| !previous.models.contains(m)).collect();
-            let removed: Vec<&String> = previous.models.iter().filter(|m| !models.contains(m)).collect();
+            // Sets, not lists: 100,000 models against 100,000 must not be a quadratic scan.
+            let before: std::collections::HashSet<&String> = previous.models.iter().collect();
+            let now: std::collections::HashSet<&String> = models.iter().collect();
+            let added: Vec<&String> = models.iter().filter(|m| !before.contains(m)).collect();
+            let removed: Vec<&String> = previous.models.iter().filter(|m| !now.contains(m)).collect();
             let _ = writeln!(s, "Compared with {id}: {} models added, {} removed.", added.len(), removed.len());
             for m in added.iter().take(20) {
                 let _ = writeln!(s, "- added {m}");

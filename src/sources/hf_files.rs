@@ -77,7 +77,7 @@ impl Source for HfFiles {
         &self,
         _ctx: &PlanContext,
         source_index: usize,
-        seen: &[ModelRow],
+        seen: &[&ModelRow],
     ) -> (Vec<FetchRequest>, Vec<RejectRow>) {
         let mut requests = Vec::new();
         let mut rejects = Vec::new();

@@ -142,7 +142,7 @@ impl Source for HfModels {
         &self,
         ctx: &PlanContext,
         source_index: usize,
-        seen: &[ModelRow],
+        seen: &[&ModelRow],
     ) -> (Vec<FetchRequest>, Vec<RejectRow>) {
         if ctx.only_models.is_some() || self.config.discover.is_empty() {
             return (Vec::new(), Vec::new());

@@ -191,7 +191,7 @@ pub trait Source: Send + Sync {
         &self,
         _ctx: &PlanContext,
         _source_index: usize,
-        _seen: &[ModelRow],
+        _seen: &[&ModelRow],
     ) -> (Vec<FetchRequest>, Vec<RejectRow>) {
         (Vec::new(), Vec::new())
     }
