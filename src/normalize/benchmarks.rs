@@ -90,6 +90,19 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("avg", "card_average"),
 ];
 
+/// The alias table keyed by cleaned alias, built once: `resolve` runs for every table cell.
+fn alias_index() -> &'static std::collections::HashMap<String, &'static str> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = std::collections::HashMap::new();
+        for (alias, canonical) in ALIASES {
+            // The first entry for a cleaned alias wins, as the linear search it replaces did.
+            index.entry(clean(alias)).or_insert(*canonical);
+        }
+        index
+    })
+}
+
 /// Benchmarks whose scores are not percentages.
 pub fn unit_of(canonical: &str) -> &'static str {
     match canonical {
@@ -125,7 +138,7 @@ pub struct Benchmark {
 pub fn resolve(raw: &str) -> Benchmark {
     let (rest, shots) = take_shots(&strip_markup(raw));
     let cleaned = clean(&rest);
-    let lookup = |name: &str| ALIASES.iter().find(|(alias, _)| clean(alias) == name).map(|(_, c)| (*c).to_owned());
+    let lookup = |name: &str| alias_index().get(name).map(|c| (*c).to_owned());
     // "BBH (EM)", "HumanEval (Pass@1)", "BIG-Bench Hard (3-shot, CoT)": the parenthesis is a
     // metric or setting, not part of the name.
     let bare = clean(&remove_parentheses(&rest));
