@@ -317,9 +317,9 @@ impl Archive {
         if guard.is_none() {
             *guard = Some(OpenOptions::new().create(true).append(true).open(&self.run_index_path)?);
         }
-        guard.as_mut().expect("opened just above").write_all(line.as_bytes())?;
-        self.latest.lock().expect("archive map lock never poisoned").insert(record.url.clone(), record.clone());
-        Ok(())
+        // Not added to `latest`: a run asks for each URL once, and keeping every record of the
+        // current run in memory cost ~0.6 KB a model (57 MB at 100,000 models). Later runs load it.
+        guard.as_mut().expect("opened just above").write_all(line.as_bytes())
     }
 }
 

@@ -211,31 +211,6 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
         table: table.into(),
         message: e.to_string(),
     };
-    staged.add_table(schema::MODELS.name, &batch::models(&tables.models, &id).map_err(|e| encode("models", e))?)?;
-    staged.add_table(schema::SCORES.name, &batch::scores(&tables.scores, &id).map_err(|e| encode("scores", e))?)?;
-    staged.add_table(schema::DENSITY.name, &batch::density(&tables.density, &id).map_err(|e| encode("density", e))?)?;
-    staged.add_table(
-        schema::DENSITY_LAW.name,
-        &batch::density_law(&tables.density_law, &id).map_err(|e| encode("density_law", e))?,
-    )?;
-    staged.add_file("density_law.svg", chart.as_bytes())?;
-    staged.add_file("report.md", report.as_bytes())?;
-    staged.add_file(
-        "CITATION.cff",
-        crate::snapshot::package::citation(&id, &started.date_naive().to_string()).as_bytes(),
-    )?;
-    staged.add_table(
-        schema::FETCH_LOG.name,
-        &batch::fetch_log(&tables.fetch_log, &id).map_err(|e| encode("fetch_log", e))?,
-    )?;
-    staged.add_table(schema::REJECTS.name, &batch::rejects(&tables.rejects, &id).map_err(|e| encode("rejects", e))?)?;
-
-    // The Data Package describes the tables (added last, so it knows their hashes).
-    let package =
-        crate::snapshot::package::datapackage(&id, &started.to_rfc3339(), &plan.pipeline.name, staged.files(), |f| {
-            format!("../../{}", f.path)
-        });
-    staged.add_file("datapackage.json", package.as_bytes())?;
     // The archive records the snapshot used: every response with a body, from the fetch log.
     let mut archive_records: Vec<ArchiveRef> = tables
         .fetch_log
@@ -246,6 +221,35 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
             Some(ArchiveRef { url: f.url.clone(), status, sha256, fetched_at: f.fetched_at })
         })
         .collect();
+    // Each table's rows are freed once encoded, so at most one table is held twice.
+    let RunTables { models, scores, density, density_law, fetch_log, rejects } = tables;
+    staged.add_table(schema::MODELS.name, &batch::models(&models, &id).map_err(|e| encode("models", e))?)?;
+    drop(models);
+    staged.add_table(schema::SCORES.name, &batch::scores(&scores, &id).map_err(|e| encode("scores", e))?)?;
+    drop(scores);
+    staged.add_table(schema::DENSITY.name, &batch::density(&density, &id).map_err(|e| encode("density", e))?)?;
+    drop(density);
+    staged.add_table(
+        schema::DENSITY_LAW.name,
+        &batch::density_law(&density_law, &id).map_err(|e| encode("density_law", e))?,
+    )?;
+    staged.add_file("density_law.svg", chart.as_bytes())?;
+    staged.add_file("report.md", report.as_bytes())?;
+    staged.add_file(
+        "CITATION.cff",
+        crate::snapshot::package::citation(&id, &started.date_naive().to_string()).as_bytes(),
+    )?;
+    staged
+        .add_table(schema::FETCH_LOG.name, &batch::fetch_log(&fetch_log, &id).map_err(|e| encode("fetch_log", e))?)?;
+    drop(fetch_log);
+    staged.add_table(schema::REJECTS.name, &batch::rejects(&rejects, &id).map_err(|e| encode("rejects", e))?)?;
+
+    // The Data Package describes the tables (added last, so it knows their hashes).
+    let package =
+        crate::snapshot::package::datapackage(&id, &started.to_rfc3339(), &plan.pipeline.name, staged.files(), |f| {
+            format!("../../{}", f.path)
+        });
+    staged.add_file("datapackage.json", package.as_bytes())?;
     archive_records.sort();
     archive_records.dedup();
     let manifest = Manifest {
@@ -515,7 +519,19 @@ impl Collector {
             },
             Err(f) => RunLogEntry {
                 url: request.url.clone(),
-                record: f.sha256.as_ref().and_then(|_| self.archive.lookup(&request.url)),
+                record: f.sha256.as_ref().map(|sha| crate::archive::ArchiveRecord {
+                    url: request.url.clone(),
+                    status: f.status.unwrap_or(0),
+                    sha256: sha.clone(),
+                    bytes: f.bytes,
+                    etag: None,
+                    last_modified: None,
+                    content_type: None,
+                    link: None,
+                    error_code: None,
+                    revision: request.revision.clone(),
+                    fetched_at,
+                }),
                 attempts,
                 from_archive: f.from_archive,
                 not_modified: false,
@@ -536,8 +552,8 @@ impl Collector {
                 tracing::debug!(url = %request.url, status = r.status, not_modified = response.not_modified, "Fetched.");
                 self.tables.fetch_log.push(FetchLogRow {
                     url: request.url.clone(),
-                    source: source.kind().to_owned(),
-                    purpose: request.purpose.as_str().to_owned(),
+                    source: source.kind(),
+                    purpose: request.purpose.as_str(),
                     model_id: request.model_id.clone(),
                     status: Some(if response.not_modified { 304 } else { i32::from(r.status) }),
                     attempts: attempts as i32,
@@ -578,8 +594,8 @@ impl Collector {
                 }
                 self.tables.fetch_log.push(FetchLogRow {
                     url: request.url.clone(),
-                    source: source.kind().to_owned(),
-                    purpose: request.purpose.as_str().to_owned(),
+                    source: source.kind(),
+                    purpose: request.purpose.as_str(),
                     model_id: request.model_id.clone(),
                     status: failure.status.map(i32::from),
                     attempts: attempts as i32,

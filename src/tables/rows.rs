@@ -103,8 +103,8 @@ pub struct LawRow {
 #[allow(missing_docs)]
 pub struct FetchLogRow {
     pub url: String,
-    pub source: String,
-    pub purpose: String,
+    pub source: &'static str,
+    pub purpose: &'static str,
     pub model_id: Option<String>,
     pub status: Option<i32>,
     pub attempts: i32,
