@@ -1,8 +1,8 @@
 //! The density stage: scores + models → `density` rows and `density_law` fits.
 //!
 //! Scores used are those `normalize::precedence` marked `used_for_density`, at the shots the
-//! reference requires (a score whose shots the source did not state is accepted when no stated
-//! one exists; `score_sources` shows which was used). `average` needs all five benchmarks.
+//! reference requires (a score whose source states no shots only for zero-shot settings;
+//! `score_sources` shows which was used). `average` needs all five benchmarks.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -44,13 +44,15 @@ pub fn references(config: &DensityConfig, base_dir: &Path) -> Result<Vec<Referen
 
 type ScoreIndex<'a> = HashMap<(&'a str, &'a str), Vec<&'a ScoreRow>>;
 
-/// The used score of `model` on `benchmark` at `shots` (stated shots first, then unstated).
+/// The used score of `model` on `benchmark` at `shots`. A score whose source states no shots is
+/// accepted only for a zero-shot setting (HumanEval's "pass@1" states none): elsewhere an
+/// unstated setting may be anything (the Llama 2 card's "Math" column averages GSM8K and MATH).
 fn pick<'a>(index: &ScoreIndex<'a>, model: &str, benchmark: &str, shots: Option<i32>) -> Option<&'a ScoreRow> {
     let found = index.get(&(model, benchmark))?;
     found
         .iter()
         .find(|s| shots.is_none() || s.shots == shots)
-        .or_else(|| found.iter().find(|s| s.shots.is_none()))
+        .or_else(|| found.iter().find(|s| s.shots.is_none() && shots == Some(0)))
         .copied()
 }
 
@@ -299,4 +301,45 @@ fn laws(
         }
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn score(benchmark: &str, shots: Option<i32>, value: f64) -> ScoreRow {
+        ScoreRow {
+            model_id: "a/m-7b".into(),
+            benchmark: benchmark.into(),
+            benchmark_raw: benchmark.into(),
+            shots,
+            metric: None,
+            value,
+            unit: "percent".into(),
+            value_raw: value.to_string(),
+            source: "hf_files".into(),
+            source_detail: "markdown_table".into(),
+            source_url: "u".into(),
+            self_reported: true,
+            observed_on: None,
+            ci_low: None,
+            ci_high: None,
+            used_for_density: true,
+        }
+    }
+
+    #[test]
+    fn unstated_shots_count_only_for_zero_shot_settings() {
+        let model = ModelRow {
+            model_id: "a/m-7b".into(),
+            params_total: Some(7_000_000_000),
+            is_base: Some(true),
+            ..Default::default()
+        };
+        let scores = [score("math", None, 14.6), score("humaneval", None, 12.8), score("mmlu", Some(5), 45.3)];
+        let out = compute(&DensityConfig::default(), &[Reference::built_in()], &[model], &scores);
+        let benchmarks: Vec<&str> = out.density.iter().map(|d| d.benchmark.as_str()).collect();
+        assert_eq!(benchmarks, ["mmlu", "humaneval"], "the unstated 'Math' average is not MATH 4-shot");
+        assert!(out.density.iter().all(|d| d.status == "ok" && d.density.is_some()));
+    }
 }
