@@ -185,7 +185,16 @@ impl Staged {
             fs::rename(&from, &to).map_err(SnapshotError::io(&to))?;
             sync_dir(&parent)?;
         }
-        manifest.files = self.files;
+        // Tables in the order of the schema contract, then the other files as staged.
+        let mut files = self.files;
+        let order = |f: &FileEntry| {
+            f.table
+                .as_deref()
+                .and_then(|t| crate::tables::schema::TABLES.iter().position(|s| s.name == t))
+                .unwrap_or(usize::MAX)
+        };
+        files.sort_by_key(order);
+        manifest.files = files;
         let json = serde_json::to_vec_pretty(&manifest).expect("a manifest always serializes");
         let path = self.out.join(SNAPSHOTS_DIR).join(&self.id).join("manifest.json");
         write_atomic(&path, &json).map_err(SnapshotError::io(&path))?;

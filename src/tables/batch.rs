@@ -12,8 +12,15 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::rows::{DensityRow, FetchLogRow, LawRow, ModelRow, RejectRow, ScoreRow};
 use super::schema::{DENSITY, DENSITY_LAW, FETCH_LOG, MODELS, REJECTS, SCORES};
 
-fn strings<'a>(values: impl Iterator<Item = Option<&'a str>>) -> ArrayRef {
-    Arc::new(values.collect::<StringArray>())
+/// A string column, sized up front (collecting grows the buffers by doubling, which at 100,000
+/// rows briefly holds twice the column).
+fn strings<'a>(values: impl Iterator<Item = Option<&'a str>> + Clone) -> ArrayRef {
+    let (rows, bytes) = values.clone().fold((0, 0), |(n, b), v| (n + 1, b + v.map_or(0, str::len)));
+    let mut builder = arrow_array::builder::StringBuilder::with_capacity(rows, bytes);
+    for v in values {
+        builder.append_option(v);
+    }
+    Arc::new(builder.finish())
 }
 
 fn constant(value: &str, n: usize) -> ArrayRef {
