@@ -470,6 +470,10 @@ impl Collector {
     }
 
     fn spawn_all(&mut self, tasks: &mut JoinSet<FetchOutcome>, fetcher: &Arc<Fetcher>, requests: Vec<FetchRequest>) {
+        // One fetch_log row per request, and about one model each: sized now rather than by
+        // doubling, which briefly holds both the old and the new buffer.
+        self.tables.fetch_log.reserve(requests.len());
+        self.observations.reserve(requests.len());
         for request in requests {
             // One request per URL per run: a cursor loop or a duplicate watchlist entry ends here.
             if !self.requested.insert(request.url.clone()) {

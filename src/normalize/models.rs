@@ -10,7 +10,7 @@
 //! **Release dates**: the card's own statement, then a leaderboard's, then the Hub's
 //! `createdAt` (a proxy); finer precision first within a basis.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -122,16 +122,15 @@ fn relative_gap(a: i64, b: i64) -> f64 {
 /// Merges ranked metadata observations (lower rank wins, gaps filled in rank order).
 fn merge_metadata(mut observations: Vec<(u8, ModelRow)>) -> Vec<ModelRow> {
     observations.sort_by(|(ra, a), (rb, b)| (&a.model_id, ra, &a.source_url).cmp(&(&b.model_id, rb, &b.source_url)));
-    let mut merged: BTreeMap<String, ModelRow> = BTreeMap::new();
-    for (_, row) in observations {
-        match merged.get_mut(&row.model_id) {
-            Some(existing) => fill_missing(existing, row),
-            None => {
-                merged.insert(row.model_id.clone(), row);
-            }
+    // Merged in place: at 100,000 models a second collection of rows would double the peak.
+    observations.dedup_by(|(_, later), (_, earlier)| {
+        let same = later.model_id == earlier.model_id;
+        if same {
+            fill_missing(earlier, std::mem::take(later));
         }
-    }
-    merged.into_values().collect()
+        same
+    });
+    observations.into_iter().map(|(_, row)| row).collect()
 }
 
 /// Keeps models known to exist on `as_of`: a model first seen after it is left out.
