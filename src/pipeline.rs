@@ -237,10 +237,19 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     // Each table's rows are freed once encoded, so at most one table is held twice; the fetch
     // log goes first, so its rows are gone before the largest batch (models) is built.
     let RunTables { models, scores, density, density_law, fetch_log, rejects } = tables;
-    staged
-        .add_table(schema::FETCH_LOG.name, &batch::fetch_log(&fetch_log, &id).map_err(|e| encode("fetch_log", e))?)?;
+    // The two large tables go in slices of rows, so only one slice's arrays exist at a time.
+    const SLICE: usize = 16_384;
+    staged.add_table_batches(
+        schema::FETCH_LOG.name,
+        schema::FETCH_LOG.schema(),
+        fetch_log.chunks(SLICE).map(|rows| batch::fetch_log(rows, &id)),
+    )?;
     drop(fetch_log);
-    staged.add_table(schema::MODELS.name, &batch::models(&models, &id).map_err(|e| encode("models", e))?)?;
+    staged.add_table_batches(
+        schema::MODELS.name,
+        schema::MODELS.schema(),
+        models.chunks(SLICE).map(|rows| batch::models(rows, &id)),
+    )?;
     drop(models);
     staged.add_table(schema::SCORES.name, &batch::scores(&scores, &id).map_err(|e| encode("scores", e))?)?;
     drop(scores);

@@ -125,8 +125,22 @@ impl Staged {
     /// # Errors
     /// Encoding or I/O errors.
     pub fn add_table(&mut self, table: &str, batch: &RecordBatch) -> Result<(), SnapshotError> {
-        let bytes = writer::encode(batch)
-            .map_err(|e| SnapshotError::Encode { table: table.to_owned(), message: e.to_string() })?;
+        let one = std::iter::once(Ok::<_, String>(batch.clone()));
+        self.add_table_batches(table, batch.schema(), one)
+    }
+
+    /// Encodes and stages one table from batches made on demand (slices of its rows).
+    ///
+    /// # Errors
+    /// Encoding or I/O errors.
+    pub fn add_table_batches<E: std::fmt::Display>(
+        &mut self,
+        table: &str,
+        schema: arrow_schema::SchemaRef,
+        batches: impl Iterator<Item = Result<RecordBatch, E>>,
+    ) -> Result<(), SnapshotError> {
+        let (bytes, rows) = writer::encode_all(schema, batches)
+            .map_err(|message| SnapshotError::Encode { table: table.to_owned(), message })?;
         let path = self.out.join(STAGING_DIR).join(&self.id).join(table).join(PART_FILE);
         write_atomic(&path, &bytes).map_err(SnapshotError::io(&path))?;
         self.files.push(FileEntry {
@@ -134,7 +148,7 @@ impl Staged {
             path: format!("{table}/snapshot={}/{PART_FILE}", self.id),
             sha256: sha256_hex(&bytes),
             bytes: bytes.len() as u64,
-            rows: Some(batch.num_rows() as u64),
+            rows: Some(rows),
         });
         Ok(())
     }

@@ -18,6 +18,27 @@ pub fn properties() -> WriterProperties {
         .build()
 }
 
+/// Encodes batches (one table, in order) as a complete Parquet file in memory. Feeding the rows
+/// in slices keeps only one slice's Arrow arrays alive next to the rows.
+///
+/// # Errors
+/// The Parquet encoder's message, or the first batch's error.
+pub fn encode_all<E: std::fmt::Display>(
+    schema: arrow_schema::SchemaRef,
+    batches: impl Iterator<Item = Result<RecordBatch, E>>,
+) -> Result<(Vec<u8>, u64), String> {
+    let mut buffer = Vec::new();
+    let mut rows = 0u64;
+    let mut writer = ArrowWriter::try_new(&mut buffer, schema, Some(properties())).map_err(|e| e.to_string())?;
+    for batch in batches {
+        let batch = batch.map_err(|e| e.to_string())?;
+        rows += batch.num_rows() as u64;
+        writer.write(&batch).map_err(|e| e.to_string())?;
+    }
+    writer.close().map_err(|e| e.to_string())?;
+    Ok((buffer, rows))
+}
+
 /// Encodes one batch as a complete Parquet file in memory.
 ///
 /// # Errors
