@@ -390,6 +390,15 @@ fn write_up(
     (chart, report)
 }
 
+/// The first 128 bits of the URL's sha256: collisions are out of reach for any run's size.
+fn url_digest(url: &str) -> [u8; 16] {
+    use sha2::{Digest, Sha256};
+    let hash = Sha256::digest(url.as_bytes());
+    let mut out = [0u8; 16];
+    out.copy_from_slice(&hash[..16]);
+    out
+}
+
 /// Ids have one-second resolution: a run started in the same second as the previous one waits
 /// for the next second rather than fail, so back-to-back runs (tests, retries) both publish.
 async fn unique_time_id(out: &std::path::Path, mut id: String) -> String {
@@ -427,7 +436,8 @@ struct Collector {
     dates: Vec<DateFact>,
     aliases: Vec<(String, String)>,
     named_scores: Vec<crate::sources::NamedScore>,
-    requested: HashSet<String>,
+    /// URLs requested so far, as 128-bit digests (a copy of every URL cost ~100 bytes a model).
+    requested: HashSet<[u8; 16]>,
     summary: RunSummary,
     progress: Option<indicatif::ProgressBar>,
     archive: Arc<Archive>,
@@ -485,7 +495,7 @@ impl Collector {
         self.observations.reserve(requests.len());
         for request in requests {
             // One request per URL per run: a cursor loop or a duplicate watchlist entry ends here.
-            if !self.requested.insert(request.url.clone()) {
+            if !self.requested.insert(url_digest(&request.url)) {
                 continue;
             }
             self.summary.requests += 1;
