@@ -82,6 +82,68 @@ pub struct RunLogEntry {
     pub fetched_at: DateTime<Utc>,
 }
 
+/// What `lookup` needs of a record, without the URL (the key) or the content type.
+struct Slim {
+    status: u16,
+    sha256: [u8; 32],
+    bytes: u64,
+    etag: Option<Box<str>>,
+    last_modified: Option<Box<str>>,
+    link: Option<Box<str>>,
+    error_code: Option<Box<str>>,
+    revision: Option<Box<str>>,
+    fetched_at: DateTime<Utc>,
+}
+
+impl Slim {
+    fn from(r: &ArchiveRecord) -> Option<Slim> {
+        let mut sha256 = [0u8; 32];
+        if r.sha256.len() != 64 {
+            return None;
+        }
+        for (i, byte) in sha256.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(r.sha256.get(2 * i..2 * i + 2)?, 16).ok()?;
+        }
+        let boxed = |s: &Option<String>| s.as_deref().map(Box::from);
+        Some(Slim {
+            status: r.status,
+            sha256,
+            bytes: r.bytes,
+            etag: boxed(&r.etag),
+            last_modified: boxed(&r.last_modified),
+            link: boxed(&r.link),
+            error_code: boxed(&r.error_code),
+            revision: boxed(&r.revision),
+            fetched_at: r.fetched_at,
+        })
+    }
+
+    fn record(&self, url: &str) -> ArchiveRecord {
+        let owned = |s: &Option<Box<str>>| s.as_deref().map(str::to_owned);
+        ArchiveRecord {
+            url: url.to_owned(),
+            status: self.status,
+            sha256: hex(&self.sha256),
+            bytes: self.bytes,
+            etag: owned(&self.etag),
+            last_modified: owned(&self.last_modified),
+            content_type: None,
+            link: owned(&self.link),
+            error_code: owned(&self.error_code),
+            revision: owned(&self.revision),
+            fetched_at: self.fetched_at,
+        }
+    }
+}
+
+/// The first 128 bits of the URL's sha256.
+fn url_key(url: &str) -> [u8; 16] {
+    let hash = Sha256::digest(url.as_bytes());
+    let mut key = [0u8; 16];
+    key.copy_from_slice(&hash[..16]);
+    key
+}
+
 /// The seed archive's index file: `[[response]]` tables naming files beside it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -111,7 +173,9 @@ fn ok_status() -> u16 {
 /// The archive of one output folder, plus an optional read-only seed.
 pub struct Archive {
     root: PathBuf,
-    latest: Mutex<HashMap<String, ArchiveRecord>>,
+    /// The newest record per URL from earlier runs, keyed by a digest of the URL and kept
+    /// compact: at 100,000 models a full record per URL cost ~55 MB.
+    latest: Mutex<HashMap<[u8; 16], Slim>>,
     seed: HashMap<String, (ArchiveRecord, PathBuf)>,
     run_index: Mutex<Option<File>>,
     run_index_path: PathBuf,
@@ -130,7 +194,9 @@ impl Archive {
         fs::create_dir_all(root.join("index"))?;
         let mut latest = HashMap::new();
         for record in load_index_dir(&root.join("index"))? {
-            latest.insert(record.url.clone(), record);
+            if let Some(slim) = Slim::from(&record) {
+                latest.insert(url_key(&record.url), slim);
+            }
         }
         let seed = match seed {
             Some(dir) => load_seed(dir)?,
@@ -162,7 +228,9 @@ impl Archive {
     fn open_existing(root: &Path) -> std::io::Result<Self> {
         let mut latest = HashMap::new();
         for record in load_index_dir(&root.join("index"))? {
-            latest.insert(record.url.clone(), record);
+            if let Some(slim) = Slim::from(&record) {
+                latest.insert(url_key(&record.url), slim);
+            }
         }
         Ok(Archive {
             root: root.to_owned(),
@@ -238,7 +306,8 @@ impl Archive {
 
     /// The newest record for `url`: the run's own archive first, then the seed.
     pub fn lookup(&self, url: &str) -> Option<ArchiveRecord> {
-        let own = self.latest.lock().expect("archive map lock never poisoned").get(url).cloned();
+        let own =
+            self.latest.lock().expect("archive map lock never poisoned").get(&url_key(url)).map(|s| s.record(url));
         own.or_else(|| self.seed.get(url).map(|(r, _)| r.clone()))
     }
 
