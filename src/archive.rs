@@ -357,6 +357,14 @@ impl Archive {
         self.append(record)
     }
 
+    /// Forgets the in-memory index of earlier runs once a run has made all its requests: the
+    /// write phase needs none of it, and at 100,000 URLs it is tens of megabytes.
+    pub fn forget_index(&self) {
+        let mut latest = self.latest.lock().expect("archive map lock never poisoned");
+        latest.clear();
+        latest.shrink_to_fit();
+    }
+
     /// Flushes and fsyncs this run's index file.
     ///
     /// # Errors

@@ -157,6 +157,7 @@ pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
     }
     collector.finish_progress();
     archive.sync().map_err(SnapshotError::io(&archive_dir))?;
+    archive.forget_index();
 
     let Collector {
         mut tables,
