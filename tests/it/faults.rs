@@ -179,8 +179,27 @@ async fn hostile_cards_are_parsed_within_limits() {
     let work = Workdir::new();
     let pipeline = work.path().join("hostile.toml");
     std::fs::write(&pipeline, format!("name = 'hostile'\n{QUICK_FETCH}\n[[sources]]\nkind = 'hf_models'\nendpoint = '{0}'\nmodels = [{1}]\n[[sources]]\nkind = 'hf_files'\nendpoint = '{0}'\nfiles = ['README.md']\n", server.uri(), ids.join(", "))).unwrap();
-    let output = work.run(&pipeline);
+    // Run under /usr/bin/time to read the peak memory: hostile input must not blow it up.
+    let timed = std::path::Path::new("/usr/bin/time").exists();
+    let output = if timed {
+        run(std::process::Command::new("/usr/bin/time")
+            .args(["-f", "peak_rss_kb=%M", env!("CARGO_BIN_EXE_densing"), "run", "--pipeline"])
+            .arg(&pipeline)
+            .arg("--out")
+            .arg(work.out())
+            .env_remove("HF_TOKEN")
+            .env_remove("HF_ENDPOINT"))
+    } else {
+        work.run(&pipeline)
+    };
     assert_eq!(output.status.code(), Some(0));
+    if timed {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let kb: u64 =
+            stderr.lines().find_map(|l| l.strip_prefix("peak_rss_kb=")).and_then(|v| v.trim().parse().ok()).unwrap();
+        eprintln!("peak RSS on four hostile cards: {kb} KB");
+        assert!(kb < 200 * 1024, "peak RSS {kb} KB on four hostile cards");
+    }
     let scores = rows(&read_table(&work.out(), "scores", None));
     let mmlu =
         |id: &str| scores.iter().find(|r| r["model_id"] == id && r["benchmark"] == "mmlu").map(|r| r["value"].clone());
