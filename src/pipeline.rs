@@ -516,6 +516,10 @@ impl Collector {
             let fetcher = fetcher.clone();
             tasks.spawn(async move { fetcher.fetch(request).await });
         }
+        // The first wave can queue 100,000 requests; give the buffer back once it has drained.
+        if self.queue.is_empty() && self.queue.capacity() > 4096 {
+            self.queue.shrink_to_fit();
+        }
     }
 
     async fn drain(&mut self, tasks: &mut JoinSet<FetchOutcome>, fetcher: &Arc<Fetcher>, sources: &[Box<dyn Source>]) {
