@@ -192,12 +192,7 @@ impl Archive {
     pub fn open(root: &Path, run_id: &str, seed: Option<&Path>) -> std::io::Result<Self> {
         fs::create_dir_all(root.join("blobs"))?;
         fs::create_dir_all(root.join("index"))?;
-        let mut latest = HashMap::new();
-        for record in load_index_dir(&root.join("index"))? {
-            if let Some(slim) = Slim::from(&record) {
-                latest.insert(url_key(&record.url), slim);
-            }
-        }
+        let latest = load_index_dir(&root.join("index"))?;
         let seed = match seed {
             Some(dir) => load_seed(dir)?,
             None => HashMap::new(),
@@ -226,12 +221,7 @@ impl Archive {
     }
 
     fn open_existing(root: &Path) -> std::io::Result<Self> {
-        let mut latest = HashMap::new();
-        for record in load_index_dir(&root.join("index"))? {
-            if let Some(slim) = Slim::from(&record) {
-                latest.insert(url_key(&record.url), slim);
-            }
-        }
+        let latest = load_index_dir(&root.join("index"))?;
         Ok(Archive {
             root: root.to_owned(),
             latest: Mutex::new(latest),
@@ -439,24 +429,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// All records of all index files, oldest run first (file names are snapshot ids, which sort by
-/// time), so inserting them in order leaves the newest per URL.
-fn load_index_dir(dir: &Path) -> std::io::Result<Vec<ArchiveRecord>> {
+/// The newest record per URL over all index files, read oldest run first (file names are
+/// snapshot ids, which sort by time), so later lines replace earlier ones.
+fn load_index_dir(dir: &Path) -> std::io::Result<HashMap<[u8; 16], Slim>> {
     let mut files: Vec<PathBuf> = fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
         .collect();
     files.sort();
-    let mut records = Vec::new();
+    // Straight into the compact map, line by line: a list of full records first would briefly
+    // hold every record of every run (45 MB at 100,000 URLs).
+    let mut latest = HashMap::new();
     for file in files {
         for line in BufReader::new(File::open(&file)?).lines() {
             // A torn line from a killed run is skipped: its blob may exist, but nothing names it.
             if let Some(record) = line.ok().and_then(|l| serde_json::from_str::<ArchiveRecord>(&l).ok()) {
-                records.push(record);
+                if let Some(slim) = Slim::from(&record) {
+                    latest.insert(url_key(&record.url), slim);
+                }
             }
         }
     }
-    Ok(records)
+    Ok(latest)
 }
 
 fn load_seed(dir: &Path) -> std::io::Result<HashMap<String, (ArchiveRecord, PathBuf)>> {
