@@ -355,33 +355,14 @@ fn write_up(
             let cols = |c: &str| crate::snapshot::read::strings(&laws, c);
             let (refs, benches, bases, windows) =
                 (cols("reference"), cols("benchmark"), cols("params_basis"), cols("window"));
-            let days = crate::snapshot::read::floats(&laws, "doubling_days");
             let months = crate::snapshot::read::floats(&laws, "doubling_months");
-            let prev_laws = (0..refs.len())
-                .map(|i| crate::tables::rows::LawRow {
-                    reference: refs[i].clone(),
-                    benchmark: benches[i].clone(),
-                    params_basis: bases[i].clone(),
-                    window: windows[i].clone(),
-                    origin_date: plan.config.density.origin,
-                    a_per_day: 0.0,
-                    b: 0.0,
-                    r2: 0.0,
-                    doubling_days: days[i].unwrap_or(f64::NAN),
-                    doubling_months: months[i].unwrap_or(f64::NAN),
-                    ci_low_days: None,
-                    ci_high_days: None,
-                    n_models: 0,
-                    n_envelope: 0,
-                    envelope_model_ids: String::new(),
-                    reference_fit_r2: None,
-                    reference_fit_n: None,
-                })
+            let doubling_months = (0..refs.len())
+                .filter_map(|i| Some((format!("{}|{}|{}|{}", refs[i], benches[i], bases[i], windows[i]), months[i]?)))
                 .collect();
             density::report::Previous {
                 snapshot_id: Some(prev),
                 models: crate::snapshot::read::strings(&models, "model_id"),
-                laws: prev_laws,
+                doubling_months,
             }
         }
         None => density::report::Previous::default(),

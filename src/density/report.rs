@@ -13,7 +13,8 @@ pub struct Previous {
     /// Its model ids.
     pub models: Vec<String>,
     /// Its laws.
-    pub laws: Vec<LawRow>,
+    /// Its laws' doubling times in months, keyed by `reference|benchmark|params_basis|window`.
+    pub doubling_months: std::collections::HashMap<String, f64>,
 }
 
 fn months(days: Option<f64>) -> String {
@@ -83,15 +84,13 @@ pub fn render(
                 let _ = writeln!(s, "- added {m}");
             }
             for l in laws {
-                if let Some(p) = previous.laws.iter().find(|p| {
-                    (&p.reference, &p.benchmark, &p.params_basis, &p.window)
-                        == (&l.reference, &l.benchmark, &l.params_basis, &l.window)
-                }) {
-                    if (p.doubling_days - l.doubling_days).abs() > 1e-9 {
+                let key = format!("{}|{}|{}|{}", l.reference, l.benchmark, l.params_basis, l.window);
+                if let Some(before) = previous.doubling_months.get(&key) {
+                    if (before - l.doubling_months).abs() > 1e-9 {
                         let _ = writeln!(
                             s,
                             "- {} {} {}: doubling {:.2} → {:.2} months",
-                            l.reference, l.benchmark, l.window, p.doubling_months, l.doubling_months
+                            l.reference, l.benchmark, l.window, before, l.doubling_months
                         );
                     }
                 }

@@ -13,12 +13,7 @@ use crate::util::*;
 #[test]
 fn layout_types_and_writer_settings_follow_the_contract() {
     let work = Workdir::new();
-    let output = run(densing()
-        .arg("run")
-        .arg("--pipeline")
-        .arg(repo().join("pipelines/sample.toml"))
-        .arg("--out")
-        .arg(work.out()));
+    let output = work.run(&repo().join("pipelines/sample.toml"));
     assert_eq!(output.status.code(), Some(0));
     let id = latest(&work.out()).unwrap();
     let manifest: serde_json::Value =
@@ -129,12 +124,7 @@ fn a_second_concurrent_run_exits_3() {
     std::fs::create_dir_all(work.out()).unwrap();
     // The lock names a live process: this test's own.
     std::fs::write(work.out().join(".densing.lock"), format!("pid {} started now", std::process::id())).unwrap();
-    let output = run(densing()
-        .arg("run")
-        .arg("--pipeline")
-        .arg(repo().join("pipelines/sample.toml"))
-        .arg("--out")
-        .arg(work.out()));
+    let output = work.run(&repo().join("pipelines/sample.toml"));
     assert_eq!(output.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&output.stderr).contains(&format!("pid {}", std::process::id())));
 }
