@@ -69,3 +69,33 @@ fn nightly_pipeline_parses_and_offline_without_archive_fails_cleanly() {
     let rejects = rows(&read_table(&work.out(), "rejects", None));
     assert!(!rejects.is_empty() && rejects.iter().all(|r| r["reason"] == "not_archived"));
 }
+
+/// The sample's six tables are byte-identical to the recorded ones: refactors change no output,
+/// and a deliberate change of output shows up as a diff of `data/sample_tables.json`.
+#[test]
+fn sample_tables_match_the_recorded_manifest() {
+    let work = Workdir::new();
+    let output = run(densing()
+        .arg("run")
+        .arg("--pipeline")
+        .arg(repo().join("pipelines/sample.toml"))
+        .arg("--out")
+        .arg(work.out())
+        .arg("--as-of")
+        .arg("2026-01-01")
+        .arg("--json"));
+    assert_eq!(output.status.code(), Some(0));
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let recorded: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("tests/it/data/sample_tables.json")).unwrap())
+            .unwrap();
+    let mut seen = 0;
+    for file in summary["files"].as_array().unwrap().iter().filter(|f| f["table"].is_string()) {
+        let table = file["table"].as_str().unwrap();
+        let want = &recorded["tables"][table];
+        assert_eq!(file["rows"], want["rows"], "{table}: rows");
+        assert_eq!(file["sha256"], want["sha256"], "{table}: bytes differ from tests/it/data/sample_tables.json");
+        seen += 1;
+    }
+    assert_eq!(seen, 6, "six tables");
+}
