@@ -22,3 +22,4 @@ pub mod pipeline;
 pub mod snapshot;
 pub mod sources;
 pub mod tables;
+pub mod tls;

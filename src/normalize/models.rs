@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::fetch::Purpose;
 use crate::parse::params::from_name;
 use crate::sources::{reject, DateFact, ParamsFact, ParamsSource};
 use crate::tables::rows::{ModelRow, RejectRow};
@@ -120,6 +121,17 @@ fn relative_gap(a: i64, b: i64) -> f64 {
 }
 
 /// Merges ranked metadata observations (lower rank wins, gaps filled in rank order).
+/// How much a request's metadata is trusted, lower first: the model's own API object, then a
+/// list page's, then what its files say, then boards.
+pub fn metadata_rank(purpose: Purpose) -> u8 {
+    match purpose {
+        Purpose::ModelInfo => 0,
+        Purpose::ModelList => 1,
+        Purpose::Card | Purpose::Config | Purpose::SafetensorsIndex => 2,
+        Purpose::Board | Purpose::Results | Purpose::Curated => 3,
+    }
+}
+
 fn merge_metadata(mut observations: Vec<(u8, ModelRow)>) -> Vec<ModelRow> {
     observations.sort_by(|(ra, a), (rb, b)| (&a.model_id, ra, &a.source_url).cmp(&(&b.model_id, rb, &b.source_url)));
     // Merged in place: at 100,000 models a second collection of rows would double the peak.

@@ -214,6 +214,8 @@ impl Staged {
         write_atomic(&path, &json).map_err(SnapshotError::io(&path))?;
         update_latest(&self.out, &self.id)?;
         let _ = fs::remove_dir_all(&staging);
+        // The staging folder goes too once empty (a concurrent run's folder would keep it).
+        let _ = fs::remove_dir(self.out.join(STAGING_DIR));
         Ok(manifest)
     }
 }

@@ -43,7 +43,7 @@ impl Remote {
             ));
         }
         let Some(rest) = out.strip_prefix("s3://") else { return Ok(None) };
-        crate::fetch::install_crypto_provider();
+        crate::tls::install_crypto_provider();
         let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
         let mut builder = object_store::aws::AmazonS3Builder::from_env().with_bucket_name(bucket);
         let endpoint = std::env::var("AWS_ENDPOINT_URL_S3").or_else(|_| std::env::var("AWS_ENDPOINT_URL")).ok();

@@ -46,7 +46,7 @@ fn with_s3_env(cmd: &mut Command, moto: &Moto, cache: &std::path::Path) {
 }
 
 fn store(moto: &Moto, bucket: &str) -> object_store::aws::AmazonS3 {
-    densing::fetch::install_crypto_provider();
+    densing::tls::install_crypto_provider();
     object_store::aws::AmazonS3Builder::new()
         .with_bucket_name(bucket)
         .with_access_key_id("test")

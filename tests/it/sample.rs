@@ -98,4 +98,7 @@ fn sample_tables_match_the_recorded_manifest() {
         seen += 1;
     }
     assert_eq!(seen, 6, "six tables");
+    // As under cron: stderr is a pipe, so log lines are plain, and nothing is left in staging.
+    assert!(!output.stderr.is_empty() && !output.stderr.contains(&0x1b), "no escape codes when stderr is not a TTY");
+    assert!(!work.out().join("_staging").exists(), "no _staging/ left after a successful run");
 }

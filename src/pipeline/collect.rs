@@ -1,0 +1,158 @@
+//! Outcome collection: each finished request becomes its run-log entry, `fetch_log` row, log line
+//! and, on failure, its reject; a response is parsed by the source that asked for it.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::archive::Archive;
+use crate::fetch::{FetchOutcome, FetchRequest, Reason};
+use crate::normalize::models::metadata_rank;
+use crate::snapshot::manifest::RunSummary;
+use crate::sources::{DateFact, NamedScore, ParamsFact, Source};
+use crate::tables::rows::{FetchLogRow, ModelRow, RejectRow, RunTables};
+
+/// Everything observed so far in a run.
+pub(super) struct Collector {
+    pub tables: RunTables,
+    /// Model metadata observations, with the rank of the request they came from.
+    pub observations: Vec<(u8, ModelRow)>,
+    pub params: Vec<ParamsFact>,
+    pub dates: Vec<DateFact>,
+    pub aliases: Vec<(String, String)>,
+    pub named_scores: Vec<NamedScore>,
+    pub summary: RunSummary,
+    archive: Arc<Archive>,
+}
+
+impl Collector {
+    pub fn new(archive: Arc<Archive>) -> Self {
+        Collector {
+            tables: RunTables::default(),
+            observations: Vec::new(),
+            params: Vec::new(),
+            dates: Vec::new(),
+            aliases: Vec::new(),
+            named_scores: Vec::new(),
+            summary: RunSummary::default(),
+            archive,
+        }
+    }
+
+    /// Counts `n` newly planned requests and sizes the row buffers for them now rather than by
+    /// doubling, which briefly holds both the old and the new buffer.
+    pub fn planned(&mut self, n: usize) {
+        self.summary.requests += n as u64;
+        self.tables.fetch_log.reserve(n);
+        self.observations.reserve(n);
+    }
+
+    /// One observation per model seen so far (the best-ranked), for planning further waves.
+    pub fn seen_models(&self) -> Vec<&ModelRow> {
+        let mut seen: HashMap<&str, &(u8, ModelRow)> = HashMap::new();
+        for obs in &self.observations {
+            let entry = seen.entry(obs.1.model_id.as_str()).or_insert(obs);
+            if obs.0 < entry.0 {
+                *entry = obs;
+            }
+        }
+        let mut rows: Vec<&ModelRow> = seen.into_values().map(|(_, m)| m).collect();
+        rows.sort_by(|a, b| a.model_id.cmp(&b.model_id));
+        rows
+    }
+
+    /// A fetch task that died: counted as a failure, nothing else is known of it.
+    pub fn lost(&mut self, error: &str) {
+        tracing::error!(error, "A fetch task failed.");
+        self.summary.failures += 1;
+    }
+
+    /// Records one outcome; returns the follow-up requests its parse planned.
+    pub fn record(&mut self, outcome: FetchOutcome, sources: &[Box<dyn Source>]) -> Vec<FetchRequest> {
+        if let Err(e) = self.archive.log_outcome(&outcome.run_log_entry()) {
+            tracing::warn!(error = %e, "Cannot write the run log; this snapshot will not be rebuildable.");
+        }
+        let source = &sources[outcome.request.source_index];
+        self.tables.fetch_log.push(fetch_log_row(&outcome, source.kind()));
+        let FetchOutcome { request, result, .. } = outcome;
+        match result {
+            Ok(response) => {
+                self.summary.not_modified += u64::from(response.not_modified);
+                self.summary.from_archive += u64::from(response.from_archive);
+                tracing::debug!(url = %request.url, status = response.record.status, not_modified = response.not_modified, "Fetched.");
+                let parsed = source.parse(&request, &response);
+                let rank = metadata_rank(request.purpose);
+                self.observations.extend(parsed.models.into_iter().map(|m| (rank, m)));
+                self.params.extend(parsed.params);
+                self.dates.extend(parsed.dates);
+                self.tables.scores.extend(parsed.scores);
+                self.aliases.extend(parsed.aliases);
+                self.named_scores.extend(parsed.named_scores);
+                self.tables.rejects.extend(parsed.rejects);
+                parsed.follow_ups
+            }
+            Err(failure) => {
+                // An optional file that does not exist, or a gated repo without a token, is
+                // recorded but is not a failure of the run.
+                let expected = (request.optional && matches!(failure.reason, Reason::NotFound | Reason::NotArchived))
+                    || failure.reason == Reason::TokenNeeded;
+                if expected {
+                    self.summary.expected_failures += 1;
+                    tracing::info!(url = %request.url, reason = failure.reason.as_str(), "Optional file missing or gated.");
+                } else {
+                    self.summary.failures += 1;
+                    tracing::warn!(url = %request.url, reason = failure.reason.as_str(), error = %failure.message, "Request failed.");
+                }
+                self.tables.rejects.push(RejectRow {
+                    source: source.kind().to_owned(),
+                    url: Some(request.url),
+                    model_id: request.model_id,
+                    stage: "fetch".to_owned(),
+                    reason: failure.reason.as_str().to_owned(),
+                    detail: Some(failure.message),
+                });
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// The `fetch_log` row of an outcome, success or failure.
+fn fetch_log_row(outcome: &FetchOutcome, source: &'static str) -> FetchLogRow {
+    let request = &outcome.request;
+    let row = FetchLogRow {
+        url: request.url.clone(),
+        source,
+        purpose: request.purpose.as_str(),
+        model_id: request.model_id.clone(),
+        status: None,
+        attempts: outcome.attempts as i32,
+        bytes: 0,
+        from_archive: false,
+        not_modified: false,
+        sha256: None,
+        error: None,
+        fetched_at: outcome.fetched_at,
+    };
+    match &outcome.result {
+        Ok(response) => {
+            let r = &response.record;
+            FetchLogRow {
+                status: Some(if response.not_modified { 304 } else { i32::from(r.status) }),
+                bytes: r.bytes as i64,
+                from_archive: response.from_archive,
+                not_modified: response.not_modified,
+                sha256: Some(r.sha256.clone()),
+                fetched_at: r.fetched_at,
+                ..row
+            }
+        }
+        Err(failure) => FetchLogRow {
+            status: failure.status.map(i32::from),
+            bytes: failure.bytes as i64,
+            from_archive: failure.from_archive,
+            sha256: failure.sha256.clone(),
+            error: Some(format!("{}: {}", failure.reason.as_str(), failure.message)),
+            ..row
+        },
+    }
+}

@@ -1,0 +1,284 @@
+//! The driver: runs the stages in order. The only module that knows them all.
+//!
+//! plan (sources) → fetch (archive behind it) → parse (sources) → normalize → tables → snapshot.
+//! Record-level failures become `fetch_log`/`rejects` rows and the run goes on; run-level
+//! failures (lock, output, config) return an [`Error`].
+
+mod collect;
+mod publish;
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{NaiveDate, Utc};
+use tracing::Instrument;
+
+use crate::archive::Archive;
+use crate::config::PipelineConfig;
+use crate::density;
+use crate::error::{Error, ExitCode, SnapshotError};
+use crate::fetch::scheduler::{Next, Scheduler};
+use crate::fetch::token::HfToken;
+use crate::fetch::{FetchRequest, FetchSettings, Fetcher};
+use crate::normalize::{self, registry::Registry};
+use crate::snapshot::commit::{clean_leftovers, OutputLock, Staged};
+use crate::snapshot::manifest::{InputRef, Manifest, PipelineRef};
+use crate::snapshot::snapshot_id;
+use crate::sources::{self, PlanContext, Source};
+use crate::tables::rows::RejectRow;
+use crate::tables::schema;
+use collect::Collector;
+
+/// A validated plan for one run (built by `cli::run` from flags and the pipeline file).
+#[derive(Debug, Clone)]
+pub struct RunPlan {
+    /// The pipeline.
+    pub config: PipelineConfig,
+    /// Where the pipeline came from, and the sha256 of its bytes.
+    pub pipeline: PipelineRef,
+    /// Output root.
+    pub out: PathBuf,
+    /// Read only from the archive.
+    pub offline: bool,
+    /// `--as-of`: the snapshot id derives from it, and models first seen later are left out.
+    pub as_of: Option<NaiveDate>,
+    /// `--model` ids.
+    pub only_models: Option<Vec<String>>,
+    /// The pipeline file's folder: references and curated files are relative to it.
+    pub base_dir: PathBuf,
+    /// The pipeline file's bytes, kept in the archive so the snapshot can be rebuilt.
+    pub pipeline_text: Vec<u8>,
+    /// A fixed snapshot id (a rebuild); otherwise from the clock or `--as-of`.
+    pub snapshot_id: Option<String>,
+    /// Rebuild: replay this run log against this (read-only) archive, and use these alias files.
+    pub replay: Option<Replay>,
+    /// Draw a progress bar (stderr is a terminal).
+    pub progress: bool,
+}
+
+/// What a rebuild replays.
+#[derive(Debug, Clone)]
+pub struct Replay {
+    /// The archive of the original output folder, opened read-only.
+    pub archive_root: PathBuf,
+    /// The original run's log, by URL.
+    pub log: Arc<HashMap<String, crate::archive::RunLogEntry>>,
+    /// The original run's alias files: (name, text).
+    pub aliases: Vec<(String, String)>,
+}
+
+/// What a finished run reports.
+#[derive(Debug)]
+pub struct RunResult {
+    /// The published manifest.
+    pub manifest: Manifest,
+    /// 0, or 1 when failures passed the threshold.
+    pub exit: ExitCode,
+}
+
+/// Runs the pipeline to a published snapshot.
+///
+/// # Errors
+/// Run-level failures only: lock held, output not writable, snapshot id taken, TLS setup.
+pub async fn run(plan: RunPlan) -> Result<RunResult, Error> {
+    let started = Utc::now();
+    let id = match plan.as_of {
+        Some(d) => snapshot_id(d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc()),
+        None => snapshot_id(started),
+    };
+    let _lock = OutputLock::acquire(&plan.out)?;
+    let table_names: Vec<&str> = schema::TABLES.iter().map(|t| t.name).collect();
+    let cleaned = clean_leftovers(&plan.out, &table_names)?;
+    if cleaned > 0 {
+        tracing::warn!(cleaned, "Removed leftovers of an interrupted run.");
+    }
+    let id = match (&plan.snapshot_id, plan.as_of) {
+        (Some(fixed), _) => fixed.clone(),
+        (None, Some(_)) => id,
+        (None, None) => unique_time_id(&plan.out, id).await,
+    };
+    let span = tracing::info_span!("run", snapshot_id = %id);
+    run_stages(plan, id, started).instrument(span).await
+}
+
+/// The stages in order, under the lock: inputs, fetch waves, normalize, density, publish.
+async fn run_stages(plan: RunPlan, id: String, started: chrono::DateTime<Utc>) -> Result<RunResult, Error> {
+    let archive_dir = match &plan.replay {
+        Some(r) => r.archive_root.clone(),
+        None => plan.out.join("archive"),
+    };
+    let archive = match &plan.replay {
+        Some(_) => Archive::open_read_only(&archive_dir),
+        None => Archive::open(&archive_dir, &id, plan.config.run.seed_archive.as_deref()),
+    }
+    .map_err(SnapshotError::io(&archive_dir))?;
+    let archive = Arc::new(archive);
+    let staged = Staged::begin(&plan.out, &id)?;
+
+    // Inputs other than responses are archived too, so the snapshot can be rebuilt from the
+    // archive alone: the pipeline text and the alias files.
+    let alias_files = match (&plan.replay, &plan.config.run.aliases) {
+        (Some(r), _) => r.aliases.clone(),
+        (None, Some(dir)) => Registry::files(dir)?,
+        (None, None) => Vec::new(),
+    };
+    let mut registry = Registry::default();
+    let mut inputs = Vec::new();
+    for (name, text) in &alias_files {
+        registry.add_file_text(text, std::path::Path::new(name))?;
+        let sha256 = archive.store_blob(text.as_bytes()).map_err(SnapshotError::io(&archive_dir))?;
+        inputs.push(InputRef { kind: "aliases".into(), name: name.clone(), sha256 });
+    }
+    let sha256 = archive.store_blob(&plan.pipeline_text).map_err(SnapshotError::io(&archive_dir))?;
+    inputs.push(InputRef { kind: "pipeline".into(), name: plan.pipeline.path.clone(), sha256 });
+    let sources = sources::build(&plan.config.sources);
+    let fetcher = Arc::new(
+        Fetcher::new(fetch_settings(&plan, &sources), archive.clone(), HfToken::from_env()).map_err(Error::Client)?,
+    );
+    tracing::info!(pipeline = %plan.pipeline.name, offline = plan.offline, sources = sources.len(), "Run started.");
+
+    let collector = fetch_all(&plan, &sources, fetcher, archive.clone()).await;
+    archive.sync().map_err(SnapshotError::io(&archive_dir))?;
+    archive.forget_index();
+
+    let Collector {
+        mut tables, observations, mut params, mut dates, aliases, named_scores, summary: mut counts, ..
+    } = collector;
+    // Renamed repos: facts filed under an old id move to the new one.
+    for (name, model_id) in &aliases {
+        registry.add(name, model_id);
+    }
+    for p in &mut params {
+        p.model_id = registry.canonical(&p.model_id).to_owned();
+    }
+    for d in &mut dates {
+        d.model_id = registry.canonical(&d.model_id).to_owned();
+    }
+    for s in &mut tables.scores {
+        s.model_id = registry.canonical(&s.model_id).to_owned();
+    }
+    // Board rows named by display name: resolved against every id seen and the alias files.
+    for (_, m) in &observations {
+        registry.add_model(&m.model_id);
+    }
+    let (resolved, unresolved) = normalize::registry::resolve_named(named_scores, &registry);
+    tables.scores.extend(resolved);
+    tables.rejects.extend(unresolved);
+    // Sorted first, so ties are broken the same way in every run and every rebuild.
+    tables.sort();
+    normalize::precedence::mark_used_for_density(&mut tables.scores);
+    let (models, precedence_rejects) = normalize::build_models(observations, params, dates);
+    tables.models = models;
+    tables.rejects.extend(precedence_rejects);
+    if let Some(as_of) = plan.as_of {
+        let (kept, dropped) = normalize::as_of_filter(std::mem::take(&mut tables.models), as_of);
+        tables.models = kept;
+        tracing::info!(dropped, %as_of, "Left out models first seen after the as-of date.");
+    }
+
+    // Density: effective parameters, densities, the law, the chart and the report.
+    let references = density::compute::references(&plan.config.density, &plan.base_dir)?;
+    let computed = density::compute::compute(&plan.config.density, &references, &tables.models, &tables.scores);
+    tables.density = computed.density;
+    tables.density_law = computed.laws;
+    tables.sort();
+    counts.models = tables.models.len() as u64;
+    counts.rejects = tables.rejects.len() as u64;
+    counts.density_rows = tables.density.len() as u64;
+    counts.laws = tables.density_law.len() as u64;
+    let write_up = publish::write_up(&plan, &id, &references, &tables);
+    counts.duration_secs = (Utc::now() - started).num_milliseconds() as f64 / 1000.0;
+
+    let finished = publish::Finished { tables, write_up, inputs, summary: counts.clone() };
+    let manifest = publish::publish(&plan, &id, started, staged, finished)?;
+    let ratio = if counts.requests == 0 { 0.0 } else { counts.failures as f64 / counts.requests as f64 };
+    let over = counts.failures > 0 && ratio > plan.config.run.max_failure_ratio;
+    tracing::info!(
+        models = counts.models,
+        requests = counts.requests,
+        not_modified = counts.not_modified,
+        failures = counts.failures,
+        rejects = counts.rejects,
+        "Snapshot published."
+    );
+    if over {
+        tracing::error!(
+            failures = counts.failures,
+            ratio = format!("{ratio:.3}"),
+            threshold = plan.config.run.max_failure_ratio,
+            "Failures passed the pipeline's threshold; see fetch_log and rejects."
+        );
+    }
+    Ok(RunResult { manifest, exit: if over { ExitCode::SourcesFailed } else { ExitCode::Ok } })
+}
+
+/// Fetches in waves until no source plans a request not made before (files follow models).
+async fn fetch_all(
+    plan: &RunPlan,
+    sources: &[Box<dyn Source>],
+    fetcher: Arc<Fetcher>,
+    archive: Arc<Archive>,
+) -> Collector {
+    let ctx = PlanContext { only_models: plan.only_models.clone() };
+    let mut collector = Collector::new(archive);
+    let mut scheduler = Scheduler::new(fetcher, plan.config.fetch.max_in_flight, plan.progress);
+    let mut planned: Vec<(Vec<FetchRequest>, Vec<RejectRow>)> =
+        sources.iter().enumerate().map(|(i, source)| source.plan(&ctx, i)).collect();
+    loop {
+        let mut new = 0;
+        for (requests, rejects) in planned {
+            collector.tables.rejects.extend(rejects);
+            let n = scheduler.submit(requests);
+            collector.planned(n);
+            new += n;
+        }
+        if new == 0 {
+            break;
+        }
+        while let Some(next) = scheduler.next().await {
+            match next {
+                Next::Outcome(outcome) => {
+                    let follow_ups = collector.record(*outcome, sources);
+                    let n = scheduler.submit(follow_ups);
+                    collector.planned(n);
+                }
+                Next::Lost(error) => collector.lost(&error),
+            }
+        }
+        // Plan from borrowed observations; the next wave is queued above.
+        let seen = collector.seen_models();
+        planned = sources.iter().enumerate().map(|(i, source)| source.plan_more(&ctx, i, &seen)).collect();
+    }
+    scheduler.finish();
+    collector
+}
+
+/// Ids have one-second resolution: a run started in the same second as the previous one waits
+/// for the next second rather than fail, so back-to-back runs (tests, retries) both publish.
+async fn unique_time_id(out: &std::path::Path, mut id: String) -> String {
+    while crate::snapshot::inspect::manifest(out, &id).is_ok() {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        id = snapshot_id(Utc::now());
+    }
+    id
+}
+
+fn fetch_settings(plan: &RunPlan, sources: &[Box<dyn Source>]) -> FetchSettings {
+    let mut allowed: HashSet<String> = plan.config.fetch.allowed_hosts.iter().cloned().collect();
+    let mut hf_hosts = HashSet::new();
+    for (host, gets_token) in sources.iter().flat_map(|s| s.hosts()) {
+        if gets_token {
+            hf_hosts.insert(host.clone());
+        }
+        allowed.insert(host);
+    }
+    FetchSettings {
+        config: plan.config.fetch.clone(),
+        hosts: plan.config.hosts.clone().into_iter().collect::<HashMap<_, _>>(),
+        allowed_hosts: allowed,
+        hf_hosts,
+        offline: plan.offline,
+        replay: plan.replay.as_ref().map(|r| r.log.clone()),
+    }
+}

@@ -1,0 +1,167 @@
+//! Publishing: the tables encoded into the staged snapshot, the chart, report, citation and
+//! Data Package beside them, the manifest last; then retention.
+
+use chrono::{DateTime, Utc};
+
+use super::RunPlan;
+use crate::density;
+use crate::error::SnapshotError;
+use crate::snapshot::commit::Staged;
+use crate::snapshot::manifest::{ArchiveRef, InputRef, Manifest};
+use crate::tables::rows::RunTables;
+use crate::tables::{batch, schema};
+
+/// What a run hands to publishing.
+pub(super) struct Finished {
+    pub tables: RunTables,
+    /// The chart and the report.
+    pub write_up: (String, String),
+    pub inputs: Vec<InputRef>,
+    pub summary: crate::snapshot::manifest::RunSummary,
+}
+
+/// Encodes `tables` into `staged` and publishes the snapshot with its manifest.
+///
+/// # Errors
+/// Encoding and I/O errors; nothing is visible until the manifest is written.
+pub(super) fn publish(
+    plan: &RunPlan,
+    id: &str,
+    started: DateTime<Utc>,
+    mut staged: Staged,
+    finished: Finished,
+) -> Result<Manifest, SnapshotError> {
+    let Finished { tables, write_up: (chart, report), inputs, summary } = finished;
+    let encode = |table: &str, e: arrow_schema::ArrowError| SnapshotError::Encode {
+        table: table.into(),
+        message: e.to_string(),
+    };
+    // The archive records the snapshot used: every response with a body, from the fetch log.
+    let mut archive_records: Vec<ArchiveRef> = tables
+        .fetch_log
+        .iter()
+        .filter_map(|f| {
+            let sha256 = f.sha256.clone()?;
+            let status = if f.not_modified { 200 } else { f.status.map_or(0, |s| s as u16) };
+            Some(ArchiveRef { url: f.url.clone(), status, sha256, fetched_at: f.fetched_at })
+        })
+        .collect();
+    // Each table's rows are freed once encoded, so at most one table is held twice; the fetch
+    // log goes first, so its rows are gone before the largest batch (models) is built.
+    let RunTables { models, scores, density, density_law, fetch_log, rejects } = tables;
+    // The two large tables go in slices of rows, so only one slice's arrays exist at a time.
+    const SLICE: usize = 16_384;
+    staged.add_table_batches(
+        schema::FETCH_LOG.name,
+        schema::FETCH_LOG.schema(),
+        fetch_log.chunks(SLICE).map(|rows| batch::fetch_log(rows, id)),
+    )?;
+    drop(fetch_log);
+    staged.add_table_batches(
+        schema::MODELS.name,
+        schema::MODELS.schema(),
+        models.chunks(SLICE).map(|rows| batch::models(rows, id)),
+    )?;
+    drop(models);
+    staged.add_table(schema::SCORES.name, &batch::scores(&scores, id).map_err(|e| encode("scores", e))?)?;
+    drop(scores);
+    staged.add_table(schema::DENSITY.name, &batch::density(&density, id).map_err(|e| encode("density", e))?)?;
+    drop(density);
+    staged.add_table(
+        schema::DENSITY_LAW.name,
+        &batch::density_law(&density_law, id).map_err(|e| encode("density_law", e))?,
+    )?;
+    staged.add_file("density_law.svg", chart.as_bytes())?;
+    staged.add_file("report.md", report.as_bytes())?;
+    staged.add_file(
+        "CITATION.cff",
+        crate::snapshot::package::citation(id, &started.date_naive().to_string()).as_bytes(),
+    )?;
+    staged.add_table(schema::REJECTS.name, &batch::rejects(&rejects, id).map_err(|e| encode("rejects", e))?)?;
+
+    // The Data Package describes the tables (added last, so it knows their hashes).
+    let package =
+        crate::snapshot::package::datapackage(id, &started.to_rfc3339(), &plan.pipeline.name, staged.files(), |f| {
+            format!("../../{}", f.path)
+        });
+    staged.add_file("datapackage.json", package.as_bytes())?;
+    archive_records.sort();
+    archive_records.dedup();
+    let manifest = Manifest {
+        snapshot_id: id.to_owned(),
+        schema_version: schema::SCHEMA_VERSION,
+        densing_version: env!("CARGO_PKG_VERSION").to_owned(),
+        created_at: started,
+        as_of: plan.as_of,
+        offline: plan.offline,
+        pipeline: plan.pipeline.clone(),
+        files: Vec::new(),
+        archive_records,
+        inputs,
+        models_filter: plan.only_models.clone(),
+        summary,
+    };
+    let manifest = staged.publish(manifest)?;
+    if let (Some(keep), None) = (plan.config.run.keep_snapshots, &plan.replay) {
+        let table_names: Vec<&str> = schema::TABLES.iter().map(|t| t.name).collect();
+        let pruned = crate::snapshot::retention::prune(&plan.out, keep, &table_names)?;
+        if !pruned.snapshots.is_empty() {
+            tracing::info!(snapshots = pruned.snapshots.len(), blobs = pruned.blobs, "Pruned old snapshots.");
+        }
+    }
+    Ok(manifest)
+}
+
+/// The chart of the main fit (the first reference's `average` on total parameters, else the
+/// first fit) and the report, which compares with the snapshot `LATEST` names.
+pub(super) fn write_up(
+    plan: &RunPlan,
+    id: &str,
+    references: &[density::reference::Reference],
+    tables: &RunTables,
+) -> (String, String) {
+    let main = tables
+        .density_law
+        .iter()
+        .filter(|l| l.window == "all" && l.params_basis == "total")
+        .find(|l| references.first().is_some_and(|r| r.name == l.reference) && l.benchmark == "average")
+        .or_else(|| tables.density_law.first());
+    let (reference, benchmark, basis) = match main {
+        Some(l) => (l.reference.clone(), l.benchmark.clone(), l.params_basis.clone()),
+        None => (references.first().map(|r| r.name.clone()).unwrap_or_default(), "average".into(), "total".into()),
+    };
+    let base_only = plan.config.density.base_models_only;
+    let points: Vec<density::law::Point> = tables
+        .density
+        .iter()
+        .filter(|d| d.reference == reference && d.benchmark == benchmark && d.params_basis == basis && d.status == "ok")
+        .filter(|d| !base_only || d.is_base == Some(true))
+        .filter_map(|d| {
+            Some(density::law::Point { model_id: d.model_id.clone(), date: d.release_date?, density: d.density? })
+        })
+        .collect();
+    let title = format!("Capability density ({reference}, {benchmark}, {basis} parameters), snapshot {id}");
+    let chart = density::chart::svg(&title, &points, main);
+    let previous = match crate::snapshot::inspect::latest(&plan.out) {
+        Some(prev) => {
+            let models = crate::snapshot::read::batches(&plan.out, schema::MODELS.name, &prev);
+            let laws = crate::snapshot::read::batches(&plan.out, schema::DENSITY_LAW.name, &prev);
+            let cols = |c: &str| crate::snapshot::read::strings(&laws, c);
+            let (refs, benches, bases, windows) =
+                (cols("reference"), cols("benchmark"), cols("params_basis"), cols("window"));
+            let months = crate::snapshot::read::floats(&laws, "doubling_months");
+            let doubling_months = (0..refs.len())
+                .filter_map(|i| Some((format!("{}|{}|{}|{}", refs[i], benches[i], bases[i], windows[i]), months[i]?)))
+                .collect();
+            density::report::Previous {
+                snapshot_id: Some(prev),
+                models: crate::snapshot::read::strings(&models, "model_id"),
+                doubling_months,
+            }
+        }
+        None => density::report::Previous::default(),
+    };
+    let model_ids: Vec<String> = tables.models.iter().map(|m| m.model_id.clone()).collect();
+    let report = density::report::render(id, references, &tables.density_law, &tables.density, &model_ids, &previous);
+    (chart, report)
+}
