@@ -1,9 +1,8 @@
 //! Normalisation: many observations become one row per model, by explicit precedence.
 //!
 //! [`models`] merges metadata and picks one parameter count and one release date per model;
-//! [`benchmarks`] maps benchmark names as written to canonical names and shots.
+//! [`precedence`] marks which score of a benchmark feeds density; [`registry`] resolves names.
 
-pub mod benchmarks;
 pub mod models;
 pub mod precedence;
 pub mod registry;

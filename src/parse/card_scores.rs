@@ -16,7 +16,7 @@
 
 use super::front_matter::leading_number;
 use super::tables::{Table, TableKind};
-use crate::normalize::benchmarks::{resolve, shots_in, strip_markup};
+use crate::parse::benchmarks::{resolve, shots_in, strip_markup};
 
 /// One score read from a table.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,7 +7,27 @@
 
 use chrono::NaiveDate;
 
-use crate::sources::DatePrecision;
+/// Precision of a release date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DatePrecision {
+    /// Exact day.
+    Day,
+    /// Month known; the date is the 1st.
+    Month,
+    /// Year known; the date is 1 January.
+    Year,
+}
+
+impl DatePrecision {
+    /// The value written to `release_date_precision`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
+        }
+    }
+}
 
 const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 

@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 
 use super::{card_scores, config_params, dates, front_matter, params, tables};
-use crate::normalize::benchmarks;
+use crate::parse::benchmarks;
 
 /// Strings biased toward the characters the parsers branch on.
 fn texty() -> impl Strategy<Value = String> {

@@ -36,3 +36,15 @@ pub fn check_model_id(id: &str) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Names of tuned variants: a base model's name carries none of these words.
+///
+/// ```
+/// use densing::parse::ids::looks_tuned;
+/// assert!(looks_tuned("google/gemma-2b-it") && !looks_tuned("google/gemma-2b"));
+/// ```
+pub fn looks_tuned(id: &str) -> bool {
+    let name = id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
+    const WORDS: &[&str] = &["instruct", "chat", "it", "dpo", "sft", "rlhf", "orpo", "rl", "distill", "abliterated"];
+    name.split(['-', '_', '.']).any(|p| WORDS.contains(&p))
+}

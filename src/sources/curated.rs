@@ -7,7 +7,7 @@
 use super::{reject, ParseOutput, PlanContext, Source};
 use crate::config::CuratedConfig;
 use crate::fetch::{FetchRequest, FetchedResponse, Purpose};
-use crate::normalize::benchmarks::{resolve, unit_of};
+use crate::parse::benchmarks::{resolve, unit_of};
 use crate::parse::front_matter::leading_number;
 use crate::parse::ids::check_model_id;
 use crate::tables::rows::{RejectRow, ScoreRow};

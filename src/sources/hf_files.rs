@@ -14,15 +14,15 @@ use serde_json::Value;
 use super::{reject, DateFact, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
 use crate::config::{hf_endpoint, HfFilesConfig};
 use crate::fetch::{FetchRequest, FetchedResponse, Purpose};
-use crate::normalize::benchmarks::{resolve, unit_of};
+use crate::parse::benchmarks::{resolve, unit_of};
 use crate::parse::card_scores::{is_tuned, table_scores};
 use crate::parse::config_params::estimate;
 use crate::parse::dates::card_release_date;
 use crate::parse::front_matter::{self, model_index_scores};
 use crate::parse::ids::check_model_id;
+use crate::parse::ids::looks_tuned;
 use crate::parse::params::from_card_text;
 use crate::parse::tables::tables;
-use crate::sources::hf_models::looks_tuned;
 use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
 
 /// The source kind.

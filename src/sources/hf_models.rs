@@ -16,6 +16,7 @@ use url::form_urlencoded;
 use super::{reject, DateFact, DatePrecision, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
 use crate::config::{hf_endpoint, DiscoverQuery, HfModelsConfig};
 use crate::fetch::{FetchRequest, FetchedResponse, Purpose};
+use crate::parse::ids::looks_tuned;
 use crate::parse::{ids::check_model_id, link::next_link};
 use crate::tables::rows::{ModelRow, RejectRow};
 
@@ -366,18 +367,6 @@ fn is_moe(id: &str, config: Option<&Value>) -> Option<bool> {
     } else {
         None
     }
-}
-
-/// Names of tuned variants: a base model's name carries none of these words.
-///
-/// ```
-/// use densing::sources::hf_models::looks_tuned;
-/// assert!(looks_tuned("google/gemma-2b-it") && !looks_tuned("google/gemma-2b"));
-/// ```
-pub fn looks_tuned(id: &str) -> bool {
-    let name = id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
-    const WORDS: &[&str] = &["instruct", "chat", "it", "dpo", "sft", "rlhf", "orpo", "rl", "distill", "abliterated"];
-    name.split(['-', '_', '.']).any(|p| WORDS.contains(&p))
 }
 
 fn str_field(v: &Value, key: &str) -> Option<String> {

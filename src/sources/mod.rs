@@ -84,27 +84,7 @@ pub struct ParamsFact {
     pub url: String,
 }
 
-/// Precision of a release date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DatePrecision {
-    /// Exact day.
-    Day,
-    /// Month known; the date is the 1st.
-    Month,
-    /// Year known; the date is 1 January.
-    Year,
-}
-
-impl DatePrecision {
-    /// The value written to `release_date_precision`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DatePrecision::Day => "day",
-            DatePrecision::Month => "month",
-            DatePrecision::Year => "year",
-        }
-    }
-}
+pub use crate::parse::dates::DatePrecision;
 
 /// Basis of a release date, in precedence order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -9,6 +9,7 @@ mod extraction;
 mod faults;
 mod files;
 mod hf_models;
+mod layers;
 mod offline;
 mod ops;
 mod politeness;

@@ -17,158 +17,14 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-/// One archived response.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct ArchiveRecord {
-    /// The URL requested (before redirects).
-    pub url: String,
-    /// HTTP status of the final response.
-    pub status: u16,
-    /// sha256 of the body, lowercase hex.
-    pub sha256: String,
-    /// Body length in bytes.
-    pub bytes: u64,
-    /// `ETag`, for `If-None-Match`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub etag: Option<String>,
-    /// `Last-Modified`, for `If-Modified-Since`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_modified: Option<String>,
-    /// `Content-Type`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub content_type: Option<String>,
-    /// `Link` (pagination cursor).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub link: Option<String>,
-    /// Hugging Face's `X-Error-Code`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<String>,
-    /// The model revision (sha) the file was fetched at, for files of a model repo.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub revision: Option<String>,
-    /// When the body was received (or last revalidated with a 304).
-    pub fetched_at: DateTime<Utc>,
-}
+mod records;
+mod seed;
 
-/// What happened to one request of a run: enough to replay it byte for byte (`densing rebuild`).
-/// Stored in `runs/<snapshot id>.jsonl`, one line per request, in the order outcomes arrived.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct RunLogEntry {
-    /// The URL requested.
-    pub url: String,
-    /// The archived response, when one was used (its body is the blob `sha256`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub record: Option<ArchiveRecord>,
-    /// Network attempts.
-    pub attempts: u32,
-    /// Served from the archive without a request.
-    pub from_archive: bool,
-    /// Answered 304.
-    pub not_modified: bool,
-    /// The failure's reason code, when the request failed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-    /// The failure's message.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
-    /// The failure's HTTP status.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<u16>,
-    /// When the outcome was decided.
-    pub fetched_at: DateTime<Utc>,
-}
-
-/// What `lookup` needs of a record, without the URL (the key) or the content type.
-struct Slim {
-    status: u16,
-    sha256: [u8; 32],
-    bytes: u64,
-    etag: Option<Box<str>>,
-    last_modified: Option<Box<str>>,
-    link: Option<Box<str>>,
-    error_code: Option<Box<str>>,
-    revision: Option<Box<str>>,
-    fetched_at: DateTime<Utc>,
-}
-
-impl Slim {
-    fn from(r: &ArchiveRecord) -> Option<Slim> {
-        let mut sha256 = [0u8; 32];
-        if r.sha256.len() != 64 {
-            return None;
-        }
-        for (i, byte) in sha256.iter_mut().enumerate() {
-            *byte = u8::from_str_radix(r.sha256.get(2 * i..2 * i + 2)?, 16).ok()?;
-        }
-        let boxed = |s: &Option<String>| s.as_deref().map(Box::from);
-        Some(Slim {
-            status: r.status,
-            sha256,
-            bytes: r.bytes,
-            etag: boxed(&r.etag),
-            last_modified: boxed(&r.last_modified),
-            link: boxed(&r.link),
-            error_code: boxed(&r.error_code),
-            revision: boxed(&r.revision),
-            fetched_at: r.fetched_at,
-        })
-    }
-
-    fn record(&self, url: &str) -> ArchiveRecord {
-        let owned = |s: &Option<Box<str>>| s.as_deref().map(str::to_owned);
-        ArchiveRecord {
-            url: url.to_owned(),
-            status: self.status,
-            sha256: hex(&self.sha256),
-            bytes: self.bytes,
-            etag: owned(&self.etag),
-            last_modified: owned(&self.last_modified),
-            content_type: None,
-            link: owned(&self.link),
-            error_code: owned(&self.error_code),
-            revision: owned(&self.revision),
-            fetched_at: self.fetched_at,
-        }
-    }
-}
-
-/// The first 128 bits of the URL's sha256.
-fn url_key(url: &str) -> [u8; 16] {
-    let hash = Sha256::digest(url.as_bytes());
-    let mut key = [0u8; 16];
-    key.copy_from_slice(&hash[..16]);
-    key
-}
-
-/// The seed archive's index file: `[[response]]` tables naming files beside it.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SeedIndex {
-    #[serde(default)]
-    response: Vec<SeedEntry>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SeedEntry {
-    url: String,
-    file: PathBuf,
-    #[serde(default = "ok_status")]
-    status: u16,
-    fetched_at: DateTime<Utc>,
-    content_type: Option<String>,
-    link: Option<String>,
-    etag: Option<String>,
-    revision: Option<String>,
-}
-
-fn ok_status() -> u16 {
-    200
-}
+use records::{url_key, Slim};
+pub use records::{ArchiveRecord, RunLogEntry};
+use seed::load_seed;
 
 /// The archive of one output folder, plus an optional read-only seed.
 pub struct Archive {
@@ -453,36 +309,10 @@ fn load_index_dir(dir: &Path) -> std::io::Result<HashMap<[u8; 16], Slim>> {
     Ok(latest)
 }
 
-fn load_seed(dir: &Path) -> std::io::Result<HashMap<String, (ArchiveRecord, PathBuf)>> {
-    let index_path = dir.join("index.toml");
-    let text = fs::read_to_string(&index_path)?;
-    let index: SeedIndex =
-        toml::from_str(&text).map_err(|e| std::io::Error::other(format!("{}: {e}", index_path.display())))?;
-    let mut seed = HashMap::new();
-    for entry in index.response {
-        let path = dir.join(&entry.file);
-        let body = fs::read(&path).map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-        let record = ArchiveRecord {
-            url: entry.url.clone(),
-            status: entry.status,
-            sha256: sha256_hex(&body),
-            bytes: body.len() as u64,
-            etag: entry.etag,
-            last_modified: None,
-            content_type: entry.content_type,
-            link: entry.link,
-            error_code: None,
-            revision: entry.revision,
-            fetched_at: entry.fetched_at,
-        };
-        seed.insert(entry.url, (record, path));
-    }
-    Ok(seed)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Utc;
 
     fn record(url: &str) -> ArchiveRecord {
         ArchiveRecord {

@@ -127,7 +127,7 @@ pub struct Benchmark {
 /// Resolves a name as written.
 ///
 /// ```
-/// use densing::normalize::benchmarks::resolve;
+/// use densing::parse::benchmarks::resolve;
 /// let b = resolve("MMLU (5-Shot)");
 /// assert_eq!((b.canonical.as_str(), b.shots), ("mmlu", Some(5)));
 /// assert_eq!(resolve("[ARC-c](https://arxiv.org/abs/1911.01547)").canonical, "arc_challenge");
