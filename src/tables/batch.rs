@@ -10,7 +10,7 @@ use arrow_schema::ArrowError;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::rows::{DensityRow, FetchLogRow, LawRow, ModelRow, RejectRow, ScoreRow};
-use super::schema::{DENSITY, DENSITY_LAW, FETCH_LOG, MODELS, REJECTS, SCORES};
+use super::schema::{Table, DENSITY, DENSITY_LAW, FETCH_LOG, MODELS, REJECTS, SCORES};
 
 /// A string column, sized up front (collecting grows the buffers by doubling, which at 100,000
 /// rows briefly holds twice the column).
@@ -45,41 +45,56 @@ fn bools(values: impl Iterator<Item = Option<bool>>) -> ArrayRef {
     Arc::new(values.collect::<BooleanArray>())
 }
 
+/// A batch whose columns are given with their names: each name must be the schema's at that
+/// position, so a column moved or swapped in code fails here, not silently in the data.
+fn named_batch(table: &Table, columns: Vec<(&str, ArrayRef)>) -> Result<RecordBatch, ArrowError> {
+    let schema = table.schema();
+    let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
+    let want: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+    if names != want {
+        return Err(ArrowError::SchemaError(format!(
+            "{}: columns {names:?} are not the schema's {want:?}",
+            table.name
+        )));
+    }
+    RecordBatch::try_new(schema, columns.into_iter().map(|(_, c)| c).collect())
+}
+
 /// The `models` batch.
 ///
 /// # Errors
 /// Arrow rejects the columns (a schema/row mismatch: a bug, caught by tests).
 pub fn models(rows: &[ModelRow], snapshot_id: &str) -> Result<RecordBatch, ArrowError> {
     let r = rows;
-    let columns: Vec<ArrayRef> = vec![
-        constant(snapshot_id, r.len()),
-        strings(r.iter().map(|m| Some(m.model_id.as_str()))),
-        strings(r.iter().map(|m| m.hf_id.as_deref())),
-        strings(r.iter().map(|m| m.author.as_deref())),
-        i64s(r.iter().map(|m| m.params_total)),
-        i64s(r.iter().map(|m| m.params_active)),
-        strings(r.iter().map(|m| m.params_source.as_deref())),
-        strings(r.iter().map(|m| m.params_label.as_deref())),
-        strings(r.iter().map(|m| m.params_confidence.as_deref())),
-        dates(r.iter().map(|m| m.release_date)),
-        strings(r.iter().map(|m| m.release_date_precision.as_deref())),
-        strings(r.iter().map(|m| m.release_date_source.as_deref())),
-        bools(r.iter().map(|m| m.is_base)),
-        bools(r.iter().map(|m| m.is_moe)),
-        strings(r.iter().map(|m| m.base_model.as_deref())),
-        strings(r.iter().map(|m| m.base_model_relation.as_deref())),
-        strings(r.iter().map(|m| m.license.as_deref())),
-        strings(r.iter().map(|m| m.pipeline_tag.as_deref())),
-        strings(r.iter().map(|m| m.library_name.as_deref())),
-        strings(r.iter().map(|m| m.gated.as_deref())),
-        i64s(r.iter().map(|m| m.downloads)),
-        i64s(r.iter().map(|m| m.likes)),
-        strings(r.iter().map(|m| m.hf_sha.as_deref())),
-        timestamps(r.iter().map(|m| m.hf_created_at)),
-        timestamps(r.iter().map(|m| m.hf_last_modified)),
-        strings(r.iter().map(|m| Some(m.source_url.as_str()))),
+    let columns: Vec<(&str, ArrayRef)> = vec![
+        ("snapshot_id", constant(snapshot_id, r.len())),
+        ("model_id", strings(r.iter().map(|m| Some(m.model_id.as_str())))),
+        ("hf_id", strings(r.iter().map(|m| m.hf_id.as_deref()))),
+        ("author", strings(r.iter().map(|m| m.author.as_deref()))),
+        ("params_total", i64s(r.iter().map(|m| m.params_total))),
+        ("params_active", i64s(r.iter().map(|m| m.params_active))),
+        ("params_source", strings(r.iter().map(|m| m.params_source.as_deref()))),
+        ("params_label", strings(r.iter().map(|m| m.params_label.as_deref()))),
+        ("params_confidence", strings(r.iter().map(|m| m.params_confidence.as_deref()))),
+        ("release_date", dates(r.iter().map(|m| m.release_date))),
+        ("release_date_precision", strings(r.iter().map(|m| m.release_date_precision.as_deref()))),
+        ("release_date_source", strings(r.iter().map(|m| m.release_date_source.as_deref()))),
+        ("is_base", bools(r.iter().map(|m| m.is_base))),
+        ("is_moe", bools(r.iter().map(|m| m.is_moe))),
+        ("base_model", strings(r.iter().map(|m| m.base_model.as_deref()))),
+        ("base_model_relation", strings(r.iter().map(|m| m.base_model_relation.as_deref()))),
+        ("license", strings(r.iter().map(|m| m.license.as_deref()))),
+        ("pipeline_tag", strings(r.iter().map(|m| m.pipeline_tag.as_deref()))),
+        ("library_name", strings(r.iter().map(|m| m.library_name.as_deref()))),
+        ("gated", strings(r.iter().map(|m| m.gated.as_deref()))),
+        ("downloads", i64s(r.iter().map(|m| m.downloads))),
+        ("likes", i64s(r.iter().map(|m| m.likes))),
+        ("hf_sha", strings(r.iter().map(|m| m.hf_sha.as_deref()))),
+        ("hf_created_at", timestamps(r.iter().map(|m| m.hf_created_at))),
+        ("hf_last_modified", timestamps(r.iter().map(|m| m.hf_last_modified))),
+        ("source_url", strings(r.iter().map(|m| Some(m.source_url.as_str())))),
     ];
-    RecordBatch::try_new(MODELS.schema(), columns)
+    named_batch(&MODELS, columns)
 }
 
 /// The `scores` batch.
@@ -88,26 +103,26 @@ pub fn models(rows: &[ModelRow], snapshot_id: &str) -> Result<RecordBatch, Arrow
 /// As [`models`].
 pub fn scores(rows: &[ScoreRow], snapshot_id: &str) -> Result<RecordBatch, ArrowError> {
     let r = rows;
-    let columns: Vec<ArrayRef> = vec![
-        constant(snapshot_id, r.len()),
-        strings(r.iter().map(|s| Some(s.model_id.as_str()))),
-        strings(r.iter().map(|s| Some(s.benchmark.as_str()))),
-        strings(r.iter().map(|s| Some(s.benchmark_raw.as_str()))),
-        Arc::new(r.iter().map(|s| s.shots).collect::<Int32Array>()),
-        strings(r.iter().map(|s| s.metric.as_deref())),
-        Arc::new(r.iter().map(|s| Some(s.value)).collect::<Float64Array>()),
-        strings(r.iter().map(|s| Some(s.unit.as_str()))),
-        strings(r.iter().map(|s| Some(s.value_raw.as_str()))),
-        strings(r.iter().map(|s| Some(s.source.as_str()))),
-        strings(r.iter().map(|s| Some(s.source_detail.as_str()))),
-        strings(r.iter().map(|s| Some(s.source_url.as_str()))),
-        bools(r.iter().map(|s| Some(s.self_reported))),
-        dates(r.iter().map(|s| s.observed_on)),
-        Arc::new(r.iter().map(|s| s.ci_low).collect::<Float64Array>()),
-        Arc::new(r.iter().map(|s| s.ci_high).collect::<Float64Array>()),
-        bools(r.iter().map(|s| Some(s.used_for_density))),
+    let columns: Vec<(&str, ArrayRef)> = vec![
+        ("snapshot_id", constant(snapshot_id, r.len())),
+        ("model_id", strings(r.iter().map(|s| Some(s.model_id.as_str())))),
+        ("benchmark", strings(r.iter().map(|s| Some(s.benchmark.as_str())))),
+        ("benchmark_raw", strings(r.iter().map(|s| Some(s.benchmark_raw.as_str())))),
+        ("shots", Arc::new(r.iter().map(|s| s.shots).collect::<Int32Array>())),
+        ("metric", strings(r.iter().map(|s| s.metric.as_deref()))),
+        ("value", Arc::new(r.iter().map(|s| Some(s.value)).collect::<Float64Array>())),
+        ("unit", strings(r.iter().map(|s| Some(s.unit.as_str())))),
+        ("value_raw", strings(r.iter().map(|s| Some(s.value_raw.as_str())))),
+        ("source", strings(r.iter().map(|s| Some(s.source.as_str())))),
+        ("source_detail", strings(r.iter().map(|s| Some(s.source_detail.as_str())))),
+        ("source_url", strings(r.iter().map(|s| Some(s.source_url.as_str())))),
+        ("self_reported", bools(r.iter().map(|s| Some(s.self_reported)))),
+        ("observed_on", dates(r.iter().map(|s| s.observed_on))),
+        ("ci_low", Arc::new(r.iter().map(|s| s.ci_low).collect::<Float64Array>())),
+        ("ci_high", Arc::new(r.iter().map(|s| s.ci_high).collect::<Float64Array>())),
+        ("used_for_density", bools(r.iter().map(|s| Some(s.used_for_density)))),
     ];
-    RecordBatch::try_new(SCORES.schema(), columns)
+    named_batch(&SCORES, columns)
 }
 
 fn f64s(values: impl Iterator<Item = Option<f64>>) -> ArrayRef {
@@ -120,24 +135,24 @@ fn f64s(values: impl Iterator<Item = Option<f64>>) -> ArrayRef {
 /// As [`models`].
 pub fn density(rows: &[DensityRow], snapshot_id: &str) -> Result<RecordBatch, ArrowError> {
     let r = rows;
-    let columns: Vec<ArrayRef> = vec![
-        constant(snapshot_id, r.len()),
-        strings(r.iter().map(|d| Some(d.model_id.as_str()))),
-        strings(r.iter().map(|d| Some(d.reference.as_str()))),
-        strings(r.iter().map(|d| Some(d.benchmark.as_str()))),
-        Arc::new(r.iter().map(|d| d.shots).collect::<Int32Array>()),
-        f64s(r.iter().map(|d| d.score)),
-        strings(r.iter().map(|d| Some(d.score_sources.as_str()))),
-        f64s(r.iter().map(|d| d.loss)),
-        f64s(r.iter().map(|d| d.effective_params)),
-        strings(r.iter().map(|d| Some(d.params_basis.as_str()))),
-        f64s(r.iter().map(|d| d.params)),
-        f64s(r.iter().map(|d| d.density)),
-        strings(r.iter().map(|d| Some(d.status.as_str()))),
-        dates(r.iter().map(|d| d.release_date)),
-        bools(r.iter().map(|d| d.is_base)),
+    let columns: Vec<(&str, ArrayRef)> = vec![
+        ("snapshot_id", constant(snapshot_id, r.len())),
+        ("model_id", strings(r.iter().map(|d| Some(d.model_id.as_str())))),
+        ("reference", strings(r.iter().map(|d| Some(d.reference.as_str())))),
+        ("benchmark", strings(r.iter().map(|d| Some(d.benchmark.as_str())))),
+        ("shots", Arc::new(r.iter().map(|d| d.shots).collect::<Int32Array>())),
+        ("score", f64s(r.iter().map(|d| d.score))),
+        ("score_sources", strings(r.iter().map(|d| Some(d.score_sources.as_str())))),
+        ("loss", f64s(r.iter().map(|d| d.loss))),
+        ("effective_params", f64s(r.iter().map(|d| d.effective_params))),
+        ("params_basis", strings(r.iter().map(|d| Some(d.params_basis.as_str())))),
+        ("params", f64s(r.iter().map(|d| d.params))),
+        ("density", f64s(r.iter().map(|d| d.density))),
+        ("status", strings(r.iter().map(|d| Some(d.status.as_str())))),
+        ("release_date", dates(r.iter().map(|d| d.release_date))),
+        ("is_base", bools(r.iter().map(|d| d.is_base))),
     ];
-    RecordBatch::try_new(DENSITY.schema(), columns)
+    named_batch(&DENSITY, columns)
 }
 
 /// The `density_law` batch.
@@ -146,27 +161,27 @@ pub fn density(rows: &[DensityRow], snapshot_id: &str) -> Result<RecordBatch, Ar
 /// As [`models`].
 pub fn density_law(rows: &[LawRow], snapshot_id: &str) -> Result<RecordBatch, ArrowError> {
     let r = rows;
-    let columns: Vec<ArrayRef> = vec![
-        constant(snapshot_id, r.len()),
-        strings(r.iter().map(|l| Some(l.reference.as_str()))),
-        strings(r.iter().map(|l| Some(l.benchmark.as_str()))),
-        strings(r.iter().map(|l| Some(l.params_basis.as_str()))),
-        strings(r.iter().map(|l| Some(l.window.as_str()))),
-        dates(r.iter().map(|l| Some(l.origin_date))),
-        f64s(r.iter().map(|l| Some(l.a_per_day))),
-        f64s(r.iter().map(|l| Some(l.b))),
-        f64s(r.iter().map(|l| Some(l.r2))),
-        f64s(r.iter().map(|l| Some(l.doubling_days))),
-        f64s(r.iter().map(|l| Some(l.doubling_months))),
-        f64s(r.iter().map(|l| l.ci_low_days)),
-        f64s(r.iter().map(|l| l.ci_high_days)),
-        i64s(r.iter().map(|l| Some(l.n_models))),
-        i64s(r.iter().map(|l| Some(l.n_envelope))),
-        strings(r.iter().map(|l| Some(l.envelope_model_ids.as_str()))),
-        f64s(r.iter().map(|l| l.reference_fit_r2)),
-        i64s(r.iter().map(|l| l.reference_fit_n)),
+    let columns: Vec<(&str, ArrayRef)> = vec![
+        ("snapshot_id", constant(snapshot_id, r.len())),
+        ("reference", strings(r.iter().map(|l| Some(l.reference.as_str())))),
+        ("benchmark", strings(r.iter().map(|l| Some(l.benchmark.as_str())))),
+        ("params_basis", strings(r.iter().map(|l| Some(l.params_basis.as_str())))),
+        ("window", strings(r.iter().map(|l| Some(l.window.as_str())))),
+        ("origin_date", dates(r.iter().map(|l| Some(l.origin_date)))),
+        ("a_per_day", f64s(r.iter().map(|l| Some(l.a_per_day)))),
+        ("b", f64s(r.iter().map(|l| Some(l.b)))),
+        ("r2", f64s(r.iter().map(|l| Some(l.r2)))),
+        ("doubling_days", f64s(r.iter().map(|l| Some(l.doubling_days)))),
+        ("doubling_months", f64s(r.iter().map(|l| Some(l.doubling_months)))),
+        ("ci_low_days", f64s(r.iter().map(|l| l.ci_low_days))),
+        ("ci_high_days", f64s(r.iter().map(|l| l.ci_high_days))),
+        ("n_models", i64s(r.iter().map(|l| Some(l.n_models)))),
+        ("n_envelope", i64s(r.iter().map(|l| Some(l.n_envelope)))),
+        ("envelope_model_ids", strings(r.iter().map(|l| Some(l.envelope_model_ids.as_str())))),
+        ("reference_fit_r2", f64s(r.iter().map(|l| l.reference_fit_r2))),
+        ("reference_fit_n", i64s(r.iter().map(|l| l.reference_fit_n))),
     ];
-    RecordBatch::try_new(DENSITY_LAW.schema(), columns)
+    named_batch(&DENSITY_LAW, columns)
 }
 
 /// The `fetch_log` batch.
@@ -175,22 +190,22 @@ pub fn density_law(rows: &[LawRow], snapshot_id: &str) -> Result<RecordBatch, Ar
 /// As [`models`].
 pub fn fetch_log(rows: &[FetchLogRow], snapshot_id: &str) -> Result<RecordBatch, ArrowError> {
     let r = rows;
-    let columns: Vec<ArrayRef> = vec![
-        constant(snapshot_id, r.len()),
-        strings(r.iter().map(|f| Some(f.url.as_str()))),
-        strings(r.iter().map(|f| Some(f.source))),
-        strings(r.iter().map(|f| Some(f.purpose))),
-        strings(r.iter().map(|f| f.model_id.as_deref())),
-        Arc::new(r.iter().map(|f| f.status).collect::<Int32Array>()),
-        Arc::new(r.iter().map(|f| Some(f.attempts)).collect::<Int32Array>()),
-        i64s(r.iter().map(|f| Some(f.bytes))),
-        bools(r.iter().map(|f| Some(f.from_archive))),
-        bools(r.iter().map(|f| Some(f.not_modified))),
-        strings(r.iter().map(|f| f.sha256.as_deref())),
-        strings(r.iter().map(|f| f.error.as_deref())),
-        timestamps(r.iter().map(|f| Some(f.fetched_at))),
+    let columns: Vec<(&str, ArrayRef)> = vec![
+        ("snapshot_id", constant(snapshot_id, r.len())),
+        ("url", strings(r.iter().map(|f| Some(f.url.as_str())))),
+        ("source", strings(r.iter().map(|f| Some(f.source)))),
+        ("purpose", strings(r.iter().map(|f| Some(f.purpose)))),
+        ("model_id", strings(r.iter().map(|f| f.model_id.as_deref()))),
+        ("status", Arc::new(r.iter().map(|f| f.status).collect::<Int32Array>())),
+        ("attempts", Arc::new(r.iter().map(|f| Some(f.attempts)).collect::<Int32Array>())),
+        ("bytes", i64s(r.iter().map(|f| Some(f.bytes)))),
+        ("from_archive", bools(r.iter().map(|f| Some(f.from_archive)))),
+        ("not_modified", bools(r.iter().map(|f| Some(f.not_modified)))),
+        ("sha256", strings(r.iter().map(|f| f.sha256.as_deref()))),
+        ("error", strings(r.iter().map(|f| f.error.as_deref()))),
+        ("fetched_at", timestamps(r.iter().map(|f| Some(f.fetched_at)))),
     ];
-    RecordBatch::try_new(FETCH_LOG.schema(), columns)
+    named_batch(&FETCH_LOG, columns)
 }
 
 /// The `rejects` batch.
@@ -199,16 +214,16 @@ pub fn fetch_log(rows: &[FetchLogRow], snapshot_id: &str) -> Result<RecordBatch,
 /// As [`models`].
 pub fn rejects(rows: &[RejectRow], snapshot_id: &str) -> Result<RecordBatch, ArrowError> {
     let r = rows;
-    let columns: Vec<ArrayRef> = vec![
-        constant(snapshot_id, r.len()),
-        strings(r.iter().map(|x| Some(x.source.as_str()))),
-        strings(r.iter().map(|x| x.url.as_deref())),
-        strings(r.iter().map(|x| x.model_id.as_deref())),
-        strings(r.iter().map(|x| Some(x.stage.as_str()))),
-        strings(r.iter().map(|x| Some(x.reason.as_str()))),
-        strings(r.iter().map(|x| x.detail.as_deref())),
+    let columns: Vec<(&str, ArrayRef)> = vec![
+        ("snapshot_id", constant(snapshot_id, r.len())),
+        ("source", strings(r.iter().map(|x| Some(x.source.as_str())))),
+        ("url", strings(r.iter().map(|x| x.url.as_deref()))),
+        ("model_id", strings(r.iter().map(|x| x.model_id.as_deref()))),
+        ("stage", strings(r.iter().map(|x| Some(x.stage.as_str())))),
+        ("reason", strings(r.iter().map(|x| Some(x.reason.as_str())))),
+        ("detail", strings(r.iter().map(|x| x.detail.as_deref()))),
     ];
-    RecordBatch::try_new(REJECTS.schema(), columns)
+    named_batch(&REJECTS, columns)
 }
 
 #[cfg(test)]
@@ -234,5 +249,29 @@ mod tests {
         assert!(density(&[], "s").is_ok());
         assert!(density_law(&[], "s").is_ok());
         assert!(fetch_log(&[], "s").is_ok());
+    }
+
+    #[test]
+    fn every_batch_has_the_schema_columns_in_order() {
+        for (table, batch) in [
+            (&MODELS, models(&[], "s")),
+            (&SCORES, scores(&[], "s")),
+            (&DENSITY, density(&[], "s")),
+            (&DENSITY_LAW, density_law(&[], "s")),
+            (&FETCH_LOG, fetch_log(&[], "s")),
+            (&REJECTS, rejects(&[], "s")),
+        ] {
+            let batch = batch.unwrap();
+            let got: Vec<&String> = batch.schema_ref().fields().iter().map(|f| f.name()).collect();
+            let want: Vec<&str> = table.columns.iter().map(|c| c.name).collect();
+            assert_eq!(got, want, "{}", table.name);
+        }
+    }
+
+    #[test]
+    fn a_column_out_of_place_is_an_error() {
+        let columns = vec![("model_id", constant("s", 0)), ("snapshot_id", constant("a", 0))];
+        let err = named_batch(&REJECTS, columns).unwrap_err().to_string();
+        assert!(err.contains("not the schema's"), "{err}");
     }
 }
