@@ -33,10 +33,51 @@ pub struct CardScore {
     pub value_raw: String,
     /// `markdown_table`, `html_table` or `lm_eval_table`.
     pub detail: &'static str,
+    /// The header cells the value was read under ("MMLU | 5-shot | 2B Params").
+    pub evidence: String,
+    /// Byte offset of the value's row in the text the table was read from.
+    pub offset: usize,
 }
 
-const GENERIC: &[&str] = &["params", "parameters", "param", "model", "models", "size", "ours", "the", "hf"];
+/// What reading one table gave: the model's scores, or why the table was passed over.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TableRead {
+    /// Scores of the card's own model.
+    pub scores: Vec<CardScore>,
+    /// Set when a column or row came close to naming the model but the table was not used:
+    /// (`ambiguous_column` | `no_own_column`, what was seen).
+    pub abstained: Option<(&'static str, String)>,
+}
+
+/// Words that say nothing about which model a label names.
+const GENERIC: &[&str] =
+    &["params", "parameters", "param", "model", "models", "size", "ours", "the", "hf", "this", "our"];
 const TUNING: &[&str] = &["instruct", "chat", "it", "dpo", "sft", "rlhf", "orpo", "tuned"];
+/// Words of quantized or converted copies: a table without them is about the original weights.
+const PACKING: &[&str] = &[
+    "gptq",
+    "awq",
+    "gguf",
+    "ggml",
+    "exl2",
+    "fp8",
+    "int4",
+    "int8",
+    "bnb",
+    "4bit",
+    "8bit",
+    "mlx",
+    "onnx",
+    "hqq",
+    "quantized",
+    "w4a16",
+    "w8a8",
+    "mlc",
+    "q4",
+    "q8",
+    "nf4",
+    "marlin",
+];
 
 /// Words of a name: lower-case, split at non-alphanumerics and at letter→digit changes
 /// (`LLaMA3.1` → `llama 3 1`, `8B` stays `8b`).
@@ -61,14 +102,29 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
+/// A size word: `7b`, `350m`, `1t` (digits then one unit letter).
+fn is_size(word: &str) -> bool {
+    let Some(unit) = word.chars().last() else { return false };
+    let digits = &word[..word.len() - unit.len_utf8()];
+    matches!(unit, 'b' | 'm' | 't') && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+}
+
 /// How well `label` names `model_id`: `None` when it does not; otherwise (words matched, exact).
 pub fn label_match(label: &str, model_id: &str) -> Option<(usize, bool)> {
-    label_match_in(label, model_id, false)
+    label_match_in(label, model_id, false, false)
 }
 
 /// [`label_match`] for a table under a tuned-model heading ("Instruction tuned models"), where
 /// the label needs no tuning word: the heading already says it.
-fn label_match_in(label: &str, model_id: &str, tuned_context: bool) -> Option<(usize, bool)> {
+///
+/// A label names the model when each of its words is a word of the model's name. It names it
+/// *exactly* when no distinguishing word of the name is left over: the size, the tuning and
+/// packing words always count; the family and version words count unless the label gives no
+/// family at all (a `2B Params` column on gemma-2b's own card). "LLaMA 7B" does not name
+/// `open_llama_7b_v2` exactly ("open" and "v2" are left over). When the table has a single
+/// model (`only_one`), a version after the size may be left over ("Mistral 7B" on the card of
+/// Mistral-7B-v0.1): there is no other model it could mean.
+fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one: bool) -> Option<(usize, bool)> {
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
     let model: Vec<String> = words(name);
     let label: Vec<String> =
@@ -83,8 +139,26 @@ fn label_match_in(label: &str, model_id: &str, tuned_context: bool) -> Option<(u
     if label.iter().all(|w| w.chars().all(|c| c.is_ascii_digit())) {
         return None;
     }
-    let core: Vec<&String> = model.iter().filter(|w| !GENERIC.contains(&w.as_str())).collect();
-    let exact = core.iter().all(|w| label.contains(w));
+    let gives_family =
+        label.iter().any(|w| !is_size(w) && !TUNING.contains(&w.as_str()) && !PACKING.contains(&w.as_str()));
+    // "base" may be left out: a table names a base model without saying so.
+    let size_at = model.iter().position(|w| is_size(w));
+    let version_suffix = |i: usize, w: &str| {
+        only_one && size_at.is_some_and(|s| i > s) && (w == "v" || w.chars().all(|c| c.is_ascii_digit()))
+    };
+    let left_over = model
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| !GENERIC.contains(&w.as_str()) && *w != "base" && !label.contains(w) && !version_suffix(*i, w))
+        .map(|(_, w)| w);
+    let exact = left_over.into_iter().all(|w| {
+        let tuning = TUNING.contains(&w.as_str());
+        if tuning {
+            return tuned_context;
+        }
+        let always = is_size(w) || PACKING.contains(&w.as_str());
+        !always && !gives_family
+    });
     Some((label.len(), exact))
 }
 
@@ -124,7 +198,7 @@ pub fn is_tuned(model_id: &str, card: &str) -> bool {
 }
 
 /// The scores `table` gives for `model_id`; `tuned` as [`is_tuned`] decides.
-pub fn table_scores(table: &Table, model_id: &str, tuned: bool) -> Vec<CardScore> {
+pub fn table_scores(table: &Table, model_id: &str, tuned: bool) -> TableRead {
     let detail = match table.kind {
         TableKind::Markdown => "markdown_table",
         TableKind::Html => "html_table",
@@ -132,7 +206,7 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool) -> Vec<CardScore
     let header: Vec<String> = table.header.iter().map(|h| strip_markup(h)).collect();
     let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
     if ["task", "metric", "value"].iter().all(|w| lower.iter().any(|h| h == w)) {
-        return lm_eval(table, &lower);
+        return TableRead { scores: lm_eval(table, &lower), abstained: None };
     }
     let known_in_header = header.iter().skip(1).filter(|h| resolve(h).is_known).count();
     let (bench_col, known_in_col) = (0..header.len())
@@ -145,7 +219,7 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool) -> Vec<CardScore
     } else if known_in_header >= 1 || model_column {
         models_as_rows(table, &header, model_id, tuned, detail)
     } else {
-        Vec::new()
+        TableRead::default()
     }
 }
 
@@ -158,14 +232,120 @@ fn numeric_share(table: &Table, col: usize) -> f64 {
     filled.iter().filter(|c| pure_number(c).is_some()).count() as f64 / filled.len() as f64
 }
 
-fn best<T: Copy>(candidates: &[(T, (usize, bool))], heading_ok: bool) -> Option<T> {
-    if !heading_ok {
-        return None;
+/// The one candidate that names the model exactly, or why there is none. Candidates are
+/// (index, label, (words matched, exact)).
+fn choose(candidates: &[(usize, String, (usize, bool))], what: &str) -> Result<usize, (&'static str, String)> {
+    let exact: Vec<&(usize, String, (usize, bool))> = candidates.iter().filter(|c| c.2 .1).collect();
+    let labels =
+        |cs: &[&(usize, String, (usize, bool))]| cs.iter().map(|c| format!("{:?}", c.1)).collect::<Vec<_>>().join(", ");
+    match exact.as_slice() {
+        [one] => Ok(one.0),
+        [] => {
+            let near: Vec<&(usize, String, (usize, bool))> = candidates.iter().collect();
+            Err(("no_own_column", format!("no {what} names the model exactly; near: {}", labels(&near))))
+        }
+        many => Err(("ambiguous_column", format!("{} {what}s name the model: {}", many.len(), labels(many)))),
     }
-    let usable: Vec<&(T, (usize, bool))> = candidates.iter().collect();
-    let top = usable.iter().map(|(_, (n, exact))| (*exact, *n)).max()?;
-    let winners: Vec<&&(T, (usize, bool))> = usable.iter().filter(|(_, (n, exact))| (*exact, *n) == top).collect();
-    (winners.len() == 1).then(|| winners[0].0)
+}
+
+/// A header or row name that can be a benchmark: a known one, or a name that is not a
+/// context length (`32K`), a size, a date, a language, a licence or a count.
+pub fn may_be_benchmark(name: &str) -> bool {
+    let b = resolve(name);
+    if b.is_known {
+        return true;
+    }
+    let clean = strip_markup(name).to_lowercase();
+    let words: Vec<&str> = clean
+        .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#')
+        .map(|w| w.trim_matches('#'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || !clean.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let length = |w: &str| {
+        let digits = w.trim_end_matches(['k', 'm']);
+        digits.len() < w.len() && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    if words.iter().all(|w| length(w) || *w == "tokens" || *w == "context") || is_size(&clean.replace(' ', "")) {
+        return false;
+    }
+    const NOT_BENCHMARKS: &[&str] = &[
+        "date",
+        "release",
+        "released",
+        "year",
+        "month",
+        "license",
+        "licence",
+        "size",
+        "params",
+        "parameters",
+        "tokens",
+        "context",
+        "length",
+        "type",
+        "link",
+        "links",
+        "url",
+        "download",
+        "downloads",
+        "quant",
+        "bits",
+        "method",
+        "ram",
+        "vram",
+        "memory",
+        "file",
+        "filename",
+        "use",
+        "case",
+        "notes",
+        "note",
+        "speed",
+        "throughput",
+        "latency",
+        "language",
+        "languages",
+        "lang",
+        "python",
+        "java",
+        "javascript",
+        "typescript",
+        "c++",
+        "cpp",
+        "c#",
+        "go",
+        "rust",
+        "php",
+        "ruby",
+        "bash",
+        "shell",
+        "sql",
+        "swift",
+        "kotlin",
+        "scala",
+        "english",
+        "chinese",
+        "french",
+        "german",
+        "spanish",
+        "japanese",
+        "korean",
+        "russian",
+        "arabic",
+        "hindi",
+        "italian",
+        "portuguese",
+        "vietnamese",
+        "thai",
+        "indonesian",
+        "dutch",
+        "polish",
+        "turkish",
+    ];
+    !words.iter().all(|w| NOT_BENCHMARKS.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn models_as_columns(
@@ -175,12 +355,15 @@ fn models_as_columns(
     model_id: &str,
     tuned: bool,
     detail: &'static str,
-) -> Vec<CardScore> {
+) -> TableRead {
     let value_cols: Vec<usize> =
         (0..header.len()).filter(|c| *c != bench_col && numeric_share(table, *c) >= 0.5).collect();
-    let candidates: Vec<(usize, (usize, bool))> = value_cols
+    let in_tuned = heading_is_tuned(&table.heading);
+    let candidates: Vec<(usize, String, (usize, bool))> = value_cols
         .iter()
-        .filter_map(|c| label_match_in(&header[*c], model_id, heading_is_tuned(&table.heading)).map(|m| (*c, m)))
+        .filter_map(|c| {
+            label_match_in(&header[*c], model_id, in_tuned, value_cols.len() == 1).map(|m| (*c, header[*c].clone(), m))
+        })
         .collect();
     // A `Metric | Value` table (the Open LLM Leaderboard bot's) has one unnamed value column:
     // the card's own model.
@@ -190,16 +373,21 @@ fn models_as_columns(
         }
         _ => None,
     };
-    let Some(col) = best(&candidates, heading_allows(&table.heading, tuned)).or(own_value_column) else {
-        return Vec::new();
+    let col = match (own_value_column, candidates.is_empty() || !heading_allows(&table.heading, tuned)) {
+        (Some(col), true) => col,
+        (None, true) => return TableRead::default(),
+        (_, false) => match choose(&candidates, "column") {
+            Ok(col) => col,
+            Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
+        },
     };
     let meta_cols: Vec<usize> = (0..header.len()).filter(|c| *c != bench_col && !value_cols.contains(c)).collect();
     let fraction = column_is_fraction(table, col);
     let mut out = Vec::new();
-    for row in &table.rows {
+    for (r, row) in table.rows.iter().enumerate() {
         let bench = strip_markup(&row[bench_col]);
         let Some(value) = pure_number(&row[col]) else { continue };
-        if bench.is_empty() {
+        if bench.is_empty() || !may_be_benchmark(&bench) {
             continue;
         }
         let metric = meta_cols.iter().map(|c| strip_markup(&row[*c])).find(|m| {
@@ -210,6 +398,12 @@ fn models_as_columns(
                     || header[meta_cols[0]].to_lowercase().contains("shot"))
         });
         let shots = metric.as_deref().and_then(shots_in).or_else(|| resolve(&bench).shots);
+        let evidence = [Some(bench.as_str()), metric.as_deref(), Some(header[col].as_str())]
+            .into_iter()
+            .flatten()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" | ");
         out.push(CardScore {
             benchmark_raw: bench,
             metric,
@@ -217,26 +411,24 @@ fn models_as_columns(
             value: if fraction { value * 100.0 } else { value },
             value_raw: row[col].trim().to_owned(),
             detail,
+            evidence: clip(&evidence),
+            offset: table.row_offsets.get(r).copied().unwrap_or(table.offset),
         });
     }
-    out
+    TableRead { scores: out, abstained: None }
 }
 
-fn models_as_rows(
-    table: &Table,
-    header: &[String],
-    model_id: &str,
-    tuned: bool,
-    detail: &'static str,
-) -> Vec<CardScore> {
+fn models_as_rows(table: &Table, header: &[String], model_id: &str, tuned: bool, detail: &'static str) -> TableRead {
     let label_cols: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) < 0.5).collect();
-    let value_cols: Vec<usize> =
-        (0..header.len()).filter(|c| !label_cols.contains(c) && !header[*c].is_empty()).collect();
+    let value_cols: Vec<usize> = (0..header.len())
+        .filter(|c| !label_cols.contains(c) && !header[*c].is_empty() && may_be_benchmark(&header[*c]))
+        .collect();
     // Blank label cells continue the row above (a model's name written once for its sizes).
     // A row is named by its first label cell alone ("SOLAR-10.7B-v1.0") or by all of them
     // ("Llama 2" + "7B"), whichever names the model better.
     let mut previous: Vec<String> = vec![String::new(); header.len()];
-    let mut candidates: Vec<(usize, (usize, bool))> = Vec::new();
+    let mut candidates: Vec<(usize, String, (usize, bool))> = Vec::new();
+    let in_tuned = heading_is_tuned(&table.heading);
     for (i, row) in table.rows.iter().enumerate() {
         let mut parts = Vec::new();
         for c in &label_cols {
@@ -244,17 +436,23 @@ fn models_as_rows(
             previous[*c] = cell.clone();
             parts.push(cell);
         }
-        let in_tuned = heading_is_tuned(&table.heading);
-        let first = parts.first().and_then(|p| label_match_in(p, model_id, in_tuned));
-        let all = label_match_in(&parts.join(" "), model_id, in_tuned);
-        if let Some(m) = first.into_iter().chain(all).max_by_key(|(n, exact)| (*exact, *n)) {
-            candidates.push((i, m));
+        let only_one = table.rows.len() == 1;
+        let first = parts.first().and_then(|p| label_match_in(p, model_id, in_tuned, only_one).map(|m| (p.clone(), m)));
+        let joined = parts.join(" ");
+        let all = label_match_in(&joined, model_id, in_tuned, only_one).map(|m| (joined.clone(), m));
+        if let Some((label, m)) = first.into_iter().chain(all).max_by_key(|(_, (n, exact))| (*exact, *n)) {
+            candidates.push((i, strip_markup(&label), m));
         }
     }
-    let Some(row_index) = best(&candidates, heading_allows(&table.heading, tuned)) else {
-        return Vec::new();
+    if candidates.is_empty() || !heading_allows(&table.heading, tuned) {
+        return TableRead::default();
+    }
+    let row_index = match choose(&candidates, "row") {
+        Ok(i) => i,
+        Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
     };
     let row = &table.rows[row_index];
+    let label = candidates.iter().find(|c| c.0 == row_index).map(|c| c.1.clone()).unwrap_or_default();
     let mut out = Vec::new();
     for c in value_cols {
         let Some(value) = pure_number(&row[c]) else { continue };
@@ -266,9 +464,20 @@ fn models_as_rows(
             value: if fraction { value * 100.0 } else { value },
             value_raw: row[c].trim().to_owned(),
             detail,
+            evidence: clip(&format!("{label} | {}", header[c])),
+            offset: table.row_offsets.get(row_index).copied().unwrap_or(table.offset),
         });
     }
-    out
+    TableRead { scores: out, abstained: None }
+}
+
+/// At most 200 characters, whitespace collapsed.
+pub fn clip(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.char_indices().nth(200) {
+        Some((i, _)) => flat[..i].to_owned(),
+        None => flat,
+    }
 }
 
 /// A column whose every number is at most 1 holds fractions (decided per column, not per value).
@@ -284,7 +493,7 @@ fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
     };
     let mut task = String::new();
     let mut out = Vec::new();
-    for row in &table.rows {
+    for (r, row) in table.rows.iter().enumerate() {
         if !row[task_c].trim().is_empty() {
             task = strip_markup(&row[task_c]);
         }
@@ -302,6 +511,8 @@ fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
             value: value * 100.0,
             value_raw: row[value_c].trim().to_owned(),
             detail: "lm_eval_table",
+            evidence: clip(&format!("{task} | {}", strip_markup(&row[metric_c]))),
+            offset: table.row_offsets.get(r).copied().unwrap_or(table.offset),
         });
     }
     out
@@ -312,6 +523,10 @@ mod tests {
     use super::*;
     use crate::parse::tables::tables;
 
+    fn read(md: &str, model: &str) -> TableRead {
+        table_scores(&tables(md)[0], model, is_tuned(model, ""))
+    }
+
     #[test]
     fn labels_name_models_or_not() {
         assert!(label_match("Llama 2 7B", "meta-llama/Llama-2-7b-hf").is_some());
@@ -321,7 +536,7 @@ mod tests {
             label_match("Llama 2 7B", "meta-llama/Llama-2-7b-chat-hf").is_none(),
             "tuned model needs its tuning word"
         );
-        assert!(label_match("2B Params", "google/gemma-2b").is_some());
+        assert!(label_match("2B Params", "google/gemma-2b").is_some_and(|m| m.1));
         assert!(label_match("7B Params", "google/gemma-2b").is_none());
         assert!(label_match("LLaMA3.1 405B", "deepseek-ai/DeepSeek-V3").is_none());
         assert_eq!(label_match("DeepSeek-V3", "deepseek-ai/DeepSeek-V3"), Some((3, true)));
@@ -329,20 +544,70 @@ mod tests {
     }
 
     #[test]
+    fn an_ancestor_or_sibling_is_not_the_model() {
+        // Another family whose name is inside this one's, and an earlier version.
+        assert!(label_match("LLaMA 7B", "openlm-research/open_llama_7b_v2").is_some_and(|m| !m.1));
+        assert!(
+            label_match("OpenLLaMA 7Bv2", "openlm-research/open_llama_7b_v2").is_none(),
+            "one word, not open+llama"
+        );
+        assert!(label_match("Open LLaMA 7B v2", "openlm-research/open_llama_7b_v2").is_some_and(|m| m.1));
+        assert!(label_match("Llama 7B", "meta-llama/Llama-2-7b-hf").is_some_and(|m| !m.1), "version left over");
+        // The original's column on a quantized copy's card.
+        assert!(label_match("Meta-Llama-3.1-70B-Instruct", "neuralmagic/Meta-Llama-3.1-70B-Instruct-FP8")
+            .is_some_and(|m| !m.1));
+        assert!(label_match(
+            "Meta-Llama-3.1-70B-Instruct-FP8 (this model)",
+            "neuralmagic/Meta-Llama-3.1-70B-Instruct-FP8"
+        )
+        .is_some_and(|m| m.1));
+    }
+
+    #[test]
+    fn near_misses_abstain_with_a_reason() {
+        let md =
+            "| Benchmark | LLaMA 7B | OpenLLaMA 3B |\n|---|---|---|\n| ARC | 41.0 | 34.0 |\n| MMLU | 35.1 | 27.0 |\n";
+        let r = read(md, "openlm-research/open_llama_7b_v2");
+        assert!(r.scores.is_empty());
+        assert_eq!(r.abstained.as_ref().map(|a| a.0), Some("no_own_column"), "{r:?}");
+        let md = "|Model|MMLU|GSM8K|\n|---|---|---|\n|Foo-7B|50.1|30.2|\n|Foo 7B|51.0|31.0|\n";
+        let r = read(md, "org/Foo-7B");
+        assert!(r.scores.is_empty());
+        assert_eq!(r.abstained.map(|a| a.0), Some("ambiguous_column"));
+    }
+
+    #[test]
+    fn headers_that_are_not_benchmarks() {
+        for h in ["4K", "32K", "128k", "Release Date", "Python", "C++", "License", "Size", "#Params", "2024", "Chinese"]
+        {
+            assert!(!may_be_benchmark(h), "{h}");
+        }
+        for h in ["MMLU", "GSM8K (8-shot)", "HumanEval", "RULER", "Avg.", "MT-Bench", "C-Eval", "LongBench"] {
+            assert!(may_be_benchmark(h), "{h}");
+        }
+        let md = "|Model|4K|8K|32K|Release Date|MMLU|\n|---|---|---|---|---|---|\n|Foo-7B|90.1|88.2|80.0|2024|61.0|\n";
+        let r = read(md, "org/Foo-7B");
+        assert_eq!(r.scores.iter().map(|s| s.benchmark_raw.as_str()).collect::<Vec<_>>(), vec!["MMLU"]);
+        assert_eq!(r.scores[0].evidence, "Foo-7B | MMLU");
+    }
+
+    #[test]
     fn own_column_and_own_row() {
         let md = "| Benchmark | Metric | 2B Params | 7B Params |\n|---|---|---|---|\n| MMLU | 5-shot, top-1 | 42.3 | 64.3 |\n| ARC-c | | 42.1 | 53.2 |\n| NQ | 5-shot | - | 23 |\n";
-        let s = table_scores(&tables(md)[0], "google/gemma-2b", false);
+        let s = read(md, "google/gemma-2b").scores;
         assert_eq!(s.len(), 2);
         assert_eq!((s[0].benchmark_raw.as_str(), s[0].value, s[0].shots), ("MMLU", 42.3, Some(5)));
+        assert_eq!(s[0].evidence, "MMLU | 5-shot, top-1 | 2B Params");
+        assert_eq!(&md[s[1].offset..s[1].offset + 7], "| ARC-c", "row offset points at the row");
         let rows = "|Model|Size|MMLU|BBH|\n|---|---|---|---|\n|Llama 1|7B|35.1|30.3|\n|Llama 2|7B|45.3|32.6|\n|Llama 2|13B|54.8|39.4|\n";
-        let s = table_scores(&tables(rows)[0], "meta-llama/Llama-2-7b-hf", false);
+        let s = read(rows, "meta-llama/Llama-2-7b-hf").scores;
         assert_eq!(s.iter().map(|x| x.value).collect::<Vec<_>>(), vec![45.3, 32.6]);
     }
 
     #[test]
     fn lm_eval_rows_continue_and_scale() {
         let md = "|    Task     |Version| Metric |Value |   |Stderr|\n|-------------|------:|--------|-----:|---|-----:|\n|arc_challenge|      0|acc     |0.5990|±  |0.0143|\n|             |       |acc_norm|0.6425|±  |0.0140|\n";
-        let s = table_scores(&tables(md)[0], "x/anything", false);
+        let s = read(md, "x/anything").scores;
         assert_eq!(s.len(), 2);
         assert_eq!(s[1].benchmark_raw, "arc_challenge");
         assert!((s[1].value - 64.25).abs() < 1e-9);
@@ -352,6 +617,6 @@ mod tests {
     fn instruct_tables_are_not_a_base_models() {
         let md =
             "### Instruction tuned models\n\n| Benchmark | Llama 3 8B |\n|---|---|\n| MMLU | 68.4 |\n| GPQA | 34.2 |\n";
-        assert!(table_scores(&tables(md)[0], "meta-llama/Meta-Llama-3-8B", false).is_empty());
+        assert!(read(md, "meta-llama/Meta-Llama-3-8B").scores.is_empty());
     }
 }

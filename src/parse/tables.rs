@@ -35,6 +35,11 @@ pub struct Table {
     pub header: Vec<String>,
     /// Body rows, each as long as the header (padded or cut).
     pub rows: Vec<Vec<String>>,
+    /// Byte offset of the table in the text it was read from.
+    pub offset: usize,
+    /// Byte offset of each body row (the table's offset where rows have no place of their own:
+    /// HTML tables, tables inside code blocks).
+    pub row_offsets: Vec<usize>,
 }
 
 /// Every table of a markdown document, in order.
@@ -47,12 +52,15 @@ pub fn tables(markdown: &str) -> Vec<Table> {
         .into_iter()
         .map(|(o, mut t)| {
             t.heading = heading_at(o);
+            t.offset = o;
             (o, t)
         })
         .collect();
     for (offset, snippet) in html_table_snippets(markdown) {
         if let Some(mut t) = html_table(snippet) {
             t.heading = heading_at(offset);
+            t.offset = offset;
+            t.row_offsets = vec![offset; t.rows.len()];
             found.push((offset, t));
         }
     }
@@ -96,17 +104,28 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
     let mut in_head = false;
     let mut cells = 0;
     let mut code: Option<(usize, String)> = None;
+    let mut row_start = 0;
     for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
             Event::Start(Tag::Table(_)) => {
                 cells = 0;
                 table = Some((
                     range.start,
-                    Table { kind: TableKind::Markdown, heading: String::new(), header: vec![], rows: vec![] },
+                    Table {
+                        kind: TableKind::Markdown,
+                        heading: String::new(),
+                        header: vec![],
+                        rows: vec![],
+                        offset: range.start,
+                        row_offsets: vec![],
+                    },
                 ));
             }
             Event::Start(Tag::TableHead) => in_head = true,
-            Event::Start(Tag::TableRow) => row.clear(),
+            Event::Start(Tag::TableRow) => {
+                row.clear();
+                row_start = range.start;
+            }
             Event::Start(Tag::TableCell) => cell = Some(String::new()),
             Event::Text(t) | Event::Code(t) => {
                 if let Some(c) = cell.as_mut() {
@@ -144,6 +163,7 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                         let mut r = std::mem::take(&mut row);
                         r.resize(t.header.len().max(1), String::new());
                         t.rows.push(r);
+                        t.row_offsets.push(row_start);
                     }
                 }
             }
@@ -153,7 +173,10 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((start, text)) = code.take() {
                     if text.lines().filter(|l| l.trim_start().starts_with('|')).count() >= 3 {
-                        out.extend(markdown_tables(&text).into_iter().map(|(_, t)| (start, t)));
+                        out.extend(markdown_tables(&text).into_iter().map(|(_, t)| {
+                            let row_offsets = vec![start; t.rows.len()];
+                            (start, Table { offset: start, row_offsets, ..t })
+                        }));
                     }
                 }
             }
@@ -243,7 +266,8 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     for r in &mut rows {
         r.resize(width, String::new());
     }
-    Some(Table { kind: TableKind::Html, heading: String::new(), header, rows })
+    let row_offsets = vec![0; rows.len()];
+    Some(Table { kind: TableKind::Html, heading: String::new(), header, rows, offset: 0, row_offsets })
 }
 
 #[cfg(test)]

@@ -270,7 +270,7 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
     }
     let tuned = is_tuned(model_id, markdown);
     for table in tables(markdown) {
-        for s in table_scores(&table, model_id, tuned) {
+        for s in table_scores(&table, model_id, tuned).scores {
             out.scores.push(score(s.benchmark_raw, s.shots, s.metric, s.value, s.value_raw, s.detail));
         }
     }
