@@ -16,7 +16,7 @@ use crate::config::PipelineConfig;
 use crate::density;
 use crate::error::{Error, ExitCode, SnapshotError};
 use crate::fetch::token::HfToken;
-use crate::fetch::{FetchOutcome, FetchRequest, FetchSettings, Fetcher, Purpose, Reason};
+use crate::fetch::{FetchOutcome, FetchRequest, FetchSettings, Fetcher, Purpose, Reason, Stage};
 use crate::normalize::{self, registry::Registry};
 use crate::snapshot::commit::{clean_leftovers, OutputLock, Staged};
 use crate::snapshot::manifest::{ArchiveRef, InputRef, Manifest, PipelineRef, RunSummary};
@@ -629,14 +629,11 @@ impl Collector {
                     error: Some(format!("{}: {}", failure.reason.as_str(), failure.message)),
                     fetched_at,
                 });
-                self.tables.rejects.push(RejectRow {
-                    source: source.kind().to_owned(),
-                    url: Some(request.url.clone()),
-                    model_id: request.model_id.clone(),
-                    stage: "fetch".to_owned(),
-                    reason: failure.reason.as_str().to_owned(),
-                    detail: Some(failure.message),
-                });
+                self.tables.rejects.push(
+                    RejectRow::new(source.kind(), Stage::Fetch, failure.reason)
+                        .request(&request)
+                        .detail(failure.message),
+                );
                 Vec::new()
             }
         }

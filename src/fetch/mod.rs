@@ -8,6 +8,7 @@
 //! reuses archived bytes); `HF_TOKEN` only to Hugging Face hosts ([`token`]). Offline, responses
 //! come from the archive alone, and what it lacks fails cleanly with `not_archived`.
 
+pub mod codes;
 pub mod limiter;
 pub mod retry;
 pub mod token;
@@ -25,6 +26,8 @@ use crate::archive::{Archive, ArchiveRecord};
 use crate::config::{FetchConfig, HostLimit};
 use limiter::HostLimiters;
 use token::HfToken;
+
+pub use codes::{RejectReason, Stage};
 
 /// What a request is for; recorded in `fetch_log.purpose`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -7,12 +7,12 @@
 
 use chrono::NaiveDate;
 
-use super::{reject, NamedScore, ParseOutput};
+use super::{NamedScore, ParseOutput};
 use crate::config::{BoardColumn, BoardConfig, ColumnField};
-use crate::fetch::{FetchRequest, Purpose};
+use crate::fetch::{FetchRequest, Purpose, RejectReason, Stage};
 use crate::parse::dates::parse_date;
 use crate::parse::front_matter::leading_number;
-use crate::tables::rows::ScoreRow;
+use crate::tables::rows::{RejectRow, ScoreRow};
 
 /// Cells that mean "no value".
 const MISSING: &[&str] = &["", "-", "–", "?", "n/a", "na", "null", "none", "nan", "unknown"];
@@ -70,14 +70,11 @@ pub fn emit(config: &BoardConfig, kind: &'static str, url: &str, cells: &[Option
     let name = text(ColumnField::Model).map(|n| clean_name(&n)).filter(|n| !n.is_empty());
     let hub = text(ColumnField::HubId).and_then(|h| hub_id(&h));
     let Some(name) = name.or_else(|| hub.clone()) else {
-        out.rejects.push(reject(
-            kind,
-            Some(url),
-            None,
-            "parse",
-            "row_without_name",
-            format!("board {}: a row has no model name", config.board),
-        ));
+        out.rejects.push(
+            RejectRow::new(kind, Stage::Parse, RejectReason::RowWithoutName)
+                .url(url)
+                .detail(format!("board {}: a row has no model name", config.board)),
+        );
         return;
     };
     let observed_on: Option<NaiveDate> = text(ColumnField::Date).and_then(|d| parse_date(&d)).map(|(d, _)| d);
@@ -89,14 +86,12 @@ pub fn emit(config: &BoardConfig, kind: &'static str, url: &str, cells: &[Option
             continue;
         };
         let Some(value) = leading_number(raw) else {
-            out.rejects.push(reject(
-                kind,
-                Some(url),
-                Some(&name),
-                "parse",
-                "not_a_number",
-                format!("board {}: {raw:?} in {}", config.board, column.at),
-            ));
+            out.rejects.push(
+                RejectRow::new(kind, Stage::Parse, RejectReason::NotANumber)
+                    .url(url)
+                    .model(&name)
+                    .detail(format!("board {}: {raw:?} in {}", config.board, column.at)),
+            );
             continue;
         };
         // The interval is the `ci` column that directly follows this score.

@@ -3,9 +3,9 @@
 //! An unnamed first column (AlpacaEval's index of model names) is addressed as `""`.
 
 use super::board::{self, emit};
-use super::{reject, ParseOutput, PlanContext, Source};
+use super::{ParseOutput, PlanContext, Source};
 use crate::config::BoardConfig;
-use crate::fetch::{FetchRequest, FetchedResponse};
+use crate::fetch::{FetchRequest, FetchedResponse, RejectReason, Stage};
 use crate::tables::rows::RejectRow;
 
 /// The source kind.
@@ -39,7 +39,8 @@ impl Source for CsvTable {
         let header: Vec<String> = match reader.headers() {
             Ok(h) => h.iter().map(|s| s.trim().to_owned()).collect(),
             Err(e) => {
-                out.rejects.push(reject(KIND, Some(url), None, "parse", "invalid_csv", e.to_string()));
+                out.rejects
+                    .push(RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidCsv).url(url).detail(e.to_string()));
                 return out;
             }
         };
@@ -49,7 +50,8 @@ impl Source for CsvTable {
                 Some(p) => positions.push(p),
                 None => {
                     let detail = format!("board {}: no column {:?} in {:?}", self.config.board, c.at, header);
-                    out.rejects.push(reject(KIND, Some(url), None, "parse", "missing_column", detail));
+                    out.rejects
+                        .push(RejectRow::new(KIND, Stage::Parse, RejectReason::MissingColumn).url(url).detail(detail));
                     return out;
                 }
             }
@@ -63,18 +65,17 @@ impl Source for CsvTable {
                         positions.iter().map(|p| record.get(*p).map(str::to_owned)).collect();
                     emit(&self.config, KIND, url, &cells, &mut out);
                 }
-                Err(e) => out.rejects.push(reject(KIND, Some(url), None, "parse", "invalid_csv", e.to_string())),
+                Err(e) => out
+                    .rejects
+                    .push(RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidCsv).url(url).detail(e.to_string())),
             }
         }
         if rows == 0 {
-            out.rejects.push(reject(
-                KIND,
-                Some(url),
-                None,
-                "parse",
-                "table_empty",
-                format!("board {}: no rows", self.config.board),
-            ));
+            out.rejects.push(
+                RejectRow::new(KIND, Stage::Parse, RejectReason::TableEmpty)
+                    .url(url)
+                    .detail(format!("board {}: no rows", self.config.board)),
+            );
         }
         out
     }

@@ -13,9 +13,9 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 use url::form_urlencoded;
 
-use super::{reject, DateFact, DatePrecision, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
+use super::{DateFact, DatePrecision, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
 use crate::config::{hf_endpoint, DiscoverQuery, HfModelsConfig};
-use crate::fetch::{FetchRequest, FetchedResponse, Purpose};
+use crate::fetch::{FetchRequest, FetchedResponse, Purpose, RejectReason, Stage};
 use crate::parse::{ids::check_model_id, link::next_link};
 use crate::tables::rows::{ModelRow, RejectRow};
 
@@ -118,7 +118,9 @@ impl HfModels {
             match check_model_id(id) {
                 Ok(()) if planned.insert(id.clone()) => requests.push(self.model_request(id, source_index)),
                 Ok(()) => {}
-                Err(why) => rejects.push(reject(KIND, None, Some(id), "plan", "invalid_model_id", why)),
+                Err(why) => {
+                    rejects.push(RejectRow::new(KIND, Stage::Plan, RejectReason::InvalidModelId).model(id).detail(why))
+                }
             }
         }
         (requests, rejects)
@@ -158,14 +160,11 @@ impl Source for HfModels {
         let json: Value = match serde_json::from_slice(&response.body) {
             Ok(v) => v,
             Err(e) => {
-                out.rejects.push(reject(
-                    KIND,
-                    Some(url),
-                    request.model_id.as_deref(),
-                    "parse",
-                    "invalid_json",
-                    e.to_string(),
-                ));
+                out.rejects.push(
+                    RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidJson)
+                        .request(request)
+                        .detail(e.to_string()),
+                );
                 return out;
             }
         };
@@ -188,18 +187,13 @@ impl Source for HfModels {
                     }
                 }
             }
-            (_, other) => out.rejects.push(reject(
-                KIND,
-                Some(url),
-                request.model_id.as_deref(),
-                "parse",
-                "unexpected_shape",
-                format!(
+            (_, other) => out.rejects.push(
+                RejectRow::new(KIND, Stage::Parse, RejectReason::UnexpectedShape).request(request).detail(format!(
                     "expected a JSON {}, got {}",
                     if request.purpose == Purpose::ModelList { "array" } else { "object" },
                     type_name(&other)
-                ),
-            )),
+                )),
+            ),
         }
         out
     }
@@ -224,11 +218,14 @@ fn type_name(v: &Value) -> &'static str {
 /// Maps one model object (single or list item) to a row, or a reject.
 fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
     let Some(id) = str_field(item, "id").or_else(|| str_field(item, "modelId")) else {
-        out.rejects.push(reject(KIND, Some(url), None, "parse", "missing_id", "model object has no id"));
+        out.rejects.push(
+            RejectRow::new(KIND, Stage::Parse, RejectReason::MissingId).url(url).detail("model object has no id"),
+        );
         return;
     };
     if let Err(why) = check_model_id(&id) {
-        out.rejects.push(reject(KIND, Some(url), Some(&id), "parse", "invalid_model_id", why));
+        out.rejects
+            .push(RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidModelId).url(url).model(&id).detail(why));
         return;
     }
     let tags: Vec<String> = item
@@ -252,9 +249,9 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
             url: url.to_owned(),
         }),
         Params::Unknown => {}
-        Params::Distrusted(why) => {
-            out.rejects.push(reject(KIND, Some(url), Some(&id), "parse", "params_distrusted", why))
-        }
+        Params::Distrusted(why) => out
+            .rejects
+            .push(RejectRow::new(KIND, Stage::Parse, RejectReason::ParamsDistrusted).url(url).model(&id).detail(why)),
     }
     if let Some(created) = hf_created_at {
         out.dates.push(DateFact {

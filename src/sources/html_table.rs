@@ -8,9 +8,9 @@
 use scraper::{Html, Selector};
 
 use super::board::{self, emit};
-use super::{reject, ParseOutput, PlanContext, Source};
+use super::{ParseOutput, PlanContext, Source};
 use crate::config::BoardConfig;
-use crate::fetch::{FetchRequest, FetchedResponse};
+use crate::fetch::{FetchRequest, FetchedResponse, RejectReason, Stage};
 use crate::tables::rows::RejectRow;
 
 /// The source kind.
@@ -43,22 +43,19 @@ impl Source for HtmlTable {
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
         let mut out = ParseOutput::default();
         let url = request.url.as_str();
-        let bad = |out: &mut ParseOutput, reason: &str, detail: String| {
-            out.rejects.push(reject(
-                KIND,
-                Some(url),
-                None,
-                "parse",
-                reason,
-                format!("board {}: {detail}", self.config.board),
-            ));
+        let bad = |out: &mut ParseOutput, reason: RejectReason, detail: String| {
+            out.rejects.push(
+                RejectRow::new(KIND, Stage::Parse, reason)
+                    .url(url)
+                    .detail(format!("board {}: {detail}", self.config.board)),
+            );
         };
         if response.body.len() > MAX_PAGE_BYTES {
-            bad(&mut out, "too_large", format!("page of {} bytes not parsed", response.body.len()));
+            bad(&mut out, RejectReason::TooLarge, format!("page of {} bytes not parsed", response.body.len()));
             return out;
         }
         let Ok(rows_sel) = Selector::parse(&self.config.rows) else {
-            bad(&mut out, "bad_selector", format!("rows selector {:?} does not parse", self.config.rows));
+            bad(&mut out, RejectReason::BadSelector, format!("rows selector {:?} does not parse", self.config.rows));
             return out;
         };
         let mut cell_sels = Vec::new();
@@ -66,7 +63,7 @@ impl Source for HtmlTable {
             match Selector::parse(&c.at) {
                 Ok(s) => cell_sels.push(s),
                 Err(_) => {
-                    bad(&mut out, "bad_selector", format!("column selector {:?} does not parse", c.at));
+                    bad(&mut out, RejectReason::BadSelector, format!("column selector {:?} does not parse", c.at));
                     return out;
                 }
             }
@@ -87,7 +84,7 @@ impl Source for HtmlTable {
             } else {
                 format!("table empty: no element matches {:?}", self.config.rows)
             };
-            bad(&mut out, "table_empty", detail);
+            bad(&mut out, RejectReason::TableEmpty, detail);
         }
         out
     }

@@ -7,9 +7,9 @@
 use serde_json::Value;
 
 use super::board::{self, emit};
-use super::{reject, ParseOutput, PlanContext, Source};
+use super::{ParseOutput, PlanContext, Source};
 use crate::config::BoardConfig;
-use crate::fetch::{FetchRequest, FetchedResponse};
+use crate::fetch::{FetchRequest, FetchedResponse, RejectReason, Stage};
 use crate::tables::rows::RejectRow;
 
 /// The source kind.
@@ -58,7 +58,8 @@ impl Source for JsonTable {
         let doc: Value = match serde_json::from_slice(&response.body) {
             Ok(v) => v,
             Err(e) => {
-                out.rejects.push(reject(KIND, Some(url), None, "parse", "invalid_json", e.to_string()));
+                out.rejects
+                    .push(RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidJson).url(url).detail(e.to_string()));
                 return out;
             }
         };
@@ -67,19 +68,17 @@ impl Source for JsonTable {
             Some(Value::Object(map)) => map.iter().map(|(k, v)| (Some(k.as_str()), v)).collect(),
             _ => {
                 let detail = format!("board {}: no array or object at {:?}", self.config.board, self.config.rows);
-                out.rejects.push(reject(KIND, Some(url), None, "parse", "unexpected_shape", detail));
+                out.rejects
+                    .push(RejectRow::new(KIND, Stage::Parse, RejectReason::UnexpectedShape).url(url).detail(detail));
                 return out;
             }
         };
         if rows.is_empty() {
-            out.rejects.push(reject(
-                KIND,
-                Some(url),
-                None,
-                "parse",
-                "table_empty",
-                format!("board {}: no rows", self.config.board),
-            ));
+            out.rejects.push(
+                RejectRow::new(KIND, Stage::Parse, RejectReason::TableEmpty)
+                    .url(url)
+                    .detail(format!("board {}: no rows", self.config.board)),
+            );
         }
         for (key, row) in rows {
             let cells: Vec<Option<String>> = self

@@ -219,25 +219,6 @@ pub fn build(configs: &[SourceConfig]) -> Vec<Box<dyn Source>> {
         .collect()
 }
 
-/// A reject row for a source.
-pub fn reject(
-    source: &str,
-    url: Option<&str>,
-    model_id: Option<&str>,
-    stage: &str,
-    reason: &str,
-    detail: impl Into<String>,
-) -> RejectRow {
-    RejectRow {
-        source: source.to_owned(),
-        url: url.map(str::to_owned),
-        model_id: model_id.map(str::to_owned),
-        stage: stage.to_owned(),
-        reason: reason.to_owned(),
-        detail: Some(detail.into()),
-    }
-}
-
 /// The host of a URL, for the allowed-hosts list (none for `file://`).
 pub fn url_host(url: &str) -> Option<String> {
     url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_owned))

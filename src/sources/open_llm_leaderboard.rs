@@ -15,9 +15,9 @@ use chrono::NaiveDate;
 use serde_json::Value;
 use url::form_urlencoded;
 
-use super::{reject, DateFact, DatePrecision, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
+use super::{DateFact, DatePrecision, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
 use crate::config::OpenLlmLeaderboardConfig;
-use crate::fetch::{FetchRequest, FetchedResponse, Purpose};
+use crate::fetch::{FetchRequest, FetchedResponse, Purpose, RejectReason, Stage};
 use crate::parse::ids::check_model_id;
 use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
 
@@ -64,7 +64,7 @@ impl OpenLlmLeaderboard {
         let url = request.url.as_str();
         let Some(rows) = doc.get("rows").and_then(Value::as_array) else {
             let detail = doc.get("error").and_then(Value::as_str).unwrap_or("no rows array").to_owned();
-            out.rejects.push(reject(KIND, Some(url), None, "parse", "unexpected_shape", detail));
+            out.rejects.push(RejectRow::new(KIND, Stage::Parse, RejectReason::UnexpectedShape).url(url).detail(detail));
             return;
         };
         for entry in rows {
@@ -110,7 +110,8 @@ fn score(model_id: &str, benchmark: &str, shots: i32, metric: &str, value: f64, 
 fn v2_row(row: &Value, url: &str, out: &mut ParseOutput) {
     let Some(id) = row.get("fullname").and_then(Value::as_str) else { return };
     if let Err(why) = check_model_id(id) {
-        out.rejects.push(reject(KIND, Some(url), Some(id), "parse", "invalid_model_id", why));
+        out.rejects
+            .push(RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidModelId).url(url).model(id).detail(why));
         return;
     }
     let observed_on =
@@ -168,7 +169,12 @@ fn v1_results(model_id: &str, doc: &Value, url: &str, out: &mut ParseOutput) {
     // it) has them at the top.
     let bare = doc.as_object().filter(|o| o.keys().any(|k| k.starts_with("harness|")));
     let Some(results) = doc.get("results").and_then(Value::as_object).or(bare) else {
-        out.rejects.push(reject(KIND, Some(url), Some(model_id), "parse", "unexpected_shape", "no results object"));
+        out.rejects.push(
+            RejectRow::new(KIND, Stage::Parse, RejectReason::UnexpectedShape)
+                .url(url)
+                .model(model_id)
+                .detail("no results object"),
+        );
         return;
     };
     let metric = |task: &str, m: &str| results.get(task).and_then(|t| t.get(m)).and_then(Value::as_f64);
@@ -207,9 +213,12 @@ impl Source for OpenLlmLeaderboard {
                     model_id: Some(v1.model_id.clone()),
                     ..FetchRequest::new(v1.url.clone(), source_index, KIND, Purpose::Results)
                 }),
-                Err(why) => {
-                    rejects.push(reject(KIND, Some(&v1.url), Some(&v1.model_id), "plan", "invalid_model_id", why))
-                }
+                Err(why) => rejects.push(
+                    RejectRow::new(KIND, Stage::Plan, RejectReason::InvalidModelId)
+                        .url(&v1.url)
+                        .model(&v1.model_id)
+                        .detail(why),
+                ),
             }
         }
         (requests, rejects)
@@ -220,14 +229,11 @@ impl Source for OpenLlmLeaderboard {
         let doc: Value = match serde_json::from_slice(&response.body) {
             Ok(v) => v,
             Err(e) => {
-                out.rejects.push(reject(
-                    KIND,
-                    Some(&request.url),
-                    request.model_id.as_deref(),
-                    "parse",
-                    "invalid_json",
-                    e.to_string(),
-                ));
+                out.rejects.push(
+                    RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidJson)
+                        .request(request)
+                        .detail(e.to_string()),
+                );
                 return out;
             }
         };
