@@ -7,7 +7,7 @@
 //! written ones cannot drift. A fetch failure's reject wraps the fetch [`Reason`] itself, so its
 //! code is the one `fetch_log.error` starts with.
 
-use super::Reason;
+use super::{Purpose, Reason};
 
 /// Declares a code enum with its `as_str` and its `ALL` list from one list of variants, so a
 /// variant cannot exist without its code or be missing from `ALL` (and so from the docs).
@@ -82,6 +82,20 @@ impl Reason {
         Reason::RedirectLoop,
         Reason::NotArchived,
         Reason::ArchiveCorrupt,
+    ];
+}
+
+impl Purpose {
+    /// Every purpose, in declaration order.
+    pub const ALL: &'static [Purpose] = &[
+        Purpose::ModelInfo,
+        Purpose::ModelList,
+        Purpose::Card,
+        Purpose::Config,
+        Purpose::SafetensorsIndex,
+        Purpose::Board,
+        Purpose::Results,
+        Purpose::Curated,
     ];
 }
 
@@ -171,6 +185,23 @@ mod tests {
         for r in Reason::ALL {
             assert_eq!(Reason::parse(r.as_str()), *r, "{r:?}");
         }
+        // In declaration order with no gap, up to the last variant (the match stops compiling
+        // when a variant is added, until it is added here and to `Reason::ALL`).
+        let last = match Reason::ArchiveCorrupt {
+            Reason::HttpStatus
+            | Reason::NotFound
+            | Reason::TokenNeeded
+            | Reason::RateLimited
+            | Reason::Timeout
+            | Reason::Network
+            | Reason::TooLarge
+            | Reason::HostNotAllowed
+            | Reason::RedirectLoop
+            | Reason::NotArchived
+            | Reason::ArchiveCorrupt => Reason::ArchiveCorrupt as usize,
+        };
+        let discriminants: Vec<usize> = Reason::ALL.iter().map(|r| *r as usize).collect();
+        assert_eq!(discriminants, (0..=last).collect::<Vec<_>>());
         let mut codes: Vec<&str> = Reason::ALL.iter().map(|r| r.as_str()).collect();
         codes.sort_unstable();
         codes.dedup();

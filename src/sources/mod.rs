@@ -46,6 +46,17 @@ pub enum ParamsSource {
 }
 
 impl ParamsSource {
+    /// Every source, in precedence order (first wins).
+    pub const ALL: &'static [ParamsSource] = &[
+        ParamsSource::Safetensors,
+        ParamsSource::ConfigEstimate,
+        ParamsSource::Gguf,
+        ParamsSource::SafetensorsIndex,
+        ParamsSource::Leaderboard,
+        ParamsSource::CardText,
+        ParamsSource::NamePattern,
+    ];
+
     /// The value written to `params_source`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -96,6 +107,9 @@ pub enum DatePrecision {
 }
 
 impl DatePrecision {
+    /// Every precision, finest first.
+    pub const ALL: &'static [DatePrecision] = &[DatePrecision::Day, DatePrecision::Month, DatePrecision::Year];
+
     /// The value written to `release_date_precision`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -118,6 +132,9 @@ pub enum DateSource {
 }
 
 impl DateSource {
+    /// Every basis, in precedence order (first wins).
+    pub const ALL: &'static [DateSource] = &[DateSource::CardText, DateSource::Leaderboard, DateSource::HubCreatedAt];
+
     /// The value written to `release_date_source`.
     pub fn as_str(self) -> &'static str {
         match self {
