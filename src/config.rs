@@ -207,6 +207,23 @@ pub enum SourceConfig {
     Curated(CuratedConfig),
 }
 
+impl SourceConfig {
+    /// The Hugging Face Hub endpoint this source calls, for a Hub source (`hf_models`,
+    /// `hf_files`): its pinned `endpoint`, else `HF_ENDPOINT`, else the default. Its host is the
+    /// only one `fetch` sends `HF_TOKEN` to.
+    pub fn hub_endpoint(&self) -> Option<String> {
+        match self {
+            SourceConfig::HfModels(c) => Some(hf_endpoint(c.endpoint.as_deref())),
+            SourceConfig::HfFiles(c) => Some(hf_endpoint(c.endpoint.as_deref())),
+            SourceConfig::OpenLlmLeaderboard(_)
+            | SourceConfig::HtmlTable(_)
+            | SourceConfig::CsvTable(_)
+            | SourceConfig::JsonTable(_)
+            | SourceConfig::Curated(_) => None,
+        }
+    }
+}
+
 /// The `open_llm_leaderboard` source.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

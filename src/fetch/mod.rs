@@ -9,6 +9,7 @@
 //! come from the archive alone, and what it lacks fails cleanly with `not_archived`.
 
 pub mod codes;
+pub mod host;
 pub mod limiter;
 pub mod retry;
 pub mod token;
@@ -28,6 +29,7 @@ use limiter::HostLimiters;
 use token::HfToken;
 
 pub use codes::{RejectReason, Stage};
+pub use host::Host;
 
 /// What a request is for; recorded in `fetch_log.purpose`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

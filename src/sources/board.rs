@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::{NamedScore, ParseOutput};
 use crate::config::{BoardColumn, BoardConfig, ColumnField};
-use crate::fetch::{FetchRequest, Purpose, RejectReason, Stage};
+use crate::fetch::{FetchRequest, Host, Purpose, RejectReason, Stage};
 use crate::parse::dates::parse_date;
 use crate::parse::front_matter::leading_number;
 use crate::tables::rows::{RejectRow, ScoreRow};
@@ -57,9 +57,9 @@ pub fn plan(config: &BoardConfig, source_index: usize, kind: &'static str) -> Ve
     vec![FetchRequest::new(config.url.clone(), source_index, kind, Purpose::Board)]
 }
 
-/// The board's host, allowed for requests and redirects; boards never get `HF_TOKEN`.
-pub fn hosts(config: &BoardConfig) -> Vec<(String, bool)> {
-    super::url_host(&config.url).into_iter().map(|h| (h, false)).collect()
+/// The board's host, allowed for requests and redirects.
+pub fn hosts(config: &BoardConfig) -> Vec<Host> {
+    Host::of_url(&config.url).into_iter().collect()
 }
 
 /// Turns one row's cells (in the order of `config.columns`) into named scores.

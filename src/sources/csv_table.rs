@@ -5,7 +5,7 @@
 use super::board::{self, emit};
 use super::{ParseOutput, PlanContext, Source};
 use crate::config::BoardConfig;
-use crate::fetch::{FetchRequest, FetchedResponse, RejectReason, Stage};
+use crate::fetch::{FetchRequest, FetchedResponse, Host, RejectReason, Stage};
 use crate::tables::rows::RejectRow;
 
 /// The source kind.
@@ -80,7 +80,7 @@ impl Source for CsvTable {
         out
     }
 
-    fn hosts(&self) -> Vec<(String, bool)> {
+    fn hosts(&self) -> Vec<Host> {
         board::hosts(&self.config)
     }
 }

@@ -6,7 +6,7 @@
 
 use super::{ParseOutput, PlanContext, Source};
 use crate::config::CuratedConfig;
-use crate::fetch::{FetchRequest, FetchedResponse, Purpose, RejectReason, Stage};
+use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::normalize::benchmarks::{resolve, unit_of};
 use crate::parse::front_matter::leading_number;
 use crate::parse::ids::check_model_id;
@@ -104,7 +104,7 @@ impl Source for Curated {
         out
     }
 
-    fn hosts(&self) -> Vec<(String, bool)> {
+    fn hosts(&self) -> Vec<Host> {
         Vec::new()
     }
 }

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::{DateFact, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
 use crate::config::{hf_endpoint, HfFilesConfig};
-use crate::fetch::{FetchRequest, FetchedResponse, Purpose, RejectReason, Stage};
+use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::normalize::benchmarks::{resolve, unit_of};
 use crate::parse::card_scores::{is_tuned, table_scores};
 use crate::parse::config_params::estimate;
@@ -119,9 +119,8 @@ impl Source for HfFiles {
         out
     }
 
-    fn hosts(&self) -> Vec<(String, bool)> {
-        let host = url::Url::parse(&self.endpoint).ok().and_then(|u| u.host_str().map(str::to_owned));
-        host.into_iter().map(|h| (h, true)).collect()
+    fn hosts(&self) -> Vec<Host> {
+        Host::of_url(&self.endpoint).into_iter().collect()
     }
 }
 

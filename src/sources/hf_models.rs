@@ -15,7 +15,7 @@ use url::form_urlencoded;
 
 use super::{DateFact, DatePrecision, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
 use crate::config::{hf_endpoint, DiscoverQuery, HfModelsConfig};
-use crate::fetch::{FetchRequest, FetchedResponse, Purpose, RejectReason, Stage};
+use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::{ids::check_model_id, link::next_link};
 use crate::tables::rows::{ModelRow, RejectRow};
 
@@ -198,9 +198,8 @@ impl Source for HfModels {
         out
     }
 
-    fn hosts(&self) -> Vec<(String, bool)> {
-        let host = url::Url::parse(&self.endpoint).ok().and_then(|u| u.host_str().map(str::to_owned));
-        host.into_iter().map(|h| (h, true)).collect()
+    fn hosts(&self) -> Vec<Host> {
+        Host::of_url(&self.endpoint).into_iter().collect()
     }
 }
 

@@ -10,7 +10,7 @@ use scraper::{Html, Selector};
 use super::board::{self, emit};
 use super::{ParseOutput, PlanContext, Source};
 use crate::config::BoardConfig;
-use crate::fetch::{FetchRequest, FetchedResponse, RejectReason, Stage};
+use crate::fetch::{FetchRequest, FetchedResponse, Host, RejectReason, Stage};
 use crate::tables::rows::RejectRow;
 
 /// The source kind.
@@ -89,7 +89,7 @@ impl Source for HtmlTable {
         out
     }
 
-    fn hosts(&self) -> Vec<(String, bool)> {
+    fn hosts(&self) -> Vec<Host> {
         board::hosts(&self.config)
     }
 }

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::board::{self, emit};
 use super::{ParseOutput, PlanContext, Source};
 use crate::config::BoardConfig;
-use crate::fetch::{FetchRequest, FetchedResponse, RejectReason, Stage};
+use crate::fetch::{FetchRequest, FetchedResponse, Host, RejectReason, Stage};
 use crate::tables::rows::RejectRow;
 
 /// The source kind.
@@ -92,7 +92,7 @@ impl Source for JsonTable {
         out
     }
 
-    fn hosts(&self) -> Vec<(String, bool)> {
+    fn hosts(&self) -> Vec<Host> {
         board::hosts(&self.config)
     }
 }

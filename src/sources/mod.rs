@@ -16,7 +16,7 @@ pub mod open_llm_leaderboard;
 use chrono::NaiveDate;
 
 use crate::config::SourceConfig;
-use crate::fetch::{FetchRequest, FetchedResponse};
+use crate::fetch::{FetchRequest, FetchedResponse, Host};
 use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
 
 /// What a source may know about the run when planning.
@@ -216,8 +216,10 @@ pub trait Source: Send + Sync {
     /// Parses one successful response. Pure: no I/O, no clock.
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput;
 
-    /// Hosts this source sends requests to (allowed hosts), and whether they get `HF_TOKEN`.
-    fn hosts(&self) -> Vec<(String, bool)>;
+    /// Hosts this source sends requests to: requests and redirects are allowed to them. Which
+    /// host gets `HF_TOKEN` is not the source's to say: only the Hub endpoint's does
+    /// ([`fetch::token::hub_hosts`](crate::fetch::token::hub_hosts)).
+    fn hosts(&self) -> Vec<Host>;
 }
 
 /// Builds the sources of a pipeline, in order.
@@ -234,9 +236,4 @@ pub fn build(configs: &[SourceConfig]) -> Vec<Box<dyn Source>> {
             SourceConfig::Curated(c) => Box::new(curated::Curated::new(c.clone())),
         })
         .collect()
-}
-
-/// The host of a URL, for the allowed-hosts list (none for `file://`).
-pub fn url_host(url: &str) -> Option<String> {
-    url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_owned))
 }

@@ -17,7 +17,7 @@ use url::form_urlencoded;
 
 use super::{DateFact, DatePrecision, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
 use crate::config::OpenLlmLeaderboardConfig;
-use crate::fetch::{FetchRequest, FetchedResponse, Purpose, RejectReason, Stage};
+use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::ids::check_model_id;
 use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
 
@@ -244,10 +244,8 @@ impl Source for OpenLlmLeaderboard {
         out
     }
 
-    fn hosts(&self) -> Vec<(String, bool)> {
-        let mut hosts: Vec<(String, bool)> =
-            super::url_host(&self.config.endpoint).into_iter().map(|h| (h, true)).collect();
-        hosts.extend(self.config.v1_results.iter().filter_map(|v| super::url_host(&v.url)).map(|h| (h, true)));
-        hosts
+    fn hosts(&self) -> Vec<Host> {
+        let v1 = self.config.v1_results.iter().filter_map(|v| Host::of_url(&v.url));
+        Host::of_url(&self.config.endpoint).into_iter().chain(v1).collect()
     }
 }

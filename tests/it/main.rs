@@ -15,3 +15,4 @@ mod politeness;
 mod s3;
 mod sample;
 mod snapshots;
+mod token;
