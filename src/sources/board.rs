@@ -6,13 +6,74 @@
 //! Names are resolved to Hub ids later, by the registry, after every source has run.
 
 use chrono::NaiveDate;
+use serde::Deserialize;
 
 use super::{NamedScore, ParseOutput};
-use crate::config::{BoardColumn, BoardConfig, ColumnField};
 use crate::fetch::{FetchRequest, Host, Purpose, RejectReason, Stage};
 use crate::parse::dates::parse_date;
 use crate::parse::front_matter::leading_number;
 use crate::tables::rows::{RejectRow, ScoreRow};
+
+/// A leaderboard read by `html_table`, `csv_table` or `json_table`: where the rows are and what
+/// each column means. No code per site: the mapping is all here.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardConfig {
+    /// The board's name: in `scores.source_detail` and in rejects of names it could not resolve.
+    pub board: String,
+    /// The page or file.
+    pub url: String,
+    /// `html_table`: CSS selector of the rows (e.g. `div.tabcontentlite table tbody tr`).
+    /// `json_table`: a dot path to the array or object of rows (empty: the document itself).
+    #[serde(default)]
+    pub rows: String,
+    /// The columns read; others are ignored.
+    pub columns: Vec<BoardColumn>,
+    /// Scores are self-reported by the model's authors (not an independent evaluation).
+    #[serde(default)]
+    pub self_reported: bool,
+}
+
+/// One column of a board.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardColumn {
+    /// Where the value is: a CSS selector within the row (HTML), a column name (CSV; `""` is an
+    /// unnamed index column), a dot path (JSON; `$key` is an object's key).
+    pub at: String,
+    /// What it is: `model` (display name), `hub_id` (a Hub id or a huggingface.co URL), `score`,
+    /// `date` (the board's date for the result), `ci` (`+8/-6`, for the score before it).
+    pub field: ColumnField,
+    /// For `score`: the benchmark, canonical name (`humaneval`, `swe_bench_lite`, `arena_elo`).
+    pub benchmark: Option<String>,
+    /// For `score`: few-shot examples.
+    pub shots: Option<i32>,
+    /// For `score`: `percent` (0–100 as written), `fraction` (0–1, stored ×100), `elo`, `score_10`.
+    #[serde(default = "default_unit")]
+    pub unit: String,
+    /// For `score`: the metric as the board names it.
+    pub metric: Option<String>,
+}
+
+fn default_unit() -> String {
+    "percent".to_owned()
+}
+
+/// What a board column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnField {
+    /// The model's display name.
+    Model,
+    /// A Hub id (or a huggingface.co URL) for the row.
+    HubId,
+    /// A score.
+    Score,
+    /// The date the board gives the result.
+    Date,
+    /// A confidence interval for the preceding score, `+8/-6`.
+    Ci,
+}
 
 /// Cells that mean "no value".
 const MISSING: &[&str] = &["", "-", "–", "?", "n/a", "na", "null", "none", "nan", "unknown"];

@@ -2,9 +2,8 @@
 //!
 //! An unnamed first column (AlpacaEval's index of model names) is addressed as `""`.
 
-use super::board::{self, emit};
+use super::board::{self, emit, BoardConfig};
 use super::{ParseOutput, PlanContext, Source};
-use crate::config::BoardConfig;
 use crate::fetch::{FetchRequest, FetchedResponse, Host, RejectReason, Stage};
 use crate::tables::rows::RejectRow;
 

@@ -4,13 +4,24 @@
 //! value comes from (a technical report, a paper); a row without `source_url` is rejected. The
 //! file is read through the fetcher as a `file://` URL, so it is archived like any response.
 
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
 use super::{ParseOutput, PlanContext, Source};
-use crate::config::CuratedConfig;
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::normalize::benchmarks::{resolve, unit_of};
 use crate::parse::front_matter::leading_number;
 use crate::parse::ids::check_model_id;
 use crate::tables::rows::{RejectRow, ScoreRow};
+
+/// The `curated` source: a local CSV of `model_id, benchmark, shots, value, source_url, note`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedConfig {
+    /// The CSV, relative to the pipeline file.
+    pub path: PathBuf,
+}
 
 /// The source kind.
 pub const KIND: &str = "curated";

@@ -9,10 +9,11 @@
 //!   not one we estimate, `model.safetensors.index.json` is asked for instead;
 //! - `model.safetensors.index.json`: `total_size` bytes over the dtype's width.
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::{DateFact, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
-use crate::config::{hf_endpoint, HfFilesConfig};
+use crate::config::hf_endpoint;
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::normalize::benchmarks::{resolve, unit_of};
 use crate::parse::card_scores::{is_tuned, table_scores};
@@ -24,6 +25,35 @@ use crate::parse::params::from_card_text;
 use crate::parse::tables::tables;
 use crate::sources::hf_models::looks_tuned;
 use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
+
+/// The `hf_files` source: files of every model the pipeline has observed.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HfFilesConfig {
+    /// Pin the endpoint; when absent, `HF_ENDPOINT` or `https://huggingface.co` is used.
+    pub endpoint: Option<String>,
+    /// Files fetched per model; `README.md` (the card) and `config.json` are understood, and
+    /// `model.safetensors.index.json` is fetched by itself when config.json gives no count.
+    #[serde(default = "default_files")]
+    pub files: Vec<String>,
+    /// Only models whose names look like base models (no instruct/chat/… words).
+    #[serde(default)]
+    pub base_models_only: bool,
+    /// Also the models only a leaderboard named (thousands on the Open LLM Leaderboard); by
+    /// default only models the Hub API described.
+    #[serde(default)]
+    pub all_models: bool,
+}
+
+impl Default for HfFilesConfig {
+    fn default() -> Self {
+        HfFilesConfig { endpoint: None, files: default_files(), base_models_only: false, all_models: false }
+    }
+}
+
+fn default_files() -> Vec<String> {
+    vec!["README.md".to_owned(), "config.json".to_owned()]
+}
 
 /// The source kind.
 pub const KIND: &str = "hf_files";

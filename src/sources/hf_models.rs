@@ -10,14 +10,58 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
+use serde::Deserialize;
 use serde_json::Value;
 use url::form_urlencoded;
 
 use super::{DateFact, DatePrecision, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
-use crate::config::{hf_endpoint, DiscoverQuery, HfModelsConfig};
+use crate::config::hf_endpoint;
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::{ids::check_model_id, link::next_link};
 use crate::tables::rows::{ModelRow, RejectRow};
+
+/// The `hf_models` source: a watchlist of model ids plus discovery queries.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HfModelsConfig {
+    /// Pin the endpoint; when absent, `HF_ENDPOINT` or `https://huggingface.co` is used.
+    pub endpoint: Option<String>,
+    /// Model ids fetched one by one (`/api/models/{id}`), e.g. `"meta-llama/Llama-2-7b-hf"`.
+    #[serde(default)]
+    pub models: Vec<String>,
+    /// Discovery queries over the list endpoint, each followed through its `Link` cursor.
+    #[serde(default)]
+    pub discover: Vec<DiscoverQuery>,
+}
+
+/// One discovery query: `/api/models?author=&search=&filter=&sort=&limit=&expand[]=…`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscoverQuery {
+    /// Owner namespace, e.g. `"Qwen"`.
+    pub author: Option<String>,
+    /// Substring of the repo name.
+    pub search: Option<String>,
+    /// Tags every model must carry (repeated `filter=`), e.g. `["text-generation"]`.
+    #[serde(default)]
+    pub filter: Vec<String>,
+    /// Sort key (`downloads`, `createdAt`, `lastModified`, …); descending.
+    pub sort: Option<String>,
+    /// Page size; the Hub caps it near 500.
+    #[serde(default = "default_page_size")]
+    pub limit: u32,
+    /// Stop after this many pages.
+    #[serde(default = "default_max_pages")]
+    pub max_pages: u32,
+}
+
+fn default_page_size() -> u32 {
+    500
+}
+
+fn default_max_pages() -> u32 {
+    4
+}
 
 /// The source kind.
 pub const KIND: &str = "hf_models";

@@ -7,9 +7,8 @@
 
 use scraper::{Html, Selector};
 
-use super::board::{self, emit};
+use super::board::{self, emit, BoardConfig};
 use super::{ParseOutput, PlanContext, Source};
-use crate::config::BoardConfig;
 use crate::fetch::{FetchRequest, FetchedResponse, Host, RejectReason, Stage};
 use crate::tables::rows::RejectRow;
 

@@ -14,8 +14,9 @@ pub mod json_table;
 pub mod open_llm_leaderboard;
 
 use chrono::NaiveDate;
+use serde::Deserialize;
 
-use crate::config::SourceConfig;
+use crate::config::hf_endpoint;
 use crate::fetch::{FetchRequest, FetchedResponse, Host};
 use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
 
@@ -220,6 +221,40 @@ pub trait Source: Send + Sync {
     /// host gets `HF_TOKEN` is not the source's to say: only the Hub endpoint's does
     /// ([`fetch::token::hub_hosts`](crate::fetch::token::hub_hosts)).
     fn hosts(&self) -> Vec<Host>;
+}
+
+/// One `[[sources]]` table; `kind` picks the source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum SourceConfig {
+    /// Hugging Face Hub model metadata (`/api/models`).
+    HfModels(hf_models::HfModelsConfig),
+    /// Model cards and configs (`/{id}/resolve/main/…`) of the models other sources found.
+    HfFiles(hf_files::HfFilesConfig),
+    /// The Open LLM Leaderboard: v2 `contents` rows (datasets-server) and v1 results files.
+    OpenLlmLeaderboard(open_llm_leaderboard::OpenLlmLeaderboardConfig),
+    /// A static HTML leaderboard read with CSS selectors.
+    HtmlTable(board::BoardConfig),
+    /// A leaderboard published as CSV.
+    CsvTable(board::BoardConfig),
+    /// A leaderboard published as JSON.
+    JsonTable(board::BoardConfig),
+    /// Hand-checked scores with citations, from a local CSV.
+    Curated(curated::CuratedConfig),
+}
+
+impl SourceConfig {
+    /// The Hugging Face Hub endpoint this source calls, for a Hub source (`hf_models`,
+    /// `hf_files`): its pinned `endpoint`, else `HF_ENDPOINT`, else the default. Its host is the
+    /// only one `fetch` sends `HF_TOKEN` to.
+    pub fn hub_endpoint(&self) -> Option<String> {
+        match self {
+            SourceConfig::HfModels(c) => Some(hf_endpoint(c.endpoint.as_deref())),
+            SourceConfig::HfFiles(c) => Some(hf_endpoint(c.endpoint.as_deref())),
+            // Any other source is not the Hub: a new one gets no token unless listed here.
+            _ => None,
+        }
+    }
 }
 
 /// Builds the sources of a pipeline, in order.

@@ -12,14 +12,56 @@
 //! (5, acc), GSM8K (5, acc), DROP (3, f1) when present.
 
 use chrono::NaiveDate;
+use serde::Deserialize;
 use serde_json::Value;
 use url::form_urlencoded;
 
 use super::{DateFact, DatePrecision, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
-use crate::config::OpenLlmLeaderboardConfig;
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::ids::check_model_id;
 use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
+
+/// The `open_llm_leaderboard` source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenLlmLeaderboardConfig {
+    /// datasets-server endpoint.
+    #[serde(default = "default_datasets_server")]
+    pub endpoint: String,
+    /// The v2 contents dataset.
+    #[serde(default = "default_oll_dataset")]
+    pub dataset: String,
+    /// Rows per page (the API allows at most 100).
+    #[serde(default = "default_oll_page")]
+    pub page_size: u32,
+    /// Stop after this many rows (all when absent).
+    pub max_rows: Option<u64>,
+    /// v1 results files (`results_<time>.json` of `open-llm-leaderboard/details_<org>__<model>`).
+    #[serde(default)]
+    pub v1_results: Vec<V1Result>,
+}
+
+/// One v1 results file and the model it scores.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct V1Result {
+    /// The Hub id of the model evaluated.
+    pub model_id: String,
+    /// URL of the results JSON.
+    pub url: String,
+}
+
+fn default_datasets_server() -> String {
+    "https://datasets-server.huggingface.co".to_owned()
+}
+
+fn default_oll_dataset() -> String {
+    "open-llm-leaderboard/contents".to_owned()
+}
+
+fn default_oll_page() -> u32 {
+    100
+}
 
 /// The source kind.
 pub const KIND: &str = "open_llm_leaderboard";
