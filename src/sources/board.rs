@@ -1,15 +1,17 @@
-//! What the leaderboard sources share: a row of named cells becomes named scores.
+//! What the leaderboard sources share: the source itself ([`Board`]), its config, and the step
+//! where a row of named cells becomes named scores.
 //!
-//! `html_table`, `csv_table` and `json_table` differ only in how they find rows and cells; each
-//! hands [`emit`] the text of the configured columns per row, and this module turns them into
-//! scores in the configured benchmark and unit, with the row's date and confidence interval.
-//! Names are resolved to Hub ids later, by the registry, after every source has run.
+//! `html_table`, `csv_table` and `json_table` differ only in how they find rows and cells: each
+//! is a [`RowReader`] that hands [`emit`] the text of the configured columns per row, and this
+//! module does the rest: one request for the board's page or file, its host, and scores in the
+//! configured benchmark and unit, with the row's date and confidence interval. Names are
+//! resolved to Hub ids later, by the registry, after every source has run.
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{NamedScore, ParseOutput};
-use crate::fetch::{FetchRequest, Host, Purpose, RejectReason, Stage};
+use super::{NamedScore, ParseOutput, PlanContext, Source};
+use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::dates::parse_date;
 use crate::parse::front_matter::leading_number;
 use crate::tables::rows::{RejectRow, ScoreRow};
@@ -113,14 +115,46 @@ pub fn parse_ci(cell: &str) -> Option<(f64, f64)> {
     Some((plus, minus))
 }
 
-/// The one request a board source makes: its page or file.
-pub fn plan(config: &BoardConfig, source_index: usize, kind: &'static str) -> Vec<FetchRequest> {
-    vec![FetchRequest::new(config.url.clone(), source_index, kind, Purpose::Board)]
+/// How one board format finds rows and cells: all a table source supplies.
+pub trait RowReader: Default + Send + Sync {
+    /// The source kind.
+    const KIND: &'static str;
+
+    /// Reads one response of the board at `url`: each row's cells, in the order of
+    /// `config.columns`, go to [`emit`]; a body that cannot be read, or holds no rows, is a
+    /// reject. Pure, as [`Source::parse`].
+    fn read(&self, config: &BoardConfig, url: &str, body: &[u8]) -> ParseOutput;
 }
 
-/// The board's host, allowed for requests and redirects.
-pub fn hosts(config: &BoardConfig) -> Vec<Host> {
-    Host::of_url(&config.url).into_iter().collect()
+/// A table source: one request for the board's page or file, its rows read by `R`.
+pub struct Board<R> {
+    config: BoardConfig,
+    reader: R,
+}
+
+impl<R: RowReader> Board<R> {
+    /// Builds the source.
+    pub fn new(config: BoardConfig) -> Self {
+        Board { config, reader: R::default() }
+    }
+}
+
+impl<R: RowReader> Source for Board<R> {
+    fn kind(&self) -> &'static str {
+        R::KIND
+    }
+
+    fn plan(&self, _ctx: &PlanContext, source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+        (vec![FetchRequest::new(self.config.url.clone(), source_index, R::KIND, Purpose::Board)], Vec::new())
+    }
+
+    fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
+        self.reader.read(&self.config, &request.url, &response.body)
+    }
+
+    fn hosts(&self) -> Vec<Host> {
+        Host::of_url(&self.config.url).into_iter().collect()
+    }
 }
 
 /// Turns one row's cells (in the order of `config.columns`) into named scores.
