@@ -1,7 +1,7 @@
 //! The Hugging Face token: sent as a bearer token to the Hub endpoint's host only, never printed.
 //!
 //! Which hosts get it is decided here, from the pipeline's Hub endpoints, never by a source:
-//! a source only names the hosts it calls ([`Host`](super::Host)), so a leaderboard whose URL
+//! a source only names the hosts it calls ([`Host`]), so a leaderboard whose URL
 //! points off the Hub cannot receive the token, whatever it asks.
 
 use std::collections::HashSet;

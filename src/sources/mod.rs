@@ -1,8 +1,24 @@
 //! Sources: each one file, each a config struct plus an implementation of [`Source`].
 //!
 //! A source plans requests and parses responses; it never fetches, sleeps, retries, writes files
-//! or builds Arrow arrays. Registration is explicit: one [`SourceConfig`] variant and one arm in
-//! [`build`]. A new source is a new file, a `mod` line, a variant, an arm, a fixture and a test.
+//! or builds Arrow arrays, and it does not decide who gets `HF_TOKEN` (`fetch` does; a source
+//! only names its [`Host`]s). Registration is explicit, here, so the list is easy to find.
+//!
+//! # What adding a source costs
+//! 1 file + 1 `mod` line + 1 variant + 1 arm + its tests:
+//! - `sources/<kind>.rs`: its `<Kind>Config` (the `[[sources]]` table, serde, doc comments as
+//!   user docs), `KIND`, its [`Source`] impl and its unit tests. A leaderboard table is smaller:
+//!   a [`board::RowReader`] and `pub type <Kind> = board::Board<Reader>`;
+//! - a `pub mod <kind>;` line below;
+//! - a [`SourceConfig`] variant (its doc line is the `kind`'s description);
+//! - an arm in [`build`];
+//! - integration tests in `tests/it/` against its real fixture.
+//!
+//! Nothing else needs to name it. Defaults that apply unless it asks otherwise: it gets no
+//! `HF_TOKEN` (a source calling the Hub returns its endpoint from [`SourceConfig::hub_endpoint`]);
+//! its scores rank by `self_reported` in `normalize::precedence` (sources ranked by name are
+//! listed there); a new kind of request needs a `fetch::Purpose` variant, which the compiler
+//! then asks to be ranked in the driver.
 
 pub mod board;
 pub mod csv_table;
