@@ -1,8 +1,8 @@
 //! The Hugging Face token: sent as a bearer token to the Hub endpoint's host only, never printed.
 //!
 //! Which hosts get it is decided here, from the pipeline's Hub endpoints, never by a source:
-//! a source only names the hosts it calls ([`Host`]), so a leaderboard whose URL
-//! points off the Hub cannot receive the token, whatever it asks.
+//! a source only names the hosts it calls ([`Host`]), so a leaderboard whose URL points off the
+//! Hub cannot receive the token, whatever it asks.
 
 use std::collections::HashSet;
 use std::fmt;
