@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 
-use crate::config::HostLimit;
+use super::settings::HostLimit;
 
 /// Per-host limiters, created on first use from the configured or default limit.
 pub struct HostLimiters {

@@ -14,10 +14,13 @@
 //! task cap, one request per URL).
 
 mod archived;
+pub mod codes;
+pub mod host;
 pub mod limiter;
 mod network;
 pub mod retry;
 pub mod scheduler;
+pub mod settings;
 pub mod token;
 mod types;
 
@@ -29,8 +32,10 @@ use chrono::Utc;
 use tokio::sync::Semaphore;
 
 use crate::archive::Archive;
-use crate::config::{FetchConfig, HostLimit};
+pub use codes::{RejectReason, Stage};
+pub use host::Host;
 use limiter::HostLimiters;
+use settings::{FetchConfig, HostLimit};
 use token::HfToken;
 use types::failure;
 pub use types::{FetchFailure, FetchOutcome, FetchRequest, FetchedResponse, Purpose, Reason};

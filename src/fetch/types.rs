@@ -132,20 +132,7 @@ pub enum Reason {
 impl Reason {
     /// The reason a code names (for replaying a run log); unknown codes are `http_status`.
     pub fn parse(code: &str) -> Reason {
-        const ALL: [Reason; 11] = [
-            Reason::RedirectLoop,
-            Reason::HttpStatus,
-            Reason::NotFound,
-            Reason::TokenNeeded,
-            Reason::RateLimited,
-            Reason::Timeout,
-            Reason::Network,
-            Reason::TooLarge,
-            Reason::HostNotAllowed,
-            Reason::NotArchived,
-            Reason::ArchiveCorrupt,
-        ];
-        ALL.into_iter().find(|r| r.as_str() == code).unwrap_or(Reason::HttpStatus)
+        Reason::ALL.iter().copied().find(|r| r.as_str() == code).unwrap_or(Reason::HttpStatus)
     }
 
     /// The stable code written to tables.

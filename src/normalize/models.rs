@@ -14,9 +14,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::fetch::Purpose;
+use crate::fetch::{Purpose, RejectReason, Stage};
 use crate::parse::params::from_name;
-use crate::sources::{reject, DateFact, ParamsFact, ParamsSource};
+use crate::sources::{DateFact, ParamsFact, ParamsSource};
 use crate::tables::rows::{ModelRow, RejectRow};
 
 /// Counted sources further apart than this are reported.
@@ -75,22 +75,20 @@ fn choose_params(row: &mut ModelRow, mut facts: Vec<ParamsFact>, rejects: &mut V
     for other in facts.iter().skip(1).filter(|f| f.source.is_counted() && f.source != chosen.source) {
         let gap = relative_gap(chosen.total, other.total);
         if chosen.source.is_counted() && gap > DISAGREE {
-            rejects.push(reject(
-                "normalize",
-                Some(&other.url),
-                Some(&row.model_id),
-                "normalize",
-                "params_disagree",
-                format!(
-                    "{} says {} but {} says {} ({:.1}% apart); kept {}",
-                    chosen.source.as_str(),
-                    chosen.total,
-                    other.source.as_str(),
-                    other.total,
-                    gap * 100.0,
-                    chosen.source.as_str()
-                ),
-            ));
+            rejects.push(
+                RejectRow::new("normalize", Stage::Normalize, RejectReason::ParamsDisagree)
+                    .url(&other.url)
+                    .model(&row.model_id)
+                    .detail(format!(
+                        "{} says {} but {} says {} ({:.1}% apart); kept {}",
+                        chosen.source.as_str(),
+                        chosen.total,
+                        other.source.as_str(),
+                        other.total,
+                        gap * 100.0,
+                        chosen.source.as_str()
+                    )),
+            );
         }
     }
     let active = chosen.active.or_else(|| {

@@ -12,6 +12,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::ConfigError;
+use crate::fetch::{RejectReason, Stage};
+use crate::tables::rows::RejectRow;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -122,7 +124,7 @@ impl Registry {
 pub fn resolve_named(
     named: Vec<crate::sources::NamedScore>,
     registry: &Registry,
-) -> (Vec<crate::tables::rows::ScoreRow>, Vec<crate::tables::rows::RejectRow>) {
+) -> (Vec<crate::tables::rows::ScoreRow>, Vec<RejectRow>) {
     let mut scores = Vec::new();
     let mut unresolved: std::collections::BTreeMap<(String, String), (String, String)> =
         std::collections::BTreeMap::new();
@@ -142,12 +144,7 @@ pub fn resolve_named(
     let rejects = unresolved
         .into_iter()
         .map(|((board, name), (source, url))| {
-            crate::sources::reject(
-                &source,
-                Some(&url),
-                Some(&name),
-                "normalize",
-                "unresolved_name",
+            RejectRow::new(&source, Stage::Normalize, RejectReason::UnresolvedName).url(&url).model(&name).detail(
                 format!("board {board}: {name:?} matches no Hub id; add an alias to the pipeline's aliases folder"),
             )
         })

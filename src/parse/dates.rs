@@ -19,6 +19,9 @@ pub enum DatePrecision {
 }
 
 impl DatePrecision {
+    /// Every precision, finest first.
+    pub const ALL: &'static [DatePrecision] = &[DatePrecision::Day, DatePrecision::Month, DatePrecision::Year];
+
     /// The value written to `release_date_precision`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -154,23 +157,47 @@ const NOT_RELEASE: &[&str] =
 /// assert_eq!(card_release_date(news, "01-ai/Yi-34B").unwrap().0.to_string(), "2023-11-02");
 /// ```
 pub fn card_release_date(body: &str, model_id: &str) -> Option<(NaiveDate, DatePrecision)> {
+    card_release(body, model_id).map(|d| (d.date, d.precision))
+}
+
+/// A release date a card states, with the line it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardDate {
+    /// The date (first of the month/year at coarser precision).
+    pub date: NaiveDate,
+    /// Its precision.
+    pub precision: DatePrecision,
+    /// The line it was read from, whitespace collapsed, at most 200 characters.
+    pub evidence: String,
+    /// That line's number in `body`, from 1.
+    pub line: usize,
+}
+
+/// [`card_release_date`] with its evidence.
+pub fn card_release(body: &str, model_id: &str) -> Option<CardDate> {
     let name = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
     let lines: Vec<&str> = body.lines().collect();
+    let found = |(date, precision): (NaiveDate, DatePrecision), i: usize| {
+        let evidence = crate::parse::card_scores::clip(lines[i]);
+        Some(CardDate { date, precision, evidence, line: i + 1 })
+    };
     for (i, line) in lines.iter().enumerate() {
         let lower = line.to_ascii_lowercase();
         if NOT_RELEASE.iter().any(|w| lower.contains(w)) {
             continue;
         }
         if let Some(pos) = lower.find("release date") {
-            let rest = &line[pos..];
-            if let Some(found) = parse_date(rest).or_else(|| lines.get(i + 1).and_then(|l| parse_date(l))) {
-                return Some(found);
+            if let Some(d) = parse_date(&line[pos..]) {
+                return found(d, i);
+            }
+            if let Some(d) = lines.get(i + 1).and_then(|l| parse_date(l)) {
+                return found(d, i + 1);
             }
         }
         let said = RELEASED.iter().any(|w| lower.contains(w));
         if said || NEWS_WORDS.iter().any(|w| lower.contains(w)) && names_model(&lower, &name) {
-            if let Some(found) = parse_date(line) {
-                return Some(found);
+            if let Some(d) = parse_date(line) {
+                return found(d, i);
             }
         }
     }

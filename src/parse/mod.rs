@@ -6,7 +6,9 @@ pub mod config_params;
 pub mod dates;
 pub mod front_matter;
 pub mod ids;
+pub mod json;
 pub mod link;
+pub mod model_names;
 pub mod params;
 pub mod tables;
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::archive::Archive;
-use crate::fetch::{FetchOutcome, FetchRequest, Reason};
+use crate::fetch::{FetchOutcome, FetchRequest, Reason, Stage};
 use crate::normalize::models::metadata_rank;
 use crate::snapshot::manifest::RunSummary;
 use crate::sources::{DateFact, NamedScore, ParamsFact, Source};
@@ -102,14 +102,11 @@ impl Collector {
                     self.summary.failures += 1;
                     tracing::warn!(url = %request.url, reason = failure.reason.as_str(), error = %failure.message, "Request failed.");
                 }
-                self.tables.rejects.push(RejectRow {
-                    source: source.kind().to_owned(),
-                    url: Some(request.url),
-                    model_id: request.model_id,
-                    stage: "fetch".to_owned(),
-                    reason: failure.reason.as_str().to_owned(),
-                    detail: Some(failure.message),
-                });
+                self.tables.rejects.push(
+                    RejectRow::new(source.kind(), Stage::Fetch, failure.reason)
+                        .request(&request)
+                        .detail(failure.message),
+                );
                 Vec::new()
             }
         }

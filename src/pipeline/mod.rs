@@ -266,13 +266,8 @@ async fn unique_time_id(out: &std::path::Path, mut id: String) -> String {
 
 fn fetch_settings(plan: &RunPlan, sources: &[Box<dyn Source>]) -> FetchSettings {
     let mut allowed: HashSet<String> = plan.config.fetch.allowed_hosts.iter().cloned().collect();
-    let mut hf_hosts = HashSet::new();
-    for (host, gets_token) in sources.iter().flat_map(|s| s.hosts()) {
-        if gets_token {
-            hf_hosts.insert(host.clone());
-        }
-        allowed.insert(host);
-    }
+    allowed.extend(sources.iter().flat_map(|s| s.hosts()).map(String::from));
+    let hf_hosts = crate::fetch::token::hub_hosts(plan.config.sources.iter().filter_map(|c| c.hub_endpoint()));
     FetchSettings {
         config: plan.config.fetch.clone(),
         hosts: plan.config.hosts.clone().into_iter().collect::<HashMap<_, _>>(),

@@ -36,7 +36,7 @@ pub fn datapackage(
             let fields: Vec<Value> = table
                 .columns
                 .iter()
-                .map(|c| json!({"name": c.name, "type": frictionless_type(c.ty), "description": c.doc, "constraints": {"required": !c.nullable}}))
+                .map(|c| json!({"name": c.name, "type": frictionless_type(c.ty), "description": c.doc(), "constraints": {"required": !c.nullable}}))
                 .collect();
             Some(json!({
                 "name": table.name,

@@ -1,18 +1,81 @@
-//! What the leaderboard sources share: a row of named cells becomes named scores.
+//! What the leaderboard sources share: the source itself ([`Board`]), its config, and the step
+//! where a row of named cells becomes named scores.
 //!
-//! `html_table`, `csv_table` and `json_table` differ only in how they find rows and cells; each
-//! hands [`emit`] the text of the configured columns per row, and this module turns them into
-//! scores in the configured benchmark and unit, with the row's date and confidence interval.
-//! Names are resolved to Hub ids later, by the registry, after every source has run.
+//! `html_table`, `csv_table` and `json_table` differ only in how they find rows and cells: each
+//! is a [`RowReader`] that hands [`emit`] the text of the configured columns per row, and this
+//! module does the rest: one request for the board's page or file, its host, and scores in the
+//! configured benchmark and unit, with the row's date and confidence interval. Names are
+//! resolved to Hub ids later, by the registry, after every source has run.
 
 use chrono::NaiveDate;
+use serde::Deserialize;
 
-use super::{reject, NamedScore, ParseOutput};
-use crate::config::{BoardColumn, BoardConfig, ColumnField};
-use crate::fetch::{FetchRequest, Purpose};
+use super::{NamedScore, ParseOutput, PlanContext, Source};
+use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::dates::parse_date;
 use crate::parse::front_matter::leading_number;
-use crate::tables::rows::ScoreRow;
+use crate::tables::rows::{RejectRow, ScoreRow};
+
+/// A leaderboard read by `html_table`, `csv_table` or `json_table`: where the rows are and what
+/// each column means. No code per site: the mapping is all here.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardConfig {
+    /// The board's name: in `scores.source_detail` and in rejects of names it could not resolve.
+    pub board: String,
+    /// The page or file.
+    pub url: String,
+    /// `html_table`: CSS selector of the rows (e.g. `div.tabcontentlite table tbody tr`).
+    /// `json_table`: a dot path to the array or object of rows (empty: the document itself).
+    #[serde(default)]
+    pub rows: String,
+    /// The columns read; others are ignored.
+    pub columns: Vec<BoardColumn>,
+    /// Scores are self-reported by the model's authors (not an independent evaluation).
+    #[serde(default)]
+    pub self_reported: bool,
+}
+
+/// One column of a board.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardColumn {
+    /// Where the value is: a CSS selector within the row (HTML), a column name (CSV; `""` is an
+    /// unnamed index column), a dot path (JSON; `$key` is an object's key).
+    pub at: String,
+    /// What it is: `model` (display name), `hub_id` (a Hub id or a huggingface.co URL), `score`,
+    /// `date` (the board's date for the result), `ci` (`+8/-6`, for the score before it).
+    pub field: ColumnField,
+    /// For `score`: the benchmark, canonical name (`humaneval`, `swe_bench_lite`, `arena_elo`).
+    pub benchmark: Option<String>,
+    /// For `score`: few-shot examples.
+    pub shots: Option<i32>,
+    /// For `score`: `percent` (0–100 as written), `fraction` (0–1, stored ×100), `elo`, `score_10`.
+    #[serde(default = "default_unit")]
+    pub unit: String,
+    /// For `score`: the metric as the board names it.
+    pub metric: Option<String>,
+}
+
+fn default_unit() -> String {
+    "percent".to_owned()
+}
+
+/// What a board column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnField {
+    /// The model's display name.
+    Model,
+    /// A Hub id (or a huggingface.co URL) for the row.
+    HubId,
+    /// A score.
+    Score,
+    /// The date the board gives the result.
+    Date,
+    /// A confidence interval for the preceding score, `+8/-6`.
+    Ci,
+}
 
 /// Cells that mean "no value".
 const MISSING: &[&str] = &["", "-", "–", "?", "n/a", "na", "null", "none", "nan", "unknown"];
@@ -52,14 +115,46 @@ pub fn parse_ci(cell: &str) -> Option<(f64, f64)> {
     Some((plus, minus))
 }
 
-/// The one request a board source makes: its page or file.
-pub fn plan(config: &BoardConfig, source_index: usize, kind: &'static str) -> Vec<FetchRequest> {
-    vec![FetchRequest::new(config.url.clone(), source_index, kind, Purpose::Board)]
+/// How one board format finds rows and cells: all a table source supplies.
+pub trait RowReader: Default + Send + Sync {
+    /// The source kind.
+    const KIND: &'static str;
+
+    /// Reads one response of the board at `url`: each row's cells, in the order of
+    /// `config.columns`, go to [`emit`]; a body that cannot be read, or holds no rows, is a
+    /// reject. Pure, as [`Source::parse`].
+    fn read(&self, config: &BoardConfig, url: &str, body: &[u8]) -> ParseOutput;
 }
 
-/// The board's host, allowed for requests and redirects; boards never get `HF_TOKEN`.
-pub fn hosts(config: &BoardConfig) -> Vec<(String, bool)> {
-    super::url_host(&config.url).into_iter().map(|h| (h, false)).collect()
+/// A table source: one request for the board's page or file, its rows read by `R`.
+pub struct Board<R> {
+    config: BoardConfig,
+    reader: R,
+}
+
+impl<R: RowReader> Board<R> {
+    /// Builds the source.
+    pub fn new(config: BoardConfig) -> Self {
+        Board { config, reader: R::default() }
+    }
+}
+
+impl<R: RowReader> Source for Board<R> {
+    fn kind(&self) -> &'static str {
+        R::KIND
+    }
+
+    fn plan(&self, _ctx: &PlanContext, source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+        (vec![FetchRequest::new(self.config.url.clone(), source_index, R::KIND, Purpose::Board)], Vec::new())
+    }
+
+    fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
+        self.reader.read(&self.config, &request.url, &response.body)
+    }
+
+    fn hosts(&self) -> Vec<Host> {
+        Host::of_url(&self.config.url).into_iter().collect()
+    }
 }
 
 /// Turns one row's cells (in the order of `config.columns`) into named scores.
@@ -70,14 +165,11 @@ pub fn emit(config: &BoardConfig, kind: &'static str, url: &str, cells: &[Option
     let name = text(ColumnField::Model).map(|n| clean_name(&n)).filter(|n| !n.is_empty());
     let hub = text(ColumnField::HubId).and_then(|h| hub_id(&h));
     let Some(name) = name.or_else(|| hub.clone()) else {
-        out.rejects.push(reject(
-            kind,
-            Some(url),
-            None,
-            "parse",
-            "row_without_name",
-            format!("board {}: a row has no model name", config.board),
-        ));
+        out.rejects.push(
+            RejectRow::new(kind, Stage::Parse, RejectReason::RowWithoutName)
+                .url(url)
+                .detail(format!("board {}: a row has no model name", config.board)),
+        );
         return;
     };
     let observed_on: Option<NaiveDate> = text(ColumnField::Date).and_then(|d| parse_date(&d)).map(|(d, _)| d);
@@ -89,14 +181,12 @@ pub fn emit(config: &BoardConfig, kind: &'static str, url: &str, cells: &[Option
             continue;
         };
         let Some(value) = leading_number(raw) else {
-            out.rejects.push(reject(
-                kind,
-                Some(url),
-                Some(&name),
-                "parse",
-                "not_a_number",
-                format!("board {}: {raw:?} in {}", config.board, column.at),
-            ));
+            out.rejects.push(
+                RejectRow::new(kind, Stage::Parse, RejectReason::NotANumber)
+                    .url(url)
+                    .model(&name)
+                    .detail(format!("board {}: {raw:?} in {}", config.board, column.at)),
+            );
             continue;
         };
         // The interval is the `ci` column that directly follows this score.

@@ -2,54 +2,43 @@
 //!
 //! An unnamed first column (AlpacaEval's index of model names) is addressed as `""`.
 
-use super::board::{self, emit};
-use super::{reject, ParseOutput, PlanContext, Source};
-use crate::config::BoardConfig;
-use crate::fetch::{FetchRequest, FetchedResponse};
+use super::board::{emit, Board, BoardConfig, RowReader};
+use super::ParseOutput;
+use crate::fetch::{RejectReason, Stage};
 use crate::tables::rows::RejectRow;
 
 /// The source kind.
 pub const KIND: &str = "csv_table";
 
-/// The built source.
-pub struct CsvTable {
-    config: BoardConfig,
-}
+/// The source: a [`Board`] with this file's row reader.
+pub type CsvTable = Board<CsvRows>;
 
-impl CsvTable {
-    /// Builds the source.
-    pub fn new(config: BoardConfig) -> Self {
-        CsvTable { config }
-    }
-}
+/// Rows and cells of a CSV file.
+#[derive(Debug, Default)]
+pub struct CsvRows;
 
-impl Source for CsvTable {
-    fn kind(&self) -> &'static str {
-        KIND
-    }
+impl RowReader for CsvRows {
+    const KIND: &'static str = KIND;
 
-    fn plan(&self, _ctx: &PlanContext, source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>) {
-        (board::plan(&self.config, source_index, KIND), Vec::new())
-    }
-
-    fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
+    fn read(&self, config: &BoardConfig, url: &str, body: &[u8]) -> ParseOutput {
         let mut out = ParseOutput::default();
-        let url = request.url.as_str();
-        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(response.body.as_slice());
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(body);
         let header: Vec<String> = match reader.headers() {
             Ok(h) => h.iter().map(|s| s.trim().to_owned()).collect(),
             Err(e) => {
-                out.rejects.push(reject(KIND, Some(url), None, "parse", "invalid_csv", e.to_string()));
+                out.rejects
+                    .push(RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidCsv).url(url).detail(e.to_string()));
                 return out;
             }
         };
         let mut positions = Vec::new();
-        for c in &self.config.columns {
+        for c in &config.columns {
             match header.iter().position(|h| *h == c.at) {
                 Some(p) => positions.push(p),
                 None => {
-                    let detail = format!("board {}: no column {:?} in {:?}", self.config.board, c.at, header);
-                    out.rejects.push(reject(KIND, Some(url), None, "parse", "missing_column", detail));
+                    let detail = format!("board {}: no column {:?} in {:?}", config.board, c.at, header);
+                    out.rejects
+                        .push(RejectRow::new(KIND, Stage::Parse, RejectReason::MissingColumn).url(url).detail(detail));
                     return out;
                 }
             }
@@ -61,25 +50,20 @@ impl Source for CsvTable {
                     rows += 1;
                     let cells: Vec<Option<String>> =
                         positions.iter().map(|p| record.get(*p).map(str::to_owned)).collect();
-                    emit(&self.config, KIND, url, &cells, &mut out);
+                    emit(config, KIND, url, &cells, &mut out);
                 }
-                Err(e) => out.rejects.push(reject(KIND, Some(url), None, "parse", "invalid_csv", e.to_string())),
+                Err(e) => out
+                    .rejects
+                    .push(RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidCsv).url(url).detail(e.to_string())),
             }
         }
         if rows == 0 {
-            out.rejects.push(reject(
-                KIND,
-                Some(url),
-                None,
-                "parse",
-                "table_empty",
-                format!("board {}: no rows", self.config.board),
-            ));
+            out.rejects.push(
+                RejectRow::new(KIND, Stage::Parse, RejectReason::TableEmpty)
+                    .url(url)
+                    .detail(format!("board {}: no rows", config.board)),
+            );
         }
         out
-    }
-
-    fn hosts(&self) -> Vec<(String, bool)> {
-        board::hosts(&self.config)
     }
 }

@@ -4,13 +4,24 @@
 //! value comes from (a technical report, a paper); a row without `source_url` is rejected. The
 //! file is read through the fetcher as a `file://` URL, so it is archived like any response.
 
-use super::{reject, ParseOutput, PlanContext, Source};
-use crate::config::CuratedConfig;
-use crate::fetch::{FetchRequest, FetchedResponse, Purpose};
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+use super::{ParseOutput, PlanContext, Source};
+use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::benchmarks::{resolve, unit_of};
 use crate::parse::front_matter::leading_number;
 use crate::parse::ids::check_model_id;
 use crate::tables::rows::{RejectRow, ScoreRow};
+
+/// The `curated` source: a local CSV of `model_id, benchmark, shots, value, source_url, note`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedConfig {
+    /// The CSV, relative to the pipeline file.
+    pub path: PathBuf,
+}
 
 /// The source kind.
 pub const KIND: &str = "curated";
@@ -51,27 +62,34 @@ impl Source for Curated {
             (col("model_id"), col("benchmark"), col("shots"), col("value"), col("source_url"))
         else {
             let detail = format!("header {header:?} lacks model_id, benchmark, shots, value, source_url");
-            out.rejects.push(reject(KIND, Some(file), None, "parse", "missing_column", detail));
+            out.rejects.push(RejectRow::new(KIND, Stage::Parse, RejectReason::MissingColumn).url(file).detail(detail));
             return out;
         };
         for (line, record) in reader.records().enumerate() {
             let Ok(record) = record else {
-                out.rejects.push(reject(KIND, Some(file), None, "parse", "invalid_csv", format!("row {}", line + 2)));
+                out.rejects.push(
+                    RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidCsv)
+                        .url(file)
+                        .detail(format!("row {}", line + 2)),
+                );
                 continue;
             };
             let get = |i: usize| record.get(i).unwrap_or("").to_owned();
             let model_id = get(m);
             let why = if check_model_id(&model_id).is_err() {
-                Some(("invalid_model_id", format!("row {}: model_id {model_id:?}", line + 2)))
+                Some((RejectReason::InvalidModelId, format!("row {}: model_id {model_id:?}", line + 2)))
             } else if get(u).is_empty() {
-                Some(("missing_citation", format!("row {}: every curated value must cite its source_url", line + 2)))
+                Some((
+                    RejectReason::MissingCitation,
+                    format!("row {}: every curated value must cite its source_url", line + 2),
+                ))
             } else if leading_number(&get(v)).is_none() {
-                Some(("not_a_number", format!("row {}: value {:?}", line + 2, get(v))))
+                Some((RejectReason::NotANumber, format!("row {}: value {:?}", line + 2, get(v))))
             } else {
                 None
             };
             if let Some((reason, detail)) = why {
-                out.rejects.push(reject(KIND, Some(file), Some(&model_id), "parse", reason, detail));
+                out.rejects.push(RejectRow::new(KIND, Stage::Parse, reason).url(file).model(&model_id).detail(detail));
                 continue;
             }
             let benchmark = resolve(&get(b));
@@ -97,7 +115,7 @@ impl Source for Curated {
         out
     }
 
-    fn hosts(&self) -> Vec<(String, bool)> {
+    fn hosts(&self) -> Vec<Host> {
         Vec::new()
     }
 }

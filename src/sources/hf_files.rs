@@ -9,11 +9,12 @@
 //!   not one we estimate, `model.safetensors.index.json` is asked for instead;
 //! - `model.safetensors.index.json`: `total_size` bytes over the dtype's width.
 
+use serde::Deserialize;
 use serde_json::Value;
 
-use super::{reject, DateFact, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
-use crate::config::{hf_endpoint, HfFilesConfig};
-use crate::fetch::{FetchRequest, FetchedResponse, Purpose};
+use super::{DateFact, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
+use crate::fetch::settings::hf_endpoint;
+use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::benchmarks::{resolve, unit_of};
 use crate::parse::card_scores::{is_tuned, table_scores};
 use crate::parse::config_params::estimate;
@@ -24,6 +25,35 @@ use crate::parse::ids::looks_tuned;
 use crate::parse::params::from_card_text;
 use crate::parse::tables::tables;
 use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
+
+/// The `hf_files` source: files of every model the pipeline has observed.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HfFilesConfig {
+    /// Pin the endpoint; when absent, `HF_ENDPOINT` or `https://huggingface.co` is used.
+    pub endpoint: Option<String>,
+    /// Files fetched per model; `README.md` (the card) and `config.json` are understood, and
+    /// `model.safetensors.index.json` is fetched by itself when config.json gives no count.
+    #[serde(default = "default_files")]
+    pub files: Vec<String>,
+    /// Only models whose names look like base models (no instruct/chat/… words).
+    #[serde(default)]
+    pub base_models_only: bool,
+    /// Also the models only a leaderboard named (thousands on the Open LLM Leaderboard); by
+    /// default only models the Hub API described.
+    #[serde(default)]
+    pub all_models: bool,
+}
+
+impl Default for HfFilesConfig {
+    fn default() -> Self {
+        HfFilesConfig { endpoint: None, files: default_files(), base_models_only: false, all_models: false }
+    }
+}
+
+fn default_files() -> Vec<String> {
+    vec!["README.md".to_owned(), "config.json".to_owned()]
+}
 
 /// The source kind.
 pub const KIND: &str = "hf_files";
@@ -93,14 +123,11 @@ impl Source for HfFiles {
             for file in &self.config.files {
                 match purpose_of(file) {
                     Some(purpose) => requests.push(self.file_request(model, file, purpose, source_index)),
-                    None => rejects.push(reject(
-                        KIND,
-                        None,
-                        Some(&model.model_id),
-                        "plan",
-                        "unknown_file",
-                        format!("no parser for {file}"),
-                    )),
+                    None => rejects.push(
+                        RejectRow::new(KIND, Stage::Plan, RejectReason::UnknownFile)
+                            .model(&model.model_id)
+                            .detail(format!("no parser for {file}")),
+                    ),
                 }
             }
         }
@@ -122,9 +149,8 @@ impl Source for HfFiles {
         out
     }
 
-    fn hosts(&self) -> Vec<(String, bool)> {
-        let host = url::Url::parse(&self.endpoint).ok().and_then(|u| u.host_str().map(str::to_owned));
-        host.into_iter().map(|h| (h, true)).collect()
+    fn hosts(&self) -> Vec<Host> {
+        Host::of_url(&self.endpoint).into_iter().collect()
     }
 }
 
@@ -134,24 +160,20 @@ impl HfFiles {
         let config: Value = match serde_json::from_slice(body) {
             Ok(v @ Value::Object(_)) => v,
             Ok(_) => {
-                return out.rejects.push(reject(
-                    KIND,
-                    Some(url),
-                    Some(model_id),
-                    "parse",
-                    "unexpected_shape",
-                    "config.json is not an object",
-                ))
+                return out.rejects.push(
+                    RejectRow::new(KIND, Stage::Parse, RejectReason::UnexpectedShape)
+                        .url(url)
+                        .model(model_id)
+                        .detail("config.json is not an object"),
+                )
             }
             Err(e) => {
-                return out.rejects.push(reject(
-                    KIND,
-                    Some(url),
-                    Some(model_id),
-                    "parse",
-                    "invalid_json",
-                    e.to_string(),
-                ))
+                return out.rejects.push(
+                    RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidJson)
+                        .url(url)
+                        .model(model_id)
+                        .detail(e.to_string()),
+                )
             }
         };
         match estimate(&config) {
@@ -165,7 +187,12 @@ impl HfFiles {
                 url: url.to_owned(),
             }),
             Err(why) => {
-                out.rejects.push(reject(KIND, Some(url), Some(model_id), "parse", "no_config_estimate", why));
+                out.rejects.push(
+                    RejectRow::new(KIND, Stage::Parse, RejectReason::NoConfigEstimate)
+                        .url(url)
+                        .model(model_id)
+                        .detail(why),
+                );
                 let dtype = config
                     .get("torch_dtype")
                     .or_else(|| config.get("dtype"))
@@ -189,14 +216,12 @@ fn parse_index(model_id: &str, request: &FetchRequest, body: &[u8], out: &mut Pa
         .ok()
         .and_then(|v| v.get("metadata").and_then(|m| m.get("total_size")).and_then(Value::as_i64));
     let Some(bytes) = total_size.filter(|b| *b > 0) else {
-        return out.rejects.push(reject(
-            KIND,
-            Some(url),
-            Some(model_id),
-            "parse",
-            "unexpected_shape",
-            "no metadata.total_size",
-        ));
+        return out.rejects.push(
+            RejectRow::new(KIND, Stage::Parse, RejectReason::UnexpectedShape)
+                .url(url)
+                .model(model_id)
+                .detail("no metadata.total_size"),
+        );
     };
     // Bytes per parameter from the config's dtype; bf16/fp16 when it does not say.
     let width = match request.hint.as_deref() {
@@ -262,11 +287,18 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
                 }
                 if skipped > 0 {
                     let why = format!("{skipped} model-index metric(s) without a dataset or a numeric value");
-                    out.rejects.push(reject(KIND, Some(url), Some(model_id), "parse", "model_index_incomplete", why));
+                    out.rejects.push(
+                        RejectRow::new(KIND, Stage::Parse, RejectReason::ModelIndexIncomplete)
+                            .url(url)
+                            .model(model_id)
+                            .detail(why),
+                    );
                 }
             }
         }
-        Err(why) => out.rejects.push(reject(KIND, Some(url), Some(model_id), "parse", "invalid_front_matter", why)),
+        Err(why) => out.rejects.push(
+            RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidFrontMatter).url(url).model(model_id).detail(why),
+        ),
     }
     let tuned = is_tuned(model_id, markdown);
     for table in tables(markdown) {

@@ -9,16 +9,60 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, Utc};
+use serde::Deserialize;
 use serde_json::Value;
 use url::form_urlencoded;
 
-use super::{reject, DateFact, DatePrecision, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
-use crate::config::{hf_endpoint, DiscoverQuery, HfModelsConfig};
-use crate::fetch::{FetchRequest, FetchedResponse, Purpose};
+use super::{DateFact, DatePrecision, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
+use crate::fetch::settings::hf_endpoint;
+use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::ids::looks_tuned;
+use crate::parse::json::{list_or_string, str_field, timestamp, type_name};
 use crate::parse::{ids::check_model_id, link::next_link};
 use crate::tables::rows::{ModelRow, RejectRow};
+
+/// The `hf_models` source: a watchlist of model ids plus discovery queries.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HfModelsConfig {
+    /// Pin the endpoint; when absent, `HF_ENDPOINT` or `https://huggingface.co` is used.
+    pub endpoint: Option<String>,
+    /// Model ids fetched one by one (`/api/models/{id}`), e.g. `"meta-llama/Llama-2-7b-hf"`.
+    #[serde(default)]
+    pub models: Vec<String>,
+    /// Discovery queries over the list endpoint, each followed through its `Link` cursor.
+    #[serde(default)]
+    pub discover: Vec<DiscoverQuery>,
+}
+
+/// One discovery query: `/api/models?author=&search=&filter=&sort=&limit=&expand[]=…`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscoverQuery {
+    /// Owner namespace, e.g. `"Qwen"`.
+    pub author: Option<String>,
+    /// Substring of the repo name.
+    pub search: Option<String>,
+    /// Tags every model must carry (repeated `filter=`), e.g. `["text-generation"]`.
+    #[serde(default)]
+    pub filter: Vec<String>,
+    /// Sort key (`downloads`, `createdAt`, `lastModified`, …); descending.
+    pub sort: Option<String>,
+    /// Page size; the Hub caps it near 500.
+    #[serde(default = "default_page_size")]
+    pub limit: u32,
+    /// Stop after this many pages.
+    #[serde(default = "default_max_pages")]
+    pub max_pages: u32,
+}
+
+fn default_page_size() -> u32 {
+    500
+}
+
+fn default_max_pages() -> u32 {
+    4
+}
 
 /// The source kind.
 pub const KIND: &str = "hf_models";
@@ -119,7 +163,9 @@ impl HfModels {
             match check_model_id(id) {
                 Ok(()) if planned.insert(id.clone()) => requests.push(self.model_request(id, source_index)),
                 Ok(()) => {}
-                Err(why) => rejects.push(reject(KIND, None, Some(id), "plan", "invalid_model_id", why)),
+                Err(why) => {
+                    rejects.push(RejectRow::new(KIND, Stage::Plan, RejectReason::InvalidModelId).model(id).detail(why))
+                }
             }
         }
         (requests, rejects)
@@ -159,14 +205,11 @@ impl Source for HfModels {
         let json: Value = match serde_json::from_slice(&response.body) {
             Ok(v) => v,
             Err(e) => {
-                out.rejects.push(reject(
-                    KIND,
-                    Some(url),
-                    request.model_id.as_deref(),
-                    "parse",
-                    "invalid_json",
-                    e.to_string(),
-                ));
+                out.rejects.push(
+                    RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidJson)
+                        .request(request)
+                        .detail(e.to_string()),
+                );
                 return out;
             }
         };
@@ -189,47 +232,33 @@ impl Source for HfModels {
                     }
                 }
             }
-            (_, other) => out.rejects.push(reject(
-                KIND,
-                Some(url),
-                request.model_id.as_deref(),
-                "parse",
-                "unexpected_shape",
-                format!(
+            (_, other) => out.rejects.push(
+                RejectRow::new(KIND, Stage::Parse, RejectReason::UnexpectedShape).request(request).detail(format!(
                     "expected a JSON {}, got {}",
                     if request.purpose == Purpose::ModelList { "array" } else { "object" },
                     type_name(&other)
-                ),
-            )),
+                )),
+            ),
         }
         out
     }
 
-    fn hosts(&self) -> Vec<(String, bool)> {
-        let host = url::Url::parse(&self.endpoint).ok().and_then(|u| u.host_str().map(str::to_owned));
-        host.into_iter().map(|h| (h, true)).collect()
-    }
-}
-
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+    fn hosts(&self) -> Vec<Host> {
+        Host::of_url(&self.endpoint).into_iter().collect()
     }
 }
 
 /// Maps one model object (single or list item) to a row, or a reject.
 fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
     let Some(id) = str_field(item, "id").or_else(|| str_field(item, "modelId")) else {
-        out.rejects.push(reject(KIND, Some(url), None, "parse", "missing_id", "model object has no id"));
+        out.rejects.push(
+            RejectRow::new(KIND, Stage::Parse, RejectReason::MissingId).url(url).detail("model object has no id"),
+        );
         return;
     };
     if let Err(why) = check_model_id(&id) {
-        out.rejects.push(reject(KIND, Some(url), Some(&id), "parse", "invalid_model_id", why));
+        out.rejects
+            .push(RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidModelId).url(url).model(&id).detail(why));
         return;
     }
     let tags: Vec<String> = item
@@ -253,9 +282,9 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
             url: url.to_owned(),
         }),
         Params::Unknown => {}
-        Params::Distrusted(why) => {
-            out.rejects.push(reject(KIND, Some(url), Some(&id), "parse", "params_distrusted", why))
-        }
+        Params::Distrusted(why) => out
+            .rejects
+            .push(RejectRow::new(KIND, Stage::Parse, RejectReason::ParamsDistrusted).url(url).model(&id).detail(why)),
     }
     if let Some(created) = hf_created_at {
         out.dates.push(DateFact {
@@ -367,26 +396,6 @@ fn is_moe(id: &str, config: Option<&Value>) -> Option<bool> {
     } else {
         None
     }
-}
-
-fn str_field(v: &Value, key: &str) -> Option<String> {
-    v.get(key).and_then(Value::as_str).map(str::to_owned).filter(|s| !s.is_empty())
-}
-
-/// A string, or a list of strings joined with commas.
-fn list_or_string(v: Option<&Value>) -> Option<String> {
-    match v? {
-        Value::String(s) if !s.is_empty() => Some(s.clone()),
-        Value::Array(items) => {
-            let parts: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
-            (!parts.is_empty()).then(|| parts.join(","))
-        }
-        _ => None,
-    }
-}
-
-fn timestamp(s: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc))
 }
 
 #[cfg(test)]

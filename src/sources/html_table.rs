@@ -7,10 +7,9 @@
 
 use scraper::{Html, Selector};
 
-use super::board::{self, emit};
-use super::{reject, ParseOutput, PlanContext, Source};
-use crate::config::BoardConfig;
-use crate::fetch::{FetchRequest, FetchedResponse};
+use super::board::{emit, Board, BoardConfig, RowReader};
+use super::ParseOutput;
+use crate::fetch::{RejectReason, Stage};
 use crate::tables::rows::RejectRow;
 
 /// The source kind.
@@ -19,80 +18,59 @@ pub const KIND: &str = "html_table";
 /// Pages larger than this are not parsed.
 const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
 
-/// The built source.
-pub struct HtmlTable {
-    config: BoardConfig,
-}
+/// The source: a [`Board`] with this file's row reader.
+pub type HtmlTable = Board<HtmlRows>;
 
-impl HtmlTable {
-    /// Builds the source.
-    pub fn new(config: BoardConfig) -> Self {
-        HtmlTable { config }
-    }
-}
+/// Rows and cells of a static HTML page.
+#[derive(Debug, Default)]
+pub struct HtmlRows;
 
-impl Source for HtmlTable {
-    fn kind(&self) -> &'static str {
-        KIND
-    }
+impl RowReader for HtmlRows {
+    const KIND: &'static str = KIND;
 
-    fn plan(&self, _ctx: &PlanContext, source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>) {
-        (board::plan(&self.config, source_index, KIND), Vec::new())
-    }
-
-    fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
+    fn read(&self, config: &BoardConfig, url: &str, body: &[u8]) -> ParseOutput {
         let mut out = ParseOutput::default();
-        let url = request.url.as_str();
-        let bad = |out: &mut ParseOutput, reason: &str, detail: String| {
-            out.rejects.push(reject(
-                KIND,
-                Some(url),
-                None,
-                "parse",
-                reason,
-                format!("board {}: {detail}", self.config.board),
-            ));
+        let bad = |out: &mut ParseOutput, reason: RejectReason, detail: String| {
+            out.rejects.push(
+                RejectRow::new(KIND, Stage::Parse, reason).url(url).detail(format!("board {}: {detail}", config.board)),
+            );
         };
-        if response.body.len() > MAX_PAGE_BYTES {
-            bad(&mut out, "too_large", format!("page of {} bytes not parsed", response.body.len()));
+        if body.len() > MAX_PAGE_BYTES {
+            bad(&mut out, RejectReason::TooLarge, format!("page of {} bytes not parsed", body.len()));
             return out;
         }
-        let Ok(rows_sel) = Selector::parse(&self.config.rows) else {
-            bad(&mut out, "bad_selector", format!("rows selector {:?} does not parse", self.config.rows));
+        let Ok(rows_sel) = Selector::parse(&config.rows) else {
+            bad(&mut out, RejectReason::BadSelector, format!("rows selector {:?} does not parse", config.rows));
             return out;
         };
         let mut cell_sels = Vec::new();
-        for c in &self.config.columns {
+        for c in &config.columns {
             match Selector::parse(&c.at) {
                 Ok(s) => cell_sels.push(s),
                 Err(_) => {
-                    bad(&mut out, "bad_selector", format!("column selector {:?} does not parse", c.at));
+                    bad(&mut out, RejectReason::BadSelector, format!("column selector {:?} does not parse", c.at));
                     return out;
                 }
             }
         }
-        let text = String::from_utf8_lossy(&response.body);
+        let text = String::from_utf8_lossy(body);
         let page = Html::parse_document(&text);
         let mut rows = 0;
         for row in page.select(&rows_sel) {
             rows += 1;
             let cells: Vec<Option<String>> =
                 cell_sels.iter().map(|s| row.select(s).next().map(|e| e.text().collect::<String>())).collect();
-            emit(&self.config, KIND, url, &cells, &mut out);
+            emit(config, KIND, url, &cells, &mut out);
         }
         if rows == 0 {
             let scripted = Selector::parse("script").map(|s| page.select(&s).next().is_some()).unwrap_or(false);
             let detail = if scripted {
                 "table empty: page is rendered by script; use its JSON".to_owned()
             } else {
-                format!("table empty: no element matches {:?}", self.config.rows)
+                format!("table empty: no element matches {:?}", config.rows)
             };
-            bad(&mut out, "table_empty", detail);
+            bad(&mut out, RejectReason::TableEmpty, detail);
         }
         out
-    }
-
-    fn hosts(&self) -> Vec<(String, bool)> {
-        board::hosts(&self.config)
     }
 }

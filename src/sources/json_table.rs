@@ -6,26 +6,20 @@
 
 use serde_json::Value;
 
-use super::board::{self, emit};
-use super::{reject, ParseOutput, PlanContext, Source};
-use crate::config::BoardConfig;
-use crate::fetch::{FetchRequest, FetchedResponse};
+use super::board::{emit, Board, BoardConfig, RowReader};
+use super::ParseOutput;
+use crate::fetch::{RejectReason, Stage};
 use crate::tables::rows::RejectRow;
 
 /// The source kind.
 pub const KIND: &str = "json_table";
 
-/// The built source.
-pub struct JsonTable {
-    config: BoardConfig,
-}
+/// The source: a [`Board`] with this file's row reader.
+pub type JsonTable = Board<JsonRows>;
 
-impl JsonTable {
-    /// Builds the source.
-    pub fn new(config: BoardConfig) -> Self {
-        JsonTable { config }
-    }
-}
+/// Rows and cells of a JSON file.
+#[derive(Debug, Default)]
+pub struct JsonRows;
 
 /// Follows a dot path (`a.b.c`); keys may contain `@` and `+`.
 fn at<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
@@ -43,57 +37,44 @@ fn text(v: &Value) -> Option<String> {
     }
 }
 
-impl Source for JsonTable {
-    fn kind(&self) -> &'static str {
-        KIND
-    }
+impl RowReader for JsonRows {
+    const KIND: &'static str = KIND;
 
-    fn plan(&self, _ctx: &PlanContext, source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>) {
-        (board::plan(&self.config, source_index, KIND), Vec::new())
-    }
-
-    fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
+    fn read(&self, config: &BoardConfig, url: &str, body: &[u8]) -> ParseOutput {
         let mut out = ParseOutput::default();
-        let url = request.url.as_str();
-        let doc: Value = match serde_json::from_slice(&response.body) {
+        let doc: Value = match serde_json::from_slice(body) {
             Ok(v) => v,
             Err(e) => {
-                out.rejects.push(reject(KIND, Some(url), None, "parse", "invalid_json", e.to_string()));
+                out.rejects
+                    .push(RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidJson).url(url).detail(e.to_string()));
                 return out;
             }
         };
-        let rows: Vec<(Option<&str>, &Value)> = match at(&doc, &self.config.rows) {
+        let rows: Vec<(Option<&str>, &Value)> = match at(&doc, &config.rows) {
             Some(Value::Array(items)) => items.iter().map(|v| (None, v)).collect(),
             Some(Value::Object(map)) => map.iter().map(|(k, v)| (Some(k.as_str()), v)).collect(),
             _ => {
-                let detail = format!("board {}: no array or object at {:?}", self.config.board, self.config.rows);
-                out.rejects.push(reject(KIND, Some(url), None, "parse", "unexpected_shape", detail));
+                let detail = format!("board {}: no array or object at {:?}", config.board, config.rows);
+                out.rejects
+                    .push(RejectRow::new(KIND, Stage::Parse, RejectReason::UnexpectedShape).url(url).detail(detail));
                 return out;
             }
         };
         if rows.is_empty() {
-            out.rejects.push(reject(
-                KIND,
-                Some(url),
-                None,
-                "parse",
-                "table_empty",
-                format!("board {}: no rows", self.config.board),
-            ));
+            out.rejects.push(
+                RejectRow::new(KIND, Stage::Parse, RejectReason::TableEmpty)
+                    .url(url)
+                    .detail(format!("board {}: no rows", config.board)),
+            );
         }
         for (key, row) in rows {
-            let cells: Vec<Option<String>> = self
-                .config
+            let cells: Vec<Option<String>> = config
                 .columns
                 .iter()
                 .map(|c| if c.at == "$key" { key.map(str::to_owned) } else { at(row, &c.at).and_then(text) })
                 .collect();
-            emit(&self.config, KIND, url, &cells, &mut out);
+            emit(config, KIND, url, &cells, &mut out);
         }
         out
-    }
-
-    fn hosts(&self) -> Vec<(String, bool)> {
-        board::hosts(&self.config)
     }
 }

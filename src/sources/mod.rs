@@ -1,8 +1,24 @@
 //! Sources: each one file, each a config struct plus an implementation of [`Source`].
 //!
 //! A source plans requests and parses responses; it never fetches, sleeps, retries, writes files
-//! or builds Arrow arrays. Registration is explicit: one [`SourceConfig`] variant and one arm in
-//! [`build`]. A new source is a new file, a `mod` line, a variant, an arm, a fixture and a test.
+//! or builds Arrow arrays, and it does not decide who gets `HF_TOKEN` (`fetch` does; a source
+//! only names its [`Host`]s). Registration is explicit, here, so the list is easy to find.
+//!
+//! # What adding a source costs
+//! 1 file + 1 `mod` line + 1 variant + 1 arm + its tests:
+//! - `sources/<kind>.rs`: its `<Kind>Config` (the `[[sources]]` table, serde, doc comments as
+//!   user docs), `KIND`, its [`Source`] impl and its unit tests. A leaderboard table is smaller:
+//!   a [`board::RowReader`] and `pub type <Kind> = board::Board<Reader>`;
+//! - a `pub mod <kind>;` line below;
+//! - a [`SourceConfig`] variant (its doc line is the `kind`'s description);
+//! - an arm in [`build`];
+//! - integration tests in `tests/it/` against its real fixture.
+//!
+//! Nothing else needs to name it. Defaults that apply unless it asks otherwise: it gets no
+//! `HF_TOKEN` (a source calling the Hub returns its endpoint from [`SourceConfig::hub_endpoint`]);
+//! its scores rank by `self_reported` in `normalize::precedence` (sources ranked by name are
+//! listed there); a new kind of request needs a `fetch::Purpose` variant, which the compiler
+//! then asks to be ranked in the driver.
 
 pub mod board;
 pub mod csv_table;
@@ -14,9 +30,10 @@ pub mod json_table;
 pub mod open_llm_leaderboard;
 
 use chrono::NaiveDate;
+use serde::Deserialize;
 
-use crate::config::SourceConfig;
-use crate::fetch::{FetchRequest, FetchedResponse};
+use crate::fetch::settings::hf_endpoint;
+use crate::fetch::{FetchRequest, FetchedResponse, Host};
 use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
 
 /// What a source may know about the run when planning.
@@ -24,45 +41,6 @@ use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
 pub struct PlanContext {
     /// `--model` ids: when set, sources plan only these models and skip discovery.
     pub only_models: Option<Vec<String>>,
-}
-
-/// Where a parameter count came from, in precedence order (first wins; see `normalize`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ParamsSource {
-    /// The Hub's safetensors `total`: counted from the weights.
-    Safetensors,
-    /// Estimated from config.json dimensions.
-    ConfigEstimate,
-    /// The Hub's GGUF `total`.
-    Gguf,
-    /// `model.safetensors.index.json` `total_size` bytes over bytes per parameter.
-    SafetensorsIndex,
-    /// A leaderboard's count (the Open LLM Leaderboard's `#Params (B)`, 3 decimals).
-    Leaderboard,
-    /// Stated in the model card's prose.
-    CardText,
-    /// The nominal size in the model's name.
-    NamePattern,
-}
-
-impl ParamsSource {
-    /// The value written to `params_source`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ParamsSource::Safetensors => "safetensors",
-            ParamsSource::ConfigEstimate => "config_estimate",
-            ParamsSource::Gguf => "gguf",
-            ParamsSource::SafetensorsIndex => "safetensors_index",
-            ParamsSource::Leaderboard => "leaderboard",
-            ParamsSource::CardText => "card_text",
-            ParamsSource::NamePattern => "name_pattern",
-        }
-    }
-
-    /// Counted sources can be compared with each other; stated and nominal ones are rounded.
-    pub fn is_counted(self) -> bool {
-        matches!(self, ParamsSource::Safetensors | ParamsSource::ConfigEstimate | ParamsSource::Gguf)
-    }
 }
 
 /// A parameter count observed for a model.
@@ -85,28 +63,7 @@ pub struct ParamsFact {
 }
 
 pub use crate::parse::dates::DatePrecision;
-
-/// Basis of a release date, in precedence order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DateSource {
-    /// The model card says when it was released.
-    CardText,
-    /// A leaderboard's date for the model.
-    Leaderboard,
-    /// The Hub repo's creation time: a proxy.
-    HubCreatedAt,
-}
-
-impl DateSource {
-    /// The value written to `release_date_source`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DateSource::CardText => "card_text",
-            DateSource::Leaderboard => "leaderboard",
-            DateSource::HubCreatedAt => "hub_created_at",
-        }
-    }
-}
+pub use crate::tables::codes::{DateSource, ParamsSource};
 
 /// A release date observed for a model.
 #[derive(Debug, Clone, PartialEq)]
@@ -179,8 +136,44 @@ pub trait Source: Send + Sync {
     /// Parses one successful response. Pure: no I/O, no clock.
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput;
 
-    /// Hosts this source sends requests to (allowed hosts), and whether they get `HF_TOKEN`.
-    fn hosts(&self) -> Vec<(String, bool)>;
+    /// Hosts this source sends requests to: requests and redirects are allowed to them. Which
+    /// host gets `HF_TOKEN` is not the source's to say: only the Hub endpoint's does
+    /// ([`fetch::token::hub_hosts`](crate::fetch::token::hub_hosts)).
+    fn hosts(&self) -> Vec<Host>;
+}
+
+/// One `[[sources]]` table; `kind` picks the source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum SourceConfig {
+    /// Hugging Face Hub model metadata (`/api/models`).
+    HfModels(hf_models::HfModelsConfig),
+    /// Model cards and configs (`/{id}/resolve/main/…`) of the models other sources found.
+    HfFiles(hf_files::HfFilesConfig),
+    /// The Open LLM Leaderboard: v2 `contents` rows (datasets-server) and v1 results files.
+    OpenLlmLeaderboard(open_llm_leaderboard::OpenLlmLeaderboardConfig),
+    /// A static HTML leaderboard read with CSS selectors.
+    HtmlTable(board::BoardConfig),
+    /// A leaderboard published as CSV.
+    CsvTable(board::BoardConfig),
+    /// A leaderboard published as JSON.
+    JsonTable(board::BoardConfig),
+    /// Hand-checked scores with citations, from a local CSV.
+    Curated(curated::CuratedConfig),
+}
+
+impl SourceConfig {
+    /// The Hugging Face Hub endpoint this source calls, for a Hub source (`hf_models`,
+    /// `hf_files`): its pinned `endpoint`, else `HF_ENDPOINT`, else the default. Its host is the
+    /// only one `fetch` sends `HF_TOKEN` to.
+    pub fn hub_endpoint(&self) -> Option<String> {
+        match self {
+            SourceConfig::HfModels(c) => Some(hf_endpoint(c.endpoint.as_deref())),
+            SourceConfig::HfFiles(c) => Some(hf_endpoint(c.endpoint.as_deref())),
+            // Any other source is not the Hub: a new one gets no token unless listed here.
+            _ => None,
+        }
+    }
 }
 
 /// Builds the sources of a pipeline, in order.
@@ -197,28 +190,4 @@ pub fn build(configs: &[SourceConfig]) -> Vec<Box<dyn Source>> {
             SourceConfig::Curated(c) => Box::new(curated::Curated::new(c.clone())),
         })
         .collect()
-}
-
-/// A reject row for a source.
-pub fn reject(
-    source: &str,
-    url: Option<&str>,
-    model_id: Option<&str>,
-    stage: &str,
-    reason: &str,
-    detail: impl Into<String>,
-) -> RejectRow {
-    RejectRow {
-        source: source.to_owned(),
-        url: url.map(str::to_owned),
-        model_id: model_id.map(str::to_owned),
-        stage: stage.to_owned(),
-        reason: reason.to_owned(),
-        detail: Some(detail.into()),
-    }
-}
-
-/// The host of a URL, for the allowed-hosts list (none for `file://`).
-pub fn url_host(url: &str) -> Option<String> {
-    url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_owned))
 }

@@ -12,14 +12,56 @@
 //! (5, acc), GSM8K (5, acc), DROP (3, f1) when present.
 
 use chrono::NaiveDate;
+use serde::Deserialize;
 use serde_json::Value;
 use url::form_urlencoded;
 
-use super::{reject, DateFact, DatePrecision, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
-use crate::config::OpenLlmLeaderboardConfig;
-use crate::fetch::{FetchRequest, FetchedResponse, Purpose};
+use super::{DateFact, DatePrecision, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
+use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::ids::check_model_id;
 use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
+
+/// The `open_llm_leaderboard` source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenLlmLeaderboardConfig {
+    /// datasets-server endpoint.
+    #[serde(default = "default_datasets_server")]
+    pub endpoint: String,
+    /// The v2 contents dataset.
+    #[serde(default = "default_oll_dataset")]
+    pub dataset: String,
+    /// Rows per page (the API allows at most 100).
+    #[serde(default = "default_oll_page")]
+    pub page_size: u32,
+    /// Stop after this many rows (all when absent).
+    pub max_rows: Option<u64>,
+    /// v1 results files (`results_<time>.json` of `open-llm-leaderboard/details_<org>__<model>`).
+    #[serde(default)]
+    pub v1_results: Vec<V1Result>,
+}
+
+/// One v1 results file and the model it scores.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct V1Result {
+    /// The Hub id of the model evaluated.
+    pub model_id: String,
+    /// URL of the results JSON.
+    pub url: String,
+}
+
+fn default_datasets_server() -> String {
+    "https://datasets-server.huggingface.co".to_owned()
+}
+
+fn default_oll_dataset() -> String {
+    "open-llm-leaderboard/contents".to_owned()
+}
+
+fn default_oll_page() -> u32 {
+    100
+}
 
 /// The source kind.
 pub const KIND: &str = "open_llm_leaderboard";
@@ -64,7 +106,7 @@ impl OpenLlmLeaderboard {
         let url = request.url.as_str();
         let Some(rows) = doc.get("rows").and_then(Value::as_array) else {
             let detail = doc.get("error").and_then(Value::as_str).unwrap_or("no rows array").to_owned();
-            out.rejects.push(reject(KIND, Some(url), None, "parse", "unexpected_shape", detail));
+            out.rejects.push(RejectRow::new(KIND, Stage::Parse, RejectReason::UnexpectedShape).url(url).detail(detail));
             return;
         };
         for entry in rows {
@@ -110,7 +152,8 @@ fn score(model_id: &str, benchmark: &str, shots: i32, metric: &str, value: f64, 
 fn v2_row(row: &Value, url: &str, out: &mut ParseOutput) {
     let Some(id) = row.get("fullname").and_then(Value::as_str) else { return };
     if let Err(why) = check_model_id(id) {
-        out.rejects.push(reject(KIND, Some(url), Some(id), "parse", "invalid_model_id", why));
+        out.rejects
+            .push(RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidModelId).url(url).model(id).detail(why));
         return;
     }
     let observed_on =
@@ -168,7 +211,12 @@ fn v1_results(model_id: &str, doc: &Value, url: &str, out: &mut ParseOutput) {
     // it) has them at the top.
     let bare = doc.as_object().filter(|o| o.keys().any(|k| k.starts_with("harness|")));
     let Some(results) = doc.get("results").and_then(Value::as_object).or(bare) else {
-        out.rejects.push(reject(KIND, Some(url), Some(model_id), "parse", "unexpected_shape", "no results object"));
+        out.rejects.push(
+            RejectRow::new(KIND, Stage::Parse, RejectReason::UnexpectedShape)
+                .url(url)
+                .model(model_id)
+                .detail("no results object"),
+        );
         return;
     };
     let metric = |task: &str, m: &str| results.get(task).and_then(|t| t.get(m)).and_then(Value::as_f64);
@@ -207,9 +255,12 @@ impl Source for OpenLlmLeaderboard {
                     model_id: Some(v1.model_id.clone()),
                     ..FetchRequest::new(v1.url.clone(), source_index, KIND, Purpose::Results)
                 }),
-                Err(why) => {
-                    rejects.push(reject(KIND, Some(&v1.url), Some(&v1.model_id), "plan", "invalid_model_id", why))
-                }
+                Err(why) => rejects.push(
+                    RejectRow::new(KIND, Stage::Plan, RejectReason::InvalidModelId)
+                        .url(&v1.url)
+                        .model(&v1.model_id)
+                        .detail(why),
+                ),
             }
         }
         (requests, rejects)
@@ -220,14 +271,11 @@ impl Source for OpenLlmLeaderboard {
         let doc: Value = match serde_json::from_slice(&response.body) {
             Ok(v) => v,
             Err(e) => {
-                out.rejects.push(reject(
-                    KIND,
-                    Some(&request.url),
-                    request.model_id.as_deref(),
-                    "parse",
-                    "invalid_json",
-                    e.to_string(),
-                ));
+                out.rejects.push(
+                    RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidJson)
+                        .request(request)
+                        .detail(e.to_string()),
+                );
                 return out;
             }
         };
@@ -238,10 +286,8 @@ impl Source for OpenLlmLeaderboard {
         out
     }
 
-    fn hosts(&self) -> Vec<(String, bool)> {
-        let mut hosts: Vec<(String, bool)> =
-            super::url_host(&self.config.endpoint).into_iter().map(|h| (h, true)).collect();
-        hosts.extend(self.config.v1_results.iter().filter_map(|v| super::url_host(&v.url)).map(|h| (h, true)));
-        hosts
+    fn hosts(&self) -> Vec<Host> {
+        let v1 = self.config.v1_results.iter().filter_map(|v| Host::of_url(&v.url));
+        Host::of_url(&self.config.endpoint).into_iter().chain(v1).collect()
     }
 }

@@ -2,5 +2,6 @@
 //! and their conversion to Arrow record batches ([`batch`]).
 
 pub mod batch;
+pub mod codes;
 pub mod rows;
 pub mod schema;

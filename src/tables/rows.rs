@@ -2,6 +2,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::fetch::{FetchRequest, RejectReason, Stage};
+
 /// One `models` row. See [`super::schema::MODELS`] for the meaning of each field.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[allow(missing_docs)]
@@ -126,6 +128,42 @@ pub struct RejectRow {
     pub stage: String,
     pub reason: String,
     pub detail: Option<String>,
+}
+
+impl RejectRow {
+    /// A reject of `source` (a source kind, or `normalize`) in `stage`, for `reason`; add what
+    /// it is about with the other methods:
+    /// `RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidJson).url(url).detail(why)`.
+    pub fn new(source: &str, stage: Stage, reason: impl Into<RejectReason>) -> Self {
+        RejectRow {
+            source: source.to_owned(),
+            url: None,
+            model_id: None,
+            stage: stage.as_str().to_owned(),
+            reason: reason.into().as_str().to_owned(),
+            detail: None,
+        }
+    }
+
+    /// The URL involved.
+    pub fn url(self, url: &str) -> Self {
+        RejectRow { url: Some(url.to_owned()), ..self }
+    }
+
+    /// The model involved.
+    pub fn model(self, model_id: &str) -> Self {
+        RejectRow { model_id: Some(model_id.to_owned()), ..self }
+    }
+
+    /// The URL and the model (if any) of the request involved.
+    pub fn request(self, request: &FetchRequest) -> Self {
+        RejectRow { url: Some(request.url.clone()), model_id: request.model_id.clone(), ..self }
+    }
+
+    /// The human explanation.
+    pub fn detail(self, detail: impl Into<String>) -> Self {
+        RejectRow { detail: Some(detail.into()), ..self }
+    }
 }
 
 /// Everything one run produced, ready to write.

@@ -9,6 +9,11 @@ use std::sync::Arc;
 
 use arrow_schema::{DataType, Field, Schema, SchemaRef, TimeUnit};
 
+use super::codes::{DateSource, ParamsSource};
+use crate::fetch::codes::code_list;
+use crate::fetch::{Purpose, RejectReason, Stage};
+use crate::parse::dates::DatePrecision;
+
 /// Version of the table contract, written into every manifest.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -67,8 +72,24 @@ pub struct Column {
     pub ty: ColType,
     /// Whether nulls occur.
     pub nullable: bool,
-    /// What it means.
-    pub doc: &'static str,
+    /// What it means (see [`Column::doc`] for the whole text).
+    pub meaning: &'static str,
+    /// For a column of codes: every code it can hold, from the code enum's `ALL` list.
+    pub codes: Option<fn() -> Vec<&'static str>>,
+}
+
+impl Column {
+    /// What it means; a column of codes ends with every code it can hold, so the docs list
+    /// exactly what is written.
+    pub fn doc(&self) -> String {
+        match self.codes {
+            None => self.meaning.to_owned(),
+            Some(codes) => {
+                let codes: Vec<String> = codes().iter().map(|c| format!("`{c}`")).collect();
+                format!("{}: {}", self.meaning, codes.join(", "))
+            }
+        }
+    }
 }
 
 /// One table of the contract.
@@ -82,8 +103,37 @@ pub struct Table {
     pub columns: &'static [Column],
 }
 
-const fn col(name: &'static str, ty: ColType, nullable: bool, doc: &'static str) -> Column {
-    Column { name, ty, nullable, doc }
+const fn col(name: &'static str, ty: ColType, nullable: bool, meaning: &'static str) -> Column {
+    Column { name, ty, nullable, meaning, codes: None }
+}
+
+/// A string column holding codes: its doc lists them.
+const fn coded(name: &'static str, nullable: bool, meaning: &'static str, codes: fn() -> Vec<&'static str>) -> Column {
+    Column { name, ty: ColType::Utf8, nullable, meaning, codes: Some(codes) }
+}
+
+fn params_sources() -> Vec<&'static str> {
+    code_list(ParamsSource::ALL, ParamsSource::as_str)
+}
+
+fn date_precisions() -> Vec<&'static str> {
+    code_list(DatePrecision::ALL, DatePrecision::as_str)
+}
+
+fn date_sources() -> Vec<&'static str> {
+    code_list(DateSource::ALL, DateSource::as_str)
+}
+
+fn purposes() -> Vec<&'static str> {
+    code_list(Purpose::ALL, Purpose::as_str)
+}
+
+fn stages() -> Vec<&'static str> {
+    code_list(Stage::ALL, Stage::as_str)
+}
+
+fn reject_reasons() -> Vec<&'static str> {
+    code_list(RejectReason::ALL, RejectReason::as_str)
 }
 
 use ColType::*;
@@ -94,38 +144,13 @@ pub const MODELS: Table = Table {
     grain: "model",
     columns: &[
         col("snapshot_id", Utf8, false, "Snapshot this row belongs to"),
-        col(
-            "model_id",
-            Utf8,
-            false,
-            "Hub id as written, e.g. `meta-llama/Llama-2-7b-hf`",
-        ),
+        col("model_id", Utf8, false, "Hub id as written, e.g. `meta-llama/Llama-2-7b-hf`"),
         col("hf_id", Utf8, true, "The Hub's internal `_id`; survives renames"),
         col("author", Utf8, true, "Owner namespace"),
-        col(
-            "params_total",
-            Int64,
-            true,
-            "Total parameters; null when unknown, never 0",
-        ),
-        col(
-            "params_active",
-            Int64,
-            true,
-            "Parameters active per token (MoE); null if dense or unknown",
-        ),
-        col(
-            "params_source",
-            Utf8,
-            true,
-            "Where the count came from: `safetensors`, `config_estimate`, `gguf`, `safetensors_index`, `card_text`, `name_pattern`",
-        ),
-        col(
-            "params_label",
-            Utf8,
-            true,
-            "Nominal size as the name or card writes it, e.g. `7b`, `8x7B`",
-        ),
+        col("params_total", Int64, true, "Total parameters; null when unknown, never 0"),
+        col("params_active", Int64, true, "Parameters active per token (MoE); null if dense or unknown"),
+        coded("params_source", true, "Where the count came from, in precedence order", params_sources),
+        col("params_label", Utf8, true, "Nominal size as the name or card writes it, e.g. `7b`, `8x7B`"),
         col(
             "params_confidence",
             Utf8,
@@ -133,55 +158,25 @@ pub const MODELS: Table = Table {
             "`high` (counted), `medium` (stated, or derived from bytes), `low` (a name's nominal size)",
         ),
         col("release_date", Date32, true, "Release date at `release_date_precision`"),
-        col("release_date_precision", Utf8, true, "`day`, `month` or `year`"),
-        col(
+        coded("release_date_precision", true, "Precision of `release_date`", date_precisions),
+        coded(
             "release_date_source",
-            Utf8,
             true,
-            "Basis of the date: `card_text`, `hub_created_at` (a proxy for the release)",
+            "Basis of the date, in precedence order (`hub_created_at` is a proxy for the release)",
+            date_sources,
         ),
-        col(
-            "is_base",
-            Bool,
-            true,
-            "A pre-trained base model (no `base_model` relation, no chat/instruct name)",
-        ),
-        col(
-            "is_moe",
-            Bool,
-            true,
-            "Mixture of experts (from config keys or the name)",
-        ),
-        col(
-            "base_model",
-            Utf8,
-            true,
-            "Parent model(s), comma-separated, from the card or `base_model:` tags",
-        ),
-        col(
-            "base_model_relation",
-            Utf8,
-            true,
-            "`finetune`, `merge`, `quantized`, `adapter`",
-        ),
-        col(
-            "license",
-            Utf8,
-            true,
-            "Licence id(s), comma-separated, from the card or `license:` tags",
-        ),
+        col("is_base", Bool, true, "A pre-trained base model (no `base_model` relation, no chat/instruct name)"),
+        col("is_moe", Bool, true, "Mixture of experts (from config keys or the name)"),
+        col("base_model", Utf8, true, "Parent model(s), comma-separated, from the card or `base_model:` tags"),
+        col("base_model_relation", Utf8, true, "`finetune`, `merge`, `quantized`, `adapter`"),
+        col("license", Utf8, true, "Licence id(s), comma-separated, from the card or `license:` tags"),
         col("pipeline_tag", Utf8, true, "Hub task tag"),
         col("library_name", Utf8, true, "Hub library tag"),
         col("gated", Utf8, true, "`false`, `auto` or `manual`"),
         col("downloads", Int64, true, "Downloads in the last 30 days, at fetch time"),
         col("likes", Int64, true, "Likes at fetch time"),
         col("hf_sha", Utf8, true, "Commit of the revision described"),
-        col(
-            "hf_created_at",
-            TimestampUtc,
-            true,
-            "Hub `createdAt`; null for the 2022-03-02T23:29:04Z placeholder",
-        ),
+        col("hf_created_at", TimestampUtc, true, "Hub `createdAt`; null for the 2022-03-02T23:29:04Z placeholder"),
         col("hf_last_modified", TimestampUtc, true, "Hub `lastModified`"),
         col("source_url", Utf8, false, "The response the row was read from"),
     ],
@@ -284,7 +279,7 @@ pub const FETCH_LOG: Table = Table {
         col("snapshot_id", Utf8, false, "Snapshot this row belongs to"),
         col("url", Utf8, false, "URL requested"),
         col("source", Utf8, false, "Source kind that asked for it"),
-        col("purpose", Utf8, false, "`model_info`, `model_list`, …"),
+        coded("purpose", false, "What the request is for", purposes),
         col("model_id", Utf8, true, "Model the request is about"),
         col("status", Int32, true, "Final HTTP status; null when none came back"),
         col("attempts", Int32, false, "Network attempts (0 when read from the archive)"),
@@ -306,8 +301,13 @@ pub const REJECTS: Table = Table {
         col("source", Utf8, false, "Source kind"),
         col("url", Utf8, true, "URL involved"),
         col("model_id", Utf8, true, "Model involved"),
-        col("stage", Utf8, false, "`fetch`, `parse` or `normalize`"),
-        col("reason", Utf8, false, "Bounded reason code, e.g. `not_found`, `token_needed`"),
+        coded("stage", false, "Stage the thing was rejected in", stages),
+        coded(
+            "reason",
+            false,
+            "Bounded reason code (at stage `fetch`, the one `fetch_log.error` starts with)",
+            reject_reasons,
+        ),
         col("detail", Utf8, true, "Human explanation"),
     ],
 };
@@ -330,7 +330,7 @@ impl Table {
         );
         for c in self.columns {
             let null = if c.nullable { "yes" } else { "no" };
-            s.push_str(&format!("| `{}` | {} | {null} | {} |\n", c.name, c.ty.doc_name(), c.doc));
+            s.push_str(&format!("| `{}` | {} | {null} | {} |\n", c.name, c.ty.doc_name(), c.doc()));
         }
         s
     }
@@ -349,11 +349,86 @@ pub fn json() -> String {
             let columns: Vec<serde_json::Value> = t
                 .columns
                 .iter()
-                .map(|c| serde_json::json!({"name": c.name, "type": c.ty.doc_name(), "nullable": c.nullable, "doc": c.doc}))
+                .map(|c| serde_json::json!({"name": c.name, "type": c.ty.doc_name(), "nullable": c.nullable, "doc": c.doc()}))
                 .collect();
             serde_json::json!({"name": t.name, "grain": t.grain, "columns": columns})
         })
         .collect();
     serde_json::to_string_pretty(&serde_json::json!({"schema_version": SCHEMA_VERSION, "tables": tables}))
         .expect("JSON values always serialize")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The doc of `table.column`.
+    fn doc(table: &Table, column: &str) -> String {
+        table.columns.iter().find(|c| c.name == column).map(Column::doc).expect("the column exists")
+    }
+
+    #[test]
+    fn every_code_written_is_in_the_generated_docs() {
+        let markdown = markdown();
+        let json = json();
+        let cases: [(&Table, &str, Vec<&str>); 6] = [
+            (&MODELS, "params_source", ParamsSource::ALL.iter().map(|v| v.as_str()).collect()),
+            (&MODELS, "release_date_precision", DatePrecision::ALL.iter().map(|v| v.as_str()).collect()),
+            (&MODELS, "release_date_source", DateSource::ALL.iter().map(|v| v.as_str()).collect()),
+            (&FETCH_LOG, "purpose", Purpose::ALL.iter().map(|v| v.as_str()).collect()),
+            (&REJECTS, "stage", Stage::ALL.iter().map(|v| v.as_str()).collect()),
+            (&REJECTS, "reason", RejectReason::ALL.iter().map(|v| v.as_str()).collect()),
+        ];
+        for (table, column, codes) in cases {
+            let doc = doc(table, column);
+            assert!(markdown.contains(&doc) && json.contains(&doc), "{}.{column}: doc not rendered", table.name);
+            for code in codes {
+                assert!(doc.contains(&format!("`{code}`")), "{}.{column}: `{code}` missing from {doc:?}", table.name);
+            }
+        }
+        // The drift this replaced: written but once undocumented.
+        assert!(doc(&MODELS, "params_source").contains("`leaderboard`"));
+        assert!(doc(&REJECTS, "stage").contains("`plan`"));
+    }
+
+    /// A fieldless enum's `ALL` holds every variant when the i-th entry's discriminant is i and
+    /// the last one is the enum's last variant (checked by the exhaustive matches below, which
+    /// stop compiling when a variant is added).
+    #[test]
+    fn hand_written_all_lists_hold_every_variant() {
+        fn check(discriminants: &[usize], last: usize) {
+            assert_eq!(discriminants, (0..=last).collect::<Vec<_>>());
+        }
+        let last_params = match ParamsSource::NamePattern {
+            ParamsSource::Safetensors
+            | ParamsSource::ConfigEstimate
+            | ParamsSource::Gguf
+            | ParamsSource::SafetensorsIndex
+            | ParamsSource::Leaderboard
+            | ParamsSource::CardText
+            | ParamsSource::NamePattern => ParamsSource::NamePattern as usize,
+        };
+        check(&ParamsSource::ALL.iter().map(|v| *v as usize).collect::<Vec<_>>(), last_params);
+        let last_precision = match DatePrecision::Year {
+            DatePrecision::Day | DatePrecision::Month | DatePrecision::Year => DatePrecision::Year as usize,
+        };
+        check(&DatePrecision::ALL.iter().map(|v| *v as usize).collect::<Vec<_>>(), last_precision);
+        let last_date = match DateSource::HubCreatedAt {
+            DateSource::CardText | DateSource::Leaderboard | DateSource::HubCreatedAt => {
+                DateSource::HubCreatedAt as usize
+            }
+        };
+        check(&DateSource::ALL.iter().map(|v| *v as usize).collect::<Vec<_>>(), last_date);
+        let last_purpose = match Purpose::Curated {
+            Purpose::ModelInfo
+            | Purpose::ModelList
+            | Purpose::Card
+            | Purpose::Config
+            | Purpose::SafetensorsIndex
+            | Purpose::Board
+            | Purpose::Results
+            | Purpose::Curated => Purpose::Curated as usize,
+        };
+        check(&Purpose::ALL.iter().map(|v| *v as usize).collect::<Vec<_>>(), last_purpose);
+    }
 }

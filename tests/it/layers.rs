@@ -12,15 +12,16 @@ const LAYERS: &[(&str, u8)] = &[
     ("tls", 0),
     ("error", 0),
     ("archive", 1),
-    ("config", 1),
     ("fetch", 2),
     ("tables", 3),
     ("sources", 4),
-    ("normalize", 5),
-    ("density", 5),
-    ("snapshot", 5),
-    ("pipeline", 6),
-    ("cli", 7),
+    // The pipeline file: it holds every source's config.
+    ("config", 5),
+    ("normalize", 6),
+    ("density", 6),
+    ("snapshot", 6),
+    ("pipeline", 7),
+    ("cli", 8),
 ];
 
 fn layer(module: &str) -> u8 {

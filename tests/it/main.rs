@@ -16,3 +16,4 @@ mod politeness;
 mod s3;
 mod sample;
 mod snapshots;
+mod token;

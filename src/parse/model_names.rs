@@ -1,0 +1,148 @@
+//! Which model a label names: the words of a model's name, matched against a table's column
+//! header or row label, and what a card's section headings say about the models under them.
+//!
+//! "Names this model": every word of the label is a word of the model id (generic words like
+//! "params" aside), and the model's tuning words (instruct, chat, it, …) are in the label. A
+//! table under an "instruct"/"chat" heading is for tuned models, one under "base"/"pretrained"
+//! for base models (see [`is_tuned`] for how a model's kind is known).
+
+use crate::parse::benchmarks::strip_markup;
+
+/// Words that say nothing about which model a label names.
+const GENERIC: &[&str] =
+    &["params", "parameters", "param", "model", "models", "size", "ours", "the", "hf", "this", "our"];
+const TUNING: &[&str] = &["instruct", "chat", "it", "dpo", "sft", "rlhf", "orpo", "tuned"];
+/// Words of quantized or converted copies: a table without them is about the original weights.
+const PACKING: &[&str] = &[
+    "gptq",
+    "awq",
+    "gguf",
+    "ggml",
+    "exl2",
+    "fp8",
+    "int4",
+    "int8",
+    "bnb",
+    "4bit",
+    "8bit",
+    "mlx",
+    "onnx",
+    "hqq",
+    "quantized",
+    "w4a16",
+    "w8a8",
+    "mlc",
+    "q4",
+    "q8",
+    "nf4",
+    "marlin",
+];
+
+/// Words of a name: lower-case, split at non-alphanumerics and at letter→digit changes
+/// (`LLaMA3.1` → `llama 3 1`, `8B` stays `8b`).
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    // Cards write "Zephyr-7b-β" for the repo zephyr-7b-beta.
+    let text = text.to_lowercase().replace('α', " alpha ").replace('β', " beta ").replace('γ', " gamma ");
+    for raw in text.split(|c: char| !c.is_alphanumeric()) {
+        let mut current = String::new();
+        let mut prev: Option<char> = None;
+        for c in raw.chars() {
+            if prev.is_some_and(|p| p.is_alphabetic()) && c.is_ascii_digit() && !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            current.push(c);
+            prev = Some(c);
+        }
+        if !current.is_empty() {
+            out.push(current);
+        }
+    }
+    out
+}
+
+/// A size word: `7b`, `350m`, `1t` (digits then one unit letter).
+pub fn is_size(word: &str) -> bool {
+    let Some(unit) = word.chars().last() else { return false };
+    let digits = &word[..word.len() - unit.len_utf8()];
+    matches!(unit, 'b' | 'm' | 't') && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// How well `label` names `model_id`: `None` when it does not; otherwise (words matched, exact).
+pub fn label_match(label: &str, model_id: &str) -> Option<(usize, bool)> {
+    label_match_in(label, model_id, false, false)
+}
+
+/// [`label_match`] for a table under a tuned-model heading ("Instruction tuned models"), where
+/// the label needs no tuning word: the heading already says it.
+///
+/// A label names the model when each of its words is a word of the model's name. It names it
+/// *exactly* when no distinguishing word of the name is left over: the size, the tuning and
+/// packing words always count; the family and version words count unless the label gives no
+/// family at all (a `2B Params` column on gemma-2b's own card). "LLaMA 7B" does not name
+/// `open_llama_7b_v2` exactly ("open" and "v2" are left over). When the table has a single
+/// model (`only_one`), a version after the size may be left over ("Mistral 7B" on the card of
+/// Mistral-7B-v0.1): there is no other model it could mean.
+pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one: bool) -> Option<(usize, bool)> {
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    let model: Vec<String> = words(name);
+    let label: Vec<String> =
+        words(&strip_markup(label)).into_iter().filter(|w| !GENERIC.contains(&w.as_str())).collect();
+    if label.is_empty() || !label.iter().all(|w| model.contains(w)) {
+        return None;
+    }
+    if !tuned_context && model.iter().any(|w| TUNING.contains(&w.as_str()) && !label.contains(w)) {
+        return None;
+    }
+    // A bare number ("2") is no name; a size ("7b") or a word is.
+    if label.iter().all(|w| w.chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let gives_family =
+        label.iter().any(|w| !is_size(w) && !TUNING.contains(&w.as_str()) && !PACKING.contains(&w.as_str()));
+    // "base" may be left out: a table names a base model without saying so.
+    let size_at = model.iter().position(|w| is_size(w));
+    let version_suffix = |i: usize, w: &str| {
+        only_one && size_at.is_some_and(|s| i > s) && (w == "v" || w.chars().all(|c| c.is_ascii_digit()))
+    };
+    let left_over = model
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| !GENERIC.contains(&w.as_str()) && *w != "base" && !label.contains(w) && !version_suffix(*i, w))
+        .map(|(_, w)| w);
+    let exact = left_over.into_iter().all(|w| {
+        let tuning = TUNING.contains(&w.as_str());
+        if tuning {
+            return tuned_context;
+        }
+        let always = is_size(w) || PACKING.contains(&w.as_str());
+        !always && !gives_family
+    });
+    Some((label.len(), exact))
+}
+
+/// Whether the sections a table sits in fit the model: tables under "instruct"/"chat" headings
+/// describe tuned models, under "base"/"pretrained" headings base models.
+pub fn heading_allows(heading: &str, tuned: bool) -> bool {
+    let for_tuned = heading_is_tuned(heading);
+    let h = heading.to_lowercase();
+    let for_base = ["base", "pretrained", "pre-trained"].iter().any(|w| h.contains(w));
+    let only_tuned = for_tuned && !for_base;
+    let only_base = for_base && !for_tuned;
+    !(only_tuned && !tuned || only_base && tuned)
+}
+
+/// A heading over tables of tuned models ("Instruction tuned models", "Chat").
+pub fn heading_is_tuned(heading: &str) -> bool {
+    let h = heading.to_lowercase();
+    ["instruct", "chat", "fine-tuned", "finetuned", "fine tuned", "aligned"].iter().any(|w| h.contains(w))
+}
+
+/// A model is tuned when its name says so, or when its card names a `<name>-Base` sibling
+/// (DeepSeek-V3's card lists DeepSeek-V3-Base: the repo without the suffix is the chat model).
+pub fn is_tuned(model_id: &str, card: &str) -> bool {
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    words(name).iter().any(|w| TUNING.contains(&w.as_str()))
+        || (!name.to_lowercase().ends_with("base")
+            && card.to_lowercase().contains(&format!("{}-base", name.to_lowercase())))
+}

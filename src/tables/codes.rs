@@ -1,0 +1,77 @@
+//! Where a model's parameter count and release date came from: the codes of `params_source`
+//! and `release_date_source`, in precedence order.
+
+/// Where a parameter count came from, in precedence order (first wins; see `normalize`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ParamsSource {
+    /// The Hub's safetensors `total`: counted from the weights.
+    Safetensors,
+    /// Estimated from config.json dimensions.
+    ConfigEstimate,
+    /// The Hub's GGUF `total`.
+    Gguf,
+    /// `model.safetensors.index.json` `total_size` bytes over bytes per parameter.
+    SafetensorsIndex,
+    /// A leaderboard's count (the Open LLM Leaderboard's `#Params (B)`, 3 decimals).
+    Leaderboard,
+    /// Stated in the model card's prose.
+    CardText,
+    /// The nominal size in the model's name.
+    NamePattern,
+}
+
+impl ParamsSource {
+    /// Every source, in precedence order (first wins).
+    pub const ALL: &'static [ParamsSource] = &[
+        ParamsSource::Safetensors,
+        ParamsSource::ConfigEstimate,
+        ParamsSource::Gguf,
+        ParamsSource::SafetensorsIndex,
+        ParamsSource::Leaderboard,
+        ParamsSource::CardText,
+        ParamsSource::NamePattern,
+    ];
+
+    /// The value written to `params_source`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamsSource::Safetensors => "safetensors",
+            ParamsSource::ConfigEstimate => "config_estimate",
+            ParamsSource::Gguf => "gguf",
+            ParamsSource::SafetensorsIndex => "safetensors_index",
+            ParamsSource::Leaderboard => "leaderboard",
+            ParamsSource::CardText => "card_text",
+            ParamsSource::NamePattern => "name_pattern",
+        }
+    }
+
+    /// Counted sources can be compared with each other; stated and nominal ones are rounded.
+    pub fn is_counted(self) -> bool {
+        matches!(self, ParamsSource::Safetensors | ParamsSource::ConfigEstimate | ParamsSource::Gguf)
+    }
+}
+
+/// Basis of a release date, in precedence order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateSource {
+    /// The model card says when it was released.
+    CardText,
+    /// A leaderboard's date for the model.
+    Leaderboard,
+    /// The Hub repo's creation time: a proxy.
+    HubCreatedAt,
+}
+
+impl DateSource {
+    /// Every basis, in precedence order (first wins).
+    pub const ALL: &'static [DateSource] = &[DateSource::CardText, DateSource::Leaderboard, DateSource::HubCreatedAt];
+
+    /// The value written to `release_date_source`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::CardText => "card_text",
+            DateSource::Leaderboard => "leaderboard",
+            DateSource::HubCreatedAt => "hub_created_at",
+        }
+    }
+}
