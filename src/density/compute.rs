@@ -325,6 +325,8 @@ mod tests {
             ci_low: None,
             ci_high: None,
             used_for_density: true,
+            evidence: None,
+            evidence_line: None,
         }
     }
 

@@ -51,6 +51,7 @@ pub fn build_models(
                 label: Some(name.label),
                 is_rough: name.is_expert_notation,
                 url: row.source_url.clone(),
+                evidence: Some(format!("name: {}", row.model_id)),
             });
         }
         choose_params(row, facts, &mut rejects);
@@ -60,6 +61,7 @@ pub fn build_models(
             row.release_date = Some(d.date);
             row.release_date_precision = Some(d.precision.as_str().to_owned());
             row.release_date_source = Some(d.source.as_str().to_owned());
+            row.release_date_evidence = d.evidence.clone();
         }
     }
     (rows, rejects)
@@ -98,6 +100,7 @@ fn choose_params(row: &mut ModelRow, mut facts: Vec<ParamsFact>, rejects: &mut V
     row.params_total = Some(chosen.total);
     row.params_active = active;
     row.params_source = Some(chosen.source.as_str().to_owned());
+    row.params_evidence = chosen.evidence.clone();
     row.params_label = facts.iter().find_map(|f| f.label.clone()).or_else(|| name.and_then(|n| n.label));
     row.params_confidence = Some(
         match chosen.source {
@@ -118,7 +121,6 @@ fn relative_gap(a: i64, b: i64) -> f64 {
     (a - b).abs() / a.max(b).max(1.0)
 }
 
-/// Merges ranked metadata observations (lower rank wins, gaps filled in rank order).
 /// How much a request's metadata is trusted, lower first: the model's own API object, then a
 /// list page's, then what its files say, then boards.
 pub fn metadata_rank(purpose: Purpose) -> u8 {
@@ -130,6 +132,7 @@ pub fn metadata_rank(purpose: Purpose) -> u8 {
     }
 }
 
+/// Merges ranked metadata observations (lower rank wins, gaps filled in rank order).
 fn merge_metadata(mut observations: Vec<(u8, ModelRow)>) -> Vec<ModelRow> {
     observations.sort_by(|(ra, a), (rb, b)| (&a.model_id, ra, &a.source_url).cmp(&(&b.model_id, rb, &b.source_url)));
     // Merged in place: at 100,000 models a second collection of rows would double the peak.

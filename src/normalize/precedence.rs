@@ -63,6 +63,8 @@ mod tests {
             ci_low: None,
             ci_high: None,
             used_for_density: false,
+            evidence: None,
+            evidence_line: None,
         }
     }
 

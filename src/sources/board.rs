@@ -216,6 +216,8 @@ pub fn emit(config: &BoardConfig, kind: &'static str, url: &str, cells: &[Option
                 ci_low: ci.map(|(_, minus)| value - minus),
                 ci_high: ci.map(|(plus, _)| value + plus),
                 used_for_density: false,
+                evidence: None,
+                evidence_line: None,
             },
         });
     }

@@ -110,6 +110,8 @@ impl Source for Curated {
                 ci_low: None,
                 ci_high: None,
                 used_for_density: false,
+                evidence: None,
+                evidence_line: None,
             });
         }
         out

@@ -185,6 +185,7 @@ impl HfFiles {
                 label: None,
                 is_rough: false,
                 url: url.to_owned(),
+                evidence: Some("config.json dimensions".to_owned()),
             }),
             Err(why) => {
                 out.rejects.push(
@@ -237,6 +238,7 @@ fn parse_index(model_id: &str, request: &FetchRequest, body: &[u8], out: &mut Pa
         label: None,
         is_rough: false,
         url: url.to_owned(),
+        evidence: Some(format!("metadata.total_size: {bytes} bytes at {width} bytes per parameter")),
     });
 }
 
@@ -268,6 +270,8 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             ci_low: None,
             ci_high: None,
             used_for_density: false,
+            evidence: None,
+            evidence_line: None,
         }
     };
     match front_matter::parse(yaml) {
@@ -315,9 +319,16 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             label: Some(size.label),
             is_rough: size.is_expert_notation,
             url: url.to_owned(),
+            evidence: None,
         });
     }
     if let Some((date, precision)) = card_release_date(markdown, model_id) {
-        out.dates.push(DateFact { model_id: model_id.to_owned(), date, precision, source: DateSource::CardText });
+        out.dates.push(DateFact {
+            model_id: model_id.to_owned(),
+            date,
+            precision,
+            source: DateSource::CardText,
+            evidence: None,
+        });
     }
 }

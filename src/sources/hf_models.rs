@@ -280,6 +280,7 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
             label: None,
             is_rough: false,
             url: url.to_owned(),
+            evidence: Some(format!("{}.total: {total}", source.as_str())),
         }),
         Params::Unknown => {}
         Params::Distrusted(why) => out
@@ -292,6 +293,7 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
             date: created.date_naive(),
             precision: DatePrecision::Day,
             source: DateSource::HubCreatedAt,
+            evidence: Some(format!("createdAt: {}", created.to_rfc3339())),
         });
     }
     let base_model = card.and_then(|c| list_or_string(c.get("base_model"))).or_else(|| {

@@ -60,6 +60,8 @@ pub struct ParamsFact {
     pub is_rough: bool,
     /// The response it was read from.
     pub url: String,
+    /// What it was read from (a sentence, a table row, a field), at most 200 characters.
+    pub evidence: Option<String>,
 }
 
 pub use crate::parse::dates::DatePrecision;
@@ -76,6 +78,8 @@ pub struct DateFact {
     pub precision: DatePrecision,
     /// Its basis.
     pub source: DateSource,
+    /// What it was read from (a card line, a field), at most 200 characters.
+    pub evidence: Option<String>,
 }
 
 /// A board's score for a model it names by display name (and maybe a Hub id hint).

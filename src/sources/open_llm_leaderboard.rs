@@ -146,6 +146,8 @@ fn score(model_id: &str, benchmark: &str, shots: i32, metric: &str, value: f64, 
         ci_low: None,
         ci_high: None,
         used_for_density: false,
+        evidence: None,
+        evidence_line: None,
     }
 }
 
@@ -180,6 +182,7 @@ fn v2_row(row: &Value, url: &str, out: &mut ParseOutput) {
             label: None,
             is_rough: false,
             url: url.to_owned(),
+            evidence: Some(format!("#Params (B): {b}")),
         });
     }
     let upload = row.get("Upload To Hub Date").and_then(Value::as_str).filter(|d| *d != "2022-03-02");
@@ -189,6 +192,7 @@ fn v2_row(row: &Value, url: &str, out: &mut ParseOutput) {
             date,
             precision: DatePrecision::Day,
             source: DateSource::Leaderboard,
+            evidence: upload.map(|d| format!("Upload To Hub Date: {d}")),
         });
     }
     let kind = row.get("Type").and_then(Value::as_str).unwrap_or("");

@@ -93,6 +93,8 @@ pub fn models(rows: &[ModelRow], snapshot_id: &str) -> Result<RecordBatch, Arrow
         ("hf_created_at", timestamps(r.iter().map(|m| m.hf_created_at))),
         ("hf_last_modified", timestamps(r.iter().map(|m| m.hf_last_modified))),
         ("source_url", strings(r.iter().map(|m| Some(m.source_url.as_str())))),
+        ("params_evidence", strings(r.iter().map(|m| m.params_evidence.as_deref()))),
+        ("release_date_evidence", strings(r.iter().map(|m| m.release_date_evidence.as_deref()))),
     ];
     named_batch(&MODELS, columns)
 }
@@ -121,6 +123,8 @@ pub fn scores(rows: &[ScoreRow], snapshot_id: &str) -> Result<RecordBatch, Arrow
         ("ci_low", Arc::new(r.iter().map(|s| s.ci_low).collect::<Float64Array>())),
         ("ci_high", Arc::new(r.iter().map(|s| s.ci_high).collect::<Float64Array>())),
         ("used_for_density", bools(r.iter().map(|s| Some(s.used_for_density)))),
+        ("evidence", strings(r.iter().map(|s| s.evidence.as_deref()))),
+        ("evidence_line", Arc::new(r.iter().map(|s| s.evidence_line).collect::<Int32Array>())),
     ];
     named_batch(&SCORES, columns)
 }

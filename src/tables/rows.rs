@@ -33,6 +33,8 @@ pub struct ModelRow {
     pub hf_created_at: Option<DateTime<Utc>>,
     pub hf_last_modified: Option<DateTime<Utc>>,
     pub source_url: String,
+    pub params_evidence: Option<String>,
+    pub release_date_evidence: Option<String>,
 }
 
 /// One `scores` row.
@@ -55,6 +57,8 @@ pub struct ScoreRow {
     pub ci_low: Option<f64>,
     pub ci_high: Option<f64>,
     pub used_for_density: bool,
+    pub evidence: Option<String>,
+    pub evidence_line: Option<i32>,
 }
 
 /// One `density` row.

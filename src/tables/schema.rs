@@ -179,6 +179,13 @@ pub const MODELS: Table = Table {
         col("hf_created_at", TimestampUtc, true, "Hub `createdAt`; null for the 2022-03-02T23:29:04Z placeholder"),
         col("hf_last_modified", TimestampUtc, true, "Hub `lastModified`"),
         col("source_url", Utf8, false, "The response the row was read from"),
+        col(
+            "params_evidence",
+            Utf8,
+            true,
+            "What the count was read from: the card's sentence or table row, the name, or the API field (≤ 200 characters)",
+        ),
+        col("release_date_evidence", Utf8, true, "The card line or field the release date was read from (≤ 200 characters)"),
     ],
 };
 
@@ -219,6 +226,13 @@ pub const SCORES: Table = Table {
         col("ci_low", Float64, true, "Lower end of the confidence interval the source gives, in `unit`"),
         col("ci_high", Float64, true, "Upper end of the confidence interval, in `unit`"),
         col("used_for_density", Bool, false, "The one observation of (model, benchmark, shots) density uses"),
+        col(
+            "evidence",
+            Utf8,
+            true,
+            "The header cells, row label or sentence the value was read from (≤ 200 characters); null for boards' own columns",
+        ),
+        col("evidence_line", Int32, true, "Line of `source_url`'s archived body the value was read from, from 1"),
     ],
 };
 

@@ -1,0 +1,155 @@
+//! Everything a model card says about its own model, each value with its evidence: scores from
+//! the `model-index` front matter and from the body's tables, a parameter count, a release date,
+//! and the tables passed over (with why). Pure: the `hf_files` source turns this into rows.
+
+use super::benchmarks::{resolve, unit_of};
+use super::card_scores::{clip, table_scores};
+use super::dates::{card_release, CardDate};
+use super::front_matter::{self, model_index_scores};
+use super::model_names::is_tuned;
+use super::params::{card_size, CardSize};
+use super::tables::tables;
+
+/// Cards are read up to this many bytes (a 5 MB card is hostile, not informative).
+pub const MAX_CARD_BYTES: usize = 1024 * 1024;
+
+/// One score a card gives its own model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardValue {
+    /// Benchmark as written.
+    pub benchmark_raw: String,
+    /// Shots, when stated.
+    pub shots: Option<i32>,
+    /// Metric or setting as written.
+    pub metric: Option<String>,
+    /// Value in the benchmark's unit (fractions of percent benchmarks scaled ×100 per table or
+    /// per `model-index`, never per value).
+    pub value: f64,
+    /// As written.
+    pub value_raw: String,
+    /// `model_index`, `markdown_table`, `html_table` or `lm_eval_table`.
+    pub detail: &'static str,
+    /// Header cells or the model-index entry it was read from.
+    pub evidence: String,
+    /// Line in the card, from 1.
+    pub line: Option<usize>,
+}
+
+/// What one card says.
+#[derive(Debug, Clone, Default)]
+pub struct CardFacts {
+    /// The model's own scores.
+    pub scores: Vec<CardValue>,
+    /// The model's size, with the sentence, row or name it was read from.
+    pub size: Option<CardSize>,
+    /// The release date the card states.
+    pub date: Option<CardDate>,
+    /// Values not used, as (reason code, detail): tables passed over, model-index entries
+    /// without a value, values whose unit cannot be told.
+    pub passed_over: Vec<(&'static str, String)>,
+    /// The front matter is not valid YAML (the message).
+    pub front_matter_error: Option<String>,
+}
+
+/// Reads a card of `model_id`.
+pub fn read_card(model_id: &str, text: &str) -> CardFacts {
+    let text = match text.char_indices().nth(MAX_CARD_BYTES) {
+        Some((i, _)) => &text[..i],
+        None => text,
+    };
+    let (yaml, markdown) = front_matter::split(text);
+    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    let body_start = markdown.as_ptr() as usize - text.as_ptr() as usize;
+    let yaml_start = if yaml.is_empty() { 0 } else { yaml.as_ptr() as usize - text.as_ptr() as usize };
+    let mut facts = CardFacts::default();
+
+    match front_matter::parse(yaml) {
+        Ok(meta) => {
+            if let Some(index) = meta.get("model-index") {
+                read_model_index(index, yaml, |o| line_of(yaml_start + o), &mut facts);
+            }
+        }
+        Err(why) => facts.front_matter_error = Some(why),
+    }
+    let tuned = is_tuned(model_id, markdown);
+    for table in tables(markdown) {
+        let read = table_scores(&table, model_id, tuned);
+        if let Some((reason, detail)) = read.abstained {
+            let at = line_of(body_start + table.offset);
+            facts.passed_over.push((reason, format!("table at line {at}: {detail}")));
+        }
+        for s in read.scores {
+            facts.scores.push(CardValue {
+                benchmark_raw: s.benchmark_raw,
+                shots: s.shots,
+                metric: s.metric,
+                value: s.value,
+                value_raw: s.value_raw,
+                detail: s.detail,
+                evidence: s.evidence,
+                line: Some(line_of(body_start + s.offset)),
+            });
+        }
+    }
+    facts.size = card_size(model_id, markdown).map(|mut size| {
+        size.line += line_of(body_start) - 1;
+        size
+    });
+    facts.date = card_release(markdown, model_id).map(|mut date| {
+        date.line += line_of(body_start) - 1;
+        date
+    });
+    facts
+}
+
+/// `model-index` scores. Whether values are fractions is decided once for the whole index:
+/// when every value of a percent benchmark is at most 1 they are fractions (×100); when the
+/// index mixes both, a value at most 1 cannot be told from a percent and is passed over.
+fn read_model_index(
+    index: &serde_json::Value,
+    yaml: &str,
+    line_of: impl Fn(usize) -> usize,
+    facts: &mut CardFacts,
+) {
+    let (scores, skipped) = model_index_scores(index);
+    if skipped > 0 {
+        let why = format!("{skipped} model-index metric(s) without a dataset or a numeric value");
+        facts.passed_over.push(("model_index_incomplete", why));
+    }
+    let percent = |raw: &str| unit_of(&resolve(raw).canonical) == "percent";
+    let small = |v: f64| v.abs() <= 1.0 && v != 0.0;
+    let percent_values: Vec<f64> = scores.iter().filter(|s| percent(&s.benchmark_raw)).map(|s| s.value).collect();
+    let all_fractions = !percent_values.is_empty() && percent_values.iter().all(|v| v.abs() <= 1.0);
+    // Values are found in the YAML in document order: each search starts after the last hit.
+    let mut cursor = 0;
+    for s in scores {
+        let needle = format!("value: {}", s.value_raw);
+        let at = yaml[cursor..].find(&needle).map(|i| cursor + i);
+        if let Some(at) = at {
+            cursor = at + needle.len();
+        }
+        let mut evidence = format!("model-index: {}", s.benchmark_raw);
+        if let Some(metric) = &s.metric {
+            evidence.push_str(&format!(" | {metric}"));
+        }
+        let value = match (percent(&s.benchmark_raw), all_fractions, small(s.value)) {
+            (true, true, _) => s.value * 100.0,
+            (true, false, true) => {
+                let why = format!("{} = {}: a fraction or a percent? the model-index has both", s.benchmark_raw, s.value_raw);
+                facts.passed_over.push(("ambiguous_unit", why));
+                continue;
+            }
+            _ => s.value,
+        };
+        facts.scores.push(CardValue {
+            benchmark_raw: s.benchmark_raw,
+            shots: s.shots,
+            metric: s.metric,
+            value,
+            value_raw: s.value_raw,
+            detail: "model_index",
+            evidence: clip(&evidence),
+            line: at.map(&line_of),
+        });
+    }
+}
