@@ -127,7 +127,7 @@ fn main() {
         wall
     );
     println!("  output over the corpus: {scores} scores, {params} parameter facts, {dates} dates");
-    per_card.sort_by(|a, b| b.0.cmp(&a.0));
+    per_card.sort_by_key(|c| std::cmp::Reverse(c.0));
     println!("  slowest cards (CPU):");
     for (c, _, id, len) in per_card.iter().take(8) {
         println!("    {c:>12?}  {len:>8} bytes  {id}");
