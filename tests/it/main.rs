@@ -4,6 +4,7 @@
 mod util;
 
 mod boards;
+mod cards;
 mod density;
 mod extraction;
 mod faults;

@@ -1,0 +1,525 @@
+//! Extraction quality on labelled corpus cards (`data/cards/`, see `LABELLING.md` there): the real
+//! binary against a Hub stand-in that serves only each model's card, so the card alone decides
+//! every value. Measures score precision and recall, parameter counts, release dates and
+//! `is_base` against the labels, prints a table, and writes the figures to
+//! `$CARGO_TARGET_TMPDIR/cards_<split>.json`.
+//!
+//! The dev split prints every wrong or missed item; the validation split is blind and prints only
+//! aggregate figures (per-card details only with `DENSING_SHOW_VALIDATION=1`, and then no rule may
+//! be changed because of what it shows: see `LABELLING.md`).
+//!
+//! `cargo test --test it cards -- --nocapture`
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use densing::normalize::benchmarks::resolve;
+use serde_json::{json, Value};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+use crate::util::*;
+
+// Quality bars, as shares (0.0–1.0). Each is checked against the figure of the same name.
+const DEV_MIN_PRECISION: f64 = 0.0; // raised once the rules are fixed
+const DEV_MIN_RECALL: f64 = 0.0; // raised once the rules are fixed
+const DEV_MIN_PARAMS_RIGHT: f64 = 0.0; // raised once the rules are fixed
+const DEV_MIN_DATES_RIGHT: f64 = 0.0; // raised once the rules are fixed
+const DEV_MIN_IS_BASE_RIGHT: f64 = 0.0; // raised once the rules are fixed
+const VALIDATION_MIN_PRECISION: f64 = 0.0; // raised once the rules are fixed
+const VALIDATION_MIN_RECALL: f64 = 0.0; // raised once the rules are fixed
+const VALIDATION_MIN_PARAMS_RIGHT: f64 = 0.0; // raised once the rules are fixed
+const VALIDATION_MIN_DATES_RIGHT: f64 = 0.0; // raised once the rules are fixed
+const VALIDATION_MIN_IS_BASE_RIGHT: f64 = 0.0; // raised once the rules are fixed
+
+/// A densing value matches a label within this (percent points, or the card's unit).
+const VALUE_TOLERANCE: f64 = 0.006;
+/// A parameter count matches within this share of the label.
+const PARAMS_TOLERANCE: f64 = 0.02;
+
+/// The corpus, read in place (never copied into the repo).
+fn corpus() -> PathBuf {
+    repo().join("../shared/corpus/hf-readme-2024")
+}
+
+/// One `card` row of a split.
+struct CardLabel {
+    file: String,
+    model_id: String,
+    params: Option<f64>,
+    active: Option<f64>,
+    /// The date as labelled, cut to its precision (`2024-07-23`, `2023-12`, `2024`).
+    date: Option<String>,
+    is_base: Option<bool>,
+}
+
+/// One `score` row of a split.
+struct ScoreLabel {
+    model_id: String,
+    /// As labelled: a canonical id or `raw:<name as written>`.
+    benchmark: String,
+    /// What densing's `benchmark` column should hold: the canonical id, or a raw name resolved
+    /// by densing's own [`resolve`].
+    benchmark_id: String,
+    shots: Option<i32>,
+    value: f64,
+    is_average: bool,
+    note: String,
+}
+
+struct Labels {
+    cards: Vec<CardLabel>,
+    scores: Vec<ScoreLabel>,
+    skipped: usize,
+}
+
+fn labels(split: &str) -> Labels {
+    let file = repo().join(format!("tests/it/data/cards/{split}.csv"));
+    let mut reader = csv::Reader::from_path(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let mut labels = Labels { cards: Vec::new(), scores: Vec::new(), skipped: 0 };
+    for (line, record) in reader.deserialize::<BTreeMap<String, String>>().enumerate() {
+        let row = record.unwrap_or_else(|e| panic!("{split}.csv record {}: {e}", line + 1));
+        let cell = |name: &str| row.get(name).map(|s| s.trim()).filter(|s| !s.is_empty());
+        let number = |name: &str| {
+            cell(name).map(|s| s.parse::<f64>().unwrap_or_else(|e| panic!("{split}.csv {name} {s:?}: {e}")))
+        };
+        let model_id = cell("model_id").unwrap_or_else(|| panic!("{split}.csv record {}: no model_id", line + 1));
+        match cell("kind") {
+            Some("card") => {
+                let file = cell("file").expect("file").to_owned();
+                assert_eq!(
+                    file.strip_suffix(".README.md").and_then(|f| f.split_once("__")).map(|(o, n)| format!("{o}/{n}")),
+                    Some(model_id.to_owned()),
+                    "{split}.csv: model_id is the file name's id"
+                );
+                let date = cell("date").map(|d| {
+                    let keep = match cell("date_precision") {
+                        Some("year") => 4,
+                        Some("month") => 7,
+                        _ => 10,
+                    };
+                    d[..keep.min(d.len())].to_owned()
+                });
+                let is_base = cell("is_base").map(|b| match b {
+                    "true" => true,
+                    "false" => false,
+                    other => panic!("{split}.csv is_base {other:?}"),
+                });
+                labels.cards.push(CardLabel {
+                    file,
+                    model_id: model_id.to_owned(),
+                    params: number("params"),
+                    active: number("active"),
+                    date,
+                    is_base,
+                });
+            }
+            Some("score") => {
+                let benchmark = cell("benchmark").expect("benchmark").to_owned();
+                let benchmark_id = match benchmark.strip_prefix("raw:") {
+                    Some(name) => resolve(name).canonical,
+                    None => benchmark.clone(),
+                };
+                labels.scores.push(ScoreLabel {
+                    model_id: model_id.to_owned(),
+                    benchmark,
+                    benchmark_id,
+                    shots: number("shots").map(|s| s as i32),
+                    value: number("value").expect("value"),
+                    is_average: cell("is_average") == Some("1"),
+                    note: cell("note").unwrap_or_default().to_owned(),
+                });
+            }
+            Some("skip") => labels.skipped += 1,
+            other => panic!("{split}.csv: unknown kind {other:?}"),
+        }
+    }
+    let ids: BTreeSet<&str> = labels.cards.iter().map(|c| c.model_id.as_str()).collect();
+    for s in &labels.scores {
+        assert!(ids.contains(s.model_id.as_str()), "{split}.csv: score of {} without a card row", s.model_id);
+    }
+    labels
+}
+
+/// Whether densing's value is the labelled one (a labelled fraction may be stored as percent).
+fn value_matches(densing: f64, label: f64) -> bool {
+    (densing - label).abs() <= VALUE_TOLERANCE
+        || (label.abs() <= 1.0 && (densing - label * 100.0).abs() <= VALUE_TOLERANCE)
+}
+
+fn matches(row: &Row, label: &ScoreLabel) -> bool {
+    row["model_id"] == label.model_id
+        && row["benchmark"] == label.benchmark_id
+        && value_matches(value(row), label.value)
+}
+
+fn value(row: &Row) -> f64 {
+    row["value"].parse().expect("numeric value")
+}
+
+fn shots(row: &Row) -> Option<i32> {
+    (row["shots"] != "null").then(|| row["shots"].parse().expect("numeric shots"))
+}
+
+fn count(right: usize, total: usize) -> Value {
+    json!({ "share": if total == 0 { Value::Null } else { json!(right as f64 / total as f64) }, "right": right, "of": total })
+}
+
+fn share(figure: &Value) -> f64 {
+    figure["share"].as_f64().unwrap_or(1.0)
+}
+
+fn show(figure: &Value) -> String {
+    match figure["share"].as_f64() {
+        Some(s) => format!("{s:.3} ({}/{})", figure["right"], figure["of"]),
+        None => format!("n/a (0/{})", figure["of"]),
+    }
+}
+
+/// One score row, for the lists.
+fn describe(row: &Row) -> String {
+    format!(
+        "{} {} = {} (raw {:?} = {:?}, shots {}, {})",
+        row["model_id"],
+        row["benchmark"],
+        row["value"],
+        row["benchmark_raw"],
+        row["value_raw"],
+        row["shots"],
+        row["source_detail"]
+    )
+}
+
+fn within(label: f64, got: &str) -> bool {
+    got.parse::<f64>().is_ok_and(|g| (g - label).abs() <= PARAMS_TOLERANCE * label)
+}
+
+/// Runs the split's labelled cards through the real binary and measures the result against the
+/// labels. Returns the figures (also written as JSON); `details` adds every wrong or missed item.
+async fn measure(split: &str, details: bool) -> Value {
+    let started = Instant::now();
+    let labels = labels(split);
+
+    // The Hub stand-in: a minimal API response (no siblings, no safetensors) and the card, from the
+    // corpus file's bytes. Everything else (config.json, …) is wiremock's default 404.
+    let server = MockServer::start().await;
+    for card in &labels.cards {
+        let body = std::fs::read(corpus().join(&card.file))
+            .unwrap_or_else(|e| panic!("corpus card {} ({e}); the corpus lives in ../shared", card.file));
+        Mock::given(method("GET"))
+            .and(path(format!("/api/models/{}", card.model_id)))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({ "id": card.model_id })))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path(format!("/{}/resolve/main/README.md", card.model_id)))
+            .respond_with(ResponseTemplate::new(200).set_body_raw(body, "text/markdown"))
+            .mount(&server)
+            .await;
+    }
+    let work = Workdir::new();
+    let list: Vec<String> = labels.cards.iter().map(|c| format!("{:?}", c.model_id)).collect();
+    let pipeline = work.path().join(format!("cards_{split}.toml"));
+    std::fs::write(
+        &pipeline,
+        format!(
+            "name = 'cards_{split}'\n{QUICK_FETCH}max_in_flight = 32\n\n[hosts.\"127.0.0.1\"]\nrps = 1000\nburst = 100\n\n[[sources]]\nkind = 'hf_models'\nendpoint = '{0}'\nmodels = [{1}]\n\n[[sources]]\nkind = 'hf_files'\nendpoint = '{0}'\n",
+            server.uri(),
+            list.join(", ")
+        ),
+    )
+    .unwrap();
+    let output = work.run(&pipeline);
+    assert_eq!(output.status.code(), Some(0), "densing run exits 0");
+
+    // The paths densing asked for that the stand-in does not serve (404), by file name.
+    let mut unserved: BTreeMap<String, usize> = BTreeMap::new();
+    let served: BTreeSet<String> = labels
+        .cards
+        .iter()
+        .flat_map(|c| [format!("/api/models/{}", c.model_id), format!("/{}/resolve/main/README.md", c.model_id)])
+        .collect();
+    for request in server.received_requests().await.unwrap_or_default() {
+        let p = request.url.path().to_owned();
+        if !served.contains(&p) {
+            let tail = p.rsplit('/').next().unwrap_or_default().to_owned();
+            *unserved.entry(tail).or_default() += 1;
+        }
+    }
+
+    let models = rows_by(&read_table(&work.out(), "models", None), "model_id");
+    let absent: Vec<&str> =
+        labels.cards.iter().map(|c| c.model_id.as_str()).filter(|id| !models.contains_key(*id)).collect();
+    assert!(
+        absent.is_empty(),
+        "{} labelled model(s) absent from `models`{}",
+        absent.len(),
+        if details { format!(": {absent:?}") } else { String::new() }
+    );
+    let ids: BTreeSet<&str> = labels.cards.iter().map(|c| c.model_id.as_str()).collect();
+    let scores: Vec<Row> = rows(&read_table(&work.out(), "scores", None))
+        .into_iter()
+        .filter(|r| ids.contains(r["model_id"].as_str()))
+        .collect();
+
+    // Scores: precision over densing's rows that are not averages, recall over the labels' rows
+    // that are not averages.
+    let (averages, own): (Vec<&ScoreLabel>, Vec<&ScoreLabel>) = labels.scores.iter().partition(|s| s.is_average);
+    let mut considered = 0;
+    let mut excluded = 0;
+    let mut hits = 0;
+    let mut shots_agree = 0;
+    let mut wrong = Vec::new();
+    for row in &scores {
+        if row["benchmark"] == "card_average" || averages.iter().any(|a| matches(row, a)) {
+            excluded += 1;
+            continue;
+        }
+        considered += 1;
+        let found: Vec<&&ScoreLabel> = own.iter().filter(|l| matches(row, l)).collect();
+        if found.is_empty() {
+            let same_benchmark: Vec<String> = own
+                .iter()
+                .filter(|l| l.model_id == row["model_id"] && l.benchmark_id == row["benchmark"])
+                .map(|l| l.value.to_string())
+                .collect();
+            let same_value: Vec<&str> = own
+                .iter()
+                .filter(|l| l.model_id == row["model_id"] && value_matches(value(row), l.value))
+                .map(|l| l.benchmark.as_str())
+                .collect();
+            let why = if !same_benchmark.is_empty() {
+                format!("label values for this benchmark: {}", same_benchmark.join(", "))
+            } else if !same_value.is_empty() {
+                format!("value labelled under {}", same_value.join(", "))
+            } else {
+                "not in the labels".to_owned()
+            };
+            wrong.push(format!("{} -- {why}", describe(row)));
+        } else {
+            hits += 1;
+            if found.iter().any(|l| l.shots == shots(row)) {
+                shots_agree += 1;
+            }
+        }
+    }
+    let mut found = 0;
+    let mut missed = Vec::new();
+    for label in &own {
+        if scores.iter().any(|r| matches(r, label)) {
+            found += 1;
+            continue;
+        }
+        let of_model = |keep: &dyn Fn(&Row) -> bool| -> Vec<String> {
+            scores.iter().filter(|r| r["model_id"] == label.model_id && keep(r)).map(describe).collect()
+        };
+        let same_benchmark = of_model(&|r| r["benchmark"] == label.benchmark_id);
+        let same_value = of_model(&|r| value_matches(value(r), label.value));
+        let evidence = if !same_benchmark.is_empty() {
+            format!("densing has {}", same_benchmark.join("; "))
+        } else if !same_value.is_empty() {
+            format!("value found as {}", same_value.join("; "))
+        } else if scores.iter().any(|r| r["model_id"] == label.model_id) {
+            "not found (densing has other scores for this model)".to_owned()
+        } else {
+            "not found (no densing score for this model)".to_owned()
+        };
+        missed.push(format!(
+            "{} {} (as {}) = {} shots {:?} [{}] -- {evidence}",
+            label.model_id, label.benchmark, label.benchmark_id, label.value, label.shots, label.note
+        ));
+    }
+
+    // Parameters, dates, is_base.
+    let (mut params_right, mut params_wrong, mut params_missing) = (0, Vec::new(), Vec::new());
+    let mut params_unstated = Vec::new();
+    let (mut dates_right, mut dates_wrong, mut dates_missing, mut dates_unstated) =
+        (0, Vec::new(), Vec::new(), Vec::new());
+    let (mut base_right, mut base_wrong, mut base_missing) = (0, Vec::new(), Vec::new());
+    for card in &labels.cards {
+        let got = &models[&card.model_id];
+        let params_seen = format!(
+            "{}: densing total {} active {} ({}, label {:?}); labelled total {:?} active {:?}",
+            card.model_id,
+            got["params_total"],
+            got["params_active"],
+            got["params_source"],
+            got["params_label"],
+            card.params,
+            card.active
+        );
+        match card.params {
+            Some(_) if got["params_total"] == "null" => params_missing.push(params_seen),
+            Some(total) => {
+                if within(total, &got["params_total"]) && card.active.is_none_or(|a| within(a, &got["params_active"])) {
+                    params_right += 1;
+                } else {
+                    params_wrong.push(params_seen);
+                }
+            }
+            None if got["params_total"] != "null" => params_unstated.push(params_seen),
+            None => {}
+        }
+        let date_seen = format!(
+            "{}: densing {} ({}, {}); labelled {:?}",
+            card.model_id, got["release_date"], got["release_date_precision"], got["release_date_source"], card.date
+        );
+        match &card.date {
+            Some(_) if got["release_date"] == "null" => dates_missing.push(date_seen),
+            Some(date) if got["release_date"].starts_with(date.as_str()) => dates_right += 1,
+            Some(_) => dates_wrong.push(date_seen),
+            None if got["release_date"] != "null" => dates_unstated.push(date_seen),
+            None => {}
+        }
+        let base_seen = format!("{}: densing is_base {}; labelled {:?}", card.model_id, got["is_base"], card.is_base);
+        match card.is_base {
+            Some(_) if got["is_base"] == "null" => base_missing.push(base_seen),
+            Some(b) if got["is_base"] == b.to_string() => base_right += 1,
+            Some(_) => base_wrong.push(base_seen),
+            None => {}
+        }
+    }
+    let params_labelled = labels.cards.iter().filter(|c| c.params.is_some()).count();
+    let dates_labelled = labels.cards.iter().filter(|c| c.date.is_some()).count();
+    let base_labelled = labels.cards.iter().filter(|c| c.is_base.is_some()).count();
+
+    let mut figures = json!({
+        "split": split,
+        "cards": labels.cards.len(),
+        "skipped_in_labels": labels.skipped,
+        "scores": {
+            "densing_rows": scores.len(),
+            "densing_rows_averages_excluded": excluded,
+            "precision": count(hits, considered),
+            "recall": count(found, own.len()),
+            "shots_agree_of_matched": count(shots_agree, hits),
+            "labelled_rows": labels.scores.len(),
+            "labelled_averages": averages.len(),
+        },
+        "params": {
+            "right": count(params_right, params_labelled),
+            "wrong": params_wrong.len(),
+            "missing": params_missing.len(),
+            "unstated_but_published": params_unstated.len(),
+        },
+        "dates": {
+            "right": count(dates_right, dates_labelled),
+            "wrong": dates_wrong.len(),
+            "missing": dates_missing.len(),
+            "unstated_but_published": dates_unstated.len(),
+        },
+        "is_base": {
+            "right": count(base_right, base_labelled),
+            "wrong": base_wrong.len(),
+            "missing": base_missing.len(),
+        },
+        "unserved_requests": &unserved,
+        "seconds": started.elapsed().as_secs_f64(),
+    });
+    let p = &figures["params"];
+    let d = &figures["dates"];
+    let b = &figures["is_base"];
+    let s = &figures["scores"];
+    eprintln!(
+        "\ncard extraction, {split} split: {} cards ({} skipped in the labels), {:.1} s\n\
+         | figure                          | value |\n|---|---|\n\
+         | score precision (no averages)   | {} |\n\
+         | labelled scores found (recall)  | {} |\n\
+         | shots agree, of matched rows    | {} |\n\
+         | params right (±2%)              | {} ; wrong {}, missing {} |\n\
+         | params unstated but published   | {} |\n\
+         | dates right (at label precision)| {} ; wrong {}, missing {} |\n\
+         | dates unstated but published    | {} |\n\
+         | is_base agrees                  | {} ; wrong {}, missing {} |\n\
+         densing score rows {} ({} averages excluded); labelled score rows {} ({} averages); requests answered 404, by file: {:?}",
+        labels.cards.len(),
+        labels.skipped,
+        figures["seconds"].as_f64().unwrap(),
+        show(&s["precision"]),
+        show(&s["recall"]),
+        show(&s["shots_agree_of_matched"]),
+        show(&p["right"]),
+        p["wrong"],
+        p["missing"],
+        p["unstated_but_published"],
+        show(&d["right"]),
+        d["wrong"],
+        d["missing"],
+        d["unstated_but_published"],
+        show(&b["right"]),
+        b["wrong"],
+        b["missing"],
+        scores.len(),
+        excluded,
+        labels.scores.len(),
+        averages.len(),
+        unserved,
+    );
+    if details {
+        let lists: [(&str, &Vec<String>); 10] = [
+            ("scores wrong (densing rows not in the labels)", &wrong),
+            ("scores missed (labels densing did not find)", &missed),
+            ("params wrong", &params_wrong),
+            ("params missing", &params_missing),
+            ("params unstated but published", &params_unstated),
+            ("dates wrong", &dates_wrong),
+            ("dates missing", &dates_missing),
+            ("dates unstated but published", &dates_unstated),
+            ("is_base wrong", &base_wrong),
+            ("is_base missing", &base_missing),
+        ];
+        for (title, list) in lists {
+            eprintln!("\n### {title}: {}", list.len());
+            for item in list {
+                eprintln!("- {item}");
+            }
+        }
+        figures["details"] = json!(BTreeMap::from(lists.map(|(t, l)| (t, l.clone()))));
+    }
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cards_{split}.json"));
+    std::fs::write(&out, serde_json::to_string_pretty(&figures).unwrap()).unwrap();
+    eprintln!("figures written to {}", out.display());
+    figures
+}
+
+fn check(figures: &Value, min_precision: f64, min_recall: f64, min_params: f64, min_dates: f64, min_base: f64) {
+    let split = &figures["split"];
+    for (figure, min) in [
+        (&figures["scores"]["precision"], min_precision),
+        (&figures["scores"]["recall"], min_recall),
+        (&figures["params"]["right"], min_params),
+        (&figures["dates"]["right"], min_dates),
+        (&figures["is_base"]["right"], min_base),
+    ] {
+        assert!(share(figure) >= min, "{split}: {} below {min}", show(figure));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dev_split_card_extraction() {
+    let figures = measure("dev", true).await;
+    check(
+        &figures,
+        DEV_MIN_PRECISION,
+        DEV_MIN_RECALL,
+        DEV_MIN_PARAMS_RIGHT,
+        DEV_MIN_DATES_RIGHT,
+        DEV_MIN_IS_BASE_RIGHT,
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn validation_split_card_extraction() {
+    // Blind: aggregate figures only, unless asked for explicitly.
+    let show_details = std::env::var("DENSING_SHOW_VALIDATION").as_deref() == Ok("1");
+    let figures = measure("validation", show_details).await;
+    check(
+        &figures,
+        VALIDATION_MIN_PRECISION,
+        VALIDATION_MIN_RECALL,
+        VALIDATION_MIN_PARAMS_RIGHT,
+        VALIDATION_MIN_DATES_RIGHT,
+        VALIDATION_MIN_IS_BASE_RIGHT,
+    );
+}
