@@ -156,6 +156,15 @@ codes! {
         ParamsDisagree = "params_disagree",
         /// A board's display name that matches no Hub id.
         UnresolvedName = "unresolved_name",
+        /// A card table where two columns or rows name the model: none is used.
+        AmbiguousColumn = "ambiguous_column",
+        /// A card table whose columns or rows name a near model (an ancestor, a sibling, the
+        /// original of a quantized copy) but none names this one exactly: none is used.
+        NoOwnColumn = "no_own_column",
+        /// A value that may be a fraction or a percent (a `model-index` with both): not used.
+        AmbiguousUnit = "ambiguous_unit",
+        /// Only an estimate of the size (expert notation such as `8x7B`): no count is published.
+        ParamsEstimateOnly = "params_estimate_only",
     }
 }
 

@@ -23,6 +23,8 @@ use crate::tables::rows::{ModelRow, RejectRow};
 const DISAGREE: f64 = 0.05;
 /// Card prose further than this from the name's size is about another model of the family.
 const TEXT_VS_NAME: f64 = 0.25;
+/// A stated count and the name's nominal size further apart than this are reported.
+const STATED_VS_NAME: f64 = 0.10;
 
 /// Builds the `models` rows (sorted by `model_id`) and the rejects that precedence produced.
 pub fn build_models(
@@ -72,11 +74,33 @@ fn choose_params(row: &mut ModelRow, mut facts: Vec<ParamsFact>, rejects: &mut V
     if let Some(name) = &name {
         facts.retain(|f| f.source != ParamsSource::CardText || relative_gap(f.total, name.total) <= TEXT_VS_NAME);
     }
+    // An estimate from expert notation (`8x7B`) is never published as the count.
+    let (estimates, mut facts): (Vec<ParamsFact>, Vec<ParamsFact>) = facts.into_iter().partition(|f| f.is_rough);
     facts.sort_by(|a, b| (a.source, &a.url).cmp(&(b.source, &b.url)));
-    let Some(chosen) = facts.first().cloned() else { return };
-    for other in facts.iter().skip(1).filter(|f| f.source.is_counted() && f.source != chosen.source) {
+    let Some(chosen) = facts.first().cloned() else {
+        if let Some(e) = estimates.first() {
+            row.params_label = e.label.clone();
+            row.is_moe = Some(true);
+            rejects.push(
+                RejectRow::new("normalize", Stage::Normalize, RejectReason::ParamsEstimateOnly)
+                    .url(&e.url)
+                    .model(&row.model_id)
+                    .detail(format!(
+                        "only {} states the size ({}), an estimate of about {}: no count published",
+                        e.source.as_str(),
+                        e.label.as_deref().unwrap_or("?"),
+                        e.total
+                    )),
+            );
+        }
+        return;
+    };
+    let stated = |f: &ParamsFact| f.source.is_counted() || f.source == ParamsSource::CardText;
+    for other in facts.iter().skip(1).filter(|f| f.source != chosen.source) {
         let gap = relative_gap(chosen.total, other.total);
-        if chosen.source.is_counted() && gap > DISAGREE {
+        // Counted sources agree within 5%; a stated count and the name's nominal size within 10%.
+        let limit = if chosen.source.is_counted() && other.source.is_counted() { DISAGREE } else { STATED_VS_NAME };
+        if stated(&chosen) && (other.source.is_counted() || other.source == ParamsSource::NamePattern) && gap > limit {
             rejects.push(
                 RejectRow::new("normalize", Stage::Normalize, RejectReason::ParamsDisagree)
                     .url(&other.url)
@@ -194,6 +218,7 @@ mod tests {
             label: None,
             is_rough: false,
             url: source.as_str().into(),
+            evidence: Some(format!("{} says {total}", source.as_str())),
         }
     }
 
@@ -233,6 +258,7 @@ mod tests {
             date: NaiveDate::from_ymd_opt(y, 1, 1).unwrap(),
             precision: DatePrecision::Day,
             source,
+            evidence: None,
         };
         let (rows, _) = build_models(
             vec![(0, row())],

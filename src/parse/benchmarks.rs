@@ -25,6 +25,7 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("gsm8k", "gsm8k"),
     ("gsm 8k", "gsm8k"),
     ("gsm8k cot", "gsm8k"),
+    ("gsm 8k cot", "gsm8k"),
     ("humaneval", "humaneval"),
     ("human eval", "humaneval"),
     ("humaneval pass 1", "humaneval"),

@@ -3,15 +3,12 @@
 //! and the tables passed over (with why). Pure: the `hf_files` source turns this into rows.
 
 use super::benchmarks::{resolve, unit_of};
-use super::card_scores::{clip, table_scores};
+use super::card_scores::{clip, table_scores, Unused};
 use super::dates::{card_release, CardDate};
 use super::front_matter::{self, model_index_scores};
 use super::model_names::is_tuned;
-use super::params::{card_size, CardSize};
+use super::params::{card_size, CardSize, SizeForm};
 use super::tables::tables;
-
-/// Cards are read up to this many bytes (a 5 MB card is hostile, not informative).
-pub const MAX_CARD_BYTES: usize = 1024 * 1024;
 
 /// One score a card gives its own model.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,17 +43,13 @@ pub struct CardFacts {
     pub date: Option<CardDate>,
     /// Values not used, as (reason code, detail): tables passed over, model-index entries
     /// without a value, values whose unit cannot be told.
-    pub passed_over: Vec<(&'static str, String)>,
+    pub passed_over: Vec<(Unused, String)>,
     /// The front matter is not valid YAML (the message).
     pub front_matter_error: Option<String>,
 }
 
 /// Reads a card of `model_id`.
 pub fn read_card(model_id: &str, text: &str) -> CardFacts {
-    let text = match text.char_indices().nth(MAX_CARD_BYTES) {
-        Some((i, _)) => &text[..i],
-        None => text,
-    };
     let (yaml, markdown) = front_matter::split(text);
     let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
     let body_start = markdown.as_ptr() as usize - text.as_ptr() as usize;
@@ -92,7 +85,9 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         }
     }
     facts.size = card_size(model_id, markdown).map(|mut size| {
-        size.line += line_of(body_start) - 1;
+        if size.form != SizeForm::Name {
+            size.line += line_of(body_start) - 1;
+        }
         size
     });
     facts.date = card_release(markdown, model_id).map(|mut date| {
@@ -105,16 +100,11 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
 /// `model-index` scores. Whether values are fractions is decided once for the whole index:
 /// when every value of a percent benchmark is at most 1 they are fractions (×100); when the
 /// index mixes both, a value at most 1 cannot be told from a percent and is passed over.
-fn read_model_index(
-    index: &serde_json::Value,
-    yaml: &str,
-    line_of: impl Fn(usize) -> usize,
-    facts: &mut CardFacts,
-) {
+fn read_model_index(index: &serde_json::Value, yaml: &str, line_of: impl Fn(usize) -> usize, facts: &mut CardFacts) {
     let (scores, skipped) = model_index_scores(index);
     if skipped > 0 {
         let why = format!("{skipped} model-index metric(s) without a dataset or a numeric value");
-        facts.passed_over.push(("model_index_incomplete", why));
+        facts.passed_over.push((Unused::ModelIndexIncomplete, why));
     }
     let percent = |raw: &str| unit_of(&resolve(raw).canonical) == "percent";
     let small = |v: f64| v.abs() <= 1.0 && v != 0.0;
@@ -135,8 +125,9 @@ fn read_model_index(
         let value = match (percent(&s.benchmark_raw), all_fractions, small(s.value)) {
             (true, true, _) => s.value * 100.0,
             (true, false, true) => {
-                let why = format!("{} = {}: a fraction or a percent? the model-index has both", s.benchmark_raw, s.value_raw);
-                facts.passed_over.push(("ambiguous_unit", why));
+                let why =
+                    format!("{} = {}: a fraction or a percent? the model-index has both", s.benchmark_raw, s.value_raw);
+                facts.passed_over.push((Unused::AmbiguousUnit, why));
                 continue;
             }
             _ => s.value,

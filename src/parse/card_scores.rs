@@ -38,14 +38,27 @@ pub struct CardScore {
     pub offset: usize,
 }
 
+/// Why a card's value was not used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unused {
+    /// Two columns or rows name the model.
+    AmbiguousColumn,
+    /// Columns or rows name a near model, none this one exactly.
+    NoOwnColumn,
+    /// A fraction or a percent: cannot be told.
+    AmbiguousUnit,
+    /// `model-index` metrics without a dataset or a numeric value.
+    ModelIndexIncomplete,
+}
+
 /// What reading one table gave: the model's scores, or why the table was passed over.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TableRead {
     /// Scores of the card's own model.
     pub scores: Vec<CardScore>,
     /// Set when a column or row came close to naming the model but the table was not used:
-    /// (`ambiguous_column` | `no_own_column`, what was seen).
-    pub abstained: Option<(&'static str, String)>,
+    /// why, and what was seen.
+    pub abstained: Option<(Unused, String)>,
 }
 
 /// A cell holding just a number (with markup, `%` or `± err` around it).
@@ -66,7 +79,8 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool) -> TableRead {
     };
     let header: Vec<String> = table.header.iter().map(|h| strip_markup(h)).collect();
     let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
-    if ["task", "metric", "value"].iter().all(|w| lower.iter().any(|h| h == w)) {
+    let lm_eval_task = lower.iter().any(|h| matches!(h.as_str(), "task" | "tasks" | "groups"));
+    if lm_eval_task && ["metric", "value"].iter().all(|w| lower.iter().any(|h| h == w)) {
         return TableRead { scores: lm_eval(table, &lower), abstained: None };
     }
     let known_in_header = header.iter().skip(1).filter(|h| resolve(h).is_known).count();
@@ -95,7 +109,7 @@ fn numeric_share(table: &Table, col: usize) -> f64 {
 
 /// The one candidate that names the model exactly, or why there is none. Candidates are
 /// (index, label, (words matched, exact)).
-fn choose(candidates: &[(usize, String, (usize, bool))], what: &str) -> Result<usize, (&'static str, String)> {
+fn choose(candidates: &[(usize, String, (usize, bool))], what: &str) -> Result<usize, (Unused, String)> {
     let exact: Vec<&(usize, String, (usize, bool))> = candidates.iter().filter(|c| c.2 .1).collect();
     let labels =
         |cs: &[&(usize, String, (usize, bool))]| cs.iter().map(|c| format!("{:?}", c.1)).collect::<Vec<_>>().join(", ");
@@ -103,9 +117,9 @@ fn choose(candidates: &[(usize, String, (usize, bool))], what: &str) -> Result<u
         [one] => Ok(one.0),
         [] => {
             let near: Vec<&(usize, String, (usize, bool))> = candidates.iter().collect();
-            Err(("no_own_column", format!("no {what} names the model exactly; near: {}", labels(&near))))
+            Err((Unused::NoOwnColumn, format!("no {what} names the model exactly; near: {}", labels(&near))))
         }
-        many => Err(("ambiguous_column", format!("{} {what}s name the model: {}", many.len(), labels(many)))),
+        many => Err((Unused::AmbiguousColumn, format!("{} {what}s name the model: {}", many.len(), labels(many)))),
     }
 }
 
@@ -118,7 +132,7 @@ pub fn may_be_benchmark(name: &str) -> bool {
     }
     let clean = strip_markup(name).to_lowercase();
     let words: Vec<&str> = clean
-        .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#')
+        .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#' || c == '_')
         .map(|w| w.trim_matches('#'))
         .filter(|w| !w.is_empty())
         .collect();
@@ -132,7 +146,8 @@ pub fn may_be_benchmark(name: &str) -> bool {
     if words.iter().all(|w| length(w) || *w == "tokens" || *w == "context") || is_size(&clean.replace(' ', "")) {
         return false;
     }
-    const NOT_BENCHMARKS: &[&str] = &[
+    // A word that no benchmark name holds: a hyper-parameter, a size, a date, a licence.
+    const NEVER: &[&str] = &[
         "date",
         "release",
         "released",
@@ -146,7 +161,20 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "tokens",
         "context",
         "length",
-        "type",
+        "vocab",
+        "vocabulary",
+        "layers",
+        "heads",
+        "hidden",
+        "dimension",
+        "dim",
+        "batch",
+        "epochs",
+        "steps",
+        "warmup",
+        "rate",
+        "lr",
+        "dropout",
         "link",
         "links",
         "url",
@@ -154,19 +182,27 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "downloads",
         "quant",
         "bits",
-        "method",
         "ram",
         "vram",
         "memory",
         "file",
         "filename",
+        "speed",
+        "throughput",
+        "latency",
+        "gpu",
+        "gpus",
+        "hours",
+        "architecture",
+    ];
+    // A name made only of these is a language or a category of a table, not a benchmark.
+    const NOT_ALONE: &[&str] = &[
+        "type",
+        "method",
         "use",
         "case",
         "notes",
         "note",
-        "speed",
-        "throughput",
-        "latency",
         "language",
         "languages",
         "lang",
@@ -206,7 +242,10 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "polish",
         "turkish",
     ];
-    !words.iter().all(|w| NOT_BENCHMARKS.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
+    if words.iter().any(|w| NEVER.contains(w)) {
+        return false;
+    }
+    !words.iter().all(|w| NOT_ALONE.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn models_as_columns(
@@ -349,14 +388,18 @@ fn column_is_fraction(table: &Table, col: usize) -> bool {
 
 fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
     let col = |name: &str| lower.iter().position(|h| h == name);
-    let (Some(task_c), Some(metric_c), Some(value_c)) = (col("task"), col("metric"), col("value")) else {
+    let task_col = col("task").or_else(|| col("tasks")).or_else(|| col("groups"));
+    let (Some(task_c), Some(metric_c), Some(value_c)) = (task_col, col("metric"), col("value")) else {
         return Vec::new();
     };
+    // lm-eval 0.4 writes the shots per row.
+    let shots_c = col("n-shot");
     let mut task = String::new();
     let mut out = Vec::new();
     for (r, row) in table.rows.iter().enumerate() {
         if !row[task_c].trim().is_empty() {
-            task = strip_markup(&row[task_c]);
+            // Subtasks are written "- haerae_history" under their group.
+            task = strip_markup(&row[task_c]).trim_start_matches(['-', ' ']).to_owned();
         }
         let Some(value) = pure_number(&row[value_c]) else {
             continue;
@@ -368,7 +411,7 @@ fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
         out.push(CardScore {
             benchmark_raw: task.clone(),
             metric: (!metric.is_empty()).then_some(metric),
-            shots: resolve(&task).shots,
+            shots: shots_c.and_then(|c| row[c].trim().parse().ok()).or_else(|| resolve(&task).shots),
             value: value * 100.0,
             value_raw: row[value_c].trim().to_owned(),
             detail: "lm_eval_table",
@@ -430,11 +473,11 @@ mod tests {
             "| Benchmark | LLaMA 7B | OpenLLaMA 3B |\n|---|---|---|\n| ARC | 41.0 | 34.0 |\n| MMLU | 35.1 | 27.0 |\n";
         let r = read(md, "openlm-research/open_llama_7b_v2");
         assert!(r.scores.is_empty());
-        assert_eq!(r.abstained.as_ref().map(|a| a.0), Some("no_own_column"), "{r:?}");
+        assert_eq!(r.abstained.as_ref().map(|a| a.0), Some(Unused::NoOwnColumn), "{r:?}");
         let md = "|Model|MMLU|GSM8K|\n|---|---|---|\n|Foo-7B|50.1|30.2|\n|Foo 7B|51.0|31.0|\n";
         let r = read(md, "org/Foo-7B");
         assert!(r.scores.is_empty());
-        assert_eq!(r.abstained.map(|a| a.0), Some("ambiguous_column"));
+        assert_eq!(r.abstained.map(|a| a.0), Some(Unused::AmbiguousColumn));
     }
 
     #[test]

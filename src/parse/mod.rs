@@ -1,6 +1,7 @@
 //! Pure text helpers that sources share. No I/O, no clock: each is a function of its input.
 
 pub mod benchmarks;
+pub mod card;
 pub mod card_scores;
 pub mod config_params;
 pub mod dates;

@@ -16,14 +16,12 @@ use super::{DateFact, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanCon
 use crate::fetch::settings::hf_endpoint;
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::benchmarks::{resolve, unit_of};
-use crate::parse::card_scores::{is_tuned, table_scores};
+use crate::parse::card::read_card;
+use crate::parse::card_scores::Unused;
 use crate::parse::config_params::estimate;
-use crate::parse::dates::card_release_date;
-use crate::parse::front_matter::{self, model_index_scores};
 use crate::parse::ids::check_model_id;
 use crate::parse::ids::looks_tuned;
-use crate::parse::params::from_card_text;
-use crate::parse::tables::tables;
+use crate::parse::params::SizeForm;
 use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
 
 /// The `hf_files` source: files of every model the pipeline has observed.
@@ -242,93 +240,68 @@ fn parse_index(model_id: &str, request: &FetchRequest, body: &[u8], out: &mut Pa
     });
 }
 
-/// Everything a card says: model-index scores, own table scores, size in prose, release date.
+/// Everything a card says about its own model (see [`read_card`]), as observations and rejects.
 pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput) {
     let text = String::from_utf8_lossy(&body[..body.len().min(MAX_CARD_BYTES)]);
-    let (yaml, markdown) = front_matter::split(&text);
-    let score = |benchmark_raw: String,
-                 shots: Option<i32>,
-                 metric: Option<String>,
-                 value: f64,
-                 value_raw: String,
-                 detail: &str| {
-        let b = resolve(&benchmark_raw);
-        ScoreRow {
+    let facts = read_card(model_id, &text);
+    let reject = |reason: RejectReason, detail: String| {
+        RejectRow::new(KIND, Stage::Parse, reason).url(url).model(model_id).detail(detail)
+    };
+    if let Some(why) = facts.front_matter_error {
+        out.rejects.push(reject(RejectReason::InvalidFrontMatter, why));
+    }
+    for (unused, detail) in facts.passed_over {
+        let reason = match unused {
+            Unused::AmbiguousColumn => RejectReason::AmbiguousColumn,
+            Unused::NoOwnColumn => RejectReason::NoOwnColumn,
+            Unused::AmbiguousUnit => RejectReason::AmbiguousUnit,
+            Unused::ModelIndexIncomplete => RejectReason::ModelIndexIncomplete,
+        };
+        out.rejects.push(reject(reason, detail));
+    }
+    for s in facts.scores {
+        let b = resolve(&s.benchmark_raw);
+        out.scores.push(ScoreRow {
             model_id: model_id.to_owned(),
             unit: unit_of(&b.canonical).to_owned(),
             benchmark: b.canonical,
-            shots: shots.or(b.shots),
-            benchmark_raw,
-            metric: metric.or(b.qualifier),
-            value,
-            value_raw,
+            shots: s.shots.or(b.shots),
+            benchmark_raw: s.benchmark_raw,
+            metric: s.metric.or(b.qualifier),
+            value: s.value,
+            value_raw: s.value_raw,
             source: KIND.to_owned(),
-            source_detail: detail.to_owned(),
+            source_detail: s.detail.to_owned(),
             source_url: url.to_owned(),
             self_reported: true,
             observed_on: None,
             ci_low: None,
             ci_high: None,
             used_for_density: false,
-            evidence: None,
-            evidence_line: None,
-        }
-    };
-    match front_matter::parse(yaml) {
-        Ok(meta) => {
-            if let Some(index) = meta.get("model-index") {
-                let (scores, skipped) = model_index_scores(index);
-                for s in scores {
-                    // Scale per benchmark: MT-Bench is out of 10; fractions (AlpacaEval's 0.906)
-                    // become percent.
-                    let unit = unit_of(&resolve(&s.benchmark_raw).canonical);
-                    let value = if unit == "percent" && s.value.abs() <= 1.0 && s.value != 0.0 {
-                        s.value * 100.0
-                    } else {
-                        s.value
-                    };
-                    out.scores.push(score(s.benchmark_raw, s.shots, s.metric, value, s.value_raw, "model_index"));
-                }
-                if skipped > 0 {
-                    let why = format!("{skipped} model-index metric(s) without a dataset or a numeric value");
-                    out.rejects.push(
-                        RejectRow::new(KIND, Stage::Parse, RejectReason::ModelIndexIncomplete)
-                            .url(url)
-                            .model(model_id)
-                            .detail(why),
-                    );
-                }
-            }
-        }
-        Err(why) => out.rejects.push(
-            RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidFrontMatter).url(url).model(model_id).detail(why),
-        ),
-    }
-    let tuned = is_tuned(model_id, markdown);
-    for table in tables(markdown) {
-        for s in table_scores(&table, model_id, tuned).scores {
-            out.scores.push(score(s.benchmark_raw, s.shots, s.metric, s.value, s.value_raw, s.detail));
-        }
-    }
-    if let Some(size) = from_card_text(markdown) {
-        out.params.push(ParamsFact {
-            model_id: model_id.to_owned(),
-            total: size.total,
-            active: size.active,
-            source: ParamsSource::CardText,
-            label: Some(size.label),
-            is_rough: size.is_expert_notation,
-            url: url.to_owned(),
-            evidence: None,
+            evidence: Some(s.evidence),
+            evidence_line: s.line.map(|l| l as i32),
         });
     }
-    if let Some((date, precision)) = card_release_date(markdown, model_id) {
+    // The name's size is added by normalize for every model; only what the card states is ours.
+    if let Some(size) = facts.size.filter(|s| s.form != SizeForm::Name) {
+        out.params.push(ParamsFact {
+            model_id: model_id.to_owned(),
+            total: size.size.total,
+            active: size.size.active,
+            source: ParamsSource::CardText,
+            label: Some(size.size.label),
+            is_rough: size.size.is_expert_notation,
+            url: url.to_owned(),
+            evidence: Some(format!("line {}: {}", size.line, size.evidence)),
+        });
+    }
+    if let Some(d) = facts.date {
         out.dates.push(DateFact {
             model_id: model_id.to_owned(),
-            date,
-            precision,
+            date: d.date,
+            precision: d.precision,
             source: DateSource::CardText,
-            evidence: None,
+            evidence: Some(format!("line {}: {}", d.line, d.evidence)),
         });
     }
 }
