@@ -202,6 +202,10 @@ fn fill_missing(into: &mut ModelRow, from: ModelRow) {
         hf_created_at,
         hf_last_modified
     );
+    // A card that says its model is a tune outranks a name that looks like a base model's.
+    if from.is_base == Some(false) {
+        into.is_base = Some(false);
+    }
 }
 
 #[cfg(test)]

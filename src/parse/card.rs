@@ -46,6 +46,8 @@ pub struct CardFacts {
     pub passed_over: Vec<(Unused, String)>,
     /// The front matter is not valid YAML (the message).
     pub front_matter_error: Option<String>,
+    /// What says the model is a tune (chat, instruct, fine-tune, merge), when the card does.
+    pub tuned: Option<String>,
 }
 
 /// Reads a card of `model_id`.
@@ -58,6 +60,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
 
     match front_matter::parse(yaml) {
         Ok(meta) => {
+            facts.tuned = tuned_tags(&meta);
             if let Some(index) = meta.get("model-index") {
                 read_model_index(index, yaml, |o| line_of(yaml_start + o), &mut facts);
             }
@@ -84,6 +87,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
             });
         }
     }
+    facts.tuned = facts.tuned.take().or_else(|| tuned_sentence(markdown));
     facts.size = card_size(model_id, markdown).map(|mut size| {
         if size.form != SizeForm::Name {
             size.line += line_of(body_start) - 1;
@@ -95,6 +99,52 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         date
     });
     facts
+}
+
+/// A front-matter tag that marks a tune.
+fn tuned_tags(meta: &serde_json::Value) -> Option<String> {
+    const TAGS: &[&str] = &[
+        "instruct",
+        "finetune",
+        "fine-tuned",
+        "finetuned",
+        "chat",
+        "conversational",
+        "sft",
+        "dpo",
+        "orpo",
+        "rlhf",
+        "merge",
+        "mergekit",
+        "roleplay",
+    ];
+    let tags = meta.get("tags")?.as_array()?;
+    let tag = tags.iter().filter_map(|t| t.as_str()).find(|t| TAGS.contains(&t.to_ascii_lowercase().as_str()))?;
+    Some(format!("front matter tag: {tag}"))
+}
+
+/// A sentence in which the card calls its model a tune ("is a fine-tuned version of", "is an
+/// instruction-tuned", "is a merge of"). Sentences about other models ("the fine-tuned
+/// Llama-2-Chat models") do not count: the phrase must say what this model *is*.
+fn tuned_sentence(markdown: &str) -> Option<String> {
+    const PHRASES: &[&str] = &[
+        "is a fine-tuned",
+        "is a finetuned",
+        "is a fine tuned",
+        "is a fine-tune of",
+        "fine-tuned version of",
+        "finetuned version of",
+        "is an instruction-tuned",
+        "is an instruction tuned",
+        "is an instruct",
+        "is a chat model",
+        "is a merge of",
+    ];
+    let line = markdown.lines().find(|l| {
+        let lower = l.to_ascii_lowercase();
+        PHRASES.iter().any(|p| lower.contains(p))
+    })?;
+    Some(clip(line))
 }
 
 /// `model-index` scores. Whether values are fractions is decided once for the whole index:

@@ -45,6 +45,38 @@ pub fn check_model_id(id: &str) -> Result<(), String> {
 /// ```
 pub fn looks_tuned(id: &str) -> bool {
     let name = id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
-    const WORDS: &[&str] = &["instruct", "chat", "it", "dpo", "sft", "rlhf", "orpo", "rl", "distill", "abliterated"];
+    // Tuning words, and the names of well-known instruction or chat tunes (Vicuna, Zephyr, Orca…).
+    const WORDS: &[&str] = &[
+        "instruct",
+        "instruction",
+        "chat",
+        "it",
+        "dpo",
+        "sft",
+        "rlhf",
+        "orpo",
+        "rl",
+        "distill",
+        "abliterated",
+        "vicuna",
+        "zephyr",
+        "orca",
+        "openorca",
+        "alpaca",
+        "medalpaca",
+        "hermes",
+        "dolphin",
+        "wizardlm",
+        "wizardcoder",
+        "uncensored",
+        "pygmalion",
+        "openchat",
+        "tulu",
+        "sqlcoder",
+        "platypus",
+        "roleplay",
+        "merge",
+        "slerp",
+    ];
     name.split(['-', '_', '.']).any(|p| WORDS.contains(&p))
 }

@@ -282,6 +282,15 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             evidence_line: s.line.map(|l| l as i32),
         });
     }
+    if facts.tuned.is_some() {
+        // A tune is never a base model, whatever the name suggests (see normalize's merge).
+        out.models.push(ModelRow {
+            model_id: model_id.to_owned(),
+            is_base: Some(false),
+            source_url: url.to_owned(),
+            ..ModelRow::default()
+        });
+    }
     // The name's size is added by normalize for every model; only what the card states is ours.
     if let Some(size) = facts.size.filter(|s| s.form != SizeForm::Name) {
         out.params.push(ParamsFact {
