@@ -130,6 +130,10 @@ pub fn may_be_benchmark(name: &str) -> bool {
     if b.is_known {
         return true;
     }
+    // Only a setting ("0-shot", "5-shot"): the benchmark is named elsewhere.
+    if b.canonical.trim_matches('_').is_empty() {
+        return false;
+    }
     let clean = strip_markup(name).to_lowercase();
     let words: Vec<&str> = clean
         .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#' || c == '_')
@@ -465,6 +469,16 @@ mod tests {
             "neuralmagic/Meta-Llama-3.1-70B-Instruct-FP8"
         )
         .is_some_and(|m| m.1));
+    }
+
+    #[test]
+    fn annotations_in_labels_do_not_hide_the_model() {
+        let own = "[llama-30b-instruct-2048](https://huggingface.co/upstage/llama-30b-instruct-2048) (***Ours***, ***Open LLM Leaderboard***)";
+        assert!(label_match(own, "upstage/llama-30b-instruct-2048").is_some_and(|m| m.1));
+        assert!(label_match("EleutherAI/polyglot-ko-1.3b (this)", "EleutherAI/polyglot-ko-1.3b").is_some_and(|m| m.1));
+        // A parenthesis that says which model it is stays part of the label.
+        assert!(label_match("Llama 2 7B (Chat)", "meta-llama/Llama-2-7b-hf").is_none());
+        assert!(label_match("Llama 2 7B (4-bit)", "meta-llama/Llama-2-7b-hf").is_none());
     }
 
     #[test]

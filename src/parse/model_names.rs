@@ -87,7 +87,7 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
     let model: Vec<String> = words(name);
     let label: Vec<String> =
-        words(&strip_markup(label)).into_iter().filter(|w| !GENERIC.contains(&w.as_str())).collect();
+        words(&without_notes(&strip_markup(label))).into_iter().filter(|w| !GENERIC.contains(&w.as_str())).collect();
     if label.is_empty() || !label.iter().all(|w| model.contains(w)) {
         return None;
     }
@@ -130,6 +130,34 @@ pub fn heading_allows(heading: &str, tuned: bool) -> bool {
     let only_tuned = for_tuned && !for_base;
     let only_base = for_base && !for_tuned;
     !(only_tuned && !tuned || only_base && tuned)
+}
+
+/// A label without what only annotates it: an `org/` before the repo name, and parentheses that
+/// hold no tuning, packing, size or version word ("(Ours, Open LLM Leaderboard)", "(this)"; but
+/// not "(Chat)" or "(4-bit)", which say which model it is).
+fn without_notes(label: &str) -> String {
+    let mut out = String::new();
+    let mut rest = label;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else { break };
+        out.push_str(&rest[..open]);
+        let inner = words(&rest[open + 1..close]);
+        let says_which = inner.iter().any(|w| {
+            TUNING.contains(&w.as_str())
+                || PACKING.contains(&w.as_str())
+                || is_size(w)
+                || w.chars().any(|c| c.is_ascii_digit())
+        });
+        if says_which {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    match out.trim().split_once('/') {
+        Some((org, name)) if !org.contains(' ') && !name.trim().is_empty() => name.trim().to_owned(),
+        _ => out,
+    }
 }
 
 /// A heading over tables of tuned models ("Instruction tuned models", "Chat").
