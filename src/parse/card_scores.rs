@@ -93,9 +93,18 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool) -> TableRead {
         models_as_columns(table, &header, bench_col, model_id, tuned, detail)
     } else if known_in_header >= 1 || model_column {
         models_as_rows(table, &header, model_id, tuned, detail)
+    } else if names_model_exactly(&header[1.min(header.len())..], model_id, &table.heading) {
+        // Benchmarks the alias table does not know (MMMU, ChartQA, …) under a column that names
+        // the model exactly: read like any models-as-columns table, with the shape check.
+        models_as_columns(table, &header, 0, model_id, tuned, detail)
     } else {
         TableRead::default()
     }
+}
+
+fn names_model_exactly(headers: &[String], model_id: &str, heading: &str) -> bool {
+    let in_tuned = heading_is_tuned(heading);
+    headers.iter().any(|h| label_match_in(h, model_id, in_tuned, false).is_some_and(|(_, exact)| exact))
 }
 
 fn numeric_share(table: &Table, col: usize) -> f64 {
@@ -140,7 +149,8 @@ pub fn may_be_benchmark(name: &str) -> bool {
         .map(|w| w.trim_matches('#'))
         .filter(|w| !w.is_empty())
         .collect();
-    if words.is_empty() || !clean.chars().any(char::is_alphabetic) {
+    // Benchmarks are named in Latin letters; "知识" is a category of a translated table.
+    if words.is_empty() || !clean.chars().any(|c| c.is_ascii_alphabetic()) {
         return false;
     }
     let length = |w: &str| {

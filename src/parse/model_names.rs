@@ -86,8 +86,12 @@ pub fn label_match(label: &str, model_id: &str) -> Option<(usize, bool)> {
 pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one: bool) -> Option<(usize, bool)> {
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
     let model: Vec<String> = words(name);
-    let label: Vec<String> =
-        words(&without_notes(&strip_markup(label))).into_iter().filter(|w| !GENERIC.contains(&w.as_str())).collect();
+    // Tables abbreviate "Instruct" ("Phi-3 Vision-128K-In", "Phi-3.5-mini-ins").
+    let label: Vec<String> = words(&without_notes(&strip_markup(label)))
+        .into_iter()
+        .filter(|w| !GENERIC.contains(&w.as_str()))
+        .map(|w| if matches!(w.as_str(), "in" | "ins" | "inst") { "instruct".to_owned() } else { w })
+        .collect();
     if label.is_empty() || !label.iter().all(|w| model.contains(w)) {
         return None;
     }
