@@ -80,6 +80,39 @@ mod tests {
         assert_eq!(server_wait(&h, now), Some(Duration::from_secs(55)));
     }
 
+    /// Real Hub headers (`fixtures/real/hf_api/observed_headers_and_errors.json`, quoted from
+    /// huggingface_hub#3553): the set sent with a 429 and the set sent with a 200.
+    fn observed(set: &str) -> HeaderMap {
+        let path =
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/real/hf_api/observed_headers_and_errors.json");
+        let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+        let mut h = HeaderMap::new();
+        for (name, value) in doc["rate_limit_headers"][set].as_object().unwrap() {
+            let name = reqwest::header::HeaderName::from_bytes(name.as_bytes()).unwrap();
+            h.insert(name, HeaderValue::from_str(value.as_str().unwrap()).unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn observed_hub_rate_limit_headers() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        let on_429 = observed("on_429");
+        assert_eq!(on_429["ratelimit-policy"], "\"fixed window\";\"api\";q=500;w=300");
+        // Nothing left in the window: wait for its reset, 55 s.
+        assert_eq!(server_wait(&on_429, now), Some(Duration::from_secs(55)));
+        // RateLimit outranks Retry-After, as in huggingface_hub.
+        let mut with_retry_after = on_429.clone();
+        with_retry_after.insert("retry-after", HeaderValue::from_static("3"));
+        assert_eq!(server_wait(&with_retry_after, now), Some(Duration::from_secs(55)));
+        // 489 of 500 left: RateLimit names no wait, and the policy is a quota, not a wait.
+        let mut on_200 = observed("on_200");
+        assert_eq!(server_wait(&on_200, now), None);
+        assert_eq!(ratelimit_reset(on_200["ratelimit-policy"].to_str().unwrap()), None);
+        on_200.insert("retry-after", HeaderValue::from_static("3"));
+        assert_eq!(server_wait(&on_200, now), Some(Duration::from_secs(3)));
+    }
+
     #[test]
     fn backoff_grows_and_stays_capped() {
         let base = Duration::from_millis(100);

@@ -253,3 +253,82 @@ pub(crate) fn status_failure(record: &ArchiveRecord, body: &[u8]) -> FetchFailur
         from_archive: false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Hub's real error texts and `X-Error-Code` values
+    /// (`fixtures/real/hf_api/observed_headers_and_errors.json`).
+    fn observed() -> serde_json::Value {
+        let path =
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/real/hf_api/observed_headers_and_errors.json");
+        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+    }
+
+    fn record(status: u16, error_code: Option<&str>, body: &str) -> ArchiveRecord {
+        ArchiveRecord {
+            url: "https://huggingface.co/api/models/x/y".to_owned(),
+            status,
+            sha256: crate::archive::sha256_hex(body.as_bytes()),
+            bytes: body.len() as u64,
+            etag: None,
+            last_modified: None,
+            content_type: Some("text/plain".to_owned()),
+            link: None,
+            error_code: error_code.map(str::to_owned),
+            revision: None,
+            fetched_at: DateTime::UNIX_EPOCH,
+        }
+    }
+
+    fn classify(status: u16, code: Option<&str>, body: &str) -> FetchFailure {
+        status_failure(&record(status, code, body), body.as_bytes())
+    }
+
+    #[test]
+    fn real_gated_and_unauthorised_answers_need_a_token() {
+        let doc = observed();
+        let text = |k: &str| doc["error_messages"][k].as_str().unwrap().to_owned();
+        let gated = classify(401, Some("GatedRepo"), &text("gated_401_not_logged_in"));
+        assert_eq!((gated.reason, gated.status, gated.bytes), (Reason::TokenNeeded, Some(401), 136));
+        assert_eq!(
+            gated.message,
+            "HTTP 401 GatedRepo (gated, private or missing: set HF_TOKEN with access): Access to model \
+             black-forest-labs/FLUX.1-dev is restricted. You must have access to it and be authenticated to access \
+             it. Please log in."
+        );
+        let forbidden = classify(403, Some("GatedRepo"), &text("gated_403_not_authorized"));
+        assert_eq!(forbidden.reason, Reason::TokenNeeded);
+        assert!(forbidden.message.ends_with("Visit https://huggingface.co/google/gemma-3-4b-pt to ask for access."));
+        // Without a token the Hub answers 401 for a private or missing repo alike.
+        let missing = classify(401, Some("RepoNotFound"), &text("unauthenticated_missing_or_private_repo"));
+        assert_eq!(missing.reason, Reason::TokenNeeded);
+        assert!(missing.message.starts_with("HTTP 401 RepoNotFound (gated"), "{}", missing.message);
+        assert_eq!(
+            missing.sha256.as_deref(),
+            Some(crate::archive::sha256_hex(text("unauthenticated_missing_or_private_repo").as_bytes()).as_str())
+        );
+    }
+
+    #[test]
+    fn every_observed_error_code_classifies() {
+        let codes: Vec<String> = observed()["x_error_code_values_seen_in_client_code"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(codes, ["RepoNotFound", "RevisionNotFound", "EntryNotFound", "GatedRepo"]);
+        for code in &codes {
+            // A `…NotFound` code is a missing resource whatever the status; `GatedRepo` comes with 403.
+            let (status, reason) =
+                if code == "GatedRepo" { (403, Reason::TokenNeeded) } else { (400, Reason::NotFound) };
+            assert_eq!(classify(status, Some(code), "").reason, reason, "{code}");
+            assert_eq!(classify(404, Some(code), "").reason, Reason::NotFound, "{code}");
+        }
+        // No code: only the status speaks.
+        assert_eq!(classify(404, None, "").reason, Reason::NotFound);
+        assert_eq!(classify(410, None, "").reason, Reason::HttpStatus);
+    }
+}

@@ -547,4 +547,25 @@ mod tests {
             "### Instruction tuned models\n\n| Benchmark | Llama 3 8B |\n|---|---|\n| MMLU | 68.4 |\n| GPQA | 34.2 |\n";
         assert!(read(md, "meta-llama/Meta-Llama-3-8B").scores.is_empty());
     }
+
+    #[test]
+    fn a_readme_leaderboard_gives_a_model_only_its_exactly_named_row() {
+        let path =
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/real/leaderboards/llm-leaderboard_README.md");
+        let board = &tables(&std::fs::read_to_string(path).unwrap())[0];
+        let got = |model: &str| -> Vec<(String, f64, String)> {
+            let read = table_scores(board, model, false);
+            assert_eq!(read.abstained, None, "{model}");
+            read.scores.into_iter().map(|s| (s.benchmark_raw, s.value, s.value_raw)).collect()
+        };
+        // Fractions become percent; the Elo column keeps its value.
+        let falcon = got("tiiuae/falcon-40b");
+        let falcon: Vec<(&str, &str)> = falcon.iter().map(|(b, _, raw)| (b.as_str(), raw.as_str())).collect();
+        assert_eq!(falcon, [("HellaSwag (few-shot)", "0.853"), ("MMLU (few-shot)", "0.527")]);
+        assert!((got("tiiuae/falcon-40b")[0].1 - 85.3).abs() < 1e-9);
+        assert_eq!(got("lmsys/vicuna-13b"), [("Chatbot Arena Elo".to_owned(), 1169.0, "1169".to_owned())]);
+        assert_eq!(got("EleutherAI/gpt-j-6b").len(), 6);
+        // `bloom-176b` is not `bloom`: a size word is left over, so no row is this model's.
+        assert!(got("bigscience/bloom").is_empty());
+    }
 }

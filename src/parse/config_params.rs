@@ -254,6 +254,22 @@ mod tests {
     }
 
     #[test]
+    fn deepseek_native_inference_config_gives_the_same_count() {
+        // DeepSeek-V3's own `inference/configs/config_671B.json`: not transformers keys (`dim`,
+        // `n_layers`, `n_heads`, `inter_dim`, `moe_inter_dim`, `n_activated_experts`,
+        // `n_dense_layers`), no `model_type`, no `num_key_value_heads`.
+        let native = estimate(&fixture("deepseek-ai__DeepSeek-V3.inference_config_671B.json")).unwrap();
+        assert_eq!(native, ConfigParams { total: 671_026_404_352, active: Some(37_552_282_624) });
+        // The same dimensions under their transformers names count the same.
+        let c = serde_json::json!({"model_type": "deepseek_v3", "hidden_size": 7168, "intermediate_size": 18432,
+            "moe_intermediate_size": 2048, "n_routed_experts": 256, "n_shared_experts": 1, "num_experts_per_tok": 8,
+            "first_k_dense_replace": 3, "num_hidden_layers": 61, "num_attention_heads": 128, "num_key_value_heads": 128,
+            "q_lora_rank": 1536, "kv_lora_rank": 512, "qk_nope_head_dim": 128, "qk_rope_head_dim": 64,
+            "v_head_dim": 128, "vocab_size": 129280});
+        assert_eq!(estimate(&c).unwrap(), native);
+    }
+
+    #[test]
     fn gemma3_nests_the_language_model_and_ties_embeddings() {
         let mut c = fixture("google__gemma-3-27b-it.config.trimmed.json");
         c["text_config"]["vocab_size"] = 262208.into();

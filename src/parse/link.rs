@@ -28,3 +28,25 @@ pub fn next_link(value: &str) -> Option<String> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hubs_real_link_headers() {
+        // `Link` values quoted in `fixtures/real/hf_api/observed_headers_and_errors.json`.
+        let path =
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/real/hf_api/observed_headers_and_errors.json");
+        let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+        let next: Vec<Option<String>> =
+            doc["link_header_examples"].as_array().unwrap().iter().map(|v| next_link(v.as_str().unwrap())).collect();
+        assert_eq!(
+            next,
+            [
+                Some("https://huggingface.co/api/models?cursor=abc123&limit=100".to_owned()),
+                Some("https://huggingface.co/api/models?cursor=opaque-abc&limit=20".to_owned()),
+            ]
+        );
+    }
+}

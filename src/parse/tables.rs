@@ -292,4 +292,32 @@ mod tests {
         assert_eq!(t.rows[1], vec!["General", "ARC", "78.6"]);
         assert_eq!(t.rows[2], vec!["Avg", "Avg", "1"]);
     }
+
+    #[test]
+    fn a_wide_sparse_readme_leaderboard() {
+        // LudwigStumpp/llm-leaderboard's README: 17 columns, score cells as links to their sources.
+        let path =
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/real/leaderboards/llm-leaderboard_README.md");
+        let t = tables(&std::fs::read_to_string(path).unwrap());
+        let heads: Vec<(&str, usize)> = t.iter().map(|t| (t.heading.as_str(), t.rows.len())).collect();
+        assert_eq!(heads, [("🏆 LLM-Leaderboard > Leaderboard", 52), ("🏆 LLM-Leaderboard > Benchmarks", 7)]);
+        let board = &t[0];
+        assert_eq!(board.kind, TableKind::Markdown);
+        assert_eq!(board.header.len(), 17);
+        assert_eq!(
+            board.header[..5],
+            ["Model Name", "Publisher", "Open?", "Chatbot Arena Elo", "HellaSwag (few-shot)"]
+        );
+        assert_eq!(board.header[16], "WinoGrande (few-shot)");
+        // A link cell keeps its text; empty cells stay empty, so columns do not shift.
+        assert_eq!(
+            board.rows[0],
+            ["alpaca-7b", "Stanford", "no", "", "", "0.739", "", "", "", "", "", "", "", "", "0.661", "", ""]
+        );
+        let vicuna = board.rows.last().unwrap();
+        assert_eq!((vicuna[0].as_str(), vicuna[3].as_str()), ("vicuna-13b", "1169"));
+        assert!(board.rows.iter().all(|r| r.len() == 17));
+        assert_eq!(t[1].header, ["Benchmark Name", "Author", "Link", "Description"]);
+        assert_eq!(t[1].rows[0][..3], ["Chatbot Arena Elo", "LMSYS", "https://lmsys.org/blog/2023-05-03-arena/"]);
+    }
 }

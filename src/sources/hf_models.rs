@@ -445,4 +445,231 @@ mod tests {
         assert!(looks_tuned("google/gemma-2b-it"));
         assert!(!looks_tuned("google/gemma-2b"));
     }
+
+    mod real {
+        //! `parse` fed the real Hub responses in `fixtures/real/hf_api`, as the driver calls it.
+
+        use super::super::*;
+        use crate::sources::testing::{fixture, fixture_json, ok, parse, planned, source};
+        use chrono::NaiveDate;
+
+        const HUB: &str = "https://huggingface.co";
+
+        fn watchlist(ids: &[&str]) -> Box<dyn Source> {
+            let ids: Vec<String> = ids.iter().map(|i| format!("{i:?}")).collect();
+            source(&format!("kind = 'hf_models'\nendpoint = '{HUB}'\nmodels = [{}]", ids.join(", ")))
+        }
+
+        /// `parse` of `file` answering the single-model request for `id`.
+        fn model_info(id: &str, file: &str) -> ParseOutput {
+            let src = watchlist(&[id]);
+            let requests = planned(src.as_ref());
+            assert_eq!(requests.len(), 1);
+            assert_eq!(requests[0].url, format!("{HUB}/api/models/{id}"));
+            assert_eq!((requests[0].purpose, requests[0].model_id.as_deref()), (Purpose::ModelInfo, Some(id)));
+            parse(src.as_ref(), &requests[0], fixture(&format!("hf_api/{file}")))
+        }
+
+        #[test]
+        fn the_full_bert_response_maps_every_field() {
+            let out =
+                model_info("google-bert/bert-base-uncased", "google-bert__bert-base-uncased.model_info.full.json");
+            assert!(out.rejects.is_empty() && out.aliases.is_empty(), "{:?} {:?}", out.rejects, out.aliases);
+            let m = &out.models[0];
+            assert_eq!(m.model_id, "google-bert/bert-base-uncased");
+            assert_eq!(m.author.as_deref(), Some("google-bert"));
+            assert_eq!(m.hf_id.as_deref(), Some("621ffdc036468d709f174338"));
+            assert_eq!(m.hf_sha.as_deref(), Some("86b5e0934494bd15c9632b12f734a8a67f723594"));
+            assert_eq!(m.license.as_deref(), Some("apache-2.0"));
+            assert_eq!(m.pipeline_tag.as_deref(), Some("fill-mask"));
+            assert_eq!(m.library_name.as_deref(), Some("transformers"));
+            assert_eq!(m.gated.as_deref(), Some("false"));
+            assert_eq!((m.downloads, m.likes), (Some(60_478_923), Some(2_498)));
+            assert_eq!(m.hf_last_modified, timestamp("2024-02-19T11:06:12.000Z"));
+            // The legacy 2022-03-02T23:29:04 createdAt is a placeholder: no date from it.
+            assert_eq!(m.hf_created_at, None);
+            assert!(out.dates.is_empty());
+            // A config without experts: a dense model, and a base model (no base_model, no tuning word).
+            assert_eq!((m.is_moe, m.is_base), (Some(false), Some(true)));
+            assert_eq!(m.source_url, format!("{HUB}/api/models/google-bert/bert-base-uncased"));
+            assert_eq!(out.params.len(), 1);
+            assert_eq!((out.params[0].total, out.params[0].source), (110_106_428, ParamsSource::Safetensors));
+        }
+
+        #[test]
+        fn an_old_id_answered_with_the_new_one_is_an_alias() {
+            // `bert-base-uncased` moved to `google-bert/`; the Hub answers the old id with the new repo.
+            let out = model_info("bert-base-uncased", "google-bert__bert-base-uncased.model_info.full.json");
+            assert_eq!(out.aliases, vec![("bert-base-uncased".to_owned(), "google-bert/bert-base-uncased".to_owned())]);
+            assert_eq!(out.models[0].model_id, "google-bert/bert-base-uncased");
+        }
+
+        #[test]
+        fn a_merge_with_an_empty_config_and_a_list_of_base_models() {
+            let out = model_info("OrionLLM/GRM-2.6-Opus", "OrionLLM__GRM-2.6-Opus.model_info.full.json");
+            assert!(out.rejects.is_empty(), "{:?}", out.rejects);
+            let m = &out.models[0];
+            assert_eq!(
+                m.base_model.as_deref(),
+                Some("rico03/Qwen3.6-27B-Claude-Opus-Reasoning-Distilled,OrionLLM/GRM-2.6-Plus")
+            );
+            assert_eq!(m.base_model_relation.as_deref(), Some("merge"));
+            assert_eq!(m.is_base, Some(false));
+            // `config: {}` says nothing: MoE unknown, not false.
+            assert_eq!(m.is_moe, None);
+            assert_eq!(m.pipeline_tag.as_deref(), Some("image-text-to-text"));
+            assert_eq!(m.library_name, None);
+            assert_eq!(m.license.as_deref(), Some("apache-2.0"));
+            assert_eq!(out.params[0].total, 27_781_427_952);
+            assert_eq!(
+                out.dates,
+                vec![DateFact {
+                    model_id: "OrionLLM/GRM-2.6-Opus".to_owned(),
+                    date: NaiveDate::from_ymd_opt(2026, 5, 7).unwrap(),
+                    precision: DatePrecision::Day,
+                    source: DateSource::HubCreatedAt,
+                }]
+            );
+        }
+
+        #[test]
+        fn safetensors_totals_as_the_hub_reports_them() {
+            // (id, file, params total or None when distrusted, is_moe)
+            let cases: &[(&str, &str, Option<i64>, Option<bool>)] = &[
+                (
+                    "mistralai/Mixtral-8x7B-Instruct-v0.1",
+                    "mistralai__Mixtral-8x7B-Instruct-v0.1.safetensors.trimmed.json",
+                    Some(46_702_792_704),
+                    Some(true),
+                ),
+                (
+                    "meta-llama/Llama-3.3-70B-Instruct",
+                    "meta-llama__Llama-3.3-70B-Instruct.safetensors.trimmed.json",
+                    Some(70_553_706_496),
+                    None,
+                ),
+                // FP8 (F8_E4M3) is one weight per element: a count, MTP layer included (card: 671B).
+                (
+                    "deepseek-ai/DeepSeek-V3",
+                    "deepseek-ai__DeepSeek-V3.safetensors.trimmed.json",
+                    Some(684_531_386_000),
+                    None,
+                ),
+                // MXFP4: U8 counts packed bytes; with no config in the response, U8 dominating is enough.
+                ("openai/gpt-oss-20b", "openai__gpt-oss-20b.safetensors.trimmed.json", None, None),
+                ("microsoft/phi-2", "microsoft__phi-2.safetensors.trimmed.json", Some(2_779_683_840), None),
+                (
+                    "Qwen/Qwen3-30B-A3B",
+                    "Qwen__Qwen3-30B-A3B.safetensors.trimmed.json",
+                    Some(30_532_122_624),
+                    Some(true),
+                ),
+                (
+                    "unsloth/gemma-3-27b-it",
+                    "unsloth__gemma-3-27b-it.safetensors.trimmed.json",
+                    Some(27_432_406_640),
+                    None,
+                ),
+                // `expand[]=config` returns a subset of the config: `num_experts` 128 is enough.
+                (
+                    "Qwen/Qwen3-235B-A22B",
+                    "Qwen__Qwen3-235B-A22B.expand_safetensors_config_downloads_lastModified.as_reported.json",
+                    Some(235_093_634_560),
+                    Some(true),
+                ),
+            ];
+            for (id, file, total, moe) in cases {
+                let out = model_info(id, file);
+                assert_eq!(out.models.len(), 1, "{file}");
+                assert_eq!(out.models[0].is_moe, *moe, "{file}");
+                match total {
+                    Some(total) => {
+                        assert!(out.rejects.is_empty(), "{file}: {:?}", out.rejects);
+                        assert_eq!(out.params.len(), 1, "{file}");
+                        assert_eq!(
+                            (out.params[0].total, out.params[0].source),
+                            (*total, ParamsSource::Safetensors),
+                            "{file}"
+                        );
+                    }
+                    None => {
+                        assert!(out.params.is_empty(), "{file}");
+                        assert_eq!(out.rejects.len(), 1, "{file}");
+                        let r = &out.rejects[0];
+                        assert_eq!((r.reason.as_str(), r.model_id.as_deref()), ("params_distrusted", Some(*id)));
+                        assert!(
+                            r.detail.as_deref().unwrap().contains("20914757184 is dominated by packed dtype U8"),
+                            "{r:?}"
+                        );
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn a_list_page_follows_the_real_link_cursor_onto_the_endpoint() {
+            let endpoint = "http://127.0.0.1:9";
+            let src = source(&format!(
+                "kind = 'hf_models'\nendpoint = '{endpoint}'\n[[discover]]\nsearch = 'Qwen3.8'\nlimit = 100\nmax_pages = 2"
+            ));
+            let requests = planned(src.as_ref());
+            assert_eq!(requests.len(), 1);
+            let first = &requests[0];
+            assert_eq!((first.purpose, first.page, first.max_pages), (Purpose::ModelList, 1, 2));
+            assert!(
+                first.url.starts_with(&format!("{endpoint}/api/models?search=Qwen3.8&limit=100&expand")),
+                "{}",
+                first.url
+            );
+
+            // A real `Link` header of the Hub, naming huggingface.co: the cursor is kept, the host is ours.
+            let headers = fixture_json("hf_api/observed_headers_and_errors.json");
+            let link = headers["link_header_examples"][0].as_str().unwrap();
+            let mut response = ok(first, fixture("hf_api/api_models_list.expand.trimmed.json"));
+            response.record.link = Some(link.to_owned());
+            let out = src.parse(first, &response);
+            assert!(out.rejects.is_empty(), "{:?}", out.rejects);
+            assert_eq!(out.follow_ups.len(), 1);
+            let next = &out.follow_ups[0];
+            assert_eq!(next.url, format!("{endpoint}/api/models?cursor=abc123&limit=100"));
+            assert_eq!((next.page, next.max_pages, next.purpose), (2, 2, Purpose::ModelList));
+
+            // Items carry no `modelId` with `expand[]`; the second has no `pipeline_tag`.
+            let ids: Vec<&str> = out.models.iter().map(|m| m.model_id.as_str()).collect();
+            assert_eq!(
+                ids,
+                ["neonoodles/Qwen3.8-27B-Wildthing-ARA-MTP-GGUF", "mradermacher/Qwen3.8-27B-abliterated-GGUF"]
+            );
+            let (a, b) = (&out.models[0], &out.models[1]);
+            assert_eq!((a.author.as_deref(), a.library_name.as_deref()), (Some("neonoodles"), Some("gguf")));
+            assert_eq!((a.pipeline_tag.as_deref(), b.pipeline_tag.as_deref()), (Some("text-generation"), None));
+            assert_eq!((a.downloads, b.downloads), (Some(6), Some(1_795)));
+            // `abliterated` is a tuning word; neither repo has a safetensors count.
+            assert_eq!((a.is_base, b.is_base), (Some(true), Some(false)));
+            assert!(out.params.is_empty());
+            let dates: Vec<NaiveDate> = out.dates.iter().map(|d| d.date).collect();
+            assert_eq!(
+                dates,
+                [NaiveDate::from_ymd_opt(2026, 9, 7).unwrap(), NaiveDate::from_ymd_opt(2026, 8, 22).unwrap()]
+            );
+
+            // The last page allowed plans no next one.
+            let last = FetchRequest { page: 2, ..first.clone() };
+            let mut response = ok(&last, fixture("hf_api/api_models_list.expand.trimmed.json"));
+            response.record.link = Some(link.to_owned());
+            assert!(src.parse(&last, &response).follow_ups.is_empty());
+        }
+
+        #[test]
+        fn a_list_answered_to_a_single_model_request_is_an_unexpected_shape() {
+            let out = model_info(
+                "deepseek-ai/DeepSeek-V3",
+                "api_models_author_deepseek-ai.expand_safetensors.as_reported.json",
+            );
+            assert!(out.models.is_empty());
+            assert_eq!(out.rejects.len(), 1);
+            assert_eq!(out.rejects[0].reason, "unexpected_shape");
+            assert_eq!(out.rejects[0].detail.as_deref(), Some("expected a JSON object, got array"));
+        }
+    }
 }

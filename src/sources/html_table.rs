@@ -74,3 +74,89 @@ impl RowReader for HtmlRows {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! `parse` fed the real HTML boards in `fixtures/real/leaderboards`.
+
+    use chrono::NaiveDate;
+
+    use crate::sources::testing::{fixture, parse, planned, source};
+    use crate::sources::ParseOutput;
+
+    const SWE: &str = "swebench_leaderboard_2024-06-21.html";
+
+    /// An `html_table` source over `file` with row selector `rows` and the SWE-bench columns.
+    fn board(file: &str, rows: &str, columns: &str) -> ParseOutput {
+        let src = source(&format!(
+            "kind = 'html_table'\nboard = 'swe'\nurl = 'https://example.org/{file}'\nrows = '{rows}'\ncolumns = [{columns}]"
+        ));
+        let requests = planned(src.as_ref());
+        assert_eq!(requests.len(), 1);
+        parse(src.as_ref(), &requests[0], fixture(&format!("leaderboards/{file}")))
+    }
+
+    const SWE_COLUMNS: &str = "{ at = 'td:nth-child(1) .model-type', field = 'model' }, \
+        { at = 'td:nth-child(2) .number', field = 'score', benchmark = 'swe_bench_lite', metric = '% resolved' }, \
+        { at = 'td:nth-child(3) .label-date', field = 'date' }";
+
+    #[test]
+    fn swe_bench_lite_rows_with_names_scores_and_dates() {
+        let out = board(SWE, "div.tabcontentlite table tbody tr", SWE_COLUMNS);
+        assert!(out.rejects.is_empty(), "{:?}", out.rejects);
+        let got: Vec<(&str, f64, &str, Option<NaiveDate>)> = out
+            .named_scores
+            .iter()
+            .map(|s| (s.name.as_str(), s.score.value, s.score.value_raw.as_str(), s.score.observed_on))
+            .collect();
+        assert_eq!(got.len(), 20);
+        // Medal emoji and the cell's whitespace are not part of the name.
+        assert_eq!(got[0], ("Factory Code Droid", 31.33, "31.33", NaiveDate::from_ymd_opt(2024, 6, 17)));
+        // `&amp;` is decoded.
+        assert_eq!(got[4], ("Aider + GPT 4o & Claude 3 Opus", 26.33, "26.33", NaiveDate::from_ymd_opt(2024, 5, 23)));
+        assert_eq!(got[18], ("RAG + SWE-Llama 13B", 1.0, "1.00", NaiveDate::from_ymd_opt(2023, 10, 10)));
+        assert_eq!(got[19], ("RAG + ChatGPT 3.5", 0.33, "0.33", NaiveDate::from_ymd_opt(2023, 10, 10)));
+        let s = &out.named_scores[0];
+        assert_eq!((s.score.benchmark.as_str(), s.score.metric.as_deref()), ("swe_bench_lite", Some("% resolved")));
+        assert_eq!(
+            (s.score.unit.as_str(), s.score.source.as_str(), s.hub_id.as_deref()),
+            ("percent", "html_table", None)
+        );
+        assert_eq!(s.score.benchmark_raw, "td:nth-child(2) .number");
+    }
+
+    #[test]
+    fn the_full_swe_bench_table_is_another_selector_away() {
+        let out = board(SWE, "div.tabcontentall table tbody tr", SWE_COLUMNS);
+        assert!(out.rejects.is_empty(), "{:?}", out.rejects);
+        assert_eq!(out.named_scores.len(), 11);
+        assert_eq!((out.named_scores[0].name.as_str(), out.named_scores[0].score.value), ("Factory Code Droid", 19.27));
+    }
+
+    #[test]
+    fn a_script_filled_page_is_a_reject_that_says_so() {
+        let out = board(
+            "evalplus_leaderboard.html",
+            "table#plused tbody tr",
+            "{ at = 'td:nth-child(1)', field = 'model' }, { at = 'td:nth-child(2)', field = 'score', benchmark = 'humaneval_plus' }",
+        );
+        assert!(out.named_scores.is_empty());
+        assert_eq!(out.rejects.len(), 1);
+        let r = &out.rejects[0];
+        assert_eq!((r.source.as_str(), r.stage.as_str(), r.reason.as_str()), ("html_table", "parse", "table_empty"));
+        assert_eq!(r.detail.as_deref(), Some("board swe: table empty: page is rendered by script; use its JSON"));
+        assert_eq!(r.url.as_deref(), Some("https://example.org/evalplus_leaderboard.html"));
+    }
+
+    #[test]
+    fn selectors_that_do_not_parse_are_rejects() {
+        let out = board(SWE, "tr[", SWE_COLUMNS);
+        assert_eq!(out.rejects.len(), 1);
+        assert_eq!(out.rejects[0].reason, "bad_selector");
+        assert_eq!(out.rejects[0].detail.as_deref(), Some("board swe: rows selector \"tr[\" does not parse"));
+
+        let out = board(SWE, "div.tabcontentlite table tbody tr", "{ at = 'td:nth-child(', field = 'model' }");
+        assert_eq!(out.rejects[0].reason, "bad_selector");
+        assert!(out.named_scores.is_empty());
+    }
+}

@@ -28,6 +28,8 @@ pub mod hf_models;
 pub mod html_table;
 pub mod json_table;
 pub mod open_llm_leaderboard;
+#[cfg(test)]
+mod testing;
 
 use chrono::NaiveDate;
 use serde::Deserialize;

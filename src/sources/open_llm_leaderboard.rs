@@ -295,3 +295,131 @@ impl Source for OpenLlmLeaderboard {
         Host::of_url(&self.config.endpoint).into_iter().chain(v1).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! `parse` fed the real leaderboard captures in `fixtures/real/leaderboards`.
+
+    use super::*;
+    use crate::sources::testing::{fixture, one, parse, planned, source};
+
+    const ROWS: &str = "leaderboards/open-llm-leaderboard_contents_rows_offset0.json";
+    const V1: &str =
+        "leaderboards/open-llm-leaderboard_v1_results_HenryJJ__Instruct_Mistral-7B-v0.1_Dolly15K_2024-01-04.json";
+    const V1_MODEL: &str = "HenryJJ/Instruct_Mistral-7B-v0.1_Dolly15K";
+
+    fn board() -> (Box<dyn Source>, FetchRequest, FetchRequest) {
+        let src = source(&format!(
+            "kind = 'open_llm_leaderboard'\nendpoint = 'http://127.0.0.1:9'\npage_size = 3\n\
+             [[v1_results]]\nmodel_id = '{V1_MODEL}'\nurl = 'http://127.0.0.1:9/v1/results.json'"
+        ));
+        let mut requests = planned(src.as_ref());
+        assert_eq!(requests.len(), 2);
+        let v1 = requests.pop().unwrap();
+        let rows = requests.pop().unwrap();
+        (src, rows, v1)
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn v2_rows_give_raw_and_normalised_scores_params_dates_and_pages() {
+        let (src, rows, _) = board();
+        assert_eq!(
+            rows.url,
+            "http://127.0.0.1:9/rows?dataset=open-llm-leaderboard%2Fcontents&config=default&split=train&offset=0&length=3"
+        );
+        assert_eq!((rows.purpose, rows.page), (Purpose::Board, 1));
+        let out = parse(src.as_ref(), &rows, fixture(ROWS));
+        assert!(out.rejects.is_empty(), "{:?}", out.rejects);
+        // 8 real rows, each with the six benchmarks raw and normalised.
+        assert_eq!(out.models.len(), 8);
+        assert_eq!(out.scores.len(), 8 * 12);
+        // The capture lacks `num_rows_total`: its 8 rows are the total, so pages at 3 and 6 follow.
+        let next: Vec<(&str, u32)> = out.follow_ups.iter().map(|r| (r.url.as_str(), r.page)).collect();
+        assert_eq!(
+            next,
+            [
+                ("http://127.0.0.1:9/rows?dataset=open-llm-leaderboard%2Fcontents&config=default&split=train&offset=3&length=3", 2),
+                ("http://127.0.0.1:9/rows?dataset=open-llm-leaderboard%2Fcontents&config=default&split=train&offset=6&length=3", 3),
+            ]
+        );
+
+        let yi = |b: &str| one(out.scores.iter().filter(|s| s.model_id == "01-ai/Yi-1.5-34B"), b).clone();
+        let bbh = yi("bbh");
+        assert_eq!((bbh.value, bbh.value_raw.as_str()), (0.5976391706360018 * 100.0, "0.5976391706360018"));
+        assert_eq!((bbh.shots, bbh.metric.as_deref(), bbh.unit.as_str()), (Some(3), Some("BBH Raw"), "percent"));
+        assert_eq!(bbh.observed_on, date(2024, 6, 12));
+        assert!(!bbh.self_reported);
+        let norm = yi("bbh_normalized");
+        assert_eq!((norm.value, norm.shots, norm.metric.as_deref()), (42.74936268839652, Some(3), Some("BBH")));
+        assert_eq!((yi("mmlu_pro").shots, yi("math_lvl5").shots, yi("ifeval").shots), (Some(5), Some(4), Some(0)));
+        assert_eq!(yi("math_lvl5").value, 0.15332326283987915 * 100.0);
+
+        let params: Vec<(&str, i64)> = out.params.iter().map(|p| (p.model_id.as_str(), p.total)).collect();
+        assert_eq!(params[0], ("0-hero/Matter-0.2-7B-DPO", 7_242_000_000));
+        assert_eq!(params[1], ("01-ai/Yi-1.5-34B", 34_389_000_000));
+        assert!(out.params.iter().all(|p| p.source == ParamsSource::Leaderboard));
+        let upload = out.dates.iter().find(|d| d.model_id == "01-ai/Yi-1.5-34B").unwrap();
+        assert_eq!((Some(upload.date), upload.source), (date(2024, 5, 11), DateSource::Leaderboard));
+
+        let model = |id: &str| out.models.iter().find(|m| m.model_id == id).unwrap();
+        let yi = model("01-ai/Yi-1.5-34B");
+        assert_eq!((yi.is_base, yi.is_moe, yi.license.as_deref()), (Some(true), Some(false), Some("apache-2.0")));
+        assert_eq!(yi.hf_sha.as_deref(), Some("4b486f81c935a2dadde84c6baa1e1370d40a098f"));
+        assert_eq!(yi.author.as_deref(), Some("01-ai"));
+        // A chat model whose `Base Model` is itself: not a base model, and no base named.
+        let dpo = model("0-hero/Matter-0.2-7B-DPO");
+        assert_eq!((dpo.is_base, dpo.base_model.as_deref()), (Some(false), None));
+    }
+
+    #[test]
+    fn v1_results_give_the_six_benchmarks_with_their_shots() {
+        let (src, _, v1) = board();
+        assert_eq!((v1.purpose, v1.model_id.as_deref()), (Purpose::Results, Some(V1_MODEL)));
+        let out = parse(src.as_ref(), &v1, fixture(V1));
+        assert!(out.rejects.is_empty(), "{:?}", out.rejects);
+        let got: Vec<(&str, Option<i32>, &str, f64)> =
+            out.scores.iter().map(|s| (s.benchmark.as_str(), s.shots, s.metric.as_deref().unwrap(), s.value)).collect();
+        assert_eq!(
+            got[..5],
+            [
+                ("arc_challenge", Some(25), "acc_norm", 0.5938566552901023 * 100.0),
+                ("hellaswag", Some(10), "acc_norm", 0.826229834694284 * 100.0),
+                ("truthfulqa", Some(0), "mc2", 0.435601924823795 * 100.0),
+                ("winogrande", Some(5), "acc", 0.7932123125493291 * 100.0),
+                ("gsm8k", Some(5), "acc", 0.3510235026535254 * 100.0),
+            ]
+        );
+        // MMLU: the mean acc of the 57 hendrycksTest subjects; the file has no DROP.
+        assert_eq!(got.len(), 6);
+        let mmlu = one(&out.scores, "mmlu");
+        assert_eq!((mmlu.shots, mmlu.metric.as_deref()), (Some(5), Some("acc (mean of hendrycksTest)")));
+        assert!((mmlu.value - 62.70912065241925).abs() < 1e-9, "{}", mmlu.value);
+        assert!(out.scores.iter().all(|s| s.model_id == V1_MODEL && s.source_url == v1.url));
+        assert!(out.models.is_empty() && out.params.is_empty());
+    }
+
+    #[test]
+    fn a_body_of_the_other_kind_is_a_reject_not_silence() {
+        let (src, rows, v1) = board();
+        let out = parse(src.as_ref(), &rows, fixture(V1));
+        assert!(out.scores.is_empty());
+        let r = &out.rejects[..];
+        assert_eq!(r.len(), 1);
+        assert_eq!((r[0].reason.as_str(), r[0].detail.as_deref()), ("unexpected_shape", Some("no rows array")));
+
+        let out = parse(src.as_ref(), &v1, fixture(ROWS));
+        assert!(out.scores.is_empty());
+        let r = &out.rejects[..];
+        assert_eq!(r.len(), 1);
+        assert_eq!((r[0].reason.as_str(), r[0].model_id.as_deref()), ("unexpected_shape", Some(V1_MODEL)));
+        assert_eq!(r[0].detail.as_deref(), Some("no results object"));
+
+        let out = parse(src.as_ref(), &rows, fixture("leaderboards/open-llm-leaderboard_v2_gradio_export_head40.csv"));
+        assert_eq!(out.rejects.len(), 1);
+        assert_eq!(out.rejects[0].reason, "invalid_json");
+    }
+}

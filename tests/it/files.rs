@@ -60,3 +60,45 @@ async fn files_are_fetched_again_only_when_the_sha_changes() {
     assert_eq!(work.run(&pipeline).status.code(), Some(0));
     assert_eq!(file_requests(&server.received_requests().await.unwrap()), 3);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_safetensors_index_gives_params_from_its_byte_total() {
+    // The real `model.safetensors.index.json` of Qwen2.5-7B-Instruct: `metadata.total_size` is
+    // 15,231,233,024 bytes; bf16 (no config dtype given) is 2 bytes per parameter, which is
+    // exactly the 7,615,616,512 its architecture has (see parse::config_params).
+    let server = MockServer::start().await;
+    let id = "Qwen/Qwen2.5-7B-Instruct";
+    Mock::given(method("GET"))
+        .and(path(format!("/api/models/{id}")))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(serde_json::json!({"id": id, "sha": "3333333333333333333333333333333333333333"})),
+        )
+        .mount(&server)
+        .await;
+    let index = std::fs::read(fixtures().join("hf_api/Qwen__Qwen2.5-7B-Instruct.model.safetensors.index.trimmed.json"))
+        .expect("fixture present in ../shared");
+    Mock::given(method("GET"))
+        .and(path(format!("/{id}/resolve/main/model.safetensors.index.json")))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(index, "application/json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let work = Workdir::new();
+    let pipeline = work.path().join("index.toml");
+    std::fs::write(
+        &pipeline,
+        format!(
+            "name = 'index'\n{QUICK_FETCH}\n[[sources]]\nkind = 'hf_models'\nendpoint = '{0}'\nmodels = ['{id}']\n[[sources]]\nkind = 'hf_files'\nendpoint = '{0}'\nfiles = ['model.safetensors.index.json']\n",
+            server.uri()
+        ),
+    )
+    .unwrap();
+    assert_eq!(work.run(&pipeline).status.code(), Some(0));
+    let model = rows_by(&read_table(&work.out(), "models", None), "model_id")[id].clone();
+    assert_eq!((model["params_total"].as_str(), model["params_source"].as_str()), ("7615616512", "safetensors_index"));
+    let log = rows(&read_table(&work.out(), "fetch_log", None));
+    let index: Vec<&Row> = log.iter().filter(|r| r["purpose"] == "safetensors_index").collect();
+    assert_eq!(index.len(), 1);
+    assert_eq!((index[0]["status"].as_str(), index[0]["source"].as_str()), ("200", "hf_files"));
+}

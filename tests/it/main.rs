@@ -9,6 +9,7 @@ mod density;
 mod extraction;
 mod faults;
 mod files;
+mod fixtures;
 mod hf_models;
 mod layers;
 mod offline;
