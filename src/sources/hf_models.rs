@@ -528,6 +528,7 @@ mod tests {
                     date: NaiveDate::from_ymd_opt(2026, 5, 7).unwrap(),
                     precision: DatePrecision::Day,
                     source: DateSource::HubCreatedAt,
+                    evidence: out.dates[0].evidence.clone(),
                 }]
             );
         }
