@@ -1,10 +1,8 @@
 //! Parameter counts written as text: "7B", "7.24B", "2.7 billion", "~ 11B", "8x7B", "235B-A22B".
 //!
-//! Three entry points: [`parse_size`] reads one size expression, [`from_name`] finds the size a
-//! model id carries, [`from_card_text`] reads a card's prose ("671B total parameters with 37B
-//! activated"). None of them multiplies experts: `8x7B` is not 56B, because attention and
-//! embeddings are shared; its total is estimated from the share of a dense model's weights that
-//! sit in the FFN, and flagged low-confidence.
+//! [`parse_size`] reads one size, [`from_name`] the size a model id carries, [`card_size`] the
+//! model's own size from its card, precision first, with its evidence. `8x7B` is not 56B: attention
+//! and embeddings are shared, so its total is an estimate, flagged, and never beats a stated count.
 
 /// Share of a Mistral/Llama-style dense model's weights in its FFN (Mistral-7B: 5.64B of 7.24B).
 /// Used only to estimate `NxMB` names when no config or safetensors count exists.
@@ -23,31 +21,6 @@ pub struct SizeText {
     pub is_expert_notation: bool,
 }
 
-fn scale(unit: &str) -> Option<f64> {
-    match unit.to_ascii_lowercase().as_str() {
-        "t" | "trillion" => Some(1e12),
-        "b" | "bn" | "billion" => Some(1e9),
-        "m" | "million" => Some(1e6),
-        "k" | "thousand" => Some(1e3),
-        _ => None,
-    }
-}
-
-/// Splits `"7.24B"` into (7.24, "B"); returns the rest of the string after the unit.
-fn number_unit(s: &str) -> Option<(f64, &str, &str)> {
-    let s = s.trim_start();
-    let digits_end = s.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len());
-    if digits_end == 0 {
-        return None;
-    }
-    let value: f64 = s[..digits_end].trim_end_matches('.').parse().ok()?;
-    let rest = s[digits_end..].trim_start();
-    let unit_end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
-    let unit = &rest[..unit_end];
-    scale(unit)?;
-    Some((value, unit, &rest[unit_end..]))
-}
-
 /// Parses one size expression.
 ///
 /// ```
@@ -62,132 +35,386 @@ fn number_unit(s: &str) -> Option<(f64, &str, &str)> {
 /// ```
 pub fn parse_size(text: &str) -> Option<SizeText> {
     let t = text.trim().trim_start_matches(['~', '≈', '*']).trim();
-    // NxMB: experts × expert size.
-    if let Some((n, rest)) = t.split_once(['x', 'X', '×']) {
-        if let (Ok(n), Some((m, unit, tail))) = (n.trim().parse::<u32>(), number_unit(rest)) {
-            if (2..=512).contains(&n) && tail.trim().is_empty() {
-                let dense = m * scale(unit)?;
-                let total = dense * (1.0 - FFN_SHARE) + f64::from(n) * dense * FFN_SHARE;
-                return Some(SizeText {
-                    total: total.round() as i64,
-                    active: None,
-                    label: t.to_owned(),
-                    is_expert_notation: true,
-                });
-            }
-        }
-    }
-    let (value, unit, rest) = number_unit(t)?;
-    let total = (value * scale(unit)?).round() as i64;
+    let m = nums(t).into_iter().next().filter(|m| m.at == 0)?;
     // 235B-A22B / 30B-A3B: total then active.
-    let active = rest
-        .strip_prefix(['-', '_'])
-        .and_then(|r| r.strip_prefix(['A', 'a']))
-        .and_then(number_unit)
-        .filter(|(_, _, tail)| tail.trim().is_empty())
-        .map(|(v, u, _)| (v * scale(u).unwrap_or(1.0)).round() as i64);
-    if active.is_none() && !rest.trim().is_empty() && !rest.trim_start().starts_with(['p', 'P', '(', ',']) {
-        // "7B" must stand alone (or be followed by "params"): "7Bxx" is not a size.
-        if rest.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-            return None;
-        }
-    }
-    let label = t[..t.len() - rest.len()].trim().to_owned();
-    Some(SizeText { total, active, label, is_expert_notation: false })
+    let after = t[m.end..].strip_prefix(['-', '_']).and_then(|r| r.strip_prefix(['A', 'a'])).unwrap_or("");
+    let active = nums(after).into_iter().next().filter(|a| a.at == 0 && !a.expert && !m.expert);
+    Some(SizeText { total: m.value, active: active.map(|a| a.value), label: m.label, is_expert_notation: m.expert })
 }
 
-/// The size a model id carries, e.g. `Llama-2-7b-hf` → 7B, `Qwen3-30B-A3B` → 30B total, 3B active.
+/// The size a model id carries, e.g. `Llama-2-7b-hf` → 7B, `Qwen3-30B-A3B` → 30B total, 3B active,
+/// `OLMoE-1B-7B` → 7B total, 1B active (two sizes in billions: the smaller is active, either order).
 ///
 /// ```
 /// use densing::parse::params::from_name;
 /// assert_eq!(from_name("meta-llama/Llama-2-7b-hf").unwrap().label, "7b");
 /// assert_eq!(from_name("Qwen/Qwen3-30B-A3B").unwrap().active, Some(3_000_000_000));
 /// assert_eq!(from_name("mistralai/Mixtral-8x7B-v0.1").unwrap().label, "8x7B");
+/// assert_eq!(from_name("allenai/OLMoE-1B-7B-0924").unwrap().active, Some(1_000_000_000));
 /// assert!(from_name("microsoft/phi-2").is_none());
 /// assert!(from_name("deepseek-ai/DeepSeek-V3").is_none());
 /// ```
 pub fn from_name(model_id: &str) -> Option<SizeText> {
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
-    let parts: Vec<&str> = name.split(['-', '_']).collect();
-    for (i, part) in parts.iter().enumerate() {
-        let starts_numeric = part.starts_with(|c: char| c.is_ascii_digit());
-        let ends_with_unit = part.ends_with(['b', 'B', 'm', 'M', 't', 'T']);
-        if !(starts_numeric && ends_with_unit) {
-            continue;
-        }
-        // Keep "30B-A3B" together.
-        let joined = match parts.get(i + 1) {
-            Some(next) if next.starts_with(['A', 'a']) && parse_size(&next[1..]).is_some() => format!("{part}-{next}"),
-            _ => (*part).to_owned(),
-        };
-        if let Some(size) = parse_size(&joined) {
-            return Some(size);
-        }
-    }
-    None
+    let found: Vec<Num> = nums(name).into_iter().filter(|m| m.label.ends_with(char::is_alphabetic)).collect();
+    let (first, b) = (found.first()?, |m: &Num| !m.expert && m.label.ends_with(['b', 'B']));
+    let pair = found.get(1).filter(|m| m.at == first.end + 1 && b(m) && b(first) && m.value != first.value);
+    let Some(second) = pair else { return parse_size(&name[first.at..]) };
+    let (total, active) = (first.value.max(second.value), Some(first.value.min(second.value)));
+    Some(SizeText { total, active, label: name[first.at..second.end].to_owned(), is_expert_notation: false })
 }
 
-/// A size stated in a card's prose next to the word "parameters", with "activated"/"active"
-/// counts as active. Markdown emphasis is ignored ("**2.7 billion** parameters").
+/// Where [`card_size`] read a size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SizeForm {
+    /// A sentence of the card's prose.
+    Prose,
+    /// A table row, or a `Number of Parameters: 1.54B` line of a model summary.
+    Table,
+    /// The repo name alone: `evidence` is the name, `line` is 0.
+    Name,
+}
+
+/// The model's own size as its card (failing that, its name) states it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardSize {
+    /// The size; expert notation (`16x3.8B`) only when nothing states a count.
+    pub size: SizeText,
+    /// The sentence or table row it was read from, whitespace-collapsed, at most 200 characters.
+    pub evidence: String,
+    /// 1-based line in the markdown (0 for [`SizeForm::Name`]).
+    pub line: usize,
+    /// Prose, table or name.
+    pub form: SizeForm,
+}
+
+/// A size in text; `rel`: half a unit of its last digit over its value ("7B": 0.07, "7.24B": 0.0007).
+#[derive(Debug, Clone)]
+struct Num {
+    at: usize,
+    end: usize,
+    value: i64,
+    rel: f64,
+    label: String,
+    expert: bool,
+    named: bool,
+}
+
+/// A statement of a size; a doubtful one (maybe another model's) is never taken but may make us abstain.
+struct Cand {
+    doubt: bool,
+    total: Option<Num>,
+    active: Option<Num>,
+    form: SizeForm,
+    line: usize,
+    evidence: String,
+}
+
+// Words of sentences about other models, families or comparisons (`*`: a stem); with no size in
+// the name, of tuned-from sentences too; and words before a size that make it a bound or another's.
+const CUES: &str = "than vs versus competitive beat beats larger bigger smaller similar other others ranging range \
+    previous predecessor teacher sizes such based upon models embedding embeddings excluding backbone compar* \
+    outperform* surpass* rival* distill* upcycl* initiali* variant* version*";
+const TUNED: &str = "tuned tuning finetuned finetuning obtained";
+const BOUNDS: &str = "over more less fewer under nearly almost least most exceeding beyond below above up to from than";
+
+fn listed(list: &str, w: &str) -> bool {
+    list.split_whitespace().any(|x| x.strip_suffix('*').map_or(x.eq_ignore_ascii_case(w), |stem| w.starts_with(stem)))
+}
+
+/// The model's own size from its card: the most precise stated count (prose, a parameter row or
+/// column of a table, a `Number of Parameters: 1.54B` line) within 25% of the name's size, else the
+/// name's. Family ranges, comparisons, other models' sizes are ignored; conflicts give `None`.
 ///
 /// ```
-/// use densing::parse::params::from_card_text;
-/// let v3 = from_card_text("a MoE with 671B total parameters with 37B activated for each token").unwrap();
-/// assert_eq!((v3.total, v3.active), (671_000_000_000, Some(37_000_000_000)));
-/// assert_eq!(from_card_text("Phi-2 is a Transformer with **2.7 billion** parameters.").unwrap().total, 2_700_000_000);
+/// use densing::parse::params::{card_size, SizeForm};
+/// let card = "Qwen2.5 comes in sizes from 0.5 to 72 billion parameters.\n- Number of Parameters: 7.61B\n";
+/// let s = card_size("Qwen/Qwen2.5-7B-Instruct", card).unwrap();
+/// assert_eq!((s.size.total, s.form, s.line), (7_610_000_000, SizeForm::Table, 2));
 /// ```
-pub fn from_card_text(text: &str) -> Option<SizeText> {
-    let clean: String = text.replace("**", "").replace('\u{a0}', " ");
-    let lower = clean.to_ascii_lowercase();
-    let mut found: Option<SizeText> = None;
-    for (pos, _) in lower.match_indices("parameters") {
-        let before = &clean[..pos];
-        // The size is the last number+unit within 40 characters before "parameters".
-        let window_start = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-        let window = &before[window_start..];
-        let Some(size) = last_size(window) else { continue };
-        // 80 bytes on, moved back to a character boundary (the fuzzer found cards where a
-        // multi-byte character straddles it).
-        let mut end = lower.len().min(pos + 80);
-        while !lower.is_char_boundary(end) {
-            end -= 1;
-        }
-        let after = &lower[pos..end];
-        let active = ["activated", "active"]
-            .iter()
-            .find_map(|w| after.find(w))
-            .and_then(|end| last_size(&clean[pos..pos + end]))
-            .map(|s| s.total);
-        if window.to_ascii_lowercase().contains("activated") || window.to_ascii_lowercase().contains("active ") {
-            continue; // "37B activated parameters" is not the total
-        }
-        found = Some(SizeText { active, ..size });
-        break;
+pub fn card_size(model_id: &str, markdown: &str) -> Option<CardSize> {
+    let owned = from_name(model_id);
+    let name = owned.as_ref();
+    let (doubts, cands): (Vec<_>, Vec<_>) = candidates(markdown, model_id, name).into_iter().partition(|c| c.doubt);
+    let Some(n) = name.filter(|n| !n.is_expert_notation) else { return choose(model_id, name, &cands) };
+    // Near the name's size but not it: as coarse as the name ("16B" for "15b"), or finer in a
+    // doubtful sentence (maybe this model's after all); or a MoE where the name has one size.
+    let h = nums(&n.label).first().map_or(0.0, |m| m.rel * m.value as f64) * 0.99;
+    let odd = |t: &Num| !t.expert && near(t.value, n.total) && (t.value - n.total).abs().saturating_mul(200) > n.total;
+    let far = |t: &Num| !near(t.value, n.total);
+    let moe = |c: &Cand| n.active.is_none() && c.active.is_some() && c.total.as_ref().is_some_and(far);
+    if cands.iter().any(|c| moe(c) || c.total.as_ref().is_some_and(|t| odd(t) && t.rel * (t.value as f64) >= h)) {
+        return None;
     }
-    found
+    let found = choose(model_id, name, &cands)?;
+    let finer = |t: &Num| odd(t) && t.rel * (t.value as f64) < h && !agrees(t, found.size.total);
+    (!doubts.iter().filter_map(|c| c.total.as_ref()).any(finer)).then_some(found)
 }
 
-fn last_size(window: &str) -> Option<SizeText> {
-    let bytes = window.as_bytes();
-    let mut best = None;
-    for (i, c) in window.char_indices() {
-        let starts = c.is_ascii_digit() && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.'));
-        if !starts {
+/// A size in a card's prose or tables, as [`card_size`] reads it with no model id to check against.
+pub fn from_card_text(text: &str) -> Option<SizeText> {
+    card_size("", text).map(|c| c.size)
+}
+
+fn near(a: i64, b: i64) -> bool {
+    (a - b).abs() as f64 <= 0.25 * b as f64
+}
+
+/// Two statements of one size agree within the precision the looser one is written to.
+fn agrees(c: &Num, best: i64) -> bool {
+    (c.value - best).abs() as f64 / best as f64 <= (1.5 * c.rel).max(0.02)
+}
+
+/// The best of a card's statements, or the name's size; `None` when they conflict.
+fn choose(model_id: &str, name: Option<&SizeText>, cands: &[Cand]) -> Option<CardSize> {
+    let fits = |c: &Cand| {
+        let Some(n) = name else { return true };
+        let active_fits = c.active.as_ref().zip(n.active).is_none_or(|(a, na)| near(a.value, na));
+        c.total.as_ref().is_none_or(|t| near(t.value, n.total)) && active_fits
+    };
+    let counted = cands.iter().any(|c| c.total.as_ref().is_some_and(|t| !t.expert));
+    let real: Vec<&Cand> = cands.iter().filter(|c| c.total.is_some() && fits(c)).collect();
+    let key = |c: &&Cand| (c.total.as_ref().map_or(1.0, |t| t.rel), c.form != SizeForm::Table, c.line);
+    let best = real.iter().copied().min_by(|a, b| key(a).partial_cmp(&key(b)).unwrap());
+    let Some(best) = best.filter(|b| !(counted && b.total.as_ref().is_some_and(|t| t.expert))) else {
+        let short = model_id.rsplit('/').next().unwrap_or(model_id);
+        let name = name.filter(|n| !(counted && n.is_expert_notation))?.clone();
+        return Some(CardSize { size: name, evidence: short.to_owned(), line: 0, form: SizeForm::Name });
+    };
+    let agreed = |t: &&Num| real.iter().all(|c| c.total.as_ref().is_none_or(|x| agrees(x, t.value)));
+    let total = best.total.as_ref().filter(agreed)?;
+    // Active: this statement's, else the finest agreed one, else the name's.
+    let same = |c: &&Cand| c.total.as_ref().is_none_or(|t| t.expert || agrees(t, total.value)) && fits(c);
+    let all: Vec<&Num> = cands.iter().filter(same).filter_map(|c| c.active.as_ref()).collect();
+    let finest = all.iter().min_by(|a, b| a.rel.total_cmp(&b.rel)).filter(|f| all.iter().all(|a| agrees(a, f.value)));
+    let active = best.active.as_ref().or(finest.copied()).map(|a| a.value);
+    let active = active.or(name.filter(|n| near(total.value, n.total)).and_then(|n| n.active));
+    let (label, is_expert_notation) = (total.label.clone(), total.expert);
+    let size = SizeText { total: total.value, active: active.filter(|a| *a < total.value), label, is_expert_notation };
+    Some(CardSize { size, evidence: best.evidence.clone(), line: best.line, form: best.form })
+}
+
+/// Every statement of a size in a card, outside front matter and code blocks.
+fn candidates(md: &str, id: &str, name: Option<&SizeText>) -> Vec<Cand> {
+    let (mut out, mut block, mut code, mut front) = (Vec::new(), Vec::new(), false, md.starts_with("---"));
+    for (i, line) in md.lines().enumerate() {
+        let t = line.trim();
+        let fence = t.starts_with("```") || t.starts_with("~~~");
+        code ^= fence;
+        if front || code || fence {
+            front &= i == 0 || t != "---";
             continue;
         }
-        let rest = &window[i..];
-        let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == ' ')).unwrap_or(rest.len());
-        let candidate = rest[..end].trim();
-        // Try the longest prefix that parses ("2.7 billion", "671B").
-        let words: Vec<&str> = candidate.split_whitespace().collect();
-        for n in (1..=words.len().min(2)).rev() {
-            if let Some(s) = parse_size(&words[..n].join(" ")) {
-                best = Some(s);
-                break;
+        match t.contains('|') {
+            true => block.push((i + 1, line)),
+            false => table(&std::mem::take(&mut block), id, name, &mut out),
+        }
+        for seg in t.split('|') {
+            if let Some((k, v)) = seg.split_once([':', '：']).and_then(|(k, v)| Some((key_role(k)?, cell_num(v)?))) {
+                let ((total, active), evidence) = (if k { (None, Some(v)) } else { (Some(v), None) }, evidence(t, 0));
+                out.push(Cand { doubt: false, total, active, form: SizeForm::Table, line: i + 1, evidence });
+            }
+            for s in seg.split(". ").flat_map(|x| x.split("? ")).flat_map(|x| x.split('。')) {
+                prose(s, i + 1, id, name.is_some(), &mut out);
             }
         }
     }
-    best
+    table(&block, id, name, &mut out);
+    out
+}
+
+/// A sentence's sizes next to "parameters"; doubtful if it lists sizes, compares, names another
+/// model or a sibling ("Phi-3-mini" in a Phi-3-medium card), or (no size in the name) not the family.
+fn prose(s: &str, line: usize, id: &str, anchored: bool, out: &mut Vec<Cand>) {
+    let (lower, id, form) = (s.to_ascii_lowercase(), id.to_ascii_lowercase(), SizeForm::Prose);
+    let found = if lower.contains("param") { nums(s) } else { return };
+    let short = id.rsplit('/').next().unwrap_or("");
+    let first = short.split(['-', '_', '.']).next().unwrap_or("");
+    let squash = |w: &str| w.chars().filter(char::is_ascii_alphanumeric).collect::<String>();
+    let kin = |w: &str| first.len() > 1 && w.contains('-') && w.split(['-', '_', '.']).next() == Some(first);
+    let mut names = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)));
+    let sibling = names.any(|w| kin(w) && !squash(short).starts_with(&squash(w)));
+    let other = found.iter().any(|m| m.named && !id.contains(name_around(&lower, m)));
+    let unnamed = !anchored && !id.is_empty() && !words(&lower).any(|w| w == first);
+    let cue = words(&lower).any(|w| listed(CUES, w) || (!anchored && listed(TUNED, w)));
+    let (mut totals, mut actives) = (Vec::new(), Vec::new());
+    for m in found.into_iter().filter(|m| !m.named) {
+        let Some(active) = role(&lower[..m.at], &lower[m.end..]) else { continue };
+        (if active { &mut actives } else { &mut totals }).push(m);
+    }
+    let many = |v: &[Num]| v.iter().any(|m| m.value != v[0].value);
+    let backwards = totals.first().zip(actives.first()).is_some_and(|(t, a)| a.value >= t.value);
+    let doubt = other || sibling || unnamed || cue || many(&totals) || many(&actives) || backwards || lists_sizes(s);
+    let (total, active) = if doubt { (None, None) } else { (totals.first().cloned(), actives.into_iter().next()) };
+    for t in totals.into_iter().filter(|_| doubt) {
+        out.push(Cand { doubt, evidence: evidence(s, t.at), total: Some(t), active: None, form, line });
+    }
+    if let Some(at) = total.as_ref().or(active.as_ref()).map(|m| m.at) {
+        out.push(Cand { doubt, total, active, form, line, evidence: evidence(s, at) });
+    }
+}
+
+/// The name a size is part of ("octopus-v4-3b" around the "3b" of "Octopus-V4-3B").
+fn name_around<'a>(lower: &'a str, m: &Num) -> &'a str {
+    let (b, ok) = (lower.as_bytes(), |c: &&u8| c.is_ascii_alphanumeric() || b"-_.".contains(c));
+    let from = m.at - b[..m.at].iter().rev().take_while(ok).count();
+    lower[from..m.end + b[m.end..].iter().take_while(ok).count()].trim_matches(['.', '-', '_'])
+}
+
+fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
+    s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// Active (`Some(true)`) or total, from the words around: "7B parameters", "of which 21B are activated".
+fn role(before: &str, after: &str) -> Option<bool> {
+    let next: Vec<&str> = words(after).take(5).collect();
+    let prev: Vec<&str> = words(before).rev().take(4).collect();
+    // "per token": active; "7B parameters each", "per expert": one expert's size.
+    let per = next.iter().position(|w| *w == "each" || *w == "per").map(|k| next.get(k + 1) == Some(&"token"));
+    let act = |w: &&str| w.starts_with("activ");
+    match next.first().copied() {
+        _ if per == Some(false) || prev.iter().any(|w| listed(BOUNDS, w)) => None,
+        Some(w) if w.starts_with("param") => Some(per.is_some() || prev.iter().take(2).any(act)),
+        Some(w) if act(&w) => Some(true),
+        Some("total") => Some(false),
+        Some("are" | "is") if next.get(1).is_some_and(act) => Some(true),
+        _ => None,
+    }
+}
+
+/// "0.5 to 72 billion", "7B, 13B and 70B", "13B-33B": two numbers joined by nothing but a
+/// connector (a year is no size: "December 12, 2023", "2024-04-18").
+fn lists_sizes(s: &str) -> bool {
+    let b = s.as_bytes();
+    let year = |k: usize| read_num(s, k).is_some_and(|(v, .., e)| e - k == 4 && (1900.0..2100.0).contains(&v));
+    (0..b.len()).any(|i| {
+        let starts = (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b".-_,".contains(&b[i - 1]))) && !year(i);
+        let Some((.., j)) = read_num(s, i).filter(|_| starts) else { return false };
+        let rest = s[read_unit(s, j).map_or(j, |(_, e)| e)..].trim_start_matches([' ', '*']);
+        let joined = ["and ", "or ", "to ", ",", "-", "–", "—", "/", "~"].iter().find_map(|c| rest.strip_prefix(c));
+        let next = joined.map(|r| r.trim_start_matches([' ', '*'])).filter(|r| r.starts_with(char::is_numeric));
+        next.is_some_and(|r| !year(s.len() - r.len()))
+    })
+}
+
+/// A table's parameter rows (`| Parameters | 8.03B |`; of a family row, the column whose header
+/// names this model) and columns (`| Model | #Params |`, in the row naming this model).
+fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, out: &mut Vec<Cand>) {
+    let sep = |c: &Vec<&str>| c.iter().all(|x| !x.is_empty() && x.chars().all(|ch| "-: ".contains(ch)));
+    let grid: Vec<(usize, &str, Vec<&str>)> = rows.iter().map(|(n, l)| (*n, *l, cells(l))).collect();
+    let Some((.., head)) = grid.iter().find(|_| grid.iter().any(|(.., c)| sep(c))) else { return };
+    let cols: Vec<_> = head.iter().enumerate().skip(1).filter_map(|(j, h)| Some((j, key_role(h)?))).collect();
+    for (k, (line, text, row)) in grid.iter().enumerate().filter(|(_, (.., c))| !sep(c)) {
+        let mut found = Vec::new();
+        if let Some(role) = row.first().and_then(|c| key_role(c)) {
+            let vals: Vec<_> = row.iter().enumerate().skip(1).filter_map(|(j, c)| Some((j, cell_num(c)?))).collect();
+            let own: Vec<_> = vals.iter().filter(|(j, _)| head.get(*j).is_some_and(|h| is_ours(h, id, name))).collect();
+            let one = if vals.len() == 1 { vals.first() } else { (own.len() == 1 && k > 0).then(|| own[0]) };
+            found.extend(one.map(|(_, m)| (role, m.clone())));
+        }
+        if k > 0 && row.first().is_some_and(|c| is_ours(c, id, name)) {
+            found.extend(cols.iter().filter_map(|(j, r)| Some((*r, cell_num(row.get(*j)?)?))));
+        }
+        let pick = |r: bool| found.iter().find(|(x, _)| *x == r).map(|(_, m)| m.clone());
+        if !found.is_empty() {
+            let (total, active, evidence) = (pick(false), pick(true), evidence(text, 0));
+            out.push(Cand { doubt: false, total, active, form: SizeForm::Table, line: *line, evidence });
+        }
+    }
+}
+
+fn cells(line: &str) -> Vec<&str> {
+    let t = line.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    t.strip_suffix('|').unwrap_or(t).split('|').map(str::trim).collect()
+}
+
+/// `Total Parameters`, `#Params`, `n_parameters`: a total (`false`); `Activated Params`: `true`.
+fn key_role(cell: &str) -> Option<bool> {
+    let k: String = cell.chars().filter(char::is_ascii_alphabetic).collect::<String>().to_ascii_lowercase();
+    let k = ["numberof", "total", "model", "num", "n"].iter().fold(k.as_str(), |k, p| k.strip_prefix(p).unwrap_or(k));
+    let rest = k.strip_prefix("activated").or_else(|| k.strip_prefix("active"));
+    matches!(rest.unwrap_or(k), "parameters" | "params" | "parametercount" | "paramcount").then_some(rest.is_some())
+}
+
+/// A cell (or a value after a colon) holding one size and nothing else.
+fn cell_num(cell: &str) -> Option<Num> {
+    let c = cell.trim_matches(|c: char| c.is_whitespace() || "*~≈`".contains(c));
+    let found = nums(c);
+    found.first().filter(|m| found.len() == 1 && m.at == 0 && m.end == c.len()).cloned()
+}
+
+/// Does a table cell name this model (its id or name; its size when the name has one)?
+fn is_ours(cell: &str, id: &str, name: Option<&SizeText>) -> bool {
+    let norm = |s: &str| {
+        let s = s.split_once('[').and_then(|(_, l)| l.split_once("](")).map_or(s, |(text, _)| text);
+        s.split('(').next().unwrap_or("").chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
+    };
+    let (c, short) = (norm(cell), id.rsplit('/').next().unwrap_or(id));
+    let sized = |n: &SizeText| {
+        let s = parse_size(cell.trim_matches(|c: char| c.is_whitespace() || c == '*'));
+        !n.is_expert_notation && s.is_some_and(|s| s.total == n.total && s.active == n.active)
+    };
+    (!c.is_empty() && !short.is_empty() && (c == norm(id) || c == norm(short))) || name.is_some_and(sized)
+}
+
+/// The sentence from a little before byte `at`, whitespace-collapsed, at most 200 characters.
+fn evidence(s: &str, at: usize) -> String {
+    let from = (0..=at.saturating_sub(80)).rev().find(|i| s.is_char_boundary(*i)).unwrap_or(0);
+    s[from..].split_whitespace().collect::<Vec<_>>().join(" ").chars().take(200).collect()
+}
+
+/// A number at byte `i`: (value, decimals, written with thousands separators, end).
+fn read_num(s: &str, i: usize) -> Option<(f64, usize, bool, usize)> {
+    let b = s.as_bytes();
+    let digits = |from: usize| b[from.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let lead = Some(digits(i)).filter(|l| *l > 0)?;
+    let (mut j, mut grouped) = (i + lead, false);
+    while (1..=3).contains(&lead) && b.get(j) == Some(&b',') && digits(j + 1) == 3 {
+        (grouped, j) = (true, j + 4);
+    }
+    let decimals = if !grouped && b.get(j) == Some(&b'.') { digits(j + 1) } else { 0 };
+    j += decimals + usize::from(decimals > 0);
+    Some((s[i..j].replace(',', "").parse().ok()?, decimals, grouped, j))
+}
+
+/// A unit after a number at byte `j` ("B", " billion", "M"; "104B billion" once): (scale, end).
+fn read_unit(s: &str, j: usize) -> Option<(f64, usize)> {
+    let word = |at: usize| {
+        let t = s[at..].strip_prefix(' ').unwrap_or(&s[at..]);
+        let w = t.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(t.len());
+        let unit = ["b bn billion", "m million", "t trillion"].iter().position(|u| listed(u, &t[..w]));
+        Some(([1e9, 1e6, 1e12][unit?], s.len() - t.len() + w))
+    };
+    let (scale, end) = word(j)?;
+    Some((scale, word(end).filter(|(again, _)| *again == scale).map_or(end, |(_, e)| e)))
+}
+
+/// Every size written in `s`: "7B", "8.3 billion", "1,331,810,304", "8x7B".
+fn nums(s: &str) -> Vec<Num> {
+    let (b, mut out, mut next) = (s.as_bytes(), Vec::new(), 0);
+    let alone = |e: usize| !b.get(e).is_some_and(u8::is_ascii_alphanumeric);
+    for i in 0..b.len() {
+        let starts = i >= next && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.'));
+        let Some((v, dec, grouped, j)) = read_num(s, i).filter(|_| starts) else { continue };
+        next = j;
+        // NxMB: an estimate (see FFN_SHARE), coarser than any count.
+        let x = s[j..].trim_start().strip_prefix(['x', 'X', '×']).map(str::trim_start).filter(|_| dec == 0);
+        let expert = x.and_then(|x| {
+            let (m, .., k) = read_num(s, s.len() - x.len())?;
+            let (scale, end) = read_unit(s, k).filter(|_| (2.0..=512.0).contains(&v))?;
+            Some(((m * scale * (1.0 - FFN_SHARE + v * FFN_SHARE)).round() as i64, 0.3, end, true))
+        });
+        let unit = read_unit(s, j).map(|(u, e)| ((v * u).round() as i64, 0.5 * 0.1f64.powi(dec as i32) / v, e, false));
+        let raw = (dec == 0 && (grouped || j - i >= 7) && v >= 1e6).then_some((v as i64, 0.5 / v, j, false));
+        let Some((value, rel, end, expert)) = expert.or(unit).or(raw).filter(|f| f.0 > 0 && alone(f.2)) else {
+            continue;
+        };
+        let named = i >= 2 && b"-_/".contains(&b[i - 1]) && b[i - 2].is_ascii_alphanumeric();
+        out.push(Num { at: i, end, value, rel, label: s[i..end].trim().to_owned(), expert, named });
+        next = end;
+    }
+    out
 }
 
 /// How a card states its size.
@@ -274,5 +501,288 @@ mod tests {
         assert_eq!(from_name("upstage/SOLAR-10.7B-v1.0").unwrap().total, 10_700_000_000);
         assert!(from_name("Qwen/Qwen2.5-7B").is_some_and(|s| s.total == 7_000_000_000));
         assert!(from_name("google-bert/bert-base-uncased").is_none());
+    }
+
+    /// (total, active) that `card_size` reads.
+    fn read(id: &str, card: &str) -> Option<(i64, Option<i64>)> {
+        card_size(id, card).map(|c| (c.size.total, c.size.active))
+    }
+
+    const B: i64 = 1_000_000_000;
+    const M: i64 = 1_000_000;
+
+    #[test]
+    fn two_size_names() {
+        let olmoe = from_name("allenai/OLMoE-1B-7B-0924-Instruct").unwrap();
+        assert_eq!((olmoe.total, olmoe.active, olmoe.label.as_str()), (7 * B, Some(B), "1B-7B"));
+        assert_eq!(from_name("org/Foo-7B-1B").map(|s| (s.total, s.active)), Some((7 * B, Some(B))), "either order");
+        let qwen = from_name("Qwen/Qwen2-57B-A14B-Instruct").unwrap();
+        assert_eq!((qwen.total, qwen.active), (57 * B, Some(14 * B)));
+        assert_eq!(from_name("Qwen/Qwen3-30B-A3B").map(|s| s.active), Some(Some(3 * B)));
+        // A context length or a size in another unit is not a second size.
+        assert_eq!(from_name("01-ai/Yi-34B-200K").map(|s| s.active), Some(None));
+        assert_eq!(from_name("org/Llama-3-8B-1M").map(|s| (s.total, s.active)), Some((8 * B, None)));
+        assert!(from_name("madhurjindal/autonlp-Gibberish-Detector-492513457").is_none(), "a run id");
+    }
+
+    #[test]
+    fn prose_totals() {
+        let nv = "Megatron-GPT2 is an 8.3 billion parameter model trained on 174GB of text.";
+        assert_eq!(read("org/Megatron-GPT2-8B", nv), Some((8_300_000_000, None)));
+        let phi = "Phi-2 is a 2.7B parameter Transformer model.";
+        assert_eq!(read("TheBloke/phi-2-GGUF", phi), Some((2_700_000_000, None)));
+        let intern =
+            "Fudan University, has officially released the 20 billion parameter pretrained model, InternLM-20B.";
+        assert_eq!(read("internlm/internlm-20b", intern), Some((20 * B, None)));
+        let emu = "We introduce **Emu2**, a generative multimodal model with 37 billion parameters, trained on large-scale data.";
+        assert_eq!(read("BAAI/Emu2", emu), Some((37 * B, None)));
+        let cmd = "> C4AI Command R+ is an open weights research release of a 104B billion parameter model";
+        assert_eq!(read("dranger003/c4ai-command-r-plus-iMat.GGUF", cmd), Some((104 * B, None)));
+        // Not the 1,000B tokens.
+        let falcon =
+            "**Falcon-40B is a 40B parameters causal decoder-only model built by TII and trained on 1,000B tokens.";
+        assert_eq!(read("tiiuae/falcon-40b", falcon), Some((40 * B, None)));
+        let dolly = "`dolly-v2-7b` is a 6.9 billion parameter causal language model created by Databricks";
+        let got = card_size("databricks/dolly-v2-7b", &format!("# Dolly\n\n{dolly}")).unwrap();
+        assert_eq!(
+            (got.size.total, got.form, got.line, got.size.label.as_str()),
+            (6_900_000_000, SizeForm::Prose, 3, "6.9 billion")
+        );
+        assert_eq!(got.evidence, dolly);
+        // "3.8 billion-parameter", a 128K context in the name.
+        let phi3 = "The Phi-3-Mini-128K-Instruct is a 3.8 billion-parameter, lightweight, state-of-the-art open model.";
+        assert_eq!(read("microsoft/Phi-3-mini-128k-instruct", phi3), Some((3_800_000_000, None)));
+        // A 7.24B name-sized statement on a single 7B name line; a date is not a list of sizes.
+        let mistral = "Mistral 7B v0.1 is a pretrained generative text model with 7.3 billion parameters, released on September 27, 2023.";
+        assert_eq!(read("mistralai/Mistral-7B-v0.1", mistral), Some((7_300_000_000, None)));
+    }
+
+    #[test]
+    fn prose_active_and_total_in_either_order() {
+        let jamba = "It's a pretrained, mixture-of-experts (MoE) generative text model, with 12B active parameters and a total of 52B parameters across all experts.";
+        assert_eq!(read("ai21labs/Jamba-v0.1", jamba), None, "no 'jamba' in the sentence, no size in the name");
+        let jamba = format!("Jamba{}", &jamba[2..]);
+        assert_eq!(read("ai21labs/Jamba-v0.1", &jamba), Some((52 * B, Some(12 * B))));
+        let olmoe = "> OLMoE-1B-7B-Instruct is a Mixture-of-Experts LLM with 1B active and 7B total parameters released in September 2024 (0924)";
+        assert_eq!(read("allenai/OLMoE-1B-7B-0924-Instruct", olmoe), Some((7 * B, Some(B))));
+        let v3 = "DeepSeek-V3, a strong Mixture-of-Experts (MoE) language model with 671B total parameters with 37B activated for each token.";
+        assert_eq!(read("deepseek-ai/DeepSeek-V3", v3), Some((671 * B, Some(37 * B))));
+        let lite = "Under this configuration, DeepSeek-V2-Lite comprises 15.7B total parameters, of which 2.4B are activated for each token.";
+        assert_eq!(read("deepseek-ai/DeepSeek-V2-Lite", lite), Some((15_700_000_000, Some(2_400_000_000))));
+        // Active and total in two sentences.
+        let aria = "Aria is a mixture-of-expert model with 3.9B activated parameters per token.\n\nAria has 25.3B total parameters, it can be loaded in one A100 GPU.";
+        assert_eq!(read("rhymes-ai/Aria", aria), Some((25_300_000_000, Some(3_900_000_000))));
+        // The name's active count when the card states only the total.
+        let qwen = "Qwen2-57B-A14B has 57.4B total parameters.";
+        assert_eq!(read("Qwen/Qwen2-57B-A14B", qwen), Some((57_400_000_000, Some(14 * B))));
+    }
+
+    #[test]
+    fn table_rows_and_summary_lines() {
+        let mpt = "| Hyperparameter | Value |\n|----------------|-------|\n|n_parameters | 6.7B |\n|n_layers | 32 |\n";
+        let got = card_size("mosaicml/mpt-7b", mpt).unwrap();
+        assert_eq!(
+            (got.size.total, got.form, got.line, got.evidence.as_str()),
+            (6_700_000_000, SizeForm::Table, 3, "|n_parameters | 6.7B |")
+        );
+        let euro = "| | |\n|---|---|\n| Total Parameters | 1.657B |\n| Embedding Parameters | 0.262B |\n";
+        assert_eq!(read("utter-project/EuroLLM-1.7B-Instruct", euro), Some((1_657_000_000, None)));
+        let llama = "| Model | Value |\n|---|---|\n| Parameters | 8.03B |\n";
+        assert_eq!(read("meta-llama/Llama-3.1-8B", llama), Some((8_030_000_000, None)));
+        let params = "| Key | Value |\n|---|---|\n| #Params | 1.54B |\n";
+        assert_eq!(read("Qwen/Qwen2.5-1.5B", params), Some((1_540_000_000, None)));
+        let moe = "| Key | Value |\n|---|---|\n| Total Parameters | 16B |\n| Activated Parameters | 2.4B |\n";
+        assert_eq!(read("org/Moe-16B", moe), Some((16 * B, Some(2_400_000_000))));
+        let polyglot = "| Hyperparameter | Value |\n|---|---|\n| \\\\(n_{parameters}\\\\) | 1,331,810,304 |\n";
+        assert_eq!(read("EleutherAI/polyglot-ko-1.3b", polyglot), Some((1_331_810_304, None)));
+        let qwen = "- Number of Parameters: 1.54B\n- Number of Paramaters (Non-Embedding): 1.31B\n";
+        let got = card_size("Qwen/Qwen2.5-Coder-1.5B-Instruct", qwen).unwrap();
+        assert_eq!((got.size.total, got.form, got.line), (1_540_000_000, SizeForm::Table, 1));
+        assert_eq!(read("Qwen/Qwen2.5-Coder-1.5B", "| Number of Parameters: 1.54B |"), Some((1_540_000_000, None)));
+        assert_eq!(read("OpenGVLab/InternVL-Chat-V1-5", "  - Params: 25.5B"), Some((25_500_000_000, None)));
+    }
+
+    #[test]
+    fn family_tables_give_only_this_models_column_or_row() {
+        let family = "| | 0.5B | 1.5B | 7B |\n|---|---|---|---|\n| #Params | 0.49B | 1.54B | 7.61B |\n| Layers | 24 | 28 | 28 |\n";
+        assert_eq!(read("Qwen/Qwen2.5-1.5B", family), Some((1_540_000_000, None)));
+        assert_eq!(read("Qwen/Qwen2.5-7B-Instruct", family), Some((7_610_000_000, None)));
+        assert_eq!(read("Qwen/Qwen2.5-3B", family), Some((3 * B, None)), "no column: the name's size");
+        assert_eq!(read("Qwen/Qwen2.5-Math", family), None, "no size to pick a column with");
+        let compared = "| Datasets | Mistral-7B | Gemma-7B | Llama-3-8B | Qwen1.5-7B | Qwen2-7B |\n|:--|:--:|:--:|:--:|:--:|:--:|\n|Architecture | Mistral | Gemma | Llama | Qwen1.5 | Qwen2 |\n|# Params | 7.2B | 8.5B | 8.0B | 7.7B | 7.6B |\n";
+        assert_eq!(read("Qwen/Qwen2-7B", compared), Some((7_600_000_000, None)));
+        let elyza = "| Model Name | Vocab Size | #Params |\n|:---|:---:|:---:|\n|[elyza/ELYZA-japanese-Llama-2-7b](https://huggingface.co/elyza/ELYZA-japanese-Llama-2-7b)| 32000 | 6.27B |\n|[elyza/ELYZA-japanese-Llama-2-7b-fast](https://huggingface.co/elyza/ELYZA-japanese-Llama-2-7b-fast)| 45043 | 6.37B |\n";
+        assert_eq!(read("elyza/ELYZA-japanese-Llama-2-7b", elyza), Some((6_270_000_000, None)));
+        assert_eq!(read("elyza/ELYZA-japanese-Llama-2-7b-fast", elyza), Some((6_370_000_000, None)));
+        assert_eq!(read("elyza/ELYZA-japanese-Llama-2-7b-instruct", elyza), Some((7 * B, None)), "no row of its own");
+        let coder = "| **Model** | **#Total Params** | **#Active Params** | **Context Length** |\n| :---: | :---: | :---: | :---: |\n| DeepSeek-Coder-V2-Lite-Instruct | 16B | 2.4B | 128k |\n| DeepSeek-Coder-V2-Instruct | 236B | 21B | 128k |\n";
+        assert_eq!(read("deepseek-ai/DeepSeek-Coder-V2-Instruct", coder), Some((236 * B, Some(21 * B))));
+        // Pythia: the row whose first cell is this model's size; the raw count is finer.
+        let pythia = "| current Pythia suffix | old suffix | total params | non-embedding params |\n| --- | --- | --- | --- |\n| 70M | 19M | 70,426,624 | 18,915,328 |\n| 160M | 125M | 162,322,944 | 85,056,000 |\n";
+        assert_eq!(read("EleutherAI/pythia-160m", pythia), Some((162_322_944, None)));
+        // A table row (even "(this)") is this model's only by name.
+        let kobest = "| Model | params | 0-shot |\n|---|---|---|\n| [skt/ko-gpt-trinity-1.2B-v0.5](https://huggingface.co/skt/ko-gpt-trinity-1.2B-v0.5) | 1.2B | 0.66 |\n| **[EleutherAI/polyglot-ko-1.3b](https://huggingface.co/EleutherAI/polyglot-ko-1.3b) (this)** | **1.3B** | **0.71** |\n";
+        assert_eq!(read("EleutherAI/polyglot-ko-1.3b", kobest), Some((1_300_000_000, None)));
+    }
+
+    #[test]
+    fn family_ranges_lists_and_other_models_are_ignored() {
+        let ranging = "Qwen2 is the new series of Qwen large language models. For Qwen2, we release a number of base language models and instruction-tuned language models ranging from 0.5 to 72 billion parameters, including a Mixture-of-Experts model.";
+        assert_eq!(read("Qwen/Qwen2-0.5B-Instruct", ranging), Some((500 * M, None)));
+        assert_eq!(from_card_text(ranging), None);
+        let variants = "**Variations** Llama 2 comes in a range of parameter sizes — 7B, 13B, and 70B — as well as pretrained and fine-tuned variations.";
+        assert_eq!(from_card_text(variants), None);
+        assert_eq!(from_card_text("All variants are available in sizes of 7B, 13B and 34B parameters."), None);
+        assert_eq!(from_card_text("We release models from 1B to 70B parameters."), None);
+        assert_eq!(
+            from_card_text(
+                "Llama 2 is a collection of models ranging in scale from 7 billion to 70 billion parameters."
+            ),
+            None
+        );
+        assert_eq!(from_card_text("a suite of 3B and 7B parameter decoder-only language models"), None);
+        let llemma = "This model also comes in a 7B parameter version: [Llemma 7B](https://huggingface.co/EleutherAI/llemma_7b).";
+        assert_eq!(read("EleutherAI/llemma_34b", llemma), Some((34 * B, None)));
+        let compared = "InternLM-20B comprehensively outperforms open-source models in the 13B parameter range.";
+        assert_eq!(read("internlm/internlm-20b", compared), Some((20 * B, None)));
+        assert_eq!(from_card_text("It is competitive with 70B parameter models."), None);
+        assert_eq!(from_card_text("It was distilled from a 70B parameter teacher."), None);
+        // A 70B sentence is another model's for a 7B name.
+        assert_eq!(read("org/Foo-7B", "Foo-7B was evaluated by a 70B parameter judge."), Some((7 * B, None)));
+        // Tokens, context lengths and data are not parameters.
+        let tokens = "DeepSeek LLM 7B Base is a 7 billion parameter model trained from scratch on 2 trillion tokens.";
+        assert_eq!(read("deepseek-ai/deepseek-llm-7b-base", tokens), Some((7 * B, None)));
+        assert_eq!(from_card_text("It was trained on 2 trillion tokens with a 32K context and 600 GB of data."), None);
+        // Another model's name in the sentence (Octopus-V4-3B in the Octopus-v2 card).
+        let octo = "v4 is now available! Octopus-V4-3B, an advanced open-source language model with 3 billion parameters, serves as the master node";
+        assert_eq!(read("NexaAIDev/Octopus-v2", octo), None);
+        // A sibling (Phi-3-mini in a Phi-3-medium card).
+        let phi = "Phi-3-mini has 3.8B parameters and is a dense decoder-only Transformer model.";
+        assert_eq!(read("microsoft/Phi-3-medium-4k-instruct", phi), None);
+        // Without a size in the name, a sentence must name the model's family.
+        let minigpt = "+ [Vicuna](https://github.com/lm-sys/FastChat) The fantastic language ability of Vicuna with only 13B parameters is just amazing";
+        assert_eq!(read("Vision-CAIR/MiniGPT-4", minigpt), None);
+        let detector = "RoBERTa base OpenAI Detector is the GPT-2 output detector model, obtained by fine-tuning a RoBERTa base model with the outputs of the 1.5B-parameter GPT-2 model";
+        assert_eq!(read("openai-community/roberta-base-openai-detector", detector), None);
+        // Non-embedding counts, bounds, per-expert sizes.
+        assert_eq!(from_card_text("with only 2.4B parameters excluding embeddings"), None);
+        assert_eq!(from_card_text("It has over 100B parameters."), None);
+        assert_eq!(from_card_text("It has 8 experts of 7B parameters each."), None);
+    }
+
+    #[test]
+    fn abstain_when_the_card_and_the_name_disagree() {
+        // As coarse as the name, another size: which is right?
+        let starchat = "- **Model type:** A 16B parameter GPT-like model fine-tuned on a mix of datasets.";
+        assert_eq!(read("HuggingFaceH4/starchat2-15b-v0.1", starchat), None);
+        // Two precise statements that disagree.
+        assert_eq!(read("org/Foo-7B", "Foo-7B has 6.7B parameters.\n\n| Parameters | 7.24B |\n|---|---|\n"), None);
+        // A finer size in a doubtful sentence: maybe this model's, maybe the base's.
+        let stable = "`stable-code-instruct-3b` is a 2.7B billion parameter decoder-only language model tuned from [`stable-code-3b`](https://huggingface.co/stabilityai/stable-code-3b/)";
+        assert_eq!(read("stabilityai/stable-code-instruct-3b", stable), None);
+        let minicpm = "MiniCPM is an End-Side LLM developed by ModelBest Inc. and TsinghuaNLP, with only 2.4B parameters excluding embeddings.";
+        assert_eq!(read("openbmb/MiniCPM-2B-sft-bf16", minicpm), None);
+        // A stated MoE where the name has one size (which may be its active count).
+        let molmo = "MolmoE-1B is a multimodal Mixture-of-Experts LLM with 1.5B active and 7.2B total parameters";
+        assert_eq!(read("allenai/MolmoE-1B-0924", molmo), None);
+        // The same size stated twice, once doubtfully: no conflict.
+        let chatglm = "ChatGLM-6B is an open bilingual language model based on GLM framework, with 6.2 billion parameters. With only about 6.2 billion parameters, the model is able to answer.";
+        assert_eq!(read("THUDM/chatglm-6b", chatglm), Some((6_200_000_000, None)));
+    }
+
+    #[test]
+    fn expert_notation_never_beats_a_stated_count() {
+        let got = card_size("mistralai/Mixtral-8x7B-v0.1", "Mixtral is a sparse mixture of experts.").unwrap();
+        assert!(got.size.is_expert_notation && got.form == SizeForm::Name && got.line == 0);
+        assert_eq!(got.evidence, "Mixtral-8x7B-v0.1");
+        let stated = card_size(
+            "mistralai/Mixtral-8x7B-v0.1",
+            "Mixtral has 46.7B total parameters but uses only 12.9B parameters per token.",
+        );
+        let stated = stated.unwrap();
+        assert_eq!((stated.size.total, stated.size.is_expert_notation), (46_700_000_000, false));
+        let wizard = "* **Model Architecture**: MoE\n* **Parameters**: 141B\n";
+        assert_eq!(read("alpindale/WizardLM-2-8x22B", wizard), Some((141 * B, None)));
+        // A count that cannot be used still keeps the estimate out.
+        assert_eq!(read("mlabonne/Beyonder-4x7B-v2", "Beyonder: 34B param."), None);
+        let grin = "GRIN MoE has 16x3.8B parameters with **6.6B active parameters** when using 2 experts";
+        let got = card_size("microsoft/GRIN-MoE", grin).unwrap();
+        assert!(got.size.is_expert_notation && got.size.active == Some(6_600_000_000) && got.form == SizeForm::Prose);
+        let both = format!("{grin}\n\nGRIN MoE has 41.9B total parameters.");
+        assert_eq!(read("microsoft/GRIN-MoE", &both), Some((41_900_000_000, Some(6_600_000_000))));
+    }
+
+    #[test]
+    fn name_fallback_evidence_and_skipped_blocks() {
+        let got = card_size("TheBloke/Llama-2-7B-GGUF", "# Llama 2 7B - GGUF\n").unwrap();
+        assert_eq!(
+            (got.size.total, got.form, got.line, got.evidence.as_str()),
+            (7 * B, SizeForm::Name, 0, "Llama-2-7B-GGUF")
+        );
+        assert!(card_size("BlinkDL/rwkv-6-world", "RWKV-6 7B MMLU = 46.7%").is_none());
+        // Front matter and code are not the card's statements.
+        let hidden = "---\nparameters: 9B\nsummary: a 9B parameter model\n---\n```\n| Parameters | 9B |\n|---|---|\n# a 9B parameter model\n```\nThe model is a 7.24B parameter model.";
+        let got = card_size("org/Foo-7B", hidden).unwrap();
+        assert_eq!((got.size.total, got.line), (7_240_000_000, 10));
+        // Evidence: whitespace collapsed, at most 200 characters, around the size.
+        let long = format!("{} Foo-7B   is a\t7.24B parameter model {}", "word ".repeat(60), "tail ".repeat(60));
+        let got = card_size("org/Foo-7B", &long).unwrap();
+        assert!(
+            got.evidence.chars().count() <= 200 && got.evidence.contains("Foo-7B is a 7.24B parameter model"),
+            "{}",
+            got.evidence
+        );
+        // Multi-byte text around a size does not panic.
+        assert!(card_size("org/Foo-7B", &format!("{}7.24B parameters", "é".repeat(50))).is_some());
+        // Nor do sizes past i64.
+        let _ = card_size("org/Foo-99999999999999999999B", "Foo has 99999999999999999999B parameters.");
+    }
+
+    /// Dev-only: `card_size` over every labelled DEV card (read in place from the shared corpus;
+    /// never the validation split). Prints labelled vs. ours and counts right (within 2%) / wrong
+    /// / missing. `cargo test --lib dev_cards -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn dev_cards() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let corpus = std::env::var("DENSING_CORPUS")
+            .map_or_else(|_| root.join("../shared/corpus/hf-readme-2024"), std::path::PathBuf::from);
+        let labels = std::fs::read_to_string(root.join("tests/it/data/cards/dev.csv")).unwrap();
+        let close = |want: i64, got: i64| (got - want).abs() as f64 <= 0.02 * want as f64;
+        let (mut n, mut right, mut wrong, mut missing, mut extra, mut active_wrong) = (0, 0, 0, 0, 0, 0);
+        for line in labels.lines().skip(1) {
+            let c: Vec<&str> = line.splitn(6, ',').collect();
+            if c[2] != "card" {
+                continue;
+            }
+            let card = std::fs::read_to_string(corpus.join(c[0])).unwrap();
+            let got = card_size(c[1], &card);
+            let (want, want_active) = (c[3].parse::<i64>().ok(), c[4].parse::<i64>().ok());
+            let verdict = match (want, &got) {
+                (Some(w), Some(g)) if close(w, g.size.total) => "right",
+                (Some(_), Some(_)) => "WRONG",
+                (Some(_), None) => "missing",
+                (None, Some(_)) => "EXTRA",
+                (None, None) => "none",
+            };
+            let active = got.as_ref().and_then(|g| g.size.active);
+            let active_ok = match (want_active, active) {
+                (Some(w), Some(g)) => close(w, g),
+                (None, None) => true,
+                _ => false,
+            };
+            n += usize::from(want.is_some());
+            right += usize::from(verdict == "right");
+            wrong += usize::from(verdict == "WRONG");
+            missing += usize::from(verdict == "missing");
+            extra += usize::from(verdict == "EXTRA");
+            active_wrong += usize::from(!active_ok);
+            let shown = got
+                .as_ref()
+                .map(|g| format!("{} {:?} {:?} l{} {:?}", g.size.total, g.size.active, g.form, g.line, g.evidence));
+            println!("{verdict:7} {:55} want {:?}/{:?} got {}", c[1], want, want_active, shown.unwrap_or_default());
+        }
+        println!("dev: {right} right, {wrong} wrong, {missing} missing of {n} labelled; {extra} extra; {active_wrong} active wrong");
+        assert_eq!((wrong, extra, active_wrong), (0, 0, 0));
     }
 }
