@@ -417,39 +417,6 @@ fn nums(s: &str) -> Vec<Num> {
     out
 }
 
-/// How a card states its size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SizeForm {
-    /// A sentence of the card's prose.
-    Prose,
-    /// A table row.
-    Table,
-    /// The repo name alone: `evidence` is the name, `line` is 0.
-    Name,
-}
-
-/// The model's own size as its card (failing that, its name) states it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CardSize {
-    /// The size.
-    pub size: SizeText,
-    /// The sentence or table row it was read from, at most 200 characters.
-    pub evidence: String,
-    /// 1-based line in the markdown (0 for [`SizeForm::Name`]).
-    pub line: usize,
-    /// Prose, table or name.
-    pub form: SizeForm,
-}
-
-/// The model's own size from its card's prose, else its name (interim: replaced by the
-/// precision-first reader).
-pub fn card_size(model_id: &str, markdown: &str) -> Option<CardSize> {
-    if let Some(size) = from_card_text(markdown) {
-        return Some(CardSize { size, evidence: String::new(), line: 0, form: SizeForm::Prose });
-    }
-    from_name(model_id).map(|size| CardSize { size, evidence: model_id.to_owned(), line: 0, form: SizeForm::Name })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
