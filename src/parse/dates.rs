@@ -181,8 +181,27 @@ pub fn card_release(body: &str, model_id: &str) -> Option<CardDate> {
         let evidence = crate::parse::card_scores::clip(lines[i]);
         Some(CardDate { date, precision, evidence, line: i + 1 })
     };
+    // Headings open sections; a section about the base model (a fine-tune's card that quotes
+    // its base's card) states the base's dates, not this model's.
+    let mut sections: Vec<(usize, String)> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let lower = line.to_ascii_lowercase();
+        let level = line.chars().take_while(|c| *c == '#').count();
+        if level > 0 && line[level..].starts_with(' ') {
+            sections.retain(|(l, _)| *l < level);
+            sections.push((level, lower.clone()));
+            // "## Model Date" with the date on the next line.
+            if lower.contains("model date") || lower.contains("release date") {
+                if let Some(d) = lines.get(i + 1..).and_then(|rest| rest.iter().take(2).find_map(|l| parse_date(l))) {
+                    let at = (i + 1..lines.len().min(i + 3)).find(|j| parse_date(lines[*j]).is_some()).unwrap_or(i);
+                    return found(d, at);
+                }
+            }
+            continue;
+        }
+        if sections.iter().any(|(_, h)| h.contains("base model")) {
+            continue;
+        }
         if NOT_RELEASE.iter().any(|w| lower.contains(w)) {
             continue;
         }
@@ -227,6 +246,14 @@ mod tests {
         );
         let d = card_release_date("It was released on November 29, 2023.", "deepseek-ai/deepseek-llm-7b-base");
         assert_eq!(d.unwrap().0.to_string(), "2023-11-29");
+    }
+
+    #[test]
+    fn a_model_date_heading_and_a_quoted_base_model_section() {
+        let d = card_release("# MPT\n\n## Model Date\n\nJune 22, 2023\n", "mosaicml/mpt-30b-chat").unwrap();
+        assert_eq!((d.date.to_string(), d.line), ("2023-06-22".to_owned(), 5));
+        let quoted = "# My tune\n\n# Base Model\n\n## Model Details\n\n**Model Release Date** April 18, 2024.\n";
+        assert!(card_release(quoted, "org/Llama-3-8B-Tune").is_none());
     }
 
     #[test]
