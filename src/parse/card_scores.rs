@@ -12,10 +12,10 @@
 //! model exactly, or two do, the table is passed over with a reason: precision over recall.
 
 use super::front_matter::leading_number;
-use super::model_names::{heading_allows, heading_is_tuned, is_size, label_match_in};
+use super::model_names::{heading_allows, heading_is_tuned, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};
 use super::tables::{Table, TableKind};
-use crate::parse::benchmarks::{resolve, shots_in, strip_markup};
+use crate::parse::benchmarks::{may_be_benchmark, resolve, shots_in, strip_markup};
 
 /// One score read from a table.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,136 +130,6 @@ fn choose(candidates: &[(usize, String, (usize, bool))], what: &str) -> Result<u
         }
         many => Err((Unused::AmbiguousColumn, format!("{} {what}s name the model: {}", many.len(), labels(many)))),
     }
-}
-
-/// A header or row name that can be a benchmark: a known one, or a name that is not a
-/// context length (`32K`), a size, a date, a language, a licence or a count.
-pub fn may_be_benchmark(name: &str) -> bool {
-    let b = resolve(name);
-    if b.is_known {
-        return true;
-    }
-    // Only a setting ("0-shot", "5-shot"): the benchmark is named elsewhere.
-    if b.canonical.trim_matches('_').is_empty() {
-        return false;
-    }
-    let clean = strip_markup(name).to_lowercase();
-    let words: Vec<&str> = clean
-        .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#' || c == '_')
-        .map(|w| w.trim_matches('#'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    // Benchmarks are named in Latin letters; "知识" is a category of a translated table.
-    if words.is_empty() || !clean.chars().any(|c| c.is_ascii_alphabetic()) {
-        return false;
-    }
-    let length = |w: &str| {
-        let digits = w.trim_end_matches(['k', 'm']);
-        digits.len() < w.len() && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
-    };
-    if words.iter().all(|w| length(w) || *w == "tokens" || *w == "context") || is_size(&clean.replace(' ', "")) {
-        return false;
-    }
-    // A word that no benchmark name holds: a hyper-parameter, a size, a date, a licence.
-    const NEVER: &[&str] = &[
-        "date",
-        "release",
-        "released",
-        "year",
-        "month",
-        "license",
-        "licence",
-        "size",
-        "params",
-        "parameters",
-        "tokens",
-        "context",
-        "length",
-        "vocab",
-        "vocabulary",
-        "layers",
-        "heads",
-        "hidden",
-        "dimension",
-        "dim",
-        "batch",
-        "epochs",
-        "steps",
-        "warmup",
-        "rate",
-        "lr",
-        "dropout",
-        "link",
-        "links",
-        "url",
-        "download",
-        "downloads",
-        "quant",
-        "bits",
-        "ram",
-        "vram",
-        "memory",
-        "file",
-        "filename",
-        "speed",
-        "throughput",
-        "latency",
-        "gpu",
-        "gpus",
-        "hours",
-        "architecture",
-    ];
-    // A name made only of these is a language or a category of a table, not a benchmark.
-    const NOT_ALONE: &[&str] = &[
-        "type",
-        "method",
-        "use",
-        "case",
-        "notes",
-        "note",
-        "language",
-        "languages",
-        "lang",
-        "python",
-        "java",
-        "javascript",
-        "typescript",
-        "c++",
-        "cpp",
-        "c#",
-        "go",
-        "rust",
-        "php",
-        "ruby",
-        "bash",
-        "shell",
-        "sql",
-        "swift",
-        "kotlin",
-        "scala",
-        "english",
-        "chinese",
-        "french",
-        "german",
-        "spanish",
-        "japanese",
-        "korean",
-        "russian",
-        "arabic",
-        "hindi",
-        "italian",
-        "portuguese",
-        "vietnamese",
-        "thai",
-        "indonesian",
-        "dutch",
-        "polish",
-        "turkish",
-    ];
-    if words.iter().any(|w| NEVER.contains(w)) {
-        return false;
-    }
-    !words.iter().all(|w| NOT_ALONE.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn models_as_columns(
