@@ -45,6 +45,8 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("hellaswag", "hellaswag"),
     ("hella swag", "hellaswag"),
     ("winogrande", "winogrande"),
+    ("winogrande xl", "winogrande"),
+    ("windogrande", "winogrande"),
     ("wino grande", "winogrande"),
     ("truthfulqa", "truthfulqa"),
     ("truthful qa", "truthfulqa"),
@@ -70,6 +72,14 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("agi eval", "agieval"),
     ("gpqa", "gpqa"),
     ("if eval", "ifeval"),
+    // lm-eval's Open LLM Leaderboard v2 tasks.
+    ("leaderboard bbh", "bbh"),
+    ("leaderboard gpqa", "gpqa"),
+    ("leaderboard ifeval", "ifeval"),
+    ("leaderboard math hard", "math_lvl5"),
+    ("leaderboard mmlu pro", "mmlu_pro"),
+    ("leaderboard musr", "musr"),
+    ("leaderboard", "card_average"),
     ("ifeval", "ifeval"),
     ("musr", "musr"),
     ("mt bench", "mt_bench"),
@@ -247,6 +257,74 @@ pub fn clean(raw: &str) -> String {
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Words of the categories a benchmark's score is broken down into (MMLU's "STEM", MT-Bench's
+/// "Roleplay", a capability table's "Knowledge"): a name made only of these is a sub-score.
+const CATEGORY: &[&str] = &[
+    "stem",
+    "humanities",
+    "humss",
+    "social",
+    "science",
+    "sciences",
+    "other",
+    "others",
+    "overall",
+    "culture",
+    "history",
+    "general",
+    "knowledge",
+    "applied",
+    "coding",
+    "code",
+    "reasoning",
+    "writing",
+    "roleplay",
+    "extraction",
+    "understanding",
+    "examination",
+    "words",
+    "word",
+    "loan",
+    "rare",
+    "reading",
+    "comprehension",
+    "nomenclature",
+    "standard",
+    "commonsense",
+    "world",
+    "law",
+    "politics",
+    "economy",
+    "geography",
+    "society",
+    "tradition",
+    "pop",
+    "functional",
+    "grammar",
+    "textual",
+    "multilingual",
+    "long",
+    "short",
+    "and",
+    "total",
+];
+
+/// A name made only of category words ("Social Science", "World Knowledge"), or "Math" written
+/// as a category (the benchmark is written "MATH").
+pub fn is_category_name(name: &str) -> bool {
+    let clean = strip_markup(name);
+    if clean.trim() == "Math" {
+        return true;
+    }
+    let lower = clean.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    is_category(&words)
+}
+
+fn is_category(words: &[&str]) -> bool {
+    !words.is_empty() && words.iter().all(|w| CATEGORY.contains(w))
+}
+
 /// A header or row name that can be a benchmark: a known one, or a name that is not a
 /// context length (`32K`), a size, a date, a language, a licence or a count.
 pub fn may_be_benchmark(name: &str) -> bool {
@@ -372,7 +450,29 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "dutch",
         "polish",
         "turkish",
+        "czech",
+        "finnish",
+        "norwegian",
+        "swedish",
+        "danish",
+        "ukrainian",
+        "greek",
+        "hebrew",
+        "hungarian",
+        "romanian",
+        "bengali",
+        "swahili",
+        "telugu",
+        "tamil",
+        "urdu",
+        "persian",
+        "malay",
+        "catalan",
+        "bulgarian",
     ];
+    if is_category(&words) {
+        return false;
+    }
     if words.iter().any(|w| NEVER.contains(w)) {
         return false;
     }

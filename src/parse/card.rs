@@ -151,7 +151,24 @@ fn tuned_sentence(markdown: &str) -> Option<String> {
 /// when every value of a percent benchmark is at most 1 they are fractions (×100); when the
 /// index mixes both, a value at most 1 cannot be told from a percent and is passed over.
 fn read_model_index(index: &serde_json::Value, yaml: &str, line_of: impl Fn(usize) -> usize, facts: &mut CardFacts) {
-    let (scores, skipped) = model_index_scores(index);
+    let (mut scores, skipped) = model_index_scores(index);
+    for s in &mut scores {
+        let metric = s.metric.clone().unwrap_or_default();
+        // A dataset that is no benchmark (the training set, "meta-math/MetaMathQA") with metrics
+        // named by benchmark ("ARC (25-shot)"): the metric names the benchmark.
+        if !resolve(&s.benchmark_raw).is_known && resolve(&metric).is_known {
+            s.shots = s.shots.or(resolve(&metric).shots);
+            s.benchmark_raw = metric;
+            s.metric = None;
+        }
+        // pass@10 and pass@100 are other measures than the benchmark's pass@1.
+        let lower = s.metric.as_deref().unwrap_or("").to_ascii_lowercase().replace(' ', "");
+        if let Some(k) = lower.split("pass@").nth(1).map(|k| k.trim_end_matches(|c: char| !c.is_ascii_digit())) {
+            if !k.is_empty() && k != "1" {
+                s.benchmark_raw = format!("{} pass@{k}", s.benchmark_raw);
+            }
+        }
+    }
     if skipped > 0 {
         let why = format!("{skipped} model-index metric(s) without a dataset or a numeric value");
         facts.passed_over.push((Unused::ModelIndexIncomplete, why));

@@ -15,7 +15,7 @@ use super::front_matter::leading_number;
 use super::model_names::{heading_allows, heading_is_tuned, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};
 use super::tables::{Table, TableKind};
-use crate::parse::benchmarks::{may_be_benchmark, resolve, shots_in, strip_markup};
+use crate::parse::benchmarks::{is_category_name, may_be_benchmark, resolve, shots_in, strip_markup};
 
 /// One score read from a table.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,6 +81,11 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool) -> TableRead {
     let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
     let lm_eval_task = lower.iter().any(|h| matches!(h.as_str(), "task" | "tasks" | "groups"));
     if lm_eval_task && ["metric", "value"].iter().all(|w| lower.iter().any(|h| h == w)) {
+        // lm-eval output on a quantized or converted copy's card was run on the original.
+        if super::model_names::is_packed(model_id) {
+            let why = "lm-eval output on a quantized or converted copy's card (run on the original)";
+            return TableRead { scores: Vec::new(), abstained: Some((Unused::NoOwnColumn, why.to_owned())) };
+        }
         return TableRead { scores: lm_eval(table, &lower), abstained: None };
     }
     let known_in_header = header.iter().skip(1).filter(|h| resolve(h).is_known).count();
@@ -165,6 +170,12 @@ fn models_as_columns(
             Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
         },
     };
+    // A breakdown of one benchmark into categories (STEM, Humanities, …; Writing, Roleplay, Math…)
+    // names no benchmark, and its "Math" is not MATH.
+    let names: Vec<&String> = table.rows.iter().map(|r| &r[bench_col]).filter(|n| !n.trim().is_empty()).collect();
+    if names.iter().filter(|n| is_category_name(n)).count() * 2 >= names.len().max(1) {
+        return TableRead::default();
+    }
     let meta_cols: Vec<usize> = (0..header.len()).filter(|c| *c != bench_col && !value_cols.contains(c)).collect();
     let fraction = column_is_fraction(table, col);
     let mut out = Vec::new();
@@ -204,9 +215,11 @@ fn models_as_columns(
 
 fn models_as_rows(table: &Table, header: &[String], model_id: &str, tuned: bool, detail: &'static str) -> TableRead {
     let label_cols: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) < 0.5).collect();
-    let value_cols: Vec<usize> = (0..header.len())
-        .filter(|c| !label_cols.contains(c) && !header[*c].is_empty() && may_be_benchmark(&header[*c]))
-        .collect();
+    let named: Vec<usize> = (0..header.len()).filter(|c| !label_cols.contains(c) && !header[*c].is_empty()).collect();
+    if named.iter().filter(|c| is_category_name(&header[**c])).count() * 2 >= named.len().max(1) {
+        return TableRead::default();
+    }
+    let value_cols: Vec<usize> = named.into_iter().filter(|c| may_be_benchmark(&header[*c])).collect();
     // Blank label cells continue the row above (a model's name written once for its sizes).
     // A row is named by its first label cell alone ("SOLAR-10.7B-v1.0") or by all of them
     // ("Llama 2" + "7B"), whichever names the model better.

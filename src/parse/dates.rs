@@ -202,6 +202,16 @@ pub fn card_release(body: &str, model_id: &str) -> Option<CardDate> {
         if sections.iter().any(|(_, h)| h.contains("base model")) {
             continue;
         }
+        // A model-details table row: `| Date | December, 2023 |`.
+        let cells: Vec<&str> = line.split('|').map(str::trim).filter(|c| !c.is_empty()).collect();
+        if let [key, value] = cells.as_slice() {
+            if matches!(key.to_ascii_lowercase().trim_matches('*'), "date" | "model date" | "release date" | "released")
+            {
+                if let Some(d) = parse_date(value) {
+                    return found(d, i);
+                }
+            }
+        }
         if NOT_RELEASE.iter().any(|w| lower.contains(w)) {
             continue;
         }

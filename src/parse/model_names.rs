@@ -164,6 +164,12 @@ fn without_notes(label: &str) -> String {
     }
 }
 
+/// A quantized or converted copy: its name carries a packing word (GPTQ, GGUF, FP8, 4bit…).
+pub fn is_packed(model_id: &str) -> bool {
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    words(name).iter().any(|w| PACKING.contains(&w.as_str()))
+}
+
 /// A heading over tables of tuned models ("Instruction tuned models", "Chat").
 pub fn heading_is_tuned(heading: &str) -> bool {
     let h = heading.to_lowercase();
