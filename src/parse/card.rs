@@ -6,7 +6,7 @@ use super::benchmarks::{resolve, unit_of};
 use super::card_scores::{clip, table_scores, Unused};
 use super::dates::{card_release, CardDate};
 use super::front_matter::{self, model_index_scores};
-use super::model_names::is_tuned;
+use super::model_names::{is_packed, is_tuned, label_match};
 use super::params::{card_size, CardSize, SizeForm};
 use super::tables::tables;
 
@@ -62,7 +62,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         Ok(meta) => {
             facts.tuned = tuned_tags(&meta);
             if let Some(index) = meta.get("model-index") {
-                read_model_index(index, yaml, |o| line_of(yaml_start + o), &mut facts);
+                read_model_index(model_id, index, yaml, |o| line_of(yaml_start + o), &mut facts);
             }
         }
         Err(why) => facts.front_matter_error = Some(why),
@@ -150,8 +150,25 @@ fn tuned_sentence(markdown: &str) -> Option<String> {
 /// `model-index` scores. Whether values are fractions is decided once for the whole index:
 /// when every value of a percent benchmark is at most 1 they are fractions (×100); when the
 /// index mixes both, a value at most 1 cannot be told from a percent and is passed over.
-fn read_model_index(index: &serde_json::Value, yaml: &str, line_of: impl Fn(usize) -> usize, facts: &mut CardFacts) {
+fn read_model_index(
+    model_id: &str,
+    index: &serde_json::Value,
+    yaml: &str,
+    line_of: impl Fn(usize) -> usize,
+    facts: &mut CardFacts,
+) {
     let (mut scores, skipped) = model_index_scores(index);
+    // A quantized copy's card keeps its original's model-index: it is the copy's only when its
+    // entry names the copy exactly.
+    if is_packed(model_id) {
+        let before = scores.len();
+        scores.retain(|s| s.entry_name.as_deref().is_some_and(|n| label_match(n, model_id).is_some_and(|m| m.1)));
+        if scores.len() < before {
+            let why =
+                format!("{} model-index value(s) of the original on a quantized copy's card", before - scores.len());
+            facts.passed_over.push((Unused::NoOwnColumn, why));
+        }
+    }
     for s in &mut scores {
         let metric = s.metric.clone().unwrap_or_default();
         // A dataset that is no benchmark (the training set, "meta-math/MetaMathQA") with metrics

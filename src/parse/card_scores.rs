@@ -291,12 +291,26 @@ fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
     };
     // lm-eval 0.4 writes the shots per row.
     let shots_c = col("n-shot");
+    // Fractions (lm-eval's own output) or percent (tables retyped by hand): decided for the
+    // whole value column, never per value.
+    let fraction = column_is_fraction(table, value_c);
     let mut task = String::new();
+    let mut group = String::new();
     let mut out = Vec::new();
     for (r, row) in table.rows.iter().enumerate() {
         if !row[task_c].trim().is_empty() {
-            // Subtasks are written "- haerae_history" under their group.
-            task = strip_markup(&row[task_c]).trim_start_matches(['-', ' ']).to_owned();
+            // Subtasks are written "- abstract_algebra" under their group ("mmlu"): they are
+            // named with it, unless their name already starts with it ("haerae_history").
+            let cell = strip_markup(&row[task_c]);
+            let name = cell.trim_start_matches(['-', ' ']).to_owned();
+            if cell.trim_start().starts_with('-') && !group.is_empty() && !name.starts_with(group.as_str()) {
+                task = format!("{group} - {name}");
+            } else {
+                if !cell.trim_start().starts_with('-') {
+                    group = name.clone();
+                }
+                task = name;
+            }
         }
         let Some(value) = pure_number(&row[value_c]) else {
             continue;
@@ -309,7 +323,7 @@ fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
             benchmark_raw: task.clone(),
             metric: (!metric.is_empty()).then_some(metric),
             shots: shots_c.and_then(|c| row[c].trim().parse().ok()).or_else(|| resolve(&task).shots),
-            value: value * 100.0,
+            value: if fraction { value * 100.0 } else { value },
             value_raw: row[value_c].trim().to_owned(),
             detail: "lm_eval_table",
             evidence: clip(&format!("{task} | {}", strip_markup(&row[metric_c]))),
