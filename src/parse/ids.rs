@@ -80,3 +80,11 @@ pub fn looks_tuned(id: &str) -> bool {
     ];
     name.split(['-', '_', '.']).any(|p| WORDS.contains(&p))
 }
+
+/// A name with `_` between two digits read as a decimal point: Qwen writes 1.8B as `Qwen-1_8B`.
+pub fn decimal_underscores(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let digit = |i: Option<&char>| i.is_some_and(char::is_ascii_digit);
+    let at = |i: usize, c: char| c == '_' && i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1));
+    chars.iter().enumerate().map(|(i, c)| if at(i, *c) { '.' } else { *c }).collect()
+}

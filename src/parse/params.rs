@@ -55,7 +55,7 @@ pub fn parse_size(text: &str) -> Option<SizeText> {
 /// assert!(from_name("deepseek-ai/DeepSeek-V3").is_none());
 /// ```
 pub fn from_name(model_id: &str) -> Option<SizeText> {
-    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    let name = &super::ids::decimal_underscores(model_id.rsplit('/').next().unwrap_or(model_id));
     let found: Vec<Num> = nums(name).into_iter().filter(|m| m.label.ends_with(char::is_alphabetic)).collect();
     let (first, b) = (found.first()?, |m: &Num| !m.expert && m.label.ends_with(['b', 'B']));
     let pair = found.get(1).filter(|m| m.at == first.end + 1 && b(m) && b(first) && m.value != first.value);
@@ -463,6 +463,7 @@ mod tests {
 
     #[test]
     fn names() {
+        assert_eq!(from_name("Qwen/Qwen-1_8B-Chat").unwrap().total, 1_800_000_000, "1_8B is 1.8B");
         assert_eq!(from_name("TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T").unwrap().total, 1_100_000_000);
         assert_eq!(from_name("meta-llama/Meta-Llama-3-8B").unwrap().total, 8_000_000_000);
         assert_eq!(from_name("upstage/SOLAR-10.7B-v1.0").unwrap().total, 10_700_000_000);

@@ -1,0 +1,227 @@
+//! Which names can be benchmarks: a table header or row name becomes a benchmark only if the
+//! alias table knows it or it passes a shape check (not a length, size, date, language, licence,
+//! metric or category of another benchmark).
+
+use super::benchmarks::{resolve, strip_markup};
+
+/// Words of the categories a benchmark's score is broken down into (MMLU's "STEM", MT-Bench's
+/// "Roleplay", a capability table's "Knowledge"): a name made only of these is a sub-score.
+const CATEGORY: &[&str] = &[
+    "stem",
+    "humanities",
+    "humss",
+    "social",
+    "science",
+    "sciences",
+    "other",
+    "others",
+    "overall",
+    "culture",
+    "history",
+    "general",
+    "knowledge",
+    "applied",
+    "coding",
+    "code",
+    "reasoning",
+    "writing",
+    "roleplay",
+    "extraction",
+    "understanding",
+    "examination",
+    "words",
+    "word",
+    "loan",
+    "rare",
+    "reading",
+    "comprehension",
+    "nomenclature",
+    "standard",
+    "commonsense",
+    "world",
+    "law",
+    "politics",
+    "economy",
+    "geography",
+    "society",
+    "tradition",
+    "pop",
+    "functional",
+    "grammar",
+    "textual",
+    "multilingual",
+    "long",
+    "short",
+    "and",
+    "total",
+];
+
+/// A name made only of category words ("Social Science", "World Knowledge"), or "Math" written
+/// as a category (the benchmark is written "MATH").
+pub fn is_category_name(name: &str) -> bool {
+    let clean = strip_markup(name);
+    if clean.trim() == "Math" {
+        return true;
+    }
+    let lower = clean.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    is_category(&words)
+}
+
+fn is_category(words: &[&str]) -> bool {
+    !words.is_empty() && words.iter().all(|w| CATEGORY.contains(w))
+}
+
+/// A header or row name that can be a benchmark: a known one, or a name that is not a
+/// context length (`32K`), a size, a date, a language, a licence or a count.
+pub fn may_be_benchmark(name: &str) -> bool {
+    let b = resolve(name);
+    if b.is_known {
+        return true;
+    }
+    // Only a setting ("0-shot", "5-shot"): the benchmark is named elsewhere.
+    if b.canonical.trim_matches('_').is_empty() {
+        return false;
+    }
+    let clean = strip_markup(name).to_lowercase();
+    let words: Vec<&str> = clean
+        .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#' || c == '_')
+        .map(|w| w.trim_matches('#'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Benchmarks are named in Latin letters; "知识" is a category of a translated table.
+    if words.is_empty() || !clean.chars().any(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let length = |w: &str| {
+        let digits = w.trim_end_matches(['k', 'm']);
+        digits.len() < w.len() && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    if words.iter().all(|w| length(w) || *w == "tokens" || *w == "context")
+        || crate::parse::model_names::is_size(&clean.replace(' ', ""))
+    {
+        return false;
+    }
+    // A word that no benchmark name holds: a hyper-parameter, a size, a date, a licence.
+    const NEVER: &[&str] = &[
+        "date",
+        "release",
+        "released",
+        "year",
+        "month",
+        "license",
+        "licence",
+        "size",
+        "params",
+        "parameters",
+        "tokens",
+        "context",
+        "length",
+        "vocab",
+        "vocabulary",
+        "layers",
+        "heads",
+        "hidden",
+        "dimension",
+        "dim",
+        "batch",
+        "epochs",
+        "steps",
+        "warmup",
+        "rate",
+        "lr",
+        "dropout",
+        "link",
+        "links",
+        "url",
+        "download",
+        "downloads",
+        "quant",
+        "bits",
+        "ram",
+        "vram",
+        "memory",
+        "file",
+        "filename",
+        "speed",
+        "throughput",
+        "latency",
+        "gpu",
+        "gpus",
+        "hours",
+        "architecture",
+    ];
+    // A name made only of these is a language or a category of a table, not a benchmark.
+    const NOT_ALONE: &[&str] = &[
+        "type",
+        "method",
+        "use",
+        "case",
+        "notes",
+        "note",
+        "language",
+        "languages",
+        "lang",
+        "python",
+        "java",
+        "javascript",
+        "typescript",
+        "c++",
+        "cpp",
+        "c#",
+        "go",
+        "rust",
+        "php",
+        "ruby",
+        "bash",
+        "shell",
+        "sql",
+        "swift",
+        "kotlin",
+        "scala",
+        "english",
+        "chinese",
+        "french",
+        "german",
+        "spanish",
+        "japanese",
+        "korean",
+        "russian",
+        "arabic",
+        "hindi",
+        "italian",
+        "portuguese",
+        "vietnamese",
+        "thai",
+        "indonesian",
+        "dutch",
+        "polish",
+        "turkish",
+        "czech",
+        "finnish",
+        "norwegian",
+        "swedish",
+        "danish",
+        "ukrainian",
+        "greek",
+        "hebrew",
+        "hungarian",
+        "romanian",
+        "bengali",
+        "swahili",
+        "telugu",
+        "tamil",
+        "urdu",
+        "persian",
+        "malay",
+        "catalan",
+        "bulgarian",
+    ];
+    if is_category(&words) {
+        return false;
+    }
+    if words.iter().any(|w| NEVER.contains(w)) {
+        return false;
+    }
+    !words.iter().all(|w| NOT_ALONE.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
+}
