@@ -150,6 +150,11 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "gpus",
         "hours",
         "architecture",
+        "recovery",
+        "time",
+        "sec",
+        "seconds",
+        "pass",
     ];
     // A name made only of these is a language or a category of a table, not a benchmark.
     const NOT_ALONE: &[&str] = &[

@@ -162,6 +162,8 @@ fn models_as_columns(
         }
         _ => None,
     };
+    // On a quantized copy's card an unnamed value column is the original's.
+    let own_value_column = own_value_column.filter(|_| !super::model_names::is_packed(model_id));
     let col = match (own_value_column, candidates.is_empty() || !heading_allows(&table.heading, tuned)) {
         (Some(col), true) => col,
         (None, true) => return TableRead::default(),
@@ -293,7 +295,13 @@ fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
     let shots_c = col("n-shot");
     // Fractions (lm-eval's own output) or percent (tables retyped by hand): decided for the
     // whole value column, never per value.
-    let fraction = column_is_fraction(table, value_c);
+    // Perplexities and bits per byte are not scores (and not fractions).
+    let not_a_score = |row: &Vec<String>| {
+        let m = row[metric_c].to_ascii_lowercase();
+        m.contains("perplexity") || m.contains("ppl") || m.contains("bits_per_byte") || m.contains("byte_perplexity")
+    };
+    let scores_only = Table { rows: table.rows.iter().filter(|r| !not_a_score(r)).cloned().collect(), ..table.clone() };
+    let fraction = column_is_fraction(&scores_only, value_c);
     let mut task = String::new();
     let mut group = String::new();
     let mut out = Vec::new();
@@ -315,7 +323,7 @@ fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
         let Some(value) = pure_number(&row[value_c]) else {
             continue;
         };
-        if task.is_empty() {
+        if task.is_empty() || not_a_score(row) {
             continue;
         }
         let metric = strip_markup(&row[metric_c]);
