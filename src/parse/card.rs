@@ -48,6 +48,9 @@ pub struct CardFacts {
     pub front_matter_error: Option<String>,
     /// What says the model is a tune (chat, instruct, fine-tune, merge), when the card does.
     pub tuned: Option<String>,
+    /// What says the model is a pretrained base model, when the card does (and nothing says
+    /// it is a tune).
+    pub base: Option<String>,
 }
 
 /// Reads a card of `model_id`.
@@ -88,6 +91,9 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         }
     }
     facts.tuned = facts.tuned.take().or_else(|| tuned_sentence(markdown));
+    if facts.tuned.is_none() && !is_tuned(model_id, markdown) {
+        facts.base = base_sentence(markdown);
+    }
     facts.size = card_size(model_id, markdown).map(|mut size| {
         if size.form != SizeForm::Name {
             size.line += line_of(body_start) - 1;
@@ -143,6 +149,26 @@ fn tuned_sentence(markdown: &str) -> Option<String> {
     let line = markdown.lines().find(|l| {
         let lower = l.to_ascii_lowercase();
         PHRASES.iter().any(|p| lower.contains(p))
+    })?;
+    Some(clip(line))
+}
+
+/// A sentence in which the card calls its model a pretrained base model.
+fn base_sentence(markdown: &str) -> Option<String> {
+    const PHRASES: &[&str] = &[
+        "is a pretrained",
+        "is a pre-trained",
+        "pretrained base model",
+        "pre-trained base model",
+        "is a base model",
+        "contains the base",
+        "base pretrained model",
+        "pretrained generative text model",
+        "pre-trained generative text model",
+    ];
+    let line = markdown.lines().find(|l| {
+        let lower = l.to_ascii_lowercase();
+        PHRASES.iter().any(|p| lower.contains(p)) && !lower.contains("not a base")
     })?;
     Some(clip(line))
 }

@@ -282,11 +282,11 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             evidence_line: s.line.map(|l| l as i32),
         });
     }
-    if facts.tuned.is_some() {
+    if facts.tuned.is_some() || facts.base.is_some() {
         // A tune is never a base model, whatever the name suggests (see normalize's merge).
         out.models.push(ModelRow {
             model_id: model_id.to_owned(),
-            is_base: Some(false),
+            is_base: Some(facts.base.is_some() && facts.tuned.is_none()),
             source_url: url.to_owned(),
             ..ModelRow::default()
         });

@@ -311,7 +311,9 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
         (!ls.is_empty()).then(|| ls.join(","))
     });
     let is_moe = is_moe(&id, config);
-    let is_base = Some(base_model.is_none() && !looks_tuned(&id));
+    // A tune's name or a declared base model says "not a base"; the Hub's card metadata with no
+    // base model says "base"; with neither (no cardData in the response) it is not known.
+    let is_base = if looks_tuned(&id) || base_model.is_some() { Some(false) } else { card.map(|_| true) };
     let gated = match item.get("gated") {
         Some(Value::Bool(b)) => Some(b.to_string()),
         Some(Value::String(s)) => Some(s.clone()),
