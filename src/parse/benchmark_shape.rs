@@ -154,8 +154,12 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "time",
         "sec",
         "seconds",
-        "pass",
     ];
+    // A metric alone ("Pass@1", "Accuracy", "EM") names no benchmark.
+    const METRIC: &[&str] = &["pass", "acc", "accuracy", "em", "f1", "score", "exact", "match", "norm", "k"];
+    if words.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit())) {
+        return false;
+    }
     // A name made only of these is a language or a category of a table, not a benchmark.
     const NOT_ALONE: &[&str] = &[
         "type",

@@ -175,7 +175,7 @@ fn models_as_columns(
     // A breakdown of one benchmark into categories (STEM, Humanities, …; Writing, Roleplay, Math…)
     // names no benchmark, and its "Math" is not MATH.
     let names: Vec<&String> = table.rows.iter().map(|r| &r[bench_col]).filter(|n| !n.trim().is_empty()).collect();
-    if names.iter().filter(|n| is_category_name(n)).count() * 2 >= names.len().max(1) {
+    if names.iter().filter(|n| is_category_name(n)).count() * 2 > names.len().max(1) {
         return TableRead::default();
     }
     let meta_cols: Vec<usize> = (0..header.len()).filter(|c| *c != bench_col && !value_cols.contains(c)).collect();
@@ -184,7 +184,7 @@ fn models_as_columns(
     for (r, row) in table.rows.iter().enumerate() {
         let bench = strip_markup(&row[bench_col]);
         let Some(value) = pure_number(&row[col]) else { continue };
-        if bench.is_empty() || !may_be_benchmark(&bench) {
+        if bench.is_empty() || !may_be_benchmark(&bench) || is_category_name(&bench) {
             continue;
         }
         let metric = meta_cols.iter().map(|c| strip_markup(&row[*c])).find(|m| {
@@ -217,11 +217,12 @@ fn models_as_columns(
 
 fn models_as_rows(table: &Table, header: &[String], model_id: &str, tuned: bool, detail: &'static str) -> TableRead {
     let label_cols: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) < 0.5).collect();
-    let named: Vec<usize> = (0..header.len()).filter(|c| !label_cols.contains(c) && !header[*c].is_empty()).collect();
-    if named.iter().filter(|c| is_category_name(&header[**c])).count() * 2 >= named.len().max(1) {
-        return TableRead::default();
-    }
-    let value_cols: Vec<usize> = named.into_iter().filter(|c| may_be_benchmark(&header[*c])).collect();
+    // Category columns (Llama 2's "Commonsense Reasoning", "Math" = GSM8K and MATH averaged) are
+    // sub-scores, not benchmarks; the table's benchmark columns are still read.
+    let value_cols: Vec<usize> = (0..header.len())
+        .filter(|c| !label_cols.contains(c) && !header[*c].is_empty())
+        .filter(|c| may_be_benchmark(&header[*c]) && !is_category_name(&header[*c]))
+        .collect();
     // Blank label cells continue the row above (a model's name written once for its sizes).
     // A row is named by its first label cell alone ("SOLAR-10.7B-v1.0") or by all of them
     // ("Llama 2" + "7B"), whichever names the model better.
