@@ -56,7 +56,9 @@ pub struct CardFacts {
 /// Reads a card of `model_id`.
 pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     let (yaml, markdown) = front_matter::split(text);
-    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    // Line starts, once: a card with thousands of values must not count newlines per value.
+    let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    let line_of = |offset: usize| starts.partition_point(|s| *s <= offset);
     let body_start = markdown.as_ptr() as usize - text.as_ptr() as usize;
     let yaml_start = if yaml.is_empty() { 0 } else { yaml.as_ptr() as usize - text.as_ptr() as usize };
     let mut facts = CardFacts::default();
@@ -224,7 +226,13 @@ fn read_model_index(
     let mut cursor = 0;
     for s in scores {
         let needle = format!("value: {}", s.value_raw);
-        let at = yaml[cursor..].find(&needle).map(|i| cursor + i);
+        // Searched in a window after the last hit: a value written differently in the YAML
+        // ("0.850" for 0.85) must not make every later search scan the rest of the index.
+        let mut end = yaml.len().min(cursor + 4096);
+        while !yaml.is_char_boundary(end) {
+            end -= 1;
+        }
+        let at = yaml[cursor..end].find(&needle).map(|i| cursor + i);
         if let Some(at) = at {
             cursor = at + needle.len();
         }
