@@ -148,11 +148,7 @@ fn tuned_sentence(markdown: &str) -> Option<String> {
         "is a chat model",
         "is a merge of",
     ];
-    let line = markdown.lines().find(|l| {
-        let lower = l.to_ascii_lowercase();
-        PHRASES.iter().any(|p| lower.contains(p))
-    })?;
-    Some(clip(line))
+    line_saying(markdown, PHRASES)
 }
 
 /// A sentence in which the card calls its model a pretrained base model.
@@ -168,9 +164,14 @@ fn base_sentence(markdown: &str) -> Option<String> {
         "pretrained generative text model",
         "pre-trained generative text model",
     ];
+    line_saying(markdown, PHRASES).filter(|l| !l.to_ascii_lowercase().contains("not a base"))
+}
+
+/// The first line holding one of `phrases` (lower-case), clipped to evidence length.
+fn line_saying(markdown: &str, phrases: &[&str]) -> Option<String> {
     let line = markdown.lines().find(|l| {
         let lower = l.to_ascii_lowercase();
-        PHRASES.iter().any(|p| lower.contains(p)) && !lower.contains("not a base")
+        phrases.iter().any(|p| lower.contains(p))
     })?;
     Some(clip(line))
 }

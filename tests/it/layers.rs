@@ -28,31 +28,40 @@ fn layer(module: &str) -> u8 {
     LAYERS.iter().find(|(m, _)| *m == module).unwrap_or_else(|| panic!("module {module} has no layer")).1
 }
 
-#[test]
-fn imports_flow_down_the_layers() {
-    let mut wrong = BTreeSet::new();
-    let src = repo().join("src");
-    let mut stack = vec![src.clone()];
+/// Every file under `src/`.
+fn source_files() -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![repo().join("src")];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
-                continue;
+            } else {
+                files.push(path);
             }
-            let rel = path.strip_prefix(&src).unwrap().to_string_lossy().into_owned();
-            let module = rel.split(['/', '.']).next().unwrap().to_owned();
-            if matches!(module.as_str(), "lib" | "main") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            for line in text.lines().map(str::trim).filter(|l| !l.starts_with("//")) {
-                for (i, _) in line.match_indices("crate::") {
-                    let target: String =
-                        line[i + 7..].chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
-                    if !target.is_empty() && target != module && layer(&target) >= layer(&module) {
-                        wrong.insert(format!("{rel}: {module} -> {target}"));
-                    }
+        }
+    }
+    files
+}
+
+#[test]
+fn imports_flow_down_the_layers() {
+    let mut wrong = BTreeSet::new();
+    let src = repo().join("src");
+    for path in source_files() {
+        let rel = path.strip_prefix(&src).unwrap().to_string_lossy().into_owned();
+        let module = rel.split(['/', '.']).next().unwrap().to_owned();
+        if matches!(module.as_str(), "lib" | "main") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for line in text.lines().map(str::trim).filter(|l| !l.starts_with("//")) {
+            for (i, _) in line.match_indices("crate::") {
+                let target: String =
+                    line[i + 7..].chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
+                if !target.is_empty() && target != module && layer(&target) >= layer(&module) {
+                    wrong.insert(format!("{rel}: {module} -> {target}"));
                 }
             }
         }
@@ -64,19 +73,11 @@ fn imports_flow_down_the_layers() {
 #[test]
 fn no_source_file_is_over_400_lines_of_code() {
     let mut big = Vec::new();
-    let mut stack = vec![repo().join("src")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            let code = text.split("\n#[cfg(test)]").next().unwrap().lines().count();
-            if code > 420 {
-                big.push(format!("{}: {code}", path.display()));
-            }
+    for path in source_files() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let code = text.split("\n#[cfg(test)]").next().unwrap().lines().count();
+        if code > 420 {
+            big.push(format!("{}: {code}", path.display()));
         }
     }
     assert!(big.is_empty(), "files over 400 lines (tests excluded):\n{}", big.join("\n"));

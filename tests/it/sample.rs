@@ -1,19 +1,27 @@
 //! The bundled sample: the README's first command works with no network.
 
+use std::process::Output;
+
 use crate::util::*;
 
-#[test]
-fn sample_pipeline_runs_offline_from_the_bundled_archive() {
-    let work = Workdir::new();
-    // HF_ENDPOINT must not matter: the sample pins its endpoint and reads only its archive.
-    let output = run(densing()
+/// `densing run` on the bundled sample with `--json` and `extra` flags. HF_ENDPOINT must not
+/// matter: the sample pins its endpoint and reads only its archive.
+fn run_sample(work: &Workdir, extra: &[&str]) -> Output {
+    run(densing()
         .arg("run")
         .arg("--pipeline")
         .arg(repo().join("pipelines/sample.toml"))
         .arg("--out")
         .arg(work.out())
         .arg("--json")
-        .env("HF_ENDPOINT", "http://127.0.0.1:9"));
+        .args(extra)
+        .env("HF_ENDPOINT", "http://127.0.0.1:9"))
+}
+
+#[test]
+fn sample_pipeline_runs_offline_from_the_bundled_archive() {
+    let work = Workdir::new();
+    let output = run_sample(&work, &[]);
     assert_eq!(output.status.code(), Some(0));
     let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(summary["summary"]["failures"], 0);
@@ -75,15 +83,7 @@ fn nightly_pipeline_parses_and_offline_without_archive_fails_cleanly() {
 #[test]
 fn sample_tables_match_the_recorded_manifest() {
     let work = Workdir::new();
-    let output = run(densing()
-        .arg("run")
-        .arg("--pipeline")
-        .arg(repo().join("pipelines/sample.toml"))
-        .arg("--out")
-        .arg(work.out())
-        .arg("--as-of")
-        .arg("2026-01-01")
-        .arg("--json"));
+    let output = run_sample(&work, &["--as-of", "2026-01-01"]);
     assert_eq!(output.status.code(), Some(0));
     let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let recorded: serde_json::Value =
