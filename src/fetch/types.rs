@@ -50,9 +50,8 @@ pub struct FetchRequest {
     /// Absolute URL.
     pub url: String,
     /// Index of the source (in pipeline order) that asked, so its parser gets the response.
+    /// Stamped by the driver: sources leave it at 0.
     pub source_index: usize,
-    /// The source kind, for `fetch_log.source`.
-    pub source: &'static str,
     /// What the response is for.
     pub purpose: Purpose,
     /// The model this request is about, when there is one.
@@ -72,11 +71,10 @@ pub struct FetchRequest {
 
 impl FetchRequest {
     /// A request with no paging, revision, or hint.
-    pub fn new(url: String, source_index: usize, source: &'static str, purpose: Purpose) -> Self {
+    pub fn new(url: String, purpose: Purpose) -> Self {
         FetchRequest {
             url,
-            source_index,
-            source,
+            source_index: 0,
             purpose,
             model_id: None,
             page: 0,

@@ -88,7 +88,12 @@ impl Collector {
                 self.aliases.extend(parsed.aliases);
                 self.named_scores.extend(parsed.named_scores);
                 self.tables.rejects.extend(parsed.rejects);
-                parsed.follow_ups
+                // Follow-ups go to the source whose response planned them.
+                let mut follow_ups = parsed.follow_ups;
+                for r in &mut follow_ups {
+                    r.source_index = request.source_index;
+                }
+                follow_ups
             }
             Err(failure) => {
                 // An optional file that does not exist, or a gated repo without a token, is

@@ -224,7 +224,7 @@ async fn fetch_all(
     let mut collector = Collector::new(archive);
     let mut scheduler = Scheduler::new(fetcher, plan.config.fetch.max_in_flight, plan.progress);
     let mut planned: Vec<(Vec<FetchRequest>, Vec<RejectRow>)> =
-        sources.iter().enumerate().map(|(i, source)| source.plan(&ctx, i)).collect();
+        sources.iter().enumerate().map(|(i, source)| stamped(i, source.plan(&ctx))).collect();
     loop {
         let mut new = 0;
         for (requests, rejects) in planned {
@@ -248,10 +248,22 @@ async fn fetch_all(
         }
         // Plan from borrowed observations; the next wave is queued above.
         let seen = collector.seen_models();
-        planned = sources.iter().enumerate().map(|(i, source)| source.plan_more(&ctx, i, &seen)).collect();
+        planned = sources.iter().enumerate().map(|(i, source)| stamped(i, source.plan_more(&ctx, &seen))).collect();
     }
     scheduler.finish();
     collector
+}
+
+/// Requests planned by source `index`: the driver, not the source, says whose they are, so a
+/// response always reaches the parser of the source that asked.
+fn stamped(
+    index: usize,
+    (mut requests, rejects): (Vec<FetchRequest>, Vec<RejectRow>),
+) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+    for r in &mut requests {
+        r.source_index = index;
+    }
+    (requests, rejects)
 }
 
 /// Ids have one-second resolution: a run started in the same second as the previous one waits

@@ -144,8 +144,8 @@ impl<R: RowReader> Source for Board<R> {
         R::KIND
     }
 
-    fn plan(&self, _ctx: &PlanContext, source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>) {
-        (vec![FetchRequest::new(self.config.url.clone(), source_index, R::KIND, Purpose::Board)], Vec::new())
+    fn plan(&self, _ctx: &PlanContext) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+        (vec![FetchRequest::new(self.config.url.clone(), Purpose::Board)], Vec::new())
     }
 
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {

@@ -48,8 +48,8 @@ impl Source for Curated {
         KIND
     }
 
-    fn plan(&self, _ctx: &PlanContext, source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>) {
-        (vec![FetchRequest::new(self.url(), source_index, KIND, Purpose::Curated)], Vec::new())
+    fn plan(&self, _ctx: &PlanContext) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+        (vec![FetchRequest::new(self.url(), Purpose::Curated)], Vec::new())
     }
 
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {

@@ -72,13 +72,13 @@ impl HfFiles {
         HfFiles { config, endpoint }
     }
 
-    fn file_request(&self, model: &ModelRow, file: &str, purpose: Purpose, source_index: usize) -> FetchRequest {
+    fn file_request(&self, model: &ModelRow, file: &str, purpose: Purpose) -> FetchRequest {
         let url = format!("{}/{}/resolve/main/{file}", self.endpoint, model.model_id);
         FetchRequest {
             model_id: Some(model.model_id.clone()),
             revision: model.hf_sha.clone(),
             optional: true,
-            ..FetchRequest::new(url, source_index, KIND, purpose)
+            ..FetchRequest::new(url, purpose)
         }
     }
 }
@@ -97,16 +97,11 @@ impl Source for HfFiles {
         KIND
     }
 
-    fn plan(&self, _ctx: &PlanContext, _source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+    fn plan(&self, _ctx: &PlanContext) -> (Vec<FetchRequest>, Vec<RejectRow>) {
         (Vec::new(), Vec::new())
     }
 
-    fn plan_more(
-        &self,
-        _ctx: &PlanContext,
-        source_index: usize,
-        seen: &[&ModelRow],
-    ) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+    fn plan_more(&self, _ctx: &PlanContext, seen: &[&ModelRow]) -> (Vec<FetchRequest>, Vec<RejectRow>) {
         let mut requests = Vec::new();
         let mut rejects = Vec::new();
         let api = format!("{}/api/models", self.endpoint);
@@ -120,7 +115,7 @@ impl Source for HfFiles {
             }
             for file in &self.config.files {
                 match purpose_of(file) {
-                    Some(purpose) => requests.push(self.file_request(model, file, purpose, source_index)),
+                    Some(purpose) => requests.push(self.file_request(model, file, purpose)),
                     None => rejects.push(
                         RejectRow::new(KIND, Stage::Plan, RejectReason::UnknownFile)
                             .model(&model.model_id)

@@ -103,12 +103,12 @@ impl HfModels {
         HfModels { config, endpoint }
     }
 
-    fn model_request(&self, id: &str, source_index: usize) -> FetchRequest {
+    fn model_request(&self, id: &str) -> FetchRequest {
         let url = format!("{}/api/models/{id}", self.endpoint);
-        FetchRequest { model_id: Some(id.to_owned()), ..FetchRequest::new(url, source_index, KIND, Purpose::ModelInfo) }
+        FetchRequest { model_id: Some(id.to_owned()), ..FetchRequest::new(url, Purpose::ModelInfo) }
     }
 
-    fn list_request(&self, q: &DiscoverQuery, source_index: usize) -> FetchRequest {
+    fn list_request(&self, q: &DiscoverQuery) -> FetchRequest {
         let mut query = form_urlencoded::Serializer::new(String::new());
         for (key, value) in [("author", &q.author), ("search", &q.search)] {
             if let Some(v) = value {
@@ -127,11 +127,7 @@ impl HfModels {
             query.append_pair("expand[]", e);
         }
         let url = format!("{}/api/models?{}", self.endpoint, query.finish());
-        FetchRequest {
-            page: 1,
-            max_pages: q.max_pages,
-            ..FetchRequest::new(url, source_index, KIND, Purpose::ModelList)
-        }
+        FetchRequest { page: 1, max_pages: q.max_pages, ..FetchRequest::new(url, Purpose::ModelList) }
     }
 
     /// A cursor link naming another host (a mirror replaying the Hub's own `Link` headers) is
@@ -151,17 +147,13 @@ impl HfModels {
         ctx.only_models.clone().unwrap_or_else(|| self.config.models.clone())
     }
 
-    fn plan_models<'a>(
-        &self,
-        ids: impl Iterator<Item = &'a String>,
-        source_index: usize,
-    ) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+    fn plan_models<'a>(&self, ids: impl Iterator<Item = &'a String>) -> (Vec<FetchRequest>, Vec<RejectRow>) {
         let mut requests = Vec::new();
         let mut rejects = Vec::new();
         let mut planned = HashSet::new();
         for id in ids {
             match check_model_id(id) {
-                Ok(()) if planned.insert(id.clone()) => requests.push(self.model_request(id, source_index)),
+                Ok(()) if planned.insert(id.clone()) => requests.push(self.model_request(id)),
                 Ok(()) => {}
                 Err(why) => {
                     rejects.push(RejectRow::new(KIND, Stage::Plan, RejectReason::InvalidModelId).model(id).detail(why))
@@ -177,26 +169,21 @@ impl Source for HfModels {
         KIND
     }
 
-    fn plan(&self, ctx: &PlanContext, source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+    fn plan(&self, ctx: &PlanContext) -> (Vec<FetchRequest>, Vec<RejectRow>) {
         if ctx.only_models.is_some() || self.config.discover.is_empty() {
-            return self.plan_models(self.watchlist(ctx).iter(), source_index);
+            return self.plan_models(self.watchlist(ctx).iter());
         }
-        let requests = self.config.discover.iter().map(|q| self.list_request(q, source_index)).collect();
+        let requests = self.config.discover.iter().map(|q| self.list_request(q)).collect();
         (requests, Vec::new())
     }
 
-    fn plan_more(
-        &self,
-        ctx: &PlanContext,
-        source_index: usize,
-        seen: &[&ModelRow],
-    ) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+    fn plan_more(&self, ctx: &PlanContext, seen: &[&ModelRow]) -> (Vec<FetchRequest>, Vec<RejectRow>) {
         if ctx.only_models.is_some() || self.config.discover.is_empty() {
             return (Vec::new(), Vec::new());
         }
         let seen: HashSet<&str> = seen.iter().map(|m| m.model_id.as_str()).collect();
         let watchlist = self.watchlist(ctx);
-        self.plan_models(watchlist.iter().filter(|id| !seen.contains(id.as_str())), source_index)
+        self.plan_models(watchlist.iter().filter(|id| !seen.contains(id.as_str())))
     }
 
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {

@@ -125,17 +125,12 @@ pub trait Source: Send + Sync {
     fn kind(&self) -> &'static str;
 
     /// The first requests, with rejects for planned inputs that are unusable (a bad model id).
-    fn plan(&self, ctx: &PlanContext, source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>);
+    fn plan(&self, ctx: &PlanContext) -> (Vec<FetchRequest>, Vec<RejectRow>);
 
     /// More requests once every request so far is done, given the models observed (so a
     /// watchlist skips models a discovery page described, and files follow their models).
     /// Called until no source returns a request not made before; repeats are dropped by URL.
-    fn plan_more(
-        &self,
-        _ctx: &PlanContext,
-        _source_index: usize,
-        _seen: &[&ModelRow],
-    ) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+    fn plan_more(&self, _ctx: &PlanContext, _seen: &[&ModelRow]) -> (Vec<FetchRequest>, Vec<RejectRow>) {
         (Vec::new(), Vec::new())
     }
 

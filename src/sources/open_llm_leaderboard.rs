@@ -87,7 +87,7 @@ impl OpenLlmLeaderboard {
         OpenLlmLeaderboard { config }
     }
 
-    fn page(&self, offset: u64, source_index: usize) -> FetchRequest {
+    fn page(&self, offset: u64) -> FetchRequest {
         let query = form_urlencoded::Serializer::new(String::new())
             .append_pair("dataset", &self.config.dataset)
             .append_pair("config", "default")
@@ -98,7 +98,7 @@ impl OpenLlmLeaderboard {
         let url = format!("{}/rows?{query}", self.config.endpoint.trim_end_matches('/'));
         FetchRequest {
             page: (offset / u64::from(self.config.page_size.max(1))) as u32 + 1,
-            ..FetchRequest::new(url, source_index, KIND, Purpose::Board)
+            ..FetchRequest::new(url, Purpose::Board)
         }
     }
 
@@ -121,7 +121,7 @@ impl OpenLlmLeaderboard {
             let step = u64::from(self.config.page_size.clamp(1, 100));
             let mut offset = step;
             while offset < total {
-                out.follow_ups.push(self.page(offset, request.source_index));
+                out.follow_ups.push(self.page(offset));
                 offset += step;
             }
         }
@@ -250,14 +250,14 @@ impl Source for OpenLlmLeaderboard {
         KIND
     }
 
-    fn plan(&self, _ctx: &PlanContext, source_index: usize) -> (Vec<FetchRequest>, Vec<RejectRow>) {
-        let mut requests = vec![self.page(0, source_index)];
+    fn plan(&self, _ctx: &PlanContext) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+        let mut requests = vec![self.page(0)];
         let mut rejects = Vec::new();
         for v1 in &self.config.v1_results {
             match check_model_id(&v1.model_id) {
                 Ok(()) => requests.push(FetchRequest {
                     model_id: Some(v1.model_id.clone()),
-                    ..FetchRequest::new(v1.url.clone(), source_index, KIND, Purpose::Results)
+                    ..FetchRequest::new(v1.url.clone(), Purpose::Results)
                 }),
                 Err(why) => rejects.push(
                     RejectRow::new(KIND, Stage::Plan, RejectReason::InvalidModelId)

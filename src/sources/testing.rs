@@ -32,7 +32,7 @@ pub(crate) fn source(toml: &str) -> Box<dyn Source> {
 
 /// The requests the source plans first (source index 0, no `--model`); a planned reject fails.
 pub(crate) fn planned(source: &dyn Source) -> Vec<FetchRequest> {
-    let (requests, rejects) = source.plan(&PlanContext::default(), 0);
+    let (requests, rejects) = source.plan(&PlanContext::default());
     assert!(rejects.is_empty(), "planning rejected: {rejects:?}");
     requests
 }
