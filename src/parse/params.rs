@@ -303,7 +303,10 @@ fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, out: &mut Ve
     let sep = |c: &Vec<&str>| c.iter().all(|x| !x.is_empty() && x.chars().all(|ch| "-: ".contains(ch)));
     let grid: Vec<(usize, &str, Vec<&str>)> = rows.iter().map(|(n, l)| (*n, *l, cells(l))).collect();
     let Some((.., head)) = grid.iter().find(|_| grid.iter().any(|(.., c)| sep(c))) else { return };
-    let cols: Vec<_> = head.iter().enumerate().skip(1).filter_map(|(j, h)| Some((j, key_role(h)?))).collect();
+    // One row under `| Parameters | Hidden Size | … |`: this model's hyper-parameters.
+    let whole = grid.len() == 3 && head.first().is_some_and(|h| key_role(h).is_some());
+    let cols: Vec<_> =
+        head.iter().enumerate().skip(usize::from(!whole)).filter_map(|(j, h)| Some((j, key_role(h)?))).collect();
     for (k, (line, text, row)) in grid.iter().enumerate().filter(|(_, (.., c))| !sep(c)) {
         let mut found = Vec::new();
         if let Some(role) = row.first().and_then(|c| key_role(c)) {
@@ -312,7 +315,7 @@ fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, out: &mut Ve
             let one = if vals.len() == 1 { vals.first() } else { (own.len() == 1 && k > 0).then(|| own[0]) };
             found.extend(one.map(|(_, m)| (role, m.clone())));
         }
-        if k > 0 && row.first().is_some_and(|c| is_ours(c, id, name)) {
+        if k > 0 && (whole || row.first().is_some_and(|c| is_ours(c, id, name))) {
             found.extend(cols.iter().filter_map(|(j, r)| Some((*r, cell_num(row.get(*j)?)?))));
         }
         let pick = |r: bool| found.iter().find(|(x, _)| *x == r).map(|(_, m)| m.clone());
@@ -324,8 +327,7 @@ fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, out: &mut Ve
 }
 
 fn cells(line: &str) -> Vec<&str> {
-    let t = line.trim();
-    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = line.trim().strip_prefix('|').unwrap_or(line.trim());
     t.strip_suffix('|').unwrap_or(t).split('|').map(str::trim).collect()
 }
 
@@ -543,6 +545,13 @@ mod tests {
         // The name's active count when the card states only the total.
         let qwen = "Qwen2-57B-A14B has 57.4B total parameters.";
         assert_eq!(read("Qwen/Qwen2-57B-A14B", qwen), Some((57_400_000_000, Some(14 * B))));
+    }
+
+    #[test]
+    fn a_hyper_parameter_table_with_one_row() {
+        let md = "| Parameters     | Hidden Size | Layers |\n|---|---|---|\n| 2,796,431,360  | 2560 | 32 |\n";
+        let got = card_size("stabilityai/stablecode-completion-alpha-3b-4k", md).unwrap();
+        assert_eq!((got.size.total, got.form, got.line), (2_796_431_360, SizeForm::Table, 3));
     }
 
     #[test]

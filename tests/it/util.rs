@@ -171,7 +171,13 @@ pub fn read_table(out: &Path, table: &str, id: Option<&str>) -> RecordBatch {
     let id = id.map(str::to_owned).unwrap_or_else(|| latest(out).expect("a LATEST snapshot"));
     let path = out.join(table).join(format!("snapshot={id}")).join("part-00000.parquet");
     let file = File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let reader = ParquetRecordBatchReaderBuilder::try_new(file).expect("parquet").build().expect("reader");
+    // One batch for the whole file: test tables are small (the label splits' scores reach a
+    // few thousand rows).
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+        .expect("parquet")
+        .with_batch_size(1 << 20)
+        .build()
+        .expect("reader");
     let batches: Vec<RecordBatch> = reader.map(|b| b.expect("batch")).collect();
     let schema = batches.first().map(|b| b.schema()).unwrap_or_else(|| {
         ParquetRecordBatchReaderBuilder::try_new(File::open(&path).unwrap()).unwrap().schema().clone()
