@@ -4,7 +4,7 @@
 
 use super::benchmarks::{resolve, unit_of};
 use super::card_scores::{clip, table_scores, Unused};
-use super::dates::{card_release, CardDate};
+use super::dates::{card_release, parse_date, CardDate};
 use super::front_matter::{self, model_index_scores};
 use super::model_names::{is_packed, is_tuned, label_match};
 use super::params::{card_size, CardSize, SizeForm};
@@ -66,6 +66,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     match front_matter::parse(yaml) {
         Ok(meta) => {
             facts.tuned = tuned_tags(&meta);
+            facts.date = front_matter_date(&meta, yaml, |o| line_of(yaml_start + o));
             if let Some(index) = meta.get("model-index") {
                 read_model_index(model_id, index, yaml, |o| line_of(yaml_start + o), &mut facts);
             }
@@ -102,11 +103,21 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         }
         size
     });
-    facts.date = card_release(markdown, model_id).map(|mut date| {
+    let stated = card_release(markdown, model_id).map(|mut date| {
         date.line += line_of(body_start) - 1;
         date
     });
+    facts.date = stated.or(facts.date.take());
     facts
+}
+
+/// A `release_date` field of the front matter (LM Studio's `lm_studio: release_date: 31-07-2024`).
+fn front_matter_date(meta: &serde_json::Value, yaml: &str, line_of: impl Fn(usize) -> usize) -> Option<CardDate> {
+    let value = meta.get("release_date").or_else(|| meta.get("lm_studio")?.get("release_date"))?;
+    let text = value.as_str().map(str::to_owned).unwrap_or_else(|| value.to_string());
+    let (date, precision) = parse_date(&text)?;
+    let line = yaml.find("release_date").map_or(1, &line_of);
+    Some(CardDate { date, precision, evidence: clip(&format!("front matter release_date: {text}")), line })
 }
 
 /// A front-matter tag that marks a tune.

@@ -88,10 +88,20 @@ fn day(word: &str) -> Option<u32> {
 /// assert_eq!(d("no date here"), None);
 /// ```
 pub fn parse_date(text: &str) -> Option<(NaiveDate, DatePrecision)> {
-    let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c == '|' || c == '<' || c == '>' || c == '*')
-        .filter(|w| !w.is_empty())
+    // "11.July.2022": dots next to a letter separate words.
+    let chars: Vec<char> = text.chars().collect();
+    let letter = |i: Option<&char>| i.is_some_and(|c| c.is_alphabetic());
+    let text: String = (0..chars.len())
+        .map(|i| {
+            if chars[i] == '.' && (letter(chars.get(i + 1)) || i > 0 && letter(chars.get(i - 1))) {
+                ' '
+            } else {
+                chars[i]
+            }
+        })
         .collect();
+    let words: Vec<&str> =
+        text.split(|c: char| c.is_whitespace() || "|<>*[]()".contains(c)).filter(|w| !w.is_empty()).collect();
     for (i, word) in words.iter().enumerate() {
         if let Some(found) = numeric_date(word) {
             return Some(found);
@@ -139,7 +149,7 @@ fn numeric_date(word: &str) -> Option<(NaiveDate, DatePrecision)> {
 /// Words that say the card's own model was released then.
 const RELEASED: &[&str] = &["release date", "released on", "released in"];
 /// Words of news lists, which must also name the model ("Yi-6B and Yi-34B are open-sourced").
-const NEWS_WORDS: &[&str] = &["open-sourced", "open sourced", "available to the public"];
+const NEWS_WORDS: &[&str] = &["open-sourced", "open sourced", "available to the public", "released", "release "];
 /// Lines about other dates.
 const NOT_RELEASE: &[&str] =
     &["cutoff", "cut-off", "trained between", "data freshness", "previous version", "knowledge"];
@@ -264,6 +274,24 @@ mod tests {
         assert_eq!((d.date.to_string(), d.line), ("2023-06-22".to_owned(), 5));
         let quoted = "# My tune\n\n# Base Model\n\n## Model Details\n\n**Model Release Date** April 18, 2024.\n";
         assert!(card_release(quoted, "org/Llama-3-8B-Tune").is_none());
+    }
+
+    #[test]
+    fn news_lines_and_dotted_dates() {
+        let d = |t: &str, id: &str| card_release(t, id).map(|d| (d.date.to_string(), d.precision));
+        assert_eq!(
+            d("[08/09/2023] We released WizardLM-70B-V1.0", "WizardLMTeam/WizardLM-70B-V1.0").unwrap().0,
+            "2023-08-09"
+        );
+        assert_eq!(
+            d("- [Sep, 2023] We released Xwin-LM-70B-V0.1", "Xwin-LM/Xwin-LM-70B-V0.1").unwrap().1,
+            DatePrecision::Month
+        );
+        assert_eq!(d("Release Date Estimate: 11.July.2022", "bigscience/bloom-1b1").unwrap().0, "2022-07-11");
+        assert!(
+            d("[08/09/2023] We released WizardLM-13B-V1.2", "WizardLMTeam/WizardLM-70B-V1.0").is_none(),
+            "a sibling"
+        );
     }
 
     #[test]
