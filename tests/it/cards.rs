@@ -26,15 +26,15 @@ use crate::util::*;
 // separately: a wrong count published as a fact is the worst error.
 const DEV_MIN_PRECISION: f64 = 0.99;
 const DEV_MIN_RECALL: f64 = 0.69;
-const DEV_MIN_PARAMS_RIGHT: f64 = 0.92;
-const DEV_MIN_DATES_RIGHT: f64 = 0.65;
-const DEV_MIN_IS_BASE_RIGHT: f64 = 0.60;
+const DEV_MIN_PARAMS_RIGHT: f64 = 0.91;
+const DEV_MIN_DATES_RIGHT: f64 = 0.85;
+const DEV_MIN_IS_BASE_RIGHT: f64 = 0.62;
 const DEV_MAX_PARAMS_WRONG: u64 = 1;
-const VALIDATION_MIN_PRECISION: f64 = 0.96;
-const VALIDATION_MIN_RECALL: f64 = 0.68;
-const VALIDATION_MIN_PARAMS_RIGHT: f64 = 0.85;
-const VALIDATION_MIN_DATES_RIGHT: f64 = 0.10;
-const VALIDATION_MIN_IS_BASE_RIGHT: f64 = 0.60;
+const VALIDATION_MIN_PRECISION: f64 = 0.95;
+const VALIDATION_MIN_RECALL: f64 = 0.60;
+const VALIDATION_MIN_PARAMS_RIGHT: f64 = 0.90;
+const VALIDATION_MIN_DATES_RIGHT: f64 = 0.85;
+const VALIDATION_MIN_IS_BASE_RIGHT: f64 = 0.70;
 const VALIDATION_MAX_PARAMS_WRONG: u64 = 0;
 
 /// A densing value matches a label within this (percent points, or the card's unit).
