@@ -54,6 +54,12 @@ const CATEGORY: &[&str] = &[
     "short",
     "and",
     "total",
+    "first",
+    "second",
+    "turn",
+    "data",
+    "analysis",
+    "mathematics",
 ];
 
 /// A name made only of category words ("Social Science", "World Knowledge"), or "Math" written

@@ -198,6 +198,11 @@ fn read_model_index(
     facts: &mut CardFacts,
 ) {
     let (mut scores, skipped) = model_index_scores(index);
+    // Perplexities and losses are not scores.
+    scores.retain(|s| {
+        let m = s.metric.as_deref().unwrap_or("").to_ascii_lowercase();
+        !(m.contains("perplexity") || m == "ppl" || m.contains("loss"))
+    });
     // A quantized copy's card keeps its original's model-index: it is the copy's only when its
     // entry names the copy exactly.
     if is_packed(model_id) {

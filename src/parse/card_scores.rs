@@ -223,6 +223,17 @@ fn models_as_rows(table: &Table, header: &[String], model_id: &str, tuned: bool,
         .filter(|c| !label_cols.contains(c) && !header[*c].is_empty())
         .filter(|c| may_be_benchmark(&header[*c]) && !is_category_name(&header[*c]))
         .collect();
+    // Two columns under one name (a two-level header: "AlpacaEval" vs three opponents) cannot be
+    // told apart: neither is used.
+    let name_of = |c: &usize| {
+        let b = resolve(&header[*c]);
+        (b.canonical, b.shots, b.qualifier)
+    };
+    let value_cols: Vec<usize> = value_cols
+        .iter()
+        .copied()
+        .filter(|c| value_cols.iter().filter(|d| name_of(d) == name_of(c)).count() == 1)
+        .collect();
     // Blank label cells continue the row above (a model's name written once for its sizes).
     // A row is named by its first label cell alone ("SOLAR-10.7B-v1.0") or by all of them
     // ("Llama 2" + "7B"), whichever names the model better.
