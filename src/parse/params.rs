@@ -333,7 +333,7 @@ fn cells(line: &str) -> Vec<&str> {
 
 /// `Total Parameters`, `#Params`, `n_parameters`: a total (`false`); `Activated Params`: `true`.
 fn key_role(cell: &str) -> Option<bool> {
-    let k: String = cell.chars().filter(char::is_ascii_alphabetic).collect::<String>().to_ascii_lowercase();
+    let k = cell.replace("sub>", "").to_ascii_lowercase().replace(|c: char| !c.is_ascii_alphabetic(), "");
     let k = ["numberof", "total", "model", "num", "n"].iter().fold(k.as_str(), |k, p| k.strip_prefix(p).unwrap_or(k));
     let rest = k.strip_prefix("activated").or_else(|| k.strip_prefix("active"));
     matches!(rest.unwrap_or(k), "parameters" | "params" | "parametercount" | "paramcount").then_some(rest.is_some())
@@ -545,6 +545,12 @@ mod tests {
         // The name's active count when the card states only the total.
         let qwen = "Qwen2-57B-A14B has 57.4B total parameters.";
         assert_eq!(read("Qwen/Qwen2-57B-A14B", qwen), Some((57_400_000_000, Some(14 * B))));
+    }
+
+    #[test]
+    fn an_html_subscript_in_a_parameter_row() {
+        let md = "GPT-NeoX-20B is a 20 billion parameter model.\n\n| Hyperparameter | Value |\n|---|---|\n| n<sub>parameters</sub> | 20554567680 |\n";
+        assert_eq!(card_size("EleutherAI/gpt-neox-20b", md).unwrap().size.total, 20_554_567_680);
     }
 
     #[test]
