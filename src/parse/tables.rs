@@ -64,8 +64,55 @@ pub fn tables(markdown: &str) -> Vec<Table> {
             found.push((offset, t));
         }
     }
+    for mut t in unruled_lm_eval_tables(markdown) {
+        t.heading = heading_at(t.offset);
+        found.push((t.offset, t));
+    }
     found.sort_by_key(|(o, _)| *o);
     found.into_iter().map(|(_, t)| t).take(MAX_TABLES).collect()
+}
+
+/// lm-eval-harness output pasted without its `|---|` line (Nous cards): markdown sees no table
+/// there. A run of pipe lines whose first names `Task`, `Metric` and `Value` is read as one.
+fn unruled_lm_eval_tables(markdown: &str) -> Vec<Table> {
+    let split = |l: &str| -> Vec<String> {
+        let t = l.trim().trim_start_matches('|').trim_end_matches('|');
+        t.split('|').map(|c| normalize_space(c)).collect()
+    };
+    let mut out = Vec::new();
+    let mut offset = 0;
+    let mut lines = markdown.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let start = offset;
+        offset += line.len();
+        let header = split(line);
+        let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
+        let is_head = line.trim_start().starts_with('|')
+            && ["metric", "value"].iter().all(|w| lower.iter().any(|h| h == w))
+            && lower.iter().any(|h| h == "task" || h == "tasks");
+        if !is_head || lines.peek().is_some_and(|next| is_separator(&split(next))) {
+            continue;
+        }
+        let mut table = Table {
+            kind: TableKind::Markdown,
+            heading: String::new(),
+            header,
+            rows: vec![],
+            offset: start,
+            row_offsets: vec![],
+        };
+        while let Some(next) = lines.next_if(|l| l.trim_start().starts_with('|')) {
+            let mut row = split(next);
+            row.resize(table.header.len(), String::new());
+            table.row_offsets.push(offset);
+            offset += next.len();
+            table.rows.push(row);
+        }
+        if table.rows.len() >= 2 {
+            out.push(table);
+        }
+    }
+    out
 }
 
 /// Each heading's offset and its path ("Evaluation Results > Base Model > Standard Benchmarks"),
@@ -273,6 +320,15 @@ pub fn html_table(snippet: &str) -> Option<Table> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lm_eval_output_without_its_rule_line() {
+        let md = "Results:\n|   Task   |Version| Metric |Value |   |Stderr|\n|arc_easy  |      0|acc     |0.7908|±  |0.0083|\n|          |       |acc_norm|0.7542|±  |0.0088|\n\nAfter.";
+        let t = tables(md);
+        assert_eq!(t.len(), 1);
+        assert_eq!((t[0].rows.len(), t[0].rows[1][2].as_str()), (2, "acc_norm"));
+        assert_eq!(&md[t[0].row_offsets[0]..t[0].row_offsets[0] + 9], "|arc_easy");
+    }
 
     #[test]
     fn pipe_tables_with_separator_in_body_and_no_outer_pipes() {
