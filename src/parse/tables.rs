@@ -77,7 +77,7 @@ pub fn tables(markdown: &str) -> Vec<Table> {
 fn unruled_lm_eval_tables(markdown: &str) -> Vec<Table> {
     let split = |l: &str| -> Vec<String> {
         let t = l.trim().trim_start_matches('|').trim_end_matches('|');
-        t.split('|').map(|c| normalize_space(c)).collect()
+        t.split('|').map(normalize_space).collect()
     };
     let mut out = Vec::new();
     let mut offset = 0;
