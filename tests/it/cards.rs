@@ -25,16 +25,16 @@ use crate::util::*;
 // last changed (see the README): a regression fails here. Wrong parameter counts are capped
 // separately: a wrong count published as a fact is the worst error.
 const DEV_MIN_PRECISION: f64 = 0.99;
-const DEV_MIN_RECALL: f64 = 0.69;
+const DEV_MIN_RECALL: f64 = 0.70;
 const DEV_MIN_PARAMS_RIGHT: f64 = 0.91;
-const DEV_MIN_DATES_RIGHT: f64 = 0.85;
+const DEV_MIN_DATES_RIGHT: f64 = 0.88;
 const DEV_MIN_IS_BASE_RIGHT: f64 = 0.64;
 const DEV_MAX_PARAMS_WRONG: u64 = 0;
-const VALIDATION_MIN_PRECISION: f64 = 0.98;
+const VALIDATION_MIN_PRECISION: f64 = 0.97;
 const VALIDATION_MIN_RECALL: f64 = 0.55;
-const VALIDATION_MIN_PARAMS_RIGHT: f64 = 0.86;
-const VALIDATION_MIN_DATES_RIGHT: f64 = 0.95;
-const VALIDATION_MIN_IS_BASE_RIGHT: f64 = 0.60;
+const VALIDATION_MIN_PARAMS_RIGHT: f64 = 0.90;
+const VALIDATION_MIN_DATES_RIGHT: f64 = 0.85;
+const VALIDATION_MIN_IS_BASE_RIGHT: f64 = 0.48;
 const VALIDATION_MAX_PARAMS_WRONG: u64 = 0;
 
 /// A densing value matches a label within this (percent points, or the card's unit).
