@@ -129,7 +129,7 @@ fn run_target(name: &str, input: &[u8]) {
         }
         "dates" => {
             let _ = dates::parse_date(&text);
-            let _ = dates::card_release_date(&text, "org/Model-7B");
+            let _ = dates::card_release(&text, "org/Model-7B");
         }
         "markdown_table" => {
             for t in tables::tables(&text) {

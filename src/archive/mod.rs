@@ -315,19 +315,7 @@ mod tests {
     use chrono::Utc;
 
     fn record(url: &str) -> ArchiveRecord {
-        ArchiveRecord {
-            url: url.into(),
-            status: 200,
-            sha256: String::new(),
-            bytes: 0,
-            etag: Some("\"e1\"".into()),
-            last_modified: None,
-            content_type: None,
-            link: None,
-            error_code: None,
-            revision: None,
-            fetched_at: Utc::now(),
-        }
+        ArchiveRecord { etag: Some("\"e1\"".into()), ..ArchiveRecord::new(url.into(), 200, Utc::now()) }
     }
 
     #[test]

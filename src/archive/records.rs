@@ -40,6 +40,26 @@ pub struct ArchiveRecord {
     pub fetched_at: DateTime<Utc>,
 }
 
+impl ArchiveRecord {
+    /// A record of `url` with no body yet (the archive fills `sha256` and `bytes` when it stores
+    /// one) and no headers; set the others with struct update syntax.
+    pub fn new(url: String, status: u16, fetched_at: DateTime<Utc>) -> Self {
+        ArchiveRecord {
+            url,
+            status,
+            sha256: String::new(),
+            bytes: 0,
+            etag: None,
+            last_modified: None,
+            content_type: None,
+            link: None,
+            error_code: None,
+            revision: None,
+            fetched_at,
+        }
+    }
+}
+
 /// What happened to one request of a run: enough to replay it byte for byte (`densing rebuild`).
 /// Stored in `runs/<snapshot id>.jsonl`, one line per request, in the order outcomes arrived.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

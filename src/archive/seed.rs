@@ -46,17 +46,13 @@ pub(super) fn load_seed(dir: &Path) -> std::io::Result<HashMap<String, (ArchiveR
         let path = dir.join(&entry.file);
         let body = fs::read(&path).map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
         let record = ArchiveRecord {
-            url: entry.url.clone(),
-            status: entry.status,
             sha256: sha256_hex(&body),
             bytes: body.len() as u64,
             etag: entry.etag,
-            last_modified: None,
             content_type: entry.content_type,
             link: entry.link,
-            error_code: None,
             revision: entry.revision,
-            fetched_at: entry.fetched_at,
+            ..ArchiveRecord::new(entry.url.clone(), entry.status, entry.fetched_at)
         };
         seed.insert(entry.url, (record, path));
     }

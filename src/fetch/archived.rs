@@ -70,19 +70,7 @@ impl Fetcher {
                 Err(failure(Reason::TooLarge, format!("{} is over the body cap", path.display()), None))
             }
             Ok(body) => {
-                let record = ArchiveRecord {
-                    url: request.url.clone(),
-                    status: 200,
-                    sha256: String::new(),
-                    bytes: 0,
-                    etag: None,
-                    last_modified: None,
-                    content_type: None,
-                    link: None,
-                    error_code: None,
-                    revision: None,
-                    fetched_at,
-                };
+                let record = ArchiveRecord::new(request.url.clone(), 200, fetched_at);
                 match self.archive.store(record, &body) {
                     Ok(record) => {
                         Ok(FetchedResponse { record, body: Arc::new(body), from_archive: false, not_modified: false })

@@ -5,7 +5,7 @@
 //! one `governor` limiter per host and a global in-flight cap ([`limiter`]); waits for 429/503 and
 //! jittered backoff for other 5xx and timeouts ([`retry`]); bounded attempts; a body-size cap;
 //! requests and redirects only to allowed hosts; conditional requests from the archive (a 304
-//! reuses archived bytes); `HF_TOKEN` only to Hugging Face hosts ([`token`]). Offline, responses
+//! reuses archived bytes); `HF_TOKEN` only to the Hub endpoint's host ([`token`]). Offline, responses
 //! come from the archive alone, and what it lacks fails cleanly with `not_archived`.
 
 //!

@@ -199,17 +199,10 @@ impl FetchOutcome {
             },
             Err(f) => RunLogEntry {
                 record: f.sha256.as_ref().map(|sha| ArchiveRecord {
-                    url: url.clone(),
-                    status: f.status.unwrap_or(0),
                     sha256: sha.clone(),
                     bytes: f.bytes,
-                    etag: None,
-                    last_modified: None,
-                    content_type: None,
-                    link: None,
-                    error_code: None,
                     revision: self.request.revision.clone(),
-                    fetched_at,
+                    ..ArchiveRecord::new(url.clone(), f.status.unwrap_or(0), fetched_at)
                 }),
                 url,
                 attempts,
@@ -266,17 +259,11 @@ mod tests {
 
     fn record(status: u16, error_code: Option<&str>, body: &str) -> ArchiveRecord {
         ArchiveRecord {
-            url: "https://huggingface.co/api/models/x/y".to_owned(),
-            status,
             sha256: crate::archive::sha256_hex(body.as_bytes()),
             bytes: body.len() as u64,
-            etag: None,
-            last_modified: None,
             content_type: Some("text/plain".to_owned()),
-            link: None,
             error_code: error_code.map(str::to_owned),
-            revision: None,
-            fetched_at: DateTime::UNIX_EPOCH,
+            ..ArchiveRecord::new("https://huggingface.co/api/models/x/y".to_owned(), status, DateTime::UNIX_EPOCH)
         }
     }
 

@@ -3,32 +3,21 @@
 //! and the tables passed over (with why). Pure: the `hf_files` source turns this into rows.
 
 use super::benchmarks::{resolve, unit_of};
-use super::card_scores::{clip, table_scores, Unused};
+use super::card_scores::{clip, table_scores, CardScore, Unused};
 use super::dates::{card_release, parse_date, CardDate};
 use super::front_matter::{self, model_index_scores};
 use super::model_names::{is_packed, is_tuned, label_match};
 use super::params::{card_size, CardSize, SizeForm};
 use super::tables::tables;
 
-/// One score a card gives its own model.
+/// One score a card gives its own model, with its line in the card (from 1). Values are in the
+/// benchmark's unit: fractions of percent benchmarks are scaled ×100 per table or per
+/// `model-index`, never per value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CardValue {
-    /// Benchmark as written.
-    pub benchmark_raw: String,
-    /// Shots, when stated.
-    pub shots: Option<i32>,
-    /// Metric or setting as written.
-    pub metric: Option<String>,
-    /// Value in the benchmark's unit (fractions of percent benchmarks scaled ×100 per table or
-    /// per `model-index`, never per value).
-    pub value: f64,
-    /// As written.
-    pub value_raw: String,
-    /// `model_index`, `markdown_table`, `html_table` or `lm_eval_table`.
-    pub detail: &'static str,
-    /// Header cells or the model-index entry it was read from.
-    pub evidence: String,
-    /// Line in the card, from 1.
+    /// The score as its table or `model-index` entry gave it.
+    pub score: CardScore,
+    /// Its line in the card.
     pub line: Option<usize>,
 }
 
@@ -73,6 +62,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         }
         Err(why) => facts.front_matter_error = Some(why),
     }
+    // Lower-cases the whole card once: the table reader and the base/tuned decision both use it.
     let tuned = is_tuned(model_id, markdown);
     for table in tables(markdown) {
         let read = table_scores(&table, model_id, tuned);
@@ -80,21 +70,13 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
             let at = line_of(body_start + table.offset);
             facts.passed_over.push((reason, format!("table at line {at}: {detail}")));
         }
-        for s in read.scores {
-            facts.scores.push(CardValue {
-                benchmark_raw: s.benchmark_raw,
-                shots: s.shots,
-                metric: s.metric,
-                value: s.value,
-                value_raw: s.value_raw,
-                detail: s.detail,
-                evidence: s.evidence,
-                line: Some(line_of(body_start + s.offset)),
-            });
+        for score in read.scores {
+            let line = Some(line_of(body_start + score.offset));
+            facts.scores.push(CardValue { score, line });
         }
     }
     facts.tuned = facts.tuned.take().or_else(|| tuned_sentence(markdown));
-    if facts.tuned.is_none() && !is_tuned(model_id, markdown) {
+    if facts.tuned.is_none() && !tuned {
         facts.base = base_sentence(markdown);
     }
     facts.size = card_size(model_id, markdown).map(|mut size| {
@@ -267,15 +249,16 @@ fn read_model_index(
             }
             _ => s.value,
         };
-        facts.scores.push(CardValue {
+        let score = CardScore {
             benchmark_raw: s.benchmark_raw,
-            shots: s.shots,
             metric: s.metric,
+            shots: s.shots,
             value,
             value_raw: s.value_raw,
             detail: "model_index",
             evidence: clip(&evidence),
-            line: at.map(&line_of),
-        });
+            offset: at.unwrap_or(0),
+        };
+        facts.scores.push(CardValue { score, line: at.map(&line_of) });
     }
 }

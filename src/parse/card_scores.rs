@@ -34,7 +34,8 @@ pub struct CardScore {
     pub detail: &'static str,
     /// The header cells the value was read under ("MMLU | 5-shot | 2B Params").
     pub evidence: String,
-    /// Byte offset of the value's row in the text the table was read from.
+    /// Byte offset of the value's row in the text it was read from (the table's markdown, or
+    /// the front matter for a `model-index` value).
     pub offset: usize,
 }
 
@@ -225,14 +226,18 @@ fn models_as_rows(table: &Table, header: &[String], model_id: &str, tuned: bool,
         .collect();
     // Two columns under one name (a two-level header: "AlpacaEval" vs three opponents) cannot be
     // told apart: neither is used.
-    let name_of = |c: &usize| {
-        let b = resolve(&header[*c]);
-        (b.canonical, b.shots, b.qualifier)
-    };
+    let names: Vec<_> = value_cols
+        .iter()
+        .map(|c| {
+            let b = resolve(&header[*c]);
+            (b.canonical, b.shots, b.qualifier)
+        })
+        .collect();
     let value_cols: Vec<usize> = value_cols
         .iter()
-        .copied()
-        .filter(|c| value_cols.iter().filter(|d| name_of(d) == name_of(c)).count() == 1)
+        .zip(&names)
+        .filter(|(_, n)| names.iter().filter(|m| m == n).count() == 1)
+        .map(|(c, _)| *c)
         .collect();
     // Blank label cells continue the row above (a model's name written once for its sizes).
     // A row is named by its first label cell alone ("SOLAR-10.7B-v1.0") or by all of them
@@ -293,7 +298,12 @@ pub fn clip(text: &str) -> String {
 
 /// A column whose every number is at most 1 holds fractions (decided per column, not per value).
 fn column_is_fraction(table: &Table, col: usize) -> bool {
-    let values: Vec<f64> = table.rows.iter().filter_map(|r| pure_number(&r[col])).collect();
+    rows_are_fractions(table.rows.iter(), col)
+}
+
+/// Whether every number of column `col` in `rows` is at most 1 (and there are two or more).
+fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>, col: usize) -> bool {
+    let values: Vec<f64> = rows.filter_map(|r| pure_number(&r[col])).collect();
     values.len() >= 2 && values.iter().all(|v| (0.0..=1.0).contains(v)) && values.iter().any(|v| *v > 0.0)
 }
 
@@ -312,8 +322,7 @@ fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
         let m = row[metric_c].to_ascii_lowercase();
         m.contains("perplexity") || m.contains("ppl") || m.contains("bits_per_byte") || m.contains("byte_perplexity")
     };
-    let scores_only = Table { rows: table.rows.iter().filter(|r| !not_a_score(r)).cloned().collect(), ..table.clone() };
-    let fraction = column_is_fraction(&scores_only, value_c);
+    let fraction = rows_are_fractions(table.rows.iter().filter(|r| !not_a_score(r)), value_c);
     let mut task = String::new();
     let mut group = String::new();
     let mut out = Vec::new();

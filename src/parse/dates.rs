@@ -154,22 +154,6 @@ const NEWS_WORDS: &[&str] = &["open-sourced", "open sourced", "available to the 
 const NOT_RELEASE: &[&str] =
     &["cutoff", "cut-off", "trained between", "data freshness", "previous version", "knowledge"];
 
-/// The release date a card states for `model_id`: from a "Release Date" label (its line or the
-/// next), a "released on/in" sentence, or a news line ("open-sourced") that names the model as
-/// a whole word.
-///
-/// ```
-/// use densing::parse::dates::card_release_date;
-/// let card = "**Model Release Date** April 18, 2024.\n";
-/// assert_eq!(card_release_date(card, "meta-llama/Meta-Llama-3-8B").unwrap().0.to_string(), "2024-04-18");
-/// let news = "<b>2023-11-05</b>: The base models Yi-6B-200K and Yi-34B-200K are open-sourced.\n\
-///             <b>2023-11-02</b>: The base models Yi-6B and Yi-34B are open-sourced.";
-/// assert_eq!(card_release_date(news, "01-ai/Yi-34B").unwrap().0.to_string(), "2023-11-02");
-/// ```
-pub fn card_release_date(body: &str, model_id: &str) -> Option<(NaiveDate, DatePrecision)> {
-    card_release(body, model_id).map(|d| (d.date, d.precision))
-}
-
 /// A release date a card states, with the line it was read from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CardDate {
@@ -183,7 +167,18 @@ pub struct CardDate {
     pub line: usize,
 }
 
-/// [`card_release_date`] with its evidence.
+/// The release date a card states for `model_id`: from a "Release Date" label (its line or the
+/// next), a "released on/in" sentence, or a news line ("open-sourced") that names the model as
+/// a whole word; dates in a section about the base model are not this model's.
+///
+/// ```
+/// use densing::parse::dates::card_release;
+/// let card = "**Model Release Date** April 18, 2024.\n";
+/// assert_eq!(card_release(card, "meta-llama/Meta-Llama-3-8B").unwrap().date.to_string(), "2024-04-18");
+/// let news = "<b>2023-11-05</b>: The base models Yi-6B-200K and Yi-34B-200K are open-sourced.\n\
+///             <b>2023-11-02</b>: The base models Yi-6B and Yi-34B are open-sourced.";
+/// assert_eq!(card_release(news, "01-ai/Yi-34B").unwrap().date.to_string(), "2023-11-02");
+/// ```
 pub fn card_release(body: &str, model_id: &str) -> Option<CardDate> {
     let name = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
     let lines: Vec<&str> = body.lines().collect();
@@ -213,7 +208,10 @@ pub fn card_release(body: &str, model_id: &str) -> Option<CardDate> {
             continue;
         }
         // A model-details table row: `| Date | December, 2023 |`.
-        let cells: Vec<&str> = line.split('|').map(str::trim).filter(|c| !c.is_empty()).collect();
+        let cells: Vec<&str> = match line.contains('|') {
+            true => line.split('|').map(str::trim).filter(|c| !c.is_empty()).collect(),
+            false => Vec::new(),
+        };
         if let [key, value] = cells.as_slice() {
             if matches!(key.to_ascii_lowercase().trim_matches('*'), "date" | "model date" | "release date" | "released")
             {
@@ -259,13 +257,12 @@ mod tests {
 
     #[test]
     fn knowledge_cutoffs_are_not_release_dates() {
-        assert!(card_release_date("Knowledge cutoff March, 2023\nTrained between January 2023 and July 2023", "a/b")
-            .is_none());
         assert!(
-            card_release_date("The Yi-34B-200K (released on Nov 5, 2023) previous version", "01-ai/Yi-34B").is_none()
+            card_release("Knowledge cutoff March, 2023\nTrained between January 2023 and July 2023", "a/b").is_none()
         );
-        let d = card_release_date("It was released on November 29, 2023.", "deepseek-ai/deepseek-llm-7b-base");
-        assert_eq!(d.unwrap().0.to_string(), "2023-11-29");
+        assert!(card_release("The Yi-34B-200K (released on Nov 5, 2023) previous version", "01-ai/Yi-34B").is_none());
+        let d = card_release("It was released on November 29, 2023.", "deepseek-ai/deepseek-llm-7b-base");
+        assert_eq!(d.unwrap().date.to_string(), "2023-11-29");
     }
 
     #[test]

@@ -28,7 +28,7 @@ proptest! {
     #[test]
     fn date_parsers_never_panic(s in texty()) {
         let _ = dates::parse_date(&s);
-        let _ = dates::card_release_date(&s, "org/Model-7B");
+        let _ = dates::card_release(&s, "org/Model-7B");
     }
 
     #[test]

@@ -85,10 +85,12 @@ fn unruled_lm_eval_tables(markdown: &str) -> Vec<Table> {
     while let Some(line) = lines.next() {
         let start = offset;
         offset += line.len();
+        if !line.trim_start().starts_with('|') {
+            continue;
+        }
         let header = split(line);
         let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
-        let is_head = line.trim_start().starts_with('|')
-            && ["metric", "value"].iter().all(|w| lower.iter().any(|h| h == w))
+        let is_head = ["metric", "value"].iter().all(|w| lower.iter().any(|h| h == w))
             && lower.iter().any(|h| h == "task" || h == "tasks");
         if !is_head || lines.peek().is_some_and(|next| is_separator(&split(next))) {
             continue;

@@ -16,7 +16,7 @@ use super::{DateFact, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanCon
 use crate::fetch::settings::hf_endpoint;
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::benchmarks::{resolve, unit_of};
-use crate::parse::card::read_card;
+use crate::parse::card::{read_card, CardValue};
 use crate::parse::card_scores::Unused;
 use crate::parse::config_params::estimate;
 use crate::parse::ids::check_model_id;
@@ -254,7 +254,7 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
         };
         out.rejects.push(reject(reason, detail));
     }
-    for s in facts.scores {
+    for CardValue { score: s, line } in facts.scores {
         let b = resolve(&s.benchmark_raw);
         out.scores.push(ScoreRow {
             model_id: model_id.to_owned(),
@@ -274,7 +274,7 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             ci_high: None,
             used_for_density: false,
             evidence: Some(s.evidence),
-            evidence_line: s.line.map(|l| l as i32),
+            evidence_line: line.map(|l| l as i32),
         });
     }
     if facts.tuned.is_some() || facts.base.is_some() {

@@ -42,17 +42,10 @@ pub(crate) fn planned(source: &dyn Source) -> Vec<FetchRequest> {
 pub(crate) fn ok(request: &FetchRequest, body: Vec<u8>) -> FetchedResponse {
     FetchedResponse {
         record: ArchiveRecord {
-            url: request.url.clone(),
-            status: 200,
             sha256: sha256_hex(&body),
             bytes: body.len() as u64,
-            etag: None,
-            last_modified: None,
-            content_type: None,
-            link: None,
-            error_code: None,
             revision: request.revision.clone(),
-            fetched_at: Utc.with_ymd_and_hms(2024, 11, 1, 0, 0, 0).unwrap(),
+            ..ArchiveRecord::new(request.url.clone(), 200, Utc.with_ymd_and_hms(2024, 11, 1, 0, 0, 0).unwrap())
         },
         body: Arc::new(body),
         from_archive: false,

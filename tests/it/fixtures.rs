@@ -1,34 +1,16 @@
 //! Every real fixture is read by some test: a fixture whose name (or path under `fixtures/real`)
 //! appears in no file of `src/`, `tests/` or `benches/` fails here, by name.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::util::*;
-
-/// Every file under `dir`, recursively, sorted.
-fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 /// The files under `root` (but `SOURCES.md`) that no text in `code` names, by file name or by
 /// path relative to `root`; and how many files were checked.
 fn unread(root: &Path, code: &[String]) -> (Vec<String>, usize) {
     let mut checked = 0;
     let mut missing = Vec::new();
-    for file in files(root) {
+    for file in files_under(root) {
         let relative = file.strip_prefix(root).unwrap().to_string_lossy().into_owned();
         if relative == "SOURCES.md" {
             continue;
@@ -46,7 +28,7 @@ fn unread(root: &Path, code: &[String]) -> (Vec<String>, usize) {
 fn code() -> Vec<String> {
     ["src", "tests", "benches"]
         .iter()
-        .flat_map(|d| files(&repo().join(d)))
+        .flat_map(|d| files_under(&repo().join(d)))
         .map(|f| String::from_utf8_lossy(&std::fs::read(&f).unwrap()).into_owned())
         .collect()
 }

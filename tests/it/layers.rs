@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::util::repo;
+use crate::util::{files_under, repo};
 
 /// Layers, lowest first. A module may use any module of a strictly lower layer.
 const LAYERS: &[(&str, u8)] = &[
@@ -28,28 +28,11 @@ fn layer(module: &str) -> u8 {
     LAYERS.iter().find(|(m, _)| *m == module).unwrap_or_else(|| panic!("module {module} has no layer")).1
 }
 
-/// Every file under `src/`.
-fn source_files() -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    let mut stack = vec![repo().join("src")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files
-}
-
 #[test]
 fn imports_flow_down_the_layers() {
     let mut wrong = BTreeSet::new();
     let src = repo().join("src");
-    for path in source_files() {
+    for path in files_under(&repo().join("src")) {
         let rel = path.strip_prefix(&src).unwrap().to_string_lossy().into_owned();
         let module = rel.split(['/', '.']).next().unwrap().to_owned();
         if matches!(module.as_str(), "lib" | "main") {
@@ -73,7 +56,7 @@ fn imports_flow_down_the_layers() {
 #[test]
 fn no_source_file_is_over_400_lines_of_code() {
     let mut big = Vec::new();
-    for path in source_files() {
+    for path in files_under(&repo().join("src")) {
         let text = std::fs::read_to_string(&path).unwrap();
         let code = text.split("\n#[cfg(test)]").next().unwrap().lines().count();
         if code > 420 {
