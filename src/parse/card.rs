@@ -160,13 +160,14 @@ fn base_sentence(markdown: &str) -> Option<String> {
     line_saying(markdown, PHRASES).filter(|l| !l.to_ascii_lowercase().contains("not a base"))
 }
 
-/// The first line holding one of `phrases` (lower-case), clipped to evidence length.
+/// The first line holding one of `phrases` (lower-case), clipped to evidence length. The card is
+/// lower-cased once (ASCII, so byte offsets still match), not line by line.
 fn line_saying(markdown: &str, phrases: &[&str]) -> Option<String> {
-    let line = markdown.lines().find(|l| {
-        let lower = l.to_ascii_lowercase();
-        phrases.iter().any(|p| lower.contains(p))
-    })?;
-    Some(clip(line))
+    let lower = markdown.to_ascii_lowercase();
+    let at = phrases.iter().filter_map(|p| lower.find(p)).min()?;
+    let start = markdown[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = markdown[at..].find('\n').map_or(markdown.len(), |i| at + i);
+    Some(clip(&markdown[start..end]))
 }
 
 /// `model-index` scores. Whether values are fractions is decided once for the whole index:
