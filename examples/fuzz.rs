@@ -133,13 +133,13 @@ fn run_target(name: &str, input: &[u8]) {
         }
         "markdown_table" => {
             for t in tables::tables(&text) {
-                let _ = card_scores::table_scores(&t, "google/gemma-2b", false);
+                let _ = card_scores::table_scores(&t, "google/gemma-2b", false, "");
             }
         }
         "html_table" => {
             let _ = tables::html_table(&text);
             for t in tables::tables(&text) {
-                let _ = card_scores::table_scores(&t, "meta-llama/Meta-Llama-3-8B", false);
+                let _ = card_scores::table_scores(&t, "meta-llama/Meta-Llama-3-8B", false, "");
             }
         }
         "model_index" => {

@@ -137,6 +137,8 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "rate",
         "lr",
         "dropout",
+        "ffn",
+        "xent",
         "link",
         "links",
         "url",
@@ -163,6 +165,10 @@ pub fn may_be_benchmark(name: &str) -> bool {
     ];
     // A metric alone ("Pass@1", "Accuracy", "EM") names no benchmark.
     const METRIC: &[&str] = &["pass", "acc", "accuracy", "em", "f1", "score", "exact", "match", "norm", "k"];
+    // A hyper-parameter's symbol: `d_model`, `d_head`, `n_layers`.
+    if matches!(words.as_slice(), ["d" | "n", _]) {
+        return false;
+    }
     if words.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit())) {
         return false;
     }

@@ -6,7 +6,7 @@ use super::benchmarks::{resolve, unit_of};
 use super::card_scores::{clip, table_scores, CardScore, Unused};
 use super::dates::{card_release, parse_date, CardDate};
 use super::front_matter::{self, model_index_scores};
-use super::model_names::{is_packed, is_tuned, label_match};
+use super::model_names::{card_intro, is_packed, is_tuned, label_match};
 use super::params::{card_size, CardSize, SizeForm};
 use super::tables::tables;
 
@@ -64,8 +64,10 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     }
     // Lower-cases the whole card once: the table reader and the base/tuned decision both use it.
     let tuned = is_tuned(model_id, markdown);
+    // How the card names its model: the start of its prose.
+    let intro = card_intro(markdown);
     for table in tables(markdown) {
-        let read = table_scores(&table, model_id, tuned);
+        let read = table_scores(&table, model_id, tuned, &intro);
         if let Some((reason, detail)) = read.abstained {
             let at = line_of(body_start + table.offset);
             facts.passed_over.push((reason, format!("table at line {at}: {detail}")));

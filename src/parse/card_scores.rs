@@ -12,7 +12,9 @@
 //! model exactly, or two do, the table is passed over with a reason: precision over recall.
 
 use super::front_matter::leading_number;
-use super::model_names::{heading_allows, heading_is_tuned, label_match_in};
+use super::model_names::{
+    has_version, heading_allows, heading_is_tuned, introduces, is_packed, is_size, label_match_in, names_but_for_family,
+};
 pub use super::model_names::{is_tuned, label_match, words};
 use super::tables::{Table, TableKind};
 use crate::parse::benchmarks::{is_category_name, may_be_benchmark, resolve, shots_in, strip_markup};
@@ -73,7 +75,7 @@ fn pure_number(cell: &str) -> Option<f64> {
 }
 
 /// The scores `table` gives for `model_id`; `tuned` as [`is_tuned`] decides.
-pub fn table_scores(table: &Table, model_id: &str, tuned: bool) -> TableRead {
+pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> TableRead {
     let detail = match table.kind {
         TableKind::Markdown => "markdown_table",
         TableKind::Html => "html_table",
@@ -83,7 +85,7 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool) -> TableRead {
     let lm_eval_task = lower.iter().any(|h| matches!(h.as_str(), "task" | "tasks" | "groups"));
     if lm_eval_task && ["metric", "value"].iter().all(|w| lower.iter().any(|h| h == w)) {
         // lm-eval output on a quantized or converted copy's card was run on the original.
-        if super::model_names::is_packed(model_id) {
+        if is_packed(model_id) {
             let why = "lm-eval output on a quantized or converted copy's card (run on the original)";
             return TableRead { scores: Vec::new(), abstained: Some((Unused::NoOwnColumn, why.to_owned())) };
         }
@@ -96,13 +98,13 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool) -> TableRead {
         .unwrap_or((0, 0));
     let model_column = lower.iter().any(|h| matches!(h.as_str(), "model" | "models" | "name" | "model name"));
     if known_in_col >= 2 && known_in_col >= known_in_header {
-        models_as_columns(table, &header, bench_col, model_id, tuned, detail)
+        models_as_columns(table, &header, bench_col, (model_id, tuned, intro), detail)
     } else if known_in_header >= 1 || model_column {
-        models_as_rows(table, &header, model_id, tuned, detail)
+        models_as_rows(table, &header, (model_id, tuned, intro), detail)
     } else if names_model_exactly(&header[1.min(header.len())..], model_id, &table.heading) {
         // Benchmarks the alias table does not know (MMMU, ChartQA, …) under a column that names
         // the model exactly: read like any models-as-columns table, with the shape check.
-        models_as_columns(table, &header, 0, model_id, tuned, detail)
+        models_as_columns(table, &header, 0, (model_id, tuned, intro), detail)
     } else {
         TableRead::default()
     }
@@ -122,14 +124,31 @@ fn numeric_share(table: &Table, col: usize) -> f64 {
     filled.iter().filter(|c| pure_number(c).is_some()).count() as f64 / filled.len() as f64
 }
 
+/// The model a table is read for: (model id, whether it is a tune, the start of its card).
+type Own<'a> = (&'a str, bool, &'a str);
+
 /// The one candidate that names the model exactly, or why there is none. Candidates are
 /// (index, label, (words matched, exact)).
-fn choose(candidates: &[(usize, String, (usize, bool))], what: &str) -> Result<usize, (Unused, String)> {
+///
+/// When none names it exactly, one that names it but for the base family its repo name carries
+/// is taken, if the card calls the model by that label or the label has a version
+/// ([`names_but_for_family`]).
+fn choose(
+    candidates: &[(usize, String, (usize, bool))],
+    what: &str,
+    (model_id, _, intro): Own,
+) -> Result<usize, (Unused, String)> {
     let exact: Vec<&(usize, String, (usize, bool))> = candidates.iter().filter(|c| c.2 .1).collect();
     let labels =
         |cs: &[&(usize, String, (usize, bool))]| cs.iter().map(|c| format!("{:?}", c.1)).collect::<Vec<_>>().join(", ");
+    let but_for_family: Vec<usize> = candidates
+        .iter()
+        .filter(|c| names_but_for_family(&c.1, model_id) && (has_version(&c.1) || introduces(intro, &c.1)))
+        .map(|c| c.0)
+        .collect();
     match exact.as_slice() {
         [one] => Ok(one.0),
+        [] if but_for_family.len() == 1 => Ok(but_for_family[0]),
         [] => {
             let near: Vec<&(usize, String, (usize, bool))> = candidates.iter().collect();
             Err((Unused::NoOwnColumn, format!("no {what} names the model exactly; near: {}", labels(&near))))
@@ -138,14 +157,8 @@ fn choose(candidates: &[(usize, String, (usize, bool))], what: &str) -> Result<u
     }
 }
 
-fn models_as_columns(
-    table: &Table,
-    header: &[String],
-    bench_col: usize,
-    model_id: &str,
-    tuned: bool,
-    detail: &'static str,
-) -> TableRead {
+fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Own, detail: &'static str) -> TableRead {
+    let (model_id, tuned, _) = own;
     let value_cols: Vec<usize> =
         (0..header.len()).filter(|c| *c != bench_col && numeric_share(table, *c) >= 0.5).collect();
     let in_tuned = heading_is_tuned(&table.heading);
@@ -164,11 +177,11 @@ fn models_as_columns(
         _ => None,
     };
     // On a quantized copy's card an unnamed value column is the original's.
-    let own_value_column = own_value_column.filter(|_| !super::model_names::is_packed(model_id));
+    let own_value_column = own_value_column.filter(|_| !is_packed(model_id));
     let col = match (own_value_column, candidates.is_empty() || !heading_allows(&table.heading, tuned)) {
         (Some(col), true) => col,
         (None, true) => return TableRead::default(),
-        (_, false) => match choose(&candidates, "column") {
+        (_, false) => match choose(&candidates, "column", own) {
             Ok(col) => col,
             Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
         },
@@ -216,7 +229,46 @@ fn models_as_columns(
     TableRead { scores: out, abstained: None }
 }
 
-fn models_as_rows(table: &Table, header: &[String], model_id: &str, tuned: bool, detail: &'static str) -> TableRead {
+/// A one-row table with no name column right under a results heading ("### Evaluation
+/// Results", then `| ARC | HellaSwag | … |` and one row of numbers): the card's own model's
+/// numbers. Not on a quantized copy's card (they are the original's), not under a heading or
+/// after text that says whose else they may be: a size or a model word ("By comparison,
+/// MoMo-72B has …", "we also ran Llama-2-70B"), contamination, a base model, a baseline.
+fn nameless_own_row(table: &Table, model_id: &str) -> bool {
+    let path = words(&table.heading);
+    let last = words(last_heading(table));
+    let lead_in = words(&table.lead_in);
+    let results = ["evaluation", "evaluations", "results", "benchmark", "benchmarks", "performance", "scores", "eval"];
+    let elsewhere = [
+        "contamination",
+        "base",
+        "baseline",
+        "baselines",
+        "original",
+        "comparison",
+        "compared",
+        "compare",
+        "previous",
+        "teacher",
+        "model",
+        "models",
+        "vs",
+        "versus",
+    ];
+    let says_whose = |w: &String| elsewhere.contains(&w.as_str()) || is_size(w);
+    table.rows.len() == 1
+        && !is_packed(model_id)
+        && last.iter().any(|w| results.contains(&w.as_str()))
+        && !path.iter().any(|w| elsewhere.contains(&w.as_str()))
+        && !lead_in.iter().any(says_whose)
+}
+
+fn last_heading(table: &Table) -> &str {
+    table.heading.rsplit(" > ").next().unwrap_or("")
+}
+
+fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static str) -> TableRead {
+    let (model_id, tuned, _) = own;
     let label_cols: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) < 0.5).collect();
     // Category columns (Llama 2's "Commonsense Reasoning", "Math" = GSM8K and MATH averaged) are
     // sub-scores, not benchmarks; the table's benchmark columns are still read.
@@ -256,14 +308,23 @@ fn models_as_rows(table: &Table, header: &[String], model_id: &str, tuned: bool,
         let first = parts.first().and_then(|p| label_match_in(p, model_id, in_tuned, only_one).map(|m| (p.clone(), m)));
         let joined = parts.join(" ");
         let all = label_match_in(&joined, model_id, in_tuned, only_one).map(|m| (joined.clone(), m));
-        if let Some((label, m)) = first.into_iter().chain(all).max_by_key(|(_, (n, exact))| (*exact, *n)) {
+        // The name and a size column ("Cerebras-GPT" | "13B"), past other text columns.
+        let sizes = parts.iter().skip(1).filter(|p| matches!(words(p).as_slice(), [w] if is_size(w)));
+        let sized = parts.first().into_iter().chain(sizes).cloned().collect::<Vec<_>>().join(" ");
+        let with_size = label_match_in(&sized, model_id, in_tuned, only_one).map(|m| (sized.clone(), m));
+        if let Some((label, m)) =
+            first.into_iter().chain(all).chain(with_size).max_by_key(|(_, (n, exact))| (*exact, *n))
+        {
             candidates.push((i, strip_markup(&label), m));
         }
+    }
+    if label_cols.is_empty() && nameless_own_row(table, model_id) {
+        candidates.push((0, format!("(one unnamed row under \"{}\")", last_heading(table)), (0, true)));
     }
     if candidates.is_empty() || !heading_allows(&table.heading, tuned) {
         return TableRead::default();
     }
-    let row_index = match choose(&candidates, "row") {
+    let row_index = match choose(&candidates, "row", own) {
         Ok(i) => i,
         Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
     };
@@ -368,7 +429,7 @@ mod tests {
     use crate::parse::tables::tables;
 
     fn read(md: &str, model: &str) -> TableRead {
-        table_scores(&tables(md)[0], model, is_tuned(model, ""))
+        table_scores(&tables(md)[0], model, is_tuned(model, ""), &super::super::model_names::card_intro(md))
     }
 
     #[test]
@@ -480,7 +541,7 @@ mod tests {
             concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/real/leaderboards/llm-leaderboard_README.md");
         let board = &tables(&std::fs::read_to_string(path).unwrap())[0];
         let got = |model: &str| -> Vec<(String, f64, String)> {
-            let read = table_scores(board, model, false);
+            let read = table_scores(board, model, false, "");
             assert_eq!(read.abstained, None, "{model}");
             read.scores.into_iter().map(|s| (s.benchmark_raw, s.value, s.value_raw)).collect()
         };
@@ -491,7 +552,53 @@ mod tests {
         assert!((got("tiiuae/falcon-40b")[0].1 - 85.3).abs() < 1e-9);
         assert_eq!(got("lmsys/vicuna-13b"), [("Chatbot Arena Elo".to_owned(), 1169.0, "1169".to_owned())]);
         assert_eq!(got("EleutherAI/gpt-j-6b").len(), 6);
-        // `bloom-176b` is not `bloom`: a size word is left over, so no row is this model's.
-        assert!(got("bigscience/bloom").is_empty());
+        // A name without a size may be written with one: "bloom-176b" (linked to
+        // bigscience/bloom) is bloom's row. A name with another size is not.
+        let bloom = got("bigscience/bloom");
+        assert!(bloom.iter().any(|(_, _, raw)| raw == "0.155"), "{bloom:?}");
+        assert!(got("bigscience/bloom-7b1").is_empty());
+    }
+
+    #[test]
+    fn a_heading_word_inside_a_name_says_nothing() {
+        // "OpenChat" is no chat heading: the table is read for the (untuned-named) model.
+        let md = "# OpenChat: open models\n\n| Model | MMLU | GSM8K |\n|---|---|---|\n| OpenChat 3.5 | 64.3 | 77.3 |\n| Grok-0 | 65.7 | 56.8 |\n";
+        let values: Vec<f64> = read(md, "openchat/openchat_3.5").scores.iter().map(|s| s.value).collect();
+        assert_eq!(values, [64.3, 77.3]);
+    }
+
+    #[test]
+    fn one_unnamed_row_right_under_a_results_heading_is_the_models() {
+        let table = "| ARC | MMLU |\n|---|---|\n| 76.02 | 77.15 |\n";
+        let under = |text: &str| read(&format!("{text}\n\n{table}"), "abacusai/Smaug-72B-v0.1").scores.len();
+        assert_eq!(under("### Evaluation Results"), 2);
+        assert_eq!(under("### Evaluation Results\n\nZero-shot, with the LM Evaluation Harness:"), 2);
+        // Whose else they may be: another model named before, a contamination heading.
+        assert_eq!(under("### Evaluation Results\n\nBy comparison, MoMo-72B-lora has the following results:"), 0);
+        assert_eq!(under("### Contamination Results"), 0);
+        assert_eq!(under("### Usage"), 0);
+        // On a quantized copy's card they are the original's.
+        assert!(read(&format!("### Evaluation Results\n\n{table}"), "org/Smaug-72B-GGUF").scores.is_empty());
+    }
+
+    #[test]
+    fn a_name_without_its_base_family_needs_a_version_or_the_cards_own_use() {
+        let table =
+            "| Model | MMLU |\n|---|---|\n| ChatQA-1.5-8B | 60.1 |\n| Nous-Hermes-13b | 50.2 |\n| GPT-4 | 86.4 |\n";
+        // A version in the label: ChatQA-1.5-8B is Llama3-ChatQA-1.5-8B.
+        assert_eq!(read(table, "nvidia/Llama3-ChatQA-1.5-8B").scores[0].value, 60.1);
+        // Nous-Hermes-13b is the Llama-1 model, not Nous-Hermes-Llama2-13b ...
+        assert!(read(table, "NousResearch/Nous-Hermes-Llama2-13b").scores.is_empty());
+        // ... unless the card calls its model that.
+        let md = format!("Nous-Hermes-13b is a state-of-the-art model.\n\n{table}");
+        assert_eq!(read(&md, "NousResearch/Nous-Hermes-Llama2-13b").scores[0].value, 50.2);
+    }
+
+    #[test]
+    fn hyper_parameter_symbols_are_no_benchmarks() {
+        let md = "| Model | Params | d_model | n_layers | HellaSwag |\n|---|---|---|---|---|\n| Cerebras-GPT | 13B | 5120 | 40 | 51.3 |\n| Cerebras-GPT | 111M | 768 | 10 | 26.8 |\n";
+        let got: Vec<(String, f64)> =
+            read(md, "cerebras/Cerebras-GPT-13B").scores.into_iter().map(|s| (s.benchmark_raw, s.value)).collect();
+        assert_eq!(got, [("HellaSwag".to_owned(), 51.3)]);
     }
 }

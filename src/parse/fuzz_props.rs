@@ -34,7 +34,7 @@ proptest! {
     #[test]
     fn table_and_card_parsers_never_panic(s in texty()) {
         for t in tables::tables(&s) {
-            let _ = card_scores::table_scores(&t, "org/Model-7B", false);
+            let _ = card_scores::table_scores(&t, "org/Model-7B", false, "");
         }
         let (yaml, _) = front_matter::split(&s);
         let _ = front_matter::parse(yaml);

@@ -86,8 +86,12 @@ pub fn label_match(label: &str, model_id: &str) -> Option<(usize, bool)> {
 pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one: bool) -> Option<(usize, bool)> {
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
     let model: Vec<String> = words(name);
+    // A name without a size ("Phi-3-small-8k-instruct", "GRIN-MoE") may be written with one
+    // ("Phi-3-Small-8K-Instruct 7b", "GRIN MoE (16x3.8B)"): the size adds, it does not differ.
+    let label = without_notes(&strip_markup(label));
+    let label = if model.iter().any(|w| is_size(w)) { label } else { without_sizes(&label) };
     // Tables abbreviate "Instruct" ("Phi-3 Vision-128K-In", "Phi-3.5-mini-ins").
-    let label: Vec<String> = words(&without_notes(&strip_markup(label)))
+    let label: Vec<String> = words(&label)
         .into_iter()
         .filter(|w| !GENERIC.contains(&w.as_str()))
         .map(|w| if matches!(w.as_str(), "in" | "ins" | "inst") { "instruct".to_owned() } else { w })
@@ -125,12 +129,82 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
     Some((label.len(), exact))
 }
 
+/// Base-model families a fine-tune's repo name often carries before its own name
+/// (`Llama3-ChatQA-1.5-8B`, `Llama3-OpenBioLLM-8B`), while its card calls it `ChatQA-1.5-8B`.
+const BASE_FAMILIES: &[&str] =
+    &["llama", "mistral", "mixtral", "qwen", "gemma", "phi", "yi", "falcon", "mpt", "solar", "deepseek", "internlm"];
+
+/// Whether `label` names `model_id` but for the base family the repo name carries: every label
+/// word is a name word, the label has a word of its own (not a size, tuning, packing, family or
+/// number word), the name's size is in it, and only family words (with their version numbers) are
+/// left over. "ChatQA-1.5-8B" names `Llama3-ChatQA-1.5-8B` this way; "Nous-Hermes-13b" names
+/// `Nous-Hermes-Llama2-13b` this way too, though it is the older Llama-1 model, so callers also
+/// need the card to use the label as the model's name (see [`introduces`]) or a version in it.
+pub fn names_but_for_family(label: &str, model_id: &str) -> bool {
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    let model = words(name);
+    let label: Vec<String> =
+        words(&without_notes(&strip_markup(label))).into_iter().filter(|w| !GENERIC.contains(&w.as_str())).collect();
+    let numeric = |w: &str| w.chars().all(|c| c.is_ascii_digit());
+    let own_word = label.iter().any(|w| {
+        !is_size(w) && !numeric(w) && ![TUNING, PACKING, BASE_FAMILIES].iter().any(|l| l.contains(&w.as_str()))
+    });
+    if label.is_empty() || !own_word || !label.iter().all(|w| model.contains(w)) {
+        return false;
+    }
+    let mut family_seen = false;
+    for w in model.iter().filter(|w| !GENERIC.contains(&w.as_str()) && *w != "base") {
+        if label.contains(w) {
+            family_seen = false;
+            continue;
+        }
+        if BASE_FAMILIES.contains(&w.as_str()) {
+            family_seen = true;
+        } else if !(family_seen && numeric(w)) {
+            return false;
+        }
+    }
+    model.iter().any(|w| BASE_FAMILIES.contains(&w.as_str()) && !label.contains(w))
+}
+
+/// Whether a label carries a version number ("1.5" in "ChatQA-1.5-8B"): a number word that is
+/// not a size.
+pub fn has_version(label: &str) -> bool {
+    words(&strip_markup(label)).iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The start of a card's prose (about [`INTRO_BYTES`]), without table lines: what the card
+/// calls its model, for [`introduces`].
+pub fn card_intro(markdown: &str) -> String {
+    let mut intro = String::new();
+    for line in markdown.lines().filter(|l| !l.trim_start().starts_with(['|', '<'])) {
+        if intro.len() >= INTRO_BYTES {
+            break;
+        }
+        intro.push_str(line);
+        intro.push('\n');
+    }
+    intro
+}
+
+/// Prose read by [`card_intro`].
+pub const INTRO_BYTES: usize = 3000;
+
+/// Whether `intro` (the start of a card) writes `label`'s words in a row: the card calls its
+/// model by that name ("OpenBioLLM-8B is an advanced …").
+pub fn introduces(intro: &str, label: &str) -> bool {
+    let label = words(&without_notes(&strip_markup(label)));
+    !label.is_empty() && words(intro).windows(label.len()).any(|w| w == label.as_slice())
+}
+
 /// Whether the sections a table sits in fit the model: tables under "instruct"/"chat" headings
 /// describe tuned models, under "base"/"pretrained" headings base models.
 pub fn heading_allows(heading: &str, tuned: bool) -> bool {
     let for_tuned = heading_is_tuned(heading);
-    let h = heading.to_lowercase();
-    let for_base = ["base", "pretrained", "pre-trained"].iter().any(|w| h.contains(w));
+    // Whole words: "OpenChat" is no chat heading, "database" and "based on" no base one.
+    let h = words(heading);
+    let has = |w: &str| h.iter().any(|x| x == w);
+    let for_base = has("base") || has("pretrained") || h.windows(2).any(|p| p[0] == "pre" && p[1] == "trained");
     let only_tuned = for_tuned && !for_base;
     let only_base = for_base && !for_tuned;
     !(only_tuned && !tuned || only_base && tuned)
@@ -164,6 +238,20 @@ fn without_notes(label: &str) -> String {
     }
 }
 
+/// `text` without its sizes (`7b`, `3.8B`, `16x3.8B`, `111M`).
+fn without_sizes(text: &str) -> String {
+    let is_size_text = |t: &str| {
+        let t = t.to_lowercase();
+        let Some(digits) = t.strip_suffix(['b', 'm']) else { return false };
+        let digits = digits.split_once('x').map_or(digits, |(n, each)| if n.is_empty() { "" } else { each });
+        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    text.split(|c: char| c.is_whitespace() || "()-_,[]".contains(c))
+        .filter(|t| !is_size_text(t))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A quantized or converted copy: its name carries a packing word (GPTQ, GGUF, FP8, 4bit…).
 pub fn is_packed(model_id: &str) -> bool {
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
@@ -172,8 +260,10 @@ pub fn is_packed(model_id: &str) -> bool {
 
 /// A heading over tables of tuned models ("Instruction tuned models", "Chat").
 pub fn heading_is_tuned(heading: &str) -> bool {
-    let h = heading.to_lowercase();
-    ["instruct", "chat", "fine-tuned", "finetuned", "fine tuned", "aligned"].iter().any(|w| h.contains(w))
+    let h = words(heading);
+    let has = |w: &str| h.iter().any(|x| x == w);
+    ["instruct", "instruction", "chat", "finetuned", "aligned"].iter().any(|w| has(w))
+        || h.windows(2).any(|p| p[0] == "fine" && p[1] == "tuned")
 }
 
 /// A model is tuned when its name says so, or when its card names a `<name>-Base` sibling

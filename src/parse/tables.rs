@@ -40,7 +40,13 @@ pub struct Table {
     /// Byte offset of each body row (the table's offset where rows have no place of their own:
     /// HTML tables, tables inside code blocks).
     pub row_offsets: Vec<usize>,
+    /// The text between the table's heading line and the table (trimmed, at most
+    /// [`MAX_LEAD_IN`] bytes): empty when the table sits right under its heading.
+    pub lead_in: String,
 }
+
+/// Lead-in text kept per table.
+pub const MAX_LEAD_IN: usize = 400;
 
 /// Every table of a markdown document, in order.
 pub fn tables(markdown: &str) -> Vec<Table> {
@@ -48,10 +54,25 @@ pub fn tables(markdown: &str) -> Vec<Table> {
     let heading_at = |offset: usize| {
         headings.iter().take_while(|(o, _)| *o <= offset).last().map(|(_, h)| h.clone()).unwrap_or_default()
     };
+    // From the end of the heading's line (or the document's start) to the table.
+    let lead_in = |offset: usize| {
+        let from = headings
+            .iter()
+            .take_while(|(o, _)| *o <= offset)
+            .last()
+            .map_or(0, |(o, _)| markdown[*o..offset].find('\n').map_or(offset, |n| o + n));
+        let text = markdown[from..offset].trim();
+        let mut end = text.len().min(MAX_LEAD_IN);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text[..end].to_owned()
+    };
     let mut found: Vec<(usize, Table)> = markdown_tables(markdown)
         .into_iter()
         .map(|(o, mut t)| {
             t.heading = heading_at(o);
+            t.lead_in = lead_in(o);
             t.offset = o;
             (o, t)
         })
@@ -59,6 +80,7 @@ pub fn tables(markdown: &str) -> Vec<Table> {
     for (offset, snippet) in html_table_snippets(markdown) {
         if let Some(mut t) = html_table(snippet) {
             t.heading = heading_at(offset);
+            t.lead_in = lead_in(offset);
             t.offset = offset;
             t.row_offsets = vec![offset; t.rows.len()];
             found.push((offset, t));
@@ -66,6 +88,7 @@ pub fn tables(markdown: &str) -> Vec<Table> {
     }
     for mut t in unruled_lm_eval_tables(markdown) {
         t.heading = heading_at(t.offset);
+        t.lead_in = lead_in(t.offset);
         found.push((t.offset, t));
     }
     found.sort_by_key(|(o, _)| *o);
@@ -102,6 +125,7 @@ fn unruled_lm_eval_tables(markdown: &str) -> Vec<Table> {
             rows: vec![],
             offset: start,
             row_offsets: vec![],
+            lead_in: String::new(),
         };
         while let Some(next) = lines.next_if(|l| l.trim_start().starts_with('|')) {
             let mut row = split(next);
@@ -165,6 +189,7 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                         heading: String::new(),
                         header: vec![],
                         rows: vec![],
+                        lead_in: String::new(),
                         offset: range.start,
                         row_offsets: vec![],
                     },
@@ -316,7 +341,15 @@ pub fn html_table(snippet: &str) -> Option<Table> {
         r.resize(width, String::new());
     }
     let row_offsets = vec![0; rows.len()];
-    Some(Table { kind: TableKind::Html, heading: String::new(), header, rows, offset: 0, row_offsets })
+    Some(Table {
+        kind: TableKind::Html,
+        heading: String::new(),
+        header,
+        rows,
+        offset: 0,
+        row_offsets,
+        lead_in: String::new(),
+    })
 }
 
 #[cfg(test)]

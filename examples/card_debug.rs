@@ -1,0 +1,52 @@
+//! Prints what the card step reads from one corpus card: scores with evidence, size, date and the
+//! tables passed over with their reasons. For studying dev cards:
+//!
+//! `cargo run --release --example card_debug -- CARD_FILE [MODEL_ID]`
+use densing::sources::{hf_files::parse_card, ParseOutput};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().expect("card file");
+    let name = std::path::Path::new(&path).file_name().unwrap().to_string_lossy().into_owned();
+    let model_id = args.next().unwrap_or_else(|| name.trim_end_matches(".README.md").replacen("__", "/", 1));
+    let body = std::fs::read(&path).expect("readable card");
+    let mut out = ParseOutput::default();
+    parse_card(&model_id, "card", &body, &mut out);
+    for s in &out.scores {
+        println!(
+            "score {} = {} shots {:?} | {:?} (line {:?})",
+            s.benchmark, s.value, s.shots, s.evidence, s.evidence_line
+        );
+    }
+    for p in &out.params {
+        println!("params {p:?}");
+    }
+    for d in &out.dates {
+        println!("date {d:?}");
+    }
+    for r in &out.rejects {
+        println!("reject {:?}: {:?}", r.reason, r.detail);
+    }
+    if std::env::var_os("TABLES").is_some() {
+        let text = String::from_utf8_lossy(&body);
+        let (_, markdown) = densing::parse::front_matter::split(&text);
+        let tuned = densing::parse::model_names::is_tuned(&model_id, markdown);
+        println!("tuned: {tuned}");
+        for t in densing::parse::tables::tables(markdown) {
+            let read = densing::parse::card_scores::table_scores(
+                &t,
+                &model_id,
+                tuned,
+                &densing::parse::model_names::card_intro(markdown),
+            );
+            println!(
+                "table {:?} heading {:?} rows {} -> {} scores, {:?}",
+                t.header,
+                t.heading,
+                t.rows.len(),
+                read.scores.len(),
+                read.abstained
+            );
+        }
+    }
+}
