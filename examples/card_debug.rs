@@ -39,6 +39,8 @@ fn main() {
                 tuned,
                 &densing::parse::model_names::card_intro(markdown),
             );
+            let last = t.row_offsets.last().copied().unwrap_or(0);
+            println!("  last row at {last}: {:?}", markdown.get(last..(last + 60).min(markdown.len())));
             println!(
                 "table {:?} heading {:?} rows {} -> {} scores, {:?}",
                 t.header,

@@ -78,6 +78,25 @@ fn is_category(words: &[&str]) -> bool {
     !words.is_empty() && words.iter().all(|w| CATEGORY.contains(w))
 }
 
+/// A column that gives one benchmark's overall figure, not a benchmark of its own: an average
+/// or a bare metric ("Average", "Avg. Acc.", "Overall", "Acc.", "Pass@1", "Score"). Under a
+/// heading that names the benchmark ("### C-Eval"), it is that benchmark's score.
+pub fn is_overall_column(name: &str) -> bool {
+    const OVERALL: &[&str] =
+        &["average", "avg", "acc", "accuracy", "overall", "score", "pass", "1", "total", "mean", "all"];
+    let lower = strip_markup(name).to_lowercase();
+    let (rest, _) = super::benchmarks::take_shots(&lower);
+    let words: Vec<&str> = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    !words.is_empty() && words.iter().all(|w| OVERALL.contains(w))
+}
+
+/// The known benchmark a section heading names on its own ("C-Eval", "MMLU (5-shot)",
+/// "AGIEval:"), read from the last heading of a path.
+pub fn heading_benchmark(heading_path: &str) -> Option<String> {
+    let last = heading_path.rsplit(" > ").next()?.trim().trim_end_matches([':', '：']).trim();
+    (!last.is_empty() && resolve(last).is_known && resolve(last).canonical != "card_average").then(|| last.to_owned())
+}
+
 /// A header or row name that can be a benchmark: a known one, or a name that is not a
 /// context length (`32K`), a size, a date, a language, a licence or a count.
 pub fn may_be_benchmark(name: &str) -> bool {
@@ -139,6 +158,11 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "dropout",
         "ffn",
         "xent",
+        // Perplexity, bits per byte, loss: lower is better and no percent; not a score.
+        "ppl",
+        "perplexity",
+        "bpb",
+        "loss",
         "link",
         "links",
         "url",

@@ -4,7 +4,7 @@
 //! markup and punctuation, its shots ("5-shot", "(25-Shot)", "0 shot") are read off, and what
 //! remains is looked up. Unrecognised names keep their cleaned raw name: nothing is dropped.
 
-pub use super::benchmark_shape::{is_category_name, may_be_benchmark};
+pub use super::benchmark_shape::{heading_benchmark, is_category_name, is_overall_column, may_be_benchmark};
 
 /// `(alias, canonical)`: aliases are compared after [`clean`].
 pub const ALIASES: &[(&str, &str)] = &[
@@ -26,9 +26,12 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("math", "math"),
     ("math lvl 5", "math_lvl5"),
     ("math level 5", "math_lvl5"),
+    // neuralmagic's cards print "Math-lvl-5" as "Math-|v|-5".
+    ("math v 5", "math_lvl5"),
     ("math hard", "math_lvl5"),
     ("gsm8k", "gsm8k"),
     ("gsm 8k", "gsm8k"),
+    ("gsm", "gsm8k"),
     ("gsm8k cot", "gsm8k"),
     ("gsm 8k cot", "gsm8k"),
     ("gsm8k cott", "gsm8k"),
@@ -96,12 +99,15 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("alpacaeval", "alpaca_eval"),
     ("alpacaeval win rate", "alpaca_eval"),
     ("alpacaeval 2 0 lc", "alpaca_eval"),
+    ("ae2 lc", "alpaca_eval"),
+    ("ae2 wr", "alpaca_eval"),
     ("instruction following eval", "ifeval"),
     ("alpaca eval", "alpaca_eval"),
     ("drop", "drop"),
     ("lambada", "lambada"),
     ("lambada openai", "lambada"),
     ("openai lambada", "lambada"),
+    ("openai s lambada", "lambada"),
     ("openai lambda", "lambada"),
     ("race", "race"),
     ("squad", "squad"),
@@ -113,6 +119,8 @@ pub const ALIASES: &[(&str, &str)] = &[
     // A card's own average row: not the five-benchmark `average` density uses.
     ("average", "card_average"),
     ("avg", "card_average"),
+    // lighteval's row over all its tasks.
+    ("all", "card_average"),
 ];
 
 /// The alias table keyed by cleaned alias, built once: `resolve` runs for every table cell.
@@ -161,7 +169,9 @@ pub struct Benchmark {
 /// assert!(!resolve("Some New Eval").is_known);
 /// ```
 pub fn resolve(raw: &str) -> Benchmark {
-    let (rest, shots) = take_shots(&strip_markup(raw));
+    let (name, lighteval_shots) = lighteval_task(raw);
+    let (rest, shots) = take_shots(&strip_markup(name));
+    let shots = shots.or(lighteval_shots);
     let cleaned = clean(&rest);
     let lookup = |name: &str| alias_index().get(name).map(|c| (*c).to_owned());
     // "BBH (EM)", "HumanEval (Pass@1)", "BIG-Bench Hard (3-shot, CoT)": the parenthesis is a
@@ -241,7 +251,23 @@ pub fn strip_markup(raw: &str) -> String {
     out.trim().to_owned()
 }
 
-fn take_shots(text: &str) -> (String, Option<i32>) {
+/// A lighteval task name, `suite:task:shots` ("community:german_rag_eval:choose_context:0",
+/// "leaderboard:mmlu:5"): the task, and the shots its last part gives. Other names unchanged.
+fn lighteval_task(raw: &str) -> (&str, Option<i32>) {
+    let parts: Vec<&str> = raw.trim().split(':').collect();
+    match parts.as_slice() {
+        [_suite, task @ .., shots]
+            if !task.is_empty() && !shots.is_empty() && shots.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            let start = raw.find(task[0]).unwrap_or(0);
+            let end = raw.rfind(':').unwrap_or(raw.len());
+            (&raw[start..end], shots.parse().ok())
+        }
+        _ => (raw, None),
+    }
+}
+
+pub(crate) fn take_shots(text: &str) -> (String, Option<i32>) {
     let lower = text.to_ascii_lowercase();
     for marker in ["-shot", " shot", "-shots", " shots", "shot"] {
         if let Some(pos) = lower.find(marker) {

@@ -3,7 +3,7 @@
 //! and the tables passed over (with why). Pure: the `hf_files` source turns this into rows.
 
 use super::benchmarks::{resolve, unit_of};
-use super::card_scores::{clip, table_scores, CardScore, Unused};
+use super::card_scores::{clip, suite_average, table_scores, CardScore, Unused};
 use super::dates::{card_release, parse_date, CardDate};
 use super::front_matter::{self, model_index_scores};
 use super::model_names::{card_intro, is_packed, is_tuned, label_match};
@@ -72,15 +72,21 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
             let at = line_of(body_start + table.offset);
             facts.passed_over.push((reason, format!("table at line {at}: {detail}")));
         }
-        for score in read.scores {
+        let average = suite_average(&table, markdown, &read.scores);
+        for score in read.scores.into_iter().chain(average) {
             let line = Some(line_of(body_start + score.offset));
             facts.scores.push(CardValue { score, line });
         }
     }
-    facts.tuned = facts.tuned.take().or_else(|| tuned_sentence(markdown));
-    if facts.tuned.is_none() && !tuned {
-        facts.base = base_sentence(markdown);
-    }
+    // A sentence outweighs a tag; a tag ("mergekit") against a sentence calling the model a base
+    // model ("THIS IS A BASE MODEL") is a conflict: neither is kept.
+    let tag = facts.tuned.take();
+    let base = if tuned { None } else { base_sentence(markdown) };
+    (facts.tuned, facts.base) = match (tuned_sentence(markdown), tag, base) {
+        (Some(sentence), _, _) => (Some(sentence), None),
+        (None, Some(_), Some(_)) => (None, None),
+        (None, tag, base) => (tag, base),
+    };
     facts.size = card_size(model_id, markdown).map(|mut size| {
         if size.form != SizeForm::Name {
             size.line += line_of(body_start) - 1;
@@ -208,13 +214,6 @@ fn read_model_index(
             s.benchmark_raw = metric;
             s.metric = None;
         }
-        // pass@10 and pass@100 are other measures than the benchmark's pass@1.
-        let lower = s.metric.as_deref().unwrap_or("").to_ascii_lowercase().replace(' ', "");
-        if let Some(k) = lower.split("pass@").nth(1).map(|k| k.trim_end_matches(|c: char| !c.is_ascii_digit())) {
-            if !k.is_empty() && k != "1" {
-                s.benchmark_raw = format!("{} pass@{k}", s.benchmark_raw);
-            }
-        }
     }
     if skipped > 0 {
         let why = format!("{skipped} model-index metric(s) without a dataset or a numeric value");
@@ -263,5 +262,22 @@ fn read_model_index(
             offset: at.unwrap_or(0),
         };
         facts.scores.push(CardValue { score, line: at.map(&line_of) });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tag_against_a_base_model_sentence_decides_nothing() {
+        let card = |tags: &str, text: &str| {
+            let facts = read_card("org/model-42b", &format!("---\ntags:\n- {tags}\n---\n{text}\n"));
+            (facts.tuned.is_some(), facts.base.is_some())
+        };
+        assert_eq!(card("mergekit", "> THIS IS A BASE MODEL"), (false, false));
+        assert_eq!(card("mergekit", "Pruned from Llama 3 70B."), (true, false));
+        assert_eq!(card("llama", "> This is a base model"), (false, true));
+        assert_eq!(card("mergekit", "It is a fine-tuned version of X, a pretrained base model."), (true, false));
     }
 }

@@ -11,13 +11,17 @@
 //! Which column or row is the model's is decided in [`super::model_names`]; when none names the
 //! model exactly, or two do, the table is passed over with a reason: precision over recall.
 
+use std::collections::BTreeSet;
+
 use super::front_matter::leading_number;
 use super::model_names::{
     has_version, heading_allows, heading_is_tuned, introduces, is_packed, is_size, label_match_in, names_but_for_family,
 };
 pub use super::model_names::{is_tuned, label_match, words};
 use super::tables::{Table, TableKind};
-use crate::parse::benchmarks::{is_category_name, may_be_benchmark, resolve, shots_in, strip_markup};
+use crate::parse::benchmarks::{
+    heading_benchmark, is_category_name, is_overall_column, may_be_benchmark, resolve, shots_in, strip_markup,
+};
 
 /// One score read from a table.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,7 +103,10 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
     let model_column = lower.iter().any(|h| matches!(h.as_str(), "model" | "models" | "name" | "model name"));
     if known_in_col >= 2 && known_in_col >= known_in_header {
         models_as_columns(table, &header, bench_col, (model_id, tuned, intro), detail)
-    } else if known_in_header >= 1 || model_column {
+    } else if known_in_header >= 1
+        || model_column
+        || heading_benchmark(&table.heading).is_some() && header.iter().skip(1).any(|h| is_overall_column(h))
+    {
         models_as_rows(table, &header, (model_id, tuned, intro), detail)
     } else if names_model_exactly(&header[1.min(header.len())..], model_id, &table.heading) {
         // Benchmarks the alias table does not know (MMMU, ChartQA, …) under a column that names
@@ -267,6 +274,21 @@ fn last_heading(table: &Table) -> &str {
     table.heading.rsplit(" > ").next().unwrap_or("")
 }
 
+/// Under a heading that names a benchmark ("### C-Eval") with no benchmark among its columns, the
+/// one average or metric column ("Average", "Avg. Acc.", "Acc.") is that benchmark's score; its
+/// other columns are the benchmark's categories (STEM, Humanities, …). `(column, benchmark)`.
+fn overall_of_heading(table: &Table, header: &[String], labels: &[usize], values: &[usize]) -> Option<(usize, String)> {
+    let name = heading_benchmark(&table.heading)?;
+    let named_elsewhere =
+        values.iter().any(|c| resolve(&header[*c]).is_known && resolve(&header[*c]).canonical != "card_average");
+    let overall: Vec<usize> =
+        (0..header.len()).filter(|c| !labels.contains(c) && is_overall_column(&header[*c])).collect();
+    match overall.as_slice() {
+        [one] if !named_elsewhere => Some((*one, name)),
+        _ => None,
+    }
+}
+
 fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static str) -> TableRead {
     let (model_id, tuned, _) = own;
     let label_cols: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) < 0.5).collect();
@@ -331,17 +353,33 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     let row = &table.rows[row_index];
     let label = candidates.iter().find(|c| c.0 == row_index).map(|c| c.1.clone()).unwrap_or_default();
     let mut out = Vec::new();
+    let named = overall_of_heading(table, header, &label_cols, &value_cols);
+    let value_cols = value_cols.into_iter().chain(named.as_ref().map(|(c, _)| *c)).collect::<BTreeSet<_>>();
     for c in value_cols {
         let Some(value) = pure_number(&row[c]) else { continue };
         let fraction = column_is_fraction(table, c);
+        let (benchmark_raw, shots) = match &named {
+            Some((overall, name)) if *overall == c => {
+                let shots = resolve(name).shots.or_else(|| label_cols.iter().find_map(|l| shots_in(&header[*l])));
+                (name.clone(), shots)
+            }
+            // Another column of the benchmark's table is one of its parts ("China Specific").
+            Some((_, name)) if !resolve(&header[c]).is_known => {
+                (format!("{name} {}", header[c]), resolve(&header[c]).shots)
+            }
+            _ => (header[c].clone(), resolve(&header[c]).shots),
+        };
         out.push(CardScore {
-            benchmark_raw: header[c].clone(),
+            benchmark_raw,
             metric: None,
-            shots: resolve(&header[c]).shots,
+            shots,
             value: if fraction { value * 100.0 } else { value },
             value_raw: row[c].trim().to_owned(),
             detail,
-            evidence: clip(&format!("{label} | {}", header[c])),
+            evidence: clip(&match &named {
+                Some((overall, name)) if *overall == c => format!("{label} | {name}: {}", header[c]),
+                _ => format!("{label} | {}", header[c]),
+            }),
             offset: table.row_offsets.get(row_index).copied().unwrap_or(table.offset),
         });
     }
@@ -421,6 +459,44 @@ fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
         });
     }
     out
+}
+
+/// The `Average: 72.59` line lm-eval cards print under a suite's table (Nous cards: "## AGIEval:",
+/// the table, then the average of its tasks), within a few lines after the table, outside it.
+/// Read as the suite's score when the section heading names a known benchmark, in percent only
+/// (a value that could be a fraction is left: the line gives no unit).
+pub fn suite_average(table: &Table, markdown: &str, scores: &[CardScore]) -> Option<CardScore> {
+    if !scores.iter().any(|s| s.detail == "lm_eval_table") {
+        return None;
+    }
+    let suite = last_heading(table).trim().trim_end_matches(':').trim();
+    if !resolve(suite).is_known {
+        return None;
+    }
+    // From the last row (or the table's start, in a code block where rows have no place of their
+    // own) past the table's lines, blank lines and fences, to the first other line.
+    let mut offset = *table.row_offsets.last()?;
+    for line in markdown.get(offset..)?.split_inclusive('\n').take(2 * table.rows.len() + 8) {
+        let text = strip_markup(line).trim().to_owned();
+        let here = offset;
+        offset += line.len();
+        if text.is_empty() || text.starts_with("```") || line.trim_start().starts_with('|') {
+            continue;
+        }
+        let value_text = text.strip_prefix("Average:").or_else(|| text.strip_prefix("average:"))?.trim();
+        let value = leading_number(value_text).filter(|v| *v > 1.0 && *v <= 100.0)?;
+        return Some(CardScore {
+            benchmark_raw: suite.to_owned(),
+            metric: Some("average of the table's tasks".to_owned()),
+            shots: None,
+            value,
+            value_raw: value_text.to_owned(),
+            detail: "lm_eval_table",
+            evidence: clip(&format!("{suite} | {text}")),
+            offset: here,
+        });
+    }
+    None
 }
 
 #[cfg(test)]
@@ -600,5 +676,37 @@ mod tests {
         let got: Vec<(String, f64)> =
             read(md, "cerebras/Cerebras-GPT-13B").scores.into_iter().map(|s| (s.benchmark_raw, s.value)).collect();
         assert_eq!(got, [("HellaSwag".to_owned(), 51.3)]);
+    }
+
+    #[test]
+    fn an_average_line_under_an_lm_eval_suite_table_is_the_suites_score() {
+        let md = "## AGIEval:\n```\n|    Task     |Version| Metric |Value |   |Stderr|\n|---|---:|---|---:|---|---:|\n|agieval_aqua_rat|0|acc|0.2441|±|0.0270|\n|agieval_lsat_ar|0|acc|0.2304|±|0.0278|\n```\nAverage: 44.52\n";
+        let table = &tables(md)[0];
+        let read = table_scores(table, "org/Model-7B", false, "");
+        let average = suite_average(table, md, &read.scores).expect("an average");
+        assert_eq!((average.benchmark_raw.as_str(), average.value), ("AGIEval", 44.52));
+        // Not under a heading that names no benchmark, and not a fraction.
+        let other = md.replace("## AGIEval:", "## Results:");
+        let t = &tables(&other)[0];
+        assert!(suite_average(t, &other, &table_scores(t, "org/Model-7B", false, "").scores).is_none());
+        let fraction = md.replace("44.52", "0.4452");
+        let t = &tables(&fraction)[0];
+        assert!(suite_average(t, &fraction, &table_scores(t, "org/Model-7B", false, "").scores).is_none());
+    }
+
+    #[test]
+    fn the_average_column_under_a_benchmark_heading_is_that_benchmarks_score() {
+        let md = "### C-Eval\n\n| Model 5-shot | STEM | Humanities | Average |\n|---|---|---|---|\n| Baichuan-13B-Base | 47.0 | 60.5 | 52.4 |\n| LLaMA-13B | 27.1 | 26.4 | 28.5 |\n";
+        let got: Vec<(String, f64, Option<i32>)> = read(md, "baichuan-inc/Baichuan-13B-Base")
+            .scores
+            .into_iter()
+            .map(|s| (s.benchmark_raw, s.value, s.shots))
+            .collect();
+        assert_eq!(got, [("C-Eval".to_owned(), 52.4, Some(5))]);
+        // Under a heading that names no benchmark the column stays the card's own average.
+        let other = md.replace("### C-Eval", "### Results");
+        let got: Vec<String> =
+            read(&other, "baichuan-inc/Baichuan-13B-Base").scores.into_iter().map(|s| s.benchmark_raw).collect();
+        assert_eq!(got, ["Average"]);
     }
 }

@@ -105,9 +105,19 @@ pub fn model_index_scores(index: &Value) -> (Vec<IndexScore>, usize) {
                     skipped += 1;
                     continue;
                 };
+                // pass@10 and pass@100 are other figures than HumanEval's pass@1: they keep
+                // their own name ("HumanEval pass@10").
+                let pass_at =
+                    [text(metric, "name"), text(metric, "type")].into_iter().flatten().find_map(|m| pass_at_k(&m));
+                let benchmark_raw = match pass_at {
+                    Some(k) if k != 1 && !benchmark_raw.to_lowercase().contains("pass@") => {
+                        format!("{benchmark_raw} pass@{k}")
+                    }
+                    _ => benchmark_raw.clone(),
+                };
                 scores.push(IndexScore {
                     entry_name: entry_name.clone(),
-                    benchmark_raw: benchmark_raw.clone(),
+                    benchmark_raw,
                     dataset_type: dataset_type.clone(),
                     metric: text(metric, "type").filter(|t| t != "unknown").or_else(|| text(metric, "name")),
                     shots,
@@ -119,6 +129,14 @@ pub fn model_index_scores(index: &Value) -> (Vec<IndexScore>, usize) {
         }
     }
     (scores, skipped)
+}
+
+/// The k of a `pass@k` metric name.
+fn pass_at_k(metric: &str) -> Option<u32> {
+    let lower = metric.to_lowercase().replace(' ', "");
+    let at = lower.find("pass@")?;
+    let digits: String = lower[at + 5..].chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
 
 /// The leading number of a cell: `"20.0 ± 1.2"` → 20.0, `"**37.5**"` → 37.5, `"85%"` → 85.

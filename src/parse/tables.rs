@@ -95,27 +95,45 @@ pub fn tables(markdown: &str) -> Vec<Table> {
     found.into_iter().map(|(_, t)| t).take(MAX_TABLES).collect()
 }
 
-/// lm-eval-harness output pasted without its `|---|` line (Nous cards): markdown sees no table
-/// there. A run of pipe lines whose first names `Task`, `Metric` and `Value` is read as one.
+/// lm-eval-harness output that markdown sees no table in (Nous cards): pasted without its
+/// `|---|` line, or with a blank line after every row. A run of pipe lines (blank lines between
+/// them allowed) whose first names `Task`, `Metric` and `Value` is read as one.
 fn unruled_lm_eval_tables(markdown: &str) -> Vec<Table> {
     let split = |l: &str| -> Vec<String> {
         let t = l.trim().trim_start_matches('|').trim_end_matches('|');
         t.split('|').map(normalize_space).collect()
     };
+    let lines: Vec<(usize, &str)> = markdown
+        .split_inclusive('\n')
+        .scan(0, |offset, line| {
+            let start = *offset;
+            *offset += line.len();
+            Some((start, line))
+        })
+        .collect();
+    let is_pipe = |i: usize| lines.get(i).is_some_and(|(_, l)| l.trim_start().starts_with('|'));
+    // The next line at or after `i` that is not blank.
+    let next_filled = |mut i: usize| {
+        while lines.get(i).is_some_and(|(_, l)| l.trim().is_empty()) {
+            i += 1;
+        }
+        i
+    };
     let mut out = Vec::new();
-    let mut offset = 0;
-    let mut lines = markdown.split_inclusive('\n').peekable();
-    while let Some(line) = lines.next() {
-        let start = offset;
-        offset += line.len();
-        if !line.trim_start().starts_with('|') {
+    let mut i = 0;
+    while i < lines.len() {
+        let (start, line) = lines[i];
+        i += 1;
+        if !is_pipe(i - 1) {
             continue;
         }
         let header = split(line);
         let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
         let is_head = ["metric", "value"].iter().all(|w| lower.iter().any(|h| h == w))
             && lower.iter().any(|h| h == "task" || h == "tasks");
-        if !is_head || lines.peek().is_some_and(|next| is_separator(&split(next))) {
+        let ruled_right_below = is_pipe(i) && is_separator(&split(lines[i].1));
+        if !is_head || ruled_right_below {
+            // Markdown reads a table whose rule follows its header.
             continue;
         }
         let mut table = Table {
@@ -127,12 +145,18 @@ fn unruled_lm_eval_tables(markdown: &str) -> Vec<Table> {
             row_offsets: vec![],
             lead_in: String::new(),
         };
-        while let Some(next) = lines.next_if(|l| l.trim_start().starts_with('|')) {
-            let mut row = split(next);
-            row.resize(table.header.len(), String::new());
-            table.row_offsets.push(offset);
-            offset += next.len();
-            table.rows.push(row);
+        let spaced = next_filled(i) > i;
+        let mut at = if spaced { next_filled(i) } else { i };
+        while is_pipe(at) {
+            let row = split(lines[at].1);
+            if !is_separator(&row) {
+                let mut row = row;
+                row.resize(table.header.len(), String::new());
+                table.row_offsets.push(lines[at].0);
+                table.rows.push(row);
+            }
+            i = at + 1;
+            at = if spaced { next_filled(at + 1) } else { at + 1 };
         }
         if table.rows.len() >= 2 {
             out.push(table);
@@ -410,5 +434,14 @@ mod tests {
         assert!(board.rows.iter().all(|r| r.len() == 17));
         assert_eq!(t[1].header, ["Benchmark Name", "Author", "Link", "Description"]);
         assert_eq!(t[1].rows[0][..3], ["Chatbot Arena Elo", "LMSYS", "https://lmsys.org/blog/2023-05-03-arena/"]);
+    }
+
+    #[test]
+    fn lm_eval_output_with_a_blank_line_after_every_row_is_one_table() {
+        let md = "```\n\n|Task|Version|Metric|Value| |Stderr|\n\n|---|---:|---|---:|---|---:|\n\n|arc_easy|0|acc|0.8371|±|0.0076|\n\n| | |acc_norm|0.8144|±|0.0080|\n\n|boolq|1|acc|0.8599|±|0.0061|\n\n```\n\nAverage: 72.59\n";
+        let found = tables(md);
+        assert_eq!(found.len(), 1);
+        let rows: Vec<&str> = found[0].rows.iter().map(|r| r[3].as_str()).collect();
+        assert_eq!(rows, ["0.8371", "0.8144", "0.8599"]);
     }
 }
