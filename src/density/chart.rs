@@ -111,22 +111,28 @@ impl Frame {
             );
             decade += 1.0;
         }
+        // Years, or quarters (`2023-07`) when the dates span under three years.
+        let quarters = x1 - x0 < 3.0 * 365.25;
         let first_year = NaiveDate::from_num_days_from_ce_opt(x0 as i32).map_or(2020, |d| chrono::Datelike::year(&d));
-        for year in first_year..=first_year + 40 {
-            let Some(jan) = NaiveDate::from_ymd_opt(year, 1, 1) else { continue };
-            let x = day(jan);
-            if x < x0 {
-                continue;
+        let months: &[u32] = if quarters { &[1, 4, 7, 10] } else { &[1] };
+        'ticks: for year in first_year..=first_year + 40 {
+            for &month in months {
+                let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else { continue };
+                let x = day(first);
+                if x < x0 {
+                    continue;
+                }
+                if x > x1 {
+                    break 'ticks;
+                }
+                let label = if quarters { format!("{year}-{month:02}") } else { year.to_string() };
+                let _ = writeln!(
+                    s,
+                    r#"<text x="{:.1}" y="{}" text-anchor="middle">{label}</text>"#,
+                    self.px(x),
+                    H - BOTTOM + 18.0
+                );
             }
-            if x > x1 {
-                break;
-            }
-            let _ = writeln!(
-                s,
-                r#"<text x="{:.1}" y="{}" text-anchor="middle">{year}</text>"#,
-                self.px(x),
-                H - BOTTOM + 18.0
-            );
         }
         let _ = writeln!(
             s,
