@@ -48,6 +48,24 @@ fn field_url<'a>(model: &'a Row, source: &str, by_purpose: &HashMap<(&str, &str)
     by_purpose.get(&(text(model, "model_id"), purpose)).copied().unwrap_or_else(|| text(model, "source_url"))
 }
 
+/// A score as the tables hold it, with the source's own writing when that differs (`0.3596`
+/// on a board that stores fractions).
+fn shown_value(score: &Row) -> String {
+    let raw = text(score, "value_raw");
+    // Six decimals at most: 25.919999999999998 is 25.92 (the table keeps the exact float).
+    let value = match text(score, "value").parse::<f64>() {
+        Ok(v) => ((v * 1e6).round() / 1e6).to_string(),
+        Err(_) => text(score, "value").to_owned(),
+    };
+    let value = value.as_str();
+    match text(score, "unit") {
+        "percent" if raw != value => format!("{value}% (written {raw})"),
+        "percent" => format!("{value}%"),
+        _ if raw != value => format!("{value} (written {raw})"),
+        _ => value.to_owned(),
+    }
+}
+
 /// The models that get a section, by id, with their anchor numbers.
 pub fn anchored(data: &Data) -> Vec<&Row> {
     let with_density: std::collections::HashSet<&str> = data.plotted().map(|d| d.model_id.as_str()).collect();
@@ -102,7 +120,10 @@ fn model(s: &mut String, i: usize, m: &Row, scores: &[&Row], by_purpose: &HashMa
     let fields: [(&str, String, String, &str, &str); 5] = [
         (
             "parameters",
-            text(m, "params_total").to_owned(),
+            match text(m, "params_total") {
+                "" => String::new(),
+                n => format!("{n} ({} B)", super::html::billions(n.parse().ok())),
+            },
             format!("{} ({} confidence)", text(m, "params_source"), text(m, "params_confidence")),
             text(m, "params_evidence"),
             params_url,
@@ -149,7 +170,7 @@ fn model(s: &mut String, i: usize, m: &Row, scores: &[&Row], by_purpose: &HashMa
             vec![
                 Cell::text(text(sc, "benchmark")),
                 Cell::text(text(sc, "shots")),
-                Cell::text(text(sc, "value_raw")),
+                Cell::text(&shown_value(sc)),
                 Cell::text(text(sc, "metric")),
                 Cell::text(&evaluator(sc)),
                 Cell::text(if text(sc, "used_for_density") == "true" { "yes" } else { "no" }),
