@@ -32,6 +32,9 @@ pub struct Data {
     pub fetches: HashMap<String, Row>,
     /// The newest complete snapshot older than this one, in the same output folder.
     pub previous: Option<String>,
+    /// Positions in `scores` by (model, benchmark, source URL): a density's sources are looked
+    /// up, not searched for (100,000 scores against 10,000 densities would be quadratic).
+    pub score_index: HashMap<(String, String, String), usize>,
 }
 
 /// Text of a column, `""` when null or absent.
@@ -100,15 +103,28 @@ impl Data {
             }
         }
         let previous = crate::snapshot::inspect::list(out).into_iter().rfind(|p| p.as_str() < id);
+        let scores = table("scores");
         Data {
             manifest: manifest.clone(),
             models: table("models"),
-            scores: table("scores"),
+            score_index: Data::index(&scores),
+            scores,
             density: table("density").iter().map(density_row).collect(),
             laws: table("density_law").iter().filter_map(law_row).collect(),
             fetches,
             previous,
         }
+    }
+
+    /// The index of [`Data::score_index`] over `scores` (the first row of each key wins).
+    pub fn index(scores: &[Row]) -> HashMap<(String, String, String), usize> {
+        let mut index = HashMap::new();
+        for (i, s) in scores.iter().enumerate() {
+            let key =
+                (text(s, "model_id").to_owned(), text(s, "benchmark").to_owned(), text(s, "source_url").to_owned());
+            index.entry(key).or_insert(i);
+        }
+        index
     }
 
     /// The series the chart opens on and the report leads with: the paper's reference on its
@@ -148,9 +164,8 @@ impl Data {
             .filter_map(|part| {
                 let (bench, rest) = part.split_once('=')?;
                 let (_, url) = rest.split_once('@')?;
-                self.scores.iter().find(|s| {
-                    text(s, "model_id") == d.model_id && text(s, "benchmark") == bench && text(s, "source_url") == url
-                })
+                let key = (d.model_id.clone(), bench.to_owned(), url.to_owned());
+                self.score_index.get(&key).map(|&i| &self.scores[i])
             })
             .collect()
     }

@@ -113,6 +113,15 @@ mod tests {
             release_date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
             is_base: Some(true),
         };
+        let scores = vec![row(&[
+            ("model_id", id),
+            ("benchmark", "mmlu"),
+            ("value_raw", "<i>40</i>"),
+            ("evidence", evidence),
+            ("source_url", url),
+            ("source_detail", "<script>x</script>"),
+            ("self_reported", "true"),
+        ])];
         Data {
             manifest,
             models: vec![row(&[
@@ -121,15 +130,8 @@ mod tests {
                 ("params_evidence", evidence),
                 ("source_url", url),
             ])],
-            scores: vec![row(&[
-                ("model_id", id),
-                ("benchmark", "mmlu"),
-                ("value_raw", "<i>40</i>"),
-                ("evidence", evidence),
-                ("source_url", url),
-                ("source_detail", "<script>x</script>"),
-                ("self_reported", "true"),
-            ])],
+            score_index: Data::index(&scores),
+            scores,
             density: vec![density("2024-01-01", 0.5)],
             laws: Vec::new(),
             fetches: Default::default(),

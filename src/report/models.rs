@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 use super::data::{evaluator, text, Data, Row};
 use super::html::{esc, table, Cell};
+use crate::tables::rows::DensityRow;
 
 /// Above this many models, sections are written only for models with a density (the rest are
 /// in the Parquet tables), so a nightly snapshot's page stays a page.
@@ -93,18 +94,33 @@ pub fn section(data: &Data, models: &[&Row]) -> String {
     for f in data.fetches.values() {
         by_purpose.insert((text(f, "model_id"), text(f, "purpose")), text(f, "url"));
     }
+    let mut densities: HashMap<&str, Vec<&DensityRow>> = HashMap::new();
+    for d in &data.density {
+        densities.entry(d.model_id.as_str()).or_default().push(d);
+    }
     let mut scores: HashMap<&str, Vec<&Row>> = HashMap::new();
     for sc in &data.scores {
         scores.entry(text(sc, "model_id")).or_default().push(sc);
     }
     for (i, m) in models.iter().enumerate() {
-        model(&mut s, i, m, scores.get(text(m, "model_id")).map_or(&[][..], Vec::as_slice), &by_purpose, data);
+        let id = text(m, "model_id");
+        let values = Values {
+            scores: scores.get(id).map_or(&[][..], Vec::as_slice),
+            densities: densities.get(id).map_or(&[][..], Vec::as_slice),
+        };
+        model(&mut s, i, m, values, &by_purpose, data);
     }
     s.push_str("</section>\n");
     s
 }
 
-fn model(s: &mut String, i: usize, m: &Row, scores: &[&Row], by_purpose: &HashMap<(&str, &str), &str>, data: &Data) {
+/// One model's scores and densities.
+struct Values<'a> {
+    scores: &'a [&'a Row],
+    densities: &'a [&'a DensityRow],
+}
+
+fn model(s: &mut String, i: usize, m: &Row, values: Values, by_purpose: &HashMap<(&str, &str), &str>, data: &Data) {
     let id = text(m, "model_id");
     let _ = writeln!(
         s,
@@ -158,7 +174,8 @@ fn model(s: &mut String, i: usize, m: &Row, scores: &[&Row], by_purpose: &HashMa
         ]);
     }
     table(s, "facts", "Model facts", &["field", "value", "read as", "evidence", "source"], facts, false);
-    let rows: Vec<Vec<Cell>> = scores
+    let rows: Vec<Vec<Cell>> = values
+        .scores
         .iter()
         .map(|sc| {
             let line = text(sc, "evidence_line");
@@ -183,10 +200,9 @@ fn model(s: &mut String, i: usize, m: &Row, scores: &[&Row], by_purpose: &HashMa
         let headers = ["benchmark", "shots", "value", "metric", "scores by", "used", "evidence", "source"];
         table(s, "scores", "Scores", &headers, rows, false);
     }
-    let densities: Vec<Vec<Cell>> = data
-        .density
+    let densities: Vec<Vec<Cell>> = values
+        .densities
         .iter()
-        .filter(|d| d.model_id == id)
         .map(|d| {
             vec![
                 Cell::text(&format!("{} · {} · {}", d.reference, d.benchmark, d.params_basis)),
