@@ -7,7 +7,8 @@
 //! Modules in flow order: [`config`] (the pipeline file), [`fetch`] (polite HTTP),
 //! [`archive`] (content-addressed raw responses), [`sources`] (plan + parse, one file each),
 //! [`parse`] (pure text helpers), [`normalize`] (precedence), [`tables`] (the schema contract),
-//! [`snapshot`] (Parquet, manifest, atomic publish), [`pipeline`] (the driver), [`cli`].
+//! [`snapshot`] (Parquet, manifest, atomic publish), [`report`] (the HTML page of a snapshot),
+//! [`pipeline`] (the driver), [`cli`].
 #![warn(missing_docs)]
 
 pub mod archive;
@@ -19,6 +20,7 @@ pub mod fetch;
 pub mod normalize;
 pub mod parse;
 pub mod pipeline;
+pub mod report;
 pub mod snapshot;
 pub mod sources;
 pub mod tables;

@@ -3,6 +3,7 @@
 
 mod law;
 mod rebuild;
+mod report;
 mod run;
 mod snapshots;
 
@@ -41,6 +42,8 @@ pub enum Command {
     Law(LawArgs),
     /// The effective parameter size a reference needs for a score.
     Effective(EffectiveArgs),
+    /// Write a snapshot's HTML report, `_snapshots/<id>/index.html` (one file, opens offline).
+    Report(ReportArgs),
     /// Copy a snapshot into a self-contained folder (tables, manifest, chart, report, datapackage, citation).
     Export(ExportArgs),
     /// Print the table schemas (the contract), generated from the code.
@@ -62,6 +65,16 @@ pub struct ExportArgs {
     /// The folder to create.
     #[arg(long, value_name = "DIR")]
     pub to: PathBuf,
+}
+
+/// `densing report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Snapshot id, or LATEST.
+    pub id: String,
+    /// Output root (`s3://bucket/prefix` reads the local cache and uploads the page).
+    #[arg(long, value_name = "DIR", default_value = "output")]
+    pub out: PathBuf,
 }
 
 /// `densing rebuild`.
@@ -207,6 +220,7 @@ pub fn dispatch(cli: Cli) -> Result<ExitCode, Error> {
         Command::Law(args) => law::law(args),
         Command::Effective(args) => law::effective_cmd(args),
         Command::Export(args) => snapshots::export(args),
+        Command::Report(args) => report::report(args),
         Command::Schema { json } => {
             if json {
                 println!("{}", crate::tables::schema::json());

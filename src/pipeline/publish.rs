@@ -1,5 +1,6 @@
 //! Publishing: the tables encoded into the staged snapshot, the chart, report, citation and
-//! Data Package beside them, the manifest last; then retention.
+//! Data Package beside them, the HTML report (`index.html`, not hashed: a derived view), the
+//! manifest last; then retention.
 
 use chrono::{DateTime, Utc};
 
@@ -101,7 +102,9 @@ pub(super) fn publish(
         models_filter: plan.only_models.clone(),
         summary,
     };
-    let manifest = staged.publish(manifest)?;
+    // The HTML report is rendered from the tables just put in place, before the manifest
+    // makes the snapshot exist, so every snapshot has one.
+    let manifest = staged.publish_with(manifest, |m| crate::report::write(&plan.out, m).map(|_| ()))?;
     if let (Some(keep), None) = (plan.config.run.keep_snapshots, &plan.replay) {
         let table_names: Vec<&str> = schema::TABLES.iter().map(|t| t.name).collect();
         let pruned = crate::snapshot::retention::prune(&plan.out, keep, &table_names)?;

@@ -180,7 +180,21 @@ impl Staged {
     ///
     /// # Errors
     /// I/O errors; whatever happened before the manifest rename leaves no visible snapshot.
-    pub fn publish(self, mut manifest: Manifest) -> Result<Manifest, SnapshotError> {
+    pub fn publish(self, manifest: Manifest) -> Result<Manifest, SnapshotError> {
+        self.publish_with(manifest, |_| Ok(()))
+    }
+
+    /// As [`Staged::publish`], calling `before_manifest` once every file is in place and
+    /// `manifest.files` is filled, just before the manifest is written: files derived from the
+    /// published tables (the HTML report) are there by the time the snapshot exists.
+    ///
+    /// # Errors
+    /// I/O errors, and those of `before_manifest` (the snapshot is then not published).
+    pub fn publish_with(
+        self,
+        mut manifest: Manifest,
+        before_manifest: impl FnOnce(&Manifest) -> Result<(), SnapshotError>,
+    ) -> Result<Manifest, SnapshotError> {
         let staging = self.out.join(STAGING_DIR).join(&self.id);
         let snapshot_dir = self.out.join(SNAPSHOTS_DIR).join(&self.id);
         for file in &self.files {
@@ -209,6 +223,7 @@ impl Staged {
         };
         files.sort_by_key(order);
         manifest.files = files;
+        before_manifest(&manifest)?;
         let json = serde_json::to_vec_pretty(&manifest).expect("a manifest always serializes");
         let path = self.out.join(SNAPSHOTS_DIR).join(&self.id).join("manifest.json");
         write_atomic(&path, &json).map_err(SnapshotError::io(&path))?;

@@ -26,6 +26,9 @@ pub const LATEST: &str = "LATEST";
 pub const SNAPSHOTS_DIR: &str = "_snapshots";
 /// Folder where a run stages its files before publishing them.
 pub const STAGING_DIR: &str = "_staging";
+/// The HTML report beside the manifest: derived from the snapshot's tables, so not in the
+/// manifest's hash list (written by `crate::report`, rewritten by `densing report`).
+pub const REPORT_FILE: &str = "index.html";
 /// File name of each table's one part.
 pub const PART_FILE: &str = "part-00000.parquet";
 

@@ -125,5 +125,11 @@ pub fn export(out: &Path, manifest: &Manifest, to: &Path) -> Result<Vec<String>,
     );
     write_atomic(&to.join("datapackage.json"), package.as_bytes()).map_err(SnapshotError::io(to))?;
     written.push("datapackage.json".into());
+    // The HTML report, when the snapshot has one: it is self-contained, so it opens there too.
+    let report = out.join(super::SNAPSHOTS_DIR).join(&manifest.snapshot_id).join(super::REPORT_FILE);
+    if let Ok(bytes) = std::fs::read(&report) {
+        write_atomic(&to.join(super::REPORT_FILE), &bytes).map_err(SnapshotError::io(to))?;
+        written.push(super::REPORT_FILE.into());
+    }
     Ok(written)
 }

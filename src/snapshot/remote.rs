@@ -2,7 +2,7 @@
 //!
 //! The run works in a local folder (the cache: raw archive, staging), publishes there as usual,
 //! then uploads with the same layout and the same order: table files and the chart, report and
-//! package, the run's archive records, then the manifest (the snapshot now exists), then `LATEST`
+//! package, the run's archive records, the HTML report, then the manifest (the snapshot now exists), then `LATEST`
 //! with a conditional put, so two writers cannot both move it: a writer that loses the race
 //! re-reads `LATEST` and only replaces an older id.
 
@@ -13,7 +13,7 @@ use object_store::path::Path as ObjectPath;
 use object_store::{ObjectStore, ObjectStoreExt, PutMode, PutOptions, UpdateVersion};
 
 use super::manifest::Manifest;
-use super::{LATEST, SNAPSHOTS_DIR};
+use super::{LATEST, REPORT_FILE, SNAPSHOTS_DIR};
 use crate::archive::Archive;
 use crate::error::SnapshotError;
 
@@ -77,7 +77,11 @@ impl Remote {
         key
     }
 
-    async fn put(&self, relative: &str, bytes: Vec<u8>) -> Result<(), SnapshotError> {
+    /// Uploads one file to `relative` under the prefix.
+    ///
+    /// # Errors
+    /// Any store error.
+    pub async fn put(&self, relative: &str, bytes: Vec<u8>) -> Result<(), SnapshotError> {
         self.store.put(&self.key(relative), bytes.into()).await.map(|_| ()).map_err(|e| remote_error(&self.url, e))
     }
 
@@ -113,6 +117,11 @@ impl Remote {
             }
             let bytes = archive.read_blob(&sha).map_err(SnapshotError::io(&archive_root))?;
             self.put(&relative, bytes).await?;
+        }
+        // The HTML report: a view derived from the tables, not in the manifest's hash list.
+        let report = format!("{SNAPSHOTS_DIR}/{id}/{REPORT_FILE}");
+        if let Ok(bytes) = std::fs::read(local.join(&report)) {
+            self.put(&report, bytes).await?;
         }
         let json = serde_json::to_vec_pretty(manifest).expect("a manifest always serializes");
         self.put(&format!("{SNAPSHOTS_DIR}/{id}/manifest.json"), json).await?;

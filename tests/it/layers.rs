@@ -20,8 +20,10 @@ const LAYERS: &[(&str, u8)] = &[
     ("normalize", 6),
     ("density", 6),
     ("snapshot", 6),
-    ("pipeline", 7),
-    ("cli", 8),
+    // The HTML page of a published snapshot: reads it back through `snapshot`, draws with `density`.
+    ("report", 7),
+    ("pipeline", 8),
+    ("cli", 9),
 ];
 
 fn layer(module: &str) -> u8 {

@@ -4,6 +4,7 @@
 mod util;
 
 mod boards;
+mod browser;
 mod cards;
 mod density;
 mod extraction;
@@ -15,6 +16,7 @@ mod layers;
 mod offline;
 mod ops;
 mod politeness;
+mod report;
 mod s3;
 mod sample;
 mod snapshots;

@@ -90,10 +90,22 @@ async fn snapshots_publish_to_s3_manifest_last_and_read_back() {
         String::from_utf8_lossy(&read.stderr)
     );
 
-    // LATEST moves by conditional put: a stale version loses, and an older id never replaces a
-    // newer one.
+    // The HTML report went up with the snapshot, and `densing report` rewrites it there.
     let s3 = store(&moto, "densing");
     let latest = object_store::path::Path::from("nightly/LATEST");
+    let id = String::from_utf8(s3.get(&latest).await.unwrap().bytes().await.unwrap().to_vec()).unwrap();
+    let page = object_store::path::Path::from(format!("nightly/_snapshots/{}/index.html", id.trim()));
+    let uploaded = s3.get(&page).await.unwrap().bytes().await.unwrap();
+    assert!(String::from_utf8_lossy(&uploaded).contains("data-model=\"meta-llama/Llama-2-7b-hf\""));
+    s3.delete(&page).await.unwrap();
+    let mut report = densing();
+    report.args(["report", id.trim(), "--out", "s3://densing/nightly"]);
+    with_s3_env(&mut report, &moto, &work.path().join("cache"));
+    assert_eq!(run(&mut report).status.code(), Some(0));
+    assert_eq!(s3.get(&page).await.unwrap().bytes().await.unwrap(), uploaded, "rewritten identically");
+
+    // LATEST moves by conditional put: a stale version loses, and an older id never replaces a
+    // newer one.
     let got = s3.get(&latest).await.unwrap();
     let stale = UpdateVersion { e_tag: got.meta.e_tag.clone(), version: got.meta.version.clone() };
     let first = String::from_utf8(got.bytes().await.unwrap().to_vec()).unwrap();
