@@ -14,10 +14,13 @@
 use std::collections::BTreeSet;
 
 use super::front_matter::leading_number;
+use super::lm_eval::lm_eval;
+pub use super::lm_eval::suite_average;
 use super::model_names::{
     has_version, heading_allows, heading_is_tuned, introduces, is_packed, is_size, label_match_in, names_but_for_family,
 };
 pub use super::model_names::{is_tuned, label_match, words};
+use super::table_context::{last_heading, nameless_own_row, overall_of_heading};
 use super::tables::{Table, TableKind};
 use crate::parse::benchmarks::{
     heading_benchmark, is_category_name, is_overall_column, may_be_benchmark, resolve, shots_in, strip_markup,
@@ -69,7 +72,7 @@ pub struct TableRead {
 }
 
 /// A cell holding just a number (with markup, `%` or `± err` around it).
-fn pure_number(cell: &str) -> Option<f64> {
+pub(crate) fn pure_number(cell: &str) -> Option<f64> {
     let text = strip_markup(cell);
     let t = text.trim().trim_end_matches('%').trim();
     let value = leading_number(t)?;
@@ -236,59 +239,6 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
     TableRead { scores: out, abstained: None }
 }
 
-/// A one-row table with no name column right under a results heading ("### Evaluation
-/// Results", then `| ARC | HellaSwag | … |` and one row of numbers): the card's own model's
-/// numbers. Not on a quantized copy's card (they are the original's), not under a heading or
-/// after text that says whose else they may be: a size or a model word ("By comparison,
-/// MoMo-72B has …", "we also ran Llama-2-70B"), contamination, a base model, a baseline.
-fn nameless_own_row(table: &Table, model_id: &str) -> bool {
-    let path = words(&table.heading);
-    let last = words(last_heading(table));
-    let lead_in = words(&table.lead_in);
-    let results = ["evaluation", "evaluations", "results", "benchmark", "benchmarks", "performance", "scores", "eval"];
-    let elsewhere = [
-        "contamination",
-        "base",
-        "baseline",
-        "baselines",
-        "original",
-        "comparison",
-        "compared",
-        "compare",
-        "previous",
-        "teacher",
-        "model",
-        "models",
-        "vs",
-        "versus",
-    ];
-    let says_whose = |w: &String| elsewhere.contains(&w.as_str()) || is_size(w);
-    table.rows.len() == 1
-        && !is_packed(model_id)
-        && last.iter().any(|w| results.contains(&w.as_str()))
-        && !path.iter().any(|w| elsewhere.contains(&w.as_str()))
-        && !lead_in.iter().any(says_whose)
-}
-
-fn last_heading(table: &Table) -> &str {
-    table.heading.rsplit(" > ").next().unwrap_or("")
-}
-
-/// Under a heading that names a benchmark ("### C-Eval") with no benchmark among its columns, the
-/// one average or metric column ("Average", "Avg. Acc.", "Acc.") is that benchmark's score; its
-/// other columns are the benchmark's categories (STEM, Humanities, …). `(column, benchmark)`.
-fn overall_of_heading(table: &Table, header: &[String], labels: &[usize], values: &[usize]) -> Option<(usize, String)> {
-    let name = heading_benchmark(&table.heading)?;
-    let named_elsewhere =
-        values.iter().any(|c| resolve(&header[*c]).is_known && resolve(&header[*c]).canonical != "card_average");
-    let overall: Vec<usize> =
-        (0..header.len()).filter(|c| !labels.contains(c) && is_overall_column(&header[*c])).collect();
-    match overall.as_slice() {
-        [one] if !named_elsewhere => Some((*one, name)),
-        _ => None,
-    }
-}
-
 fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static str) -> TableRead {
     let (model_id, tuned, _) = own;
     let label_cols: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) < 0.5).collect();
@@ -401,102 +351,9 @@ fn column_is_fraction(table: &Table, col: usize) -> bool {
 }
 
 /// Whether every number of column `col` in `rows` is at most 1 (and there are two or more).
-fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>, col: usize) -> bool {
+pub(crate) fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>, col: usize) -> bool {
     let values: Vec<f64> = rows.filter_map(|r| pure_number(&r[col])).collect();
     values.len() >= 2 && values.iter().all(|v| (0.0..=1.0).contains(v)) && values.iter().any(|v| *v > 0.0)
-}
-
-fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
-    let col = |name: &str| lower.iter().position(|h| h == name);
-    let task_col = col("task").or_else(|| col("tasks")).or_else(|| col("groups"));
-    let (Some(task_c), Some(metric_c), Some(value_c)) = (task_col, col("metric"), col("value")) else {
-        return Vec::new();
-    };
-    // lm-eval 0.4 writes the shots per row.
-    let shots_c = col("n-shot");
-    // Fractions (lm-eval's own output) or percent (tables retyped by hand): decided for the
-    // whole value column, never per value.
-    // Perplexities and bits per byte are not scores (and not fractions).
-    let not_a_score = |row: &Vec<String>| {
-        let m = row[metric_c].to_ascii_lowercase();
-        m.contains("perplexity") || m.contains("ppl") || m.contains("bits_per_byte") || m.contains("byte_perplexity")
-    };
-    let fraction = rows_are_fractions(table.rows.iter().filter(|r| !not_a_score(r)), value_c);
-    let mut task = String::new();
-    let mut group = String::new();
-    let mut out = Vec::new();
-    for (r, row) in table.rows.iter().enumerate() {
-        if !row[task_c].trim().is_empty() {
-            // Subtasks are written "- abstract_algebra" under their group ("mmlu"): they are
-            // named with it, unless their name already starts with it ("haerae_history").
-            let cell = strip_markup(&row[task_c]);
-            let name = cell.trim_start_matches(['-', ' ']).to_owned();
-            if cell.trim_start().starts_with('-') && !group.is_empty() && !name.starts_with(group.as_str()) {
-                task = format!("{group} - {name}");
-            } else {
-                if !cell.trim_start().starts_with('-') {
-                    group = name.clone();
-                }
-                task = name;
-            }
-        }
-        let Some(value) = pure_number(&row[value_c]) else {
-            continue;
-        };
-        if task.is_empty() || not_a_score(row) {
-            continue;
-        }
-        let metric = strip_markup(&row[metric_c]);
-        out.push(CardScore {
-            benchmark_raw: task.clone(),
-            metric: (!metric.is_empty()).then_some(metric),
-            shots: shots_c.and_then(|c| row[c].trim().parse().ok()).or_else(|| resolve(&task).shots),
-            value: if fraction { value * 100.0 } else { value },
-            value_raw: row[value_c].trim().to_owned(),
-            detail: "lm_eval_table",
-            evidence: clip(&format!("{task} | {}", strip_markup(&row[metric_c]))),
-            offset: table.row_offsets.get(r).copied().unwrap_or(table.offset),
-        });
-    }
-    out
-}
-
-/// The `Average: 72.59` line lm-eval cards print under a suite's table (Nous cards: "## AGIEval:",
-/// the table, then the average of its tasks), within a few lines after the table, outside it.
-/// Read as the suite's score when the section heading names a known benchmark, in percent only
-/// (a value that could be a fraction is left: the line gives no unit).
-pub fn suite_average(table: &Table, markdown: &str, scores: &[CardScore]) -> Option<CardScore> {
-    if !scores.iter().any(|s| s.detail == "lm_eval_table") {
-        return None;
-    }
-    let suite = last_heading(table).trim().trim_end_matches(':').trim();
-    if !resolve(suite).is_known {
-        return None;
-    }
-    // From the last row (or the table's start, in a code block where rows have no place of their
-    // own) past the table's lines, blank lines and fences, to the first other line.
-    let mut offset = *table.row_offsets.last()?;
-    for line in markdown.get(offset..)?.split_inclusive('\n').take(2 * table.rows.len() + 8) {
-        let text = strip_markup(line).trim().to_owned();
-        let here = offset;
-        offset += line.len();
-        if text.is_empty() || text.starts_with("```") || line.trim_start().starts_with('|') {
-            continue;
-        }
-        let value_text = text.strip_prefix("Average:").or_else(|| text.strip_prefix("average:"))?.trim();
-        let value = leading_number(value_text).filter(|v| *v > 1.0 && *v <= 100.0)?;
-        return Some(CardScore {
-            benchmark_raw: suite.to_owned(),
-            metric: Some("average of the table's tasks".to_owned()),
-            shots: None,
-            value,
-            value_raw: value_text.to_owned(),
-            detail: "lm_eval_table",
-            evidence: clip(&format!("{suite} | {text}")),
-            offset: here,
-        });
-    }
-    None
 }
 
 #[cfg(test)]

@@ -10,8 +10,10 @@ pub mod front_matter;
 pub mod ids;
 pub mod json;
 pub mod link;
+pub mod lm_eval;
 pub mod model_names;
 pub mod params;
+pub mod table_context;
 pub mod tables;
 
 #[cfg(test)]

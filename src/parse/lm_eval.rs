@@ -1,0 +1,103 @@
+//! lm-evaluation-harness output pasted into a card (`| Task | Version | Metric | Value |`, 0.3
+//! and 0.4 layouts, groups and sub-tasks), and the `Average:` line cards print under a suite's
+//! table.
+
+use super::card_scores::{clip, pure_number, rows_are_fractions, CardScore};
+use super::front_matter::leading_number;
+use super::table_context::last_heading;
+use super::tables::Table;
+use crate::parse::benchmarks::{resolve, strip_markup};
+
+/// The scores of an lm-eval table (`lower`: its header, lower-cased).
+pub fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
+    let col = |name: &str| lower.iter().position(|h| h == name);
+    let task_col = col("task").or_else(|| col("tasks")).or_else(|| col("groups"));
+    let (Some(task_c), Some(metric_c), Some(value_c)) = (task_col, col("metric"), col("value")) else {
+        return Vec::new();
+    };
+    // lm-eval 0.4 writes the shots per row.
+    let shots_c = col("n-shot");
+    // Fractions (lm-eval's own output) or percent (tables retyped by hand): decided for the
+    // whole value column, never per value.
+    // Perplexities and bits per byte are not scores (and not fractions).
+    let not_a_score = |row: &Vec<String>| {
+        let m = row[metric_c].to_ascii_lowercase();
+        m.contains("perplexity") || m.contains("ppl") || m.contains("bits_per_byte") || m.contains("byte_perplexity")
+    };
+    let fraction = rows_are_fractions(table.rows.iter().filter(|r| !not_a_score(r)), value_c);
+    let mut task = String::new();
+    let mut group = String::new();
+    let mut out = Vec::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        if !row[task_c].trim().is_empty() {
+            // Subtasks are written "- abstract_algebra" under their group ("mmlu"): they are
+            // named with it, unless their name already starts with it ("haerae_history").
+            let cell = strip_markup(&row[task_c]);
+            let name = cell.trim_start_matches(['-', ' ']).to_owned();
+            if cell.trim_start().starts_with('-') && !group.is_empty() && !name.starts_with(group.as_str()) {
+                task = format!("{group} - {name}");
+            } else {
+                if !cell.trim_start().starts_with('-') {
+                    group = name.clone();
+                }
+                task = name;
+            }
+        }
+        let Some(value) = pure_number(&row[value_c]) else {
+            continue;
+        };
+        if task.is_empty() || not_a_score(row) {
+            continue;
+        }
+        let metric = strip_markup(&row[metric_c]);
+        out.push(CardScore {
+            benchmark_raw: task.clone(),
+            metric: (!metric.is_empty()).then_some(metric),
+            shots: shots_c.and_then(|c| row[c].trim().parse().ok()).or_else(|| resolve(&task).shots),
+            value: if fraction { value * 100.0 } else { value },
+            value_raw: row[value_c].trim().to_owned(),
+            detail: "lm_eval_table",
+            evidence: clip(&format!("{task} | {}", strip_markup(&row[metric_c]))),
+            offset: table.row_offsets.get(r).copied().unwrap_or(table.offset),
+        });
+    }
+    out
+}
+
+/// The `Average: 72.59` line lm-eval cards print under a suite's table (Nous cards: "## AGIEval:",
+/// the table, then the average of its tasks), within a few lines after the table, outside it.
+/// Read as the suite's score when the section heading names a known benchmark, in percent only
+/// (a value that could be a fraction is left: the line gives no unit).
+pub fn suite_average(table: &Table, markdown: &str, scores: &[CardScore]) -> Option<CardScore> {
+    if !scores.iter().any(|s| s.detail == "lm_eval_table") {
+        return None;
+    }
+    let suite = last_heading(table).trim().trim_end_matches(':').trim();
+    if !resolve(suite).is_known {
+        return None;
+    }
+    // From the last row (or the table's start, in a code block where rows have no place of their
+    // own) past the table's lines, blank lines and fences, to the first other line.
+    let mut offset = *table.row_offsets.last()?;
+    for line in markdown.get(offset..)?.split_inclusive('\n').take(2 * table.rows.len() + 8) {
+        let text = strip_markup(line).trim().to_owned();
+        let here = offset;
+        offset += line.len();
+        if text.is_empty() || text.starts_with("```") || line.trim_start().starts_with('|') {
+            continue;
+        }
+        let value_text = text.strip_prefix("Average:").or_else(|| text.strip_prefix("average:"))?.trim();
+        let value = leading_number(value_text).filter(|v| *v > 1.0 && *v <= 100.0)?;
+        return Some(CardScore {
+            benchmark_raw: suite.to_owned(),
+            metric: Some("average of the table's tasks".to_owned()),
+            shots: None,
+            value,
+            value_raw: value_text.to_owned(),
+            detail: "lm_eval_table",
+            evidence: clip(&format!("{suite} | {text}")),
+            offset: here,
+        });
+    }
+    None
+}

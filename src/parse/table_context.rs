@@ -1,0 +1,65 @@
+//! What a table's place in the card says about it: the heading it sits under and the text
+//! between them. A one-row table right under "Evaluation Results" is the model's own; an
+//! "Average" column under a "C-Eval" heading is C-Eval's score.
+
+use super::benchmarks::{heading_benchmark, is_overall_column, resolve};
+use super::model_names::{is_packed, is_size, words};
+use super::tables::Table;
+
+/// A one-row table with no name column right under a results heading ("### Evaluation
+/// Results", then `| ARC | HellaSwag | … |` and one row of numbers): the card's own model's
+/// numbers. Not on a quantized copy's card (they are the original's), not under a heading or
+/// after text that says whose else they may be: a size or a model word ("By comparison,
+/// MoMo-72B has …", "we also ran Llama-2-70B"), contamination, a base model, a baseline.
+pub(crate) fn nameless_own_row(table: &Table, model_id: &str) -> bool {
+    let path = words(&table.heading);
+    let last = words(last_heading(table));
+    let lead_in = words(&table.lead_in);
+    let results = ["evaluation", "evaluations", "results", "benchmark", "benchmarks", "performance", "scores", "eval"];
+    let elsewhere = [
+        "contamination",
+        "base",
+        "baseline",
+        "baselines",
+        "original",
+        "comparison",
+        "compared",
+        "compare",
+        "previous",
+        "teacher",
+        "model",
+        "models",
+        "vs",
+        "versus",
+    ];
+    let says_whose = |w: &String| elsewhere.contains(&w.as_str()) || is_size(w);
+    table.rows.len() == 1
+        && !is_packed(model_id)
+        && last.iter().any(|w| results.contains(&w.as_str()))
+        && !path.iter().any(|w| elsewhere.contains(&w.as_str()))
+        && !lead_in.iter().any(says_whose)
+}
+
+pub(crate) fn last_heading(table: &Table) -> &str {
+    table.heading.rsplit(" > ").next().unwrap_or("")
+}
+
+/// Under a heading that names a benchmark ("### C-Eval") with no benchmark among its columns, the
+/// one average or metric column ("Average", "Avg. Acc.", "Acc.") is that benchmark's score; its
+/// other columns are the benchmark's categories (STEM, Humanities, …). `(column, benchmark)`.
+pub(crate) fn overall_of_heading(
+    table: &Table,
+    header: &[String],
+    labels: &[usize],
+    values: &[usize],
+) -> Option<(usize, String)> {
+    let name = heading_benchmark(&table.heading)?;
+    let named_elsewhere =
+        values.iter().any(|c| resolve(&header[*c]).is_known && resolve(&header[*c]).canonical != "card_average");
+    let overall: Vec<usize> =
+        (0..header.len()).filter(|c| !labels.contains(c) && is_overall_column(&header[*c])).collect();
+    match overall.as_slice() {
+        [one] if !named_elsewhere => Some((*one, name)),
+        _ => None,
+    }
+}
