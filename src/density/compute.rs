@@ -327,6 +327,9 @@ mod tests {
             used_for_density: true,
             evidence: None,
             evidence_line: None,
+            evaluator: crate::tables::codes::Evaluator::SelfReported,
+            harness: None,
+            prompt: None,
         }
     }
 

@@ -165,6 +165,9 @@ codes! {
         AmbiguousUnit = "ambiguous_unit",
         /// Only an estimate of the size (expert notation such as `8x7B`): no count is published.
         ParamsEstimateOnly = "params_estimate_only",
+        /// A value outside its code list (a curated `evaluator` that is not `self`,
+        /// `independent` or `community`).
+        UnknownCode = "unknown_code",
     }
 }
 

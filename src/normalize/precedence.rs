@@ -65,6 +65,9 @@ mod tests {
             used_for_density: false,
             evidence: None,
             evidence_line: None,
+            evaluator: crate::tables::codes::Evaluator::SelfReported,
+            harness: None,
+            prompt: None,
         }
     }
 

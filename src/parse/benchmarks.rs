@@ -136,6 +136,32 @@ fn alias_index() -> &'static std::collections::HashMap<String, &'static str> {
     })
 }
 
+/// The prompting a benchmark name, metric or header states: `cot` ("BBH CoT", "GSM8K Chain of
+/// Thought", "(CoT)") or `direct` ("direct", "no CoT"); `None` when it says neither.
+pub fn prompt_of(text: &str) -> Option<&'static str> {
+    let cleaned = clean(text);
+    let words: Vec<&str> = cleaned.split(' ').collect();
+    let has = |w: &str| words.contains(&w);
+    if has("direct") || cleaned.contains("no cot") || cleaned.contains("w o cot") {
+        Some("direct")
+    } else if has("cot") || cleaned.contains("chain of thought") {
+        Some("cot")
+    } else {
+        None
+    }
+}
+
+/// The harness a card's value came from, by how the card shows it: lm-evaluation-harness output
+/// (`| Task | Version | Metric | Value |`) or a lighteval task id (`suite:task:shots`).
+pub fn harness_of(benchmark_raw: &str, detail: &str) -> Option<&'static str> {
+    if detail == "lm_eval_table" {
+        let lighteval = lighteval_task(benchmark_raw).1.is_some();
+        Some(if lighteval { "lighteval" } else { "lm-evaluation-harness" })
+    } else {
+        None
+    }
+}
+
 /// Benchmarks whose scores are not percentages.
 pub fn unit_of(canonical: &str) -> &'static str {
     match canonical {

@@ -260,6 +260,7 @@ fn read_model_index(
             detail: "model_index",
             evidence: clip(&evidence),
             offset: at.unwrap_or(0),
+            evaluated_by: s.source_url.or(s.source_name),
         };
         facts.scores.push(CardValue { score, line: at.map(&line_of) });
     }

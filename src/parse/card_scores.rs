@@ -46,6 +46,9 @@ pub struct CardScore {
     /// Byte offset of the value's row in the text it was read from (the table's markdown, or
     /// the front matter for a `model-index` value).
     pub offset: usize,
+    /// Who the source says ran the evaluation: a `model-index` result's `source` (its URL, else
+    /// its name); `None` for the card's own tables.
+    pub evaluated_by: Option<String>,
 }
 
 /// Why a card's value was not used.
@@ -234,6 +237,7 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
             detail,
             evidence: clip(&evidence),
             offset: table.row_offsets.get(r).copied().unwrap_or(table.offset),
+            evaluated_by: None,
         });
     }
     TableRead { scores: out, abstained: None }
@@ -331,6 +335,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
                 _ => format!("{label} | {}", header[c]),
             }),
             offset: table.row_offsets.get(row_index).copied().unwrap_or(table.offset),
+            evaluated_by: None,
         });
     }
     TableRead { scores: out, abstained: None }

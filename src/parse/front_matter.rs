@@ -65,6 +65,8 @@ pub struct IndexScore {
     pub value: f64,
     /// `source.url`, when given.
     pub source_url: Option<String>,
+    /// `source.name`, when given ("Open LLM Leaderboard").
+    pub source_name: Option<String>,
 }
 
 /// Every score of a `model-index` (a list of entries with `results`). Results without a
@@ -92,6 +94,7 @@ pub fn model_index_scores(index: &Value) -> (Vec<IndexScore>, usize) {
                 .and_then(|n| n.as_i64().or_else(|| n.as_str().and_then(|s| s.parse().ok())))
                 .map(|n| n as i32);
             let source_url = result.get("source").and_then(|s| text(s, "url"));
+            let source_name = result.get("source").and_then(|s| text(s, "name"));
             for metric in result.get("metrics").and_then(Value::as_array).into_iter().flatten() {
                 let value_raw = match metric.get("value") {
                     Some(Value::Number(n)) => n.to_string(),
@@ -124,6 +127,7 @@ pub fn model_index_scores(index: &Value) -> (Vec<IndexScore>, usize) {
                     value_raw,
                     value,
                     source_url: source_url.clone(),
+                    source_name: source_name.clone(),
                 });
             }
         }

@@ -59,6 +59,7 @@ pub fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
             detail: "lm_eval_table",
             evidence: clip(&format!("{task} | {}", strip_markup(&row[metric_c]))),
             offset: table.row_offsets.get(r).copied().unwrap_or(table.offset),
+            evaluated_by: None,
         });
     }
     out
@@ -97,6 +98,7 @@ pub fn suite_average(table: &Table, markdown: &str, scores: &[CardScore]) -> Opt
             detail: "lm_eval_table",
             evidence: clip(&format!("{suite} | {text}")),
             offset: here,
+            evaluated_by: None,
         });
     }
     None

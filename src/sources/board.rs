@@ -12,8 +12,10 @@ use serde::Deserialize;
 
 use super::{NamedScore, ParseOutput, PlanContext, Source};
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
+use crate::parse::benchmarks::prompt_of;
 use crate::parse::dates::parse_date;
 use crate::parse::front_matter::leading_number;
+use crate::tables::codes::Evaluator;
 use crate::tables::rows::{RejectRow, ScoreRow};
 
 /// A leaderboard read by `html_table`, `csv_table` or `json_table`: where the rows are and what
@@ -218,6 +220,10 @@ pub fn emit(config: &BoardConfig, kind: &'static str, url: &str, cells: &[Option
                 used_for_density: false,
                 evidence: None,
                 evidence_line: None,
+                evaluator: if config.self_reported { Evaluator::SelfReported } else { Evaluator::Independent },
+                harness: None,
+                prompt: prompt_of(&format!("{} {}", column.at, column.metric.as_deref().unwrap_or("")))
+                    .map(str::to_owned),
             },
         });
     }

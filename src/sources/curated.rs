@@ -10,9 +10,10 @@ use serde::Deserialize;
 
 use super::{ParseOutput, PlanContext, Source};
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
-use crate::parse::benchmarks::{resolve, unit_of};
+use crate::parse::benchmarks::{prompt_of, resolve, unit_of};
 use crate::parse::front_matter::leading_number;
 use crate::parse::ids::check_model_id;
+use crate::tables::codes::Evaluator;
 use crate::tables::rows::{RejectRow, ScoreRow};
 
 /// The `curated` source: a local CSV of `model_id, benchmark, shots, value, source_url, note`.
@@ -58,6 +59,7 @@ impl Source for Curated {
         let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(response.body.as_slice());
         let header: Vec<String> = reader.headers().map(|h| h.iter().map(str::to_owned).collect()).unwrap_or_default();
         let col = |name: &str| header.iter().position(|h| h == name);
+        let e = col("evaluator");
         let (Some(m), Some(b), Some(sh), Some(v), Some(u)) =
             (col("model_id"), col("benchmark"), col("shots"), col("value"), col("source_url"))
         else {
@@ -76,6 +78,11 @@ impl Source for Curated {
             };
             let get = |i: usize| record.get(i).unwrap_or("").to_owned();
             let model_id = get(m);
+            // Optional column: who evaluated (default: the model's authors).
+            let evaluator = match e.map(get).as_deref() {
+                None | Some("") => Some(Evaluator::SelfReported),
+                Some(code) => Evaluator::parse(code),
+            };
             let why = if check_model_id(&model_id).is_err() {
                 Some((RejectReason::InvalidModelId, format!("row {}: model_id {model_id:?}", line + 2)))
             } else if get(u).is_empty() {
@@ -85,9 +92,13 @@ impl Source for Curated {
                 ))
             } else if leading_number(&get(v)).is_none() {
                 Some((RejectReason::NotANumber, format!("row {}: value {:?}", line + 2, get(v))))
+            } else if evaluator.is_none() {
+                let code = e.map(get).unwrap_or_default();
+                Some((RejectReason::UnknownCode, format!("row {}: evaluator {code:?}", line + 2)))
             } else {
                 None
             };
+            let evaluator = evaluator.unwrap_or_default();
             if let Some((reason, detail)) = why {
                 out.rejects.push(RejectRow::new(KIND, Stage::Parse, reason).url(file).model(&model_id).detail(detail));
                 continue;
@@ -105,13 +116,16 @@ impl Source for Curated {
                 source: KIND.to_owned(),
                 source_detail: "curated".to_owned(),
                 source_url: get(u),
-                self_reported: true,
+                self_reported: evaluator == Evaluator::SelfReported,
                 observed_on: None,
                 ci_low: None,
                 ci_high: None,
                 used_for_density: false,
                 evidence: None,
                 evidence_line: None,
+                evaluator,
+                harness: None,
+                prompt: prompt_of(&get(b)).map(str::to_owned),
             });
         }
         out

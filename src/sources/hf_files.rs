@@ -15,13 +15,14 @@ use serde_json::Value;
 use super::{DateFact, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
 use crate::fetch::settings::hf_endpoint;
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
-use crate::parse::benchmarks::{resolve, unit_of};
+use crate::parse::benchmarks::{harness_of, prompt_of, resolve, unit_of};
 use crate::parse::card::{read_card, CardValue};
 use crate::parse::card_scores::Unused;
 use crate::parse::config_params::estimate;
 use crate::parse::ids::check_model_id;
 use crate::parse::ids::looks_tuned;
 use crate::parse::params::SizeForm;
+use crate::tables::codes::Evaluator;
 use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
 
 /// The `hf_files` source: files of every model the pipeline has observed.
@@ -235,6 +236,18 @@ fn parse_index(model_id: &str, request: &FetchRequest, body: &[u8], out: &mut Pa
     });
 }
 
+/// Who evaluated a card's value: the model's authors, unless its `model-index` entry cites the
+/// Open LLM Leaderboard (the leaderboard's bot writes its own results into cards), which ran
+/// every model itself.
+fn evaluator_of(evaluated_by: Option<&str>) -> Evaluator {
+    let by = evaluated_by.unwrap_or("").to_ascii_lowercase();
+    if by.contains("open-llm-leaderboard") || by.contains("open llm leaderboard") {
+        Evaluator::Independent
+    } else {
+        Evaluator::SelfReported
+    }
+}
+
 /// Everything a card says about its own model (see [`read_card`]), as observations and rejects.
 pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput) {
     let text = String::from_utf8_lossy(&body[..body.len().min(MAX_CARD_BYTES)]);
@@ -256,6 +269,12 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
     }
     for CardValue { score: s, line } in facts.scores {
         let b = resolve(&s.benchmark_raw);
+        let evaluator = evaluator_of(s.evaluated_by.as_deref());
+        let harness = harness_of(&s.benchmark_raw, s.detail)
+            .or((evaluator == Evaluator::Independent).then_some("lm-evaluation-harness"))
+            .map(str::to_owned);
+        let prompt =
+            prompt_of(&format!("{} {}", s.benchmark_raw, s.metric.as_deref().unwrap_or(""))).map(str::to_owned);
         out.scores.push(ScoreRow {
             model_id: model_id.to_owned(),
             unit: unit_of(&b.canonical).to_owned(),
@@ -268,13 +287,16 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             source: KIND.to_owned(),
             source_detail: s.detail.to_owned(),
             source_url: url.to_owned(),
-            self_reported: true,
+            self_reported: evaluator == Evaluator::SelfReported,
             observed_on: None,
             ci_low: None,
             ci_high: None,
             used_for_density: false,
             evidence: Some(s.evidence),
             evidence_line: line.map(|l| l as i32),
+            evaluator,
+            harness,
+            prompt,
         });
     }
     if facts.tuned.is_some() || facts.base.is_some() {

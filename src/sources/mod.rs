@@ -141,6 +141,25 @@ pub trait Source: Send + Sync {
     /// host gets `HF_TOKEN` is not the source's to say: only the Hub endpoint's does
     /// ([`fetch::token::hub_hosts`](crate::fetch::token::hub_hosts)).
     fn hosts(&self) -> Vec<Host>;
+
+    /// Whose data this is and under what terms, when its publisher asks for credit (a CC BY
+    /// dataset): written into the snapshot's manifest, `datapackage.json` and `CITATION.cff`.
+    fn attribution(&self) -> Option<Attribution> {
+        None
+    }
+}
+
+/// The credit a source's data requires.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Attribution {
+    /// The source kind ([`Source::kind`]).
+    pub source: &'static str,
+    /// The publisher and dataset, as they ask to be credited ("Epoch AI, Benchmarking Hub").
+    pub credit: String,
+    /// The licence's SPDX id (`CC-BY-4.0`).
+    pub licence: &'static str,
+    /// Where the data and its terms are.
+    pub url: String,
 }
 
 /// One `[[sources]]` table; `kind` picks the source.

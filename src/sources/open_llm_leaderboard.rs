@@ -19,6 +19,7 @@ use url::form_urlencoded;
 use super::{DateFact, DatePrecision, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::ids::check_model_id;
+use crate::tables::codes::Evaluator;
 use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
 
 /// The `open_llm_leaderboard` source.
@@ -148,6 +149,10 @@ fn score(model_id: &str, benchmark: &str, shots: i32, metric: &str, value: f64, 
         used_for_density: false,
         evidence: None,
         evidence_line: None,
+        // The leaderboard ran every model itself, on its fork of lm-evaluation-harness.
+        evaluator: Evaluator::Independent,
+        harness: Some("lm-evaluation-harness".to_owned()),
+        prompt: None,
     }
 }
 

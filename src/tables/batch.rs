@@ -125,6 +125,9 @@ pub fn scores(rows: &[ScoreRow], snapshot_id: &str) -> Result<RecordBatch, Arrow
         ("used_for_density", bools(r.iter().map(|s| Some(s.used_for_density)))),
         ("evidence", strings(r.iter().map(|s| s.evidence.as_deref()))),
         ("evidence_line", Arc::new(r.iter().map(|s| s.evidence_line).collect::<Int32Array>())),
+        ("evaluator", strings(r.iter().map(|s| Some(s.evaluator.as_str())))),
+        ("harness", strings(r.iter().map(|s| s.harness.as_deref()))),
+        ("prompt", strings(r.iter().map(|s| s.prompt.as_deref()))),
     ];
     named_batch(&SCORES, columns)
 }

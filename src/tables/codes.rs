@@ -1,5 +1,5 @@
-//! Where a model's parameter count and release date came from: the codes of `params_source`
-//! and `release_date_source`, in precedence order.
+//! Where a model's parameter count and release date came from (the codes of `params_source`
+//! and `release_date_source`, in precedence order), and who evaluated a score (`evaluator`).
 
 /// Where a parameter count came from, in precedence order (first wins; see `normalize`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -73,5 +73,38 @@ impl DateSource {
             DateSource::Leaderboard => "leaderboard",
             DateSource::HubCreatedAt => "hub_created_at",
         }
+    }
+}
+
+/// Who evaluated a score: the protocol question of issue 12. The model's authors run their own
+/// prompts, shots and harness; an independent party runs one protocol for every model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Evaluator {
+    /// The model's authors (its card, its model-index, a board of self-reported results).
+    #[default]
+    SelfReported,
+    /// A party that is not the model's authors and evaluates under its own protocol (the Open
+    /// LLM Leaderboard, Epoch AI, a board that runs the models itself).
+    Independent,
+    /// An unverified third-party entry (a community submission to the Hub's eval results).
+    Community,
+}
+
+impl Evaluator {
+    /// Every evaluator.
+    pub const ALL: &'static [Evaluator] = &[Evaluator::SelfReported, Evaluator::Independent, Evaluator::Community];
+
+    /// The value written to `scores.evaluator` and `density.evaluator`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evaluator::SelfReported => "self",
+            Evaluator::Independent => "independent",
+            Evaluator::Community => "community",
+        }
+    }
+
+    /// The evaluator a code names.
+    pub fn parse(code: &str) -> Option<Evaluator> {
+        Evaluator::ALL.iter().copied().find(|e| e.as_str() == code)
     }
 }

@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::fetch::{FetchRequest, RejectReason, Stage};
+use crate::tables::codes::Evaluator;
 
 /// One `models` row. See [`super::schema::MODELS`] for the meaning of each field.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -59,6 +60,9 @@ pub struct ScoreRow {
     pub used_for_density: bool,
     pub evidence: Option<String>,
     pub evidence_line: Option<i32>,
+    pub evaluator: Evaluator,
+    pub harness: Option<String>,
+    pub prompt: Option<String>,
 }
 
 /// One `density` row.

@@ -233,6 +233,14 @@ pub const SCORES: Table = Table {
             "The header cells, row label or sentence the value was read from (≤ 200 characters); null for boards' own columns",
         ),
         col("evidence_line", Int32, true, "Line of `source_url`'s archived body the value was read from, from 1"),
+        col(
+            "evaluator",
+            Utf8,
+            false,
+            "Who evaluated: `self` (the model's authors), `independent` (a party that is not, under its own protocol), `community` (an unverified third-party entry)",
+        ),
+        col("harness", Utf8, true, "The evaluation harness, when known (`lm-evaluation-harness`, `lighteval`)"),
+        col("prompt", Utf8, true, "`cot` or `direct` when the source states the prompting"),
     ],
 };
 
