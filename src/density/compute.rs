@@ -2,7 +2,10 @@
 //!
 //! Scores used are those `normalize::precedence` marked `used_for_density`, at the shots the
 //! reference requires (a score whose source states no shots only for zero-shot settings;
-//! `score_sources` shows which was used). `average` needs all five benchmarks.
+//! `score_sources` shows which was used). `average` needs all five benchmarks. A reference that
+//! declares the protocol it was fitted under (`evaluator = "independent"`) takes that
+//! evaluator's score where there is one; a density from another's is `protocol_mismatch`.
+//! Laws are fitted per evidence class: `all`, and `independent` / `self` alone.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -13,6 +16,7 @@ use super::law::{self, Point};
 use super::reference::Reference;
 use crate::config::DensityConfig;
 use crate::error::ConfigError;
+use crate::tables::codes::Evaluator;
 use crate::tables::rows::{DensityRow, LawRow, ModelRow, ScoreRow};
 
 /// What the stage produces.
@@ -44,16 +48,33 @@ pub fn references(config: &DensityConfig, base_dir: &Path) -> Result<Vec<Referen
 
 type ScoreIndex<'a> = HashMap<(&'a str, &'a str), Vec<&'a ScoreRow>>;
 
-/// The used score of `model` on `benchmark` at `shots`. A score whose source states no shots is
-/// accepted only for a zero-shot setting (HumanEval's "pass@1" states none): elsewhere an
-/// unstated setting may be anything (the Llama 2 card's "Math" column averages GSM8K and MATH).
-fn pick<'a>(index: &ScoreIndex<'a>, model: &str, benchmark: &str, shots: Option<i32>) -> Option<&'a ScoreRow> {
+/// The score of `model` on `benchmark` at `shots`: one `prefer` measured when there is one (a
+/// reference fitted under one protocol), else the one precedence chose (`used_for_density`). A
+/// score whose source states no shots is accepted only for a zero-shot setting (HumanEval's
+/// "pass@1" states none): elsewhere an unstated setting may be anything (the Llama 2 card's
+/// "Math" column averages GSM8K and MATH).
+fn pick<'a>(
+    index: &ScoreIndex<'a>,
+    model: &str,
+    benchmark: &str,
+    shots: Option<i32>,
+    prefer: Option<Evaluator>,
+) -> Option<&'a ScoreRow> {
     let found = index.get(&(model, benchmark))?;
-    found
-        .iter()
-        .find(|s| shots.is_none() || s.shots == shots)
-        .or_else(|| found.iter().find(|s| s.shots.is_none() && shots == Some(0)))
-        .copied()
+    let fits = |s: &&&ScoreRow| shots.is_none() || s.shots == shots;
+    let unstated = |s: &&&ScoreRow| s.shots.is_none() && shots == Some(0);
+    let rank = |s: &&&ScoreRow| (prefer.is_some_and(|e| s.evaluator != e), !s.used_for_density);
+    found.iter().filter(fits).min_by_key(rank).or_else(|| found.iter().filter(unstated).min_by_key(rank)).copied()
+}
+
+/// Who measured the scores a density comes from: one evaluator, or `mixed`.
+fn evaluator_of(parts: &[&ScoreRow]) -> String {
+    match parts.split_first() {
+        Some((first, rest)) if rest.iter().all(|s| s.evaluator == first.evaluator) => {
+            first.evaluator.as_str().to_owned()
+        }
+        _ => "mixed".to_owned(),
+    }
 }
 
 fn source_note(s: &ScoreRow) -> String {
@@ -84,35 +105,42 @@ pub fn compute(
     models: &[ModelRow],
     scores: &[ScoreRow],
 ) -> DensityOutput {
+    // Every percent score: a reference may prefer one precedence passed over (an independent
+    // board's value where the card has its own).
     let mut index: ScoreIndex = HashMap::new();
-    for s in scores.iter().filter(|s| s.used_for_density && s.unit == "percent") {
+    for s in scores.iter().filter(|s| s.unit == "percent") {
         index.entry((s.model_id.as_str(), s.benchmark.as_str())).or_default().push(s);
     }
     let mut out = DensityOutput::default();
     let mut fits: Vec<(String, Option<(f64, i64)>)> = Vec::new();
     for reference in references {
+        let protocol = reference.evaluator.as_deref().and_then(Evaluator::parse);
         for curve in &reference.curve {
             for m in models {
-                let (score, sources) = if curve.benchmark == "average" {
+                let pick = |b: &str, shots| pick(&index, &m.model_id, b, shots, protocol);
+                let parts: Vec<&ScoreRow> = if curve.benchmark == "average" {
                     let parts: Vec<&ScoreRow> = reference
                         .average_of
                         .iter()
-                        .filter_map(|b| pick(&index, &m.model_id, b, reference.curve(b).and_then(|c| c.shots)))
+                        .filter_map(|b| pick(b, reference.curve(b).and_then(|c| c.shots)))
                         .collect();
                     if parts.len() != reference.average_of.len() {
                         continue;
                     }
-                    let mean = parts.iter().map(|s| s.value).sum::<f64>() / parts.len() as f64;
-                    (mean, parts.iter().map(|s| source_note(s)).collect::<Vec<_>>().join("; "))
+                    parts
                 } else {
-                    match pick(&index, &m.model_id, &curve.benchmark, curve.shots) {
-                        Some(s) => (s.value, source_note(s)),
+                    match pick(&curve.benchmark, curve.shots) {
+                        Some(s) => vec![s],
                         None => continue,
                     }
                 };
+                let score = parts.iter().map(|s| s.value).sum::<f64>() / parts.len() as f64;
+                let sources = parts.iter().map(|s| source_note(s)).collect::<Vec<_>>().join("; ");
+                let evaluator = evaluator_of(&parts);
                 let e = effective(curve, score, reference.d0_tokens);
+                let mismatch = protocol.is_some_and(|p| p.as_str() != evaluator);
                 for basis in &config.bases {
-                    out.density.push(row(
+                    let mut d = row(
                         m,
                         &reference.name,
                         &curve.benchmark,
@@ -124,7 +152,12 @@ pub fn compute(
                         e.status.as_str(),
                         basis,
                         config,
-                    ));
+                    );
+                    if mismatch && d.status == Status::Ok.as_str() {
+                        d.status = "protocol_mismatch".to_owned();
+                    }
+                    d.evaluator = evaluator.clone();
+                    out.density.push(d);
                 }
             }
             fits.push((reference.name.clone(), None));
@@ -172,6 +205,7 @@ fn row(
         status,
         release_date: m.release_date,
         is_base: m.is_base,
+        evaluator: String::new(),
     }
 }
 
@@ -203,7 +237,7 @@ fn family_rows(
             .iter()
             .filter_map(|id| {
                 let n = by_id.get(id.as_str())?.params_total? as f64;
-                Some((n, pick(index, id, &bench, None)?))
+                Some((n, pick(index, id, &bench, None, None)?))
             })
             .collect();
         // The family's own shots: the most common among its members.
@@ -217,7 +251,7 @@ fn family_rows(
         let Some(curve) = family::fit(&points) else { continue };
         let name = fam.name.clone();
         for m in models {
-            let Some(s) = pick(index, &m.model_id, &bench, shots) else { continue };
+            let Some(s) = pick(index, &m.model_id, &bench, shots, None) else { continue };
             let n_hat = curve.effective(s.value);
             let status = if n_hat.is_some() {
                 "ok"
@@ -227,19 +261,8 @@ fn family_rows(
                 "score_above_curve_ceiling"
             };
             for basis in &config.bases {
-                out.density.push(row(
-                    m,
-                    &name,
-                    &bench,
-                    shots,
-                    s.value,
-                    &source_note(s),
-                    None,
-                    n_hat,
-                    status,
-                    basis,
-                    config,
-                ));
+                let d = row(m, &name, &bench, shots, s.value, &source_note(s), None, n_hat, status, basis, config);
+                out.density.push(DensityRow { evaluator: s.evaluator.as_str().to_owned(), ..d });
             }
         }
         fits.push((format!("{name}\u{0}{bench}"), Some((curve.r2, curve.n as i64))));
@@ -253,24 +276,28 @@ fn laws(
     fits: &[(String, Option<(f64, i64)>)],
 ) -> Vec<LawRow> {
     let base: HashMap<&str, Option<bool>> = models.iter().map(|m| (m.model_id.as_str(), m.is_base)).collect();
-    let mut groups: HashMap<(&str, &str, &str), Vec<Point>> = HashMap::new();
-    for d in density.iter().filter(|d| d.status == "ok") {
+    // (reference, benchmark, basis, evidence): every density in `all`; those of one evaluator
+    // also in its own class, so the laws of self-reports and of independent runs sit side by side.
+    let mut groups: HashMap<(&str, &str, &str, &str), Vec<Point>> = HashMap::new();
+    for d in density.iter().filter(|d| d.status == "ok" || d.status == "protocol_mismatch") {
         let (Some(date), Some(rho)) = (d.release_date, d.density) else { continue };
         if config.base_models_only && base.get(d.model_id.as_str()).copied().flatten() != Some(true) {
             continue;
         }
-        groups.entry((d.reference.as_str(), d.benchmark.as_str(), d.params_basis.as_str())).or_default().push(Point {
-            model_id: d.model_id.clone(),
-            date,
-            density: rho,
-        });
+        let point = Point { model_id: d.model_id.clone(), date, density: rho };
+        let classes =
+            ["all", d.evaluator.as_str()].into_iter().filter(|c| matches!(*c, "all" | "self" | "independent"));
+        for evidence in classes {
+            let key = (d.reference.as_str(), d.benchmark.as_str(), d.params_basis.as_str(), evidence);
+            groups.entry(key).or_default().push(point.clone());
+        }
     }
     let mut windows = vec![crate::config::WindowConfig { name: "all".into(), start: None, end: None }];
     windows.extend(config.windows.iter().cloned());
     let mut rows = Vec::new();
     let mut keys: Vec<_> = groups.keys().copied().collect();
     keys.sort();
-    for key @ (reference, benchmark, basis) in keys {
+    for key @ (reference, benchmark, basis, evidence) in keys {
         let fit_quality = fits.iter().find(|(k, _)| *k == format!("{reference}\u{0}{benchmark}")).and_then(|(_, q)| *q);
         for w in &windows {
             let points: Vec<Point> = groups[&key]
@@ -297,6 +324,7 @@ fn laws(
                 envelope_model_ids: f.envelope.join(","),
                 reference_fit_r2: fit_quality.map(|q| q.0),
                 reference_fit_n: fit_quality.map(|q| q.1),
+                evidence: evidence.to_owned(),
             });
         }
     }
@@ -345,6 +373,55 @@ mod tests {
         let out = compute(&DensityConfig::default(), &[Reference::built_in()], &[model], &scores);
         let benchmarks: Vec<&str> = out.density.iter().map(|d| d.benchmark.as_str()).collect();
         assert_eq!(benchmarks, ["mmlu", "humaneval"], "the unstated 'Math' average is not MATH 4-shot");
-        assert!(out.density.iter().all(|d| d.status == "ok" && d.density.is_some()));
+        // The paper's reference was fitted on its own runs: a card's score is computed but marked.
+        assert!(out.density.iter().all(|d| d.status == "protocol_mismatch" && d.density.is_some()));
+        assert!(out.density.iter().all(|d| d.evaluator == "self"));
+    }
+
+    #[test]
+    fn a_reference_fitted_under_one_protocol_takes_that_evaluators_score() {
+        let model = ModelRow {
+            model_id: "a/m-7b".into(),
+            params_total: Some(7_000_000_000),
+            is_base: Some(true),
+            ..Default::default()
+        };
+        // The card's MMLU is the one precedence chose; the board's independent run is not.
+        let own = score("mmlu", Some(5), 45.3);
+        let board = ScoreRow {
+            used_for_density: false,
+            evaluator: Evaluator::Independent,
+            source_url: "board".into(),
+            ..score("mmlu", Some(5), 41.0)
+        };
+        let out = compute(&DensityConfig::default(), &[Reference::built_in()], &[model], &[own, board]);
+        let d = &out.density[0];
+        assert_eq!((d.score, d.evaluator.as_str(), d.status.as_str()), (Some(41.0), "independent", "ok"));
+        assert!(d.score_sources.ends_with("@board"), "{}", d.score_sources);
+    }
+
+    #[test]
+    fn laws_are_fitted_per_evidence_class() {
+        let models: Vec<ModelRow> = (0..6)
+            .map(|i| ModelRow {
+                model_id: format!("a/m{i}-7b"),
+                params_total: Some(7_000_000_000),
+                is_base: Some(true),
+                release_date: chrono::NaiveDate::from_ymd_opt(2023, 1 + 2 * i as u32, 1),
+                ..Default::default()
+            })
+            .collect();
+        // Three models measured independently, three self-reported, rising over time.
+        let scores: Vec<ScoreRow> = (0..6)
+            .map(|i| ScoreRow {
+                model_id: format!("a/m{i}-7b"),
+                evaluator: if i % 2 == 0 { Evaluator::Independent } else { Evaluator::SelfReported },
+                ..score("mmlu", Some(5), 40.0 + 4.0 * i as f64)
+            })
+            .collect();
+        let out = compute(&DensityConfig::default(), &[Reference::built_in()], &models, &scores);
+        let classes: Vec<(&str, i64)> =
+            out.laws.iter().filter(|l| l.window == "all").map(|l| (l.evidence.as_str(), l.n_models)).collect();
+        assert_eq!(classes, [("all", 6), ("independent", 3), ("self", 3)]);
     }
 }

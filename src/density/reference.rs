@@ -24,6 +24,11 @@ pub struct Reference {
     pub largest_reference_params: f64,
     /// The benchmarks `average` is the mean of.
     pub average_of: Vec<String>,
+    /// Who measured the scores the curves were fitted to: `independent` when the reference's
+    /// authors evaluated every model themselves under one protocol. Scores of that evaluator
+    /// are preferred; others give `protocol_mismatch` densities. None: any score fits.
+    #[serde(default)]
+    pub evaluator: Option<String>,
     /// One curve per benchmark (and `average`).
     pub curve: Vec<Curve>,
 }

@@ -13,7 +13,7 @@ pub struct Previous {
     /// Its model ids.
     pub models: Vec<String>,
     /// Its laws.
-    /// Its laws' doubling times in months, keyed by `reference|benchmark|params_basis|window`.
+    /// Its laws' doubling times in months, keyed by `reference|benchmark|params_basis|window|evidence`.
     pub doubling_months: std::collections::HashMap<String, f64>,
 }
 
@@ -32,15 +32,16 @@ pub fn render(
 ) -> String {
     let mut s = format!("# densing snapshot {snapshot_id}\n\n");
     s.push_str("## The densing law\n\nln ρ_max = A·t + B over the record-setting base models (t in days since the origin).\n\n");
-    s.push_str("| reference | benchmark | basis | window | A per day | doubling (months) | 95% CI (months) | R² | envelope / models |\n|---|---|---|---|---|---|---|---|---|\n");
+    s.push_str("| reference | benchmark | basis | window | evidence | A per day | doubling (months) | 95% CI (months) | R² | envelope / models |\n|---|---|---|---|---|---|---|---|---|---|\n");
     for l in laws {
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} | {:.5} | {:.2} | {}–{} | {:.3} | {} / {} |",
+            "| {} | {} | {} | {} | {} | {:.5} | {:.2} | {}–{} | {:.3} | {} / {} |",
             l.reference,
             l.benchmark,
             l.params_basis,
             l.window,
+            l.evidence,
             l.a_per_day,
             l.doubling_months,
             months(l.ci_low_days),
@@ -84,13 +85,13 @@ pub fn render(
                 let _ = writeln!(s, "- added {m}");
             }
             for l in laws {
-                let key = format!("{}|{}|{}|{}", l.reference, l.benchmark, l.params_basis, l.window);
+                let key = format!("{}|{}|{}|{}|{}", l.reference, l.benchmark, l.params_basis, l.window, l.evidence);
                 if let Some(before) = previous.doubling_months.get(&key) {
                     if (before - l.doubling_months).abs() > 1e-9 {
                         let _ = writeln!(
                             s,
-                            "- {} {} {}: doubling {:.2} → {:.2} months",
-                            l.reference, l.benchmark, l.window, before, l.doubling_months
+                            "- {} {} {} ({} evidence): doubling {:.2} → {:.2} months",
+                            l.reference, l.benchmark, l.window, l.evidence, before, l.doubling_months
                         );
                     }
                 }

@@ -126,7 +126,7 @@ pub(super) fn write_up(
     let main = tables
         .density_law
         .iter()
-        .filter(|l| l.window == "all" && l.params_basis == "total")
+        .filter(|l| l.window == "all" && l.evidence == "all" && l.params_basis == "total")
         .find(|l| references.first().is_some_and(|r| r.name == l.reference) && l.benchmark == "average")
         .or_else(|| tables.density_law.first());
     let (reference, benchmark, basis) = match main {
@@ -137,7 +137,8 @@ pub(super) fn write_up(
     let points: Vec<density::law::Point> = tables
         .density
         .iter()
-        .filter(|d| d.reference == reference && d.benchmark == benchmark && d.params_basis == basis && d.status == "ok")
+        .filter(|d| d.reference == reference && d.benchmark == benchmark && d.params_basis == basis)
+        .filter(|d| d.status == "ok" || d.status == "protocol_mismatch")
         .filter(|d| !base_only || d.is_base == Some(true))
         .filter_map(|d| {
             Some(density::law::Point { model_id: d.model_id.clone(), date: d.release_date?, density: d.density? })
@@ -153,8 +154,14 @@ pub(super) fn write_up(
             let (refs, benches, bases, windows) =
                 (cols("reference"), cols("benchmark"), cols("params_basis"), cols("window"));
             let months = crate::snapshot::read::floats(&laws, "doubling_months");
+            // Snapshots from before evidence classes fitted every density: `all`.
+            let evidence = cols("evidence");
+            let class = |i: usize| evidence.get(i).filter(|e| !e.is_empty()).map_or("all", String::as_str);
             let doubling_months = (0..refs.len())
-                .filter_map(|i| Some((format!("{}|{}|{}|{}", refs[i], benches[i], bases[i], windows[i]), months[i]?)))
+                .filter_map(|i| {
+                    let key = format!("{}|{}|{}|{}|{}", refs[i], benches[i], bases[i], windows[i], class(i));
+                    Some((key, months[i]?))
+                })
                 .collect();
             density::report::Previous {
                 snapshot_id: Some(prev),

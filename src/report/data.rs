@@ -66,6 +66,7 @@ fn density_row(r: &Row) -> DensityRow {
         status: text(r, "status").to_owned(),
         release_date: date(r, "release_date"),
         is_base: r.get("is_base").map(|v| v == "true"),
+        evaluator: text(r, "evaluator").to_owned(),
     }
 }
 
@@ -88,6 +89,8 @@ fn law_row(r: &Row) -> Option<LawRow> {
         envelope_model_ids: text(r, "envelope_model_ids").to_owned(),
         reference_fit_r2: float(r, "reference_fit_r2"),
         reference_fit_n: r.get("reference_fit_n").and_then(|v| v.parse().ok()),
+        // Snapshots from before evidence classes fitted every density.
+        evidence: Some(text(r, "evidence")).filter(|e| !e.is_empty()).unwrap_or("all").to_owned(),
     })
 }
 
@@ -132,7 +135,7 @@ impl Data {
     /// series with a density.
     pub fn main_series(&self) -> Option<SeriesKey> {
         let key = |l: &LawRow| (l.reference.clone(), l.benchmark.clone(), l.params_basis.clone());
-        let all = || self.laws.iter().filter(|l| l.window == "all");
+        let all = || self.laws.iter().filter(|l| l.window == "all" && l.evidence == "all");
         let average_total = |l: &&LawRow| l.benchmark == "average" && l.params_basis == "total";
         all()
             .filter(average_total)
@@ -150,11 +153,15 @@ impl Data {
         self.density.iter().filter(|d| d.density.is_some_and(|v| v > 0.0 && v.is_finite()) && d.release_date.is_some())
     }
 
-    /// The law fitted over all dates for a series.
+    /// The law fitted over all dates and all evidence for a series.
     pub fn law(&self, key: &SeriesKey) -> Option<&LawRow> {
-        self.laws
-            .iter()
-            .find(|l| l.window == "all" && l.reference == key.0 && l.benchmark == key.1 && l.params_basis == key.2)
+        self.laws.iter().find(|l| {
+            l.window == "all"
+                && l.evidence == "all"
+                && l.reference == key.0
+                && l.benchmark == key.1
+                && l.params_basis == key.2
+        })
     }
 
     /// The scores a density row used (from its `score_sources`), found in `scores`.

@@ -112,6 +112,7 @@ mod tests {
             status: "ok".into(),
             release_date: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
             is_base: Some(true),
+            evaluator: "self".into(),
         };
         let scores = vec![row(&[
             ("model_id", id),

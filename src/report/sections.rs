@@ -43,6 +43,7 @@ pub fn laws(data: &Data) -> String {
         .map(|l| {
             vec![
                 Cell::text(&format!("{} · {} · {} · {}", l.reference, l.benchmark, l.params_basis, l.window)),
+                Cell::text(&l.evidence),
                 Cell::number(Some(l.a_per_day), 5),
                 Cell::number(Some(l.doubling_months), 2),
                 Cell::text(&format!("{}–{}", months(l.ci_low_days), months(l.ci_high_days))),
@@ -54,6 +55,7 @@ pub fn laws(data: &Data) -> String {
         .collect();
     let headers = [
         "reference · benchmark · basis · window",
+        "evidence",
         "A per day",
         "doubling (months)",
         "95% interval (months)",
@@ -69,8 +71,39 @@ pub fn laws(data: &Data) -> String {
         rows,
         false,
     );
+    s.push_str(&evidence_gaps(data));
     s.push_str("</section>\n");
     s
+}
+
+/// Where a series has a law of self-reported and one of independently measured densities: how
+/// far apart their doubling times are (the gap between marketing and measurement).
+fn evidence_gaps(data: &Data) -> String {
+    let law = |l: &&crate::tables::rows::LawRow, evidence: &str| l.window == "all" && l.evidence == evidence;
+    let mut lines = Vec::new();
+    for own in data.laws.iter().filter(|l| law(l, "self")) {
+        let same = |l: &&crate::tables::rows::LawRow| {
+            law(l, "independent")
+                && l.reference == own.reference
+                && l.benchmark == own.benchmark
+                && l.params_basis == own.params_basis
+        };
+        if let Some(ind) = data.laws.iter().find(same) {
+            lines.push(format!(
+                "<li>{} · {} · {}: self-reported scores double every {:.2} months, independent ones every {:.2} (gap {:+.2})</li>",
+                esc(&own.reference),
+                esc(&own.benchmark),
+                esc(&own.params_basis),
+                own.doubling_months,
+                ind.doubling_months,
+                own.doubling_months - ind.doubling_months
+            ));
+        }
+    }
+    if lines.is_empty() {
+        return "<p>No series has both a self-reported and an independent law yet.</p>\n".to_owned();
+    }
+    format!("<p>Self-reported against independent evidence:</p>\n<ul>\n{}\n</ul>\n", lines.join("\n"))
 }
 
 /// The densest models of the main series, sortable.

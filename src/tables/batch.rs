@@ -158,6 +158,7 @@ pub fn density(rows: &[DensityRow], snapshot_id: &str) -> Result<RecordBatch, Ar
         ("status", strings(r.iter().map(|d| Some(d.status.as_str())))),
         ("release_date", dates(r.iter().map(|d| d.release_date))),
         ("is_base", bools(r.iter().map(|d| d.is_base))),
+        ("evaluator", strings(r.iter().map(|d| Some(d.evaluator.as_str())))),
     ];
     named_batch(&DENSITY, columns)
 }
@@ -187,6 +188,7 @@ pub fn density_law(rows: &[LawRow], snapshot_id: &str) -> Result<RecordBatch, Ar
         ("envelope_model_ids", strings(r.iter().map(|l| Some(l.envelope_model_ids.as_str())))),
         ("reference_fit_r2", f64s(r.iter().map(|l| l.reference_fit_r2))),
         ("reference_fit_n", i64s(r.iter().map(|l| l.reference_fit_n))),
+        ("evidence", strings(r.iter().map(|l| Some(l.evidence.as_str())))),
     ];
     named_batch(&DENSITY_LAW, columns)
 }

@@ -83,6 +83,7 @@ pub struct DensityRow {
     pub status: String,
     pub release_date: Option<NaiveDate>,
     pub is_base: Option<bool>,
+    pub evaluator: String,
 }
 
 /// One `density_law` row.
@@ -106,6 +107,7 @@ pub struct LawRow {
     pub envelope_model_ids: String,
     pub reference_fit_r2: Option<f64>,
     pub reference_fit_n: Option<i64>,
+    pub evidence: String,
 }
 
 /// One `fetch_log` row.

@@ -261,9 +261,15 @@ pub const DENSITY: Table = Table {
         col("params_basis", Utf8, false, "`total`, `active` or `inference_cost`"),
         col("params", Float64, true, "The model's parameters on that basis"),
         col("density", Float64, true, "ρ = N̂ / params (inference_cost: Eq. 6–7 of the paper)"),
-        col("status", Utf8, false, "`ok`, or why not: `no_params`, `score_below_curve_floor`, `score_above_curve_ceiling`, `loss_below_data_limit`, `family_fit_unavailable`"),
+        col("status", Utf8, false, "`ok`, or why not: `no_params`, `score_below_curve_floor`, `score_above_curve_ceiling`, `loss_below_data_limit`, `family_fit_unavailable`; `protocol_mismatch`: computed, but the score was not measured under the protocol the reference declares (see `evaluator`), so it enters only the `self`/`all` laws"),
         col("release_date", Date32, true, "The model's release date"),
         col("is_base", Bool, true, "Base (pre-trained) model"),
+        col(
+            "evaluator",
+            Utf8,
+            false,
+            "Who evaluated the score(s) used: `self`, `independent`, `community`, or `mixed` (an average of parts from several)",
+        ),
     ],
 };
 
@@ -290,6 +296,12 @@ pub const DENSITY_LAW: Table = Table {
         col("envelope_model_ids", Utf8, false, "The envelope, oldest first, joined by `,`"),
         col("reference_fit_r2", Float64, true, "For a fitted family reference: R² of its curve"),
         col("reference_fit_n", Int64, true, "For a fitted family reference: members fitted"),
+        col(
+            "evidence",
+            Utf8,
+            false,
+            "Which densities were fitted: `all`, or only those whose scores an `independent` party or the models' authors (`self`) measured",
+        ),
     ],
 };
 

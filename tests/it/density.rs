@@ -15,7 +15,9 @@ fn the_sample_yields_average_densities_a_law_a_chart_and_a_report() {
     let density = rows(&read_table(&work.out(), "density", None));
     let average: Vec<&Row> = density
         .iter()
-        .filter(|r| r["benchmark"] == "average" && r["status"] == "ok" && r["is_base"] == "true")
+        .filter(|r| r["benchmark"] == "average" && r["is_base"] == "true")
+        // The sample's averages come from the models' own cards: computed, marked as such.
+        .filter(|r| r["status"] == "protocol_mismatch" && r["evaluator"] == "self")
         .collect();
     assert!(average.len() >= 3, "{} base models with an average density", average.len());
     // Llama-2-7B's density is about 0.05 in the paper (its Fig. 1); the sample carries its
@@ -25,11 +27,11 @@ fn the_sample_yields_average_densities_a_law_a_chart_and_a_report() {
     assert!((0.03..0.08).contains(&rho), "Llama-2-7B density {rho}");
     assert_eq!(llama["score_sources"].matches("@").count(), 5, "the five scores used are named");
 
-    let laws = rows_by(
-        &read_table(&work.out(), "density_law", None),
-        "benchmark", // one window and basis in the sample
-    );
-    let avg = &laws["average"];
+    let law_rows = rows(&read_table(&work.out(), "density_law", None));
+    // One window and basis in the sample; laws over all densities and over self-reports alone.
+    let avg = law_rows.iter().find(|r| r["benchmark"] == "average" && r["evidence"] == "all").unwrap();
+    let classes: std::collections::BTreeSet<&str> = law_rows.iter().map(|r| r["evidence"].as_str()).collect();
+    assert!(classes.contains("all") && classes.contains("self"), "{classes:?}");
     assert!(avg["doubling_months"].parse::<f64>().unwrap() > 0.0);
     assert!(avg["n_envelope"].parse::<i64>().unwrap() >= 2);
 

@@ -50,7 +50,7 @@ for table in TABLES:
 types = {r[0]: r[1] for r in con.sql(f"describe select * from read_parquet('{OUT}/models/*/*.parquet')").fetchall()}
 assert types["hf_created_at"] == "TIMESTAMP WITH TIME ZONE", types["hf_created_at"]
 assert types["release_date"] == "DATE" and types["params_total"] == "BIGINT" and types["model_id"] == "VARCHAR", types
-n = con.sql(f"select count(*) from read_parquet('{OUT}/density/*/*.parquet') where benchmark = 'average' and status = 'ok'").fetchall()[0][0]
+n = con.sql(f"select count(*) from read_parquet('{OUT}/density/*/*.parquet') where benchmark = 'average' and density is not null and status in ('ok', 'protocol_mismatch')").fetchall()[0][0]
 assert n >= 3, n
 print("duckdb ok")
 
