@@ -361,14 +361,13 @@ mod tests {
         }
     }
 
+    fn base_7b(id: &str) -> ModelRow {
+        ModelRow { model_id: id.into(), params_total: Some(7_000_000_000), is_base: Some(true), ..Default::default() }
+    }
+
     #[test]
     fn unstated_shots_count_only_for_zero_shot_settings() {
-        let model = ModelRow {
-            model_id: "a/m-7b".into(),
-            params_total: Some(7_000_000_000),
-            is_base: Some(true),
-            ..Default::default()
-        };
+        let model = base_7b("a/m-7b");
         let scores = [score("math", None, 14.6), score("humaneval", None, 12.8), score("mmlu", Some(5), 45.3)];
         let out = compute(&DensityConfig::default(), &[Reference::built_in()], &[model], &scores);
         let benchmarks: Vec<&str> = out.density.iter().map(|d| d.benchmark.as_str()).collect();
@@ -380,12 +379,7 @@ mod tests {
 
     #[test]
     fn a_reference_fitted_under_one_protocol_takes_that_evaluators_score() {
-        let model = ModelRow {
-            model_id: "a/m-7b".into(),
-            params_total: Some(7_000_000_000),
-            is_base: Some(true),
-            ..Default::default()
-        };
+        let model = base_7b("a/m-7b");
         // The card's MMLU is the one precedence chose; the board's independent run is not.
         let own = score("mmlu", Some(5), 45.3);
         let board = ScoreRow {
@@ -404,11 +398,8 @@ mod tests {
     fn laws_are_fitted_per_evidence_class() {
         let models: Vec<ModelRow> = (0..6)
             .map(|i| ModelRow {
-                model_id: format!("a/m{i}-7b"),
-                params_total: Some(7_000_000_000),
-                is_base: Some(true),
                 release_date: chrono::NaiveDate::from_ymd_opt(2023, 1 + 2 * i as u32, 1),
-                ..Default::default()
+                ..base_7b(&format!("a/m{i}-7b"))
             })
             .collect();
         // Three models measured independently, three self-reported, rising over time.
