@@ -17,7 +17,7 @@
 //!
 //! # What becomes a score
 //! Every metadata row whose file is in the zip, read by its `score_column` and `scale`, stored in
-//! percent (a scaled value outside 0–1, such as a time horizon, keeps its value, unit `score`).
+//! percent (a scaled value outside 0–1, such as a time horizon, keeps its value, unit `raw`).
 //! One score per (file, `Model version`): the best row, as Epoch's own pages show it (agentic
 //! benchmarks have a row per scaffold). `Model version` is a display name resolved to a Hub id
 //! through the alias registry (unresolved ones are `unresolved_name` rejects, as for boards).
@@ -233,7 +233,7 @@ fn read_file(m: &Meta, body: &[u8], evaluator: Evaluator, url: &str, out: &mut P
         let cell = |c: Option<usize>| c.and_then(|c| record.get(c)).map(str::trim).filter(|v| !v.is_empty());
         let fraction = value * m.scale;
         let (value, unit) =
-            if (0.0..=1.0 + 1e-9).contains(&fraction) { (fraction * 100.0, "percent") } else { (value, "score") };
+            if (0.0..=1.0 + 1e-9).contains(&fraction) { (fraction * 100.0, "percent") } else { (value, "raw") };
         let mut evidence = vec![m.file.clone()];
         evidence.extend(cell(id_c).map(|id| format!("id {id}")));
         evidence.extend(cell(source_c).map(|s| format!("source {s}")));
@@ -293,7 +293,8 @@ mod tests {
         "benchmark,in_eci,source_file,score_column,scale,random_baseline,score_ceiling,release_date,superseded_by\n\
         GPQA diamond,True,gpqa_diamond.csv,Best score (across scorers),1.0,0.25,1.0,2023-11-20,\n\
         MMLU,True,mmlu_external.csv,EM,0.01,0.25,1.0,2020-09-07,\n\
-        No file,True,,Score,1.0,0.0,1.0,2025-01-01,\n";
+        No file,True,,Score,1.0,0.0,1.0,2025-01-01,\n\
+        Time horizon,False,horizon.csv,Minutes,1.0,,,,\n";
     const GPQA: &str = "Model version,mean_score,Best score (across scorers),Release date,Organization,Started at,stderr,Log viewer,id\n\
         Qwen2.5-72B-Instruct,0.47,0.4899,2024-09-19,Alibaba,2025-01-10T12:00:00Z,0.03,https://logs.epoch.ai/x,recA\n\
         Qwen2.5-72B-Instruct,0.45,0.4697,2024-09-19,Alibaba,2024-12-01T08:00:00Z,0.03,https://logs.epoch.ai/y,recB\n\
@@ -302,7 +303,13 @@ mod tests {
     const MMLU: &str = "Model version,EM,Source,Notes\nLlama-3.1-405B,88.6,https://arxiv.org/abs/2407.21783,5-shot\n";
 
     fn zip() -> Vec<u8> {
-        zip_of(&[("benchmark_metadata.csv", META), ("gpqa_diamond.csv", GPQA), ("mmlu_external.csv", MMLU)])
+        let horizon = "Model version,Minutes\nQwen2.5-72B-Instruct,137\n";
+        zip_of(&[
+            ("benchmark_metadata.csv", META),
+            ("gpqa_diamond.csv", GPQA),
+            ("mmlu_external.csv", MMLU),
+            ("horizon.csv", horizon),
+        ])
     }
 
     #[test]
@@ -312,11 +319,19 @@ mod tests {
         assert_eq!(requests[0].url, "https://epoch.ai/data/benchmark_data.zip");
         let out = parse(src.as_ref(), &requests[0], zip());
         assert!(out.rejects.is_empty(), "{:?}", out.rejects);
-        let got: Vec<_> =
-            out.named_scores.iter().map(|n| (n.name.as_str(), n.score.benchmark.as_str(), n.score.value)).collect();
+        let got: Vec<_> = out
+            .named_scores
+            .iter()
+            .map(|n| (n.name.as_str(), n.score.benchmark.as_str(), n.score.value, n.score.unit.as_str()))
+            .collect();
         assert_eq!(
             got,
-            [("Qwen2.5-72B-Instruct", "gpqa", 48.99), ("claude-3-5-sonnet-20241022", "gpqa", 0.596 * 100.0)]
+            [
+                ("Qwen2.5-72B-Instruct", "gpqa", 48.99, "percent"),
+                ("claude-3-5-sonnet-20241022", "gpqa", 0.596 * 100.0, "percent"),
+                // Not a fraction after scaling: kept as written.
+                ("Qwen2.5-72B-Instruct", "horizon", 137.0, "raw"),
+            ]
         );
         let q = &out.named_scores[0].score;
         assert_eq!(

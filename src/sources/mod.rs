@@ -193,7 +193,7 @@ pub enum SourceConfig {
 
 impl SourceConfig {
     /// The Hugging Face Hub endpoint this source calls, for a Hub source (`hf_models`,
-    /// `hf_files`): its pinned `endpoint`, else `HF_ENDPOINT`, else the default. Its host is the
+    /// `hf_files`, `hf_eval_results`): its pinned `endpoint`, else `HF_ENDPOINT`, else the default. Its host is the
     /// only one `fetch` sends `HF_TOKEN` to.
     pub fn hub_endpoint(&self) -> Option<String> {
         match self {
