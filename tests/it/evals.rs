@@ -202,4 +202,8 @@ async fn epoch_lm_eval_and_hub_eval_results_to_parquet_then_304s() {
     assert_eq!(http.len(), 5, "{log:#?}");
     assert!(http.iter().all(|r| r["status"] == "304" && r["not_modified"] == "true"), "{http:#?}");
     assert_eq!(data_rows(&work.out(), "scores", &first_id), data_rows(&work.out(), "scores", &second_id));
+
+    // The zip and the results files replay from the archive byte for byte.
+    let rebuilt = run(densing().args(["rebuild", &first_id]).arg("--out").arg(work.out()));
+    assert_eq!(rebuilt.status.code(), Some(0), "{}", String::from_utf8_lossy(&rebuilt.stdout));
 }
