@@ -169,6 +169,11 @@ impl PipelineConfig {
                     c.path = base.join(&c.path);
                 }
             }
+            if let SourceConfig::LmEvalResults(c) = source {
+                for p in c.paths.iter_mut().filter(|p| p.is_relative()) {
+                    *p = base.join(&*p);
+                }
+            }
         }
         config.validate().map_err(|message| ConfigError::Invalid { path: path.to_owned(), message })?;
         Ok(config)

@@ -23,10 +23,13 @@
 pub mod board;
 pub mod csv_table;
 pub mod curated;
+pub mod epoch;
+pub mod hf_eval_results;
 pub mod hf_files;
 pub mod hf_models;
 pub mod html_table;
 pub mod json_table;
+pub mod lm_eval_results;
 pub mod open_llm_leaderboard;
 #[cfg(test)]
 mod testing;
@@ -180,16 +183,23 @@ pub enum SourceConfig {
     JsonTable(board::BoardConfig),
     /// Hand-checked scores with citations, from a local CSV.
     Curated(curated::CuratedConfig),
+    /// Epoch AI's Benchmarking Hub: its own runs, one CSV per benchmark in a zip (CC BY 4.0).
+    Epoch(epoch::EpochConfig),
+    /// lm-evaluation-harness results files (`results_<time>.json`), local or by URL.
+    LmEvalResults(lm_eval_results::LmEvalResultsConfig),
+    /// The Hub's eval results: models' `evalResults` and official benchmarks' leaderboards.
+    HfEvalResults(hf_eval_results::HfEvalResultsConfig),
 }
 
 impl SourceConfig {
     /// The Hugging Face Hub endpoint this source calls, for a Hub source (`hf_models`,
-    /// `hf_files`): its pinned `endpoint`, else `HF_ENDPOINT`, else the default. Its host is the
+    /// `hf_files`, `hf_eval_results`): its pinned `endpoint`, else `HF_ENDPOINT`, else the default. Its host is the
     /// only one `fetch` sends `HF_TOKEN` to.
     pub fn hub_endpoint(&self) -> Option<String> {
         match self {
             SourceConfig::HfModels(c) => Some(hf_endpoint(c.endpoint.as_deref())),
             SourceConfig::HfFiles(c) => Some(hf_endpoint(c.endpoint.as_deref())),
+            SourceConfig::HfEvalResults(c) => Some(hf_endpoint(c.endpoint.as_deref())),
             // Any other source is not the Hub: a new one gets no token unless listed here.
             _ => None,
         }
@@ -208,6 +218,9 @@ pub fn build(configs: &[SourceConfig]) -> Vec<Box<dyn Source>> {
             SourceConfig::CsvTable(c) => Box::new(csv_table::CsvTable::new(c.clone())),
             SourceConfig::JsonTable(c) => Box::new(json_table::JsonTable::new(c.clone())),
             SourceConfig::Curated(c) => Box::new(curated::Curated::new(c.clone())),
+            SourceConfig::Epoch(c) => Box::new(epoch::Epoch::new(c.clone())),
+            SourceConfig::LmEvalResults(c) => Box::new(lm_eval_results::LmEvalResults::new(c.clone())),
+            SourceConfig::HfEvalResults(c) => Box::new(hf_eval_results::HfEvalResults::new(c.clone())),
         })
         .collect()
 }

@@ -7,6 +7,7 @@ mod boards;
 mod browser;
 mod cards;
 mod density;
+mod evals;
 mod extraction;
 mod faults;
 mod files;
