@@ -8,8 +8,10 @@
 //! also accepts it wrapped as `{"data": entry}`): `{dataset: {id, task_id, revision?}, value,
 //! verifyToken?, date?, source?: {url, name?, user?, org?}, notes?}`. A leaderboard entry:
 //! `{rank, modelId, value, verified, source?, …}` (also `model_id`, `task_id`/`taskId` when
-//! given). Values are written as the submitter chose: `0.412` or `41.2`; at most 1 is read as a
-//! fraction (×100).
+//! given). Values are written as the submitter chose: `0.412` or `41.2`. Whether they are
+//! fractions is decided once per response, never per value: all at most 1 (two or more) are
+//! fractions (×100), all above 1 percent; in a response that mixes both, a value at most 1
+//! cannot be told from a percent and is an `ambiguous_unit` reject.
 //!
 //! # Who evaluated (`evaluator`)
 //! - **independent**: verified (a valid `verifyToken`, `verified: true`): the run was made on HF
@@ -148,6 +150,8 @@ impl Source for HfEvalResults {
         };
         match (request.purpose, request.hint.as_deref(), &doc) {
             (Purpose::Results, _, Value::Object(_)) => {
+                let items = doc.get("evalResults").and_then(Value::as_array);
+                let unit = Unit::of(items.into_iter().flatten().map(|i| i.get("data").unwrap_or(i)));
                 let model = str_field(&doc, "id").or_else(|| request.model_id.clone()).unwrap_or_default();
                 for item in doc.get("evalResults").and_then(Value::as_array).into_iter().flatten() {
                     let entry = item.get("data").unwrap_or(item);
@@ -160,7 +164,7 @@ impl Source for HfEvalResults {
                         task.as_deref(),
                         entry,
                         verified,
-                        "model_eval_results",
+                        ("model_eval_results", unit),
                         url,
                         &mut out,
                     );
@@ -182,11 +186,12 @@ impl Source for HfEvalResults {
                     out.rejects.push(shape("a JSON array of leaderboard entries", &doc));
                     return out;
                 };
+                let unit = Unit::of(entries.iter());
                 for e in entries {
                     let model = str_field(e, "modelId").or_else(|| str_field(e, "model_id")).unwrap_or_default();
                     let task = str_field(e, "task_id").or_else(|| str_field(e, "taskId"));
                     let verified = e.get("verified").and_then(Value::as_bool).unwrap_or(false);
-                    score(&model, Some(dataset), task.as_deref(), e, verified, "leaderboard", url, &mut out);
+                    score(&model, Some(dataset), task.as_deref(), e, verified, ("leaderboard", unit), url, &mut out);
                 }
             }
             (_, _, other) => out.rejects.push(shape("a JSON object or array", other)),
@@ -199,6 +204,31 @@ impl Source for HfEvalResults {
     }
 }
 
+/// How one response writes its values (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Unit {
+    Fraction,
+    Percent,
+    Mixed,
+}
+
+impl Unit {
+    fn of<'a>(entries: impl Iterator<Item = &'a Value>) -> Unit {
+        let values: Vec<f64> = entries.filter_map(entry_value).collect();
+        if values.len() >= 2 && values.iter().all(|v| (0.0..=1.0).contains(v)) {
+            Unit::Fraction
+        } else if values.iter().all(|v| *v > 1.0) {
+            Unit::Percent
+        } else {
+            Unit::Mixed
+        }
+    }
+}
+
+fn entry_value(e: &Value) -> Option<f64> {
+    e.get("value").and_then(|v| v.as_f64().or_else(|| v.as_str().and_then(|s| s.trim().parse().ok())))
+}
+
 /// One entry (a model's or a leaderboard's) as a score, or a reject.
 #[allow(clippy::too_many_arguments)]
 fn score(
@@ -207,7 +237,7 @@ fn score(
     task: Option<&str>,
     e: &Value,
     verified: bool,
-    detail: &str,
+    (detail, unit): (&str, Unit),
     url: &str,
     out: &mut ParseOutput,
 ) {
@@ -218,7 +248,7 @@ fn score(
         out.rejects.push(reject(RejectReason::InvalidModelId, why));
         return;
     }
-    let value = e.get("value").and_then(|v| v.as_f64().or_else(|| v.as_str().and_then(|s| s.trim().parse().ok())));
+    let value = entry_value(e);
     let (Some(dataset), Some(value)) = (dataset, value) else {
         out.rejects.push(reject(
             RejectReason::ModelIndexIncomplete,
@@ -244,7 +274,16 @@ fn score(
     evidence.extend(by.map(|b| format!("by {b}")));
     evidence.extend(source_url.map(|u| format!("source {u}")));
     evidence.extend(str_field(e, "notes").map(|n| format!("notes {n}")));
-    let fraction = (0.0..=1.0).contains(&value);
+    let fraction = match unit {
+        Unit::Fraction => true,
+        Unit::Percent => false,
+        Unit::Mixed if value > 1.0 => false,
+        Unit::Mixed => {
+            let why = format!("{dataset} = {value}: a fraction or a percent? the response has both or only this value");
+            out.rejects.push(reject(RejectReason::AmbiguousUnit, why));
+            return;
+        }
+    };
     out.scores.push(ScoreRow {
         model_id: model.to_owned(),
         benchmark,
@@ -330,21 +369,22 @@ mod tests {
             {"data": {"dataset": {"id": "cais/hle", "task_id": "default"}, "value": 0.052, "verifyToken": "eyJ.x.y",
              "source": {"url": "https://huggingface.co/datasets/someone/hle-traces", "user": "someone"}}}]}"#;
         let out = parse(src.as_ref(), &requests[0], model.as_bytes().to_vec());
-        assert!(out.rejects.is_empty(), "{:?}", out.rejects);
+        // 63.3 is a percent; beside it 0.052 may be 0.052% or 5.2%: not guessed.
+        let reasons: Vec<&str> = out.rejects.iter().map(|r| r.reason.as_str()).collect();
+        assert_eq!(reasons, ["ambiguous_unit"]);
+        let fractions = model.replace("63.3", "0.633");
+        let both = parse(src.as_ref(), &requests[0], fractions.into_bytes());
+        assert!(both.rejects.is_empty(), "{:?}", both.rejects);
+        let values: Vec<f64> = both.scores.iter().map(|s| s.value).collect();
+        assert_eq!(values, [0.633 * 100.0, 0.052 * 100.0], "every value of the response a fraction");
         let got: Vec<_> = out
             .scores
             .iter()
             .map(|s| (s.benchmark.as_str(), s.value, s.evaluator, s.observed_on.map(|d| d.to_string())))
             .collect();
+        assert_eq!(got, [("gpqa", 63.3, Evaluator::SelfReported, Some("2026-02-03".into()))]);
         assert_eq!(
-            got,
-            [
-                ("gpqa", 63.3, Evaluator::SelfReported, Some("2026-02-03".into())),
-                ("hle", 0.052 * 100.0, Evaluator::Independent, None)
-            ]
-        );
-        assert_eq!(
-            out.scores[1].evidence.as_deref(),
+            both.scores[1].evidence.as_deref(),
             Some("cais/hle default; verified; by someone; source https://huggingface.co/datasets/someone/hle-traces")
         );
 

@@ -54,7 +54,7 @@ const LM_EVAL: &str = r#"{
 const MODEL_EVALS: &str = r#"{"_id": "66e6d08f", "id": "Qwen/Qwen2.5-72B-Instruct", "evalResults": [
   {"dataset": {"id": "TIGER-Lab/MMLU-Pro", "task_id": "mmlu_pro"}, "value": 71.1, "date": "2025-01-15",
    "source": {"url": "https://huggingface.co/Qwen/Qwen2.5-72B-Instruct", "name": "Model Card"}},
-  {"dataset": {"id": "Idavidrein/gpqa", "task_id": "gpqa_diamond", "revision": "90f7f2b"}, "value": 0.485, "verifyToken": "eyJhbGciOiJIUzI1NiJ9.e30.sig",
+  {"dataset": {"id": "Idavidrein/gpqa", "task_id": "gpqa_diamond", "revision": "90f7f2b"}, "value": 48.5, "verifyToken": "eyJhbGciOiJIUzI1NiJ9.e30.sig",
    "source": {"url": "https://huggingface.co/spaces/evaluator/traces", "name": "Eval traces", "user": "evaluator"}}
 ]}"#;
 const BENCHMARKS: &str = r#"[{"_id": "1", "id": "cais/hle", "tags": ["benchmark:official"]}]"#;
