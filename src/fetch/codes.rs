@@ -120,6 +120,9 @@ codes! {
     pub enum RejectReason: Fetch(Reason) {
         /// A model id that is not a Hub id (`org/name`, no `..`, no control characters).
         InvalidModelId = "invalid_model_id",
+        /// A planned request for a URL another source's request fetched in an earlier wave:
+        /// responses are not kept, so this source does not parse it (in one wave, it would).
+        FetchedEarlier = "fetched_earlier",
         /// `hf_files` was asked for a file it has no parser for.
         UnknownFile = "unknown_file",
         /// A body that is not JSON.

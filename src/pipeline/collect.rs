@@ -1,11 +1,12 @@
 //! Outcome collection: each finished request becomes its run-log entry, `fetch_log` row, log line
-//! and, on failure, its reject; a response is parsed by the source that asked for it.
+//! and, on failure, its reject; a response is parsed by every source that asked for it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::archive::Archive;
-use crate::fetch::{FetchOutcome, FetchRequest, Reason, Stage};
+use crate::fetch::scheduler::Submitted;
+use crate::fetch::{FetchFailure, FetchOutcome, FetchRequest, FetchedResponse, Reason, RejectReason, Stage};
 use crate::normalize::models::metadata_rank;
 use crate::snapshot::manifest::RunSummary;
 use crate::sources::{DateFact, NamedScore, ParamsFact, Source};
@@ -38,12 +39,24 @@ impl Collector {
         }
     }
 
-    /// Counts `n` newly planned requests and sizes the row buffers for them now rather than by
-    /// doubling, which briefly holds both the old and the new buffer.
-    pub fn planned(&mut self, n: usize) {
+    /// Counts the newly planned requests of `submitted` and sizes the row buffers for them now
+    /// rather than by doubling, which briefly holds both the old and the new buffer. A late
+    /// request (its URL's response already went to another source) becomes a reject, so the
+    /// rows it would have given are not missing in silence. Returns how many were new.
+    pub fn planned(&mut self, submitted: Submitted, sources: &[Box<dyn Source>]) -> usize {
+        let n = submitted.new;
         self.summary.requests += n as u64;
         self.tables.fetch_log.reserve(n);
         self.observations.reserve(n);
+        for request in submitted.late {
+            tracing::warn!(url = %request.url, "Another source fetched this URL in an earlier wave; not parsed again.");
+            self.tables.rejects.push(
+                RejectRow::new(sources[request.source_index].kind(), Stage::Plan, RejectReason::FetchedEarlier)
+                    .request(&request)
+                    .detail("another source fetched this URL in an earlier wave; its response is not kept"),
+            );
+        }
+        n
     }
 
     /// One observation per model seen so far (the best-ranked), for planning further waves.
@@ -66,54 +79,82 @@ impl Collector {
         self.summary.failures += 1;
     }
 
-    /// Records one outcome; returns the follow-up requests its parse planned.
-    pub fn record(&mut self, outcome: FetchOutcome, sources: &[Box<dyn Source>]) -> Vec<FetchRequest> {
+    /// Records one outcome, and has it parsed by the source that asked and by every source that
+    /// asked for the same URL (`riders`); returns the follow-up requests their parses planned.
+    pub fn record(
+        &mut self,
+        outcome: FetchOutcome,
+        riders: Vec<FetchRequest>,
+        sources: &[Box<dyn Source>],
+    ) -> Vec<FetchRequest> {
         if let Err(e) = self.archive.log_outcome(&outcome.run_log_entry()) {
             tracing::warn!(error = %e, "Cannot write the run log; this snapshot will not be rebuildable.");
         }
-        let source = &sources[outcome.request.source_index];
-        self.tables.fetch_log.push(fetch_log_row(&outcome, source.kind()));
+        // One request, one `fetch_log` row and one count, however many sources read it.
+        self.tables.fetch_log.push(fetch_log_row(&outcome, sources[outcome.request.source_index].kind()));
         let FetchOutcome { request, result, .. } = outcome;
-        match result {
+        match &result {
             Ok(response) => {
                 self.summary.not_modified += u64::from(response.not_modified);
                 self.summary.from_archive += u64::from(response.from_archive);
                 tracing::debug!(url = %request.url, status = response.record.status, not_modified = response.not_modified, "Fetched.");
-                let parsed = source.parse(&request, &response);
-                let rank = metadata_rank(request.purpose);
-                self.observations.extend(parsed.models.into_iter().map(|m| (rank, m)));
-                self.params.extend(parsed.params);
-                self.dates.extend(parsed.dates);
-                self.tables.scores.extend(parsed.scores);
-                self.aliases.extend(parsed.aliases);
-                self.named_scores.extend(parsed.named_scores);
-                self.tables.rejects.extend(parsed.rejects);
-                // Follow-ups go to the source whose response planned them.
-                let mut follow_ups = parsed.follow_ups;
-                for r in &mut follow_ups {
-                    r.source_index = request.source_index;
-                }
-                follow_ups
             }
+            Err(failure) => self.count_failure(&request, failure),
+        }
+        let mut follow_ups = Vec::new();
+        for request in std::iter::once(request).chain(riders) {
+            follow_ups.extend(self.deliver(&request, &result, sources));
+        }
+        follow_ups
+    }
+
+    /// One source's share of an outcome: the parse of the response, or the failure's reject.
+    fn deliver(
+        &mut self,
+        request: &FetchRequest,
+        result: &Result<FetchedResponse, FetchFailure>,
+        sources: &[Box<dyn Source>],
+    ) -> Vec<FetchRequest> {
+        let source = &sources[request.source_index];
+        let response = match result {
+            Ok(response) => response,
             Err(failure) => {
-                // An optional file that does not exist, or a gated repo without a token, is
-                // recorded but is not a failure of the run.
-                let expected = (request.optional && matches!(failure.reason, Reason::NotFound | Reason::NotArchived))
-                    || failure.reason == Reason::TokenNeeded;
-                if expected {
-                    self.summary.expected_failures += 1;
-                    tracing::info!(url = %request.url, reason = failure.reason.as_str(), "Optional file missing or gated.");
-                } else {
-                    self.summary.failures += 1;
-                    tracing::warn!(url = %request.url, reason = failure.reason.as_str(), error = %failure.message, "Request failed.");
-                }
                 self.tables.rejects.push(
                     RejectRow::new(source.kind(), Stage::Fetch, failure.reason)
-                        .request(&request)
-                        .detail(failure.message),
+                        .request(request)
+                        .detail(failure.message.clone()),
                 );
-                Vec::new()
+                return Vec::new();
             }
+        };
+        let parsed = source.parse(request, response);
+        let rank = metadata_rank(request.purpose);
+        self.observations.extend(parsed.models.into_iter().map(|m| (rank, m)));
+        self.params.extend(parsed.params);
+        self.dates.extend(parsed.dates);
+        self.tables.scores.extend(parsed.scores);
+        self.aliases.extend(parsed.aliases);
+        self.named_scores.extend(parsed.named_scores);
+        self.tables.rejects.extend(parsed.rejects);
+        // Follow-ups go to the source whose response planned them.
+        let mut follow_ups = parsed.follow_ups;
+        for r in &mut follow_ups {
+            r.source_index = request.source_index;
+        }
+        follow_ups
+    }
+
+    /// A failed request counts once: as expected (an optional file that does not exist, or a
+    /// gated repo without a token), or as a failure of the run.
+    fn count_failure(&mut self, request: &FetchRequest, failure: &FetchFailure) {
+        let expected = (request.optional && matches!(failure.reason, Reason::NotFound | Reason::NotArchived))
+            || failure.reason == Reason::TokenNeeded;
+        if expected {
+            self.summary.expected_failures += 1;
+            tracing::info!(url = %request.url, reason = failure.reason.as_str(), "Optional file missing or gated.");
+        } else {
+            self.summary.failures += 1;
+            tracing::warn!(url = %request.url, reason = failure.reason.as_str(), error = %failure.message, "Request failed.");
         }
     }
 }

@@ -229,19 +229,16 @@ async fn fetch_all(
         let mut new = 0;
         for (requests, rejects) in planned {
             collector.tables.rejects.extend(rejects);
-            let n = scheduler.submit(requests);
-            collector.planned(n);
-            new += n;
+            new += collector.planned(scheduler.submit(requests), sources);
         }
         if new == 0 {
             break;
         }
         while let Some(next) = scheduler.next().await {
             match next {
-                Next::Outcome(outcome) => {
-                    let follow_ups = collector.record(*outcome, sources);
-                    let n = scheduler.submit(follow_ups);
-                    collector.planned(n);
+                Next::Outcome(outcome, riders) => {
+                    let follow_ups = collector.record(*outcome, riders, sources);
+                    collector.planned(scheduler.submit(follow_ups), sources);
                 }
                 Next::Lost(error) => collector.lost(&error),
             }

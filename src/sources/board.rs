@@ -44,6 +44,11 @@ pub struct BoardConfig {
 pub struct BoardColumn {
     /// Where the value is: a CSS selector within the row (HTML), a column name (CSV; `""` is an
     /// unnamed index column), a dot path (JSON; `$key` is an object's key).
+    ///
+    /// HTML reads the first matching element's text, or with a final `@attr` its attribute:
+    /// `td:nth-child(2) a@href` is the link of the cell's first `<a>` (made absolute against
+    /// the page), `@data-id` the row's own attribute. Paired with `field = "hub_id"`, a name
+    /// linking to `https://huggingface.co/org/name` resolves with no alias.
     pub at: String,
     /// What it is: `model` (display name), `hub_id` (a Hub id or a huggingface.co URL), `score`,
     /// `date` (the board's date for the result), `ci` (`+8/-6`, for the score before it).
@@ -100,13 +105,54 @@ pub fn clean_name(raw: &str) -> String {
     words.join(" ")
 }
 
-/// A Hub id from a cell: `org/name`, or a `https://huggingface.co/org/name` link.
+/// A Hub id from a cell: `org/name`, or a link to a model's page on the Hub
+/// (`https://huggingface.co/org/name`, `hf.co` or `www.` too, anything after the repo ignored).
+/// A link to another host, to a space, a dataset or another of the Hub's own pages, or one that
+/// does not parse, names no model.
+///
+/// ```
+/// use densing::sources::board::hub_id;
+/// assert_eq!(hub_id("https://huggingface.co/Qwen/Qwen2-7B").as_deref(), Some("Qwen/Qwen2-7B"));
+/// assert_eq!(hub_id("https://huggingface.co/spaces/Qwen/demo"), None);
+/// ```
 pub fn hub_id(cell: &str) -> Option<String> {
     let t = cell.trim();
-    let t = t.strip_prefix("https://huggingface.co/").or_else(|| t.strip_prefix("http://huggingface.co/")).unwrap_or(t);
-    let t = t.trim_end_matches('/');
-    let parts: Vec<&str> = t.split('/').collect();
-    (parts.len() == 2 && crate::parse::ids::check_model_id(t).is_ok()).then(|| t.to_owned())
+    let id = if t.contains("://") { hub_link(t)? } else { t.trim_end_matches('/').to_owned() };
+    let org = id.split_once('/')?.0;
+    (!HUB_PAGES.contains(&org) && crate::parse::ids::check_model_id(&id).is_ok()).then_some(id)
+}
+
+/// First path parts of the Hub's own pages: no organisation can take these names.
+const HUB_PAGES: &[&str] = &[
+    "api",
+    "blog",
+    "chat",
+    "collections",
+    "datasets",
+    "docs",
+    "join",
+    "learn",
+    "login",
+    "models",
+    "new",
+    "organizations",
+    "papers",
+    "posts",
+    "pricing",
+    "settings",
+    "spaces",
+    "tasks",
+];
+
+/// `org/name` from an `http(s)` link to the Hub (its first two path parts), else `None`.
+fn hub_link(link: &str) -> Option<String> {
+    let url = url::Url::parse(link).ok()?;
+    let hub = matches!(url.host_str()?, "huggingface.co" | "www.huggingface.co" | "hf.co");
+    if !hub || !matches!(url.scheme(), "http" | "https") {
+        return None;
+    }
+    let mut parts = url.path_segments()?;
+    Some(format!("{}/{}", parts.next()?, parts.next()?))
 }
 
 /// `+8/-6` (or `+4 / -4`) → (plus, minus).
@@ -234,5 +280,58 @@ fn scale(column: &BoardColumn, value: f64) -> (f64, &str) {
     match column.unit.as_str() {
         "fraction" => (value * 100.0, "percent"),
         other => (value, other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hub_id;
+
+    #[test]
+    fn a_hub_model_link_or_id_is_a_hub_id() {
+        for (cell, id) in [
+            ("meta-llama/Llama-2-7b-hf", "meta-llama/Llama-2-7b-hf"),
+            (" Qwen/Qwen2.5-7B/ ", "Qwen/Qwen2.5-7B"),
+            ("https://huggingface.co/meta-llama/Llama-2-7b-hf", "meta-llama/Llama-2-7b-hf"),
+            ("http://huggingface.co/01-ai/Yi-34B/", "01-ai/Yi-34B"),
+            ("https://www.huggingface.co/google/gemma-2b?library=transformers#usage", "google/gemma-2b"),
+            ("https://hf.co/mistralai/Mistral-7B-v0.1", "mistralai/Mistral-7B-v0.1"),
+            // A page inside the repo is still the repo.
+            ("https://huggingface.co/tiiuae/falcon-7b/tree/main", "tiiuae/falcon-7b"),
+            ("https://HuggingFace.co/tiiuae/falcon-7b", "tiiuae/falcon-7b"),
+        ] {
+            assert_eq!(hub_id(cell).as_deref(), Some(id), "{cell}");
+        }
+    }
+
+    #[test]
+    fn other_links_and_pages_are_no_model() {
+        for cell in [
+            // The Hub's other kinds of repo and its own pages.
+            "https://huggingface.co/spaces/lmsys/chatbot-arena-leaderboard",
+            "https://huggingface.co/datasets/cais/mmlu",
+            "https://huggingface.co/docs/transformers",
+            "https://huggingface.co/papers/2312.00752",
+            "https://huggingface.co/datasets/mmlu",
+            "spaces/lmsys/arena",
+            "datasets/squad",
+            // An organisation, not a model.
+            "https://huggingface.co/meta-llama",
+            "https://huggingface.co/meta-llama/",
+            // Other hosts, look-alikes and other schemes.
+            "https://github.com/meta-llama/llama",
+            "https://huggingface.co.evil.org/org/repo",
+            "https://example.org/huggingface.co/org/repo",
+            "ftp://huggingface.co/org/repo",
+            // Malformed.
+            "https//huggingface.co/org/repo",
+            "https://huggingface.co/org/re%20po",
+            "https://",
+            "https://huggingface.co//repo",
+            "Llama 2 7B",
+            "",
+        ] {
+            assert_eq!(hub_id(cell), None, "{cell}");
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! `html_table`: a static HTML leaderboard, read with the CSS selectors of the pipeline file.
 //!
 //! The row selector picks `<tr>`s (or any element); each column's selector is applied within
-//! a row and its text taken. A page where the selector finds no rows is a reject, never zero
+//! a row and the first match's text taken, or with `selector@attr` its attribute (a link's
+//! `href`, made absolute against the page as a browser would). A page where the selector finds no rows is a reject, never zero
 //! rows in silence; when the page carries scripts, the reject says the table is filled by
 //! JavaScript, so the board's JSON should be read instead (as with EvalPlus).
 
@@ -45,8 +46,11 @@ impl RowReader for HtmlRows {
         };
         let mut cell_sels = Vec::new();
         for c in &config.columns {
-            match Selector::parse(&c.at) {
-                Ok(s) => cell_sels.push(s),
+            let (selector, attr) = split_attr(&c.at);
+            // No selector before `@attr`: the row element itself.
+            let parsed = if selector.is_empty() { Ok(None) } else { Selector::parse(selector).map(Some) };
+            match parsed {
+                Ok(s) => cell_sels.push((s, attr)),
                 Err(_) => {
                     bad(&mut out, RejectReason::BadSelector, format!("column selector {:?} does not parse", c.at));
                     return out;
@@ -58,8 +62,19 @@ impl RowReader for HtmlRows {
         let mut rows = 0;
         for row in page.select(&rows_sel) {
             rows += 1;
-            let cells: Vec<Option<String>> =
-                cell_sels.iter().map(|s| row.select(s).next().map(|e| e.text().collect::<String>())).collect();
+            let cells: Vec<Option<String>> = cell_sels
+                .iter()
+                .map(|(sel, attr)| {
+                    let element = match sel {
+                        Some(s) => row.select(s).next()?,
+                        None => row,
+                    };
+                    match attr {
+                        None => Some(element.text().collect::<String>()),
+                        Some(attr) => element.value().attr(attr).map(|v| attribute_value(url, attr, v)),
+                    }
+                })
+                .collect();
             emit(config, KIND, url, &cells, &mut out);
         }
         if rows == 0 {
@@ -75,14 +90,80 @@ impl RowReader for HtmlRows {
     }
 }
 
+/// A column's `at` split into its CSS selector and the attribute after a final `@`, if any:
+/// `td:nth-child(2) a@href` → (`td:nth-child(2) a`, `href`). An `@` inside an attribute
+/// selector (`a[href^="mailto:x@y"]`) is not followed by a bare name, so it stays in the selector.
+pub fn split_attr(at: &str) -> (&str, Option<&str>) {
+    match at.rsplit_once('@') {
+        Some((selector, attr))
+            if !attr.is_empty()
+                && attr.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')) =>
+        {
+            (selector.trim_end(), Some(attr))
+        }
+        _ => (at, None),
+    }
+}
+
+/// An attribute's value as read: a link (`href`, `src`) is made absolute against the page, so a
+/// relative link names the board's own host, never a Hub id by accident.
+fn attribute_value(page: &str, attr: &str, value: &str) -> String {
+    let value = value.trim();
+    if !matches!(attr, "href" | "src") {
+        return value.to_owned();
+    }
+    url::Url::parse(page).and_then(|base| base.join(value)).map(String::from).unwrap_or_else(|_| value.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     //! `parse` fed the real HTML boards in `fixtures/real/leaderboards`.
 
     use chrono::NaiveDate;
 
+    use super::{attribute_value, split_attr};
     use crate::sources::testing::{fixture, parse, planned, source};
     use crate::sources::ParseOutput;
+
+    #[test]
+    fn at_splits_into_a_selector_and_an_attribute() {
+        assert_eq!(split_attr("td:nth-child(2) a@href"), ("td:nth-child(2) a", Some("href")));
+        assert_eq!(split_attr("td a @data-model-id"), ("td a", Some("data-model-id")));
+        assert_eq!(split_attr("@href"), ("", Some("href")));
+        // No attribute: the whole is a selector, its text is read.
+        assert_eq!(split_attr("td:nth-child(2) .number"), ("td:nth-child(2) .number", None));
+        assert_eq!(split_attr("a[href^=\"mailto:x@y.org\"]"), ("a[href^=\"mailto:x@y.org\"]", None));
+        assert_eq!(split_attr("td@"), ("td@", None));
+    }
+
+    #[test]
+    fn links_are_made_absolute_against_the_page() {
+        let page = "https://example.org/boards/index.html";
+        assert_eq!(attribute_value(page, "href", " /org/repo "), "https://example.org/org/repo");
+        assert_eq!(attribute_value(page, "href", "org/repo"), "https://example.org/boards/org/repo");
+        assert_eq!(attribute_value(page, "href", "https://huggingface.co/org/repo"), "https://huggingface.co/org/repo");
+        // Not a link: as written.
+        assert_eq!(attribute_value(page, "title", "org/repo"), "org/repo");
+    }
+
+    #[test]
+    fn a_column_reads_an_attribute_of_its_first_match() {
+        let src = source(
+            "kind = 'html_table'\nboard = 'b'\nurl = 'https://example.org/b.html'\nrows = 'tbody tr'\ncolumns = [\
+             { at = 'td:nth-child(1) a', field = 'model' }, { at = 'td:nth-child(1) a@href', field = 'hub_id' }, \
+             { at = 'td:nth-child(2)@data-v', field = 'score', benchmark = 'mmlu' }]",
+        );
+        let page = "<table><tbody>\
+            <tr><td><a href='https://huggingface.co/org/repo'>Repo 7B</a><a href='https://x.org'>paper</a></td><td data-v='61.5'>61.50%</td></tr>\
+            <tr><td><a href='https://huggingface.co/spaces/org/demo'>Demo</a></td><td data-v='40'>40</td></tr>\
+            <tr><td><a>No link</a></td><td>50</td></tr>\
+            </tbody></table>";
+        let out = parse(src.as_ref(), &planned(src.as_ref())[0], page.as_bytes().to_vec());
+        let got: Vec<(&str, Option<&str>, f64)> =
+            out.named_scores.iter().map(|s| (s.name.as_str(), s.hub_id.as_deref(), s.score.value)).collect();
+        // The third row has no `data-v`: its score cell is missing, not its text.
+        assert_eq!(got, [("Repo 7B", Some("org/repo"), 61.5), ("Demo", None, 40.0)]);
+    }
 
     const SWE: &str = "swebench_leaderboard_2024-06-21.html";
 

@@ -132,7 +132,8 @@ pub trait Source: Send + Sync {
 
     /// More requests once every request so far is done, given the models observed (so a
     /// watchlist skips models a discovery page described, and files follow their models).
-    /// Called until no source returns a request not made before; repeats are dropped by URL.
+    /// Called until no source returns a request not made before; repeats are dropped by URL
+    /// (another source asking for a URL before its response is parsed shares that response).
     fn plan_more(&self, _ctx: &PlanContext, _seen: &[&ModelRow]) -> (Vec<FetchRequest>, Vec<RejectRow>) {
         (Vec::new(), Vec::new())
     }

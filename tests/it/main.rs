@@ -16,6 +16,7 @@ mod hf_models;
 mod layers;
 mod offline;
 mod ops;
+mod pages;
 mod politeness;
 mod report;
 mod s3;
