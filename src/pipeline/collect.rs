@@ -1,7 +1,7 @@
 //! Outcome collection: each finished request becomes its run-log entry, `fetch_log` row, log line
 //! and, on failure, its reject; a response is parsed by the source that asked for it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::archive::Archive;
@@ -20,6 +20,9 @@ pub(super) struct Collector {
     pub dates: Vec<DateFact>,
     pub aliases: Vec<(String, String)>,
     pub named_scores: Vec<NamedScore>,
+    /// Kinds of the sources whose responses gave model, parameter, date or score observations
+    /// (board rows named by display name count once resolved, from the scores table).
+    pub contributors: BTreeSet<&'static str>,
     pub summary: RunSummary,
     archive: Arc<Archive>,
 }
@@ -33,6 +36,7 @@ impl Collector {
             dates: Vec::new(),
             aliases: Vec::new(),
             named_scores: Vec::new(),
+            contributors: BTreeSet::new(),
             summary: RunSummary::default(),
             archive,
         }
@@ -81,6 +85,10 @@ impl Collector {
                 tracing::debug!(url = %request.url, status = response.record.status, not_modified = response.not_modified, "Fetched.");
                 let parsed = source.parse(&request, &response);
                 let rank = metadata_rank(request.purpose);
+                let observed = [parsed.models.len(), parsed.params.len(), parsed.dates.len(), parsed.scores.len()];
+                if observed.iter().any(|n| *n > 0) {
+                    self.contributors.insert(source.kind());
+                }
                 self.observations.extend(parsed.models.into_iter().map(|m| (rank, m)));
                 self.params.extend(parsed.params);
                 self.dates.extend(parsed.dates);

@@ -26,7 +26,9 @@ pub mod curated;
 pub mod hf_files;
 pub mod hf_models;
 pub mod html_table;
+pub mod hub_parquet;
 pub mod json_table;
+pub mod lmarena;
 pub mod open_llm_leaderboard;
 #[cfg(test)]
 mod testing;
@@ -170,7 +172,8 @@ pub enum SourceConfig {
     HfModels(hf_models::HfModelsConfig),
     /// Model cards and configs (`/{id}/resolve/main/…`) of the models other sources found.
     HfFiles(hf_files::HfFilesConfig),
-    /// The Open LLM Leaderboard: v2 `contents` rows (datasets-server) and v1 results files.
+    /// The Open LLM Leaderboard: v2 `contents` rows (datasets-server pages or the Hub's Parquet
+    /// export) and v1 results files.
     OpenLlmLeaderboard(open_llm_leaderboard::OpenLlmLeaderboardConfig),
     /// A static HTML leaderboard read with CSS selectors.
     HtmlTable(board::BoardConfig),
@@ -180,6 +183,8 @@ pub enum SourceConfig {
     JsonTable(board::BoardConfig),
     /// Hand-checked scores with citations, from a local CSV.
     Curated(curated::CuratedConfig),
+    /// LMArena's published ratings (`lmarena-ai/leaderboard-dataset`, a Parquet file per arena).
+    Lmarena(lmarena::LmarenaConfig),
 }
 
 impl SourceConfig {
@@ -208,6 +213,7 @@ pub fn build(configs: &[SourceConfig]) -> Vec<Box<dyn Source>> {
             SourceConfig::CsvTable(c) => Box::new(csv_table::CsvTable::new(c.clone())),
             SourceConfig::JsonTable(c) => Box::new(json_table::JsonTable::new(c.clone())),
             SourceConfig::Curated(c) => Box::new(curated::Curated::new(c.clone())),
+            SourceConfig::Lmarena(c) => Box::new(lmarena::Lmarena::new(c.clone())),
         })
         .collect()
 }

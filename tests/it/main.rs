@@ -15,6 +15,7 @@ mod hf_models;
 mod layers;
 mod offline;
 mod ops;
+mod parquet_sources;
 mod politeness;
 mod report;
 mod s3;
