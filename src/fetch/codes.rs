@@ -171,6 +171,8 @@ codes! {
         /// A value outside its code list (a curated `evaluator` that is not `self`,
         /// `independent` or `community`).
         UnknownCode = "unknown_code",
+        /// A body that is not a readable Parquet file (a Parquet source's file).
+        InvalidParquet = "invalid_parquet",
     }
 }
 

@@ -1,7 +1,7 @@
 //! Outcome collection: each finished request becomes its run-log entry, `fetch_log` row, log line
 //! and, on failure, its reject; a response is parsed by every source that asked for it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::archive::Archive;
@@ -21,6 +21,9 @@ pub(super) struct Collector {
     pub dates: Vec<DateFact>,
     pub aliases: Vec<(String, String)>,
     pub named_scores: Vec<NamedScore>,
+    /// Kinds of the sources whose responses gave model, parameter, date or score observations
+    /// (board rows named by display name count once resolved, from the scores table).
+    pub contributors: BTreeSet<&'static str>,
     pub summary: RunSummary,
     archive: Arc<Archive>,
 }
@@ -34,6 +37,7 @@ impl Collector {
             dates: Vec::new(),
             aliases: Vec::new(),
             named_scores: Vec::new(),
+            contributors: BTreeSet::new(),
             summary: RunSummary::default(),
             archive,
         }
@@ -129,6 +133,11 @@ impl Collector {
         };
         let parsed = source.parse(request, response);
         let rank = metadata_rank(request.purpose);
+        // A source whose data made it into the snapshot owes its publisher credit.
+        let observed = [parsed.models.len(), parsed.params.len(), parsed.dates.len(), parsed.scores.len()];
+        if observed.iter().any(|n| *n > 0) {
+            self.contributors.insert(source.kind());
+        }
         self.observations.extend(parsed.models.into_iter().map(|m| (rank, m)));
         self.params.extend(parsed.params);
         self.dates.extend(parsed.dates);

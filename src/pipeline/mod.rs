@@ -7,7 +7,7 @@
 mod collect;
 mod publish;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -23,7 +23,7 @@ use crate::fetch::token::HfToken;
 use crate::fetch::{FetchRequest, FetchSettings, Fetcher};
 use crate::normalize::{self, registry::Registry};
 use crate::snapshot::commit::{clean_leftovers, OutputLock, Staged};
-use crate::snapshot::manifest::{InputRef, Manifest, PipelineRef};
+use crate::snapshot::manifest::{Credit, InputRef, Manifest, PipelineRef};
 use crate::snapshot::snapshot_id;
 use crate::sources::{self, PlanContext, Source};
 use crate::tables::rows::RejectRow;
@@ -143,7 +143,15 @@ async fn run_stages(plan: RunPlan, id: String, started: chrono::DateTime<Utc>) -
     archive.forget_index();
 
     let Collector {
-        mut tables, observations, mut params, mut dates, aliases, named_scores, summary: mut counts, ..
+        mut tables,
+        observations,
+        mut params,
+        mut dates,
+        aliases,
+        named_scores,
+        mut contributors,
+        summary: mut counts,
+        ..
     } = collector;
     // Renamed repos: facts filed under an old id move to the new one.
     for (name, model_id) in &aliases {
@@ -190,7 +198,9 @@ async fn run_stages(plan: RunPlan, id: String, started: chrono::DateTime<Utc>) -
     let write_up = publish::write_up(&plan, &id, &references, &tables);
     counts.duration_secs = (Utc::now() - started).num_milliseconds() as f64 / 1000.0;
 
-    let finished = publish::Finished { tables, write_up, inputs, summary: counts.clone() };
+    contributors.extend(sources.iter().map(|s| s.kind()).filter(|k| tables.scores.iter().any(|s| s.source == *k)));
+    let attributions = credits(&sources, &contributors);
+    let finished = publish::Finished { tables, write_up, inputs, attributions, summary: counts.clone() };
     let manifest = publish::publish(&plan, &id, started, staged, finished)?;
     let ratio = if counts.requests == 0 { 0.0 } else { counts.failures as f64 / counts.requests as f64 };
     let over = counts.failures > 0 && ratio > plan.config.run.max_failure_ratio;
@@ -271,6 +281,20 @@ async fn unique_time_id(out: &std::path::Path, mut id: String) -> String {
         id = snapshot_id(Utc::now());
     }
     id
+}
+
+/// The credits of the sources whose kind contributed rows, sorted and each once (a kind may be
+/// configured twice), so the manifest is the same on every rebuild.
+fn credits(sources: &[Box<dyn Source>], contributors: &BTreeSet<&str>) -> Vec<Credit> {
+    let mut credits: Vec<Credit> = sources
+        .iter()
+        .filter(|s| contributors.contains(s.kind()))
+        .filter_map(|s| s.attribution())
+        .map(|a| Credit::from(&a))
+        .collect();
+    credits.sort();
+    credits.dedup();
+    credits
 }
 
 fn fetch_settings(plan: &RunPlan, sources: &[Box<dyn Source>]) -> FetchSettings {

@@ -8,7 +8,7 @@ use super::RunPlan;
 use crate::density;
 use crate::error::SnapshotError;
 use crate::snapshot::commit::Staged;
-use crate::snapshot::manifest::{ArchiveRef, InputRef, Manifest};
+use crate::snapshot::manifest::{ArchiveRef, Credit, InputRef, Manifest};
 use crate::tables::rows::RunTables;
 use crate::tables::{batch, schema};
 
@@ -18,6 +18,8 @@ pub(super) struct Finished {
     /// The chart and the report.
     pub write_up: (String, String),
     pub inputs: Vec<InputRef>,
+    /// The credits of the sources that contributed rows, sorted.
+    pub attributions: Vec<Credit>,
     pub summary: crate::snapshot::manifest::RunSummary,
 }
 
@@ -32,7 +34,7 @@ pub(super) fn publish(
     mut staged: Staged,
     finished: Finished,
 ) -> Result<Manifest, SnapshotError> {
-    let Finished { tables, write_up: (chart, report), inputs, summary } = finished;
+    let Finished { tables, write_up: (chart, report), inputs, attributions, summary } = finished;
     let encode = |table: &str, e: arrow_schema::ArrowError| SnapshotError::Encode {
         table: table.into(),
         message: e.to_string(),
@@ -76,15 +78,19 @@ pub(super) fn publish(
     staged.add_file("report.md", report.as_bytes())?;
     staged.add_file(
         "CITATION.cff",
-        crate::snapshot::package::citation(id, &started.date_naive().to_string()).as_bytes(),
+        crate::snapshot::package::citation(id, &started.date_naive().to_string(), &attributions).as_bytes(),
     )?;
     staged.add_table(schema::REJECTS.name, &batch::rejects(&rejects, id).map_err(|e| encode("rejects", e))?)?;
 
     // The Data Package describes the tables (added last, so it knows their hashes).
-    let package =
-        crate::snapshot::package::datapackage(id, &started.to_rfc3339(), &plan.pipeline.name, staged.files(), |f| {
-            format!("../../{}", f.path)
-        });
+    let package = crate::snapshot::package::datapackage(
+        id,
+        &started.to_rfc3339(),
+        &plan.pipeline.name,
+        staged.files(),
+        &attributions,
+        |f| format!("../../{}", f.path),
+    );
     staged.add_file("datapackage.json", package.as_bytes())?;
     archive_records.sort();
     archive_records.dedup();
@@ -99,6 +105,7 @@ pub(super) fn publish(
         files: Vec::new(),
         archive_records,
         inputs,
+        attributions,
         models_filter: plan.only_models.clone(),
         summary,
     };

@@ -94,6 +94,7 @@ mod tests {
             files: Vec::new(),
             archive_records: Vec::new(),
             inputs: Vec::new(),
+            attributions: Vec::new(),
             models_filter: None,
             summary: RunSummary::default(),
         };

@@ -31,6 +31,10 @@ pub struct Manifest {
     /// Inputs besides responses (the pipeline text, alias files), stored as archive blobs.
     #[serde(default)]
     pub inputs: Vec<InputRef>,
+    /// The credit the data of every source that contributed rows asks for (its licence's
+    /// terms), sorted; also in `datapackage.json` and `CITATION.cff`.
+    #[serde(default)]
+    pub attributions: Vec<Credit>,
     /// `--model` ids the run was restricted to.
     #[serde(default)]
     pub models_filter: Option<Vec<String>>,
@@ -73,6 +77,30 @@ pub struct InputRef {
     pub name: String,
     /// Blob hash.
     pub sha256: String,
+}
+
+/// The credit one source's data requires ([`crate::sources::Attribution`]).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Credit {
+    /// The source kind.
+    pub source: String,
+    /// The publisher and dataset, as they ask to be credited.
+    pub credit: String,
+    /// The licence's SPDX id (`CC-BY-4.0`; `NOASSERTION` when the publisher states none).
+    pub licence: String,
+    /// Where the data and its terms are.
+    pub url: String,
+}
+
+impl From<&crate::sources::Attribution> for Credit {
+    fn from(a: &crate::sources::Attribution) -> Self {
+        Credit {
+            source: a.source.to_owned(),
+            credit: a.credit.clone(),
+            licence: a.licence.to_owned(),
+            url: a.url.clone(),
+        }
+    }
 }
 
 /// One archive record used.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::{json, Value};
 
-use super::manifest::{FileEntry, Manifest};
+use super::manifest::{Credit, FileEntry, Manifest};
 use crate::archive::write_atomic;
 use crate::error::SnapshotError;
 use crate::tables::schema::{ColType, TABLES};
@@ -21,12 +21,14 @@ fn frictionless_type(t: ColType) -> &'static str {
     }
 }
 
-/// The Data Package describing `files` (paths as given: relative to the package's folder).
+/// The Data Package describing `files` (paths as given: relative to the package's folder), with
+/// the `credits` of the sources that contributed rows among its sources and licences.
 pub fn datapackage(
     snapshot_id: &str,
     created: &str,
     pipeline: &str,
     files: &[FileEntry],
+    credits: &[Credit],
     path_of: impl Fn(&FileEntry) -> String,
 ) -> String {
     let resources: Vec<Value> = files
@@ -51,6 +53,26 @@ pub fn datapackage(
             }))
         })
         .collect();
+    let mut licenses = vec![json!({
+        "name": "other-at",
+        "title": "Compiled data; each value keeps the terms of its source (see sources, and models.license for each model's own licence)",
+    })];
+    let mut sources = vec![
+        json!({"title": "Hugging Face Hub API and model repositories (model cards, config.json)", "path": "https://huggingface.co"}),
+        json!({"title": "Leaderboards named in scores.source_detail, at the URLs in scores.source_url", "path": "https://github.com/densing/densing"}),
+        json!({"title": "Xiao et al., Densing law of LLMs, Nature Machine Intelligence 7 (2025)", "path": "https://doi.org/10.1038/s42256-025-01137-0"}),
+    ];
+    for c in credits {
+        sources.push(json!({"title": c.credit, "path": c.url}));
+        // `NOASSERTION`: the publisher states no licence, so none is listed for its rows.
+        if c.licence != "NOASSERTION" {
+            licenses.push(json!({
+                "name": c.licence,
+                "path": format!("https://spdx.org/licenses/{}.html", c.licence),
+                "title": format!("The `{}` rows: {}", c.source, c.credit),
+            }));
+        }
+    }
     let package = json!({
         "profile": "data-package",
         "name": format!("densing-{}", snapshot_id.to_lowercase()),
@@ -59,30 +81,35 @@ pub fn datapackage(
         "created": created,
         "description": format!("Made by densing {} with the pipeline `{pipeline}`. Rebuild it byte for byte with `densing rebuild {snapshot_id}` from the raw archive.", env!("CARGO_PKG_VERSION")),
         "keywords": ["LLM", "densing law", "capability density", "benchmarks"],
-        "licenses": [{
-            "name": "other-at",
-            "title": "Compiled data; each value keeps the terms of its source (see sources, and models.license for each model's own licence)",
-        }],
-        "sources": [
-            {"title": "Hugging Face Hub API and model repositories (model cards, config.json)", "path": "https://huggingface.co"},
-            {"title": "Open LLM Leaderboard contents dataset", "path": "https://huggingface.co/datasets/open-llm-leaderboard/contents"},
-            {"title": "Leaderboards named in scores.source_detail, at the URLs in scores.source_url", "path": "https://github.com/densing/densing"},
-            {"title": "Xiao et al., Densing law of LLMs, Nature Machine Intelligence 7 (2025)", "path": "https://doi.org/10.1038/s42256-025-01137-0"},
-        ],
+        "licenses": licenses,
+        "sources": sources,
         "resources": resources,
     });
     serde_json::to_string_pretty(&package).expect("JSON values always serialize") + "\n"
 }
 
-/// `CITATION.cff` for a snapshot.
-pub fn citation(snapshot_id: &str, date: &str) -> String {
-    format!(
-        "cff-version: 1.2.0\nmessage: \"If you use this dataset, please cite this snapshot by its id, and the Densing Law paper.\"\n\
+/// `CITATION.cff` for a snapshot: the snapshot, the Densing Law paper, and one `data` reference
+/// per source credit (the credit its licence asks for).
+pub fn citation(snapshot_id: &str, date: &str, credits: &[Credit]) -> String {
+    let quote = |s: &str| serde_json::to_string(s).expect("a string always serializes"); // JSON strings are YAML
+    let mut cff = format!(
+        "cff-version: 1.2.0\nmessage: \"If you use this dataset, please cite this snapshot by its id, the Densing Law paper, and the data sources under references (their licences ask for it).\"\n\
 type: dataset\ntitle: \"densing snapshot {snapshot_id}\"\nversion: \"{snapshot_id}\"\ndate-released: \"{date}\"\n\
 authors:\n  - name: \"densing contributors\"\nkeywords:\n  - LLM\n  - capability density\n  - densing law\n\
 references:\n  - type: article\n    title: \"Densing law of LLMs\"\n    authors:\n      - family-names: Xiao\n        given-names: Chaojun\n\
     journal: \"Nature Machine Intelligence\"\n    volume: 7\n    year: 2025\n    doi: \"10.1038/s42256-025-01137-0\"\n"
-    )
+    );
+    for c in credits {
+        let name = quote(&c.credit);
+        cff.push_str(&format!(
+            "  - type: data\n    title: {name}\n    authors:\n      - name: {name}\n    url: {}\n",
+            quote(&c.url)
+        ));
+        if c.licence != "NOASSERTION" {
+            cff.push_str(&format!("    license: {}\n", quote(&c.licence)));
+        }
+    }
+    cff
 }
 
 /// Copies a snapshot into `to` as one folder: `<table>.parquet`, the manifest, chart, report,
@@ -121,6 +148,7 @@ pub fn export(out: &Path, manifest: &Manifest, to: &Path) -> Result<Vec<String>,
         &manifest.created_at.to_rfc3339(),
         &manifest.pipeline.name,
         &manifest.files,
+        &manifest.attributions,
         name_of,
     );
     write_atomic(&to.join("datapackage.json"), package.as_bytes()).map_err(SnapshotError::io(to))?;

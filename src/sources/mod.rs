@@ -28,8 +28,10 @@ pub mod hf_eval_results;
 pub mod hf_files;
 pub mod hf_models;
 pub mod html_table;
+pub mod hub_parquet;
 pub mod json_table;
 pub mod lm_eval_results;
+pub mod lmarena;
 pub mod open_llm_leaderboard;
 #[cfg(test)]
 mod testing;
@@ -174,7 +176,8 @@ pub enum SourceConfig {
     HfModels(hf_models::HfModelsConfig),
     /// Model cards and configs (`/{id}/resolve/main/…`) of the models other sources found.
     HfFiles(hf_files::HfFilesConfig),
-    /// The Open LLM Leaderboard: v2 `contents` rows (datasets-server) and v1 results files.
+    /// The Open LLM Leaderboard: v2 `contents` rows (datasets-server pages or the Hub's Parquet
+    /// export) and v1 results files.
     OpenLlmLeaderboard(open_llm_leaderboard::OpenLlmLeaderboardConfig),
     /// A static HTML leaderboard read with CSS selectors.
     HtmlTable(board::BoardConfig),
@@ -190,6 +193,8 @@ pub enum SourceConfig {
     LmEvalResults(lm_eval_results::LmEvalResultsConfig),
     /// The Hub's eval results: models' `evalResults` and official benchmarks' leaderboards.
     HfEvalResults(hf_eval_results::HfEvalResultsConfig),
+    /// LMArena's published ratings (`lmarena-ai/leaderboard-dataset`, a Parquet file per arena).
+    Lmarena(lmarena::LmarenaConfig),
 }
 
 impl SourceConfig {
@@ -222,6 +227,7 @@ pub fn build(configs: &[SourceConfig]) -> Vec<Box<dyn Source>> {
             SourceConfig::Epoch(c) => Box::new(epoch::Epoch::new(c.clone())),
             SourceConfig::LmEvalResults(c) => Box::new(lm_eval_results::LmEvalResults::new(c.clone())),
             SourceConfig::HfEvalResults(c) => Box::new(hf_eval_results::HfEvalResults::new(c.clone())),
+            SourceConfig::Lmarena(c) => Box::new(lmarena::Lmarena::new(c.clone())),
         })
         .collect()
 }

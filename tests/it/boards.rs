@@ -12,7 +12,7 @@ fn board_file(name: &str) -> Vec<u8> {
 }
 
 /// Serves the real `/rows` capture as three pages of 3, 3 and 2 rows, with `num_rows_total`.
-async fn mount_rows(server: &MockServer) {
+pub(crate) async fn mount_rows(server: &MockServer) {
     let doc: serde_json::Value =
         serde_json::from_slice(&board_file("open-llm-leaderboard_contents_rows_offset0.json")).unwrap();
     let rows = doc["rows"].as_array().unwrap();

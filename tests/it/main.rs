@@ -17,6 +17,7 @@ mod layers;
 mod offline;
 mod ops;
 mod pages;
+mod parquet_sources;
 mod politeness;
 mod report;
 mod s3;
