@@ -114,7 +114,7 @@ pub fn compute(
     let mut out = DensityOutput::default();
     let mut fits: Vec<(String, Option<(f64, i64)>)> = Vec::new();
     for reference in references {
-        let protocol = reference.evaluator.as_deref().and_then(Evaluator::parse);
+        let protocol = reference.evaluator;
         for curve in &reference.curve {
             for m in models {
                 let pick = |b: &str, shots| pick(&index, &m.model_id, b, shots, protocol);
@@ -348,7 +348,6 @@ mod tests {
             source: "hf_files".into(),
             source_detail: "markdown_table".into(),
             source_url: "u".into(),
-            self_reported: true,
             observed_on: None,
             ci_low: None,
             ci_high: None,

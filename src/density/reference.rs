@@ -5,6 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::ConfigError;
+use crate::tables::codes::Evaluator;
 
 /// The reference shipped with densing (the file in `pipelines/references/`, compiled in so the
 /// binary works from any folder).
@@ -28,7 +29,7 @@ pub struct Reference {
     /// authors evaluated every model themselves under one protocol. Scores of that evaluator
     /// are preferred; others give `protocol_mismatch` densities. None: any score fits.
     #[serde(default)]
-    pub evaluator: Option<String>,
+    pub evaluator: Option<Evaluator>,
     /// One curve per benchmark (and `average`).
     pub curve: Vec<Curve>,
 }

@@ -17,7 +17,7 @@ pub fn rank(score: &ScoreRow) -> u8 {
         ("hf_files", "model_index") => 2,
         ("hf_files", _) => 1,
         ("open_llm_leaderboard", _) => 3,
-        (_, _) if score.self_reported => 1,
+        (_, _) if score.self_reported() => 1,
         _ => 4,
     }
 }
@@ -58,14 +58,17 @@ mod tests {
             source: source.into(),
             source_detail: detail.into(),
             source_url: format!("{source}/{detail}"),
-            self_reported: source != "open_llm_leaderboard",
             observed_on: None,
             ci_low: None,
             ci_high: None,
             used_for_density: false,
             evidence: None,
             evidence_line: None,
-            evaluator: crate::tables::codes::Evaluator::SelfReported,
+            evaluator: if source == "open_llm_leaderboard" {
+                crate::tables::codes::Evaluator::Independent
+            } else {
+                crate::tables::codes::Evaluator::SelfReported
+            },
             harness: None,
             prompt: None,
         }

@@ -51,7 +51,7 @@ fn controls(s: &mut String, series: &BTreeMap<SeriesKey, Vec<&DensityRow>>, main
         }
         s.push_str("</select></label>\n");
     }
-    let classes: BTreeSet<Evidence> = data.plotted().map(|d| Evidence::of(&data.sources_of(d))).collect();
+    let classes: BTreeSet<Evidence> = data.plotted().map(|d| Evidence::of_density(d, &data.sources_of(d))).collect();
     s.push_str("<fieldset><legend>Scores</legend>");
     for e in classes {
         let _ =
@@ -176,7 +176,7 @@ fn point(s: &mut String, frame: &Frame, d: &DensityRow, record: bool, data: &Dat
         num(Some(density), 4),
         billions(d.effective_params),
         esc(&who),
-        Evidence::of(&sources).code(),
+        Evidence::of_density(d, &sources).code(),
         esc(&label)
     );
 }

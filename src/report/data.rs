@@ -211,6 +211,18 @@ impl Evidence {
     /// All classes, in display order.
     pub const ALL: [Evidence; 4] = [Evidence::SelfReported, Evidence::Independent, Evidence::Mixed, Evidence::Unknown];
 
+    /// The class of a density: its `evaluator` column (a community entry is not the authors',
+    /// so it counts as measured by someone else); snapshots from before that column fall back to
+    /// the scores it used.
+    pub fn of_density(d: &DensityRow, scores: &[&Row]) -> Evidence {
+        match d.evaluator.as_str() {
+            "self" => Evidence::SelfReported,
+            "independent" | "community" => Evidence::Independent,
+            "mixed" => Evidence::Mixed,
+            _ => Evidence::of(scores),
+        }
+    }
+
     /// The class of a set of scores.
     pub fn of(scores: &[&Row]) -> Evidence {
         let own = scores.iter().filter(|s| text(s, "self_reported") == "true").count();

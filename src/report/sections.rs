@@ -139,7 +139,7 @@ pub fn densest(data: &Data, anchors: &std::collections::HashMap<&str, usize>) ->
                 Cell::number(d.effective_params.map(|p| p / 1e9), 2),
                 Cell::number(d.density, 4),
                 Cell::text(&who.join("; ")),
-                Cell::text(Evidence::of(&sources).label()),
+                Cell::text(Evidence::of_density(d, &sources).label()),
             ]
         })
         .collect();

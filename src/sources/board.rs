@@ -259,7 +259,6 @@ pub fn emit(config: &BoardConfig, kind: &'static str, url: &str, cells: &[Option
                 source: kind.to_owned(),
                 source_detail: config.board.clone(),
                 source_url: url.to_owned(),
-                self_reported: config.self_reported,
                 observed_on,
                 ci_low: ci.map(|(_, minus)| value - minus),
                 ci_high: ci.map(|(plus, _)| value + plus),

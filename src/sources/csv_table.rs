@@ -115,7 +115,7 @@ mod tests {
         assert_eq!(score(&out, "DeepSeek-Coder-33B-instruct", "humaneval").score.value, 81.1);
         assert_eq!(score(&out, "Zephyr β-7B", "humaneval_plus").score.value, 23.2);
         assert_eq!(score(&out, "OpenCodeInterpreter-DS-6.7B", "humaneval").score.value, 77.4);
-        assert!(out.named_scores.iter().all(|s| s.score.observed_on.is_none() && !s.score.self_reported));
+        assert!(out.named_scores.iter().all(|s| s.score.observed_on.is_none() && !s.score.self_reported()));
     }
 
     #[test]

@@ -116,7 +116,6 @@ impl Source for Curated {
                 source: KIND.to_owned(),
                 source_detail: "curated".to_owned(),
                 source_url: get(u),
-                self_reported: evaluator == Evaluator::SelfReported,
                 observed_on: None,
                 ci_low: None,
                 ci_high: None,
@@ -219,7 +218,7 @@ mod tests {
             (s.source.as_str(), s.source_detail.as_str(), s.source_url.as_str()),
             ("curated", "curated", EVALPLUS_CSV_URL)
         );
-        assert_eq!((s.value_raw.as_str(), s.self_reported, s.metric.as_deref()), ("81.1", true, None));
+        assert_eq!((s.value_raw.as_str(), s.self_reported(), s.metric.as_deref()), ("81.1", true, None));
 
         let rejects: Vec<(&str, Option<&str>, &str)> = out
             .rejects

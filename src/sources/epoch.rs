@@ -47,7 +47,7 @@ pub struct EpochConfig {
     pub url: String,
     /// The evaluator of the `_external` files (`self`, `independent`, `community`); absent: they
     /// are not read (they are mostly the developers' own reports, collected by Epoch).
-    pub external: Option<String>,
+    pub external: Option<Evaluator>,
 }
 
 fn default_url() -> String {
@@ -86,15 +86,7 @@ impl Source for Epoch {
     }
 
     fn plan(&self, _ctx: &PlanContext) -> (Vec<FetchRequest>, Vec<RejectRow>) {
-        let mut rejects = Vec::new();
-        if let Some(code) = self.config.external.as_deref().filter(|c| Evaluator::parse(c).is_none()) {
-            rejects.push(
-                RejectRow::new(KIND, Stage::Plan, RejectReason::UnknownCode)
-                    .url(&self.config.url)
-                    .detail(format!("external = {code:?}: not self, independent or community")),
-            );
-        }
-        (vec![FetchRequest::new(self.config.url.clone(), Purpose::Board)], rejects)
+        (vec![FetchRequest::new(self.config.url.clone(), Purpose::Board)], Vec::new())
     }
 
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
@@ -113,7 +105,7 @@ impl Source for Epoch {
             out.rejects.push(reject(RejectReason::MissingColumn, "no benchmark_metadata.csv in the zip".into()));
             return out;
         };
-        let external = self.config.external.as_deref().and_then(Evaluator::parse);
+        let external = self.config.external;
         for m in metadata(meta) {
             let is_external = m.file.ends_with("_external.csv");
             let evaluator = if is_external { external } else { Some(Evaluator::Independent) };
@@ -256,7 +248,6 @@ fn read_file(m: &Meta, body: &[u8], evaluator: Evaluator, url: &str, out: &mut P
                 source: KIND.to_owned(),
                 source_detail: board.to_owned(),
                 source_url: url.to_owned(),
-                self_reported: evaluator == Evaluator::SelfReported,
                 observed_on: cell(started_c).and_then(|s| s.get(..10)).and_then(|d| d.parse::<NaiveDate>().ok()),
                 ci_low: None,
                 ci_high: None,
@@ -349,16 +340,17 @@ mod tests {
         let src = source("kind = 'epoch'\nexternal = 'self'");
         let out = parse(src.as_ref(), &planned(src.as_ref())[0], zip());
         let mmlu = out.named_scores.iter().find(|n| n.score.benchmark == "mmlu").expect("external read");
-        assert!((mmlu.score.value - 88.6).abs() < 1e-9 && mmlu.score.self_reported && mmlu.score.harness.is_none());
+        assert!((mmlu.score.value - 88.6).abs() < 1e-9 && mmlu.score.self_reported() && mmlu.score.harness.is_none());
         assert_eq!(mmlu.score.evidence.as_deref(), Some("mmlu_external.csv; source https://arxiv.org/abs/2407.21783"));
         assert_eq!(mmlu.board, EXTERNAL);
     }
 
     #[test]
     fn a_body_that_is_no_zip_and_a_bad_external_code_are_rejects() {
-        let src = source("kind = 'epoch'\nexternal = 'maybe'");
-        let (requests, rejects) = src.plan(&PlanContext::default());
-        assert_eq!(rejects[0].reason, "unknown_code");
+        let bad = toml::from_str::<crate::sources::SourceConfig>("kind = 'epoch'\nexternal = 'maybe'");
+        assert!(bad.unwrap_err().to_string().contains("unknown variant `maybe`"));
+        let src = source("kind = 'epoch'");
+        let requests = planned(src.as_ref());
         let out = parse(src.as_ref(), &requests[0], b"<html>not found</html>".to_vec());
         assert_eq!(out.rejects[0].reason, "unexpected_shape");
         let out = parse(src.as_ref(), &requests[0], zip_of(&[("gpqa_diamond.csv", "Model,Score\nx,1\n")]));

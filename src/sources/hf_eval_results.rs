@@ -83,22 +83,10 @@ impl HfEvalResults {
     }
 
     fn model_requests<'a>(&self, ids: impl Iterator<Item = &'a str>) -> (Vec<FetchRequest>, Vec<RejectRow>) {
-        let (mut requests, mut rejects) = (Vec::new(), Vec::new());
-        for id in ids {
-            match check_model_id(id) {
-                Ok(()) => requests.push(FetchRequest {
-                    model_id: Some(id.to_owned()),
-                    ..FetchRequest::new(
-                        format!("{}/api/models/{id}?expand%5B%5D=evalResults", self.endpoint),
-                        Purpose::Results,
-                    )
-                }),
-                Err(why) => {
-                    rejects.push(RejectRow::new(KIND, Stage::Plan, RejectReason::InvalidModelId).model(id).detail(why))
-                }
-            }
-        }
-        (requests, rejects)
+        super::per_model(KIND, ids, |id| FetchRequest {
+            model_id: Some(id.to_owned()),
+            ..FetchRequest::new(format!("{}/api/models/{id}?expand%5B%5D=evalResults", self.endpoint), Purpose::Results)
+        })
     }
 }
 
@@ -132,16 +120,8 @@ impl Source for HfEvalResults {
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
         let mut out = ParseOutput::default();
         let url = request.url.as_str();
-        let doc: Value = match serde_json::from_slice(&response.body) {
-            Ok(v) => v,
-            Err(e) => {
-                out.rejects.push(
-                    RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidJson)
-                        .request(request)
-                        .detail(e.to_string()),
-                );
-                return out;
-            }
+        let Some(doc) = super::json_body(KIND, request, &response.body, &mut out) else {
+            return out;
         };
         let shape = |what: &str, got: &Value| {
             RejectRow::new(KIND, Stage::Parse, RejectReason::UnexpectedShape)
@@ -296,7 +276,6 @@ fn score(
         source: KIND.to_owned(),
         source_detail: detail.to_owned(),
         source_url: url.to_owned(),
-        self_reported: evaluator == Evaluator::SelfReported,
         observed_on: str_field(e, "date").and_then(|d| d.get(..10).and_then(|d| d.parse().ok())),
         ci_low: None,
         ci_high: None,

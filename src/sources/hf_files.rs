@@ -287,7 +287,6 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             source: KIND.to_owned(),
             source_detail: s.detail.to_owned(),
             source_url: url.to_owned(),
-            self_reported: evaluator == Evaluator::SelfReported,
             observed_on: None,
             ci_low: None,
             ci_high: None,

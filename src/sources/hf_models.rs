@@ -148,19 +148,7 @@ impl HfModels {
     }
 
     fn plan_models<'a>(&self, ids: impl Iterator<Item = &'a String>) -> (Vec<FetchRequest>, Vec<RejectRow>) {
-        let mut requests = Vec::new();
-        let mut rejects = Vec::new();
-        let mut planned = HashSet::new();
-        for id in ids {
-            match check_model_id(id) {
-                Ok(()) if planned.insert(id.clone()) => requests.push(self.model_request(id)),
-                Ok(()) => {}
-                Err(why) => {
-                    rejects.push(RejectRow::new(KIND, Stage::Plan, RejectReason::InvalidModelId).model(id).detail(why))
-                }
-            }
-        }
-        (requests, rejects)
+        super::per_model(KIND, ids.map(String::as_str), |id| self.model_request(id))
     }
 }
 
@@ -189,16 +177,8 @@ impl Source for HfModels {
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
         let mut out = ParseOutput::default();
         let url = request.url.as_str();
-        let json: Value = match serde_json::from_slice(&response.body) {
-            Ok(v) => v,
-            Err(e) => {
-                out.rejects.push(
-                    RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidJson)
-                        .request(request)
-                        .detail(e.to_string()),
-                );
-                return out;
-            }
+        let Some(json) = super::json_body(KIND, request, &response.body, &mut out) else {
+            return out;
         };
         match (request.purpose, json) {
             (Purpose::ModelList, Value::Array(items)) => {

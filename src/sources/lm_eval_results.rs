@@ -47,15 +47,15 @@ pub struct LmEvalResultsConfig {
     /// Who evaluated: `independent` (default: one party running its protocol for every model),
     /// `self` (the model's authors) or `community`.
     #[serde(default = "default_evaluator")]
-    pub evaluator: String,
+    pub evaluator: Evaluator,
 }
 
 fn default_name() -> String {
     "lm_eval".to_owned()
 }
 
-fn default_evaluator() -> String {
-    "independent".to_owned()
+fn default_evaluator() -> Evaluator {
+    Evaluator::Independent
 }
 
 /// The source kind.
@@ -89,10 +89,6 @@ impl Source for LmEvalResults {
         });
         let requests = files.chain(self.config.urls.iter().cloned()).map(|u| FetchRequest::new(u, Purpose::Results));
         let mut rejects = Vec::new();
-        if Evaluator::parse(&self.config.evaluator).is_none() {
-            let detail = format!("evaluator = {:?}: not self, independent or community", self.config.evaluator);
-            rejects.push(RejectRow::new(KIND, Stage::Plan, RejectReason::UnknownCode).detail(detail));
-        }
         if let Some(Err(why)) = self.config.model_id.as_deref().map(check_model_id) {
             rejects.push(RejectRow::new(KIND, Stage::Plan, RejectReason::InvalidModelId).detail(why));
         }
@@ -124,7 +120,7 @@ impl Source for LmEvalResults {
                 .push(reject(RejectReason::InvalidModelId, format!("no Hub id in model_args {args} or model_name")));
             return out;
         };
-        let evaluator = Evaluator::parse(&self.config.evaluator).unwrap_or(Evaluator::Independent);
+        let evaluator = self.config.evaluator;
         let observed_on = doc
             .get("date")
             .and_then(Value::as_f64)
@@ -156,7 +152,6 @@ impl Source for LmEvalResults {
                 source: KIND.to_owned(),
                 source_detail: self.config.name.clone(),
                 source_url: url.to_owned(),
-                self_reported: evaluator == Evaluator::SelfReported,
                 observed_on,
                 ci_low: None,
                 ci_high: None,
@@ -296,8 +291,11 @@ mod tests {
             (s.model_id.as_str(), s.benchmark.as_str(), s.shots, s.metric.as_deref()),
             ("org/ckpt", "hellaswag", Some(10), Some("acc_norm"))
         );
-        assert!(s.self_reported && s.evaluator == Evaluator::SelfReported);
-        let bad = source("kind = 'lm_eval_results'\nurls = ['https://lab.example/r.json']\nevaluator = 'lab'");
-        assert_eq!(bad.plan(&PlanContext::default()).1[0].reason, "unknown_code");
+        assert!(s.self_reported() && s.evaluator == Evaluator::SelfReported);
+        // A code outside the list is an error of the pipeline file, before anything runs.
+        let bad = toml::from_str::<crate::sources::SourceConfig>(
+            "kind = 'lm_eval_results'\nurls = ['https://lab.example/r.json']\nevaluator = 'lab'",
+        );
+        assert!(bad.unwrap_err().to_string().contains("unknown variant `lab`"));
     }
 }

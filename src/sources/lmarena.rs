@@ -248,7 +248,6 @@ fn arena_score(url: &str, config: &str, category: &str, rating: f64, row: &Map<S
         source: KIND.to_owned(),
         source_detail: KIND.to_owned(),
         source_url: url.to_owned(),
-        self_reported: false,
         observed_on: date(row),
         ci_low: row.get("rating_lower").and_then(Value::as_f64),
         ci_high: row.get("rating_upper").and_then(Value::as_f64),
@@ -337,7 +336,7 @@ mod tests {
             ("elo", "1265.4210538", "text/overall")
         );
         assert_eq!(
-            (s.evaluator, s.harness.as_deref(), s.self_reported, s.shots),
+            (s.evaluator, s.harness.as_deref(), s.self_reported(), s.shots),
             (Evaluator::Independent, None, false, None)
         );
         assert_eq!(s.observed_on, NaiveDate::from_ymd_opt(2026, 9, 13));

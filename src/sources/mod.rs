@@ -168,6 +168,44 @@ pub struct Attribution {
     pub url: String,
 }
 
+/// A response's body as JSON; when it is not, the `invalid_json` reject (stage `parse`) that
+/// says why goes into `out`.
+pub fn json_body(kind: &str, request: &FetchRequest, body: &[u8], out: &mut ParseOutput) -> Option<serde_json::Value> {
+    serde_json::from_slice(body)
+        .map_err(|e| {
+            out.rejects.push(
+                RejectRow::new(kind, crate::fetch::Stage::Parse, crate::fetch::RejectReason::InvalidJson)
+                    .request(request)
+                    .detail(e.to_string()),
+            )
+        })
+        .ok()
+}
+
+/// One request per distinct valid Hub id of `ids` (`request` builds it), and an
+/// `invalid_model_id` reject (stage `plan`) for each id that is not one: how a source that asks
+/// something per model plans.
+pub fn per_model<'a>(
+    kind: &str,
+    ids: impl IntoIterator<Item = &'a str>,
+    request: impl Fn(&str) -> FetchRequest,
+) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+    let (mut requests, mut rejects) = (Vec::new(), Vec::new());
+    let mut planned = std::collections::HashSet::new();
+    for id in ids {
+        match crate::parse::ids::check_model_id(id) {
+            Ok(()) if planned.insert(id) => requests.push(request(id)),
+            Ok(()) => {}
+            Err(why) => rejects.push(
+                RejectRow::new(kind, crate::fetch::Stage::Plan, crate::fetch::RejectReason::InvalidModelId)
+                    .model(id)
+                    .detail(why),
+            ),
+        }
+    }
+    (requests, rejects)
+}
+
 /// One `[[sources]]` table; `kind` picks the source.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]

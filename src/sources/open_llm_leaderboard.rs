@@ -193,7 +193,6 @@ fn score(model_id: &str, benchmark: &str, shots: i32, metric: &str, value: f64, 
         source: KIND.to_owned(),
         source_detail: "open_llm_leaderboard".to_owned(),
         source_url: url.to_owned(),
-        self_reported: false,
         observed_on: None,
         ci_low: None,
         ci_high: None,
@@ -336,16 +335,8 @@ impl Source for OpenLlmLeaderboard {
             self.parse_parquet(request, &response.body, &mut out);
             return out;
         }
-        let doc: Value = match serde_json::from_slice(&response.body) {
-            Ok(v) => v,
-            Err(e) => {
-                out.rejects.push(
-                    RejectRow::new(KIND, Stage::Parse, RejectReason::InvalidJson)
-                        .request(request)
-                        .detail(e.to_string()),
-                );
-                return out;
-            }
+        let Some(doc) = super::json_body(KIND, request, &response.body, &mut out) else {
+            return out;
         };
         match (request.purpose, request.model_id.as_deref()) {
             (Purpose::Results, Some(model_id)) => v1_results(model_id, &doc, &request.url, &mut out),
@@ -433,7 +424,7 @@ mod tests {
         assert_eq!((bbh.value, bbh.value_raw.as_str()), (0.5976391706360018 * 100.0, "0.5976391706360018"));
         assert_eq!((bbh.shots, bbh.metric.as_deref(), bbh.unit.as_str()), (Some(3), Some("BBH Raw"), "percent"));
         assert_eq!(bbh.observed_on, date(2024, 6, 12));
-        assert!(!bbh.self_reported);
+        assert!(!bbh.self_reported());
         let norm = yi("bbh_normalized");
         assert_eq!((norm.value, norm.shots, norm.metric.as_deref()), (42.74936268839652, Some(3), Some("BBH")));
         assert_eq!((yi("mmlu_pro").shots, yi("math_lvl5").shots, yi("ifeval").shots), (Some(5), Some(4), Some(0)));

@@ -118,7 +118,7 @@ pub fn scores(rows: &[ScoreRow], snapshot_id: &str) -> Result<RecordBatch, Arrow
         ("source", strings(r.iter().map(|s| Some(s.source.as_str())))),
         ("source_detail", strings(r.iter().map(|s| Some(s.source_detail.as_str())))),
         ("source_url", strings(r.iter().map(|s| Some(s.source_url.as_str())))),
-        ("self_reported", bools(r.iter().map(|s| Some(s.self_reported)))),
+        ("self_reported", bools(r.iter().map(|s| Some(s.self_reported())))),
         ("observed_on", dates(r.iter().map(|s| s.observed_on))),
         ("ci_low", Arc::new(r.iter().map(|s| s.ci_low).collect::<Float64Array>())),
         ("ci_high", Arc::new(r.iter().map(|s| s.ci_high).collect::<Float64Array>())),

@@ -78,10 +78,13 @@ impl DateSource {
 
 /// Who evaluated a score: the protocol question of issue 12. The model's authors run their own
 /// prompts, shots and harness; an independent party runs one protocol for every model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+/// Its codes are what config files write (`evaluator = "independent"`): a typo is an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Evaluator {
     /// The model's authors (its card, its model-index, a board of self-reported results).
     #[default]
+    #[serde(rename = "self")]
     SelfReported,
     /// A party that is not the model's authors and evaluates under its own protocol (the Open
     /// LLM Leaderboard, Epoch AI, a board that runs the models itself).

@@ -53,7 +53,6 @@ pub struct ScoreRow {
     pub source: String,
     pub source_detail: String,
     pub source_url: String,
-    pub self_reported: bool,
     pub observed_on: Option<NaiveDate>,
     pub ci_low: Option<f64>,
     pub ci_high: Option<f64>,
@@ -63,6 +62,14 @@ pub struct ScoreRow {
     pub evaluator: Evaluator,
     pub harness: Option<String>,
     pub prompt: Option<String>,
+}
+
+impl ScoreRow {
+    /// Reported by the model's authors: the `self_reported` column, kept beside `evaluator`
+    /// (which says more) for readers of the first schema.
+    pub fn self_reported(&self) -> bool {
+        self.evaluator == Evaluator::SelfReported
+    }
 }
 
 /// One `density` row.
