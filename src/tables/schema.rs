@@ -220,7 +220,7 @@ pub const SCORES: Table = Table {
             "self_reported",
             Bool,
             false,
-            "Reported by the model's authors (its card) rather than an independent board",
+            "Reported by the model's authors: `evaluator = self` (kept from the first schema; `evaluator` says more)",
         ),
         col("observed_on", Date32, true, "The date the source gives for the result (a board's submission date)"),
         col("ci_low", Float64, true, "Lower end of the confidence interval the source gives, in `unit`"),
