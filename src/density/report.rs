@@ -10,9 +10,12 @@ use crate::tables::rows::{DensityRow, LawRow};
 pub struct Previous {
     /// Its id.
     pub snapshot_id: Option<String>,
-    /// Its model ids.
-    pub models: Vec<String>,
-    /// Its laws.
+    /// Models in this snapshot and not in that one.
+    pub added: u64,
+    /// Models in that snapshot and not in this one.
+    pub removed: u64,
+    /// The first added model ids, in id order.
+    pub added_examples: Vec<String>,
     /// Its laws' doubling times in months, keyed by `reference|benchmark|params_basis|window|evidence`.
     pub doubling_months: std::collections::HashMap<String, f64>,
 }
@@ -27,7 +30,6 @@ pub fn render(
     references: &[Reference],
     laws: &[LawRow],
     density: &[DensityRow],
-    models: &[String],
     previous: &Previous,
 ) -> String {
     let mut s = format!("# densing snapshot {snapshot_id}\n\n");
@@ -75,13 +77,8 @@ pub fn render(
     match &previous.snapshot_id {
         None => s.push_str("This is the first snapshot in this output folder.\n"),
         Some(id) => {
-            // Sets, not lists: 100,000 models against 100,000 must not be a quadratic scan.
-            let before: std::collections::HashSet<&String> = previous.models.iter().collect();
-            let now: std::collections::HashSet<&String> = models.iter().collect();
-            let added: Vec<&String> = models.iter().filter(|m| !before.contains(m)).collect();
-            let removed: Vec<&String> = previous.models.iter().filter(|m| !now.contains(m)).collect();
-            let _ = writeln!(s, "Compared with {id}: {} models added, {} removed.", added.len(), removed.len());
-            for m in added.iter().take(20) {
+            let _ = writeln!(s, "Compared with {id}: {} models added, {} removed.", previous.added, previous.removed);
+            for m in &previous.added_examples {
                 let _ = writeln!(s, "- added {m}");
             }
             for l in laws {

@@ -173,10 +173,7 @@ fn merge_metadata(mut observations: Vec<(u8, ModelRow)>) -> Vec<ModelRow> {
 /// Keeps models known to exist on `as_of`: a model first seen after it is left out.
 pub fn as_of_filter(rows: Vec<ModelRow>, as_of: NaiveDate) -> (Vec<ModelRow>, usize) {
     let before = rows.len();
-    let kept: Vec<ModelRow> = rows
-        .into_iter()
-        .filter(|m| m.release_date.or(m.hf_created_at.map(|t| t.date_naive())).is_none_or(|d| d <= as_of))
-        .collect();
+    let kept: Vec<ModelRow> = rows.into_iter().filter(|m| seen_by(m, as_of)).collect();
     let dropped = before - kept.len();
     (kept, dropped)
 }
@@ -206,6 +203,11 @@ fn fill_missing(into: &mut ModelRow, from: ModelRow) {
     if from.is_base == Some(false) {
         into.is_base = Some(false);
     }
+}
+
+/// Whether a model was out by `as_of` (released, or on the Hub; a model with neither date is kept).
+pub fn seen_by(model: &ModelRow, as_of: NaiveDate) -> bool {
+    model.release_date.or(model.hf_created_at.map(|t| t.date_naive())).is_none_or(|d| d <= as_of)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 /// Precision of a release date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum DatePrecision {
     /// Exact day.
     Day,

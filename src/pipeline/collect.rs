@@ -1,45 +1,72 @@
 //! Outcome collection: each finished request becomes its run-log entry, `fetch_log` row, log line
 //! and, on failure, its reject; a response is parsed by every source that asked for it.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::population::{by_model, Fact};
+use super::spill::{Spill, DEFAULT_CAP};
 use crate::archive::Archive;
 use crate::fetch::scheduler::Submitted;
 use crate::fetch::{FetchFailure, FetchOutcome, FetchRequest, FetchedResponse, Reason, RejectReason, Stage};
 use crate::normalize::models::metadata_rank;
 use crate::snapshot::manifest::RunSummary;
-use crate::sources::{DateFact, NamedScore, ParamsFact, Source};
-use crate::tables::rows::{FetchLogRow, ModelRow, RejectRow, RunTables};
+use crate::sources::{NamedScore, Source};
+use crate::tables::rows::{FetchLogRow, ModelRow, RejectRow, ScoreRow};
 
-/// Everything observed so far in a run.
+/// Everything observed so far in a run. Model facts and rejects grow with the Hub, so they go
+/// to disk ([`Spill`]) as they come; what stays in memory grows with what the run selects
+/// (scores, requests, the models a source follows up).
 pub(super) struct Collector {
-    pub tables: RunTables,
-    /// Model metadata observations, with the rank of the request they came from.
-    pub observations: Vec<(u8, ModelRow)>,
-    pub params: Vec<ParamsFact>,
-    pub dates: Vec<DateFact>,
+    pub fetch_log: Vec<FetchLogRow>,
+    pub scores: Vec<ScoreRow>,
+    /// Model observations, parameter counts and release dates, sorted by model id on disk.
+    pub facts: Spill<Fact>,
+    pub rejects: Spill<RejectRow>,
+    /// The best-ranked observation of every model a source follows up ([`Source::follows`]).
+    followed: HashMap<String, (u8, ModelRow)>,
+    /// Ids that quantized copies name as their one base (their counts may be inherited).
+    pub bases: HashSet<String>,
     pub aliases: Vec<(String, String)>,
     pub named_scores: Vec<NamedScore>,
     /// Kinds of the sources whose responses gave model, parameter, date or score observations
     /// (board rows named by display name count once resolved, from the scores table).
     pub contributors: BTreeSet<&'static str>,
     pub summary: RunSummary,
+    /// The first error writing to the spill: the run cannot publish a complete snapshot.
+    pub spill_error: Option<std::io::Error>,
     archive: Arc<Archive>,
 }
 
 impl Collector {
-    pub fn new(archive: Arc<Archive>) -> Self {
+    /// A collector spilling into `spill_dir` (inside the snapshot's staging folder).
+    pub fn new(archive: Arc<Archive>, spill_dir: PathBuf) -> Self {
         Collector {
-            tables: RunTables::default(),
-            observations: Vec::new(),
-            params: Vec::new(),
-            dates: Vec::new(),
+            fetch_log: Vec::new(),
+            scores: Vec::new(),
+            facts: Spill::new(spill_dir.clone(), "facts", DEFAULT_CAP, by_model),
+            rejects: Spill::new(spill_dir, "rejects", DEFAULT_CAP, Ord::cmp),
+            followed: HashMap::new(),
+            bases: HashSet::new(),
             aliases: Vec::new(),
             named_scores: Vec::new(),
             contributors: BTreeSet::new(),
             summary: RunSummary::default(),
+            spill_error: None,
             archive,
+        }
+    }
+
+    fn fact(&mut self, fact: Fact) {
+        if let Err(e) = self.facts.push(fact) {
+            self.spill_error.get_or_insert(e);
+        }
+    }
+
+    pub fn reject(&mut self, reject: RejectRow) {
+        if let Err(e) = self.rejects.push(reject) {
+            self.spill_error.get_or_insert(e);
         }
     }
 
@@ -50,11 +77,10 @@ impl Collector {
     pub fn planned(&mut self, submitted: Submitted, sources: &[Box<dyn Source>]) -> usize {
         let n = submitted.new;
         self.summary.requests += n as u64;
-        self.tables.fetch_log.reserve(n);
-        self.observations.reserve(n);
+        self.fetch_log.reserve(n);
         for request in submitted.late {
             tracing::warn!(url = %request.url, "Another source fetched this URL in an earlier wave; not parsed again.");
-            self.tables.rejects.push(
+            self.reject(
                 RejectRow::new(sources[request.source_index].kind(), Stage::Plan, RejectReason::FetchedEarlier)
                     .request(&request)
                     .detail("another source fetched this URL in an earlier wave; its response is not kept"),
@@ -63,16 +89,10 @@ impl Collector {
         n
     }
 
-    /// One observation per model seen so far (the best-ranked), for planning further waves.
+    /// One observation per followed model seen so far (the best-ranked), for planning
+    /// further waves.
     pub fn seen_models(&self) -> Vec<&ModelRow> {
-        let mut seen: HashMap<&str, &(u8, ModelRow)> = HashMap::new();
-        for obs in &self.observations {
-            let entry = seen.entry(obs.1.model_id.as_str()).or_insert(obs);
-            if obs.0 < entry.0 {
-                *entry = obs;
-            }
-        }
-        let mut rows: Vec<&ModelRow> = seen.into_values().map(|(_, m)| m).collect();
+        let mut rows: Vec<&ModelRow> = self.followed.values().map(|(_, m)| m).collect();
         rows.sort_by(|a, b| a.model_id.cmp(&b.model_id));
         rows
     }
@@ -95,7 +115,7 @@ impl Collector {
             tracing::warn!(error = %e, "Cannot write the run log; this snapshot will not be rebuildable.");
         }
         // One request, one `fetch_log` row and one count, however many sources read it.
-        self.tables.fetch_log.push(fetch_log_row(&outcome, sources[outcome.request.source_index].kind()));
+        self.fetch_log.push(fetch_log_row(&outcome, sources[outcome.request.source_index].kind()));
         let FetchOutcome { request, result, .. } = outcome;
         match &result {
             Ok(response) => {
@@ -123,7 +143,7 @@ impl Collector {
         let response = match result {
             Ok(response) => response,
             Err(failure) => {
-                self.tables.rejects.push(
+                self.reject(
                     RejectRow::new(source.kind(), Stage::Fetch, failure.reason)
                         .request(request)
                         .detail(failure.message.clone()),
@@ -138,13 +158,26 @@ impl Collector {
         if observed.iter().any(|n| *n > 0) {
             self.contributors.insert(source.kind());
         }
-        self.observations.extend(parsed.models.into_iter().map(|m| (rank, m)));
-        self.params.extend(parsed.params);
-        self.dates.extend(parsed.dates);
-        self.tables.scores.extend(parsed.scores);
+        for m in parsed.models {
+            if sources.iter().any(|s| s.follows(&m)) {
+                match self.followed.get(&m.model_id) {
+                    Some((r, _)) if *r <= rank => {}
+                    _ => {
+                        self.followed.insert(m.model_id.clone(), (rank, m.clone()));
+                    }
+                }
+            }
+            if let Some(base) = quantized_base(&m) {
+                self.bases.insert(base.to_owned());
+            }
+            self.fact(Fact::Model(rank, Box::new(m)));
+        }
+        parsed.params.into_iter().for_each(|p| self.fact(Fact::Params(p)));
+        parsed.dates.into_iter().for_each(|d| self.fact(Fact::Date(d)));
+        self.scores.extend(parsed.scores);
         self.aliases.extend(parsed.aliases);
         self.named_scores.extend(parsed.named_scores);
-        self.tables.rejects.extend(parsed.rejects);
+        parsed.rejects.into_iter().for_each(|r| self.reject(r));
         // Follow-ups go to the source whose response planned them.
         let mut follow_ups = parsed.follow_ups;
         for r in &mut follow_ups {
@@ -166,6 +199,12 @@ impl Collector {
             tracing::warn!(url = %request.url, reason = failure.reason.as_str(), error = %failure.message, "Request failed.");
         }
     }
+}
+
+/// The one base a quantized copy names (its count may be inherited from it).
+fn quantized_base(model: &ModelRow) -> Option<&str> {
+    let base = model.base_model.as_deref().filter(|b| !b.contains(','))?;
+    (model.base_model_relation.as_deref() == Some("quantized")).then_some(base)
 }
 
 /// The `fetch_log` row of an outcome, success or failure.

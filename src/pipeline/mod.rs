@@ -5,7 +5,9 @@
 //! failures (lock, output, config) return an [`Error`].
 
 mod collect;
+mod population;
 mod publish;
+mod spill;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
@@ -23,12 +25,14 @@ use crate::fetch::token::HfToken;
 use crate::fetch::{FetchRequest, FetchSettings, Fetcher};
 use crate::normalize::{self, registry::Registry};
 use crate::snapshot::commit::{clean_leftovers, OutputLock, Staged};
+use crate::snapshot::ids::{ModelChanges, ModelIds};
 use crate::snapshot::manifest::{Credit, InputRef, Manifest, PipelineRef};
 use crate::snapshot::snapshot_id;
 use crate::sources::{self, PlanContext, Source};
-use crate::tables::rows::RejectRow;
+use crate::tables::rows::{sort_scores, RejectRow, RunTables};
 use crate::tables::schema;
 use collect::Collector;
+use population::Wanted;
 
 /// A validated plan for one run (built by `cli::run` from flags and the pipeline file).
 #[derive(Debug, Clone)]
@@ -114,7 +118,7 @@ async fn run_stages(plan: RunPlan, id: String, started: chrono::DateTime<Utc>) -
     }
     .map_err(SnapshotError::io(&archive_dir))?;
     let archive = Arc::new(archive);
-    let staged = Staged::begin(&plan.out, &id)?;
+    let mut staged = Staged::begin(&plan.out, &id)?;
 
     // Inputs other than responses are archived too, so the snapshot can be rebuilt from the
     // archive alone: the pipeline text and the alias files.
@@ -138,70 +142,101 @@ async fn run_stages(plan: RunPlan, id: String, started: chrono::DateTime<Utc>) -
     );
     tracing::info!(pipeline = %plan.pipeline.name, offline = plan.offline, sources = sources.len(), "Run started.");
 
-    let collector = fetch_all(&plan, &sources, fetcher, archive.clone()).await;
+    let spill_dir = plan.out.join(crate::snapshot::STAGING_DIR).join(&id).join("_spill");
+    let collector = fetch_all(&plan, &sources, fetcher, archive.clone(), spill_dir.clone()).await;
     archive.sync().map_err(SnapshotError::io(&archive_dir))?;
     archive.forget_index();
+    let spilled = |e| SnapshotError::io(&spill_dir)(e);
 
     let Collector {
-        mut tables,
-        observations,
-        mut params,
-        mut dates,
+        fetch_log,
+        mut scores,
+        mut facts,
+        rejects: mut reject_spill,
+        bases,
         aliases,
         named_scores,
         mut contributors,
         summary: mut counts,
+        spill_error,
         ..
     } = collector;
+    if let Some(e) = spill_error {
+        return Err(spilled(e).into());
+    }
+    tracing::debug!(facts = facts.len(), runs = facts.runs(), "Model facts collected.");
     // Renamed repos: facts filed under an old id move to the new one.
     for (name, model_id) in &aliases {
         registry.add(name, model_id);
     }
-    for p in &mut params {
-        p.model_id = registry.canonical(&p.model_id).to_owned();
-    }
-    for d in &mut dates {
-        d.model_id = registry.canonical(&d.model_id).to_owned();
-    }
-    for s in &mut tables.scores {
+    for s in &mut scores {
         s.model_id = registry.canonical(&s.model_id).to_owned();
     }
-    // Board rows named by display name: resolved against every id seen and the alias files.
-    for (_, m) in &observations {
-        registry.add_model(&m.model_id);
+    // Board names no alias resolves may be a model id written in another case: the survey of
+    // the population looks for them.
+    let names: HashSet<String> = named_scores
+        .iter()
+        .filter(|n| n.hub_id.is_none() && registry.resolve(&n.name).is_none())
+        .map(|n| n.name.trim().to_lowercase())
+        .collect();
+    let wanted = Wanted { registry: &registry, bases: &bases, names: &names, as_of: plan.as_of };
+    let survey = population::survey(&mut facts, &wanted).map_err(spilled)?;
+    let mut named_registry = registry.clone();
+    for id in survey.names.values() {
+        named_registry.add_model(id);
     }
-    let (resolved, unresolved) = normalize::registry::resolve_named(named_scores, &registry);
-    tables.scores.extend(resolved);
-    tables.rejects.extend(unresolved);
+    let (resolved, unresolved) = normalize::registry::resolve_named(named_scores, &named_registry);
+    drop(named_registry);
+    scores.extend(resolved);
     // Sorted first, so ties are broken the same way in every run and every rebuild.
-    tables.sort();
-    normalize::precedence::mark_used_for_density(&mut tables.scores);
-    let (models, precedence_rejects) = normalize::build_models(observations, params, dates);
-    tables.models = models;
-    tables.rejects.extend(precedence_rejects);
+    sort_scores(&mut scores);
+    normalize::precedence::mark_used_for_density(&mut scores);
+
+    // Models: built one at a time in id order and written as they come; the few with scores
+    // are kept for density.
+    let scored: HashSet<&str> = scores.iter().map(|s| s.model_id.as_str()).collect();
+    let mut changes = crate::snapshot::inspect::latest(&plan.out)
+        .map(|prev| ModelChanges::new(ModelIds::open(&plan.out, schema::MODELS.name, &prev)));
+    let mut scored_models = Vec::new();
+    let mut precedence_rejects = Vec::new();
+    let mut models_out = publish::ModelsOut::new(&mut staged, &id)?;
+    let (models, dropped) = population::build_all(&mut facts, &wanted, survey, &mut precedence_rejects, |row| {
+        if let Some(c) = &mut changes {
+            c.see(&row.model_id);
+        }
+        if scored.contains(row.model_id.as_str()) {
+            scored_models.push(row.clone());
+        }
+        models_out.push(row)
+    })
+    .map_err(|e: publish::WriteError| e.into_snapshot_error(&spill_dir))?;
+    models_out.finish(&mut staged)?;
+    drop(scored);
+    facts.remove();
     if let Some(as_of) = plan.as_of {
-        let (kept, dropped) = normalize::as_of_filter(std::mem::take(&mut tables.models), as_of);
-        tables.models = kept;
         tracing::info!(dropped, %as_of, "Left out models first seen after the as-of date.");
+    }
+    for r in unresolved.into_iter().chain(precedence_rejects) {
+        reject_spill.push(r).map_err(spilled)?;
     }
 
     // Density: effective parameters, densities, the law, the chart and the report.
     let references = density::compute::references(&plan.config.density, &plan.base_dir)?;
-    let computed = density::compute::compute(&plan.config.density, &references, &tables.models, &tables.scores);
-    tables.density = computed.density;
-    tables.density_law = computed.laws;
+    let computed = density::compute::compute(&plan.config.density, &references, &scored_models, &scores);
+    drop(scored_models);
+    let mut tables =
+        RunTables { scores, fetch_log, density: computed.density, density_law: computed.laws, ..Default::default() };
     tables.sort();
-    counts.models = tables.models.len() as u64;
-    counts.rejects = tables.rejects.len() as u64;
+    counts.models = models;
     counts.density_rows = tables.density.len() as u64;
     counts.laws = tables.density_law.len() as u64;
-    let write_up = publish::write_up(&plan, &id, &references, &tables);
-    counts.duration_secs = (Utc::now() - started).num_milliseconds() as f64 / 1000.0;
+    let changes = changes.map(ModelChanges::finish);
+    let write_up = publish::write_up(&plan, &id, &references, &tables, changes.as_ref());
 
     contributors.extend(sources.iter().map(|s| s.kind()).filter(|k| tables.scores.iter().any(|s| s.source == *k)));
     let attributions = credits(&sources, &contributors);
-    let finished = publish::Finished { tables, write_up, inputs, attributions, summary: counts.clone() };
-    let manifest = publish::publish(&plan, &id, started, staged, finished)?;
+    let finished = publish::Finished { tables, rejects: reject_spill, write_up, inputs, attributions, started };
+    let manifest = publish::publish(&plan, &id, staged, finished, &mut counts)?;
     let ratio = if counts.requests == 0 { 0.0 } else { counts.failures as f64 / counts.requests as f64 };
     let over = counts.failures > 0 && ratio > plan.config.run.max_failure_ratio;
     tracing::info!(
@@ -229,16 +264,17 @@ async fn fetch_all(
     sources: &[Box<dyn Source>],
     fetcher: Arc<Fetcher>,
     archive: Arc<Archive>,
+    spill_dir: PathBuf,
 ) -> Collector {
     let ctx = PlanContext { only_models: plan.only_models.clone() };
-    let mut collector = Collector::new(archive);
+    let mut collector = Collector::new(archive, spill_dir);
     let mut scheduler = Scheduler::new(fetcher, plan.config.fetch.max_in_flight, plan.progress);
     let mut planned: Vec<(Vec<FetchRequest>, Vec<RejectRow>)> =
         sources.iter().enumerate().map(|(i, source)| stamped(i, source.plan(&ctx))).collect();
     loop {
         let mut new = 0;
         for (requests, rejects) in planned {
-            collector.tables.rejects.extend(rejects);
+            rejects.into_iter().for_each(|r| collector.reject(r));
             new += collector.planned(scheduler.submit(requests), sources);
         }
         if new == 0 {

@@ -2,43 +2,114 @@
 //! Data Package beside them, the HTML report (`index.html`, not hashed: a derived view), the
 //! manifest last; then retention.
 
+use std::path::Path;
+
+use arrow_array::RecordBatch;
 use chrono::{DateTime, Utc};
 
+use super::spill::Spill;
 use super::RunPlan;
 use crate::density;
 use crate::error::SnapshotError;
 use crate::snapshot::commit::Staged;
-use crate::snapshot::manifest::{ArchiveRef, Credit, InputRef, Manifest};
-use crate::tables::rows::RunTables;
+use crate::snapshot::ids::ModelChanges;
+use crate::snapshot::manifest::{ArchiveRef, Credit, InputRef, Manifest, RunSummary};
+use crate::tables::rows::{ModelRow, RejectRow, RunTables};
 use crate::tables::{batch, schema};
 
-/// What a run hands to publishing.
+/// Rows per Arrow batch handed to the Parquet writer: only one batch's arrays exist at a time.
+const SLICE: usize = 16_384;
+
+/// What a run hands to publishing (`models` is written already, by [`ModelsOut`]).
 pub(super) struct Finished {
     pub tables: RunTables,
+    /// Rejects, sorted on disk.
+    pub rejects: Spill<RejectRow>,
     /// The chart and the report.
     pub write_up: (String, String),
     pub inputs: Vec<InputRef>,
     /// The credits of the sources that contributed rows, sorted.
     pub attributions: Vec<Credit>,
-    pub summary: crate::snapshot::manifest::RunSummary,
+    pub started: DateTime<Utc>,
 }
 
-/// Encodes `tables` into `staged` and publishes the snapshot with its manifest.
+/// Writing `models` failed: encoding or staging (a snapshot error), or reading the spill.
+pub(super) enum WriteError {
+    Snapshot(SnapshotError),
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for WriteError {
+    fn from(e: std::io::Error) -> Self {
+        WriteError::Io(e)
+    }
+}
+
+impl WriteError {
+    pub fn into_snapshot_error(self, spill_dir: &Path) -> SnapshotError {
+        match self {
+            WriteError::Snapshot(e) => e,
+            WriteError::Io(e) => SnapshotError::io(spill_dir)(e),
+        }
+    }
+}
+
+/// The `models` table, written as its rows are built, a slice at a time.
+pub(super) struct ModelsOut {
+    id: String,
+    rows: Vec<ModelRow>,
+    batches: Vec<RecordBatch>,
+}
+
+impl ModelsOut {
+    pub fn new(_staged: &mut Staged, id: &str) -> Result<Self, SnapshotError> {
+        Ok(ModelsOut { id: id.to_owned(), rows: Vec::with_capacity(SLICE), batches: Vec::new() })
+    }
+
+    /// Adds one row (rows come in `model_id` order).
+    pub fn push(&mut self, row: ModelRow) -> Result<(), WriteError> {
+        self.rows.push(row);
+        if self.rows.len() >= SLICE {
+            self.flush().map_err(WriteError::Snapshot)?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), SnapshotError> {
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let batch = batch::models(&self.rows, &self.id).map_err(|e| encode("models", e))?;
+        self.rows.clear();
+        self.batches.push(batch);
+        Ok(())
+    }
+
+    /// Writes what is left and stages the table.
+    pub fn finish(mut self, staged: &mut Staged) -> Result<(), SnapshotError> {
+        self.flush()?;
+        let batches = std::mem::take(&mut self.batches);
+        staged.add_table_batches(schema::MODELS.name, schema::MODELS.schema(), batches.into_iter().map(Ok::<_, String>))
+    }
+}
+
+fn encode(table: &str, e: arrow_schema::ArrowError) -> SnapshotError {
+    SnapshotError::Encode { table: table.into(), message: e.to_string() }
+}
+
+/// Encodes the tables other than `models` into `staged` and publishes the snapshot with its
+/// manifest; fills the summary's reject count.
 ///
 /// # Errors
 /// Encoding and I/O errors; nothing is visible until the manifest is written.
 pub(super) fn publish(
     plan: &RunPlan,
     id: &str,
-    started: DateTime<Utc>,
     mut staged: Staged,
     finished: Finished,
+    summary: &mut RunSummary,
 ) -> Result<Manifest, SnapshotError> {
-    let Finished { tables, write_up: (chart, report), inputs, attributions, summary } = finished;
-    let encode = |table: &str, e: arrow_schema::ArrowError| SnapshotError::Encode {
-        table: table.into(),
-        message: e.to_string(),
-    };
+    let Finished { tables, mut rejects, write_up: (chart, report), inputs, attributions, started } = finished;
     // The archive records the snapshot used: every response with a body, from the fetch log.
     let mut archive_records: Vec<ArchiveRef> = tables
         .fetch_log
@@ -49,23 +120,14 @@ pub(super) fn publish(
             Some(ArchiveRef { url: f.url.clone(), status, sha256, fetched_at: f.fetched_at })
         })
         .collect();
-    // Each table's rows are freed once encoded, so at most one table is held twice; the fetch
-    // log goes first, so its rows are gone before the largest batch (models) is built.
-    let RunTables { models, scores, density, density_law, fetch_log, rejects } = tables;
-    // The two large tables go in slices of rows, so only one slice's arrays exist at a time.
-    const SLICE: usize = 16_384;
+    // Each table's rows are freed once encoded, so at most one table is held twice.
+    let RunTables { scores, density, density_law, fetch_log, .. } = tables;
     staged.add_table_batches(
         schema::FETCH_LOG.name,
         schema::FETCH_LOG.schema(),
         fetch_log.chunks(SLICE).map(|rows| batch::fetch_log(rows, id)),
     )?;
     drop(fetch_log);
-    staged.add_table_batches(
-        schema::MODELS.name,
-        schema::MODELS.schema(),
-        models.chunks(SLICE).map(|rows| batch::models(rows, id)),
-    )?;
-    drop(models);
     staged.add_table(schema::SCORES.name, &batch::scores(&scores, id).map_err(|e| encode("scores", e))?)?;
     drop(scores);
     staged.add_table(schema::DENSITY.name, &batch::density(&density, id).map_err(|e| encode("density", e))?)?;
@@ -80,7 +142,31 @@ pub(super) fn publish(
         "CITATION.cff",
         crate::snapshot::package::citation(id, &started.date_naive().to_string(), &attributions).as_bytes(),
     )?;
-    staged.add_table(schema::REJECTS.name, &batch::rejects(&rejects, id).map_err(|e| encode("rejects", e))?)?;
+    // Rejects: merged from disk in order, duplicates dropped as they go by.
+    let mut merged = rejects.sorted().map_err(SnapshotError::io(&plan.out))?;
+    let mut last: Option<RejectRow> = None;
+    let mut unique = std::iter::from_fn(|| {
+        for r in merged.by_ref() {
+            if last.as_ref() != Some(&r) {
+                last = Some(r.clone());
+                return Some(r);
+            }
+        }
+        None
+    });
+    let mut count = 0u64;
+    let slices = std::iter::from_fn(|| {
+        let slice: Vec<RejectRow> = unique.by_ref().take(SLICE).collect();
+        count += slice.len() as u64;
+        (!slice.is_empty()).then(|| batch::rejects(&slice, id))
+    });
+    staged.add_table_batches(schema::REJECTS.name, schema::REJECTS.schema(), slices)?;
+    if let Some(e) = merged.error() {
+        return Err(SnapshotError::io(&plan.out)(e));
+    }
+    rejects.remove();
+    summary.rejects = count;
+    summary.duration_secs = (Utc::now() - started).num_milliseconds() as f64 / 1000.0;
 
     // The Data Package describes the tables (added last, so it knows their hashes).
     let package = crate::snapshot::package::datapackage(
@@ -107,7 +193,7 @@ pub(super) fn publish(
         inputs,
         attributions,
         models_filter: plan.only_models.clone(),
-        summary,
+        summary: summary.clone(),
     };
     // The HTML report is rendered from the tables just put in place, before the manifest
     // makes the snapshot exist, so every snapshot has one.
@@ -129,6 +215,7 @@ pub(super) fn write_up(
     id: &str,
     references: &[density::reference::Reference],
     tables: &RunTables,
+    changes: Option<&ModelChanges>,
 ) -> (String, String) {
     let main = tables
         .density_law
@@ -155,7 +242,6 @@ pub(super) fn write_up(
     let chart = density::chart::svg(&title, &points, main);
     let previous = match crate::snapshot::inspect::latest(&plan.out) {
         Some(prev) => {
-            let models = crate::snapshot::read::batches(&plan.out, schema::MODELS.name, &prev);
             let laws = crate::snapshot::read::batches(&plan.out, schema::DENSITY_LAW.name, &prev);
             let cols = |c: &str| crate::snapshot::read::strings(&laws, c);
             let (refs, benches, bases, windows) =
@@ -170,15 +256,17 @@ pub(super) fn write_up(
                     Some((key, months[i]?))
                 })
                 .collect();
+            let changes = changes.filter(|c| !c.unordered);
             density::report::Previous {
                 snapshot_id: Some(prev),
-                models: crate::snapshot::read::strings(&models, "model_id"),
+                added: changes.map_or(0, |c| c.added),
+                removed: changes.map_or(0, |c| c.removed),
+                added_examples: changes.map(|c| c.added_examples.clone()).unwrap_or_default(),
                 doubling_months,
             }
         }
         None => density::report::Previous::default(),
     };
-    let model_ids: Vec<String> = tables.models.iter().map(|m| m.model_id.clone()).collect();
-    let report = density::report::render(id, references, &tables.density_law, &tables.density, &model_ids, &previous);
+    let report = density::report::render(id, references, &tables.density_law, &tables.density, &previous);
     (chart, report)
 }

@@ -12,6 +12,7 @@
 
 pub mod commit;
 pub mod diff;
+pub mod ids;
 pub mod inspect;
 pub mod manifest;
 pub mod package;

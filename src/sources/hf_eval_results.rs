@@ -117,6 +117,10 @@ impl Source for HfEvalResults {
         self.model_requests(seen.iter().map(|m| m.model_id.as_str()))
     }
 
+    fn follows(&self, _model: &ModelRow) -> bool {
+        self.config.follow_models
+    }
+
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
         let mut out = ParseOutput::default();
         let url = request.url.as_str();

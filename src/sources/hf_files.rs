@@ -105,13 +105,8 @@ impl Source for HfFiles {
     fn plan_more(&self, _ctx: &PlanContext, seen: &[&ModelRow]) -> (Vec<FetchRequest>, Vec<RejectRow>) {
         let mut requests = Vec::new();
         let mut rejects = Vec::new();
-        let api = format!("{}/api/models", self.endpoint);
         for model in seen {
-            let from_hub = model.source_url.starts_with(&api);
-            let wanted = (from_hub || self.config.all_models)
-                && !(self.config.base_models_only && looks_tuned(&model.model_id))
-                && check_model_id(&model.model_id).is_ok();
-            if !wanted {
+            if !self.follows(model) {
                 continue;
             }
             for file in &self.config.files {
@@ -127,6 +122,14 @@ impl Source for HfFiles {
         }
         rejects.dedup();
         (requests, rejects)
+    }
+
+    /// Models the Hub API described (or every model, with `all_models`) that pass the filters.
+    fn follows(&self, model: &ModelRow) -> bool {
+        let from_hub = model.source_url.starts_with(&format!("{}/api/models", self.endpoint));
+        (from_hub || self.config.all_models)
+            && !(self.config.base_models_only && looks_tuned(&model.model_id))
+            && check_model_id(&model.model_id).is_ok()
     }
 
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {

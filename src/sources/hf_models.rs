@@ -174,6 +174,11 @@ impl Source for HfModels {
         self.plan_models(watchlist.iter().filter(|id| !seen.contains(id.as_str())))
     }
 
+    /// The watchlist's models, so one a discovery page described is not fetched again.
+    fn follows(&self, model: &ModelRow) -> bool {
+        !self.config.discover.is_empty() && self.config.models.contains(&model.model_id)
+    }
+
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
         let mut out = ParseOutput::default();
         let url = request.url.as_str();

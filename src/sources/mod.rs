@@ -51,7 +51,7 @@ pub struct PlanContext {
 }
 
 /// A parameter count observed for a model.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ParamsFact {
     /// The model.
     pub model_id: String,
@@ -75,7 +75,7 @@ pub use crate::parse::dates::DatePrecision;
 pub use crate::tables::codes::{DateSource, ParamsSource};
 
 /// A release date observed for a model.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DateFact {
     /// The model.
     pub model_id: String,
@@ -138,6 +138,13 @@ pub trait Source: Send + Sync {
     /// (another source asking for a URL before its response is parsed shares that response).
     fn plan_more(&self, _ctx: &PlanContext, _seen: &[&ModelRow]) -> (Vec<FetchRequest>, Vec<RejectRow>) {
         (Vec::new(), Vec::new())
+    }
+
+    /// Whether [`Source::plan_more`] wants `model` among the models it is given. Only followed
+    /// models are kept in memory between waves (a whole-Hub crawl observes millions), so a
+    /// source that plans from `seen` must say which models it plans from.
+    fn follows(&self, _model: &ModelRow) -> bool {
+        false
     }
 
     /// Parses one successful response. Pure: no I/O, no clock.

@@ -2,7 +2,7 @@
 //! and `release_date_source`, in precedence order), and who evaluated a score (`evaluator`).
 
 /// Where a parameter count came from, in precedence order (first wins; see `normalize`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ParamsSource {
     /// The Hub's safetensors `total`: counted from the weights.
     Safetensors,
@@ -52,7 +52,7 @@ impl ParamsSource {
 }
 
 /// Basis of a release date, in precedence order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum DateSource {
     /// The model card says when it was released.
     CardText,

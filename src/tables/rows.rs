@@ -6,7 +6,7 @@ use crate::fetch::{FetchRequest, RejectReason, Stage};
 use crate::tables::codes::Evaluator;
 
 /// One `models` row. See [`super::schema::MODELS`] for the meaning of each field.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[allow(missing_docs)]
 pub struct ModelRow {
     pub model_id: String,
@@ -136,7 +136,7 @@ pub struct FetchLogRow {
 }
 
 /// One `rejects` row.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[allow(missing_docs)]
 pub struct RejectRow {
     pub source: String,
@@ -204,24 +204,7 @@ impl RunTables {
     /// Sorts every table into its canonical order, so equal inputs give byte-equal files.
     pub fn sort(&mut self) {
         self.models.sort_by(|a, b| a.model_id.cmp(&b.model_id));
-        // Every column is part of the order, so equal inputs give byte-equal files whatever order
-        // the responses arrived in.
-        self.scores.sort_by(|a, b| {
-            let key = |s: &ScoreRow| {
-                (
-                    s.model_id.clone(),
-                    s.benchmark.clone(),
-                    s.shots,
-                    s.source_url.clone(),
-                    s.source_detail.clone(),
-                    s.benchmark_raw.clone(),
-                    s.metric.clone(),
-                    s.value_raw.clone(),
-                )
-            };
-            key(a).cmp(&key(b)).then(a.value.total_cmp(&b.value))
-        });
-        self.scores.dedup();
+        sort_scores(&mut self.scores);
         self.density.sort_by(|a, b| {
             (&a.model_id, &a.reference, &a.benchmark, &a.params_basis).cmp(&(
                 &b.model_id,
@@ -242,4 +225,16 @@ impl RunTables {
         self.rejects.sort();
         self.rejects.dedup();
     }
+}
+
+/// Sorts and dedups scores into their canonical order. Every column is part of the order, so
+/// equal inputs give byte-equal files whatever order the responses arrived in.
+pub fn sort_scores(scores: &mut Vec<ScoreRow>) {
+    type Key<'a> = (&'a str, &'a str, Option<i32>, &'a str, &'a str, &'a str, Option<&'a str>, &'a str);
+    fn key(s: &ScoreRow) -> Key<'_> {
+        let metric = s.metric.as_deref();
+        (&s.model_id, &s.benchmark, s.shots, &s.source_url, &s.source_detail, &s.benchmark_raw, metric, &s.value_raw)
+    }
+    scores.sort_by(|a, b| key(a).cmp(&key(b)).then(a.value.total_cmp(&b.value)));
+    scores.dedup();
 }

@@ -1,0 +1,199 @@
+//! The whole population of models, in bounded memory: every model fact of the run sits in a
+//! [`Spill`] sorted by model id, and two passes over it build the `models` table one model at a
+//! time. The first pass (a survey) learns what needs the population — renamed repos, the bases
+//! that quantized copies inherit a count from, the ids that board names resolve to — and
+//! the second builds each row and hands it on to be written.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::spill::{Merged, Spill};
+use crate::normalize::{self, registry::Registry};
+use crate::sources::{DateFact, ParamsFact};
+use crate::tables::rows::{ModelRow, RejectRow};
+
+/// One model fact as the sources gave it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) enum Fact {
+    /// A metadata observation, with the rank of the request it came from.
+    Model(u8, Box<ModelRow>),
+    /// A parameter count.
+    Params(ParamsFact),
+    /// A release date.
+    Date(DateFact),
+}
+
+impl Fact {
+    fn model_id(&self) -> &str {
+        match self {
+            Fact::Model(_, m) => &m.model_id,
+            Fact::Params(p) => &p.model_id,
+            Fact::Date(d) => &d.model_id,
+        }
+    }
+
+    fn rename(&mut self, id: &str) {
+        let field = match self {
+            Fact::Model(_, m) => &mut m.model_id,
+            Fact::Params(p) => &mut p.model_id,
+            Fact::Date(d) => &mut d.model_id,
+        };
+        id.clone_into(field);
+    }
+}
+
+/// The spill order of facts.
+pub(super) fn by_model(a: &Fact, b: &Fact) -> Ordering {
+    a.model_id().cmp(b.model_id())
+}
+
+/// The facts of one model id, in the order they were collected.
+struct Groups {
+    merged: Merged<Fact>,
+    pending: Option<Fact>,
+}
+
+impl Groups {
+    /// Whether the spill was read to its end (an I/O error ends a pass early).
+    fn finish(mut self) -> io::Result<()> {
+        self.merged.error().map_or(Ok(()), Err)
+    }
+}
+
+impl Iterator for Groups {
+    type Item = (String, Vec<Fact>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let first = self.pending.take().or_else(|| self.merged.next())?;
+        let id = first.model_id().to_owned();
+        let mut facts = vec![first];
+        for next in self.merged.by_ref() {
+            if next.model_id() != id {
+                self.pending = Some(next);
+                break;
+            }
+            facts.push(next);
+        }
+        Some((id, facts))
+    }
+}
+
+/// What the second pass needs to know about the whole population.
+#[derive(Default)]
+pub(super) struct Survey {
+    /// Facts filed under an id that is now another's name (a renamed repo), by the new id.
+    diverted: BTreeMap<String, Vec<Fact>>,
+    /// The built rows of the bases quantized copies named.
+    bases: HashMap<String, ModelRow>,
+    /// Lower-cased model ids that board names asked for → the id (the first in id order).
+    pub names: HashMap<String, String>,
+}
+
+/// What the run asks of the population.
+pub(super) struct Wanted<'a> {
+    pub registry: &'a Registry,
+    /// Ids quantized copies name as their base.
+    pub bases: &'a HashSet<String>,
+    /// Lower-cased board names no alias resolves.
+    pub names: &'a HashSet<String>,
+    pub as_of: Option<NaiveDate>,
+}
+
+fn groups(spill: &mut Spill<Fact>) -> io::Result<Groups> {
+    Ok(Groups { merged: spill.sorted()?, pending: None })
+}
+
+/// Pass one: renamed repos, bases, names.
+///
+/// # Errors
+/// I/O errors reading the spill.
+pub(super) fn survey(spill: &mut Spill<Fact>, wanted: &Wanted) -> io::Result<Survey> {
+    let mut survey = Survey::default();
+    let mut groups = groups(spill)?;
+    for (id, mut facts) in groups.by_ref() {
+        let canonical = wanted.registry.canonical(&id);
+        if canonical != id {
+            facts.iter_mut().for_each(|f| f.rename(canonical));
+            survey.diverted.entry(canonical.to_owned()).or_default().extend(facts);
+            continue;
+        }
+        if !facts.iter().any(|f| matches!(f, Fact::Model(..))) {
+            continue;
+        }
+        let folded = id.to_lowercase();
+        if wanted.names.contains(&folded) {
+            survey.names.entry(folded).or_insert_with(|| id.clone());
+        }
+        if wanted.bases.contains(&id) {
+            if let Some(row) = build(facts, &mut Vec::new()) {
+                survey.bases.insert(id, row);
+            }
+        }
+    }
+    groups.finish()?;
+    Ok(survey)
+}
+
+/// Pass two: every model's row, in id order, to `emit`; precedence rejects to `rejects`.
+/// Returns the number of models emitted and of those left out by the as-of date.
+///
+/// # Errors
+/// I/O errors reading the spill, and the first error `emit` returns.
+pub(super) fn build_all<E: From<io::Error>>(
+    spill: &mut Spill<Fact>,
+    wanted: &Wanted,
+    survey: Survey,
+    rejects: &mut Vec<RejectRow>,
+    mut emit: impl FnMut(ModelRow) -> Result<(), E>,
+) -> Result<(u64, u64), E> {
+    let Survey { diverted, bases, .. } = survey;
+    let mut diverted = diverted.into_iter().peekable();
+    let mut groups = groups(spill)?;
+    let (mut emitted, mut dropped) = (0u64, 0u64);
+    let mut one = |facts: Vec<Fact>, rejects: &mut Vec<RejectRow>| -> Result<(), E> {
+        let Some(row) = build(facts, rejects) else { return Ok(()) };
+        if wanted.as_of.is_some_and(|as_of| !normalize::models::seen_by(&row, as_of)) {
+            dropped += 1;
+            return Ok(());
+        }
+        let _ = &bases;
+        emitted += 1;
+        emit(row)
+    };
+    for (id, mut facts) in groups.by_ref() {
+        if wanted.registry.canonical(&id) != id {
+            continue;
+        }
+        while let Some((_, earlier)) = diverted.next_if(|(k, _)| *k < id) {
+            one(earlier, rejects)?;
+        }
+        if let Some((_, same)) = diverted.next_if(|(k, _)| *k == id) {
+            facts.extend(same);
+        }
+        one(facts, rejects)?;
+    }
+    groups.finish()?;
+    for (_, facts) in diverted {
+        one(facts, rejects)?;
+    }
+    Ok((emitted, dropped))
+}
+
+/// One model's row from its facts (none without a metadata observation).
+fn build(facts: Vec<Fact>, rejects: &mut Vec<RejectRow>) -> Option<ModelRow> {
+    let (mut observations, mut params, mut dates) = (Vec::new(), Vec::new(), Vec::new());
+    for fact in facts {
+        match fact {
+            Fact::Model(rank, m) => observations.push((rank, *m)),
+            Fact::Params(p) => params.push(p),
+            Fact::Date(d) => dates.push(d),
+        }
+    }
+    let (rows, more) = normalize::build_models(observations, params, dates);
+    rejects.extend(more);
+    rows.into_iter().next()
+}
