@@ -197,3 +197,107 @@ fn build(facts: Vec<Fact>, rejects: &mut Vec<RejectRow>) -> Option<ModelRow> {
     rejects.extend(more);
     rows.into_iter().next()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sources::{DatePrecision, DateSource, ParamsSource};
+
+    fn model(id: &str, url: &str) -> Fact {
+        Fact::Model(1, Box::new(ModelRow { model_id: id.into(), source_url: url.into(), ..ModelRow::default() }))
+    }
+
+    fn params(id: &str, total: i64) -> Fact {
+        Fact::Params(ParamsFact {
+            model_id: id.into(),
+            total,
+            active: None,
+            source: ParamsSource::Safetensors,
+            label: None,
+            is_rough: false,
+            url: format!("http://hub/{id}"),
+            evidence: None,
+        })
+    }
+
+    fn date(id: &str, day: u32) -> Fact {
+        Fact::Date(DateFact {
+            model_id: id.into(),
+            date: NaiveDate::from_ymd_opt(2024, 5, day).unwrap(),
+            precision: DatePrecision::Day,
+            source: DateSource::HubCreatedAt,
+            evidence: None,
+        })
+    }
+
+    /// Facts over several runs, one model renamed: every model once, in id order, with the
+    /// facts of its old name; the same rows as building from all facts in memory.
+    #[test]
+    fn rows_across_runs_match_the_in_memory_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut spill = Spill::new(dir.path().into(), "facts", 2, by_model);
+        let facts = vec![
+            model("z/last", "u1"),
+            params("a/first", 7_000_000_000),
+            model("m/old-name", "u2"),
+            date("a/first", 3),
+            params("m/old-name", 1_000_000_000),
+            model("a/first", "u3"),
+            model("m/new-name", "u4"),
+            date("z/last", 9),
+            params("q/no-observation", 5),
+        ];
+        for f in facts.clone() {
+            spill.push(f).unwrap();
+        }
+        let mut registry = Registry::default();
+        registry.add("m/old-name", "m/new-name");
+        let none = HashSet::new();
+        let wanted = Wanted { registry: &registry, bases: &none, names: &none, as_of: None };
+        let survey = survey(&mut spill, &wanted).unwrap();
+        let mut rows = Vec::new();
+        let mut rejects = Vec::new();
+        let (n, dropped) = build_all::<io::Error>(&mut spill, &wanted, survey, &mut rejects, |r| {
+            rows.push(r);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!((n, dropped), (3, 0));
+        let ids: Vec<&str> = rows.iter().map(|r| r.model_id.as_str()).collect();
+        assert_eq!(ids, ["a/first", "m/new-name", "z/last"]);
+        assert_eq!(rows[0].params_total, Some(7_000_000_000));
+        assert_eq!(rows[0].release_date, NaiveDate::from_ymd_opt(2024, 5, 3));
+        assert_eq!(rows[1].params_total, Some(1_000_000_000), "the old name's count moved to the new id");
+
+        // The in-memory build over the same facts (renamed by hand) gives the same rows.
+        let (mut obs, mut ps, mut ds) = (Vec::new(), Vec::new(), Vec::new());
+        for mut f in facts {
+            let id = registry.canonical(f.model_id()).to_owned();
+            f.rename(&id);
+            match f {
+                Fact::Model(r, m) => obs.push((r, *m)),
+                Fact::Params(p) => ps.push(p),
+                Fact::Date(d) => ds.push(d),
+            }
+        }
+        let (mut expected, _) = normalize::build_models(obs, ps, ds);
+        expected.sort_by(|a, b| a.model_id.cmp(&b.model_id));
+        assert_eq!(rows, expected);
+    }
+
+    #[test]
+    fn the_survey_finds_board_names_in_another_case() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut spill = Spill::new(dir.path().into(), "facts", 1, by_model);
+        for f in [model("Org/Model-7B", "u"), params("org/model-7b-only-params", 1)] {
+            spill.push(f).unwrap();
+        }
+        let registry = Registry::default();
+        let names: HashSet<String> = ["org/model-7b".to_owned(), "org/model-7b-only-params".to_owned()].into();
+        let none = HashSet::new();
+        let wanted = Wanted { registry: &registry, bases: &none, names: &names, as_of: None };
+        let survey = survey(&mut spill, &wanted).unwrap();
+        assert_eq!(survey.names.get("org/model-7b").map(String::as_str), Some("Org/Model-7B"));
+        assert!(!survey.names.contains_key("org/model-7b-only-params"), "no model row, no name");
+    }
+}

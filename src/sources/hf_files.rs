@@ -64,13 +64,16 @@ const MAX_CARD_BYTES: usize = 2 * 1024 * 1024;
 pub struct HfFiles {
     config: HfFilesConfig,
     endpoint: String,
+    /// `<endpoint>/api/models`: rows read from the Hub API start with it.
+    api: String,
 }
 
 impl HfFiles {
     /// Builds the source, resolving the endpoint (pinned, `HF_ENDPOINT`, or the default).
     pub fn new(config: HfFilesConfig) -> Self {
         let endpoint = hf_endpoint(config.endpoint.as_deref());
-        HfFiles { config, endpoint }
+        let api = format!("{endpoint}/api/models");
+        HfFiles { config, endpoint, api }
     }
 
     fn file_request(&self, model: &ModelRow, file: &str, purpose: Purpose) -> FetchRequest {
@@ -126,7 +129,7 @@ impl Source for HfFiles {
 
     /// Models the Hub API described (or every model, with `all_models`) that pass the filters.
     fn follows(&self, model: &ModelRow) -> bool {
-        let from_hub = model.source_url.starts_with(&format!("{}/api/models", self.endpoint));
+        let from_hub = model.source_url.starts_with(&self.api);
         (from_hub || self.config.all_models)
             && !(self.config.base_models_only && looks_tuned(&model.model_id))
             && check_model_id(&model.model_id).is_ok()

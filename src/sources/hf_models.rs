@@ -94,13 +94,16 @@ const PACKED_DTYPES: &[&str] = &["U8", "U32", "I8", "I32"];
 pub struct HfModels {
     config: HfModelsConfig,
     endpoint: String,
+    /// The watchlist as a set: [`Source::follows`] is asked of every model a crawl observes.
+    watched: HashSet<String>,
 }
 
 impl HfModels {
     /// Builds the source, resolving the endpoint (pinned, `HF_ENDPOINT`, or the default).
     pub fn new(config: HfModelsConfig) -> Self {
         let endpoint = hf_endpoint(config.endpoint.as_deref());
-        HfModels { config, endpoint }
+        let watched = config.models.iter().cloned().collect();
+        HfModels { config, endpoint, watched }
     }
 
     fn model_request(&self, id: &str) -> FetchRequest {
@@ -176,7 +179,7 @@ impl Source for HfModels {
 
     /// The watchlist's models, so one a discovery page described is not fetched again.
     fn follows(&self, model: &ModelRow) -> bool {
-        !self.config.discover.is_empty() && self.config.models.contains(&model.model_id)
+        !self.config.discover.is_empty() && self.watched.contains(&model.model_id)
     }
 
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
