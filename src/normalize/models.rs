@@ -7,6 +7,8 @@
 //! the chosen one by more than 5% leave a `params_disagree` reject naming both values. Active
 //! parameters come from the chosen source, else the config estimate, the card, the name.
 //!
+//! A quantized copy without a counted count of its own then takes its base's ([`super::lineage`]).
+//!
 //! **Release dates**: the card's own statement, then a leaderboard's, then the Hub's
 //! `createdAt` (a proxy); finer precision first within a basis.
 
@@ -66,6 +68,7 @@ pub fn build_models(
             row.release_date_evidence = d.evidence.clone();
         }
     }
+    super::lineage::inherit_all(&mut rows);
     (rows, rejects)
 }
 
