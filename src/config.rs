@@ -198,8 +198,9 @@ impl PipelineConfig {
             return Err("fetch.timeout_secs, default_rps and default_burst must be positive".into());
         }
         for (host, limit) in &self.hosts {
-            if !(limit.rps > 0.0 && limit.burst > 0) {
-                return Err(format!("hosts.\"{host}\": rps and burst must be positive"));
+            let token = (limit.token_rps.unwrap_or(limit.rps), limit.token_burst.unwrap_or(limit.burst));
+            if !(limit.rps > 0.0 && limit.burst > 0 && token.0 > 0.0 && token.1 > 0) {
+                return Err(format!("hosts.\"{host}\": rps, burst, token_rps and token_burst must be positive"));
             }
         }
         if !(0.0..=1.0).contains(&self.run.max_failure_ratio) {
@@ -213,7 +214,7 @@ impl PipelineConfig {
 /// these defaults stay under it.
 pub fn default_hf_hosts() -> BTreeMap<String, HostLimit> {
     let mut hosts = BTreeMap::new();
-    hosts.insert("huggingface.co".to_owned(), HostLimit { rps: 1.5, burst: 5 });
+    hosts.insert("huggingface.co".to_owned(), HostLimit::new(1.5, 5));
     hosts
 }
 

@@ -95,10 +95,11 @@ impl Fetcher {
             .redirect(policy)
             .build()
             .map_err(|e| e.to_string())?;
-        let default = HostLimit { rps: settings.config.default_rps, burst: settings.config.default_burst };
+        let default = HostLimit::new(settings.config.default_rps, settings.config.default_burst);
+        let limits = settings::limits_in_force(&settings.hosts, &settings.hf_hosts, token.is_some());
         Ok(Fetcher {
             client,
-            limiters: HostLimiters::new(settings.hosts.clone(), default),
+            limiters: HostLimiters::new(limits, default),
             in_flight: Semaphore::new(settings.config.max_in_flight),
             settings,
             archive,

@@ -1,6 +1,8 @@
 //! What the fetch layer is configured with: limits, per-host rates, and the Hub endpoint.
 //! The pipeline file's `[fetch]` and `[hosts]` tables deserialize into these.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Deserialize;
 
 /// The real Hugging Face endpoint; `HF_ENDPOINT` overrides it unless a source pins `endpoint`.
@@ -46,7 +48,9 @@ impl Default for FetchConfig {
     }
 }
 
-/// A rate limit for one host: a token bucket refilled at `rps`, holding `burst` tokens.
+/// A rate limit for one host: a token bucket refilled at `rps`, holding `burst` tokens. Any
+/// window of `w` seconds then admits at most `burst + rps·w` requests: rps 1.6 with burst 5 is at
+/// most 485 in 5 minutes, under the Hub's anonymous 500.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HostLimit {
@@ -54,6 +58,37 @@ pub struct HostLimit {
     pub rps: f64,
     /// Requests allowed at once after a quiet spell.
     pub burst: u32,
+    /// `rps` when `HF_TOKEN` is set and this host receives it (a Hub endpoint's host): a token
+    /// raises the Hub's budget (a free account: 1,000 API calls per 5 minutes). Unset: `rps`.
+    pub token_rps: Option<f64>,
+    /// `burst` under the same condition as `token_rps`. Unset: `burst`.
+    pub token_burst: Option<u32>,
+}
+
+impl HostLimit {
+    /// A limit that is the same with and without a token.
+    pub const fn new(rps: f64, burst: u32) -> Self {
+        HostLimit { rps, burst, token_rps: None, token_burst: None }
+    }
+
+    /// The limit in force: the token values when the host is sent a token, else the anonymous ones.
+    pub fn in_force(self, token_sent: bool) -> HostLimit {
+        if !token_sent {
+            return HostLimit::new(self.rps, self.burst);
+        }
+        HostLimit::new(self.token_rps.unwrap_or(self.rps), self.token_burst.unwrap_or(self.burst))
+    }
+}
+
+/// Each host's limit in force: its token values only when `has_token` and the host is one of
+/// `token_hosts` (the hosts that receive `HF_TOKEN`, [`super::token::hub_hosts`]); a host that is
+/// never sent the token is never allowed more.
+pub fn limits_in_force(
+    hosts: &HashMap<String, HostLimit>,
+    token_hosts: &HashSet<String>,
+    has_token: bool,
+) -> HashMap<String, HostLimit> {
+    hosts.iter().map(|(host, limit)| (host.clone(), limit.in_force(has_token && token_hosts.contains(host)))).collect()
 }
 
 /// Resolves the Hugging Face endpoint: a pinned value wins, then `HF_ENDPOINT`, then the default.
@@ -66,4 +101,37 @@ pub fn hf_endpoint(pinned: Option<&str>) -> String {
             .unwrap_or_else(|| HF_DEFAULT_ENDPOINT.to_owned()),
     };
     raw.trim_end_matches('/').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_token_budget_applies_only_with_a_token_on_a_token_host() {
+        let hub = HostLimit { token_rps: Some(3.2), token_burst: Some(10), ..HostLimit::new(1.6, 5) };
+        let board = HostLimit { token_rps: Some(9.0), ..HostLimit::new(1.0, 2) };
+        let hosts: HashMap<String, HostLimit> =
+            [("huggingface.co".to_owned(), hub), ("datasets-server.huggingface.co".to_owned(), board)].into();
+        let token_hosts: HashSet<String> = ["huggingface.co".to_owned()].into();
+        let pair = |l: &HostLimit| (l.rps, l.burst);
+
+        let with = limits_in_force(&hosts, &token_hosts, true);
+        assert_eq!(pair(&with["huggingface.co"]), (3.2, 10));
+        // Not a host the token goes to: its token values are never used.
+        assert_eq!(pair(&with["datasets-server.huggingface.co"]), (1.0, 2));
+        let without = limits_in_force(&hosts, &token_hosts, false);
+        assert_eq!(pair(&without["huggingface.co"]), (1.6, 5));
+        // Half a token setting keeps the other anonymous value.
+        assert_eq!(pair(&HostLimit { token_rps: Some(2.0), ..HostLimit::new(1.6, 5) }.in_force(true)), (2.0, 5));
+    }
+
+    #[test]
+    fn the_window_bound_stays_under_the_hub_budgets() {
+        // burst + rps·300 s: the most a 5-minute window can see under the GCRA limiter.
+        let window = |l: HostLimit| f64::from(l.burst) + l.rps * 300.0;
+        assert_eq!(window(HostLimit::new(1.6, 5)), 485.0);
+        assert!(window(HostLimit::new(1.6, 5)) <= 500.0);
+        assert!(window(HostLimit::new(3.2, 10)) <= 1000.0);
+    }
 }

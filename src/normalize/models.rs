@@ -7,6 +7,9 @@
 //! the chosen one by more than 5% leave a `params_disagree` reject naming both values. Active
 //! parameters come from the chosen source, else the config estimate, the card, the name.
 //!
+//! A quantized copy without a counted count of its own then takes its base's ([`super::lineage`]):
+//! the driver applies it once the whole population is known (the base may come later).
+//!
 //! **Release dates**: the card's own statement, then a leaderboard's, then the Hub's
 //! `createdAt` (a proxy); finer precision first within a basis.
 

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::spill::{Merged, Spill};
-use crate::normalize::{self, registry::Registry};
+use crate::normalize::{self, lineage, registry::Registry};
 use crate::sources::{DateFact, ParamsFact};
 use crate::tables::rows::{ModelRow, RejectRow};
 
@@ -155,12 +155,14 @@ pub(super) fn build_all<E: From<io::Error>>(
     let mut groups = groups(spill)?;
     let (mut emitted, mut dropped) = (0u64, 0u64);
     let mut one = |facts: Vec<Fact>, rejects: &mut Vec<RejectRow>| -> Result<(), E> {
-        let Some(row) = build(facts, rejects) else { return Ok(()) };
+        let Some(mut row) = build(facts, rejects) else { return Ok(()) };
         if wanted.as_of.is_some_and(|as_of| !normalize::models::seen_by(&row, as_of)) {
             dropped += 1;
             return Ok(());
         }
-        let _ = &bases;
+        if let Some(base) = lineage::wanted_base(&row).and_then(|b| bases.get(b)) {
+            lineage::inherit(&mut row, base);
+        }
         emitted += 1;
         emit(row)
     };

@@ -1,6 +1,7 @@
 //! `hf_files`: model cards and configs, `/{id}/resolve/main/{file}`.
 //!
-//! Planned for every model another source has observed (after each wave), fetched only when the
+//! Planned for every model another source has observed (after each wave) that the selection
+//! keeps (`pipeline_tags`, `min_downloads`, `base_models_only`), fetched only when the
 //! model's `sha` changed since the archive's copy (the fetcher reuses an archived file of the same
 //! revision without a request). Parsing:
 //! - `README.md`: front matter `model-index` scores, the model's own rows/columns of the body's
@@ -42,11 +43,25 @@ pub struct HfFilesConfig {
     /// default only models the Hub API described.
     #[serde(default)]
     pub all_models: bool,
+    /// Only models whose Hub `pipeline_tag` is one of these, e.g. `["text-generation"]`; a model
+    /// without a tag is then left out. Empty (the default): every tag, and none.
+    #[serde(default)]
+    pub pipeline_tags: Vec<String>,
+    /// Only models with at least this many downloads (the Hub's last 30 days); a model whose
+    /// count is unknown is then left out. Keeps a whole-Hub run's file requests bounded.
+    pub min_downloads: Option<i64>,
 }
 
 impl Default for HfFilesConfig {
     fn default() -> Self {
-        HfFilesConfig { endpoint: None, files: default_files(), base_models_only: false, all_models: false }
+        HfFilesConfig {
+            endpoint: None,
+            files: default_files(),
+            base_models_only: false,
+            all_models: false,
+            pipeline_tags: Vec::new(),
+            min_downloads: None,
+        }
     }
 }
 
@@ -74,6 +89,14 @@ impl HfFiles {
         let endpoint = hf_endpoint(config.endpoint.as_deref());
         let api = format!("{endpoint}/api/models");
         HfFiles { config, endpoint, api }
+    }
+
+    /// The `pipeline_tags` and `min_downloads` selection.
+    fn selects(&self, model: &ModelRow) -> bool {
+        let c = &self.config;
+        let tag =
+            c.pipeline_tags.is_empty() || model.pipeline_tag.as_ref().is_some_and(|t| c.pipeline_tags.contains(t));
+        tag && c.min_downloads.is_none_or(|floor| model.downloads.is_some_and(|d| d >= floor))
     }
 
     fn file_request(&self, model: &ModelRow, file: &str, purpose: Purpose) -> FetchRequest {
@@ -132,6 +155,7 @@ impl Source for HfFiles {
         let from_hub = model.source_url.starts_with(&self.api);
         (from_hub || self.config.all_models)
             && !(self.config.base_models_only && looks_tuned(&model.model_id))
+            && self.selects(model)
             && check_model_id(&model.model_id).is_ok()
     }
 
@@ -334,5 +358,48 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             source: DateSource::CardText,
             evidence: Some(format!("line {}: {}", d.line, d.evidence)),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sources::testing::source;
+
+    fn listed(id: &str, tag: Option<&str>, downloads: Option<i64>) -> ModelRow {
+        ModelRow {
+            model_id: id.into(),
+            pipeline_tag: tag.map(str::to_owned),
+            downloads,
+            source_url: "http://127.0.0.1:9/api/models?limit=500".into(),
+            ..ModelRow::default()
+        }
+    }
+
+    /// The models `plan_more` plans a card for, with the given selection lines.
+    fn carded(selection: &str, seen: &[ModelRow]) -> Vec<String> {
+        let src = source(&format!("kind = 'hf_files'\nendpoint = 'http://127.0.0.1:9'\n{selection}"));
+        let seen: Vec<&ModelRow> = seen.iter().collect();
+        let (requests, rejects) = src.plan_more(&PlanContext::default(), &seen);
+        assert!(rejects.is_empty(), "{rejects:?}");
+        requests.iter().filter(|r| r.purpose == Purpose::Card).filter_map(|r| r.model_id.clone()).collect()
+    }
+
+    #[test]
+    fn pipeline_tags_and_a_download_floor_select_the_models() {
+        let seen = [
+            listed("a/gen", Some("text-generation"), Some(5_000)),
+            listed("a/gen-rare", Some("text-generation"), Some(3)),
+            listed("a/gen-unknown", Some("text-generation"), None),
+            listed("b/vision", Some("image-text-to-text"), Some(9_000)),
+            listed("c/untagged", None, Some(9_000)),
+        ];
+        assert_eq!(carded("", &seen).len(), 5, "no selection: every model the Hub API described");
+        assert_eq!(carded("pipeline_tags = ['text-generation']", &seen), ["a/gen", "a/gen-rare", "a/gen-unknown"]);
+        assert_eq!(carded("min_downloads = 1000", &seen), ["a/gen", "b/vision", "c/untagged"]);
+        assert_eq!(
+            carded("pipeline_tags = ['text-generation', 'image-text-to-text']\nmin_downloads = 1000", &seen),
+            ["a/gen", "b/vision"]
+        );
     }
 }

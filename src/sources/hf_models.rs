@@ -71,13 +71,17 @@ pub const KIND: &str = "hf_models";
 pub const PLACEHOLDER_CREATED_AT: &str = "2022-03-02T23:29:04";
 
 /// Properties asked of the list endpoint (`expand[]` returns only these, plus `id` and `_id`).
+/// Every name is one of huggingface_hub's `ExpandModelProperty_T` (`hf_api.py`): the Hub answers
+/// an unknown one with 400. `baseModels` carries lineage, `gguf` the GGUF `total`.
 const EXPAND: &[&str] = &[
     "author",
+    "baseModels",
     "cardData",
     "config",
     "createdAt",
     "downloads",
     "gated",
+    "gguf",
     "lastModified",
     "library_name",
     "likes",
@@ -271,12 +275,14 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
             evidence: Some(format!("createdAt: {}", created.to_rfc3339())),
         });
     }
-    let base_model = card.and_then(|c| list_or_string(c.get("base_model"))).or_else(|| {
+    // The Hub's own lineage (`baseModels`) first, then the card's front matter, then the tags.
+    let (hub_bases, hub_relation) = base_models(item);
+    let base_model = hub_bases.or_else(|| card.and_then(|c| list_or_string(c.get("base_model")))).or_else(|| {
         let bases: Vec<&str> =
             tags.iter().filter_map(|t| t.strip_prefix("base_model:")).filter(|t| !t.contains(':')).collect();
         (!bases.is_empty()).then(|| bases.join(","))
     });
-    let relation = card.and_then(|c| str_field(c, "base_model_relation")).or_else(|| {
+    let relation = hub_relation.or_else(|| card.and_then(|c| str_field(c, "base_model_relation"))).or_else(|| {
         tags.iter()
             .filter_map(|t| t.strip_prefix("base_model:"))
             .find_map(|t| t.split_once(':').map(|(r, _)| r.to_owned()))
@@ -314,6 +320,22 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
         model_id: id,
         ..ModelRow::default()
     });
+}
+
+/// `baseModels` as the Hub sends it: `{"relation": "quantized", "models": [{"id": "org/base"}]}`
+/// (huggingface_hub keeps it as is, `ModelInfo.base_models`). A bare list of ids or of
+/// `{"id"}` objects is read too. Returns the comma-joined ids and the relation.
+fn base_models(item: &Value) -> (Option<String>, Option<String>) {
+    let Some(value) = item.get("baseModels") else {
+        return (None, None);
+    };
+    let models = value.get("models").unwrap_or(value);
+    let ids: Vec<&str> = models
+        .as_array()
+        .map(|a| a.iter().filter_map(|m| m.as_str().or_else(|| m.get("id").and_then(Value::as_str))).collect())
+        .unwrap_or_default();
+    let relation = str_field(value, "relation").filter(|_| !ids.is_empty());
+    ((!ids.is_empty()).then(|| ids.join(",")), relation)
 }
 
 enum Params {
@@ -412,6 +434,89 @@ mod tests {
             "safetensors": {"parameters": {"BF16": 1_000, "U8": 12_000_000_000i64}, "total": 12_000_001_000i64}}));
         assert!(out.params.is_empty());
         assert_eq!(out.rejects[0].reason, "params_distrusted");
+    }
+
+    /// huggingface_hub's `ExpandModelProperty_T` (src/huggingface_hub/hf_api.py, version
+    /// 1.29.0.dev0, commit ee0a4510f4bc15e26cb722be2efc2bdb01383ca0, 2026-08-20): the names the
+    /// Hub accepts in `expand[]`; any other gets a 400.
+    const CLIENT_EXPAND: &[&str] = &[
+        "author",
+        "baseModels",
+        "cardData",
+        "childrenModelCount",
+        "config",
+        "createdAt",
+        "disabled",
+        "downloads",
+        "downloadsAllTime",
+        "evalResults",
+        "gated",
+        "gguf",
+        "inference",
+        "inferenceProviderMapping",
+        "lastModified",
+        "library_name",
+        "likes",
+        "mask_token",
+        "model-index",
+        "pipeline_tag",
+        "private",
+        "resourceGroup",
+        "safetensors",
+        "sha",
+        "siblings",
+        "spaces",
+        "tags",
+        "transformersInfo",
+        "trendingScore",
+        "usedStorage",
+        "widgetData",
+    ];
+
+    #[test]
+    fn every_expand_name_is_one_the_client_knows() {
+        for name in EXPAND {
+            assert!(CLIENT_EXPAND.contains(name), "{name} is not in huggingface_hub's ExpandModelProperty_T");
+        }
+        for needed in ["baseModels", "gguf", "safetensors", "sha", "config", "cardData", "createdAt"] {
+            assert!(EXPAND.contains(&needed), "{needed} not asked for");
+        }
+    }
+
+    #[test]
+    fn base_models_outrank_the_card_and_the_tags() {
+        let out = row(json!({"id": "q/Llama-3.1-8B-AWQ",
+            "baseModels": {"relation": "quantized", "models": [{"_id": "x", "id": "meta-llama/Llama-3.1-8B"}]},
+            "cardData": {"base_model": "someone/else", "base_model_relation": "finetune"},
+            "tags": ["base_model:finetune:other/one"]}));
+        let m = &out.models[0];
+        assert_eq!(m.base_model.as_deref(), Some("meta-llama/Llama-3.1-8B"));
+        assert_eq!(m.base_model_relation.as_deref(), Some("quantized"));
+        assert_eq!(m.is_base, Some(false));
+        // Two bases (a merge), and the bare-list shape the client documents.
+        let merge = row(
+            json!({"id": "m/merge", "baseModels": {"relation": "merge", "models": [{"id": "a/x"}, {"id": "b/y"}]}}),
+        );
+        assert_eq!(merge.models[0].base_model.as_deref(), Some("a/x,b/y"));
+        let bare = row(json!({"id": "m/q", "baseModels": ["a/x"], "cardData": {"base_model_relation": "quantized"}}));
+        assert_eq!(
+            (bare.models[0].base_model.as_deref(), bare.models[0].base_model_relation.as_deref()),
+            (Some("a/x"), Some("quantized"))
+        );
+        // An empty or odd value says nothing: the card's answer stands.
+        let empty = row(json!({"id": "m/t", "baseModels": {"relation": "quantized", "models": []},
+            "cardData": {"base_model": "a/x", "base_model_relation": "finetune"}}));
+        assert_eq!(
+            (empty.models[0].base_model.as_deref(), empty.models[0].base_model_relation.as_deref()),
+            (Some("a/x"), Some("finetune"))
+        );
+    }
+
+    #[test]
+    fn a_gguf_total_is_a_count() {
+        let out = row(json!({"id": "u/Qwen3-8B-GGUF", "gguf": {"total": 8_190_735_360i64, "architecture": "qwen3"},
+            "baseModels": {"relation": "quantized", "models": [{"id": "Qwen/Qwen3-8B"}]}}));
+        assert_eq!((out.params[0].total, out.params[0].source), (8_190_735_360, ParamsSource::Gguf));
     }
 
     #[test]
@@ -599,6 +704,9 @@ mod tests {
                 "{}",
                 first.url
             );
+            for e in ["baseModels", "gguf", "sha"] {
+                assert!(first.url.contains(&format!("&expand%5B%5D={e}")), "{e} asked: {}", first.url);
+            }
 
             // A real `Link` header of the Hub, naming huggingface.co: the cursor is kept, the host is ours.
             let headers = fixture_json("hf_api/observed_headers_and_errors.json");

@@ -10,6 +10,9 @@ pub enum ParamsSource {
     ConfigEstimate,
     /// The Hub's GGUF `total`.
     Gguf,
+    /// Inherited by a quantized copy from its base model (`normalize::lineage`): the copy's own
+    /// weights are packed, so only the base's count is a parameter count.
+    BaseModel,
     /// `model.safetensors.index.json` `total_size` bytes over bytes per parameter.
     SafetensorsIndex,
     /// A leaderboard's count (the Open LLM Leaderboard's `#Params (B)`, 3 decimals).
@@ -26,6 +29,7 @@ impl ParamsSource {
         ParamsSource::Safetensors,
         ParamsSource::ConfigEstimate,
         ParamsSource::Gguf,
+        ParamsSource::BaseModel,
         ParamsSource::SafetensorsIndex,
         ParamsSource::Leaderboard,
         ParamsSource::CardText,
@@ -38,11 +42,17 @@ impl ParamsSource {
             ParamsSource::Safetensors => "safetensors",
             ParamsSource::ConfigEstimate => "config_estimate",
             ParamsSource::Gguf => "gguf",
+            ParamsSource::BaseModel => "base_model",
             ParamsSource::SafetensorsIndex => "safetensors_index",
             ParamsSource::Leaderboard => "leaderboard",
             ParamsSource::CardText => "card_text",
             ParamsSource::NamePattern => "name_pattern",
         }
+    }
+
+    /// The source a `params_source` code names.
+    pub fn parse(code: &str) -> Option<ParamsSource> {
+        ParamsSource::ALL.iter().copied().find(|s| s.as_str() == code)
     }
 
     /// Counted sources can be compared with each other; stated and nominal ones are rounded.

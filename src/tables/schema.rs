@@ -167,7 +167,7 @@ pub const MODELS: Table = Table {
         ),
         col("is_base", Bool, true, "A pre-trained base model (no `base_model` relation, no chat/instruct name)"),
         col("is_moe", Bool, true, "Mixture of experts (from config keys or the name)"),
-        col("base_model", Utf8, true, "Parent model(s), comma-separated, from the card or `base_model:` tags"),
+        col("base_model", Utf8, true, "Parent model(s), comma-separated: the Hub's `baseModels`, else the card, else `base_model:` tags"),
         col("base_model_relation", Utf8, true, "`finetune`, `merge`, `quantized`, `adapter`"),
         col("license", Utf8, true, "Licence id(s), comma-separated, from the card or `license:` tags"),
         col("pipeline_tag", Utf8, true, "Hub task tag"),
@@ -437,6 +437,7 @@ mod tests {
             ParamsSource::Safetensors
             | ParamsSource::ConfigEstimate
             | ParamsSource::Gguf
+            | ParamsSource::BaseModel
             | ParamsSource::SafetensorsIndex
             | ParamsSource::Leaderboard
             | ParamsSource::CardText

@@ -190,3 +190,155 @@ async fn bad_model_ids_are_usage_errors_and_never_reach_the_network() {
     let rejects = rows(&read_table(&work.out(), "rejects", None));
     assert!(rejects.iter().any(|r| r["reason"] == "invalid_model_id" && r["model_id"] == "../../x"));
 }
+
+/// One list item of the Hub's `/api/models?expand[]=…` answer, with the fields lineage needs.
+fn item(id: &str, extra: serde_json::Value) -> serde_json::Value {
+    let mut v = serde_json::json!({
+        "_id": format!("id-{id}"), "id": id, "author": id.split('/').next().unwrap(),
+        "sha": "0123456789abcdef0123456789abcdef01234567", "createdAt": "2025-01-02T03:04:05.000Z",
+        "pipeline_tag": "text-generation", "downloads": 5000, "tags": ["transformers"], "cardData": {}
+    });
+    v.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+    v
+}
+
+fn quantized_of(base: &str) -> serde_json::Value {
+    serde_json::json!({"relation": "quantized", "models": [{"_id": "x", "id": base}]})
+}
+
+/// Serves `items` as the one list page (no `Link`) of a discovery query asking for lineage.
+async fn list_server(items: &[serde_json::Value]) -> wiremock::MockServer {
+    let server = wiremock::MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/models"))
+        .and(query_param("expand[]", "baseModels"))
+        .and(query_param("expand[]", "gguf"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(items))
+        .expect(1)
+        .mount(&server)
+        .await;
+    server
+}
+
+/// Runs one whole-Hub discovery query (newest first, one page) against `server`, with `extra`
+/// pipeline text after it; the run must succeed.
+fn discover(server: &wiremock::MockServer, extra: &str) -> Workdir {
+    let work = Workdir::new();
+    let text = format!(
+        "name = 'discover'\n{QUICK_FETCH}\n[[sources]]\nkind = 'hf_models'\nendpoint = '{}'\n[[sources.discover]]\nsort = 'createdAt'\nlimit = 500\nmax_pages = 1\n{extra}",
+        server.uri()
+    );
+    assert_eq!(work.run_text("discover", &text).status.code(), Some(0));
+    work
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_quantized_copy_takes_its_base_count_through_base_models() {
+    let base = "meta-llama/Llama-3.1-8B";
+    let quant = "unsloth/Llama-3.1-8B-bnb-4bit";
+    let items = [
+        item(
+            base,
+            serde_json::json!({"config": {"model_type": "llama"},
+            "safetensors": {"parameters": {"BF16": 8_030_261_248i64}, "total": 8_030_261_248i64}}),
+        ),
+        // bitsandbytes 4-bit: two weights a byte, so the U8 total counts bytes.
+        item(
+            quant,
+            serde_json::json!({"baseModels": quantized_of(base),
+            "config": {"model_type": "llama", "quantization_config": {"quant_method": "bitsandbytes"}},
+            "safetensors": {"parameters": {"BF16": 1_050_939_392i64, "F32": 266_240, "U8": 3_489_660_928i64},
+                            "total": 4_540_866_560i64}}),
+        ),
+        // A GGUF copy counted its own weights.
+        item(
+            "QuantFactory/Meta-Llama-3.1-8B-GGUF",
+            serde_json::json!({"baseModels": quantized_of(base),
+            "gguf": {"total": 8_030_261_312i64, "architecture": "llama"}}),
+        ),
+        // A fine-tune changes the weights: no count of its own, none inherited.
+        item(
+            "someone/pirate-llama",
+            serde_json::json!({"baseModels":
+            {"relation": "finetune", "models": [{"id": base}]}}),
+        ),
+        // A quantized copy whose base is not in the run keeps no count.
+        item(
+            "someone/mystery-AWQ",
+            serde_json::json!({"baseModels": quantized_of("elsewhere/not-listed"),
+            "config": {"quantization_config": {"quant_method": "awq"}},
+            "safetensors": {"parameters": {"F16": 10_000, "U8": 900_000_000}, "total": 900_010_000}}),
+        ),
+    ];
+    let server = list_server(&items).await;
+    let work = discover(&server, "");
+
+    let models = rows_by(&read_table(&work.out(), "models", None), "model_id");
+    assert_eq!(models.len(), 5);
+    let b = &models[base];
+    assert_eq!((b["params_total"].as_str(), b["params_source"].as_str()), ("8030261248", "safetensors"));
+
+    let q = &models[quant];
+    assert_eq!((q["base_model"].as_str(), q["base_model_relation"].as_str()), (base, "quantized"));
+    assert_eq!(q["params_total"], "8030261248", "the base's count, not the packed 4540866560");
+    assert_eq!(q["params_source"], "base_model");
+    assert_eq!(q["params_confidence"], "high");
+    assert_eq!(q["params_evidence"], "base model meta-llama/Llama-3.1-8B: safetensors 8030261248");
+    let rejects = rows(&read_table(&work.out(), "rejects", None));
+    assert!(
+        rejects.iter().any(|r| r["reason"] == "params_distrusted"
+            && r["model_id"] == quant
+            && r["detail"].contains("4540866560 is dominated by packed dtype U8")),
+        "{rejects:?}"
+    );
+
+    let gguf = &models["QuantFactory/Meta-Llama-3.1-8B-GGUF"];
+    assert_eq!((gguf["params_total"].as_str(), gguf["params_source"].as_str()), ("8030261312", "gguf"));
+    let tune = &models["someone/pirate-llama"];
+    assert_eq!((tune["base_model_relation"].as_str(), tune["params_total"].as_str()), ("finetune", "null"));
+    let orphan = &models["someone/mystery-AWQ"];
+    assert_eq!(orphan["base_model"], "elsewhere/not-listed");
+    assert_eq!((orphan["params_total"].as_str(), orphan["params_source"].as_str()), ("null", "null"));
+    assert!(rejects.iter().any(|r| r["reason"] == "params_distrusted" && r["model_id"] == "someone/mystery-AWQ"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hf_files_asks_for_files_of_the_selected_models_only() {
+    let items = [
+        item("meta-llama/Llama-3.1-8B", serde_json::json!({})),
+        item("Qwen/Qwen3-4B", serde_json::json!({"downloads": 12})),
+        item(
+            "google-bert/bert-base-uncased",
+            serde_json::json!({"pipeline_tag": "fill-mask", "downloads": 60_000_000}),
+        ),
+        item("microsoft/phi-2", serde_json::json!({"pipeline_tag": null})),
+    ];
+    let server = list_server(&items).await;
+    mount_files(&server).await;
+    let files = format!(
+        "[[sources]]\nkind = 'hf_files'\nendpoint = '{}'\npipeline_tags = ['text-generation']\nmin_downloads = 100\n",
+        server.uri()
+    );
+    let work = discover(&server, &files);
+
+    let mut files: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.url.path().to_owned())
+        .filter(|p| p.contains("/resolve/"))
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        ["/meta-llama/Llama-3.1-8B/resolve/main/README.md", "/meta-llama/Llama-3.1-8B/resolve/main/config.json"],
+        "Qwen3-4B is under the download floor, BERT is fill-mask, phi-2 has no tag"
+    );
+    // The selected model's config was read: its estimate is the count.
+    let models = rows_by(&read_table(&work.out(), "models", None), "model_id");
+    assert_eq!(models.len(), 4);
+    assert_eq!(models["meta-llama/Llama-3.1-8B"]["params_source"], "config_estimate");
+    let log = rows(&read_table(&work.out(), "fetch_log", None));
+    assert_eq!(log.iter().filter(|r| r["purpose"] == "card" || r["purpose"] == "config").count(), 2);
+}

@@ -78,6 +78,40 @@ fn nightly_pipeline_parses_and_offline_without_archive_fails_cleanly() {
     assert!(!rejects.is_empty() && rejects.iter().all(|r| r["reason"] == "not_archived"));
 }
 
+/// Every pipeline file shipped in `pipelines/` loads (unknown keys and bad values are errors), and
+/// the whole-Hub one keeps to the Hub's budgets.
+#[test]
+fn every_pipeline_file_parses() {
+    use densing::config::{PipelineConfig, SourceConfig};
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(repo().join("pipelines")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let loaded = PipelineConfig::load(&path);
+            assert!(loaded.is_ok(), "{}: {:?}", path.display(), loaded.err());
+            names.push(path.file_name().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    names.sort();
+    assert_eq!(names, ["hub.toml", "nightly.toml", "sample.toml"]);
+
+    let (hub, _) = PipelineConfig::load(&repo().join("pipelines/hub.toml")).unwrap();
+    // Any 5-minute window admits at most burst + rps·300 calls (governor's GCRA).
+    let limit = hub.hosts["huggingface.co"];
+    assert!(f64::from(limit.burst) + limit.rps * 300.0 <= 500.0, "anonymous budget: 500 per 5 minutes");
+    let with_token = limit.in_force(true);
+    let token_window = f64::from(with_token.burst) + with_token.rps * 300.0;
+    assert!(token_window > 500.0 && token_window <= 1000.0, "a token raises it, to at most 1,000");
+    let SourceConfig::HfModels(models) = &hub.sources[0] else { panic!("hf_models first") };
+    let q = &models.discover[0];
+    assert!(q.author.is_none() && q.search.is_none() && q.filter.is_empty(), "the whole Hub");
+    assert_eq!((q.sort.as_deref(), q.limit), (Some("createdAt"), 500));
+    assert!(u64::from(q.max_pages) * u64::from(q.limit) >= 2_000_000);
+    let SourceConfig::HfFiles(files) = &hub.sources[1] else { panic!("hf_files second") };
+    assert_eq!(files.pipeline_tags, ["text-generation"]);
+    assert!(files.min_downloads.is_some_and(|d| d > 0));
+}
+
 /// The sample's six tables are byte-identical to the recorded ones: refactors change no output,
 /// and a deliberate change of output shows up as a diff of `data/sample_tables.json`.
 #[test]

@@ -65,6 +65,13 @@ impl Workdir {
         run(densing().arg("run").arg("--pipeline").arg(pipeline).arg("--out").arg(self.out()))
     }
 
+    /// Writes `text` as the pipeline file `<name>.toml` here and runs it (as [`Workdir::run`]).
+    pub fn run_text(&self, name: &str, text: &str) -> Output {
+        let path = self.dir.path().join(format!("{name}.toml"));
+        std::fs::write(&path, text).expect("write pipeline");
+        self.run(&path)
+    }
+
     /// Writes a pipeline file with one `hf_models` source pinned to `endpoint`.
     pub fn pipeline(&self, name: &str, endpoint: &str, models: &[&str], extra: &str) -> PathBuf {
         let list: Vec<String> = models.iter().map(|m| format!("{m:?}")).collect();
