@@ -254,4 +254,14 @@ mod tests {
         assert_eq!(hf.models, ["a/b"]);
         assert_eq!(hf.discover[0].limit, 500);
     }
+
+    #[test]
+    fn rows_per_part_defaults_to_a_million_and_must_be_positive() {
+        let path = Path::new("p.toml");
+        assert_eq!(PipelineConfig::from_text("name = 'x'\n", path).unwrap().run.rows_per_part, 1_000_000);
+        let seven = PipelineConfig::from_text("name = 'x'\n[run]\nrows_per_part = 7\n", path).unwrap();
+        assert_eq!(seven.run.rows_per_part, 7);
+        let zero = PipelineConfig::from_text("name = 'x'\n[run]\nrows_per_part = 0\n", path).unwrap_err();
+        assert!(zero.to_string().contains("run.rows_per_part must be at least 1"), "{zero}");
+    }
 }
