@@ -113,6 +113,9 @@ pub struct WindowConfig {
     pub end: Option<chrono::NaiveDate>,
 }
 
+/// Rows per Parquet part unless `[run] rows_per_part` says otherwise.
+pub const DEFAULT_ROWS_PER_PART: u64 = 1_000_000;
+
 /// Run-level policy.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -130,11 +133,22 @@ pub struct RunConfig {
     /// A folder of alias files (`[[alias]] name = "…" model_id = "org/name"`) mapping names that
     /// sources write to Hub ids. Relative to the pipeline file.
     pub aliases: Option<PathBuf>,
+    /// Rows per Parquet file: a table with more rows is written as `part-00000.parquet`,
+    /// `part-00001.parquet`, … in its snapshot folder (at least 1; default 1,000,000). Part
+    /// boundaries depend only on row counts, so a rebuild gives the same parts.
+    pub rows_per_part: u64,
 }
 
 impl Default for RunConfig {
     fn default() -> Self {
-        RunConfig { max_failure_ratio: 0.05, offline: false, seed_archive: None, aliases: None, keep_snapshots: None }
+        RunConfig {
+            max_failure_ratio: 0.05,
+            offline: false,
+            seed_archive: None,
+            aliases: None,
+            keep_snapshots: None,
+            rows_per_part: DEFAULT_ROWS_PER_PART,
+        }
     }
 }
 
@@ -206,6 +220,9 @@ impl PipelineConfig {
         if !(0.0..=1.0).contains(&self.run.max_failure_ratio) {
             return Err("run.max_failure_ratio must be between 0 and 1".into());
         }
+        if self.run.rows_per_part == 0 {
+            return Err("run.rows_per_part must be at least 1".into());
+        }
         Ok(())
     }
 }
@@ -237,5 +254,15 @@ mod tests {
         let SourceConfig::HfModels(hf) = &c.sources[0] else { panic!("hf_models expected") };
         assert_eq!(hf.models, ["a/b"]);
         assert_eq!(hf.discover[0].limit, 500);
+    }
+
+    #[test]
+    fn rows_per_part_defaults_to_a_million_and_must_be_positive() {
+        let path = Path::new("p.toml");
+        assert_eq!(PipelineConfig::from_text("name = 'x'\n", path).unwrap().run.rows_per_part, 1_000_000);
+        let seven = PipelineConfig::from_text("name = 'x'\n[run]\nrows_per_part = 7\n", path).unwrap();
+        assert_eq!(seven.run.rows_per_part, 7);
+        let zero = PipelineConfig::from_text("name = 'x'\n[run]\nrows_per_part = 0\n", path).unwrap_err();
+        assert!(zero.to_string().contains("run.rows_per_part must be at least 1"), "{zero}");
     }
 }

@@ -105,10 +105,20 @@ pub(super) fn effective_cmd(args: EffectiveArgs) -> Result<ExitCode, Error> {
 /// Reads `release_date` and `density` (and `model_id` when present) from CSV or Parquet.
 fn read_points(path: &Path) -> Result<Vec<Point>, ConfigError> {
     let bad = |m: String| ConfigError::Usage(format!("{}: {m}", path.display()));
-    let is_parquet = path.extension().is_some_and(|e| e == "parquet");
+    // A table's snapshot folder stands for its parts, in order.
+    let parquet_files = if path.is_dir() {
+        crate::snapshot::read::parts_in(path)
+    } else if path.extension().is_some_and(|e| e == "parquet") {
+        vec![path.to_owned()]
+    } else {
+        Vec::new()
+    };
+    if path.is_dir() && parquet_files.is_empty() {
+        return Err(bad("a folder with no part-NNNNN.parquet files".into()));
+    }
     let mut points = Vec::new();
-    if is_parquet {
-        let file = std::fs::File::open(path).map_err(|source| ConfigError::Read { path: path.to_owned(), source })?;
+    for part in &parquet_files {
+        let file = std::fs::File::open(part).map_err(|source| ConfigError::Read { path: part.clone(), source })?;
         let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
             .and_then(|b| b.build())
             .map_err(|e| bad(e.to_string()))?;
@@ -135,7 +145,8 @@ fn read_points(path: &Path) -> Result<Vec<Point>, ConfigError> {
                 }
             }
         }
-    } else {
+    }
+    if parquet_files.is_empty() {
         let mut reader = csv::Reader::from_path(path).map_err(|e| bad(e.to_string()))?;
         let header: Vec<String> =
             reader.headers().map_err(|e| bad(e.to_string()))?.iter().map(|h| h.trim().to_owned()).collect();

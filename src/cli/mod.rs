@@ -94,6 +94,7 @@ pub struct RebuildArgs {
 #[derive(Debug, clap::Args)]
 pub struct LawArgs {
     /// CSV or Parquet with `release_date` (YYYY-MM-DD or a date column) and `density`; `model_id` optional.
+    /// A snapshot folder (`output/density/snapshot=<id>`) reads all its parts.
     #[arg(long, value_name = "FILE")]
     pub input: PathBuf,
     /// Day 0 of t (default 2023-02-24, Llama-1's release).

@@ -1,5 +1,5 @@
 //! `densing rebuild <id>`: re-derive a snapshot from the raw archive, with no network, and check
-//! that every Parquet file has the sha256 its manifest names.
+//! that every Parquet file (each part of each table) has the sha256 its manifest names.
 //!
 //! The run's log (`archive/runs/<id>.jsonl`) replays every request's outcome exactly (bodies,
 //! failures, attempts, fetch times); the pipeline text and alias files come from archive blobs.
@@ -80,6 +80,11 @@ pub(super) fn rebuild(args: RebuildArgs) -> Result<ExitCode, Error> {
             }
         };
         println!("{status:<10} {path}  {sha}");
+    }
+    // A part the original does not have (its rows split differently) is a difference too.
+    for (path, sha) in got.iter().filter(|(p, _)| !want.contains_key(*p)) {
+        same = false;
+        println!("{:<10} {path}  {sha}", "EXTRA");
     }
     println!("rebuilt into {}", to.display());
     Ok(if same { ExitCode::Ok } else { ExitCode::SourcesFailed })

@@ -118,7 +118,7 @@ async fn run_stages(plan: RunPlan, id: String, started: chrono::DateTime<Utc>) -
     }
     .map_err(SnapshotError::io(&archive_dir))?;
     let archive = Arc::new(archive);
-    let mut staged = Staged::begin(&plan.out, &id)?;
+    let mut staged = Staged::begin(&plan.out, &id)?.rows_per_part(plan.config.run.rows_per_part);
 
     // Inputs other than responses are archived too, so the snapshot can be rebuilt from the
     // archive alone: the pipeline text and the alias files.

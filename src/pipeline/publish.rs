@@ -4,7 +4,6 @@
 
 use std::path::Path;
 
-use arrow_array::RecordBatch;
 use chrono::{DateTime, Utc};
 
 use super::spill::Spill;
@@ -14,6 +13,7 @@ use crate::error::SnapshotError;
 use crate::snapshot::commit::Staged;
 use crate::snapshot::ids::ModelChanges;
 use crate::snapshot::manifest::{ArchiveRef, Credit, InputRef, Manifest, RunSummary};
+use crate::snapshot::parts::TableWriter;
 use crate::tables::rows::{ModelRow, RejectRow, RunTables};
 use crate::tables::{batch, schema};
 
@@ -58,12 +58,13 @@ impl WriteError {
 pub(super) struct ModelsOut {
     id: String,
     rows: Vec<ModelRow>,
-    batches: Vec<RecordBatch>,
+    writer: TableWriter,
 }
 
 impl ModelsOut {
-    pub fn new(_staged: &mut Staged, id: &str) -> Result<Self, SnapshotError> {
-        Ok(ModelsOut { id: id.to_owned(), rows: Vec::with_capacity(SLICE), batches: Vec::new() })
+    pub fn new(staged: &mut Staged, id: &str) -> Result<Self, SnapshotError> {
+        let writer = staged.table_writer(schema::MODELS.name, schema::MODELS.schema())?;
+        Ok(ModelsOut { id: id.to_owned(), rows: Vec::with_capacity(SLICE), writer })
     }
 
     /// Adds one row (rows come in `model_id` order).
@@ -81,15 +82,13 @@ impl ModelsOut {
         }
         let batch = batch::models(&self.rows, &self.id).map_err(|e| encode("models", e))?;
         self.rows.clear();
-        self.batches.push(batch);
-        Ok(())
+        self.writer.write(&batch)
     }
 
     /// Writes what is left and stages the table.
     pub fn finish(mut self, staged: &mut Staged) -> Result<(), SnapshotError> {
         self.flush()?;
-        let batches = std::mem::take(&mut self.batches);
-        staged.add_table_batches(schema::MODELS.name, schema::MODELS.schema(), batches.into_iter().map(Ok::<_, String>))
+        staged.finish_table(self.writer)
     }
 }
 

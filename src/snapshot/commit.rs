@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use arrow_array::RecordBatch;
 
 use super::manifest::{FileEntry, Manifest};
-use super::{writer, LATEST, PART_FILE, SNAPSHOTS_DIR, STAGING_DIR};
+use super::parts::{TableWriter, DEFAULT_ROWS_PER_PART};
+use super::{LATEST, SNAPSHOTS_DIR, STAGING_DIR};
 use crate::archive::{sha256_hex, write_atomic};
 use crate::error::SnapshotError;
 
@@ -104,6 +105,7 @@ pub struct Staged {
     out: PathBuf,
     id: String,
     files: Vec<FileEntry>,
+    rows_per_part: u64,
 }
 
 impl Staged {
@@ -117,7 +119,33 @@ impl Staged {
         }
         let dir = out.join(STAGING_DIR).join(id);
         fs::create_dir_all(&dir).map_err(SnapshotError::io(&dir))?;
-        Ok(Staged { out: out.to_owned(), id: id.to_owned(), files: Vec::new() })
+        Ok(Staged { out: out.to_owned(), id: id.to_owned(), files: Vec::new(), rows_per_part: DEFAULT_ROWS_PER_PART })
+    }
+
+    /// Tables are written in parts of at most `n` rows (at least 1).
+    #[must_use]
+    pub fn rows_per_part(mut self, n: u64) -> Self {
+        self.rows_per_part = n.max(1);
+        self
+    }
+
+    /// Starts writing `table` in parts of at most `rows_per_part` rows.
+    ///
+    /// # Errors
+    /// I/O errors creating its staging folder.
+    pub fn table_writer(&self, table: &str, schema: arrow_schema::SchemaRef) -> Result<TableWriter, SnapshotError> {
+        let dir = self.out.join(STAGING_DIR).join(&self.id).join(table);
+        TableWriter::new(table, dir, format!("{table}/snapshot={}", self.id), schema, self.rows_per_part)
+    }
+
+    /// Closes the writer's last part and records every part (path, sha256, bytes, rows) in the
+    /// manifest's file list.
+    ///
+    /// # Errors
+    /// Encoding or I/O errors.
+    pub fn finish_table(&mut self, writer: TableWriter) -> Result<(), SnapshotError> {
+        self.files.extend(writer.finish()?);
+        Ok(())
     }
 
     /// Encodes and stages one table.
@@ -139,18 +167,12 @@ impl Staged {
         schema: arrow_schema::SchemaRef,
         batches: impl Iterator<Item = Result<RecordBatch, E>>,
     ) -> Result<(), SnapshotError> {
-        let (bytes, rows) = writer::encode_all(schema, batches)
-            .map_err(|message| SnapshotError::Encode { table: table.to_owned(), message })?;
-        let path = self.out.join(STAGING_DIR).join(&self.id).join(table).join(PART_FILE);
-        write_atomic(&path, &bytes).map_err(SnapshotError::io(&path))?;
-        self.files.push(FileEntry {
-            table: Some(table.to_owned()),
-            path: format!("{table}/snapshot={}/{PART_FILE}", self.id),
-            sha256: sha256_hex(&bytes),
-            bytes: bytes.len() as u64,
-            rows: Some(rows),
-        });
-        Ok(())
+        let mut writer = self.table_writer(table, schema)?;
+        for batch in batches {
+            let batch = batch.map_err(|e| SnapshotError::Encode { table: table.to_owned(), message: e.to_string() })?;
+            writer.write(&batch)?;
+        }
+        self.finish_table(writer)
     }
 
     /// The files staged so far.
@@ -197,6 +219,7 @@ impl Staged {
     ) -> Result<Manifest, SnapshotError> {
         let staging = self.out.join(STAGING_DIR).join(&self.id);
         let snapshot_dir = self.out.join(SNAPSHOTS_DIR).join(&self.id);
+        let mut moved = std::collections::HashSet::new();
         for file in &self.files {
             let Some(table) = file.table.as_deref() else {
                 // Non-table files go beside the manifest (still invisible until it exists).
@@ -206,6 +229,9 @@ impl Staged {
                 fs::rename(staging.join("_files").join(name), &to).map_err(SnapshotError::io(&to))?;
                 continue;
             };
+            if !moved.insert(table) {
+                continue; // a later part of a table whose folder is already in place
+            }
             let from = staging.join(table);
             let parent = self.out.join(table);
             let to = parent.join(format!("snapshot={}", self.id));

@@ -1,11 +1,12 @@
 //! Reading published snapshots: list them, verify one against its manifest.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
 use super::manifest::Manifest;
+use super::parts::copy_hashed;
 use super::{is_snapshot_id, LATEST, SNAPSHOTS_DIR};
-use crate::archive::sha256_hex;
 use crate::error::SnapshotError;
 
 /// Reads the manifest of snapshot `id`.
@@ -48,7 +49,9 @@ pub struct Problem {
     pub what: String,
 }
 
-/// Re-hashes every file the manifest names; returns the problems (empty means verified).
+/// Re-hashes every file the manifest names, and looks for files in its table folders that it
+/// does not name (a stray part would be read as rows by every glob); returns the problems (empty
+/// means verified).
 ///
 /// # Errors
 /// The manifest itself cannot be read.
@@ -56,17 +59,25 @@ pub fn verify(out: &Path, id: &str) -> Result<(Manifest, Vec<Problem>), Snapshot
     let manifest = manifest(out, id)?;
     let mut problems = Vec::new();
     for file in &manifest.files {
-        let path = out.join(&file.path);
-        match fs::read(&path) {
-            Err(e) => problems.push(Problem { path: file.path.clone(), what: format!("unreadable: {e}") }),
-            Ok(bytes) if bytes.len() as u64 != file.bytes => problems.push(Problem {
-                path: file.path.clone(),
-                what: format!("{} bytes, manifest says {}", bytes.len(), file.bytes),
-            }),
-            Ok(bytes) if sha256_hex(&bytes) != file.sha256 => {
-                problems.push(Problem { path: file.path.clone(), what: "sha256 differs from the manifest".into() })
+        let problem = |what: String| Problem { path: file.path.clone(), what };
+        match copy_hashed(&out.join(&file.path), std::io::sink()) {
+            Err(e) => problems.push(problem(format!("unreadable: {e}"))),
+            Ok((bytes, _)) if bytes != file.bytes => {
+                problems.push(problem(format!("{bytes} bytes, manifest says {}", file.bytes)))
             }
+            Ok((_, sha)) if sha != file.sha256 => problems.push(problem("sha256 differs from the manifest".into())),
             Ok(_) => {}
+        }
+    }
+    let named: BTreeSet<&str> = manifest.files.iter().map(|f| f.path.as_str()).collect();
+    let tables: BTreeSet<&str> = manifest.files.iter().filter_map(|f| f.table.as_deref()).collect();
+    for table in tables {
+        let folder = format!("{table}/snapshot={id}");
+        for entry in fs::read_dir(out.join(&folder)).into_iter().flatten().flatten() {
+            let path = format!("{folder}/{}", entry.file_name().to_string_lossy());
+            if !named.contains(path.as_str()) {
+                problems.push(Problem { path, what: "not in the manifest".into() });
+            }
         }
     }
     Ok((manifest, problems))

@@ -2,12 +2,13 @@
 //!
 //! Layout (design.md, a contract):
 //! ```text
-//! <out>/<table>/snapshot=<id>/part-00000.parquet   Hive-style, one partition per snapshot
+//! <out>/<table>/snapshot=<id>/part-00000.parquet   Hive-style, one partition per snapshot,
+//!                                                  part-00001.parquet, … past `rows_per_part` rows
 //! <out>/_snapshots/<id>/manifest.json              files, sha256, bytes, rows, schema_version, …
 //! <out>/LATEST                                     id of the newest complete snapshot
 //! <out>/archive/                                   the raw archive (see crate::archive)
 //! ```
-//! [`writer`] encodes Parquet, [`commit`] stages, renames and publishes (and holds the output
+//! [`writer`] holds the Parquet settings, [`parts`] streams a table into parts, [`commit`] stages, renames and publishes (and holds the output
 //! lock), [`manifest`] is the manifest format, [`inspect`] lists and verifies.
 
 pub mod commit;
@@ -16,6 +17,7 @@ pub mod ids;
 pub mod inspect;
 pub mod manifest;
 pub mod package;
+pub mod parts;
 pub mod read;
 pub mod remote;
 pub mod retention;
@@ -30,8 +32,17 @@ pub const STAGING_DIR: &str = "_staging";
 /// The HTML report beside the manifest: derived from the snapshot's tables, so not in the
 /// manifest's hash list (written by `crate::report`, rewritten by `densing report`).
 pub const REPORT_FILE: &str = "index.html";
-/// File name of each table's one part.
-pub const PART_FILE: &str = "part-00000.parquet";
+/// File name of a table's part `index` (from 0): `part-00000.parquet`. Names sort in part order
+/// up to 100,000 parts; readers sort by [`part_index`] anyway.
+pub fn part_name(index: usize) -> String {
+    format!("part-{index:05}.parquet")
+}
+
+/// The index of a part file name, `None` for any other file.
+pub fn part_index(name: &str) -> Option<usize> {
+    let digits = name.strip_prefix("part-")?.strip_suffix(".parquet")?;
+    (digits.len() >= 5 && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse().ok()).flatten()
+}
 
 /// A snapshot id from a UTC time: `YYYY-MM-DDTHHMMSSZ`.
 pub fn snapshot_id(at: chrono::DateTime<chrono::Utc>) -> String {

@@ -22,7 +22,9 @@ fn frictionless_type(t: ColType) -> &'static str {
 }
 
 /// The Data Package describing `files` (paths as given: relative to the package's folder), with
-/// the `credits` of the sources that contributed rows among its sources and licences.
+/// the `credits` of the sources that contributed rows among its sources and licences. A table
+/// in several parts is one resource whose `path` lists them in order (Data Package allows it);
+/// its parts' hashes are in the manifest.
 pub fn datapackage(
     snapshot_id: &str,
     created: &str,
@@ -31,26 +33,41 @@ pub fn datapackage(
     credits: &[Credit],
     path_of: impl Fn(&FileEntry) -> String,
 ) -> String {
-    let resources: Vec<Value> = files
-        .iter()
-        .filter_map(|f| {
-            let table = TABLES.iter().find(|t| Some(t.name) == f.table.as_deref())?;
+    // One resource per table, in the order the files list them.
+    let mut names: Vec<&str> = files.iter().filter_map(|f| f.table.as_deref()).collect();
+    names.dedup();
+    let resources: Vec<Value> = names
+        .into_iter()
+        .filter_map(|name| {
+            let table = TABLES.iter().find(|t| t.name == name)?;
+            let parts: Vec<&FileEntry> = files.iter().filter(|f| f.table.as_deref() == Some(name)).collect();
             let fields: Vec<Value> = table
                 .columns
                 .iter()
                 .map(|c| json!({"name": c.name, "type": frictionless_type(c.ty), "description": c.doc(), "constraints": {"required": !c.nullable}}))
                 .collect();
-            Some(json!({
+            let mut resource = json!({
                 "name": table.name,
-                "path": path_of(f),
+                "path": "",
                 "format": "parquet",
                 "mediatype": "application/vnd.apache.parquet",
                 "encoding": "binary",
-                "bytes": f.bytes,
-                "hash": format!("sha256:{}", f.sha256),
+                "bytes": parts.iter().map(|f| f.bytes).sum::<u64>(),
+                "hash": "",
                 "description": format!("One row per {}.", table.grain),
                 "schema": {"fields": fields},
-            }))
+            });
+            match parts[..] {
+                [one] => {
+                    resource["path"] = json!(path_of(one));
+                    resource["hash"] = json!(format!("sha256:{}", one.sha256));
+                }
+                _ => {
+                    resource["path"] = json!(parts.iter().map(|f| path_of(f)).collect::<Vec<_>>());
+                    resource.as_object_mut().expect("an object").remove("hash");
+                }
+            }
+            Some(resource)
         })
         .collect();
     let mut licenses = vec![json!({
@@ -112,32 +129,31 @@ references:\n  - type: article\n    title: \"Densing law of LLMs\"\n    authors:
     cff
 }
 
-/// Copies a snapshot into `to` as one folder: `<table>.parquet`, the manifest, chart, report,
-/// `datapackage.json` (paths relative to the folder) and `CITATION.cff`.
+/// Copies a snapshot into `to` as one flat folder (Zenodo and the like have no folders):
+/// `<table>.parquet`, or `<table>-part-00000.parquet`, `<table>-part-00001.parquet`, … for a
+/// table in several parts; the manifest, chart, report, `datapackage.json` (paths relative to
+/// the folder) and `CITATION.cff`.
 ///
 /// # Errors
 /// I/O errors; a file whose bytes no longer match the manifest stops the export.
 pub fn export(out: &Path, manifest: &Manifest, to: &Path) -> Result<Vec<String>, SnapshotError> {
     std::fs::create_dir_all(to).map_err(SnapshotError::io(to))?;
     let mut written = Vec::new();
-    let name_of = |f: &FileEntry| match &f.table {
-        Some(t) => format!("{t}.parquet"),
-        None => f.path.rsplit('/').next().unwrap_or_default().to_owned(),
+    let parts_of = |t: &str| manifest.files.iter().filter(|f| f.table.as_deref() == Some(t)).count();
+    let name_of = |f: &FileEntry| {
+        let file = f.path.rsplit('/').next().unwrap_or_default();
+        match &f.table {
+            Some(t) if parts_of(t) == 1 => format!("{t}.parquet"),
+            Some(t) => format!("{t}-{file}"),
+            None => file.to_owned(),
+        }
     };
     for f in &manifest.files {
-        let src = out.join(&f.path);
-        let bytes = std::fs::read(&src).map_err(SnapshotError::io(&src))?;
-        if crate::archive::sha256_hex(&bytes) != f.sha256 {
-            return Err(SnapshotError::BadManifest {
-                path: src,
-                message: "file does not match its manifest sha256".into(),
-            });
-        }
         let name = name_of(f);
         if name == "datapackage.json" {
             continue; // rewritten below with paths relative to the export
         }
-        write_atomic(&to.join(&name), &bytes).map_err(SnapshotError::io(to.join(&name)))?;
+        copy_checked(&out.join(&f.path), &to.join(&name), &f.sha256)?;
         written.push(name);
     }
     let manifest_json = serde_json::to_vec_pretty(manifest).expect("a manifest always serializes");
@@ -160,4 +176,20 @@ pub fn export(out: &Path, manifest: &Manifest, to: &Path) -> Result<Vec<String>,
         written.push(super::REPORT_FILE.into());
     }
     Ok(written)
+}
+
+/// Streams `src` to `dst` (temporary file, fsync, rename), checking it has sha256 `sha256`.
+fn copy_checked(src: &Path, dst: &Path, sha256: &str) -> Result<(), SnapshotError> {
+    let tmp = dst.with_extension("tmp");
+    let file = std::fs::File::create(&tmp).map_err(SnapshotError::io(&tmp))?;
+    let (_, got) = super::parts::copy_hashed(src, &file).map_err(SnapshotError::io(src))?;
+    file.sync_all().map_err(SnapshotError::io(&tmp))?;
+    if got != sha256 {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(SnapshotError::BadManifest {
+            path: src.to_owned(),
+            message: "file does not match its manifest sha256".into(),
+        });
+    }
+    std::fs::rename(&tmp, dst).map_err(SnapshotError::io(dst))
 }

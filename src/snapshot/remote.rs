@@ -24,6 +24,18 @@ pub struct Remote {
     url: String,
 }
 
+/// Bytes per request of an upload: S3 multipart parts must be at least 5 MiB (but the last).
+pub const UPLOAD_CHUNK: usize = 16 << 20;
+
+/// The next [`UPLOAD_CHUNK`] bytes of `file` (fewer only at its end).
+fn read_chunk(file: &mut std::fs::File, path: &Path) -> Result<Vec<u8>, SnapshotError> {
+    use std::io::Read;
+    let left = file.metadata().map_or(0, |m| m.len()) as usize;
+    let mut chunk = Vec::with_capacity(left.min(UPLOAD_CHUNK));
+    file.take(UPLOAD_CHUNK as u64).read_to_end(&mut chunk).map_err(SnapshotError::io(path))?;
+    Ok(chunk)
+}
+
 fn remote_error(url: &str, e: impl std::fmt::Display) -> SnapshotError {
     SnapshotError::Io { path: url.into(), source: std::io::Error::other(e.to_string()) }
 }
@@ -58,6 +70,11 @@ impl Remote {
         }))
     }
 
+    /// A remote over an already built store (tests, other S3 set-ups), named `url` in errors.
+    pub fn with_store(store: Arc<dyn ObjectStore>, prefix: &str, url: &str) -> Remote {
+        Remote { store, prefix: ObjectPath::from(prefix.trim_matches('/')), url: url.to_owned() }
+    }
+
     /// The local working folder for this remote (`DENSING_CACHE`, else `~/.cache/densing`).
     pub fn cache_dir(&self) -> std::path::PathBuf {
         let base = std::env::var_os("DENSING_CACHE")
@@ -85,6 +102,32 @@ impl Remote {
         self.store.put(&self.key(relative), bytes.into()).await.map(|_| ()).map_err(|e| remote_error(&self.url, e))
     }
 
+    /// Uploads the local file `path` to `relative`: in one request up to [`UPLOAD_CHUNK`] bytes,
+    /// else as a multipart upload of chunks read one at a time, so a large part is never held.
+    ///
+    /// # Errors
+    /// I/O or store errors (a failed multipart upload is aborted).
+    pub async fn put_file(&self, relative: &str, path: &Path) -> Result<(), SnapshotError> {
+        let mut file = std::fs::File::open(path).map_err(SnapshotError::io(path))?;
+        let mut chunk = read_chunk(&mut file, path)?;
+        if chunk.len() < UPLOAD_CHUNK {
+            return self.put(relative, chunk).await;
+        }
+        let mut upload = self.store.put_multipart(&self.key(relative)).await.map_err(|e| remote_error(&self.url, e))?;
+        let sent: Result<(), SnapshotError> = async {
+            while !chunk.is_empty() {
+                upload.put_part(chunk.into()).await.map_err(|e| remote_error(&self.url, e))?;
+                chunk = read_chunk(&mut file, path)?;
+            }
+            upload.complete().await.map(|_| ()).map_err(|e| remote_error(&self.url, e))
+        }
+        .await;
+        if sent.is_err() {
+            let _ = upload.abort().await;
+        }
+        sent
+    }
+
     /// Uploads snapshot `manifest` from the local folder `local`, manifest last, then `LATEST`.
     ///
     /// # Errors
@@ -92,8 +135,7 @@ impl Remote {
     pub async fn publish(&self, local: &Path, manifest: &Manifest) -> Result<(), SnapshotError> {
         let id = &manifest.snapshot_id;
         for file in &manifest.files {
-            let bytes = std::fs::read(local.join(&file.path)).map_err(SnapshotError::io(local.join(&file.path)))?;
-            self.put(&file.path, bytes).await?;
+            self.put_file(&file.path, &local.join(&file.path)).await?;
         }
         // The run's archive: its log, index and every blob it used, so the remote can be rebuilt.
         let archive_root = local.join("archive");

@@ -9,37 +9,23 @@ use parquet::file::properties::{EnabledStatistics, WriterProperties};
 /// which would change bytes on a dependency bump without any data change).
 pub const CREATED_BY: &str = concat!("densing ", env!("CARGO_PKG_VERSION"));
 
-/// Writer settings every table uses: zstd(3), page statistics, fixed `created_by`.
+/// Rows per row group: the writer holds one row group's encoded pages in memory, so this bounds
+/// a table writer's memory whatever the table's size.
+pub const ROW_GROUP_ROWS: usize = 65_536;
+
+/// Writer settings every table uses: zstd(3), page statistics, row groups of at most
+/// [`ROW_GROUP_ROWS`], fixed `created_by`.
 pub fn properties() -> WriterProperties {
     WriterProperties::builder()
+        .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
         .set_compression(Compression::ZSTD(ZstdLevel::try_new(3).expect("3 is a valid zstd level")))
         .set_statistics_enabled(EnabledStatistics::Page)
         .set_created_by(CREATED_BY.to_owned())
         .build()
 }
 
-/// Encodes batches (one table, in order) as a complete Parquet file in memory. Feeding the rows
-/// in slices keeps only one slice's Arrow arrays alive next to the rows.
-///
-/// # Errors
-/// The Parquet encoder's message, or the first batch's error.
-pub fn encode_all<E: std::fmt::Display>(
-    schema: arrow_schema::SchemaRef,
-    batches: impl Iterator<Item = Result<RecordBatch, E>>,
-) -> Result<(Vec<u8>, u64), String> {
-    let mut buffer = Vec::new();
-    let mut rows = 0u64;
-    let mut writer = ArrowWriter::try_new(&mut buffer, schema, Some(properties())).map_err(|e| e.to_string())?;
-    for batch in batches {
-        let batch = batch.map_err(|e| e.to_string())?;
-        rows += batch.num_rows() as u64;
-        writer.write(&batch).map_err(|e| e.to_string())?;
-    }
-    writer.close().map_err(|e| e.to_string())?;
-    Ok((buffer, rows))
-}
-
-/// Encodes one batch as a complete Parquet file in memory.
+/// Encodes one batch as a complete Parquet file in memory (benchmarks and tests; snapshots
+/// stream to disk through [`super::parts`]).
 ///
 /// # Errors
 /// The Parquet encoder's message.

@@ -18,6 +18,7 @@ mod offline;
 mod ops;
 mod pages;
 mod parquet_sources;
+mod parts;
 mod politeness;
 mod report;
 mod s3;

@@ -89,14 +89,8 @@ async fn show_and_diff_name_what_changed() {
 fn export_makes_a_self_contained_data_package() {
     let work = Workdir::new();
     let id = sample(&work);
-    let to = work.path().join("zenodo");
-    let output = run(densing().args(["export", &id, "--to"]).arg(&to).arg("--out").arg(work.out()));
-    assert_eq!(output.status.code(), Some(0));
-    let package: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(to.join("datapackage.json")).unwrap()).unwrap();
-    let resources = package["resources"].as_array().unwrap();
-    assert_eq!(resources.len(), 6);
-    for r in resources {
+    let (to, resources) = export_package(&work, &id);
+    for r in &resources {
         let bytes = std::fs::read(to.join(r["path"].as_str().unwrap())).unwrap();
         assert_eq!(r["hash"].as_str().unwrap(), format!("sha256:{}", densing::archive::sha256_hex(&bytes)));
         assert!(!r["schema"]["fields"].as_array().unwrap().is_empty());
@@ -113,17 +107,8 @@ fn export_makes_a_self_contained_data_package() {
 #[test]
 fn retention_keeps_the_newest_and_what_they_need() {
     let work = Workdir::new();
-    // The sample with absolute paths (it lives beside this test's work dir) and a retention of 2.
-    let dir = repo().join("pipelines");
-    let text = std::fs::read_to_string(dir.join("sample.toml")).unwrap();
-    let text = text
-        .replace("seed_archive = \"sample\"", &format!("seed_archive = {:?}", dir.join("sample").display().to_string()))
-        .replace(
-            "aliases = \"aliases\"",
-            &format!("aliases = {:?}\nkeep_snapshots = 2", dir.join("aliases").display().to_string()),
-        );
-    let pipeline = work.path().join("retention.toml");
-    std::fs::write(&pipeline, text).unwrap();
+    // The sample with a retention of 2.
+    let pipeline = sample_pipeline(&work, "retention", "keep_snapshots = 2");
     let mut ids = Vec::new();
     for _ in 0..3 {
         let status = work.run(&pipeline).status.code();
@@ -219,13 +204,6 @@ fn schema_changes_need_a_version_bump() {
 fn parquet_loads_in_duckdb_pyarrow_and_polars() {
     let work = Workdir::new();
     sample(&work);
-    let output = std::process::Command::new("python3")
-        .arg(repo().join("tests/warehouse/check_parquet.py"))
-        .arg(work.out())
-        .output()
-        .expect("python3 runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "```stdout\n{stdout}\n```\n```stderr\n{stderr}\n```");
-    assert!(stdout.contains("duckdb ok") && stdout.contains("pyarrow ok") && stdout.contains("polars ok"), "{stdout}");
+    let stdout = check_warehouses(&work);
+    assert!(stdout.contains("models: 1 parts"), "{stdout}");
 }

@@ -73,8 +73,10 @@ async fn snapshots_publish_to_s3_manifest_last_and_read_back() {
         .unwrap();
     assert!(create.success(), "bucket created");
     let work = Workdir::new();
+    // Tables in parts of 7 rows, so every part goes up and is read back.
+    let pipeline = sample_pipeline(&work, "s3", "rows_per_part = 7");
     let mut cmd = densing();
-    cmd.arg("run").arg("--pipeline").arg(repo().join("pipelines/sample.toml")).args(["--out", "s3://densing/nightly"]);
+    cmd.arg("run").arg("--pipeline").arg(&pipeline).args(["--out", "s3://densing/nightly"]);
     with_s3_env(&mut cmd, &moto, &work.path().join("cache"));
     assert_eq!(run(&mut cmd).status.code(), Some(0));
 
@@ -85,7 +87,7 @@ async fn snapshots_publish_to_s3_manifest_last_and_read_back() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&read.stdout);
     assert!(
-        read.status.success() && stdout.starts_with("s3 ok"),
+        read.status.success() && stdout.starts_with("s3 ok") && stdout.contains("18 rows in 3 parts"),
         "{stdout}\n{}",
         String::from_utf8_lossy(&read.stderr)
     );
@@ -123,4 +125,44 @@ async fn snapshots_publish_to_s3_manifest_last_and_read_back() {
     assert_eq!(run(&mut again).status.code(), Some(0));
     let now = String::from_utf8(s3.get(&latest).await.unwrap().bytes().await.unwrap().to_vec()).unwrap();
     assert_eq!(now.trim(), "2099-01-01T000000Z", "a newer LATEST is kept (was {first:?})");
+}
+
+/// A file larger than one upload chunk goes up as a multipart upload, chunk by chunk, and comes
+/// back byte for byte; a small one in one request.
+#[tokio::test(flavor = "multi_thread")]
+async fn large_files_upload_in_chunks_and_read_back_identical() {
+    let moto = start_moto();
+    let s3 = store(&moto, "parts");
+    let created = Command::new("python3")
+        .args([
+            "-c",
+            &format!(
+                "import urllib.request as u; u.urlopen(u.Request('http://{}/parts', method='PUT'))",
+                moto.endpoint
+            ),
+        ])
+        .status()
+        .unwrap();
+    assert!(created.success());
+    let remote =
+        densing::snapshot::remote::Remote::with_store(std::sync::Arc::new(s3), "nightly", "s3://parts/nightly");
+    let work = Workdir::new();
+    let chunk = densing::snapshot::remote::UPLOAD_CHUNK;
+    // Not a multiple of the chunk: two full chunks and a short last one.
+    let big: Vec<u8> = (0..2 * chunk + 12_345).map(|i| (i * 7 % 251) as u8).collect();
+    std::fs::write(work.path().join("big"), &big).unwrap();
+    std::fs::write(work.path().join("small"), b"small").unwrap();
+    remote.put_file("models/snapshot=x/part-00000.parquet", &work.path().join("big")).await.unwrap();
+    remote.put_file("models/snapshot=x/part-00001.parquet", &work.path().join("small")).await.unwrap();
+    let s3 = store(&moto, "parts");
+    let get = |key: &str| {
+        let key = object_store::path::Path::from(format!("nightly/models/snapshot=x/{key}"));
+        let s3 = &s3;
+        async move { s3.get(&key).await.unwrap().bytes().await.unwrap().to_vec() }
+    };
+    assert!(get("part-00000.parquet").await == big, "multipart upload read back identical");
+    // S3 names a multipart object's parts in its ETag: `"<md5>-3"`.
+    let head = s3.head(&object_store::path::Path::from("nightly/models/snapshot=x/part-00000.parquet")).await.unwrap();
+    assert!(head.e_tag.as_deref().unwrap_or_default().ends_with("-3\""), "{:?}", head.e_tag);
+    assert_eq!(get("part-00001.parquet").await, b"small");
 }

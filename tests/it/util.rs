@@ -85,6 +85,23 @@ impl Workdir {
     }
 }
 
+/// The bundled sample written into `work` as `<name>.toml`, its archive and alias paths made
+/// absolute, with `run_extra` lines added to its `[run]` table.
+pub fn sample_pipeline(work: &Workdir, name: &str, run_extra: &str) -> PathBuf {
+    let dir = repo().join("pipelines");
+    let text = std::fs::read_to_string(dir.join("sample.toml")).unwrap();
+    let text = text
+        .replace("seed_archive = \"sample\"", &format!("seed_archive = {:?}", dir.join("sample").display().to_string()))
+        .replace(
+            "aliases = \"aliases\"",
+            &format!("aliases = {:?}\n{run_extra}", dir.join("aliases").display().to_string()),
+        );
+    assert!(text.contains(run_extra), "the sample still has its [run] table");
+    let pipeline = work.path().join(format!("{name}.toml"));
+    std::fs::write(&pipeline, text).unwrap();
+    pipeline
+}
+
 /// Fast-failing fetch settings for tests that provoke retries.
 pub const QUICK_FETCH: &str =
     "[fetch]\nbackoff_base_secs = 0.05\nmax_attempts = 3\ntimeout_secs = 5\ndefault_rps = 200\ndefault_burst = 50\n";
@@ -191,31 +208,64 @@ pub async fn mount_fixtures(server: &MockServer, template: ResponseTemplate) {
     }
 }
 
-/// Reads every batch of `table` in snapshot `id` (or LATEST).
-pub fn read_table(out: &Path, table: &str, id: Option<&str>) -> RecordBatch {
-    let id = id.map(str::to_owned).unwrap_or_else(|| latest(out).expect("a LATEST snapshot"));
-    let path = out.join(table).join(format!("snapshot={id}")).join("part-00000.parquet");
-    let file = File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    // One batch for the whole file: test tables are small (the label splits' scores reach a
-    // few thousand rows).
-    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-        .expect("parquet")
-        .with_batch_size(1 << 20)
-        .build()
-        .expect("reader");
-    let batches: Vec<RecordBatch> = reader.map(|b| b.expect("batch")).collect();
-    let schema = batches.first().map(|b| b.schema()).unwrap_or_else(|| {
-        ParquetRecordBatchReaderBuilder::try_new(File::open(&path).unwrap()).unwrap().schema().clone()
-    });
-    arrow_select_concat(schema, batches)
+/// The part files of `table` in snapshot `id`, in order (`part-00000.parquet`, …).
+pub fn part_files(out: &Path, table: &str, id: &str) -> Vec<PathBuf> {
+    let dir = out.join(table).join(format!("snapshot={id}"));
+    let mut parts: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("part-"))
+        .collect();
+    parts.sort();
+    parts
 }
 
-fn arrow_select_concat(schema: arrow_schema::SchemaRef, batches: Vec<RecordBatch>) -> RecordBatch {
-    match batches.len() {
-        0 => RecordBatch::new_empty(schema),
-        1 => batches.into_iter().next().unwrap(),
-        n => panic!("expected one batch per small table, got {n}"),
+/// Reads every part of `table` in snapshot `id` (or LATEST) as one batch.
+pub fn read_table(out: &Path, table: &str, id: Option<&str>) -> RecordBatch {
+    let id = id.map(str::to_owned).unwrap_or_else(|| latest(out).expect("a LATEST snapshot"));
+    let parts = part_files(out, table, &id);
+    assert!(!parts.is_empty(), "{table}/snapshot={id} has no part");
+    let mut schema = None;
+    let mut batches = Vec::new();
+    for path in parts {
+        let file = File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let reader = ParquetRecordBatchReaderBuilder::try_new(file).expect("parquet");
+        schema.get_or_insert_with(|| reader.schema().clone());
+        batches.extend(reader.build().expect("reader").map(|b| b.expect("batch")));
     }
+    arrow_select::concat::concat_batches(&schema.expect("one part at least"), &batches).expect("parts share a schema")
+}
+
+/// Runs `tests/warehouse/check_parquet.py` on the work dir's output (every snapshot, every table,
+/// in DuckDB, pyarrow and polars, against `densing schema --json`); returns its stdout.
+pub fn check_warehouses(work: &Workdir) -> String {
+    let schema = run(densing().args(["schema", "--json"]));
+    assert!(schema.status.success());
+    let schema_file = work.path().join("schema.json");
+    std::fs::write(&schema_file, &schema.stdout).unwrap();
+    let output = Command::new("python3")
+        .arg(repo().join("tests/warehouse/check_parquet.py"))
+        .arg(work.out())
+        .arg(&schema_file)
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "```stdout\n{stdout}\n```\n```stderr\n{stderr}\n```");
+    assert!(stdout.contains("duckdb ok") && stdout.contains("pyarrow ok") && stdout.contains("polars ok"), "{stdout}");
+    stdout
+}
+
+/// `densing export <id> --to <work>/zenodo`: the folder and its Data Package's six resources.
+pub fn export_package(work: &Workdir, id: &str) -> (PathBuf, Vec<serde_json::Value>) {
+    let to = work.path().join("zenodo");
+    let output = run(densing().args(["export", id, "--to"]).arg(&to).arg("--out").arg(work.out()));
+    assert_eq!(output.status.code(), Some(0));
+    let package: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(to.join("datapackage.json")).unwrap()).unwrap();
+    let resources = package["resources"].as_array().unwrap().clone();
+    assert_eq!(resources.len(), 6);
+    (to, resources)
 }
 
 pub fn latest(out: &Path) -> Option<String> {
