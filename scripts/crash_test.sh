@@ -8,8 +8,20 @@
 # phase: planning, fetching from the archive, parsing, writing Parquet, publishing.
 #
 #   scripts/crash_test.sh [TRIALS] [SEED]
+#
+# With --crawl, each trial instead crawls MODELS synthetic models (default 20,000: 40 list pages
+# of 500, 20 ms each) from a fresh local Hub stand-in (examples/bench_server) into a fresh out
+# dir, kills the run at a random moment of its expected length, runs again to completion, and
+# checks that every listed snapshot verifies, the second run holds all MODELS models, and at most
+# one page's body was sent twice (the one in flight at the kill: the archive is the checkpoint).
+#
+#   scripts/crash_test.sh --crawl [TRIALS=8] [SEED] [MODELS=20000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--crawl" ]; then
+  shift
+  exec scripts/crash_crawl.sh "$@"
+fi
 TRIALS=${1:-50}
 RANDOM=${2:-42}
 cargo build --release --quiet

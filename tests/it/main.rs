@@ -6,6 +6,7 @@ mod util;
 mod boards;
 mod browser;
 mod cards;
+mod crawl;
 mod density;
 mod evals;
 mod extraction;
