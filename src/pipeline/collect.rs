@@ -103,6 +103,23 @@ impl Collector {
         self.summary.failures += 1;
     }
 
+    /// The next pages of an outcome's paged responses (for the request and its riders), to be
+    /// submitted before the outcome is recorded and parsed.
+    pub fn next_pages(
+        outcome: &FetchOutcome,
+        riders: &[FetchRequest],
+        sources: &[Box<dyn Source>],
+    ) -> Vec<FetchRequest> {
+        let Ok(response) = &outcome.result else { return Vec::new() };
+        std::iter::once(&outcome.request)
+            .chain(riders)
+            .filter_map(|r| {
+                let next = sources[r.source_index].next_page(r, response)?;
+                Some(FetchRequest { source_index: r.source_index, ..next })
+            })
+            .collect()
+    }
+
     /// Records one outcome, and has it parsed by the source that asked and by every source that
     /// asked for the same URL (`riders`); returns the follow-up requests their parses planned.
     pub fn record(

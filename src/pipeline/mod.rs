@@ -283,6 +283,8 @@ async fn fetch_all(
         while let Some(next) = scheduler.next().await {
             match next {
                 Next::Outcome(outcome, riders) => {
+                    let next_pages = Collector::next_pages(&outcome, &riders, sources);
+                    collector.planned(scheduler.submit(next_pages), sources);
                     let follow_ups = collector.record(*outcome, riders, sources);
                     collector.planned(scheduler.submit(follow_ups), sources);
                 }

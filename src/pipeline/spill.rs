@@ -4,7 +4,9 @@
 //! folder, which a crash leaves for the next run to clean.
 //!
 //! Records are postcard, each behind its length (u32 LE). Ties keep insertion order (run, then
-//! position), so equal inputs merge the same way every time.
+//! position), so equal inputs merge the same way every time. A full buffer is sorted and written
+//! on a thread of its own while the next one fills, so a crawl does not pause for it (at most
+//! two buffers exist at once).
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -26,13 +28,15 @@ pub struct Spill<T> {
     cmp: fn(&T, &T) -> Ordering,
     buffer: Vec<T>,
     runs: Vec<PathBuf>,
+    /// The run being written in the background.
+    writing: Option<std::thread::JoinHandle<io::Result<PathBuf>>>,
     len: u64,
 }
 
-impl<T: Serialize + DeserializeOwned> Spill<T> {
+impl<T: Serialize + DeserializeOwned + Send + 'static> Spill<T> {
     /// A sorter writing its runs as `<dir>/<name>-<n>.run`.
     pub fn new(dir: PathBuf, name: &'static str, cap: usize, cmp: fn(&T, &T) -> Ordering) -> Self {
-        Spill { dir, name, cap: cap.max(1), cmp, buffer: Vec::new(), runs: Vec::new(), len: 0 }
+        Spill { dir, name, cap: cap.max(1), cmp, buffer: Vec::new(), runs: Vec::new(), writing: None, len: 0 }
     }
 
     /// Rows pushed so far.
@@ -40,9 +44,9 @@ impl<T: Serialize + DeserializeOwned> Spill<T> {
         self.len
     }
 
-    /// Runs written so far.
+    /// Runs written (or being written) so far.
     pub fn runs(&self) -> usize {
-        self.runs.len()
+        self.runs.len() + usize::from(self.writing.is_some())
     }
 
     /// Adds a row; writes a run when the buffer is full.
@@ -58,22 +62,22 @@ impl<T: Serialize + DeserializeOwned> Spill<T> {
         Ok(())
     }
 
+    /// Hands the buffer to a writer thread, once the previous one is done.
     fn write_run(&mut self) -> io::Result<()> {
-        let cmp = self.cmp;
-        self.buffer.sort_by(cmp);
-        std::fs::create_dir_all(&self.dir)?;
+        self.wait()?;
+        let rows = std::mem::take(&mut self.buffer);
         let path = self.dir.join(format!("{}-{:05}.run", self.name, self.runs.len()));
-        let mut out = BufWriter::with_capacity(1 << 16, File::create(&path)?);
-        let mut bytes = Vec::new();
-        for row in self.buffer.drain(..) {
-            bytes.clear();
-            bytes = postcard::to_extend(&row, bytes).map_err(io::Error::other)?;
-            out.write_all(&(bytes.len() as u32).to_le_bytes())?;
-            out.write_all(&bytes)?;
+        let (dir, cmp) = (self.dir.clone(), self.cmp);
+        self.writing = Some(std::thread::spawn(move || write_sorted(rows, cmp, &dir, path)));
+        Ok(())
+    }
+
+    /// Waits for the run being written.
+    fn wait(&mut self) -> io::Result<()> {
+        if let Some(writing) = self.writing.take() {
+            let path = writing.join().map_err(|_| io::Error::other("the spill writer panicked"))??;
+            self.runs.push(path);
         }
-        out.flush()?;
-        self.buffer = Vec::new();
-        self.runs.push(path);
         Ok(())
     }
 
@@ -86,6 +90,7 @@ impl<T: Serialize + DeserializeOwned> Spill<T> {
         if !self.buffer.is_empty() {
             self.write_run()?;
         }
+        self.wait()?;
         let mut heap = BinaryHeap::with_capacity(self.runs.len());
         let mut readers = Vec::with_capacity(self.runs.len());
         for (run, path) in self.runs.iter().enumerate() {
@@ -100,11 +105,33 @@ impl<T: Serialize + DeserializeOwned> Spill<T> {
     }
 
     /// Deletes the run files.
-    pub fn remove(self) {
+    pub fn remove(mut self) {
+        let _ = self.wait();
         for run in &self.runs {
             let _ = std::fs::remove_file(run);
         }
     }
+}
+
+/// Sorts `rows` and writes them to `path`.
+fn write_sorted<T: Serialize>(
+    mut rows: Vec<T>,
+    cmp: fn(&T, &T) -> Ordering,
+    dir: &std::path::Path,
+    path: PathBuf,
+) -> io::Result<PathBuf> {
+    rows.sort_by(cmp);
+    std::fs::create_dir_all(dir)?;
+    let mut out = BufWriter::with_capacity(1 << 16, File::create(&path)?);
+    let mut bytes = Vec::new();
+    for row in rows {
+        bytes.clear();
+        bytes = postcard::to_extend(&row, bytes).map_err(io::Error::other)?;
+        out.write_all(&(bytes.len() as u32).to_le_bytes())?;
+        out.write_all(&bytes)?;
+    }
+    out.flush()?;
+    Ok(path)
 }
 
 struct RunReader {

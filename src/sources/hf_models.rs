@@ -186,6 +186,15 @@ impl Source for HfModels {
         !self.config.discover.is_empty() && self.watched.contains(&model.model_id)
     }
 
+    /// A list page's `Link` cursor, up to `max_pages`.
+    fn next_page(&self, request: &FetchRequest, response: &FetchedResponse) -> Option<FetchRequest> {
+        if request.purpose != Purpose::ModelList || request.page >= request.max_pages {
+            return None;
+        }
+        let next = response.record.link.as_deref().and_then(next_link).map(|n| self.rebase(&n))?;
+        Some(FetchRequest { url: next, page: request.page + 1, ..request.clone() })
+    }
+
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
         let mut out = ParseOutput::default();
         let url = request.url.as_str();
@@ -196,10 +205,6 @@ impl Source for HfModels {
             (Purpose::ModelList, Value::Array(items)) => {
                 for item in &items {
                     model_row(item, url, &mut out);
-                }
-                let next = response.record.link.as_deref().and_then(next_link).map(|n| self.rebase(&n));
-                if let Some(next) = next.filter(|_| request.page < request.max_pages) {
-                    out.follow_ups.push(FetchRequest { url: next, page: request.page + 1, ..request.clone() });
                 }
             }
             (Purpose::ModelInfo, item @ Value::Object(_)) => {
@@ -715,8 +720,8 @@ mod tests {
             response.record.link = Some(link.to_owned());
             let out = src.parse(first, &response);
             assert!(out.rejects.is_empty(), "{:?}", out.rejects);
-            assert_eq!(out.follow_ups.len(), 1);
-            let next = &out.follow_ups[0];
+            assert!(out.follow_ups.is_empty(), "the next page is planned before the parse, by next_page");
+            let next = &src.next_page(first, &response).expect("a next page");
             assert_eq!(next.url, format!("{endpoint}/api/models?cursor=abc123&limit=100"));
             assert_eq!((next.page, next.max_pages, next.purpose), (2, 2, Purpose::ModelList));
 
@@ -744,7 +749,7 @@ mod tests {
             let last = FetchRequest { page: 2, ..first.clone() };
             let mut response = ok(&last, fixture("hf_api/api_models_list.expand.trimmed.json"));
             response.record.link = Some(link.to_owned());
-            assert!(src.parse(&last, &response).follow_ups.is_empty());
+            assert!(src.next_page(&last, &response).is_none());
         }
 
         #[test]

@@ -147,6 +147,13 @@ pub trait Source: Send + Sync {
         false
     }
 
+    /// The next page of a paged response (a `Link` cursor), read from its headers before the
+    /// body is parsed, so the next request is in flight while this one is parsed: a cursor
+    /// crawl is sequential, and the parse would otherwise add to every page's turn.
+    fn next_page(&self, _request: &FetchRequest, _response: &FetchedResponse) -> Option<FetchRequest> {
+        None
+    }
+
     /// Parses one successful response. Pure: no I/O, no clock.
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput;
 
