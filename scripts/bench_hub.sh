@@ -3,7 +3,7 @@
 # stand-in (examples/bench_server: 500 a page, cursor in the Link header, ETags, LATENCY_MS per
 # request), cold and then again with nothing changed (every page a conditional request).
 #
-#   scripts/bench_hub.sh [N=100000] [RPS=50] [LATENCY_MS=5]
+#   scripts/bench_hub.sh [N=100000] [RPS=50] [LATENCY_MS=5] [BURST=1]
 #
 # Per run it prints the models in the snapshot, wall time, requests, peak RSS, body bytes moved,
 # the rate achieved against RPS (from the server's own arrival times), the most requests seen in
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 N=${1:-100000}
 RPS=${2:-50}
 LATENCY=${3:-5}
-BURST=1
+BURST=${4:-1}
 RESULTS=${BENCH_RESULTS:-/tmp/densing-bench-hub}
 BIN=${CARGO_TARGET_DIR:-target}/release
 PORT=$((20000 + RANDOM % 20000))

@@ -129,12 +129,24 @@ pub(super) fn survey(spill: &mut Spill<Fact>, wanted: &Wanted) -> io::Result<Sur
             survey.names.entry(folded).or_insert_with(|| id.clone());
         }
         if wanted.bases.contains(&id) {
-            if let Some(row) = build(facts, &mut Vec::new()) {
-                survey.bases.insert(id, row);
+            // Only what a copy inherits is kept: bases may be many thousands.
+            if let Some(row) = build(facts, &mut Vec::new()).filter(|r| r.params_total.is_some()) {
+                let slim = ModelRow {
+                    params_total: row.params_total,
+                    params_active: row.params_active,
+                    params_source: row.params_source,
+                    params_label: row.params_label,
+                    params_confidence: row.params_confidence,
+                    is_moe: row.is_moe,
+                    model_id: row.model_id,
+                    ..ModelRow::default()
+                };
+                survey.bases.insert(id, slim);
             }
         }
     }
     groups.finish()?;
+    tracing::debug!(bases = survey.bases.len(), renamed = survey.diverted.len(), "Population surveyed.");
     Ok(survey)
 }
 
