@@ -1,13 +1,12 @@
 //! The snapshot as the report sees it: its tables read back from the published Parquet (so a
-//! run and `densing report` render from the same bytes), plus the lookups the sections share.
+//! run and `densing report` render from the same bytes, [`super::load`]), plus the lookups the
+//! sections share.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
 
 use chrono::NaiveDate;
 
 use crate::snapshot::manifest::Manifest;
-use crate::snapshot::read::{batches, rows};
 use crate::tables::rows::{DensityRow, LawRow};
 
 /// One table row as `column → text` (nulls absent): tolerant of columns added later.
@@ -20,15 +19,17 @@ pub type SeriesKey = (String, String, String);
 pub struct Data {
     /// The snapshot's manifest.
     pub manifest: Manifest,
-    /// `models`, by `model_id`.
+    /// The `models` rows the page shows ([`Data::load`]), in table order.
     pub models: Vec<Row>,
-    /// `scores`.
+    /// Rows in the snapshot's `models` table, shown or not.
+    pub model_count: u64,
+    /// The `scores` of the models in `models` or `density`.
     pub scores: Vec<Row>,
     /// `density`.
     pub density: Vec<DensityRow>,
     /// `density_law`.
     pub laws: Vec<LawRow>,
-    /// `fetch_log` rows that have a body, by URL.
+    /// `fetch_log` rows that have a body and that a shown model or score cites, by URL.
     pub fetches: HashMap<String, Row>,
     /// The newest complete snapshot older than this one, in the same output folder.
     pub previous: Option<String>,
@@ -50,7 +51,7 @@ fn date(row: &Row, column: &str) -> Option<NaiveDate> {
     row.get(column).and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
 }
 
-fn density_row(r: &Row) -> DensityRow {
+pub(super) fn density_row(r: &Row) -> DensityRow {
     DensityRow {
         model_id: text(r, "model_id").to_owned(),
         reference: text(r, "reference").to_owned(),
@@ -70,7 +71,7 @@ fn density_row(r: &Row) -> DensityRow {
     }
 }
 
-fn law_row(r: &Row) -> Option<LawRow> {
+pub(super) fn law_row(r: &Row) -> Option<LawRow> {
     Some(LawRow {
         reference: text(r, "reference").to_owned(),
         benchmark: text(r, "benchmark").to_owned(),
@@ -95,30 +96,6 @@ fn law_row(r: &Row) -> Option<LawRow> {
 }
 
 impl Data {
-    /// Reads snapshot `manifest.snapshot_id` from `out`.
-    pub fn load(out: &Path, manifest: &Manifest) -> Data {
-        let id = manifest.snapshot_id.as_str();
-        let table = |name: &str| rows(&batches(out, name, id));
-        let mut fetches = HashMap::new();
-        for f in table("fetch_log") {
-            if f.contains_key("sha256") {
-                fetches.insert(text(&f, "url").to_owned(), f);
-            }
-        }
-        let previous = crate::snapshot::inspect::list(out).into_iter().rfind(|p| p.as_str() < id);
-        let scores = table("scores");
-        Data {
-            manifest: manifest.clone(),
-            models: table("models"),
-            score_index: Data::index(&scores),
-            scores,
-            density: table("density").iter().map(density_row).collect(),
-            laws: table("density_law").iter().filter_map(law_row).collect(),
-            fetches,
-            previous,
-        }
-    }
-
     /// The index of [`Data::score_index`] over `scores` (the first row of each key wins).
     pub fn index(scores: &[Row]) -> HashMap<(String, String, String), usize> {
         let mut index = HashMap::new();

@@ -15,6 +15,7 @@
 pub mod chart;
 pub mod data;
 pub mod html;
+mod load;
 pub mod models;
 pub mod paper;
 pub mod sections;
@@ -133,6 +134,7 @@ mod tests {
                 ("source_url", url),
             ])],
             score_index: Data::index(&scores),
+            model_count: 1,
             scores,
             density: vec![density("2024-01-01", 0.5)],
             laws: Vec::new(),

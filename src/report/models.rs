@@ -67,12 +67,13 @@ fn shown_value(score: &Row) -> String {
     }
 }
 
-/// The models that get a section, by id, with their anchor numbers.
+/// The models that get a section, by id, with their anchor numbers: all of them in a snapshot
+/// of at most [`MAX_SECTIONS`] models (then `data.models` holds all), else those with a density.
 pub fn anchored(data: &Data) -> Vec<&Row> {
     let with_density: std::collections::HashSet<&str> = data.plotted().map(|d| d.model_id.as_str()).collect();
     data.models
         .iter()
-        .filter(|m| data.models.len() <= MAX_SECTIONS || with_density.contains(text(m, "model_id")))
+        .filter(|m| data.model_count <= MAX_SECTIONS as u64 || with_density.contains(text(m, "model_id")))
         .take(MAX_SECTIONS)
         .collect()
 }
@@ -82,12 +83,12 @@ pub fn section(data: &Data, models: &[&Row]) -> String {
     let mut s = String::from(
         "<section id=\"models\" aria-labelledby=\"models-h\">\n<h2 id=\"models-h\">Models and provenance</h2>\n",
     );
-    if models.len() < data.models.len() {
+    if (models.len() as u64) < data.model_count {
         let _ = writeln!(
             s,
             "<p>{} of {} models, those with a density; every model is in the Parquet tables.</p>",
             models.len(),
-            data.models.len()
+            data.model_count
         );
     }
     let mut by_purpose: HashMap<(&str, &str), &str> = HashMap::new();

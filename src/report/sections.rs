@@ -21,7 +21,7 @@ pub fn header(data: &Data) -> String {
         esc(&m.pipeline.name),
         esc(&m.densing_version),
         m.created_at.format("%Y-%m-%d %H:%M UTC"),
-        data.models.len(),
+        data.model_count,
         data.plotted().count(),
         data.laws.len(),
         m.summary.requests,
@@ -153,20 +153,18 @@ pub fn densest(data: &Data, anchors: &std::collections::HashMap<&str, usize>) ->
     s
 }
 
-fn list(s: &mut String, title: &str, items: Vec<String>) {
-    if items.is_empty() {
+/// A list of `total` changes, of which `items` are the first (at most [`MAX_CHANGES`] shown).
+fn list(s: &mut String, title: &str, total: usize, items: impl Iterator<Item = String>) {
+    if total == 0 {
         return;
     }
-    let _ = write!(s, "<h3>{title} ({})</h3>\n<ul class=\"changes\">", items.len());
-    for item in items.iter().take(MAX_CHANGES) {
+    let _ = write!(s, "<h3>{title} ({total})</h3>\n<ul class=\"changes\">");
+    for item in items.take(MAX_CHANGES) {
         let _ = write!(s, "<li>{item}</li>");
     }
-    if items.len() > MAX_CHANGES {
-        let _ = write!(
-            s,
-            "<li>… and {} more (<code>densing snapshots diff</code> lists all)</li>",
-            items.len() - MAX_CHANGES
-        );
+    if total > MAX_CHANGES {
+        let _ =
+            write!(s, "<li>… and {} more (<code>densing snapshots diff</code> lists all)</li>", total - MAX_CHANGES);
     }
     s.push_str("</ul>\n");
 }
@@ -178,16 +176,19 @@ pub fn changes(out: &Path, data: &Data) -> String {
         s.push_str("<p>This is the first snapshot in this output folder.</p>\n</section>\n");
         return s;
     };
-    let d = crate::snapshot::diff::diff(out, prev, &data.manifest.snapshot_id);
+    // Only the first changes of each kind are shown, so only they are kept (a whole-Hub
+    // snapshot may add or drop thousands of models a night).
+    let summary = crate::snapshot::diff::summary(out, prev, &data.manifest.snapshot_id, MAX_CHANGES);
+    let (d, n) = (&summary.diff, summary.totals);
     let _ = writeln!(
         s,
         "<p>Compared with <code>{}</code>: {} models added, {} removed, {} model values, {} scores and {} densities changed.</p>",
         esc(prev),
-        d.models_added.len(),
-        d.models_removed.len(),
-        d.models_changed.len(),
-        d.scores_changed.len(),
-        d.density_changed.len()
+        n.models_added,
+        n.models_removed,
+        n.models_changed,
+        n.scores_changed,
+        n.density_changed
     );
     let code = |m: &String| format!("<code>{}</code>", esc(m));
     let change = |c: &crate::snapshot::diff::Change| {
@@ -220,12 +221,12 @@ pub fn changes(out: &Path, data: &Data) -> String {
             ));
         }
     }
-    list(&mut s, "Laws", laws);
-    list(&mut s, "Models added", d.models_added.iter().map(code).collect());
-    list(&mut s, "Models removed", d.models_removed.iter().map(code).collect());
-    list(&mut s, "Model values changed", d.models_changed.iter().map(change).collect());
-    list(&mut s, "Scores changed", d.scores_changed.iter().map(change).collect());
-    list(&mut s, "Densities changed", d.density_changed.iter().map(change).collect());
+    list(&mut s, "Laws", laws.len(), laws.into_iter());
+    list(&mut s, "Models added", n.models_added, d.models_added.iter().map(code));
+    list(&mut s, "Models removed", n.models_removed, d.models_removed.iter().map(code));
+    list(&mut s, "Model values changed", n.models_changed, d.models_changed.iter().map(change));
+    list(&mut s, "Scores changed", n.scores_changed, d.scores_changed.iter().map(change));
+    list(&mut s, "Densities changed", n.density_changed, d.density_changed.iter().map(change));
     s.push_str("</section>\n");
     s
 }

@@ -2,14 +2,16 @@
 //!
 //! Models added and removed; for models in both, changed parameters and release dates; changed
 //! scores (by model, benchmark, shots, source) and densities (by model, reference, benchmark,
-//! basis), each with the old and the new value.
+//! basis), each with the old and the new value. `models` is merged as both tables stream
+//! ([`super::join`]); `scores` and `density` grow with a run's selection, not with the Hub, so
+//! they are held by key (only the compared columns).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
 
-use super::read::{batches, rows};
+use super::join::{join, Capped, Joined, TableRows};
 
 /// One changed value.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -41,23 +43,53 @@ pub struct Diff {
     pub density_changed: Vec<Change>,
 }
 
-type Keyed = BTreeMap<String, BTreeMap<String, String>>;
-
-fn keyed(out: &Path, table: &str, id: &str, key: &[&str]) -> Keyed {
-    rows(&batches(out, table, id))
-        .into_iter()
-        .map(|r| {
-            let k = key.iter().map(|c| r.get(*c).cloned().unwrap_or_default()).collect::<Vec<_>>().join(" | ");
-            (k, r)
-        })
-        .collect()
+/// How many entries each list of a [`Diff`] has in full (a [`summary`] keeps only the first).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Models only in the second snapshot.
+    pub models_added: usize,
+    /// Models only in the first.
+    pub models_removed: usize,
+    /// Changed model fields.
+    pub models_changed: usize,
+    /// Changed, added or removed scores.
+    pub scores_changed: usize,
+    /// Changed, added or removed densities.
+    pub density_changed: usize,
 }
 
-fn compare(a: &Keyed, b: &Keyed, fields: &[&str], label: &str, out: &mut Vec<Change>) {
+/// A [`Diff`] whose lists hold at most their first `keep` entries, with the full counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// The differences, each list cut to its first entries.
+    pub diff: Diff,
+    /// The length of each list in full.
+    pub totals: Totals,
+}
+
+/// The `models` fields compared for models in both snapshots.
+const MODEL_FIELDS: [&str; 7] = [
+    "params_total",
+    "params_active",
+    "params_source",
+    "release_date",
+    "release_date_precision",
+    "release_date_source",
+    "is_base",
+];
+
+/// Rows by key, read with only the key and compared columns (the last row of a key wins).
+type Keyed = BTreeMap<String, Vec<Option<String>>>;
+
+fn keyed(out: &Path, table: &str, id: &str, key: &[&str], fields: &[&str]) -> Keyed {
+    TableRows::open(out, table, id, key, fields).collect()
+}
+
+fn compare(a: &Keyed, b: &Keyed, fields: &[&str], label: &str, out: &mut Capped<Change>) {
     for key in a.keys().chain(b.keys().filter(|k| !a.contains_key(*k))) {
-        for f in fields {
-            let old = a.get(key).and_then(|r| r.get(*f)).cloned();
-            let new = b.get(key).and_then(|r| r.get(*f)).cloned();
+        for (i, f) in fields.iter().enumerate() {
+            let old = a.get(key).and_then(|r| r[i].clone());
+            let new = b.get(key).and_then(|r| r[i].clone());
             if old != new {
                 out.push(Change { what: format!("{label} {f} of {key}"), old, new });
             }
@@ -65,42 +97,54 @@ fn compare(a: &Keyed, b: &Keyed, fields: &[&str], label: &str, out: &mut Vec<Cha
     }
 }
 
-/// Diffs snapshot `a` against `b` in `out`.
+/// The `models` of `a` and `b` merged as they stream (both are written in `model_id` order).
+/// A table out of that order (not one densing wrote) is read whole and sorted instead.
+fn models(out: &Path, a: &str, b: &str, keep: usize) -> Joined {
+    let open = |id: &str| TableRows::open(out, "models", id, &["model_id"], &MODEL_FIELDS);
+    match join(open(a), open(b), &MODEL_FIELDS, "model", keep) {
+        Ok(joined) => joined,
+        Err(e) => {
+            tracing::warn!(first = a, second = b, "{e}; comparing the models tables in memory instead.");
+            let sorted = |id: &str| keyed(out, "models", id, &["model_id"], &MODEL_FIELDS).into_iter();
+            join(sorted(a), sorted(b), &MODEL_FIELDS, "model", keep).expect("a BTreeMap's keys increase")
+        }
+    }
+}
+
+/// Diffs snapshot `a` against `b` in `out`, every list in full (`densing snapshots diff`).
 pub fn diff(out: &Path, a: &str, b: &str) -> Diff {
-    let models_a = keyed(out, "models", a, &["model_id"]);
-    let models_b = keyed(out, "models", b, &["model_id"]);
-    let mut d = Diff { from: a.to_owned(), to: b.to_owned(), ..Diff::default() };
-    d.models_added = models_b.keys().filter(|k| !models_a.contains_key(*k)).cloned().collect();
-    d.models_removed = models_a.keys().filter(|k| !models_b.contains_key(*k)).cloned().collect();
-    let both_a: Keyed =
-        models_a.iter().filter(|(k, _)| models_b.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect();
-    let both_b: Keyed =
-        models_b.iter().filter(|(k, _)| models_a.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect();
-    let model_fields = [
-        "params_total",
-        "params_active",
-        "params_source",
-        "release_date",
-        "release_date_precision",
-        "release_date_source",
-        "is_base",
-    ];
-    compare(&both_a, &both_b, &model_fields, "model", &mut d.models_changed);
+    summary(out, a, b, usize::MAX).diff
+}
+
+/// Diffs snapshot `a` against `b` in `out`, keeping the first `keep` entries of each list and
+/// counting all: memory for the ids of a whole-Hub snapshot's changes stays bounded.
+pub fn summary(out: &Path, a: &str, b: &str, keep: usize) -> Summary {
+    let m = models(out, a, b, keep);
     let score_key = ["model_id", "benchmark", "shots", "source_url", "benchmark_raw", "metric"];
-    compare(
-        &keyed(out, "scores", a, &score_key),
-        &keyed(out, "scores", b, &score_key),
-        &["value"],
-        "score",
-        &mut d.scores_changed,
-    );
+    let mut scores = Capped::new(keep);
+    let (old, new) = (keyed(out, "scores", a, &score_key, &["value"]), keyed(out, "scores", b, &score_key, &["value"]));
+    compare(&old, &new, &["value"], "score", &mut scores);
     let density_key = ["model_id", "reference", "benchmark", "params_basis"];
-    compare(
-        &keyed(out, "density", a, &density_key),
-        &keyed(out, "density", b, &density_key),
-        &["density", "status"],
-        "density",
-        &mut d.density_changed,
-    );
-    d
+    let fields = ["density", "status"];
+    let mut density = Capped::new(keep);
+    let (old, new) = (keyed(out, "density", a, &density_key, &fields), keyed(out, "density", b, &density_key, &fields));
+    compare(&old, &new, &fields, "density", &mut density);
+    Summary {
+        totals: Totals {
+            models_added: m.added.total,
+            models_removed: m.removed.total,
+            models_changed: m.changed.total,
+            scores_changed: scores.total,
+            density_changed: density.total,
+        },
+        diff: Diff {
+            from: a.to_owned(),
+            to: b.to_owned(),
+            models_added: m.added.items,
+            models_removed: m.removed.items,
+            models_changed: m.changed.items,
+            scores_changed: scores.items,
+            density_changed: density.items,
+        },
+    }
 }

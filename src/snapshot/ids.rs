@@ -2,17 +2,15 @@
 //! a time), and compared with the ids of a run as both go by in order: what a whole-Hub
 //! snapshot gained and lost without holding either list.
 
-use std::fs::File;
 use std::path::Path;
 
 use arrow_array::{Array, StringArray};
-use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
-use parquet::arrow::ProjectionMask;
+
+use super::read::{string_column, Batches};
 
 /// The ids of one snapshot's `models` table, in file order.
 pub struct ModelIds {
-    parts: std::vec::IntoIter<std::path::PathBuf>,
-    reader: Option<ParquetRecordBatchReader>,
+    batches: Batches,
     batch: Option<StringArray>,
     at: usize,
 }
@@ -20,40 +18,23 @@ pub struct ModelIds {
 impl ModelIds {
     /// The ids of `table` (normally `models`) in snapshot `id` under `out`; none if absent.
     pub fn open(out: &Path, table: &str, id: &str) -> Self {
-        let dir = out.join(table).join(format!("snapshot={id}"));
-        let mut parts: Vec<_> = std::fs::read_dir(&dir)
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "parquet"))
-            .collect();
-        parts.sort();
-        ModelIds { parts: parts.into_iter(), reader: None, batch: None, at: 0 }
+        ModelIds { batches: Batches::open(out, table, id, Some(&["model_id"])), batch: None, at: 0 }
     }
 
     fn next_batch(&mut self) -> bool {
         loop {
-            if let Some(reader) = &mut self.reader {
-                match reader.next() {
-                    Some(Ok(batch)) => {
-                        let ids = batch.column(0).as_any().downcast_ref::<StringArray>().cloned();
-                        self.batch = ids;
+            match self.batches.next() {
+                Some(Ok(batch)) => {
+                    // A part without the column has nothing to compare (skipped, as before).
+                    if let Some(ids) = string_column(&batch, "model_id") {
+                        self.batch = Some(ids.clone());
                         self.at = 0;
                         return true;
                     }
-                    Some(Err(e)) => tracing::warn!(error = %e, "Cannot read a part of the previous snapshot."),
-                    None => {}
                 }
-                self.reader = None;
+                Some(Err(e)) => tracing::warn!(error = %e, "Cannot read a part of the previous snapshot."),
+                None => return false,
             }
-            let Some(path) = self.parts.next() else { return false };
-            let builder = File::open(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|f| ParquetRecordBatchReaderBuilder::try_new(f).map_err(|e| e.to_string()));
-            let Ok(builder) = builder else { continue };
-            let Some(column) = builder.schema().index_of("model_id").ok() else { continue };
-            let mask = ProjectionMask::roots(builder.parquet_schema(), [column]);
-            self.reader = builder.with_projection(mask).with_batch_size(8192).build().ok();
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod commit;
 pub mod diff;
 pub mod ids;
 pub mod inspect;
+pub mod join;
 pub mod manifest;
 pub mod package;
 pub mod parts;

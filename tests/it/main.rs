@@ -4,6 +4,7 @@
 mod util;
 
 mod boards;
+mod bounded;
 mod browser;
 mod cards;
 mod crawl;
