@@ -137,7 +137,14 @@ pub struct RunConfig {
     /// `part-00001.parquet`, … in its snapshot folder (at least 1; default 1,000,000). Part
     /// boundaries depend only on row counts, so a rebuild gives the same parts.
     pub rows_per_part: u64,
+    /// Model facts (observations, counts, dates) and rejects held in memory before a sorted run
+    /// of them is written to the snapshot's staging folder (at least 1; default 65,536, about
+    /// 40 MB of a Hub crawl's facts). Lower uses less memory and more run files.
+    pub spill_rows: usize,
 }
+
+/// Facts held in memory before a sorted run is written, unless `[run] spill_rows` says otherwise.
+pub const DEFAULT_SPILL_ROWS: usize = 65_536;
 
 impl Default for RunConfig {
     fn default() -> Self {
@@ -148,6 +155,7 @@ impl Default for RunConfig {
             aliases: None,
             keep_snapshots: None,
             rows_per_part: DEFAULT_ROWS_PER_PART,
+            spill_rows: DEFAULT_SPILL_ROWS,
         }
     }
 }
@@ -223,6 +231,9 @@ impl PipelineConfig {
         if self.run.rows_per_part == 0 {
             return Err("run.rows_per_part must be at least 1".into());
         }
+        if self.run.spill_rows == 0 {
+            return Err("run.spill_rows must be at least 1".into());
+        }
         Ok(())
     }
 }
@@ -254,6 +265,15 @@ mod tests {
         let SourceConfig::HfModels(hf) = &c.sources[0] else { panic!("hf_models expected") };
         assert_eq!(hf.models, ["a/b"]);
         assert_eq!(hf.discover[0].limit, 500);
+    }
+
+    #[test]
+    fn spill_rows_default_and_must_be_positive() {
+        let path = Path::new("p.toml");
+        assert_eq!(PipelineConfig::from_text("name = 'x'\n", path).unwrap().run.spill_rows, DEFAULT_SPILL_ROWS);
+        let small = PipelineConfig::from_text("name = 'x'\n[run]\nspill_rows = 10\n", path).unwrap();
+        assert_eq!(small.run.spill_rows, 10);
+        assert!(PipelineConfig::from_text("name = 'x'\n[run]\nspill_rows = 0\n", path).is_err());
     }
 
     #[test]

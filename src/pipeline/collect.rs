@@ -5,8 +5,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::population::{by_model, Fact};
-use super::spill::{Spill, DEFAULT_CAP};
+use super::population::{by_model, id_hash, Fact};
+use super::spill::Spill;
 use crate::archive::Archive;
 use crate::fetch::scheduler::Submitted;
 use crate::fetch::{FetchFailure, FetchOutcome, FetchRequest, FetchedResponse, Reason, RejectReason, Stage};
@@ -27,7 +27,8 @@ pub(super) struct Collector {
     /// The best-ranked observation of every model a source follows up ([`Source::follows`]).
     followed: HashMap<String, (u8, ModelRow)>,
     /// Ids that quantized copies name as their one base (their counts may be inherited).
-    pub bases: HashSet<String>,
+    /// (As [`id_hash`]es: a crawl's copies name many thousands.)
+    pub bases: HashSet<u64>,
     pub aliases: Vec<(String, String)>,
     pub named_scores: Vec<NamedScore>,
     /// Kinds of the sources whose responses gave model, parameter, date or score observations
@@ -40,13 +41,14 @@ pub(super) struct Collector {
 }
 
 impl Collector {
-    /// A collector spilling into `spill_dir` (inside the snapshot's staging folder).
-    pub fn new(archive: Arc<Archive>, spill_dir: PathBuf) -> Self {
+    /// A collector spilling into `spill_dir` (inside the snapshot's staging folder) every
+    /// `spill_rows` rows.
+    pub fn new(archive: Arc<Archive>, spill_dir: PathBuf, spill_rows: usize) -> Self {
         Collector {
             fetch_log: Vec::new(),
             scores: Vec::new(),
-            facts: Spill::new(spill_dir.clone(), "facts", DEFAULT_CAP, by_model),
-            rejects: Spill::new(spill_dir, "rejects", DEFAULT_CAP, Ord::cmp),
+            facts: Spill::new(spill_dir.clone(), "facts", spill_rows, by_model),
+            rejects: Spill::new(spill_dir, "rejects", spill_rows, Ord::cmp),
             followed: HashMap::new(),
             bases: HashSet::new(),
             aliases: Vec::new(),
@@ -185,7 +187,7 @@ impl Collector {
                 }
             }
             if let Some(base) = quantized_base(&m) {
-                self.bases.insert(base.to_owned());
+                self.bases.insert(id_hash(base));
             }
             self.fact(Fact::Model(rank, Box::new(m)));
         }

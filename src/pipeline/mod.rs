@@ -267,7 +267,7 @@ async fn fetch_all(
     spill_dir: PathBuf,
 ) -> Collector {
     let ctx = PlanContext { only_models: plan.only_models.clone() };
-    let mut collector = Collector::new(archive, spill_dir);
+    let mut collector = Collector::new(archive, spill_dir, plan.config.run.spill_rows);
     let mut scheduler = Scheduler::new(fetcher, plan.config.fetch.max_in_flight, plan.progress);
     let mut planned: Vec<(Vec<FetchRequest>, Vec<RejectRow>)> =
         sources.iter().enumerate().map(|(i, source)| stamped(i, source.plan(&ctx))).collect();

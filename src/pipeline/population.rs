@@ -87,8 +87,8 @@ impl Iterator for Groups {
 pub(super) struct Survey {
     /// Facts filed under an id that is now another's name (a renamed repo), by the new id.
     diverted: BTreeMap<String, Vec<Fact>>,
-    /// The built rows of the bases quantized copies named.
-    bases: HashMap<String, ModelRow>,
+    /// The counts of the bases quantized copies named.
+    bases: HashMap<Box<str>, BaseCount>,
     /// Lower-cased model ids that board names asked for → the id (the first in id order).
     pub names: HashMap<String, String>,
 }
@@ -96,8 +96,8 @@ pub(super) struct Survey {
 /// What the run asks of the population.
 pub(super) struct Wanted<'a> {
     pub registry: &'a Registry,
-    /// Ids quantized copies name as their base.
-    pub bases: &'a HashSet<String>,
+    /// [`id_hash`]es of the ids quantized copies name as their base.
+    pub bases: &'a HashSet<u64>,
     /// Lower-cased board names no alias resolves.
     pub names: &'a HashSet<String>,
     pub as_of: Option<NaiveDate>,
@@ -128,20 +128,9 @@ pub(super) fn survey(spill: &mut Spill<Fact>, wanted: &Wanted) -> io::Result<Sur
         if wanted.names.contains(&folded) {
             survey.names.entry(folded).or_insert_with(|| id.clone());
         }
-        if wanted.bases.contains(&id) {
-            // Only what a copy inherits is kept: bases may be many thousands.
-            if let Some(row) = build(facts, &mut Vec::new()).filter(|r| r.params_total.is_some()) {
-                let slim = ModelRow {
-                    params_total: row.params_total,
-                    params_active: row.params_active,
-                    params_source: row.params_source,
-                    params_label: row.params_label,
-                    params_confidence: row.params_confidence,
-                    is_moe: row.is_moe,
-                    model_id: row.model_id,
-                    ..ModelRow::default()
-                };
-                survey.bases.insert(id, slim);
+        if wanted.bases.contains(&id_hash(&id)) {
+            if let Some(count) = build(facts, &mut Vec::new()).and_then(BaseCount::of) {
+                survey.bases.insert(id.into_boxed_str(), count);
             }
         }
     }
@@ -172,8 +161,9 @@ pub(super) fn build_all<E: From<io::Error>>(
             dropped += 1;
             return Ok(());
         }
-        if let Some(base) = lineage::wanted_base(&row).and_then(|b| bases.get(b)) {
-            lineage::inherit(&mut row, base);
+        if let Some((id, count)) = lineage::wanted_base(&row).and_then(|b| bases.get_key_value(b)) {
+            let base = count.row(id);
+            lineage::inherit(&mut row, &base);
         }
         emitted += 1;
         emit(row)
@@ -195,6 +185,53 @@ pub(super) fn build_all<E: From<io::Error>>(
         one(facts, rejects)?;
     }
     Ok((emitted, dropped))
+}
+
+/// The stable hash of a model id: the set of wanted bases holds these, not the ids (a false
+/// positive only keeps one more count).
+pub(super) fn id_hash(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    id.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// What a quantized copy inherits from its base: a few fields, not a row (bases may be many
+/// thousands).
+struct BaseCount {
+    total: i64,
+    active: Option<i64>,
+    source: Option<Box<str>>,
+    label: Option<Box<str>>,
+    confidence: Option<Box<str>>,
+    is_moe: Option<bool>,
+}
+
+impl BaseCount {
+    fn of(row: ModelRow) -> Option<BaseCount> {
+        Some(BaseCount {
+            total: row.params_total?,
+            active: row.params_active,
+            source: row.params_source.map(String::into_boxed_str),
+            label: row.params_label.map(String::into_boxed_str),
+            confidence: row.params_confidence.map(String::into_boxed_str),
+            is_moe: row.is_moe,
+        })
+    }
+
+    /// The base's row as [`lineage::inherit`] reads it.
+    fn row(&self, id: &str) -> ModelRow {
+        ModelRow {
+            model_id: id.to_owned(),
+            params_total: Some(self.total),
+            params_active: self.active,
+            params_source: self.source.as_deref().map(str::to_owned),
+            params_label: self.label.as_deref().map(str::to_owned),
+            params_confidence: self.confidence.as_deref().map(str::to_owned),
+            is_moe: self.is_moe,
+            ..ModelRow::default()
+        }
+    }
 }
 
 /// One model's row from its facts (none without a metadata observation).
@@ -266,8 +303,8 @@ mod tests {
         }
         let mut registry = Registry::default();
         registry.add("m/old-name", "m/new-name");
-        let none = HashSet::new();
-        let wanted = Wanted { registry: &registry, bases: &none, names: &none, as_of: None };
+        let (none, no_names) = (HashSet::new(), HashSet::new());
+        let wanted = Wanted { registry: &registry, bases: &none, names: &no_names, as_of: None };
         let survey = survey(&mut spill, &wanted).unwrap();
         let mut rows = Vec::new();
         let mut rejects = Vec::new();
@@ -313,5 +350,38 @@ mod tests {
         let survey = survey(&mut spill, &wanted).unwrap();
         assert_eq!(survey.names.get("org/model-7b").map(String::as_str), Some("Org/Model-7B"));
         assert!(!survey.names.contains_key("org/model-7b-only-params"), "no model row, no name");
+    }
+
+    /// A quantized copy sorting before its base, in another spill run: it takes the base's
+    /// counted total, found by the survey, not its own (none) or its name's.
+    #[test]
+    fn a_copy_inherits_from_a_base_that_sorts_after_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut spill = Spill::new(dir.path().into(), "facts", 2, by_model);
+        let copy = ModelRow {
+            model_id: "a-quant/Base-8B-AWQ".into(),
+            base_model: Some("z-org/Base-8B".into()),
+            base_model_relation: Some("quantized".into()),
+            source_url: "u".into(),
+            ..ModelRow::default()
+        };
+        for f in [Fact::Model(1, Box::new(copy)), model("z-org/Base-8B", "u"), params("z-org/Base-8B", 8_030_261_248)] {
+            spill.push(f).unwrap();
+        }
+        let registry = Registry::default();
+        let (bases, names) = (HashSet::from([id_hash("z-org/Base-8B")]), HashSet::new());
+        let wanted = Wanted { registry: &registry, bases: &bases, names: &names, as_of: None };
+        let survey = survey(&mut spill, &wanted).unwrap();
+        let mut rows = Vec::new();
+        build_all::<io::Error>(&mut spill, &wanted, survey, &mut Vec::new(), |r| {
+            rows.push(r);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(rows[0].model_id, "a-quant/Base-8B-AWQ");
+        assert_eq!(rows[0].params_total, Some(8_030_261_248));
+        assert_eq!(rows[0].params_source.as_deref(), Some("base_model"));
+        assert!(rows[0].params_evidence.as_deref().unwrap().contains("z-org/Base-8B"));
+        assert_eq!(rows[1].params_source.as_deref(), Some("safetensors"));
     }
 }

@@ -17,9 +17,6 @@ use std::path::PathBuf;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-/// Rows held in memory before a run is written (a list page gives 500 models, ~3 rows each).
-pub const DEFAULT_CAP: usize = 65_536;
-
 /// An external sorter of `T` by `cmp`.
 pub struct Spill<T> {
     dir: PathBuf,
