@@ -1,7 +1,9 @@
 //! The driver: runs the stages in order. The only module that knows them all.
 //!
 //! plan (sources) → fetch (archive behind it) → parse (sources) → normalize → tables → snapshot.
-//! Record-level failures become `fetch_log`/`rejects` rows and the run goes on; run-level
+//! Model facts and rejects spill to disk as they come ([`spill`]); the `models` table is built
+//! from them one model at a time and written as it goes ([`population`]), so a run's memory does
+//! not grow with the number of models it observes. Record-level failures become `fetch_log`/`rejects` rows and the run goes on; run-level
 //! failures (lock, output, config) return an [`Error`].
 
 mod collect;
