@@ -8,46 +8,15 @@ use std::time::Duration;
 use sha2::{Digest, Sha256};
 use wiremock::{Request, Respond, ResponseTemplate};
 
+use densing::sources::hub_api::HUB_EXPAND_NAMES;
+
 use crate::log::Log;
 use crate::synth::{mix, model};
 
-/// The `expand[]` values the Hub accepts: huggingface_hub's `ExpandModelProperty_T`
-/// (src/huggingface_hub/hf_api.py, commit ee0a4510f4bc of 2026-08-20), plus `xetEnabled`,
-/// which an earlier release of the same list had. Anything else is a 400, as on the Hub.
-pub const EXPAND: &[&str] = &[
-    "author",
-    "baseModels",
-    "cardData",
-    "childrenModelCount",
-    "config",
-    "createdAt",
-    "disabled",
-    "downloads",
-    "downloadsAllTime",
-    "evalResults",
-    "gated",
-    "gguf",
-    "inference",
-    "inferenceProviderMapping",
-    "lastModified",
-    "library_name",
-    "likes",
-    "mask_token",
-    "model-index",
-    "pipeline_tag",
-    "private",
-    "resourceGroup",
-    "safetensors",
-    "sha",
-    "siblings",
-    "spaces",
-    "tags",
-    "transformersInfo",
-    "trendingScore",
-    "usedStorage",
-    "widgetData",
-    "xetEnabled",
-];
+/// `expand[]` values the Hub accepts besides [`HUB_EXPAND_NAMES`] (huggingface_hub's list):
+/// `xetEnabled`, which an earlier release of the same list had. Anything else is a 400, as on
+/// the Hub.
+const EXTRA_EXPAND: &[&str] = &["xetEnabled"];
 
 /// What a list item has when no `expand[]` is given (source_formats.md §1.2).
 const DEFAULT_FIELDS: &[&str] =
@@ -90,8 +59,10 @@ impl ListModels {
             request.url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
         let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
         let expand: HashSet<&str> = pairs.iter().filter(|(k, _)| k == "expand[]").map(|(_, v)| v.as_str()).collect();
-        if let Some(bad) = expand.iter().find(|e| !EXPAND.contains(e)) {
-            return Err(error(400, &format!("\"expand\" must be one of [{}], got {bad:?}", EXPAND.join(", "))));
+        let known = |e: &&str| HUB_EXPAND_NAMES.contains(e) || EXTRA_EXPAND.contains(e);
+        if let Some(bad) = expand.iter().find(|e| !known(e)) {
+            let names = [HUB_EXPAND_NAMES, EXTRA_EXPAND].concat().join(", ");
+            return Err(error(400, &format!("\"expand\" must be one of [{names}], got {bad:?}")));
         }
         let limit = match get("limit").map(str::parse::<u64>) {
             None => MAX_LIMIT,

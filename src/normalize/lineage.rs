@@ -10,8 +10,8 @@
 //! not depend on the order rows are visited in. The base must be in the run (discovered or
 //! watchlisted); a copy whose base is not keeps what it had (nothing fetches the base for it).
 //!
-//! [`wanted_base`] and [`inherit`] work on single rows, whatever holds them; [`inherit_all`]
-//! applies them to a table sorted by `model_id`.
+//! [`quantized_base`], [`wanted_base`] and [`inherit`] work on single rows, whatever holds them
+//! (a run applies them in its second pass over the population, once every base is known).
 
 use crate::sources::ParamsSource;
 use crate::tables::rows::ModelRow;
@@ -21,9 +21,16 @@ use crate::tables::rows::ModelRow;
 /// count of its own (none, or only a stated or nominal one: the card, the name, a leaderboard,
 /// index bytes).
 pub fn wanted_base(row: &ModelRow) -> Option<&str> {
-    let base = row.base_model.as_deref().filter(|b| !b.is_empty() && !b.contains(','))?;
     let own_counted = row.params_source.as_deref().and_then(ParamsSource::parse).is_some_and(ParamsSource::is_counted);
-    (row.base_model_relation.as_deref() == Some("quantized") && !own_counted && base != row.model_id).then_some(base)
+    quantized_base(row).filter(|_| !own_counted)
+}
+
+/// The one base a quantized copy names (`base_model_relation = quantized`, exactly one base,
+/// not itself), whatever its own count: a run notes these as it observes rows, before any
+/// count is decided.
+pub fn quantized_base(row: &ModelRow) -> Option<&str> {
+    let base = row.base_model.as_deref().filter(|b| !b.is_empty() && !b.contains(','))?;
+    (row.base_model_relation.as_deref() == Some("quantized") && base != row.model_id).then_some(base)
 }
 
 /// Copies `base`'s parameter count into the quantized copy `row` (total, active, label,
@@ -53,29 +60,6 @@ pub fn inherit(row: &mut ModelRow, base: &ModelRow) -> bool {
         row.is_moe = base.is_moe;
     }
     true
-}
-
-/// Applies [`inherit`] to every quantized copy of `models` (sorted by `model_id`, as
-/// `build_models` returns them) whose base is in the table. Returns how many inherited.
-pub fn inherit_all(models: &mut [ModelRow]) -> usize {
-    let mut inherited = 0;
-    for i in 0..models.len() {
-        let Some(j) =
-            wanted_base(&models[i]).and_then(|b| models.binary_search_by(|m| m.model_id.as_str().cmp(b)).ok())
-        else {
-            continue;
-        };
-        // `wanted_base` never names the row itself, so `i != j`: split to borrow both.
-        let (row, base) = if i < j {
-            let (left, right) = models.split_at_mut(j);
-            (&mut left[i], &right[0])
-        } else {
-            let (left, right) = models.split_at_mut(i);
-            (&mut right[0], &left[j])
-        };
-        inherited += usize::from(inherit(row, base));
-    }
-    inherited
 }
 
 #[cfg(test)]
@@ -166,6 +150,17 @@ mod tests {
         };
         assert!(!inherit(&mut stated, &nominal));
         assert_eq!(stated.params_total, Some(7_200_000_000));
+    }
+
+    /// [`inherit`] over a table, each copy looking its base up by id (as a run's second pass does).
+    fn inherit_all(models: &mut [ModelRow]) -> usize {
+        let bases: Vec<ModelRow> = models.to_vec();
+        let mut inherited = 0;
+        for row in models.iter_mut() {
+            let base = wanted_base(row).and_then(|b| bases.iter().find(|m| m.model_id == b)).cloned();
+            inherited += usize::from(base.is_some_and(|base| inherit(row, &base)));
+        }
+        inherited
     }
 
     #[test]

@@ -9,4 +9,4 @@ pub mod models;
 pub mod precedence;
 pub mod registry;
 
-pub use models::{as_of_filter, build_models};
+pub use models::{build_model, build_models};

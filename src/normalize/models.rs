@@ -29,7 +29,8 @@ const TEXT_VS_NAME: f64 = 0.25;
 /// A stated count and the name's nominal size further apart than this are reported.
 const STATED_VS_NAME: f64 = 0.10;
 
-/// Builds the `models` rows (sorted by `model_id`) and the rejects that precedence produced.
+/// Builds the `models` rows (sorted by `model_id`) and the rejects that precedence produced,
+/// from facts of any number of models held in memory ([`build_model`] for each).
 pub fn build_models(
     observations: Vec<(u8, ModelRow)>,
     params: Vec<ParamsFact>,
@@ -44,32 +45,57 @@ pub fn build_models(
         dates_by.entry(d.model_id.clone()).or_default().push(d);
     }
     let mut rejects = Vec::new();
-    let mut rows = merge_metadata(observations);
-    for row in &mut rows {
-        let mut facts = params_by.remove(&row.model_id).unwrap_or_default();
-        if let Some(name) = from_name(&row.model_id) {
-            facts.push(ParamsFact {
-                model_id: row.model_id.clone(),
-                total: name.total,
-                active: name.active,
-                source: ParamsSource::NamePattern,
-                label: Some(name.label),
-                is_rough: name.is_expert_notation,
-                url: row.source_url.clone(),
-                evidence: Some(format!("name: {}", row.model_id)),
-            });
-        }
-        choose_params(row, facts, &mut rejects);
-        let mut dates = dates_by.remove(&row.model_id).unwrap_or_default();
-        dates.sort_by_key(|d| (d.source, d.precision, d.date));
-        if let Some(d) = dates.first() {
-            row.release_date = Some(d.date);
-            row.release_date_precision = Some(d.precision.as_str().to_owned());
-            row.release_date_source = Some(d.source.as_str().to_owned());
-            row.release_date_evidence = d.evidence.clone();
-        }
-    }
+    let rows = merge_metadata(observations)
+        .into_iter()
+        .map(|row| {
+            let params = params_by.remove(&row.model_id).unwrap_or_default();
+            let dates = dates_by.remove(&row.model_id).unwrap_or_default();
+            decide(row, params, dates, &mut rejects)
+        })
+        .collect();
     (rows, rejects)
+}
+
+/// One model's row from its facts (all of the same model id), and the rejects precedence
+/// produced; none without a metadata observation. What a run calls once per model.
+pub fn build_model(
+    observations: Vec<(u8, ModelRow)>,
+    params: Vec<ParamsFact>,
+    dates: Vec<DateFact>,
+    rejects: &mut Vec<RejectRow>,
+) -> Option<ModelRow> {
+    let row = merge_metadata(observations).into_iter().next()?;
+    Some(decide(row, params, dates, rejects))
+}
+
+/// The parameter count and release date of a merged row, by precedence.
+fn decide(
+    mut row: ModelRow,
+    mut facts: Vec<ParamsFact>,
+    mut dates: Vec<DateFact>,
+    rejects: &mut Vec<RejectRow>,
+) -> ModelRow {
+    if let Some(name) = from_name(&row.model_id) {
+        facts.push(ParamsFact {
+            model_id: row.model_id.clone(),
+            total: name.total,
+            active: name.active,
+            source: ParamsSource::NamePattern,
+            label: Some(name.label),
+            is_rough: name.is_expert_notation,
+            url: row.source_url.clone(),
+            evidence: Some(format!("name: {}", row.model_id)),
+        });
+    }
+    choose_params(&mut row, facts, rejects);
+    dates.sort_by_key(|d| (d.source, d.precision, d.date));
+    if let Some(d) = dates.first() {
+        row.release_date = Some(d.date);
+        row.release_date_precision = Some(d.precision.as_str().to_owned());
+        row.release_date_source = Some(d.source.as_str().to_owned());
+        row.release_date_evidence = d.evidence.clone();
+    }
+    row
 }
 
 fn choose_params(row: &mut ModelRow, mut facts: Vec<ParamsFact>, rejects: &mut Vec<RejectRow>) {
@@ -171,14 +197,6 @@ fn merge_metadata(mut observations: Vec<(u8, ModelRow)>) -> Vec<ModelRow> {
         same
     });
     observations.into_iter().map(|(_, row)| row).collect()
-}
-
-/// Keeps models known to exist on `as_of`: a model first seen after it is left out.
-pub fn as_of_filter(rows: Vec<ModelRow>, as_of: NaiveDate) -> (Vec<ModelRow>, usize) {
-    let before = rows.len();
-    let kept: Vec<ModelRow> = rows.into_iter().filter(|m| seen_by(m, as_of)).collect();
-    let dropped = before - kept.len();
-    (kept, dropped)
 }
 
 fn fill_missing(into: &mut ModelRow, from: ModelRow) {

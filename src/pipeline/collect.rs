@@ -10,6 +10,7 @@ use super::spill::Spill;
 use crate::archive::Archive;
 use crate::fetch::scheduler::Submitted;
 use crate::fetch::{FetchFailure, FetchOutcome, FetchRequest, FetchedResponse, Reason, RejectReason, Stage};
+use crate::normalize::lineage;
 use crate::normalize::models::metadata_rank;
 use crate::snapshot::manifest::RunSummary;
 use crate::sources::{NamedScore, Source};
@@ -186,7 +187,7 @@ impl Collector {
                     }
                 }
             }
-            if let Some(base) = quantized_base(&m) {
+            if let Some(base) = lineage::quantized_base(&m) {
                 self.bases.insert(id_hash(base));
             }
             self.fact(Fact::Model(rank, Box::new(m)));
@@ -218,12 +219,6 @@ impl Collector {
             tracing::warn!(url = %request.url, reason = failure.reason.as_str(), error = %failure.message, "Request failed.");
         }
     }
-}
-
-/// The one base a quantized copy names (its count may be inherited from it).
-fn quantized_base(model: &ModelRow) -> Option<&str> {
-    let base = model.base_model.as_deref().filter(|b| !b.contains(','))?;
-    (model.base_model_relation.as_deref() == Some("quantized")).then_some(base)
 }
 
 /// The `fetch_log` row of an outcome, success or failure.

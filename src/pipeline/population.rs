@@ -244,9 +244,7 @@ fn build(facts: Vec<Fact>, rejects: &mut Vec<RejectRow>) -> Option<ModelRow> {
             Fact::Date(d) => dates.push(d),
         }
     }
-    let (rows, more) = normalize::build_models(observations, params, dates);
-    rejects.extend(more);
-    rows.into_iter().next()
+    normalize::build_model(observations, params, dates, rejects)
 }
 
 #[cfg(test)]

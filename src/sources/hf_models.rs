@@ -441,47 +441,13 @@ mod tests {
         assert_eq!(out.rejects[0].reason, "params_distrusted");
     }
 
-    /// huggingface_hub's `ExpandModelProperty_T` (src/huggingface_hub/hf_api.py, version
-    /// 1.29.0.dev0, commit ee0a4510f4bc15e26cb722be2efc2bdb01383ca0, 2026-08-20): the names the
-    /// Hub accepts in `expand[]`; any other gets a 400.
-    const CLIENT_EXPAND: &[&str] = &[
-        "author",
-        "baseModels",
-        "cardData",
-        "childrenModelCount",
-        "config",
-        "createdAt",
-        "disabled",
-        "downloads",
-        "downloadsAllTime",
-        "evalResults",
-        "gated",
-        "gguf",
-        "inference",
-        "inferenceProviderMapping",
-        "lastModified",
-        "library_name",
-        "likes",
-        "mask_token",
-        "model-index",
-        "pipeline_tag",
-        "private",
-        "resourceGroup",
-        "safetensors",
-        "sha",
-        "siblings",
-        "spaces",
-        "tags",
-        "transformersInfo",
-        "trendingScore",
-        "usedStorage",
-        "widgetData",
-    ];
-
     #[test]
     fn every_expand_name_is_one_the_client_knows() {
         for name in EXPAND {
-            assert!(CLIENT_EXPAND.contains(name), "{name} is not in huggingface_hub's ExpandModelProperty_T");
+            assert!(
+                crate::sources::hub_api::HUB_EXPAND_NAMES.contains(name),
+                "{name} is not in huggingface_hub's ExpandModelProperty_T"
+            );
         }
         for needed in ["baseModels", "gguf", "safetensors", "sha", "config", "cardData", "createdAt"] {
             assert!(EXPAND.contains(&needed), "{needed} not asked for");

@@ -28,6 +28,7 @@ pub mod hf_eval_results;
 pub mod hf_files;
 pub mod hf_models;
 pub mod html_table;
+pub mod hub_api;
 pub mod hub_parquet;
 pub mod json_table;
 pub mod lm_eval_results;
