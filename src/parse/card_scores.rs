@@ -20,7 +20,7 @@ use super::model_names::{
     has_version, heading_allows, heading_is_tuned, introduces, is_packed, is_size, label_match_in, names_but_for_family,
 };
 pub use super::model_names::{is_tuned, label_match, words};
-use super::table_context::{last_heading, nameless_own_row, overall_of_heading};
+use super::table_context::{breakdown_of, last_heading, nameless_own_row, overall_of_heading};
 use super::tables::{Table, TableKind};
 use crate::parse::benchmarks::{
     heading_benchmark, is_category_name, is_overall_column, may_be_benchmark, resolve, shots_in, strip_markup,
@@ -111,7 +111,8 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         models_as_columns(table, &header, bench_col, (model_id, tuned, intro), detail)
     } else if known_in_header >= 1
         || model_column
-        || heading_benchmark(&table.heading).is_some() && header.iter().skip(1).any(|h| is_overall_column(h))
+        || heading_benchmark(&table.heading).is_some()
+            && header.iter().skip(1).any(|h| is_overall_column(h) || setting_only(h))
     {
         models_as_rows(table, &header, (model_id, tuned, intro), detail)
     } else if names_model_exactly(&header[1.min(header.len())..], model_id, &table.heading) {
@@ -201,8 +202,10 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
     };
     // A breakdown of one benchmark into categories (STEM, Humanities, …; Writing, Roleplay, Math…)
     // names no benchmark, and its "Math" is not MATH.
+    // Under a heading naming one benchmark, a language or category axis gives its parts.
+    let part_of = breakdown_of(table, &header[bench_col]);
     let names: Vec<&String> = table.rows.iter().map(|r| &r[bench_col]).filter(|n| !n.trim().is_empty()).collect();
-    if names.iter().filter(|n| is_category_name(n)).count() * 2 > names.len().max(1) {
+    if part_of.is_none() && names.iter().filter(|n| is_category_name(n)).count() * 2 > names.len().max(1) {
         return TableRead::default();
     }
     let meta_cols: Vec<usize> = (0..header.len()).filter(|c| *c != bench_col && !value_cols.contains(c)).collect();
@@ -211,9 +214,13 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
     for (r, row) in table.rows.iter().enumerate() {
         let bench = strip_markup(&row[bench_col]);
         let Some(value) = pure_number(&row[col]) else { continue };
-        if bench.is_empty() || !may_be_benchmark(&bench) || is_category_name(&bench) {
-            continue;
-        }
+        let bench = match &part_of {
+            _ if bench.is_empty() => continue,
+            Some(name) if is_overall_column(&bench) => name.clone(),
+            Some(name) => format!("{name} {bench}"),
+            None if !may_be_benchmark(&bench) || is_category_name(&bench) => continue,
+            None => bench,
+        };
         let metric = meta_cols.iter().map(|c| strip_markup(&row[*c])).find(|m| {
             !m.is_empty()
                 && m.chars().any(char::is_alphanumeric)
@@ -308,20 +315,29 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     let label = candidates.iter().find(|c| c.0 == row_index).map(|c| c.1.clone()).unwrap_or_default();
     let mut out = Vec::new();
     let named = overall_of_heading(table, header, &label_cols, &value_cols);
-    let value_cols = value_cols.into_iter().chain(named.as_ref().map(|(c, _)| *c)).collect::<BTreeSet<_>>();
-    for c in value_cols {
+    // "### HellaSwag (F1)" over `| Model | 0-shot | 5-shot |`: each column is the heading's
+    // benchmark at its number of shots.
+    let by_shots: Vec<usize> =
+        (0..header.len()).filter(|c| !label_cols.contains(c) && setting_only(&header[*c])).collect();
+    let heading_name = heading_benchmark(&table.heading).filter(|_| named.is_none() && value_cols.is_empty());
+    let by_shots = if heading_name.is_some() { by_shots } else { Vec::new() };
+    let value_cols = value_cols.into_iter().chain(named.as_ref().map(|(c, _)| *c)).chain(by_shots.iter().copied());
+    for c in value_cols.collect::<BTreeSet<_>>() {
         let Some(value) = pure_number(&row[c]) else { continue };
         let fraction = column_is_fraction(table, c);
-        let (benchmark_raw, shots) = match &named {
-            Some((overall, name)) if *overall == c => {
-                let shots = resolve(name).shots.or_else(|| label_cols.iter().find_map(|l| shots_in(&header[*l])));
-                (name.clone(), shots)
-            }
-            // Another column of the benchmark's table is one of its parts ("China Specific").
-            Some((_, name)) if !resolve(&header[c]).is_known => {
-                (format!("{name} {}", header[c]), resolve(&header[c]).shots)
-            }
-            _ => (header[c].clone(), resolve(&header[c]).shots),
+        let (benchmark_raw, shots) = match (&named, &heading_name) {
+            (_, Some(name)) if by_shots.contains(&c) => (name.clone(), resolve(&header[c]).shots),
+            (named, _) => match named {
+                Some((overall, name)) if *overall == c => {
+                    let shots = resolve(name).shots.or_else(|| label_cols.iter().find_map(|l| shots_in(&header[*l])));
+                    (name.clone(), shots)
+                }
+                // Another column of the benchmark's table is one of its parts ("China Specific").
+                Some((_, name)) if !resolve(&header[c]).is_known => {
+                    (format!("{name} {}", header[c]), resolve(&header[c]).shots)
+                }
+                _ => (header[c].clone(), resolve(&header[c]).shots),
+            },
         };
         out.push(CardScore {
             benchmark_raw,
@@ -330,8 +346,9 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
             value: if fraction { value * 100.0 } else { value },
             value_raw: row[c].trim().to_owned(),
             detail,
-            evidence: clip(&match &named {
-                Some((overall, name)) if *overall == c => format!("{label} | {name}: {}", header[c]),
+            evidence: clip(&match (&named, &heading_name) {
+                (_, Some(name)) if by_shots.contains(&c) => format!("{label} | {name}: {}", header[c]),
+                (Some((overall, name)), _) if *overall == c => format!("{label} | {name}: {}", header[c]),
                 _ => format!("{label} | {}", header[c]),
             }),
             offset: table.row_offsets.get(row_index).copied().unwrap_or(table.offset),
@@ -339,6 +356,12 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         });
     }
     TableRead { scores: out, abstained: None }
+}
+
+/// A header that is only a setting ("0-shot", "5-shot"), naming no benchmark.
+fn setting_only(header: &str) -> bool {
+    let b = resolve(header);
+    b.shots.is_some() && b.canonical.trim_matches('_').is_empty()
 }
 
 /// At most 200 characters, whitespace collapsed.
@@ -368,6 +391,39 @@ mod tests {
 
     fn read(md: &str, model: &str) -> TableRead {
         table_scores(&tables(md)[0], model, is_tuned(model, ""), &super::super::model_names::card_intro(md))
+    }
+
+    fn named(read: &TableRead) -> Vec<(String, Option<i32>, f64)> {
+        read.scores.iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.shots, s.value)).collect()
+    }
+
+    #[test]
+    fn shot_columns_under_a_benchmark_heading() {
+        let md = "### HellaSwag (F1)\n\n| Model | params | 0-shot | 5-shot |\n|---|---|---|---|\n\
+                  | [org/other-1b](x) | 1B | 0.51 | 0.52 |\n| [org/foo-ko-5.8b](x) (this) | 5.8B | 0.5976 | 0.5998 |\n";
+        let got = named(&read(md, "org/foo-ko-5.8b"));
+        assert_eq!(
+            got.iter().map(|g| (g.0.as_str(), g.1)).collect::<Vec<_>>(),
+            [("hellaswag", Some(0)), ("hellaswag", Some(5))]
+        );
+        assert!((got[0].2 - 59.76).abs() < 1e-9 && (got[1].2 - 59.98).abs() < 1e-9);
+        // A heading that names no benchmark: the shot columns say nothing of what was measured.
+        assert!(read(&md.replace("HellaSwag (F1)", "Results"), "org/foo-ko-5.8b").scores.is_empty());
+    }
+
+    #[test]
+    fn a_language_breakdown_under_a_benchmark_heading() {
+        let md = "#### MGSM\n\n| Languages | Foo-Mini-Instruct | Bar-7B |\n|---|---|---|\n\
+                  | German | 69.6 | 50.1 |\n| Thai | 29.6 | 20.0 |\n| Average | 49.6 | 35.0 |\n";
+        let got = named(&read(md, "org/Foo-Mini-Instruct"));
+        assert_eq!(
+            got,
+            [("mgsm_german".into(), None, 69.6), ("mgsm_thai".into(), None, 29.6), ("mgsm".into(), None, 49.6)]
+        );
+        // Under a heading that is not one benchmark's name, languages are not benchmarks.
+        let only_average = |md: &str| named(&read(md, "org/Foo-Mini-Instruct")).iter().all(|g| g.0 == "card_average");
+        assert!(only_average(&md.replace("MGSM", "Multilingual results")));
+        assert!(only_average(&md.replace("Languages", "Task")));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! model's own size from its card, precision first, with its evidence. `8x7B` is not 56B: attention
 //! and embeddings are shared, so its total is an estimate, flagged, and never beats a stated count.
 
+use super::params_table::{cell_num, key_role, table};
+
 /// Share of a Mistral/Llama-style dense model's weights in its FFN (Mistral-7B: 5.64B of 7.24B).
 /// Used only to estimate `NxMB` names when no config or safetensors count exists.
 const FFN_SHARE: f64 = 0.778;
@@ -90,24 +92,24 @@ pub struct CardSize {
 
 /// A size in text; `rel`: half a unit of its last digit over its value ("7B": 0.07, "7.24B": 0.0007).
 #[derive(Debug, Clone)]
-struct Num {
-    at: usize,
-    end: usize,
-    value: i64,
-    rel: f64,
-    label: String,
-    expert: bool,
-    named: bool,
+pub(super) struct Num {
+    pub(super) at: usize,
+    pub(super) end: usize,
+    pub(super) value: i64,
+    pub(super) rel: f64,
+    pub(super) label: String,
+    pub(super) expert: bool,
+    pub(super) named: bool,
 }
 
 /// A statement of a size; a doubtful one (maybe another model's) is never taken but may make us abstain.
-struct Cand {
-    doubt: bool,
-    total: Option<Num>,
-    active: Option<Num>,
-    form: SizeForm,
-    line: usize,
-    evidence: String,
+pub(super) struct Cand {
+    pub(super) doubt: bool,
+    pub(super) total: Option<Num>,
+    pub(super) active: Option<Num>,
+    pub(super) form: SizeForm,
+    pub(super) line: usize,
+    pub(super) evidence: String,
 }
 
 // Words of sentences about other models, families or comparisons (`*`: a stem); with no size in
@@ -230,7 +232,6 @@ fn prose(s: &str, line: usize, id: &str, anchored: bool, out: &mut Vec<Cand>) {
     let found = if lower.contains("param") { nums(s) } else { return };
     let short = id.rsplit('/').next().unwrap_or("");
     let first = short.split(['-', '_', '.']).next().unwrap_or("");
-    let squash = |w: &str| w.chars().filter(char::is_ascii_alphanumeric).collect::<String>();
     let kin = |w: &str| first.len() > 1 && w.contains('-') && w.split(['-', '_', '.']).next() == Some(first);
     let mut names = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)));
     let sibling = names.any(|w| kin(w) && !squash(short).starts_with(&squash(w)));
@@ -245,6 +246,11 @@ fn prose(s: &str, line: usize, id: &str, anchored: bool, out: &mut Vec<Cand>) {
     let many = |v: &[Num]| v.iter().any(|m| m.value != v[0].value);
     let backwards = totals.first().zip(actives.first()).is_some_and(|(t, a)| a.value >= t.value);
     let doubt = other || sibling || unnamed || cue || many(&totals) || many(&actives) || backwards || lists_sizes(s);
+    // "`x-3b` is a 2.7B parameter model tuned from `x-base-3b`": this model is the subject, so the
+    // size up to "parameter" is its own, whatever other models the rest names.
+    if let Some(end) = own_statement_end(&lower, short).filter(|e| (other || sibling) && *e < s.len()) {
+        return prose(&s[..end], line, &id, anchored, out);
+    }
     let (total, active) = if doubt { (None, None) } else { (totals.first().cloned(), actives.into_iter().next()) };
     for t in totals.into_iter().filter(|_| doubt) {
         out.push(Cand { doubt, evidence: evidence(s, t.at), total: Some(t), active: None, form, line });
@@ -252,6 +258,21 @@ fn prose(s: &str, line: usize, id: &str, anchored: bool, out: &mut Vec<Cand>) {
     if let Some(at) = total.as_ref().or(active.as_ref()).map(|m| m.at) {
         out.push(Cand { doubt, total, active, form, line, evidence: evidence(s, at) });
     }
+}
+
+/// Where a sentence whose subject is this model ("The `x-3b` is a …") ends its size statement:
+/// after the first "param…" word following " is a"/" is an".
+fn own_statement_end(lower: &str, short: &str) -> Option<usize> {
+    let k = lower.find(" is a ").or_else(|| lower.find(" is an "))?;
+    let subject = lower[..k].trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    let subject = subject.strip_prefix("the ").unwrap_or(subject);
+    (!short.is_empty() && squash(subject) == squash(short)).then_some(())?;
+    let p = k + lower[k..].find("param")?;
+    Some(p + lower[p..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(lower.len() - p))
+}
+
+fn squash(w: &str) -> String {
+    w.chars().filter(char::is_ascii_alphanumeric).collect()
 }
 
 /// The name a size is part of ("octopus-v4-3b" around the "3b" of "Octopus-V4-3B").
@@ -297,71 +318,8 @@ fn lists_sizes(s: &str) -> bool {
     })
 }
 
-/// A table's parameter rows (`| Parameters | 8.03B |`; of a family row, the column whose header
-/// names this model) and columns (`| Model | #Params |`, in the row naming this model).
-fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, out: &mut Vec<Cand>) {
-    let sep = |c: &Vec<&str>| c.iter().all(|x| !x.is_empty() && x.chars().all(|ch| "-: ".contains(ch)));
-    let grid: Vec<(usize, &str, Vec<&str>)> = rows.iter().map(|(n, l)| (*n, *l, cells(l))).collect();
-    let Some((.., head)) = grid.iter().find(|_| grid.iter().any(|(.., c)| sep(c))) else { return };
-    // One row under `| Parameters | Hidden Size | … |`: this model's hyper-parameters.
-    let whole = grid.len() == 3 && head.first().is_some_and(|h| key_role(h).is_some());
-    let cols: Vec<_> =
-        head.iter().enumerate().skip(usize::from(!whole)).filter_map(|(j, h)| Some((j, key_role(h)?))).collect();
-    for (k, (line, text, row)) in grid.iter().enumerate().filter(|(_, (.., c))| !sep(c)) {
-        let mut found = Vec::new();
-        if let Some(role) = row.first().and_then(|c| key_role(c)) {
-            let vals: Vec<_> = row.iter().enumerate().skip(1).filter_map(|(j, c)| Some((j, cell_num(c)?))).collect();
-            let own: Vec<_> = vals.iter().filter(|(j, _)| head.get(*j).is_some_and(|h| is_ours(h, id, name))).collect();
-            let one = if vals.len() == 1 { vals.first() } else { (own.len() == 1 && k > 0).then(|| own[0]) };
-            found.extend(one.map(|(_, m)| (role, m.clone())));
-        }
-        if k > 0 && (whole || row.first().is_some_and(|c| is_ours(c, id, name))) {
-            found.extend(cols.iter().filter_map(|(j, r)| Some((*r, cell_num(row.get(*j)?)?))));
-        }
-        let pick = |r: bool| found.iter().find(|(x, _)| *x == r).map(|(_, m)| m.clone());
-        if !found.is_empty() {
-            let (total, active, evidence) = (pick(false), pick(true), evidence(text, 0));
-            out.push(Cand { doubt: false, total, active, form: SizeForm::Table, line: *line, evidence });
-        }
-    }
-}
-
-fn cells(line: &str) -> Vec<&str> {
-    let t = line.trim().strip_prefix('|').unwrap_or(line.trim());
-    t.strip_suffix('|').unwrap_or(t).split('|').map(str::trim).collect()
-}
-
-/// `Total Parameters`, `#Params`, `n_parameters`: a total (`false`); `Activated Params`: `true`.
-fn key_role(cell: &str) -> Option<bool> {
-    let k = cell.replace("sub>", "").to_ascii_lowercase().replace(|c: char| !c.is_ascii_alphabetic(), "");
-    let k = ["numberof", "total", "model", "num", "n"].iter().fold(k.as_str(), |k, p| k.strip_prefix(p).unwrap_or(k));
-    let rest = k.strip_prefix("activated").or_else(|| k.strip_prefix("active"));
-    matches!(rest.unwrap_or(k), "parameters" | "params" | "parametercount" | "paramcount").then_some(rest.is_some())
-}
-
-/// A cell (or a value after a colon) holding one size and nothing else.
-fn cell_num(cell: &str) -> Option<Num> {
-    let c = cell.trim_matches(|c: char| c.is_whitespace() || "*~≈`".contains(c));
-    let found = nums(c);
-    found.first().filter(|m| found.len() == 1 && m.at == 0 && m.end == c.len()).cloned()
-}
-
-/// Does a table cell name this model (its id or name; its size when the name has one)?
-fn is_ours(cell: &str, id: &str, name: Option<&SizeText>) -> bool {
-    let norm = |s: &str| {
-        let s = s.split_once('[').and_then(|(_, l)| l.split_once("](")).map_or(s, |(text, _)| text);
-        s.split('(').next().unwrap_or("").chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
-    };
-    let (c, short) = (norm(cell), id.rsplit('/').next().unwrap_or(id));
-    let sized = |n: &SizeText| {
-        let s = parse_size(cell.trim_matches(|c: char| c.is_whitespace() || c == '*'));
-        !n.is_expert_notation && s.is_some_and(|s| s.total == n.total && s.active == n.active)
-    };
-    (!c.is_empty() && !short.is_empty() && (c == norm(id) || c == norm(short))) || name.is_some_and(sized)
-}
-
 /// The sentence from a little before byte `at`, whitespace-collapsed, at most 200 characters.
-fn evidence(s: &str, at: usize) -> String {
+pub(super) fn evidence(s: &str, at: usize) -> String {
     let from = (0..=at.saturating_sub(80)).rev().find(|i| s.is_char_boundary(*i)).unwrap_or(0);
     s[from..].split_whitespace().collect::<Vec<_>>().join(" ").chars().take(200).collect()
 }
@@ -393,7 +351,7 @@ fn read_unit(s: &str, j: usize) -> Option<(f64, usize)> {
 }
 
 /// Every size written in `s`: "7B", "8.3 billion", "1,331,810,304", "8x7B".
-fn nums(s: &str) -> Vec<Num> {
+pub(super) fn nums(s: &str) -> Vec<Num> {
     let (b, mut out, mut next) = (s.as_bytes(), Vec::new(), 0);
     let alone = |e: usize| !b.get(e).is_some_and(u8::is_ascii_alphanumeric);
     for i in 0..b.len() {
@@ -508,6 +466,11 @@ mod tests {
         assert_eq!(read("BAAI/Emu2", emu), Some((37 * B, None)));
         let cmd = "> C4AI Command R+ is an open weights research release of a 104B billion parameter model";
         assert_eq!(read("dranger003/c4ai-command-r-plus-iMat.GGUF", cmd), Some((104 * B, None)));
+        // The subject is this model; the base it was tuned from, named later, does not cast doubt.
+        let tuned = "`stable-code-instruct-3b` is a 2.7B billion parameter decoder-only language model tuned from [`stable-code-3b`](x).";
+        assert_eq!(read("stabilityai/stable-code-instruct-3b", tuned), Some((2_700_000_000, None)));
+        let other = "`foo-chat-3b` is tuned from `foo-3b`, which has 2.7B parameters.";
+        assert_eq!(read("org/foo-chat-3b", other), None, "another model's finer size: abstain");
         // Not the 1,000B tokens.
         let falcon =
             "**Falcon-40B is a 40B parameters causal decoder-only model built by TII and trained on 1,000B tokens.";
@@ -661,7 +624,7 @@ mod tests {
         // Two precise statements that disagree.
         assert_eq!(read("org/Foo-7B", "Foo-7B has 6.7B parameters.\n\n| Parameters | 7.24B |\n|---|---|\n"), None);
         // A finer size in a doubtful sentence: maybe this model's, maybe the base's.
-        let stable = "`stable-code-instruct-3b` is a 2.7B billion parameter decoder-only language model tuned from [`stable-code-3b`](https://huggingface.co/stabilityai/stable-code-3b/)";
+        let stable = "`stable-code-instruct-3b` was tuned from [`stable-code-3b`](x), which has 2.7B parameters.";
         assert_eq!(read("stabilityai/stable-code-instruct-3b", stable), None);
         let minicpm = "MiniCPM is an End-Side LLM developed by ModelBest Inc. and TsinghuaNLP, with only 2.4B parameters excluding embeddings.";
         assert_eq!(read("openbmb/MiniCPM-2B-sft-bf16", minicpm), None);

@@ -2,7 +2,7 @@
 //! between them. A one-row table right under "Evaluation Results" is the model's own; an
 //! "Average" column under a "C-Eval" heading is C-Eval's score.
 
-use super::benchmarks::{heading_benchmark, is_overall_column, resolve};
+use super::benchmarks::{heading_benchmark, is_overall_column, may_be_benchmark, resolve};
 use super::model_names::{is_packed, is_size, words};
 use super::tables::Table;
 
@@ -62,4 +62,41 @@ pub(crate) fn overall_of_heading(
         [one] if !named_elsewhere => Some((*one, name)),
         _ => None,
     }
+}
+
+/// The benchmark a breakdown table's rows are parts of: a table whose label column is a
+/// breakdown axis (`| Languages | Phi-3.5-Mini | … |`) under a heading that names one benchmark
+/// and nothing else ("### MGSM", "#### Multilingual MMLU-pro"). Rows are then "MGSM German".
+pub(crate) fn breakdown_of(table: &Table, axis: &str) -> Option<String> {
+    const AXES: &[&str] = &["language", "languages", "lang", "category", "categories", "supercategory", "subject"];
+    const GENERIC: &[&str] = &[
+        "results",
+        "result",
+        "evaluation",
+        "evaluations",
+        "eval",
+        "benchmark",
+        "benchmarks",
+        "performance",
+        "comparison",
+        "appendix",
+        "scores",
+        "metrics",
+        "accuracy",
+        "by",
+        "overview",
+        "summary",
+        "table",
+        "details",
+        "model",
+        "models",
+        "and",
+        "vs",
+    ];
+    let axis = words(axis);
+    let name = last_heading(table).trim().trim_end_matches([':', '：']).trim();
+    let said = words(name);
+    let fits = (1..=4).contains(&said.len()) && !said.iter().any(|w| GENERIC.contains(&w.as_str()));
+    (matches!(axis.as_slice(), [a] if AXES.contains(&a.as_str())) && fits && may_be_benchmark(name))
+        .then(|| name.to_owned())
 }

@@ -1,0 +1,67 @@
+//! Parameter counts in a card's tables: a `| Parameters | 8.03B |` row, a `#Params` column in
+//! the row naming this model, a `Number of Parameters: 1.54B` line.
+
+use super::params::{evidence, nums, parse_size, Cand, Num, SizeForm, SizeText};
+
+/// A table's parameter rows (`| Parameters | 8.03B |`; of a family row, the column whose header
+/// names this model) and columns (`| Model | #Params |`, in the row naming this model).
+pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, out: &mut Vec<Cand>) {
+    let sep = |c: &Vec<&str>| c.iter().all(|x| !x.is_empty() && x.chars().all(|ch| "-: ".contains(ch)));
+    let grid: Vec<(usize, &str, Vec<&str>)> = rows.iter().map(|(n, l)| (*n, *l, cells(l))).collect();
+    let Some((.., head)) = grid.iter().find(|_| grid.iter().any(|(.., c)| sep(c))) else { return };
+    // One row under `| Parameters | Hidden Size | … |`: this model's hyper-parameters.
+    let whole = grid.len() == 3 && head.first().is_some_and(|h| key_role(h).is_some());
+    let cols: Vec<_> =
+        head.iter().enumerate().skip(usize::from(!whole)).filter_map(|(j, h)| Some((j, key_role(h)?))).collect();
+    for (k, (line, text, row)) in grid.iter().enumerate().filter(|(_, (.., c))| !sep(c)) {
+        let mut found = Vec::new();
+        if let Some(role) = row.first().and_then(|c| key_role(c)) {
+            let vals: Vec<_> = row.iter().enumerate().skip(1).filter_map(|(j, c)| Some((j, cell_num(c)?))).collect();
+            let own: Vec<_> = vals.iter().filter(|(j, _)| head.get(*j).is_some_and(|h| is_ours(h, id, name))).collect();
+            let one = if vals.len() == 1 { vals.first() } else { (own.len() == 1 && k > 0).then(|| own[0]) };
+            found.extend(one.map(|(_, m)| (role, m.clone())));
+        }
+        if k > 0 && (whole || row.first().is_some_and(|c| is_ours(c, id, name))) {
+            found.extend(cols.iter().filter_map(|(j, r)| Some((*r, cell_num(row.get(*j)?)?))));
+        }
+        let pick = |r: bool| found.iter().find(|(x, _)| *x == r).map(|(_, m)| m.clone());
+        if !found.is_empty() {
+            let (total, active, evidence) = (pick(false), pick(true), evidence(text, 0));
+            out.push(Cand { doubt: false, total, active, form: SizeForm::Table, line: *line, evidence });
+        }
+    }
+}
+
+fn cells(line: &str) -> Vec<&str> {
+    let t = line.trim().strip_prefix('|').unwrap_or(line.trim());
+    t.strip_suffix('|').unwrap_or(t).split('|').map(str::trim).collect()
+}
+
+/// `Total Parameters`, `#Params`, `n_parameters`: a total (`false`); `Activated Params`: `true`.
+pub(super) fn key_role(cell: &str) -> Option<bool> {
+    let k = cell.replace("sub>", "").to_ascii_lowercase().replace(|c: char| !c.is_ascii_alphabetic(), "");
+    let k = ["numberof", "total", "model", "num", "n"].iter().fold(k.as_str(), |k, p| k.strip_prefix(p).unwrap_or(k));
+    let rest = k.strip_prefix("activated").or_else(|| k.strip_prefix("active"));
+    matches!(rest.unwrap_or(k), "parameters" | "params" | "parametercount" | "paramcount").then_some(rest.is_some())
+}
+
+/// A cell (or a value after a colon) holding one size and nothing else.
+pub(super) fn cell_num(cell: &str) -> Option<Num> {
+    let c = cell.trim_matches(|c: char| c.is_whitespace() || "*~≈`".contains(c));
+    let found = nums(c);
+    found.first().filter(|m| found.len() == 1 && m.at == 0 && m.end == c.len()).cloned()
+}
+
+/// Does a table cell name this model (its id or name; its size when the name has one)?
+fn is_ours(cell: &str, id: &str, name: Option<&SizeText>) -> bool {
+    let norm = |s: &str| {
+        let s = s.split_once('[').and_then(|(_, l)| l.split_once("](")).map_or(s, |(text, _)| text);
+        s.split('(').next().unwrap_or("").chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
+    };
+    let (c, short) = (norm(cell), id.rsplit('/').next().unwrap_or(id));
+    let sized = |n: &SizeText| {
+        let s = parse_size(cell.trim_matches(|c: char| c.is_whitespace() || c == '*'));
+        !n.is_expert_notation && s.is_some_and(|s| s.total == n.total && s.active == n.active)
+    };
+    (!c.is_empty() && !short.is_empty() && (c == norm(id) || c == norm(short))) || name.is_some_and(sized)
+}
