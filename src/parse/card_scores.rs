@@ -24,6 +24,7 @@ use super::table_context::{breakdown_of, last_heading, nameless_own_row, overall
 use super::tables::{Table, TableKind};
 use crate::parse::benchmarks::{
     heading_benchmark, is_category_name, is_overall_column, may_be_benchmark, resolve, shots_in, strip_markup,
+    take_shots,
 };
 
 /// One score read from a table.
@@ -152,7 +153,10 @@ fn choose(
     what: &str,
     (model_id, _, intro): Own,
 ) -> Result<usize, (Unused, String)> {
-    let exact: Vec<&(usize, String, (usize, bool))> = candidates.iter().filter(|c| c.2 .1).collect();
+    // A row of an earlier release ("Qwen-7B-Chat (original)") beside the model's own is not it.
+    let current = candidates.iter().any(|c| c.2 .1 && !earlier_release(&c.1));
+    let exact: Vec<&(usize, String, (usize, bool))> =
+        candidates.iter().filter(|c| c.2 .1 && !(current && earlier_release(&c.1))).collect();
     let labels =
         |cs: &[&(usize, String, (usize, bool))]| cs.iter().map(|c| format!("{:?}", c.1)).collect::<Vec<_>>().join(", ");
     let but_for_family: Vec<usize> = candidates
@@ -307,37 +311,52 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     if candidates.is_empty() || !heading_allows(&table.heading, tuned) {
         return TableRead::default();
     }
-    let row_index = match choose(&candidates, "row", own) {
-        Ok(i) => i,
-        Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
+    let chosen = match rows_by_setting(&candidates) {
+        Some(rows) => rows,
+        None => match choose(&candidates, "row", own) {
+            Ok(i) => vec![(i, None)],
+            Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
+        },
     };
-    let row = &table.rows[row_index];
-    let label = candidates.iter().find(|c| c.0 == row_index).map(|c| c.1.clone()).unwrap_or_default();
     let mut out = Vec::new();
     let named = overall_of_heading(table, header, &label_cols, &value_cols);
+    let heading_name = heading_benchmark(&table.heading).filter(|_| named.is_none() && value_cols.is_empty());
+    let free = |c: &usize| !label_cols.contains(c) && !value_cols.contains(c);
     // "### HellaSwag (F1)" over `| Model | 0-shot | 5-shot |`: each column is the heading's
     // benchmark at its number of shots.
     let by_shots: Vec<usize> =
-        (0..header.len()).filter(|c| !label_cols.contains(c) && setting_only(&header[*c])).collect();
-    let heading_name = heading_benchmark(&table.heading).filter(|_| named.is_none() && value_cols.is_empty());
-    let by_shots = if heading_name.is_some() { by_shots } else { Vec::new() };
-    let value_cols = value_cols.into_iter().chain(named.as_ref().map(|(c, _)| *c)).chain(by_shots.iter().copied());
-    for c in value_cols.collect::<BTreeSet<_>>() {
+        heading_name.iter().flat_map(|_| (0..header.len()).filter(|c| free(c) && setting_only(&header[*c]))).collect();
+    // Under "### C-Eval" with one "Average" column, "STEM", "Humanities" … are its parts.
+    let parts: Vec<usize> =
+        named.iter().flat_map(|_| (0..header.len()).filter(|c| free(c) && is_category_name(&header[*c]))).collect();
+    let label_shots = label_cols.iter().find_map(|l| shots_in(&header[*l]));
+    // (benchmark as written, shots, the heading's benchmark when the name comes from it)
+    let name_of = |c: usize| {
+        let shots = resolve(&header[c]).shots;
+        match (&named, &heading_name) {
+            (_, Some(name)) if by_shots.contains(&c) => (name.clone(), shots, Some(name)),
+            (Some((overall, name)), _) if *overall == c => {
+                (name.clone(), resolve(name).shots.or(label_shots), Some(name))
+            }
+            // Another column of the benchmark's table is one of its parts ("China Specific").
+            (Some((_, name)), _) if parts.contains(&c) || !resolve(&header[c]).is_known => {
+                (format!("{name} {}", header[c]), shots.or(label_shots), Some(name))
+            }
+            _ => (header[c].clone(), shots, None),
+        }
+    };
+    let value_cols = value_cols.iter().chain(named.as_ref().map(|(c, _)| c)).chain(&by_shots).chain(&parts);
+    let value_cols: BTreeSet<usize> = value_cols.copied().collect();
+    for (row_index, c, row_shots) in chosen.iter().flat_map(|(r, s)| value_cols.iter().map(move |c| (*r, *c, *s))) {
+        let row = &table.rows[row_index];
+        let label = candidates.iter().find(|c| c.0 == row_index).map(|c| c.1.as_str()).unwrap_or_default();
         let Some(value) = pure_number(&row[c]) else { continue };
         let fraction = column_is_fraction(table, c);
-        let (benchmark_raw, shots) = match (&named, &heading_name) {
-            (_, Some(name)) if by_shots.contains(&c) => (name.clone(), resolve(&header[c]).shots),
-            (named, _) => match named {
-                Some((overall, name)) if *overall == c => {
-                    let shots = resolve(name).shots.or_else(|| label_cols.iter().find_map(|l| shots_in(&header[*l])));
-                    (name.clone(), shots)
-                }
-                // Another column of the benchmark's table is one of its parts ("China Specific").
-                Some((_, name)) if !resolve(&header[c]).is_known => {
-                    (format!("{name} {}", header[c]), resolve(&header[c]).shots)
-                }
-                _ => (header[c].clone(), resolve(&header[c]).shots),
-            },
+        let (benchmark_raw, shots, heading) = name_of(c);
+        let shots = row_shots.or(shots);
+        let evidence = match heading {
+            Some(name) => format!("{label} | {name}: {}", header[c]),
+            None => format!("{label} | {}", header[c]),
         };
         out.push(CardScore {
             benchmark_raw,
@@ -346,16 +365,29 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
             value: if fraction { value * 100.0 } else { value },
             value_raw: row[c].trim().to_owned(),
             detail,
-            evidence: clip(&match (&named, &heading_name) {
-                (_, Some(name)) if by_shots.contains(&c) => format!("{label} | {name}: {}", header[c]),
-                (Some((overall, name)), _) if *overall == c => format!("{label} | {name}: {}", header[c]),
-                _ => format!("{label} | {}", header[c]),
-            }),
+            evidence: clip(&evidence),
             offset: table.row_offsets.get(row_index).copied().unwrap_or(table.offset),
             evaluated_by: None,
         });
     }
     TableRead { scores: out, abstained: None }
+}
+
+/// Rows that name the model exactly at several settings ("Qwen-7B-Chat (0-shot)", "… (5-shot)"):
+/// each is its score at those shots. A row of an earlier release ("… (original) (0-shot)") is
+/// not the model. `None` unless two or more rows differ only by their shots.
+fn rows_by_setting(candidates: &[(usize, String, (usize, bool))]) -> Option<Vec<(usize, Option<i32>)>> {
+    let exact: Vec<_> = candidates.iter().filter(|c| c.2 .1 && !earlier_release(&c.1)).collect();
+    let bare = |l: &str| words(&take_shots(&l.to_lowercase()).0);
+    let rows: Vec<(usize, Option<i32>)> = exact.iter().map(|c| (c.0, shots_in(&c.1))).collect();
+    let shots: BTreeSet<Option<i32>> = rows.iter().map(|r| r.1).collect();
+    let alike = exact.iter().all(|c| bare(&c.1) == bare(&exact[0].1));
+    (rows.len() >= 2 && shots.len() == rows.len() && !shots.contains(&None) && alike).then_some(rows)
+}
+
+/// A label marking an earlier release of a model ("Qwen-7B-Chat (original)").
+fn earlier_release(label: &str) -> bool {
+    words(label).iter().any(|w| matches!(w.as_str(), "original" | "previous" | "legacy"))
 }
 
 /// A header that is only a setting ("0-shot", "5-shot"), naming no benchmark.
@@ -412,6 +444,18 @@ mod tests {
     }
 
     #[test]
+    fn categories_under_a_benchmark_heading_are_its_parts() {
+        let md = "### C-Eval\n\n| Model 5-shot | STEM | Math | Average |\n|---|---|---|---|\n\
+                  | Other-13B | 40.1 | 30.0 | 45.0 |\n| Foo-13B-Chat | 43.7 | 31.2 | 51.5 |\n";
+        let got = named(&read(md, "org/Foo-13B-Chat"));
+        let want = [("c_eval_stem", 43.7), ("c_eval_math", 31.2), ("ceval", 51.5)];
+        assert_eq!(got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(), want, "MATH is not a part's name");
+        assert!(got.iter().all(|g| g.1 == Some(5)));
+        // No overall column: a category is not a benchmark of its own.
+        assert!(named(&read(&md.replace("| Average |", "| Notes |"), "org/Foo-13B-Chat")).is_empty());
+    }
+
+    #[test]
     fn a_language_breakdown_under_a_benchmark_heading() {
         let md = "#### MGSM\n\n| Languages | Foo-Mini-Instruct | Bar-7B |\n|---|---|---|\n\
                   | German | 69.6 | 50.1 |\n| Thai | 29.6 | 20.0 |\n| Average | 49.6 | 35.0 |\n";
@@ -424,6 +468,17 @@ mod tests {
         let only_average = |md: &str| named(&read(md, "org/Foo-Mini-Instruct")).iter().all(|g| g.0 == "card_average");
         assert!(only_average(&md.replace("MGSM", "Multilingual results")));
         assert!(only_average(&md.replace("Languages", "Task")));
+    }
+
+    #[test]
+    fn rows_at_several_settings_are_each_read() {
+        let md = "#### C-Eval\n\n| Model | Avg. Acc. |\n|:--:|:--:|\n| LLaMA2-7B-Chat | 31.9 |\n\
+                  | Qwen-7B-Chat (original) (0-shot) | 54.2 |\n| **Qwen-7B-Chat (0-shot)** | 59.7 |\n\
+                  | Qwen-7B-Chat (original) (5-shot) | 56.7 |\n| **Qwen-7B-Chat (5-shot)** | 59.3 |\n";
+        assert_eq!(
+            named(&read(md, "Qwen/Qwen-7B-Chat")),
+            [("ceval".into(), Some(0), 59.7), ("ceval".into(), Some(5), 59.3)]
+        );
     }
 
     #[test]
@@ -620,7 +675,8 @@ mod tests {
             .into_iter()
             .map(|s| (s.benchmark_raw, s.value, s.shots))
             .collect();
-        assert_eq!(got, [("C-Eval".to_owned(), 52.4, Some(5))]);
+        let parts = [("C-Eval STEM", 47.0), ("C-Eval Humanities", 60.5), ("C-Eval", 52.4)];
+        assert_eq!(got, parts.map(|(n, v)| (n.to_owned(), v, Some(5))));
         // Under a heading that names no benchmark the column stays the card's own average.
         let other = md.replace("### C-Eval", "### Results");
         let got: Vec<String> =

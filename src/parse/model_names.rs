@@ -6,7 +6,7 @@
 //! table under an "instruct"/"chat" heading is for tuned models, one under "base"/"pretrained"
 //! for base models (see [`is_tuned`] for how a model's kind is known).
 
-use crate::parse::benchmarks::strip_markup;
+use crate::parse::benchmarks::{strip_markup, take_shots};
 
 /// Words that say nothing about which model a label names.
 const GENERIC: &[&str] =
@@ -220,12 +220,15 @@ fn without_notes(label: &str) -> String {
         let Some(close) = rest[open..].find(')').map(|c| open + c) else { break };
         out.push_str(&rest[..open]);
         let inner = words(&rest[open + 1..close]);
-        let says_which = inner.iter().any(|w| {
-            TUNING.contains(&w.as_str())
-                || PACKING.contains(&w.as_str())
-                || is_size(w)
-                || w.chars().any(|c| c.is_ascii_digit())
-        });
+        // "(5-shot)" is a setting of the row, not a name.
+        let setting = words(&take_shots(&rest[open + 1..close]).0).is_empty() && !inner.is_empty();
+        let says_which = !setting
+            && inner.iter().any(|w| {
+                TUNING.contains(&w.as_str())
+                    || PACKING.contains(&w.as_str())
+                    || is_size(w)
+                    || w.chars().any(|c| c.is_ascii_digit())
+            });
         if says_which {
             out.push_str(&rest[open..=close]);
         }
