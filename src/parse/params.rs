@@ -55,15 +55,29 @@ pub fn parse_size(text: &str) -> Option<SizeText> {
 /// assert_eq!(from_name("allenai/OLMoE-1B-7B-0924").unwrap().active, Some(1_000_000_000));
 /// assert!(from_name("microsoft/phi-2").is_none());
 /// assert!(from_name("deepseek-ai/DeepSeek-V3").is_none());
+/// // A draft model is named after the model it serves, not its own size.
+/// assert!(from_name("org/Qwen3-8B-DFlash").is_none());
 /// ```
 pub fn from_name(model_id: &str) -> Option<SizeText> {
     let name = &super::ids::decimal_underscores(model_id.rsplit('/').next().unwrap_or(model_id));
+    if serves_another(name) {
+        return None;
+    }
     let found: Vec<Num> = nums(name).into_iter().filter(|m| m.label.ends_with(char::is_alphabetic)).collect();
     let (first, b) = (found.first()?, |m: &Num| !m.expert && m.label.ends_with(['b', 'B']));
     let pair = found.get(1).filter(|m| m.at == first.end + 1 && b(m) && b(first) && m.value != first.value);
     let Some(second) = pair else { return parse_size(&name[first.at..]) };
     let (total, active) = (first.value.max(second.value), Some(first.value.min(second.value)));
     Some(SizeText { total, active, label: name[first.at..second.end].to_owned(), is_expert_notation: false })
+}
+
+/// A speculative-decoding draft or head (EAGLE, Medusa, DFlash): its name carries the size of the
+/// model it serves. ("lora" does not say this: many "-lora-7b" repos are merged full models.)
+fn serves_another(name: &str) -> bool {
+    const SERVES: &str = "draft dflash* eagle* medusa* speculator*";
+    let lower = name.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split(['-', '_', '.']).collect();
+    words.iter().any(|w| listed(SERVES, w))
 }
 
 /// Where [`card_size`] read a size.
