@@ -85,6 +85,7 @@ fn decide(
             is_rough: name.is_expert_notation,
             url: row.source_url.clone(),
             evidence: Some(format!("name: {}", row.model_id)),
+            against_name: false,
         });
     }
     choose_params(&mut row, facts, rejects);
@@ -100,7 +101,24 @@ fn decide(
 
 fn choose_params(row: &mut ModelRow, mut facts: Vec<ParamsFact>, rejects: &mut Vec<RejectRow>) {
     let name = facts.iter().find(|f| f.source == ParamsSource::NamePattern).cloned();
-    if let Some(name) = &name {
+    // The card states a size far from the name's: one of them is wrong, and only a counted
+    // source may decide. Neither is published; both are reported.
+    if let Some(against) = facts.iter().find(|f| f.against_name).cloned() {
+        facts.retain(|f| !f.against_name && f.source != ParamsSource::NamePattern);
+        if !facts.iter().any(|f| f.source.is_counted()) {
+            let named = name.as_ref().map_or(0, |n| n.total);
+            rejects.push(
+                RejectRow::new("normalize", Stage::Normalize, RejectReason::ParamsDisagree)
+                    .url(&against.url)
+                    .model(&row.model_id)
+                    .detail(format!(
+                        "the card says {} ({}) but the name says {named}: no count published",
+                        against.total,
+                        against.evidence.as_deref().unwrap_or("?")
+                    )),
+            );
+        }
+    } else if let Some(name) = &name {
         facts.retain(|f| f.source != ParamsSource::CardText || relative_gap(f.total, name.total) <= TEXT_VS_NAME);
     }
     // An estimate from expert notation (`8x7B`) is never published as the count.
@@ -246,6 +264,7 @@ mod tests {
             is_rough: false,
             url: source.as_str().into(),
             evidence: Some(format!("{} says {total}", source.as_str())),
+            against_name: false,
         }
     }
 
@@ -276,6 +295,21 @@ mod tests {
         let (rows, _) = build_models(vec![(0, row())], vec![fact(ParamsSource::CardText, 70_000_000_000)], vec![]);
         assert_eq!(rows[0].params_source.as_deref(), Some("name_pattern"));
         assert_eq!(rows[0].params_confidence.as_deref(), Some("low"));
+    }
+
+    #[test]
+    fn a_card_statement_against_the_name_publishes_neither() {
+        let against = ParamsFact { against_name: true, ..fact(ParamsSource::CardText, 9_700_000_000) };
+        let (rows, rejects) = build_models(vec![(0, row())], vec![against.clone()], vec![]);
+        assert_eq!((rows[0].params_total, rows[0].params_source.as_deref()), (None, None));
+        assert_eq!(rejects.len(), 1);
+        let detail = rejects[0].detail.as_deref().unwrap();
+        assert!(detail.contains("9700000000") && detail.contains("name says 7000000000"), "{detail}");
+        // A counted source decides, and nothing is reported against the card.
+        let counted = fact(ParamsSource::Safetensors, 7_241_732_096);
+        let (rows, rejects) = build_models(vec![(0, row())], vec![against, counted], vec![]);
+        assert_eq!(rows[0].params_total, Some(7_241_732_096));
+        assert!(rejects.is_empty());
     }
 
     #[test]

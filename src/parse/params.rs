@@ -102,6 +102,9 @@ pub struct CardSize {
     pub line: usize,
     /// Prose, table or name.
     pub form: SizeForm,
+    /// A statement of the card's, far from the size the name carries: neither is to be
+    /// published as the count.
+    pub against_name: bool,
 }
 
 /// A size in text; `rel`: half a unit of its last digit over its value ("7B": 0.07, "7.24B": 0.0007).
@@ -117,6 +120,7 @@ pub(super) struct Num {
 }
 
 /// A statement of a size; a doubtful one (maybe another model's) is never taken but may make us abstain.
+#[derive(Clone)]
 pub(super) struct Cand {
     pub(super) doubt: bool,
     pub(super) total: Option<Num>,
@@ -153,18 +157,42 @@ pub fn card_size(model_id: &str, markdown: &str) -> Option<CardSize> {
     let name = owned.as_ref();
     let (doubts, cands): (Vec<_>, Vec<_>) = candidates(markdown, model_id, name).into_iter().partition(|c| c.doubt);
     let Some(n) = name.filter(|n| !n.is_expert_notation) else { return choose(model_id, name, &cands) };
-    // Near the name's size but not it: as coarse as the name ("16B" for "15b"), or finer in a
-    // doubtful sentence (maybe this model's after all); or a MoE where the name has one size.
+    // Statements against the name's size come back flagged (`against_name`): normalize then
+    // publishes neither and reports both. Near the name's size but not it: as coarse as the name
+    // ("16B" for "15b"), or finer in a doubtful sentence (maybe this model's after all); or a MoE
+    // where the name has one size.
     let h = nums(&n.label).first().map_or(0.0, |m| m.rel * m.value as f64) * 0.99;
     let odd = |t: &Num| !t.expert && near(t.value, n.total) && (t.value - n.total).abs().saturating_mul(200) > n.total;
     let far = |t: &Num| !near(t.value, n.total);
     let moe = |c: &Cand| n.active.is_none() && c.active.is_some() && c.total.as_ref().is_some_and(far);
-    if cands.iter().any(|c| moe(c) || c.total.as_ref().is_some_and(|t| odd(t) && t.rel * (t.value as f64) >= h)) {
-        return None;
+    if let Some(c) =
+        cands.iter().find(|c| moe(c) || c.total.as_ref().is_some_and(|t| odd(t) && t.rel * (t.value as f64) >= h))
+    {
+        return flagged(c);
+    }
+    // A statement that passes every check for this model's own, far from the name's size
+    // ("Manacá-1B … a model of ~1.72B parameters", but also "Foo-7B was judged by a 70B
+    // parameter model"): the name may be nominal or the sentence another model's. Beside a
+    // statement of the name's size it is another model's after all.
+    let against: Vec<Cand> =
+        cands.iter().filter(|c| c.total.as_ref().is_some_and(|t| !t.expert && far(t))).cloned().collect();
+    if !against.is_empty() && !cands.iter().any(|c| c.total.as_ref().is_some_and(|t| !far(t))) {
+        return choose(model_id, None, &against).map(|found| CardSize { against_name: true, ..found });
     }
     let found = choose(model_id, name, &cands)?;
     let finer = |t: &Num| odd(t) && t.rel * (t.value as f64) < h && !agrees(t, found.size.total);
-    (!doubts.iter().filter_map(|c| c.total.as_ref()).any(finer)).then_some(found)
+    match doubts.iter().find(|c| c.total.as_ref().is_some_and(finer)) {
+        Some(c) => flagged(c),
+        None => Some(found),
+    }
+}
+
+/// A statement that contradicts the name's size, as [`CardSize::against_name`].
+fn flagged(c: &Cand) -> Option<CardSize> {
+    let t = c.total.as_ref()?;
+    let active = c.active.as_ref().map(|a| a.value).filter(|a| *a < t.value);
+    let size = SizeText { total: t.value, active, label: t.label.clone(), is_expert_notation: t.expert };
+    Some(CardSize { size, evidence: c.evidence.clone(), line: c.line, form: c.form, against_name: true })
 }
 
 /// A size in a card's prose or tables, as [`card_size`] reads it with no model id to check against.
@@ -195,7 +223,13 @@ fn choose(model_id: &str, name: Option<&SizeText>, cands: &[Cand]) -> Option<Car
     let Some(best) = best.filter(|b| !(counted && b.total.as_ref().is_some_and(|t| t.expert))) else {
         let short = model_id.rsplit('/').next().unwrap_or(model_id);
         let name = name.filter(|n| !(counted && n.is_expert_notation))?.clone();
-        return Some(CardSize { size: name, evidence: short.to_owned(), line: 0, form: SizeForm::Name });
+        return Some(CardSize {
+            size: name,
+            evidence: short.to_owned(),
+            line: 0,
+            form: SizeForm::Name,
+            against_name: false,
+        });
     };
     let agreed = |t: &&Num| real.iter().all(|c| c.total.as_ref().is_none_or(|x| agrees(x, t.value)));
     let total = best.total.as_ref().filter(agreed)?;
@@ -207,7 +241,7 @@ fn choose(model_id: &str, name: Option<&SizeText>, cands: &[Cand]) -> Option<Car
     let active = active.or(name.filter(|n| near(total.value, n.total)).and_then(|n| n.active));
     let (label, is_expert_notation) = (total.label.clone(), total.expert);
     let size = SizeText { total: total.value, active: active.filter(|a| *a < total.value), label, is_expert_notation };
-    Some(CardSize { size, evidence: best.evidence.clone(), line: best.line, form: best.form })
+    Some(CardSize { size, evidence: best.evidence.clone(), line: best.line, form: best.form, against_name: false })
 }
 
 /// Every statement of a size in a card, outside front matter and code blocks.
@@ -446,8 +480,10 @@ mod tests {
     }
 
     /// (total, active) that `card_size` reads.
+    /// The count densing would publish from the card and the name: none when the card's
+    /// statement is flagged against the name.
     fn read(id: &str, card: &str) -> Option<(i64, Option<i64>)> {
-        card_size(id, card).map(|c| (c.size.total, c.size.active))
+        card_size(id, card).filter(|c| !c.against_name).map(|c| (c.size.total, c.size.active))
     }
 
     const B: i64 = 1_000_000_000;
@@ -607,8 +643,12 @@ mod tests {
         assert_eq!(read("internlm/internlm-20b", compared), Some((20 * B, None)));
         assert_eq!(from_card_text("It is competitive with 70B parameter models."), None);
         assert_eq!(from_card_text("It was distilled from a 70B parameter teacher."), None);
-        // A 70B sentence is another model's for a 7B name.
-        assert_eq!(read("org/Foo-7B", "Foo-7B was evaluated by a 70B parameter judge."), Some((7 * B, None)));
+        // A 70B sentence for a 7B name: flagged (normalize publishes neither), unless the card
+        // also states the name's size.
+        let judged = card_size("org/Foo-7B", "Foo-7B was evaluated by a 70B parameter judge.").unwrap();
+        assert!(judged.against_name && judged.size.total == 70 * B);
+        let both = "Foo-7B has 7B parameters.\n\nFoo-7B was evaluated by a 70B parameter judge.";
+        assert_eq!(read("org/Foo-7B", both), Some((7 * B, None)));
         // Tokens, context lengths and data are not parameters.
         let tokens = "DeepSeek LLM 7B Base is a 7 billion parameter model trained from scratch on 2 trillion tokens.";
         assert_eq!(read("deepseek-ai/deepseek-llm-7b-base", tokens), Some((7 * B, None)));

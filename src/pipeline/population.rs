@@ -266,6 +266,7 @@ mod tests {
             is_rough: false,
             url: format!("http://hub/{id}"),
             evidence: None,
+            against_name: false,
         })
     }
 

@@ -210,6 +210,7 @@ impl HfFiles {
                 is_rough: false,
                 url: url.to_owned(),
                 evidence: Some("config.json dimensions".to_owned()),
+                against_name: false,
             }),
             Err(why) => {
                 out.rejects.push(
@@ -263,6 +264,7 @@ fn parse_index(model_id: &str, request: &FetchRequest, body: &[u8], out: &mut Pa
         is_rough: false,
         url: url.to_owned(),
         evidence: Some(format!("metadata.total_size: {bytes} bytes at {width} bytes per parameter")),
+        against_name: false,
     });
 }
 
@@ -348,6 +350,7 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             is_rough: size.size.is_expert_notation,
             url: url.to_owned(),
             evidence: Some(format!("line {}: {}", size.line, size.evidence)),
+            against_name: size.against_name,
         });
     }
     if let Some(d) = facts.date {

@@ -265,6 +265,7 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
             is_rough: false,
             url: url.to_owned(),
             evidence: Some(format!("{}.total: {total}", source.as_str())),
+            against_name: false,
         }),
         Params::Unknown => {}
         Params::Distrusted(why) => out

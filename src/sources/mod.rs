@@ -70,6 +70,9 @@ pub struct ParamsFact {
     pub url: String,
     /// What it was read from (a sentence, a table row, a field), at most 200 characters.
     pub evidence: Option<String>,
+    /// A card's own statement far from the name's size ([`crate::parse::params::CardSize`]):
+    /// neither it nor the name is published as the count, and the disagreement is reported.
+    pub against_name: bool,
 }
 
 pub use crate::parse::dates::DatePrecision;
