@@ -106,17 +106,9 @@ fn choose_params(row: &mut ModelRow, mut facts: Vec<ParamsFact>, rejects: &mut V
     if let Some(against) = facts.iter().find(|f| f.against_name).cloned() {
         facts.retain(|f| !f.against_name && f.source != ParamsSource::NamePattern);
         if !facts.iter().any(|f| f.source.is_counted()) {
-            let named = name.as_ref().map_or(0, |n| n.total);
-            rejects.push(
-                RejectRow::new("normalize", Stage::Normalize, RejectReason::ParamsDisagree)
-                    .url(&against.url)
-                    .model(&row.model_id)
-                    .detail(format!(
-                        "the card says {} ({}) but the name says {named}: no count published",
-                        against.total,
-                        against.evidence.as_deref().unwrap_or("?")
-                    )),
-            );
+            let (named, said) = (name.as_ref().map_or(0, |n| n.total), against.evidence.as_deref().unwrap_or("?"));
+            let why = format!("the card says {} ({said}) but the name says {named}: no count published", against.total);
+            rejects.push(params_reject(RejectReason::ParamsDisagree, row, &against.url, why));
         }
     } else if let Some(name) = &name {
         facts.retain(|f| f.source != ParamsSource::CardText || relative_gap(f.total, name.total) <= TEXT_VS_NAME);
@@ -128,17 +120,12 @@ fn choose_params(row: &mut ModelRow, mut facts: Vec<ParamsFact>, rejects: &mut V
         if let Some(e) = estimates.first() {
             row.params_label = e.label.clone();
             row.is_moe = Some(true);
-            rejects.push(
-                RejectRow::new("normalize", Stage::Normalize, RejectReason::ParamsEstimateOnly)
-                    .url(&e.url)
-                    .model(&row.model_id)
-                    .detail(format!(
-                        "only {} states the size ({}), an estimate of about {}: no count published",
-                        e.source.as_str(),
-                        e.label.as_deref().unwrap_or("?"),
-                        e.total
-                    )),
+            let (source, label) = (e.source.as_str(), e.label.as_deref().unwrap_or("?"));
+            let why = format!(
+                "only {source} states the size ({label}), an estimate of about {}: no count published",
+                e.total
             );
+            rejects.push(params_reject(RejectReason::ParamsEstimateOnly, row, &e.url, why));
         }
         return;
     };
@@ -148,20 +135,14 @@ fn choose_params(row: &mut ModelRow, mut facts: Vec<ParamsFact>, rejects: &mut V
         // Counted sources agree within 5%; a stated count and the name's nominal size within 10%.
         let limit = if chosen.source.is_counted() && other.source.is_counted() { DISAGREE } else { STATED_VS_NAME };
         if stated(&chosen) && (other.source.is_counted() || other.source == ParamsSource::NamePattern) && gap > limit {
-            rejects.push(
-                RejectRow::new("normalize", Stage::Normalize, RejectReason::ParamsDisagree)
-                    .url(&other.url)
-                    .model(&row.model_id)
-                    .detail(format!(
-                        "{} says {} but {} says {} ({:.1}% apart); kept {}",
-                        chosen.source.as_str(),
-                        chosen.total,
-                        other.source.as_str(),
-                        other.total,
-                        gap * 100.0,
-                        chosen.source.as_str()
-                    )),
+            let (kept, them) = (chosen.source.as_str(), other.source.as_str());
+            let why = format!(
+                "{kept} says {} but {them} says {} ({:.1}% apart); kept {kept}",
+                chosen.total,
+                other.total,
+                gap * 100.0
             );
+            rejects.push(params_reject(RejectReason::ParamsDisagree, row, &other.url, why));
         }
     }
     let active = chosen.active.or_else(|| {
@@ -185,6 +166,10 @@ fn choose_params(row: &mut ModelRow, mut facts: Vec<ParamsFact>, rejects: &mut V
     if active.is_some() || chosen.is_rough {
         row.is_moe = Some(true);
     }
+}
+
+fn params_reject(reason: RejectReason, row: &ModelRow, url: &str, detail: String) -> RejectRow {
+    RejectRow::new("normalize", Stage::Normalize, reason).url(url).model(&row.model_id).detail(detail)
 }
 
 fn relative_gap(a: i64, b: i64) -> f64 {
