@@ -231,7 +231,9 @@ pub fn card_release(body: &str, model_id: &str) -> Option<CardDate> {
                 return found(d, i + 1);
             }
         }
-        let said = RELEASED.iter().any(|w| lower.contains(w));
+        // A short line that is only the statement: "Released August 11, 2023", "**Released:** …".
+        let bare = lower.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+        let said = RELEASED.iter().any(|w| lower.contains(w)) || bare.starts_with("released") && bare.len() <= 40;
         if said || NEWS_WORDS.iter().any(|w| lower.contains(w)) && names_model(&lower, &name) {
             if let Some(d) = parse_date(line) {
                 return found(d, i);
@@ -263,6 +265,10 @@ mod tests {
         assert!(card_release("The Yi-34B-200K (released on Nov 5, 2023) previous version", "01-ai/Yi-34B").is_none());
         let d = card_release("It was released on November 29, 2023.", "deepseek-ai/deepseek-llm-7b-base");
         assert_eq!(d.unwrap().date.to_string(), "2023-11-29");
+        let line = card_release("# GodziLLa 2 70B\n\nReleased August 11, 2023\n", "MayaPH/GodziLLa2-70B").unwrap();
+        assert_eq!((line.date.to_string(), line.line), ("2023-08-11".to_owned(), 3));
+        let long = "Released by the team together with a paper and a demo on August 11, 2023";
+        assert!(card_release(long, "a/b").is_none(), "only a line that is the statement");
     }
 
     #[test]

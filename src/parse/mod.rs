@@ -13,6 +13,7 @@ pub mod link;
 pub mod lm_eval;
 pub mod model_names;
 pub mod params;
+mod params_prose;
 mod params_table;
 pub mod table_context;
 pub mod tables;
