@@ -78,6 +78,44 @@ fn is_category(words: &[&str]) -> bool {
     !words.is_empty() && words.iter().all(|w| CATEGORY.contains(w))
 }
 
+/// A known benchmark whose items are English text (ARC, MMLU, GSM8K, …): under another
+/// language's heading, a score of it is a translation's.
+pub fn english_named(name: &str) -> bool {
+    const ENGLISH: &[&str] = &[
+        "agieval",
+        "alpaca_eval",
+        "arc_challenge",
+        "arc_easy",
+        "bbh",
+        "big_bench",
+        "boolq",
+        "commonsenseqa",
+        "drop",
+        "gpqa",
+        "gsm8k",
+        "hellaswag",
+        "ifeval",
+        "lambada",
+        "math",
+        "math_lvl5",
+        "mmlu",
+        "mmlu_pro",
+        "mt_bench",
+        "musr",
+        "naturalquestions",
+        "openbookqa",
+        "piqa",
+        "race",
+        "siqa",
+        "squad",
+        "triviaqa",
+        "truthfulqa",
+        "winogrande",
+    ];
+    let b = resolve(name);
+    b.is_known && ENGLISH.contains(&b.canonical.as_str())
+}
+
 /// A column that gives one benchmark's overall figure, not a benchmark of its own: an average
 /// or a bare metric ("Average", "Avg. Acc.", "Overall", "Acc.", "Pass@1", "Score"). Under a
 /// heading that names the benchmark ("### C-Eval"), it is that benchmark's score.

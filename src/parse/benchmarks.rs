@@ -4,7 +4,9 @@
 //! markup and punctuation, its shots ("5-shot", "(25-Shot)", "0 shot") are read off, and what
 //! remains is looked up. Unrecognised names keep their cleaned raw name: nothing is dropped.
 
-pub use super::benchmark_shape::{heading_benchmark, is_category_name, is_overall_column, may_be_benchmark};
+pub use super::benchmark_shape::{
+    english_named, heading_benchmark, is_category_name, is_overall_column, may_be_benchmark,
+};
 
 /// `(alias, canonical)`: aliases are compared after [`clean`].
 pub const ALIASES: &[(&str, &str)] = &[
@@ -183,6 +185,9 @@ pub struct Benchmark {
     pub qualifier: Option<String>,
 }
 
+/// Words that name a subset of a benchmark, not a metric or setting.
+const SUBSETS: &[&str] = &["diamond", "verified", "lite", "extended", "main"];
+
 /// Resolves a name as written.
 ///
 /// ```
@@ -202,7 +207,9 @@ pub fn resolve(raw: &str) -> Benchmark {
     let lookup = |name: &str| alias_index().get(name).map(|c| (*c).to_owned());
     // "BBH (EM)", "HumanEval (Pass@1)", "BIG-Bench Hard (3-shot, CoT)": the parenthesis is a
     // metric or setting, not part of the name.
-    let bare = clean(&remove_parentheses(&rest));
+    // … but a subset in parentheses ("GPQA (Diamond)", "SWE-bench (Verified)") is another set.
+    let subset = parenthesised(&rest).is_some_and(|q| clean(&q).split(' ').any(|w| SUBSETS.contains(&w)));
+    let bare = if subset { cleaned.clone() } else { clean(&remove_parentheses(&rest)) };
     let found = lookup(&cleaned)
         .or_else(|| lookup(&bare))
         .or_else(|| lookup(cleaned.trim_end_matches(" pass 1").trim_end_matches(" acc").trim_end_matches(" acc norm")))
@@ -343,5 +350,13 @@ mod tests {
             let b = resolve(raw);
             assert_eq!((b.canonical.as_str(), b.shots), (canonical, shots), "{raw}");
         }
+    }
+
+    #[test]
+    fn a_subset_in_parentheses_is_another_set() {
+        let diamond = resolve("GPQA (Diamond, 0-shot)");
+        assert_eq!((diamond.canonical.as_str(), diamond.is_known, diamond.shots), ("gpqa_diamond", false, Some(0)));
+        assert_eq!(resolve("GPQA (0-shot, CoT)").canonical, "gpqa", "a setting is not a subset");
+        assert_eq!(resolve("BBH (EM)").canonical, "bbh");
     }
 }

@@ -2,12 +2,13 @@
 //! the `model-index` front matter and from the body's tables, a parameter count, a release date,
 //! and the tables passed over (with why). Pure: the `hf_files` source turns this into rows.
 
-use super::benchmarks::{resolve, unit_of};
+use super::benchmarks::{english_named, resolve, unit_of};
 use super::card_scores::{clip, suite_average, table_scores, CardScore, Unused};
 use super::dates::{card_release, parse_date, CardDate};
 use super::front_matter::{self, model_index_scores};
 use super::model_names::{card_intro, is_packed, is_tuned, label_match};
 use super::params::{card_size, CardSize, SizeForm};
+use super::table_context::{last_heading, section_language};
 use super::tables::tables;
 
 /// One score a card gives its own model, with its line in the card (from 1). Values are in the
@@ -73,7 +74,12 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
             facts.passed_over.push((reason, format!("table at line {at}: {detail}")));
         }
         let average = suite_average(&table, markdown, &read.scores);
-        for score in read.scores.into_iter().chain(average) {
+        let language = section_language(&table, model_id);
+        for mut score in read.scores.into_iter().chain(average) {
+            if let Some(language) = language.as_deref().filter(|_| english_named(&score.benchmark_raw)) {
+                score.benchmark_raw = format!("{} {language}", score.benchmark_raw);
+                score.evidence = clip(&format!("{} (under \"{}\")", score.evidence, last_heading(&table)));
+            }
             let line = Some(line_of(body_start + score.offset));
             facts.scores.push(CardValue { score, line });
         }
@@ -269,6 +275,18 @@ fn read_model_index(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_benchmarks_under_another_languages_heading_are_translations() {
+        let table = "| Metric | Value |\n|---|---|\n| ARC (25-shot) | 59.3 |\n| C-Eval | 40.1 |\n";
+        let card = format!("# Llama-2-13b-chat-dutch\n\n## Results\n\n{table}\n## Results (Dutch)\n\n{table}");
+        let facts = read_card("org/Llama-2-13b-chat-dutch", &card);
+        let got: Vec<String> = facts.scores.iter().map(|s| resolve(&s.score.benchmark_raw).canonical).collect();
+        assert_eq!(got, ["arc_challenge", "ceval", "arc_dutch", "ceval"], "C-Eval is no English benchmark");
+        // The card's title names the model (and its language): not a translated section.
+        let titled = read_card("org/Llama-2-13b-chat-dutch", &format!("# Llama-2-13b-chat-dutch\n\n{table}"));
+        assert_eq!(resolve(&titled.scores[0].score.benchmark_raw).canonical, "arc_challenge");
+    }
 
     #[test]
     fn a_tag_against_a_base_model_sentence_decides_nothing() {

@@ -100,3 +100,48 @@ pub(crate) fn breakdown_of(table: &Table, axis: &str) -> Option<String> {
     (matches!(axis.as_slice(), [a] if AXES.contains(&a.as_str())) && fits && may_be_benchmark(name))
         .then(|| name.to_owned())
 }
+
+/// The language a table's own section names ("Evaluation Results (Dutch)", "### German
+/// benchmarks"): its benchmarks with English names are translations there ("ARC" in Dutch is not
+/// ARC). Not when the heading names the model itself (a card titled "Llama-2-13b-chat-dutch").
+pub(crate) fn section_language(table: &Table, model_id: &str) -> Option<String> {
+    const LANGUAGES: &[&str] = &[
+        "arabic",
+        "chinese",
+        "czech",
+        "danish",
+        "dutch",
+        "finnish",
+        "french",
+        "german",
+        "greek",
+        "hebrew",
+        "hindi",
+        "hungarian",
+        "indonesian",
+        "italian",
+        "japanese",
+        "korean",
+        "malay",
+        "norwegian",
+        "persian",
+        "polish",
+        "portuguese",
+        "romanian",
+        "russian",
+        "spanish",
+        "swedish",
+        "thai",
+        "turkish",
+        "ukrainian",
+        "vietnamese",
+    ];
+    let heading = last_heading(table).to_lowercase();
+    let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    let said: Vec<String> = words(&heading).into_iter().filter(|w| LANGUAGES.contains(&w.as_str())).collect();
+    let names_model = own.len() > 1 && own.iter().filter(|w| heading.contains(w.as_str())).count() * 2 > own.len();
+    match said.as_slice() {
+        [one] if !names_model => Some(one[..1].to_uppercase() + &one[1..]),
+        _ => None,
+    }
+}
