@@ -7,7 +7,7 @@ use super::card_scores::{clip, suite_average, table_scores, CardScore, Unused};
 use super::dates::{card_release, parse_date, CardDate};
 use super::front_matter::{self, model_index_scores};
 use super::model_names::{card_intro, is_packed, is_tuned, label_match};
-use super::params::{card_size, CardSize, SizeForm};
+use super::params::{base_contradicts, card_size, CardSize, SizeForm};
 use super::table_context::{last_heading, section_language};
 use super::tables::tables;
 
@@ -52,9 +52,12 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     let body_start = markdown.as_ptr() as usize - text.as_ptr() as usize;
     let yaml_start = if yaml.is_empty() { 0 } else { yaml.as_ptr() as usize - text.as_ptr() as usize };
     let mut facts = CardFacts::default();
+    let mut bases: Vec<(String, usize)> = Vec::new();
 
     match front_matter::parse(yaml) {
         Ok(meta) => {
+            let at = yaml.find("base_model").map_or(0, |o| line_of(yaml_start + o));
+            bases.extend(meta.get("base_model").into_iter().flat_map(base_ids).map(|b| (b, at)));
             facts.tuned = tuned_tags(&meta);
             facts.date = front_matter_date(&meta, yaml, |o| line_of(yaml_start + o));
             if let Some(index) = meta.get("model-index") {
@@ -99,6 +102,13 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         }
         size
     });
+    // Only the name gave the size: the base it was tuned from may say the name's is nominal.
+    if facts.size.as_ref().is_some_and(|s| s.form == SizeForm::Name) {
+        bases.extend(tuned_from(markdown).into_iter().map(|(b, line)| (b, line + line_of(body_start) - 1)));
+        if let Some(flag) = bases.iter().find_map(|(b, line)| base_contradicts(model_id, b, *line)) {
+            facts.size = Some(flag);
+        }
+    }
     let stated = card_release(markdown, model_id).map(|mut date| {
         date.line += line_of(body_start) - 1;
         date
@@ -114,6 +124,33 @@ fn front_matter_date(meta: &serde_json::Value, yaml: &str, line_of: impl Fn(usiz
     let (date, precision) = parse_date(&text)?;
     let line = yaml.find("release_date").map_or(1, &line_of);
     Some(CardDate { date, precision, evidence: clip(&format!("front matter release_date: {text}")), line })
+}
+
+/// The `base_model` of the front matter: one id or a list.
+fn base_ids(value: &serde_json::Value) -> Vec<String> {
+    match value {
+        serde_json::Value::String(id) => vec![id.clone()],
+        serde_json::Value::Array(ids) => ids.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Hub ids linked in sentences that say the model was tuned from them ("a fine-tuned version of
+/// [TinyLlama](https://huggingface.co/TinyLlama/TinyLlama-1.1B-…)"), with their 1-based lines.
+fn tuned_from(markdown: &str) -> Vec<(String, usize)> {
+    const SAID: &[&str] = &["fine-tuned version of", "fine-tuned from", "finetuned from", "fine-tune of", "tuned from"];
+    let mut out = Vec::new();
+    for (i, line) in markdown.lines().enumerate() {
+        let lower = line.to_ascii_lowercase();
+        let Some(at) = SAID.iter().filter_map(|p| lower.find(p)).min() else { continue };
+        if let Some(link) = lower[at..].find("huggingface.co/").map(|k| at + k + "huggingface.co/".len()) {
+            let id: String = line[link..].chars().take_while(|c| !matches!(c, ')' | ' ' | '"' | '>' | ']')).collect();
+            if id.split('/').filter(|p| !p.is_empty()).count() == 2 {
+                out.push((id.trim_end_matches('/').to_owned(), i + 1));
+            }
+        }
+    }
+    out
 }
 
 /// A front-matter tag that marks a tune.
@@ -275,6 +312,19 @@ fn read_model_index(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_finer_size_in_the_bases_name_makes_the_names_size_nominal() {
+        let prose = "# Tiny Vicuna 1B\nThis model is a fine-tuned version of [TinyLlama](https://huggingface.co/TinyLlama/TinyLlama-1.1B-step-2T) on chats.\n";
+        let size = read_card("Jiayi-Pan/Tiny-Vicuna-1B", prose).size.unwrap();
+        assert!(size.against_name && size.size.total == 1_100_000_000 && size.line == 2, "{size:?}");
+        let yaml = "---\nbase_model:\n- TinyLlama/TinyLlama-1.1B-Chat-v1.0\n---\n# Tiny 1B\n";
+        assert!(read_card("org/Tiny-1B", yaml).size.unwrap().against_name);
+        // The same size, or a coarser one, in the base's name says nothing against this one's.
+        let same = "---\nbase_model: mistralai/Mistral-7B-v0.1\n---\n# Foo\n";
+        assert!(!read_card("org/Foo-7B", same).size.unwrap().against_name);
+        assert!(!read_card("org/Foo-1.1B", &yaml.replace("1.1B", "1B")).size.unwrap().against_name);
+    }
 
     #[test]
     fn english_benchmarks_under_another_languages_heading_are_translations() {
