@@ -116,6 +116,12 @@ pub fn english_named(name: &str) -> bool {
     b.is_known && ENGLISH.contains(&b.canonical.as_str())
 }
 
+/// A header that is only a setting ("0-shot", "5-shot"), naming no benchmark.
+pub fn is_setting_only(header: &str) -> bool {
+    let b = resolve(header);
+    b.shots.is_some() && b.canonical.trim_matches('_').is_empty()
+}
+
 /// A column that gives one benchmark's overall figure, not a benchmark of its own: an average
 /// or a bare metric ("Average", "Avg. Acc.", "Overall", "Acc.", "Pass@1", "Score"). Under a
 /// heading that names the benchmark ("### C-Eval"), it is that benchmark's score.

@@ -20,11 +20,11 @@ use super::model_names::{
     has_version, heading_allows, heading_is_tuned, introduces, is_packed, is_size, label_match_in, names_but_for_family,
 };
 pub use super::model_names::{is_tuned, label_match, words};
-use super::table_context::{breakdown_of, last_heading, nameless_own_row, overall_of_heading};
+use super::table_context::{breakdown_of, last_heading, nameless_own_row, overall_of_heading, unnamed_scores};
 use super::tables::{Table, TableKind};
 use crate::parse::benchmarks::{
-    heading_benchmark, is_category_name, is_overall_column, may_be_benchmark, resolve, shots_in, strip_markup,
-    take_shots,
+    heading_benchmark, is_category_name, is_overall_column, is_setting_only, may_be_benchmark, resolve, shots_in,
+    strip_markup, take_shots,
 };
 
 /// One score read from a table.
@@ -112,8 +112,9 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         models_as_columns(table, &header, bench_col, (model_id, tuned, intro), detail)
     } else if known_in_header >= 1
         || model_column
+        || unnamed_scores(table, &header, model_id)
         || heading_benchmark(&table.heading).is_some()
-            && header.iter().skip(1).any(|h| is_overall_column(h) || setting_only(h))
+            && header.iter().skip(1).any(|h| is_overall_column(h) || is_setting_only(h))
     {
         models_as_rows(table, &header, (model_id, tuned, intro), detail)
     } else if names_model_exactly(&header[1.min(header.len())..], model_id, &table.heading) {
@@ -306,7 +307,8 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         }
     }
     if label_cols.is_empty() && nameless_own_row(table, model_id) {
-        candidates.push((0, format!("(one unnamed row under \"{}\")", last_heading(table)), (0, true)));
+        let heading: String = last_heading(table).chars().take(60).collect();
+        candidates.push((0, format!("(one unnamed row under \"{heading}\")"), (0, true)));
     }
     if candidates.is_empty() || !heading_allows(&table.heading, tuned) {
         return TableRead::default();
@@ -324,8 +326,10 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     let free = |c: &usize| !label_cols.contains(c) && !value_cols.contains(c);
     // "### HellaSwag (F1)" over `| Model | 0-shot | 5-shot |`: each column is the heading's
     // benchmark at its number of shots.
-    let by_shots: Vec<usize> =
-        heading_name.iter().flat_map(|_| (0..header.len()).filter(|c| free(c) && setting_only(&header[*c]))).collect();
+    let by_shots: Vec<usize> = heading_name
+        .iter()
+        .flat_map(|_| (0..header.len()).filter(|c| free(c) && is_setting_only(&header[*c])))
+        .collect();
     // Under "### C-Eval" with one "Average" column, "STEM", "Humanities" … are its parts.
     let parts: Vec<usize> =
         named.iter().flat_map(|_| (0..header.len()).filter(|c| free(c) && is_category_name(&header[*c]))).collect();
@@ -388,12 +392,6 @@ fn rows_by_setting(candidates: &[(usize, String, (usize, bool))]) -> Option<Vec<
 /// A label marking an earlier release of a model ("Qwen-7B-Chat (original)").
 fn earlier_release(label: &str) -> bool {
     words(label).iter().any(|w| matches!(w.as_str(), "original" | "previous" | "legacy"))
-}
-
-/// A header that is only a setting ("0-shot", "5-shot"), naming no benchmark.
-fn setting_only(header: &str) -> bool {
-    let b = resolve(header);
-    b.shots.is_some() && b.canonical.trim_matches('_').is_empty()
 }
 
 /// At most 200 characters, whitespace collapsed.
@@ -479,6 +477,20 @@ mod tests {
             named(&read(md, "Qwen/Qwen-7B-Chat")),
             [("ceval".into(), Some(0), 59.7), ("ceval".into(), Some(5), 59.3)]
         );
+    }
+
+    #[test]
+    fn one_unnamed_row_under_a_leaderboard_heading() {
+        let md =
+            "### open-ko-llm-leaderboard\n\n| Average | Ko-ARC | Ko-MMLU |\n|---|---|---|\n| 56.93 | 53.67 | 53.36 |\n";
+        let got = named(&read(md, "org/Foo-10.7b-DPO"));
+        assert_eq!(
+            got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(),
+            [("card_average", 56.93), ("ko_arc", 53.67), ("ko_mmlu", 53.36)]
+        );
+        // Not under a heading about other models, nor on a quantized copy's card.
+        assert!(read(&md.replace("### open", "### Base model open"), "org/Foo-10.7b-DPO").scores.is_empty());
+        assert!(read(md, "org/Foo-10.7b-DPO-GGUF").scores.is_empty());
     }
 
     #[test]

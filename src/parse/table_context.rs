@@ -3,6 +3,7 @@
 //! "Average" column under a "C-Eval" heading is C-Eval's score.
 
 use super::benchmarks::{heading_benchmark, is_overall_column, may_be_benchmark, resolve};
+use super::card_scores::pure_number;
 use super::model_names::{is_packed, is_size, words};
 use super::tables::Table;
 
@@ -15,7 +16,17 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str) -> bool {
     let path = words(&table.heading);
     let last = words(last_heading(table));
     let lead_in = words(&table.lead_in);
-    let results = ["evaluation", "evaluations", "results", "benchmark", "benchmarks", "performance", "scores", "eval"];
+    let results = [
+        "evaluation",
+        "evaluations",
+        "results",
+        "benchmark",
+        "benchmarks",
+        "performance",
+        "scores",
+        "eval",
+        "leaderboard",
+    ];
     let elsewhere = [
         "contamination",
         "base",
@@ -144,4 +155,12 @@ pub(crate) fn section_language(table: &Table, model_id: &str) -> Option<String> 
         [one] if !names_model => Some(one[..1].to_uppercase() + &one[1..]),
         _ => None,
     }
+}
+
+/// One row of numbers under every header, each header shaped like a benchmark ("Ko-ARC",
+/// "Ko-CommonGen V2"), right under a results heading: the card's own scores on benchmarks the
+/// alias table does not know.
+pub(crate) fn unnamed_scores(table: &Table, header: &[String], model_id: &str) -> bool {
+    let numbers = table.rows.first().is_some_and(|r| r.iter().all(|c| pure_number(c).is_some()));
+    header.len() >= 3 && numbers && header.iter().all(|h| may_be_benchmark(h)) && nameless_own_row(table, model_id)
 }
