@@ -206,8 +206,8 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
         },
     };
     // A breakdown of one benchmark into categories (STEM, Humanities, …; Writing, Roleplay, Math…)
-    // names no benchmark, and its "Math" is not MATH.
-    // Under a heading naming one benchmark, a language or category axis gives its parts.
+    // names no benchmark, and its "Math" is not MATH; but under a heading naming that benchmark,
+    // a language or category axis gives its parts ("MGSM German").
     let part_of = breakdown_of(table, &header[bench_col]);
     let names: Vec<&String> = table.rows.iter().map(|r| &r[bench_col]).filter(|n| !n.trim().is_empty()).collect();
     if part_of.is_none() && names.iter().filter(|n| is_category_name(n)).count() * 2 > names.len().max(1) {
