@@ -46,6 +46,10 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("mbpp", "mbpp"),
     ("mbpp plus", "mbpp_plus"),
     ("mbpp+", "mbpp_plus"),
+    // EvalPlus's "base" tests are the original benchmark's.
+    ("mbpp base", "mbpp"),
+    ("humaneval base", "humaneval"),
+    ("human eval plus", "humaneval_plus"),
     ("arc c", "arc_challenge"),
     ("arc challenge", "arc_challenge"),
     ("arc challenge acc norm", "arc_challenge"),
@@ -185,6 +189,16 @@ pub struct Benchmark {
     pub qualifier: Option<String>,
 }
 
+/// A name without a trailing footnote mark ("KoMT-Bench[1]", "MMLU*", "GSM8K†").
+fn without_footnote(name: &str) -> String {
+    let t = name.trim_end().trim_end_matches(['*', '†', '‡', '¹', '²', '³']);
+    let t = match t.strip_suffix(']').and_then(|x| x.rsplit_once('[')) {
+        Some((before, mark)) if !mark.is_empty() && mark.chars().all(|c| c.is_ascii_digit()) => before,
+        _ => t,
+    };
+    t.trim_end().to_owned()
+}
+
 /// Words that name a subset of a benchmark, not a metric or setting.
 const SUBSETS: &[&str] = &["diamond", "verified", "lite", "extended", "main"];
 
@@ -201,25 +215,36 @@ const SUBSETS: &[&str] = &["diamond", "verified", "lite", "extended", "main"];
 /// ```
 pub fn resolve(raw: &str) -> Benchmark {
     let (name, lighteval_shots) = lighteval_task(raw);
-    let (rest, shots) = take_shots(&strip_markup(name));
+    let (rest, shots) = take_shots(&without_footnote(&strip_markup(&without_footnote(name))));
     let shots = shots.or(lighteval_shots);
     let cleaned = clean(&rest);
     let lookup = |name: &str| alias_index().get(name).map(|c| (*c).to_owned());
     // "BBH (EM)", "HumanEval (Pass@1)", "BIG-Bench Hard (3-shot, CoT)": the parenthesis is a
     // metric or setting, not part of the name.
-    // … but a subset in parentheses ("GPQA (Diamond)", "SWE-bench (Verified)") is another set.
-    let subset = parenthesised(&rest).is_some_and(|q| clean(&q).split(' ').any(|w| SUBSETS.contains(&w)));
+    // … but a subset in parentheses ("GPQA (Diamond)", "SWE-bench (Verified)") is another set,
+    // and pass@8 another metric than pass@1.
+    let subset = parenthesised(&rest).is_some_and(|q| {
+        let q = clean(&q);
+        q.split(' ').any(|w| SUBSETS.contains(&w)) || q.starts_with("pass ") && q != "pass 1"
+    });
     let bare = if subset { cleaned.clone() } else { clean(&remove_parentheses(&rest)) };
     let found = lookup(&cleaned)
         .or_else(|| lookup(&bare))
         .or_else(|| lookup(cleaned.trim_end_matches(" pass 1").trim_end_matches(" acc").trim_end_matches(" acc norm")))
-        .or_else(|| lookup(bare.trim_end_matches(" english").trim_end_matches(" wiki").trim_end_matches(" score")));
+        .or_else(|| lookup(bare.trim_end_matches(" english").trim_end_matches(" wiki").trim_end_matches(" score")))
+        // "IFEval - EN", "C-Eval Avg (Test Set)": the English set, the benchmark's average.
+        .or_else(|| lookup(bare.trim_end_matches(" en").trim_end_matches(" avg").trim_end_matches(" average")));
     let qualifier = parenthesised(&rest);
     match found {
         Some(canonical) => Benchmark { canonical, is_known: true, shots, qualifier },
         None => {
-            // Unknown names keep their words, without the metric in parentheses.
+            // Unknown names keep their words, without the metric in parentheses or a trailing
+            // "Avg" ("C-Eval Hard Avg" is C-Eval Hard's figure).
             let name = if bare.is_empty() { cleaned } else { bare };
+            let name = match name.strip_suffix(" avg").or_else(|| name.strip_suffix(" average")) {
+                Some(kept) if !kept.is_empty() => kept.to_owned(),
+                _ => name,
+            };
             Benchmark { canonical: name.replace(' ', "_"), is_known: false, shots, qualifier }
         }
     }
@@ -261,6 +286,10 @@ pub fn strip_markup(raw: &str) -> String {
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
+            // "[1]": a footnote mark, not a link text.
+            '[' if footnote_mark(chars.clone()) => {
+                chars.by_ref().take_while(|c| *c != ']').for_each(drop);
+            }
             '[' => {}
             ']' if chars.peek() == Some(&'(') => {
                 for c in chars.by_ref() {
@@ -282,6 +311,18 @@ pub fn strip_markup(raw: &str) -> String {
         }
     }
     out.trim().to_owned()
+}
+
+/// After a "[": digits, then "]" not followed by "(" (a link).
+fn footnote_mark(mut rest: impl Iterator<Item = char>) -> bool {
+    let mut digits = 0;
+    loop {
+        match rest.next() {
+            Some(c) if c.is_ascii_digit() => digits += 1,
+            Some(']') => return digits > 0 && rest.next() != Some('('),
+            _ => return false,
+        }
+    }
 }
 
 /// A lighteval task name, `suite:task:shots` ("community:german_rag_eval:choose_context:0",
@@ -358,5 +399,22 @@ mod tests {
         assert_eq!((diamond.canonical.as_str(), diamond.is_known, diamond.shots), ("gpqa_diamond", false, Some(0)));
         assert_eq!(resolve("GPQA (0-shot, CoT)").canonical, "gpqa", "a setting is not a subset");
         assert_eq!(resolve("BBH (EM)").canonical, "bbh");
+        assert_eq!(resolve("MiniF2F-Test(Pass@8)").canonical, "minif2f_test_pass_8");
+        assert_eq!(resolve("HumanEval (Pass@1)").canonical, "humaneval");
+    }
+
+    #[test]
+    fn footnotes_language_and_average_suffixes() {
+        assert_eq!(resolve("KoMT-Bench[1]").canonical, resolve("KoMT-Bench").canonical);
+        assert_eq!(strip_markup("KoMT-Bench[1]"), "KoMT-Bench");
+        assert_eq!(strip_markup("[MMLU](https://x) [5]"), "MMLU");
+        assert_eq!(strip_markup("[2](https://x)"), "2", "a link's text stays");
+        assert_eq!(resolve("MMLU*").canonical, "mmlu");
+        assert_eq!(resolve("IFEval - EN").canonical, "ifeval");
+        assert_eq!(resolve("MT-Bench EN").canonical, "mt_bench");
+        assert_eq!(resolve("C-Eval Avg (Test Set)").canonical, "ceval");
+        assert_eq!(resolve("C-Eval Hard Avg (Test Set)").canonical, "c_eval_hard", "no benchmark of its own");
+        assert_eq!(resolve("Human Eval Plus").canonical, "humaneval_plus");
+        assert_eq!(resolve("MBPP Base").canonical, "mbpp");
     }
 }

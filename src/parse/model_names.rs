@@ -84,6 +84,7 @@ pub fn label_match(label: &str, model_id: &str) -> Option<(usize, bool)> {
 /// model (`only_one`), a version after the size may be left over ("Mistral 7B" on the card of
 /// Mistral-7B-v0.1): there is no other model it could mean.
 pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one: bool) -> Option<(usize, bool)> {
+    let raw_label = label;
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
     let model: Vec<String> = words(name);
     // A name without a size ("Phi-3-small-8k-instruct", "GRIN-MoE") may be written with one
@@ -96,6 +97,12 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
         .filter(|w| !GENERIC.contains(&w.as_str()))
         .map(|w| if matches!(w.as_str(), "in" | "ins" | "inst") { "instruct".to_owned() } else { w })
         .collect();
+    // The same name split otherwise ("FalconMamba-7B" for falcon-mamba-7b): exactly it. Decimal
+    // points count ("Cerebras-GPT 1.3B" is not Cerebras-GPT-13B).
+    let squash = |s: &str| s.chars().filter(|c| c.is_alphanumeric() || *c == '.').collect::<String>().to_lowercase();
+    if !label.is_empty() && squash(&without_notes(&strip_markup(raw_label))) == squash(name) {
+        return Some((model.len(), true));
+    }
     if label.is_empty() || !label.iter().all(|w| model.contains(w)) {
         return None;
     }

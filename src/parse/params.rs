@@ -216,9 +216,12 @@ fn near(a: i64, b: i64) -> bool {
     (a - b).abs() as f64 <= 0.25 * b as f64
 }
 
-/// Two statements of one size agree within the precision the looser one is written to.
+/// Two statements of one size agree within the precision the looser one is written to, rounded
+/// or cut ("2.7B" for 2,796,431,360).
 fn agrees(c: &Num, best: i64) -> bool {
-    (c.value - best).abs() as f64 / best as f64 <= (1.5 * c.rel).max(0.02)
+    let (v, b) = (c.value as f64, best as f64);
+    let unit = 2.0 * c.rel * v;
+    (v - b).abs() / b <= (1.5 * c.rel).max(0.02) || (v <= b && b < v + unit)
 }
 
 /// The best of a card's statements, or the name's size; `None` when they conflict.
@@ -596,6 +599,9 @@ mod tests {
         assert_eq!(read("HuggingFaceH4/starchat2-15b-v0.1", starchat), None);
         // Two precise statements that disagree.
         assert_eq!(read("org/Foo-7B", "Foo-7B has 6.7B parameters.\n\n| Parameters | 7.24B |\n|---|---|\n"), None);
+        // …but a cut one agrees: the finer is taken.
+        let cut = "`foo-3b` is a 2.7B parameter model.\n\n| Parameters | Layers |\n|---|---|\n| 2,796,431,360 | 32 |\n";
+        assert_eq!(read("org/foo-3b", cut), Some((2_796_431_360, None)));
         // A finer size in a doubtful sentence: maybe this model's, maybe the base's.
         let stable = "`stable-code-instruct-3b` was tuned from [`stable-code-3b`](x), which has 2.7B parameters.";
         assert_eq!(read("stabilityai/stable-code-instruct-3b", stable), None);

@@ -236,7 +236,7 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                 // <br> separates words; other inline tags (<sup>, <b>) are dropped.
                 if let Some(c) = cell.as_mut() {
                     if h.to_ascii_lowercase().starts_with("<br") {
-                        c.push(' ');
+                        c.push(BR);
                     }
                 }
             }
@@ -247,22 +247,25 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
             }
             Event::End(TagEnd::TableCell) => {
                 cells += 1;
-                row.push(normalize_space(&cell.take().unwrap_or_default()));
+                row.push(cell.take().unwrap_or_default());
             }
             Event::End(TagEnd::TableHead) => {
                 in_head = false;
                 if let Some((_, t)) = table.as_mut() {
-                    t.header = std::mem::take(&mut row);
+                    t.header = std::mem::take(&mut row).iter().map(|c| normalize_space(&c.replace(BR, " "))).collect();
                 }
             }
             Event::End(TagEnd::TableRow) => {
                 if let Some((_, t)) = table.as_mut() {
-                    if !in_head && cells <= MAX_CELLS && !is_separator(&row) {
-                        let mut r = std::mem::take(&mut row);
-                        r.resize(t.header.len().max(1), String::new());
-                        t.rows.push(r);
-                        t.row_offsets.push(row_start);
+                    let flat: Vec<String> = row.iter().map(|c| normalize_space(&c.replace(BR, " "))).collect();
+                    if !in_head && cells <= MAX_CELLS && !is_separator(&flat) {
+                        for mut r in stacked_rows(&std::mem::take(&mut row)).unwrap_or_else(|| vec![flat]) {
+                            r.resize(t.header.len().max(1), String::new());
+                            t.rows.push(r);
+                            t.row_offsets.push(row_start);
+                        }
                     }
+                    row.clear();
                 }
             }
             Event::End(TagEnd::Table) => out.extend(table.take()),
@@ -313,6 +316,20 @@ fn html_table_snippets(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Where a `<br>` stood in a markdown cell.
+const BR: char = '\u{1e}';
+
+/// A row whose cells stack several values with `<br>` (`| AIME 2024<br>MATH | 87.3<br>94.3 |`):
+/// one row per line, when every cell has that many lines or one (repeated, a group name).
+fn stacked_rows(row: &[String]) -> Option<Vec<Vec<String>>> {
+    let parts: Vec<Vec<String>> = row.iter().map(|c| c.split(BR).map(normalize_space).collect()).collect();
+    let n = parts.iter().map(Vec::len).max().filter(|n| *n > 1)?;
+    let stacked = parts.iter().filter(|p| p.len() == n).count();
+    (stacked >= 2 && parts.iter().all(|p| p.len() == n || p.len() == 1)).then(|| {
+        (0..n).map(|i| parts.iter().map(|p| if p.len() == 1 { p[0].clone() } else { p[i].clone() }).collect()).collect()
+    })
+}
+
 /// One HTML table as a grid, `rowspan`/`colspan` expanded; the first row is the header.
 pub fn html_table(snippet: &str) -> Option<Table> {
     let doc = Html::parse_fragment(snippet);
@@ -359,7 +376,20 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     if rows.is_empty() {
         return None;
     }
-    let header = rows.remove(0);
+    let mut header = rows.remove(0);
+    // Body rows wider than the header (trailing empty cells aside): the header left out a
+    // leading column, typically a `rowspan` category ("OpenLLM v1" over its benchmarks). When
+    // those leading cells hold no numbers the header is shifted right to fit; otherwise which
+    // column is which cannot be told and the table is not read.
+    let used = |r: &Vec<String>| r.len() - r.iter().rev().take_while(|c| c.is_empty()).count();
+    let extra = rows.iter().map(used).max().unwrap_or(0).saturating_sub(header.len());
+    if extra > 0 {
+        let labels = rows.iter().all(|r| r.iter().take(extra).all(|c| c.parse::<f64>().is_err()));
+        if !labels {
+            return None;
+        }
+        header.splice(0..0, std::iter::repeat_n(String::new(), extra));
+    }
     let width = header.len();
     for r in &mut rows {
         r.resize(width, String::new());
@@ -399,6 +429,35 @@ mod tests {
         assert_eq!(nested[0].heading, "A > Base > Std");
         assert_eq!(t[0].rows, vec![vec!["MMLU", "42.3"], vec!["Average", "54.0"]]);
         assert_eq!(t[1].header, vec!["A", "B"]);
+    }
+
+    #[test]
+    fn cells_stacked_with_br_are_rows() {
+        let md = "| Topic | Bench | A | Ours |\n|---|---|---|---|\n| **Math** | AIME 2024<br>MATH | 74.3<br>96.4 | 87.3<br/>94.3 |\n\
+                  | **Instruction<br>Following** | IF-Eval<br>SysBench | 91.8<br>82.5 | 84.7<br>76.1 |\n| Odd | A<br>B<br>C | 1<br>2 | 3 |\n";
+        let t = &tables(md)[0];
+        assert_eq!(t.rows[0], ["Math", "AIME 2024", "74.3", "87.3"]);
+        assert_eq!(t.rows[1], ["Math", "MATH", "96.4", "94.3"]);
+        assert_eq!(t.rows[3], ["Following", "SysBench", "82.5", "76.1"]);
+        // Lines that do not line up stay one row, as before.
+        assert_eq!(t.rows[4], ["Odd", "A B C", "1 2", "3"]);
+        assert_eq!(t.rows.len(), 5);
+    }
+
+    #[test]
+    fn a_header_without_the_rowspan_column_is_shifted() {
+        let html = "<table><tr><td>Benchmark</td><td>Original</td><td>This model</td></tr>\
+                    <tr><td rowspan=\"2\">OpenLLM v1</td><td>MMLU</td><td>79.87</td><td>79.75</td></tr>\
+                    <tr><td>ARC</td><td>68.94</td><td>69.20</td></tr></table>";
+        let t = html_table(html).unwrap();
+        assert_eq!(t.header, ["", "Benchmark", "Original", "This model"]);
+        assert_eq!(t.rows[1], ["OpenLLM v1", "ARC", "68.94", "69.20"]);
+        // A wider body whose extra leading cells are numbers: no telling which column is which.
+        let numbers = "<table><tr><td>A</td><td>B</td></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>";
+        assert!(html_table(numbers).is_none());
+        // Trailing empty cells are no extra column.
+        let trailing = "<table><tr><td>A</td><td>B</td></tr><tr><td>x</td><td>2</td><td></td></tr></table>";
+        assert_eq!(html_table(trailing).unwrap().header, ["A", "B"]);
     }
 
     #[test]
