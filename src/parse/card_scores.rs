@@ -208,7 +208,9 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
     // A breakdown of one benchmark into categories (STEM, Humanities, …; Writing, Roleplay, Math…)
     // names no benchmark, and its "Math" is not MATH; but under a heading naming that benchmark,
     // a language or category axis gives its parts ("MGSM German").
-    let part_of = breakdown_of(table, &header[bench_col]);
+    // (Only with one label column: "supercategory" beside "category" would name the wrong part.)
+    let one_label = (0..header.len()).all(|c| c == bench_col || value_cols.contains(&c));
+    let part_of = breakdown_of(table, &header[bench_col]).filter(|_| one_label);
     let names: Vec<&String> = table.rows.iter().map(|r| &r[bench_col]).filter(|n| !n.trim().is_empty()).collect();
     if part_of.is_none() && names.iter().filter(|n| is_category_name(n)).count() * 2 > names.len().max(1) {
         return TableRead::default();
@@ -463,6 +465,16 @@ mod tests {
             [("mgsm_german".into(), None, 69.6), ("mgsm_thai".into(), None, 29.6), ("mgsm".into(), None, 49.6)]
         );
         // Under a heading that is not one benchmark's name, languages are not benchmarks.
+        // A generic last heading leaves the name to its parent, read without its parentheses.
+        let parent = md.replace(
+            "#### MGSM",
+            "### CLIcK (Cultural and Linguistic Intelligence in Korean)\n\n#### Accuracy by language",
+        );
+        assert_eq!(named(&read(&parent, "org/Foo-Mini-Instruct"))[0].0, "click_german");
+        // Two label columns: which one names the part cannot be told.
+        let two =
+            "#### MGSM\n\n| Category | Languages | Foo-Mini-Instruct |\n|---|---|---|\n| Europe | German | 69.6 |\n";
+        assert!(named(&read(two, "org/Foo-Mini-Instruct")).iter().all(|g| !g.0.starts_with("mgsm")));
         let only_average = |md: &str| named(&read(md, "org/Foo-Mini-Instruct")).iter().all(|g| g.0 == "card_average");
         assert!(only_average(&md.replace("MGSM", "Multilingual results")));
         assert!(only_average(&md.replace("Languages", "Task")));

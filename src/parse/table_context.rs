@@ -104,12 +104,18 @@ pub(crate) fn breakdown_of(table: &Table, axis: &str) -> Option<String> {
         "and",
         "vs",
     ];
-    let axis = words(axis);
-    let name = last_heading(table).trim().trim_end_matches([':', '：']).trim();
-    let said = words(name);
-    let fits = (1..=4).contains(&said.len()) && !said.iter().any(|w| GENERIC.contains(&w.as_str()));
-    (matches!(axis.as_slice(), [a] if AXES.contains(&a.as_str())) && fits && may_be_benchmark(name))
-        .then(|| name.to_owned())
+    if !matches!(words(axis).as_slice(), [a] if AXES.contains(&a.as_str())) {
+        return None;
+    }
+    let generic = |name: &str| words(name).iter().any(|w| GENERIC.contains(&w.as_str()));
+    let fits = |name: &str| (1..=4).contains(&words(name).len()) && !generic(name) && may_be_benchmark(name);
+    // "CLIcK (Cultural and Linguistic Intelligence in Korean) > Accuracy by category": a generic
+    // last heading leaves the name to its parent; a long name is read without its parentheses.
+    let mut path = table.heading.rsplit(" > ").map(|h| h.trim().trim_end_matches([':', '：']).trim());
+    let last = path.next()?;
+    let name = if generic(last) { path.next()? } else { last };
+    let short = name.split(" (").next().unwrap_or(name).trim();
+    [name, short].into_iter().find(|n| fits(n)).map(str::to_owned)
 }
 
 /// The language a table's own section names ("Evaluation Results (Dutch)", "### German
