@@ -108,7 +108,9 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
         .unwrap_or((0, 0));
     let model_column = lower.iter().any(|h| matches!(h.as_str(), "model" | "models" | "name" | "model name"));
-    if known_in_col >= 2 && known_in_col >= known_in_header {
+    // A two-column `Benchmark | Score` table needs one known name, others two.
+    let scores_column = header.len() == 2 && matches!(lower[1].as_str(), "value" | "score" | "result" | "results");
+    if known_in_col >= if scores_column { 1 } else { 2 } && known_in_col >= known_in_header {
         models_as_columns(table, &header, bench_col, (model_id, tuned, intro), detail)
     } else if known_in_header >= 1
         || model_column
@@ -195,8 +197,9 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
         }
         _ => None,
     };
-    // On a quantized copy's card an unnamed value column is the original's.
-    let own_value_column = own_value_column.filter(|_| !is_packed(model_id));
+    // On a quantized copy's card an unnamed value column is the original's; under a heading for
+    // the other kind of model ("Base Pretrained Benchmarks" on an instruct card), that model's.
+    let own_value_column = own_value_column.filter(|_| !is_packed(model_id) && heading_allows(&table.heading, tuned));
     let col = match (own_value_column, candidates.is_empty() || !heading_allows(&table.heading, tuned)) {
         (Some(col), true) => col,
         (None, true) => return TableRead::default(),
@@ -503,6 +506,20 @@ mod tests {
         // Not under a heading about other models, nor on a quantized copy's card.
         assert!(read(&md.replace("### open", "### Base model open"), "org/Foo-10.7b-DPO").scores.is_empty());
         assert!(read(md, "org/Foo-10.7b-DPO-GGUF").scores.is_empty());
+    }
+
+    #[test]
+    fn a_benchmark_score_table_under_its_section() {
+        let table = "| Benchmark | Score |\n|---|---|\n| MT Bench | 8.63 |\n| Wild Bench | 56.3 |\n";
+        let md = format!("# Model Card for Big-Instruct-2407\n## Metrics\n### Instruction Benchmarks\n\n{table}");
+        let got = named(&read(&md, "org/Big-Instruct-2407"));
+        assert_eq!(
+            got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(),
+            [("mt_bench", 8.63), ("wild_bench", 56.3)]
+        );
+        // The deepest heading decides: a base model's section on an instruct model's card.
+        let base = md.replace("### Instruction Benchmarks", "### Base Pretrained Benchmarks");
+        assert!(read(&base, "org/Big-Instruct-2407").scores.is_empty());
     }
 
     #[test]

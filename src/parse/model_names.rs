@@ -206,15 +206,23 @@ pub fn introduces(intro: &str, label: &str) -> bool {
 
 /// Whether the sections a table sits in fit the model: tables under "instruct"/"chat" headings
 /// describe tuned models, under "base"/"pretrained" headings base models.
+/// The deepest heading that says either decides ("Model Card for X-Instruct > Base Pretrained
+/// Benchmarks" is a base model's section).
 pub fn heading_allows(heading: &str, tuned: bool) -> bool {
-    let for_tuned = heading_is_tuned(heading);
-    // Whole words: "OpenChat" is no chat heading, "database" and "based on" no base one.
-    let h = words(heading);
-    let has = |w: &str| h.iter().any(|x| x == w);
-    let for_base = has("base") || has("pretrained") || h.windows(2).any(|p| p[0] == "pre" && p[1] == "trained");
-    let only_tuned = for_tuned && !for_base;
-    let only_base = for_base && !for_tuned;
-    !(only_tuned && !tuned || only_base && tuned)
+    for section in heading.rsplit(" > ") {
+        let for_tuned = heading_is_tuned(section);
+        // Whole words: "OpenChat" is no chat heading, "database" and "based on" no base one.
+        let h = words(section);
+        let has = |w: &str| h.iter().any(|x| x == w);
+        let for_base = has("base") || has("pretrained") || h.windows(2).any(|p| p[0] == "pre" && p[1] == "trained");
+        match (for_tuned, for_base) {
+            (true, false) => return tuned,
+            (false, true) => return !tuned,
+            (true, true) => return true,
+            (false, false) => {}
+        }
+    }
+    true
 }
 
 /// A label without what only annotates it: an `org/` before the repo name, and parentheses that
