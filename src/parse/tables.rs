@@ -199,6 +199,7 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
     let mut row: Vec<String> = Vec::new();
     let mut cell: Option<String> = None;
     let mut in_head = false;
+    let mut in_sup = false;
     let mut cells = 0;
     let mut code: Option<(usize, String)> = None;
     let mut row_start = 0;
@@ -224,20 +225,25 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                 row.clear();
                 row_start = range.start;
             }
-            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::Start(Tag::TableCell) => {
+                (cell, in_sup) = (Some(String::new()), false);
+            }
             Event::Text(t) | Event::Code(t) => {
-                if let Some(c) = cell.as_mut() {
+                if let Some(c) = cell.as_mut().filter(|_| !in_sup) {
                     c.push_str(&t);
                 } else if let Some((_, c)) = code.as_mut() {
                     c.push_str(&t);
                 }
             }
             Event::InlineHtml(h) | Event::Html(h) => {
-                // <br> separates words; other inline tags (<sup>, <b>) are dropped.
+                // <br> separates lines; a <sup> footnote mark ("Baichuan-7B<sup>0</sup>") is
+                // dropped with its text; other inline tags (<b>) are dropped.
                 if let Some(c) = cell.as_mut() {
-                    if h.to_ascii_lowercase().starts_with("<br") {
+                    let tag = h.to_ascii_lowercase();
+                    if tag.starts_with("<br") {
                         c.push(BR);
                     }
+                    in_sup = tag.starts_with("<sup") || in_sup && !tag.starts_with("</sup");
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
@@ -442,6 +448,8 @@ mod tests {
         // Lines that do not line up stay one row, as before.
         assert_eq!(t.rows[4], ["Odd", "A B C", "1 2", "3"]);
         assert_eq!(t.rows.len(), 5);
+        let sup = tables("| Model | MMLU |\n|---|---|\n| **Baichuan-7B<sup>0</sup>** | 42.3 |\n");
+        assert_eq!(sup[0].rows[0], ["Baichuan-7B", "42.3"], "a footnote mark is no part of the name");
     }
 
     #[test]
