@@ -62,6 +62,73 @@ const CATEGORY: &[&str] = &[
     "mathematics",
 ];
 
+/// A name made only of these is a language or a category of a table, not a benchmark.
+const NOT_ALONE: &[&str] = &[
+    "type",
+    "method",
+    "use",
+    "case",
+    "notes",
+    "note",
+    "language",
+    "languages",
+    "lang",
+    "python",
+    "java",
+    "javascript",
+    "typescript",
+    "c++",
+    "cpp",
+    "c#",
+    "go",
+    "rust",
+    "php",
+    "ruby",
+    "bash",
+    "shell",
+    "sql",
+    "swift",
+    "kotlin",
+    "scala",
+    "english",
+    "chinese",
+    "french",
+    "german",
+    "spanish",
+    "japanese",
+    "korean",
+    "russian",
+    "arabic",
+    "hindi",
+    "italian",
+    "portuguese",
+    "vietnamese",
+    "thai",
+    "indonesian",
+    "dutch",
+    "polish",
+    "turkish",
+    "czech",
+    "finnish",
+    "norwegian",
+    "swedish",
+    "danish",
+    "ukrainian",
+    "greek",
+    "hebrew",
+    "hungarian",
+    "romanian",
+    "bengali",
+    "swahili",
+    "telugu",
+    "tamil",
+    "urdu",
+    "persian",
+    "malay",
+    "catalan",
+    "bulgarian",
+];
+
 /// A name made only of category words ("Social Science", "World Knowledge"), or "Math" written
 /// as a category (the benchmark is written "MATH").
 pub fn is_category_name(name: &str) -> bool {
@@ -76,6 +143,21 @@ pub fn is_category_name(name: &str) -> bool {
 
 fn is_category(words: &[&str]) -> bool {
     !words.is_empty() && words.iter().all(|w| CATEGORY.contains(w))
+}
+
+/// A column or row naming a part of one benchmark's score, not a benchmark: a category
+/// ("STEM"), a language ("German", "C++") or a context length ("4K", "128K").
+pub fn is_part_name(name: &str) -> bool {
+    const AXIS: &[&str] = &["type", "method", "use", "case", "notes", "note", "language", "languages", "lang"];
+    let clean = strip_markup(name).to_lowercase();
+    let words: Vec<&str> =
+        clean.split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#').filter(|w| !w.is_empty()).collect();
+    let length = |w: &str| {
+        let digits = w.trim_end_matches(['k', 'm']);
+        digits.len() < w.len() && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    let language = |w: &&str| NOT_ALONE.contains(w) && !AXIS.contains(w);
+    is_category_name(name) || !words.is_empty() && (words.iter().all(language) || words.iter().all(|w| length(w)))
 }
 
 /// A known benchmark whose items are English text (ARC, MMLU, GSM8K, …): under another
@@ -240,72 +322,6 @@ pub fn may_be_benchmark(name: &str) -> bool {
     if words.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit())) {
         return false;
     }
-    // A name made only of these is a language or a category of a table, not a benchmark.
-    const NOT_ALONE: &[&str] = &[
-        "type",
-        "method",
-        "use",
-        "case",
-        "notes",
-        "note",
-        "language",
-        "languages",
-        "lang",
-        "python",
-        "java",
-        "javascript",
-        "typescript",
-        "c++",
-        "cpp",
-        "c#",
-        "go",
-        "rust",
-        "php",
-        "ruby",
-        "bash",
-        "shell",
-        "sql",
-        "swift",
-        "kotlin",
-        "scala",
-        "english",
-        "chinese",
-        "french",
-        "german",
-        "spanish",
-        "japanese",
-        "korean",
-        "russian",
-        "arabic",
-        "hindi",
-        "italian",
-        "portuguese",
-        "vietnamese",
-        "thai",
-        "indonesian",
-        "dutch",
-        "polish",
-        "turkish",
-        "czech",
-        "finnish",
-        "norwegian",
-        "swedish",
-        "danish",
-        "ukrainian",
-        "greek",
-        "hebrew",
-        "hungarian",
-        "romanian",
-        "bengali",
-        "swahili",
-        "telugu",
-        "tamil",
-        "urdu",
-        "persian",
-        "malay",
-        "catalan",
-        "bulgarian",
-    ];
     if is_category(&words) {
         return false;
     }

@@ -5,7 +5,8 @@
 //! remains is looked up. Unrecognised names keep their cleaned raw name: nothing is dropped.
 
 pub use super::benchmark_shape::{
-    english_named, heading_benchmark, is_category_name, is_overall_column, is_setting_only, may_be_benchmark,
+    english_named, heading_benchmark, is_category_name, is_overall_column, is_part_name, is_setting_only,
+    may_be_benchmark,
 };
 
 /// `(alias, canonical)`: aliases are compared after [`clean`].

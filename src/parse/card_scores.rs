@@ -23,8 +23,8 @@ pub use super::model_names::{is_tuned, label_match, words};
 use super::table_context::{breakdown_of, last_heading, nameless_own_row, overall_of_heading, unnamed_scores};
 use super::tables::{Table, TableKind};
 use crate::parse::benchmarks::{
-    heading_benchmark, is_category_name, is_overall_column, is_setting_only, may_be_benchmark, resolve, shots_in,
-    strip_markup, take_shots,
+    heading_benchmark, is_category_name, is_overall_column, is_part_name, is_setting_only, may_be_benchmark, resolve,
+    shots_in, strip_markup, take_shots,
 };
 
 /// One score read from a table.
@@ -337,7 +337,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         .collect();
     // Under "### C-Eval" with one "Average" column, "STEM", "Humanities" … are its parts.
     let parts: Vec<usize> =
-        named.iter().flat_map(|_| (0..header.len()).filter(|c| free(c) && is_category_name(&header[*c]))).collect();
+        named.iter().flat_map(|_| (0..header.len()).filter(|c| free(c) && is_part_name(&header[*c]))).collect();
     let label_shots = label_cols.iter().find_map(|l| shots_in(&header[*l]));
     // (benchmark as written, shots, the heading's benchmark when the name comes from it)
     let name_of = |c: usize| {
@@ -506,6 +506,19 @@ mod tests {
         // Not under a heading about other models, nor on a quantized copy's card.
         assert!(read(&md.replace("### open", "### Base model open"), "org/Foo-10.7b-DPO").scores.is_empty());
         assert!(read(md, "org/Foo-10.7b-DPO-GGUF").scores.is_empty());
+    }
+
+    #[test]
+    fn a_caption_names_the_benchmark_of_its_length_columns() {
+        let md =
+            "## Long Context\n\nRULER: a retrieval-based benchmark\n| Model | 4K | 128K | Average |\n|--|--|--|--|\n\
+                  | Foo-MoE-instruct | 94.8 | 64.2 | 87.1 |\n| Bar-8B | 95.5 | 77.0 | 88.3 |\n";
+        let got = named(&read(md, "org/Foo-MoE-instruct"));
+        let want = [("ruler_4k", 94.8), ("ruler_128k", 64.2), ("ruler", 87.1)];
+        assert_eq!(got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(), want);
+        // No caption: lengths are no benchmarks, and the average is the card's own.
+        let bare = named(&read(&md.replace("RULER: a retrieval-based benchmark\n", ""), "org/Foo-MoE-instruct"));
+        assert_eq!(bare.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["card_average"]);
     }
 
     #[test]

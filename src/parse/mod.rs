@@ -7,6 +7,7 @@ pub mod card_scores;
 pub mod config_params;
 pub mod dates;
 pub mod front_matter;
+mod html_tables;
 pub mod ids;
 pub mod json;
 pub mod link;

@@ -2,7 +2,7 @@
 //! between them. A one-row table right under "Evaluation Results" is the model's own; an
 //! "Average" column under a "C-Eval" heading is C-Eval's score.
 
-use super::benchmarks::{heading_benchmark, is_overall_column, may_be_benchmark, resolve};
+use super::benchmarks::{heading_benchmark, is_overall_column, may_be_benchmark, resolve, strip_markup};
 use super::card_scores::pure_number;
 use super::model_names::{is_packed, is_size, words};
 use super::tables::Table;
@@ -64,7 +64,7 @@ pub(crate) fn overall_of_heading(
     labels: &[usize],
     values: &[usize],
 ) -> Option<(usize, String)> {
-    let name = heading_benchmark(&table.heading)?;
+    let name = heading_benchmark(&table.heading).or_else(|| caption_benchmark(table))?;
     let named_elsewhere =
         values.iter().any(|c| resolve(&header[*c]).is_known && resolve(&header[*c]).canonical != "card_average");
     let overall: Vec<usize> =
@@ -169,4 +169,18 @@ pub(crate) fn section_language(table: &Table, model_id: &str) -> Option<String> 
 pub(crate) fn unnamed_scores(table: &Table, header: &[String], model_id: &str) -> bool {
     let numbers = table.rows.first().is_some_and(|r| r.iter().all(|c| pure_number(c).is_some()));
     header.len() >= 3 && numbers && header.iter().all(|h| may_be_benchmark(h)) && nameless_own_row(table, model_id)
+}
+
+/// The benchmark a caption line right above a table names: "RULER: a retrieval-based benchmark
+/// for long context understanding" (a short name before a colon, or a known name alone).
+pub(crate) fn caption_benchmark(table: &Table) -> Option<String> {
+    let line = strip_markup(&table.caption);
+    let name = match line.split_once(':') {
+        Some((name, _)) => name.trim(),
+        None if resolve(&line).is_known => line.trim(),
+        None => return None,
+    };
+    let n = words(name).len();
+    ((1..=3).contains(&n) && may_be_benchmark(name) && !words(name).iter().any(|w| w == "table" || w == "note"))
+        .then(|| name.to_owned())
 }

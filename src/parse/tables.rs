@@ -6,7 +6,9 @@
 //! snippets over [`MAX_HTML_TABLE`] bytes are skipped.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use scraper::{ElementRef, Html, Selector};
+
+pub use super::html_tables::html_table;
+use super::html_tables::html_table_snippets;
 
 /// Tables read per card.
 pub const MAX_TABLES: usize = 200;
@@ -43,6 +45,9 @@ pub struct Table {
     /// The text between the table's heading line and the table (trimmed, at most
     /// [`MAX_LEAD_IN`] bytes): empty when the table sits right under its heading.
     pub lead_in: String,
+    /// The last non-blank line right above the table, when no heading or table sits between
+    /// (at most 200 characters): a caption such as "RULER: a retrieval-based benchmark …".
+    pub caption: String,
 }
 
 /// Lead-in text kept per table.
@@ -68,11 +73,21 @@ pub fn tables(markdown: &str) -> Vec<Table> {
         }
         text[..end].to_owned()
     };
+    let caption = |offset: usize| {
+        let line = markdown[..offset].lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+        let plain = !line.starts_with('#') && !line.starts_with('|') && !line.starts_with('<');
+        if plain {
+            line.chars().take(200).collect()
+        } else {
+            String::new()
+        }
+    };
     let mut found: Vec<(usize, Table)> = markdown_tables(markdown)
         .into_iter()
         .map(|(o, mut t)| {
             t.heading = heading_at(o);
             t.lead_in = lead_in(o);
+            t.caption = caption(o);
             t.offset = o;
             (o, t)
         })
@@ -144,6 +159,7 @@ fn unruled_lm_eval_tables(markdown: &str) -> Vec<Table> {
             offset: start,
             row_offsets: vec![],
             lead_in: String::new(),
+            caption: String::new(),
         };
         let spaced = next_filled(i) > i;
         let mut at = if spaced { next_filled(i) } else { i };
@@ -215,6 +231,7 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                         header: vec![],
                         rows: vec![],
                         lead_in: String::new(),
+                        caption: String::new(),
                         offset: range.start,
                         row_offsets: vec![],
                     },
@@ -298,28 +315,8 @@ fn is_separator(row: &[String]) -> bool {
     row.iter().all(|c| c.chars().all(|ch| ch == '-' || ch == ':' || ch == ' ')) && row.iter().any(|c| c.contains("---"))
 }
 
-fn normalize_space(s: &str) -> String {
+pub(super) fn normalize_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Byte offsets and text of each top-level `<table>…</table>` in the raw text.
-fn html_table_snippets(text: &str) -> Vec<(usize, &str)> {
-    let lower = text.to_ascii_lowercase();
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(start) = lower[from..].find("<table").map(|i| i + from) {
-        let Some(end) = lower[start..].find("</table>").map(|i| start + i + "</table>".len()) else {
-            break;
-        };
-        if end - start <= MAX_HTML_TABLE {
-            out.push((start, &text[start..end]));
-        }
-        from = end;
-        if out.len() >= MAX_TABLES {
-            break;
-        }
-    }
-    out
 }
 
 /// Where a `<br>` stood in a markdown cell.
@@ -333,82 +330,6 @@ fn stacked_rows(row: &[String]) -> Option<Vec<Vec<String>>> {
     let stacked = parts.iter().filter(|p| p.len() == n).count();
     (stacked >= 2 && parts.iter().all(|p| p.len() == n || p.len() == 1)).then(|| {
         (0..n).map(|i| parts.iter().map(|p| if p.len() == 1 { p[0].clone() } else { p[i].clone() }).collect()).collect()
-    })
-}
-
-/// One HTML table as a grid, `rowspan`/`colspan` expanded; the first row is the header.
-pub fn html_table(snippet: &str) -> Option<Table> {
-    let doc = Html::parse_fragment(snippet);
-    let table_sel = Selector::parse("table").expect("static selector");
-    let tr_sel = Selector::parse("tr").expect("static selector");
-    let table = doc.select(&table_sel).next()?;
-    let mut grid: Vec<Vec<Option<String>>> = Vec::new();
-    let mut cells = 0;
-    for (r, tr) in table.select(&tr_sel).enumerate() {
-        if grid.len() <= r {
-            grid.resize(r + 1, Vec::new());
-        }
-        let mut c = 0;
-        for td in tr.children().filter_map(ElementRef::wrap).filter(|e| matches!(e.value().name(), "td" | "th")) {
-            cells += 1;
-            if cells > MAX_CELLS {
-                break;
-            }
-            while grid[r].get(c).is_some_and(Option::is_some) {
-                c += 1;
-            }
-            let text = normalize_space(&td.text().collect::<String>());
-            let span = |name: &str| {
-                td.value().attr(name).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 100)
-            };
-            let (rows, cols) = (span("rowspan"), span("colspan"));
-            for dr in 0..rows {
-                if grid.len() <= r + dr {
-                    grid.resize(r + dr + 1, Vec::new());
-                }
-                for dc in 0..cols {
-                    let row = &mut grid[r + dr];
-                    if row.len() <= c + dc {
-                        row.resize(c + dc + 1, None);
-                    }
-                    row[c + dc] = Some(text.clone());
-                }
-            }
-            c += cols;
-        }
-    }
-    let mut rows: Vec<Vec<String>> =
-        grid.into_iter().map(|r| r.into_iter().map(Option::unwrap_or_default).collect()).collect();
-    if rows.is_empty() {
-        return None;
-    }
-    let mut header = rows.remove(0);
-    // Body rows wider than the header (trailing empty cells aside): the header left out a
-    // leading column, typically a `rowspan` category ("OpenLLM v1" over its benchmarks). When
-    // those leading cells hold no numbers the header is shifted right to fit; otherwise which
-    // column is which cannot be told and the table is not read.
-    let used = |r: &Vec<String>| r.len() - r.iter().rev().take_while(|c| c.is_empty()).count();
-    let extra = rows.iter().map(used).max().unwrap_or(0).saturating_sub(header.len());
-    if extra > 0 {
-        let labels = rows.iter().all(|r| r.iter().take(extra).all(|c| c.parse::<f64>().is_err()));
-        if !labels {
-            return None;
-        }
-        header.splice(0..0, std::iter::repeat_n(String::new(), extra));
-    }
-    let width = header.len();
-    for r in &mut rows {
-        r.resize(width, String::new());
-    }
-    let row_offsets = vec![0; rows.len()];
-    Some(Table {
-        kind: TableKind::Html,
-        heading: String::new(),
-        header,
-        rows,
-        offset: 0,
-        row_offsets,
-        lead_in: String::new(),
     })
 }
 

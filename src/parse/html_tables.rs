@@ -1,0 +1,102 @@
+//! HTML tables inside markdown cards: where they are, and each as a grid of text cells.
+
+use scraper::{ElementRef, Html, Selector};
+
+use super::tables::{normalize_space, Table, TableKind, MAX_CELLS, MAX_HTML_TABLE, MAX_TABLES};
+
+/// Byte offsets and text of each top-level `<table>…</table>` in the raw text.
+pub(super) fn html_table_snippets(text: &str) -> Vec<(usize, &str)> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(start) = lower[from..].find("<table").map(|i| i + from) {
+        let Some(end) = lower[start..].find("</table>").map(|i| start + i + "</table>".len()) else {
+            break;
+        };
+        if end - start <= MAX_HTML_TABLE {
+            out.push((start, &text[start..end]));
+        }
+        from = end;
+        if out.len() >= MAX_TABLES {
+            break;
+        }
+    }
+    out
+}
+
+/// One HTML table as a grid, `rowspan`/`colspan` expanded; the first row is the header.
+pub fn html_table(snippet: &str) -> Option<Table> {
+    let doc = Html::parse_fragment(snippet);
+    let table_sel = Selector::parse("table").expect("static selector");
+    let tr_sel = Selector::parse("tr").expect("static selector");
+    let table = doc.select(&table_sel).next()?;
+    let mut grid: Vec<Vec<Option<String>>> = Vec::new();
+    let mut cells = 0;
+    for (r, tr) in table.select(&tr_sel).enumerate() {
+        if grid.len() <= r {
+            grid.resize(r + 1, Vec::new());
+        }
+        let mut c = 0;
+        for td in tr.children().filter_map(ElementRef::wrap).filter(|e| matches!(e.value().name(), "td" | "th")) {
+            cells += 1;
+            if cells > MAX_CELLS {
+                break;
+            }
+            while grid[r].get(c).is_some_and(Option::is_some) {
+                c += 1;
+            }
+            let text = normalize_space(&td.text().collect::<String>());
+            let span = |name: &str| {
+                td.value().attr(name).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 100)
+            };
+            let (rows, cols) = (span("rowspan"), span("colspan"));
+            for dr in 0..rows {
+                if grid.len() <= r + dr {
+                    grid.resize(r + dr + 1, Vec::new());
+                }
+                for dc in 0..cols {
+                    let row = &mut grid[r + dr];
+                    if row.len() <= c + dc {
+                        row.resize(c + dc + 1, None);
+                    }
+                    row[c + dc] = Some(text.clone());
+                }
+            }
+            c += cols;
+        }
+    }
+    let mut rows: Vec<Vec<String>> =
+        grid.into_iter().map(|r| r.into_iter().map(Option::unwrap_or_default).collect()).collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let mut header = rows.remove(0);
+    // Body rows wider than the header (trailing empty cells aside): the header left out a
+    // leading column, typically a `rowspan` category ("OpenLLM v1" over its benchmarks). When
+    // those leading cells hold no numbers the header is shifted right to fit; otherwise which
+    // column is which cannot be told and the table is not read.
+    let used = |r: &Vec<String>| r.len() - r.iter().rev().take_while(|c| c.is_empty()).count();
+    let extra = rows.iter().map(used).max().unwrap_or(0).saturating_sub(header.len());
+    if extra > 0 {
+        let labels = rows.iter().all(|r| r.iter().take(extra).all(|c| c.parse::<f64>().is_err()));
+        if !labels {
+            return None;
+        }
+        header.splice(0..0, std::iter::repeat_n(String::new(), extra));
+    }
+    let width = header.len();
+    for r in &mut rows {
+        r.resize(width, String::new());
+    }
+    let row_offsets = vec![0; rows.len()];
+    Some(Table {
+        kind: TableKind::Html,
+        heading: String::new(),
+        header,
+        rows,
+        offset: 0,
+        row_offsets,
+        lead_in: String::new(),
+        caption: String::new(),
+    })
+}
