@@ -315,8 +315,8 @@ pub fn may_be_benchmark(name: &str) -> bool {
     ];
     // A metric alone ("Pass@1", "Accuracy", "EM") names no benchmark.
     const METRIC: &[&str] = &["pass", "acc", "accuracy", "em", "f1", "score", "exact", "match", "norm", "k"];
-    // A hyper-parameter's symbol: `d_model`, `d_head`, `n_layers`.
-    if matches!(words.as_slice(), ["d" | "n", _]) {
+    // A hyper-parameter's symbol: `d_model`, `d_head`, `n_layers`, `T`.
+    if matches!(words.as_slice(), ["d" | "n", _]) || matches!(words.as_slice(), [w] if w.chars().count() == 1) {
         return false;
     }
     if words.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit())) {

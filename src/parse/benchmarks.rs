@@ -51,6 +51,10 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("mbpp base", "mbpp"),
     ("humaneval base", "humaneval"),
     ("human eval plus", "humaneval_plus"),
+    // Hub dataset ids and lm-eval task ids.
+    ("rowan hellaswag", "hellaswag"),
+    ("mtbench", "mt_bench"),
+    ("gpqa main", "gpqa"),
     ("arc c", "arc_challenge"),
     ("arc challenge", "arc_challenge"),
     ("arc challenge acc norm", "arc_challenge"),
@@ -190,6 +194,19 @@ pub struct Benchmark {
     pub qualifier: Option<String>,
 }
 
+/// An lm-eval task id without the words that only say how it was run
+/// ("mmlu_pro_5shot_cot_instruct" → "mmlu pro 5shot", "mtbench_dev" → "mtbench").
+fn task_id_words(name: &str) -> String {
+    if name.contains(' ') || !name.contains('_') {
+        return name.to_owned();
+    }
+    let kept: Vec<&str> = name
+        .split('_')
+        .filter(|w| !matches!(w.to_ascii_lowercase().as_str(), "instruct" | "cot" | "dev" | "chat"))
+        .collect();
+    kept.join(" ")
+}
+
 /// A name without a trailing footnote mark ("KoMT-Bench[1]", "MMLU*", "GSM8K†").
 fn without_footnote(name: &str) -> String {
     let t = name.trim_end().trim_end_matches(['*', '†', '‡', '¹', '²', '³']);
@@ -216,7 +233,7 @@ const SUBSETS: &[&str] = &["diamond", "verified", "lite", "extended", "main"];
 /// ```
 pub fn resolve(raw: &str) -> Benchmark {
     let (name, lighteval_shots) = lighteval_task(raw);
-    let (rest, shots) = take_shots(&without_footnote(&strip_markup(&without_footnote(name))));
+    let (rest, shots) = take_shots(&task_id_words(&without_footnote(&strip_markup(&without_footnote(name)))));
     let shots = shots.or(lighteval_shots);
     let cleaned = clean(&rest);
     let lookup = |name: &str| alias_index().get(name).map(|c| (*c).to_owned());
@@ -417,5 +434,15 @@ mod tests {
         assert_eq!(resolve("C-Eval Hard Avg (Test Set)").canonical, "c_eval_hard", "no benchmark of its own");
         assert_eq!(resolve("Human Eval Plus").canonical, "humaneval_plus");
         assert_eq!(resolve("MBPP Base").canonical, "mbpp");
+        for (task, canonical, shots) in [
+            ("mmlu_pro_5shot_cot_instruct", "mmlu_pro", Some(5)),
+            ("gpqa_main_cot_5shot_instruct", "gpqa", Some(5)),
+            ("humaneval_instruct_pass@1", "humaneval", None),
+            ("math_instruct", "math", None),
+            ("mtbench_dev", "mt_bench", None),
+        ] {
+            let b = resolve(task);
+            assert_eq!((b.canonical.as_str(), b.shots), (canonical, shots), "{task}");
+        }
     }
 }

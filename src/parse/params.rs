@@ -599,6 +599,8 @@ mod tests {
         assert_eq!(read("HuggingFaceH4/starchat2-15b-v0.1", starchat), None);
         // Two precise statements that disagree.
         assert_eq!(read("org/Foo-7B", "Foo-7B has 6.7B parameters.\n\n| Parameters | 7.24B |\n|---|---|\n"), None);
+        let qwen3 = "- Number of Parameters: 30.5B in total and 3.3B activated";
+        assert_eq!(read("Qwen/Qwen3-30B-A3B-GGUF", qwen3), Some((30_500_000_000, Some(3_300_000_000))));
         // …but a cut one agrees: the finer is taken.
         let cut = "`foo-3b` is a 2.7B parameter model.\n\n| Parameters | Layers |\n|---|---|\n| 2,796,431,360 | 32 |\n";
         assert_eq!(read("org/foo-3b", cut), Some((2_796_431_360, None)));

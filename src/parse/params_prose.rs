@@ -84,6 +84,7 @@ fn role(before: &str, after: &str) -> Option<bool> {
         Some(w) if w.starts_with("param") => Some(per.is_some() || prev.iter().take(2).any(act)),
         Some(w) if act(&w) => Some(true),
         Some("total") => Some(false),
+        Some("in") if next.get(1) == Some(&"total") => Some(false),
         Some("are" | "is") if next.get(1).is_some_and(act) => Some(true),
         _ => None,
     }
