@@ -559,6 +559,9 @@ mod tests {
         assert_eq!(label_match("OpenLLaMA 7Bv2", "openlm-research/open_llama_7b_v2").map(|m| m.1), Some(true));
         assert_eq!(label_match("FalconMamba-7B", "tiiuae/falcon-mamba-7b").map(|m| m.1), Some(true));
         assert!(label_match("Cerebras-GPT 1.3B", "cerebras/Cerebras-GPT-13B").is_none(), "1.3B is not 13B");
+        // The org's brand before the repo name is no part of the model's name.
+        assert_eq!(label_match("Jamba 1.5 Mini", "ai21labs/AI21-Jamba-1.5-Mini").map(|m| m.1), Some(true));
+        assert_eq!(label_match("Jamba 1.5 Large", "ai21labs/AI21-Jamba-1.5-Mini"), None);
         assert!(label_match("OpenLLaMA 7B", "openlm-research/open_llama_7b_v2").is_none_or(|m| !m.1));
         assert!(label_match("Open LLaMA 7B v2", "openlm-research/open_llama_7b_v2").is_some_and(|m| m.1));
         assert!(label_match("Llama 7B", "meta-llama/Llama-2-7b-hf").is_some_and(|m| !m.1), "version left over");

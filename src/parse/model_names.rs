@@ -120,10 +120,19 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
     let version_suffix = |i: usize, w: &str| {
         only_one && size_at.is_some_and(|s| i > s) && (w == "v" || w.chars().all(|c| c.is_ascii_digit()))
     };
+    // The org's brand leading the repo name ("AI21-Jamba-1.5-Mini" of ai21labs) names no model.
+    let org = model_id.split_once('/').map_or(String::new(), |(o, _)| o.to_lowercase().replace(['-', '_'], ""));
+    let mut lead = String::new();
+    let branded = model.iter().take_while(|w| {
+        lead.push_str(w);
+        org.len() > lead.len() && org.starts_with(&lead)
+    });
+    let branded = branded.count();
     let left_over = model
         .iter()
         .enumerate()
-        .filter(|(i, w)| !GENERIC.contains(&w.as_str()) && *w != "base" && !label.contains(w) && !version_suffix(*i, w))
+        .filter(|(_, w)| !GENERIC.contains(&w.as_str()) && *w != "base" && !label.contains(w))
+        .filter(|(i, w)| !version_suffix(*i, w) && *i >= branded)
         .map(|(_, w)| w);
     let exact = left_over.into_iter().all(|w| {
         let tuning = TUNING.contains(&w.as_str());

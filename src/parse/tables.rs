@@ -106,6 +106,9 @@ pub fn tables(markdown: &str) -> Vec<Table> {
         t.lead_in = lead_in(t.offset);
         found.push((t.offset, t));
     }
+    for (_, t) in &mut found {
+        sub_header(t);
+    }
     found.sort_by_key(|(o, _)| *o);
     found.into_iter().map(|(_, t)| t).take(MAX_TABLES).collect()
 }
@@ -319,6 +322,21 @@ pub(super) fn normalize_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A two-level header (`| Benchmark | Similar size | | | 2x size | |` over a first row that names
+/// every column): the first row names the columns, the groups above are dropped.
+fn sub_header(t: &mut Table) {
+    let Some(first) = t.rows.first() else { return };
+    let blank_above = t.header.iter().skip(1).filter(|h| h.is_empty()).count();
+    let names = first.iter().skip(1).all(|c| !c.is_empty() && c.parse::<f64>().is_err());
+    if blank_above * 3 >= t.header.len().saturating_sub(1) && blank_above > 0 && first[0].is_empty() && names {
+        let first = t.rows.remove(0);
+        t.row_offsets.remove(0);
+        let head = std::mem::take(&mut t.header);
+        t.header =
+            head.into_iter().zip(first).map(|(above, below)| if below.is_empty() { above } else { below }).collect();
+    }
+}
+
 /// Where a `<br>` stood in a markdown cell.
 const BR: char = '\u{1e}';
 
@@ -356,6 +374,14 @@ mod tests {
         assert_eq!(nested[0].heading, "A > Base > Std");
         assert_eq!(t[0].rows, vec![vec!["MMLU", "42.3"], vec!["Average", "54.0"]]);
         assert_eq!(t[1].header, vec!["A", "B"]);
+    }
+
+    #[test]
+    fn a_two_level_header_takes_its_lower_row() {
+        let md = "| Benchmark | Similar size | | 2x size |\n|---|---|---|---|\n| | Phi-4 mini-Ins | Llama-3B | Qwen-7B |\n| MMLU | 67.3 | 61.8 | 72.6 |\n";
+        let t = &tables(md)[0];
+        assert_eq!(t.header, ["Benchmark", "Phi-4 mini-Ins", "Llama-3B", "Qwen-7B"]);
+        assert_eq!(t.rows, vec![vec!["MMLU", "67.3", "61.8", "72.6"]]);
     }
 
     #[test]
