@@ -328,7 +328,10 @@ fn sub_header(t: &mut Table) {
     let Some(first) = t.rows.first() else { return };
     let blank_above = t.header.iter().skip(1).filter(|h| h.is_empty()).count();
     let names = first.iter().skip(1).all(|c| !c.is_empty() && c.parse::<f64>().is_err());
-    if blank_above * 3 >= t.header.len().saturating_sub(1) && blank_above > 0 && first[0].is_empty() && names {
+    // (or an empty header over the real one: `||||` then `| Task | Metric | Value |`)
+    let empty = t.header.iter().all(String::is_empty) && !first[0].is_empty();
+    if blank_above * 3 >= t.header.len().saturating_sub(1) && blank_above > 0 && (first[0].is_empty() || empty) && names
+    {
         let first = t.rows.remove(0);
         t.row_offsets.remove(0);
         let head = std::mem::take(&mut t.header);
@@ -382,6 +385,8 @@ mod tests {
         let t = &tables(md)[0];
         assert_eq!(t.header, ["Benchmark", "Phi-4 mini-Ins", "Llama-3B", "Qwen-7B"]);
         assert_eq!(t.rows, vec![vec!["MMLU", "67.3", "61.8", "72.6"]]);
+        let empty = tables("||||\n|:-:|:-:|:-:|\n|**Task**|**Metric**|**Value**|\n|*arc_challenge*|acc_norm|0.5614|\n");
+        assert_eq!(empty[0].header, ["Task", "Metric", "Value"]);
     }
 
     #[test]
