@@ -90,8 +90,8 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     // A sentence outweighs a tag; a tag ("mergekit") against a sentence calling the model a base
     // model ("THIS IS A BASE MODEL") is a conflict: neither is kept.
     let tag = facts.tuned.take();
-    let base = if tuned { None } else { base_sentence(markdown) };
-    (facts.tuned, facts.base) = match (tuned_sentence(markdown), tag, base) {
+    let base = if tuned { None } else { base_sentence(markdown, model_id) };
+    (facts.tuned, facts.base) = match (tuned_sentence(markdown, model_id), tag, base) {
         (Some(sentence), _, _) => (Some(sentence), None),
         (None, Some(_), Some(_)) => (None, None),
         (None, tag, base) => (tag, base),
@@ -178,7 +178,7 @@ fn tuned_tags(meta: &serde_json::Value) -> Option<String> {
 /// A sentence in which the card calls its model a tune ("is a fine-tuned version of", "is an
 /// instruction-tuned", "is a merge of"). Sentences about other models ("the fine-tuned
 /// Llama-2-Chat models") do not count: the phrase must say what this model *is*.
-fn tuned_sentence(markdown: &str) -> Option<String> {
+fn tuned_sentence(markdown: &str, model_id: &str) -> Option<String> {
     const PHRASES: &[&str] = &[
         "is a fine-tuned",
         "is a finetuned",
@@ -192,11 +192,11 @@ fn tuned_sentence(markdown: &str) -> Option<String> {
         "is a chat model",
         "is a merge of",
     ];
-    line_saying(markdown, PHRASES)
+    line_saying(markdown, PHRASES, model_id)
 }
 
 /// A sentence in which the card calls its model a pretrained base model.
-fn base_sentence(markdown: &str) -> Option<String> {
+fn base_sentence(markdown: &str, model_id: &str) -> Option<String> {
     const PHRASES: &[&str] = &[
         "is a pretrained",
         "is a pre-trained",
@@ -208,17 +208,25 @@ fn base_sentence(markdown: &str) -> Option<String> {
         "pretrained generative text model",
         "pre-trained generative text model",
     ];
-    line_saying(markdown, PHRASES).filter(|l| !l.to_ascii_lowercase().contains("not a base"))
+    line_saying(markdown, PHRASES, model_id).filter(|l| !l.to_ascii_lowercase().contains("not a base"))
 }
 
 /// The first line holding one of `phrases` (lower-case), clipped to evidence length. The card is
 /// lower-cased once (ASCII, so byte offsets still match), not line by line.
-fn line_saying(markdown: &str, phrases: &[&str]) -> Option<String> {
+/// Not when the sentence's subject is a sibling whose name extends this one's
+/// ("Qwen2.5-Math-1.5B-Instruct is an instruction model" on Qwen2.5-Math-1.5B's card).
+fn line_saying(markdown: &str, phrases: &[&str], model_id: &str) -> Option<String> {
     let lower = markdown.to_ascii_lowercase();
-    let at = phrases.iter().filter_map(|p| lower.find(p)).min()?;
-    let start = markdown[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = markdown[at..].find('\n').map_or(markdown.len(), |i| at + i);
-    Some(clip(&markdown[start..end]))
+    let own = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
+    let mut found: Vec<usize> = phrases.iter().flat_map(|p| lower.match_indices(p).map(|(i, _)| i)).collect();
+    found.sort_unstable();
+    found.into_iter().find_map(|at| {
+        let start = markdown[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = markdown[at..].find('\n').map_or(markdown.len(), |i| at + i);
+        let subject = lower[start..at].split(|c: char| c.is_whitespace() || "*`[]()>".contains(c));
+        let sibling = subject.into_iter().any(|w| !own.is_empty() && w.len() > own.len() && w.starts_with(&own));
+        (!sibling).then(|| clip(&markdown[start..end]))
+    })
 }
 
 /// `model-index` scores. Whether values are fractions is decided once for the whole index:
@@ -312,6 +320,13 @@ fn read_model_index(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_siblings_sentence_says_nothing_of_this_model() {
+        let card = "> **Qwen2.5-Math-1.5B-Instruct** is an instruction model for chatting;\n>\n> **Qwen2.5-Math-1.5B** is a base model typically used for completion.\n";
+        let facts = read_card("Qwen/Qwen2.5-Math-1.5B", card);
+        assert!(facts.tuned.is_none() && facts.base.is_some(), "{:?} {:?}", facts.tuned, facts.base);
+    }
 
     #[test]
     fn a_finer_size_in_the_bases_name_makes_the_names_size_nominal() {

@@ -234,13 +234,32 @@ pub fn card_release(body: &str, model_id: &str) -> Option<CardDate> {
         // A short line that is only the statement: "Released August 11, 2023", "**Released:** …".
         let bare = lower.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
         let said = RELEASED.iter().any(|w| lower.contains(w)) || bare.starts_with("released") && bare.len() <= 40;
-        if said || NEWS_WORDS.iter().any(|w| lower.contains(w)) && names_model(&lower, &name) {
+        if said {
             if let Some(d) = parse_date(line) {
+                return found(d, i);
+            }
+        }
+        if NEWS_WORDS.iter().any(|w| lower.contains(w)) && names_model(&lower, &name) {
+            // Not when the sentence that gives the date is about another model ("In August
+            // 2024, we released Qwen2-Math. A month later, … Qwen2.5-Math-1.5B").
+            let dated = line.split(". ").find(|s| parse_date(s).is_some()).unwrap_or(line);
+            if let Some(d) = parse_date(line).filter(|_| !about_another(dated, &name)) {
                 return found(d, i);
             }
         }
     }
     None
+}
+
+/// A sentence that names a model ("Qwen2-Math", "Yi-34B": letters and digits joined by "-")
+/// and not this one.
+fn about_another(sentence: &str, name: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    let model_like = |w: &&str| {
+        w.contains('-') && w.chars().any(|c| c.is_ascii_alphabetic()) && w.chars().any(|c| c.is_ascii_digit())
+    };
+    let words: Vec<&str> = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c))).collect();
+    words.iter().any(model_like) && !names_model(&lower, name)
 }
 
 /// Whether `name` occurs in `line` as a whole word (not as `Yi-34B-200K` for `Yi-34B`).
@@ -267,6 +286,9 @@ mod tests {
         assert_eq!(d.unwrap().date.to_string(), "2023-11-29");
         let line = card_release("# GodziLLa 2 70B\n\nReleased August 11, 2023\n", "MayaPH/GodziLLa2-70B").unwrap();
         assert_eq!((line.date.to_string(), line.line), ("2023-08-11".to_owned(), 3));
+        let two =
+            "In August 2024, we released Qwen2-Math. A month later, we open-sourced Qwen2.5-Math-1.5B and others.";
+        assert!(card_release(two, "Qwen/Qwen2.5-Math-1.5B").is_none(), "the date is the other sentence's");
         let long = "Released by the team together with a paper and a demo on August 11, 2023";
         assert!(card_release(long, "a/b").is_none(), "only a line that is the statement");
     }

@@ -72,10 +72,10 @@ pub fn from_name(model_id: &str) -> Option<SizeText> {
     Some(SizeText { total, active, label: name[first.at..second.end].to_owned(), is_expert_notation: false })
 }
 
-/// A speculative-decoding draft or head (EAGLE, Medusa, DFlash): its name carries the size of the
-/// model it serves. ("lora" does not say this: many "-lora-7b" repos are merged full models.)
+/// A speculative-decoding draft or head (EAGLE, Medusa, DFlash), or a pruned copy: its name
+/// carries the size of the model it serves or was cut from. ("lora" does not say this: many "-lora-7b" repos are merged full models.)
 fn serves_another(name: &str) -> bool {
-    const SERVES: &str = "draft dflash* eagle* medusa* speculator*";
+    const SERVES: &str = "draft dflash* eagle* medusa* speculator* pruned";
     let lower = name.to_ascii_lowercase();
     let words: Vec<&str> = lower.split(['-', '_', '.']).collect();
     words.iter().any(|w| listed(SERVES, w))
