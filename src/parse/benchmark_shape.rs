@@ -60,6 +60,9 @@ const CATEGORY: &[&str] = &[
     "data",
     "analysis",
     "mathematics",
+    "biology",
+    "chemistry",
+    "physics",
 ];
 
 /// A name made only of these is a language or a category of a table, not a benchmark.

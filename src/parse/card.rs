@@ -8,7 +8,7 @@ use super::dates::{card_release, parse_date, CardDate};
 use super::front_matter::{self, model_index_scores};
 use super::model_names::{card_intro, is_packed, is_tuned, label_match};
 use super::params::{base_contradicts, card_size, CardSize, SizeForm};
-use super::table_context::{last_heading, section_language};
+use super::table_context::{last_heading, lower_is_better, section_language};
 use super::tables::tables;
 
 /// One score a card gives its own model, with its line in the card (from 1). Values are in the
@@ -70,7 +70,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     let tuned = is_tuned(model_id, markdown);
     // How the card names its model: the start of its prose.
     let intro = card_intro(markdown);
-    for table in tables(markdown) {
+    for table in tables(markdown).into_iter().filter(|t| !lower_is_better(t)) {
         let read = table_scores(&table, model_id, tuned, &intro);
         if let Some((reason, detail)) = read.abstained {
             let at = line_of(body_start + table.offset);
@@ -225,7 +225,11 @@ fn line_saying(markdown: &str, phrases: &[&str], model_id: &str) -> Option<Strin
         let end = markdown[at..].find('\n').map_or(markdown.len(), |i| at + i);
         let subject = lower[start..at].split(|c: char| c.is_whitespace() || "*`[]()>".contains(c));
         let sibling = subject.into_iter().any(|w| !own.is_empty() && w.len() > own.len() && w.starts_with(&own));
-        (!sibling).then(|| clip(&markdown[start..end]))
+        // The key of a "key: value" line ("- Base pretrained model type: Llama V2 13B") says
+        // what the value is, not what this model is.
+        let colon = lower[start..end].find(':').map(|c| start + c);
+        let key = colon.is_some_and(|c| c > at && c - start <= 40);
+        (!sibling && !key).then(|| clip(&markdown[start..end]))
     })
 }
 
@@ -320,6 +324,14 @@ fn read_model_index(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_perplexity_table_and_a_key_line_say_nothing() {
+        let ppl = "## Perplexity Evaluation\n\n| | Tech | Finance | Average |\n|---|---|---|---|\n| Foo-13B | 11.58 | 4.92 | 9.1 |\n";
+        assert!(read_card("org/Foo-13B", ppl).scores.is_empty());
+        let key = "# GenZ\n\n- Base pretrained model type: Llama V2 13B\n";
+        assert!(read_card("org/genz-13b-v2", key).base.is_none());
+    }
 
     #[test]
     fn a_siblings_sentence_says_nothing_of_this_model() {

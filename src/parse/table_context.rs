@@ -184,3 +184,10 @@ pub(crate) fn caption_benchmark(table: &Table) -> Option<String> {
     ((1..=3).contains(&n) && may_be_benchmark(name) && !words(name).iter().any(|w| w == "table" || w == "note"))
         .then(|| name.to_owned())
 }
+
+/// A table under a heading or caption about perplexity or bits per byte: lower is better, so
+/// none of its columns (its "Average" either) is a score.
+pub(crate) fn lower_is_better(table: &Table) -> bool {
+    let said = words(&format!("{} {}", last_heading(table), table.caption));
+    said.iter().any(|w| matches!(w.as_str(), "perplexity" | "ppl" | "bpb"))
+}

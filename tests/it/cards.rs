@@ -37,10 +37,10 @@ const DEV_MIN_PARAMS_RIGHT: f64 = 0.91;
 const DEV_MIN_DATES_RIGHT: f64 = 0.88;
 const DEV_MIN_IS_BASE_RIGHT: f64 = 0.62;
 const DEV_MAX_PARAMS_WRONG: u64 = 0;
-// The pool's dev split (v13-v18, studied): its own bars, a little under its figures. Its three
+// The pool's dev split (v13-v20, studied): its own bars, a little under its figures. Its three
 // wrong counts are documented in the README (a LoRA log's total; a card whose prose and table
 // disagree on the active count; a "3B (3.21B)" cell in a row that does not name the model).
-const DEV_POOL_MINS: [f64; 5] = [0.975, 0.74, 0.88, 0.70, 0.50];
+const DEV_POOL_MINS: [f64; 5] = [0.975, 0.74, 0.88, 0.65, 0.50];
 const DEV_POOL_MAX_PARAMS_WRONG: u64 = 3;
 const VALIDATION_MIN_PRECISION: f64 = 0.98;
 const VALIDATION_MIN_RECALL: f64 = 0.85;
