@@ -65,17 +65,11 @@ const CATEGORY: &[&str] = &[
     "physics",
 ];
 
-/// A name made only of these is a language or a category of a table, not a benchmark.
-const NOT_ALONE: &[&str] = &[
-    "type",
-    "method",
-    "use",
-    "case",
-    "notes",
-    "note",
-    "language",
-    "languages",
-    "lang",
+/// Words of a table's axis header ("Language", "Type"), not of a benchmark.
+const AXIS_WORDS: &[&str] = &["type", "method", "use", "case", "notes", "note", "language", "languages", "lang"];
+
+/// Programming languages: a column of a code benchmark's breakdown.
+const CODE_LANGUAGES: &[&str] = &[
     "python",
     "java",
     "javascript",
@@ -93,7 +87,11 @@ const NOT_ALONE: &[&str] = &[
     "swift",
     "kotlin",
     "scala",
-    "english",
+];
+
+/// Natural languages other than English: a column of a multilingual breakdown, or a section
+/// whose English-named benchmarks are translations.
+pub const LANGUAGES: &[&str] = &[
     "chinese",
     "french",
     "german",
@@ -132,6 +130,16 @@ const NOT_ALONE: &[&str] = &[
     "bulgarian",
 ];
 
+/// A language, natural or programming (one word of a name).
+fn language(w: &str) -> bool {
+    w == "english" || LANGUAGES.contains(&w) || CODE_LANGUAGES.contains(&w)
+}
+
+/// A name made only of these is a language or a category of a table, not a benchmark.
+fn not_alone(w: &str) -> bool {
+    AXIS_WORDS.contains(&w) || language(w)
+}
+
 /// A name made only of category words ("Social Science", "World Knowledge"), or "Math" written
 /// as a category (the benchmark is written "MATH").
 pub fn is_category_name(name: &str) -> bool {
@@ -151,7 +159,6 @@ fn is_category(words: &[&str]) -> bool {
 /// A column or row naming a part of one benchmark's score, not a benchmark: a category
 /// ("STEM"), a language ("German", "C++") or a context length ("4K", "128K").
 pub fn is_part_name(name: &str) -> bool {
-    const AXIS: &[&str] = &["type", "method", "use", "case", "notes", "note", "language", "languages", "lang"];
     let clean = strip_markup(name).to_lowercase();
     let words: Vec<&str> =
         clean.split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#').filter(|w| !w.is_empty()).collect();
@@ -159,8 +166,8 @@ pub fn is_part_name(name: &str) -> bool {
         let digits = w.trim_end_matches(['k', 'm']);
         digits.len() < w.len() && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
     };
-    let language = |w: &&str| NOT_ALONE.contains(w) && !AXIS.contains(w);
-    is_category_name(name) || !words.is_empty() && (words.iter().all(language) || words.iter().all(|w| length(w)))
+    is_category_name(name)
+        || !words.is_empty() && (words.iter().all(|w| language(w)) || words.iter().all(|w| length(w)))
 }
 
 /// A known benchmark whose items are English text (ARC, MMLU, GSM8K, …): under another
@@ -331,5 +338,5 @@ pub fn may_be_benchmark(name: &str) -> bool {
     if words.iter().any(|w| NEVER.contains(w)) {
         return false;
     }
-    !words.iter().all(|w| NOT_ALONE.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
+    !words.iter().all(|w| not_alone(w) || w.chars().all(|c| c.is_ascii_digit()))
 }

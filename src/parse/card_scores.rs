@@ -13,7 +13,6 @@
 
 use std::collections::BTreeSet;
 
-use super::front_matter::leading_number;
 use super::lm_eval::lm_eval;
 pub use super::lm_eval::suite_average;
 use super::model_names::{
@@ -21,6 +20,7 @@ use super::model_names::{
 };
 pub use super::model_names::{is_tuned, label_match, words};
 use super::table_context::{breakdown_of, last_heading, nameless_own_row, overall_of_heading, unnamed_scores};
+pub(crate) use super::tables::pure_number;
 use super::tables::{Table, TableKind};
 use crate::parse::benchmarks::{
     heading_benchmark, is_category_name, is_overall_column, is_part_name, is_setting_only, may_be_benchmark, resolve,
@@ -73,16 +73,6 @@ pub struct TableRead {
     /// Set when a column or row came close to naming the model but the table was not used:
     /// why, and what was seen.
     pub abstained: Option<(Unused, String)>,
-}
-
-/// A cell holding just a number (with markup, `%` or `± err` around it).
-pub(crate) fn pure_number(cell: &str) -> Option<f64> {
-    let text = strip_markup(cell);
-    let t = text.trim().trim_end_matches('%').trim();
-    let value = leading_number(t)?;
-    let digits_end = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(t.len());
-    let rest = t[digits_end..].trim();
-    (rest.is_empty() || rest.starts_with('±') || rest.starts_with('(') || rest.starts_with("+/-")).then_some(value)
 }
 
 /// The scores `table` gives for `model_id`; `tuned` as [`is_tuned`] decides.

@@ -2,7 +2,7 @@
 
 use scraper::{ElementRef, Html, Selector};
 
-use super::tables::{normalize_space, Table, TableKind, MAX_CELLS, MAX_HTML_TABLE, MAX_TABLES};
+use super::tables::{normalize_space, pure_number, Table, TableKind, MAX_CELLS, MAX_HTML_TABLE, MAX_TABLES};
 
 /// Byte offsets and text of each top-level `<table>…</table>` in the raw text.
 pub(super) fn html_table_snippets(text: &str) -> Vec<(usize, &str)> {
@@ -78,7 +78,7 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     let used = |r: &Vec<String>| r.len() - r.iter().rev().take_while(|c| c.is_empty()).count();
     let extra = rows.iter().map(used).max().unwrap_or(0).saturating_sub(header.len());
     if extra > 0 {
-        let labels = rows.iter().all(|r| r.iter().take(extra).all(|c| c.parse::<f64>().is_err()));
+        let labels = rows.iter().all(|r| r.iter().take(extra).all(|c| pure_number(c).is_none()));
         if !labels {
             return None;
         }

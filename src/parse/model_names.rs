@@ -84,13 +84,12 @@ pub fn label_match(label: &str, model_id: &str) -> Option<(usize, bool)> {
 /// model (`only_one`), a version after the size may be left over ("Mistral 7B" on the card of
 /// Mistral-7B-v0.1): there is no other model it could mean.
 pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one: bool) -> Option<(usize, bool)> {
-    let raw_label = label;
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
     let model: Vec<String> = words(name);
     // A name without a size ("Phi-3-small-8k-instruct", "GRIN-MoE") may be written with one
     // ("Phi-3-Small-8K-Instruct 7b", "GRIN MoE (16x3.8B)"): the size adds, it does not differ.
-    let label = without_notes(&strip_markup(label));
-    let label = if model.iter().any(|w| is_size(w)) { label } else { without_sizes(&label) };
+    let plain = without_notes(&strip_markup(label));
+    let label = if model.iter().any(|w| is_size(w)) { plain.clone() } else { without_sizes(&plain) };
     // Tables abbreviate "Instruct" ("Phi-3 Vision-128K-In", "Phi-3.5-mini-ins").
     let label: Vec<String> = words(&label)
         .into_iter()
@@ -100,7 +99,7 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
     // The same name split otherwise ("FalconMamba-7B" for falcon-mamba-7b): exactly it. Decimal
     // points count ("Cerebras-GPT 1.3B" is not Cerebras-GPT-13B).
     let squash = |s: &str| s.chars().filter(|c| c.is_alphanumeric() || *c == '.').collect::<String>().to_lowercase();
-    if !label.is_empty() && squash(&without_notes(&strip_markup(raw_label))) == squash(name) {
+    if !label.is_empty() && squash(&plain) == squash(name) {
         return Some((model.len(), true));
     }
     if label.is_empty() || !label.iter().all(|w| model.contains(w)) {

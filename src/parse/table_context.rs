@@ -2,10 +2,10 @@
 //! between them. A one-row table right under "Evaluation Results" is the model's own; an
 //! "Average" column under a "C-Eval" heading is C-Eval's score.
 
+use super::benchmark_shape::LANGUAGES;
 use super::benchmarks::{heading_benchmark, is_overall_column, may_be_benchmark, resolve, strip_markup};
-use super::card_scores::pure_number;
 use super::model_names::{is_packed, is_size, words};
-use super::tables::Table;
+use super::tables::{pure_number, Table};
 
 /// A one-row table with no name column right under a results heading ("### Evaluation
 /// Results", then `| ARC | HellaSwag | … |` and one row of numbers): the card's own model's
@@ -122,37 +122,6 @@ pub(crate) fn breakdown_of(table: &Table, axis: &str) -> Option<String> {
 /// benchmarks"): its benchmarks with English names are translations there ("ARC" in Dutch is not
 /// ARC). Not when the heading names the model itself (a card titled "Llama-2-13b-chat-dutch").
 pub(crate) fn section_language(table: &Table, model_id: &str) -> Option<String> {
-    const LANGUAGES: &[&str] = &[
-        "arabic",
-        "chinese",
-        "czech",
-        "danish",
-        "dutch",
-        "finnish",
-        "french",
-        "german",
-        "greek",
-        "hebrew",
-        "hindi",
-        "hungarian",
-        "indonesian",
-        "italian",
-        "japanese",
-        "korean",
-        "malay",
-        "norwegian",
-        "persian",
-        "polish",
-        "portuguese",
-        "romanian",
-        "russian",
-        "spanish",
-        "swedish",
-        "thai",
-        "turkish",
-        "ukrainian",
-        "vietnamese",
-    ];
     let heading = last_heading(table).to_lowercase();
     let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
     let said: Vec<String> = words(&heading).into_iter().filter(|w| LANGUAGES.contains(&w.as_str())).collect();

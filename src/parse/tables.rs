@@ -7,6 +7,8 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::benchmarks::strip_markup;
+use super::front_matter::leading_number;
 pub use super::html_tables::html_table;
 use super::html_tables::html_table_snippets;
 
@@ -322,12 +324,22 @@ pub(super) fn normalize_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A cell holding just a number (with markup, `%` or `± err` around it).
+pub(crate) fn pure_number(cell: &str) -> Option<f64> {
+    let text = strip_markup(cell);
+    let t = text.trim().trim_end_matches('%').trim();
+    let value = leading_number(t)?;
+    let digits_end = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(t.len());
+    let rest = t[digits_end..].trim();
+    (rest.is_empty() || rest.starts_with('±') || rest.starts_with('(') || rest.starts_with("+/-")).then_some(value)
+}
+
 /// A two-level header (`| Benchmark | Similar size | | | 2x size | |` over a first row that names
 /// every column): the first row names the columns, the groups above are dropped.
 fn sub_header(t: &mut Table) {
     let Some(first) = t.rows.first() else { return };
     let blank_above = t.header.iter().skip(1).filter(|h| h.is_empty()).count();
-    let names = first.iter().skip(1).all(|c| !c.is_empty() && c.parse::<f64>().is_err());
+    let names = first.iter().skip(1).all(|c| !c.is_empty() && pure_number(c).is_none());
     // (or an empty header over the real one: `||||` then `| Task | Metric | Value |`)
     let empty = t.header.iter().all(String::is_empty) && !first[0].is_empty();
     if blank_above * 3 >= t.header.len().saturating_sub(1) && blank_above > 0 && (first[0].is_empty() || empty) && names
