@@ -63,6 +63,16 @@ const CATEGORY: &[&str] = &[
     "biology",
     "chemistry",
     "physics",
+    // Regions of a multilingual table ("European", "East Asian", "Middle Eastern").
+    "european",
+    "asian",
+    "east",
+    "eastern",
+    "western",
+    "middle",
+    "african",
+    "nordic",
+    "indic",
 ];
 
 /// Words of a table's axis header ("Language", "Type"), not of a benchmark.

@@ -57,6 +57,7 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("gpqa main", "gpqa"),
     ("arc c", "arc_challenge"),
     ("arc challenge", "arc_challenge"),
+    ("arc chall", "arc_challenge"),
     ("arc challenge acc norm", "arc_challenge"),
     ("ai2 reasoning challenge", "arc_challenge"),
     ("arc", "arc_challenge"),

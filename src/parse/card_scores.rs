@@ -148,8 +148,13 @@ fn choose(
 ) -> Result<usize, (Unused, String)> {
     // A row of an earlier release ("Qwen-7B-Chat (original)") beside the model's own is not it.
     let current = candidates.iter().any(|c| c.2 .1 && !earlier_release(&c.1));
-    let exact: Vec<&(usize, String, (usize, bool))> =
+    let mut exact: Vec<&(usize, String, (usize, bool))> =
         candidates.iter().filter(|c| c.2 .1 && !(current && earlier_release(&c.1))).collect();
+    // "DeepSeek-V2.5-1210" beside "DeepSeek-V2.5": the label that names more of the model.
+    let most = exact.iter().map(|c| c.2 .0).max().unwrap_or(0);
+    if exact.iter().filter(|c| c.2 .0 == most).count() == 1 {
+        exact.retain(|c| c.2 .0 == most);
+    }
     let labels =
         |cs: &[&(usize, String, (usize, bool))]| cs.iter().map(|c| format!("{:?}", c.1)).collect::<Vec<_>>().join(", ");
     let but_for_family: Vec<usize> = candidates
@@ -566,6 +571,28 @@ mod tests {
     }
 
     #[test]
+    fn release_stamps_and_weight_formats_do_not_hide_the_model() {
+        let mistral = "mistralai/Mistral-Small-3.1-24B-Instruct-2503";
+        assert_eq!(label_match("Small 3.1 24B Instruct", mistral).map(|m| m.1), Some(true));
+        assert_eq!(label_match("Small 3.1 24B Instruct 2506", mistral), None, "another stamp");
+        assert_eq!(label_match("Small 3 24B Instruct", mistral).map(|m| m.1), Some(false), "another version");
+        assert_eq!(label_match("OLMo 2 13B Instruct", "allenai/OLMo-2-1124-13B-Instruct").map(|m| m.1), Some(true));
+        // 4096 is a context length, not a stamp.
+        assert_eq!(label_match("Foo 7B", "org/Foo-7B-4096").map(|m| m.1), Some(false));
+        // The stamped column wins over the bare one.
+        let md = "| Benchmark | DeepSeek-V2.5 | DeepSeek-V2.5-1210 |\n|---|---|---|\n| MMLU | 80.6 | 80.5 |\n";
+        let r = read(md, "deepseek-ai/DeepSeek-V2.5-1210");
+        assert_eq!(r.scores.iter().map(|s| s.value).collect::<Vec<_>>(), [80.5], "{r:?}");
+        // A bf16 column is the original weights; the QLoRA one is another model.
+        let llama = "meta-llama/Llama-3.2-3B-Instruct";
+        assert_eq!(label_match_in("Llama 3.2 3B bf16", llama, true, false).map(|m| m.1), Some(true));
+        assert_eq!(label_match_in("Llama 3.2 3B QLoRA", llama, true, false), None);
+        assert_eq!(label_match_in("Llama 3.2 1B bf16", llama, true, false), None);
+        assert!(is_packed("org/Qwen2.5-7B-Instruct-FP8") && is_packed("org/Llama-3-8B-W4A16"));
+        assert!(!is_packed("org/Qwen2.5-7B-Instruct") && !is_packed("org/Foo-Int-7B"));
+    }
+
+    #[test]
     fn annotations_in_labels_do_not_hide_the_model() {
         let own = "[llama-30b-instruct-2048](https://huggingface.co/upstage/llama-30b-instruct-2048) (***Ours***, ***Open LLM Leaderboard***)";
         assert!(label_match(own, "upstage/llama-30b-instruct-2048").is_some_and(|m| m.1));
@@ -590,9 +617,22 @@ mod tests {
 
     #[test]
     fn headers_that_are_not_benchmarks() {
-        for h in
-            ["4K", "32K", "128k", "Release Date", "Python", "C++", "License", "Size", "#Params", "2024", "Chinese", "T"]
-        {
+        for h in [
+            "4K",
+            "32K",
+            "128k",
+            "Release Date",
+            "Python",
+            "C++",
+            "License",
+            "Size",
+            "#Params",
+            "2024",
+            "Chinese",
+            "T",
+            "East Asian",
+            "Middle Eastern",
+        ] {
             assert!(!may_be_benchmark(h), "{h}");
         }
         for h in ["MMLU", "GSM8K (8-shot)", "HumanEval", "RULER", "Avg.", "MT-Bench", "C-Eval", "LongBench"] {

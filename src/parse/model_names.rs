@@ -88,7 +88,7 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
     let model: Vec<String> = words(name);
     // A name without a size ("Phi-3-small-8k-instruct", "GRIN-MoE") may be written with one
     // ("Phi-3-Small-8K-Instruct 7b", "GRIN MoE (16x3.8B)"): the size adds, it does not differ.
-    let plain = without_notes(&strip_markup(label));
+    let plain = without_precision(&without_notes(&strip_markup(label)), name);
     let label = if model.iter().any(|w| is_size(w)) { plain.clone() } else { without_sizes(&plain) };
     // Tables abbreviate "Instruct" ("Phi-3 Vision-128K-In", "Phi-3.5-mini-ins").
     let label: Vec<String> = words(&label)
@@ -131,7 +131,7 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
         .iter()
         .enumerate()
         .filter(|(_, w)| !GENERIC.contains(&w.as_str()) && *w != "base" && !label.contains(w))
-        .filter(|(i, w)| !version_suffix(*i, w) && *i >= branded)
+        .filter(|(i, w)| !version_suffix(*i, w) && *i >= branded && !is_release_stamp(w))
         .map(|(_, w)| w);
     let exact = left_over.into_iter().all(|w| {
         let tuning = TUNING.contains(&w.as_str());
@@ -142,6 +142,19 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
         !always && !gives_family
     });
     Some((label.len(), exact))
+}
+
+/// A release stamp in a repo name (`2503` of Mistral-Small-3.1-24B-Instruct-2503, `1124` of
+/// OLMo-2-1124-13B, `1210` of DeepSeek-V2.5-1210): tables name the model without it. A table that
+/// also lists the stamped name is read from that column (see `choose`); one that lists another
+/// stamp does not name this model at all.
+fn is_release_stamp(word: &str) -> bool {
+    let n = |r: std::ops::Range<usize>| word[r].parse::<u32>().unwrap_or(0);
+    let year = 23..=26;
+    word.len() == 4
+        && word.chars().all(|c| c.is_ascii_digit())
+        && ((year.contains(&n(0..2)) && (1..=12).contains(&n(2..4)))
+            || ((1..=12).contains(&n(0..2)) && (year.contains(&n(2..4)) || (1..=31).contains(&n(2..4)))))
 }
 
 /// Base-model families a fine-tune's repo name often carries before its own name
@@ -264,6 +277,19 @@ fn without_notes(label: &str) -> String {
     }
 }
 
+/// `label` without the number format of the original weights ("Llama 3.2 3B bf16" beside its
+/// "3B QLoRA" column), unless the model's own name carries that format.
+fn without_precision(label: &str, name: &str) -> String {
+    const PRECISION: &[&str] = &["bf16", "fp16", "bfloat16", "float16", "fp32", "float32"];
+    let name = name.to_lowercase();
+    let format = |t: &&str| PRECISION.contains(&t.to_lowercase().as_str()) && !name.contains(&t.to_lowercase());
+    let tokens: Vec<&str> = label.split(|c: char| c.is_whitespace() || "()-_,[]".contains(c)).collect();
+    if !tokens.iter().any(format) {
+        return label.to_owned();
+    }
+    tokens.into_iter().filter(|t| !format(t)).collect::<Vec<_>>().join(" ")
+}
+
 /// `text` without its sizes (`7b`, `3.8B`, `16x3.8B`, `111M`).
 fn without_sizes(text: &str) -> String {
     let is_size_text = |t: &str| {
@@ -281,7 +307,9 @@ fn without_sizes(text: &str) -> String {
 /// A quantized or converted copy: its name carries a packing word (GPTQ, GGUF, FP8, 4bit…).
 pub fn is_packed(model_id: &str) -> bool {
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
-    words(name).iter().any(|w| PACKING.contains(&w.as_str()))
+    let w = words(name);
+    // `words` splits "FP8" and "W4A16" at their digits: join neighbours again.
+    (0..w.len()).any(|i| (i + 1..=w.len().min(i + 3)).any(|j| PACKING.contains(&w[i..j].concat().as_str())))
 }
 
 /// A heading over tables of tuned models ("Instruction tuned models", "Chat").
