@@ -237,10 +237,19 @@ pub fn is_overall_column(name: &str) -> bool {
 }
 
 /// The known benchmark a section heading names on its own ("C-Eval", "MMLU (5-shot)",
-/// "AGIEval:"), read from the last heading of a path.
+/// "AGIEval:", "RULER Benchmark - Effective context length"), read from the last heading of a
+/// path: the whole heading, or its part before a dash, without a trailing "Benchmark" or
+/// "Results".
 pub fn heading_benchmark(heading_path: &str) -> Option<String> {
+    const TRAILING: &[&str] = &[" benchmark", " benchmarks", " results", " evaluation", " evaluations"];
     let last = heading_path.rsplit(" > ").next()?.trim().trim_end_matches([':', '：']).trim();
-    (!last.is_empty() && resolve(last).is_known && resolve(last).canonical != "card_average").then(|| last.to_owned())
+    let dashed = last.replace(['\u{2013}', '\u{2014}'], "-");
+    let lead = dashed.split(" - ").next().unwrap_or("").trim();
+    let lower = lead.to_lowercase();
+    let lead = TRAILING.iter().find_map(|t| lower.strip_suffix(t).map(|rest| &lead[..rest.len()])).unwrap_or(lead);
+    let known = |n: &str| !n.is_empty() && resolve(n).is_known && resolve(n).canonical != "card_average";
+    let found = [last, lead.trim()].into_iter().find(|n| known(n)).map(str::to_owned);
+    found
 }
 
 /// A header or row name that can be a benchmark: a known one, or a name that is not a

@@ -106,7 +106,7 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         || model_column
         || unnamed_scores(table, &header, model_id)
         || heading_benchmark(&table.heading).is_some()
-            && header.iter().skip(1).any(|h| is_overall_column(h) || is_setting_only(h))
+            && header.iter().skip(1).any(|h| is_overall_column(h) || is_setting_only(h) || is_part_name(h))
     {
         models_as_rows(table, &header, (model_id, tuned, intro), detail)
     } else if names_model_exactly(&header[1.min(header.len())..], model_id, &table.heading) {
@@ -330,6 +330,9 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         .iter()
         .flat_map(|_| (0..header.len()).filter(|c| free(c) && is_setting_only(&header[*c])))
         .collect();
+    // "### RULER" over `| Models | 4K | 8K | … |`: each column is a part of the heading's benchmark.
+    let by_part: Vec<usize> =
+        heading_name.iter().flat_map(|_| (0..header.len()).filter(|c| free(c) && is_part_name(&header[*c]))).collect();
     // Under "### C-Eval" with one "Average" column, "STEM", "Humanities" … are its parts.
     let parts: Vec<usize> =
         named.iter().flat_map(|_| (0..header.len()).filter(|c| free(c) && is_part_name(&header[*c]))).collect();
@@ -339,6 +342,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         let shots = resolve(&header[c]).shots;
         match (&named, &heading_name) {
             (_, Some(name)) if by_shots.contains(&c) => (name.clone(), shots, Some(name)),
+            (_, Some(name)) if by_part.contains(&c) => (format!("{name} {}", header[c]), shots, Some(name)),
             (Some((overall, name)), _) if *overall == c => {
                 (name.clone(), resolve(name).shots.or(label_shots), Some(name))
             }
@@ -349,7 +353,8 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
             _ => (header[c].clone(), shots, None),
         }
     };
-    let value_cols = value_cols.iter().chain(named.as_ref().map(|(c, _)| c)).chain(&by_shots).chain(&parts);
+    let value_cols =
+        value_cols.iter().chain(named.as_ref().map(|(c, _)| c)).chain(&by_shots).chain(&by_part).chain(&parts);
     let value_cols: BTreeSet<usize> = value_cols.copied().collect();
     for (row_index, c, row_shots) in chosen.iter().flat_map(|(r, s)| value_cols.iter().map(move |c| (*r, *c, *s))) {
         let row = &table.rows[row_index];
@@ -449,8 +454,19 @@ mod tests {
         let want = [("c_eval_stem", 43.7), ("c_eval_math", 31.2), ("ceval", 51.5)];
         assert_eq!(got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(), want, "MATH is not a part's name");
         assert!(got.iter().all(|g| g.1 == Some(5)));
-        // No overall column: a category is not a benchmark of its own.
-        assert!(named(&read(&md.replace("| Average |", "| Notes |"), "org/Foo-13B-Chat")).is_empty());
+        // No overall column: a category is still no benchmark of its own, only the heading's part.
+        let parts = named(&read(&md.replace("| Average |", "| Notes |"), "org/Foo-13B-Chat"));
+        let want = [("c_eval_stem", 43.7), ("c_eval_math", 31.2)];
+        assert_eq!(parts.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(), want);
+        // Context lengths under a heading that names the benchmark before a dash.
+        let md = "### RULER Benchmark - Effective context length\n\n| Models | Claimed Length | 4K | 128K |\n\
+                  |---|---|---|---|\n| Jamba 1.5 Mini (12B/52B) | 256K | 95.7 | 89.8 |\n| Other 7B | 32K | 90.1 | 50.0 |\n";
+        let got = named(&read(md, "ai21labs/AI21-Jamba-1.5-Mini"));
+        assert_eq!(
+            got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(),
+            [("ruler_4k", 95.7), ("ruler_128k", 89.8)]
+        );
+        assert!(named(&read(&md.replace("RULER Benchmark", "Long context"), "ai21labs/AI21-Jamba-1.5-Mini")).is_empty());
     }
 
     #[test]

@@ -298,7 +298,7 @@ fn without_sizes(text: &str) -> String {
         let digits = digits.split_once('x').map_or(digits, |(n, each)| if n.is_empty() { "" } else { each });
         !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
     };
-    text.split(|c: char| c.is_whitespace() || "()-_,[]".contains(c))
+    text.split(|c: char| c.is_whitespace() || "()-_,[]/".contains(c))
         .filter(|t| !is_size_text(t))
         .collect::<Vec<_>>()
         .join(" ")
