@@ -262,8 +262,11 @@ fn choose(model_id: &str, name: Option<&SizeText>, cands: &[Cand]) -> Option<Car
 /// Every statement of a size in a card, outside front matter and code blocks.
 fn candidates(md: &str, id: &str, name: Option<&SizeText>) -> Vec<Cand> {
     let (mut out, mut block, mut code, mut front) = (Vec::new(), Vec::new(), false, md.starts_with("---"));
+    let family = super::params_prose::family_word(id);
+    let mut named_before = false;
     for (i, line) in md.lines().enumerate() {
         let t = line.trim();
+        named_before &= !t.is_empty() && !t.starts_with('#');
         let fence = t.starts_with("```") || t.starts_with("~~~");
         code ^= fence;
         if front || code || fence {
@@ -280,7 +283,10 @@ fn candidates(md: &str, id: &str, name: Option<&SizeText>) -> Vec<Cand> {
                 out.push(Cand { doubt: false, total, active, form: SizeForm::Table, line: i + 1, evidence });
             }
             for s in seg.split(". ").flat_map(|x| x.split("? ")).flat_map(|x| x.split('。')) {
-                prose(s, i + 1, id, name.is_some(), &mut out);
+                prose(s, i + 1, id, name.is_some(), named_before, &mut out);
+                let lower = s.to_ascii_lowercase();
+                named_before |=
+                    family.len() > 1 && lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == family);
             }
         }
     }
@@ -410,6 +416,24 @@ mod tests {
 
     const B: i64 = 1_000_000_000;
     const M: i64 = 1_000_000;
+
+    #[test]
+    fn a_sentence_about_it_after_the_model_is_named() {
+        let dbrx = "DBRX is a decoder-only large language model.\nIt uses a mixture-of-experts (MoE) architecture \
+                    with 132B total parameters of which 36B parameters are active on any input.\n";
+        assert_eq!(read("databricks/dbrx-instruct", dbrx), Some((132 * B, Some(36 * B))));
+        let jamba = "This model card is for the base version of Jamba. It's a pretrained MoE model, with 12B active \
+                     parameters and a total of 52B parameters across all experts.";
+        assert_eq!(read("ai21labs/Jamba-v0.1", jamba), Some((52 * B, Some(12 * B))));
+        // A new paragraph (or another subject) does not carry the name over.
+        assert_eq!(read("ai21labs/Jamba-v0.1", &jamba.replace("Jamba. It's", "Jamba.\n\nIt's")), None);
+        assert_eq!(read("ai21labs/Jamba-v0.1", &jamba.replace("It's a", "Mixtral is a")), None);
+        // "is a 21B … model" with the model's own name as the subject, no "parameters".
+        let reka = "Reka Flash 3 is a 21B general-purpose reasoning model that was trained from scratch.";
+        assert_eq!(read("RekaAI/reka-flash-3", reka), Some((21 * B, None)));
+        assert_eq!(read("RekaAI/reka-flash-3", &reka.replace("Reka Flash 3 is", "Reka Flash 2 is")), None);
+        assert_eq!(read("RekaAI/reka-flash-3", &reka.replace("21B general", "21B and 7B general")), None);
+    }
 
     #[test]
     fn two_size_names() {

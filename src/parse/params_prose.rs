@@ -13,16 +13,36 @@ const BOUNDS: &str = "over more less fewer under nearly almost least most exceed
 
 /// A sentence's sizes next to "parameters"; doubtful if it lists sizes, compares, names another
 /// model or a sibling ("Phi-3-mini" in a Phi-3-medium card), or (no size in the name) not the family.
-pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, out: &mut Vec<Cand>) {
+/// `named_before`: the paragraph named the model's family before this sentence, so a sentence
+/// whose subject is "It" or "This model" is about it ("DBRX is a … LLM. It uses … 132B total
+/// parameters of which 36B parameters are active").
+pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before: bool, out: &mut Vec<Cand>) {
     let (lower, id, form) = (s.to_ascii_lowercase(), id.to_ascii_lowercase(), SizeForm::Prose);
-    let found = if lower.contains("param") { nums(s) } else { return };
     let short = id.rsplit('/').next().unwrap_or("");
-    let first = short.split(['-', '_', '.']).next().unwrap_or("");
+    let first = family_word(&id);
+    if !lower.contains("param") {
+        // "Reka Flash 3 is a 21B general-purpose reasoning model": a size said of this model.
+        if let Some(total) = own_statement_size(s, &lower, short) {
+            out.push(Cand {
+                doubt: false,
+                evidence: evidence(s, total.at),
+                total: Some(total),
+                active: None,
+                form,
+                line,
+            });
+        }
+        return;
+    }
+    let found = nums(s);
+    let pronoun = ["it ", "it's ", "it\u{2019}s ", "this model ", "the model "];
+    let named_before = named_before && pronoun.iter().any(|p| lower.trim_start().starts_with(p));
+    let first = first.as_str();
     let kin = |w: &str| first.len() > 1 && w.contains('-') && w.split(['-', '_', '.']).next() == Some(first);
     let mut names = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)));
     let sibling = names.any(|w| kin(w) && !squash(short).starts_with(&squash(w)));
     let other = found.iter().any(|m| m.named && !id.contains(name_around(&lower, m)));
-    let unnamed = !anchored && !id.is_empty() && !words(&lower).any(|w| w == first);
+    let unnamed = !anchored && !named_before && !id.is_empty() && !words(&lower).any(|w| w == first);
     let cue = words(&lower).any(|w| listed(CUES, w) || (!anchored && listed(TUNED, w)));
     let (mut totals, mut actives) = (Vec::new(), Vec::new());
     for m in found.into_iter().filter(|m| !m.named) {
@@ -35,7 +55,7 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, out: &mut Ve
     // "`x-3b` is a 2.7B parameter model tuned from `x-base-3b`": this model is the subject, so the
     // size up to "parameter" is its own, whatever other models the rest names.
     if let Some(end) = own_statement_end(&lower, short).filter(|e| (other || sibling) && *e < s.len()) {
-        return prose(&s[..end], line, &id, anchored, out);
+        return prose(&s[..end], line, &id, anchored, false, out);
     }
     let (total, active) = if doubt { (None, None) } else { (totals.first().cloned(), actives.into_iter().next()) };
     for t in totals.into_iter().filter(|_| doubt) {
@@ -55,6 +75,28 @@ fn own_statement_end(lower: &str, short: &str) -> Option<usize> {
     (!short.is_empty() && squash(subject) == squash(short)).then_some(())?;
     let p = k + lower[k..].find("param")?;
     Some(p + lower[p..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(lower.len() - p))
+}
+
+/// The first word of a repo name ("jamba" of ai21labs/Jamba-v0.1), lower-case.
+pub(super) fn family_word(id: &str) -> String {
+    let short = id.rsplit('/').next().unwrap_or("").to_ascii_lowercase();
+    short.split(['-', '_', '.']).next().unwrap_or("").to_owned()
+}
+
+/// The one size between "<this model> is a" and "model" ("Reka Flash 3 is a 21B general-purpose
+/// reasoning model"), when the sentence's subject is the model's own name.
+fn own_statement_size(s: &str, lower: &str, short: &str) -> Option<Num> {
+    let k = lower.find(" is a ").or_else(|| lower.find(" is an "))?;
+    let subject = lower[..k].trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    let subject = subject.strip_prefix("the ").unwrap_or(subject);
+    (!short.is_empty() && squash(subject) == squash(short)).then_some(())?;
+    let rest: Vec<&str> = lower[k..].split_whitespace().take(8).collect();
+    let model = rest.iter().position(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()) == "model")?;
+    let end = k + lower[k..].find(rest[model])?;
+    match nums(&s[..end]).as_slice() {
+        [one] if one.at > k && !one.named && !one.expert => Some(one.clone()),
+        _ => None,
+    }
 }
 
 fn squash(w: &str) -> String {
@@ -81,6 +123,14 @@ fn role(before: &str, after: &str) -> Option<bool> {
     let act = |w: &&str| w.starts_with("activ");
     match next.first().copied() {
         _ if per == Some(false) || prev.iter().any(|w| listed(BOUNDS, w)) => None,
+        // "36B parameters are active on any input"
+        Some(w)
+            if w.starts_with("param")
+                && matches!(next.get(1), Some(&"are" | &"is"))
+                && next.get(2).is_some_and(act) =>
+        {
+            Some(true)
+        }
         Some(w) if w.starts_with("param") => Some(per.is_some() || prev.iter().take(2).any(act)),
         Some(w) if act(&w) => Some(true),
         Some("total") => Some(false),
