@@ -13,6 +13,7 @@ pub mod json;
 pub mod link;
 pub mod lm_eval;
 pub mod model_names;
+mod own_label;
 pub mod params;
 mod params_prose;
 mod params_table;

@@ -1,0 +1,67 @@
+//! Which of a table's labels is the card's own model: the one that names it exactly, or why
+//! none does (`no_own_column`, `ambiguous_column`), and rows that are the model at several
+//! settings.
+
+use std::collections::BTreeSet;
+
+use super::benchmarks::{shots_in, take_shots};
+use super::card_scores::Unused;
+use super::model_names::{has_version, introduces, names_but_for_family, words};
+
+/// The model a table is read for: (model id, whether it is a tune, the start of its card).
+pub(super) type Own<'a> = (&'a str, bool, &'a str);
+
+/// The one candidate that names the model exactly, or why there is none. Candidates are
+/// (index, label, (words matched, exact)).
+///
+/// When none names it exactly, one that names it but for the base family its repo name carries
+/// is taken, if the card calls the model by that label or the label has a version
+/// ([`names_but_for_family`]).
+pub(super) fn choose(
+    candidates: &[(usize, String, (usize, bool))],
+    what: &str,
+    (model_id, _, intro): Own,
+) -> Result<usize, (Unused, String)> {
+    // A row of an earlier release ("Qwen-7B-Chat (original)") beside the model's own is not it.
+    let current = candidates.iter().any(|c| c.2 .1 && !earlier_release(&c.1));
+    let mut exact: Vec<&(usize, String, (usize, bool))> =
+        candidates.iter().filter(|c| c.2 .1 && !(current && earlier_release(&c.1))).collect();
+    // "DeepSeek-V2.5-1210" beside "DeepSeek-V2.5": the label that names more of the model.
+    let most = exact.iter().map(|c| c.2 .0).max().unwrap_or(0);
+    if exact.iter().filter(|c| c.2 .0 == most).count() == 1 {
+        exact.retain(|c| c.2 .0 == most);
+    }
+    let labels =
+        |cs: &[&(usize, String, (usize, bool))]| cs.iter().map(|c| format!("{:?}", c.1)).collect::<Vec<_>>().join(", ");
+    let but_for_family: Vec<usize> = candidates
+        .iter()
+        .filter(|c| names_but_for_family(&c.1, model_id) && (has_version(&c.1) || introduces(intro, &c.1)))
+        .map(|c| c.0)
+        .collect();
+    match exact.as_slice() {
+        [one] => Ok(one.0),
+        [] if but_for_family.len() == 1 => Ok(but_for_family[0]),
+        [] => {
+            let near: Vec<&(usize, String, (usize, bool))> = candidates.iter().collect();
+            Err((Unused::NoOwnColumn, format!("no {what} names the model exactly; near: {}", labels(&near))))
+        }
+        many => Err((Unused::AmbiguousColumn, format!("{} {what}s name the model: {}", many.len(), labels(many)))),
+    }
+}
+
+/// Rows that name the model exactly at several settings ("Qwen-7B-Chat (0-shot)", "… (5-shot)"):
+/// each is its score at those shots. A row of an earlier release ("… (original) (0-shot)") is
+/// not the model. `None` unless two or more rows differ only by their shots.
+pub(super) fn rows_by_setting(candidates: &[(usize, String, (usize, bool))]) -> Option<Vec<(usize, Option<i32>)>> {
+    let exact: Vec<_> = candidates.iter().filter(|c| c.2 .1 && !earlier_release(&c.1)).collect();
+    let bare = |l: &str| words(&take_shots(&l.to_lowercase()).0);
+    let rows: Vec<(usize, Option<i32>)> = exact.iter().map(|c| (c.0, shots_in(&c.1))).collect();
+    let shots: BTreeSet<Option<i32>> = rows.iter().map(|r| r.1).collect();
+    let alike = exact.iter().all(|c| bare(&c.1) == bare(&exact[0].1));
+    (rows.len() >= 2 && shots.len() == rows.len() && !shots.contains(&None) && alike).then_some(rows)
+}
+
+/// A label marking an earlier release of a model ("Qwen-7B-Chat (original)").
+fn earlier_release(label: &str) -> bool {
+    words(label).iter().any(|w| matches!(w.as_str(), "original" | "previous" | "legacy"))
+}
