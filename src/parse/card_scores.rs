@@ -99,7 +99,9 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
     let model_column = lower.iter().any(|h| matches!(h.as_str(), "model" | "models" | "name" | "model name"));
     // A two-column `Benchmark | Score` table needs one known name, others two.
     let scores_column = header.len() == 2 && matches!(lower[1].as_str(), "value" | "score" | "result" | "results");
-    if known_in_col >= if scores_column { 1 } else { 2 } && known_in_col >= known_in_header {
+    // `Language | Score` under "Multilingual Benchmarks (MMLU)": the heading's benchmark by language.
+    let breakdown = scores_column && breakdown_of(table, &header[0]).is_some();
+    if breakdown || known_in_col >= if scores_column { 1 } else { 2 } && known_in_col >= known_in_header {
         models_as_columns(table, &header, bench_col, (model_id, tuned, intro), detail)
     } else if known_in_header >= 1
         || model_column
@@ -408,6 +410,16 @@ mod tests {
             [("ruler_4k", 95.7), ("ruler_128k", 89.8)]
         );
         assert!(named(&read(&md.replace("RULER Benchmark", "Long context"), "ai21labs/AI21-Jamba-1.5-Mini")).is_empty());
+    }
+
+    #[test]
+    fn a_language_score_table_under_a_generic_heading_naming_its_benchmark() {
+        let md = "### Multilingual Benchmarks (MMLU)\n\n| Language | Score |\n|---|---|\n| French | 62.3% |\n| German | 62.7% |\n";
+        let got = named(&read(md, "org/Foo-12B-Instruct"));
+        assert_eq!(got, [("mmlu_french".into(), None, 62.3), ("mmlu_german".into(), None, 62.7)]);
+        // No known benchmark in the parenthesis, or no parenthesis: no parts.
+        assert!(named(&read(&md.replace("(MMLU)", "(2024)"), "org/Foo-12B-Instruct")).is_empty());
+        assert!(named(&read(&md.replace(" (MMLU)", ""), "org/Foo-12B-Instruct")).is_empty());
     }
 
     #[test]

@@ -113,9 +113,12 @@ pub(crate) fn breakdown_of(table: &Table, axis: &str) -> Option<String> {
     // last heading leaves the name to its parent; a long name is read without its parentheses.
     let mut path = table.heading.rsplit(" > ").map(|h| h.trim().trim_end_matches([':', '：']).trim());
     let last = path.next()?;
-    let name = if generic(last) { path.next()? } else { last };
-    let short = name.split(" (").next().unwrap_or(name).trim();
-    [name, short].into_iter().find(|n| fits(n)).map(str::to_owned)
+    // "Multilingual Benchmarks (MMLU)": a generic name whose parenthesis is one known benchmark.
+    let inner = last.split_once(" (").and_then(|(_, r)| r.strip_suffix(')')).filter(|i| resolve(i).is_known);
+    let name = if generic(last) { path.next() } else { Some(last) };
+    let short = name.map(|n| n.split(" (").next().unwrap_or(n).trim());
+    let named = [name, short].into_iter().flatten().find(|n| fits(n));
+    named.or(inner.filter(|_| generic(last))).map(str::to_owned)
 }
 
 /// The language a table's own section names ("Evaluation Results (Dutch)", "### German
