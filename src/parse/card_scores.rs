@@ -18,7 +18,9 @@ pub use super::lm_eval::suite_average;
 use super::model_names::{heading_allows, heading_is_tuned, is_packed, is_size, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};
 use super::own_label::{choose, rows_by_setting, Own};
-use super::table_context::{breakdown_of, last_heading, nameless_own_row, overall_of_heading, unnamed_scores};
+use super::table_context::{
+    breakdown_of, last_heading, nameless_own_row, overall_of_heading, own_breakdown, unnamed_scores,
+};
 pub(crate) use super::tables::pure_number;
 use super::tables::{Table, TableKind};
 use crate::parse::benchmarks::{
@@ -155,11 +157,18 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
     // On a quantized copy's card an unnamed value column is the original's; under a heading for
     // the other kind of model ("Base Pretrained Benchmarks" on an instruct card), that model's.
     let own_value_column = own_value_column.filter(|_| !is_packed(model_id) && heading_allows(&table.heading, tuned));
-    let col = match (own_value_column, candidates.is_empty() || !heading_allows(&table.heading, tuned)) {
-        (Some(col), true) => col,
+    // `| Benchmark | STEM | … | Average |` after a sentence naming this model alone: its parts.
+    let own_parts = candidates.is_empty()
+        && own_value_column.is_none()
+        && !is_packed(model_id)
+        && heading_allows(&table.heading, tuned)
+        && own_breakdown(table, header, &value_cols, model_id);
+    let cols = match (own_value_column, candidates.is_empty() || !heading_allows(&table.heading, tuned)) {
+        _ if own_parts => value_cols.clone(),
+        (Some(col), true) => vec![col],
         (None, true) => return TableRead::default(),
         (_, false) => match choose(&candidates, "column", own) {
-            Ok(col) => col,
+            Ok(col) => vec![col],
             Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
         },
     };
@@ -174,9 +183,9 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
         return TableRead::default();
     }
     let meta_cols: Vec<usize> = (0..header.len()).filter(|c| *c != bench_col && !value_cols.contains(c)).collect();
-    let fraction = column_is_fraction(table, col);
     let mut out = Vec::new();
-    for (r, row) in table.rows.iter().enumerate() {
+    for (r, col) in (0..table.rows.len()).flat_map(|r| cols.iter().map(move |c| (r, *c))) {
+        let (row, fraction) = (&table.rows[r], column_is_fraction(table, col));
         let bench = strip_markup(&row[bench_col]);
         let Some(value) = pure_number(&row[col]) else { continue };
         let bench = match &part_of {
@@ -184,6 +193,7 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
             Some(name) if is_overall_column(&bench) => name.clone(),
             Some(name) => format!("{name} {bench}"),
             None if !may_be_benchmark(&bench) || is_category_name(&bench) => continue,
+            None if own_parts && !is_overall_column(&header[col]) => format!("{bench} {}", header[col]),
             None => bench,
         };
         let metric = meta_cols.iter().map(|c| strip_markup(&row[*c])).find(|m| {
@@ -410,6 +420,24 @@ mod tests {
             [("ruler_4k", 95.7), ("ruler_128k", 89.8)]
         );
         assert!(named(&read(&md.replace("RULER Benchmark", "Long context"), "ai21labs/AI21-Jamba-1.5-Mini")).is_empty());
+    }
+
+    #[test]
+    fn a_category_table_after_a_sentence_naming_the_model_alone() {
+        let md = "## Detailed results\n\nWe provide detailed results of the Foo-13B-Base model on C-EVAL and MMLU.\n\n\
+                  | Benchmark | STEM | Humanities | Hard | Average |\n|---|---|---|---|---|\n\
+                  | C-EVAL | 51.2 | 67.8 | 39.4 | 60.6 |\n| MMLU | 51.6 | 58.0 | - | 62.1 |\n";
+        let got = named(&read(md, "org/Foo-13B-Base"));
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            names,
+            ["c_eval_stem", "c_eval_humanities", "c_eval_hard", "ceval", "mmlu_stem", "mmlu_humanities", "mmlu"]
+        );
+        // Another sized model in the sentence, or none named: whose the numbers are is not said.
+        assert!(named(&read(&md.replace("on C-EVAL", "and Bar-7B on C-EVAL"), "org/Foo-13B-Base")).is_empty());
+        assert!(named(&read(&md.replace("the Foo-13B-Base model", "our models"), "org/Foo-13B-Base")).is_empty());
+        // A column that is a benchmark of its own makes it a table of something else.
+        assert!(named(&read(&md.replace("| Hard |", "| GSM8K |"), "org/Foo-13B-Base")).is_empty());
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! "Average" column under a "C-Eval" heading is C-Eval's score.
 
 use super::benchmark_shape::LANGUAGES;
-use super::benchmarks::{heading_benchmark, is_overall_column, may_be_benchmark, resolve, strip_markup};
-use super::model_names::{is_packed, is_size, words};
+use super::benchmarks::{heading_benchmark, is_overall_column, is_part_name, may_be_benchmark, resolve, strip_markup};
+use super::model_names::{is_packed, is_size, label_match, words};
 use super::tables::{pure_number, Table};
 
 /// A one-row table with no name column right under a results heading ("### Evaluation
@@ -73,6 +73,29 @@ pub(crate) fn overall_of_heading(
         [one] if !named_elsewhere => Some((*one, name)),
         _ => None,
     }
+}
+
+/// A table of benchmarks by category with no model in it (`| Benchmark | STEM | Humanities | … |
+/// Average |`, one row per benchmark) right after a sentence that names this model and no other
+/// sized model ("We provide detailed results of the Skywork-13B-Base model on C-EVAL, CMMLU and
+/// MMLU"): the model's own scores, each column a part of the row's benchmark.
+pub(crate) fn own_breakdown(table: &Table, header: &[String], value_cols: &[usize], model_id: &str) -> bool {
+    let named: Vec<&str> = table
+        .lead_in
+        .split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)))
+        .map(|t| t.trim_matches(['.', '-', '_']))
+        .filter(|t| words(t).iter().any(|w| is_size(w)))
+        .collect();
+    let own = |t: &&str| label_match(t, model_id).is_some_and(|(_, exact)| exact);
+    let overall = value_cols.iter().filter(|c| is_overall_column(&header[**c])).count();
+    let parts = value_cols.iter().filter(|c| is_part_name(&header[**c])).count();
+    // Every other column is a part too ("China Specific", "Hard"), none a benchmark of its own.
+    let benchmark = |c: &&usize| !is_overall_column(&header[**c]) && resolve(&header[**c]).is_known;
+    !named.is_empty()
+        && named.iter().all(own)
+        && overall <= 1
+        && parts >= 2
+        && !value_cols.iter().any(|c| benchmark(&c))
 }
 
 /// The benchmark a breakdown table's rows are parts of: a table whose label column is a
