@@ -267,7 +267,8 @@ pub fn resolve(raw: &str) -> Benchmark {
     // and pass@8 another metric than pass@1.
     let subset = parenthesised(&rest).is_some_and(|q| {
         let q = clean(&q);
-        q.split(' ').any(|w| SUBSETS.contains(&w)) || q.starts_with("pass ") && q != "pass 1"
+        // "MGSM (+D)": the benchmark with something added (distractors), another set.
+        q.split(' ').any(|w| SUBSETS.contains(&w)) || q.starts_with("pass ") && q != "pass 1" || q.starts_with('+')
     });
     let bare = if subset { cleaned.clone() } else { clean(&remove_parentheses(&rest)) };
     let found = lookup(&cleaned)
@@ -443,6 +444,7 @@ mod tests {
         assert_eq!(resolve("BBH (EM)").canonical, "bbh");
         assert_eq!(resolve("MiniF2F-Test(Pass@8)").canonical, "minif2f_test_pass_8");
         assert_eq!(resolve("HumanEval (Pass@1)").canonical, "humaneval");
+        assert!(!resolve("MGSM (+D)").is_known && resolve("MGSM (+D)").canonical != "mgsm");
     }
 
     #[test]

@@ -423,6 +423,18 @@ mod tests {
     }
 
     #[test]
+    fn a_superseded_evaluation_is_not_the_models_score() {
+        let md = "## Summary of previous evaluation\n\n| Model | AGIEval | GPT4All |\n|---|---|---|\n| foo-7b | 41.3 | 73.6 |\n";
+        assert!(read(md, "org/foo-7b").scores.is_empty());
+        assert_eq!(read(&md.replace("previous evaluation", "evaluation"), "org/foo-7b").scores.len(), 2);
+        let md = md.replace("Summary of previous evaluation", "Results compared with previous models");
+        assert_eq!(read(&md, "org/foo-7b").scores.len(), 2);
+        // The old leaderboard's results are still the model's.
+        let md = md.replace("Results compared with previous models", "Old Open LLM Leaderboard Evaluation Results");
+        assert_eq!(read(&md, "org/foo-7b").scores.len(), 2);
+    }
+
+    #[test]
     fn a_category_table_after_a_sentence_naming_the_model_alone() {
         let md = "## Detailed results\n\nWe provide detailed results of the Foo-13B-Base model on C-EVAL and MMLU.\n\n\
                   | Benchmark | STEM | Humanities | Hard | Average |\n|---|---|---|---|---|\n\

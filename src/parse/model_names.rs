@@ -230,6 +230,15 @@ pub fn introduces(intro: &str, label: &str) -> bool {
 /// The deepest heading that says either decides ("Model Card for X-Instruct > Base Pretrained
 /// Benchmarks" is a base model's section).
 pub fn heading_allows(heading: &str, tuned: bool) -> bool {
+    // "Summary of previous evaluation": numbers the card itself says are superseded.
+    let last = words(heading.rsplit(" > ").next().unwrap_or(""));
+    let has = |ws: &[&str]| last.iter().any(|w| ws.contains(&w.as_str()));
+    if has(&["previous", "outdated", "superseded", "deprecated"])
+        && has(&["evaluation", "evaluations", "results", "scores", "benchmarks"])
+        && !has(&["model", "models", "vs", "versus", "comparison", "compared"])
+    {
+        return false;
+    }
     for section in heading.rsplit(" > ") {
         let for_tuned = heading_is_tuned(section);
         // Whole words: "OpenChat" is no chat heading, "database" and "based on" no base one.
