@@ -63,6 +63,12 @@ const CATEGORY: &[&str] = &[
     "biology",
     "chemistry",
     "physics",
+    // Harm categories of a safety table ("Criminal", "Privacy", "Misinformation").
+    "harmful",
+    "harmfulness",
+    "criminal",
+    "privacy",
+    "misinformation",
     // Regions of a multilingual table ("European", "East Asian", "Middle Eastern").
     "european",
     "asian",

@@ -94,6 +94,7 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("wino grande", "winogrande"),
     ("truthfulqa", "truthfulqa"),
     ("truthful qa", "truthfulqa"),
+    ("truthqa", "truthfulqa"),
     ("truthfulqa mc", "truthfulqa"),
     ("truthfulqa mc2", "truthfulqa"),
     ("piqa", "piqa"),
