@@ -19,7 +19,7 @@ const BOUNDS: &str = "over more less fewer under nearly almost least most exceed
 pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before: bool, out: &mut Vec<Cand>) {
     let (lower, id, form) = (s.to_ascii_lowercase(), id.to_ascii_lowercase(), SizeForm::Prose);
     let short = id.rsplit('/').next().unwrap_or("");
-    let first = family_word(&id);
+    let family = family_word(&id);
     if !lower.contains("param") {
         // "Reka Flash 3 is a 21B general-purpose reasoning model": a size said of this model.
         if let Some(total) = own_statement_size(s, &lower, short) {
@@ -37,7 +37,7 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     let found = nums(s);
     let pronoun = ["it ", "it's ", "it\u{2019}s ", "this model ", "the model "];
     let named_before = named_before && pronoun.iter().any(|p| lower.trim_start().starts_with(p));
-    let first = first.as_str();
+    let first = family.as_str();
     let kin = |w: &str| first.len() > 1 && w.contains('-') && w.split(['-', '_', '.']).next() == Some(first);
     let mut names = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)));
     let sibling = names.any(|w| kin(w) && !squash(short).starts_with(&squash(w)));
@@ -69,10 +69,7 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
 /// Where a sentence whose subject is this model ("The `x-3b` is a …") ends its size statement:
 /// after the first "param…" word following " is a"/" is an".
 fn own_statement_end(lower: &str, short: &str) -> Option<usize> {
-    let k = lower.find(" is a ").or_else(|| lower.find(" is an "))?;
-    let subject = lower[..k].trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
-    let subject = subject.strip_prefix("the ").unwrap_or(subject);
-    (!short.is_empty() && squash(subject) == squash(short)).then_some(())?;
+    let k = own_subject(lower, short)?;
     let p = k + lower[k..].find("param")?;
     Some(p + lower[p..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(lower.len() - p))
 }
@@ -86,10 +83,7 @@ pub(super) fn family_word(id: &str) -> String {
 /// The one size between "<this model> is a" and "model" ("Reka Flash 3 is a 21B general-purpose
 /// reasoning model"), when the sentence's subject is the model's own name.
 fn own_statement_size(s: &str, lower: &str, short: &str) -> Option<Num> {
-    let k = lower.find(" is a ").or_else(|| lower.find(" is an "))?;
-    let subject = lower[..k].trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
-    let subject = subject.strip_prefix("the ").unwrap_or(subject);
-    (!short.is_empty() && squash(subject) == squash(short)).then_some(())?;
+    let k = own_subject(lower, short)?;
     let rest: Vec<&str> = lower[k..].split_whitespace().take(8).collect();
     let model = rest.iter().position(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()) == "model")?;
     let end = k + lower[k..].find(rest[model])?;
@@ -97,6 +91,14 @@ fn own_statement_size(s: &str, lower: &str, short: &str) -> Option<Num> {
         [one] if one.at > k && !one.named && !one.expert => Some(one.clone()),
         _ => None,
     }
+}
+
+/// Where " is a"/" is an" follows a subject that is the model's own name ("The `x-3b` is a …").
+fn own_subject(lower: &str, short: &str) -> Option<usize> {
+    let k = lower.find(" is a ").or_else(|| lower.find(" is an "))?;
+    let subject = lower[..k].trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    let subject = subject.strip_prefix("the ").unwrap_or(subject);
+    (!short.is_empty() && squash(subject) == squash(short)).then_some(k)
 }
 
 fn squash(w: &str) -> String {
