@@ -30,7 +30,9 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     let table_sel = Selector::parse("table").expect("static selector");
     let tr_sel = Selector::parse("tr").expect("static selector");
     let table = doc.select(&table_sel).next()?;
-    let mut grid: Vec<Vec<Option<String>>> = Vec::new();
+    // Each cell with the number of the element it came from: a row filled by one spanning
+    // element ("STEM / Puzzle" across the table) is a section title, not a wider row.
+    let mut grid: Vec<Vec<Option<(usize, String)>>> = Vec::new();
     let mut cells = 0;
     for (r, tr) in table.select(&tr_sel).enumerate() {
         if grid.len() <= r {
@@ -59,14 +61,21 @@ pub fn html_table(snippet: &str) -> Option<Table> {
                     if row.len() <= c + dc {
                         row.resize(c + dc + 1, None);
                     }
-                    row[c + dc] = Some(text.clone());
+                    row[c + dc] = Some((cells, text.clone()));
                 }
             }
             c += cols;
         }
     }
+    let spanning: Vec<bool> = grid
+        .iter()
+        .map(|r| {
+            let mut sources = r.iter().flatten().filter(|(_, t)| !t.is_empty()).map(|(e, _)| *e);
+            sources.next().is_some_and(|first| sources.all(|e| e == first))
+        })
+        .collect();
     let mut rows: Vec<Vec<String>> =
-        grid.into_iter().map(|r| r.into_iter().map(Option::unwrap_or_default).collect()).collect();
+        grid.into_iter().map(|r| r.into_iter().map(|c| c.map(|(_, t)| t).unwrap_or_default()).collect()).collect();
     if rows.is_empty() {
         return None;
     }
@@ -76,7 +85,8 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     // those leading cells hold no numbers the header is shifted right to fit; otherwise which
     // column is which cannot be told and the table is not read.
     let used = |r: &Vec<String>| r.len() - r.iter().rev().take_while(|c| c.is_empty()).count();
-    let extra = rows.iter().map(used).max().unwrap_or(0).saturating_sub(header.len());
+    let widths = rows.iter().zip(&spanning[1..]).filter(|(_, span)| !**span).map(|(r, _)| used(r));
+    let extra = widths.max().unwrap_or(0).saturating_sub(header.len());
     if extra > 0 {
         let labels = rows.iter().all(|r| r.iter().take(extra).all(|c| pure_number(c).is_none()));
         if !labels {

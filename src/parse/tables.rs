@@ -430,6 +430,12 @@ mod tests {
         // Trailing empty cells are no extra column.
         let trailing = "<table><tr><td>A</td><td>B</td></tr><tr><td>x</td><td>2</td><td></td></tr></table>";
         assert_eq!(html_table(trailing).unwrap().header, ["A", "B"]);
+        // A section title spanning more columns than the table has is no extra column.
+        let section = "<table><tr><th></th><th>Foo 33B</th><th>Bar 32B</th></tr>\
+                       <tr><td colspan='4'><i>STEM</i></td></tr><tr><td>MMMU</td><td>78.7</td><td>79.0</td></tr></table>";
+        let t = html_table(section).unwrap();
+        assert_eq!(t.header, ["", "Foo 33B", "Bar 32B"]);
+        assert_eq!(t.rows[1], ["MMMU", "78.7", "79.0"]);
     }
 
     #[test]
