@@ -235,6 +235,11 @@ fn task_id_words(name: &str) -> String {
 /// A name without a trailing footnote mark ("KoMT-Bench[1]", "MMLU*", "GSM8K†").
 fn without_footnote(name: &str) -> String {
     let t = name.trim_end().trim_end_matches(['*', '†', '‡', '¹', '²', '³']);
+    // "KoMT-Bench^1"
+    let t = match t.rsplit_once('^') {
+        Some((before, mark)) if !mark.is_empty() && mark.chars().all(|c| c.is_ascii_digit() || c == '*') => before,
+        _ => t,
+    };
     let t = match t.strip_suffix(']').and_then(|x| x.rsplit_once('[')) {
         Some((before, mark)) if !mark.is_empty() && mark.chars().all(|c| c.is_ascii_digit()) => before,
         _ => t,
@@ -285,6 +290,8 @@ pub fn resolve(raw: &str) -> Benchmark {
             // Unknown names keep their words, without the metric in parentheses or a trailing
             // "Avg" ("C-Eval Hard Avg" is C-Eval Hard's figure).
             let name = if bare.is_empty() { cleaned } else { bare };
+            // "AIME24 pass@1" is AIME24's score, as "HumanEval pass@1" is HumanEval's.
+            let name = name.strip_suffix(" pass 1").filter(|k| !k.is_empty()).map_or(name.clone(), str::to_owned);
             let name = match name.strip_suffix(" avg").or_else(|| name.strip_suffix(" average")) {
                 Some(kept) if !kept.is_empty() => kept.to_owned(),
                 _ => name,
@@ -410,8 +417,15 @@ pub(crate) fn take_shots(text: &str) -> (String, Option<i32>) {
 
 /// Lower-case, punctuation to spaces, single spaces ("ARC-c" → "arc c", "pass@1" → "pass 1").
 pub fn clean(raw: &str) -> String {
+    // "τ²-Bench" and "τ2-Bench" are one name.
+    let digit = |c: char| match c {
+        '¹' => '1',
+        '²' => '2',
+        '³' => '3',
+        _ => c,
+    };
     let mapped: String =
-        raw.to_lowercase().chars().map(|c| if c.is_alphanumeric() || c == '+' { c } else { ' ' }).collect();
+        raw.to_lowercase().chars().map(digit).map(|c| if c.is_alphanumeric() || c == '+' { c } else { ' ' }).collect();
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -446,6 +460,9 @@ mod tests {
         assert_eq!(resolve("MiniF2F-Test(Pass@8)").canonical, "minif2f_test_pass_8");
         assert_eq!(resolve("HumanEval (Pass@1)").canonical, "humaneval");
         assert!(!resolve("MGSM (+D)").is_known && resolve("MGSM (+D)").canonical != "mgsm");
+        assert_eq!(resolve("AIME24 pass@1").canonical, "aime24");
+        assert_eq!(resolve("τ²-Bench (Airline)").canonical, resolve("τ2-Bench").canonical);
+        assert_eq!(resolve("KoMT-Bench^1").canonical, "komt_bench");
     }
 
     #[test]
