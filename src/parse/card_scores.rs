@@ -566,6 +566,8 @@ mod tests {
         // The org's brand before the repo name is no part of the model's name.
         assert_eq!(label_match("Jamba 1.5 Mini", "ai21labs/AI21-Jamba-1.5-Mini").map(|m| m.1), Some(true));
         assert_eq!(label_match("Jamba 1.5 Large", "ai21labs/AI21-Jamba-1.5-Mini"), None);
+        assert_eq!(label_match("Hunyuan-Large", "tencent/Tencent-Hunyuan-Large").map(|m| m.1), Some(true));
+        assert_eq!(label_match("2-7B", "Qwen/Qwen2-7B").map(|m| m.1), Some(false), "the org is Qwen's family name");
         assert!(label_match("OpenLLaMA 7B", "openlm-research/open_llama_7b_v2").is_none_or(|m| !m.1));
         assert!(label_match("Open LLaMA 7B v2", "openlm-research/open_llama_7b_v2").is_some_and(|m| m.1));
         assert!(label_match("Llama 7B", "meta-llama/Llama-2-7b-hf").is_some_and(|m| !m.1), "version left over");

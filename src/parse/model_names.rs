@@ -126,7 +126,12 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
         lead.push_str(w);
         org.len() > lead.len() && org.starts_with(&lead)
     });
-    let branded = branded.count();
+    let mut branded = branded.count();
+    // "Tencent-Hunyuan-Large" of tencent: the whole org, then a name word (not Qwen/Qwen2-7B's version).
+    let word = |i: usize| model.get(i).is_some_and(|w| w.chars().all(|c| c.is_ascii_alphabetic()) && !is_size(w));
+    if branded == 0 && model.first().is_some_and(|w| *w == org) && word(1) {
+        branded = 1;
+    }
     let left_over = model
         .iter()
         .enumerate()
