@@ -282,6 +282,8 @@ fn candidates(md: &str, id: &str, name: Option<&SizeText>) -> Vec<Cand> {
                 let ((total, active), evidence) = (if k { (None, Some(v)) } else { (Some(v), None) }, evidence(t, 0));
                 out.push(Cand { doubt: false, total, active, form: SizeForm::Table, line: i + 1, evidence });
             }
+            // "a flagship $560$-billion-parameter model": TeX math around a number.
+            let seg = if seg.contains('$') { seg.replace('$', "") } else { seg.to_owned() };
             for s in seg.split(". ").flat_map(|x| x.split("? ")).flat_map(|x| x.split('。')) {
                 prose(s, i + 1, id, name.is_some(), named_before, &mut out);
                 let lower = s.to_ascii_lowercase();
@@ -317,7 +319,8 @@ pub(super) fn read_num(s: &str, i: usize) -> Option<(f64, usize, bool, usize)> {
 /// A unit after a number at byte `j` ("B", " billion", "M"; "104B billion" once): (scale, end).
 pub(super) fn read_unit(s: &str, j: usize) -> Option<(f64, usize)> {
     let word = |at: usize| {
-        let t = s[at..].strip_prefix(' ').unwrap_or(&s[at..]);
+        // "8.3 billion", "560-billion-parameter"
+        let t = s[at..].strip_prefix([' ', '-']).unwrap_or(&s[at..]);
         let w = t.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(t.len());
         let unit = ["b bn billion", "m million", "t trillion"].iter().position(|u| listed(u, &t[..w]));
         Some(([1e9, 1e6, 1e12][unit?], s.len() - t.len() + w))
@@ -433,6 +436,8 @@ mod tests {
         assert_eq!(read("RekaAI/reka-flash-3", reka), Some((21 * B, None)));
         assert_eq!(read("RekaAI/reka-flash-3", &reka.replace("Reka Flash 3 is", "Reka Flash 2 is")), None);
         assert_eq!(read("RekaAI/reka-flash-3", &reka.replace("21B general", "21B and 7B general")), None);
+        let prover = "We introduce **LongCat-Flash-Prover**, a flagship $560$-billion-parameter open-source MoE model.";
+        assert_eq!(read("meituan-longcat/LongCat-Flash-Prover", prover), Some((560 * B, None)));
     }
 
     #[test]
