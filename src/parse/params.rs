@@ -293,7 +293,27 @@ fn candidates(md: &str, id: &str, name: Option<&SizeText>) -> Vec<Cand> {
         }
     }
     table(&block, id, name, &mut out);
+    html_size_rows(md, id, name, &mut out);
     out
+}
+
+/// The parameter rows of HTML tables (`<td>Model Size</td><td>1.28B</td>…` under a header of
+/// model names), read as the pipe tables they would be.
+fn html_size_rows(md: &str, id: &str, name: Option<&SizeText>, out: &mut Vec<Cand>) {
+    for (offset, snippet) in super::html_tables::html_table_snippets(md) {
+        let Some(t) =
+            super::html_tables::html_table(snippet).filter(|t| t.rows.iter().any(|r| key_role(&r[0]).is_some()))
+        else {
+            continue;
+        };
+        let line = md[..offset].matches('\n').count() + 1;
+        let pipe = |cells: &[String]| format!("| {} |", cells.join(" | "));
+        let rows: Vec<String> = std::iter::once(pipe(&t.header))
+            .chain(std::iter::once(pipe(&vec!["---".to_owned(); t.header.len()])))
+            .chain(t.rows.iter().map(|r| pipe(r)))
+            .collect();
+        table(&rows.iter().map(|r| (line, r.as_str())).collect::<Vec<_>>(), id, name, out);
+    }
 }
 
 /// The sentence from a little before byte `at`, whitespace-collapsed, at most 200 characters.
@@ -419,6 +439,20 @@ mod tests {
 
     const B: i64 = 1_000_000_000;
     const M: i64 = 1_000_000;
+
+    #[test]
+    fn size_rows_of_html_and_estimates() {
+        let html = "<table><tr><th></th><th>EXAONE 4.0 1.2B</th><th>Qwen3 1.7B</th></tr>\
+                    <tr><td>Model Size</td><td>1.28B</td><td>1.72B</td></tr>\
+                    <tr><td>MMLU</td><td>60.1</td><td>62.0</td></tr></table>";
+        assert_eq!(read("LGAI-EXAONE/EXAONE-4.0-1.2B", html), Some((1_280 * M, None)));
+        assert_eq!(read("Qwen/Qwen3-1.7B", html), Some((1_720 * M, None)));
+        // Another model's table: the name's size stands.
+        assert_eq!(read("org/Foo-1.2B", html), Some((1_200 * M, None)));
+        // "~ 11B" is an estimate: SOLAR-10.7B keeps its name's size.
+        let md = "| Model | H6 | Model Size |\n|---|---|---|\n| **SOLAR-10.7B-Instruct-v1.0** | 74.20 | ~ 11B |\n";
+        assert_eq!(read("upstage/SOLAR-10.7B-Instruct-v1.0", md), Some((10_700 * M, None)));
+    }
 
     #[test]
     fn a_sentence_about_it_after_the_model_is_named() {

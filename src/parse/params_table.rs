@@ -42,12 +42,18 @@ pub(super) fn key_role(cell: &str) -> Option<bool> {
     let k = cell.replace("sub>", "").to_ascii_lowercase().replace(|c: char| !c.is_ascii_alphabetic(), "");
     let k = ["numberof", "total", "model", "num", "n"].iter().fold(k.as_str(), |k, p| k.strip_prefix(p).unwrap_or(k));
     let rest = k.strip_prefix("activated").or_else(|| k.strip_prefix("active"));
-    matches!(rest.unwrap_or(k), "parameters" | "params" | "parametercount" | "paramcount").then_some(rest.is_some())
+    // "Model Size | 1.28B": only a value with a size unit is read (not "Model Size (GB)").
+    matches!(rest.unwrap_or(k), "parameters" | "params" | "parametercount" | "paramcount" | "size")
+        .then_some(rest.is_some())
 }
 
 /// A cell (or a value after a colon) holding one size and nothing else.
 pub(super) fn cell_num(cell: &str) -> Option<Num> {
-    let c = cell.trim_matches(|c: char| c.is_whitespace() || "*~≈`".contains(c));
+    // "~ 11B" beside SOLAR-10.7B: an estimate is not a count.
+    if cell.contains(['~', '≈']) {
+        return None;
+    }
+    let c = cell.trim_matches(|c: char| c.is_whitespace() || "*`".contains(c));
     let found = nums(c);
     found.first().filter(|m| found.len() == 1 && m.at == 0 && m.end == c.len()).cloned()
 }
