@@ -360,7 +360,13 @@ pub fn may_be_benchmark(name: &str) -> bool {
     if is_category(&words) {
         return false;
     }
-    if words.iter().any(|w| NEVER.contains(w)) {
+    // The name, not its parenthesis, says what the column is: "Context Length (tokens)" is none,
+    // "BrowseComp (w/ Context Manager)" and "GAIA (no file)" are benchmarks.
+    let named = clean.split('(').next().unwrap_or(&clean);
+    let outside: Vec<&str> = named.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let judged = if outside.is_empty() { &words } else { &outside };
+    let metric_only = judged.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit()));
+    if metric_only || judged.iter().any(|w| NEVER.contains(w)) {
         return false;
     }
     !words.iter().all(|w| not_alone(w) || w.chars().all(|c| c.is_ascii_digit()))

@@ -273,8 +273,15 @@ pub fn resolve(raw: &str) -> Benchmark {
     // and pass@8 another metric than pass@1.
     let subset = parenthesised(&rest).is_some_and(|q| {
         let q = clean(&q);
-        // "MGSM (+D)": the benchmark with something added (distractors), another set.
-        q.split(' ').any(|w| SUBSETS.contains(&w)) || q.starts_with("pass ") && q != "pass 1" || q.starts_with('+')
+        // "MGSM (+D)": the benchmark with something added (distractors), another set; so is a run
+        // with or without a tool ("BrowseComp (w/ Context Manager)", "GAIA (no file)"), but not
+        // the prompting ("(no CoT)").
+        let first = q.split(' ').next().unwrap_or("");
+        let with = matches!(first, "w" | "with" | "without" | "no") && !q.ends_with(" cot");
+        q.split(' ').any(|w| SUBSETS.contains(&w))
+            || q.starts_with("pass ") && q != "pass 1"
+            || q.starts_with('+')
+            || with
     });
     let bare = if subset { cleaned.clone() } else { clean(&remove_parentheses(&rest)) };
     let found = lookup(&cleaned)
@@ -461,6 +468,9 @@ mod tests {
         assert_eq!(resolve("HumanEval (Pass@1)").canonical, "humaneval");
         assert!(!resolve("MGSM (+D)").is_known && resolve("MGSM (+D)").canonical != "mgsm");
         assert_eq!(resolve("AIME24 pass@1").canonical, "aime24");
+        assert_ne!(resolve("BrowseComp (w/ Context Manager)").canonical, resolve("BrowseComp").canonical);
+        assert_ne!(resolve("HLE (w/o tools)").canonical, resolve("HLE").canonical);
+        assert_eq!(resolve("GSM8K (no CoT)").canonical, "gsm8k");
         assert_eq!(resolve("τ²-Bench (Airline)").canonical, resolve("τ2-Bench").canonical);
         assert_eq!(resolve("KoMT-Bench^1").canonical, "komt_bench");
     }

@@ -646,7 +646,17 @@ mod tests {
         ] {
             assert!(!may_be_benchmark(h), "{h}");
         }
-        for h in ["MMLU", "GSM8K (8-shot)", "HumanEval", "RULER", "Avg.", "MT-Bench", "C-Eval", "LongBench"] {
+        for h in [
+            "MMLU",
+            "GSM8K (8-shot)",
+            "HumanEval",
+            "RULER",
+            "Avg.",
+            "MT-Bench",
+            "C-Eval",
+            "LongBench",
+            "GAIA (no file)",
+        ] {
             assert!(may_be_benchmark(h), "{h}");
         }
         let md = "|Model|4K|8K|32K|Release Date|MMLU|\n|---|---|---|---|---|---|\n|Foo-7B|90.1|88.2|80.0|2024|61.0|\n";
