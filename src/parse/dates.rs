@@ -180,6 +180,9 @@ pub struct CardDate {
 /// assert_eq!(card_release(news, "01-ai/Yi-34B").unwrap().date.to_string(), "2023-11-02");
 /// ```
 pub fn card_release(body: &str, model_id: &str) -> Option<CardDate> {
+    if let Some(date) = table_release(body, model_id) {
+        return Some(date);
+    }
     let name = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
     let lines: Vec<&str> = body.lines().collect();
     let found = |(date, precision): (NaiveDate, DatePrecision), i: usize| {
@@ -251,6 +254,45 @@ pub fn card_release(body: &str, model_id: &str) -> Option<CardDate> {
     None
 }
 
+/// A release-date column in the row that names this model exactly (`| Model | Download |
+/// Release Date |`, InternLM's and Qwen's model lists), or a release-date row in the column
+/// that does (`| *Release Date* | 2024.09.08 | …` under a header of model names).
+fn table_release(body: &str, model_id: &str) -> Option<CardDate> {
+    use super::benchmarks::strip_markup;
+    use super::model_names::label_match;
+    let is_date_key = |h: &str| {
+        let h = strip_markup(h).to_ascii_lowercase();
+        matches!(h.trim_matches(|c: char| !c.is_ascii_alphanumeric()), "release date" | "released" | "date" | "release")
+    };
+    let names_it = |cell: &str| {
+        let cell = strip_markup(cell);
+        label_match(&cell, model_id).is_some_and(|(_, exact)| exact) || cell.trim().eq_ignore_ascii_case(model_id)
+    };
+    // Most cards have no such table: parse tables only when a header could hold one.
+    if !["Date", "date", "DATE", "Released", "released", "Release"].iter().any(|k| body.contains(k)) {
+        return None;
+    }
+    for t in super::tables::tables(body) {
+        let line = |offset: usize| body[..offset.min(body.len())].matches('\n').count() + 1;
+        let date_col = t.header.iter().position(|h| is_date_key(h));
+        let own_col = t.header.iter().skip(1).position(|h| names_it(h)).map(|c| c + 1);
+        for (r, row) in t.rows.iter().enumerate() {
+            let cell = match (date_col, own_col) {
+                (Some(d), _) if row.iter().take(d).any(|c| names_it(c)) => &row[d],
+                (_, Some(o)) if row.first().is_some_and(|k| is_date_key(k)) => &row[o],
+                _ => continue,
+            };
+            if let Some((date, precision)) = parse_date(cell) {
+                let at = line(t.row_offsets.get(r).copied().unwrap_or(t.offset));
+                let evidence =
+                    crate::parse::card_scores::clip(&format!("{} | {}", row.join(" | "), t.header.join(" | ")));
+                return Some(CardDate { date, precision, evidence, line: at });
+            }
+        }
+    }
+    None
+}
+
 /// A sentence that names a model ("Qwen2-Math", "Yi-34B": letters and digits joined by "-")
 /// and not this one.
 fn about_another(sentence: &str, name: &str) -> bool {
@@ -291,6 +333,20 @@ mod tests {
         assert!(card_release(two, "Qwen/Qwen2.5-Math-1.5B").is_none(), "the date is the other sentence's");
         let long = "Released by the team together with a paper and a demo on August 11, 2023";
         assert!(card_release(long, "a/b").is_none(), "only a line that is the statement");
+    }
+
+    #[test]
+    fn a_release_date_column_in_the_models_row() {
+        let list = "| Model | Type | Transformers(HF) | Release Date |\n|---|---|---|---|\n\
+                    | **InternLM2-Law-7B** | SFT | [internlm/internlm2-law-7b](https://hf.co/internlm/internlm2-law-7b) | 2024-05-15 |\n\
+                    | InternLM2-Law-20B | SFT | link | 2024-06-01 |\n";
+        let d = card_release(list, "internlm/internlm2-law-7b").unwrap();
+        assert_eq!((d.date.to_string(), d.line), ("2024-05-15".to_owned(), 3));
+        assert_eq!(card_release(list, "internlm/internlm2-law-20b").unwrap().date.to_string(), "2024-06-01");
+        assert!(card_release(list, "internlm/internlm2-law-1.8b").is_none(), "no row names it");
+        let transposed =
+            "| | Solar Pro | Qwen 2.5 14B |\n|---|---|---|\n| *Release Date* | 2024.09.08 | 2024.09.19 |\n";
+        assert_eq!(card_release(transposed, "upstage/solar-pro").unwrap().date.to_string(), "2024-09-08");
     }
 
     #[test]
