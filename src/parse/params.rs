@@ -574,6 +574,8 @@ mod tests {
         assert_eq!(read("Qwen/Qwen2.5-1.5B", params), Some((1_540_000_000, None)));
         let moe = "| Key | Value |\n|---|---|\n| Total Parameters | 16B |\n| Activated Parameters | 2.4B |\n";
         assert_eq!(read("org/Moe-16B", moe), Some((16 * B, Some(2_400_000_000))));
+        let annotated = "| Benchmark | Foo Flash | Bar |\n|---|---|---|\n| # Activated Params | 11B | 37B |\n| # Total Params (MoE) | 196B |\n";
+        assert_eq!(read("org/Foo-Flash", annotated), Some((196 * B, Some(11 * B))));
         let polyglot = "| Hyperparameter | Value |\n|---|---|\n| \\\\(n_{parameters}\\\\) | 1,331,810,304 |\n";
         assert_eq!(read("EleutherAI/polyglot-ko-1.3b", polyglot), Some((1_331_810_304, None)));
         let qwen = "- Number of Parameters: 1.54B\n- Number of Paramaters (Non-Embedding): 1.31B\n";

@@ -39,6 +39,12 @@ fn cells(line: &str) -> Vec<&str> {
 
 /// `Total Parameters`, `#Params`, `n_parameters`: a total (`false`); `Activated Params`: `true`.
 pub(super) fn key_role(cell: &str) -> Option<bool> {
+    // "# Total Params (MoE)": the parenthesis only annotates the key; "(without embeddings)",
+    // "(non-embedding)" make it another count.
+    let lower = cell.to_ascii_lowercase();
+    let other = ["embed", "without", "excl", "non"].iter().any(|w| lower.contains(w));
+    let key = cell.split('(').next().unwrap_or(cell);
+    let cell = if other || !key.chars().any(|c| c.is_ascii_alphabetic()) { cell } else { key };
     let k = cell.replace("sub>", "").to_ascii_lowercase().replace(|c: char| !c.is_ascii_alphabetic(), "");
     let k = ["numberof", "total", "model", "num", "n"].iter().fold(k.as_str(), |k, p| k.strip_prefix(p).unwrap_or(k));
     let rest = k.strip_prefix("activated").or_else(|| k.strip_prefix("active"));
