@@ -261,6 +261,10 @@ fn choose(model_id: &str, name: Option<&SizeText>, cands: &[Cand]) -> Option<Car
 
 /// Every statement of a size in a card, outside front matter and code blocks.
 fn candidates(md: &str, id: &str, name: Option<&SizeText>) -> Vec<Cand> {
+    // "6\u{a0}706\u{a0}958\u{a0}336", "0.57\u{a0}B": no-break spaces are spaces (lines stay where they were).
+    let nbsp = ['\u{a0}', '\u{202f}', '\u{2009}'];
+    let spaced = if md.contains(nbsp) { std::borrow::Cow::Owned(md.replace(nbsp, " ")) } else { md.into() };
+    let md = spaced.as_ref();
     let (mut out, mut block, mut code, mut front) = (Vec::new(), Vec::new(), false, md.starts_with("---"));
     let family = super::params_prose::family_word(id);
     let mut named_before = false;
@@ -331,9 +335,15 @@ pub(super) fn read_num(s: &str, i: usize) -> Option<(f64, usize, bool, usize)> {
     while (1..=3).contains(&lead) && b.get(j) == Some(&b',') && digits(j + 1) == 3 {
         (grouped, j) = (true, j + 4);
     }
+    // "6 706 958 336": groups of three after spaces, at least two of them (a count, not "7 100").
+    let spaced =
+        |from: usize| (0..).take_while(|k| b.get(from + 4 * k) == Some(&b' ') && digits(from + 4 * k + 1) == 3).count();
+    if !grouped && (1..=3).contains(&lead) && spaced(j) >= 2 {
+        (grouped, j) = (true, j + 4 * spaced(j));
+    }
     let decimals = if !grouped && b.get(j) == Some(&b'.') { digits(j + 1) } else { 0 };
     j += decimals + usize::from(decimals > 0);
-    Some((s[i..j].replace(',', "").parse().ok()?, decimals, grouped, j))
+    Some((s[i..j].replace([',', ' '], "").parse().ok()?, decimals, grouped, j))
 }
 
 /// A unit after a number at byte `j` ("B", " billion", "M"; "104B billion" once): (scale, end).
@@ -470,6 +480,11 @@ mod tests {
         assert_eq!(read("RekaAI/reka-flash-3", reka), Some((21 * B, None)));
         assert_eq!(read("RekaAI/reka-flash-3", &reka.replace("Reka Flash 3 is", "Reka Flash 2 is")), None);
         assert_eq!(read("RekaAI/reka-flash-3", &reka.replace("21B general", "21B and 7B general")), None);
+        let lucie = "Lucie-7B has the same architecture as Llama3.1.\nIt has exactly 6\u{a0}706\u{a0}958\u{a0}336 free parameters,\n";
+        assert_eq!(read("OpenLLM-France/Lucie-7B", lucie), Some((6_706_958_336, None)));
+        let clova =
+            "- **Parameters**: 0.57\u{a0}B (total); 0.45\u{a0}B (excluding token embeddings, tied embeddings)\n";
+        assert_eq!(read("naver-hyperclovax/HyperCLOVAX-SEED-Text-Instruct-0.5B", clova), Some((570 * M, None)));
         let prover = "We introduce **LongCat-Flash-Prover**, a flagship $560$-billion-parameter open-source MoE model.";
         assert_eq!(read("meituan-longcat/LongCat-Flash-Prover", prover), Some((560 * B, None)));
     }

@@ -134,6 +134,8 @@ fn role(before: &str, after: &str) -> Option<bool> {
             Some(true)
         }
         Some(w) if w.starts_with("param") => Some(per.is_some() || prev.iter().take(2).any(act)),
+        // "6 706 958 336 free parameters" (not "trainable": a LoRA's adapter count)
+        Some("free") if next.get(1).is_some_and(|w| w.starts_with("param")) => Some(false),
         Some(w) if act(&w) => Some(true),
         Some("total") => Some(false),
         Some("in") if next.get(1) == Some(&"total") => Some(false),

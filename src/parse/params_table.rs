@@ -61,6 +61,11 @@ pub(super) fn cell_num(cell: &str) -> Option<Num> {
     }
     let c = cell.trim_matches(|c: char| c.is_whitespace() || "*`".contains(c));
     let found = nums(c);
+    // "0.57 B (total); 0.45 B (excluding token embeddings)": the one marked total.
+    let total = found.iter().filter(|m| c[m.end..].trim_start().starts_with("(total)")).collect::<Vec<_>>();
+    if let ([one], true) = (total.as_slice(), found.len() > 1) {
+        return Some((*one).clone());
+    }
     found.first().filter(|m| found.len() == 1 && m.at == 0 && m.end == c.len()).cloned()
 }
 
