@@ -203,6 +203,10 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
                     || header[meta_cols[0]].to_lowercase().contains("metric")
                     || header[meta_cols[0]].to_lowercase().contains("shot"))
         });
+        // A row of a quantized checkpoint ("FP8", "Int4GPTQ" beside "B16") is another model's.
+        if !is_packed(model_id) && meta_cols.iter().any(|c| is_packed(&strip_markup(&row[*c]))) {
+            continue;
+        }
         let shots = metric.as_deref().and_then(shots_in).or_else(|| resolve(&bench).shots);
         let evidence = [Some(bench.as_str()), metric.as_deref(), Some(header[col].as_str())]
             .into_iter()
@@ -420,6 +424,13 @@ mod tests {
             [("ruler_4k", 95.7), ("ruler_128k", 89.8)]
         );
         assert!(named(&read(&md.replace("RULER Benchmark", "Long context"), "ai21labs/AI21-Jamba-1.5-Mini")).is_empty());
+    }
+
+    #[test]
+    fn quantized_checkpoint_rows_are_not_the_model() {
+        let md = "| Benchmark | Quant | Foo-7B-Instruct |\n|---|---|---|\n| AIME 2024 | B16<br>FP8<br>Int4GPTQ | 81.1<br>80.9<br>81.0 |\n";
+        let got = named(&read(md, "org/Foo-7B-Instruct"));
+        assert_eq!(got.iter().map(|g| g.2).collect::<Vec<_>>(), [81.1], "{got:?}");
     }
 
     #[test]

@@ -322,8 +322,10 @@ fn without_sizes(text: &str) -> String {
 pub fn is_packed(model_id: &str) -> bool {
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
     let w = words(name);
-    // `words` splits "FP8" and "W4A16" at their digits: join neighbours again.
+    // `words` splits "FP8" and "W4A16" at their digits: join neighbours again; "Int4GPTQ" holds one.
+    let lower = name.to_lowercase();
     (0..w.len()).any(|i| (i + 1..=w.len().min(i + 3)).any(|j| PACKING.contains(&w[i..j].concat().as_str())))
+        || ["gptq", "awq", "gguf", "exl2"].iter().any(|p| lower.contains(p))
 }
 
 /// A heading over tables of tuned models ("Instruction tuned models", "Chat").
