@@ -4,10 +4,10 @@
 
 use super::benchmarks::{english_named, resolve, unit_of};
 use super::card_scores::{clip, suite_average, table_scores, CardScore, Unused};
-use super::dates::{card_release, parse_date, CardDate};
+use super::dates::{card_release_in, parse_date, CardDate};
 use super::front_matter::{self, model_index_scores};
 use super::model_names::{card_intro, is_packed, is_tuned, label_match};
-use super::params::{base_contradicts, card_size, CardSize, SizeForm};
+use super::params::{base_contradicts, card_size_in, CardSize, SizeForm};
 use super::table_context::{last_heading, lower_is_better, section_language};
 use super::tables::tables;
 
@@ -70,18 +70,20 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     let tuned = is_tuned(model_id, markdown);
     // How the card names its model: the start of its prose.
     let intro = card_intro(markdown);
-    for table in tables(markdown).into_iter().filter(|t| !lower_is_better(t)) {
-        let read = table_scores(&table, model_id, tuned, &intro);
+    // Read once: scores, parameter rows and release-date columns all come from them.
+    let all_tables = tables(markdown);
+    for table in all_tables.iter().filter(|t| !lower_is_better(t)) {
+        let read = table_scores(table, model_id, tuned, &intro);
         if let Some((reason, detail)) = read.abstained {
             let at = line_of(body_start + table.offset);
             facts.passed_over.push((reason, format!("table at line {at}: {detail}")));
         }
-        let average = suite_average(&table, markdown, &read.scores);
-        let language = section_language(&table, model_id);
+        let average = suite_average(table, markdown, &read.scores);
+        let language = section_language(table, model_id);
         for mut score in read.scores.into_iter().chain(average) {
             if let Some(language) = language.as_deref().filter(|_| english_named(&score.benchmark_raw)) {
                 score.benchmark_raw = format!("{} {language}", score.benchmark_raw);
-                score.evidence = clip(&format!("{} (under \"{}\")", score.evidence, last_heading(&table)));
+                score.evidence = clip(&format!("{} (under \"{}\")", score.evidence, last_heading(table)));
             }
             let line = Some(line_of(body_start + score.offset));
             facts.scores.push(CardValue { score, line });
@@ -96,7 +98,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         (None, Some(_), Some(_)) => (None, None),
         (None, tag, base) => (tag, base),
     };
-    facts.size = card_size(model_id, markdown).map(|mut size| {
+    facts.size = card_size_in(model_id, markdown, &all_tables).map(|mut size| {
         if size.form != SizeForm::Name {
             size.line += line_of(body_start) - 1;
         }
@@ -109,7 +111,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
             facts.size = Some(flag);
         }
     }
-    let stated = card_release(markdown, model_id).map(|mut date| {
+    let stated = card_release_in(markdown, &all_tables, model_id).map(|mut date| {
         date.line += line_of(body_start) - 1;
         date
     });

@@ -180,7 +180,12 @@ pub struct CardDate {
 /// assert_eq!(card_release(news, "01-ai/Yi-34B").unwrap().date.to_string(), "2023-11-02");
 /// ```
 pub fn card_release(body: &str, model_id: &str) -> Option<CardDate> {
-    if let Some(date) = table_release(body, model_id) {
+    card_release_in(body, &super::tables::tables(body), model_id)
+}
+
+/// [`card_release`] with the card's tables already read (`read_card` reads them once).
+pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &str) -> Option<CardDate> {
+    if let Some(date) = table_release(body, tables, model_id) {
         return Some(date);
     }
     let name = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
@@ -257,7 +262,7 @@ pub fn card_release(body: &str, model_id: &str) -> Option<CardDate> {
 /// A release-date column in the row that names this model exactly (`| Model | Download |
 /// Release Date |`, InternLM's and Qwen's model lists), or a release-date row in the column
 /// that does (`| *Release Date* | 2024.09.08 | …` under a header of model names).
-fn table_release(body: &str, model_id: &str) -> Option<CardDate> {
+fn table_release(body: &str, tables: &[super::tables::Table], model_id: &str) -> Option<CardDate> {
     use super::benchmarks::strip_markup;
     use super::model_names::label_match;
     let is_date_key = |h: &str| {
@@ -268,11 +273,7 @@ fn table_release(body: &str, model_id: &str) -> Option<CardDate> {
         let cell = strip_markup(cell);
         label_match(&cell, model_id).is_some_and(|(_, exact)| exact) || cell.trim().eq_ignore_ascii_case(model_id)
     };
-    // Most cards have no such table: parse tables only when a header could hold one.
-    if !["Date", "date", "DATE", "Released", "released", "Release"].iter().any(|k| body.contains(k)) {
-        return None;
-    }
-    for t in super::tables::tables(body) {
+    for t in tables {
         let line = |offset: usize| body[..offset.min(body.len())].matches('\n').count() + 1;
         let date_col = t.header.iter().position(|h| is_date_key(h));
         let own_col = t.header.iter().skip(1).position(|h| names_it(h)).map(|c| c + 1);

@@ -6,6 +6,7 @@
 
 use super::params_prose::prose;
 use super::params_table::{cell_num, key_role, table};
+use super::tables::{Table, TableKind};
 
 /// Share of a Mistral/Llama-style dense model's weights in its FFN (Mistral-7B: 5.64B of 7.24B).
 /// Used only to estimate `NxMB` names when no config or safetensors count exists.
@@ -146,9 +147,15 @@ pub(super) fn listed(list: &str, w: &str) -> bool {
 /// assert_eq!((s.size.total, s.form, s.line), (7_610_000_000, SizeForm::Table, 2));
 /// ```
 pub fn card_size(model_id: &str, markdown: &str) -> Option<CardSize> {
+    card_size_in(model_id, markdown, &super::tables::tables(markdown))
+}
+
+/// [`card_size`] with the card's tables already read (`read_card` reads them once).
+pub fn card_size_in(model_id: &str, markdown: &str, tables: &[Table]) -> Option<CardSize> {
     let owned = from_name(model_id);
     let name = owned.as_ref();
-    let (doubts, cands): (Vec<_>, Vec<_>) = candidates(markdown, model_id, name).into_iter().partition(|c| c.doubt);
+    let (doubts, cands): (Vec<_>, Vec<_>) =
+        candidates(markdown, tables, model_id, name).into_iter().partition(|c| c.doubt);
     let Some(n) = name.filter(|n| !n.is_expert_notation) else { return choose(model_id, name, &cands) };
     // Statements against the name's size come back flagged (`against_name`): normalize then
     // publishes neither and reports both. Near the name's size but not it: as coarse as the name
@@ -260,7 +267,8 @@ fn choose(model_id: &str, name: Option<&SizeText>, cands: &[Cand]) -> Option<Car
 }
 
 /// Every statement of a size in a card, outside front matter and code blocks.
-fn candidates(md: &str, id: &str, name: Option<&SizeText>) -> Vec<Cand> {
+fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>) -> Vec<Cand> {
+    let original = md;
     // "6\u{a0}706\u{a0}958\u{a0}336", "0.57\u{a0}B": no-break spaces are spaces (lines stay where they were).
     let nbsp = ['\u{a0}', '\u{202f}', '\u{2009}'];
     let spaced = if md.contains(nbsp) { std::borrow::Cow::Owned(md.replace(nbsp, " ")) } else { md.into() };
@@ -297,20 +305,16 @@ fn candidates(md: &str, id: &str, name: Option<&SizeText>) -> Vec<Cand> {
         }
     }
     table(&block, id, name, &mut out);
-    html_size_rows(md, id, name, &mut out);
+    html_size_rows(original, tables, id, name, &mut out);
     out
 }
 
 /// The parameter rows of HTML tables (`<td>Model Size</td><td>1.28B</td>…` under a header of
 /// model names), read as the pipe tables they would be.
-fn html_size_rows(md: &str, id: &str, name: Option<&SizeText>, out: &mut Vec<Cand>) {
-    for (offset, snippet) in super::html_tables::html_table_snippets(md) {
-        let Some(t) =
-            super::html_tables::html_table(snippet).filter(|t| t.rows.iter().any(|r| key_role(&r[0]).is_some()))
-        else {
-            continue;
-        };
-        let line = md[..offset].matches('\n').count() + 1;
+fn html_size_rows(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>, out: &mut Vec<Cand>) {
+    let sized = |t: &&Table| t.kind == TableKind::Html && t.rows.iter().any(|r| key_role(&r[0]).is_some());
+    for t in tables.iter().filter(sized) {
+        let line = md[..t.offset.min(md.len())].matches('\n').count() + 1;
         let pipe = |cells: &[String]| format!("| {} |", cells.join(" | "));
         let rows: Vec<String> = std::iter::once(pipe(&t.header))
             .chain(std::iter::once(pipe(&vec!["---".to_owned(); t.header.len()])))
