@@ -22,6 +22,17 @@ pub fn rank(score: &ScoreRow) -> u8 {
     }
 }
 
+/// A hybrid model's score in its thinking mode (the card gives both): the other mode is the
+/// setting the reference models were measured in, so it goes first.
+fn thinks(score: &ScoreRow) -> bool {
+    score.metric.as_deref().is_some_and(|m| {
+        (m.ends_with("(thinking mode)")
+            || m.ends_with("(reasoning mode)")
+            || m == "thinking mode"
+            || m == "reasoning mode")
+    })
+}
+
 /// Marks the one observation per (model, benchmark, shots) that density uses.
 pub fn mark_used_for_density(scores: &mut [ScoreRow]) {
     let mut best: HashMap<(String, String, Option<i32>), usize> = HashMap::new();
@@ -29,7 +40,9 @@ pub fn mark_used_for_density(scores: &mut [ScoreRow]) {
         let key = (s.model_id.clone(), s.benchmark.clone(), s.shots);
         let entry = best.entry(key).or_insert(i);
         let current = &scores[*entry];
-        if (rank(s), &s.source_url, &s.value_raw) < (rank(current), &current.source_url, &current.value_raw) {
+        if (rank(s), thinks(s), &s.source_url, &s.value_raw)
+            < (rank(current), thinks(current), &current.source_url, &current.value_raw)
+        {
             *entry = i;
         }
     }
@@ -88,5 +101,15 @@ mod tests {
         mark_used_for_density(&mut scores);
         let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
         assert_eq!(used, vec![63.0]);
+    }
+
+    #[test]
+    fn a_hybrid_models_non_thinking_score_before_its_thinking_one() {
+        let mut scores = vec![obs("hf_files", "markdown_table", 93.7), obs("hf_files", "markdown_table", 91.8)];
+        scores[0].metric = Some("thinking mode".into());
+        scores[1].metric = Some("EM (non-thinking mode)".into());
+        mark_used_for_density(&mut scores);
+        let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
+        assert_eq!(used, vec![91.8]);
     }
 }

@@ -17,7 +17,7 @@ use super::lm_eval::lm_eval;
 pub use super::lm_eval::suite_average;
 use super::model_names::{heading_allows, heading_is_tuned, is_packed, is_size, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};
-use super::own_label::{choose, rows_by_setting, Own};
+use super::own_label::{choose, rows_by_setting, without_mode, Own};
 use super::table_context::{
     breakdown_of, last_heading, nameless_own_row, overall_of_heading, own_breakdown, unnamed_scores,
 };
@@ -98,7 +98,11 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         .map(|c| (c, table.rows.iter().filter(|r| resolve(&r[c]).is_known).count()))
         .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
         .unwrap_or((0, 0));
-    let model_column = lower.iter().any(|h| matches!(h.as_str(), "model" | "models" | "name" | "model name"));
+    // "Model", "Models", "Name", "Model Name", "LLM Name": a column naming models, maybe past a
+    // rank column.
+    let model_column = lower.iter().any(|h| {
+        h == "name" || h.split_whitespace().any(|w| matches!(w, "model" | "models" | "llm" | "llms")) && h.len() <= 12
+    });
     // A two-column `Benchmark | Score` table needs one known name, others two.
     let scores_column = header.len() == 2 && matches!(lower[1].as_str(), "value" | "score" | "result" | "results");
     // `Language | Score` under "Multilingual Benchmarks (MMLU)": the heading's benchmark by language.
@@ -163,15 +167,35 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
         && !is_packed(model_id)
         && heading_allows(&table.heading, tuned)
         && own_breakdown(table, header, &value_cols, model_id);
-    let cols = match (own_value_column, candidates.is_empty() || !heading_allows(&table.heading, tuned)) {
-        _ if own_parts => value_cols.clone(),
-        (Some(col), true) => vec![col],
-        (None, true) => return TableRead::default(),
-        (_, false) => match choose(&candidates, "column", own) {
-            Ok(col) => vec![col],
-            Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
-        },
+    // A hybrid model's columns by thinking mode ("DeepSeek V3.1-NonThinking", "… V3.1-Thinking"),
+    // each naming the model exactly but for its mode, one column a mode. Both modes must be
+    // there: a lone "LongCat-Flash-Thinking" is a model of its own.
+    let by_mode: Vec<(usize, &'static str)> = value_cols
+        .iter()
+        .filter_map(|c| {
+            let (label, mode) = without_mode(&header[*c], model_id)?;
+            label_match_in(&label, model_id, in_tuned, false).filter(|m| m.1).map(|_| (*c, mode))
+        })
+        .collect();
+    let modes: BTreeSet<&str> = by_mode.iter().map(|m| m.1).collect();
+    let modes_distinct =
+        modes.len() == by_mode.len() && modes.iter().any(|m| m.starts_with("non-")) && modes.len() >= 2;
+    let by_mode = if candidates.is_empty() && modes_distinct && heading_allows(&table.heading, tuned) {
+        by_mode
+    } else {
+        Vec::new()
     };
+    let cols: Vec<(usize, Option<&'static str>)> =
+        match (own_value_column, candidates.is_empty() || !heading_allows(&table.heading, tuned)) {
+            _ if own_parts => value_cols.iter().map(|c| (*c, None)).collect(),
+            _ if !by_mode.is_empty() => by_mode.iter().map(|(c, m)| (*c, Some(*m))).collect(),
+            (Some(col), true) => vec![(col, None)],
+            (None, true) => return TableRead::default(),
+            (_, false) => match choose(&candidates, "column", own) {
+                Ok(col) => vec![(col, None)],
+                Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
+            },
+        };
     // A breakdown of one benchmark into categories (STEM, Humanities, …; Writing, Roleplay, Math…)
     // names no benchmark, and its "Math" is not MATH; but under a heading naming that benchmark,
     // a language or category axis gives its parts ("MGSM German").
@@ -184,7 +208,7 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
     }
     let meta_cols: Vec<usize> = (0..header.len()).filter(|c| *c != bench_col && !value_cols.contains(c)).collect();
     let mut out = Vec::new();
-    for (r, col) in (0..table.rows.len()).flat_map(|r| cols.iter().map(move |c| (r, *c))) {
+    for (r, (col, mode)) in (0..table.rows.len()).flat_map(|r| cols.iter().map(move |c| (r, *c))) {
         let (row, fraction) = (&table.rows[r], column_is_fraction(table, col));
         let bench = strip_markup(&row[bench_col]);
         let Some(value) = pure_number(&row[col]) else { continue };
@@ -203,6 +227,11 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
                     || header[meta_cols[0]].to_lowercase().contains("metric")
                     || header[meta_cols[0]].to_lowercase().contains("shot"))
         });
+        let metric = match (mode, metric) {
+            (Some(mode), Some(m)) => Some(format!("{m} ({mode} mode)")),
+            (Some(mode), None) => Some(format!("{mode} mode")),
+            (None, m) => m,
+        };
         // A row of a quantized checkpoint ("FP8", "Int4GPTQ" beside "B16") is another model's.
         if !is_packed(model_id) && meta_cols.iter().any(|c| is_packed(&strip_markup(&row[*c]))) {
             continue;
@@ -231,7 +260,9 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
 
 fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static str) -> TableRead {
     let (model_id, tuned, _) = own;
-    let label_cols: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) < 0.5).collect();
+    // A rank column ("Rank": "1️⃣", "🥈") labels no model.
+    let rank = |c: usize| matches!(header[c].trim().to_lowercase().as_str(), "rank" | "ranking" | "#" | "no." | "no");
+    let label_cols: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) < 0.5 && !rank(*c)).collect();
     // Category columns (Llama 2's "Commonsense Reasoning", "Math" = GSM8K and MATH averaged) are
     // sub-scores, not benchmarks; the table's benchmark columns are still read.
     let value_cols: Vec<usize> = (0..header.len())
@@ -561,6 +592,9 @@ mod tests {
         );
         assert!(label_match("2B Params", "google/gemma-2b").is_some_and(|m| m.1));
         assert!(label_match("7B Params", "google/gemma-2b").is_none());
+        // A family card's size columns: "1B Dense" is granite-4.0-1b, "H 1B Dense" its hybrid sibling.
+        assert!(label_match("1B Dense", "ibm-granite/granite-4.0-1b").is_some_and(|m| m.1));
+        assert!(label_match("H 1B Dense", "ibm-granite/granite-4.0-1b").is_none());
         assert!(label_match("LLaMA3.1 405B", "deepseek-ai/DeepSeek-V3").is_none());
         assert_eq!(label_match("DeepSeek-V3", "deepseek-ai/DeepSeek-V3"), Some((3, true)));
         assert!(label_match("DeepSeek-V3 Base", "deepseek-ai/DeepSeek-V3").is_none());
@@ -690,12 +724,47 @@ mod tests {
     }
 
     #[test]
+    fn a_model_name_column_past_a_rank_column() {
+        let md = "| Rank | LLM Name | SqlEval-Classic (%) | Execution Accuracy (%) |\n|---|---|---|---|\n| 1\u{fe0f}\u{20e3} | GPT-4o | 86 | 91 |\n| 2\u{fe0f}\u{20e3} | deepSQL-R1-distill-8B | 82 | 89 |\n";
+        let s = named(&read(md, "imsanjoykb/deepSQL-R1-distill-8B"));
+        assert_eq!(s.iter().map(|s| s.2).collect::<Vec<_>>(), [82.0, 89.0]);
+        let md = "| # | Model | MMLU | GSM8K |\n|---|---|---|---|\n| 1 | GPT-4o | 86 | 91 |\n| 2 | deepSQL-R1-distill-8B | 82 | 89 |\n";
+        let s = named(&read(md, "imsanjoykb/deepSQL-R1-distill-8B"));
+        assert_eq!(s.iter().map(|s| s.2).collect::<Vec<_>>(), [82.0, 89.0]);
+    }
+
+    #[test]
+    fn a_hybrid_models_columns_by_thinking_mode() {
+        let md = "| Category | Benchmark (Metric) | DeepSeek V3.1-NonThinking | DeepSeek V3 0324 | DeepSeek V3.1-Thinking | DeepSeek R1 0528 |\n|---|---|---|---|---|---|\n| General | MMLU (EM) | 91.8 | 90.5 | 93.7 | 93.4 |\n| | MMLU-Pro (EM) | 83.7 | 81.2 | 84.8 | 85.0 |\n";
+        let v31 = read(md, "deepseek-ai/DeepSeek-V3.1");
+        let got: Vec<_> = v31.scores.iter().map(|s| (s.value_raw.as_str(), s.metric.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("91.8", Some("non-thinking mode")),
+                ("93.7", Some("thinking mode")),
+                ("83.7", Some("non-thinking mode")),
+                ("84.8", Some("thinking mode"))
+            ]
+        );
+        // Another model's modes are not this one's; a model named for its mode is read as itself.
+        assert!(read(md, "deepseek-ai/DeepSeek-V3").scores.is_empty());
+        let md = "| Benchmark | LongCat-Flash-Thinking | LongCat-Flash-Chat |\n|---|---|---|\n| MMLU | 80.1 | 78.2 |\n| GSM8K | 90.2 | 88.1 |\n";
+        assert_eq!(named(&read(md, "meituan-longcat/LongCat-Flash-Chat")).len(), 2);
+        assert!(named(&read(md, "meituan-longcat/LongCat-Flash")).is_empty());
+    }
+
+    #[test]
     fn lm_eval_rows_continue_and_scale() {
         let md = "|    Task     |Version| Metric |Value |   |Stderr|\n|-------------|------:|--------|-----:|---|-----:|\n|arc_challenge|      0|acc     |0.5990|±  |0.0143|\n|             |       |acc_norm|0.6425|±  |0.0140|\n";
         let s = read(md, "x/anything").scores;
         assert_eq!(s.len(), 2);
         assert_eq!(s[1].benchmark_raw, "arc_challenge");
         assert!((s[1].value - 64.25).abs() < 1e-9);
+        // A standard error on a row of its own (lm-eval 0.4) is not a score.
+        let md = "|Task |Version|           Metric            |Value|   |Stderr|\n|-----|------:|----|-----|---|------|\n|gsm8k|      2|exact_match,get-answer       | 0.75|   |      |\n|     |       |exact_match_stderr,get-answer| 0.01|   |      |\n|     |       |alias                        |gsm8k|   |      |\n";
+        let s = read(md, "x/anything").scores;
+        assert_eq!(s.iter().map(|s| s.value_raw.as_str()).collect::<Vec<_>>(), ["0.75"]);
     }
 
     #[test]

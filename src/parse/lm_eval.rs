@@ -19,10 +19,11 @@ pub fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
     let shots_c = col("n-shot");
     // Fractions (lm-eval's own output) or percent (tables retyped by hand): decided for the
     // whole value column, never per value.
-    // Perplexities and bits per byte are not scores (and not fractions).
+    // Perplexities and bits per byte are not scores (and not fractions); nor is a metric's
+    // standard error, which lm-eval 0.4 may print on a row of its own ("exact_match_stderr").
     let not_a_score = |row: &Vec<String>| {
         let m = row[metric_c].to_ascii_lowercase();
-        m.contains("perplexity") || m.contains("ppl") || m.contains("bits_per_byte") || m.contains("byte_perplexity")
+        ["perplexity", "ppl", "bits_per_byte", "stderr"].iter().any(|w| m.contains(w))
     };
     let fraction = rows_are_fractions(table.rows.iter().filter(|r| !not_a_score(r)), value_c);
     let mut task = String::new();

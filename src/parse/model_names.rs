@@ -10,7 +10,7 @@ use crate::parse::benchmarks::{strip_markup, take_shots};
 
 /// Words that say nothing about which model a label names.
 const GENERIC: &[&str] =
-    &["params", "parameters", "param", "model", "models", "size", "ours", "the", "hf", "this", "our", "meta"];
+    &["params", "parameters", "param", "model", "models", "size", "ours", "the", "hf", "this", "our", "meta", "dense"];
 const TUNING: &[&str] = &["instruct", "chat", "it", "dpo", "sft", "rlhf", "orpo", "tuned"];
 /// Words of quantized or converted copies: a table without them is about the original weights.
 const PACKING: &[&str] = &[

@@ -65,3 +65,28 @@ pub(super) fn rows_by_setting(candidates: &[(usize, String, (usize, bool))]) -> 
 fn earlier_release(label: &str) -> bool {
     words(label).iter().any(|w| matches!(w.as_str(), "original" | "previous" | "legacy"))
 }
+
+/// A thinking-mode qualifier in a label ("DeepSeek V3.1-NonThinking", "K-EXAONE (Reasoning)"):
+/// the label without it, and the mode. A hybrid model's table gives one column per mode; each is
+/// the model's score in that mode, told apart by the score's metric. `None` when the label has
+/// no mode, or the model's own name holds one ("LongCat-Flash-Thinking" is a model, not a mode).
+pub(super) fn without_mode(label: &str, model_id: &str) -> Option<(String, &'static str)> {
+    const MODES: &[(&str, &str)] = &[
+        ("non-thinking", "non-thinking"),
+        ("nonthinking", "non-thinking"),
+        ("non thinking", "non-thinking"),
+        ("non-reasoning", "non-reasoning"),
+        ("nonreasoning", "non-reasoning"),
+        ("reasoning off", "non-reasoning"),
+        ("reasoning on", "reasoning"),
+        ("thinking", "thinking"),
+        ("reasoning", "reasoning"),
+    ];
+    let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    if own.iter().any(|w| w.contains("think") || w.contains("reason")) {
+        return None;
+    }
+    let lower = label.to_lowercase();
+    let (at, pattern, mode) = MODES.iter().find_map(|(p, m)| lower.find(p).map(|at| (at, *p, *m)))?;
+    Some((format!("{} {}", &lower[..at], &lower[at + pattern.len()..]), mode))
+}
