@@ -25,12 +25,8 @@ pub fn rank(score: &ScoreRow) -> u8 {
 /// A hybrid model's score in its thinking mode (the card gives both): the other mode is the
 /// setting the reference models were measured in, so it goes first.
 fn thinks(score: &ScoreRow) -> bool {
-    score.metric.as_deref().is_some_and(|m| {
-        (m.ends_with("(thinking mode)")
-            || m.ends_with("(reasoning mode)")
-            || m == "thinking mode"
-            || m == "reasoning mode")
-    })
+    let mode = |m: &str| ["thinking mode", "reasoning mode"].iter().any(|t| m == *t || m.ends_with(&format!("({t})")));
+    score.metric.as_deref().is_some_and(mode)
 }
 
 /// Marks the one observation per (model, benchmark, shots) that density uses.
