@@ -7,6 +7,7 @@ use super::card_scores::{clip, suite_average, table_scores, CardScore, Unused};
 use super::dates::{card_release_in, parse_date, CardDate};
 use super::front_matter::{self, model_index_scores};
 use super::model_names::{card_intro, is_packed, is_tuned, label_match};
+use super::pair_cells::{pair_legend, read_pairs};
 use super::params::{base_contradicts, card_size_in, CardSize, SizeForm};
 use super::table_context::{last_heading, lower_is_better, section_language};
 use super::tables::tables;
@@ -73,7 +74,10 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     // Read once: scores, parameter rows and release-date columns all come from them.
     let all_tables = tables(markdown);
     for table in all_tables.iter().filter(|t| !lower_is_better(t)) {
-        let read = table_scores(table, model_id, tuned, &intro);
+        let read = match pair_legend(table, markdown) {
+            Some(legend) => read_pairs(table, &legend, (model_id, tuned, &intro)),
+            None => table_scores(table, model_id, tuned, &intro),
+        };
         if let Some((reason, detail)) = read.abstained {
             let at = line_of(body_start + table.offset);
             facts.passed_over.push((reason, format!("table at line {at}: {detail}")));

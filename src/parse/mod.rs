@@ -15,6 +15,7 @@ pub mod link;
 pub mod lm_eval;
 pub mod model_names;
 mod own_label;
+mod pair_cells;
 pub mod params;
 mod params_prose;
 mod params_table;
