@@ -4,13 +4,13 @@
 
 use super::benchmarks::{english_named, resolve, unit_of};
 use super::card_scores::{clip, suite_average, table_scores, CardScore, Unused};
-use super::dates::{card_release_in, parse_date, CardDate};
+use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
 use super::front_matter::{self, model_index_scores};
-use super::model_names::{card_intro, is_packed, is_tuned, label_match};
+use super::model_names::{card_intro, fits_release_stamp, is_packed, is_release_stamp, is_tuned, label_match, words};
 use super::pair_cells::{pair_legend, read_pairs};
 use super::params::{base_contradicts, card_size_in, CardSize, SizeForm};
 use super::table_context::{last_heading, lower_is_better, section_language};
-use super::tables::tables;
+use super::tables::{tables, Table};
 
 /// One score a card gives its own model, with its line in the card (from 1). Values are in the
 /// benchmark's unit: fractions of percent benchmarks are scaled ×100 per table or per
@@ -73,15 +73,33 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     let intro = card_intro(markdown);
     // Read once: scores, parameter rows and release-date columns all come from them.
     let all_tables = tables(markdown);
+    // A card naming the stamped model ("MiMo-7B-RL-0530") in a table: tables naming it only
+    // without its stamp ("MiMo-7B-RL") give the earlier release's scores.
+    let stamped = stamped_name(model_id);
+    let names_stamped = |t: &Table| {
+        let squash = |c: &String| c.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+        stamped.as_ref().is_some_and(|n| {
+            t.header.iter().chain(t.rows.iter().filter_map(|r| r.first())).any(|c| squash(c).contains(n.as_str()))
+        })
+    };
+    let stamp_named = all_tables.iter().any(names_stamped);
     for table in all_tables.iter().filter(|t| !lower_is_better(t)) {
         let read = match pair_legend(table, markdown) {
             Some(legend) => read_pairs(table, &legend, (model_id, tuned, &intro)),
             None => table_scores(table, model_id, tuned, &intro),
         };
-        if let Some((reason, detail)) = read.abstained {
+        if let Some((reason, detail)) = read.abstained.clone() {
             let at = line_of(body_start + table.offset);
             facts.passed_over.push((reason, format!("table at line {at}: {detail}")));
         }
+        let read = if stamp_named && !names_stamped(table) && !read.scores.is_empty() {
+            let at = line_of(body_start + table.offset);
+            let why = "names the model without the release stamp another table names it with (an earlier release)";
+            facts.passed_over.push((Unused::NoOwnColumn, format!("table at line {at}: {why}")));
+            continue;
+        } else {
+            read
+        };
         let average = suite_average(table, markdown, &read.scores);
         let language = section_language(table, model_id);
         for mut score in read.scores.into_iter().chain(average) {
@@ -119,7 +137,19 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         date.line += line_of(body_start) - 1;
         date
     });
-    facts.date = stated.or(facts.date.take());
+    facts.date = stated.or(facts.date.take()).filter(|d| {
+        // A date outside the release stamp the name carries is another release's (a quantized
+        // copy's own release comes after the stamp of the original's).
+        if is_packed(model_id) {
+            return true;
+        }
+        use chrono::Datelike;
+        match d.precision {
+            DatePrecision::Year => true,
+            DatePrecision::Month => fits_release_stamp(model_id, (d.date.year(), d.date.month(), 0)),
+            DatePrecision::Day => fits_release_stamp(model_id, (d.date.year(), d.date.month(), d.date.day())),
+        }
+    });
     facts
 }
 
@@ -327,9 +357,34 @@ fn read_model_index(
     }
 }
 
+/// The model's name squashed to letters and digits ("mimo7brl0530"), when it carries a release
+/// stamp.
+fn stamped_name(model_id: &str) -> Option<String> {
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    words(name)
+        .iter()
+        .any(|w| is_release_stamp(w))
+        .then(|| name.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stamped_models_earlier_release_and_its_date_are_not_its_own() {
+        let card = "News: the GLM-4 series models released on June 5, 2024.\n\n## Updates\n\n| Benchmark | MiMo-7B-RL | MiMo-7B-RL-0530 |\n|---|---|---|\n| MMLU | 50.1 | 60.2 |\n| GSM8K | 70.1 | 80.2 |\n\n## Evaluation\n\n| Benchmark | Other-7B | MiMo-7B-RL |\n|---|---|---|\n| MMLU | 40.1 | 50.1 |\n| GSM8K | 60.3 | 70.1 |\n";
+        let facts = read_card("XiaomiMiMo/MiMo-7B-RL-0530", card);
+        let values: Vec<f64> = facts.scores.iter().map(|s| s.score.value).collect();
+        assert_eq!(values, [60.2, 80.2]);
+        assert!(facts.passed_over.iter().any(|(_, why)| why.contains("release stamp")));
+        // Without a stamp in the name the table is the model's.
+        assert!(read_card("XiaomiMiMo/MiMo-7B-RL", card).scores.len() >= 2);
+        let glm = "GLM-4-32B-0414 is our new model.\n\nBelow are the GLM-4 series models released on June 5, 2024.\n";
+        assert!(read_card("THUDM/GLM-4-32B-0414", glm).date.is_none());
+        assert!(read_card("THUDM/GLM-4-32B", glm).date.is_some(), "no stamp: the sentence still counts");
+        assert!(is_tuned("rednote-hilab/dots.llm1.inst", ""));
+    }
 
     #[test]
     fn a_perplexity_table_and_a_key_line_say_nothing() {

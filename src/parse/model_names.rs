@@ -153,7 +153,7 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
 /// OLMo-2-1124-13B, `1210` of DeepSeek-V2.5-1210): tables name the model without it. A table that
 /// also lists the stamped name is read from that column (see `choose`); one that lists another
 /// stamp does not name this model at all.
-fn is_release_stamp(word: &str) -> bool {
+pub fn is_release_stamp(word: &str) -> bool {
     let n = |r: std::ops::Range<usize>| word[r].parse::<u32>().unwrap_or(0);
     let year = 23..=26;
     word.len() == 4
@@ -340,7 +340,22 @@ pub fn heading_is_tuned(heading: &str) -> bool {
 /// (DeepSeek-V3's card lists DeepSeek-V3-Base: the repo without the suffix is the chat model).
 pub fn is_tuned(model_id: &str, card: &str) -> bool {
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
-    words(name).iter().any(|w| TUNING.contains(&w.as_str()))
+    // "dots.llm1.inst": tables' abbreviations of instruct name a tune too.
+    words(name).iter().any(|w| TUNING.contains(&w.as_str()) || matches!(w.as_str(), "inst" | "ins"))
         || (!name.to_lowercase().ends_with("base")
             && card.to_lowercase().contains(&format!("{}-base", name.to_lowercase())))
+}
+
+/// Whether `date` (year, month, day) can be the release a stamp in the model's name gives
+/// (`0414` of GLM-4-32B-0414: April 14; `2503`: March 2025; `1124`: November 2024). `true` when
+/// the name has no stamp. A card's "the GLM-4 series released on June 5, 2024" is an earlier
+/// release's, not this model's. `day` 0: a date known to the month.
+pub fn fits_release_stamp(model_id: &str, (year, month, day): (i32, u32, u32)) -> bool {
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    let stamps: Vec<String> = words(name).into_iter().filter(|w| is_release_stamp(w)).collect();
+    stamps.iter().all(|w| {
+        let (a, b) = (w[0..2].parse::<u32>().unwrap_or(0), w[2..4].parse::<u32>().unwrap_or(0));
+        let yy = (year % 100) as u32;
+        (a == month && (day == 0 || b == day)) || (a == yy && b == month) || (a == month && b == yy)
+    })
 }
