@@ -101,11 +101,16 @@ mod tests {
 
     #[test]
     fn a_hybrid_models_non_thinking_score_before_its_thinking_one() {
-        let mut scores = vec![obs("hf_files", "markdown_table", 93.7), obs("hf_files", "markdown_table", 91.8)];
-        scores[0].metric = Some("thinking mode".into());
+        // The thinking value sorts first by every later key (89.5 < 91.8): only the mode puts it last.
+        let mut scores = vec![obs("hf_files", "markdown_table", 89.5), obs("hf_files", "markdown_table", 91.8)];
+        scores[0].metric = Some("EM (thinking mode)".into());
         scores[1].metric = Some("EM (non-thinking mode)".into());
         mark_used_for_density(&mut scores);
         let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
         assert_eq!(used, vec![91.8]);
+        scores[0].metric = Some("EM".into());
+        mark_used_for_density(&mut scores);
+        let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
+        assert_eq!(used, vec![89.5], "without modes the earlier value_raw wins, as before");
     }
 }

@@ -77,9 +77,8 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     // without its stamp ("MiMo-7B-RL") give the earlier release's scores.
     let stamped = stamped_name(model_id);
     let names_stamped = |t: &Table| {
-        let squash = |c: &String| c.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
         stamped.as_ref().is_some_and(|n| {
-            t.header.iter().chain(t.rows.iter().filter_map(|r| r.first())).any(|c| squash(c).contains(n.as_str()))
+            t.header.iter().chain(t.rows.iter().filter_map(|r| r.first())).any(|c| squashed(c).contains(n.as_str()))
         })
     };
     let stamp_named = all_tables.iter().any(names_stamped);
@@ -88,18 +87,15 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
             Some(legend) => read_pairs(table, &legend, (model_id, tuned, &intro)),
             None => table_scores(table, model_id, tuned, &intro),
         };
-        if let Some((reason, detail)) = read.abstained.clone() {
-            let at = line_of(body_start + table.offset);
-            facts.passed_over.push((reason, format!("table at line {at}: {detail}")));
-        }
-        let read = if stamp_named && !names_stamped(table) && !read.scores.is_empty() {
-            let at = line_of(body_start + table.offset);
+        let at = line_of(body_start + table.offset);
+        if stamp_named && !read.scores.is_empty() && !names_stamped(table) {
             let why = "names the model without the release stamp another table names it with (an earlier release)";
             facts.passed_over.push((Unused::NoOwnColumn, format!("table at line {at}: {why}")));
             continue;
-        } else {
-            read
-        };
+        }
+        if let Some((reason, detail)) = read.abstained {
+            facts.passed_over.push((reason, format!("table at line {at}: {detail}")));
+        }
         let average = suite_average(table, markdown, &read.scores);
         let language = section_language(table, model_id);
         for mut score in read.scores.into_iter().chain(average) {
@@ -357,14 +353,15 @@ fn read_model_index(
     }
 }
 
-/// The model's name squashed to letters and digits ("mimo7brl0530"), when it carries a release
-/// stamp.
+/// The model's name squashed ("mimo7brl0530"), when it carries a release stamp.
 fn stamped_name(model_id: &str) -> Option<String> {
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
-    words(name)
-        .iter()
-        .any(|w| is_release_stamp(w))
-        .then(|| name.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase())
+    words(name).iter().any(|w| is_release_stamp(w)).then(|| squashed(name))
+}
+
+/// Letters and digits only, lower-cased: "MiMo-7B-RL-0530" → "mimo7brl0530".
+fn squashed(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]
@@ -373,13 +370,14 @@ mod tests {
 
     #[test]
     fn a_stamped_models_earlier_release_and_its_date_are_not_its_own() {
-        let card = "News: the GLM-4 series models released on June 5, 2024.\n\n## Updates\n\n| Benchmark | MiMo-7B-RL | MiMo-7B-RL-0530 |\n|---|---|---|\n| MMLU | 50.1 | 60.2 |\n| GSM8K | 70.1 | 80.2 |\n\n## Evaluation\n\n| Benchmark | Other-7B | MiMo-7B-RL |\n|---|---|---|\n| MMLU | 40.1 | 50.1 |\n| GSM8K | 60.3 | 70.1 |\n";
+        let card = "## Updates\n\n| Benchmark | MiMo-7B-RL | MiMo-7B-RL-0530 |\n|---|---|---|\n| MMLU | 50.1 | 60.2 |\n| GSM8K | 70.1 | 80.2 |\n\n## Evaluation\n\n| Benchmark | Other-7B | MiMo-7B-RL |\n|---|---|---|\n| MMLU | 40.1 | 50.1 |\n| GSM8K | 60.3 | 70.1 |\n";
         let facts = read_card("XiaomiMiMo/MiMo-7B-RL-0530", card);
         let values: Vec<f64> = facts.scores.iter().map(|s| s.score.value).collect();
         assert_eq!(values, [60.2, 80.2]);
         assert!(facts.passed_over.iter().any(|(_, why)| why.contains("release stamp")));
         // Without a stamp in the name the table is the model's.
-        assert!(read_card("XiaomiMiMo/MiMo-7B-RL", card).scores.len() >= 2);
+        let earlier: Vec<f64> = read_card("XiaomiMiMo/MiMo-7B-RL", card).scores.iter().map(|s| s.score.value).collect();
+        assert_eq!(earlier, [50.1, 70.1, 50.1, 70.1]);
         let glm = "GLM-4-32B-0414 is our new model.\n\nBelow are the GLM-4 series models released on June 5, 2024.\n";
         assert!(read_card("THUDM/GLM-4-32B-0414", glm).date.is_none());
         assert!(read_card("THUDM/GLM-4-32B", glm).date.is_some(), "no stamp: the sentence still counts");

@@ -17,7 +17,7 @@ use super::lm_eval::lm_eval;
 pub use super::lm_eval::suite_average;
 use super::model_names::{heading_allows, heading_is_tuned, is_packed, is_size, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};
-use super::own_label::{choose, rows_by_setting, without_mode, Own};
+use super::own_label::{choose, in_setting, mode_columns, rows_by_setting, Own};
 use super::table_context::{
     breakdown_of, last_heading, nameless_own_row, overall_of_heading, own_breakdown, unnamed_scores,
 };
@@ -99,7 +99,7 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
         .unwrap_or((0, 0));
     // "Model", "Models", "Name", "Model Name", "LLM Name": a column naming models, maybe past a
-    // rank column.
+    // rank column (short headers only: "Model architecture details" names none).
     let model_column = lower.iter().any(|h| {
         h == "name" || h.split_whitespace().any(|w| matches!(w, "model" | "models" | "llm" | "llms")) && h.len() <= 12
     });
@@ -167,21 +167,8 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
         && !is_packed(model_id)
         && heading_allows(&table.heading, tuned)
         && own_breakdown(table, header, &value_cols, model_id);
-    // A hybrid model's columns by thinking mode ("DeepSeek V3.1-NonThinking", "… V3.1-Thinking"),
-    // each naming the model exactly but for its mode, one column a mode. Both modes must be
-    // there: a lone "LongCat-Flash-Thinking" is a model of its own.
-    let by_mode: Vec<(usize, &'static str)> = value_cols
-        .iter()
-        .filter_map(|c| {
-            let (label, mode) = without_mode(&header[*c], model_id)?;
-            label_match_in(&label, model_id, in_tuned, false).filter(|m| m.1).map(|_| (*c, mode))
-        })
-        .collect();
-    let modes: BTreeSet<&str> = by_mode.iter().map(|m| m.1).collect();
-    let modes_distinct =
-        modes.len() == by_mode.len() && modes.iter().any(|m| m.starts_with("non-")) && modes.len() >= 2;
-    let by_mode = if candidates.is_empty() && modes_distinct && heading_allows(&table.heading, tuned) {
-        by_mode
+    let by_mode = if candidates.is_empty() && heading_allows(&table.heading, tuned) {
+        mode_columns(header, &value_cols, model_id, in_tuned)
     } else {
         Vec::new()
     };
@@ -227,10 +214,9 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
                     || header[meta_cols[0]].to_lowercase().contains("metric")
                     || header[meta_cols[0]].to_lowercase().contains("shot"))
         });
-        let metric = match (mode, metric) {
-            (Some(mode), Some(m)) => Some(format!("{m} ({mode} mode)")),
-            (Some(mode), None) => Some(format!("{mode} mode")),
-            (None, m) => m,
+        let metric = match mode {
+            Some(mode) => Some(in_setting(metric, mode)),
+            None => metric,
         };
         // A row of a quantized checkpoint ("FP8", "Int4GPTQ" beside "B16") is another model's.
         if !is_packed(model_id) && meta_cols.iter().any(|c| is_packed(&strip_markup(&row[*c]))) {

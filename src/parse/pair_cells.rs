@@ -3,6 +3,7 @@
 //! Non-thinking."). Without such a legend a pair stays unread: its meaning is unknown.
 
 use super::card_scores::{clip, table_scores, TableRead};
+use super::own_label::in_setting;
 use super::tables::{pure_number, Table, TableKind};
 
 /// Bytes after a table searched for its legend.
@@ -13,23 +14,12 @@ const LEGEND_WINDOW: usize = 1200;
 pub fn read_pairs(table: &Table, legend: &[String; 2], (model_id, tuned, intro): (&str, bool, &str)) -> TableRead {
     let mut out = TableRead::default();
     for (side, setting) in legend.iter().enumerate() {
-        let Some(half) = pair_side(table, side) else {
-            return table_scores(table, model_id, tuned, intro);
-        };
-        let read = table_scores(&half, model_id, tuned, intro);
+        let read = table_scores(&pair_side(table, side), model_id, tuned, intro);
         out.abstained = out.abstained.or(read.abstained);
         for mut score in read.scores {
             if side == 1 || is_pair_value(table, score.offset, &score.value_raw) {
-                let setting = if setting.contains("think") || setting.contains("reason") {
-                    format!("{setting} mode")
-                } else {
-                    setting.clone()
-                };
+                score.metric = Some(in_setting(score.metric, setting));
                 score.evidence = clip(&format!("{} | {setting} (legend under the table)", score.evidence));
-                score.metric = Some(match score.metric {
-                    Some(m) => format!("{m} ({setting})"),
-                    None => setting,
-                });
             }
             out.scores.push(score);
         }
@@ -38,7 +28,11 @@ pub fn read_pairs(table: &Table, legend: &[String; 2], (model_id, tuned, intro):
 }
 
 /// The two settings a legend under `table` names, in the order its cells give them.
+/// `None` at once for a table without a pair cell (most tables): the card's text is not searched.
 pub fn pair_legend(table: &Table, markdown: &str) -> Option<[String; 2]> {
+    if !table.rows.iter().flatten().any(|c| split_pair(c).is_some()) {
+        return None;
+    }
     let after = table_end(table, markdown)?;
     let window = markdown.get(after..)?;
     let window = &window[..floor_boundary(window, LEGEND_WINDOW)];
@@ -62,27 +56,21 @@ pub fn pair_legend(table: &Table, markdown: &str) -> Option<[String; 2]> {
 
 /// `table` with each pair cell ("49.0/47.4", "99.2 / -") replaced by its `side` (0 or 1); on
 /// side 1 a number without a pair is emptied, so only the pairs' second values are read there.
-/// `None` when no cell of the table is a pair.
-pub fn pair_side(table: &Table, side: usize) -> Option<Table> {
-    let mut any = false;
+fn pair_side(table: &Table, side: usize) -> Table {
     let mut out = table.clone();
-    for row in out.rows.iter_mut() {
-        for cell in row.iter_mut() {
-            match split_pair(cell) {
-                Some(pair) => {
-                    any = true;
-                    *cell = pair[side].clone();
-                }
-                None if side == 1 && pure_number(cell).is_some() => cell.clear(),
-                None => {}
-            }
+    for cell in out.rows.iter_mut().flatten() {
+        match split_pair(cell) {
+            Some(pair) => *cell = pair[side].clone(),
+            None if side == 1 && pure_number(cell).is_some() => cell.clear(),
+            None => {}
         }
     }
-    any.then_some(out)
+    out
 }
 
-/// Whether `cell` of row `row` in `table` holds a pair whose `side` value is `value_raw`.
-pub fn is_pair_value(table: &Table, row_offset: usize, value_raw: &str) -> bool {
+/// Whether the row at `row_offset` holds a pair with `value_raw` in it (HTML rows share the
+/// table's offset: then any row).
+fn is_pair_value(table: &Table, row_offset: usize, value_raw: &str) -> bool {
     table
         .rows
         .iter()
@@ -104,7 +92,10 @@ fn table_end(table: &Table, markdown: &str) -> Option<usize> {
     let from = *table.row_offsets.last().unwrap_or(&table.offset);
     let text = markdown.get(from..)?;
     match table.kind {
-        TableKind::Html => text.to_ascii_lowercase().find("</table>").map(|i| from + i + "</table>".len()),
+        TableKind::Html => text
+            .match_indices("</")
+            .find(|(i, _)| text.get(*i..*i + 8).is_some_and(|t| t.eq_ignore_ascii_case("</table>")))
+            .map(|(i, _)| from + i + "</table>".len()),
         TableKind::Markdown => {
             let mut at = from;
             for line in text.split_inclusive('\n') {
@@ -133,11 +124,33 @@ mod tests {
     fn a_legend_under_the_table_names_both_settings() {
         let t = &tables(CARD)[0];
         assert_eq!(pair_legend(t, CARD), Some(["thinking".to_owned(), "non-thinking".to_owned()]));
-        let second = pair_side(t, 1).unwrap();
-        assert_eq!(second.rows[0], ["MMMU", "", "47.4"]);
-        assert_eq!(pair_side(t, 0).unwrap().rows[1], ["ERQA", "36.0", "34.5"]);
+        assert_eq!(pair_side(t, 1).rows[0], ["MMMU", "", "47.4"]);
+        assert_eq!(pair_side(t, 0).rows[1], ["ERQA", "36.0", "34.5"]);
         assert!(is_pair_value(t, t.row_offsets[0], "49.0"));
         assert!(!is_pair_value(t, t.row_offsets[0], "41.8"));
+    }
+
+    #[test]
+    fn each_setting_is_read_from_the_models_column_and_named_in_its_metric() {
+        let t = &tables(CARD)[0];
+        let legend = pair_legend(t, CARD).unwrap();
+        let read = read_pairs(t, &legend, ("Qwen/Qwen3.5-0.8B", false, ""));
+        let got: Vec<_> =
+            read.scores.iter().map(|s| (s.value_raw.as_str(), s.metric.as_deref().unwrap_or(""))).collect();
+        assert_eq!(
+            got,
+            [
+                ("49.0", "thinking mode"),
+                ("34.5", "thinking mode"),
+                ("47.4", "non-thinking mode"),
+                ("23.8", "non-thinking mode")
+            ]
+        );
+        assert!(read.scores[2].evidence.ends_with("| non-thinking (legend under the table)"));
+        // The same cells in an HTML table, whose legend follows `</TABLE>`.
+        let html = "<table><tr><th></th><th>Qwen3.5-0.8B</th></tr><tr><td>MMMU</td><td>49.0/47.4</td></tr>\
+                    <tr><td>MMMU-Pro</td><td>31.2/31.4</td></tr></TABLE>\n<p>* Scores are reported as Thinking / Non-thinking.</p>\n";
+        assert_eq!(pair_legend(&tables(html)[0], html).map(|l| l[1].clone()).as_deref(), Some("non-thinking"));
     }
 
     #[test]
