@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 
 use super::lm_eval::lm_eval;
 pub use super::lm_eval::suite_average;
+use super::mode_rows::mode_rows;
 use super::model_names::{heading_allows, heading_is_tuned, is_packed, is_size, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};
 use super::own_label::{choose, in_setting, mode_columns, rows_by_setting, Own};
@@ -116,6 +117,8 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
             && header.iter().skip(1).any(|h| is_overall_column(h) || is_setting_only(h) || is_part_name(h))
     {
         models_as_rows(table, &header, (model_id, tuned, intro), detail)
+    } else if let Some(read) = mode_rows(table, &header, model_id, detail) {
+        read
     } else if names_model_exactly(&header[1.min(header.len())..], model_id, &table.heading) {
         // Benchmarks the alias table does not know (MMMU, ChartQA, …) under a column that names
         // the model exactly: read like any models-as-columns table, with the shape check.
@@ -801,6 +804,9 @@ mod tests {
         // Whose else they may be: another model named before, a contamination heading.
         assert_eq!(under("### Evaluation Results\n\nBy comparison, MoMo-72B-lora has the following results:"), 0);
         assert_eq!(under("### Contamination Results"), 0);
+        // "This model" is the card's own; "the base model" is not.
+        assert_eq!(under("## Performance\n\nHere is the performance of this model across benchmarks:"), 2);
+        assert_eq!(under("## Performance\n\nHere is the performance of the base model:"), 0);
         assert_eq!(under("### Usage"), 0);
         // On a quantized copy's card they are the original's.
         assert!(read(&format!("### Evaluation Results\n\n{table}"), "org/Smaug-72B-GGUF").scores.is_empty());

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod json;
 pub mod link;
 pub mod lm_eval;
+mod mode_rows;
 pub mod model_names;
 mod own_label;
 mod pair_cells;

@@ -91,6 +91,12 @@ fn without_mode(label: &str, model_id: &str) -> Option<(String, &'static str)> {
     Some((format!("{} {}", &lower[..at], &lower[at + pattern.len()..]), mode))
 }
 
+/// The mode a label is and nothing else ("Reasoning On", "Non-thinking"), as [`without_mode`] names it.
+pub(super) fn only_mode(label: &str, model_id: &str) -> Option<&'static str> {
+    let (rest, mode) = without_mode(label, model_id)?;
+    words(&rest).iter().all(|w| w == "mode").then_some(mode)
+}
+
 /// A hybrid model's value columns by thinking mode ("DeepSeek V3.1-NonThinking", "… V3.1-Thinking"),
 /// each naming the model exactly but for its mode, one column a mode, with the mode. Both a mode
 /// and its "non-" must be there: a lone "LongCat-Flash-Thinking" is a model of its own.

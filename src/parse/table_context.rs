@@ -44,11 +44,15 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str) -> bool {
         "versus",
     ];
     let says_whose = |w: &String| elsewhere.contains(&w.as_str()) || is_size(w);
+    // "the performance of this model": the card's own model is no one else's.
+    let own_model = |i: usize| {
+        matches!(lead_in[i].as_str(), "model" | "models") && i > 0 && matches!(lead_in[i - 1].as_str(), "this" | "our")
+    };
     table.rows.len() == 1
         && !is_packed(model_id)
         && last.iter().any(|w| results.contains(&w.as_str()))
         && !path.iter().any(|w| elsewhere.contains(&w.as_str()))
-        && !lead_in.iter().any(says_whose)
+        && !(0..lead_in.len()).any(|i| !own_model(i) && says_whose(&lead_in[i]))
 }
 
 pub(crate) fn last_heading(table: &Table) -> &str {
