@@ -36,9 +36,11 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("humaneval pass 1", "humaneval"),
     ("humaneval plus", "humaneval_plus"),
     ("humaneval+", "humaneval_plus"),
+    ("humaneval +", "humaneval_plus"),
     ("mbpp", "mbpp"),
     ("mbpp plus", "mbpp_plus"),
     ("mbpp+", "mbpp_plus"),
+    ("mbpp +", "mbpp_plus"),
     // EvalPlus's "base" tests are the original benchmark's.
     ("mbpp base", "mbpp"),
     ("humaneval base", "humaneval"),

@@ -283,7 +283,13 @@ pub fn may_be_benchmark(name: &str) -> bool {
         let digits = w.trim_end_matches(['k', 'm']);
         digits.len() < w.len() && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
     };
+    // "16 x 80G (GBS=256)": a hardware set-up (memory in GB), whose column is a throughput.
+    let memory = |w: &str| {
+        let digits = w.trim_end_matches("gb").trim_end_matches('g');
+        digits.len() < w.len() && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+    };
     if words.iter().all(|w| length(w) || *w == "tokens" || *w == "context")
+        || words.iter().any(|w| memory(w))
         || crate::parse::model_names::is_size(&clean.replace(' ', ""))
     {
         return false;

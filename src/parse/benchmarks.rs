@@ -293,6 +293,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_hardware_set_up_is_no_benchmark_and_a_spaced_plus_is_evalplus() {
+        assert!(!may_be_benchmark("16 x 80G (GBS=256)"));
+        assert!(!may_be_benchmark("8x 40GB"));
+        assert!(may_be_benchmark("GSM8K") && may_be_benchmark("Ko-ARC"));
+        assert_eq!(resolve("MBPP +").canonical, "mbpp_plus");
+        assert_eq!(resolve("HumanEval +").canonical, "humaneval_plus");
+    }
+
+    #[test]
     fn open_llm_leaderboard_bot_names() {
         for (raw, canonical, shots) in [
             ("AI2 Reasoning Challenge (25-Shot)", "arc_challenge", Some(25)),

@@ -240,7 +240,24 @@ fn base_sentence(markdown: &str, model_id: &str) -> Option<String> {
         "pretrained generative text model",
         "pre-trained generative text model",
     ];
-    line_saying(markdown, PHRASES, model_id).filter(|l| !l.to_ascii_lowercase().contains("not a base"))
+    line_saying(markdown, PHRASES, model_id)
+        .filter(|l| !l.to_ascii_lowercase().contains("not a base") && !names_another(l, model_id))
+}
+
+/// A line that names a model other than this one: a versioned name ("Mistral-7B-v0.1") or a
+/// size ("the 13B parameters model") the model's own name does not hold. A base model's card
+/// quoted at the end of a fine-tune's says "base" of that model, not of this one.
+fn names_another(line: &str, model_id: &str) -> bool {
+    let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    let lower = line.to_ascii_lowercase();
+    let tokens: Vec<&str> = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c))).collect();
+    let other_name = tokens
+        .iter()
+        .map(|t| t.trim_matches('.'))
+        .filter(|t| super::model_names::model_like(t))
+        .any(|t| words(t) != own);
+    let other_size = words(&lower).iter().any(|w| super::model_names::is_size(w) && !own.contains(w));
+    other_name || other_size
 }
 
 /// The first line holding one of `phrases` (lower-case), clipped to evidence length. The card is
@@ -380,7 +397,9 @@ mod tests {
         assert_eq!(earlier, [50.1, 70.1, 50.1, 70.1]);
         let glm = "GLM-4-32B-0414 is our new model.\n\nBelow are the GLM-4 series models released on June 5, 2024.\n";
         assert!(read_card("THUDM/GLM-4-32B-0414", glm).date.is_none());
-        assert!(read_card("THUDM/GLM-4-32B", glm).date.is_some(), "no stamp: the sentence still counts");
+        // Without a stamp the sentence still names the family, not the model.
+        assert!(read_card("THUDM/GLM-4-32B", glm).date.is_none());
+        assert!(read_card("THUDM/GLM-4-32B", &glm.replace("GLM-4 series models", "GLM-4-32B")).date.is_some());
         assert!(is_tuned("rednote-hilab/dots.llm1.inst", ""));
     }
 
@@ -434,5 +453,15 @@ mod tests {
         assert_eq!(card("mergekit", "Pruned from Llama 3 70B."), (true, false));
         assert_eq!(card("llama", "> This is a base model"), (false, true));
         assert_eq!(card("mergekit", "It is a fine-tuned version of X, a pretrained base model."), (true, false));
+    }
+
+    #[test]
+    fn a_base_sentence_about_another_model_says_nothing_of_this_one() {
+        let base = |id: &str, text: &str| read_card(id, text).base.is_some();
+        assert!(base("org/Foo-13B", "This repository contains the base version of the 13B parameters model."));
+        // A quoted card of another size, a reference naming another model.
+        assert!(!base("org/Foo-34B", "This repository contains the base version of the 13B parameters model."));
+        assert!(!base("org/Foo-7B", "4. Mistral AI. The Mistral-7B-v0.1 LLM is a pretrained generative text model."));
+        assert!(base("mistralai/Mistral-7B-v0.1", "The Mistral-7B-v0.1 LLM is a pretrained generative text model."));
     }
 }

@@ -232,25 +232,38 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
             continue;
         }
         if let Some(pos) = lower.find("release date") {
-            if let Some(d) = parse_date(&line[pos..]) {
+            // Not another model's ("Swallow-7B-Plus … its release date is March 2nd, 2024").
+            let start = lower[..pos].rfind(". ").map_or(0, |p| p + 2);
+            if let Some(d) = parse_date(&line[pos..]).filter(|_| !about_another(&line[start..], &name)) {
                 return found(d, i);
             }
             if let Some(d) = lines.get(i + 1).and_then(|l| parse_date(l)) {
                 return found(d, i + 1);
             }
         }
+        // "Our Technical Report has been released on arXiv": a paper's date, not the model's
+        // (the subject of the sentence that says "released", links left out).
+        let of_paper = |at: usize| {
+            let start = lower[..at].rfind([';', '!', '?']).max(lower[..at].rfind(". ")).map_or(0, |p| p + 1);
+            let subject = lower[start..at].split_whitespace().map(|w| w.split("](").next().unwrap_or(w));
+            subject.into_iter().any(|w| ["report", "paper", "arxiv", "dataset", "blog"].iter().any(|p| w.contains(p)))
+        };
+        let news_at = NEWS_WORDS.iter().filter_map(|w| lower.find(w)).min();
+        if news_at.is_some_and(of_paper) {
+            continue;
+        }
         // A short line that is only the statement: "Released August 11, 2023", "**Released:** …".
         let bare = lower.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
         let said = RELEASED.iter().any(|w| lower.contains(w)) || bare.starts_with("released") && bare.len() <= 40;
+        // Not when the sentence that gives the date is about another model ("In August 2024, we
+        // released Qwen2-Math. A month later, … Qwen2.5-Math-1.5B").
+        let dated = line.split(". ").find(|s| parse_date(s).is_some()).unwrap_or(line);
         if said {
-            if let Some(d) = parse_date(line) {
+            if let Some(d) = parse_date(line).filter(|_| !about_another(dated, &name)) {
                 return found(d, i);
             }
         }
-        if NEWS_WORDS.iter().any(|w| lower.contains(w)) && names_model(&lower, &name) {
-            // Not when the sentence that gives the date is about another model ("In August
-            // 2024, we released Qwen2-Math. A month later, … Qwen2.5-Math-1.5B").
-            let dated = line.split(". ").find(|s| parse_date(s).is_some()).unwrap_or(line);
+        if news_at.is_some() && names_model(&lower, &name) {
             if let Some(d) = parse_date(line).filter(|_| !about_another(dated, &name)) {
                 return found(d, i);
             }
@@ -298,11 +311,12 @@ fn table_release(body: &str, tables: &[super::tables::Table], model_id: &str) ->
 /// and not this one.
 fn about_another(sentence: &str, name: &str) -> bool {
     let lower = sentence.to_ascii_lowercase();
-    let model_like = |w: &&str| {
-        w.contains('-') && w.chars().any(|c| c.is_ascii_alphabetic()) && w.chars().any(|c| c.is_ascii_digit())
-    };
     let words: Vec<&str> = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c))).collect();
-    words.iter().any(model_like) && !names_model(&lower, name)
+    // "We released the 7B and 70B models on January 26th" on the 13B's card.
+    let own = super::model_names::words(name);
+    let sizes = super::model_names::words(&lower);
+    let other_size = sizes.iter().any(|w| super::model_names::is_size(w) && !own.contains(w));
+    (words.iter().any(|w| super::model_names::model_like(w)) || other_size) && !names_model(&lower, name)
 }
 
 /// Whether `name` occurs in `line` as a whole word (not as `Yi-34B-200K` for `Yi-34B`).
@@ -374,6 +388,19 @@ mod tests {
             d("[08/09/2023] We released WizardLM-13B-V1.2", "WizardLMTeam/WizardLM-70B-V1.0").is_none(),
             "a sibling"
         );
+        // A report's news line before the model's own; another model's "release date".
+        let news = "- **May 29, 2025**: Our Technical Report on Skywork-OR1-32B has been released on arXiv.\n\
+                    - **May 13, 2025**: We release our final version: Skywork-OR1-32B and Skywork-OR1-7B.";
+        assert_eq!(d(news, "Skywork/Skywork-OR1-32B").unwrap().0, "2025-05-13");
+        let plus =
+            "The 13B model is out. Swallow-7B-Plus is a model trained longer and its release date is March 2nd, 2024.";
+        assert!(d(plus, "tokyotech-llm/Swallow-13b-instruct-hf").is_none());
+        let sizes = "We released the 7B and 70B models on January 26th, 2024.";
+        assert!(d(sizes, "tokyotech-llm/Swallow-13b-instruct-hf").is_none());
+        let linked =
+            "- **May 29, 2025**: Our [Technical Report](https://arxiv.org/abs/1) on Skywork-OR1-32B has been released.";
+        assert!(d(linked, "Skywork/Skywork-OR1-32B").is_none());
+        assert_eq!(d("Its release date is March 2nd, 2024.", "org/Swallow-7B-Plus").unwrap().0, "2024-03-02");
     }
 
     #[test]

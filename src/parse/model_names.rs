@@ -61,6 +61,11 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
+/// A word shaped like a model's name: letters and digits joined by "-" ("Mistral-7B-v0.1", "Qwen2-Math").
+pub(crate) fn model_like(word: &str) -> bool {
+    word.contains('-') && word.chars().any(|c| c.is_ascii_alphabetic()) && word.chars().any(|c| c.is_ascii_digit())
+}
+
 /// A size word: `7b`, `350m`, `1t` (digits then one unit letter).
 pub fn is_size(word: &str) -> bool {
     let Some(unit) = word.chars().last() else { return false };

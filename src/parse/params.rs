@@ -59,6 +59,8 @@ pub fn parse_size(text: &str) -> Option<SizeText> {
 /// assert!(from_name("deepseek-ai/DeepSeek-V3").is_none());
 /// // A draft model is named after the model it serves, not its own size.
 /// assert!(from_name("org/Qwen3-8B-DFlash").is_none());
+/// // 17B is Llama 4 Scout's active size; its 16 experts make 109B in all.
+/// assert!(from_name("meta-llama/Llama-4-Scout-17B-16E-Instruct").is_none());
 /// ```
 pub fn from_name(model_id: &str) -> Option<SizeText> {
     let name = &super::ids::decimal_underscores(model_id.rsplit('/').next().unwrap_or(model_id));
@@ -68,6 +70,15 @@ pub fn from_name(model_id: &str) -> Option<SizeText> {
     let found: Vec<Num> = nums(name).into_iter().filter(|m| m.label.ends_with(char::is_alphabetic)).collect();
     let (first, b) = (found.first()?, |m: &Num| !m.expert && m.label.ends_with(['b', 'B']));
     let pair = found.get(1).filter(|m| m.at == first.end + 1 && b(m) && b(first) && m.value != first.value);
+    // "Llama-4-Scout-17B-16E": the size before an expert count is the active one, and the
+    // name does not say the total.
+    let rest = name[first.end..].trim_start_matches(['-', '_', 'x']);
+    let experts = rest.split(['-', '_']).next().is_some_and(|w| {
+        w.len() > 1 && w.ends_with(['E', 'e']) && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit())
+    });
+    if experts {
+        return None;
+    }
     let Some(second) = pair else { return parse_size(&name[first.at..]) };
     let (total, active) = (first.value.max(second.value), Some(first.value.min(second.value)));
     Some(SizeText { total, active, label: name[first.at..second.end].to_owned(), is_expert_notation: false })
@@ -290,7 +301,9 @@ fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>) -> 
             false => table(&std::mem::take(&mut block), id, name, &mut out),
         }
         for seg in t.split('|') {
-            if let Some((k, v)) = seg.split_once([':', '：']).and_then(|(k, v)| Some((key_role(k)?, cell_num(v)?))) {
+            // "Parameters: 1.54B", and "- Model size is 17.46B" in a list of facts.
+            let key_value = seg.split_once([':', '：']).or_else(|| seg.split_once(" is "));
+            if let Some((k, v)) = key_value.and_then(|(k, v)| Some((key_role(k)?, cell_num(v)?))) {
                 let ((total, active), evidence) = (if k { (None, Some(v)) } else { (Some(v), None) }, evidence(t, 0));
                 out.push(Cand { doubt: false, total, active, form: SizeForm::Table, line: i + 1, evidence });
             }
@@ -591,6 +604,15 @@ mod tests {
         assert_eq!(read("meta-llama/Llama-3.1-8B", llama), Some((8_030_000_000, None)));
         let params = "| Key | Value |\n|---|---|\n| #Params | 1.54B |\n";
         assert_eq!(read("Qwen/Qwen2.5-1.5B", params), Some((1_540_000_000, None)));
+        // A TeX key. Its 33B is 10% from the name's 30B: flagged, so neither is published.
+        let tex = "| Hyperparameter | Value |\n|---|---|\n| \\\\(n_\\text{parameters}\\\\) | 33B |\n";
+        let got = card_size("ariellee/SuperPlatty-30B", tex).unwrap();
+        assert_eq!((got.size.total, got.against_name), (33 * B, true));
+        // "- Model size is 17.46B" in a list of facts.
+        assert_eq!(
+            read("org/Maid-17B", "- Merged with a script\n- Model size is 17.46B\n"),
+            Some((17_460_000_000, None))
+        );
         let moe = "| Key | Value |\n|---|---|\n| Total Parameters | 16B |\n| Activated Parameters | 2.4B |\n";
         assert_eq!(read("org/Moe-16B", moe), Some((16 * B, Some(2_400_000_000))));
         let annotated = "| Benchmark | Foo Flash | Bar |\n|---|---|---|\n| # Activated Params | 11B | 37B |\n| # Total Params (MoE) | 196B |\n";

@@ -45,7 +45,12 @@ pub(super) fn key_role(cell: &str) -> Option<bool> {
     let other = ["embed", "without", "excl", "non"].iter().any(|w| lower.contains(w));
     let key = cell.split('(').next().unwrap_or(cell);
     let cell = if other || !key.chars().any(|c| c.is_ascii_alphabetic()) { cell } else { key };
-    let k = cell.replace("sub>", "").to_ascii_lowercase().replace(|c: char| !c.is_ascii_alphabetic(), "");
+    // `\\(n_\text{parameters}\\)`: a TeX key.
+    let k = cell
+        .replace("sub>", "")
+        .replace("\\text", "")
+        .to_ascii_lowercase()
+        .replace(|c: char| !c.is_ascii_alphabetic(), "");
     let k = ["numberof", "total", "model", "num", "n"].iter().fold(k.as_str(), |k, p| k.strip_prefix(p).unwrap_or(k));
     let rest = k.strip_prefix("activated").or_else(|| k.strip_prefix("active"));
     // "Model Size | 1.28B": only a value with a size unit is read (not "Model Size (GB)").
