@@ -404,6 +404,14 @@ mod tests {
     }
 
     #[test]
+    fn a_cards_title_naming_the_model_and_a_tuning_makes_it_a_tune() {
+        let card = "# MAmmoTH: Building Math Generalist Models through Hybrid Instruction Tuning\n";
+        assert!(is_tuned("TIGER-Lab/MAmmoTH-7B", card));
+        assert!(!is_tuned("TIGER-Lab/Other-7B", card), "the title is about another family");
+        assert!(!is_tuned("TIGER-Lab/MAmmoTH-7B", "# MAmmoTH\n## Instruction tuning data\n"), "only the title");
+    }
+
+    #[test]
     fn a_perplexity_table_and_a_key_line_say_nothing() {
         let ppl = "## Perplexity Evaluation\n\n| | Tech | Finance | Average |\n|---|---|---|---|\n| Foo-13B | 11.58 | 4.92 | 9.1 |\n";
         assert!(read_card("org/Foo-13B", ppl).scores.is_empty());

@@ -18,7 +18,7 @@ pub use super::lm_eval::suite_average;
 use super::mode_rows::mode_rows;
 use super::model_names::{heading_allows, heading_is_tuned, is_packed, is_size, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};
-use super::own_label::{choose, in_setting, mode_columns, rows_by_setting, Own};
+use super::own_label::{choose, in_setting, mode_columns, rows_by_setting, rows_by_setting_column, Own};
 use super::table_context::{
     breakdown_of, last_heading, nameless_own_row, overall_of_heading, own_breakdown, unnamed_scores,
 };
@@ -277,6 +277,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     // A row is named by its first label cell alone ("SOLAR-10.7B-v1.0") or by all of them
     // ("Llama 2" + "7B"), whichever names the model better.
     let mut previous: Vec<String> = vec![String::new(); header.len()];
+    let mut row_parts: Vec<Vec<String>> = Vec::new();
     let mut candidates: Vec<(usize, String, (usize, bool))> = Vec::new();
     let in_tuned = heading_is_tuned(&table.heading);
     for (i, row) in table.rows.iter().enumerate() {
@@ -286,6 +287,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
             previous[*c] = cell.clone();
             parts.push(cell);
         }
+        row_parts.push(parts.clone());
         let only_one = table.rows.len() == 1;
         let first = parts.first().and_then(|p| label_match_in(p, model_id, in_tuned, only_one).map(|m| (p.clone(), m)));
         let joined = parts.join(" ");
@@ -307,11 +309,15 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     if candidates.is_empty() || !heading_allows(&table.heading, tuned) {
         return TableRead::default();
     }
-    let chosen = match rows_by_setting(&candidates) {
-        Some(rows) => rows,
-        None => match choose(&candidates, "row", own) {
-            Ok(i) => vec![(i, None)],
-            Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
+    // (row, its shots, its setting)
+    let chosen: Vec<(usize, Option<i32>, Option<String>)> = match rows_by_setting(&candidates) {
+        Some(rows) => rows.into_iter().map(|(r, s)| (r, s, None)).collect(),
+        None => match rows_by_setting_column(&candidates, &row_parts) {
+            Some(rows) => rows.into_iter().map(|(r, setting)| (r, None, Some(setting))).collect(),
+            None => match choose(&candidates, "row", own) {
+                Ok(i) => vec![(i, None, None)],
+                Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
+            },
         },
     };
     let mut out = Vec::new();
@@ -350,7 +356,8 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     let value_cols =
         value_cols.iter().chain(named.as_ref().map(|(c, _)| c)).chain(&by_shots).chain(&by_part).chain(&parts);
     let value_cols: BTreeSet<usize> = value_cols.copied().collect();
-    for (row_index, c, row_shots) in chosen.iter().flat_map(|(r, s)| value_cols.iter().map(move |c| (*r, *c, *s))) {
+    let cells = chosen.iter().flat_map(|(r, s, setting)| value_cols.iter().map(move |c| (*r, *c, *s, setting)));
+    for (row_index, c, row_shots, setting) in cells {
         let row = &table.rows[row_index];
         let label = candidates.iter().find(|c| c.0 == row_index).map(|c| c.1.as_str()).unwrap_or_default();
         let Some(value) = pure_number(&row[c]) else { continue };
@@ -361,9 +368,13 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
             Some(name) => format!("{label} | {name}: {}", header[c]),
             None => format!("{label} | {}", header[c]),
         };
+        let evidence = match setting {
+            Some(setting) => format!("{evidence} | {setting}"),
+            None => evidence,
+        };
         out.push(CardScore {
             benchmark_raw,
-            metric: None,
+            metric: setting.clone(),
             shots,
             value: if fraction { value * 100.0 } else { value },
             value_raw: row[c].trim().to_owned(),
@@ -823,6 +834,25 @@ mod tests {
         // ... unless the card calls its model that.
         let md = format!("Nous-Hermes-13b is a state-of-the-art model.\n\n{table}");
         assert_eq!(read(&md, "NousResearch/Nous-Hermes-Llama2-13b").scores[0].value, 50.2);
+    }
+
+    #[test]
+    fn a_models_rows_by_a_setting_column_are_its_scores_in_each_setting() {
+        let md = "| Model | Decoding | GSM | MATH |\n|---|---|---|---|\n| **MAmmoTH-7B** | CoT | 50.5 | 10.4 |\n\
+                  | | PoT | 51.6 | 28.7 |\n| **MAmmoTH-13B** | CoT | 56.3 | 12.9 |\n| | PoT | 61.3 | 32.6 |\n";
+        let got: Vec<(String, Option<String>, f64)> = read(md, "TIGER-Lab/MAmmoTH-7B")
+            .scores
+            .into_iter()
+            .map(|s| (resolve(&s.benchmark_raw).canonical, s.metric, s.value))
+            .collect();
+        let row = |b: &str, m: &str, v: f64| (b.to_owned(), Some(m.to_owned()), v);
+        assert_eq!(
+            got,
+            [row("gsm8k", "CoT", 50.5), row("math", "CoT", 10.4), row("gsm8k", "PoT", 51.6), row("math", "PoT", 28.7)]
+        );
+        // A column of sizes tells other models apart, not settings: the model's rows stay ambiguous.
+        let sizes = "| Model | Size | GSM |\n|---|---|---|\n| Foo | 7B | 50.5 |\n| | 13B | 56.3 |\n";
+        assert!(read(sizes, "org/Foo").scores.is_empty());
     }
 
     #[test]

@@ -349,6 +349,15 @@ pub fn is_tuned(model_id: &str, card: &str) -> bool {
     words(name).iter().any(|w| TUNING.contains(&w.as_str()) || matches!(w.as_str(), "inst" | "ins"))
         || (!name.to_lowercase().ends_with("base")
             && card.to_lowercase().contains(&format!("{}-base", name.to_lowercase())))
+        || titled_tuned(name, card)
+}
+
+/// The card's title names the model's family and a tuning ("# MAmmoTH: Building Math Generalist
+/// Models through Hybrid Instruction Tuning").
+fn titled_tuned(name: &str, card: &str) -> bool {
+    let family = words(name).into_iter().next().filter(|f| f.len() >= 3 && !is_size(f));
+    let title = card.lines().find(|l| l.starts_with("# ")).unwrap_or("");
+    family.is_some_and(|f| words(title).contains(&f)) && heading_is_tuned(title)
 }
 
 /// Whether `date` (year, month, day) can be the release a stamp in the model's name gives

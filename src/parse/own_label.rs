@@ -4,9 +4,9 @@
 
 use std::collections::BTreeSet;
 
-use super::benchmarks::{shots_in, take_shots};
+use super::benchmarks::{shots_in, strip_markup, take_shots};
 use super::card_scores::Unused;
-use super::model_names::{has_version, introduces, label_match_in, names_but_for_family, words};
+use super::model_names::{has_version, introduces, is_size, label_match_in, names_but_for_family, words};
 
 /// The model a table is read for: (model id, whether it is a tune, the start of its card).
 pub(super) type Own<'a> = (&'a str, bool, &'a str);
@@ -59,6 +59,30 @@ pub(super) fn rows_by_setting(candidates: &[(usize, String, (usize, bool))]) -> 
     let shots: BTreeSet<Option<i32>> = rows.iter().map(|r| r.1).collect();
     let alike = exact.iter().all(|c| bare(&c.1) == bare(&exact[0].1));
     (rows.len() >= 2 && shots.len() == rows.len() && !shots.contains(&None) && alike).then_some(rows)
+}
+
+/// Rows that name the model alike (its name written once, blank cells below) and differ only in
+/// another text column: `| MAmmoTH-7B | CoT | … |`, `| | PoT | … |`, `| | Hybrid | … |` are the
+/// model decoded three ways, each row its score in that setting. Not when that column holds sizes
+/// or numbers (then the rows are other models), and every setting must differ. `(row, setting)`.
+pub(super) fn rows_by_setting_column(
+    candidates: &[(usize, String, (usize, bool))],
+    parts: &[Vec<String>],
+) -> Option<Vec<(usize, String)>> {
+    let exact: Vec<_> = candidates.iter().filter(|c| c.2 .1 && !earlier_release(&c.1)).collect();
+    if exact.len() < 2 || exact.iter().any(|c| c.1 != exact[0].1) {
+        return None;
+    }
+    let setting_like = |v: &str| {
+        let w = words(v);
+        (1..=3).contains(&w.len()) && !w.iter().any(|w| is_size(w) || w.chars().all(|c| c.is_ascii_digit()))
+    };
+    (1..parts[exact[0].0].len()).find_map(|k| {
+        let settings: Vec<String> = exact.iter().map(|c| strip_markup(&parts[c.0][k]).trim().to_owned()).collect();
+        let distinct: BTreeSet<&String> = settings.iter().collect();
+        (distinct.len() == settings.len() && settings.iter().all(|s| setting_like(s)))
+            .then(|| exact.iter().map(|c| c.0).zip(settings).collect())
+    })
 }
 
 /// A label marking an earlier release of a model ("Qwen-7B-Chat (original)").
