@@ -261,6 +261,16 @@ pub fn heading_benchmark(heading_path: &str) -> Option<String> {
 /// A header or row name that can be a benchmark: a known one, or a name that is not a
 /// context length (`32K`), a size, a date, a language, a licence or a count.
 pub fn may_be_benchmark(name: &str) -> bool {
+    // A category abbreviated with a full stop ("Math.", "Logi.", "Role."): AlignBench's parts,
+    // not MATH; the benchmark is named elsewhere. ("Avg." is the card's average.)
+    let shown = strip_markup(name);
+    let stem = shown.trim().strip_suffix('.').unwrap_or("");
+    if !stem.is_empty()
+        && stem.chars().all(|c| c.is_alphabetic())
+        && !matches!(stem.to_lowercase().as_str(), "avg" | "ave")
+    {
+        return false;
+    }
     let b = resolve(name);
     if b.is_known {
         return true;
@@ -363,6 +373,16 @@ pub fn may_be_benchmark(name: &str) -> bool {
     if words.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit())) {
         return false;
     }
+    // A metric's average over unnamed parts ("Acc avg", "Avg. Acc."): the benchmark is named
+    // elsewhere (a heading, a caption, the sentence before the table).
+    let averaged = |w: &&str| matches!(*w, "avg" | "average" | "mean");
+    if words.iter().any(averaged)
+        && words.iter().any(|w| METRIC.contains(w))
+        && words.iter().all(|w| averaged(w) || METRIC.contains(w))
+    {
+        return false;
+    }
+
     if is_category(&words) {
         return false;
     }

@@ -302,6 +302,15 @@ mod tests {
     }
 
     #[test]
+    fn abbreviated_categories_and_a_metrics_average_name_no_benchmark() {
+        assert!(!may_be_benchmark("Math.") && !may_be_benchmark("Logi.") && !may_be_benchmark("**Role.**"));
+        assert!(may_be_benchmark("Avg.") && may_be_benchmark("MATH") && may_be_benchmark("C-Eval"));
+        assert!(!may_be_benchmark("Acc avg") && !may_be_benchmark("Score avg"));
+        assert_eq!(resolve("Avg. Acc.").canonical, "card_average", "an average with its metric stays the card's");
+        assert!(may_be_benchmark("Average"), "the card's own average");
+    }
+
+    #[test]
     fn open_llm_leaderboard_bot_names() {
         for (raw, canonical, shots) in [
             ("AI2 Reasoning Challenge (25-Shot)", "arc_challenge", Some(25)),

@@ -20,7 +20,7 @@ use super::model_names::{heading_allows, heading_is_tuned, is_packed, is_size, l
 pub use super::model_names::{is_tuned, label_match, words};
 use super::own_label::{choose, in_setting, mode_columns, rows_by_setting, rows_by_setting_column, Own};
 use super::table_context::{
-    breakdown_of, last_heading, nameless_own_row, overall_of_heading, own_breakdown, unnamed_scores,
+    breakdown_of, last_heading, nameless_own_row, overall_of_heading, own_breakdown, section_benchmark, unnamed_scores,
 };
 pub(crate) use super::tables::pure_number;
 use super::tables::{Table, TableKind};
@@ -322,7 +322,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     };
     let mut out = Vec::new();
     let named = overall_of_heading(table, header, &label_cols, &value_cols);
-    let heading_name = heading_benchmark(&table.heading).filter(|_| named.is_none() && value_cols.is_empty());
+    let heading_name = section_benchmark(table).filter(|_| named.is_none() && value_cols.is_empty());
     let free = |c: &usize| !label_cols.contains(c) && !value_cols.contains(c);
     // "### HellaSwag (F1)" over `| Model | 0-shot | 5-shot |`: each column is the heading's
     // benchmark at its number of shots.
@@ -853,6 +853,24 @@ mod tests {
         // A column of sizes tells other models apart, not settings: the model's rows stay ambiguous.
         let sizes = "| Model | Size | GSM |\n|---|---|---|\n| Foo | 7B | 50.5 |\n| | 13B | 56.3 |\n";
         assert!(read(sizes, "org/Foo").scores.is_empty());
+    }
+
+    #[test]
+    fn a_lead_in_naming_one_benchmark_names_the_tables_parts() {
+        let md = "#### Long-Context Performance\n\nWe test the model on an 1M version of the [RULER](https://arxiv.org/abs/2404.06654) benchmark.\n\n\
+                  | Model Name | Acc avg | 4k | 8k |\n|---|---|---|---|\n| Qwen3-Next-80B-A3B-Instruct | 91.8 | 98.5 | 99.0 |\n| Other-7B | 80.1 | 90.1 | 91.1 |\n";
+        let got: Vec<(String, f64)> = read(md, "Qwen/Qwen3-Next-80B-A3B-Instruct")
+            .scores
+            .into_iter()
+            .map(|s| (s.benchmark_raw, s.value))
+            .collect();
+        assert_eq!(got, [("RULER".to_owned(), 91.8), ("RULER 4k".to_owned(), 98.5), ("RULER 8k".to_owned(), 99.0)]);
+        // Two benchmarks named: which one the table is about is not known.
+        let two = md.replace("benchmark.", "benchmark and on MMLU.");
+        assert!(read(&two, "Qwen/Qwen3-Next-80B-A3B-Instruct").scores.is_empty());
+        // A heading that names the table's own (unknown) benchmark: the lead-in's is a broader one.
+        let sub = md.replace("Long-Context Performance", "RULER-Lite");
+        assert!(read(&sub, "Qwen/Qwen3-Next-80B-A3B-Instruct").scores.is_empty());
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! between them. A one-row table right under "Evaluation Results" is the model's own; an
 //! "Average" column under a "C-Eval" heading is C-Eval's score.
 
+use std::collections::BTreeSet;
+
 use super::benchmark_shape::LANGUAGES;
 use super::benchmarks::{heading_benchmark, is_overall_column, is_part_name, may_be_benchmark, resolve, strip_markup};
 use super::model_names::{is_packed, is_size, label_match, words};
@@ -68,7 +70,7 @@ pub(crate) fn overall_of_heading(
     labels: &[usize],
     values: &[usize],
 ) -> Option<(usize, String)> {
-    let name = heading_benchmark(&table.heading).or_else(|| caption_benchmark(table))?;
+    let name = section_benchmark(table)?;
     let named_elsewhere =
         values.iter().any(|c| resolve(&header[*c]).is_known && resolve(&header[*c]).canonical != "card_average");
     let overall: Vec<usize> =
@@ -182,6 +184,48 @@ pub(crate) fn caption_benchmark(table: &Table) -> Option<String> {
     let n = words(name).len();
     ((1..=3).contains(&n) && may_be_benchmark(name) && !words(name).iter().any(|w| w == "table" || w == "note"))
         .then(|| name.to_owned())
+}
+
+/// The one benchmark a table's section is about: named by its heading, its caption, or the
+/// sentence that leads into it ("We test the model on an 1M version of the [RULER](…) benchmark.").
+pub(crate) fn section_benchmark(table: &Table) -> Option<String> {
+    // A heading that is itself a name densing does not know ("### AGI-Eval-Gaokao") says the
+    // table is about that, even when the sentence below names a benchmark it belongs to.
+    const GENERIC: &[&str] = &["performance", "results", "evaluation", "evaluations", "benchmark", "benchmarks"];
+    let last = last_heading(table);
+    let named = (1..=3).contains(&words(last).len())
+        && !words(last).iter().any(|w| GENERIC.contains(&w.as_str()))
+        && may_be_benchmark(last);
+    heading_benchmark(&table.heading)
+        .or_else(|| caption_benchmark(table))
+        .or_else(|| lead_in_benchmark(table).filter(|_| !named))
+}
+
+/// The benchmark a lead-in sentence names as what the table measures: the sentence says
+/// "benchmark" and names exactly one known benchmark (a link's text or a word).
+fn lead_in_benchmark(table: &Table) -> Option<String> {
+    let text = table.lead_in.trim();
+    if !words(text).iter().any(|w| w == "benchmark") {
+        return None;
+    }
+    // Link texts ("[RULER](https://…)") and words, not the links' targets.
+    let mut names: Vec<&str> = Vec::new();
+    for (i, part) in text.split("](").enumerate() {
+        let shown = if i == 0 { part } else { part.split_once(')').map_or("", |(_, rest)| rest) };
+        names.extend(shown.split(|c: char| !(c.is_alphanumeric() || "-+.".contains(c))).map(|w| w.trim_matches('.')));
+    }
+    let known: BTreeSet<(String, &str)> = names
+        .into_iter()
+        .filter(|w| !w.is_empty())
+        .map(|w| (resolve(w), w))
+        .filter(|(b, _)| b.is_known && b.canonical != "card_average")
+        .map(|(b, w)| (b.canonical, w))
+        .collect();
+    let canonicals: BTreeSet<&String> = known.iter().map(|(c, _)| c).collect();
+    match canonicals.len() {
+        1 => known.iter().next().map(|(_, w)| (*w).to_owned()),
+        _ => None,
+    }
 }
 
 /// A table under a heading or caption about perplexity or bits per byte: lower is better, so
