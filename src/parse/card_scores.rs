@@ -18,7 +18,9 @@ pub use super::lm_eval::suite_average;
 use super::mode_rows::mode_rows;
 use super::model_names::{heading_allows, heading_is_tuned, is_packed, is_size, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};
-use super::own_label::{choose, in_setting, mode_columns, rows_by_setting, rows_by_setting_column, Own};
+use super::own_label::{
+    choose, in_setting, mode_columns, rows_by_parenthesis, rows_by_setting, rows_by_setting_column, Own,
+};
 use super::table_context::{
     breakdown_of, last_heading, nameless_own_row, overall_of_heading, own_breakdown, section_benchmark, unnamed_scores,
 };
@@ -312,7 +314,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     // (row, its shots, its setting)
     let chosen: Vec<(usize, Option<i32>, Option<String>)> = match rows_by_setting(&candidates) {
         Some(rows) => rows.into_iter().map(|(r, s)| (r, s, None)).collect(),
-        None => match rows_by_setting_column(&candidates, &row_parts) {
+        None => match rows_by_setting_column(&candidates, &row_parts).or_else(|| rows_by_parenthesis(&candidates)) {
             Some(rows) => rows.into_iter().map(|(r, setting)| (r, None, Some(setting))).collect(),
             None => match choose(&candidates, "row", own) {
                 Ok(i) => vec![(i, None, None)],
@@ -853,6 +855,33 @@ mod tests {
         // A column of sizes tells other models apart, not settings: the model's rows stay ambiguous.
         let sizes = "| Model | Size | GSM |\n|---|---|---|\n| Foo | 7B | 50.5 |\n| | 13B | 56.3 |\n";
         assert!(read(sizes, "org/Foo").scores.is_empty());
+    }
+
+    #[test]
+    fn a_models_rows_by_a_setting_in_parentheses_are_its_scores_in_each_setting() {
+        let md = "| Model Name | MMLU | GSM8K |\n|---|---|---|\n| Qwen3-30B-A3B (Non-Thinking) | 72.0 | 97.1 |\n\
+                  | Qwen3-30B-A3B-Instruct-2507 (Full Attention) | 86.8 | 98.0 |\n\
+                  | Qwen3-30B-A3B-Instruct-2507 (Sparse Attention) | 86.9 | 97.1 |\n| Other-7B | 80.1 | 90.1 |\n";
+        let got: Vec<(Option<String>, f64)> =
+            read(md, "Qwen/Qwen3-30B-A3B-Instruct-2507").scores.into_iter().map(|s| (s.metric, s.value)).collect();
+        let at = |m: &str, v: f64| (Some(m.to_owned()), v);
+        assert_eq!(
+            got,
+            [
+                at("Full Attention", 86.8),
+                at("Full Attention", 98.0),
+                at("Sparse Attention", 86.9),
+                at("Sparse Attention", 97.1)
+            ]
+        );
+        // "(7B)" is another size and "(GGUF)" a copy: no setting, so the rows stay ambiguous.
+        for (a, b) in [("7B", "14B"), ("GGUF", "AWQ")] {
+            let other = md.replace("Full Attention", a).replace("Sparse Attention", b);
+            assert!(read(&other, "Qwen/Qwen3-30B-A3B-Instruct-2507").scores.is_empty(), "{a} / {b}");
+        }
+        // "(Base)" and "(Chat)" are two models: no row is read as a setting.
+        let kinds = md.replace("Full Attention", "Base").replace("Sparse Attention", "Chat");
+        assert!(read(&kinds, "Qwen/Qwen3-30B-A3B-Instruct-2507").scores.iter().all(|s| s.metric.is_none()));
     }
 
     #[test]

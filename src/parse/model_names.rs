@@ -323,6 +323,15 @@ fn without_sizes(text: &str) -> String {
         .join(" ")
 }
 
+/// A word naming a kind of model or a weight format ("base", "chat", "gguf", "fp8"): in a label's
+/// parenthesis it makes the row another model, not a setting of this one.
+pub(crate) fn is_kind_or_format(word: &str) -> bool {
+    let w = word.to_lowercase();
+    TUNING.contains(&w.as_str())
+        || PACKING.contains(&w.as_str())
+        || matches!(w.as_str(), "base" | "pretrained" | "instruction" | "ours")
+}
+
 /// A quantized or converted copy: its name carries a packing word (GPTQ, GGUF, FP8, 4bit…).
 pub fn is_packed(model_id: &str) -> bool {
     let name = model_id.rsplit('/').next().unwrap_or(model_id);

@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 
 use super::benchmarks::{shots_in, strip_markup, take_shots};
 use super::card_scores::Unused;
-use super::model_names::{has_version, introduces, is_size, label_match_in, names_but_for_family, words};
+use super::model_names::{
+    has_version, introduces, is_kind_or_format, is_size, label_match_in, names_but_for_family, words,
+};
 
 /// The model a table is read for: (model id, whether it is a tune, the start of its card).
 pub(super) type Own<'a> = (&'a str, bool, &'a str);
@@ -83,6 +85,29 @@ pub(super) fn rows_by_setting_column(
         (distinct.len() == settings.len() && settings.iter().all(|s| setting_like(s)))
             .then(|| exact.iter().map(|c| c.0).zip(settings).collect())
     })
+}
+
+/// Rows that name the model exactly but for a setting in parentheses that differs ("Qwen3-30B-A3B-
+/// Instruct-2507 (Full Attention)", "… (Sparse Attention)"): each is its score in that setting.
+/// Not when a parenthesis names a kind of model, a format or a size ("(Base)", "(GGUF)", "(7B)"):
+/// those rows are other models. `(row, setting)`.
+pub(super) fn rows_by_parenthesis(candidates: &[(usize, String, (usize, bool))]) -> Option<Vec<(usize, String)>> {
+    let mut exact: Vec<_> = candidates.iter().filter(|c| c.2 .1 && !earlier_release(&c.1)).collect();
+    // "Qwen3-30B-A3B (Non-Thinking)" beside "Qwen3-30B-A3B-Instruct-2507 (Full Attention)": the
+    // rows that name more of the model.
+    let most = exact.iter().map(|c| c.2 .0).max().unwrap_or(0);
+    exact.retain(|c| c.2 .0 == most);
+    let split = |label: &str| {
+        let (name, rest) = label.split_once('(')?;
+        let (setting, after) = rest.split_once(')')?;
+        Some((words(&format!("{name} {after}")), setting.trim().to_owned()))
+    };
+    let rows: Vec<(Vec<String>, String)> = exact.iter().map(|c| split(&c.1)).collect::<Option<_>>()?;
+    let settings: BTreeSet<&String> = rows.iter().map(|r| &r.1).collect();
+    let other_model = |w: &String| is_size(w) || is_kind_or_format(w) || w.chars().all(|c| c.is_ascii_digit());
+    let fits = |setting: &str| (1..=3).contains(&words(setting).len()) && !words(setting).iter().any(other_model);
+    (rows.len() >= 2 && settings.len() == rows.len() && rows.iter().all(|r| r.0 == rows[0].0 && fits(&r.1)))
+        .then(|| exact.iter().map(|c| c.0).zip(rows.into_iter().map(|r| r.1)).collect())
 }
 
 /// A label marking an earlier release of a model ("Qwen-7B-Chat (original)").
