@@ -183,7 +183,7 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
             _ if !by_mode.is_empty() => by_mode.iter().map(|(c, m)| (*c, Some(*m))).collect(),
             (Some(col), true) => vec![(col, None)],
             (None, true) => return TableRead::default(),
-            (_, false) => match choose(&candidates, "column", own) {
+            (_, false) => match choose(&candidates, header, "column", own) {
                 Ok(col) => vec![(col, None)],
                 Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
             },
@@ -311,12 +311,13 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     if candidates.is_empty() || !heading_allows(&table.heading, tuned) {
         return TableRead::default();
     }
+    let row_labels: Vec<String> = row_parts.iter().map(|p| p.join(" ")).collect();
     // (row, its shots, its setting)
     let chosen: Vec<(usize, Option<i32>, Option<String>)> = match rows_by_setting(&candidates) {
         Some(rows) => rows.into_iter().map(|(r, s)| (r, s, None)).collect(),
         None => match rows_by_setting_column(&candidates, &row_parts).or_else(|| rows_by_parenthesis(&candidates)) {
             Some(rows) => rows.into_iter().map(|(r, setting)| (r, None, Some(setting))).collect(),
-            None => match choose(&candidates, "row", own) {
+            None => match choose(&candidates, &row_labels, "row", own) {
                 Ok(i) => vec![(i, None, None)],
                 Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
             },
@@ -412,6 +413,7 @@ pub(crate) fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::model_names::card_intro;
     use crate::parse::tables::tables;
 
     fn read(md: &str, model: &str) -> TableRead {
@@ -882,6 +884,20 @@ mod tests {
         // "(Base)" and "(Chat)" are two models: no row is read as a setting.
         let kinds = md.replace("Full Attention", "Base").replace("Sparse Attention", "Chat");
         assert!(read(&kinds, "Qwen/Qwen3-30B-A3B-Instruct-2507").scores.iter().all(|s| s.metric.is_none()));
+    }
+
+    #[test]
+    fn the_cards_short_name_without_sizes_is_the_models_column() {
+        let table = "| Benchmark | K-EXAONE (Reasoning) | EXAONE 4.0 (Reasoning) |\n|---|---|---|\n| MMLU-Pro | 83.8 | 81.8 |\n| GPQA | 79.1 | 75.4 |\n";
+        let card = |intro: &str, t: &str| {
+            let md = format!("{intro}\n\n{t}");
+            table_scores(&tables(&md)[0], "LGAI-EXAONE/K-EXAONE-236B-A23B", true, &card_intro(&md)).scores.len()
+        };
+        assert_eq!(card("We introduce **K-EXAONE**, a large language model.", table), 2);
+        // Not when the card never calls its model so, nor beside the same name with a size.
+        assert_eq!(card("We introduce a large language model.", table), 0);
+        let sized = table.replace("EXAONE 4.0 (Reasoning)", "K-EXAONE 32B");
+        assert_eq!(card("We introduce **K-EXAONE**, a large language model.", &sized), 0);
     }
 
     #[test]

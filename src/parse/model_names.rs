@@ -268,7 +268,7 @@ pub fn heading_allows(heading: &str, tuned: bool) -> bool {
 /// A label without what only annotates it: an `org/` before the repo name, and parentheses that
 /// hold no tuning, packing, size or version word ("(Ours, Open LLM Leaderboard)", "(this)"; but
 /// not "(Chat)" or "(4-bit)", which say which model it is).
-fn without_notes(label: &str) -> String {
+pub(crate) fn without_notes(label: &str) -> String {
     let mut out = String::new();
     let mut rest = label;
     while let Some(open) = rest.find('(') {
@@ -294,6 +294,21 @@ fn without_notes(label: &str) -> String {
         Some((org, name)) if !org.contains(' ') && !name.trim().is_empty() => name.trim().to_owned(),
         _ => out,
     }
+}
+
+/// A label that names the model but for its sizes, the card's own short name: "K-EXAONE
+/// (Reasoning)" for `K-EXAONE-236B-A23B`, "Med42" for `med42-70b`. Every word of the label (notes
+/// in parentheses aside) is the model's, and every word of the model's name it leaves out is a
+/// size (`236b`, `a23b`).
+pub fn names_but_for_size(label: &str, model_id: &str) -> bool {
+    let model = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    let label = words(&without_notes(&strip_markup(label)));
+    // `words` splits "A23B" into "a" and "23b".
+    let left: Vec<&String> = model.iter().filter(|w| !label.contains(w)).collect();
+    !label.is_empty()
+        && label.iter().all(|w| model.contains(w))
+        && left.iter().any(|w| is_size(w))
+        && left.iter().all(|w| is_size(w) || *w == "a")
 }
 
 /// `label` without the number format of the original weights ("Llama 3.2 3B bf16" beside its

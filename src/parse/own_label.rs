@@ -7,20 +7,22 @@ use std::collections::BTreeSet;
 use super::benchmarks::{shots_in, strip_markup, take_shots};
 use super::card_scores::Unused;
 use super::model_names::{
-    has_version, introduces, is_kind_or_format, is_size, label_match_in, names_but_for_family, words,
+    has_version, introduces, is_kind_or_format, is_size, label_match_in, names_but_for_family, names_but_for_size,
+    without_notes, words,
 };
 
 /// The model a table is read for: (model id, whether it is a tune, the start of its card).
 pub(super) type Own<'a> = (&'a str, bool, &'a str);
 
 /// The one candidate that names the model exactly, or why there is none. Candidates are
-/// (index, label, (words matched, exact)).
+/// (index, label, (words matched, exact)); `all_labels` are all the table's column or row labels.
 ///
 /// When none names it exactly, one that names it but for the base family its repo name carries
 /// is taken, if the card calls the model by that label or the label has a version
 /// ([`names_but_for_family`]).
 pub(super) fn choose(
     candidates: &[(usize, String, (usize, bool))],
+    all_labels: &[String],
     what: &str,
     (model_id, _, intro): Own,
 ) -> Result<usize, (Unused, String)> {
@@ -40,9 +42,23 @@ pub(super) fn choose(
         .filter(|c| names_but_for_family(&c.1, model_id) && (has_version(&c.1) || introduces(intro, &c.1)))
         .map(|c| c.0)
         .collect();
+    // The card's own short name without the sizes ("K-EXAONE" for K-EXAONE-236B-A23B), when the
+    // card calls its model that and no other label of the table gives that name a size.
+    let short: Vec<&(usize, String, (usize, bool))> =
+        candidates.iter().filter(|c| names_but_for_size(&c.1, model_id) && introduces(intro, &c.1)).collect();
+    let sized_sibling = |c: &(usize, String, (usize, bool))| {
+        let name = words(&without_notes(&c.1));
+        let sized = |l: &Vec<String>| name.iter().all(|w| l.contains(w)) && l.iter().any(|w| is_size(w));
+        all_labels.iter().map(|l| words(l)).any(|l| sized(&l))
+    };
+    let but_for_size = match short.as_slice() {
+        [one] if !sized_sibling(one) => Some(one.0),
+        _ => None,
+    };
     match exact.as_slice() {
         [one] => Ok(one.0),
         [] if but_for_family.len() == 1 => Ok(but_for_family[0]),
+        [] if but_for_family.is_empty() && but_for_size.is_some() => Ok(but_for_size.unwrap_or_default()),
         [] => {
             let near: Vec<&(usize, String, (usize, bool))> = candidates.iter().collect();
             Err((Unused::NoOwnColumn, format!("no {what} names the model exactly; near: {}", labels(&near))))
