@@ -15,11 +15,11 @@ use super::tables::{pure_number, Table};
 /// copy's (whose numbers are the original's).
 pub(super) fn mode_rows(table: &Table, header: &[String], model_id: &str, detail: &'static str) -> Option<TableRead> {
     const RESULTS: &[&str] = &["evaluation", "evaluations", "results", "benchmarks", "performance"];
-    let axis = words(&header[0]);
+    let axis = words(header.first()?);
     if axis.last().map(String::as_str) != Some("mode") || axis.len() > 2 || is_packed(model_id) {
         return None;
     }
-    let modes: Vec<&'static str> = table.rows.iter().map(|r| only_mode(&r[0], model_id)).collect::<Option<_>>()?;
+    let modes: Vec<&'static str> = table.rows.iter().map(|r| only_mode(r.first()?, model_id)).collect::<Option<_>>()?;
     let mut path = table.heading.rsplit(" > ").map(|h| h.trim().trim_end_matches([':', '：']).trim());
     let name = path.next()?;
     let under_results = path.next().is_some_and(|p| words(p).iter().any(|w| RESULTS.contains(&w.as_str())));
@@ -31,7 +31,7 @@ pub(super) fn mode_rows(table: &Table, header: &[String], model_id: &str, detail
     let mut scores = Vec::new();
     for (i, (row, mode)) in table.rows.iter().zip(&modes).enumerate() {
         for (c, column) in header.iter().enumerate().skip(1) {
-            let Some(value) = pure_number(&row[c]) else { continue };
+            let Some(value) = row.get(c).and_then(|cell| pure_number(cell)) else { continue };
             // "pass@1", "Score": how the heading's benchmark was scored; "Strict:Prompt": a part of it.
             let (benchmark_raw, metric) = match is_metric(column) {
                 true => (name.to_owned(), Some(column.clone())),
@@ -95,6 +95,12 @@ mod tests {
         assert_eq!(read(md, "org/model-8b").scores[0].benchmark_raw, "IFEval Strict:Prompt");
         let md = MATH.replace("MATH500", "MBPP 0-shot");
         assert!(read(&md, "org/model-8b").scores.iter().all(|s| s.shots == Some(0)));
+    }
+
+    #[test]
+    fn a_table_without_a_header_is_not_one() {
+        let empty = crate::parse::tables::Table { header: Vec::new(), ..tables(MATH)[0].clone() };
+        assert!(super::mode_rows(&empty, &[], "org/model-8b", "markdown_table").is_none());
     }
 
     #[test]
