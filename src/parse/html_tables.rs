@@ -34,7 +34,12 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     // element ("STEM / Puzzle" across the table) is a section title, not a wider row.
     let mut grid: Vec<Vec<Option<(usize, String)>>> = Vec::new();
     let mut cells = 0;
-    for (r, tr) in table.select(&tr_sel).enumerate() {
+    let trs: Vec<ElementRef> = table.select(&tr_sel).collect();
+    // A rowspan ends with its row group (HTML's rule): a `<th rowspan="2">` in a one-row
+    // `<thead>` does not reach into the `<tbody>`, where it would push the first body row right.
+    let group = |r: usize| trs[r].parent().map(|p| p.id());
+    let rows_left_in_group = |r: usize| (r..trs.len()).take_while(|k| group(*k) == group(r)).count();
+    for (r, tr) in trs.iter().enumerate() {
         if grid.len() <= r {
             grid.resize(r + 1, Vec::new());
         }
@@ -51,7 +56,7 @@ pub fn html_table(snippet: &str) -> Option<Table> {
             let span = |name: &str| {
                 td.value().attr(name).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 100)
             };
-            let (rows, cols) = (span("rowspan"), span("colspan"));
+            let (rows, cols) = (span("rowspan").min(rows_left_in_group(r)), span("colspan"));
             for dr in 0..rows {
                 if grid.len() <= r + dr {
                     grid.resize(r + dr + 1, Vec::new());
@@ -67,6 +72,7 @@ pub fn html_table(snippet: &str) -> Option<Table> {
             c += cols;
         }
     }
+    merge_spanned_columns(&mut grid);
     let spanning: Vec<bool> = grid
         .iter()
         .map(|r| {
@@ -89,7 +95,9 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     let extra = widths.max().unwrap_or(0).saturating_sub(header.len());
     if extra > 0 {
         let labels = rows.iter().all(|r| r.iter().take(extra).all(|c| pure_number(c).is_none()));
-        if !labels {
+        // Every body row must be that wide: rows of two widths cannot both fit one header.
+        let narrow = rows.iter().zip(&spanning[1..]).any(|(r, span)| !span && used(r) > 0 && used(r) <= header.len());
+        if !labels || narrow {
             return None;
         }
         header.splice(0..0, std::iter::repeat_n(String::new(), extra));
@@ -109,4 +117,22 @@ pub fn html_table(snippet: &str) -> Option<Table> {
         lead_in: String::new(),
         caption: String::new(),
     })
+}
+
+/// Two neighbouring columns that one element spans in every row, header included (`<th
+/// colspan="2">Intern-S1</th>` over `<td colspan="2">77.3</td>` cells), are one column: kept
+/// twice, the model would seem to have two columns of its own.
+fn merge_spanned_columns(grid: &mut [Vec<Option<(usize, String)>>]) {
+    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+    let id = |row: &Vec<Option<(usize, String)>>, c: usize| row.get(c).cloned().flatten().map(|(e, _)| e);
+    for c in (1..width).rev() {
+        let spanned = grid.iter().all(|row| id(row, c).is_some() && id(row, c) == id(row, c - 1));
+        if spanned && !grid.is_empty() {
+            for row in grid.iter_mut() {
+                if row.len() > c {
+                    row.remove(c);
+                }
+            }
+        }
+    }
 }

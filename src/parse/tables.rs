@@ -324,14 +324,21 @@ pub(super) fn normalize_space(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A cell holding just a number (with markup, `%` or `± err` around it).
+/// A cell holding just a number (with markup, `%` or `± err` around it, or marks such as "✅",
+/// "👑", "†" that only say the value is the best).
 pub(crate) fn pure_number(cell: &str) -> Option<f64> {
     let text = strip_markup(cell);
     let t = text.trim().trim_end_matches('%').trim();
     let value = leading_number(t)?;
     let digits_end = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(t.len());
     let rest = t[digits_end..].trim();
-    (rest.is_empty() || rest.starts_with('±') || rest.starts_with('(') || rest.starts_with("+/-")).then_some(value)
+    let marks = |c: char| {
+        c.is_whitespace() || matches!(c, '*' | '^' | '#') || (!c.is_ascii() && !c.is_alphanumeric() && c != '±')
+    };
+    // "2️⃣" (a keycap: the digit, a variation selector, U+20E3) is a rank, not a value.
+    let marked = !rest.is_empty() && rest.chars().all(marks) && !rest.contains('\u{20e3}');
+    (rest.is_empty() || marked || rest.starts_with('±') || rest.starts_with('(') || rest.starts_with("+/-"))
+        .then_some(value)
 }
 
 /// A two-level header (`| Benchmark | Similar size | | | 2x size | |` over a first row that names
@@ -436,6 +443,33 @@ mod tests {
         let t = html_table(section).unwrap();
         assert_eq!(t.header, ["", "Foo 33B", "Bar 32B"]);
         assert_eq!(t.rows[1], ["MMMU", "78.7", "79.0"]);
+    }
+
+    #[test]
+    fn a_number_with_a_best_mark_is_a_number_and_a_pair_is_not() {
+        assert_eq!(pure_number("83.5 ✅"), Some(83.5));
+        assert_eq!(pure_number("**44.3** 👑"), Some(44.3));
+        assert_eq!(pure_number("71.2†"), Some(71.2));
+        assert_eq!(pure_number("72.1 / 90.0"), None);
+        assert_eq!(pure_number("72.1 → 75"), None);
+        assert_eq!(pure_number("7B"), None);
+        assert_eq!(pure_number("2\u{fe0f}\u{20e3}"), None, "a keycap rank");
+    }
+
+    #[test]
+    fn a_rowspan_ends_with_its_row_group_and_a_column_spanned_throughout_is_one() {
+        // Intern-S1's README: a header cell with rowspan 2 in a one-row <thead>, and the model's
+        // header and cells all spanning two columns.
+        let html = "<table><thead><tr><th rowspan=\"2\">Benchmarks</th><th colspan=\"2\">Intern-S1</th><th>Other-78B</th></tr></thead>\
+                    <tbody><tr><td>MMLU-Pro</td><td colspan=\"2\">83.5</td><td>73.0</td></tr>\
+                    <tr><td>GPQA</td><td colspan=\"2\">77.3</td><td>49.9</td></tr></tbody></table>";
+        let t = html_table(html).unwrap();
+        assert_eq!(t.header, ["Benchmarks", "Intern-S1", "Other-78B"]);
+        assert_eq!(t.rows[1], ["GPQA", "77.3", "49.9"]);
+        // Body rows of two widths (a rowspan pushing one row only): no telling which column is which.
+        let uneven = "<table><tr><td>Benchmarks</td><td>A</td><td>B</td></tr>\
+                      <tr><td rowspan=\"1\">x</td><td>MMLU</td><td>1</td><td>2</td></tr><tr><td>GPQA</td><td>3</td><td>4</td></tr></table>";
+        assert!(html_table(uneven).is_none());
     }
 
     #[test]
