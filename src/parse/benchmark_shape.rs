@@ -363,6 +363,11 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "time",
         "sec",
         "seconds",
+        // A score's uncertainty, not a score: "standard_error", "95% CI", "stderr".
+        "error",
+        "stderr",
+        "std",
+        "ci",
     ];
     // A metric alone ("Pass@1", "Accuracy", "EM") names no benchmark.
     const METRIC: &[&str] = &["pass", "acc", "accuracy", "em", "f1", "score", "exact", "match", "norm", "k"];

@@ -308,6 +308,7 @@ mod tests {
         assert!(!may_be_benchmark("Acc avg") && !may_be_benchmark("Score avg"));
         assert_eq!(resolve("Avg. Acc.").canonical, "card_average", "an average with its metric stays the card's");
         assert!(may_be_benchmark("Average"), "the card's own average");
+        assert!(!may_be_benchmark("standard_error") && !may_be_benchmark("95% CI"));
     }
 
     #[test]

@@ -123,8 +123,11 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         read
     } else if names_model_exactly(&header[1.min(header.len())..], model_id, &table.heading) {
         // Benchmarks the alias table does not know (MMMU, ChartQA, …) under a column that names
-        // the model exactly: read like any models-as-columns table, with the shape check.
-        models_as_columns(table, &header, 0, (model_id, tuned, intro), detail)
+        // the model exactly: read like any models-as-columns table, with the shape check. Their
+        // names are in the column called so, past a category column (`| 分类 | Benchmark | … |`).
+        let named = ["benchmark", "benchmarks", "task", "tasks", "dataset", "datasets"];
+        let names_col = lower.iter().position(|h| named.contains(&h.as_str())).unwrap_or(0);
+        models_as_columns(table, &header, names_col, (model_id, tuned, intro), detail)
     } else {
         TableRead::default()
     }
@@ -916,6 +919,26 @@ mod tests {
         // A heading that names the table's own (unknown) benchmark: the lead-in's is a broader one.
         let sub = md.replace("Long-Context Performance", "RULER-Lite");
         assert!(read(&sub, "Qwen/Qwen3-Next-80B-A3B-Instruct").scores.is_empty());
+    }
+
+    #[test]
+    fn unknown_benchmarks_are_named_in_the_benchmark_column_past_a_category_column() {
+        let md = "| 分类 | Benchmark | Baichuan-M1-14B-Instruct | gpt-4o |\n|---|---|---|---|\n\
+                  | 临床实践 | cmbclin | 77.40 | 75.36 |\n| 临床实践 | rarebench | 59.60 | 56.00 |\n";
+        let got: Vec<(String, f64)> = read(md, "baichuan-inc/Baichuan-M1-14B-Instruct")
+            .scores
+            .into_iter()
+            .map(|s| (s.benchmark_raw, s.value))
+            .collect();
+        assert_eq!(got, [("cmbclin".to_owned(), 77.4), ("rarebench".to_owned(), 59.6)]);
+    }
+
+    #[test]
+    fn a_version_with_or_without_its_v_is_the_same_version() {
+        let md = "| Model | MT-Bench | AlpacaEval |\n|---|---|---|\n| Tulu-v2-dpo-7b | 6.29 | 85.1 |\n| Tulu-v2-dpo-13b | 7.0 | 89.5 |\n";
+        assert_eq!(read(md, "allenai/tulu-2-dpo-7b").scores.len(), 2);
+        assert_eq!(read(&md.replace("-v2-", "-2-"), "allenai/tulu-v2-dpo-7b").scores.len(), 2);
+        assert!(read(&md.replace("-v2-", "-v3-"), "allenai/tulu-2-dpo-7b").scores.is_empty());
     }
 
     #[test]

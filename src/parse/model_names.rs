@@ -95,10 +95,11 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
     // ("Phi-3-Small-8K-Instruct 7b", "GRIN MoE (16x3.8B)"): the size adds, it does not differ.
     let plain = without_precision(&without_notes(&strip_markup(label)), name);
     let label = if model.iter().any(|w| is_size(w)) { plain.clone() } else { without_sizes(&plain) };
-    // Tables abbreviate "Instruct" ("Phi-3 Vision-128K-In", "Phi-3.5-mini-ins").
+    // Tables abbreviate "Instruct" ("Phi-3 Vision-128K-In", "Phi-3.5-mini-ins"), and write a
+    // version with or without its "v" ("Tulu-v2-dpo-7b" for tulu-2-dpo-7b; `words` splits "v2").
     let label: Vec<String> = words(&label)
         .into_iter()
-        .filter(|w| !GENERIC.contains(&w.as_str()))
+        .filter(|w| !GENERIC.contains(&w.as_str()) && (w != "v" || model.iter().any(|m| m == "v")))
         .map(|w| if matches!(w.as_str(), "in" | "ins" | "inst") { "instruct".to_owned() } else { w })
         .collect();
     // The same name split otherwise ("FalconMamba-7B" for falcon-mamba-7b): exactly it. Decimal
@@ -140,7 +141,7 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
     let left_over = model
         .iter()
         .enumerate()
-        .filter(|(_, w)| !GENERIC.contains(&w.as_str()) && *w != "base" && !label.contains(w))
+        .filter(|(_, w)| !GENERIC.contains(&w.as_str()) && !matches!(w.as_str(), "base" | "v") && !label.contains(w))
         .filter(|(i, w)| !version_suffix(*i, w) && *i >= branded && !is_release_stamp(w))
         .map(|(_, w)| w);
     let exact = left_over.into_iter().all(|w| {

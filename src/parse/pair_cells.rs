@@ -54,6 +54,40 @@ pub fn pair_legend(table: &Table, markdown: &str) -> Option<[String; 2]> {
     Some([name(a)?, name(b)?])
 }
 
+/// A column whose header names its two settings ("AIME 2024 (pass@1 / cons@64)") over pair
+/// cells ("72.1 / 90.0") becomes two columns, "AIME 2024 (pass@1)" and "AIME 2024 (cons@64)".
+/// A lone number in such a column belongs to neither for sure and is left out.
+pub(super) fn split_legend_columns(t: &mut Table) {
+    for c in (0..t.header.len()).rev() {
+        let Some((name, [a, b])) = header_pair(&t.header[c]) else { continue };
+        if !t.rows.iter().any(|r| r.get(c).is_some_and(|cell| split_pair(cell).is_some())) {
+            continue;
+        }
+        t.header[c] = format!("{name} ({a})");
+        t.header.insert(c + 1, format!("{name} ({b})"));
+        for row in &mut t.rows {
+            let [x, y] = row.get(c).and_then(|cell| split_pair(cell)).unwrap_or_default();
+            if c < row.len() {
+                row[c] = x;
+                row.insert(c + 1, y);
+            }
+        }
+    }
+}
+
+/// "AIME 2024 (pass@1 / cons@64)" → ("AIME 2024", ["pass@1", "cons@64"]).
+fn header_pair(header: &str) -> Option<(String, [String; 2])> {
+    let (name, rest) = header.trim().rsplit_once('(')?;
+    let (a, b) = rest.strip_suffix(')')?.split_once('/')?;
+    let setting = |s: &str| {
+        let s = s.trim();
+        ((1..=16).contains(&s.len()) && s.chars().any(|c| c.is_alphabetic())).then(|| s.to_owned())
+    };
+    let name = name.trim();
+    (!name.is_empty()).then_some(())?;
+    Some((name.to_owned(), [setting(a)?, setting(b)?]))
+}
+
 /// `table` with each pair cell ("49.0/47.4", "99.2 / -") replaced by its `side` (0 or 1); on
 /// side 1 a number without a pair is emptied, so only the pairs' second values are read there.
 fn pair_side(table: &Table, side: usize) -> Table {
@@ -119,6 +153,19 @@ mod tests {
     use crate::parse::tables::tables;
 
     const CARD: &str = "## Vision\n\n| | Qwen3-VL-2B | Qwen3.5-0.8B |\n|---|---|---|\n| MMMU | 41.8 | 49.0/47.4 |\n| ERQA | 36.0 | 34.5/23.8 |\n\n* Scores of Qwen3.5 models are reported as Thinking / Non-thinking.<br>\n";
+
+    #[test]
+    fn a_header_naming_two_settings_splits_its_pair_cells() {
+        let md = "| Models | MATH-500 (pass@1) | AIME 2024 (pass@1 / cons@64) |\n|---|---|---|\n\
+                  | EXAONE Deep 32B | 95.7 | 72.1 / 90.0 |\n| Other 32B | 94.3 | 79.8 |\n";
+        let t = &crate::parse::tables::tables(md)[0];
+        assert_eq!(t.header, ["Models", "MATH-500 (pass@1)", "AIME 2024 (pass@1)", "AIME 2024 (cons@64)"]);
+        assert_eq!(t.rows[0], ["EXAONE Deep 32B", "95.7", "72.1", "90.0"]);
+        assert_eq!(t.rows[1], ["Other 32B", "94.3", "", ""], "a lone number is neither for sure");
+        // Without pair cells the header stays as it is.
+        let plain = md.replace("72.1 / 90.0", "72.1");
+        assert_eq!(crate::parse::tables::tables(&plain)[0].header.len(), 3);
+    }
 
     #[test]
     fn a_legend_under_the_table_names_both_settings() {

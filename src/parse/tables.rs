@@ -110,6 +110,7 @@ pub fn tables(markdown: &str) -> Vec<Table> {
     }
     for (_, t) in &mut found {
         sub_header(t);
+        super::pair_cells::split_legend_columns(t);
     }
     found.sort_by_key(|(o, _)| *o);
     found.into_iter().map(|(_, t)| t).take(MAX_TABLES).collect()
