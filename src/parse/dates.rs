@@ -149,7 +149,8 @@ fn numeric_date(word: &str) -> Option<(NaiveDate, DatePrecision)> {
 /// Words that say the card's own model was released then.
 const RELEASED: &[&str] = &["release date", "released on", "released in"];
 /// Words of news lists, which must also name the model ("Yi-6B and Yi-34B are open-sourced").
-const NEWS_WORDS: &[&str] = &["open-sourced", "open sourced", "available to the public", "released", "release "];
+const NEWS_WORDS: &[&str] =
+    &["open-sourced", "open sourced", "available to the public", "released", "release ", "发布", "开源"];
 /// Lines about other dates.
 const NOT_RELEASE: &[&str] =
     &["cutoff", "cut-off", "trained between", "data freshness", "previous version", "knowledge"];
@@ -244,7 +245,13 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         // "Our Technical Report has been released on arXiv": a paper's date, not the model's
         // (the subject of the sentence that says "released", links left out).
         let of_paper = |at: usize| {
-            let start = lower[..at].rfind([';', '!', '?']).max(lower[..at].rfind(". ")).map_or(0, |p| p + 1);
+            // The clause that says it: "uploaded the paper to arXiv and open-sourced X" opens X's.
+            let before = &lower[..at];
+            let start = [before.rfind([';', '!', '?', ',']), before.rfind(". "), before.rfind(" and ")]
+                .into_iter()
+                .flatten()
+                .max()
+                .map_or(0, |p| p + 1);
             let subject = lower[start..at].split_whitespace().map(|w| w.split("](").next().unwrap_or(w));
             subject.into_iter().any(|w| ["report", "paper", "arxiv", "dataset", "blog"].iter().any(|p| w.contains(p)))
         };
@@ -263,7 +270,7 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
                 return found(d, i);
             }
         }
-        if news_at.is_some() && names_model(&lower, &name) {
+        if news_at.is_some_and(|at| !releases_another(&lower[at..], &name)) && names_model(&lower, &name) {
             if let Some(d) = parse_date(line).filter(|_| !about_another(dated, &name)) {
                 return found(d, i);
             }
@@ -317,6 +324,22 @@ fn about_another(sentence: &str, name: &str) -> bool {
     let sizes = super::model_names::words(&lower);
     let other_size = sizes.iter().any(|w| super::model_names::is_size(w) && !own.contains(w));
     (words.iter().any(|w| super::model_names::model_like(w)) || other_size) && !names_model(&lower, name)
+}
+
+/// Whether the clause right after a news word ("发布 …", "released …") names another model and
+/// not this one: "发布 XVERSE-65B-Chat 模型，该模型为基于 XVERSE-65B …" releases the chat model, not
+/// its base, though the base is named later in the line.
+fn releases_another(after: &str, name: &str) -> bool {
+    // Not at an ASCII comma: "open-sourced A-Pretrain , A-Instruct , …" is one list.
+    let end = after.find(['，', '。', ';', '；']).into_iter().chain(after.find(". ")).min().unwrap_or(after.len());
+    let clause = &after[..end];
+    // A model's name, not a description ("a compact 1B-class dense model").
+    let named = |t: &str| {
+        let first = t.split('-').next().unwrap_or(t);
+        super::model_names::model_like(t) && !super::model_names::is_size(first)
+    };
+    let tokens = clause.split(|c: char| !(c.is_alphanumeric() || "-_.".contains(c)));
+    tokens.map(|t| t.trim_matches('.')).any(named) && !names_model(clause, name)
 }
 
 /// Whether `name` occurs in `line` as a whole word (not as `Yi-34B-200K` for `Yi-34B`).
@@ -397,6 +420,19 @@ mod tests {
         assert!(d(plus, "tokyotech-llm/Swallow-13b-instruct-hf").is_none());
         let sizes = "We released the 7B and 70B models on January 26th, 2024.";
         assert!(d(sizes, "tokyotech-llm/Swallow-13b-instruct-hf").is_none());
+        let both = "- [2025.02.14] We have uploaded LLaDA paper to [arXiv](https://arxiv.org/abs/1) and open-sourced [LLaDA-8B-Instruct](x)";
+        assert_eq!(d(both, "GSAI-ML/LLaDA-8B-Instruct").unwrap().0, "2025-02-14");
+        let chinese =
+            "- **[2023/12/14]** 发布 [XVERSE-65B-Chat](x) 模型，该模型为基于 **XVERSE-65B** 底座模型的对齐版本。\n\
+                       - **[2023/11/06]** 发布 65B 尺寸的 **XVERSE-65B** 底座模型。";
+        assert_eq!(d(chinese, "xverse/XVERSE-65B").unwrap().0, "2023-11-06");
+        assert_eq!(d(chinese, "xverse/XVERSE-65B-Chat").unwrap().0, "2023-12-14");
+        assert_eq!(d("2023.11.02: Yi-34B is open-sourced.", "01-ai/Yi-34B").unwrap().0, "2023-11-02");
+        let list =
+            "* 2025.7.30 We have open-sourced  **Hunyuan-0.5B-Pretrain** , **Hunyuan-7B-Instruct** on Hugging Face.";
+        assert_eq!(d(list, "tencent/Hunyuan-7B-Instruct").unwrap().0, "2025-07-30");
+        let described = "- [2026.05.19] **[MiniCPM5-1B](x)** is released: a compact 1B-class dense model";
+        assert_eq!(d(described, "openbmb/MiniCPM5-1B").unwrap().0, "2026-05-19");
         let linked =
             "- **May 29, 2025**: Our [Technical Report](https://arxiv.org/abs/1) on Skywork-OR1-32B has been released.";
         assert!(d(linked, "Skywork/Skywork-OR1-32B").is_none());
