@@ -263,13 +263,13 @@ pub fn heading_benchmark(heading_path: &str) -> Option<String> {
 pub fn may_be_benchmark(name: &str) -> bool {
     // A category abbreviated with a full stop ("Math.", "Logi.", "Role."): AlignBench's parts,
     // not MATH; the benchmark is named elsewhere. ("Avg." is the card's average.)
-    let shown = strip_markup(name);
-    let stem = shown.trim().strip_suffix('.').unwrap_or("");
-    if !stem.is_empty()
-        && stem.chars().all(|c| c.is_alphabetic())
-        && !matches!(stem.to_lowercase().as_str(), "avg" | "ave")
-    {
-        return false;
+    if name.trim_end().trim_end_matches(['*', '_', '`']).ends_with('.') {
+        let shown = strip_markup(name);
+        let stem = shown.trim().strip_suffix('.').unwrap_or("");
+        let abbreviated = !stem.is_empty() && stem.chars().all(|c| c.is_alphabetic());
+        if abbreviated && !matches!(stem.to_lowercase().as_str(), "avg" | "ave") {
+            return false;
+        }
     }
     let b = resolve(name);
     if b.is_known {

@@ -255,7 +255,9 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
             let subject = lower[start..at].split_whitespace().map(|w| w.split("](").next().unwrap_or(w));
             subject.into_iter().any(|w| ["report", "paper", "arxiv", "dataset", "blog"].iter().any(|p| w.contains(p)))
         };
-        let news_at = NEWS_WORDS.iter().filter_map(|w| lower.find(w)).min();
+        // Most lines hold no news word: one cheap look first ("releas", "open", …).
+        let maybe_news = ["releas", "open", "available", "发布", "开源"].iter().any(|w| lower.contains(w));
+        let news_at = maybe_news.then(|| NEWS_WORDS.iter().filter_map(|w| lower.find(w)).min()).flatten();
         if news_at.is_some_and(of_paper) {
             continue;
         }
@@ -264,14 +266,11 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         let said = RELEASED.iter().any(|w| lower.contains(w)) || bare.starts_with("released") && bare.len() <= 40;
         // Not when the sentence that gives the date is about another model ("In August 2024, we
         // released Qwen2-Math. A month later, … Qwen2.5-Math-1.5B").
-        let dated = line.split(". ").find(|s| parse_date(s).is_some()).unwrap_or(line);
-        if said {
-            if let Some(d) = parse_date(line).filter(|_| !about_another(dated, &name)) {
-                return found(d, i);
-            }
-        }
-        if news_at.is_some_and(|at| !releases_another(&lower[at..], &name)) && names_model(&lower, &name) {
-            if let Some(d) = parse_date(line).filter(|_| !about_another(dated, &name)) {
+        // (Looked for only on a line that says "released": most lines do not.)
+        let dated = || line.split(". ").find(|s| parse_date(s).is_some()).unwrap_or(line);
+        let news = || news_at.is_some_and(|at| !releases_another(&lower[at..], &name)) && names_model(&lower, &name);
+        if said || news() {
+            if let Some(d) = parse_date(line).filter(|_| !about_another(dated(), &name)) {
                 return found(d, i);
             }
         }

@@ -192,13 +192,15 @@ pub(crate) fn section_benchmark(table: &Table) -> Option<String> {
     // A heading that is itself a name densing does not know ("### AGI-Eval-Gaokao") says the
     // table is about that, even when the sentence below names a benchmark it belongs to.
     const GENERIC: &[&str] = &["performance", "results", "evaluation", "evaluations", "benchmark", "benchmarks"];
-    let last = last_heading(table);
-    let named = (1..=3).contains(&words(last).len())
-        && !words(last).iter().any(|w| GENERIC.contains(&w.as_str()))
-        && may_be_benchmark(last);
+    let named = || {
+        let last = last_heading(table);
+        (1..=3).contains(&words(last).len())
+            && !words(last).iter().any(|w| GENERIC.contains(&w.as_str()))
+            && may_be_benchmark(last)
+    };
     heading_benchmark(&table.heading)
         .or_else(|| caption_benchmark(table))
-        .or_else(|| lead_in_benchmark(table).filter(|_| !named))
+        .or_else(|| lead_in_benchmark(table).filter(|_| !named()))
 }
 
 /// The benchmark a lead-in sentence names as what the table measures: the sentence says
@@ -214,9 +216,10 @@ fn lead_in_benchmark(table: &Table) -> Option<String> {
         let shown = if i == 0 { part } else { part.split_once(')').map_or("", |(_, rest)| rest) };
         names.extend(shown.split(|c: char| !(c.is_alphanumeric() || "-+.".contains(c))).map(|w| w.trim_matches('.')));
     }
+    // Benchmarks are written with capitals or digits ("RULER", "GSM8K"): prose words are not looked up.
     let known: BTreeSet<(String, &str)> = names
         .into_iter()
-        .filter(|w| !w.is_empty())
+        .filter(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()))
         .map(|w| (resolve(w), w))
         .filter(|(b, _)| b.is_known && b.canonical != "card_average")
         .map(|(b, w)| (b.canonical, w))
