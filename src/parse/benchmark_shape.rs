@@ -81,6 +81,10 @@ const CATEGORY: &[&str] = &[
     "indic",
 ];
 
+/// School levels of a math breakdown (MathBench's "Primary", "High", "College"): a category
+/// alone, not in a subject's name ("College Biology" is an MMLU subject).
+const LEVELS: &[&str] = &["primary", "elementary", "high", "college", "arithmetic"];
+
 /// Words of a table's axis header ("Language", "Type"), not of a benchmark.
 const AXIS_WORDS: &[&str] = &["type", "method", "use", "case", "notes", "note", "language", "languages", "lang"];
 
@@ -169,7 +173,7 @@ pub fn is_category_name(name: &str) -> bool {
 }
 
 fn is_category(words: &[&str]) -> bool {
-    !words.is_empty() && words.iter().all(|w| CATEGORY.contains(w))
+    !words.is_empty() && words.iter().all(|w| CATEGORY.contains(w)) || matches!(words, [w] if LEVELS.contains(w))
 }
 
 /// A column or row naming a part of one benchmark's score, not a benchmark: a category

@@ -916,6 +916,20 @@ mod tests {
         // Two benchmarks named: which one the table is about is not known.
         let two = md.replace("benchmark.", "benchmark and on MMLU.");
         assert!(read(&two, "Qwen/Qwen3-Next-80B-A3B-Instruct").scores.is_empty());
+        // A benchmark densing does not know, named by the lead-in's one link: its columns are parts.
+        let linked = "We also evaluate models on [MathBench-A](https://github.com/open-compass/MathBench).\n\n\
+                      | Model | Arithmetic | Primary | College | Average |\n|---|---|---|---|---|\n\
+                      | InternLM2-Math-Plus-1.8B | 43.0 | 43.3 | 4.7 | 27.1 |\n| GPT-4o | 77.7 | 87.7 | 54.0 | 70.9 |\n";
+        let mut got: Vec<String> =
+            read(linked, "internlm/internlm2-math-plus-1_8b").scores.into_iter().map(|s| s.benchmark_raw).collect();
+        got.sort();
+        assert_eq!(got, ["MathBench-A", "MathBench-A Arithmetic", "MathBench-A College", "MathBench-A Primary"]);
+        // Without the link the school levels are categories, no benchmarks.
+        let bare = linked.replace("[MathBench-A](https://github.com/open-compass/MathBench)", "it");
+        assert!(read(&bare, "internlm/internlm2-math-plus-1_8b")
+            .scores
+            .iter()
+            .all(|s| resolve(&s.benchmark_raw).canonical == "card_average"));
         // A heading that names the table's own (unknown) benchmark: the lead-in's is a broader one.
         let sub = md.replace("Long-Context Performance", "RULER-Lite");
         assert!(read(&sub, "Qwen/Qwen3-Next-80B-A3B-Instruct").scores.is_empty());

@@ -52,7 +52,7 @@ pub struct Table {
     pub caption: String,
 }
 
-/// Lead-in text kept per table.
+/// Lead-in text kept per table: the last bytes before it.
 pub const MAX_LEAD_IN: usize = 400;
 
 /// Every table of a markdown document, in order.
@@ -68,12 +68,13 @@ pub fn tables(markdown: &str) -> Vec<Table> {
             .take_while(|(o, _)| *o <= offset)
             .last()
             .map_or(0, |(o, _)| markdown[*o..offset].find('\n').map_or(offset, |n| o + n));
+        // The text nearest the table: a long section's last sentences lead into it.
         let text = markdown[from..offset].trim();
-        let mut end = text.len().min(MAX_LEAD_IN);
-        while !text.is_char_boundary(end) {
-            end -= 1;
+        let mut start = text.len().saturating_sub(MAX_LEAD_IN);
+        while !text.is_char_boundary(start) {
+            start += 1;
         }
-        text[..end].to_owned()
+        text[start..].to_owned()
     };
     let caption = |offset: usize| {
         let line = markdown[..offset].lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
