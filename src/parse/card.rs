@@ -7,6 +7,7 @@ use super::card_scores::{clip, suite_average, table_scores, CardScore, Unused};
 use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
 use super::front_matter::{self, model_index_scores};
 use super::model_names::{card_intro, fits_release_stamp, is_packed, is_release_stamp, is_tuned, label_match, words};
+use super::mt_bench_json::mt_bench_blocks;
 use super::pair_cells::{pair_legend, read_pairs};
 use super::params::{base_contradicts, card_size_in, CardSize, SizeForm};
 use super::table_context::{last_heading, lower_is_better, section_language};
@@ -106,6 +107,10 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
             let line = Some(line_of(body_start + score.offset));
             facts.scores.push(CardValue { score, line });
         }
+    }
+    for score in mt_bench_blocks(markdown, model_id) {
+        let line = Some(line_of(body_start + score.offset));
+        facts.scores.push(CardValue { score, line });
     }
     // A sentence outweighs a tag; a tag ("mergekit") against a sentence calling the model a base
     // model ("THIS IS A BASE MODEL") is a conflict: neither is kept.

@@ -15,6 +15,7 @@ pub mod link;
 pub mod lm_eval;
 mod mode_rows;
 pub mod model_names;
+mod mt_bench_json;
 mod own_label;
 mod pair_cells;
 pub mod params;

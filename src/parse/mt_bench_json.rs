@@ -1,0 +1,107 @@
+//! MT-Bench results pasted as FastChat prints them, a JSON block after a heading or a sentence
+//! that names the bench ("### MTBench", "See our MT-Bench-DE scores:"):
+//! `{"first_turn": 7.9, "second_turn": 7.06, "categories": {"writing": 9.55, …}, "average": 7.48}`.
+//! No model is named in it: the block is the card's own model's, unless the card is a quantized
+//! copy's (then the numbers are the original's).
+
+use serde_json::{Map, Value};
+
+use super::card_scores::{clip, CardScore};
+use super::model_names::is_packed;
+
+/// Bytes before a block searched for the bench's name.
+const NAME_WINDOW: usize = 300;
+
+/// Every MT-Bench block of `markdown` as scores: the average under the bench's name, the turns
+/// and categories as its parts ("MTBench first_turn", "MTBench writing").
+pub(crate) fn mt_bench_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> {
+    if is_packed(model_id) || !markdown.contains("\"first_turn\"") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = markdown[from..].find("```").map(|i| from + i) {
+        let Some(start) = markdown[open..].find('\n').map(|n| open + n + 1) else { break };
+        let Some(end) = markdown[start..].find("```").map(|i| start + i) else { break };
+        from = end + 3;
+        let Ok(Value::Object(block)) = serde_json::from_str::<Value>(markdown[start..end].trim()) else { continue };
+        let number = |m: &Map<String, Value>, key: &str| m.get(key).and_then(Value::as_f64);
+        if number(&block, "first_turn").is_none() || number(&block, "second_turn").is_none() {
+            continue;
+        }
+        let mut window = open.saturating_sub(NAME_WINDOW);
+        while !markdown.is_char_boundary(window) {
+            window += 1;
+        }
+        let name = bench_name(&markdown[window..open]);
+        let mut parts: Vec<(String, f64)> = Vec::new();
+        parts.extend(number(&block, "average").map(|v| (name.clone(), v)));
+        for turn in ["first_turn", "second_turn"] {
+            parts.extend(number(&block, turn).map(|v| (format!("{name} {turn}"), v)));
+        }
+        if let Some(Value::Object(categories)) = block.get("categories") {
+            parts.extend(categories.iter().filter_map(|(k, v)| Some((format!("{name} {k}"), v.as_f64()?))));
+        }
+        out.extend(parts.into_iter().map(|(benchmark_raw, value)| CardScore {
+            evidence: clip(&format!("{benchmark_raw} (JSON block)")),
+            benchmark_raw,
+            metric: None,
+            shots: None,
+            value,
+            value_raw: value.to_string(),
+            detail: "mt_bench_json",
+            offset: start,
+            evaluated_by: None,
+        }));
+    }
+    out
+}
+
+/// The bench's name as the text before the block writes it ("MTBench", "MT-Bench-DE"), else
+/// "MT-Bench".
+fn bench_name(before: &str) -> String {
+    let tokens = before.split(|c: char| !(c.is_alphanumeric() || c == '-'));
+    let named = tokens.filter(|t| t.to_lowercase().replace('-', "").starts_with("mtbench")).last();
+    named.map_or_else(|| "MT-Bench".to_owned(), |t| t.trim_matches('-').to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::benchmarks::resolve;
+
+    const BLOCK: &str = "```json\n{\n    \"first_turn\": 7.9,\n    \"second_turn\": 7.0625,\n    \"categories\": {\n        \"writing\": 9.55,\n        \"math\": 4.7\n    },\n    \"average\": 7.48125\n}\n```\n";
+
+    fn read(md: &str, model: &str) -> Vec<(String, f64)> {
+        mt_bench_blocks(md, model).into_iter().map(|s| (s.benchmark_raw, s.value)).collect()
+    }
+
+    #[test]
+    fn a_fastchat_block_under_a_heading_gives_the_average_turns_and_categories() {
+        let got = read(&format!("### MTBench\n\n{BLOCK}"), "DiscoResearch/DiscoLM-70b");
+        let row = |b: &str, v: f64| (b.to_owned(), v);
+        assert_eq!(
+            got,
+            [
+                row("MTBench", 7.48125),
+                row("MTBench first_turn", 7.9),
+                row("MTBench second_turn", 7.0625),
+                row("MTBench math", 4.7),
+                row("MTBench writing", 9.55)
+            ]
+        );
+        assert_eq!(resolve("MTBench").canonical, "mt_bench", "the average is MT-Bench's score");
+    }
+
+    #[test]
+    fn the_name_is_the_sentences_and_not_on_a_quantized_copy() {
+        let md = format!("It struggles with math. See our MT-Bench-DE scores:\n{}", BLOCK.replace("```json", "```"));
+        assert_eq!(read(&md, "LeoLM/leo-hessianai-7b-chat")[0].0, "MT-Bench-DE");
+        assert!(read(&md, "TheBloke/leo-hessianai-7b-chat-GPTQ").is_empty());
+        // Other JSON (a config) is no result.
+        assert!(read("```json\n{\"first_turn\": \"a\", \"hidden\": 4096}\n```\n", "org/m-7b").is_empty());
+        // Multi-byte text before the block.
+        let wide = format!("{}\n{BLOCK}", "模型".repeat(120));
+        assert_eq!(read(&wide, "org/m-7b")[0].0, "MT-Bench");
+    }
+}
