@@ -60,8 +60,8 @@ pub(crate) fn mt_bench_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> 
 /// The bench's name as the text before the block writes it ("MTBench", "MT-Bench-DE"), else
 /// "MT-Bench".
 fn bench_name(before: &str) -> String {
-    let tokens = before.split(|c: char| !(c.is_alphanumeric() || c == '-'));
-    let named = tokens.filter(|t| t.to_lowercase().replace('-', "").starts_with("mtbench")).last();
+    let mut tokens = before.split(|c: char| !(c.is_alphanumeric() || c == '-'));
+    let named = tokens.rfind(|t| t.to_lowercase().replace('-', "").starts_with("mtbench"));
     named.map_or_else(|| "MT-Bench".to_owned(), |t| t.trim_matches('-').to_owned())
 }
 
