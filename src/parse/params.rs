@@ -450,6 +450,7 @@ mod tests {
     #[test]
     fn names() {
         assert_eq!(from_name("Qwen/Qwen-1_8B-Chat").unwrap().total, 1_800_000_000, "1_8B is 1.8B");
+        assert_eq!(from_name("psmathur/orca_mini_v3_13b").unwrap().total, 13_000_000_000, "v3_13b is v3, 13B");
         assert_eq!(from_name("TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T").unwrap().total, 1_100_000_000);
         assert_eq!(from_name("meta-llama/Meta-Llama-3-8B").unwrap().total, 8_000_000_000);
         assert_eq!(from_name("upstage/SOLAR-10.7B-v1.0").unwrap().total, 10_700_000_000);
