@@ -32,17 +32,19 @@ use crate::util::*;
 // (precision 0.98, recall 0.85, 90% of stated counts within 2%). Wrong parameter counts and wrong
 // dates are capped separately: a wrong value published as a fact is the worst error.
 const DEV_MIN_PRECISION: f64 = 0.99;
-const DEV_MIN_RECALL: f64 = 0.81;
+const DEV_MIN_RECALL: f64 = 0.83;
 const DEV_MIN_PARAMS_RIGHT: f64 = 0.91;
 const DEV_MIN_DATES_RIGHT: f64 = 0.88;
 const DEV_MIN_IS_BASE_RIGHT: f64 = 0.62;
 const DEV_MAX_PARAMS_WRONG: u64 = 0;
-// The pool's dev split (v13-v23, studied): its own bars, a little under its figures (dates:
-// 0.54 on the 262 cards whose texts could be fetched again from git in session 20). Its four
-// wrong counts are documented in the README (a LoRA log's total; a card whose prose and table
-// disagree on the active count; a "3B (3.21B)" cell in a row that does not name the model; a
-// card whose prose says 1B and whose table says 1.3B in a column not named for the model).
-const DEV_POOL_MINS: [f64; 5] = [0.975, 0.72, 0.87, 0.50, 0.50];
+// The pool's dev split (v13-v26, studied): its own bars, a little under its figures on the 398
+// cards whose texts could be fetched again from git in session 21 (precision 0.982, recall 0.811,
+// counts 0.901, dates 0.545; is_base 0.494, lowered from 0.50 because the mirror's community
+// cards v24-v26 added rarely say base or tune). Its wrong counts are documented in the README (a
+// LoRA log's total; a card whose prose and table disagree on the active count; a "3B (3.21B)"
+// cell in a row that does not name the model; a card whose prose says 1B and whose table says
+// 1.3B in a column not named for the model).
+const DEV_POOL_MINS: [f64; 5] = [0.975, 0.79, 0.88, 0.52, 0.48];
 const DEV_POOL_MAX_PARAMS_WRONG: u64 = 4;
 const VALIDATION_MIN_PRECISION: f64 = 0.98;
 const VALIDATION_MIN_RECALL: f64 = 0.85;
