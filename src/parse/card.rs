@@ -414,6 +414,10 @@ mod tests {
         assert!(is_tuned("TIGER-Lab/MAmmoTH-7B", card));
         assert!(!is_tuned("TIGER-Lab/Other-7B", card), "the title is about another family");
         assert!(!is_tuned("TIGER-Lab/MAmmoTH-7B", "# MAmmoTH\n## Instruction tuning data\n"), "only the title");
+        let h2 = "---\nlicense: llama2\n---\n## WizardMath: Empowering Mathematical Reasoning via Reinforced Evol-Instruct\n";
+        assert!(is_tuned("WizardLM/WizardMath-13B-V1.0", h2), "a title written as a second-level heading");
+        let comment = "---\n# WizardMath chat template\nlicense: llama2\n---\n# WizardMath\n";
+        assert!(!is_tuned("WizardLM/WizardMath-13B-V1.0", comment), "a front-matter comment is no title");
     }
 
     #[test]

@@ -377,11 +377,15 @@ pub fn is_tuned(model_id: &str, card: &str) -> bool {
         || titled_tuned(name, card)
 }
 
-/// The card's title names the model's family and a tuning ("# MAmmoTH: Building Math Generalist
-/// Models through Hybrid Instruction Tuning").
+/// The card's title (its first heading) names the model's family and a tuning ("# MAmmoTH:
+/// Building Math Generalist Models through Hybrid Instruction Tuning", "## WizardMath: … via
+/// Reinforced Evol-Instruct").
 fn titled_tuned(name: &str, card: &str) -> bool {
     let family = words(name).into_iter().next().filter(|f| f.len() >= 3 && !is_size(f));
-    let title = card.lines().find(|l| l.starts_with("# ")).unwrap_or("");
+    let heading = |l: &&str| l.starts_with('#') && l.trim_start_matches('#').starts_with(' ');
+    // (Past the front matter, whose comments also start with "#".)
+    let body = card.strip_prefix("---").and_then(|rest| rest.split_once("\n---").map(|(_, body)| body)).unwrap_or(card);
+    let title = body.lines().find(heading).unwrap_or("");
     family.is_some_and(|f| words(title).contains(&f)) && heading_is_tuned(title)
 }
 

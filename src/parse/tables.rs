@@ -358,6 +358,25 @@ fn sub_header(t: &mut Table) {
         let head = std::mem::take(&mut t.header);
         t.header =
             head.into_iter().zip(first).map(|(above, below)| if below.is_empty() { above } else { below }).collect();
+        return;
+    }
+    // A group name repeated over its columns (`| Model | AlpacaEval (winrate %) | AlpacaEval
+    // (winrate %) |`) above a first row that tells them apart (`| | v.s. ChatGPT | v.s. GPT4 |`):
+    // each column is the group's name and its own.
+    let repeated = |h: &String| !h.is_empty() && t.header.iter().filter(|o| *o == h).count() > 1;
+    if first[0].is_empty() && names && t.header.iter().skip(1).any(repeated) {
+        let first = t.rows.remove(0);
+        t.row_offsets.remove(0);
+        let head = t.header.clone();
+        t.header = head
+            .iter()
+            .zip(first)
+            .map(|(above, below)| match repeated(above) {
+                true => format!("{} {}", above.trim(), below.trim()),
+                false if below.is_empty() => above.clone(),
+                false => below,
+            })
+            .collect();
     }
 }
 
@@ -445,6 +464,16 @@ mod tests {
         let t = html_table(section).unwrap();
         assert_eq!(t.header, ["", "Foo 33B", "Bar 32B"]);
         assert_eq!(t.rows[1], ["MMMU", "78.7", "79.0"]);
+    }
+
+    #[test]
+    fn a_repeated_group_name_over_a_row_of_sub_names() {
+        let md = "| **Model** | **AlpacaEval (winrate %)** | **AlpacaEval (winrate %)** |\n|---|---|---|\n\
+                  | | **v.s. Text-Davinci-003** | **v.s. GPT4** |\n| **Xwin-LM-7B-V0.2** | 89.31 | 59.83 |\n";
+        let t = &tables(md)[0];
+        assert_eq!(t.header[1], "AlpacaEval (winrate %) v.s. Text-Davinci-003");
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(t.rows[0][2], "59.83");
     }
 
     #[test]
