@@ -7,14 +7,14 @@
 //!
 //! ```text
 //! cargo run --release --example fuzz -- <target|all> [--secs 600] [--seed 1]
-//! targets: params dates markdown_table html_table model_index config
+//! targets: params dates markdown_table html_table model_index config card
 //! ```
 //! A crashing input is written to `target/fuzz-crashes/<target>-<n>.txt` and counted.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use densing::parse::{card_scores, config_params, dates, front_matter, params, tables};
+use densing::parse::{card, card_scores, config_params, dates, front_matter, params, tables};
 
 const TOKENS: &[&str] = &[
     "|",
@@ -150,6 +150,10 @@ fn run_target(name: &str, input: &[u8]) {
                 }
             }
         }
+        "card" => {
+            // The whole card reader: tables, dates, sizes, MT-Bench blocks, model-index.
+            let _ = card::read_card("org/Model-7B-Instruct", &text);
+        }
         "config" => {
             if let Ok(v) = serde_json::from_slice::<serde_json::Value>(input) {
                 let _ = config_params::estimate(&v);
@@ -180,7 +184,7 @@ fn main() {
     let secs = flag("--secs", 60);
     let seed = flag("--seed", 1);
     let targets: Vec<&str> = match target.as_str() {
-        "all" => vec!["params", "dates", "markdown_table", "html_table", "model_index", "config"],
+        "all" => vec!["params", "dates", "markdown_table", "html_table", "model_index", "config", "card"],
         t => vec![Box::leak(t.to_owned().into_boxed_str())],
     };
     std::panic::set_hook(Box::new(|_| {}));
