@@ -6,7 +6,10 @@ use super::benchmarks::{english_named, resolve, unit_of};
 use super::card_scores::{clip, suite_average, table_scores, CardScore, Unused};
 use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
 use super::front_matter::{self, model_index_scores};
-use super::model_names::{card_intro, fits_release_stamp, is_packed, is_release_stamp, is_tuned, label_match, words};
+use super::model_names::{
+    card_intro, fits_release_stamp, is_packed, is_release_stamp, is_tuned, label_match, names_other_model,
+    states_other_size, words,
+};
 use super::mt_bench_json::mt_bench_blocks;
 use super::pair_cells::{pair_legend, read_pairs};
 use super::params::{base_contradicts, card_size_in, CardSize, SizeForm};
@@ -245,24 +248,11 @@ fn base_sentence(markdown: &str, model_id: &str) -> Option<String> {
         "pretrained generative text model",
         "pre-trained generative text model",
     ];
-    line_saying(markdown, PHRASES, model_id)
-        .filter(|l| !l.to_ascii_lowercase().contains("not a base") && !names_another(l, model_id))
-}
-
-/// A line that names a model other than this one: a versioned name ("Mistral-7B-v0.1") or a
-/// size ("the 13B parameters model") the model's own name does not hold. A base model's card
-/// quoted at the end of a fine-tune's says "base" of that model, not of this one.
-fn names_another(line: &str, model_id: &str) -> bool {
-    let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
-    let lower = line.to_ascii_lowercase();
-    let tokens: Vec<&str> = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c))).collect();
-    let other_name = tokens
-        .iter()
-        .map(|t| t.trim_matches('.'))
-        .filter(|t| super::model_names::model_like(t))
-        .any(|t| words(t) != own);
-    let other_size = words(&lower).iter().any(|w| super::model_names::is_size(w) && !own.contains(w));
-    other_name || other_size
+    // Not a line naming another model or size ("Mistral-7B-v0.1", "the 13B parameters model"): a
+    // base model's card quoted at the end of a fine-tune's says "base" of that model.
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    let another = |l: &String| names_other_model(l, name) || states_other_size(l, name);
+    line_saying(markdown, PHRASES, model_id).filter(|l| !l.to_ascii_lowercase().contains("not a base") && !another(l))
 }
 
 /// The first line holding one of `phrases` (lower-case), clipped to evidence length. The card is

@@ -314,13 +314,12 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     if candidates.is_empty() || !heading_allows(&table.heading, tuned) {
         return TableRead::default();
     }
-    let row_labels: Vec<String> = row_parts.iter().map(|p| p.join(" ")).collect();
     // (row, its shots, its setting)
     let chosen: Vec<(usize, Option<i32>, Option<String>)> = match rows_by_setting(&candidates) {
         Some(rows) => rows.into_iter().map(|(r, s)| (r, s, None)).collect(),
         None => match rows_by_setting_column(&candidates, &row_parts).or_else(|| rows_by_parenthesis(&candidates)) {
             Some(rows) => rows.into_iter().map(|(r, setting)| (r, None, Some(setting))).collect(),
-            None => match choose(&candidates, &row_labels, "row", own) {
+            None => match choose(&candidates, &row_parts.iter().map(|p| p.join(" ")).collect::<Vec<_>>(), "row", own) {
                 Ok(i) => vec![(i, None, None)],
                 Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
             },
@@ -328,7 +327,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     };
     let mut out = Vec::new();
     let named = overall_of_heading(table, header, &label_cols, &value_cols);
-    let heading_name = section_benchmark(table).filter(|_| named.is_none() && value_cols.is_empty());
+    let heading_name = (named.is_none() && value_cols.is_empty()).then(|| section_benchmark(table)).flatten();
     let free = |c: &usize| !label_cols.contains(c) && !value_cols.contains(c);
     // "### HellaSwag (F1)" over `| Model | 0-shot | 5-shot |`: each column is the heading's
     // benchmark at its number of shots.

@@ -7,6 +7,8 @@
 
 use chrono::NaiveDate;
 
+use super::model_names::{names_other_model, states_other_size};
+
 /// Precision of a release date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum DatePrecision {
@@ -316,13 +318,9 @@ fn table_release(body: &str, tables: &[super::tables::Table], model_id: &str) ->
 /// A sentence that names a model ("Qwen2-Math", "Yi-34B": letters and digits joined by "-")
 /// and not this one.
 fn about_another(sentence: &str, name: &str) -> bool {
-    let lower = sentence.to_ascii_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c))).collect();
-    // "We released the 7B and 70B models on January 26th" on the 13B's card.
-    let own = super::model_names::words(name);
-    let sizes = super::model_names::words(&lower);
-    let other_size = sizes.iter().any(|w| super::model_names::is_size(w) && !own.contains(w));
-    (words.iter().any(|w| super::model_names::model_like(w)) || other_size) && !names_model(&lower, name)
+    // (or sizes: "We released the 7B and 70B models on January 26th" on the 13B's card)
+    let another = names_other_model(sentence, name) || states_other_size(sentence, name);
+    another && !names_model(&sentence.to_ascii_lowercase(), name)
 }
 
 /// Whether the clause right after a news word ("发布 …", "released …") names another model and
@@ -332,13 +330,7 @@ fn releases_another(after: &str, name: &str) -> bool {
     // Not at an ASCII comma: "open-sourced A-Pretrain , A-Instruct , …" is one list.
     let end = after.find(['，', '。', ';', '；']).into_iter().chain(after.find(". ")).min().unwrap_or(after.len());
     let clause = &after[..end];
-    // A model's name, not a description ("a compact 1B-class dense model").
-    let named = |t: &str| {
-        let first = t.split('-').next().unwrap_or(t);
-        super::model_names::model_like(t) && !super::model_names::is_size(first)
-    };
-    let tokens = clause.split(|c: char| !(c.is_alphanumeric() || "-_.".contains(c)));
-    tokens.map(|t| t.trim_matches('.')).any(named) && !names_model(clause, name)
+    names_other_model(clause, name) && !names_model(clause, name)
 }
 
 /// Whether `name` occurs in `line` as a whole word (not as `Yi-34B-200K` for `Yi-34B`).

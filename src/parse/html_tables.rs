@@ -127,7 +127,7 @@ fn merge_spanned_columns(grid: &mut [Vec<Option<(usize, String)>>]) {
     let id = |row: &Vec<Option<(usize, String)>>, c: usize| row.get(c).cloned().flatten().map(|(e, _)| e);
     for c in (1..width).rev() {
         let spanned = grid.iter().all(|row| id(row, c).is_some() && id(row, c) == id(row, c - 1));
-        if spanned && !grid.is_empty() {
+        if spanned {
             for row in grid.iter_mut() {
                 if row.len() > c {
                     row.remove(c);

@@ -44,25 +44,22 @@ pub(super) fn choose(
         .collect();
     // The card's own short name without the sizes ("K-EXAONE" for K-EXAONE-236B-A23B), when the
     // card calls its model that and no other label of the table gives that name a size.
-    let short: Vec<&(usize, String, (usize, bool))> =
-        candidates.iter().filter(|c| names_but_for_size(&c.1, model_id) && introduces(intro, &c.1)).collect();
-    let sized_sibling = |c: &(usize, String, (usize, bool))| {
-        let name = words(&without_notes(&c.1));
+    // (Looked for only when no label names the model exactly.)
+    let but_for_size = || {
+        let short: Vec<&(usize, String, (usize, bool))> =
+            candidates.iter().filter(|c| names_but_for_size(&c.1, model_id) && introduces(intro, &c.1)).collect();
+        let [one] = short.as_slice() else { return None };
+        let name = words(&without_notes(&one.1));
         let sized = |l: &Vec<String>| name.iter().all(|w| l.contains(w)) && l.iter().any(|w| is_size(w));
-        all_labels.iter().map(|l| words(l)).any(|l| sized(&l))
-    };
-    let but_for_size = match short.as_slice() {
-        [one] if !sized_sibling(one) => Some(one.0),
-        _ => None,
+        (!all_labels.iter().map(|l| words(l)).any(|l| sized(&l))).then_some(one.0)
     };
     match exact.as_slice() {
         [one] => Ok(one.0),
         [] if but_for_family.len() == 1 => Ok(but_for_family[0]),
-        [] if but_for_family.is_empty() && but_for_size.is_some() => Ok(but_for_size.unwrap_or_default()),
-        [] => {
+        [] => but_for_family.is_empty().then(but_for_size).flatten().ok_or_else(|| {
             let near: Vec<&(usize, String, (usize, bool))> = candidates.iter().collect();
-            Err((Unused::NoOwnColumn, format!("no {what} names the model exactly; near: {}", labels(&near))))
-        }
+            (Unused::NoOwnColumn, format!("no {what} names the model exactly; near: {}", labels(&near)))
+        }),
         many => Err((Unused::AmbiguousColumn, format!("{} {what}s name the model: {}", many.len(), labels(many)))),
     }
 }

@@ -70,13 +70,13 @@ pub(crate) fn overall_of_heading(
     labels: &[usize],
     values: &[usize],
 ) -> Option<(usize, String)> {
-    let name = section_benchmark(table)?;
     let named_elsewhere =
         values.iter().any(|c| resolve(&header[*c]).is_known && resolve(&header[*c]).canonical != "card_average");
     let overall: Vec<usize> =
         (0..header.len()).filter(|c| !labels.contains(c) && is_overall_column(&header[*c])).collect();
+    // (The section's benchmark is looked for only when the table has the one overall column.)
     match overall.as_slice() {
-        [one] if !named_elsewhere => Some((*one, name)),
+        [one] if !named_elsewhere => Some((*one, section_benchmark(table)?)),
         _ => None,
     }
 }
