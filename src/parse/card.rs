@@ -6,10 +6,8 @@ use super::benchmarks::{english_named, resolve, unit_of};
 use super::card_scores::{clip, suite_average, table_scores, CardScore, Unused};
 use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
 use super::front_matter::{self, model_index_scores};
-use super::model_names::{
-    card_intro, fits_release_stamp, is_packed, is_release_stamp, is_tuned, label_match, names_other_model,
-    states_other_size, words,
-};
+use super::mentions::{names_other_model, states_other_size};
+use super::model_names::{card_intro, fits_release_stamp, is_packed, is_release_stamp, is_tuned, label_match, words};
 use super::mt_bench_json::mt_bench_blocks;
 use super::pair_cells::{pair_legend, read_pairs};
 use super::params::{base_contradicts, card_size_in, CardSize, SizeForm};

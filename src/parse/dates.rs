@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::model_names::{names_other_model, states_other_size};
+use super::mentions::{names_other_model, states_other_size};
 
 /// Precision of a release date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod json;
 pub mod link;
 pub mod lm_eval;
+mod mentions;
 mod mode_rows;
 pub mod model_names;
 mod mt_bench_json;
