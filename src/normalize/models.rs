@@ -157,7 +157,7 @@ fn choose_params(row: &mut ModelRow, mut facts: Vec<ParamsFact>, rejects: &mut V
     row.params_confidence = Some(
         match chosen.source {
             s if s.is_counted() => "high",
-            ParamsSource::NamePattern => "low",
+            ParamsSource::NamePattern | ParamsSource::BaseName => "low",
             _ if chosen.is_rough => "low",
             _ => "medium",
         }

@@ -305,6 +305,7 @@ pub fn may_be_benchmark(name: &str) -> bool {
     if words.iter().all(|w| length(w) || *w == "tokens" || *w == "context")
         || words.iter().any(|w| memory(w))
         || crate::parse::model_names::is_size(&clean.replace(' ', ""))
+        || clean.contains("lower is better")
     {
         return false;
     }
@@ -344,6 +345,8 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "perplexity",
         "bpb",
         "loss",
+        "logloss",
+        "nll",
         "link",
         "links",
         "url",

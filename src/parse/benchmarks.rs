@@ -309,6 +309,7 @@ mod tests {
         assert_eq!(resolve("Avg. Acc.").canonical, "card_average", "an average with its metric stays the card's");
         assert!(may_be_benchmark("Average"), "the card's own average");
         assert!(!may_be_benchmark("standard_error") && !may_be_benchmark("95% CI"));
+        assert!(!may_be_benchmark("Test logloss (lower is better)") && !may_be_benchmark("Error (lower is better)"));
     }
 
     #[test]

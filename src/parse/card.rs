@@ -2,11 +2,12 @@
 //! the `model-index` front matter and from the body's tables, a parameter count, a release date,
 //! and the tables passed over (with why). Pure: the `hf_files` source turns this into rows.
 
-use super::benchmarks::{english_named, resolve, unit_of};
+use super::base_size::base_size;
+use super::benchmarks::{english_named, resolve, strip_markup, unit_of};
 use super::card_scores::{clip, suite_average, table_scores, CardScore, Unused};
 use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
 use super::front_matter::{self, model_index_scores};
-use super::mentions::{names_other_model, states_other_size};
+use super::mentions::{copied_title, names_other_model, states_other_size};
 use super::model_names::{card_intro, fits_release_stamp, is_packed, is_release_stamp, is_tuned, label_match, words};
 use super::mt_bench_json::mt_bench_blocks;
 use super::pair_cells::{pair_legend, read_pairs};
@@ -84,6 +85,12 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         })
     };
     let stamp_named = all_tables.iter().any(names_stamped);
+    // A copy of another model's card: only tables naming this model exactly are its results.
+    let copied = copied_title(model_id, markdown);
+    let names_model = |t: &Table| {
+        let labels = t.header.iter().chain(t.rows.iter().filter_map(|r| r.first()));
+        labels.into_iter().any(|l| label_match(&strip_markup(l), model_id).is_some_and(|m| m.1))
+    };
     for table in all_tables.iter().filter(|t| !lower_is_better(t)) {
         let read = match pair_legend(table, markdown) {
             Some(legend) => read_pairs(table, &legend, (model_id, tuned, &intro)),
@@ -92,6 +99,12 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         let at = line_of(body_start + table.offset);
         if stamp_named && !read.scores.is_empty() && !names_stamped(table) {
             let why = "names the model without the release stamp another table names it with (an earlier release)";
+            facts.passed_over.push((Unused::NoOwnColumn, format!("table at line {at}: {why}")));
+            continue;
+        }
+        if let Some(title) = copied.filter(|_| !read.scores.is_empty() && !names_model(table)) {
+            let why =
+                format!("the card's title names {title:?}, which this model extends: its results are that model's");
             facts.passed_over.push((Unused::NoOwnColumn, format!("table at line {at}: {why}")));
             continue;
         }
@@ -109,7 +122,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
             facts.scores.push(CardValue { score, line });
         }
     }
-    for score in mt_bench_blocks(markdown, model_id) {
+    for score in mt_bench_blocks(markdown, model_id).into_iter().filter(|_| copied.is_none()) {
         let line = Some(line_of(body_start + score.offset));
         facts.scores.push(CardValue { score, line });
     }
@@ -128,6 +141,10 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         }
         size
     });
+    // Neither the card nor the name: the size of the model it was tuned from, if the card names one.
+    if facts.size.is_none() {
+        facts.size = base_size(model_id, text, markdown, line_of(body_start), &bases);
+    }
     // Only the name gave the size: the base it was tuned from may say the name's is nominal.
     if facts.size.as_ref().is_some_and(|s| s.form == SizeForm::Name) {
         bases.extend(tuned_from(markdown).into_iter().map(|(b, line)| (b, line + line_of(body_start) - 1)));

@@ -125,7 +125,7 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         // Benchmarks the alias table does not know (MMMU, ChartQA, …) under a column that names
         // the model exactly: read like any models-as-columns table, with the shape check. Their
         // names are in the column called so, past a category column (`| 分类 | Benchmark | … |`).
-        let named = ["benchmark", "benchmarks", "task", "tasks", "dataset", "datasets"];
+        let named = ["benchmark", "benchmarks", "task", "tasks", "dataset", "datasets", "数据集", "评测集", "测试集"];
         let names_col = lower.iter().position(|h| named.contains(&h.as_str())).unwrap_or(0);
         models_as_columns(table, &header, names_col, (model_id, tuned, intro), detail)
     } else {

@@ -2,7 +2,8 @@
 //! another size ("the 13B parameters model"). A base model's quoted card, a sibling's release
 //! date, a news line releasing another model are told apart by this.
 
-use super::model_names::{is_size, words};
+use super::benchmarks::strip_markup;
+use super::model_names::{is_size, label_match, words};
 
 /// A word shaped like a model's name: letters and digits joined by "-" ("Mistral-7B-v0.1", "Qwen2-Math").
 fn model_like(word: &str) -> bool {
@@ -26,6 +27,25 @@ pub(crate) fn states_other_size(text: &str, name: &str) -> bool {
     words(text).iter().any(|w| is_size(w) && !own.contains(w))
 }
 
+/// A card's title: its first heading (past the front matter, whose comments also start with "#").
+pub(crate) fn card_title(card: &str) -> &str {
+    let heading = |l: &&str| l.starts_with('#') && l.trim_start_matches('#').starts_with(' ');
+    let body = card.strip_prefix("---").and_then(|rest| rest.split_once("\n---").map(|(_, body)| body)).unwrap_or(card);
+    body.lines().find(heading).unwrap_or("")
+}
+
+/// The title of a card copied from another model's: it names a model that this one's name
+/// extends ("# OpenHermes 2.5 - Mistral 7B" on OpenHermes-2.5-Mistral-7B-16k's card). Results
+/// the card gives no model name for are then that model's, not this one's.
+/// (A title naming the family alone, "# Llama 2", is no other model's.)
+pub(crate) fn copied_title<'a>(model_id: &str, card: &'a str) -> Option<&'a str> {
+    let title = card_title(card).trim_start_matches('#').trim();
+    let sized = |text: &str| words(text).iter().any(|w| is_size(w));
+    let sizes_alike = sized(title) || !sized(model_id);
+    let another = label_match(&strip_markup(title), model_id).is_some_and(|(_, exact)| !exact);
+    (another && sizes_alike).then_some(title)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,5 +57,15 @@ mod tests {
         assert!(!names_other_model("a compact 1B-class dense model", "MiniCPM5-1B"), "a description, not a name");
         assert!(states_other_size("the 13B parameters model", "Foo-34B"));
         assert!(!states_other_size("the 34B parameters model", "Foo-34B"));
+    }
+
+    #[test]
+    fn a_title_naming_the_model_this_one_extends() {
+        let card = "---\nlicense: mit\n# a comment\n---\n# OpenHermes 2.5 - Mistral 7B\n# Extended to 16k\n";
+        assert_eq!(copied_title("x/OpenHermes-2.5-Mistral-7B-16k", card), Some("OpenHermes 2.5 - Mistral 7B"));
+        assert_eq!(copied_title("x/OpenHermes-2.5-Mistral-7B", card), None, "its own title");
+        assert_eq!(copied_title("x/Other-7B-16k", card), None, "another family: not a copy");
+        assert_eq!(copied_title("x/Mistral-7B-Instruct", "# Mistral 7B\n"), None, "a tune's title may drop the tuning");
+        assert_eq!(copied_title("x/Llama-2-13b-hf", "# **Llama 2**\n"), None, "the family's title");
     }
 }

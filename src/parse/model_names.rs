@@ -61,6 +61,22 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
+/// Neighbouring label words of letters that together make one word of the model's name and are
+/// none alone ("Mi:dm 2.0" for Midm-2.0): one word, as the name writes it. (Not digits: "1.3B"
+/// is no "13b".)
+fn rejoin_split_words(label: Vec<String>, model: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(label.len());
+    let letters = |w: &str| w.chars().all(char::is_alphabetic);
+    for w in label {
+        let joined = out.last().filter(|p| letters(p) && letters(&w)).map(|p| format!("{p}{w}"));
+        match joined.filter(|j| model.contains(j) && !model.contains(&w) && !model.contains(out.last().unwrap())) {
+            Some(j) => *out.last_mut().unwrap() = j,
+            None => out.push(w),
+        }
+    }
+    out
+}
+
 /// A size word: `7b`, `350m`, `1t` (digits then one unit letter).
 pub fn is_size(word: &str) -> bool {
     let Some(unit) = word.chars().last() else { return false };
@@ -97,6 +113,7 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
         .filter(|w| !GENERIC.contains(&w.as_str()) && (w != "v" || model.iter().any(|m| m == "v")))
         .map(|w| if matches!(w.as_str(), "in" | "ins" | "inst") { "instruct".to_owned() } else { w })
         .collect();
+    let label = rejoin_split_words(label, &model);
     // The same name split otherwise ("FalconMamba-7B" for falcon-mamba-7b): exactly it. Decimal
     // points count ("Cerebras-GPT 1.3B" is not Cerebras-GPT-13B).
     let squash = |s: &str| s.chars().filter(|c| c.is_alphanumeric() || *c == '.').collect::<String>().to_lowercase();
@@ -377,10 +394,7 @@ pub fn is_tuned(model_id: &str, card: &str) -> bool {
 /// Reinforced Evol-Instruct").
 fn titled_tuned(name: &str, card: &str) -> bool {
     let family = words(name).into_iter().next().filter(|f| f.len() >= 3 && !is_size(f));
-    let heading = |l: &&str| l.starts_with('#') && l.trim_start_matches('#').starts_with(' ');
-    // (Past the front matter, whose comments also start with "#".)
-    let body = card.strip_prefix("---").and_then(|rest| rest.split_once("\n---").map(|(_, body)| body)).unwrap_or(card);
-    let title = body.lines().find(heading).unwrap_or("");
+    let title = super::mentions::card_title(card);
     family.is_some_and(|f| words(title).contains(&f)) && heading_is_tuned(title)
 }
 

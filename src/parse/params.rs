@@ -102,6 +102,8 @@ pub enum SizeForm {
     Table,
     /// The repo name alone: `evidence` is the name, `line` is 0.
     Name,
+    /// The name of the model the card says this one was tuned from (`parse::base_size`).
+    BaseName,
 }
 
 /// The model's own size as its card (failing that, its name) states it.

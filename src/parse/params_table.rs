@@ -85,5 +85,7 @@ fn is_ours(cell: &str, id: &str, name: Option<&SizeText>) -> bool {
         let s = parse_size(cell.trim_matches(|c: char| c.is_whitespace() || c == '*'));
         !n.is_expert_notation && s.is_some_and(|s| s.total == n.total && s.active == n.active)
     };
-    (!c.is_empty() && !short.is_empty() && (c == norm(id) || c == norm(short))) || name.is_some_and(sized)
+    // ("OpenChat 3.2 SUPER" names openchat_v3.2_super exactly: a version with or without its "v".)
+    let exact = || super::model_names::label_match(cell, id).is_some_and(|(_, exact)| exact);
+    (!c.is_empty() && !short.is_empty() && (c == norm(id) || c == norm(short))) || name.is_some_and(sized) || exact()
 }

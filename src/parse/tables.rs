@@ -364,19 +364,42 @@ fn sub_header(t: &mut Table) {
     // (winrate %) |`) above a first row that tells them apart (`| | v.s. ChatGPT | v.s. GPT4 |`):
     // each column is the group's name and its own.
     let repeated = |h: &String| !h.is_empty() && t.header.iter().filter(|o| *o == h).count() > 1;
-    if first[0].is_empty() && names && t.header.iter().skip(1).any(repeated) {
+    // (In HTML the first cell may be the header's own, spanning both rows: `<th rowspan="2">`.)
+    let corner = first[0].is_empty() || (t.kind == TableKind::Html && first[0] == t.header[0]);
+    if corner && names && t.header.iter().skip(1).any(repeated) {
         let first = t.rows.remove(0);
         t.row_offsets.remove(0);
         let head = t.header.clone();
+        let first_names = first.clone();
         t.header = head
             .iter()
             .zip(first)
             .map(|(above, below)| match repeated(above) {
-                true => format!("{} {}", above.trim(), below.trim()),
+                true => group_column(above.trim(), below.trim(), &head, &first_names),
                 false if below.is_empty() => above.clone(),
                 false => below,
             })
             .collect();
+    }
+}
+
+/// A column's name under a repeated group name. Under a benchmark ("AlpacaEval" over "v.s.
+/// ChatGPT") the sub-name is a setting of it: both. Under a category ("Reasoning" over "BBH",
+/// "Avg.") the sub-name is the benchmark, told apart by the category only where it recurs under
+/// another ("Ko-Sovereign" under "Comprehension" and "Reasoning"); the category's average is an
+/// average.
+fn group_column(group: &str, sub: &str, header: &[String], subs: &[String]) -> String {
+    use super::benchmarks::resolve;
+    if resolve(group).is_known {
+        return format!("{group} {sub}");
+    }
+    if resolve(sub).canonical == "card_average" {
+        return format!("{sub} ({group})");
+    }
+    let groups = header.iter().zip(subs).filter(|(_, s)| s.trim() == sub).map(|(g, _)| g.trim());
+    match groups.collect::<std::collections::BTreeSet<_>>().len() {
+        1 => sub.to_owned(),
+        _ => format!("{sub} {group}"),
     }
 }
 

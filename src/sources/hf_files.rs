@@ -345,7 +345,7 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             model_id: model_id.to_owned(),
             total: size.size.total,
             active: size.size.active,
-            source: ParamsSource::CardText,
+            source: if size.form == SizeForm::BaseName { ParamsSource::BaseName } else { ParamsSource::CardText },
             label: Some(size.size.label),
             is_rough: size.size.is_expert_notation,
             url: url.to_owned(),

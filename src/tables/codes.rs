@@ -21,6 +21,9 @@ pub enum ParamsSource {
     CardText,
     /// The nominal size in the model's name.
     NamePattern,
+    /// No size in its own name or card: the nominal size in the name of the model its card says
+    /// it was tuned from (`parse::base_size`).
+    BaseName,
 }
 
 impl ParamsSource {
@@ -34,6 +37,7 @@ impl ParamsSource {
         ParamsSource::Leaderboard,
         ParamsSource::CardText,
         ParamsSource::NamePattern,
+        ParamsSource::BaseName,
     ];
 
     /// The value written to `params_source`.
@@ -47,6 +51,7 @@ impl ParamsSource {
             ParamsSource::Leaderboard => "leaderboard",
             ParamsSource::CardText => "card_text",
             ParamsSource::NamePattern => "name_pattern",
+            ParamsSource::BaseName => "base_name",
         }
     }
 

@@ -433,7 +433,7 @@ mod tests {
         fn check(discriminants: &[usize], last: usize) {
             assert_eq!(discriminants, (0..=last).collect::<Vec<_>>());
         }
-        let last_params = match ParamsSource::NamePattern {
+        let last_params = match ParamsSource::BaseName {
             ParamsSource::Safetensors
             | ParamsSource::ConfigEstimate
             | ParamsSource::Gguf
@@ -441,7 +441,8 @@ mod tests {
             | ParamsSource::SafetensorsIndex
             | ParamsSource::Leaderboard
             | ParamsSource::CardText
-            | ParamsSource::NamePattern => ParamsSource::NamePattern as usize,
+            | ParamsSource::NamePattern
+            | ParamsSource::BaseName => ParamsSource::BaseName as usize,
         };
         check(&ParamsSource::ALL.iter().map(|v| *v as usize).collect::<Vec<_>>(), last_params);
         let last_precision = match DatePrecision::Year {

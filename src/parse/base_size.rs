@@ -1,0 +1,188 @@
+//! The size of the model a card says its model was tuned from, for a model whose own name and
+//! card state none: "a fine-tuned version of Llama-2 70B", `base_model: mistralai/Mistral-7B-v0.1`.
+//!
+//! A full fine-tune or a merge of same-size models keeps its base's parameter count. Cards that
+//! say the weights were reshaped (an adapter, a passthrough "frankenmerge", a mixture of experts,
+//! pruning, up-scaling, distillation) give nothing, nor do bases of different sizes. The size is
+//! the base's nominal one, so it is published with low confidence (`params_source = base_name`).
+
+use super::benchmarks::strip_markup;
+use super::mentions::names_other_model;
+use super::model_names::{label_match, words};
+use super::params::{nums, parse_size, CardSize, SizeForm};
+
+/// Phrases after which a card names the model its model was tuned from.
+const TUNED_FROM: &[&str] = &[
+    "fine-tuned version of",
+    "finetuned version of",
+    "fine-tuned from",
+    "finetuned from",
+    "fine-tune of",
+    "finetune of",
+    "fine tune of",
+    "tuned from",
+    "fine-tuned on top of",
+    "trained on top of",
+    "based on",
+    "built on top of",
+    "built upon",
+    "merge of",
+];
+
+/// Words of a card whose weights are not its base's shape.
+const RESHAPED: &[&str] = &[
+    "adapter",
+    "adapters",
+    "peft",
+    "passthrough",
+    "frankenmerge",
+    "moe",
+    "experts",
+    "pruned",
+    "pruning",
+    "upscaled",
+    "upscaling",
+    "expanded",
+];
+
+/// Phrases of a model distilled into another size (a "distilled dataset" is no such thing).
+const DISTILLED: &[&str] =
+    &["distilled from", "distilled version", "distilled model", "distillation of", "distillation from"];
+
+/// The one size every base the card names carries. `text` is the whole card (front matter
+/// included: `library_name: peft` marks an adapter), `markdown` its body, starting at line
+/// `body_line`; `bases` the front matter's `base_model` ids with their lines.
+pub(super) fn base_size(
+    model_id: &str,
+    text: &str,
+    markdown: &str,
+    body_line: usize,
+    bases: &[(String, usize)],
+) -> Option<CardSize> {
+    let lower = text.to_ascii_lowercase();
+    if words(text).iter().any(|w| RESHAPED.contains(&w.as_str())) || DISTILLED.iter().any(|d| lower.contains(d)) {
+        return None;
+    }
+    // Every base listed (front matter, a merge config) must carry a size: one that does not
+    // might be of another.
+    let mut found: Vec<CardSize> = Vec::new();
+    for (base, line) in bases {
+        found.push(sized(base, *line, format!("base_model: {base}"))?);
+    }
+    let mut code = false;
+    for (i, line) in markdown.lines().enumerate() {
+        code ^= line.trim_start().starts_with("```");
+        let lower = line.to_ascii_lowercase();
+        // A mergekit config: every model merged (`- model: x/Foo-7B`, `base_model: …`).
+        let key = lower.trim_start().trim_start_matches("- ");
+        if code && (key.starts_with("model:") || key.starts_with("base_model:")) {
+            let id = line.split_once(':').map_or("", |(_, v)| v.trim());
+            found.push(sized(id, body_line + i, format!("merged: {id}"))?);
+        }
+        // "trained on the Yi-34B-200K base"
+        for (at, _) in lower.match_indices("on the ").filter(|_| !code) {
+            let rest = &line[at + "on the ".len()..];
+            let base = rest.split_whitespace().nth(1).map(|w| w.trim_end_matches(['.', ',', ';']));
+            if let Some(name) = rest.split_whitespace().next().filter(|_| base == Some("base")) {
+                found.extend(sized(name, body_line + i, format!("on the {name} base")));
+            }
+        }
+        for phrase in TUNED_FROM.iter().filter(|_| !code) {
+            for (at, _) in lower.match_indices(phrase).filter(|(at, _)| about_it(&line[..*at], model_id)) {
+                let rest = &line[at + phrase.len()..];
+                let named = named_after(rest);
+                found.extend(sized(named, body_line + i, format!("{phrase} {}", named.trim())));
+            }
+        }
+    }
+    let first = found.first()?;
+    let alike = found.iter().all(|f| f.size.total == first.size.total && f.size.active == first.size.active);
+    alike.then(|| first.clone())
+}
+
+/// Whether the start of a line before "based on" leaves it about this model: not a list item
+/// of another ("- OpenChat: based on LLaMA-13B" on OpenCoderPlus's card), nor a sentence naming
+/// another model.
+fn about_it(before: &str, model_id: &str) -> bool {
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    // (A shortened own name is no other model: "qCammel-70 is a fine-tuned …" on qCammel-70-x.)
+    let item = before.rsplit_once(':').map(|(item, _)| item.trim().trim_start_matches(['-', '*', ' ']));
+    let other_item = item.is_some_and(|i| !i.is_empty() && label_match(&strip_markup(i), model_id).is_none());
+    let other = |t: &&str| names_other_model(t, name) && label_match(t, model_id).is_none();
+    !other_item && !before.split_whitespace().any(|t| other(&t))
+}
+
+/// The words after "fine-tuned version of" that name the base: up to the end of the clause,
+/// at most eight words ("Llama-2 70B model", "[Mistral-7B](https://…)").
+fn named_after(rest: &str) -> &str {
+    let end = rest.find([',', ';', '(', '\n']).unwrap_or(rest.len());
+    let clause = &rest[..rest.find(". ").map_or(end, |e| e.min(end))];
+    let last = clause.split_whitespace().take(8).last();
+    last.map_or("", |w| &clause[..w.as_ptr() as usize - clause.as_ptr() as usize + w.len()])
+}
+
+/// A size the base's name carries, unless expert notation (`8x7B`) or a number of tokens.
+fn sized(name: &str, line: usize, evidence: String) -> Option<CardSize> {
+    let first = nums(name).into_iter().find(|m| m.label.ends_with(char::is_alphabetic))?;
+    let after = name[first.end..].trim_start().to_ascii_lowercase();
+    if first.expert || after.starts_with("token") {
+        return None;
+    }
+    let size = parse_size(&name[first.at..])?;
+    let evidence: String = evidence.chars().take(200).collect();
+    (!size.is_expert_notation).then_some(CardSize {
+        size,
+        evidence,
+        line,
+        form: SizeForm::BaseName,
+        against_name: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(card: &str, bases: &[(&str, usize)]) -> Option<(i64, String)> {
+        read_for("org/qCammel-70-x", card, bases)
+    }
+
+    fn read_for(id: &str, card: &str, bases: &[(&str, usize)]) -> Option<(i64, String)> {
+        let bases: Vec<(String, usize)> = bases.iter().map(|(b, l)| (b.to_string(), *l)).collect();
+        base_size(id, card, card, 1, &bases).map(|s| (s.size.total, s.evidence))
+    }
+
+    #[test]
+    fn the_size_of_the_model_it_was_tuned_from() {
+        let said = read("qCammel-70 is a fine-tuned version of Llama-2 70B model, trained on …\n", &[]);
+        assert_eq!(said, Some((70_000_000_000, "fine-tuned version of Llama-2 70B model".to_owned())));
+        let linked = read("A DPO fine-tune of [upstage/SOLAR-10.7B-Instruct-v1.0](https://hf.co/x).\n", &[]);
+        assert_eq!(linked.map(|s| s.0), Some(10_700_000_000));
+        assert_eq!(read("Metis\n", &[("HuggingFaceH4/mistral-7b-sft-beta", 3)]).map(|s| s.0), Some(7_000_000_000));
+        let merged = "A merge of Mistral-7B tunes.\n";
+        assert_eq!(read(merged, &[("a/Foo-7B", 2), ("b/Bar-7b-v2", 2)]).map(|s| s.0), Some(7_000_000_000));
+        let trained = read("Tess-M is trained on the Yi-34B-200K base. On a distilled dataset.\n", &[]);
+        assert_eq!(trained, Some((34_000_000_000, "on the Yi-34B-200K base".to_owned())));
+        let config = "DARE merge\n```\nmodels:\n  - model: a/Foo-7B-v0.1\nbase_model: a/Foo-7B-v0.1\n```\n";
+        assert_eq!(read(config, &[]).map(|s| s.0), Some(7_000_000_000));
+    }
+
+    #[test]
+    fn nothing_when_the_weights_change_shape_or_the_bases_differ() {
+        assert_eq!(read("A merge of a 7B and a 13B.\n", &[("a/Foo-7B", 2), ("b/Bar-13B", 2)]), None);
+        assert_eq!(read("A LoRA adapter for Llama-2-7b.\nbased on Llama-2-7b\n", &[]), None);
+        assert_eq!(read("merge_method: passthrough\nbased on Mistral-7B\n", &[]), None);
+        assert_eq!(read("A MoE based on Mistral 7B\n", &[]), None);
+        assert_eq!(read("based on Mixtral-8x7B\n", &[]), None, "expert notation is no count");
+        assert_eq!(read("based on 1.4T tokens of data\n", &[]), None, "tokens are no size");
+        assert_eq!(read("It is based on the transformer architecture\n", &[]), None);
+        assert_eq!(read("a distilled model based on Llama-2-70B\n", &[]), None);
+        assert_eq!(read("- OpenChat: based on LLaMA-13B\n", &[]), None, "a list item about another model");
+        assert_eq!(read("Foo-7B-v2 is based on Llama-2-13B\n", &[]), None, "a sentence about another model");
+        let config = "```\nmodels:\n  - model: a/Foo-7B\n  - model: b/Bar-13B\nbase_model: a/Foo-7B\n```\n";
+        assert_eq!(read(config, &[]), None, "a merge of two sizes");
+        let config = "```\nmodels:\n  - model: a/Foo-7B\n  - model: b/openchat-3.5-1210\n```\n";
+        assert_eq!(read(config, &[]), None, "a merged model without a size");
+        assert_eq!(read("", &[("a/Foo-7B", 2), ("b/Bar", 2)]), None, "a base without a size");
+    }
+}
