@@ -27,7 +27,12 @@ const TUNED_FROM: &[&str] = &[
     "built on top of",
     "built upon",
     "merge of",
+    "version of",
 ];
+
+/// Words before "version of" that make it another size ("a smaller version of Llama-2-13B").
+const RESIZED: &[&str] =
+    &["smaller", "larger", "bigger", "compact", "lite", "light", "lighter", "mini", "tiny", "reduced", "compressed"];
 
 /// Words of a card whose weights are not its base's shape.
 const RESHAPED: &[&str] = &[
@@ -88,7 +93,12 @@ pub(super) fn base_size(
             }
         }
         for phrase in TUNED_FROM.iter().filter(|_| !code) {
-            for (at, _) in lower.match_indices(phrase).filter(|(at, _)| about_it(&line[..*at], model_id)) {
+            let resized = |at: usize| {
+                let before = lower[..at].split_whitespace().last().unwrap_or("");
+                *phrase == "version of" && RESIZED.contains(&before.trim_matches(|c: char| !c.is_alphanumeric()))
+            };
+            let own = |at: &usize| about_it(&line[..*at], model_id) && !resized(*at);
+            for (at, _) in lower.match_indices(phrase).filter(|(at, _)| own(at)) {
                 let rest = &line[at + phrase.len()..];
                 let named = named_after(rest);
                 found.extend(sized(named, body_line + i, format!("{phrase} {}", named.trim())));
@@ -161,6 +171,9 @@ mod tests {
         assert_eq!(read("Metis\n", &[("HuggingFaceH4/mistral-7b-sft-beta", 3)]).map(|s| s.0), Some(7_000_000_000));
         let merged = "A merge of Mistral-7B tunes.\n";
         assert_eq!(read(merged, &[("a/Foo-7B", 2), ("b/Bar-7b-v2", 2)]).map(|s| s.0), Some(7_000_000_000));
+        let sauerkraut = "our Sauerkraut version of the powerful [upstage/SOLAR-10.7B-Instruct-v1.0](https://x) !\n";
+        assert_eq!(read(sauerkraut, &[]).map(|s| s.0), Some(10_700_000_000));
+        assert_eq!(read("a smaller version of Llama-2-13B\n", &[]), None, "another size");
         let trained = read("Tess-M is trained on the Yi-34B-200K base. On a distilled dataset.\n", &[]);
         assert_eq!(trained, Some((34_000_000_000, "on the Yi-34B-200K base".to_owned())));
         let config = "DARE merge\n```\nmodels:\n  - model: a/Foo-7B-v0.1\nbase_model: a/Foo-7B-v0.1\n```\n";

@@ -12,6 +12,7 @@ use super::model_names::{card_intro, fits_release_stamp, is_packed, is_release_s
 use super::mt_bench_json::mt_bench_blocks;
 use super::pair_cells::{pair_legend, read_pairs};
 use super::params::{base_contradicts, card_size_in, CardSize, SizeForm};
+use super::params_prose::title_size;
 use super::table_context::{last_heading, lower_is_better, section_language};
 use super::tables::{tables, Table};
 
@@ -143,7 +144,11 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     });
     // Neither the card nor the name: the size of the model it was tuned from, if the card names one.
     if facts.size.is_none() {
-        facts.size = base_size(model_id, text, markdown, line_of(body_start), &bases);
+        let title = title_size(model_id, markdown).map(|mut s| {
+            s.line += line_of(body_start) - 1;
+            s
+        });
+        facts.size = title.or_else(|| base_size(model_id, text, markdown, line_of(body_start), &bases));
     }
     // Only the name gave the size: the base it was tuned from may say the name's is nominal.
     if facts.size.as_ref().is_some_and(|s| s.form == SizeForm::Name) {

@@ -1,7 +1,7 @@
 //! Parameter counts in a card's sentences: "an 8.3 billion parameter model", "with 12B active
 //! parameters and a total of 52B"; doubtful when the sentence may be about another model.
 
-use super::params::{evidence, listed, nums, read_num, read_unit, Cand, Num, SizeForm};
+use super::params::{evidence, listed, nums, parse_size, read_num, read_unit, Cand, CardSize, Num, SizeForm};
 
 // Words of sentences about other models, families or comparisons (`*`: a stem); with no size in
 // the name, of tuned-from sentences too; and words before a size that make it a bound or another's.
@@ -72,6 +72,92 @@ fn own_statement_end(lower: &str, short: &str) -> Option<usize> {
     let k = own_subject(lower, short)?;
     let p = k + lower[k..].find("param")?;
     Some(p + lower[p..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(lower.len() - p))
+}
+
+/// The size a card's title gives the model whose name carries none: the title is the name
+/// with one size added (`<h1>Velara-11b</h1>` on Velara's card). Markdown's first heading or the
+/// first HTML `<h1>`, whichever has the size; both must agree.
+pub(crate) fn title_size(model_id: &str, markdown: &str) -> Option<CardSize> {
+    use super::model_names::{is_size, words};
+    let model = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    let lower = markdown.to_ascii_lowercase();
+    let h1 = lower.find("<h1").and_then(|a| Some((a, a + lower[a..].find('>')? + 1))).and_then(|(a, b)| {
+        let end = b + lower[b..].find("</h1>")?;
+        Some((a, super::benchmarks::strip_markup(&markdown[b..end])))
+    });
+    let title = super::mentions::card_title(markdown);
+    // (An empty title is no slice of the card: no offset to take.)
+    let heading = (!title.is_empty()).then(|| {
+        (title.as_ptr() as usize - markdown.as_ptr() as usize, title.trim_start_matches('#').trim().to_owned())
+    });
+    let titles = [h1, heading];
+    let sized: Vec<CardSize> = titles
+        .into_iter()
+        .flatten()
+        .filter_map(|(at, text)| {
+            let w = words(&text);
+            let extra: Vec<&String> = w.iter().filter(|x| !model.contains(x)).collect();
+            let [size] = extra.as_slice() else { return None };
+            let all = !model.is_empty() && model.iter().all(|m| w.contains(m));
+            let size = parse_size(size).filter(|s| all && is_size(size) && !s.is_expert_notation)?;
+            let line = markdown[..at].matches('\n').count() + 1;
+            Some(CardSize {
+                size,
+                evidence: format!("title: {text}"),
+                line,
+                form: SizeForm::Prose,
+                against_name: false,
+            })
+        })
+        .collect();
+    let first = sized.first()?;
+    sized.iter().all(|s| s.size.total == first.size.total).then(|| first.clone())
+}
+
+/// Sizes in parentheses right after a name that is exactly this model's: "[Jamba 1.5
+/// Mini](…) (12B active/52B total) and [Jamba 1.5 Large](…) (94B active/398B total)". Each
+/// part must say whether it is active or total, unless there is one size alone ("Velara (11B)").
+pub(super) fn named_parentheses(line: &str, no: usize, id: &str, out: &mut Vec<Cand>) {
+    let mut from = 0;
+    while let Some(open) = line[from..].find('(').map(|k| from + k) {
+        let Some(close) = line[open..].find(')').map(|k| open + k) else { return };
+        from = close;
+        let inside = &line[open + 1..close];
+        let before = line[..open].trim_end();
+        // The name before it: a link's text, else the last words of the clause.
+        let label = match before.strip_suffix(')').and_then(|b| b.rfind("](").map(|k| &b[..k])) {
+            Some(text) => text.rsplit('[').next().unwrap_or(""),
+            None => before.rsplit([',', ';', ':', '|', '.', '(']).next().unwrap_or(""),
+        };
+        let label = label.split_whitespace().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>();
+        let exact = super::model_names::label_match(&label.join(" "), id).is_some_and(|(_, exact)| exact);
+        if !exact || nums(inside).is_empty() {
+            continue;
+        }
+        let parts: Vec<&str> = inside.split(['/', ',', ';']).map(str::trim).collect();
+        let mut cand = Cand {
+            doubt: false,
+            total: None,
+            active: None,
+            form: SizeForm::Prose,
+            line: no,
+            evidence: evidence(line, open),
+        };
+        let read = parts.iter().all(|part| {
+            let (found, lower) = (nums(part), part.to_ascii_lowercase());
+            let [size] = found.as_slice() else { return false };
+            let slot = match (lower.contains("activ"), lower.contains("total")) {
+                (true, false) => &mut cand.active,
+                (false, true) => &mut cand.total,
+                (false, false) if parts.len() == 1 && part.len() == size.end - size.at => &mut cand.total,
+                _ => return false,
+            };
+            !size.expert && slot.replace(size.clone()).is_none()
+        });
+        if read && cand.total.is_some() {
+            out.push(cand);
+        }
+    }
 }
 
 /// The first word of a repo name ("jamba" of ai21labs/Jamba-v0.1), lower-case.
@@ -157,4 +243,42 @@ fn lists_sizes(s: &str) -> bool {
         let next = joined.map(|r| r.trim_start_matches([' ', '*'])).filter(|r| r.starts_with(char::is_numeric));
         next.is_some_and(|r| !year(s.len() - r.len()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_in_parentheses_after_the_models_own_name() {
+        let line = "[Jamba 1.5 Mini](https://x/ai21labs/AI21-Jamba-1.5-Mini) (12B active/52B total) and [Jamba 1.5 \
+                    Large](https://x) (94B active/398B total) are also optimized";
+        let mut out = Vec::new();
+        named_parentheses(line, 3, "ai21labs/AI21-Jamba-1.5-Mini", &mut out);
+        let got: Vec<_> =
+            out.iter().map(|c| (c.total.as_ref().unwrap().value, c.active.as_ref().map(|a| a.value))).collect();
+        assert_eq!(got, [(52_000_000_000, Some(12_000_000_000))]);
+        let mut out = Vec::new();
+        named_parentheses("Jamba 1.5 Mini (12B/52B)", 1, "ai21labs/AI21-Jamba-1.5-Mini", &mut out);
+        assert!(out.is_empty(), "which is active is not said");
+        named_parentheses("We compare with Llama-2 (7B)", 1, "ai21labs/AI21-Jamba-1.5-Mini", &mut out);
+        assert!(out.is_empty(), "another model's");
+        named_parentheses("Velara-v2 (13B)", 1, "x/Velara", &mut out);
+        assert!(out.is_empty(), "a later version's");
+        named_parentheses("- Velara (11B)", 1, "x/Velara", &mut out);
+        assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn a_title_naming_the_model_with_its_size() {
+        let card = "<h1 style=\"x\">Velara-11b</h1>\n\n## Description\n";
+        let s = title_size("unknown/Velara", card).unwrap();
+        assert_eq!((s.size.total, s.line, s.evidence.as_str()), (11_000_000_000, 1, "title: Velara-11b"));
+        assert_eq!(title_size("x/Velara", "# Velara 11B\n").map(|s| s.size.total), Some(11_000_000_000));
+        assert!(title_size("x/Velara", "# Velara v2 11B\n").is_none(), "another word: another model");
+        assert!(title_size("x/Velara", "# Other-11B\n").is_none());
+        assert!(title_size("x/Velara", "# Velara 8x7B\n").is_none(), "expert notation is no count");
+        assert!(title_size("x/Velara", "# Velara 11B\n<h1>Velara 13B</h1>\n").is_none(), "titles disagree");
+        assert!(title_size("x/Velara", "no heading at all").is_none());
+    }
 }
