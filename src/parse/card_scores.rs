@@ -121,7 +121,7 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         models_as_rows(table, &header, (model_id, tuned, intro), detail)
     } else if let Some(read) = mode_rows(table, &header, model_id, detail) {
         read
-    } else if names_model_exactly(&header[1.min(header.len())..], model_id, &table.heading) {
+    } else if names_model_exactly(&header[1.min(header.len())..], (model_id, tuned, intro), &table.heading) {
         // Benchmarks the alias table does not know (MMMU, ChartQA, …) under a column that names
         // the model exactly: read like any models-as-columns table, with the shape check. Their
         // names are in the column called so, past a category column (`| 分类 | Benchmark | … |`).
@@ -133,9 +133,14 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
     }
 }
 
-fn names_model_exactly(headers: &[String], model_id: &str, heading: &str) -> bool {
+/// Whether a header names the model exactly, or is the one label [`choose`] takes for it (the
+/// card's short name without sizes: "Med42" on med42-70b's card, which introduces it so).
+fn names_model_exactly(headers: &[String], own: Own, heading: &str) -> bool {
     let in_tuned = heading_is_tuned(heading);
-    headers.iter().any(|h| label_match_in(h, model_id, in_tuned, false).is_some_and(|(_, exact)| exact))
+    let matched: Vec<(usize, String, (usize, bool))> = (headers.iter().enumerate())
+        .filter_map(|(c, h)| label_match_in(h, own.0, in_tuned, false).map(|m| (c, h.clone(), m)))
+        .collect();
+    matched.iter().any(|(.., (_, exact))| *exact) || choose(&matched, headers, "column", own).is_ok()
 }
 
 fn numeric_share(table: &Table, col: usize) -> f64 {
