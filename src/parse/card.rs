@@ -419,6 +419,19 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_of_another_models_card_gives_only_tables_naming_this_model() {
+        let lm_eval = "|Task|Version|Metric|Value|\n|---|---|---|---|\n|arc_challenge|0|acc|0.5623|\n";
+        let named = "| Model | MMLU |\n|---|---|\n| OpenHermes-2.5-Mistral-7B-16k | 63.0 |\n";
+        let card = format!("# OpenHermes 2.5 - Mistral 7B\n\n# Extended to 16k\n\n{lm_eval}\n{named}");
+        let facts = read_card("x/OpenHermes-2.5-Mistral-7B-16k", &card);
+        let read: Vec<&str> = facts.scores.iter().map(|s| s.score.benchmark_raw.as_str()).collect();
+        assert_eq!(read, ["MMLU"], "the original's lm-eval output is not the copy's");
+        assert!(facts.passed_over.iter().any(|(_, why)| why.contains("which this model extends")));
+        // On the original's own card the same table is its own.
+        assert_eq!(read_card("x/OpenHermes-2.5-Mistral-7B", &card).scores.len(), 1);
+    }
+
+    #[test]
     fn a_cards_title_naming_the_model_and_a_tuning_makes_it_a_tune() {
         let card = "# MAmmoTH: Building Math Generalist Models through Hybrid Instruction Tuning\n";
         assert!(is_tuned("TIGER-Lab/MAmmoTH-7B", card));

@@ -905,6 +905,14 @@ mod tests {
         assert_eq!(card("We introduce a large language model.", table), 0);
         let sized = table.replace("EXAONE 4.0 (Reasoning)", "K-EXAONE 32B");
         assert_eq!(card("We introduce **K-EXAONE**, a large language model.", &sized), 0);
+        // Benchmarks the alias table does not know, under the short name's column.
+        let unknown = "| Dataset | Med42 | ClinicalCamel-70B |\n|---|---|---|\n| MedQA | 61.5 | 53.4 |\n| USMLE Sample Exam | 72.0 | 54.3 |\n";
+        let read = |intro: &str| {
+            let md = format!("{intro}\n\n{unknown}");
+            table_scores(&tables(&md)[0], "m42-health/med42-70b", false, &card_intro(&md)).scores.len()
+        };
+        assert_eq!(read("Med42 is an open-access clinical large language model."), 2);
+        assert_eq!(read("An open-access clinical large language model."), 0);
     }
 
     #[test]
@@ -949,6 +957,11 @@ mod tests {
             .map(|s| (s.benchmark_raw, s.value))
             .collect();
         assert_eq!(got, [("cmbclin".to_owned(), 77.4), ("rarebench".to_owned(), 59.6)]);
+        // A Chinese "dataset" column (数据集) past a category column ("Few shot").
+        let md = "| 能力维度 | 数据集 | XVERSE-13B-256K | Yi-6B-200K |\n|---|---|---|---|\n\
+                  | Few shot | TREC | 72.0 | 71.0 |\n| | LSHT | 35.0 | 38.0 |\n";
+        let got: Vec<String> = read(md, "xverse/XVERSE-13B-256K").scores.into_iter().map(|s| s.benchmark_raw).collect();
+        assert_eq!(got, ["TREC", "LSHT"]);
     }
 
     #[test]
@@ -957,6 +970,12 @@ mod tests {
         assert_eq!(read(md, "allenai/tulu-2-dpo-7b").scores.len(), 2);
         assert_eq!(read(&md.replace("-v2-", "-2-"), "allenai/tulu-v2-dpo-7b").scores.len(), 2);
         assert!(read(&md.replace("-v2-", "-v3-"), "allenai/tulu-2-dpo-7b").scores.is_empty());
+        // A name's word split by punctuation ("Mi:dm") is that word; digits are not joined ("1.3B").
+        assert_eq!(
+            label_match("Mi:dm 2.0-Base-inst", "K-intelligence/Midm-2.0-Base-Instruct").map(|m| m.1),
+            Some(true)
+        );
+        assert_eq!(label_match("Cerebras-GPT 1.3B", "cerebras/Cerebras-GPT-13B"), None);
     }
 
     #[test]

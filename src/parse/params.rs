@@ -606,6 +606,9 @@ mod tests {
         assert_eq!(read("utter-project/EuroLLM-1.7B-Instruct", euro), Some((1_657_000_000, None)));
         let llama = "| Model | Value |\n|---|---|\n| Parameters | 8.03B |\n";
         assert_eq!(read("meta-llama/Llama-3.1-8B", llama), Some((8_030_000_000, None)));
+        // A size column in the row that names the model (its version written without the "v").
+        let openchat = "| Model | Size | Context |\n|---|---|---|\n| OpenChat 3.2 SUPER | 13B | 4096 |\n| Llama-2-70B-Chat | 70B | 4K |\n";
+        assert_eq!(read("openchat/openchat_v3.2_super", openchat), Some((13_000_000_000, None)));
         let params = "| Key | Value |\n|---|---|\n| #Params | 1.54B |\n";
         assert_eq!(read("Qwen/Qwen2.5-1.5B", params), Some((1_540_000_000, None)));
         // A TeX key. Its 33B is 10% from the name's 30B: flagged, so neither is published.

@@ -500,6 +500,19 @@ mod tests {
     }
 
     #[test]
+    fn benchmarks_under_repeated_categories_of_an_html_header() {
+        // The corner cell spans both header rows; categories repeat over their benchmarks.
+        let html = "<table><tr><th rowspan=\"2\">Model</th><th colspan=\"3\">Reasoning</th>\
+                    <th colspan=\"2\">Knowledge</th></tr><tr><th>BBH</th><th>Ko-Best</th><th>Avg.</th>\
+                    <th>Ko-Best</th><th>MMLU</th></tr><tr><td>X-7B</td><td>77.7</td><td>73.0</td>\
+                    <td>75.4</td><td>95.2</td><td>73.7</td></tr></table>";
+        let t = &tables(html)[0];
+        assert_eq!(t.header, ["Model", "BBH", "Ko-Best Reasoning", "Avg. (Reasoning)", "Ko-Best Knowledge", "MMLU"]);
+        assert_eq!(t.rows, [["X-7B", "77.7", "73.0", "75.4", "95.2", "73.7"]]);
+        assert_eq!(super::super::benchmarks::resolve(&t.header[3]).canonical, "card_average");
+    }
+
+    #[test]
     fn a_number_with_a_best_mark_is_a_number_and_a_pair_is_not() {
         assert_eq!(pure_number("83.5 ✅"), Some(83.5));
         assert_eq!(pure_number("**44.3** 👑"), Some(44.3));
