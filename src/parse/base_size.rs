@@ -64,48 +64,62 @@ pub(super) fn base_size(
     body_line: usize,
     bases: &[(String, usize)],
 ) -> Option<CardSize> {
-    let lower = text.to_ascii_lowercase();
-    if words(text).iter().any(|w| RESHAPED.contains(&w.as_str())) || DISTILLED.iter().any(|d| lower.contains(d)) {
-        return None;
-    }
     // Every base listed (front matter, a merge config) must carry a size: one that does not
     // might be of another.
     let mut found: Vec<CardSize> = Vec::new();
     for (base, line) in bases {
         found.push(sized(base, *line, format!("base_model: {base}"))?);
     }
+    // Code blocks: a mergekit config lists every model merged (`- model: x/Foo-7B`, `base_model: …`).
     let mut code = false;
+    let mut code_lines = Vec::new();
     for (i, line) in markdown.lines().enumerate() {
         code ^= line.trim_start().starts_with("```");
-        let lower = line.to_ascii_lowercase();
-        // A mergekit config: every model merged (`- model: x/Foo-7B`, `base_model: …`).
-        let key = lower.trim_start().trim_start_matches("- ");
+        code_lines.push(code);
+        let key = line.trim_start().trim_start_matches("- ");
         if code && (key.starts_with("model:") || key.starts_with("base_model:")) {
             let id = line.split_once(':').map_or("", |(_, v)| v.trim());
             found.push(sized(id, body_line + i, format!("merged: {id}"))?);
         }
-        // "trained on the Yi-34B-200K base"
-        for (at, _) in lower.match_indices("on the ").filter(|_| !code) {
-            let rest = &line[at + "on the ".len()..];
-            let base = rest.split_whitespace().nth(1).map(|w| w.trim_end_matches(['.', ',', ';']));
-            if let Some(name) = rest.split_whitespace().next().filter(|_| base == Some("base")) {
-                found.extend(sized(name, body_line + i, format!("on the {name} base")));
-            }
+    }
+    // Prose: each phrase searched once in the whole lower-cased card (not line by line: this
+    // runs for every card whose name has no size).
+    let lower = markdown.to_ascii_lowercase();
+    let starts: Vec<usize> =
+        std::iter::once(0).chain(memchr::memchr_iter(b'\n', lower.as_bytes()).map(|k| k + 1)).collect();
+    let line_at = |at: usize| starts.partition_point(|s| *s <= at) - 1;
+    let line_end = |at: usize| lower[at..].find('\n').map_or(lower.len(), |k| at + k);
+    // "trained on the Yi-34B-200K base"
+    for at in memchr::memmem::find_iter(lower.as_bytes(), "on the ") {
+        let (i, rest) = (line_at(at), &markdown[at + "on the ".len()..line_end(at)]);
+        let base = rest.split_whitespace().nth(1).map(|w| w.trim_end_matches(['.', ',', ';']));
+        if let Some(name) = rest
+            .split_whitespace()
+            .next()
+            .filter(|_| base == Some("base") && !code_lines.get(i).copied().unwrap_or(false))
+        {
+            found.extend(sized(name, body_line + i, format!("on the {name} base")));
         }
-        for phrase in TUNED_FROM.iter().filter(|_| !code) {
-            let resized = |at: usize| {
-                let before = lower[..at].split_whitespace().last().unwrap_or("");
-                *phrase == "version of" && RESIZED.contains(&before.trim_matches(|c: char| !c.is_alphanumeric()))
-            };
-            let own = |at: &usize| about_it(&line[..*at], model_id) && !resized(*at);
-            for (at, _) in lower.match_indices(phrase).filter(|(at, _)| own(at)) {
-                let rest = &line[at + phrase.len()..];
-                let named = named_after(rest);
-                found.extend(sized(named, body_line + i, format!("{phrase} {}", named.trim())));
+    }
+    for phrase in TUNED_FROM {
+        for at in memchr::memmem::find_iter(lower.as_bytes(), phrase) {
+            let (i, before) = (line_at(at), &markdown[starts[line_at(at)]..at]);
+            let word = lower[..at].rsplit(char::is_whitespace).find(|w| !w.is_empty()).unwrap_or("");
+            let resized =
+                *phrase == "version of" && RESIZED.contains(&word.trim_matches(|c: char| !c.is_alphanumeric()));
+            if code_lines.get(i).copied().unwrap_or(false) || resized || !about_it(before, model_id) {
+                continue;
             }
+            let named = named_after(&markdown[at + phrase.len()..line_end(at)]);
+            found.extend(sized(named, body_line + i, format!("{phrase} {}", named.trim())));
         }
     }
     let first = found.first()?;
+    // (Looked for only now: most cards name no sized base, and this reads the whole card.)
+    let lower = text.to_ascii_lowercase();
+    if words(text).iter().any(|w| RESHAPED.contains(&w.as_str())) || DISTILLED.iter().any(|d| lower.contains(d)) {
+        return None;
+    }
     let alike = found.iter().all(|f| f.size.total == first.size.total && f.size.active == first.size.active);
     alike.then(|| first.clone())
 }

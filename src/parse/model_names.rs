@@ -68,8 +68,10 @@ fn rejoin_split_words(label: Vec<String>, model: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(label.len());
     let letters = |w: &str| w.chars().all(char::is_alphabetic);
     for w in label {
-        let joined = out.last().filter(|p| letters(p) && letters(&w)).map(|p| format!("{p}{w}"));
-        match joined.filter(|j| model.contains(j) && !model.contains(&w) && !model.contains(out.last().unwrap())) {
+        // (Joined only when neither word is the model's: this runs for every label compared.)
+        let apart = |p: &String| !model.contains(p) && !model.contains(&w) && letters(p) && letters(&w);
+        let joined = out.last().filter(|p| apart(p)).map(|p| format!("{p}{w}"));
+        match joined.filter(|j| model.contains(j)) {
             Some(j) => *out.last_mut().unwrap() = j,
             None => out.push(w),
         }

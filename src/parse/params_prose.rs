@@ -80,9 +80,9 @@ fn own_statement_end(lower: &str, short: &str) -> Option<usize> {
 pub(crate) fn title_size(model_id: &str, markdown: &str) -> Option<CardSize> {
     use super::model_names::{is_size, words};
     let model = words(model_id.rsplit('/').next().unwrap_or(model_id));
-    let lower = markdown.to_ascii_lowercase();
-    let h1 = lower.find("<h1").and_then(|a| Some((a, a + lower[a..].find('>')? + 1))).and_then(|(a, b)| {
-        let end = b + lower[b..].find("</h1>")?;
+    let h1 = markdown.find("<h1").or_else(|| markdown.find("<H1"));
+    let h1 = h1.and_then(|a| Some((a, a + markdown[a..].find('>')? + 1))).and_then(|(a, b)| {
+        let end = b + markdown[b..].find("</h1>").or_else(|| markdown[b..].find("</H1>"))?;
         Some((a, super::benchmarks::strip_markup(&markdown[b..end])))
     });
     let title = super::mentions::card_title(markdown);
@@ -129,9 +129,12 @@ pub(super) fn named_parentheses(line: &str, no: usize, id: &str, out: &mut Vec<C
             Some(text) => text.rsplit('[').next().unwrap_or(""),
             None => before.rsplit([',', ';', ':', '|', '.', '(']).next().unwrap_or(""),
         };
+        // (The cheap test first: this runs for every parenthesis of a card.)
+        if nums(inside).is_empty() {
+            continue;
+        }
         let label = label.split_whitespace().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>();
-        let exact = super::model_names::label_match(&label.join(" "), id).is_some_and(|(_, exact)| exact);
-        if !exact || nums(inside).is_empty() {
+        if !super::model_names::label_match(&label.join(" "), id).is_some_and(|(_, exact)| exact) {
             continue;
         }
         let parts: Vec<&str> = inside.split(['/', ',', ';']).map(str::trim).collect();
