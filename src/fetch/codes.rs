@@ -173,6 +173,9 @@ codes! {
         UnknownCode = "unknown_code",
         /// A body that is not a readable Parquet file (a Parquet source's file).
         InvalidParquet = "invalid_parquet",
+        /// A card table whose rows are the categories of a benchmark the card does not name (a
+        /// `Category` column of "Health", "Nutrition", …): not used.
+        UnnamedBenchmark = "unnamed_benchmark",
     }
 }
 

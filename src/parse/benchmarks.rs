@@ -139,6 +139,8 @@ pub fn resolve(raw: &str) -> Benchmark {
     let found = lookup(&cleaned)
         .or_else(|| lookup(&bare))
         .or_else(|| lookup(cleaned.trim_end_matches(" pass 1").trim_end_matches(" acc").trim_end_matches(" acc norm")))
+        // "HUMANEVAL@1": pass@1 written without its "pass".
+        .or_else(|| rest.trim().strip_suffix("@1").and_then(|b| lookup(&clean(b))))
         .or_else(|| lookup(bare.trim_end_matches(" english").trim_end_matches(" wiki").trim_end_matches(" score")))
         // "IFEval - EN", "C-Eval Avg (Test Set)": the English set, the benchmark's average.
         .or_else(|| lookup(bare.trim_end_matches(" en").trim_end_matches(" avg").trim_end_matches(" average")));
@@ -310,6 +312,9 @@ mod tests {
         assert!(may_be_benchmark("Average"), "the card's own average");
         assert!(!may_be_benchmark("standard_error") && !may_be_benchmark("95% CI"));
         assert!(!may_be_benchmark("Test logloss (lower is better)") && !may_be_benchmark("Error (lower is better)"));
+        assert_eq!(resolve("HUMANEVAL@1").canonical, "humaneval");
+        assert_eq!(resolve("MBPP@1").canonical, "mbpp");
+        assert_ne!(resolve("HumanEval@8").canonical, "humaneval", "another metric");
     }
 
     #[test]

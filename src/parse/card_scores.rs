@@ -19,10 +19,12 @@ use super::mode_rows::mode_rows;
 use super::model_names::{heading_allows, heading_is_tuned, is_packed, is_size, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};
 use super::own_label::{
-    choose, in_setting, mode_columns, rows_by_parenthesis, rows_by_setting, rows_by_setting_column, Own,
+    choose, in_setting, mode_columns, names_model_exactly, rows_by_parenthesis, rows_by_setting,
+    rows_by_setting_column, Own,
 };
 use super::table_context::{
-    breakdown_of, last_heading, nameless_own_row, overall_of_heading, own_breakdown, section_benchmark, unnamed_scores,
+    breakdown_of, last_heading, nameless_own_row, overall_of_heading, own_breakdown, section_benchmark,
+    unnamed_categories, unnamed_scores,
 };
 pub(crate) use super::tables::pure_number;
 use super::tables::{Table, TableKind};
@@ -67,6 +69,8 @@ pub enum Unused {
     AmbiguousUnit,
     /// `model-index` metrics without a dataset or a numeric value.
     ModelIndexIncomplete,
+    /// Rows that are categories (a `Category` column) of a benchmark the card does not name.
+    UnnamedBenchmark,
 }
 
 /// What reading one table gave: the model's scores, or why the table was passed over.
@@ -127,20 +131,13 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         // names are in the column called so, past a category column (`| 分类 | Benchmark | … |`).
         let named = ["benchmark", "benchmarks", "task", "tasks", "dataset", "datasets", "数据集", "评测集", "测试集"];
         let names_col = lower.iter().position(|h| named.contains(&h.as_str())).unwrap_or(0);
+        if let Some(why) = unnamed_categories(table, &header[names_col]) {
+            return TableRead { scores: Vec::new(), abstained: Some((Unused::UnnamedBenchmark, why)) };
+        }
         models_as_columns(table, &header, names_col, (model_id, tuned, intro), detail)
     } else {
         TableRead::default()
     }
-}
-
-/// Whether a header names the model exactly, or is the one label [`choose`] takes for it (the
-/// card's short name without sizes: "Med42" on med42-70b's card, which introduces it so).
-fn names_model_exactly(headers: &[String], own: Own, heading: &str) -> bool {
-    let in_tuned = heading_is_tuned(heading);
-    let matched: Vec<(usize, String, (usize, bool))> = (headers.iter().enumerate())
-        .filter_map(|(c, h)| label_match_in(h, own.0, in_tuned, false).map(|m| (c, h.clone(), m)))
-        .collect();
-    matched.iter().any(|(.., (_, exact))| *exact) || choose(&matched, headers, "column", own).is_ok()
 }
 
 fn numeric_share(table: &Table, col: usize) -> f64 {
@@ -962,6 +959,22 @@ mod tests {
                   | Few shot | TREC | 72.0 | 71.0 |\n| | LSHT | 35.0 | 38.0 |\n";
         let got: Vec<String> = read(md, "xverse/XVERSE-13B-256K").scores.into_iter().map(|s| s.benchmark_raw).collect();
         assert_eq!(got, ["TREC", "LSHT"]);
+        // A `Category` column names parts of a benchmark only its section could name.
+        let md = "|Category | meditron-70b | llama-2-70b |\n|---|---|---|\n|Health | 81.8 | 69.1 |\n|Nutrition | 77.9 | 68.8 |\n";
+        let read = read(md, "epfl-llm/meditron-70b");
+        assert!(read.scores.is_empty());
+        assert_eq!(read.abstained.map(|a| a.0), Some(Unused::UnnamedBenchmark));
+        let titled = format!("### TruthfulQA\n\n{md}");
+        assert!(!table_scores(&tables(&titled)[0], "epfl-llm/meditron-70b", false, "").scores.is_empty());
+    }
+
+    #[test]
+    fn a_note_counting_things_is_no_version() {
+        let md = "| Model | ARC | GSM8K |\n|---|---|---|\n| other/x-7b | 66.2 | 19.5 |\n\
+                  | speechless-mistral-7b-dare-0.85 (Merge 6 DARE models) | 63.57 | 45.56 |\n";
+        assert_eq!(read(md, "unknown/speechless-mistral-7B-dare-0.85").scores.len(), 2);
+        let versioned = md.replace("(Merge 6 DARE models)", "(v2)");
+        assert!(read(&versioned, "unknown/speechless-mistral-7B-dare-0.85").scores.is_empty(), "(v2) is another");
     }
 
     #[test]

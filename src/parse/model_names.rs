@@ -292,12 +292,14 @@ pub(crate) fn without_notes(label: &str) -> String {
         let inner = words(&rest[open + 1..close]);
         // "(5-shot)" is a setting of the row, not a name.
         let setting = words(&take_shots(&rest[open + 1..close]).0).is_empty() && !inner.is_empty();
+        // A number counting things ("(Merge 6 DARE models)") says no version.
+        let counts = |k: usize| inner[k + 1..].iter().take(2).any(|n| n.len() > 3 && n.ends_with('s'));
         let says_which = !setting
-            && inner.iter().any(|w| {
+            && inner.iter().enumerate().any(|(k, w)| {
                 TUNING.contains(&w.as_str())
                     || PACKING.contains(&w.as_str())
                     || is_size(w)
-                    || w.chars().any(|c| c.is_ascii_digit())
+                    || w.chars().any(|c| c.is_ascii_digit()) && !(w.chars().all(|c| c.is_ascii_digit()) && counts(k))
             });
         if says_which {
             out.push_str(&rest[open..=close]);

@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use super::benchmarks::{shots_in, strip_markup, take_shots};
 use super::card_scores::Unused;
 use super::model_names::{
-    has_version, introduces, is_kind_or_format, is_size, label_match_in, names_but_for_family, names_but_for_size,
-    without_notes, words,
+    has_version, heading_is_tuned, introduces, is_kind_or_format, is_size, label_match_in, names_but_for_family,
+    names_but_for_size, without_notes, words,
 };
 
 /// The model a table is read for: (model id, whether it is a tune, the start of its card).
@@ -62,6 +62,16 @@ pub(super) fn choose(
         }),
         many => Err((Unused::AmbiguousColumn, format!("{} {what}s name the model: {}", many.len(), labels(many)))),
     }
+}
+
+/// Whether a header names the model exactly, or is the one label [`choose`] takes for it (the
+/// card's short name without sizes: "Med42" on med42-70b's card, which introduces it so).
+pub(super) fn names_model_exactly(headers: &[String], own: Own, heading: &str) -> bool {
+    let in_tuned = heading_is_tuned(heading);
+    let matched: Vec<(usize, String, (usize, bool))> = (headers.iter().enumerate())
+        .filter_map(|(c, h)| label_match_in(h, own.0, in_tuned, false).map(|m| (c, h.clone(), m)))
+        .collect();
+    matched.iter().any(|(.., (_, exact))| *exact) || choose(&matched, headers, "column", own).is_ok()
 }
 
 /// Rows that name the model exactly at several settings ("Qwen-7B-Chat (0-shot)", "… (5-shot)"):

@@ -57,6 +57,17 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str) -> bool {
         && !(0..lead_in.len()).any(|i| !own_model(i) && says_whose(&lead_in[i]))
 }
 
+/// Why a table's rows cannot be read as benchmarks: they are named by a `Category` (subject,
+/// domain, topic) column ("Health", "Nutrition": parts of TruthfulQA on meditron's card) and no
+/// heading, caption or lead-in names the benchmark they belong to.
+pub(crate) fn unnamed_categories(table: &Table, names_header: &str) -> Option<String> {
+    let categories = ["category", "categories", "subject", "subjects", "domain", "domains", "topic", "topics"];
+    let header = strip_markup(names_header).trim().to_lowercase();
+    let named = || breakdown_of(table, names_header).is_some() || section_benchmark(table).is_some();
+    (categories.contains(&header.as_str()) && !named())
+        .then(|| format!("rows of a {names_header:?} column name no benchmark, and no heading or lead-in does"))
+}
+
 pub(crate) fn last_heading(table: &Table) -> &str {
     table.heading.rsplit(" > ").next().unwrap_or("")
 }

@@ -348,7 +348,9 @@ pub(crate) fn pure_number(cell: &str) -> Option<f64> {
 fn sub_header(t: &mut Table) {
     let Some(first) = t.rows.first() else { return };
     let blank_above = t.header.iter().skip(1).filter(|h| h.is_empty()).count();
-    let names = first.iter().skip(1).all(|c| !c.is_empty() && pure_number(c).is_none());
+    // (Trailing empty cells pad a row shorter than an empty header above it.)
+    let used = first.len() - first.iter().rev().take_while(|c| c.is_empty()).count();
+    let names = used > 1 && first[..used].iter().skip(1).all(|c| !c.is_empty() && pure_number(c).is_none());
     // (or an empty header over the real one: `||||` then `| Task | Metric | Value |`)
     let empty = t.header.iter().all(String::is_empty) && !first[0].is_empty();
     if blank_above * 3 >= t.header.len().saturating_sub(1) && blank_above > 0 && (first[0].is_empty() || empty) && names
@@ -497,6 +499,12 @@ mod tests {
         assert_eq!(t.header[1], "AlpacaEval (winrate %) v.s. Text-Davinci-003");
         assert_eq!(t.rows.len(), 1);
         assert_eq!(t.rows[0][2], "59.83");
+        // An empty header wider than the real one under it (meditron's cards).
+        let md =
+            "|  |  |  |  |\n|---|---|---|---|\n|Dataset | meditron-70b | llama-2-70b |\n|PubMedQA | 81.6 | 80.0 |\n";
+        let t = &tables(md)[0];
+        assert_eq!(t.header[..3], ["Dataset", "meditron-70b", "llama-2-70b"]);
+        assert_eq!(t.rows.len(), 1);
     }
 
     #[test]

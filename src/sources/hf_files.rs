@@ -296,6 +296,7 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             Unused::NoOwnColumn => RejectReason::NoOwnColumn,
             Unused::AmbiguousUnit => RejectReason::AmbiguousUnit,
             Unused::ModelIndexIncomplete => RejectReason::ModelIndexIncomplete,
+            Unused::UnnamedBenchmark => RejectReason::UnnamedBenchmark,
         };
         out.rejects.push(reject(reason, detail));
     }
