@@ -222,7 +222,7 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
     let mut row: Vec<String> = Vec::new();
     let mut cell: Option<String> = None;
     let mut in_head = false;
-    let mut in_sup = false;
+    let (mut in_sup, mut sup_text) = (false, String::new());
     let mut cells = 0;
     let mut code: Option<(usize, String)> = None;
     let mut row_start = 0;
@@ -251,10 +251,13 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
             }
             Event::Start(Tag::TableCell) => {
                 (cell, in_sup) = (Some(String::new()), false);
+                sup_text.clear();
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(c) = cell.as_mut().filter(|_| !in_sup) {
                     c.push_str(&t);
+                } else if cell.is_some() {
+                    sup_text.push_str(&t);
                 } else if let Some((_, c)) = code.as_mut() {
                     c.push_str(&t);
                 }
@@ -277,7 +280,9 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
             }
             Event::End(TagEnd::TableCell) => {
                 cells += 1;
-                row.push(cell.take().unwrap_or_default());
+                // A cell written wholly in <sup> (WizardLM's tables) is its text, not a mark.
+                let text = cell.take().unwrap_or_default();
+                row.push(if text.trim().is_empty() { std::mem::take(&mut sup_text) } else { text });
             }
             Event::End(TagEnd::TableHead) => {
                 in_head = false;
@@ -499,6 +504,12 @@ mod tests {
         assert_eq!(t.header[1], "AlpacaEval (winrate %) v.s. Text-Davinci-003");
         assert_eq!(t.rows.len(), 1);
         assert_eq!(t.rows[0][2], "59.83");
+        let md = "| <sup>Model</sup> | <sup>MT-Bench</sup> |\n|---|---|\n| <sup>WizardLM-13B-V1.1</sup> | <sup>6.76</sup> |\n| Baichuan-7B<sup>0</sup> | 6.1 |\n";
+        let t = &tables(md)[0];
+        assert_eq!(
+            (t.header[0].as_str(), t.rows[0][1].as_str(), t.rows[1][0].as_str()),
+            ("Model", "6.76", "Baichuan-7B")
+        );
         // An empty header wider than the real one under it (meditron's cards).
         let md =
             "|  |  |  |  |\n|---|---|---|---|\n|Dataset | meditron-70b | llama-2-70b |\n|PubMedQA | 81.6 | 80.0 |\n";
