@@ -155,6 +155,11 @@ fn language(w: &str) -> bool {
     w == "english" || LANGUAGES.contains(&w) || CODE_LANGUAGES.contains(&w)
 }
 
+/// A natural language's name, lower-case ("german"): a bench's language ("MT-Bench German").
+pub(crate) fn is_language(w: &str) -> bool {
+    w == "english" || LANGUAGES.contains(&w)
+}
+
 /// A name made only of these is a language or a category of a table, not a benchmark.
 fn not_alone(w: &str) -> bool {
     AXIS_WORDS.contains(&w) || language(w)

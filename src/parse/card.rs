@@ -10,6 +10,7 @@ use super::front_matter::{self, model_index_scores};
 use super::mentions::{copied_title, names_other_model, states_other_size};
 use super::model_names::{card_intro, fits_release_stamp, is_packed, is_release_stamp, is_tuned, label_match, words};
 use super::mt_bench_json::mt_bench_blocks;
+use super::mt_bench_text::mt_bench_text;
 use super::pair_cells::{pair_legend, read_pairs};
 use super::params::{base_contradicts, card_size_in, CardSize, SizeForm};
 use super::params_prose::title_size;
@@ -123,7 +124,8 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
             facts.scores.push(CardValue { score, line });
         }
     }
-    for score in mt_bench_blocks(markdown, model_id).into_iter().filter(|_| copied.is_none()) {
+    let mt_bench = mt_bench_blocks(markdown, model_id).into_iter().chain(mt_bench_text(markdown, model_id));
+    for score in mt_bench.filter(|_| copied.is_none()) {
         let line = Some(line_of(body_start + score.offset));
         facts.scores.push(CardValue { score, line });
     }

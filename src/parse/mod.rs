@@ -18,6 +18,7 @@ mod mentions;
 mod mode_rows;
 pub mod model_names;
 mod mt_bench_json;
+mod mt_bench_text;
 mod own_label;
 mod pair_cells;
 pub mod params;

@@ -1,0 +1,185 @@
+//! MT-Bench results pasted as FastChat's `show_result.py` prints them: a pandas frame under
+//! "########## First turn ##########", "… Second turn …" and "… Average …", one row a model
+//! (`name turn score`, or `name score` for the average), in a code block or not. The row naming
+//! this model exactly gives "MT-Bench first turn", "MT-Bench second turn" and MT-Bench itself,
+//! under the name the text before the first frame gives the bench ("**MT-Bench German**").
+
+use super::card_scores::{clip, CardScore};
+use super::model_names::{is_packed, is_size, label_match};
+
+/// Bytes before the first frame searched for the bench's name.
+const NAME_WINDOW: usize = 300;
+
+/// The three kinds of frame, as their marker line names them.
+const FRAMES: &[(&str, &str)] = &[("first turn", " first turn"), ("second turn", " second turn"), ("average", "")];
+
+/// Every FastChat MT-Bench frame's row for `model_id`, as scores.
+pub(crate) fn mt_bench_text(markdown: &str, model_id: &str) -> Vec<CardScore> {
+    if is_packed(model_id) || !markdown.contains("##########") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut frame: Option<Frame> = None;
+    // Where the last frame ended, and its bench's name: the next frame right after it (blank
+    // lines or a code fence between) is of the same bench.
+    let mut last: Option<(usize, String)> = None;
+    let mut offset = 0;
+    for line in markdown.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let text = line.trim().trim_matches('*').trim();
+        if let Some(suffix) = marker(text) {
+            if let Some(f) = frame.take() {
+                last = Some((at, f.flush(&mut out)));
+            }
+            let name = match last.take() {
+                Some((end, name)) if markdown[end..at].trim().trim_matches('`').trim().is_empty() => name,
+                _ => bench_name(markdown, at),
+            };
+            frame = Some(Frame { suffix, name, seen: 0, rows: Vec::new() });
+            continue;
+        }
+        let Some(f) = frame.as_mut() else { continue };
+        if text.is_empty() || text.starts_with("```") {
+            if f.seen > 0 {
+                let name = frame.take().map(|f| f.flush(&mut out)).unwrap_or_default();
+                last = Some((offset, name));
+            }
+            continue;
+        }
+        // (Also as a markdown table: `| Sonya-7B | 1 | 9.06875 | 7b |`, a size column last.)
+        let split = text.split(|c: char| c.is_whitespace() || c == '|').map(|w| w.trim_matches(['*', '_', '`']));
+        let mut words: Vec<&str> = split.filter(|w| !w.is_empty()).collect();
+        if words
+            .iter()
+            .all(|w| matches!(*w, "score" | "model" | "turn" | "size") || w.chars().all(|c| "-:".contains(c)))
+        {
+            continue;
+        }
+        let sized = |w: &&str| is_size(&w.to_ascii_lowercase()) || matches!(*w, "?" | "-");
+        if text.starts_with('|') && words.len() > 2 && words.last().is_some_and(sized) {
+            words.pop();
+        }
+        // Anything else ends the frame (what it read so far stands).
+        let Some((name, value)) = row(&words, !f.suffix.is_empty()) else {
+            if let Some(f) = frame.take() {
+                last = Some((offset, f.flush(&mut out)));
+            }
+            continue;
+        };
+        f.seen += 1;
+        if label_match(name, model_id).is_some_and(|(_, exact)| exact) {
+            f.rows.push((value, at, line.trim()));
+        }
+    }
+    if let Some(f) = frame.take() {
+        f.flush(&mut out);
+    }
+    out
+}
+
+/// A frame being read: its name's suffix, the bench's name, rows read, rows naming the model.
+struct Frame<'a> {
+    suffix: &'static str,
+    name: String,
+    seen: usize,
+    rows: Vec<(f64, usize, &'a str)>,
+}
+
+impl Frame<'_> {
+    /// The frame's score, when one row names the model (two would be ambiguous); its bench name.
+    fn flush(self, out: &mut Vec<CardScore>) -> String {
+        if let [(value, offset, line)] = self.rows.as_slice() {
+            let benchmark_raw = format!("{}{}", self.name, self.suffix);
+            out.push(CardScore {
+                evidence: clip(&format!("{benchmark_raw}: {line}")),
+                benchmark_raw,
+                metric: None,
+                shots: None,
+                value: *value,
+                value_raw: value.to_string(),
+                detail: "mt_bench_text",
+                offset: *offset,
+                evaluated_by: None,
+            });
+        }
+        self.name
+    }
+}
+
+/// The frame a marker line opens ("########## First turn ##########"): its name's suffix.
+fn marker(text: &str) -> Option<&'static str> {
+    let inner = text.strip_prefix("#####")?.trim_start_matches('#').trim_end_matches('#').trim();
+    (text.ends_with("#####")).then_some(())?;
+    FRAMES.iter().find(|(name, _)| inner.eq_ignore_ascii_case(name)).map(|(_, suffix)| *suffix)
+}
+
+/// A frame row: the model's name and its score (`name 1 8.15625`; `name 7.9` for the average).
+fn row<'a>(words: &[&'a str], turn: bool) -> Option<(&'a str, f64)> {
+    let (last, rest) = words.split_last()?;
+    let score: f64 = last.parse().ok()?;
+    let name = match rest {
+        [name, t] if turn && t.parse::<u8>().is_ok() => name,
+        [name] if !turn => name,
+        _ => return None,
+    };
+    Some((name, score))
+}
+
+/// The bench's name as the text before a frame writes it, with a language after it ("MT-Bench
+/// German"), else "MT-Bench". Other frames in between are skipped back over.
+fn bench_name(markdown: &str, at: usize) -> String {
+    let mut from = at.saturating_sub(NAME_WINDOW);
+    while !markdown.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &markdown[from..at];
+    let tokens: Vec<&str> =
+        before.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|t| !t.is_empty()).collect();
+    let Some(k) = tokens.iter().rposition(|t| t.to_lowercase().replace('-', "").starts_with("mtbench")) else {
+        return "MT-Bench".to_owned();
+    };
+    let language = tokens.get(k + 1).filter(|w| super::benchmark_shape::is_language(&w.to_lowercase()));
+    match language {
+        Some(l) => format!("{} {l}", tokens[k]),
+        None => tokens[k].to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::benchmarks::resolve;
+
+    const FRAMES_EN: &str = "**MT-Bench English**\n```\n########## First turn ##########\n                 score\n\
+        model            turn\nFoo-8B-Instruct  1     8.15625\nLlama-3-8B       1     8.31\n\n\
+        ########## Second turn ##########\n                 score\nmodel            turn\n\
+        Foo-8B-Instruct  2     7.65\n\n########## Average ##########\n                 score\nmodel\n\
+        Foo-8B-Instruct  7.903125 *\n```\n";
+
+    fn read(md: &str, model: &str) -> Vec<(String, f64)> {
+        mt_bench_text(md, model).into_iter().map(|s| (s.benchmark_raw, s.value)).collect()
+    }
+
+    #[test]
+    fn fastchat_frames_give_the_models_turns_and_average() {
+        let got = read(FRAMES_EN, "org/Foo-8B-Instruct");
+        assert_eq!(
+            got,
+            [
+                ("MT-Bench English first turn".to_owned(), 8.15625),
+                ("MT-Bench English second turn".to_owned(), 7.65),
+                ("MT-Bench English".to_owned(), 7.903125)
+            ]
+        );
+        assert_eq!(resolve(&got[2].0).canonical, "mt_bench");
+        assert!(read(FRAMES_EN, "org/Foo-8B").is_empty(), "no row names it exactly");
+        assert!(read(FRAMES_EN, "org/Foo-8B-Instruct-GGUF").is_empty(), "a quantized copy's are the original's");
+        let german = FRAMES_EN.replace("English", "German");
+        assert_eq!(read(&german, "org/Foo-8B-Instruct")[2].0, "MT-Bench German");
+        assert!(read("# Notes\n########## Random ##########\nFoo-8B-Instruct 1 2\n", "org/Foo-8B-Instruct").is_empty());
+        let table = "**########## First turn ##########**\n| model | turn | score | size\n|---|---|---|---\n\
+                     | **Foo-8B-Instruct** | 1 | **9.06875** | **8b**\n| gpt-4 | 1 | 8.95625 | -\n";
+        assert_eq!(read(table, "org/Foo-8B-Instruct"), [("MT-Bench first turn".to_owned(), 9.06875)]);
+    }
+}
