@@ -9,6 +9,7 @@ pub mod card_scores;
 pub mod config_params;
 pub mod dates;
 pub mod front_matter;
+mod header_rows;
 mod html_tables;
 pub mod ids;
 pub mod json;
