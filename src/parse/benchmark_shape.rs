@@ -193,6 +193,14 @@ pub fn is_part_name(name: &str) -> bool {
     };
     is_category_name(name)
         || !words.is_empty() && (words.iter().all(|w| language(w)) || words.iter().all(|w| length(w)))
+        || translated(name)
+}
+
+/// A name written partly in Chinese, Japanese or Korean script that is no known benchmark
+/// ("单文档QA", "FS学习" under "#### LongBench"): a translated category, not a benchmark's name.
+fn translated(name: &str) -> bool {
+    let cjk = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}');
+    name.chars().any(cjk) && !resolve(name).is_known
 }
 
 /// A known benchmark whose items are English text (ARC, MMLU, GSM8K, …): under another
@@ -233,10 +241,22 @@ pub fn english_named(name: &str) -> bool {
     b.is_known && ENGLISH.contains(&b.canonical.as_str())
 }
 
-/// A header that is only a setting ("0-shot", "5-shot"), naming no benchmark.
+/// A header that is only a setting ("0-shot", "5-shot") or a split ("Valid (0-shot)", "Test"),
+/// naming no benchmark.
 pub fn is_setting_only(header: &str) -> bool {
     let b = resolve(header);
-    b.shots.is_some() && b.canonical.trim_matches('_').is_empty()
+    b.shots.is_some() && b.canonical.trim_matches('_').is_empty() || split_of(header).is_some()
+}
+
+/// The split a header names and nothing else but shots ("Valid (0-shot)": "valid"; "Test").
+pub fn split_of(header: &str) -> Option<String> {
+    const SPLITS: &[&str] = &["valid", "validation", "val", "test", "dev"];
+    let (rest, _) = super::benchmarks::take_shots(&strip_markup(header).to_lowercase());
+    let words: Vec<&str> = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    match words.as_slice() {
+        [w] if SPLITS.contains(w) => Some((*w).to_owned()),
+        _ => None,
+    }
 }
 
 /// A column that gives one benchmark's overall figure, not a benchmark of its own: an average
@@ -284,8 +304,8 @@ pub fn may_be_benchmark(name: &str) -> bool {
     if b.is_known {
         return true;
     }
-    // Only a setting ("0-shot", "5-shot"): the benchmark is named elsewhere.
-    if b.canonical.trim_matches('_').is_empty() {
+    // Only a setting ("0-shot", "5-shot") or a split ("Valid"): the benchmark is named elsewhere.
+    if b.canonical.trim_matches('_').is_empty() || split_of(name).is_some() {
         return false;
     }
     let clean = strip_markup(name).to_lowercase();
@@ -294,8 +314,8 @@ pub fn may_be_benchmark(name: &str) -> bool {
         .map(|w| w.trim_matches('#'))
         .filter(|w| !w.is_empty())
         .collect();
-    // Benchmarks are named in Latin letters; "知识" is a category of a translated table.
-    if words.is_empty() || !clean.chars().any(|c| c.is_ascii_alphabetic()) {
+    // Benchmarks are named in Latin letters; "知识" and "单文档QA" are categories of a translated table.
+    if words.is_empty() || !clean.chars().any(|c| c.is_ascii_alphabetic()) || translated(name) {
         return false;
     }
     let length = |w: &str| {

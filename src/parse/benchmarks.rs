@@ -6,7 +6,7 @@
 
 pub use super::benchmark_shape::{
     english_named, heading_benchmark, is_category_name, is_overall_column, is_part_name, is_setting_only,
-    may_be_benchmark,
+    may_be_benchmark, split_of,
 };
 
 pub use super::benchmark_aliases::ALIASES;
@@ -312,6 +312,9 @@ mod tests {
         assert!(may_be_benchmark("Average"), "the card's own average");
         assert!(!may_be_benchmark("standard_error") && !may_be_benchmark("95% CI"));
         assert!(!may_be_benchmark("Test logloss (lower is better)") && !may_be_benchmark("Error (lower is better)"));
+        assert!(!may_be_benchmark("单文档QA") && is_part_name("单文档QA") && is_part_name("摘要"));
+        assert!(!may_be_benchmark("Valid (0-shot)") && is_setting_only("Test (5-shot)"));
+        assert_eq!(split_of("Valid (0-shot)").as_deref(), Some("valid"));
         assert_eq!(resolve("HUMANEVAL@1").canonical, "humaneval");
         assert_eq!(resolve("MBPP@1").canonical, "mbpp");
         assert_ne!(resolve("HumanEval@8").canonical, "humaneval", "another metric");

@@ -30,7 +30,7 @@ pub(crate) use super::tables::pure_number;
 use super::tables::{Table, TableKind};
 use crate::parse::benchmarks::{
     heading_benchmark, is_category_name, is_overall_column, is_part_name, is_setting_only, may_be_benchmark, resolve,
-    shots_in, strip_markup,
+    shots_in, split_of, strip_markup,
 };
 
 /// One score read from a table.
@@ -379,9 +379,11 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
             Some(setting) => format!("{evidence} | {setting}"),
             None => evidence,
         };
+        // A split column under the benchmark's heading ("Valid (0-shot)"): the split is the metric.
+        let split = by_shots.contains(&c).then(|| split_of(&header[c])).flatten();
         out.push(CardScore {
             benchmark_raw,
-            metric: setting.clone(),
+            metric: setting.clone().or(split),
             shots,
             value: if fraction { value * 100.0 } else { value },
             value_raw: row[c].trim().to_owned(),
@@ -966,6 +968,29 @@ mod tests {
         assert_eq!(read.abstained.map(|a| a.0), Some(Unused::UnnamedBenchmark));
         let titled = format!("### TruthfulQA\n\n{md}");
         assert!(!table_scores(&tables(&titled)[0], "epfl-llm/meditron-70b", false, "").scores.is_empty());
+    }
+
+    #[test]
+    fn split_columns_and_translated_categories_under_a_benchmark_heading() {
+        let ceval = "#### C-Eval\n\n| Models | Valid (0-shot) | Test (5-shot) |\n|---|---|---|\n| Foo-Instruct | 51.7 | 51.5 |\n";
+        let got: Vec<_> =
+            read(ceval, "hfl/foo-instruct").scores.into_iter().map(|s| (s.benchmark_raw, s.shots, s.metric)).collect();
+        assert_eq!(
+            got,
+            [
+                ("C-Eval".to_owned(), Some(0), Some("valid".to_owned())),
+                ("C-Eval".to_owned(), Some(5), Some("test".to_owned()))
+            ]
+        );
+        assert!(
+            read(&ceval.replace("#### C-Eval", "#### Results"), "hfl/foo-instruct").scores.is_empty(),
+            "no benchmark"
+        );
+        let longbench =
+            "#### LongBench\n\n| Models | 单文档QA | 摘要 |\n|---|---|---|\n| Foo-Instruct | 50.3 | 16.4 |\n";
+        let got: Vec<String> =
+            read(longbench, "hfl/foo-instruct").scores.into_iter().map(|s| s.benchmark_raw).collect();
+        assert_eq!(got, ["LongBench 单文档QA", "LongBench 摘要"]);
     }
 
     #[test]

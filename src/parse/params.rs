@@ -287,7 +287,6 @@ fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>) -> 
     let spaced = if md.contains(nbsp) { std::borrow::Cow::Owned(md.replace(nbsp, " ")) } else { md.into() };
     let md = spaced.as_ref();
     let (mut out, mut block, mut code, mut front) = (Vec::new(), Vec::new(), false, md.starts_with("---"));
-    let family = super::params_prose::family_word(id);
     let mut named_before = false;
     for (i, line) in md.lines().enumerate() {
         let t = line.trim();
@@ -315,8 +314,7 @@ fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>) -> 
             for s in seg.split(". ").flat_map(|x| x.split("? ")).flat_map(|x| x.split('。')) {
                 prose(s, i + 1, id, name.is_some(), named_before, &mut out);
                 let lower = s.to_ascii_lowercase();
-                named_before |=
-                    family.len() > 1 && lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == family);
+                named_before |= super::params_prose::names_own_word(&lower, id);
             }
         }
     }
@@ -567,6 +565,11 @@ mod tests {
         assert_eq!(read("ai21labs/Jamba-v0.1", jamba), None, "no 'jamba' in the sentence, no size in the name");
         let jamba = format!("Jamba{}", &jamba[2..]);
         assert_eq!(read("ai21labs/Jamba-v0.1", &jamba), Some((52 * B, Some(12 * B))));
+        // "It" after a sentence naming the model by another word of its name ("Arctic").
+        let arctic = "Arctic uses a unique Dense-MoE Hybrid architecture. It combines a 10B dense transformer model with a \
+                      residual 128x3.66B MoE MLP resulting in 480B total and 17B active parameters chosen using top-2 gating.";
+        assert_eq!(read("Snowflake/snowflake-arctic-base", arctic), Some((480 * B, Some(17 * B))));
+        assert_eq!(read("Snowflake/snowflake-base", arctic), None, "'base' names no model");
         let olmoe = "> OLMoE-1B-7B-Instruct is a Mixture-of-Experts LLM with 1B active and 7B total parameters released in September 2024 (0924)";
         assert_eq!(read("allenai/OLMoE-1B-7B-0924-Instruct", olmoe), Some((7 * B, Some(B))));
         let v3 = "DeepSeek-V3, a strong Mixture-of-Experts (MoE) language model with 671B total parameters with 37B activated for each token.";

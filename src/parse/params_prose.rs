@@ -9,6 +9,9 @@ const CUES: &str = "than vs versus competitive beat beats larger bigger smaller 
     previous predecessor teacher sizes such based upon models embedding embeddings excluding backbone compar* \
     outperform* surpass* rival* distill* upcycl* initiali* variant* version*";
 const TUNED: &str = "tuned tuning finetuned finetuning obtained";
+/// Words of model names that name no model on their own.
+const GENERIC_NAME_WORDS: &str = "base chat instruct model models tuned preview beta alpha large small mini tiny \
+    medium code coder math vision light lite mistral llama";
 const BOUNDS: &str = "over more less fewer under nearly almost least most exceeding beyond below above up to from than";
 
 /// A sentence's sizes next to "parameters"; doubtful if it lists sizes, compares, names another
@@ -42,7 +45,7 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     let mut names = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)));
     let sibling = names.any(|w| kin(w) && !squash(short).starts_with(&squash(w)));
     let other = found.iter().any(|m| m.named && !id.contains(name_around(&lower, m)));
-    let unnamed = !anchored && !named_before && !id.is_empty() && !words(&lower).any(|w| w == first);
+    let unnamed = !anchored && !named_before && !id.is_empty() && !names_own_word(&lower, &id);
     let cue = words(&lower).any(|w| listed(CUES, w) || (!anchored && listed(TUNED, w)));
     let (mut totals, mut actives) = (Vec::new(), Vec::new());
     for m in found.into_iter().filter(|m| !m.named) {
@@ -161,6 +164,18 @@ pub(super) fn named_parentheses(line: &str, no: usize, id: &str, out: &mut Vec<C
             out.push(cand);
         }
     }
+}
+
+/// Whether a lower-case sentence names the model by a distinctive word of its name: its first
+/// ("jamba") or another ("Arctic uses …" on snowflake-arctic-base), not a generic one ("base").
+pub(super) fn names_own_word(lower: &str, id: &str) -> bool {
+    let (short, first) = (id.rsplit('/').next().unwrap_or(""), family_word(id));
+    let own = |w: &str| {
+        w.len() > 1 && w == first
+            || w.len() >= 4 && w.chars().all(|c| c.is_ascii_alphabetic()) && !listed(GENERIC_NAME_WORDS, w)
+    };
+    let name_words: Vec<String> = words(&short.to_ascii_lowercase()).filter(|w| own(w)).map(str::to_owned).collect();
+    !name_words.is_empty() && words(lower).any(|w| name_words.iter().any(|n| n == w))
 }
 
 /// The first word of a repo name ("jamba" of ai21labs/Jamba-v0.1), lower-case.
