@@ -254,7 +254,26 @@ fn tuned_sentence(markdown: &str, model_id: &str) -> Option<String> {
         "is a chat model",
         "is a merge of",
     ];
-    line_saying(markdown, PHRASES, model_id)
+    // Alpaca's prompt ("Below is an instruction that …") shows an instruction-tuned model, but on
+    // a family's card that names this model's tuned sibling ("lemur-70b-chat-v1" beside
+    // lemur-70b-v1) it is the sibling's.
+    let line = line_saying(markdown, PHRASES, model_id)?;
+    let prompt = line.to_ascii_lowercase().contains("below is an instruction");
+    (!(prompt && names_tuned_sibling(markdown, model_id))).then_some(line)
+}
+
+/// Whether the card names this model's name with a tuning word added ("lemur-70b-chat-v1").
+fn names_tuned_sibling(markdown: &str, model_id: &str) -> bool {
+    let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    let lower = markdown.to_ascii_lowercase();
+    let tokens = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)));
+    tokens.filter(|t| t.contains('-')).any(|t| {
+        let w = words(t);
+        let extra: Vec<&String> = w.iter().filter(|x| !own.contains(x)).collect();
+        w.len() == own.len() + 1
+            && own.iter().all(|o| w.contains(o))
+            && matches!(extra.as_slice(), [x] if matches!(x.as_str(), "chat" | "instruct" | "it" | "sft"))
+    })
 }
 
 /// A sentence in which the card calls its model a pretrained base model.
@@ -495,6 +514,10 @@ mod tests {
         assert_eq!(card("mergekit", "Pruned from Llama 3 70B."), (true, false));
         assert_eq!(card("llama", "> This is a base model"), (false, true));
         assert_eq!(card("mergekit", "It is a fine-tuned version of X, a pretrained base model."), (true, false));
+        let alpaca = "```\nBelow is an instruction that describes a task.\n```";
+        assert_eq!(card("llama", alpaca), (true, false), "the prompt of an instruction-tuned model");
+        let family = format!("For the chat model model-42b-chat use:\n{alpaca}");
+        assert_eq!(card("llama", &family), (false, false), "the tuned sibling's prompt");
     }
 
     #[test]

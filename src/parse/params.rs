@@ -61,6 +61,8 @@ pub fn parse_size(text: &str) -> Option<SizeText> {
 /// assert!(from_name("org/Qwen3-8B-DFlash").is_none());
 /// // 17B is Llama 4 Scout's active size; its 16 experts make 109B in all.
 /// assert!(from_name("meta-llama/Llama-4-Scout-17B-16E-Instruct").is_none());
+/// // Eight experts of 7B, written the other way round.
+/// assert!(from_name("org/sonya-7B-x8-MoE").is_none());
 /// ```
 pub fn from_name(model_id: &str) -> Option<SizeText> {
     let name = &super::ids::decimal_underscores(model_id.rsplit('/').next().unwrap_or(model_id));
@@ -76,7 +78,12 @@ pub fn from_name(model_id: &str) -> Option<SizeText> {
     let experts = rest.split(['-', '_']).next().is_some_and(|w| {
         w.len() > 1 && w.ends_with(['E', 'e']) && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit())
     });
-    if experts {
+    // "sonya-7B-x8-MoE": eight experts of 7B, expert notation written the other way round.
+    let times =
+        rest.len() < name.len() - first.end && name[first.end..].trim_start_matches(['-', '_']).starts_with(['x', 'X']);
+    let multiplied =
+        times && rest.split(['-', '_']).next().is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    if experts || multiplied {
         return None;
     }
     let Some(second) = pair else { return parse_size(&name[first.at..]) };
