@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::benchmark_shape::LANGUAGES;
+use super::axis_words::LANGUAGES;
 use super::benchmarks::{heading_benchmark, is_overall_column, is_part_name, may_be_benchmark, resolve, strip_markup};
 use super::model_names::{is_packed, is_size, label_match, words};
 use super::tables::{pure_number, Table};
