@@ -48,6 +48,24 @@ const RESHAPED: &[&str] = &[
     "upscaled",
     "upscaling",
     "expanded",
+    "depth",
+    "duplication",
+    "duplicated",
+    "stacked",
+    "stacking",
+    "interleaved",
+    "frankenmodel",
+    // Another tower beside the language model (a vision or speech encoder): the count is a sum.
+    "vision",
+    "visual",
+    "multimodal",
+    "vlm",
+    "llava",
+    "siglip",
+    "audio",
+    "speech",
+    "omni",
+    "whisper",
 ];
 
 /// Phrases of a model distilled into another size (a "distilled dataset" is no such thing).
@@ -110,14 +128,23 @@ pub(super) fn base_size(
             if code_lines.get(i).copied().unwrap_or(false) || resized || !about_it(before, model_id) {
                 continue;
             }
-            let named = named_after(&markdown[at + phrase.len()..line_end(at)]);
+            let (named, joined) = named_after(&markdown[at + phrase.len()..line_end(at)]);
+            if joined && nums(named).iter().any(|m| !m.label.ends_with(char::is_numeric)) {
+                return None;
+            }
             found.extend(sized(named, body_line + i, format!("{phrase} {}", named.trim())));
         }
     }
     let first = found.first()?;
     // (Looked for only now: most cards name no sized base, and this reads the whole card.)
     let lower = text.to_ascii_lowercase();
-    if words(text).iter().any(|w| RESHAPED.contains(&w.as_str())) || DISTILLED.iter().any(|d| lower.contains(d)) {
+    // (A pipeline of images, video or speech has a tower besides the language model.)
+    let towers = ["image", "video", "audio", "speech", "any-to-any"];
+    let pipeline = lower.lines().find_map(|l| l.trim().strip_prefix("pipeline_tag:")).unwrap_or("");
+    if words(text).iter().any(|w| RESHAPED.contains(&w.as_str()))
+        || DISTILLED.iter().any(|d| lower.contains(d))
+        || towers.iter().any(|t| pipeline.contains(t))
+    {
         return None;
     }
     let alike = found.iter().all(|f| f.size.total == first.size.total && f.size.active == first.size.active);
@@ -136,13 +163,32 @@ fn about_it(before: &str, model_id: &str) -> bool {
     !other_item && !before.split_whitespace().any(|t| other(&t))
 }
 
-/// The words after "fine-tuned version of" that name the base: up to the end of the clause,
-/// at most eight words ("Llama-2 70B model", "[Mistral-7B](https://…)").
-fn named_after(rest: &str) -> &str {
+/// The words after "fine-tuned version of" that name the base: at most three, right after the
+/// phrase (past "the", "our" …), up to a word that ends the name ("Llama-2 70B model", "[Mistral-7B](…)").
+/// And whether the name is joined to another ("SigLip-400M and [MiniCPM-2.4B]": two bases).
+fn named_after(rest: &str) -> (&str, bool) {
+    const FILLERS: &[&str] = &["the", "a", "an", "our", "their", "its", "powerful", "original", "popular", "strong"];
+    const ENDS: &[&str] = &[
+        "which", "that", "with", "to", "for", "in", "on", "using", "by", "model", "models", "trained", "and", "&", "+",
+    ];
     let end = rest.find([',', ';', '(', '\n']).unwrap_or(rest.len());
     let clause = &rest[..rest.find(". ").map_or(end, |e| e.min(end))];
-    let last = clause.split_whitespace().take(8).last();
-    last.map_or("", |w| &clause[..w.as_ptr() as usize - clause.as_ptr() as usize + w.len()])
+    let plain = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    let mut words = clause.split_whitespace().skip_while(|w| FILLERS.contains(&plain(w).as_str())).peekable();
+    // (Not a verb: "a version of recreating TinyStories-1M" names no base.)
+    let Some(first) = words.peek().copied().filter(|w| !plain(w).ends_with("ing")) else { return ("", false) };
+    let mut last = first;
+    for w in words.by_ref().take(3) {
+        if ENDS.contains(&plain(w).as_str()) {
+            break;
+        }
+        last = w;
+    }
+    let offset = |w: &str| w.as_ptr() as usize - clause.as_ptr() as usize;
+    let named = &clause[offset(first)..offset(last) + last.len()];
+    let joined =
+        clause[offset(last) + last.len()..].split_whitespace().next().is_some_and(|w| matches!(w, "and" | "&" | "+"));
+    (named, joined)
 }
 
 /// A size the base's name carries, unless expert notation (`8x7B`) or a number of tokens.
@@ -179,7 +225,7 @@ mod tests {
     #[test]
     fn the_size_of_the_model_it_was_tuned_from() {
         let said = read("qCammel-70 is a fine-tuned version of Llama-2 70B model, trained on …\n", &[]);
-        assert_eq!(said, Some((70_000_000_000, "fine-tuned version of Llama-2 70B model".to_owned())));
+        assert_eq!(said, Some((70_000_000_000, "fine-tuned version of Llama-2 70B".to_owned())));
         let linked = read("A DPO fine-tune of [upstage/SOLAR-10.7B-Instruct-v1.0](https://hf.co/x).\n", &[]);
         assert_eq!(linked.map(|s| s.0), Some(10_700_000_000));
         assert_eq!(read("Metis\n", &[("HuggingFaceH4/mistral-7b-sft-beta", 3)]).map(|s| s.0), Some(7_000_000_000));
@@ -203,6 +249,18 @@ mod tests {
         assert_eq!(read("based on Mixtral-8x7B\n", &[]), None, "expert notation is no count");
         assert_eq!(read("based on 1.4T tokens of data\n", &[]), None, "tokens are no size");
         assert_eq!(read("It is based on the transformer architecture\n", &[]), None);
+        assert_eq!(read("based on SigLip-400M and [MiniCPM-2.4B](x)\n", &[]), None, "two bases joined");
+        assert_eq!(read("This version of DTG is trained from scratch with 400M param\n", &[]), None, "no base named");
+        assert_eq!(read("based on X-72B, with layer duplication (self-merging)\n", &[]), None, "layers stacked");
+        assert_eq!(read("A vision-language model based on Llama-3-8B\n", &[]), None, "a vision tower besides");
+        assert_eq!(read("a version of recreating TinyStories-1M\n", &[]), None);
+        assert_eq!(
+            read("---\npipeline_tag: video-text-to-text\n---\nbased on Llama-3-8B\n", &[]),
+            None,
+            "a video tower"
+        );
+        let which = read("It is based on Mistral-7B-v0.1 which outperforms Llama 2 13B on all benchmarks\n", &[]);
+        assert_eq!(which.map(|s| s.0), Some(7_000_000_000));
         assert_eq!(read("a distilled model based on Llama-2-70B\n", &[]), None);
         assert_eq!(read("- OpenChat: based on LLaMA-13B\n", &[]), None, "a list item about another model");
         assert_eq!(read("Foo-7B-v2 is based on Llama-2-13B\n", &[]), None, "a sentence about another model");
