@@ -904,6 +904,9 @@ mod tests {
         assert_eq!(card("We introduce a large language model.", table), 0);
         let sized = table.replace("EXAONE 4.0 (Reasoning)", "K-EXAONE 32B");
         assert_eq!(card("We introduce **K-EXAONE**, a large language model.", &sized), 0);
+        // Nor when the card's prose names the short name with another size: the family's flagship.
+        assert_eq!(card("We introduce **K-EXAONE**, see K-EXAONE-32B for the small one.", table), 0);
+        assert_eq!(card("We introduce **K-EXAONE**, see K-EXAONE-236B-A23B.", table), 2, "its own size");
         // Benchmarks the alias table does not know, under the short name's column.
         let unknown = "| Dataset | Med42 | ClinicalCamel-70B |\n|---|---|---|\n| MedQA | 61.5 | 53.4 |\n| USMLE Sample Exam | 72.0 | 54.3 |\n";
         let read = |intro: &str| {

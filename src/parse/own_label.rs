@@ -51,7 +51,13 @@ pub(super) fn choose(
         let [one] = short.as_slice() else { return None };
         let name = words(&without_notes(&one.1));
         let sized = |l: &Vec<String>| name.iter().all(|w| l.contains(w)) && l.iter().any(|w| is_size(w));
-        (!all_labels.iter().map(|l| words(l)).any(|l| sized(&l))).then_some(one.0)
+        // Nor when the card's prose names it with another size ("cpm-bee-10b" on cpm-bee-5b's card:
+        // the short name is the family's flagship, not this model).
+        let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
+        let other_size = |l: &Vec<String>| sized(l) && l.iter().any(|w| is_size(w) && !own.contains(w));
+        let in_prose = intro.split(|c: char| c.is_whitespace() || "()[]`*\"'|,".contains(c)).map(words);
+        (!all_labels.iter().map(|l| words(l)).any(|l| sized(&l)) && !in_prose.into_iter().any(|l| other_size(&l)))
+            .then_some(one.0)
     };
     match exact.as_slice() {
         [one] => Ok(one.0),
