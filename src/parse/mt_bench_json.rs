@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::card_scores::{clip, CardScore};
 use super::model_names::is_packed;
 
-/// Bytes before a block searched for the bench's name.
+/// Bytes before a block or frame searched for the bench's name.
 const NAME_WINDOW: usize = 300;
 
 /// Every MT-Bench block of `markdown` as scores: the average under the bench's name, the turns
@@ -29,11 +29,7 @@ pub(crate) fn mt_bench_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> 
         if number(&block, "first_turn").is_none() || number(&block, "second_turn").is_none() {
             continue;
         }
-        let mut window = open.saturating_sub(NAME_WINDOW);
-        while !markdown.is_char_boundary(window) {
-            window += 1;
-        }
-        let name = bench_name(&markdown[window..open]);
+        let name = bench_name(markdown, open);
         let mut parts: Vec<(String, f64)> = Vec::new();
         parts.extend(number(&block, "average").map(|v| (name.clone(), v)));
         for turn in ["first_turn", "second_turn"] {
@@ -57,12 +53,23 @@ pub(crate) fn mt_bench_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> 
     out
 }
 
-/// The bench's name as the text before the block writes it ("MTBench", "MT-Bench-DE"), else
-/// "MT-Bench".
-fn bench_name(before: &str) -> String {
-    let mut tokens = before.split(|c: char| !(c.is_alphanumeric() || c == '-'));
-    let named = tokens.rfind(|t| t.to_lowercase().replace('-', "").starts_with("mtbench"));
-    named.map_or_else(|| "MT-Bench".to_owned(), |t| t.trim_matches('-').to_owned())
+/// The bench's name as the text before byte `at` (a block, a frame) writes it, with a language
+/// right after it ("MTBench", "MT-Bench-DE", "MT-Bench German"), else "MT-Bench".
+pub(super) fn bench_name(markdown: &str, at: usize) -> String {
+    let mut from = at.saturating_sub(NAME_WINDOW);
+    while !markdown.is_char_boundary(from) {
+        from += 1;
+    }
+    let tokens: Vec<&str> =
+        markdown[from..at].split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|t| !t.is_empty()).collect();
+    let Some(k) = tokens.iter().rposition(|t| t.to_lowercase().replace('-', "").starts_with("mtbench")) else {
+        return "MT-Bench".to_owned();
+    };
+    let name = tokens[k].trim_matches('-');
+    match tokens.get(k + 1).filter(|w| super::benchmark_shape::is_language(&w.to_lowercase())) {
+        Some(language) => format!("{name} {language}"),
+        None => name.to_owned(),
+    }
 }
 
 #[cfg(test)]

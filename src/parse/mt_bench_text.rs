@@ -6,9 +6,7 @@
 
 use super::card_scores::{clip, CardScore};
 use super::model_names::{is_packed, is_size, label_match};
-
-/// Bytes before the first frame searched for the bench's name.
-const NAME_WINDOW: usize = 300;
+use super::mt_bench_json::bench_name;
 
 /// The three kinds of frame, as their marker line names them.
 const FRAMES: &[(&str, &str)] = &[("first turn", " first turn"), ("second turn", " second turn"), ("average", "")];
@@ -124,26 +122,6 @@ fn row<'a>(words: &[&'a str], turn: bool) -> Option<(&'a str, f64)> {
         _ => return None,
     };
     Some((name, score))
-}
-
-/// The bench's name as the text before a frame writes it, with a language after it ("MT-Bench
-/// German"), else "MT-Bench". Other frames in between are skipped back over.
-fn bench_name(markdown: &str, at: usize) -> String {
-    let mut from = at.saturating_sub(NAME_WINDOW);
-    while !markdown.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = &markdown[from..at];
-    let tokens: Vec<&str> =
-        before.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|t| !t.is_empty()).collect();
-    let Some(k) = tokens.iter().rposition(|t| t.to_lowercase().replace('-', "").starts_with("mtbench")) else {
-        return "MT-Bench".to_owned();
-    };
-    let language = tokens.get(k + 1).filter(|w| super::benchmark_shape::is_language(&w.to_lowercase()));
-    match language {
-        Some(l) => format!("{} {l}", tokens[k]),
-        None => tokens[k].to_owned(),
-    }
 }
 
 #[cfg(test)]

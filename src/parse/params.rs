@@ -79,10 +79,10 @@ pub fn from_name(model_id: &str) -> Option<SizeText> {
         w.len() > 1 && w.ends_with(['E', 'e']) && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit())
     });
     // "sonya-7B-x8-MoE": eight experts of 7B, expert notation written the other way round.
-    let times =
-        rest.len() < name.len() - first.end && name[first.end..].trim_start_matches(['-', '_']).starts_with(['x', 'X']);
-    let multiplied =
-        times && rest.split(['-', '_']).next().is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    let after = name[first.end..].trim_start_matches(['-', '_']).strip_prefix(['x', 'X']);
+    let multiplied = after
+        .and_then(|r| r.split(['-', '_']).next())
+        .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
     if experts || multiplied {
         return None;
     }
@@ -295,6 +295,7 @@ fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>) -> 
     let md = spaced.as_ref();
     let (mut out, mut block, mut code, mut front) = (Vec::new(), Vec::new(), false, md.starts_with("---"));
     let mut named_before = false;
+    let own_words = super::params_prose::own_name_words(id);
     for (i, line) in md.lines().enumerate() {
         let t = line.trim();
         named_before &= !t.is_empty() && !t.starts_with('#');
@@ -321,7 +322,7 @@ fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>) -> 
             for s in seg.split(". ").flat_map(|x| x.split("? ")).flat_map(|x| x.split('。')) {
                 prose(s, i + 1, id, name.is_some(), named_before, &mut out);
                 let lower = s.to_ascii_lowercase();
-                named_before |= super::params_prose::names_own_word(&lower, id);
+                named_before |= super::params_prose::names_own_word(&lower, &own_words);
             }
         }
     }

@@ -45,7 +45,7 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     let mut names = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)));
     let sibling = names.any(|w| kin(w) && !squash(short).starts_with(&squash(w)));
     let other = found.iter().any(|m| m.named && !id.contains(name_around(&lower, m)));
-    let unnamed = !anchored && !named_before && !id.is_empty() && !names_own_word(&lower, &id);
+    let unnamed = !anchored && !named_before && !id.is_empty() && !names_own_word(&lower, &own_name_words(&id));
     let cue = words(&lower).any(|w| listed(CUES, w) || (!anchored && listed(TUNED, w)));
     let (mut totals, mut actives) = (Vec::new(), Vec::new());
     for m in found.into_iter().filter(|m| !m.named) {
@@ -166,16 +166,20 @@ pub(super) fn named_parentheses(line: &str, no: usize, id: &str, out: &mut Vec<C
     }
 }
 
-/// Whether a lower-case sentence names the model by a distinctive word of its name: its first
-/// ("jamba") or another ("Arctic uses …" on snowflake-arctic-base), not a generic one ("base").
-pub(super) fn names_own_word(lower: &str, id: &str) -> bool {
+/// The distinctive words of a model's name, lower-case: its first ("jamba") and any other that is
+/// no generic one ("arctic" of snowflake-arctic-base, not "base"). Computed once a card.
+pub(super) fn own_name_words(id: &str) -> Vec<String> {
     let (short, first) = (id.rsplit('/').next().unwrap_or(""), family_word(id));
     let own = |w: &str| {
         w.len() > 1 && w == first
             || w.len() >= 4 && w.chars().all(|c| c.is_ascii_alphabetic()) && !listed(GENERIC_NAME_WORDS, w)
     };
-    let name_words: Vec<String> = words(&short.to_ascii_lowercase()).filter(|w| own(w)).map(str::to_owned).collect();
-    !name_words.is_empty() && words(lower).any(|w| name_words.iter().any(|n| n == w))
+    words(&short.to_ascii_lowercase()).filter(|w| own(w)).map(str::to_owned).collect()
+}
+
+/// Whether a lower-case sentence names the model by one of its [`own_name_words`] ("Arctic uses …").
+pub(super) fn names_own_word(lower: &str, own: &[String]) -> bool {
+    !own.is_empty() && words(lower).any(|w| own.iter().any(|n| n == w))
 }
 
 /// The first word of a repo name ("jamba" of ai21labs/Jamba-v0.1), lower-case.
