@@ -9,6 +9,9 @@
 # its text; this script checks every text against that hash before measuring, so a figure is
 # only ever quoted on the exact bytes that were labelled.
 #
+# DENSING_POOL_PARTIAL=1 measures the labelled cards whose texts are here and leaves the rest out
+# (a machine that could restore only part of the pool): for comparing rules, not for quoting.
+#
 # validation is blind: it prints aggregate figures only (DENSING_SHOW_VALIDATION=1 prints the
 # items, and then the split must be retired into dev_pool: see tests/it/data/cards/LABELLING.md).
 set -euo pipefail
@@ -16,7 +19,7 @@ cd "$(dirname "$0")/.."
 DIR=$(realpath "${1:-../cards-v13}")
 SPLIT=${2:-both}
 python3 - "$DIR" <<'PY'
-import csv, hashlib, sys
+import csv, hashlib, os, sys
 root = sys.argv[1]
 bad = 0
 for row in csv.DictReader(open("tests/it/data/cards/pool.csv")):
@@ -24,7 +27,9 @@ for row in csv.DictReader(open("tests/it/data/cards/pool.csv")):
     try:
         digest = hashlib.sha256(open(path, "rb").read()).hexdigest()
     except OSError as e:
-        print(f"missing {path}: {e}", file=sys.stderr); bad += 1; continue
+        if os.environ.get("DENSING_POOL_PARTIAL") != "1":
+            print(f"missing {path}: {e}", file=sys.stderr); bad += 1
+        continue
     if digest != row["sha256"]:
         print(f"{path}: sha256 {digest} is not the labelled text's {row['sha256']}", file=sys.stderr); bad += 1
 sys.exit(1 if bad else 0)
