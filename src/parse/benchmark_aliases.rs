@@ -88,6 +88,7 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("wino grande", "winogrande"),
     ("truthfulqa", "truthfulqa"),
     ("truthful qa", "truthfulqa"),
+    ("truthful q&a", "truthfulqa"),
     ("truthqa", "truthfulqa"),
     ("truthfulqa mc", "truthfulqa"),
     ("truthfulqa mc2", "truthfulqa"),

@@ -332,6 +332,7 @@ mod tests {
             ("MMLU 5-shot", "mmlu", Some(5)),
             ("hendrycksTest", "mmlu", None),
             ("MT-Bench", "mt_bench", None),
+            ("Truthful Q&A", "truthfulqa", None),
         ] {
             let b = resolve(raw);
             assert_eq!((b.canonical.as_str(), b.shots), (canonical, shots), "{raw}");

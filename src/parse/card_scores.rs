@@ -24,7 +24,7 @@ use super::own_label::{
 };
 use super::table_context::{
     breakdown_of, last_heading, nameless_own_row, overall_of_heading, own_breakdown, section_benchmark,
-    unnamed_categories, unnamed_scores,
+    unnamed_categories, unnamed_row, unnamed_scores,
 };
 pub(crate) use super::tables::pure_number;
 use super::tables::{Table, TableKind};
@@ -309,7 +309,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
             candidates.push((i, strip_markup(&label), m));
         }
     }
-    if label_cols.is_empty() && nameless_own_row(table, model_id) {
+    if unnamed_row(table, &label_cols) && nameless_own_row(table, model_id) {
         let heading: String = last_heading(table).chars().take(60).collect();
         candidates.push((0, format!("(one unnamed row under \"{heading}\")"), (0, true)));
     }
@@ -775,6 +775,16 @@ mod tests {
         let md = "|Task |Version|           Metric            |Value|   |Stderr|\n|-----|------:|----|-----|---|------|\n|gsm8k|      2|exact_match,get-answer       | 0.75|   |      |\n|     |       |exact_match_stderr,get-answer| 0.01|   |      |\n|     |       |alias                        |gsm8k|   |      |\n";
         let s = read(md, "x/anything").scores;
         assert_eq!(s.iter().map(|s| s.value_raw.as_str()).collect::<Vec<_>>(), ["0.75"]);
+        // lm-eval 0.4's settings line gives the shots; a group's BLEU is not the group's score.
+        let md = "```\nhf (pretrained=x/y), limit: None, num_fewshot: 5, batch_size: 1\n```\n\
+                  |Tasks|Version|Filter|Metric|Value|\n|---|---|---|---|---|\n|truthfulqa|N/A|none|bleu_max|26.08|\n\
+                  | - truthfulqa_mc2|Yaml|none|acc|0.5847|\n";
+        let s = read(md, "x/y").scores;
+        assert_eq!(
+            s.iter().map(|s| (s.benchmark_raw.as_str(), s.shots)).collect::<Vec<_>>(),
+            [("truthfulqa bleu_max", Some(5)), ("truthfulqa_mc2", Some(5))]
+        );
+        assert_ne!(resolve("truthfulqa bleu_max").canonical, "truthfulqa");
     }
 
     #[test]
@@ -831,6 +841,12 @@ mod tests {
         assert_eq!(under("### Usage"), 0);
         // On a quantized copy's card they are the original's.
         assert!(read(&format!("### Evaluation Results\n\n{table}"), "org/Smaug-72B-GGUF").scores.is_empty());
+        // A row labelled only "Score", after a sentence naming the card's own model with a size.
+        let scored = "| Metric | Average | ARC |\n|---|---|---|\n| **Score** | 71.86 | 69.11 |\n";
+        let lead = |text: &str| read(&format!("# Evaluations\n{text}\n{scored}"), "rwitz/go-bruins").scores.len();
+        assert_eq!(lead("Go-Bruins is the SOTA 7B model."), 2);
+        assert_eq!(lead("Mistral 7B has these scores."), 0, "another model's size");
+        assert_eq!(lead("Go-Bruins compared to its predecessor:"), 0);
     }
 
     #[test]
@@ -844,6 +860,11 @@ mod tests {
         // ... unless the card calls its model that.
         let md = format!("Nous-Hermes-13b is a state-of-the-art model.\n\n{table}");
         assert_eq!(read(&md, "NousResearch/Nous-Hermes-Llama2-13b").scores[0].value, 50.2);
+        // A copy converted to the family's format is not the original's row.
+        let md = format!("This is [org/ChatQA-1.5-8B](x) converted to llama compatible format.\n\n{table}");
+        assert!(read(&md, "other/ChatQA-1.5-8B-llama").scores.is_empty());
+        assert!(read(&format!("ChatQA-1.5-8B, llamafied.\n\n{table}"), "other/ChatQA-1.5-8B-llama").scores.is_empty());
+        assert_eq!(read(&format!("ChatQA-1.5-8B, tuned.\n\n{table}"), "other/ChatQA-1.5-8B-llama").scores.len(), 1);
     }
 
     #[test]

@@ -26,8 +26,11 @@ pub(super) fn sub_header(t: &mut Table) {
     // (winrate %) |`) above a first row that tells them apart (`| | v.s. ChatGPT | v.s. GPT4 |`):
     // each column is the group's name and its own.
     let repeated = |h: &String| !h.is_empty() && t.header.iter().filter(|o| *o == h).count() > 1;
-    // (In HTML the first cell may be the header's own, spanning both rows: `<th rowspan="2">`.)
-    let corner = first[0].is_empty() || (t.kind == TableKind::Html && first[0] == t.header[0]);
+    // (In HTML the first cell may be the header's own, spanning both rows: `<th rowspan="2">`; or
+    // the corner above is empty and the row below names the label column: `| Model | C-Eval |`.)
+    let corner = first[0].is_empty()
+        || (t.kind == TableKind::Html && first[0] == t.header[0])
+        || (t.header[0].is_empty() && pure_number(&first[0]).is_none());
     if corner && names && t.header.iter().skip(1).any(repeated) {
         let first = t.rows.remove(0);
         t.row_offsets.remove(0);
@@ -52,7 +55,9 @@ pub(super) fn sub_header(t: &mut Table) {
 /// average.
 fn group_column(group: &str, sub: &str, header: &[String], subs: &[String]) -> String {
     use super::benchmarks::resolve;
-    if resolve(group).is_known {
+    // (A known name over known benchmarks is a category: "Math" over "GSM8K" and "MATH".)
+    let sub_known = resolve(sub);
+    if resolve(group).is_known && !(sub_known.is_known && sub_known.canonical != "card_average") {
         return format!("{group} {sub}");
     }
     if resolve(sub).canonical == "card_average" {

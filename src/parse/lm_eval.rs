@@ -26,6 +26,8 @@ pub fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
         ["perplexity", "ppl", "bits_per_byte", "stderr"].iter().any(|w| m.contains(w))
     };
     let fraction = rows_are_fractions(table.rows.iter().filter(|r| !not_a_score(r)), value_c);
+    // lm-eval 0.4 prints its settings over the table ("hf (pretrained=…), num_fewshot: 5, …").
+    let fewshot = table.lead_in.split_once("num_fewshot: ").and_then(|(_, rest)| leading_number(rest));
     let mut task = String::new();
     let mut group = String::new();
     let mut out = Vec::new();
@@ -51,10 +53,16 @@ pub fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
             continue;
         }
         let metric = strip_markup(&row[metric_c]);
+        // A text-overlap metric (BLEU, ROUGE) is not a known benchmark's accuracy: a group row of
+        // TruthfulQA may show its generation part's "bleu_max". It is named with its task.
+        let overlap = ["bleu", "rouge", "chrf", "ter"].iter().any(|m| metric.to_ascii_lowercase().starts_with(m))
+            && resolve(&task).is_known;
+        let benchmark_raw = if overlap { format!("{task} {metric}") } else { task.clone() };
         out.push(CardScore {
-            benchmark_raw: task.clone(),
+            benchmark_raw,
             metric: (!metric.is_empty()).then_some(metric),
-            shots: shots_c.and_then(|c| row[c].trim().parse().ok()).or_else(|| resolve(&task).shots),
+            shots: (shots_c.and_then(|c| row[c].trim().parse().ok()).or_else(|| resolve(&task).shots))
+                .or(fewshot.map(|n| n as i32)),
             value: if fraction { value * 100.0 } else { value },
             value_raw: row[value_c].trim().to_owned(),
             detail: "lm_eval_table",

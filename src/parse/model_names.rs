@@ -184,7 +184,7 @@ pub fn is_release_stamp(word: &str) -> bool {
 
 /// Base-model families a fine-tune's repo name often carries before its own name
 /// (`Llama3-ChatQA-1.5-8B`, `Llama3-OpenBioLLM-8B`), while its card calls it `ChatQA-1.5-8B`.
-const BASE_FAMILIES: &[&str] =
+pub(super) const BASE_FAMILIES: &[&str] =
     &["llama", "mistral", "mixtral", "qwen", "gemma", "phi", "yi", "falcon", "mpt", "solar", "deepseek", "internlm"];
 
 /// Whether `label` names `model_id` but for the base family the repo name carries: every label

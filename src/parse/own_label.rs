@@ -8,7 +8,7 @@ use super::benchmarks::{shots_in, strip_markup, take_shots};
 use super::card_scores::Unused;
 use super::model_names::{
     has_version, heading_is_tuned, introduces, is_kind_or_format, is_size, label_match_in, names_but_for_family,
-    names_but_for_size, without_notes, words,
+    names_but_for_size, without_notes, words, BASE_FAMILIES,
 };
 
 /// The model a table is read for: (model id, whether it is a tune, the start of its card).
@@ -40,6 +40,7 @@ pub(super) fn choose(
     let but_for_family: Vec<usize> = candidates
         .iter()
         .filter(|c| names_but_for_family(&c.1, model_id) && (has_version(&c.1) || introduces(intro, &c.1)))
+        .filter(|_| !states_conversion(intro))
         .map(|c| c.0)
         .collect();
     // The card's own short name without the sizes ("K-EXAONE" for K-EXAONE-236B-A23B), when the
@@ -68,6 +69,18 @@ pub(super) fn choose(
         }),
         many => Err((Unused::AmbiguousColumn, format!("{} {what}s name the model: {}", many.len(), labels(many)))),
     }
+}
+
+/// Whether a card's start says its weights were converted to a base family's format ("This is
+/// yayi2-30b converted to llama compatible format", "llamafied"): the family word its repo name
+/// carries then marks a copy, not the fine-tune's base, so the original's label is not its own.
+pub fn states_conversion(intro: &str) -> bool {
+    let w = words(intro);
+    let family = |x: &String| BASE_FAMILIES.contains(&x.as_str());
+    w.iter().any(|x| x.ends_with("fied") && BASE_FAMILIES.iter().any(|f| x.starts_with(f)))
+        || w.iter()
+            .enumerate()
+            .any(|(i, x)| matches!(x.as_str(), "converted" | "conversion") && w[i + 1..].iter().take(5).any(family))
 }
 
 /// Whether a header names the model exactly, or is the one label [`choose`] takes for it (the

@@ -45,7 +45,12 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str) -> bool {
         "vs",
         "versus",
     ];
-    let says_whose = |w: &String| elsewhere.contains(&w.as_str()) || is_size(w);
+    // A lead-in that names the card's own model ("Go-Bruins is the SOTA 7B model.") says whose.
+    let name = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    let names_own = !name.is_empty() && lead_in.windows(name.len()).any(|w| w == name.as_slice());
+    let about_others = |w: &String| elsewhere.contains(&w.as_str()) && !matches!(w.as_str(), "model" | "models");
+    let says_whose =
+        |w: &String| if names_own { about_others(w) } else { elsewhere.contains(&w.as_str()) || is_size(w) };
     // "the performance of this model": the card's own model is no one else's.
     let own_model = |i: usize| {
         matches!(lead_in[i].as_str(), "model" | "models") && i > 0 && matches!(lead_in[i - 1].as_str(), "this" | "our")
@@ -55,6 +60,16 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str) -> bool {
         && last.iter().any(|w| results.contains(&w.as_str()))
         && !path.iter().any(|w| elsewhere.contains(&w.as_str()))
         && !(0..lead_in.len()).any(|i| !own_model(i) && says_whose(&lead_in[i]))
+}
+
+/// Whether a table's rows name no model: it has no label column, or its one row is labelled
+/// only "Score" (`| Metric | Average | ARC | … |` then `| **Score** | … |`).
+pub(crate) fn unnamed_row(table: &Table, label_cols: &[usize]) -> bool {
+    let generic = |c: &usize| {
+        let cell = strip_markup(&table.rows[0][*c]).trim().to_lowercase();
+        matches!(cell.as_str(), "score" | "scores" | "result" | "results" | "value" | "values")
+    };
+    label_cols.is_empty() || (table.rows.len() == 1 && label_cols.iter().all(generic))
 }
 
 /// Why a table's rows cannot be read as benchmarks: they are named by a `Category` (subject,

@@ -467,6 +467,16 @@ mod tests {
         assert_eq!(t.header, ["Model", "BBH", "Ko-Best Reasoning", "Avg. (Reasoning)", "Ko-Best Knowledge", "MMLU"]);
         assert_eq!(t.rows, [["X-7B", "77.7", "73.0", "75.4", "95.2", "73.7"]]);
         assert_eq!(super::super::benchmarks::resolve(&t.header[3]).canonical, "card_average");
+        // An empty corner over the row that names the label column (YAYI 2's card): the lower row
+        // names the columns, a category spanning one column ("Logic reasoning" over BBH) too.
+        let html = "<table><tr><th></th><th colspan=\"2\">Knowledge</th><th colspan=\"1\">Logic reasoning</th>\
+                    <th colspan=\"2\">Math</th></tr><tr><th>Model</th><th>C-Eval</th><th>MMLU</th><th>BBH</th>\
+                    <th>GSM8K</th><th>MATH</th></tr><tr><td>YAYI2-30B</td><td>80.9</td><td>80.5</td><td>54.5</td>\
+                    <td>71.2</td><td>14.8</td></tr></table>";
+        let t = &tables(html)[0];
+        // ("Math" names a benchmark too, but over known benchmarks it is their category.)
+        assert_eq!(t.header, ["Model", "C-Eval", "MMLU", "BBH", "GSM8K", "MATH"]);
+        assert_eq!(t.rows, [["YAYI2-30B", "80.9", "80.5", "54.5", "71.2", "14.8"]]);
     }
 
     #[test]

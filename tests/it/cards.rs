@@ -245,7 +245,10 @@ async fn measure(split: &str, details: bool) -> Value {
         labels.cards.retain(|c| !c.file.starts_with("pool/") || pool().join(&c.file).is_file());
         let kept: BTreeSet<String> = labels.cards.iter().map(|c| c.model_id.clone()).collect();
         labels.scores.retain(|s| kept.contains(&s.model_id));
-        eprintln!("{split}: {} of {before} labelled cards have no text here and are left out", before - labels.cards.len());
+        eprintln!(
+            "{split}: {} of {before} labelled cards have no text here and are left out",
+            before - labels.cards.len()
+        );
     }
 
     // The Hub stand-in: a minimal API response (no siblings, no safetensors) and the card, from the
