@@ -9,7 +9,8 @@ use super::model_names::{is_packed, is_size, label_match};
 use super::mt_bench_json::bench_name;
 
 /// The three kinds of frame, as their marker line names them.
-const FRAMES: &[(&str, &str)] = &[("first turn", " first turn"), ("second turn", " second turn"), ("average", "")];
+const FRAMES: &[(&str, &str)] =
+    &[("first turn", " first turn"), ("second turn", " second turn"), ("average", ""), ("average turn", "")];
 
 /// Every FastChat MT-Bench frame's row for `model_id`, as scores.
 pub(crate) fn mt_bench_text(markdown: &str, model_id: &str) -> Vec<CardScore> {
@@ -159,5 +160,7 @@ mod tests {
         let table = "**########## First turn ##########**\n| model | turn | score | size\n|---|---|---|---\n\
                      | **Foo-8B-Instruct** | 1 | **9.06875** | **8b**\n| gpt-4 | 1 | 8.95625 | -\n";
         assert_eq!(read(table, "org/Foo-8B-Instruct"), [("MT-Bench first turn".to_owned(), 9.06875)]);
+        let average = "########## Average turn##########\n| model | score | size\n|---|---|---\n| **Foo-8B-Instruct** | **8.35** | 8b\n";
+        assert_eq!(read(average, "org/Foo-8B-Instruct"), [("MT-Bench".to_owned(), 8.35)]);
     }
 }

@@ -507,6 +507,8 @@ mod tests {
         assert_eq!(read("RekaAI/reka-flash-3", reka), Some((21 * B, None)));
         assert_eq!(read("RekaAI/reka-flash-3", &reka.replace("Reka Flash 3 is", "Reka Flash 2 is")), None);
         assert_eq!(read("RekaAI/reka-flash-3", &reka.replace("21B general", "21B and 7B general")), None);
+        assert_eq!(read("rwitz/go-bruins", "Go-Bruins is the SOTA 7B model."), Some((7 * B, None)));
+        assert_eq!(read("rwitz/go-bruins", "Go-Bruins is the successor of Q-Bert-7B model."), None);
         let lucie = "Lucie-7B has the same architecture as Llama3.1.\nIt has exactly 6\u{a0}706\u{a0}958\u{a0}336 free parameters,\n";
         assert_eq!(read("OpenLLM-France/Lucie-7B", lucie), Some((6_706_958_336, None)));
         let clova =

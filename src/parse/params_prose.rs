@@ -201,9 +201,10 @@ fn own_statement_size(s: &str, lower: &str, short: &str) -> Option<Num> {
     }
 }
 
-/// Where " is a"/" is an" follows a subject that is the model's own name ("The `x-3b` is a …").
+/// Where " is a"/" is an"/" is the" follows a subject that is the model's own name ("The `x-3b`
+/// is a …", "Go-Bruins is the SOTA 7B model").
 fn own_subject(lower: &str, short: &str) -> Option<usize> {
-    let k = lower.find(" is a ").or_else(|| lower.find(" is an "))?;
+    let k = [" is a ", " is an ", " is the "].iter().filter_map(|p| lower.find(p)).min()?;
     let subject = lower[..k].trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
     let subject = subject.strip_prefix("the ").unwrap_or(subject);
     (!short.is_empty() && squash(subject) == squash(short)).then_some(k)

@@ -85,7 +85,7 @@ pub fn tables(markdown: &str) -> Vec<Table> {
             String::new()
         }
     };
-    let mut found: Vec<(usize, Table)> = markdown_tables(markdown)
+    let mut found: Vec<(usize, Table)> = markdown_tables_after_lists(markdown)
         .into_iter()
         .map(|(o, mut t)| {
             t.heading = heading_at(o);
@@ -115,6 +115,59 @@ pub fn tables(markdown: &str) -> Vec<Table> {
     }
     found.sort_by_key(|(o, _)| *o);
     found.into_iter().map(|(_, t)| t).take(MAX_TABLES).collect()
+}
+
+/// [`markdown_tables`], also where lm-eval output follows a list item with no blank line between
+/// ("* Local Test" then `| Tasks | … |`): markdown reads its lines as the item's text, a reader
+/// sees a table. (Only lm-eval's self-describing header: other tables after a list item are often
+/// named by the item, "* Rouge Score over BookSum" over `| Model | R1 | R2 |`, which no header
+/// says.) A blank line is put before each such table and offsets are mapped back to `markdown`'s.
+fn markdown_tables_after_lists(markdown: &str) -> Vec<(usize, Table)> {
+    let delimiter = |l: &str| {
+        let t = l.trim();
+        t.contains('-') && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    };
+    let list_item = |l: &str| {
+        let t = l.trim_start();
+        ["* ", "- ", "+ "].iter().any(|m| t.starts_with(m))
+            || t.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    };
+    let mut at = Vec::new();
+    let mut lines = markdown.split_inclusive('\n').scan(0, |o, l| {
+        *o += l.len();
+        Some((*o - l.len(), l))
+    });
+    let (mut before, mut line) = (None::<&str>, lines.next());
+    while let Some((offset, l)) = line {
+        let next = lines.next();
+        let lower = l.to_lowercase();
+        let lm_eval =
+            lower.trim_start().starts_with('|') && ["task", "metric", "value"].iter().all(|w| lower.contains(w));
+        if lm_eval && before.is_some_and(list_item) && next.is_some_and(|(_, n)| delimiter(n)) {
+            at.push(offset);
+        }
+        (before, line) = (Some(l), next);
+    }
+    if at.is_empty() {
+        return markdown_tables(markdown);
+    }
+    let mut patched = String::with_capacity(markdown.len() + at.len());
+    let mut from = 0;
+    for o in &at {
+        patched.push_str(&markdown[from..*o]);
+        patched.push('\n');
+        from = *o;
+    }
+    patched.push_str(&markdown[from..]);
+    // The i-th blank line sits at at[i] + i in the patched text.
+    let back = |p: usize| p - at.iter().enumerate().filter(|(i, o)| **o + i < p).count();
+    let mut found = markdown_tables(&patched);
+    for (o, t) in &mut found {
+        *o = back(*o);
+        t.offset = back(t.offset);
+        t.row_offsets.iter_mut().for_each(|r| *r = back(*r));
+    }
+    found
 }
 
 /// lm-eval-harness output that markdown sees no table in (Nous cards): pasted without its
@@ -385,6 +438,20 @@ mod tests {
         assert_eq!(nested[0].heading, "A > Base > Std");
         assert_eq!(t[0].rows, vec![vec!["MMLU", "42.3"], vec!["Average", "54.0"]]);
         assert_eq!(t[1].header, vec!["A", "B"]);
+    }
+
+    #[test]
+    fn a_table_right_after_a_list_item_is_a_table() {
+        let md = "* Local Test\n* hf (x), num_fewshot: 10\n| Tasks | Metric | Value |\n|---|---|---|\n| hellaswag | acc | 0.71 |\n";
+        let t = tables(md);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows, [["hellaswag", "acc", "0.71"]]);
+        // Offsets are the document's own: the table starts at its header line.
+        assert_eq!(&md[t[0].offset..t[0].offset + 7], "| Tasks");
+        assert_eq!(&md[t[0].row_offsets[0]..t[0].row_offsets[0] + 11], "| hellaswag");
+        assert!(t[0].lead_in.ends_with("num_fewshot: 10"));
+        // Another table after a list item stays the item's text: the item may name its benchmark.
+        assert!(tables("* Rouge Score over BookSum\n| Model | R1 |\n|---|---|\n| Foo | 0.3 |\n").is_empty());
     }
 
     #[test]
