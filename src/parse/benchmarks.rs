@@ -333,6 +333,8 @@ mod tests {
             ("hendrycksTest", "mmlu", None),
             ("MT-Bench", "mt_bench", None),
             ("Truthful Q&A", "truthfulqa", None),
+            ("HellaS", "hellaswag", None),
+            ("WinoG", "winogrande", None),
         ] {
             let b = resolve(raw);
             assert_eq!((b.canonical.as_str(), b.shots), (canonical, shots), "{raw}");

@@ -93,10 +93,17 @@ pub(crate) fn title_size(model_id: &str, markdown: &str) -> Option<CardSize> {
     let heading = (!title.is_empty()).then(|| {
         (title.as_ptr() as usize - markdown.as_ptr() as usize, title.trim_start_matches('#').trim().to_owned())
     });
-    let titles = [h1, heading];
+    // A sentence whose subject is the name with a size joined to it ("SAM-7B outperforms …" on
+    // SAM's card): every such subject counts; teachers and bases are objects, not subjects.
+    let intro = super::model_names::card_intro(markdown);
+    let subjects = intro.lines().filter_map(|l| {
+        let t = l.trim_start().trim_start_matches(['-', '*', ' ']);
+        let token = t.split(|c: char| c.is_whitespace() || ",:;()*`".contains(c)).next()?;
+        let at = markdown.find(l)?;
+        token.contains(['-', '_']).then(|| (at, token.to_owned()))
+    });
+    let titles = [h1, heading].into_iter().flatten().chain(subjects);
     let sized: Vec<CardSize> = titles
-        .into_iter()
-        .flatten()
         .filter_map(|(at, text)| {
             let w = words(&text);
             let extra: Vec<&String> = w.iter().filter(|x| !model.contains(x)).collect();
@@ -303,5 +310,9 @@ mod tests {
         assert!(title_size("x/Velara", "# Velara 8x7B\n").is_none(), "expert notation is no count");
         assert!(title_size("x/Velara", "# Velara 11B\n<h1>Velara 13B</h1>\n").is_none(), "titles disagree");
         assert!(title_size("x/Velara", "no heading at all").is_none());
+        let sam = "SAM (Small Agentic Model), a 7B model.\n- SAM-7B outperforms GPT 3.5.\nSAM-7B surpasses Orca-13B.\n";
+        assert_eq!(title_size("SuperAGI/SAM", sam).map(|s| (s.size.total, s.line)), Some((7_000_000_000, 2)));
+        assert!(title_size("x/SAM", "SAM is distilled from SAM-70B.\n").is_none(), "an object, not the subject");
+        assert!(title_size("x/SAM", "SAM-7B is small.\nSAM-13B is large.\n").is_none(), "two sizes");
     }
 }
