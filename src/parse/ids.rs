@@ -82,16 +82,21 @@ pub fn looks_tuned(id: &str) -> bool {
 }
 
 /// A name with `_` between two digits read as a decimal point: Qwen writes 1.8B as `Qwen-1_8B`.
-/// Not after a version (`orca_mini_v3_13b` is version 3, 13B).
+/// Not after a version or a word's own digits (`orca_mini_v3_13b` is version 3, 13B; `T0_3B`,
+/// `llama2_7b`), nor in a name that separates its words with `_` (`LLaMA_2_13B_SFT` is Llama 2, 13B).
 pub fn decimal_underscores(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
     let digit = |i: Option<&char>| i.is_some_and(char::is_ascii_digit);
-    // The digits before the `_` start right after a `v`: a version number.
+    let letter = |i: Option<&char>| i.is_some_and(char::is_ascii_alphabetic);
+    let separates_words = (0..chars.len())
+        .any(|i| chars[i] == '_' && (letter(i.checked_sub(1).and_then(|j| chars.get(j))) || letter(chars.get(i + 1))));
+    // The digits before the `_` start right after a letter: a version ("v3") or the word's own.
     let versioned = |i: usize| {
         let start = (0..i).rev().take_while(|j| chars[*j].is_ascii_digit()).last().unwrap_or(i);
-        start > 0 && matches!(chars[start - 1], 'v' | 'V')
+        start > 0 && chars[start - 1].is_ascii_alphabetic()
     };
-    let at =
-        |i: usize, c: char| c == '_' && i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)) && !versioned(i);
+    let at = |i: usize, c: char| {
+        c == '_' && !separates_words && i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1)) && !versioned(i)
+    };
     chars.iter().enumerate().map(|(i, c)| if at(i, *c) { '.' } else { *c }).collect()
 }

@@ -181,7 +181,15 @@ pub fn card_size_in(model_id: &str, markdown: &str, tables: &[Table]) -> Option<
     // publishes neither and reports both. Near the name's size but not it: as coarse as the name
     // ("16B" for "15b"), or finer in a doubtful sentence (maybe this model's after all); or a MoE
     // where the name has one size.
-    let h = nums(&n.label).first().map_or(0.0, |m| m.rel * m.value as f64) * 0.99;
+    // (A name's round size is as coarse as its last non-zero digit: "120b" says ±5B, so the
+    // card's "117B" is finer, not another size as coarse as the name's.)
+    let round = |label: &str| {
+        let digits: String = label.chars().take_while(char::is_ascii_digit).collect();
+        let zeros =
+            if label[digits.len()..].starts_with('.') { 0 } else { digits.len() - digits.trim_end_matches('0').len() };
+        10f64.powi(zeros as i32)
+    };
+    let h = nums(&n.label).first().map_or(0.0, |m| m.rel * m.value as f64 * round(&m.label)) * 0.99;
     let odd = |t: &Num| !t.expert && near(t.value, n.total) && (t.value - n.total).abs().saturating_mul(200) > n.total;
     let far = |t: &Num| !near(t.value, n.total);
     let moe = |c: &Cand| n.active.is_none() && c.active.is_some() && c.total.as_ref().is_some_and(far);
@@ -460,6 +468,9 @@ mod tests {
     fn names() {
         assert_eq!(from_name("Qwen/Qwen-1_8B-Chat").unwrap().total, 1_800_000_000, "1_8B is 1.8B");
         assert_eq!(from_name("psmathur/orca_mini_v3_13b").unwrap().total, 13_000_000_000, "v3_13b is v3, 13B");
+        assert_eq!(from_name("org/LLaMA_2_13B_SFT_v1").unwrap().total, 13_000_000_000, "Llama 2, 13B");
+        assert_eq!(from_name("bigscience/T0_3B").unwrap().total, 3_000_000_000, "T0, 3B");
+        assert_eq!(from_name("georgesung/llama2_7b_chat_uncensored").unwrap().total, 7_000_000_000);
         assert_eq!(from_name("TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T").unwrap().total, 1_100_000_000);
         assert_eq!(from_name("meta-llama/Meta-Llama-3-8B").unwrap().total, 8_000_000_000);
         assert_eq!(from_name("upstage/SOLAR-10.7B-v1.0").unwrap().total, 10_700_000_000);
@@ -624,9 +635,12 @@ mod tests {
         assert_eq!(read("openchat/openchat_v3.2_super", openchat), Some((13_000_000_000, None)));
         let params = "| Key | Value |\n|---|---|\n| #Params | 1.54B |\n";
         assert_eq!(read("Qwen/Qwen2.5-1.5B", params), Some((1_540_000_000, None)));
-        // A TeX key. Its 33B is 10% from the name's 30B: flagged, so neither is published.
+        // A TeX key. Its 33B is finer than the round name's 30B (LLaMA-30B has 32.5B): it stands.
         let tex = "| Hyperparameter | Value |\n|---|---|\n| \\\\(n_\\text{parameters}\\\\) | 33B |\n";
         let got = card_size("ariellee/SuperPlatty-30B", tex).unwrap();
+        assert_eq!((got.size.total, got.against_name), (33 * B, false));
+        // As coarse as a name that is not round: which is right? Flagged.
+        let got = card_size("org/Platty-31B", tex).unwrap();
         assert_eq!((got.size.total, got.against_name), (33 * B, true));
         // "- Model size is 17.46B" in a list of facts.
         assert_eq!(
@@ -725,6 +739,9 @@ mod tests {
         assert_eq!(read("HuggingFaceH4/starchat2-15b-v0.1", starchat), None);
         // Two precise statements that disagree.
         assert_eq!(read("org/Foo-7B", "Foo-7B has 6.7B parameters.\n\n| Parameters | 7.24B |\n|---|---|\n"), None);
+        // A round name ("120b") is coarser than the card's "117B": the card's count stands.
+        let oss = "- `gpt-oss-120b` — for production (117B parameters with 5.1B active parameters)";
+        assert_eq!(read("openai/gpt-oss-120b", oss), Some((117 * B, Some(5_100_000_000))));
         let qwen3 = "- Number of Parameters: 30.5B in total and 3.3B activated";
         assert_eq!(read("Qwen/Qwen3-30B-A3B-GGUF", qwen3), Some((30_500_000_000, Some(3_300_000_000))));
         // …but a cut one agrees: the finer is taken.
