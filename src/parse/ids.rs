@@ -81,6 +81,14 @@ pub fn looks_tuned(id: &str) -> bool {
     name.split(['-', '_', '.']).any(|p| WORDS.contains(&p))
 }
 
+/// How many units a size's trailing zeros span: 10 for "120b" (a round size, ±5B), 1 for "117B"
+/// or "1.20B".
+pub fn round_unit(label: &str) -> f64 {
+    let digits: String = label.chars().take_while(char::is_ascii_digit).collect();
+    let decimal = label[digits.len()..].starts_with('.');
+    10f64.powi(if decimal { 0 } else { (digits.len() - digits.trim_end_matches('0').len()) as i32 })
+}
+
 /// A name with `_` between two digits read as a decimal point: Qwen writes 1.8B as `Qwen-1_8B`.
 /// Not after a version or a word's own digits (`orca_mini_v3_13b` is version 3, 13B; `T0_3B`,
 /// `llama2_7b`), nor in a name that separates its words with `_` (`LLaMA_2_13B_SFT` is Llama 2, 13B).

@@ -181,15 +181,8 @@ pub fn card_size_in(model_id: &str, markdown: &str, tables: &[Table]) -> Option<
     // publishes neither and reports both. Near the name's size but not it: as coarse as the name
     // ("16B" for "15b"), or finer in a doubtful sentence (maybe this model's after all); or a MoE
     // where the name has one size.
-    // (A name's round size is as coarse as its last non-zero digit: "120b" says ±5B, so the
-    // card's "117B" is finer, not another size as coarse as the name's.)
-    let round = |label: &str| {
-        let digits: String = label.chars().take_while(char::is_ascii_digit).collect();
-        let zeros =
-            if label[digits.len()..].starts_with('.') { 0 } else { digits.len() - digits.trim_end_matches('0').len() };
-        10f64.powi(zeros as i32)
-    };
-    let h = nums(&n.label).first().map_or(0.0, |m| m.rel * m.value as f64 * round(&m.label)) * 0.99;
+    // (A round name is as coarse as its last non-zero digit: "120b" is ±5B, "117B" finer.)
+    let h = nums(&n.label).first().map_or(0.0, |m| m.rel * m.value as f64 * super::ids::round_unit(&m.label)) * 0.99;
     let odd = |t: &Num| !t.expert && near(t.value, n.total) && (t.value - n.total).abs().saturating_mul(200) > n.total;
     let far = |t: &Num| !near(t.value, n.total);
     let moe = |c: &Cand| n.active.is_none() && c.active.is_some() && c.total.as_ref().is_some_and(far);
