@@ -147,3 +147,16 @@ pub(crate) const LANGUAGES: &[&str] = &[
     "catalan",
     "bulgarian",
 ];
+
+/// The language a row of a multilingual table is in: its cell in a label column that holds only
+/// language names ("Portuguese" beside "MMLU (5-shot)": that row is MMLU in Portuguese).
+pub(crate) fn row_language(rows: &[Vec<String>], cols: &[usize], row: &[String]) -> Option<String> {
+    let is_language = |cell: &str| LANGUAGES.contains(&cell.trim().to_lowercase().as_str());
+    // (English is a row of such a column too; its benchmark is the plain one.)
+    let english = |cell: &str| cell.trim().eq_ignore_ascii_case("english");
+    let col = cols.iter().find(|c| {
+        let filled: Vec<&String> = rows.iter().map(|r| &r[**c]).filter(|v| !v.trim().is_empty()).collect();
+        filled.len() >= 2 && filled.iter().all(|v| is_language(v) || english(v))
+    })?;
+    is_language(&row[*col]).then(|| row[*col].trim().to_owned())
+}

@@ -13,6 +13,7 @@
 
 use std::collections::BTreeSet;
 
+use super::axis_words::row_language;
 use super::lm_eval::lm_eval;
 pub use super::lm_eval::suite_average;
 use super::mode_rows::mode_rows;
@@ -23,8 +24,8 @@ use super::own_label::{
     rows_by_setting_column, Own,
 };
 use super::table_context::{
-    breakdown_of, last_heading, nameless_own_row, overall_of_heading, own_breakdown, section_benchmark,
-    unnamed_categories, unnamed_row, unnamed_scores,
+    breakdown_of, is_score_header, last_heading, nameless_own_row, numeric_share, overall_of_heading, own_breakdown,
+    section_benchmark, unnamed_categories, unnamed_row, unnamed_scores,
 };
 pub(crate) use super::tables::pure_number;
 use super::tables::{Table, TableKind};
@@ -111,7 +112,9 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         h == "name" || h.split_whitespace().any(|w| matches!(w, "model" | "models" | "llm" | "llms")) && h.len() <= 12
     });
     // A two-column `Benchmark | Score` table needs one known name, others two.
-    let scores_column = header.len() == 2 && matches!(lower[1].as_str(), "value" | "score" | "result" | "results");
+    // (Or `评测集 | 简介 | 评测结果 (%)`: a description column beside them.)
+    let numeric: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) >= 0.5).collect();
+    let scores_column = header.len() <= 3 && matches!(numeric.as_slice(), [c] if is_score_header(&header[*c]));
     // `Language | Score` under "Multilingual Benchmarks (MMLU)": the heading's benchmark by language.
     let breakdown = scores_column && breakdown_of(table, &header[0]).is_some();
     if breakdown || known_in_col >= if scores_column { 1 } else { 2 } && known_in_col >= known_in_header {
@@ -140,15 +143,6 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
     }
 }
 
-fn numeric_share(table: &Table, col: usize) -> f64 {
-    let filled: Vec<&String> =
-        table.rows.iter().map(|r| &r[col]).filter(|c| !c.trim().is_empty() && c.trim() != "-").collect();
-    if filled.is_empty() {
-        return 0.0;
-    }
-    filled.iter().filter(|c| pure_number(c).is_some()).count() as f64 / filled.len() as f64
-}
-
 fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Own, detail: &'static str) -> TableRead {
     let (model_id, tuned, _) = own;
     let value_cols: Vec<usize> =
@@ -163,9 +157,7 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
     // A `Metric | Value` table (the Open LLM Leaderboard bot's) has one unnamed value column:
     // the card's own model.
     let own_value_column = match value_cols.as_slice() {
-        [only] if matches!(header[*only].to_lowercase().as_str(), "value" | "score" | "result" | "results") => {
-            Some(*only)
-        }
+        [only] if is_score_header(&header[*only]) => Some(*only),
         _ => None,
     };
     // On a quantized copy's card an unnamed value column is the original's; under a heading for
@@ -215,7 +207,10 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
             Some(name) => format!("{name} {bench}"),
             None if !may_be_benchmark(&bench) || is_category_name(&bench) => continue,
             None if own_parts && !is_overall_column(&header[col]) => format!("{bench} {}", header[col]),
-            None => bench,
+            None => match row_language(&table.rows, &meta_cols, row) {
+                Some(language) => format!("{bench} {language}"),
+                None => bench,
+            },
         };
         let metric = meta_cols.iter().map(|c| strip_markup(&row[*c])).find(|m| {
             !m.is_empty()
@@ -512,6 +507,28 @@ mod tests {
         // No known benchmark in the parenthesis, or no parenthesis: no parts.
         assert!(named(&read(&md.replace("(MMLU)", "(2024)"), "org/Foo-12B-Instruct")).is_empty());
         assert!(named(&read(&md.replace(" (MMLU)", ""), "org/Foo-12B-Instruct")).is_empty());
+    }
+
+    #[test]
+    fn a_score_column_beside_a_description_column() {
+        let md = "| 评测集 | 简介 | 评测结果 (%) |\n|---|---|---|\n| ARC-c | 科学问答 | 72.88 |\n| MMLU | 多任务 | 48.45 |\n";
+        let got = named(&read(md, "BAAI/Aquila2-34B-Chat"));
+        assert_eq!(
+            got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(),
+            [("arc_challenge", 72.88), ("mmlu", 48.45)]
+        );
+        // Two numeric columns: whose is which is not said.
+        let two = "| 评测集 | 简介 | 评测结果 (%) |\n|---|---|---|\n| ARC-c | 1 | 72.88 |\n| MMLU | 2 | 48.45 |\n";
+        assert!(named(&read(two, "BAAI/Aquila2-34B-Chat")).is_empty());
+    }
+
+    #[test]
+    fn a_language_column_beside_the_benchmark_names_its_part() {
+        let md = "| Benchmark | Language | Foo 8B | Foo 70B |\n|---|---|---|---|\n| MMLU (5-shot) | English | 66.1 | 80.2 |\n\
+                  | MMLU (5-shot) | Portuguese | 62.1 | 80.1 |\n| MMLU (5-shot) | Thai | 50.9 | 72.6 |\n";
+        let got = named(&read(md, "org/Foo-70B"));
+        assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["mmlu", "mmlu_portuguese", "mmlu_thai"]);
+        assert_eq!(got.iter().map(|g| g.2).collect::<Vec<_>>(), [80.2, 80.1, 72.6]);
     }
 
     #[test]

@@ -237,6 +237,16 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         if let Some(pos) = lower.find("release date") {
             // Not another model's ("Swallow-7B-Plus … its release date is March 2nd, 2024").
             let start = lower[..pos].rfind(". ").map_or(0, |p| p + 2);
+            // "Llama 3.1 Version Release Date" (a license quoted on Llama Guard 3's card): a
+            // version this model's name does not carry is another release's.
+            let own = super::model_names::words(&name);
+            let version = lower[..pos].trim_end().ends_with("version")
+                && super::model_names::words(&lower[start..pos])
+                    .iter()
+                    .any(|w| w.chars().all(|c| c.is_ascii_digit()) && !own.contains(w));
+            if version {
+                continue;
+            }
             if let Some(d) = parse_date(&line[pos..]).filter(|_| !about_another(&line[start..], &name)) {
                 return found(d, i);
             }
@@ -384,6 +394,13 @@ mod tests {
         assert_eq!((d.date.to_string(), d.line), ("2023-06-22".to_owned(), 5));
         let quoted = "# My tune\n\n# Base Model\n\n## Model Details\n\n**Model Release Date** April 18, 2024.\n";
         assert!(card_release(quoted, "org/Llama-3-8B-Tune").is_none());
+    }
+
+    #[test]
+    fn a_licenses_version_release_date_is_that_versions() {
+        let license = "**LLAMA 3.1 COMMUNITY LICENSE AGREEMENT**\nLlama 3.1 Version Release Date: July 23, 2024\n";
+        assert!(card_release(license, "meta-llama/Llama-Guard-3-8B").is_none());
+        assert_eq!(card_release(license, "meta-llama/Llama-3.1-8B").map(|d| d.line), Some(2));
     }
 
     #[test]

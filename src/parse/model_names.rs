@@ -36,6 +36,8 @@ const PACKING: &[&str] = &[
     "q8",
     "nf4",
     "marlin",
+    "wint4",
+    "wint8",
 ];
 
 /// Words of a name: lower-case, split at non-alphanumerics and at letter→digit changes

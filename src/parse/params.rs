@@ -626,6 +626,10 @@ mod tests {
         // A size column in the row that names the model (its version written without the "v").
         let openchat = "| Model | Size | Context |\n|---|---|---|\n| OpenChat 3.2 SUPER | 13B | 4096 |\n| Llama-2-70B-Chat | 70B | 4K |\n";
         assert_eq!(read("openchat/openchat_v3.2_super", openchat), Some((13_000_000_000, None)));
+        // A quantized copy's card: the original's row gives its count.
+        let r1 = "| **Model** | **#Total Params** | **#Activated Params** |\n|---|---|---|\n| DeepSeek-R1-Zero | 671B | 37B |\n| DeepSeek-R1 | 671B | 37B |\n";
+        assert_eq!(read("deepseek-ai/DeepSeek-R1-GPTQ-WINT4", r1), Some((671 * B, Some(37 * B))));
+        assert_eq!(read("deepseek-ai/DeepSeek-R1-Lite", r1), None, "another model's row");
         let params = "| Key | Value |\n|---|---|\n| #Params | 1.54B |\n";
         assert_eq!(read("Qwen/Qwen2.5-1.5B", params), Some((1_540_000_000, None)));
         // A TeX key. Its 33B is finer than the round name's 30B (LLaMA-30B has 32.5B): it stands.

@@ -86,6 +86,13 @@ fn is_ours(cell: &str, id: &str, name: Option<&SizeText>) -> bool {
         !n.is_expert_notation && s.is_some_and(|s| s.total == n.total && s.active == n.active)
     };
     // ("OpenChat 3.2 SUPER" names openchat_v3.2_super exactly: a version with or without its "v".)
-    let exact = || super::model_names::label_match(cell, id).is_some_and(|(_, exact)| exact);
-    (!c.is_empty() && !short.is_empty() && (c == norm(id) || c == norm(short))) || name.is_some_and(sized) || exact()
+    let exact = |id: &str| super::model_names::label_match(cell, id).is_some_and(|(_, exact)| exact);
+    // On a quantized copy's card the original's row gives the count ("DeepSeek-R1" for -FP8).
+    let packed = |t: &&str| super::model_names::is_packed(t);
+    let original: Vec<&str> = short.split(['-', '_']).filter(|t| !packed(t)).collect();
+    let original = (original.len() < short.split(['-', '_']).count()).then(|| original.join("-"));
+    (!c.is_empty() && !short.is_empty() && (c == norm(id) || c == norm(short)))
+        || name.is_some_and(sized)
+        || exact(id)
+        || original.is_some_and(|o| exact(&o))
 }

@@ -72,6 +72,25 @@ pub(crate) fn unnamed_row(table: &Table, label_cols: &[usize]) -> bool {
     label_cols.is_empty() || (table.rows.len() == 1 && label_cols.iter().all(generic))
 }
 
+/// A column header that says "this model's value" and nothing else: "Score", "Result (%)", "评测结果".
+pub(crate) fn is_score_header(header: &str) -> bool {
+    let h = strip_markup(header).replace("(%)", "").replace('%', "").trim().to_lowercase();
+    matches!(
+        h.as_str(),
+        "value" | "score" | "scores" | "result" | "results" | "结果" | "评测结果" | "得分" | "分数" | "成绩"
+    )
+}
+
+/// The share of a column's filled cells (not "-") that are numbers.
+pub(crate) fn numeric_share(table: &Table, col: usize) -> f64 {
+    let filled: Vec<&String> =
+        table.rows.iter().map(|r| &r[col]).filter(|c| !c.trim().is_empty() && c.trim() != "-").collect();
+    if filled.is_empty() {
+        return 0.0;
+    }
+    filled.iter().filter(|c| pure_number(c).is_some()).count() as f64 / filled.len() as f64
+}
+
 /// Why a table's rows cannot be read as benchmarks: they are named by a `Category` (subject,
 /// domain, topic) column ("Health", "Nutrition": parts of TruthfulQA on meditron's card) and no
 /// heading, caption or lead-in names the benchmark they belong to.
