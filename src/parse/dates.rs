@@ -250,8 +250,14 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
             if let Some(d) = parse_date(&line[pos..]).filter(|_| !about_another(&line[start..], &name)) {
                 return found(d, i);
             }
-            if let Some(d) = lines.get(i + 1).and_then(|l| parse_date(l)) {
-                return found(d, i + 1);
+            // The date on one of the next lines, maybe a list by size ("**Model Release Date:**",
+            // then "* **70B Instruct: December 6, 2024**"): the first not about another model.
+            let next = (i + 1..lines.len()).filter(|j| !lines[*j].trim().is_empty()).take(3);
+            if let Some((d, j)) = next
+                .filter_map(|j| parse_date(lines[j]).filter(|_| !about_another(lines[j], &name)).map(|d| (d, j)))
+                .next()
+            {
+                return found(d, j);
             }
         }
         // "Our Technical Report has been released on arXiv": a paper's date, not the model's
@@ -394,6 +400,13 @@ mod tests {
         assert_eq!((d.date.to_string(), d.line), ("2023-06-22".to_owned(), 5));
         let quoted = "# My tune\n\n# Base Model\n\n## Model Details\n\n**Model Release Date** April 18, 2024.\n";
         assert!(card_release(quoted, "org/Llama-3-8B-Tune").is_none());
+    }
+
+    #[test]
+    fn a_release_date_on_a_list_under_its_key() {
+        let md = "**Model Release Date:** \n\n* **8B Instruct: July 23, 2024**\n* **70B Instruct: December 6, 2024**\n";
+        assert_eq!(card_release(md, "meta-llama/Llama-3.3-70B-Instruct").map(|d| d.line), Some(4));
+        assert_eq!(card_release(md, "meta-llama/Llama-3.1-8B-Instruct").map(|d| d.line), Some(3));
     }
 
     #[test]

@@ -77,7 +77,20 @@ fn pool() -> PathBuf {
 /// A labelled card's text: a corpus file, or a pool file.
 fn card_text(file: &str) -> Vec<u8> {
     let dir = if file.starts_with("pool/") { pool() } else { corpus() };
-    std::fs::read(dir.join(file)).unwrap_or_else(|e| panic!("card {file} in {} ({e})", dir.display()))
+    let text = std::fs::read(dir.join(file)).unwrap_or_else(|e| panic!("card {file} in {} ({e})", dir.display()));
+    hub_card(text)
+}
+
+/// The README the Hub serves, from a mirror's page around it: `ZHUI/paddlenlp_model_readme`
+/// (collections 23–24) puts a title and "## README([From Huggingface](…))" before the card (so its
+/// YAML front matter is no longer at the top) and a "## Model Files" list after it.
+fn hub_card(text: Vec<u8>) -> Vec<u8> {
+    let Ok(page) = std::str::from_utf8(&text) else { return text };
+    const OPEN: &str = "## README([From Huggingface](https://huggingface.co/";
+    let Some(line) = page.find(OPEN).filter(|at| page[..*at].lines().count() <= 8) else { return text };
+    let start = line + page[line..].find('\n').map_or(page.len() - line, |n| n + 1);
+    let end = page.rfind("\n## Model Files\n").filter(|e| *e >= start).unwrap_or(page.len());
+    page[start..end].trim_start_matches('\n').as_bytes().to_vec()
 }
 
 /// One `card` row of a split.
