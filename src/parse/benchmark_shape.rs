@@ -242,6 +242,9 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "speed",
         "throughput",
         "latency",
+        // Queries and tokens per second.
+        "qps",
+        "tps",
         "gpu",
         "gpus",
         "hours",
@@ -284,7 +287,9 @@ pub fn may_be_benchmark(name: &str) -> bool {
     let outside: Vec<&str> = named.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let judged = if outside.is_empty() { &words } else { &outside };
     let metric_only = judged.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit()));
-    if metric_only || judged.iter().any(|w| NEVER.contains(w)) {
+    // (A lower-is-better metric is no score even in the parenthesis: "Pile-test (BPB)".)
+    let lower_better = |w: &&str| matches!(*w, "ppl" | "perplexity" | "bpb" | "loss" | "logloss" | "nll");
+    if metric_only || judged.iter().any(|w| NEVER.contains(w)) || words.iter().any(lower_better) {
         return false;
     }
     !words.iter().all(|w| not_alone(w) || w.chars().all(|c| c.is_ascii_digit()))

@@ -212,10 +212,10 @@ pub fn strip_markup(raw: &str) -> String {
             }
             ']' => {}
             '<' => {
-                for c in chars.by_ref() {
-                    if c == '>' {
-                        break;
-                    }
+                let tag: String = chars.by_ref().take_while(|c| *c != '>').collect();
+                // "MMMU<sub>val</sub>": a subscript is a word of its own ("MMMU val").
+                if tag.eq_ignore_ascii_case("sub") && !out.ends_with(' ') {
+                    out.push(' ');
                 }
             }
             '*' | '`' => {}
@@ -298,6 +298,8 @@ mod tests {
     fn a_hardware_set_up_is_no_benchmark_and_a_spaced_plus_is_evalplus() {
         assert!(!may_be_benchmark("16 x 80G (GBS=256)"));
         assert!(!may_be_benchmark("8x 40GB"));
+        assert!(!may_be_benchmark("Pile-test (BPB)") && !may_be_benchmark("QPS") && !may_be_benchmark("TPS"));
+        assert!(may_be_benchmark("BBH (EM)"));
         assert!(may_be_benchmark("GSM8K") && may_be_benchmark("Ko-ARC"));
         assert_eq!(resolve("MBPP +").canonical, "mbpp_plus");
         assert_eq!(resolve("HumanEval +").canonical, "humaneval_plus");
@@ -362,6 +364,8 @@ mod tests {
     fn footnotes_language_and_average_suffixes() {
         assert_eq!(resolve("KoMT-Bench[1]").canonical, resolve("KoMT-Bench").canonical);
         assert_eq!(strip_markup("KoMT-Bench[1]"), "KoMT-Bench");
+        assert_eq!(strip_markup("MMMU<sub>val</sub>"), "MMMU val");
+        assert_eq!(strip_markup("<b>MMLU</b>"), "MMLU");
         assert_eq!(strip_markup("[MMLU](https://x) [5]"), "MMLU");
         assert_eq!(strip_markup("[2](https://x)"), "2", "a link's text stays");
         assert_eq!(resolve("MMLU*").canonical, "mmlu");

@@ -323,6 +323,10 @@ fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                     if tag.starts_with("<br") {
                         c.push(BR);
                     }
+                    // "MMMU<sub>val</sub>": the subscript is a word of its own.
+                    if tag.starts_with("<sub") {
+                        c.push(' ');
+                    }
                     in_sup = tag.starts_with("<sup") || in_sup && !tag.starts_with("</sup");
                 }
             }
@@ -475,6 +479,8 @@ mod tests {
         // Lines that do not line up stay one row, as before.
         assert_eq!(t.rows[4], ["Odd", "A B C", "1 2", "3"]);
         assert_eq!(t.rows.len(), 5);
+        let sub = tables("| Model | MMMU<sub>val</sub> |\n|---|---|\n| Foo | 42.3 |\n");
+        assert_eq!(sub[0].header[1], "MMMU val");
         let sup = tables("| Model | MMLU |\n|---|---|\n| **Baichuan-7B<sup>0</sup>** | 42.3 |\n");
         assert_eq!(sup[0].rows[0], ["Baichuan-7B", "42.3"], "a footnote mark is no part of the name");
     }
