@@ -510,6 +510,20 @@ mod tests {
     }
 
     #[test]
+    fn a_size_in_parentheses_after_a_sizeless_name_is_a_note() {
+        let md =
+            "| Benchmark | DeepSeek 7B (Dense) | DeepSeekMoE 16B | DeepSeek-V2-Lite (MoE-16B) |\n|---|---|---|---|\n\
+                  | MMLU | 48.2 | 45.0 | 58.3 |\n| BBH | 39.5 | 38.9 | 44.1 |\n";
+        let got = named(&read(md, "deepseek-ai/DeepSeek-V2-Lite"));
+        assert_eq!(got.iter().map(|g| g.2).collect::<Vec<_>>(), [58.3, 44.1]);
+        // Two such labels: which is the model's is not said.
+        let two = md.replace("DeepSeek 7B (Dense)", "DeepSeek-V2-Lite (MoE-7B)");
+        assert!(named(&read(&two, "deepseek-ai/DeepSeek-V2-Lite")).is_empty());
+        // A name with its own size: the parenthesis' other size is another model.
+        assert!(named(&read(md, "org/DeepSeek-V2-Lite-2B")).is_empty());
+    }
+
+    #[test]
     fn a_score_column_beside_a_description_column() {
         let md = "| 评测集 | 简介 | 评测结果 (%) |\n|---|---|---|\n| ARC-c | 科学问答 | 72.88 |\n| MMLU | 多任务 | 48.45 |\n";
         let got = named(&read(md, "BAAI/Aquila2-34B-Chat"));

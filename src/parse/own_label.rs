@@ -60,10 +60,26 @@ pub(super) fn choose(
         (!all_labels.iter().map(|l| words(l)).any(|l| sized(&l)) && !in_prose.into_iter().any(|l| other_size(&l)))
             .then_some(one.0)
     };
+    // "DeepSeek-V2-Lite (MoE-16B)" for a name without a size: a parenthesis of sizes (and "MoE",
+    // "Dense") is a note on the model, when one label alone names it so.
+    let size_note = || {
+        let noted = all_labels.iter().enumerate().filter(|(_, l)| {
+            let Some((open, close)) = l.find('(').zip(l.rfind(')')).filter(|(o, c)| o < c) else { return false };
+            let inner = words(&l[open + 1..close]);
+            let rest = format!("{}{}", &l[..open], &l[close + 1..]);
+            inner.iter().any(|w| is_size(w))
+                && inner.iter().all(|w| is_size(w) || matches!(w.as_str(), "moe" | "dense"))
+                && label_match_in(&rest, model_id, false, false).is_some_and(|m| m.1)
+        });
+        match noted.collect::<Vec<_>>().as_slice() {
+            [(one, _)] if super::params::from_name(model_id).is_none() => Some(*one),
+            _ => None,
+        }
+    };
     match exact.as_slice() {
         [one] => Ok(one.0),
         [] if but_for_family.len() == 1 => Ok(but_for_family[0]),
-        [] => but_for_family.is_empty().then(but_for_size).flatten().ok_or_else(|| {
+        [] => but_for_family.is_empty().then(but_for_size).flatten().or_else(size_note).ok_or_else(|| {
             let near: Vec<&(usize, String, (usize, bool))> = candidates.iter().collect();
             (Unused::NoOwnColumn, format!("no {what} names the model exactly; near: {}", labels(&near)))
         }),
