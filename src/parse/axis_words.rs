@@ -148,15 +148,17 @@ pub(crate) const LANGUAGES: &[&str] = &[
     "bulgarian",
 ];
 
-/// The language a row of a multilingual table is in: its cell in a label column that holds only
-/// language names ("Portuguese" beside "MMLU (5-shot)": that row is MMLU in Portuguese).
-pub(crate) fn row_language(rows: &[Vec<String>], cols: &[usize], row: &[String]) -> Option<String> {
-    let is_language = |cell: &str| LANGUAGES.contains(&cell.trim().to_lowercase().as_str());
-    // (English is a row of such a column too; its benchmark is the plain one.)
-    let english = |cell: &str| cell.trim().eq_ignore_ascii_case("english");
-    let col = cols.iter().find(|c| {
-        let filled: Vec<&String> = rows.iter().map(|r| &r[**c]).filter(|v| !v.trim().is_empty()).collect();
-        filled.len() >= 2 && filled.iter().all(|v| is_language(v) || english(v))
-    })?;
-    is_language(&row[*col]).then(|| row[*col].trim().to_owned())
+/// A label column of a multilingual table that holds only language names ("Portuguese" beside
+/// "MMLU (5-shot)": that row is MMLU in Portuguese). English is a row of such a column too.
+pub(crate) fn language_column(rows: &[Vec<String>], cols: &[usize]) -> Option<usize> {
+    let named = |cell: &str| is_language(cell) || cell.trim().eq_ignore_ascii_case("english");
+    cols.iter().copied().find(|c| {
+        let filled: Vec<&String> = rows.iter().map(|r| &r[*c]).filter(|v| !v.trim().is_empty()).collect();
+        filled.len() >= 2 && filled.iter().all(|v| named(v))
+    })
+}
+
+/// A language other than English (a row of it names that language's part of the benchmark).
+pub(crate) fn is_language(cell: &str) -> bool {
+    LANGUAGES.contains(&cell.trim().to_lowercase().as_str())
 }

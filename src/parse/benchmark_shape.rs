@@ -220,13 +220,6 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "dropout",
         "ffn",
         "xent",
-        // Perplexity, bits per byte, loss: lower is better and no percent; not a score.
-        "ppl",
-        "perplexity",
-        "bpb",
-        "loss",
-        "logloss",
-        "nll",
         "link",
         "links",
         "url",
@@ -287,9 +280,10 @@ pub fn may_be_benchmark(name: &str) -> bool {
     let outside: Vec<&str> = named.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let judged = if outside.is_empty() { &words } else { &outside };
     let metric_only = judged.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit()));
-    // (A lower-is-better metric is no score even in the parenthesis: "Pile-test (BPB)".)
-    let lower_better = |w: &&str| matches!(*w, "ppl" | "perplexity" | "bpb" | "loss" | "logloss" | "nll");
-    if metric_only || judged.iter().any(|w| NEVER.contains(w)) || words.iter().any(lower_better) {
+    // Perplexity, bits per byte, loss: lower is better and no percent; not a score, even when
+    // only the parenthesis says so ("Pile-test (BPB)").
+    const LOWER_IS_BETTER: &[&str] = &["ppl", "perplexity", "bpb", "loss", "logloss", "nll"];
+    if metric_only || judged.iter().any(|w| NEVER.contains(w)) || words.iter().any(|w| LOWER_IS_BETTER.contains(w)) {
         return false;
     }
     !words.iter().all(|w| not_alone(w) || w.chars().all(|c| c.is_ascii_digit()))

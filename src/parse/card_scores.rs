@@ -13,7 +13,7 @@
 
 use std::collections::BTreeSet;
 
-use super::axis_words::row_language;
+use super::axis_words::{is_language, language_column};
 use super::lm_eval::lm_eval;
 pub use super::lm_eval::suite_average;
 use super::mode_rows::mode_rows;
@@ -196,6 +196,7 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
         return TableRead::default();
     }
     let meta_cols: Vec<usize> = (0..header.len()).filter(|c| *c != bench_col && !value_cols.contains(c)).collect();
+    let language_col = language_column(&table.rows, &meta_cols);
     let mut out = Vec::new();
     for (r, (col, mode)) in (0..table.rows.len()).flat_map(|r| cols.iter().map(move |c| (r, *c))) {
         let (row, fraction) = (&table.rows[r], column_is_fraction(table, col));
@@ -207,7 +208,7 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
             Some(name) => format!("{name} {bench}"),
             None if !may_be_benchmark(&bench) || is_category_name(&bench) => continue,
             None if own_parts && !is_overall_column(&header[col]) => format!("{bench} {}", header[col]),
-            None => match row_language(&table.rows, &meta_cols, row) {
+            None => match language_col.map(|c| row[c].trim()).filter(|l| is_language(l)) {
                 Some(language) => format!("{bench} {language}"),
                 None => bench,
             },

@@ -52,7 +52,7 @@ pub fn html_table(snippet: &str) -> Option<Table> {
             while grid[r].get(c).is_some_and(Option::is_some) {
                 c += 1;
             }
-            let text = normalize_space(&td.text().collect::<String>());
+            let text = normalize_space(&cell_text(td));
             let span = |name: &str| {
                 td.value().attr(name).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 100)
             };
@@ -117,6 +117,20 @@ pub fn html_table(snippet: &str) -> Option<Table> {
         lead_in: String::new(),
         caption: String::new(),
     })
+}
+
+/// A cell's text; a `<sub>` script is a word of its own ("MMMU<sub>val</sub>" is "MMMU val"), as
+/// in markdown cells.
+fn cell_text(td: ElementRef) -> String {
+    let mut out = String::new();
+    for node in td.descendants() {
+        match node.value() {
+            scraper::Node::Text(t) => out.push_str(t),
+            scraper::Node::Element(e) if e.name() == "sub" => out.push(' '),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Two neighbouring columns that one element spans in every row, header included (`<th

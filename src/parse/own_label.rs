@@ -37,12 +37,15 @@ pub(super) fn choose(
     }
     let labels =
         |cs: &[&(usize, String, (usize, bool))]| cs.iter().map(|c| format!("{:?}", c.1)).collect::<Vec<_>>().join(", ");
-    let but_for_family: Vec<usize> = candidates
+    let mut but_for_family: Vec<usize> = candidates
         .iter()
         .filter(|c| names_but_for_family(&c.1, model_id) && (has_version(&c.1) || introduces(intro, &c.1)))
-        .filter(|_| !states_conversion(intro))
         .map(|c| c.0)
         .collect();
+    // (A copy converted to the family's format: its family word is no fine-tune's base.)
+    if !but_for_family.is_empty() && states_conversion(intro) {
+        but_for_family.clear();
+    }
     // The card's own short name without the sizes ("K-EXAONE" for K-EXAONE-236B-A23B), when the
     // card calls its model that and no other label of the table gives that name a size.
     // (Looked for only when no label names the model exactly.)

@@ -99,8 +99,7 @@ pub(crate) fn title_size(model_id: &str, markdown: &str) -> Option<CardSize> {
     let subjects = intro.lines().filter_map(|l| {
         let t = l.trim_start().trim_start_matches(['-', '*', ' ']);
         let token = t.split(|c: char| c.is_whitespace() || ",:;()*`".contains(c)).next()?;
-        let at = markdown.find(l)?;
-        token.contains(['-', '_']).then(|| (at, token.to_owned()))
+        token.contains(['-', '_']).then(|| Some((markdown.find(l)?, token.to_owned()))).flatten()
     });
     let titles = [h1, heading].into_iter().flatten().chain(subjects);
     let sized: Vec<CardSize> = titles

@@ -88,11 +88,12 @@ fn is_ours(cell: &str, id: &str, name: Option<&SizeText>) -> bool {
     // ("OpenChat 3.2 SUPER" names openchat_v3.2_super exactly: a version with or without its "v".)
     let exact = |id: &str| super::model_names::label_match(cell, id).is_some_and(|(_, exact)| exact);
     // On a quantized copy's card the original's row gives the count ("DeepSeek-R1" for -FP8).
-    let packed = |t: &&str| super::model_names::is_packed(t);
-    let original: Vec<&str> = short.split(['-', '_']).filter(|t| !packed(t)).collect();
-    let original = (original.len() < short.split(['-', '_']).count()).then(|| original.join("-"));
+    let original = || {
+        let unpacked: Vec<&str> = short.split(['-', '_']).filter(|t| !super::model_names::is_packed(t)).collect();
+        super::model_names::is_packed(id) && exact(&unpacked.join("-"))
+    };
     (!c.is_empty() && !short.is_empty() && (c == norm(id) || c == norm(short)))
         || name.is_some_and(sized)
         || exact(id)
-        || original.is_some_and(|o| exact(&o))
+        || original()
 }

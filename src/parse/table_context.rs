@@ -65,19 +65,16 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str) -> bool {
 /// Whether a table's rows name no model: it has no label column, or its one row is labelled
 /// only "Score" (`| Metric | Average | ARC | … |` then `| **Score** | … |`).
 pub(crate) fn unnamed_row(table: &Table, label_cols: &[usize]) -> bool {
-    let generic = |c: &usize| {
-        let cell = strip_markup(&table.rows[0][*c]).trim().to_lowercase();
-        matches!(cell.as_str(), "score" | "scores" | "result" | "results" | "value" | "values")
-    };
-    label_cols.is_empty() || (table.rows.len() == 1 && label_cols.iter().all(generic))
+    label_cols.is_empty() || (table.rows.len() == 1 && label_cols.iter().all(|c| is_score_header(&table.rows[0][*c])))
 }
 
-/// A column header that says "this model's value" and nothing else: "Score", "Result (%)", "评测结果".
+/// A column header (or a row's only label) that says "this model's value" and nothing else:
+/// "Score", "Result (%)", "评测结果".
 pub(crate) fn is_score_header(header: &str) -> bool {
     let h = strip_markup(header).replace("(%)", "").replace('%', "").trim().to_lowercase();
     matches!(
         h.as_str(),
-        "value" | "score" | "scores" | "result" | "results" | "结果" | "评测结果" | "得分" | "分数" | "成绩"
+        "value" | "values" | "score" | "scores" | "result" | "results" | "结果" | "评测结果" | "得分" | "分数" | "成绩"
     )
 }
 

@@ -140,10 +140,10 @@ fn markdown_tables_after_lists(markdown: &str) -> Vec<(usize, Table)> {
     let (mut before, mut line) = (None::<&str>, lines.next());
     while let Some((offset, l)) = line {
         let next = lines.next();
-        let lower = l.to_lowercase();
-        let lm_eval =
-            lower.trim_start().starts_with('|') && ["task", "metric", "value"].iter().all(|w| lower.contains(w));
-        if lm_eval && before.is_some_and(list_item) && next.is_some_and(|(_, n)| delimiter(n)) {
+        // (Lower-cased only for the rare pipe line right after a list item.)
+        let lm_eval = || ["task", "metric", "value"].iter().all(|w| l.to_lowercase().contains(w));
+        let candidate = l.trim_start().starts_with('|') && before.is_some_and(list_item);
+        if candidate && next.is_some_and(|(_, n)| delimiter(n)) && lm_eval() {
             at.push(offset);
         }
         (before, line) = (Some(l), next);
@@ -481,6 +481,10 @@ mod tests {
         assert_eq!(t.rows.len(), 5);
         let sub = tables("| Model | MMMU<sub>val</sub> |\n|---|---|\n| Foo | 42.3 |\n");
         assert_eq!(sub[0].header[1], "MMMU val");
+        let html = html_table(
+            "<table><tr><th>Model</th><th>MMMU<sub>val</sub></th></tr><tr><td>Foo</td><td>1</td></tr></table>",
+        );
+        assert_eq!(html.unwrap().header[1], "MMMU val", "in HTML cells too");
         let sup = tables("| Model | MMLU |\n|---|---|\n| **Baichuan-7B<sup>0</sup>** | 42.3 |\n");
         assert_eq!(sup[0].rows[0], ["Baichuan-7B", "42.3"], "a footnote mark is no part of the name");
     }
