@@ -7,7 +7,7 @@ use super::benchmarks::{english_named, resolve, strip_markup, unit_of};
 use super::card_scores::{clip, suite_average, table_scores, CardScore, Unused};
 use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
 use super::front_matter::{self, model_index_scores};
-use super::mentions::{copied_title, names_other_model, states_other_size};
+use super::mentions::copied_title;
 use super::model_names::{card_intro, fits_release_stamp, is_packed, is_release_stamp, is_tuned, label_match, words};
 use super::mt_bench_json::mt_bench_blocks;
 use super::mt_bench_text::mt_bench_text;
@@ -16,6 +16,7 @@ use super::params::{base_contradicts, card_size_in, CardSize, SizeForm};
 use super::params_prose::title_size;
 use super::table_context::{last_heading, lower_is_better, section_language};
 use super::tables::{tables, Table};
+use super::tune_or_base::{tune_or_base, tuned_tags};
 
 /// One score a card gives its own model, with its line in the card (from 1). Values are in the
 /// benchmark's unit: fractions of percent benchmarks are scaled ×100 per table or per
@@ -129,15 +130,8 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         let line = Some(line_of(body_start + score.offset));
         facts.scores.push(CardValue { score, line });
     }
-    // A sentence outweighs a tag; a tag ("mergekit") against a sentence calling the model a base
-    // model ("THIS IS A BASE MODEL") is a conflict: neither is kept.
     let tag = facts.tuned.take();
-    let base = if tuned { None } else { base_sentence(markdown, model_id) };
-    (facts.tuned, facts.base) = match (tuned_sentence(markdown, model_id), tag, base) {
-        (Some(sentence), _, _) => (Some(sentence), None),
-        (None, Some(_), Some(_)) => (None, None),
-        (None, tag, base) => (tag, base),
-    };
+    (facts.tuned, facts.base) = tune_or_base(markdown, model_id, tag, tuned);
     facts.size = card_size_in(model_id, markdown, &all_tables).map(|mut size| {
         if size.form != SizeForm::Name {
             size.line += line_of(body_start) - 1;
@@ -213,109 +207,6 @@ fn tuned_from(markdown: &str) -> Vec<(String, usize)> {
         }
     }
     out
-}
-
-/// A front-matter tag that marks a tune.
-fn tuned_tags(meta: &serde_json::Value) -> Option<String> {
-    const TAGS: &[&str] = &[
-        "instruct",
-        "finetune",
-        "fine-tuned",
-        "finetuned",
-        "chat",
-        "conversational",
-        "sft",
-        "dpo",
-        "orpo",
-        "rlhf",
-        "merge",
-        "mergekit",
-        "roleplay",
-    ];
-    let tags = meta.get("tags")?.as_array()?;
-    let tag = tags.iter().filter_map(|t| t.as_str()).find(|t| TAGS.contains(&t.to_ascii_lowercase().as_str()))?;
-    Some(format!("front matter tag: {tag}"))
-}
-
-/// A sentence in which the card calls its model a tune ("is a fine-tuned version of", "is an
-/// instruction-tuned", "is a merge of"). Sentences about other models ("the fine-tuned
-/// Llama-2-Chat models") do not count: the phrase must say what this model *is*.
-fn tuned_sentence(markdown: &str, model_id: &str) -> Option<String> {
-    const PHRASES: &[&str] = &[
-        "is a fine-tuned",
-        "is a finetuned",
-        "is a fine tuned",
-        "is a fine-tune of",
-        "fine-tuned version of",
-        "finetuned version of",
-        "is an instruction-tuned",
-        "is an instruction tuned",
-        "is an instruct",
-        "is a chat model",
-        "is a merge of",
-    ];
-    // Alpaca's prompt ("Below is an instruction that …") shows an instruction-tuned model, but on
-    // a family's card that names this model's tuned sibling ("lemur-70b-chat-v1" beside
-    // lemur-70b-v1) it is the sibling's.
-    let line = line_saying(markdown, PHRASES, model_id)?;
-    let prompt = line.to_ascii_lowercase().contains("below is an instruction");
-    (!(prompt && names_tuned_sibling(markdown, model_id))).then_some(line)
-}
-
-/// Whether the card names this model's name with a tuning word added ("lemur-70b-chat-v1").
-fn names_tuned_sibling(markdown: &str, model_id: &str) -> bool {
-    let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
-    let lower = markdown.to_ascii_lowercase();
-    let tokens = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)));
-    tokens.filter(|t| t.contains('-')).any(|t| {
-        let w = words(t);
-        let extra: Vec<&String> = w.iter().filter(|x| !own.contains(x)).collect();
-        w.len() == own.len() + 1
-            && own.iter().all(|o| w.contains(o))
-            && matches!(extra.as_slice(), [x] if matches!(x.as_str(), "chat" | "instruct" | "it" | "sft"))
-    })
-}
-
-/// A sentence in which the card calls its model a pretrained base model.
-fn base_sentence(markdown: &str, model_id: &str) -> Option<String> {
-    const PHRASES: &[&str] = &[
-        "is a pretrained",
-        "is a pre-trained",
-        "pretrained base model",
-        "pre-trained base model",
-        "is a base model",
-        "contains the base",
-        "base pretrained model",
-        "pretrained generative text model",
-        "pre-trained generative text model",
-    ];
-    // Not a line naming another model or size ("Mistral-7B-v0.1", "the 13B parameters model"): a
-    // base model's card quoted at the end of a fine-tune's says "base" of that model.
-    let name = model_id.rsplit('/').next().unwrap_or(model_id);
-    let another = |l: &String| names_other_model(l, name) || states_other_size(l, name);
-    line_saying(markdown, PHRASES, model_id).filter(|l| !l.to_ascii_lowercase().contains("not a base") && !another(l))
-}
-
-/// The first line holding one of `phrases` (lower-case), clipped to evidence length. The card is
-/// lower-cased once (ASCII, so byte offsets still match), not line by line.
-/// Not when the sentence's subject is a sibling whose name extends this one's
-/// ("Qwen2.5-Math-1.5B-Instruct is an instruction model" on Qwen2.5-Math-1.5B's card).
-fn line_saying(markdown: &str, phrases: &[&str], model_id: &str) -> Option<String> {
-    let lower = markdown.to_ascii_lowercase();
-    let own = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
-    let mut found: Vec<usize> = phrases.iter().flat_map(|p| lower.match_indices(p).map(|(i, _)| i)).collect();
-    found.sort_unstable();
-    found.into_iter().find_map(|at| {
-        let start = markdown[..at].rfind('\n').map_or(0, |i| i + 1);
-        let end = markdown[at..].find('\n').map_or(markdown.len(), |i| at + i);
-        let subject = lower[start..at].split(|c: char| c.is_whitespace() || "*`[]()>".contains(c));
-        let sibling = subject.into_iter().any(|w| !own.is_empty() && w.len() > own.len() && w.starts_with(&own));
-        // The key of a "key: value" line ("- Base pretrained model type: Llama V2 13B") says
-        // what the value is, not what this model is.
-        let colon = lower[start..end].find(':').map(|c| start + c);
-        let key = colon.is_some_and(|c| c > at && c - start <= 40);
-        (!sibling && !key).then(|| clip(&markdown[start..end]))
-    })
 }
 
 /// `model-index` scores. Whether values are fractions is decided once for the whole index:

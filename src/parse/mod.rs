@@ -28,6 +28,7 @@ mod params_prose;
 mod params_table;
 pub mod table_context;
 pub mod tables;
+mod tune_or_base;
 
 #[cfg(test)]
 mod fuzz_props;

@@ -1,0 +1,265 @@
+//! Whether a card says its model is a tune (chat, instruct, fine-tune, merge) or a pretrained base
+//! model, with the line that says so. A sentence about this model outweighs everything else; a
+//! tag, a merge recipe or a chat prompt format against a sentence calling the model a base model
+//! is a conflict, and neither is kept.
+
+use super::card_scores::clip;
+use super::mentions::{names_other_model, states_other_size};
+use super::model_names::words;
+
+/// What the card says: `(tuned, base)`, each the line or tag that says it; at most one is set.
+/// `tag` is a front-matter tag marking a tune (`tuned_tags`); `tuned_name` says the model's name
+/// or title already calls it a tune (then no base sentence is looked for).
+pub fn tune_or_base(
+    markdown: &str,
+    model_id: &str,
+    tag: Option<String>,
+    tuned_name: bool,
+) -> (Option<String>, Option<String>) {
+    let base =
+        if tuned_name { None } else { base_sentence(markdown, model_id).or_else(|| tuned_sibling(markdown, model_id)) };
+    let weaker = || tag.or_else(|| merge_recipe(markdown)).or_else(|| chat_prompt(markdown, model_id));
+    match (tuned_sentence(markdown, model_id), base) {
+        (Some(sentence), _) => (Some(sentence), None),
+        (None, Some(base)) => match weaker() {
+            Some(_) => (None, None),
+            None => (None, Some(base)),
+        },
+        (None, None) => (weaker(), None),
+    }
+}
+
+/// A front-matter tag that marks a tune.
+pub fn tuned_tags(meta: &serde_json::Value) -> Option<String> {
+    const TAGS: &[&str] = &[
+        "instruct",
+        "finetune",
+        "fine-tuned",
+        "finetuned",
+        "chat",
+        "conversational",
+        "sft",
+        "dpo",
+        "orpo",
+        "rlhf",
+        "merge",
+        "mergekit",
+        "roleplay",
+    ];
+    let tags = meta.get("tags")?.as_array()?;
+    let tag = tags.iter().filter_map(|t| t.as_str()).find(|t| TAGS.contains(&t.to_ascii_lowercase().as_str()))?;
+    Some(format!("front matter tag: {tag}"))
+}
+
+/// A sentence in which the card calls its model a tune ("is a fine-tuned version of", "is an
+/// instruction-tuned", "is a merge of"). Sentences about other models ("the fine-tuned
+/// Llama-2-Chat models") do not count: the phrase must say what this model *is*.
+fn tuned_sentence(markdown: &str, model_id: &str) -> Option<String> {
+    const PHRASES: &[&str] = &[
+        "is a fine-tuned",
+        "is a finetuned",
+        "is a fine tuned",
+        "is a fine-tune of",
+        "fine-tuned version of",
+        "finetuned version of",
+        "is an instruction-tuned",
+        "is an instruction tuned",
+        "is an instruct",
+        "is a chat model",
+        "is a merge of",
+    ];
+    // Alpaca's prompt ("Below is an instruction that …") shows an instruction-tuned model, but on
+    // a family's card that names this model's tuned sibling ("lemur-70b-chat-v1" beside
+    // lemur-70b-v1) it is the sibling's.
+    let line = line_saying(markdown, PHRASES, model_id)?;
+    let prompt = line.to_ascii_lowercase().contains("below is an instruction");
+    (!(prompt && names_tuned_sibling(markdown, model_id))).then_some(line)
+}
+
+/// The recipe of a merge: mergekit's configuration (`merge_method:`) or its card template ("This
+/// is a merge of pre-trained language models created using mergekit"). A merge of models is a
+/// tune of theirs, not a pretrained base.
+fn merge_recipe(markdown: &str) -> Option<String> {
+    const SAID: &[&str] = &["merge_method:", "created using mergekit", "created using [mergekit"];
+    let line = markdown.lines().find(|l| {
+        let lower = l.to_ascii_lowercase();
+        SAID.iter().any(|s| lower.contains(s))
+    })?;
+    Some(clip(&format!("merge recipe: {}", line.trim())))
+}
+
+/// A section headed as the model's prompt format ("Prompt template: Vicuna", "## Prompt Format",
+/// "Prompting") whose first lines show a chat turn (`<|im_start|>`, `[INST]`, `### Response:`,
+/// "USER:"): a chat or instruction tune's card. Not a heading saying "None", and not on a
+/// family's card that names this model's tuned sibling (the format is the sibling's). Lines in
+/// code blocks are no headings.
+fn chat_prompt(markdown: &str, model_id: &str) -> Option<String> {
+    const HEADINGS: &[&str] = &["prompt template", "prompt format", "prompting", "chat template", "chat format"];
+    const TURNS: &[&str] = &[
+        "<|im_start|>",
+        "[inst]",
+        "### response",
+        "### assistant",
+        "<|user|>",
+        "<|assistant|>",
+        "<start_of_turn>",
+        "<|start_header_id|>",
+        "<|prompter|>",
+        "gpt4 correct user:",
+    ];
+    const SPEAKERS: &[&str] = &["user:", "human:", "### human:", "assistant:"];
+    let mut fenced = false;
+    let mut section: Option<(&str, usize)> = None;
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+            continue;
+        }
+        if !fenced && trimmed.starts_with('#') && !is_turn_heading(trimmed) {
+            let lower = trimmed.trim_start_matches('#').trim().to_ascii_lowercase();
+            let named = HEADINGS.iter().any(|h| lower.contains(h));
+            let none = lower.rsplit(':').next().is_some_and(|v| matches!(v.trim(), "none" | "unknown" | ""));
+            section = (named && !(lower.contains(':') && none)).then_some((trimmed, 0));
+            continue;
+        }
+        let Some((heading, seen)) = section.as_mut() else { continue };
+        *seen += 1;
+        if *seen > 30 {
+            section = None;
+            continue;
+        }
+        let lower = trimmed.to_ascii_lowercase();
+        if TURNS.iter().any(|t| lower.contains(t)) || SPEAKERS.iter().any(|s| lower.starts_with(s)) {
+            let heading = *heading;
+            return (!names_tuned_sibling(markdown, model_id)).then(|| {
+                clip(&format!("chat prompt format: {} | {}", heading.trim_start_matches('#').trim(), trimmed))
+            });
+        }
+    }
+    None
+}
+
+/// A markdown heading that is a prompt's turn marker ("### Instruction:", "### Response:"), not
+/// a section of the card.
+fn is_turn_heading(line: &str) -> bool {
+    let text = line.trim_start_matches('#').trim().to_ascii_lowercase();
+    ["instruction", "response", "input", "human", "assistant", "user", "system"]
+        .iter()
+        .any(|t| text.strip_prefix(t).is_some_and(|rest| rest.is_empty() || rest.starts_with(':')))
+}
+
+/// A card that names this model's tuned sibling ("Qwen1.5-7B-Chat" on Qwen1.5-7B's card) and
+/// calls its model nothing else is the base of that family. Not when its code calls a chat API
+/// (`model.chat(…)`): a lab that names its chat model "TeleChat-1B-chat" in tables may publish it
+/// as `Telechat-1B`.
+fn tuned_sibling(markdown: &str, model_id: &str) -> Option<String> {
+    let chats = markdown.contains(".chat(");
+    (!chats && names_tuned_sibling(markdown, model_id))
+        .then(|| "names its tuned sibling (this name with chat/instruct added)".to_owned())
+}
+
+/// Whether the card names this model's name with a tuning word added ("lemur-70b-chat-v1").
+fn names_tuned_sibling(markdown: &str, model_id: &str) -> bool {
+    let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    let lower = markdown.to_ascii_lowercase();
+    let tokens = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)));
+    tokens.filter(|t| t.contains('-')).any(|t| {
+        let w = words(t);
+        let extra: Vec<&String> = w.iter().filter(|x| !own.contains(x)).collect();
+        w.len() == own.len() + 1
+            && own.iter().all(|o| w.contains(o))
+            && matches!(extra.as_slice(), [x] if matches!(x.as_str(), "chat" | "instruct" | "it" | "sft"))
+    })
+}
+
+/// A sentence in which the card calls its model a pretrained base model.
+fn base_sentence(markdown: &str, model_id: &str) -> Option<String> {
+    const PHRASES: &[&str] = &[
+        "is a pretrained",
+        "is a pre-trained",
+        "pretrained base model",
+        "pre-trained base model",
+        "is a base model",
+        "contains the base",
+        "base pretrained model",
+        "pretrained generative text model",
+        "pre-trained generative text model",
+    ];
+    // Not a line naming another model or size ("Mistral-7B-v0.1", "the 13B parameters model"): a
+    // base model's card quoted at the end of a fine-tune's says "base" of that model.
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    let another = |l: &String| names_other_model(l, name) || states_other_size(l, name);
+    line_saying(markdown, PHRASES, model_id).filter(|l| !l.to_ascii_lowercase().contains("not a base") && !another(l))
+}
+
+/// The first line holding one of `phrases` (lower-case), clipped to evidence length. The card is
+/// lower-cased once (ASCII, so byte offsets still match), not line by line.
+/// Not when the sentence's subject is a sibling whose name extends this one's
+/// ("Qwen2.5-Math-1.5B-Instruct is an instruction model" on Qwen2.5-Math-1.5B's card).
+fn line_saying(markdown: &str, phrases: &[&str], model_id: &str) -> Option<String> {
+    let lower = markdown.to_ascii_lowercase();
+    let own = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
+    let mut found: Vec<usize> = phrases.iter().flat_map(|p| lower.match_indices(p).map(|(i, _)| i)).collect();
+    found.sort_unstable();
+    found.into_iter().find_map(|at| {
+        let start = markdown[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = markdown[at..].find('\n').map_or(markdown.len(), |i| at + i);
+        let subject = lower[start..at].split(|c: char| c.is_whitespace() || "*`[]()>".contains(c));
+        let sibling = subject.into_iter().any(|w| !own.is_empty() && w.len() > own.len() && w.starts_with(&own));
+        // The key of a "key: value" line ("- Base pretrained model type: Llama V2 13B") says
+        // what the value is, not what this model is.
+        let colon = lower[start..end].find(':').map(|c| start + c);
+        let key = colon.is_some_and(|c| c > at && c - start <= 40);
+        (!sibling && !key).then(|| clip(&markdown[start..end]))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn says(card: &str) -> (bool, bool) {
+        let (tuned, base) = tune_or_base(card, "org/Foo-7B", None, false);
+        (tuned.is_some(), base.is_some())
+    }
+
+    #[test]
+    fn a_chat_prompt_format_section_makes_the_model_a_tune() {
+        let chatml = "# Foo\n## Prompt template: ChatML\n```\n<|im_start|>system\n{system}<|im_end|>\n```\n";
+        assert_eq!(says(chatml), (true, false));
+        let vicuna = "## Prompt Format\n\nUSER: {prompt}\nASSISTANT:\n";
+        assert_eq!(says(vicuna), (true, false));
+        let alpaca = "## Prompting\n```\n### Instruction:\n{prompt}\n\n### Response:\n```\n";
+        assert_eq!(says(alpaca), (true, false), "turn markers in a code block are no headings");
+    }
+
+    #[test]
+    fn a_prompt_template_of_none_or_a_chat_turn_elsewhere_says_nothing() {
+        let none = "## Prompt template: None\n```\n{prompt}\n```\n## Usage\n[INST] hello [/INST]\n";
+        assert_eq!(says(none), (false, false), "the [INST] is under another heading");
+        let usage = "## How to use\n```\n./main -p \"### Instruction: Write\\n### Response:\"\n```\n";
+        assert_eq!(says(usage), (false, false), "a command line's example is no prompt format");
+        let family = "## Prompt format\n<|im_start|>user\n\nSee also Foo-7B-chat.\n";
+        assert_eq!(says(family), (false, true), "the tuned sibling's format: this is the family's base");
+    }
+
+    #[test]
+    fn a_merge_recipe_makes_the_model_a_tune_unless_a_sentence_calls_it_a_base() {
+        let recipe = "## Configuration\n```yaml\nmerge_method: slerp\nbase_model: a/b\n```\n";
+        assert_eq!(says(recipe), (true, false));
+        let template = "This is a merge of pre-trained language models created using [mergekit](https://x).\n";
+        assert_eq!(says(template), (true, false));
+        let against = "> This is a base model.\n\n```yaml\nmerge_method: passthrough\n```\n";
+        assert_eq!(says(against), (false, false), "a recipe against a base sentence decides nothing");
+    }
+
+    #[test]
+    fn a_card_naming_its_tuned_sibling_is_the_familys_base_unless_its_code_chats() {
+        let family = "# Foo-7B\nWe release Foo-7B and Foo-7B-Chat.\n";
+        assert_eq!(says(family), (false, true));
+        let chat = "# Foo-7B\nSee Foo-7B-Chat.\n```python\nresponse = model.chat(tokenizer, \"hi\")\n```\n";
+        assert_eq!(says(chat), (false, false), "a chat API in the code: the model may be the chat one");
+        assert_eq!(tune_or_base(family, "org/Foo-7B", None, true), (None, None), "a tuned name looks for no base");
+    }
+}
