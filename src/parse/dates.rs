@@ -286,7 +286,10 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         // released Qwen2-Math. A month later, … Qwen2.5-Math-1.5B").
         // (Looked for only on a line that says "released": most lines do not.)
         let dated = || line.split(". ").find(|s| parse_date(s).is_some()).unwrap_or(line);
-        let news = || news_at.is_some_and(|at| !releases_another(&lower[at..], &name)) && names_model(&lower, &name);
+        let news = || {
+            news_at.is_some_and(|at| !releases_another(&lower[at..], &name)) && names_model(&lower, &name)
+                || news_at.is_some() && releases_family(&lower, &name)
+        };
         if said || news() {
             if let Some(d) = parse_date(line).filter(|_| !about_another(dated(), &name)) {
                 return found(d, i);
@@ -349,6 +352,27 @@ fn releases_another(after: &str, name: &str) -> bool {
     names_other_model(clause, name) && !names_model(clause, name)
 }
 
+/// Whether a news line releases the model's whole family as one ("MiniCPM4 series are released",
+/// "All ToRA models released" on tora-7b-v1.0's card): the family is the name's words before its
+/// size or tuning word, followed in the line by "series", "family" or "models", and the line
+/// names no size. (A family with a version the name adds, "MiniCPM4.1", is another release.)
+fn releases_family(line: &str, name: &str) -> bool {
+    use super::model_names::{is_size, words};
+    let own = words(name);
+    let family: Vec<&String> = own
+        .iter()
+        .take_while(|w| !is_size(w) && !matches!(w.as_str(), "instruct" | "chat" | "inst" | "base"))
+        .collect();
+    let said = words(line);
+    let whole = family.len() < own.len() && family.iter().map(|w| w.len()).sum::<usize>() >= 3;
+    whole
+        && !said.iter().any(|w| is_size(w) || w == "version" || w == "update")
+        && said.windows(family.len() + 1).any(|run| {
+            run[..family.len()].iter().zip(&family).all(|(a, b)| a == *b)
+                && matches!(run[family.len()].as_str(), "series" | "family" | "models")
+        })
+}
+
 /// Whether `name` occurs in `line` as a whole word (not as `Yi-34B-200K` for `Yi-34B`).
 fn names_model(line: &str, name: &str) -> bool {
     let joins = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
@@ -362,6 +386,18 @@ fn names_model(line: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_news_line_releasing_the_whole_family_dates_its_members() {
+        let d = |card: &str, id: &str| card_release(card, id).map(|d| d.date.to_string());
+        let tora = "- [2023/10/08] All ToRA models released at HuggingFace!\n";
+        assert_eq!(d(tora, "llm-agents/tora-7b-v1.0").as_deref(), Some("2023-10-08"));
+        let series = "- [2025.06.06] MiniCPM4 series are released!\n";
+        assert_eq!(d(series, "openbmb/MiniCPM4-8B").as_deref(), Some("2025-06-06"));
+        assert_eq!(d(series, "openbmb/MiniCPM4.1-8B"), None, "a later version of the family");
+        let sized = "- [2025.06.06] MiniCPM4 series (0.5B) are released!\n";
+        assert_eq!(d(sized, "openbmb/MiniCPM4-8B"), None, "a size names some members only");
+    }
 
     #[test]
     fn knowledge_cutoffs_are_not_release_dates() {
