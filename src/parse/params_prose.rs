@@ -1,7 +1,7 @@
 //! Parameter counts in a card's sentences: "an 8.3 billion parameter model", "with 12B active
 //! parameters and a total of 52B"; doubtful when the sentence may be about another model.
 
-use super::params::{evidence, listed, nums, parse_size, read_num, read_unit, Cand, CardSize, Num, SizeForm};
+use super::params::{evidence, listed, nums, parse_size, read_num, read_unit, Cand, CardSize, Num, SizeForm, SizeText};
 
 // Words of sentences about other models, families or comparisons (`*`: a stem); with no size in
 // the name, of tuned-from sentences too; and words before a size that make it a bound or another's.
@@ -121,6 +121,29 @@ pub(crate) fn title_size(model_id: &str, markdown: &str) -> Option<CardSize> {
         .collect();
     let first = sized.first()?;
     sized.iter().all(|s| s.size.total == first.size.total).then(|| first.clone())
+}
+
+/// The name's own size with its exact count in parentheses: "3B (3.21B)" on
+/// Llama-3.2-3B's card (a table cell). The count must be finer than the name's size and round
+/// to it; other sizes' cells ("1B (1.23B)") say nothing of this model.
+pub(super) fn precise_in_parentheses(line: &str, no: usize, name: Option<&SizeText>, out: &mut Vec<Cand>) {
+    let Some(name) = name.filter(|n| !n.is_expert_notation && n.active.is_none()) else { return };
+    let own = name.label.to_ascii_lowercase();
+    let lower = line.to_ascii_lowercase();
+    for (at, _) in lower.match_indices(&format!("{own} (")) {
+        let joined = lower[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || c == '.');
+        let inside = &line[at + own.len() + 2..];
+        let Some(close) = inside.find(')') else { continue };
+        let found = nums(&inside[..close]);
+        let [exact] = found.as_slice() else { continue };
+        // Within half a unit of the name's last digit ("3B": 2.5B to 3.5B; "120B": ±5B).
+        let half = nums(&name.label).first().map_or(0.0, |n| n.rel * n.value as f64) * super::ids::round_unit(&own);
+        let rounds = ((exact.value - name.total).abs() as f64) <= half && exact.value != name.total;
+        if !joined && rounds && !exact.expert && exact.end - exact.at == close {
+            let (total, evidence) = (Some(exact.clone()), evidence(line, at));
+            out.push(Cand { doubt: false, total, active: None, form: SizeForm::Table, line: no, evidence });
+        }
+    }
 }
 
 /// Sizes in parentheses right after a name that is exactly this model's: "[Jamba 1.5
@@ -313,5 +336,20 @@ mod tests {
         assert_eq!(title_size("SuperAGI/SAM", sam).map(|s| (s.size.total, s.line)), Some((7_000_000_000, 2)));
         assert!(title_size("x/SAM", "SAM is distilled from SAM-70B.\n").is_none(), "an object, not the subject");
         assert!(title_size("x/SAM", "SAM-7B is small.\nSAM-13B is large.\n").is_none(), "two sizes");
+    }
+
+    #[test]
+    fn the_names_size_with_its_exact_count_in_parentheses() {
+        let name = parse_size("3B");
+        let read = |line: &str| {
+            let mut out = Vec::new();
+            precise_in_parentheses(line, 7, name.as_ref(), &mut out);
+            out.iter().map(|c| c.total.as_ref().unwrap().value).collect::<Vec<_>>()
+        };
+        assert_eq!(read("| | | 3B (3.21B) | Multilingual Text |"), [3_210_000_000]);
+        assert!(read("| Llama 3.2 | data | 1B (1.23B) |").is_empty(), "another size's cell");
+        assert!(read("| 3B (4.1B) |").is_empty(), "does not round to the name's size");
+        assert!(read("| 13B (3.21B) |").is_empty(), "13B is no 3B");
+        assert!(read("| 3B (3.21B, 2.8B non-embedding) |").is_empty(), "one count alone");
     }
 }
