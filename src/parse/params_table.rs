@@ -13,11 +13,14 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
     let whole = grid.len() == 3 && head.first().is_some_and(|h| key_role(h).is_some());
     let cols: Vec<_> =
         head.iter().enumerate().skip(usize::from(!whole)).filter_map(|(j, h)| Some((j, key_role(h)?))).collect();
+    let bold =
+        bold_column(&grid.iter().skip(1).filter(|(.., c)| !sep(c)).map(|(.., c)| c.as_slice()).collect::<Vec<_>>());
     for (k, (line, text, row)) in grid.iter().enumerate().filter(|(_, (.., c))| !sep(c)) {
         let mut found = Vec::new();
         if let Some(role) = row.first().and_then(|c| key_role(c)) {
             let vals: Vec<_> = row.iter().enumerate().skip(1).filter_map(|(j, c)| Some((j, cell_num(c)?))).collect();
-            let own: Vec<_> = vals.iter().filter(|(j, _)| head.get(*j).is_some_and(|h| is_ours(h, id, name))).collect();
+            let ours = |j: usize| head.get(j).is_some_and(|h| is_ours(h, id, name)) || Some(j) == bold;
+            let own: Vec<_> = vals.iter().filter(|(j, _)| ours(*j)).collect();
             let one = if vals.len() == 1 { vals.first() } else { (own.len() == 1 && k > 0).then(|| own[0]) };
             found.extend(one.map(|(_, m)| (role, m.clone())));
         }
@@ -29,6 +32,19 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
             let (total, active, evidence) = (pick(false), pick(true), evidence(text, 0));
             out.push(Cand { doubt: false, total, active, form: SizeForm::Table, line: *line, evidence });
         }
+    }
+}
+
+/// The one value column whose every filled cell is bold (`| Layers | 40 | **24** | 32 |`): IBM's
+/// cards mark their own model's column so in a table of the family's hyper-parameters.
+fn bold_column(rows: &[&[&str]]) -> Option<usize> {
+    let width = rows.iter().map(|r| r.len()).min().filter(|_| rows.len() >= 3)?;
+    let bold = |c: &str| c.len() > 4 && c.starts_with("**") && c.ends_with("**");
+    let all_bold = |j: usize| rows.iter().all(|r| r[j].is_empty() || bold(r[j])) && rows.iter().any(|r| bold(r[j]));
+    let found: Vec<usize> = (1..width).filter(|j| all_bold(*j)).collect();
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
     }
 }
 
