@@ -679,6 +679,9 @@ mod tests {
         // A table row (even "(this)") is this model's only by name.
         let kobest = "| Model | params | 0-shot |\n|---|---|---|\n| [skt/ko-gpt-trinity-1.2B-v0.5](https://huggingface.co/skt/ko-gpt-trinity-1.2B-v0.5) | 1.2B | 0.66 |\n| **[EleutherAI/polyglot-ko-1.3b](https://huggingface.co/EleutherAI/polyglot-ko-1.3b) (this)** | **1.3B** | **0.71** |\n";
         assert_eq!(read("EleutherAI/polyglot-ko-1.3b", kobest), Some((1_300_000_000, None)));
+        let glm = "| Model | Download | Model Size |\n|---|---|---|\n| GLM-4.7 | [HF](https://huggingface.co/zai-org/GLM-4.7) | 355B-A32B |\n| GLM-4.5-Air | [HF](https://x) | 106B-A12B |\n";
+        assert_eq!(read("zai-org/GLM-4.7", glm), Some((355 * B, Some(32 * B))), "a MoE pair in a size column");
+        assert_eq!(read("zai-org/GLM-4.5-Air", glm), Some((106 * B, Some(12 * B))));
         // IBM's cards mark their own model's column bold in every row of the family's table.
         let granite = "| Model | 2B Dense | 8B Dense | 3B MoE |\n| :-- | :-- | :-- | :-- |\n| Layers | 40 | 40 | **32** |\n| # Parameters | 2.5B | 8.1B | **3.3B** |\n| # Active Parameters | 2.5B | 8.1B | **800M** |\n";
         assert_eq!(read("ibm-granite/granite-3.0-3b-a800m-instruct", granite), Some((3_300_000_000, Some(800 * M))));

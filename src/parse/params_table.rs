@@ -25,7 +25,15 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
             found.extend(one.map(|(_, m)| (role, m.clone())));
         }
         if k > 0 && (whole || row.first().is_some_and(|c| is_ours(c, id, name))) {
-            found.extend(cols.iter().filter_map(|(j, r)| Some((*r, cell_num(row.get(*j)?)?))));
+            for (j, role) in &cols {
+                let Some(cell) = row.get(*j) else { continue };
+                match (cell_num(cell), moe_pair(cell).filter(|_| !*role)) {
+                    (Some(m), _) => found.push((*role, m)),
+                    // "355B-A32B" in a `Model Size` column: total and active.
+                    (None, Some((total, active))) => found.extend([(false, total), (true, active)]),
+                    (None, None) => {}
+                }
+            }
         }
         let pick = |r: bool| found.iter().find(|(x, _)| *x == r).map(|(_, m)| m.clone());
         if !found.is_empty() {
@@ -33,6 +41,16 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
             out.push(Cand { doubt: false, total, active, form: SizeForm::Table, line: *line, evidence });
         }
     }
+}
+
+/// A cell that is a MoE size pair, total then active: "355B-A32B", "21BA3B".
+fn moe_pair(cell: &str) -> Option<(Num, Num)> {
+    let c = cell.trim_matches(|c: char| c.is_whitespace() || "*`".contains(c));
+    let at = c.find(['b', 'B'])? + 1;
+    let rest = c[at..].strip_prefix('-').unwrap_or(&c[at..]);
+    let active = rest.strip_prefix(['A', 'a'])?;
+    let (total, active) = (cell_num(&c[..at])?, cell_num(active)?);
+    (active.value < total.value).then_some((total, active))
 }
 
 /// The one value column whose every filled cell is bold (`| Layers | 40 | **24** | 32 |`): IBM's
