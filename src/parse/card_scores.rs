@@ -896,6 +896,8 @@ mod tests {
         let md = format!("This is [org/ChatQA-1.5-8B](x) converted to llama compatible format.\n\n{table}");
         assert!(read(&md, "other/ChatQA-1.5-8B-llama").scores.is_empty());
         assert!(read(&format!("ChatQA-1.5-8B, llamafied.\n\n{table}"), "other/ChatQA-1.5-8B-llama").scores.is_empty());
+        let renamed = "Identical to ChatQA-1.5-8B but for its tensors, renamed to follow the LLaMA format.";
+        assert!(read(&format!("{renamed}\n\n{table}"), "other/ChatQA-1.5-8B-llama").scores.is_empty());
         assert_eq!(read(&format!("ChatQA-1.5-8B, tuned.\n\n{table}"), "other/ChatQA-1.5-8B-llama").scores.len(), 1);
     }
 

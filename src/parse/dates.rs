@@ -346,8 +346,13 @@ fn about_another(sentence: &str, name: &str) -> bool {
 /// not this one: "发布 XVERSE-65B-Chat 模型，该模型为基于 XVERSE-65B …" releases the chat model, not
 /// its base, though the base is named later in the line.
 fn releases_another(after: &str, name: &str) -> bool {
-    // Not at an ASCII comma: "open-sourced A-Pretrain , A-Instruct , …" is one list.
-    let end = after.find(['，', '。', ';', '；']).into_iter().chain(after.find(". ")).min().unwrap_or(after.len());
+    // Not at an ASCII comma: "open-sourced A-Pretrain , A-Instruct , …" is one list. But at a
+    // relative clause or a comparison: "released Pandalyst-7B-V1.2, which … surpasses
+    // Pandalyst-7B-V1.1" releases V1.2 only.
+    const AFTER: &[&str] =
+        &[". ", " which ", " that ", " surpass", " outperform", " than ", " based on", " trained on"];
+    let stops = after.find(['，', '。', ';', '；']).into_iter().chain(AFTER.iter().filter_map(|w| after.find(w)));
+    let end = stops.min().unwrap_or(after.len());
     let clause = &after[..end];
     names_other_model(clause, name) && !names_model(clause, name)
 }
@@ -386,6 +391,16 @@ fn names_model(line: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_news_line_releasing_a_later_version_that_beats_this_one_is_not_its_release() {
+        let news = "- [2023/10/15] We released **Pandalyst-7B-V1.2**, which surpasses **Pandalyst-7B-V1.1**.\n\
+                    - [2023/09/30] We released **Pandalyst-7B-V1.1**, which surpasses WizardCoder.\n";
+        let d = card_release(news, "pipizhao/Pandalyst-7B-V1.1").map(|d| d.date.to_string());
+        assert_eq!(d.as_deref(), Some("2023-09-30"));
+        let list = "- 2024.01.05: We open-sourced Foo-7B-Pretrain , Foo-7B-Instruct and Foo-13B.\n";
+        assert!(card_release(list, "org/Foo-7B-Instruct").is_some(), "one list of releases");
+    }
 
     #[test]
     fn a_news_line_releasing_the_whole_family_dates_its_members() {

@@ -108,3 +108,20 @@ pub fn decimal_underscores(name: &str) -> String {
     };
     chars.iter().enumerate().map(|(i, c)| if at(i, *c) { '.' } else { *c }).collect()
 }
+
+/// A name whose size carries its base's initial, the way 2023's fine-tunes wrote CodeLlama and
+/// Mistral bases (`airoboros-c34b-2.1`, `ZephRP-m7b`), with the initial dropped: `airoboros-34b-2.1`.
+/// Only `c` and `m`, and only as a word of its own: other letters before a size mean something
+/// else (`s34B` counts samples seen, Gemma's `E2B` an effective size).
+pub fn base_initial_sizes(name: &str) -> String {
+    let parts: Vec<&str> = name.split_inclusive(['-', '_']).collect();
+    let sized = |p: &str| {
+        let word = p.trim_end_matches(['-', '_']).to_ascii_lowercase();
+        let rest = word.strip_prefix(['c', 'm']).unwrap_or("");
+        let digits = rest.strip_suffix('b').unwrap_or("");
+        !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && digits.starts_with(|c: char| c.is_ascii_digit())
+    };
+    parts.iter().enumerate().map(|(i, p)| if i > 0 && sized(p) { &p[1..] } else { p }).collect()
+}

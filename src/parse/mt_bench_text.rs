@@ -49,10 +49,10 @@ pub(crate) fn mt_bench_text(markdown: &str, model_id: &str) -> Vec<CardScore> {
         // (Also as a markdown table: `| Sonya-7B | 1 | 9.06875 | 7b |`, a size column last.)
         let split = text.split(|c: char| c.is_whitespace() || c == '|').map(|w| w.trim_matches(['*', '_', '`']));
         let mut words: Vec<&str> = split.filter(|w| !w.is_empty()).collect();
-        if words
-            .iter()
-            .all(|w| matches!(*w, "score" | "model" | "turn" | "size") || w.chars().all(|c| "-:".contains(c)))
-        {
+        if words.iter().all(|w| {
+            matches!(w.to_ascii_lowercase().as_str(), "score" | "model" | "turn" | "size")
+                || w.chars().all(|c| "-:".contains(c))
+        }) {
             continue;
         }
         let sized = |w: &&str| is_size(&w.to_ascii_lowercase()) || matches!(*w, "?" | "-");
@@ -162,5 +162,7 @@ mod tests {
         assert_eq!(read(table, "org/Foo-8B-Instruct"), [("MT-Bench first turn".to_owned(), 9.06875)]);
         let average = "########## Average turn##########\n| model | score | size\n|---|---|---\n| **Foo-8B-Instruct** | **8.35** | 8b\n";
         assert_eq!(read(average, "org/Foo-8B-Instruct"), [("MT-Bench".to_owned(), 8.35)]);
+        let capitals = table.replace("| model | turn | score | size", "| Model | Turn | Score | Size");
+        assert_eq!(read(&capitals, "org/Foo-8B-Instruct").len(), 1, "a header in capitals is a header");
     }
 }

@@ -91,7 +91,8 @@ pub(super) fn choose(
 }
 
 /// Whether a card's start says its weights were converted to a base family's format ("This is
-/// yayi2-30b converted to llama compatible format", "llamafied"): the family word its repo name
+/// yayi2-30b converted to llama compatible format", "llamafied", "tensors renamed to follow the
+/// LLaMA format"): the family word its repo name
 /// carries then marks a copy, not the fine-tune's base, so the original's label is not its own.
 pub fn states_conversion(intro: &str) -> bool {
     let w = words(intro);
@@ -100,6 +101,8 @@ pub fn states_conversion(intro: &str) -> bool {
         || w.iter()
             .enumerate()
             .any(|(i, x)| matches!(x.as_str(), "converted" | "conversion") && w[i + 1..].iter().take(5).any(family))
+        // "the tensors have been renamed to follow the LLaMA format"
+        || w.iter().enumerate().any(|(i, x)| x == "renamed" && w[i + 1..].iter().take(6).any(family))
 }
 
 /// Whether a header names the model exactly, or is the one label [`choose`] takes for it (the

@@ -65,7 +65,9 @@ pub fn parse_size(text: &str) -> Option<SizeText> {
 /// assert!(from_name("org/sonya-7B-x8-MoE").is_none());
 /// ```
 pub fn from_name(model_id: &str) -> Option<SizeText> {
-    let name = &super::ids::decimal_underscores(model_id.rsplit('/').next().unwrap_or(model_id));
+    let name = &super::ids::base_initial_sizes(&super::ids::decimal_underscores(
+        model_id.rsplit('/').next().unwrap_or(model_id),
+    ));
     if serves_another(name) {
         return None;
     }
@@ -470,6 +472,11 @@ mod tests {
         assert_eq!(from_name("upstage/SOLAR-10.7B-v1.0").unwrap().total, 10_700_000_000);
         assert!(from_name("Qwen/Qwen2.5-7B").is_some_and(|s| s.total == 7_000_000_000));
         assert!(from_name("google-bert/bert-base-uncased").is_none());
+        // A base's initial before the size: CodeLlama 34B, Mistral 7B; not other letters.
+        assert_eq!(from_name("jondurbin/airoboros-c34b-2.1").map(|s| s.total), Some(34_000_000_000));
+        assert_eq!(from_name("x/ZephRP-m7b").map(|s| s.total), Some(7_000_000_000));
+        assert!(from_name("laion/CLIP-ViT-B-16-laion2B-s34B-b88K").is_none_or(|s| s.total != 34_000_000_000));
+        assert!(from_name("google/gemma-4-E2B-it").is_none_or(|s| s.total != 2_000_000_000));
     }
 
     /// (total, active) that `card_size` reads.
