@@ -119,7 +119,8 @@ fn chat_prompt(markdown: &str, model_id: &str) -> Option<String> {
         if !fenced && trimmed.starts_with('#') && !is_turn_heading(trimmed) {
             let lower = trimmed.trim_start_matches('#').trim().to_ascii_lowercase();
             let named = HEADINGS.iter().any(|h| lower.contains(h));
-            let none = lower.rsplit(':').next().is_some_and(|v| matches!(v.trim(), "none" | "unknown" | ""));
+            // "Prompt template: None" names no format; "### Prompt format:" heads one.
+            let none = lower.rsplit(':').next().is_some_and(|v| matches!(v.trim(), "none" | "unknown"));
             section = (named && !(lower.contains(':') && none)).then_some((trimmed, 0));
             continue;
         }
@@ -228,7 +229,7 @@ mod tests {
     fn a_chat_prompt_format_section_makes_the_model_a_tune() {
         let chatml = "# Foo\n## Prompt template: ChatML\n```\n<|im_start|>system\n{system}<|im_end|>\n```\n";
         assert_eq!(says(chatml), (true, false));
-        let vicuna = "## Prompt Format\n\nUSER: {prompt}\nASSISTANT:\n";
+        let vicuna = "### Prompt format:\n```\nSYSTEM: {system}\nUSER: {prompt}\nASSISTANT:\n```\n";
         assert_eq!(says(vicuna), (true, false));
         let alpaca = "## Prompting\n```\n### Instruction:\n{prompt}\n\n### Response:\n```\n";
         assert_eq!(says(alpaca), (true, false), "turn markers in a code block are no headings");
