@@ -408,7 +408,7 @@ mod tests {
         let alpaca = "```\nBelow is an instruction that describes a task.\n```";
         assert_eq!(card("llama", alpaca), (true, false), "the prompt of an instruction-tuned model");
         let family = format!("For the chat model model-42b-chat use:\n{alpaca}");
-        assert_eq!(card("llama", &family), (false, false), "the tuned sibling's prompt");
+        assert_eq!(card("llama", &family), (false, true), "the tuned sibling's prompt: this is the family's base");
     }
 
     #[test]

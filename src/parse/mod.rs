@@ -16,6 +16,7 @@ pub mod ids;
 pub mod json;
 pub mod link;
 pub mod lm_eval;
+mod lm_eval_tables;
 mod mentions;
 mod mode_rows;
 pub mod model_names;
