@@ -817,6 +817,13 @@ mod tests {
             [("truthfulqa bleu_max", Some(5)), ("truthfulqa_mc2", Some(5))]
         );
         assert_ne!(resolve("truthfulqa bleu_max").canonical, "truthfulqa");
+        // The settings line inside the same code block as its table (lm-eval 0.3); one row of
+        // lm-eval's own output (a Stderr column) is a fraction too.
+        let md = "ARC:\n```\nhf-causal (pretrained=x/y), limit: None, num_fewshot: 25, batch_size: 8\n\
+                  |    Task     |Version| Metric |Value |   |Stderr|\n|-------------|------:|--------|-----:|---|-----:|\n\
+                  |arc_challenge|      0|acc_norm|0.6152|±  |0.0142|\n```\n";
+        let s = read(md, "x/y").scores;
+        assert_eq!((s[0].shots, (s[0].value * 100.0).round()), (Some(25), 6152.0));
     }
 
     #[test]

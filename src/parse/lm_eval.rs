@@ -25,7 +25,12 @@ pub fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
         let m = row[metric_c].to_ascii_lowercase();
         ["perplexity", "ppl", "bits_per_byte", "stderr"].iter().any(|w| m.contains(w))
     };
-    let fraction = rows_are_fractions(table.rows.iter().filter(|r| !not_a_score(r)), value_c);
+    // One row alone cannot show it, but lm-eval's own output (a `Stderr` column beside the
+    // value) always prints fractions.
+    let scored: Vec<&Vec<String>> = table.rows.iter().filter(|r| !not_a_score(r)).collect();
+    let printed = table.header.iter().any(|h| h.to_ascii_lowercase().contains("stderr"))
+        && scored.iter().filter_map(|r| pure_number(&r[value_c])).all(|v| v > 0.0 && v <= 1.0);
+    let fraction = rows_are_fractions(scored.iter().copied(), value_c) || printed;
     // lm-eval 0.4 prints its settings over the table ("hf (pretrained=…), num_fewshot: 5, …").
     let fewshot = table.lead_in.split_once("num_fewshot: ").and_then(|(_, rest)| leading_number(rest));
     let mut task = String::new();

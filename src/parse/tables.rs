@@ -243,9 +243,18 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((start, text)) = code.take() {
                     if text.lines().filter(|l| l.trim_start().starts_with('|')).count() >= 3 {
-                        out.extend(markdown_tables(&text).into_iter().map(|(_, t)| {
-                            let row_offsets = vec![start; t.rows.len()];
-                            (start, Table { offset: start, row_offsets, ..t })
+                        // A fenced block's text starts on the line after its fence: offsets are
+                        // exact when the block is not indented (then the settings line lm-eval
+                        // prints over its table is the table's lead-in), else the fence's.
+                        let content = markdown[start..].find('\n').map_or(start, |n| start + n + 1);
+                        let exact = markdown.get(content..content + text.len()) == Some(text.as_str());
+                        out.extend(markdown_tables(&text).into_iter().map(|(o, t)| {
+                            let at = if exact { content + o } else { start };
+                            let row_offsets = match exact {
+                                true => t.row_offsets.iter().map(|r| content + r).collect(),
+                                false => vec![start; t.rows.len()],
+                            };
+                            (at, Table { offset: at, row_offsets, ..t })
                         }));
                     }
                 }
