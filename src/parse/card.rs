@@ -14,6 +14,7 @@ use super::mt_bench_text::mt_bench_text;
 use super::pair_cells::{pair_legend, read_pairs};
 use super::params::{base_contradicts, card_size_in, CardSize, SizeForm};
 use super::params_prose::title_size;
+use super::score_lists::score_lists;
 use super::table_context::{last_heading, lower_is_better, section_language};
 use super::tables::{tables, Table};
 use super::tune_or_base::{tune_or_base, tuned_tags};
@@ -127,6 +128,17 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     }
     let mt_bench = mt_bench_blocks(markdown, model_id).into_iter().chain(mt_bench_text(markdown, model_id));
     for score in mt_bench.filter(|_| copied.is_none()) {
+        let line = Some(line_of(body_start + score.offset));
+        facts.scores.push(CardValue { score, line });
+    }
+    // Lists of scores, unless a table or the model-index already gave the same value.
+    let given = |s: &CardScore| {
+        let canonical = resolve(&s.benchmark_raw).canonical;
+        facts.scores.iter().any(|f| f.score.value == s.value && resolve(&f.score.benchmark_raw).canonical == canonical)
+    };
+    let listed: Vec<CardScore> =
+        score_lists(markdown, model_id).into_iter().filter(|s| copied.is_none() && !given(s)).collect();
+    for score in listed {
         let line = Some(line_of(body_start + score.offset));
         facts.scores.push(CardValue { score, line });
     }

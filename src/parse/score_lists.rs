@@ -1,0 +1,142 @@
+//! Scores a card lists line by line instead of in a table: "ARC (25 shot): 60.32", "- MMLU:
+//! 63.5", "HellaSwag 87.45", under a "Benchmarks" heading or after a "metrics:" line. Read only
+//! when every line of the run is a known benchmark (or an average, which is left out) with one
+//! number and nothing else, at least two of them, and nothing around the run names another model.
+
+use super::benchmarks::{resolve, strip_markup, unit_of};
+use super::card_scores::{clip, CardScore};
+use super::mentions::names_other_model;
+use super::model_names::is_packed;
+use super::tables::pure_number;
+
+/// Names of averages: a list's "Average 73.43" is no benchmark of its own.
+const AVERAGES: &[&str] = &["average", "avg", "avg.", "mean", "total", "overall"];
+
+/// One list line read: the benchmark as written, the value, the value as written, its offset.
+struct Item {
+    name: String,
+    value: f64,
+    raw: String,
+    offset: usize,
+}
+
+/// Every run of benchmark lines in `markdown` (outside code blocks) that is this model's.
+pub(crate) fn score_lists(markdown: &str, model_id: &str) -> Vec<CardScore> {
+    if is_packed(model_id) {
+        // A quantized copy lists its original's results.
+        return Vec::new();
+    }
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    let mut out = Vec::new();
+    let mut run: Vec<Item> = Vec::new();
+    // The text just before the run (a heading or a lead-in line), which must not name another model.
+    let (mut before, mut lead) = ("", "");
+    let (mut offset, mut fenced) = (0, false);
+    for line in markdown.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let text = line.trim();
+        if text.starts_with("```") || text.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        if text.is_empty() && !fenced {
+            continue;
+        }
+        match (fenced, item(text, at)) {
+            (false, Some(found)) => {
+                if run.is_empty() {
+                    lead = before;
+                }
+                run.push(found);
+            }
+            _ => {
+                flush(std::mem::take(&mut run), lead, name, &mut out);
+                before = text;
+            }
+        }
+    }
+    flush(run, lead, name, &mut out);
+    out
+}
+
+/// A run's scores, when it is one: two or more lines, every one a known benchmark or an average,
+/// and a lead-in that names no other model.
+fn flush(run: Vec<Item>, lead: &str, name: &str, out: &mut Vec<CardScore>) {
+    let average = |i: &Item| AVERAGES.contains(&i.name.to_ascii_lowercase().as_str());
+    let known = |i: &Item| resolve(&i.name).is_known;
+    let benchmarks = run.iter().filter(|i| known(i)).count();
+    if benchmarks < 2 || !run.iter().all(|i| known(i) || average(i)) || names_other_model(lead, name) {
+        return;
+    }
+    // Fractions or percent, decided for the whole run.
+    let percent = |i: &&Item| unit_of(&resolve(&i.name).canonical) == "percent";
+    let fractions = run.iter().filter(percent).all(|i| i.value > 0.0 && i.value <= 1.0);
+    for i in run.into_iter().filter(|i| !average(i)) {
+        let scale = fractions && unit_of(&resolve(&i.name).canonical) == "percent";
+        out.push(CardScore {
+            evidence: clip(&format!("{}: {}", i.name, i.raw)),
+            shots: resolve(&i.name).shots,
+            benchmark_raw: i.name,
+            metric: None,
+            value: if scale { i.value * 100.0 } else { i.value },
+            value_raw: i.raw,
+            detail: "list",
+            offset: i.offset,
+            evaluated_by: None,
+        });
+    }
+}
+
+/// A line that is a benchmark's name and one number: "- **ARC (25 shot)**: 60.32", "MMLU 63.5".
+fn item(line: &str, offset: usize) -> Option<Item> {
+    let t = line.trim_start_matches(['-', '*', '+', ' ']).trim();
+    // (The cheap test first: most lines do not end in a digit or "%".)
+    if !t.ends_with(|c: char| c.is_ascii_digit() || c == '%' || c == '*') || t.contains('|') {
+        return None;
+    }
+    let split = t.rfind([':', '=', ' ', '\t'])?;
+    let (name, value) = (strip_markup(t[..split].trim_end_matches([':', '=', ' ', '-'])), t[split + 1..].trim());
+    let name = name.trim().trim_matches('*').trim().to_owned();
+    let number = pure_number(value)?;
+    let plain = value.trim_matches(['*', '%']).chars().all(|c| c.is_ascii_digit() || c == '.');
+    (!name.is_empty() && name.len() <= 40 && plain).then(|| Item {
+        name,
+        value: number,
+        raw: value.trim_matches('*').trim_end_matches('%').to_owned(),
+        offset,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(md: &str) -> Vec<(String, Option<i32>, f64)> {
+        score_lists(md, "org/Foo-7B")
+            .into_iter()
+            .map(|s| (resolve(&s.benchmark_raw).canonical, s.shots, s.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_list_of_known_benchmarks_and_values_is_read() {
+        let md = "### Benchmarks\n\nARC (25 shot): 60.32\n\nHellaswag (10 shot): 83.90\n\nMMLU (5 shot): 54.39\n";
+        let got = read(md);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0], ("arc_challenge".to_owned(), Some(25), 60.32));
+        let metrics = "* metrics:\nAverage 73.43\nARC 71.25\nHellaSwag 87.45\n";
+        assert_eq!(read(metrics).len(), 2, "the average is left out");
+        let fractions = "- **MMLU**: 0.634\n- **ARC**: 0.58\n";
+        assert_eq!(read(fractions)[0].2, 63.4);
+    }
+
+    #[test]
+    fn a_list_that_may_be_another_models_or_is_no_list_of_scores_is_not_read() {
+        assert!(read("Results of Mistral-7B-v0.1:\nARC: 60.1\nMMLU: 62.5\n").is_empty(), "another model's");
+        assert!(read("ARC: 60.1\nMy cat: 3\nMMLU: 62.5\n").is_empty(), "a line that is no benchmark");
+        assert!(read("MMLU: 62.5\n").is_empty(), "one line alone");
+        assert!(read("ARC: 60.1 (base: 58.2)\nMMLU: 62.5 (base: 60.0)\n").is_empty(), "more than one number");
+        assert!(read("```\nARC: 60.1\nMMLU: 62.5\n```\n").is_empty(), "in a code block");
+        assert!(score_lists("ARC: 60.1\nMMLU: 62.5\n", "org/Foo-7B-GPTQ").is_empty(), "a quantized copy's");
+    }
+}
