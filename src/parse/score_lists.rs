@@ -64,7 +64,7 @@ pub(crate) fn score_lists(markdown: &str, model_id: &str) -> Vec<CardScore> {
 fn flush(run: Vec<Item>, lead: &str, name: &str, out: &mut Vec<CardScore>) {
     let average = |i: &Item| AVERAGES.contains(&i.name.to_ascii_lowercase().as_str());
     let known = |i: &Item| resolve(&i.name).is_known;
-    let benchmarks = run.iter().filter(|i| known(i)).count();
+    let benchmarks = run.iter().filter(|i| known(i) && !average(i)).count();
     if benchmarks < 2 || !run.iter().all(|i| known(i) || average(i)) || names_other_model(lead, name) {
         return;
     }
@@ -135,6 +135,7 @@ mod tests {
         assert!(read("Results of Mistral-7B-v0.1:\nARC: 60.1\nMMLU: 62.5\n").is_empty(), "another model's");
         assert!(read("ARC: 60.1\nMy cat: 3\nMMLU: 62.5\n").is_empty(), "a line that is no benchmark");
         assert!(read("MMLU: 62.5\n").is_empty(), "one line alone");
+        assert!(read("Average: 44.13\n\n**IFEval**: 72.64\n").is_empty(), "one benchmark and an average");
         assert!(read("ARC: 60.1 (base: 58.2)\nMMLU: 62.5 (base: 60.0)\n").is_empty(), "more than one number");
         assert!(read("```\nARC: 60.1\nMMLU: 62.5\n```\n").is_empty(), "in a code block");
         assert!(score_lists("ARC: 60.1\nMMLU: 62.5\n", "org/Foo-7B-GPTQ").is_empty(), "a quantized copy's");
