@@ -152,6 +152,8 @@ pub const ALIASES: &[(&str, &str)] = &[
     // A card's own average row: not the five-benchmark `average` density uses.
     ("average", "card_average"),
     ("avg", "card_average"),
+    ("total average", "card_average"),
+    ("overall average", "card_average"),
     // lighteval's row over all its tasks.
     ("all", "card_average"),
 ];

@@ -311,6 +311,7 @@ mod tests {
         assert!(may_be_benchmark("Avg.") && may_be_benchmark("MATH") && may_be_benchmark("C-Eval"));
         assert!(!may_be_benchmark("Acc avg") && !may_be_benchmark("Score avg"));
         assert_eq!(resolve("Avg. Acc.").canonical, "card_average", "an average with its metric stays the card's");
+        assert_eq!(resolve("Total Average").canonical, "card_average");
         assert!(may_be_benchmark("Average"), "the card's own average");
         assert!(!may_be_benchmark("standard_error") && !may_be_benchmark("95% CI"));
         assert!(!may_be_benchmark("Test logloss (lower is better)") && !may_be_benchmark("Error (lower is better)"));
