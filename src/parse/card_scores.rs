@@ -299,10 +299,16 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         let sizes = parts.iter().skip(1).filter(|p| matches!(words(p).as_slice(), [w] if is_size(w)));
         let sized = parts.first().into_iter().chain(sizes).cloned().collect::<Vec<_>>().join(" ");
         let with_size = label_match_in(&sized, model_id, in_tuned, only_one).map(|m| (sized.clone(), m));
+        // A row whose name links to this model's own Hub page names it, however short the name
+        // ("[ToRA-Code-13B](https://huggingface.co/llm-agents/tora-code-13b-v1.0)").
+        let linked =
+            table.row_links.get(i).and_then(Option::as_deref).is_some_and(|l| l.eq_ignore_ascii_case(model_id));
         if let Some((label, m)) =
             first.into_iter().chain(all).chain(with_size).max_by_key(|(_, (n, exact))| (*exact, *n))
         {
-            candidates.push((i, strip_markup(&label), m));
+            candidates.push((i, strip_markup(&label), if linked { (m.0, true) } else { m }));
+        } else if linked {
+            candidates.push((i, strip_markup(&parts.join(" ")), (1, true)));
         }
     }
     if unnamed_row(table, &label_cols) && nameless_own_row(table, model_id) {
@@ -424,6 +430,14 @@ mod tests {
 
     fn named(read: &TableRead) -> Vec<(String, Option<i32>, f64)> {
         read.scores.iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.shots, s.value)).collect()
+    }
+
+    #[test]
+    fn a_row_linking_to_the_models_own_hub_page_is_its_row() {
+        let md = "| Model | Size | GSM8k |\n|---|---|---|\n| [ToRA-13B](https://huggingface.co/llm-agents/tora-13b-v1.0) | 13B | 72.7 |\n\
+                  | [ToRA-Code-13B](https://huggingface.co/llm-agents/tora-code-13b-v1.0) | 13B | 75.8 |\n";
+        assert_eq!(named(&read(md, "llm-agents/tora-code-13b-v1.0")), [("gsm8k".to_owned(), None, 75.8)]);
+        assert!(read(md, "llm-agents/tora-code-13b-v2.0").scores.is_empty(), "a link to another version's page");
     }
 
     #[test]

@@ -114,6 +114,7 @@ pub fn html_table(snippet: &str) -> Option<Table> {
         rows,
         offset: 0,
         row_offsets,
+        row_links: Vec::new(),
         lead_in: String::new(),
         caption: String::new(),
     })

@@ -105,6 +105,7 @@ pub(super) fn unruled_lm_eval_tables(markdown: &str) -> Vec<Table> {
             rows: vec![],
             offset: start,
             row_offsets: vec![],
+            row_links: vec![],
             lead_in: String::new(),
             caption: String::new(),
         };

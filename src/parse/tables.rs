@@ -51,6 +51,9 @@ pub struct Table {
     /// The last non-blank line right above the table, when no heading or table sits between
     /// (at most 200 characters): a caption such as "RULER: a retrieval-based benchmark …".
     pub caption: String,
+    /// The Hub id each body row's first cell links to (`[ToRA-13B](https://huggingface.co/llm-agents/tora-13b-v1.0)`),
+    /// markdown tables only (empty for others).
+    pub row_links: Vec<Option<String>>,
 }
 
 /// Lead-in text kept per table: the last bytes before it.
@@ -155,7 +158,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
     let (mut in_sup, mut sup_text) = (false, String::new());
     let mut cells = 0;
     let mut code: Option<(usize, String)> = None;
-    let mut row_start = 0;
+    let (mut row_start, mut row_link) = (0, None);
     for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
             Event::Start(Tag::Table(_)) => {
@@ -171,13 +174,17 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                         caption: String::new(),
                         offset: range.start,
                         row_offsets: vec![],
+                        row_links: vec![],
                     },
                 ));
             }
             Event::Start(Tag::TableHead) => in_head = true,
             Event::Start(Tag::TableRow) => {
                 row.clear();
-                row_start = range.start;
+                (row_start, row_link) = (range.start, None);
+            }
+            Event::Start(Tag::Link { dest_url, .. }) if cell.is_some() && row.is_empty() && !in_head => {
+                row_link = row_link.or_else(|| hub_id(&dest_url));
             }
             Event::Start(Tag::TableCell) => {
                 (cell, in_sup) = (Some(String::new()), false);
@@ -232,6 +239,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                             r.resize(t.header.len().max(1), String::new());
                             t.rows.push(r);
                             t.row_offsets.push(row_start);
+                            t.row_links.push(row_link.clone());
                         }
                     }
                     row.clear();
@@ -263,6 +271,15 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
         }
     }
     out
+}
+
+/// The `<org>/<name>` of a link to a Hub model page (`https://huggingface.co/org/name`, maybe
+/// with `/tree/main` after it).
+fn hub_id(url: &str) -> Option<String> {
+    let path = url.split_once("huggingface.co/")?.1;
+    let parts: Vec<&str> = path.split(['/', '?', '#']).take(2).collect();
+    let named = parts.len() == 2 && parts.iter().all(|p| !p.is_empty());
+    (named && !matches!(parts[0], "datasets" | "spaces" | "docs" | "papers" | "blog")).then(|| parts.join("/"))
 }
 
 /// A body row of dashes only (a separator repeated inside the body, as gemma's cards do).
