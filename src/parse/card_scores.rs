@@ -300,15 +300,14 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         let sized = parts.first().into_iter().chain(sizes).cloned().collect::<Vec<_>>().join(" ");
         let with_size = label_match_in(&sized, model_id, in_tuned, only_one).map(|m| (sized.clone(), m));
         // A row whose name links to this model's own Hub page names it, however short the name
-        // ("[ToRA-Code-13B](https://huggingface.co/llm-agents/tora-code-13b-v1.0)").
+        // ("[ToRA-Code-13B](https://huggingface.co/llm-agents/tora-code-13b-v1.0)"), when the name
+        // is one of the model's at all.
         let linked =
             table.row_links.get(i).and_then(Option::as_deref).is_some_and(|l| l.eq_ignore_ascii_case(model_id));
         if let Some((label, m)) =
             first.into_iter().chain(all).chain(with_size).max_by_key(|(_, (n, exact))| (*exact, *n))
         {
             candidates.push((i, strip_markup(&label), if linked { (m.0, true) } else { m }));
-        } else if linked {
-            candidates.push((i, strip_markup(&parts.join(" ")), (1, true)));
         }
     }
     if unnamed_row(table, &label_cols) && nameless_own_row(table, model_id) {
@@ -438,6 +437,8 @@ mod tests {
                   | [ToRA-Code-13B](https://huggingface.co/llm-agents/tora-code-13b-v1.0) | 13B | 75.8 |\n";
         assert_eq!(named(&read(md, "llm-agents/tora-code-13b-v1.0")), [("gsm8k".to_owned(), None, 75.8)]);
         assert!(read(md, "llm-agents/tora-code-13b-v2.0").scores.is_empty(), "a link to another version's page");
+        let files = "| Name | Size |\n|---|---|\n| [a.Q2_K.gguf](https://huggingface.co/o/A-GGUF/blob/main/a.Q2_K.gguf) | 2.8 |\n";
+        assert!(tables(files)[0].row_links[0].is_none(), "a link to one of the repo's files");
     }
 
     #[test]

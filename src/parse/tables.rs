@@ -274,10 +274,11 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
 }
 
 /// The `<org>/<name>` of a link to a Hub model page (`https://huggingface.co/org/name`, maybe
-/// with `/tree/main` after it).
+/// with `/tree/main` after it); not a link to one of its files (`/blob/main/x.gguf`).
 fn hub_id(url: &str) -> Option<String> {
-    let path = url.split_once("huggingface.co/")?.1;
-    let parts: Vec<&str> = path.split(['/', '?', '#']).take(2).collect();
+    let path = url.split_once("huggingface.co/")?.1.split(['?', '#']).next()?.trim_end_matches('/');
+    let path = path.strip_suffix("/tree/main").unwrap_or(path);
+    let parts: Vec<&str> = path.split('/').collect();
     let named = parts.len() == 2 && parts.iter().all(|p| !p.is_empty());
     (named && !matches!(parts[0], "datasets" | "spaces" | "docs" | "papers" | "blog")).then(|| parts.join("/"))
 }
