@@ -128,8 +128,11 @@ pub(crate) fn title_size(model_id: &str, markdown: &str) -> Option<CardSize> {
 /// to it; other sizes' cells ("1B (1.23B)") say nothing of this model.
 pub(super) fn precise_in_parentheses(line: &str, no: usize, name: Option<&SizeText>, out: &mut Vec<Cand>) {
     let Some(name) = name.filter(|n| !n.is_expert_notation && n.active.is_none()) else { return };
-    let own = name.label.to_ascii_lowercase();
-    let lower = line.to_ascii_lowercase();
+    // (The cheap test first: this runs for every line of a card.)
+    if !line.contains('(') || !line.contains(name.label.trim_end_matches(char::is_alphabetic)) {
+        return;
+    }
+    let (own, lower) = (name.label.to_ascii_lowercase(), line.to_ascii_lowercase());
     for (at, _) in lower.match_indices(&format!("{own} (")) {
         let joined = lower[..at].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric() || c == '.');
         let inside = &line[at + own.len() + 2..];

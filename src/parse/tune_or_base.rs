@@ -81,6 +81,10 @@ fn tuned_sentence(markdown: &str, model_id: &str) -> Option<String> {
 /// tune of theirs, not a pretrained base.
 fn merge_recipe(markdown: &str) -> Option<String> {
     const SAID: &[&str] = &["merge_method:", "created using mergekit", "created using [mergekit"];
+    // (The cheap test first: most cards name no merge.)
+    if !markdown.contains("merge_method") && !markdown.contains("ergekit") {
+        return None;
+    }
     let line = markdown.lines().find(|l| {
         let lower = l.to_ascii_lowercase();
         SAID.iter().any(|s| lower.contains(s))
