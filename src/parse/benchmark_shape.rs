@@ -5,9 +5,13 @@
 use super::axis_words::{AXIS_WORDS, CATEGORY, CODE_LANGUAGES, LANGUAGES, LEVELS};
 use super::benchmarks::{resolve, strip_markup};
 
-/// A language, natural or programming (one word of a name).
+/// ISO 639-1 codes of languages cards compare by ("En", "De", "Zh" columns). Not "it" (also
+/// information technology).
+const LANGUAGE_CODES: &[&str] = &["en", "de", "fr", "es", "zh", "ja", "ko", "ru", "ar", "hi", "pt", "vi", "nl", "pl"];
+
+/// A language, natural or programming, or a language's code (one word of a name).
 fn language(w: &str) -> bool {
-    w == "english" || LANGUAGES.contains(&w) || CODE_LANGUAGES.contains(&w)
+    w == "english" || LANGUAGES.contains(&w) || CODE_LANGUAGES.contains(&w) || LANGUAGE_CODES.contains(&w)
 }
 
 /// A natural language's name, lower-case ("german"): a bench's language ("MT-Bench German").

@@ -301,6 +301,10 @@ mod tests {
         assert!(!may_be_benchmark("Pile-test (BPB)") && !may_be_benchmark("QPS") && !may_be_benchmark("TPS"));
         assert!(may_be_benchmark("BBH (EM)"));
         assert!(may_be_benchmark("GSM8K") && may_be_benchmark("Ko-ARC"));
+        assert!(
+            !may_be_benchmark("En") && !may_be_benchmark("ZH") && may_be_benchmark("HumanEval-ZH"),
+            "a language's code"
+        );
         assert_eq!(resolve("MBPP +").canonical, "mbpp_plus");
         assert_eq!(resolve("HumanEval +").canonical, "humaneval_plus");
     }
