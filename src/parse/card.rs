@@ -137,7 +137,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         facts.scores.iter().any(|f| f.score.value == s.value && resolve(&f.score.benchmark_raw).canonical == canonical)
     };
     let listed: Vec<CardScore> =
-        score_lists(markdown, model_id).into_iter().filter(|s| copied.is_none() && !given(s)).collect();
+        score_lists(markdown, model_id, tuned).into_iter().filter(|s| copied.is_none() && !given(s)).collect();
     for score in listed {
         let line = Some(line_of(body_start + score.offset));
         facts.scores.push(CardValue { score, line });

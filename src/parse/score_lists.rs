@@ -6,7 +6,7 @@
 use super::benchmarks::{resolve, strip_markup, unit_of};
 use super::card_scores::{clip, CardScore};
 use super::mentions::names_other_model;
-use super::model_names::is_packed;
+use super::model_names::{heading_allows, is_packed};
 use super::tables::pure_number;
 
 /// Names of averages: a list's "Average 73.43" is no benchmark of its own.
@@ -20,8 +20,9 @@ struct Item {
     offset: usize,
 }
 
-/// Every run of benchmark lines in `markdown` (outside code blocks) that is this model's.
-pub(crate) fn score_lists(markdown: &str, model_id: &str) -> Vec<CardScore> {
+/// Every run of benchmark lines in `markdown` (outside code blocks) that is this model's. `tuned`:
+/// the model is a tune (a run under a base model's heading is then its base's, and the reverse).
+pub(crate) fn score_lists(markdown: &str, model_id: &str, tuned: bool) -> Vec<CardScore> {
     if is_packed(model_id) {
         // A quantized copy lists its original's results.
         return Vec::new();
@@ -30,7 +31,7 @@ pub(crate) fn score_lists(markdown: &str, model_id: &str) -> Vec<CardScore> {
     let mut out = Vec::new();
     let mut run: Vec<Item> = Vec::new();
     // The text just before the run (a heading or a lead-in line), which must not name another model.
-    let (mut before, mut lead) = ("", "");
+    let (mut before, mut lead, mut heading, mut under) = ("", "", "", "");
     let (mut offset, mut fenced) = (0, false);
     for line in markdown.split_inclusive('\n') {
         let at = offset;
@@ -45,27 +46,40 @@ pub(crate) fn score_lists(markdown: &str, model_id: &str) -> Vec<CardScore> {
         match (fenced, item(text, at)) {
             (false, Some(found)) => {
                 if run.is_empty() {
-                    lead = before;
+                    (lead, under) = (before, heading);
                 }
                 run.push(found);
             }
             _ => {
-                flush(std::mem::take(&mut run), lead, name, &mut out);
+                let fits = heading_allows(under, tuned) && heading_allows(lead, tuned);
+                flush(std::mem::take(&mut run), lead, name, fits, &mut out);
                 before = text;
+                if !fenced && text.starts_with('#') {
+                    heading = text;
+                }
             }
         }
     }
-    flush(run, lead, name, &mut out);
+    let fits = heading_allows(under, tuned) && heading_allows(lead, tuned);
+    flush(run, lead, name, fits, &mut out);
     out
 }
 
 /// A run's scores, when it is one: two or more lines, every one a known benchmark or an average,
 /// and a lead-in that names no other model.
-fn flush(run: Vec<Item>, lead: &str, name: &str, out: &mut Vec<CardScore>) {
+fn flush(run: Vec<Item>, lead: &str, name: &str, fits: bool, out: &mut Vec<CardScore>) {
     let average = |i: &Item| AVERAGES.contains(&i.name.to_ascii_lowercase().as_str());
     let known = |i: &Item| resolve(&i.name).is_known;
     let benchmarks = run.iter().filter(|i| known(i) && !average(i)).count();
-    if benchmarks < 2 || !run.iter().all(|i| known(i) || average(i)) || names_other_model(lead, name) {
+    // Small whole numbers only ("ARC: 25", "HellaSwag: 10", "MMLU: 5"): the shots of an evaluation
+    // setup, not scores.
+    let settings = run.iter().all(|i| i.value.fract() == 0.0 && i.value <= 25.0 && !i.raw.contains('.'));
+    if !fits
+        || benchmarks < 2
+        || settings
+        || !run.iter().all(|i| known(i) || average(i))
+        || names_other_model(lead, name)
+    {
         return;
     }
     // Fractions or percent, decided for the whole run.
@@ -112,7 +126,7 @@ mod tests {
     use super::*;
 
     fn read(md: &str) -> Vec<(String, Option<i32>, f64)> {
-        score_lists(md, "org/Foo-7B")
+        score_lists(md, "org/Foo-7B-Chat", true)
             .into_iter()
             .map(|s| (resolve(&s.benchmark_raw).canonical, s.shots, s.value))
             .collect()
@@ -135,9 +149,11 @@ mod tests {
         assert!(read("Results of Mistral-7B-v0.1:\nARC: 60.1\nMMLU: 62.5\n").is_empty(), "another model's");
         assert!(read("ARC: 60.1\nMy cat: 3\nMMLU: 62.5\n").is_empty(), "a line that is no benchmark");
         assert!(read("MMLU: 62.5\n").is_empty(), "one line alone");
+        assert!(read("- ARC: 25\n- HellaSwag: 10\n- MMLU: 5\n").is_empty(), "the shots of each benchmark");
         assert!(read("Average: 44.13\n\n**IFEval**: 72.64\n").is_empty(), "one benchmark and an average");
         assert!(read("ARC: 60.1 (base: 58.2)\nMMLU: 62.5 (base: 60.0)\n").is_empty(), "more than one number");
         assert!(read("```\nARC: 60.1\nMMLU: 62.5\n```\n").is_empty(), "in a code block");
-        assert!(score_lists("ARC: 60.1\nMMLU: 62.5\n", "org/Foo-7B-GPTQ").is_empty(), "a quantized copy's");
+        assert!(score_lists("ARC: 60.1\nMMLU: 62.5\n", "org/Foo-7B-GPTQ", true).is_empty(), "a quantized copy's");
+        assert!(read("## Base model results\nARC: 60.1\nMMLU: 62.5\n").is_empty(), "under a base model's heading");
     }
 }
