@@ -9,7 +9,7 @@
 use super::benchmarks::strip_markup;
 use super::mentions::names_other_model;
 use super::model_names::{label_match, words};
-use super::params::{nums, parse_size, CardSize, SizeForm};
+use super::params::{from_name, near, nums, parse_size, CardSize, SizeForm, SizeText};
 
 /// Phrases after which a card names the model its model was tuned from.
 const TUNED_FROM: &[&str] = &[
@@ -206,6 +206,25 @@ fn sized(name: &str, line: usize, evidence: String) -> Option<CardSize> {
         line,
         form: SizeForm::BaseName,
         against_name: false,
+    })
+}
+
+/// The name's size against the size in the name of the model the card says this one was tuned
+/// from: "Tiny-Vicuna-1B", "a fine-tuned version of TinyLlama-1.1B". A finer, different size
+/// there (within 25%) says the name's is nominal: returned flagged ([`CardSize::against_name`]),
+/// so that neither is published. `line` is where the card names the base (0: front matter).
+pub fn base_contradicts(model_id: &str, base: &str, line: usize) -> Option<CardSize> {
+    let (own, theirs) = (from_name(model_id)?, from_name(base)?);
+    let decimals =
+        |s: &SizeText| s.label.split_once('.').map_or(0, |(_, d)| d.chars().take_while(char::is_ascii_digit).count());
+    let apart = (theirs.total - own.total).abs() as f64 / own.total as f64;
+    let finer = decimals(&theirs) > decimals(&own) && !own.is_expert_notation && !theirs.is_expert_notation;
+    (finer && apart > 0.02 && near(theirs.total, own.total)).then(|| CardSize {
+        evidence: format!("tuned from {base}"),
+        size: theirs,
+        line,
+        form: if line == 0 { SizeForm::Table } else { SizeForm::Prose },
+        against_name: true,
     })
 }
 

@@ -2,7 +2,7 @@
 //! the `model-index` front matter and from the body's tables, a parameter count, a release date,
 //! and the tables passed over (with why). Pure: the `hf_files` source turns this into rows.
 
-use super::base_size::base_size;
+use super::base_size::{base_contradicts, base_size};
 use super::benchmarks::{english_named, resolve, strip_markup, unit_of};
 use super::card_scores::{clip, suite_average, table_scores, CardScore, Unused};
 use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
@@ -12,7 +12,7 @@ use super::model_names::{card_intro, fits_release_stamp, is_packed, is_release_s
 use super::mt_bench_json::mt_bench_blocks;
 use super::mt_bench_text::mt_bench_text;
 use super::pair_cells::{pair_legend, read_pairs};
-use super::params::{base_contradicts, card_size_in, CardSize, SizeForm};
+use super::params::{card_size_in, CardSize, SizeForm};
 use super::params_prose::title_size;
 use super::score_lists::score_lists;
 use super::table_context::{last_heading, lower_is_better, section_language};

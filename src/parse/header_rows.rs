@@ -15,7 +15,7 @@ pub(super) fn sub_header(t: &mut Table) {
     let empty = t.header.iter().all(String::is_empty) && !first[0].is_empty();
     if blank_above * 3 >= t.header.len().saturating_sub(1) && blank_above > 0 && (first[0].is_empty() || empty) && names
     {
-        let first = take_first_row(t);
+        let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links);
         let head = std::mem::take(&mut t.header);
         t.header =
             head.into_iter().zip(first).map(|(above, below)| if below.is_empty() { above } else { below }).collect();
@@ -24,16 +24,15 @@ pub(super) fn sub_header(t: &mut Table) {
     // A group name repeated over its columns (`| Model | AlpacaEval (winrate %) | AlpacaEval
     // (winrate %) |`) above a first row that tells them apart (`| | v.s. ChatGPT | v.s. GPT4 |`):
     // each column is the group's name and its own.
-    let header = t.header.clone();
-    let repeated = |h: &String| !h.is_empty() && header.iter().filter(|o| *o == h).count() > 1;
+    let repeated = |h: &String| !h.is_empty() && t.header.iter().filter(|o| *o == h).count() > 1;
     // (In HTML the first cell may be the header's own, spanning both rows: `<th rowspan="2">`; or
     // the corner above is empty and the row below names the label column: `| Model | C-Eval |`.)
     let corner = first[0].is_empty()
         || (t.kind == TableKind::Html && first[0] == t.header[0])
         || (t.header[0].is_empty() && pure_number(&first[0]).is_none());
     if corner && names && t.header.iter().skip(1).any(repeated) {
-        let first = take_first_row(t);
-        let head = header.clone();
+        let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links);
+        let head = t.header.clone();
         let first_names = first.clone();
         t.header = head
             .iter()
@@ -69,11 +68,16 @@ fn group_column(group: &str, sub: &str, header: &[String], subs: &[String]) -> S
     }
 }
 
-/// The first body row, taken out of the table with its offset and link.
-fn take_first_row(t: &mut Table) -> Vec<String> {
-    t.row_offsets.remove(0);
-    if !t.row_links.is_empty() {
-        t.row_links.remove(0);
+/// The first body row, taken out of a table's rows with its offset and link (the fields apart, so
+/// the header stays borrowed).
+fn take_first_row(
+    rows: &mut Vec<Vec<String>>,
+    offsets: &mut Vec<usize>,
+    links: &mut Vec<Option<String>>,
+) -> Vec<String> {
+    offsets.remove(0);
+    if !links.is_empty() {
+        links.remove(0);
     }
-    t.rows.remove(0)
+    rows.remove(0)
 }

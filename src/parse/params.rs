@@ -39,11 +39,19 @@ pub struct SizeText {
 /// ```
 pub fn parse_size(text: &str) -> Option<SizeText> {
     let t = text.trim().trim_start_matches(['~', '≈', '*']).trim();
-    let m = nums(t).into_iter().next().filter(|m| m.at == 0)?;
-    // 235B-A22B / 30B-A3B: total then active.
-    let after = t[m.end..].strip_prefix(['-', '_']).and_then(|r| r.strip_prefix(['A', 'a'])).unwrap_or("");
-    let active = nums(after).into_iter().next().filter(|a| a.at == 0 && !a.expert && !m.expert);
+    let (m, active, _) = size_pair(t)?;
     Some(SizeText { total: m.value, active: active.map(|a| a.value), label: m.label, is_expert_notation: m.expert })
+}
+
+/// The size `t` starts with and, when "235B-A22B" / "30B-A3B" follows it so, the active size;
+/// with where the expression ends.
+pub(super) fn size_pair(t: &str) -> Option<(Num, Option<Num>, usize)> {
+    let m = nums(t).into_iter().next().filter(|m| m.at == 0)?;
+    let rest = &t[m.end..];
+    let after = rest.strip_prefix(['-', '_']).and_then(|r| r.strip_prefix(['A', 'a'])).unwrap_or("");
+    let active = nums(after).into_iter().next().filter(|a| a.at == 0 && !a.expert && !m.expert);
+    let end = active.as_ref().map_or(m.end, |a| t.len() - after.len() + a.end);
+    Some((m, active, end))
 }
 
 /// The size a model id carries, e.g. `Llama-2-7b-hf` → 7B, `Qwen3-30B-A3B` → 30B total, 3B active,
@@ -210,25 +218,6 @@ pub fn card_size_in(model_id: &str, markdown: &str, tables: &[Table]) -> Option<
     }
 }
 
-/// The name's size against the size in the name of the model the card says this one was tuned
-/// from: "Tiny-Vicuna-1B", "a fine-tuned version of TinyLlama-1.1B". A finer, different size
-/// there (within 25%) says the name's is nominal: returned flagged ([`CardSize::against_name`]),
-/// so that neither is published. `line` is where the card names the base (0: front matter).
-pub fn base_contradicts(model_id: &str, base: &str, line: usize) -> Option<CardSize> {
-    let (own, theirs) = (from_name(model_id)?, from_name(base)?);
-    let decimals =
-        |s: &SizeText| s.label.split_once('.').map_or(0, |(_, d)| d.chars().take_while(char::is_ascii_digit).count());
-    let apart = (theirs.total - own.total).abs() as f64 / own.total as f64;
-    let finer = decimals(&theirs) > decimals(&own) && !own.is_expert_notation && !theirs.is_expert_notation;
-    (finer && apart > 0.02 && near(theirs.total, own.total)).then(|| CardSize {
-        evidence: format!("tuned from {base}"),
-        size: theirs,
-        line,
-        form: if line == 0 { SizeForm::Table } else { SizeForm::Prose },
-        against_name: true,
-    })
-}
-
 /// A statement that contradicts the name's size, as [`CardSize::against_name`].
 fn flagged(c: &Cand) -> Option<CardSize> {
     let t = c.total.as_ref()?;
@@ -242,7 +231,7 @@ pub fn from_card_text(text: &str) -> Option<SizeText> {
     card_size("", text).map(|c| c.size)
 }
 
-fn near(a: i64, b: i64) -> bool {
+pub(super) fn near(a: i64, b: i64) -> bool {
     (a - b).abs() as f64 <= 0.25 * b as f64
 }
 

@@ -1,7 +1,7 @@
 //! Parameter counts in a card's tables: a `| Parameters | 8.03B |` row, a `#Params` column in
 //! the row naming this model, a `Number of Parameters: 1.54B` line.
 
-use super::params::{evidence, nums, parse_size, Cand, Num, SizeForm, SizeText};
+use super::params::{evidence, nums, parse_size, size_pair, Cand, Num, SizeForm, SizeText};
 
 /// A table's parameter rows (`| Parameters | 8.03B |`; of a family row, the column whose header
 /// names this model) and columns (`| Model | #Params |`, in the row naming this model).
@@ -43,14 +43,12 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
     }
 }
 
-/// A cell that is a MoE size pair, total then active: "355B-A32B", "21BA3B".
+/// A cell that is a MoE size pair, total then active, and nothing else: "355B-A32B" (as a
+/// name writes it, [`size_pair`]); not an estimate ("~355B-A32B").
 fn moe_pair(cell: &str) -> Option<(Num, Num)> {
     let c = cell.trim_matches(|c: char| c.is_whitespace() || "*`".contains(c));
-    let at = c.find(['b', 'B'])? + 1;
-    let rest = c[at..].strip_prefix('-').unwrap_or(&c[at..]);
-    let active = rest.strip_prefix(['A', 'a'])?;
-    let (total, active) = (cell_num(&c[..at])?, cell_num(active)?);
-    (active.value < total.value).then_some((total, active))
+    let (total, active, end) = size_pair(c).filter(|_| !c.contains(['~', '≈']))?;
+    (end == c.len()).then_some((total, active?)).filter(|(t, a)| a.value < t.value)
 }
 
 /// The one value column whose every filled cell is bold (`| Layers | 40 | **24** | 32 |`): IBM's

@@ -3,18 +3,17 @@
 //! when every line of the run is a known benchmark (or an average, which is left out) with one
 //! number and nothing else, at least two of them, and nothing around the run names another model.
 
-use super::benchmarks::{resolve, strip_markup, unit_of};
+use super::benchmarks::{resolve, strip_markup, unit_of, Benchmark};
 use super::card_scores::{clip, CardScore};
 use super::mentions::names_other_model;
 use super::model_names::{heading_allows, is_packed};
 use super::tables::pure_number;
 
-/// Names of averages: a list's "Average 73.43" is no benchmark of its own.
-const AVERAGES: &[&str] = &["average", "avg", "avg.", "mean", "total", "overall"];
-
-/// One list line read: the benchmark as written, the value, the value as written, its offset.
+/// One list line read: the benchmark as written and resolved, the value, the value as written,
+/// its offset.
 struct Item {
     name: String,
+    benchmark: Benchmark,
     value: f64,
     raw: String,
     offset: usize,
@@ -43,16 +42,16 @@ pub(crate) fn score_lists(markdown: &str, model_id: &str, tuned: bool) -> Vec<Ca
         if text.is_empty() && !fenced {
             continue;
         }
-        match (fenced, item(text, at)) {
-            (false, Some(found)) => {
+        // (Lines in code blocks are not looked at: they hold no list.)
+        match (!fenced).then(|| item(text, at)).flatten() {
+            Some(found) => {
                 if run.is_empty() {
                     (lead, under) = (before, heading);
                 }
                 run.push(found);
             }
-            _ => {
-                let fits = heading_allows(under, tuned) && heading_allows(lead, tuned);
-                flush(std::mem::take(&mut run), lead, name, fits, &mut out);
+            None => {
+                flush(std::mem::take(&mut run), (lead, under, tuned), name, &mut out);
                 before = text;
                 if !fenced && text.starts_with('#') {
                     heading = text;
@@ -60,36 +59,34 @@ pub(crate) fn score_lists(markdown: &str, model_id: &str, tuned: bool) -> Vec<Ca
             }
         }
     }
-    let fits = heading_allows(under, tuned) && heading_allows(lead, tuned);
-    flush(run, lead, name, fits, &mut out);
+    flush(run, (lead, under, tuned), name, &mut out);
     out
 }
 
-/// A run's scores, when it is one: two or more lines, every one a known benchmark or an average,
-/// and a lead-in that names no other model.
-fn flush(run: Vec<Item>, lead: &str, name: &str, fits: bool, out: &mut Vec<CardScore>) {
-    let average = |i: &Item| AVERAGES.contains(&i.name.to_ascii_lowercase().as_str());
-    let known = |i: &Item| resolve(&i.name).is_known;
-    let benchmarks = run.iter().filter(|i| known(i) && !average(i)).count();
+/// A run's scores, when it is one: two or more lines, every one a known benchmark or the card's
+/// average (which is left out), a lead-in that names no other model, and a lead-in and heading
+/// over it that fit this kind of model (a tune's or a base's).
+fn flush(run: Vec<Item>, (lead, heading, tuned): (&str, &str, bool), name: &str, out: &mut Vec<CardScore>) {
+    let average = |i: &Item| i.benchmark.canonical == "card_average";
+    let benchmarks = run.iter().filter(|i| i.benchmark.is_known && !average(i)).count();
+    if benchmarks < 2 || !run.iter().all(|i| i.benchmark.is_known) {
+        return;
+    }
     // Small whole numbers only ("ARC: 25", "HellaSwag: 10", "MMLU: 5"): the shots of an evaluation
     // setup, not scores.
     let settings = run.iter().all(|i| i.value.fract() == 0.0 && i.value <= 25.0 && !i.raw.contains('.'));
-    if !fits
-        || benchmarks < 2
-        || settings
-        || !run.iter().all(|i| known(i) || average(i))
-        || names_other_model(lead, name)
-    {
+    let fits = heading_allows(heading, tuned) && heading_allows(lead, tuned);
+    if settings || !fits || names_other_model(lead, name) {
         return;
     }
     // Fractions or percent, decided for the whole run.
-    let percent = |i: &&Item| unit_of(&resolve(&i.name).canonical) == "percent";
-    let fractions = run.iter().filter(percent).all(|i| i.value > 0.0 && i.value <= 1.0);
+    let percent = |i: &Item| unit_of(&i.benchmark.canonical) == "percent";
+    let fractions = run.iter().filter(|i| percent(i)).all(|i| i.value > 0.0 && i.value <= 1.0);
     for i in run.into_iter().filter(|i| !average(i)) {
-        let scale = fractions && unit_of(&resolve(&i.name).canonical) == "percent";
+        let scale = fractions && percent(&i);
         out.push(CardScore {
             evidence: clip(&format!("{}: {}", i.name, i.raw)),
-            shots: resolve(&i.name).shots,
+            shots: i.benchmark.shots,
             benchmark_raw: i.name,
             metric: None,
             value: if scale { i.value * 100.0 } else { i.value },
@@ -109,11 +106,16 @@ fn item(line: &str, offset: usize) -> Option<Item> {
         return None;
     }
     let split = t.rfind([':', '=', ' ', '\t'])?;
-    let (name, value) = (strip_markup(t[..split].trim_end_matches([':', '=', ' ', '-'])), t[split + 1..].trim());
-    let name = name.trim().trim_matches('*').trim().to_owned();
-    let number = pure_number(value)?;
+    let value = t[split + 1..].trim();
     let plain = value.trim_matches(['*', '%']).chars().all(|c| c.is_ascii_digit() || c == '.');
-    (!name.is_empty() && name.len() <= 40 && plain).then(|| Item {
+    let head = t[..split].trim_end_matches([':', '=', ' ', '-']);
+    if !plain || head.is_empty() || head.len() > 60 {
+        return None;
+    }
+    let number = pure_number(value)?;
+    let name = strip_markup(head).trim().trim_matches('*').trim().to_owned();
+    (!name.is_empty() && name.len() <= 40).then(|| Item {
+        benchmark: resolve(&name),
         name,
         value: number,
         raw: value.trim_matches('*').trim_end_matches('%').to_owned(),

@@ -184,7 +184,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                 (row_start, row_link) = (range.start, None);
             }
             Event::Start(Tag::Link { dest_url, .. }) if cell.is_some() && row.is_empty() && !in_head => {
-                row_link = row_link.or_else(|| hub_id(&dest_url));
+                row_link = row_link.or_else(|| page_id(&dest_url));
             }
             Event::Start(Tag::TableCell) => {
                 (cell, in_sup) = (Some(String::new()), false);
@@ -273,14 +273,12 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
     out
 }
 
-/// The `<org>/<name>` of a link to a Hub model page (`https://huggingface.co/org/name`, maybe
-/// with `/tree/main` after it); not a link to one of its files (`/blob/main/x.gguf`).
-fn hub_id(url: &str) -> Option<String> {
-    let path = url.split_once("huggingface.co/")?.1.split(['?', '#']).next()?.trim_end_matches('/');
-    let path = path.strip_suffix("/tree/main").unwrap_or(path);
-    let parts: Vec<&str> = path.split('/').collect();
-    let named = parts.len() == 2 && parts.iter().all(|p| !p.is_empty());
-    (named && !matches!(parts[0], "datasets" | "spaces" | "docs" | "papers" | "blog")).then(|| parts.join("/"))
+/// The Hub id of a link to a model's page (`https://huggingface.co/org/name`, maybe with
+/// `/tree/main` after it); not of a link to one of its files (`/blob/main/x.gguf`), which every
+/// row of a file list has.
+fn page_id(url: &str) -> Option<String> {
+    let file = url.contains("/blob/") || url.contains("/resolve/");
+    (url.contains("://") && !file).then(|| super::ids::hub_id(url)).flatten()
 }
 
 /// A body row of dashes only (a separator repeated inside the body, as gemma's cards do).

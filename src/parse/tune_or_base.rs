@@ -16,10 +16,13 @@ pub fn tune_or_base(
     tag: Option<String>,
     tuned_name: bool,
 ) -> (Option<String>, Option<String>) {
+    // Whether the card names the tuned sibling: three readings ask, the card is searched once.
+    let cell = std::cell::OnceCell::new();
+    let sibling = || *cell.get_or_init(|| names_tuned_sibling(markdown, model_id));
     let base =
-        if tuned_name { None } else { base_sentence(markdown, model_id).or_else(|| tuned_sibling(markdown, model_id)) };
-    let weaker = || tag.or_else(|| merge_recipe(markdown)).or_else(|| chat_prompt(markdown, model_id));
-    match (tuned_sentence(markdown, model_id), base) {
+        if tuned_name { None } else { base_sentence(markdown, model_id).or_else(|| tuned_sibling(markdown, &sibling)) };
+    let weaker = || tag.or_else(|| merge_recipe(markdown)).or_else(|| chat_prompt(markdown, &sibling));
+    match (tuned_sentence(markdown, model_id, &sibling), base) {
         (Some(sentence), _) => (Some(sentence), None),
         (None, Some(base)) => match weaker() {
             Some(_) => (None, None),
@@ -54,7 +57,7 @@ pub fn tuned_tags(meta: &serde_json::Value) -> Option<String> {
 /// A sentence in which the card calls its model a tune ("is a fine-tuned version of", "is an
 /// instruction-tuned", "is a merge of"). Sentences about other models ("the fine-tuned
 /// Llama-2-Chat models") do not count: the phrase must say what this model *is*.
-fn tuned_sentence(markdown: &str, model_id: &str) -> Option<String> {
+fn tuned_sentence(markdown: &str, model_id: &str, sibling: &dyn Fn() -> bool) -> Option<String> {
     const PHRASES: &[&str] = &[
         "is a fine-tuned",
         "is a finetuned",
@@ -73,7 +76,7 @@ fn tuned_sentence(markdown: &str, model_id: &str) -> Option<String> {
     // lemur-70b-v1) it is the sibling's.
     let line = line_saying(markdown, PHRASES, model_id)?;
     let prompt = line.to_ascii_lowercase().contains("below is an instruction");
-    (!(prompt && names_tuned_sibling(markdown, model_id))).then_some(line)
+    (!(prompt && sibling())).then_some(line)
 }
 
 /// The recipe of a merge: mergekit's configuration (`merge_method:`) or its card template ("This
@@ -97,7 +100,7 @@ fn merge_recipe(markdown: &str) -> Option<String> {
 /// "USER:"): a chat or instruction tune's card. Not a heading saying "None", and not on a
 /// family's card that names this model's tuned sibling (the format is the sibling's). Lines in
 /// code blocks are no headings.
-fn chat_prompt(markdown: &str, model_id: &str) -> Option<String> {
+fn chat_prompt(markdown: &str, sibling: &dyn Fn() -> bool) -> Option<String> {
     const HEADINGS: &[&str] = &["prompt template", "prompt format", "prompting", "chat template", "chat format"];
     const TURNS: &[&str] = &[
         "<|im_start|>",
@@ -137,7 +140,7 @@ fn chat_prompt(markdown: &str, model_id: &str) -> Option<String> {
         let lower = trimmed.to_ascii_lowercase();
         if TURNS.iter().any(|t| lower.contains(t)) || SPEAKERS.iter().any(|s| lower.starts_with(s)) {
             let heading = *heading;
-            return (!names_tuned_sibling(markdown, model_id)).then(|| {
+            return (!sibling()).then(|| {
                 clip(&format!("chat prompt format: {} | {}", heading.trim_start_matches('#').trim(), trimmed))
             });
         }
@@ -158,21 +161,26 @@ fn is_turn_heading(line: &str) -> bool {
 /// calls its model nothing else is the base of that family. Not when its code calls a chat API
 /// (`model.chat(…)`): a lab that names its chat model "TeleChat-1B-chat" in tables may publish it
 /// as `Telechat-1B`.
-fn tuned_sibling(markdown: &str, model_id: &str) -> Option<String> {
+fn tuned_sibling(markdown: &str, sibling: &dyn Fn() -> bool) -> Option<String> {
     let chats = markdown.contains(".chat(");
-    (!chats && names_tuned_sibling(markdown, model_id))
-        .then(|| "names its tuned sibling (this name with chat/instruct added)".to_owned())
+    (!chats && sibling()).then(|| "names its tuned sibling (this name with chat/instruct added)".to_owned())
 }
 
 /// Whether the card names this model's name with a tuning word added ("lemur-70b-chat-v1").
 fn names_tuned_sibling(markdown: &str, model_id: &str) -> bool {
     let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    let Some(first) = own.first() else { return false };
     let lower = markdown.to_ascii_lowercase();
-    let tokens = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)));
-    tokens.filter(|t| t.contains('-')).any(|t| {
-        let w = words(t);
+    let joins = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
+    // Only the tokens around the name's first word (one search, not every token of the card).
+    lower.match_indices(first.as_str()).any(|(at, _)| {
+        let start = lower[..at].char_indices().rev().find(|(_, c)| !joins(*c)).map_or(0, |(i, c)| i + c.len_utf8());
+        let end = lower[at..].find(|c: char| !joins(c)).map_or(lower.len(), |i| at + i);
+        let token = &lower[start..end];
+        let w = words(token);
         let extra: Vec<&String> = w.iter().filter(|x| !own.contains(x)).collect();
-        w.len() == own.len() + 1
+        token.contains('-')
+            && w.len() == own.len() + 1
             && own.iter().all(|o| w.contains(o))
             && matches!(extra.as_slice(), [x] if matches!(x.as_str(), "chat" | "instruct" | "it" | "sft"))
     })
@@ -261,7 +269,7 @@ mod tests {
 
     #[test]
     fn a_card_naming_its_tuned_sibling_is_the_familys_base_unless_its_code_chats() {
-        let family = "# Foo-7B\nWe release Foo-7B and Foo-7B-Chat.\n";
+        let family = "# Foo-7B\nWe release Foo-7B and 🎉Foo-7B-Chat.\n";
         assert_eq!(says(family), (false, true));
         let chat = "# Foo-7B\nSee Foo-7B-Chat.\n```python\nresponse = model.chat(tokenizer, \"hi\")\n```\n";
         assert_eq!(says(chat), (false, false), "a chat API in the code: the model may be the chat one");

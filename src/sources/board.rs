@@ -15,6 +15,7 @@ use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, S
 use crate::parse::benchmarks::prompt_of;
 use crate::parse::dates::parse_date;
 use crate::parse::front_matter::leading_number;
+pub use crate::parse::ids::hub_id;
 use crate::tables::codes::Evaluator;
 use crate::tables::rows::{RejectRow, ScoreRow};
 
@@ -103,56 +104,6 @@ pub fn clean_name(raw: &str) -> String {
         .filter(|w| !w.is_empty() && w.chars().any(|c| c.is_alphanumeric() || c.is_ascii_punctuation()))
         .collect();
     words.join(" ")
-}
-
-/// A Hub id from a cell: `org/name`, or a link to a model's page on the Hub
-/// (`https://huggingface.co/org/name`, `hf.co` or `www.` too, anything after the repo ignored).
-/// A link to another host, to a space, a dataset or another of the Hub's own pages, or one that
-/// does not parse, names no model.
-///
-/// ```
-/// use densing::sources::board::hub_id;
-/// assert_eq!(hub_id("https://huggingface.co/Qwen/Qwen2-7B").as_deref(), Some("Qwen/Qwen2-7B"));
-/// assert_eq!(hub_id("https://huggingface.co/spaces/Qwen/demo"), None);
-/// ```
-pub fn hub_id(cell: &str) -> Option<String> {
-    let t = cell.trim();
-    let id = if t.contains("://") { hub_link(t)? } else { t.trim_end_matches('/').to_owned() };
-    let org = id.split_once('/')?.0;
-    (!HUB_PAGES.contains(&org) && crate::parse::ids::check_model_id(&id).is_ok()).then_some(id)
-}
-
-/// First path parts of the Hub's own pages: no organisation can take these names.
-const HUB_PAGES: &[&str] = &[
-    "api",
-    "blog",
-    "chat",
-    "collections",
-    "datasets",
-    "docs",
-    "join",
-    "learn",
-    "login",
-    "models",
-    "new",
-    "organizations",
-    "papers",
-    "posts",
-    "pricing",
-    "settings",
-    "spaces",
-    "tasks",
-];
-
-/// `org/name` from an `http(s)` link to the Hub (its first two path parts), else `None`.
-fn hub_link(link: &str) -> Option<String> {
-    let url = url::Url::parse(link).ok()?;
-    let hub = matches!(url.host_str()?, "huggingface.co" | "www.huggingface.co" | "hf.co");
-    if !hub || !matches!(url.scheme(), "http" | "https") {
-        return None;
-    }
-    let mut parts = url.path_segments()?;
-    Some(format!("{}/{}", parts.next()?, parts.next()?))
 }
 
 /// `+8/-6` (or `+4 / -4`) → (plus, minus).
