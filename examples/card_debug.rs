@@ -24,6 +24,8 @@ fn main() {
     for d in &out.dates {
         println!("date {d:?}");
     }
+    let facts = densing::parse::card::read_card(&model_id, &String::from_utf8_lossy(&body));
+    println!("tuned {:?} | base {:?}", facts.tuned, facts.base);
     for r in &out.rejects {
         println!("reject {:?}: {:?}", r.reason, r.detail);
     }

@@ -17,7 +17,7 @@ use super::params_prose::title_size;
 use super::score_lists::score_lists;
 use super::table_context::{last_heading, lower_is_better, section_language};
 use super::tables::{tables, Table};
-use super::tune_or_base::{tune_or_base, tuned_tags};
+use super::tune_or_base::{declared_base, tune_or_base, tuned_tags};
 
 /// One score a card gives its own model, with its line in the card (from 1). Values are in the
 /// benchmark's unit: fractions of percent benchmarks are scaled ×100 per table or per
@@ -66,7 +66,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         Ok(meta) => {
             let at = yaml.find("base_model").map_or(0, |o| line_of(yaml_start + o));
             bases.extend(meta.get("base_model").into_iter().flat_map(base_ids).map(|b| (b, at)));
-            facts.tuned = tuned_tags(&meta);
+            facts.tuned = tuned_tags(&meta).or_else(|| declared_base(&meta, model_id, markdown));
             facts.date = front_matter_date(&meta, yaml, |o| line_of(yaml_start + o));
             if let Some(index) = meta.get("model-index") {
                 read_model_index(model_id, index, yaml, |o| line_of(yaml_start + o), &mut facts);

@@ -5,7 +5,7 @@
 
 use super::card_scores::clip;
 use super::mentions::{names_other_model, states_other_size};
-use super::model_names::words;
+use super::model_names::{is_packed, words};
 
 /// What the card says: `(tuned, base)`, each the line or tag that says it; at most one is set.
 /// `tag` is a front-matter tag marking a tune (`tuned_tags`); `tuned_name` says the model's name
@@ -22,7 +22,8 @@ pub fn tune_or_base(
     let base =
         if tuned_name { None } else { base_sentence(markdown, model_id).or_else(|| tuned_sibling(markdown, &sibling)) };
     let weaker = || tag.or_else(|| merge_recipe(markdown)).or_else(|| chat_prompt(markdown, &sibling));
-    match (tuned_sentence(markdown, model_id, &sibling), base) {
+    let said = tuned_sentence(markdown, model_id, &sibling).or_else(|| tuned_field(markdown));
+    match (said, base) {
         (Some(sentence), _) => (Some(sentence), None),
         (None, Some(base)) => match weaker() {
             Some(_) => (None, None),
@@ -48,6 +49,14 @@ pub fn tuned_tags(meta: &serde_json::Value) -> Option<String> {
         "merge",
         "mergekit",
         "roleplay",
+        // Trained with adapters or with TRL's trainers (SFT, DPO, GRPO): a tune of another model.
+        "lora",
+        "qlora",
+        "peft",
+        "trl",
+        "grpo",
+        "instruction-tuning",
+        "instruction-tuned",
     ];
     let tags = meta.get("tags")?.as_array()?;
     let tag = tags.iter().filter_map(|t| t.as_str()).find(|t| TAGS.contains(&t.to_ascii_lowercase().as_str()))?;
@@ -77,6 +86,63 @@ fn tuned_sentence(markdown: &str, model_id: &str, sibling: &dyn Fn() -> bool) ->
     let line = line_saying(markdown, PHRASES, model_id)?;
     let prompt = line.to_ascii_lowercase().contains("below is an instruction");
     (!(prompt && sibling())).then_some(line)
+}
+
+/// A model card template's field naming what the model was tuned from or how ("- **Finetuned
+/// from model:** unsloth/llama-3-8b", "Fine-tuning method: QLoRA"), filled in: the template's
+/// "[More Information Needed]" says nothing. Not on a card whose model was pretrained further
+/// (there the field names the model it was pretrained from).
+fn tuned_field(markdown: &str) -> Option<String> {
+    const KEYS: &[&str] = &["finetuned from", "fine-tuned from", "fine-tuning method", "finetuning method"];
+    if !markdown.contains("uned from") && !markdown.contains("ning method") || pretrained_further(markdown) {
+        return None;
+    }
+    markdown.lines().find_map(|line| {
+        // Unicode hyphens ("Fine‑tuning") read as ASCII ones.
+        let lower: String = line.to_lowercase().replace(['\u{2010}', '\u{2011}'], "-");
+        let (key, value) = lower.split_once(':')?;
+        let key = key.trim_matches(|c: char| c.is_whitespace() || "-*_#|".contains(c));
+        let value = value.trim_matches(|c: char| c.is_whitespace() || "*_|[]".contains(c));
+        let empty = value.is_empty() || ["more information needed", "n/a", "none", "-"].contains(&value);
+        (KEYS.iter().any(|k| key.starts_with(k)) && !empty).then(|| clip(line.trim()))
+    })
+}
+
+/// The Hub's lineage in the front matter: a `base_model` says the model was made from another
+/// (tuned, merged, adapted), unless it is a quantized copy (relation `quantized` or a packed
+/// name like "-GPTQ"), which keeps its original's kind, names the model itself, or the card says
+/// the model was pretrained further from it (Meditron, LeoLM: base models of their own).
+pub fn declared_base(meta: &serde_json::Value, model_id: &str, markdown: &str) -> Option<String> {
+    let base = match meta.get("base_model")? {
+        serde_json::Value::String(id) => id.as_str(),
+        serde_json::Value::Array(ids) => ids.first()?.as_str()?,
+        _ => return None,
+    };
+    let quantized = meta.get("base_model_relation").and_then(|r| r.as_str()) == Some("quantized");
+    let name = |id: &str| id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
+    let own = name(base) == name(model_id);
+    (!quantized && !is_packed(model_id) && !base.trim().is_empty() && !own && !pretrained_further(markdown))
+        .then(|| format!("front matter base_model: {base}"))
+}
+
+/// Whether the card says its model was pretrained further ("through continued pretraining on",
+/// "Training Stage: Pretraining"): a base model made from another base model.
+fn pretrained_further(markdown: &str) -> bool {
+    const SAID: &[&str] = &[
+        "continued pretrain",
+        "continued pre-train",
+        "continual pretrain",
+        "continual pre-train",
+        "continue pretrain",
+        "continue pre-train",
+        "continually pretrain",
+        "continually pre-train",
+        "further pretrain",
+        "further pre-train",
+    ];
+    let lower = markdown.to_ascii_lowercase();
+    SAID.iter().any(|s| lower.contains(s))
+        || lower.lines().any(|l| l.split_once("training stage:").is_some_and(|(_, v)| v.trim() == "pretraining"))
 }
 
 /// The recipe of a merge: mergekit's configuration (`merge_method:`) or its card template ("This
@@ -274,5 +340,35 @@ mod tests {
         let chat = "# Foo-7B\nSee Foo-7B-Chat.\n```python\nresponse = model.chat(tokenizer, \"hi\")\n```\n";
         assert_eq!(says(chat), (false, false), "a chat API in the code: the model may be the chat one");
         assert_eq!(tune_or_base(family, "org/Foo-7B", None, true), (None, None), "a tuned name looks for no base");
+    }
+
+    #[test]
+    fn a_filled_in_finetuned_from_field_makes_the_model_a_tune() {
+        let unsloth = "- **Developed by:** someone\n- **Finetuned from model :** unsloth/llama-3-8b-bnb-4bit\n";
+        assert_eq!(says(unsloth), (true, false));
+        let method = "- **Fine\u{2011}tuning method:** QLoRA (4-bit NF4)\n";
+        assert_eq!(says(method), (true, false), "a Unicode hyphen reads as an ASCII one");
+        let template = "- **Finetuned from model [optional]:** [More Information Needed]\n";
+        assert_eq!(says(template), (false, false), "the template's placeholder says nothing");
+        let leo =
+            "Built through continued pretraining on German text.\n- **Finetuned from:** meta-llama/Llama-2-7b-hf\n";
+        assert_eq!(says(leo), (false, false), "pretrained further: the field names the model it started from");
+    }
+
+    #[test]
+    fn front_matter_lineage_and_training_tags_mark_a_tune() {
+        let meta = |yaml: &str| serde_json::from_str::<serde_json::Value>(yaml).unwrap();
+        let tuned = meta(r#"{"base_model": "meta-llama/Llama-3.1-8B"}"#);
+        assert!(declared_base(&tuned, "org/Foo-8B", "# Foo").is_some());
+        assert!(declared_base(&tuned, "org/Foo-8B", "Adapted through continued pretraining on X.").is_none());
+        assert!(declared_base(&tuned, "org/Foo-8B", "- Training Stage: Pretraining\n").is_none());
+        assert!(declared_base(&tuned, "org/Foo-8B-GPTQ", "# Foo").is_none(), "a quantized copy keeps its kind");
+        let quantized = meta(r#"{"base_model": ["a/b"], "base_model_relation": "quantized"}"#);
+        assert!(declared_base(&quantized, "org/Foo-8B", "# Foo").is_none());
+        let own = meta(r#"{"base_model": "Org/foo-8b"}"#);
+        assert!(declared_base(&own, "org/Foo-8B", "# Foo").is_none(), "the model itself is no lineage");
+        assert!(tuned_tags(&meta(r#"{"tags": ["trl", "text-generation"]}"#)).is_some());
+        assert!(tuned_tags(&meta(r#"{"tags": ["LoRA"]}"#)).is_some());
+        assert!(tuned_tags(&meta(r#"{"tags": ["text-generation", "pytorch"]}"#)).is_none());
     }
 }

@@ -35,7 +35,7 @@ const DEV_MIN_PRECISION: f64 = 0.99;
 const DEV_MIN_RECALL: f64 = 0.84;
 const DEV_MIN_PARAMS_RIGHT: f64 = 0.93;
 const DEV_MIN_DATES_RIGHT: f64 = 0.88;
-const DEV_MIN_IS_BASE_RIGHT: f64 = 0.62;
+const DEV_MIN_IS_BASE_RIGHT: f64 = 0.72;
 const DEV_MAX_PARAMS_WRONG: u64 = 0;
 // The pool's dev split (v13-v33, studied): its own bars, a little under its figures on the 673
 // cards whose texts could be fetched again from git (session 22: precision 0.980, recall 0.821,
@@ -43,12 +43,14 @@ const DEV_MAX_PARAMS_WRONG: u64 = 0;
 // cards added since rarely say base or tune, nor state a date). Its wrong counts are documented in the README (a
 // LoRA log's total; a card whose prose and table disagree on the active count; a "3B (3.21B)"
 // cell in a row that does not name the model; a card whose prose says 1B and whose table says
-// 1.3B in a column not named for the model). Its one wrong is_base is a card that says both "a
+// 1.3B in a column not named for the model). One of its two wrong is_base is a card that says both "a
 // fine-tuned generative text model based on Mistral 7B" and "KAI-7B is a pretrained base model"
-// (labelled base; densing keeps the tune, as the base sentence names the model without "-beta").
-const DEV_POOL_MINS: [f64; 5] = [0.975, 0.79, 0.90, 0.50, 0.46];
+// (labelled base; densing keeps the tune, as the base sentence names the model without "-beta");
+// the other is TheBloke's CodeLlama-34B-Python card, whose "Prompt template" shows `[INST]` for a
+// model labelled base. is_base 0.60: 0.620 after session 25's lineage and training-tag signals.
+const DEV_POOL_MINS: [f64; 5] = [0.975, 0.79, 0.90, 0.50, 0.60];
 const DEV_POOL_MAX_PARAMS_WRONG: u64 = 4;
-const DEV_POOL_MAX_IS_BASE_WRONG: u64 = 1;
+const DEV_POOL_MAX_IS_BASE_WRONG: u64 = 2;
 const VALIDATION_MIN_PRECISION: f64 = 0.98;
 const VALIDATION_MIN_RECALL: f64 = 0.85;
 const VALIDATION_MIN_PARAMS_RIGHT: f64 = 0.90;
