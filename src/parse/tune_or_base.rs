@@ -140,6 +140,10 @@ fn pretrained_further(markdown: &str) -> bool {
         "further pretrain",
         "further pre-train",
     ];
+    // (The cheap test first: most cards say none of it.)
+    if !["ontinu", "urther", "raining Stage", "raining stage"].iter().any(|w| markdown.contains(w)) {
+        return false;
+    }
     let lower = markdown.to_ascii_lowercase();
     SAID.iter().any(|s| lower.contains(s))
         || lower.lines().any(|l| l.split_once("training stage:").is_some_and(|(_, v)| v.trim() == "pretraining"))
