@@ -13,10 +13,12 @@ YAML front matter and has at least 200 characters after it. A card is unused whe
 - no labelled id, pool card, corpus card or fixture has the repository's name (case, an owner prefix
   written into the name, and a "-hf"/"-bf16"/"-fp16" suffix aside), and
 - it is not a near-copy of a corpus or pool card: fewer than half of its lines of 40 or more characters
-  appear in any one of those cards (POOL_TEXTS is the folder of restored pool texts, `<n>.md`).
+  appear in any one of those cards (POOL_TEXTS is the folder of restored pool texts, `<n>.md`), and
+- the person measuring has not read it (`tests/it/data/cards/seen.txt`).
 Prints the first K unused cards in the seed's order as `owner/name commit`. The labellers name the
 card's Hub id, skip cards that are not text LLMs, and a card whose Hub id turns out to be labelled or a
-corpus card is dropped before anyone measures. `DRAW_VERBOSE=1` prints each repository's verdict.
+corpus card is dropped before anyone measures. Run it at the commit before the collection's rows were
+added to pool.csv (v45: 4733071); later collections exclude the earlier ones. `DRAW_VERBOSE=1` prints each repository's verdict.
 """
 import collections
 import os
@@ -24,7 +26,7 @@ import random
 import subprocess
 import sys
 
-from used_cards import bare, used_names
+from used_cards import bare, seen, used_names
 
 seed, k, candidates, mirror, pool_texts = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 shared = sys.argv[6] if len(sys.argv) > 6 else "../shared"
@@ -36,7 +38,7 @@ used = used_names(shared, pool_folders=False)
 def name_used(repo):
     name = bare(repo)
     # Copies often carry the source owner in the name: "meta-llama-Llama-3.2-3B-Instruct".
-    return name in used or any(name.endswith(sep + u) for u in used if len(u) >= 8 for sep in "-_.")
+    return repo in seen() or name in used or any(name.endswith(sep + u) for u in used if len(u) >= 8 for sep in "-_.")
 
 
 def long_lines(text):

@@ -27,3 +27,9 @@ def used_names(shared, pool_folders=True):
     for _, _, files in os.walk(os.path.join(shared, "fixtures", "real")):
         used |= {f.split(".")[0].replace("__", "/") for f in files}
     return {bare(u) for u in used if u}
+
+
+def seen():
+    """Repositories or ids the measurer has read outside labelling (`seen.txt`): never drawn."""
+    lines = open(os.path.join(LABELS, "cards", "seen.txt")).read().splitlines()
+    return {line.split()[0] for line in lines if line.strip() and not line.startswith("#")}
