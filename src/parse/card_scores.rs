@@ -655,6 +655,11 @@ mod tests {
         assert!(label_match("LLaMA3.1 405B", "deepseek-ai/DeepSeek-V3").is_none());
         assert_eq!(label_match("DeepSeek-V3", "deepseek-ai/DeepSeek-V3"), Some((3, true)));
         assert!(label_match("DeepSeek-V3 Base", "deepseek-ai/DeepSeek-V3").is_none());
+        // A size rounding the same count otherwise (CodeLlama-34B has 33.7B), but not another size.
+        assert!(label_match("MAmmoTH-Coder-33B", "TIGER-Lab/MAmmoTH-Coder-34B").is_some_and(|m| m.1));
+        assert!(label_match("MAmmoTH-Coder-13B", "TIGER-Lab/MAmmoTH-Coder-34B").is_none());
+        assert!(label_match("Qwen1.5 32B", "Qwen/Qwen1.5-30B").is_none(), "7% apart: another model");
+        assert!(label_match("Foo 33M", "org/Foo-34B").is_none(), "another unit");
     }
 
     #[test]

@@ -27,6 +27,7 @@ mod pair_cells;
 pub mod params;
 mod params_prose;
 mod params_table;
+pub mod release_stamps;
 mod score_lists;
 pub mod table_context;
 pub mod tables;

@@ -7,6 +7,7 @@
 //! for base models (see [`is_tuned`] for how a model's kind is known).
 
 use crate::parse::benchmarks::{strip_markup, take_shots};
+use crate::parse::release_stamps::is_release_stamp;
 
 /// Words that say nothing about which model a label names.
 const GENERIC: &[&str] =
@@ -88,6 +89,27 @@ pub fn is_size(word: &str) -> bool {
     matches!(unit, 'b' | 'm' | 't') && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
 }
 
+/// A label's size that rounds the model's own count otherwise ("MAmmoTH-Coder-33B" for the 33.7B
+/// MAmmoTH-Coder-34B): within 5% and in the same unit, it is the name's size.
+fn rounded_sizes(label: Vec<String>, model: &[String]) -> Vec<String> {
+    let sizes: Vec<&String> = model.iter().filter(|w| is_size(w)).collect();
+    let [own] = sizes.as_slice() else { return label };
+    let number = |w: &str| w[..w.len() - 1].parse::<f64>().ok();
+    let (Some(n), unit) = (number(own), own.chars().last()) else { return label };
+    label
+        .into_iter()
+        .map(|w| {
+            let near =
+                is_size(&w) && w.chars().last() == unit && number(&w).is_some_and(|m| (m - n).abs() <= 0.05 * n.max(m));
+            if near {
+                (*own).clone()
+            } else {
+                w
+            }
+        })
+        .collect()
+}
+
 /// How well `label` names `model_id`: `None` when it does not; otherwise (words matched, exact).
 pub fn label_match(label: &str, model_id: &str) -> Option<(usize, bool)> {
     label_match_in(label, model_id, false, false)
@@ -118,6 +140,7 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
         .map(|w| if matches!(w.as_str(), "in" | "ins" | "inst") { "instruct".to_owned() } else { w })
         .collect();
     let label = rejoin_split_words(label, &model);
+    let label = rounded_sizes(label, &model);
     // The same name split otherwise ("FalconMamba-7B" for falcon-mamba-7b): exactly it. Decimal
     // points count ("Cerebras-GPT 1.3B" is not Cerebras-GPT-13B).
     let squash = |s: &str| s.chars().filter(|c| c.is_alphanumeric() || *c == '.').collect::<String>().to_lowercase();
@@ -169,19 +192,6 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
         !always && !gives_family
     });
     Some((label.len(), exact))
-}
-
-/// A release stamp in a repo name (`2503` of Mistral-Small-3.1-24B-Instruct-2503, `1124` of
-/// OLMo-2-1124-13B, `1210` of DeepSeek-V2.5-1210): tables name the model without it. A table that
-/// also lists the stamped name is read from that column (see `choose`); one that lists another
-/// stamp does not name this model at all.
-pub fn is_release_stamp(word: &str) -> bool {
-    let n = |r: std::ops::Range<usize>| word[r].parse::<u32>().unwrap_or(0);
-    let year = 23..=26;
-    word.len() == 4
-        && word.chars().all(|c| c.is_ascii_digit())
-        && ((year.contains(&n(0..2)) && (1..=12).contains(&n(2..4)))
-            || ((1..=12).contains(&n(0..2)) && (year.contains(&n(2..4)) || (1..=31).contains(&n(2..4)))))
 }
 
 /// Base-model families a fine-tune's repo name often carries before its own name
@@ -402,18 +412,4 @@ fn titled_tuned(name: &str, card: &str) -> bool {
     let family = words(name).into_iter().next().filter(|f| f.len() >= 3 && !is_size(f));
     let title = super::mentions::card_title(card);
     family.is_some_and(|f| words(title).contains(&f)) && heading_is_tuned(title)
-}
-
-/// Whether `date` (year, month, day) can be the release a stamp in the model's name gives
-/// (`0414` of GLM-4-32B-0414: April 14; `2503`: March 2025; `1124`: November 2024). `true` when
-/// the name has no stamp. A card's "the GLM-4 series released on June 5, 2024" is an earlier
-/// release's, not this model's. `day` 0: a date known to the month.
-pub fn fits_release_stamp(model_id: &str, (year, month, day): (i32, u32, u32)) -> bool {
-    let name = model_id.rsplit('/').next().unwrap_or(model_id);
-    let stamps: Vec<String> = words(name).into_iter().filter(|w| is_release_stamp(w)).collect();
-    stamps.iter().all(|w| {
-        let (a, b) = (w[0..2].parse::<u32>().unwrap_or(0), w[2..4].parse::<u32>().unwrap_or(0));
-        let yy = (year % 100) as u32;
-        (a == month && (day == 0 || b == day)) || (a == yy && b == month) || (a == month && b == yy)
-    })
 }
