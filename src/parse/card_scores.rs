@@ -24,8 +24,8 @@ use super::own_label::{
     rows_by_setting_column, Own,
 };
 use super::table_context::{
-    breakdown_of, is_score_header, last_heading, nameless_own_row, numeric_share, overall_of_heading, own_breakdown,
-    section_benchmark, unnamed_categories, unnamed_row, unnamed_scores,
+    breakdown_of, is_own_header, is_score_header, last_heading, nameless_own_row, numeric_share, overall_of_heading,
+    own_breakdown, section_benchmark, unnamed_categories, unnamed_row, unnamed_scores,
 };
 pub(crate) use super::tables::pure_number;
 use super::tables::{Table, TableKind};
@@ -154,15 +154,17 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
             label_match_in(&header[*c], model_id, in_tuned, value_cols.len() == 1).map(|m| (*c, header[*c].clone(), m))
         })
         .collect();
-    // A `Metric | Value` table (the Open LLM Leaderboard bot's) has one unnamed value column:
-    // the card's own model.
-    let own_value_column = match value_cols.as_slice() {
-        [only] if is_score_header(&header[*only]) => Some(*only),
-        _ => None,
+    // A `Metric | Value` table (the Open LLM Leaderboard bot's) has one unnamed value column, the
+    // card's own model; `| Metric | Scores on Leaderboard | Our results |` has two, each saying so.
+    // Not on a quantized copy's card (they are the original's), nor under a heading for the other
+    // kind of model ("Base Pretrained Benchmarks" on an instruct card: that model's).
+    let all_own = !value_cols.is_empty() && value_cols.iter().all(|c| is_own_header(&header[*c]));
+    let own_value_columns = if all_own && !is_packed(model_id) && heading_allows(&table.heading, tuned) {
+        value_cols.clone()
+    } else {
+        Vec::new()
     };
-    // On a quantized copy's card an unnamed value column is the original's; under a heading for
-    // the other kind of model ("Base Pretrained Benchmarks" on an instruct card), that model's.
-    let own_value_column = own_value_column.filter(|_| !is_packed(model_id) && heading_allows(&table.heading, tuned));
+    let own_value_column = own_value_columns.first().copied();
     // `| Benchmark | STEM | … | Average |` after a sentence naming this model alone: its parts.
     let own_parts = candidates.is_empty()
         && own_value_column.is_none()
@@ -178,7 +180,7 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
         match (own_value_column, candidates.is_empty() || !heading_allows(&table.heading, tuned)) {
             _ if own_parts => value_cols.iter().map(|c| (*c, None)).collect(),
             _ if !by_mode.is_empty() => by_mode.iter().map(|(c, m)| (*c, Some(*m))).collect(),
-            (Some(col), true) => vec![(col, None)],
+            (Some(_), true) => own_value_columns.iter().map(|c| (*c, None)).collect(),
             (None, true) => return TableRead::default(),
             (_, false) => match choose(&candidates, header, "column", own) {
                 Ok(col) => vec![(col, None)],
@@ -429,6 +431,28 @@ mod tests {
 
     fn named(read: &TableRead) -> Vec<(String, Option<i32>, f64)> {
         read.scores.iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.shots, s.value)).collect()
+    }
+
+    #[test]
+    fn columns_that_all_say_this_model_are_its_own() {
+        let two =
+            "| Metric | Scores on Leaderboard | Our results |\n|---|---|---|\n| ARC (25-shot) | 63.31 | 63.57 |\n\
+                   | MMLU (5-shot) | 59.67 | 59.69 |\n";
+        let got = named(&read(two, "org/Foo-13B"));
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(got.contains(&("arc_challenge".to_owned(), Some(25), 63.31)));
+        assert!(got.contains(&("mmlu".to_owned(), Some(5), 59.69)));
+        let ours = "| Benchmark | Ours |\n|---|---|\n| MMLU | 61.2 |\n| GSM8K | 40.1 |\n";
+        assert_eq!(
+            named(&read(ours, "org/Foo-13B")),
+            [("mmlu".to_owned(), None, 61.2), ("gsm8k".to_owned(), None, 40.1)]
+        );
+        let base = "| Metric | Base | Ours |\n|---|---|---|\n| MMLU | 55.0 | 61.2 |\n| GSM8K | 30.0 | 40.1 |\n";
+        assert!(read(base, "org/Foo-13B").scores.is_empty(), "a base column beside it: not every column is ours");
+        assert!(
+            read(two, "org/Foo-13B-GPTQ").scores.is_empty(),
+            "a quantized copy's unnamed columns are the original's"
+        );
     }
 
     #[test]

@@ -78,6 +78,26 @@ pub(crate) fn is_score_header(header: &str) -> bool {
     )
 }
 
+/// A column header that names the card's own model without its name: "Ours", "Our results", or a
+/// measurement of it ("Scores on Leaderboard" beside "Our results"), besides [`is_score_header`].
+pub(crate) fn is_own_header(header: &str) -> bool {
+    let h = strip_markup(header).replace("(%)", "").replace('%', "").trim().to_lowercase();
+    let h = h.split_whitespace().collect::<Vec<_>>().join(" ");
+    is_score_header(&h)
+        || matches!(
+            h.as_str(),
+            "ours"
+                | "our results"
+                | "our result"
+                | "our scores"
+                | "our score"
+                | "this model"
+                | "scores on leaderboard"
+                | "leaderboard scores"
+                | "leaderboard score"
+        )
+}
+
 /// The share of a column's filled cells (not "-") that are numbers.
 pub(crate) fn numeric_share(table: &Table, col: usize) -> f64 {
     let filled: Vec<&String> =
