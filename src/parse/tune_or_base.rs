@@ -94,7 +94,8 @@ fn tuned_sentence(markdown: &str, model_id: &str, sibling: &dyn Fn() -> bool) ->
 /// (there the field names the model it was pretrained from).
 fn tuned_field(markdown: &str) -> Option<String> {
     const KEYS: &[&str] = &["finetuned from", "fine-tuned from", "fine-tuning method", "finetuning method"];
-    if !markdown.contains("uned from") && !markdown.contains("ning method") || pretrained_further(markdown) {
+    let maybe = ["uned from", "uned From", "ning method", "ning Method"].iter().any(|k| markdown.contains(k));
+    if !maybe || pretrained_further(markdown) {
         return None;
     }
     markdown.lines().find_map(|line| {
@@ -352,6 +353,7 @@ mod tests {
         assert_eq!(says(unsloth), (true, false));
         let method = "- **Fine\u{2011}tuning method:** QLoRA (4-bit NF4)\n";
         assert_eq!(says(method), (true, false), "a Unicode hyphen reads as an ASCII one");
+        assert_eq!(says("**Finetuned From Model:** org/Base-7B\n"), (true, false));
         let template = "- **Finetuned from model [optional]:** [More Information Needed]\n";
         assert_eq!(says(template), (false, false), "the template's placeholder says nothing");
         let leo =
