@@ -27,6 +27,7 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("gsm8k", "gsm8k"),
     ("gsm 8k", "gsm8k"),
     ("gsm", "gsm8k"),
+    ("gsm cot", "gsm8k"),
     ("gsm8k cot", "gsm8k"),
     ("gsm 8k cot", "gsm8k"),
     ("gsm8k cott", "gsm8k"),

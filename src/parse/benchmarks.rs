@@ -361,6 +361,7 @@ mod tests {
         assert_ne!(resolve("BrowseComp (w/ Context Manager)").canonical, resolve("BrowseComp").canonical);
         assert_ne!(resolve("HLE (w/o tools)").canonical, resolve("HLE").canonical);
         assert_eq!(resolve("GSM8K (no CoT)").canonical, "gsm8k");
+        assert_eq!(resolve("GSM CoT").canonical, "gsm8k", "Tulu's table shortens GSM8K");
         assert_eq!(resolve("τ²-Bench (Airline)").canonical, resolve("τ2-Bench").canonical);
         assert_eq!(resolve("KoMT-Bench^1").canonical, "komt_bench");
     }
