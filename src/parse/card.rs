@@ -6,7 +6,7 @@ use super::base_size::{base_contradicts, base_size};
 use super::benchmarks::{english_named, resolve, strip_markup, unit_of};
 use super::card_scores::{clip, suite_average, table_scores, CardScore, Unused};
 use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
-use super::front_matter::{self, model_index_scores};
+use super::front_matter::{self, as_percent, model_index_scores};
 use super::mentions::copied_title;
 use super::model_names::{card_intro, is_packed, is_tuned, label_match, words};
 use super::mt_bench_json::mt_bench_blocks;
@@ -286,7 +286,7 @@ fn read_model_index(
             evidence.push_str(&format!(" | {metric}"));
         }
         let value = match (percent(&s.benchmark_raw), all_fractions, small(s.value)) {
-            (true, true, _) => s.value * 100.0,
+            (true, true, _) => as_percent(s.value, &s.value_raw),
             (true, false, true) => {
                 let why =
                     format!("{} = {}: a fraction or a percent? the model-index has both", s.benchmark_raw, s.value_raw);

@@ -14,7 +14,6 @@
 use std::collections::BTreeSet;
 
 use super::axis_words::{is_language, language_column};
-use super::lm_eval::lm_eval;
 pub use super::lm_eval::suite_average;
 use super::mode_rows::mode_rows;
 use super::model_names::{heading_allows, heading_is_tuned, is_packed, is_size, label_match_in};
@@ -29,6 +28,7 @@ use super::table_context::{
 };
 pub(crate) use super::tables::pure_number;
 use super::tables::{Table, TableKind};
+use super::{front_matter::as_percent, lm_eval::lm_eval};
 use crate::parse::benchmarks::{
     heading_benchmark, is_category_name, is_overall_column, is_part_name, is_setting_only, may_be_benchmark, resolve,
     shots_in, split_of, strip_markup,
@@ -241,7 +241,7 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
             benchmark_raw: bench,
             metric,
             shots,
-            value: if fraction { value * 100.0 } else { value },
+            value: if fraction { as_percent(value, &row[col]) } else { value },
             value_raw: row[col].trim().to_owned(),
             detail,
             evidence: clip(&evidence),
@@ -388,7 +388,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
             benchmark_raw,
             metric: setting.clone().or(split),
             shots,
-            value: if fraction { value * 100.0 } else { value },
+            value: if fraction { as_percent(value, &row[c]) } else { value },
             value_raw: row[c].trim().to_owned(),
             detail,
             evidence: clip(&evidence),

@@ -157,9 +157,29 @@ pub fn leading_number(text: &str) -> Option<f64> {
     number.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// A fraction written as `raw` ("0.3562"), as a percent with the digits it was written with:
+/// 35.62, not the 35.620000000000005 that multiplying by 100 gives in binary.
+pub fn as_percent(value: f64, raw: &str) -> f64 {
+    let scaled = value * 100.0;
+    let t = raw.trim().trim_start_matches(|c: char| !(c.is_ascii_digit() || c == '.'));
+    let whole = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let decimals = t[whole..].strip_prefix('.').map_or(0, |f| f.chars().take_while(char::is_ascii_digit).count());
+    let places = decimals.saturating_sub(2);
+    format!("{scaled:.places$}").parse().unwrap_or(scaled)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fractions_become_percents_with_their_own_digits() {
+        assert_eq!(as_percent(0.3562, "0.3562"), 35.62);
+        assert_eq!(as_percent(0.7879, "**0.7879** ± 0.01"), 78.79);
+        assert_eq!(as_percent(0.5, "0.5"), 50.0);
+        assert_eq!(as_percent(1.0, "1"), 100.0);
+        assert_eq!(as_percent(0.12345, "0.12345"), 12.345);
+    }
 
     #[test]
     fn alias_bombs_are_refused() {

@@ -3,7 +3,7 @@
 //! table.
 
 use super::card_scores::{clip, pure_number, rows_are_fractions, CardScore};
-use super::front_matter::leading_number;
+use super::front_matter::{as_percent, leading_number};
 use super::table_context::last_heading;
 use super::tables::Table;
 use crate::parse::benchmarks::{resolve, strip_markup};
@@ -68,7 +68,7 @@ pub fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
             metric: (!metric.is_empty()).then_some(metric),
             shots: (shots_c.and_then(|c| row[c].trim().parse().ok()).or_else(|| resolve(&task).shots))
                 .or(fewshot.map(|n| n as i32)),
-            value: if fraction { value * 100.0 } else { value },
+            value: if fraction { as_percent(value, &row[value_c]) } else { value },
             value_raw: row[value_c].trim().to_owned(),
             detail: "lm_eval_table",
             evidence: clip(&format!("{task} | {}", strip_markup(&row[metric_c]))),

@@ -5,6 +5,7 @@
 
 use super::benchmarks::{resolve, strip_markup, unit_of, Benchmark};
 use super::card_scores::{clip, CardScore};
+use super::front_matter::as_percent;
 use super::mentions::names_other_model;
 use super::model_names::{heading_allows, is_packed};
 use super::tables::pure_number;
@@ -89,7 +90,7 @@ fn flush(run: Vec<Item>, (lead, heading, tuned): (&str, &str, bool), name: &str,
             shots: i.benchmark.shots,
             benchmark_raw: i.name,
             metric: None,
-            value: if scale { i.value * 100.0 } else { i.value },
+            value: if scale { as_percent(i.value, &i.raw) } else { i.value },
             value_raw: i.raw,
             detail: "list",
             offset: i.offset,
