@@ -14,6 +14,7 @@ use super::{NamedScore, ParseOutput, PlanContext, Source};
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::benchmarks::prompt_of;
 use crate::parse::dates::parse_date;
+use crate::parse::front_matter::as_percent;
 use crate::parse::front_matter::leading_number;
 pub use crate::parse::ids::hub_id;
 use crate::tables::codes::Evaluator;
@@ -228,7 +229,7 @@ pub fn emit(config: &BoardConfig, kind: &'static str, url: &str, cells: &[Option
 /// The value in the unit stored: fractions become percent; other units stay as written.
 fn scale(column: &BoardColumn, value: f64) -> (f64, &str) {
     match column.unit.as_str() {
-        "fraction" => (value * 100.0, "percent"),
+        "fraction" => (as_percent(value, &value.to_string()), "percent"),
         other => (value, other),
     }
 }

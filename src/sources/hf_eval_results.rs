@@ -28,6 +28,7 @@ use super::{ParseOutput, PlanContext, Source};
 use crate::fetch::settings::hf_endpoint;
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::benchmarks::resolve;
+use crate::parse::front_matter::as_percent;
 use crate::parse::ids::check_model_id;
 use crate::parse::json::{str_field, type_name};
 use crate::parse::link::next_link;
@@ -274,7 +275,7 @@ fn score(
         benchmark_raw: format!("{dataset}/{}", task.unwrap_or("default")),
         shots: None,
         metric: None,
-        value: if fraction { value * 100.0 } else { value },
+        value: if fraction { as_percent(value, &value.to_string()) } else { value },
         unit: "percent".to_owned(),
         value_raw: e.get("value").map(|v| v.to_string().trim_matches('"').to_owned()).unwrap_or_default(),
         source: KIND.to_owned(),

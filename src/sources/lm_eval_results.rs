@@ -25,6 +25,7 @@ use serde_json::{Map, Value};
 use super::{ParseOutput, PlanContext, Source};
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::benchmarks::resolve;
+use crate::parse::front_matter::as_percent;
 use crate::parse::ids::check_model_id;
 use crate::tables::codes::Evaluator;
 use crate::tables::rows::{RejectRow, ScoreRow};
@@ -146,7 +147,7 @@ impl Source for LmEvalResults {
                 benchmark_raw: task.clone(),
                 shots: shots(&doc, task),
                 metric: Some(key.clone()),
-                value: value * 100.0,
+                value: as_percent(value, &value.to_string()),
                 unit: "percent".to_owned(),
                 value_raw: value.to_string(),
                 source: KIND.to_owned(),
@@ -261,9 +262,10 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("arc_challenge", "acc_norm,none", Some(25), 0.5538 * 100.0),
-                ("gsm8k", "exact_match,strict-match", Some(5), 0.3753 * 100.0),
-                ("mmlu", "acc,none", None, 0.6235 * 100.0),
+                // 0.5538 is 55.38, not the 55.379999999999995 of multiplying by 100 in binary.
+                ("arc_challenge", "acc_norm,none", Some(25), 55.38),
+                ("gsm8k", "exact_match,strict-match", Some(5), 37.53),
+                ("mmlu", "acc,none", None, 62.35),
             ]
         );
         let s = &out.scores[0];

@@ -25,6 +25,7 @@ use super::{
 };
 use crate::fetch::settings::hf_endpoint;
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
+use crate::parse::front_matter::as_percent;
 use crate::parse::ids::check_model_id;
 use crate::tables::codes::Evaluator;
 use crate::tables::rows::{ModelRow, RejectRow, ScoreRow};
@@ -219,7 +220,7 @@ fn v2_row(row: &Value, url: &str, out: &mut ParseOutput) {
         if let Some(raw) = row.get(*raw_col).and_then(Value::as_f64) {
             out.scores.push(ScoreRow {
                 observed_on,
-                ..score(id, benchmark, *shots, raw_col, raw * 100.0, raw.to_string(), url)
+                ..score(id, benchmark, *shots, raw_col, as_percent(raw, &raw.to_string()), raw.to_string(), url)
             });
         }
         if let Some(norm) = row.get(*norm_col).and_then(Value::as_f64) {
@@ -282,7 +283,7 @@ fn v1_results(model_id: &str, doc: &Value, url: &str, out: &mut ParseOutput) {
     let metric = |task: &str, m: &str| results.get(task).and_then(|t| t.get(m)).and_then(Value::as_f64);
     let mut push = |benchmark: &str, shots: i32, m: &str, v: Option<f64>| {
         if let Some(v) = v {
-            out.scores.push(score(model_id, benchmark, shots, m, v * 100.0, v.to_string(), url));
+            out.scores.push(score(model_id, benchmark, shots, m, as_percent(v, &v.to_string()), v.to_string(), url));
         }
     };
     push("arc_challenge", 25, "acc_norm", metric("harness|arc:challenge|25", "acc_norm"));
