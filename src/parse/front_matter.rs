@@ -163,7 +163,12 @@ pub fn as_percent(value: f64, raw: &str) -> f64 {
     let scaled = value * 100.0;
     let t = raw.trim().trim_start_matches(|c: char| !(c.is_ascii_digit() || c == '.'));
     let whole = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
-    let decimals = t[whole..].strip_prefix('.').map_or(0, |f| f.chars().take_while(char::is_ascii_digit).count());
+    let fraction = t[whole..].strip_prefix('.').unwrap_or("");
+    let decimals = fraction.chars().take_while(char::is_ascii_digit).count();
+    // "3.562e-1": an exponent moves the point; its digits say nothing about places.
+    if fraction[decimals..].starts_with(['e', 'E']) || t[whole..].starts_with(['e', 'E']) {
+        return scaled;
+    }
     let places = decimals.saturating_sub(2);
     format!("{scaled:.places$}").parse().unwrap_or(scaled)
 }
@@ -179,6 +184,7 @@ mod tests {
         assert_eq!(as_percent(0.5, "0.5"), 50.0);
         assert_eq!(as_percent(1.0, "1"), 100.0);
         assert_eq!(as_percent(0.12345, "0.12345"), 12.345);
+        assert_eq!(as_percent(0.3562, "3.562e-1"), 0.3562 * 100.0, "an exponent: no places to keep");
     }
 
     #[test]
