@@ -34,6 +34,7 @@ use serde::Deserialize;
 use super::{Attribution, NamedScore, ParseOutput, PlanContext, Source};
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::benchmarks::resolve;
+use crate::parse::front_matter::as_percent;
 use crate::parse::front_matter::leading_number;
 use crate::tables::codes::Evaluator;
 use crate::tables::rows::{RejectRow, ScoreRow};
@@ -224,8 +225,12 @@ fn read_file(m: &Meta, body: &[u8], evaluator: Evaluator, url: &str, out: &mut P
     for (name, (value, record, runs)) in best {
         let cell = |c: Option<usize>| c.and_then(|c| record.get(c)).map(str::trim).filter(|v| !v.is_empty());
         let fraction = value * m.scale;
-        let (value, unit) =
-            if (0.0..=1.0 + 1e-9).contains(&fraction) { (fraction * 100.0, "percent") } else { (value, "raw") };
+        // Unscaled, the cell's own digits say how many places the percent has ("0.596" is 59.6).
+        let percent = match cell(Some(score_c)) {
+            Some(raw) if m.scale == 1.0 => as_percent(fraction, raw),
+            _ => fraction * 100.0,
+        };
+        let (value, unit) = if (0.0..=1.0 + 1e-9).contains(&fraction) { (percent, "percent") } else { (value, "raw") };
         let mut evidence = vec![m.file.clone()];
         evidence.extend(cell(id_c).map(|id| format!("id {id}")));
         evidence.extend(cell(source_c).map(|s| format!("source {s}")));
@@ -319,7 +324,7 @@ mod tests {
             got,
             [
                 ("Qwen2.5-72B-Instruct", "gpqa", 48.99, "percent"),
-                ("claude-3-5-sonnet-20241022", "gpqa", 0.596 * 100.0, "percent"),
+                ("claude-3-5-sonnet-20241022", "gpqa", 59.6, "percent"),
                 // Not a fraction after scaling: kept as written.
                 ("Qwen2.5-72B-Instruct", "horizon", 137.0, "raw"),
             ]
