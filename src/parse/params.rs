@@ -515,6 +515,10 @@ mod tests {
         let clova =
             "- **Parameters**: 0.57\u{a0}B (total); 0.45\u{a0}B (excluding token embeddings, tied embeddings)\n";
         assert_eq!(read("naver-hyperclovax/HyperCLOVAX-SEED-Text-Instruct-0.5B", clova), Some((570 * M, None)));
+        let noted = "- **Parameters**: 256M (optimized for efficiency)\n";
+        assert_eq!(read("org/foo-v1", noted), Some((256 * M, None)), "a note in words after the value");
+        assert_eq!(read("org/foo-v1", "- **Parameters**: 256M (approx.)\n"), None, "a hedged count");
+        assert_eq!(read("org/foo-v1", "- **Parameters**: 256M (non-embedding)\n"), None, "another count");
         let prover = "We introduce **LongCat-Flash-Prover**, a flagship $560$-billion-parameter open-source MoE model.";
         assert_eq!(read("meituan-longcat/LongCat-Flash-Prover", prover), Some((560 * B, None)));
     }

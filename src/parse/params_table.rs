@@ -103,7 +103,18 @@ pub(super) fn cell_num(cell: &str) -> Option<Num> {
     if let ([one], true) = (total.as_slice(), found.len() > 1) {
         return Some((*one).clone());
     }
-    found.first().filter(|m| found.len() == 1 && m.at == 0 && m.end == c.len()).cloned()
+    // "256M (optimized for efficiency)": a note in words may follow; not one that hedges the
+    // count or makes it another one ("(approx.)", "(non-embedding)", "(active)").
+    let noted = |end: usize| {
+        let note = c[end..].trim().strip_prefix('(').and_then(|n| n.strip_suffix(')')).unwrap_or("");
+        let hedges = [
+            "approx", "about", "around", "estimat", "rough", "nominal", "embed", "excl", "without", "non", "activ",
+            "each", "per", "total",
+        ];
+        let lower = note.to_ascii_lowercase();
+        !note.is_empty() && !note.contains(|c: char| c.is_ascii_digit()) && !hedges.iter().any(|h| lower.contains(h))
+    };
+    found.first().filter(|m| found.len() == 1 && m.at == 0 && (m.end == c.len() || noted(m.end))).cloned()
 }
 
 /// Does a table cell name this model (its id or name; its size when the name has one)?
