@@ -33,12 +33,13 @@ shared = sys.argv[6] if len(sys.argv) > 6 else "../shared"
 corpus = os.path.join(shared, "corpus", "hf-readme-2024")
 
 used = used_names(shared, pool_folders=False)
+read_by_measurer = seen()
 
 
 def name_used(repo):
     name = bare(repo)
     # Copies often carry the source owner in the name: "meta-llama-Llama-3.2-3B-Instruct".
-    return repo in seen() or name in used or any(name.endswith(sep + u) for u in used if len(u) >= 8 for sep in "-_.")
+    return repo in read_by_measurer or name in used or any(name.endswith(sep + u) for u in used if len(u) >= 8 for sep in "-_.")
 
 
 def long_lines(text):

@@ -62,12 +62,14 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     let yaml_start = if yaml.is_empty() { 0 } else { yaml.as_ptr() as usize - text.as_ptr() as usize };
     let mut facts = CardFacts::default();
     let mut bases: Vec<(String, usize)> = Vec::new();
+    let mut lineage = None;
 
     match front_matter::parse(yaml) {
         Ok(meta) => {
             let at = yaml.find("base_model").map_or(0, |o| line_of(yaml_start + o));
             bases.extend(meta.get("base_model").into_iter().flat_map(base_ids).map(|b| (b, at)));
-            facts.tuned = tuned_tags(&meta).or_else(|| declared_base(&meta, model_id, markdown));
+            facts.tuned = tuned_tags(&meta);
+            lineage = declared_base(&meta, bases.first().map(|(b, _)| b.as_str()), model_id);
             facts.date = front_matter_date(&meta, yaml, |o| line_of(yaml_start + o));
             if let Some(index) = meta.get("model-index") {
                 read_model_index(model_id, index, yaml, |o| line_of(yaml_start + o), &mut facts);
@@ -144,7 +146,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         facts.scores.push(CardValue { score, line });
     }
     let tag = facts.tuned.take();
-    (facts.tuned, facts.base) = tune_or_base(markdown, model_id, tag, tuned);
+    (facts.tuned, facts.base) = tune_or_base(markdown, model_id, (tag, lineage), tuned);
     facts.size = card_size_in(model_id, markdown, &all_tables).map(|mut size| {
         if size.form != SizeForm::Name {
             size.line += line_of(body_start) - 1;
@@ -406,6 +408,20 @@ mod tests {
         // The card's title names the model (and its language): not a translated section.
         let titled = read_card("org/Llama-2-13b-chat-dutch", &format!("# Llama-2-13b-chat-dutch\n\n{table}"));
         assert_eq!(resolve(&titled.scores[0].score.benchmark_raw).canonical, "arc_challenge");
+    }
+
+    #[test]
+    fn the_front_matters_base_model_marks_a_tune_read_from_the_card_alone() {
+        let card = |yaml: &str, text: &str| {
+            let facts = read_card("org/Foo-8B", &format!("---\n{yaml}\n---\n{text}\n"));
+            (facts.tuned.is_some(), facts.base.is_some())
+        };
+        assert_eq!(card("base_model: meta-llama/Llama-3.1-8B", "# Foo"), (true, false));
+        assert_eq!(card("base_model:\n- meta-llama/Llama-3.1-8B", "# Foo"), (true, false), "a list of bases");
+        assert_eq!(card("base_model: meta-llama/Llama-3.1-8B", "Foo is a base model."), (false, false));
+        let further = "Foo is Llama 3.1 through continued pretraining on code.";
+        assert_eq!(card("base_model: meta-llama/Llama-3.1-8B", further), (false, false));
+        assert_eq!(card("license: mit", "# Foo"), (false, false));
     }
 
     #[test]

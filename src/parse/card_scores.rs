@@ -158,16 +158,13 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
     // card's own model; `| Metric | Scores on Leaderboard | Our results |` has two, each saying so.
     // Not on a quantized copy's card (they are the original's), nor under a heading for the other
     // kind of model ("Base Pretrained Benchmarks" on an instruct card: that model's).
-    let all_own = !value_cols.is_empty() && value_cols.iter().all(|c| is_own_header(&header[*c]));
-    let own_value_columns = if all_own && !is_packed(model_id) && heading_allows(&table.heading, tuned) {
-        value_cols.clone()
-    } else {
-        Vec::new()
-    };
-    let own_value_column = own_value_columns.first().copied();
+    let own_columns = !value_cols.is_empty()
+        && value_cols.iter().all(|c| is_own_header(&header[*c]))
+        && !is_packed(model_id)
+        && heading_allows(&table.heading, tuned);
     // `| Benchmark | STEM | … | Average |` after a sentence naming this model alone: its parts.
     let own_parts = candidates.is_empty()
-        && own_value_column.is_none()
+        && !own_columns
         && !is_packed(model_id)
         && heading_allows(&table.heading, tuned)
         && own_breakdown(table, header, &value_cols, model_id);
@@ -177,11 +174,11 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
         Vec::new()
     };
     let cols: Vec<(usize, Option<&'static str>)> =
-        match (own_value_column, candidates.is_empty() || !heading_allows(&table.heading, tuned)) {
+        match (own_columns, candidates.is_empty() || !heading_allows(&table.heading, tuned)) {
             _ if own_parts => value_cols.iter().map(|c| (*c, None)).collect(),
             _ if !by_mode.is_empty() => by_mode.iter().map(|(c, m)| (*c, Some(*m))).collect(),
-            (Some(_), true) => own_value_columns.iter().map(|c| (*c, None)).collect(),
-            (None, true) => return TableRead::default(),
+            (true, true) => value_cols.iter().map(|c| (*c, None)).collect(),
+            (false, true) => return TableRead::default(),
             (_, false) => match choose(&candidates, header, "column", own) {
                 Ok(col) => vec![(col, None)],
                 Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },

@@ -71,9 +71,18 @@ pub(crate) fn unnamed_row(table: &Table, label_cols: &[usize]) -> bool {
 /// A column header (or a row's only label) that says "this model's value" and nothing else:
 /// "Score", "Result (%)", "评测结果".
 pub(crate) fn is_score_header(header: &str) -> bool {
-    let h = strip_markup(header).replace("(%)", "").replace('%', "").trim().to_lowercase();
+    score_word(&plain_header(header))
+}
+
+/// A header without markup, percent marks, case or repeated spaces.
+fn plain_header(header: &str) -> String {
+    let h = strip_markup(header).replace("(%)", "").replace('%', "").to_lowercase();
+    h.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn score_word(h: &str) -> bool {
     matches!(
-        h.as_str(),
+        h,
         "value" | "values" | "score" | "scores" | "result" | "results" | "结果" | "评测结果" | "得分" | "分数" | "成绩"
     )
 }
@@ -81,9 +90,8 @@ pub(crate) fn is_score_header(header: &str) -> bool {
 /// A column header that names the card's own model without its name: "Ours", "Our results", or a
 /// measurement of it ("Scores on Leaderboard" beside "Our results"), besides [`is_score_header`].
 pub(crate) fn is_own_header(header: &str) -> bool {
-    let h = strip_markup(header).replace("(%)", "").replace('%', "").trim().to_lowercase();
-    let h = h.split_whitespace().collect::<Vec<_>>().join(" ");
-    is_score_header(&h)
+    let h = plain_header(header);
+    score_word(&h)
         || matches!(
             h.as_str(),
             "ours"

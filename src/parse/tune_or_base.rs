@@ -8,21 +8,29 @@ use super::mentions::{names_other_model, states_other_size};
 use super::model_names::{is_packed, words};
 
 /// What the card says: `(tuned, base)`, each the line or tag that says it; at most one is set.
-/// `tag` is a front-matter tag marking a tune (`tuned_tags`); `tuned_name` says the model's name
-/// or title already calls it a tune (then no base sentence is looked for).
+/// `tag` is a front-matter tag marking a tune (`tuned_tags`), `lineage` the front matter's base
+/// model (`declared_base`); `tuned_name` says the model's name or title already calls it a tune
+/// (then no base sentence is looked for). Lineage and a "Finetuned from" field name the model a
+/// tune was made from, unless the card says its model was pretrained further from it.
 pub fn tune_or_base(
     markdown: &str,
     model_id: &str,
-    tag: Option<String>,
+    (tag, lineage): (Option<String>, Option<String>),
     tuned_name: bool,
 ) -> (Option<String>, Option<String>) {
     // Whether the card names the tuned sibling: three readings ask, the card is searched once.
     let cell = std::cell::OnceCell::new();
     let sibling = || *cell.get_or_init(|| names_tuned_sibling(markdown, model_id));
+    let further = std::cell::OnceCell::new();
+    let tuned_from = || !*further.get_or_init(|| pretrained_further(markdown));
     let base =
         if tuned_name { None } else { base_sentence(markdown, model_id).or_else(|| tuned_sibling(markdown, &sibling)) };
-    let weaker = || tag.or_else(|| merge_recipe(markdown)).or_else(|| chat_prompt(markdown, &sibling));
-    let said = tuned_sentence(markdown, model_id, &sibling).or_else(|| tuned_field(markdown));
+    let weaker = || {
+        tag.or_else(|| lineage.filter(|_| tuned_from()))
+            .or_else(|| merge_recipe(markdown))
+            .or_else(|| chat_prompt(markdown, &sibling))
+    };
+    let said = tuned_sentence(markdown, model_id, &sibling).or_else(|| tuned_field(markdown).filter(|_| tuned_from()));
     match (said, base) {
         (Some(sentence), _) => (Some(sentence), None),
         (None, Some(base)) => match weaker() {
@@ -90,15 +98,13 @@ fn tuned_sentence(markdown: &str, model_id: &str, sibling: &dyn Fn() -> bool) ->
 
 /// A model card template's field naming what the model was tuned from or how ("- **Finetuned
 /// from model:** unsloth/llama-3-8b", "Fine-tuning method: QLoRA"), filled in: the template's
-/// "[More Information Needed]" says nothing. Not on a card whose model was pretrained further
-/// (there the field names the model it was pretrained from).
+/// "[More Information Needed]" says nothing.
 fn tuned_field(markdown: &str) -> Option<String> {
     const KEYS: &[&str] = &["finetuned from", "fine-tuned from", "fine-tuning method", "finetuning method"];
-    let maybe = ["uned from", "uned From", "ning method", "ning Method"].iter().any(|k| markdown.contains(k));
-    if !maybe || pretrained_further(markdown) {
+    if !["uned from", "uned From", "ning method", "ning Method"].iter().any(|k| markdown.contains(k)) {
         return None;
     }
-    markdown.lines().find_map(|line| {
+    markdown.lines().filter(|l| l.contains(':')).find_map(|line| {
         // Unicode hyphens ("Fine‑tuning") read as ASCII ones.
         let lower: String = line.to_lowercase().replace(['\u{2010}', '\u{2011}'], "-");
         let (key, value) = lower.split_once(':')?;
@@ -109,25 +115,19 @@ fn tuned_field(markdown: &str) -> Option<String> {
     })
 }
 
-/// The Hub's lineage in the front matter: a `base_model` says the model was made from another
-/// (tuned, merged, adapted), unless it is a quantized copy (relation `quantized` or a packed
-/// name like "-GPTQ"), which keeps its original's kind, names the model itself, or the card says
-/// the model was pretrained further from it (Meditron, LeoLM: base models of their own).
-pub fn declared_base(meta: &serde_json::Value, model_id: &str, markdown: &str) -> Option<String> {
-    let base = match meta.get("base_model")? {
-        serde_json::Value::String(id) => id.as_str(),
-        serde_json::Value::Array(ids) => ids.first()?.as_str()?,
-        _ => return None,
-    };
+/// The Hub's lineage in the front matter (`base`, the first `base_model`): the model was made
+/// from another (tuned, merged, adapted), unless it is a quantized copy (relation `quantized` or
+/// a packed name like "-GPTQ"), which keeps its original's kind, or the base is the model itself.
+pub fn declared_base(meta: &serde_json::Value, base: Option<&str>, model_id: &str) -> Option<String> {
+    let base = base.filter(|b| !b.trim().is_empty())?;
     let quantized = meta.get("base_model_relation").and_then(|r| r.as_str()) == Some("quantized");
     let name = |id: &str| id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
-    let own = name(base) == name(model_id);
-    (!quantized && !is_packed(model_id) && !base.trim().is_empty() && !own && !pretrained_further(markdown))
+    (!quantized && !is_packed(model_id) && name(base) != name(model_id))
         .then(|| format!("front matter base_model: {base}"))
 }
 
 /// Whether the card says its model was pretrained further ("through continued pretraining on",
-/// "Training Stage: Pretraining"): a base model made from another base model.
+/// "Training Stage: Pretraining"): a base model made from another base model (Meditron, LeoLM).
 fn pretrained_further(markdown: &str) -> bool {
     const SAID: &[&str] = &[
         "continued pretrain",
@@ -304,7 +304,7 @@ mod tests {
     use super::*;
 
     fn says(card: &str) -> (bool, bool) {
-        let (tuned, base) = tune_or_base(card, "org/Foo-7B", None, false);
+        let (tuned, base) = tune_or_base(card, "org/Foo-7B", (None, None), false);
         (tuned.is_some(), base.is_some())
     }
 
@@ -344,7 +344,11 @@ mod tests {
         assert_eq!(says(family), (false, true));
         let chat = "# Foo-7B\nSee Foo-7B-Chat.\n```python\nresponse = model.chat(tokenizer, \"hi\")\n```\n";
         assert_eq!(says(chat), (false, false), "a chat API in the code: the model may be the chat one");
-        assert_eq!(tune_or_base(family, "org/Foo-7B", None, true), (None, None), "a tuned name looks for no base");
+        assert_eq!(
+            tune_or_base(family, "org/Foo-7B", (None, None), true),
+            (None, None),
+            "a tuned name looks for no base"
+        );
     }
 
     #[test]
@@ -364,15 +368,17 @@ mod tests {
     #[test]
     fn front_matter_lineage_and_training_tags_mark_a_tune() {
         let meta = |yaml: &str| serde_json::from_str::<serde_json::Value>(yaml).unwrap();
-        let tuned = meta(r#"{"base_model": "meta-llama/Llama-3.1-8B"}"#);
-        assert!(declared_base(&tuned, "org/Foo-8B", "# Foo").is_some());
-        assert!(declared_base(&tuned, "org/Foo-8B", "Adapted through continued pretraining on X.").is_none());
-        assert!(declared_base(&tuned, "org/Foo-8B", "- Training Stage: Pretraining\n").is_none());
-        assert!(declared_base(&tuned, "org/Foo-8B-GPTQ", "# Foo").is_none(), "a quantized copy keeps its kind");
-        let quantized = meta(r#"{"base_model": ["a/b"], "base_model_relation": "quantized"}"#);
-        assert!(declared_base(&quantized, "org/Foo-8B", "# Foo").is_none());
-        let own = meta(r#"{"base_model": "Org/foo-8b"}"#);
-        assert!(declared_base(&own, "org/Foo-8B", "# Foo").is_none(), "the model itself is no lineage");
+        let none = meta("{}");
+        let lineage = declared_base(&none, Some("meta-llama/Llama-3.1-8B"), "org/Foo-8B");
+        let kind = |card: &str| tune_or_base(card, "org/Foo-8B", (None, lineage.clone()), false);
+        assert!(kind("# Foo").0.is_some_and(|t| t.contains("Llama-3.1-8B")));
+        assert_eq!(kind("Adapted through continued pretraining on X."), (None, None), "pretrained further");
+        assert_eq!(kind("- Training Stage: Pretraining\n"), (None, None));
+        assert!(declared_base(&none, Some("a/b"), "org/Foo-8B-GPTQ").is_none(), "a quantized copy keeps its kind");
+        let quantized = meta(r#"{"base_model_relation": "quantized"}"#);
+        assert!(declared_base(&quantized, Some("a/b"), "org/Foo-8B").is_none());
+        assert!(declared_base(&none, Some("Org/foo-8b"), "org/Foo-8B").is_none(), "the model itself is no lineage");
+        assert!(declared_base(&none, None, "org/Foo-8B").is_none());
         assert!(tuned_tags(&meta(r#"{"tags": ["trl", "text-generation"]}"#)).is_some());
         assert!(tuned_tags(&meta(r#"{"tags": ["LoRA"]}"#)).is_some());
         assert!(tuned_tags(&meta(r#"{"tags": ["text-generation", "pytorch"]}"#)).is_none());
