@@ -18,6 +18,7 @@ use crate::fetch::settings::hf_endpoint;
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::ids::looks_tuned;
 use crate::parse::json::{list_or_string, str_field, timestamp, type_name};
+use crate::parse::model_names::is_packed;
 use crate::parse::{ids::check_model_id, link::next_link};
 use crate::tables::rows::{ModelRow, RejectRow};
 
@@ -298,9 +299,10 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
         (!ls.is_empty()).then(|| ls.join(","))
     });
     let is_moe = is_moe(&id, config);
-    // A tune's name or a declared base model says "not a base"; the Hub's card metadata with no
-    // base model says "base"; with neither (no cardData in the response) it is not known.
-    let is_base = if looks_tuned(&id) || base_model.is_some() { Some(false) } else { card.map(|_| true) };
+    // A tune's name or a model it was made from says "not a base". Nothing here says "base": most
+    // tunes of 2023-24 declare no base model (333 of 396 such labelled cards were tunes), so only
+    // the card's own words (`hf_files`) or a leaderboard's type can make it true.
+    let is_base = (looks_tuned(&id) || made_from(base_model.as_deref(), relation.as_deref(), &id)).then_some(false);
     let gated = match item.get("gated") {
         Some(Value::Bool(b)) => Some(b.to_string()),
         Some(Value::String(s)) => Some(s.clone()),
@@ -326,6 +328,14 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
         model_id: id,
         ..ModelRow::default()
     });
+}
+
+/// Whether a declared base model makes this one a tune, merge or adapter: a quantized copy
+/// (relation `quantized`, or a packed name like "-GPTQ") keeps its original's kind, and a
+/// base that is the model itself says nothing.
+fn made_from(base: Option<&str>, relation: Option<&str>, id: &str) -> bool {
+    let name = |id: &str| id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
+    base.is_some_and(|b| b.split(',').any(|b| name(b) != name(id))) && relation != Some("quantized") && !is_packed(id)
 }
 
 /// `baseModels` as the Hub sends it: `{"relation": "quantized", "models": [{"id": "org/base"}]}`
@@ -456,6 +466,21 @@ mod tests {
     }
 
     #[test]
+    fn only_a_tune_word_or_a_model_it_was_made_from_decides_is_base() {
+        let is_base = |v: Value| row(v).models[0].is_base;
+        // Card metadata with no base model: most such repos are tunes, so not known.
+        assert_eq!(is_base(json!({"id": "Xwin-LM/Xwin-LM-13B-V0.2", "cardData": {"license": "llama2"}})), None);
+        assert_eq!(is_base(json!({"id": "a/Model-7B-chat", "cardData": {}})), Some(false));
+        assert_eq!(is_base(json!({"id": "a/m", "cardData": {"base_model": "b/x"}})), Some(false));
+        // A base that is the model itself, or a packed copy, says nothing.
+        assert_eq!(is_base(json!({"id": "a/m", "cardData": {"base_model": "a/m"}})), None);
+        assert_eq!(
+            is_base(json!({"id": "q/Llama-3.1-8B-GPTQ", "cardData": {"base_model": "meta-llama/Llama-3.1-8B"}})),
+            None
+        );
+    }
+
+    #[test]
     fn base_models_outrank_the_card_and_the_tags() {
         let out = row(json!({"id": "q/Llama-3.1-8B-AWQ",
             "baseModels": {"relation": "quantized", "models": [{"_id": "x", "id": "meta-llama/Llama-3.1-8B"}]},
@@ -464,12 +489,14 @@ mod tests {
         let m = &out.models[0];
         assert_eq!(m.base_model.as_deref(), Some("meta-llama/Llama-3.1-8B"));
         assert_eq!(m.base_model_relation.as_deref(), Some("quantized"));
-        assert_eq!(m.is_base, Some(false));
+        // A quantized copy keeps its original's kind, which this response does not tell.
+        assert_eq!(m.is_base, None);
         // Two bases (a merge), and the bare-list shape the client documents.
         let merge = row(
             json!({"id": "m/merge", "baseModels": {"relation": "merge", "models": [{"id": "a/x"}, {"id": "b/y"}]}}),
         );
         assert_eq!(merge.models[0].base_model.as_deref(), Some("a/x,b/y"));
+        assert_eq!(merge.models[0].is_base, Some(false));
         let bare = row(json!({"id": "m/q", "baseModels": ["a/x"], "cardData": {"base_model_relation": "quantized"}}));
         assert_eq!(
             (bare.models[0].base_model.as_deref(), bare.models[0].base_model_relation.as_deref()),
@@ -543,8 +570,9 @@ mod tests {
             // The legacy 2022-03-02T23:29:04 createdAt is a placeholder: no date from it.
             assert_eq!(m.hf_created_at, None);
             assert!(out.dates.is_empty());
-            // A config without experts: a dense model, and a base model (no base_model, no tuning word).
-            assert_eq!((m.is_moe, m.is_base), (Some(false), Some(true)));
+            // A config without experts: a dense model. No base_model and no tuning word do not make
+            // a base model (most tunes declare no base): only the card's words could.
+            assert_eq!((m.is_moe, m.is_base), (Some(false), None));
             assert_eq!(m.source_url, format!("{HUB}/api/models/google-bert/bert-base-uncased"));
             assert_eq!(out.params.len(), 1);
             assert_eq!((out.params[0].total, out.params[0].source), (110_106_428, ParamsSource::Safetensors));
