@@ -126,6 +126,27 @@ pub fn base_initial_sizes(name: &str) -> String {
     parts.iter().enumerate().map(|(i, p)| if i > 0 && sized(p) { &p[1..] } else { p }).collect()
 }
 
+/// A label's leading words that spell the repo owner and are no word of the model's name
+/// ("Cerebras Llama3-DocChat 1.0 8B" on cerebras/Llama3-DocChat-1.0-8B, "Nvidia Llama3-ChatQA
+/// 1.5 8B" on nvidia/…): the maker's name, not a word that tells models apart. The whole owner
+/// must be spelt, or the owner but for a trailing "ai"/"labs"/"research" (mistralai, ai21labs).
+pub fn without_owner(label: Vec<String>, model: &[String], model_id: &str) -> Vec<String> {
+    let Some((owner, _)) = model_id.split_once('/') else { return label };
+    let owner = owner.to_lowercase().replace(['-', '_', '.'], "");
+    let brand = ["ai", "labs", "research"].iter().find_map(|s| owner.strip_suffix(s)).unwrap_or(&owner);
+    let mut spelt = String::new();
+    for (i, word) in label.iter().enumerate() {
+        if model.contains(word) || !owner.starts_with(&format!("{spelt}{word}")) {
+            break;
+        }
+        spelt.push_str(word);
+        if (spelt == owner || spelt == brand) && i + 1 < label.len() {
+            return label[i + 1..].to_vec();
+        }
+    }
+    label
+}
+
 /// A Hub id from a cell: `org/name`, or a link to a model's page on the Hub
 /// (`https://huggingface.co/org/name`, `hf.co` or `www.` too, anything after the repo ignored).
 /// A link to another host, to a space, a dataset or another of the Hub's own pages, or one that
@@ -174,4 +195,27 @@ fn hub_link(link: &str) -> Option<String> {
     }
     let mut parts = url.path_segments()?;
     Some(format!("{}/{}", parts.next()?, parts.next()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::model_names::{label_match, words};
+
+    #[test]
+    fn an_owner_leading_a_label_is_the_maker_not_another_model() {
+        let id = "cerebras/Llama3-DocChat-1.0-8B";
+        let strip = |label: &str| without_owner(words(label), &words(id.split_once('/').unwrap().1), id).join(" ");
+        assert_eq!(strip("Cerebras Llama3-DocChat 1.0 8B"), "llama 3 docchat 1 0 8b");
+        assert_eq!(label_match("Cerebras Llama3-DocChat 1.0 8B", id).map(|m| m.1), Some(true));
+        // Another maker's model, and the owner alone, stay what they were.
+        assert_eq!(label_match("Nvidia Llama3-ChatQA 1.5 8B", id), None);
+        assert_eq!(strip("Cerebras"), "cerebras");
+        // The owner but for "ai": "OrionStar-14B-Base" on OrionStarAI/Orion-14B-Base.
+        assert_eq!(label_match("OrionStar-14B-Base", "OrionStarAI/Orion-14B-Base").map(|m| m.1), Some(true));
+        // A word of the model's own name is never dropped ("Mistral 7B" of mistralai).
+        assert_eq!(label_match("Mistral 7B", "mistralai/Mistral-7B-v0.1").map(|m| m.0), Some(2));
+        // Words that only start the owner's name are no owner.
+        assert_eq!(label_match("Cere Llama3-DocChat 1.0 8B", id), None);
+    }
 }

@@ -7,6 +7,7 @@
 //! for base models (see [`is_tuned`] for how a model's kind is known).
 
 use crate::parse::benchmarks::{strip_markup, take_shots};
+use crate::parse::ids::without_owner;
 use crate::parse::release_stamps::is_release_stamp;
 
 /// Words that say nothing about which model a label names.
@@ -139,7 +140,7 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
         .filter(|w| !GENERIC.contains(&w.as_str()) && (w != "v" || model.iter().any(|m| m == "v")))
         .map(|w| if matches!(w.as_str(), "in" | "ins" | "inst") { "instruct".to_owned() } else { w })
         .collect();
-    let label = rejoin_split_words(label, &model);
+    let label = rejoin_split_words(without_owner(label, &model, model_id), &model);
     let label = rounded_sizes(label, &model);
     // The same name split otherwise ("FalconMamba-7B" for falcon-mamba-7b): exactly it. Decimal
     // points count ("Cerebras-GPT 1.3B" is not Cerebras-GPT-13B).
