@@ -19,7 +19,7 @@ use super::mode_rows::mode_rows;
 use super::model_names::{heading_allows, heading_is_tuned, is_packed, is_size, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};
 use super::own_label::{
-    choose, in_setting, mode_columns, names_model_exactly, rows_by_parenthesis, rows_by_setting,
+    choose, in_setting, label_names, mode_columns, names_model_exactly, rows_by_parenthesis, rows_by_setting,
     rows_by_setting_column, Own,
 };
 use super::table_context::{
@@ -151,7 +151,7 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
     let candidates: Vec<(usize, String, (usize, bool))> = value_cols
         .iter()
         .filter_map(|c| {
-            label_match_in(&header[*c], model_id, in_tuned, value_cols.len() == 1).map(|m| (*c, header[*c].clone(), m))
+            label_names(&header[*c], own, in_tuned, value_cols.len() == 1).map(|m| (*c, header[*c].clone(), m))
         })
         .collect();
     // A `Metric | Value` table (the Open LLM Leaderboard bot's) has one unnamed value column, the
@@ -291,9 +291,9 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         }
         row_parts.push(parts.clone());
         let only_one = table.rows.len() == 1;
-        let first = parts.first().and_then(|p| label_match_in(p, model_id, in_tuned, only_one).map(|m| (p.clone(), m)));
+        let first = parts.first().and_then(|p| label_names(p, own, in_tuned, only_one).map(|m| (p.clone(), m)));
         let joined = parts.join(" ");
-        let all = label_match_in(&joined, model_id, in_tuned, only_one).map(|m| (joined.clone(), m));
+        let all = label_names(&joined, own, in_tuned, only_one).map(|m| (joined.clone(), m));
         // The name and a size column ("Cerebras-GPT" | "13B"), past other text columns.
         let sizes = parts.iter().skip(1).filter(|p| matches!(words(p).as_slice(), [w] if is_size(w)));
         let sized = parts.first().into_iter().chain(sizes).cloned().collect::<Vec<_>>().join(" ");
@@ -428,6 +428,22 @@ mod tests {
 
     fn named(read: &TableRead) -> Vec<(String, Option<i32>, f64)> {
         read.scores.iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.shots, s.value)).collect()
+    }
+
+    #[test]
+    fn a_title_that_numbers_the_release_otherwise_names_the_model() {
+        let table = "| Model | AIME24 | GPQA Diamond |\n|---|---|---|\n| Magistral Small 1.1 | 70.5 | 65.8 |\n\
+                     | **Magistral Small 1.2** | **86.14%** | 70.07% |\n";
+        let card = format!("# Magistral Small 1.2\n\nA reasoning model.\n\n{table}");
+        let got = named(&read(&card, "mistralai/Magistral-Small-2509"));
+        assert_eq!(got, [("aime24".to_owned(), None, 86.14), ("gpqa_diamond".to_owned(), None, 70.07)]);
+        // Without the title, or on a packed copy's card, no row is the model's.
+        assert!(read(table, "mistralai/Magistral-Small-2509").scores.is_empty());
+        assert!(read(&card, "someone/Magistral-Small-2509-GGUF").scores.is_empty());
+        // A title that names another model of the family: a size the id lacks, a word it has.
+        let family = "# TinyLlama-1.1B-v1.1\n\n| Model | HellaSwag | PIQA |\n|---|---|---|\n\
+                      | TinyLlama-1.1B-v1.1 | 61.47 | 73.56 |\n";
+        assert!(read(family, "TinyLlama/TinyLlama_v1.1_chinese").scores.is_empty());
     }
 
     #[test]

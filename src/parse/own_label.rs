@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use super::benchmarks::{shots_in, strip_markup, take_shots};
 use super::card_scores::Unused;
 use super::model_names::{
-    has_version, heading_is_tuned, introduces, is_kind_or_format, is_size, label_match_in, names_but_for_family,
-    names_but_for_size, without_notes, words, BASE_FAMILIES,
+    has_version, heading_is_tuned, introduces, is_kind_or_format, is_packed, is_size, label_match_in,
+    names_but_for_family, names_but_for_size, without_notes, words, BASE_FAMILIES,
 };
 
 /// The model a table is read for: (model id, whether it is a tune, the start of its card).
@@ -88,6 +88,47 @@ pub(super) fn choose(
         }),
         many => Err((Unused::AmbiguousColumn, format!("{} {what}s name the model: {}", many.len(), labels(many)))),
     }
+}
+
+/// [`label_match_in`], or the whole label is the name the card's title gives its model
+/// ([`title_name`]): "Magistral Small 1.2" on mistralai/Magistral-Small-2509's card.
+pub(super) fn label_names(
+    label: &str,
+    (model_id, _, intro): Own,
+    in_tuned: bool,
+    only_one: bool,
+) -> Option<(usize, bool)> {
+    let found = label_match_in(label, model_id, in_tuned, only_one);
+    if found.is_some_and(|m| m.1) {
+        return found;
+    }
+    match title_name(intro, model_id) {
+        Some(title) if words(&without_notes(&strip_markup(label))) == title => Some((title.len(), true)),
+        _ => found,
+    }
+}
+
+/// The name a card's title gives its model where the id numbers the release otherwise ("#
+/// Magistral Small 1.2" on Magistral-Small-2509): the first level-1 heading, when it and the
+/// name differ only in numbers (a version for a date stamp; not a size, nor a word such as
+/// "chinese" that makes another model) and the model is no packed copy (whose card's title is
+/// the original's).
+fn title_name(intro: &str, model_id: &str) -> Option<Vec<String>> {
+    let name = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    let line = intro.lines().find_map(|l| l.strip_prefix("# "))?;
+    let title = words(&without_notes(&strip_markup(line)));
+    let number = |w: &&String| w.chars().all(|c| c.is_ascii_digit()) || w.as_str() == "v";
+    let only_numbers = |a: &[String], b: &[String]| {
+        let extra: Vec<&String> = a.iter().filter(|w| !b.contains(w)).collect();
+        !extra.is_empty() && extra.iter().all(number)
+    };
+    let same_start = title.first().is_some_and(|w| !number(&w)) && title.first() == name.first();
+    (title.len() <= 6
+        && same_start
+        && only_numbers(&title, &name)
+        && only_numbers(&name, &title)
+        && !is_packed(model_id))
+    .then_some(title)
 }
 
 /// Whether a card's start says its weights were converted to a base family's format ("This is
