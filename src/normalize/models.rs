@@ -189,7 +189,18 @@ pub fn metadata_rank(purpose: Purpose) -> u8 {
 }
 
 /// Merges ranked metadata observations (lower rank wins, gaps filled in rank order).
+///
+/// `is_base` is the card's to say when its reader decided: it weighed the name, the front
+/// matter's lineage and the card's own words ("Training Stage: Pretraining" on Qwen2.5-Coder-7B,
+/// whose declared `base_model` makes the Hub's lineage call it a tune). Otherwise a tune's
+/// signal from any source wins.
 fn merge_metadata(mut observations: Vec<(u8, ModelRow)>) -> Vec<ModelRow> {
+    let card = metadata_rank(Purpose::Card);
+    let card_says: HashMap<String, bool> = observations
+        .iter()
+        .filter(|(rank, _)| *rank == card)
+        .filter_map(|(_, row)| row.is_base.map(|b| (row.model_id.clone(), b)))
+        .collect();
     observations.sort_by(|(ra, a), (rb, b)| (&a.model_id, ra, &a.source_url).cmp(&(&b.model_id, rb, &b.source_url)));
     // Merged in place: at 100,000 models a second collection of rows would double the peak.
     observations.dedup_by(|(_, later), (_, earlier)| {
@@ -199,7 +210,15 @@ fn merge_metadata(mut observations: Vec<(u8, ModelRow)>) -> Vec<ModelRow> {
         }
         same
     });
-    observations.into_iter().map(|(_, row)| row).collect()
+    observations
+        .into_iter()
+        .map(|(_, mut row)| {
+            if let Some(said) = card_says.get(&row.model_id) {
+                row.is_base = Some(*said);
+            }
+            row
+        })
+        .collect()
 }
 
 fn fill_missing(into: &mut ModelRow, from: ModelRow) {
@@ -312,6 +331,22 @@ mod tests {
             vec![d(DateSource::HubCreatedAt, 2023), d(DateSource::CardText, 2024)],
         );
         assert_eq!(rows[0].release_date_source.as_deref(), Some("card_text"));
+    }
+
+    #[test]
+    fn the_card_decides_is_base_when_its_reader_did() {
+        let is_base = |observed: Vec<(Purpose, Option<bool>)>| {
+            let rows =
+                observed.into_iter().map(|(p, b)| (metadata_rank(p), ModelRow { is_base: b, ..row() })).collect();
+            build_models(rows, vec![], vec![]).0[0].is_base
+        };
+        // The Hub's lineage says tune; the card says pretrained (Qwen2.5-Coder's "Training Stage").
+        assert_eq!(is_base(vec![(Purpose::ModelInfo, Some(false)), (Purpose::Card, Some(true))]), Some(true));
+        // The card says tune; a board says pretrained.
+        assert_eq!(is_base(vec![(Purpose::Card, Some(false)), (Purpose::Board, Some(true))]), Some(false));
+        // No card reading: a tune's signal from any source wins, and silence is no answer.
+        assert_eq!(is_base(vec![(Purpose::ModelInfo, Some(false)), (Purpose::Board, Some(true))]), Some(false));
+        assert_eq!(is_base(vec![(Purpose::ModelInfo, None), (Purpose::Card, None)]), None);
     }
 
     #[test]

@@ -23,8 +23,13 @@ pub fn tune_or_base(
     let sibling = || *cell.get_or_init(|| names_tuned_sibling(markdown, model_id));
     let further = std::cell::OnceCell::new();
     let tuned_from = || !*further.get_or_init(|| pretrained_further(markdown));
-    let base =
-        if tuned_name { None } else { base_sentence(markdown, model_id).or_else(|| tuned_sibling(markdown, &sibling)) };
+    let base = if tuned_name {
+        None
+    } else {
+        base_sentence(markdown, model_id)
+            .or_else(|| pretraining_stage(markdown))
+            .or_else(|| tuned_sibling(markdown, &sibling))
+    };
     let weaker = || {
         tag.or_else(|| lineage.filter(|_| tuned_from()))
             .or_else(|| merge_recipe(markdown))
@@ -146,8 +151,22 @@ fn pretrained_further(markdown: &str) -> bool {
         return false;
     }
     let lower = markdown.to_ascii_lowercase();
-    SAID.iter().any(|s| lower.contains(s))
-        || lower.lines().any(|l| l.split_once("training stage:").is_some_and(|(_, v)| v.trim() == "pretraining"))
+    SAID.iter().any(|s| lower.contains(s)) || pretraining_stage(markdown).is_some()
+}
+
+/// Qwen's template field "Training Stage: Pretraining" (a post-trained model's says "Pretraining &
+/// Post-training"): the card's model is a base model, even one pretrained further from another.
+fn pretraining_stage(markdown: &str) -> Option<String> {
+    // (The cheap test first: most cards have no such field.)
+    if !markdown.contains("tage") {
+        return None;
+    }
+    markdown.lines().find_map(|l| {
+        let (key, value) = l.split_once(':')?;
+        let key = key.trim_matches(|c: char| c.is_whitespace() || "-*_".contains(c));
+        (key.eq_ignore_ascii_case("training stage") && value.trim().eq_ignore_ascii_case("pretraining"))
+            .then(|| clip(l.trim()))
+    })
 }
 
 /// The recipe of a merge: mergekit's configuration (`merge_method:`) or its card template ("This
@@ -373,7 +392,9 @@ mod tests {
         let kind = |card: &str| tune_or_base(card, "org/Foo-8B", (None, lineage.clone()), false);
         assert!(kind("# Foo").0.is_some_and(|t| t.contains("Llama-3.1-8B")));
         assert_eq!(kind("Adapted through continued pretraining on X."), (None, None), "pretrained further");
-        assert_eq!(kind("- Training Stage: Pretraining\n"), (None, None));
+        // Qwen's "Training Stage: Pretraining": a base model, pretrained further from its lineage.
+        assert_eq!(kind("- Training Stage: Pretraining\r\n"), (None, Some("- Training Stage: Pretraining".to_owned())));
+        assert!(kind("- Training Stage: Pretraining & Post-training\n").0.is_some(), "a post-trained model");
         assert!(declared_base(&none, Some("a/b"), "org/Foo-8B-GPTQ").is_none(), "a quantized copy keeps its kind");
         let quantized = meta(r#"{"base_model_relation": "quantized"}"#);
         assert!(declared_base(&quantized, Some("a/b"), "org/Foo-8B").is_none());
