@@ -96,6 +96,13 @@ fn without_footnote(name: &str) -> String {
         Some((before, mark)) if !mark.is_empty() && mark.chars().all(|c| c.is_ascii_digit()) => before,
         _ => t,
     };
+    // "C-Eval (0-shot)1": an HTML footnote link's number right after the closing parenthesis.
+    let t = match t.trim_end_matches(|c: char| c.is_ascii_digit()) {
+        before if before.len() < t.len() && before.ends_with(')') => before,
+        _ => t,
+    };
+    // "HumanEval (+)" over "76.2 (72.0)": HumanEval, with HumanEval+ in the parenthesis.
+    let t = t.strip_suffix("(+)").unwrap_or(t);
     t.trim_end().to_owned()
 }
 
@@ -307,6 +314,20 @@ mod tests {
         );
         assert_eq!(resolve("MBPP +").canonical, "mbpp_plus");
         assert_eq!(resolve("HumanEval +").canonical, "humaneval_plus");
+        // "HumanEval (+)" heads cells like "76.2 (72.0)": HumanEval, then HumanEval+ in parentheses.
+        assert_eq!(resolve("HumanEval (+)").canonical, "humaneval");
+        assert_eq!(resolve("**MBPP (+)**").canonical, "mbpp");
+    }
+
+    #[test]
+    fn sizes_compute_and_error_metrics_are_no_benchmarks_and_a_footnote_number_is_dropped() {
+        for header in ["param_count", "gmacs", "macts", "GFLOPs", "layer number", "KorFiQA-SA (MSE)", "RMSE"] {
+            assert!(!may_be_benchmark(header), "{header}");
+        }
+        assert!(may_be_benchmark("top1") && may_be_benchmark("Object Counting"));
+        let c_eval = resolve("C-Eval (0-shot)1");
+        assert_eq!((c_eval.canonical.as_str(), c_eval.shots), ("ceval", Some(0)));
+        assert_eq!(resolve("MMLU (5-shot)").canonical, "mmlu");
     }
 
     #[test]

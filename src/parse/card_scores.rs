@@ -28,7 +28,7 @@ use super::table_context::{
 };
 pub(crate) use super::tables::pure_number;
 use super::tables::{Table, TableKind};
-use super::{front_matter::as_percent, lm_eval::lm_eval};
+use super::{front_matter::as_percent, lm_eval::lm_eval, lm_eval::lm_eval_elsewhere};
 use crate::parse::benchmarks::{
     heading_benchmark, is_category_name, is_overall_column, is_part_name, is_setting_only, may_be_benchmark, resolve,
     shots_in, split_of, strip_markup,
@@ -94,10 +94,8 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
     let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
     let lm_eval_task = lower.iter().any(|h| matches!(h.as_str(), "task" | "tasks" | "groups"));
     if lm_eval_task && ["metric", "value"].iter().all(|w| lower.iter().any(|h| h == w)) {
-        // lm-eval output on a quantized or converted copy's card was run on the original.
-        if is_packed(model_id) {
-            let why = "lm-eval output on a quantized or converted copy's card (run on the original)";
-            return TableRead { scores: Vec::new(), abstained: Some((Unused::NoOwnColumn, why.to_owned())) };
+        if let Some(why) = lm_eval_elsewhere(table, model_id) {
+            return TableRead { scores: Vec::new(), abstained: Some((Unused::NoOwnColumn, why)) };
         }
         return TableRead { scores: lm_eval(table, &lower), abstained: None };
     }
@@ -851,6 +849,19 @@ mod tests {
         let md = "| Benchmark | LongCat-Flash-Thinking | LongCat-Flash-Chat |\n|---|---|---|\n| MMLU | 80.1 | 78.2 |\n| GSM8K | 90.2 | 88.1 |\n";
         assert_eq!(named(&read(md, "meituan-longcat/LongCat-Flash-Chat")).len(), 2);
         assert!(named(&read(md, "meituan-longcat/LongCat-Flash")).is_empty());
+    }
+
+    #[test]
+    fn the_leaderboard_harness_umbrella_group_is_no_score_but_its_groups_are() {
+        let md = "|Tasks|Version|Filter|n-shot|Metric|Value|\n|---|---|---|---|---|---|\n\
+                  |leaderboard|N/A|none|0|acc|0.2926|\n| | |none|0|acc_norm|0.4513|\n\
+                  | | |none|0|exact_match|0.0982|\n| - leaderboard_bbh|N/A|none|3|acc_norm|0.4931|\n\
+                  | - leaderboard_mmlu_pro|0.1|none|5|acc|0.2926|\n";
+        let got = named(&read(md, "x/y"));
+        assert_eq!(got, [("bbh".to_owned(), Some(3), 49.31), ("mmlu_pro".to_owned(), Some(5), 29.26)]);
+        // An average with one metric stays the card's average.
+        let one = "|Tasks|Version|Metric|Value|\n|---|---|---|---|\n|leaderboard|N/A|acc|0.30|\n|mmlu|N/A|acc|0.60|\n";
+        assert_eq!(named(&read(one, "x/y"))[0].0, "card_average");
     }
 
     #[test]

@@ -21,6 +21,20 @@ pub(super) fn sub_header(t: &mut Table) {
             head.into_iter().zip(first).map(|(above, below)| if below.is_empty() { above } else { below }).collect();
         return;
     }
+    // A row of metrics under the column names (`| | ACC | F1-micro | MSE |`): each column is its
+    // name with its metric ("KorFiQA-SA (MSE)"), so that an error metric is seen as one.
+    let metrics = first.iter().skip(1).filter(|c| !c.is_empty());
+    if first[0].is_empty()
+        && t.header.iter().all(|h| !h.is_empty())
+        && metrics.clone().count() >= 2
+        && metrics.clone().all(|c| is_metric(c))
+    {
+        let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links);
+        for (h, m) in t.header.iter_mut().zip(first).filter(|(_, m)| !m.is_empty()) {
+            *h = format!("{h} ({m})");
+        }
+        return;
+    }
     // A group name repeated over its columns (`| Model | AlpacaEval (winrate %) | AlpacaEval
     // (winrate %) |`) above a first row that tells them apart (`| | v.s. ChatGPT | v.s. GPT4 |`):
     // each column is the group's name and its own.
@@ -44,6 +58,19 @@ pub(super) fn sub_header(t: &mut Table) {
             })
             .collect();
     }
+}
+
+/// A metric's name alone ("ACC", "F1-micro", "Mean F1", "MSE", "pass@1").
+fn is_metric(cell: &str) -> bool {
+    const METRICS: &[&str] = &[
+        "acc", "accuracy", "f1", "micro", "macro", "mean", "em", "exact", "match", "mse", "rmse", "mae", "pearson",
+        "spearman", "auc", "mcc", "bleu", "rouge", "wer", "cer", "pass", "top", "norm",
+    ];
+    let lower = cell.to_lowercase();
+    let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
+    // ("rouge1", "top5": a metric with its number.)
+    let metric = |w: &str| METRICS.contains(&w) || METRICS.contains(&w.trim_end_matches(|c: char| c.is_ascii_digit()));
+    words.peek().is_some() && words.all(|w| metric(w) || w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A column's name under a repeated group name. Under a benchmark ("AlpacaEval" over "v.s.

@@ -7,6 +7,19 @@ use super::front_matter::{as_percent, leading_number};
 use super::table_context::last_heading;
 use super::tables::Table;
 use crate::parse::benchmarks::{resolve, strip_markup};
+use crate::parse::mentions::names_other_version;
+use crate::parse::model_names::is_packed;
+
+/// Why an lm-eval table on `model_id`'s card is not its model's: a quantized or converted copy's
+/// card (the table was run on the original), or a lead-in naming another version of the model.
+pub fn lm_eval_elsewhere(table: &Table, model_id: &str) -> Option<String> {
+    if is_packed(model_id) {
+        return Some("lm-eval output on a quantized or converted copy's card (run on the original)".to_owned());
+    }
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    let lead = table.lead_in.lines().last().unwrap_or("");
+    names_other_version(lead, name).then(|| format!("lm-eval output under another version's name: {}", clip(lead)))
+}
 
 /// The scores of an lm-eval table (`lower`: its header, lower-cased).
 pub fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
@@ -75,6 +88,15 @@ pub fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
             offset: table.row_offsets.get(r).copied().unwrap_or(table.offset),
             evaluated_by: None,
         });
+    }
+    // An umbrella group of unlike tasks (the Open LLM Leaderboard harness's `leaderboard`) prints
+    // one row a metric, each over whichever tasks report it (its acc is MMLU-Pro's alone): no
+    // average of the card's, nor a score.
+    let umbrella = |s: &CardScore| resolve(&s.benchmark_raw).canonical == "card_average";
+    let metrics: std::collections::BTreeSet<&Option<String>> =
+        out.iter().filter(|s| umbrella(s)).map(|s| &s.metric).collect();
+    if metrics.len() > 1 {
+        out.retain(|s| !umbrella(s));
     }
     out
 }

@@ -21,6 +21,34 @@ pub(crate) fn names_other_model(text: &str, name: &str) -> bool {
     tokens.filter(named).any(|t| words(t) != own)
 }
 
+/// Whether `text` names another version of the model: a "v1.0" right after the name's own first
+/// words ("Collective Cognition v1.0 TruthfulQA:" over a table on CollectiveCognition-v1.1's
+/// card), where the name has a version of its own. (A tool's version, "harness v0.4.2", is
+/// after no word of the name.)
+pub(crate) fn names_other_version(text: &str, name: &str) -> bool {
+    // ("v1.0" is v1: trailing zero parts say nothing.)
+    let version = |w: &[String], at: usize| -> String {
+        let mut parts: Vec<&String> =
+            w[at + 1..].iter().take_while(|d| d.chars().all(|c| c.is_ascii_digit())).collect();
+        while parts.len() > 1 && parts.last().is_some_and(|p| p.trim_start_matches('0').is_empty()) {
+            parts.pop();
+        }
+        parts.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(".")
+    };
+    let own = words(name);
+    let Some(mine) = own.iter().position(|w| w == "v").map(|at| version(&own, at)).filter(|v| !v.is_empty()) else {
+        return false;
+    };
+    let said = words(text);
+    (1..said.len()).filter(|i| said[*i] == "v").any(|i| {
+        let before =
+            [said[i - 1].clone(), if i >= 2 { format!("{}{}", said[i - 2], said[i - 1]) } else { String::new() }];
+        let of_name = before.iter().any(|b| !b.is_empty() && own.contains(b));
+        let theirs = version(&said, i);
+        of_name && !theirs.is_empty() && theirs != mine
+    })
+}
+
 /// Whether `text` states a size (`13B`) that the repo name `name` does not hold.
 pub(crate) fn states_other_size(text: &str, name: &str) -> bool {
     let own = words(name);
@@ -67,5 +95,18 @@ mod tests {
         assert_eq!(copied_title("x/Other-7B-16k", card), None, "another family: not a copy");
         assert_eq!(copied_title("x/Mistral-7B-Instruct", "# Mistral 7B\n"), None, "a tune's title may drop the tuning");
         assert_eq!(copied_title("x/Llama-2-13b-hf", "# **Llama 2**\n"), None, "the family's title");
+    }
+
+    #[test]
+    fn another_version_is_named_after_the_names_own_words() {
+        let v11 = "CollectiveCognition-v1.1-Mistral-7B";
+        assert!(names_other_version("Collective Cognition v1.0 TruthfulQA:", v11));
+        assert!(!names_other_version("Collective Cognition v1.1 GPT4All:", v11));
+        assert!(!names_other_version("Run with lm-evaluation-harness v0.4.2:", v11), "a tool's version");
+        assert!(
+            !names_other_version("Collective Cognition v1.0 GPT4All:", "CollectiveCognition-v1-Mistral-7B"),
+            "v1.0 is v1"
+        );
+        assert!(!names_other_version("Foo v2 results", "Foo-7B"), "a name without a version");
     }
 }

@@ -303,8 +303,9 @@ pub(crate) fn without_notes(label: &str) -> String {
         let Some(close) = rest[open..].find(')').map(|c| open + c) else { break };
         out.push_str(&rest[..open]);
         let inner = words(&rest[open + 1..close]);
-        // "(5-shot)" is a setting of the row, not a name.
-        let setting = words(&take_shots(&rest[open + 1..close]).0).is_empty() && !inner.is_empty();
+        // "(5-shot)" and "(seed=4)" are settings of the row's run, not names.
+        let setting = words(&take_shots(&rest[open + 1..close]).0).is_empty() && !inner.is_empty()
+            || inner.iter().any(|w| w == "seed" || w == "seeds");
         // A number counting things ("(Merge 6 DARE models)") says no version.
         let counts = |k: usize| inner[k + 1..].iter().take(2).any(|n| n.len() > 3 && n.ends_with('s'));
         let says_which = !setting

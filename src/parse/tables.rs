@@ -368,6 +368,15 @@ mod tests {
         assert_eq!(t.rows, vec![vec!["MMLU", "67.3", "61.8", "72.6"]]);
         let empty = tables("||||\n|:-:|:-:|:-:|\n|**Task**|**Metric**|**Value**|\n|*arc_challenge*|acc_norm|0.5614|\n");
         assert_eq!(empty[0].header, ["Task", "Metric", "Value"]);
+        // A row of metrics under the names: each column with its metric; a blank metric cell
+        // leaves its column as it was.
+        let md = "| Model | FN-NER | KorFiQA-SA | Avg |\n|---|---|---|---|\n| | F1-micro | MSE | |\n| A | 91.80 | 0.0553 | 95.27 |\n";
+        let t = &tables(md)[0];
+        assert_eq!(t.header, ["Model", "FN-NER (F1-micro)", "KorFiQA-SA (MSE)", "Avg"]);
+        assert_eq!(t.rows.len(), 1);
+        // A first row of names is no metric row.
+        let names = tables("| Model | X | Y |\n|---|---|---|\n| | Llama | Qwen |\n| A | 1.0 | 2.0 |\n");
+        assert_eq!(names[0].header, ["Model", "X", "Y"]);
     }
 
     #[test]
