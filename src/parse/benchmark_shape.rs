@@ -212,6 +212,9 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "vocabulary",
         "layers",
         "layer",
+        "dimensions",
+        "shots",
+        "speedup",
         "param",
         // Compute per image or token ("GMACs", "MACTs", "FLOPs"): timm's and ViT cards' columns.
         "macs",
@@ -295,7 +298,8 @@ pub fn may_be_benchmark(name: &str) -> bool {
     let metric_only = judged.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit()));
     // Perplexity, bits per byte, loss: lower is better and no percent; not a score, even when
     // only the parenthesis says so ("Pile-test (BPB)").
-    const LOWER_IS_BETTER: &[&str] = &["ppl", "perplexity", "bpb", "loss", "logloss", "nll", "mse", "rmse", "mae"];
+    const LOWER_IS_BETTER: &[&str] =
+        &["ppl", "perplexity", "bpb", "loss", "logloss", "nll", "mse", "rmse", "mae", "absrel", "whdr"];
     if metric_only || judged.iter().any(|w| NEVER.contains(w)) || words.iter().any(|w| LOWER_IS_BETTER.contains(w)) {
         return false;
     }

@@ -262,6 +262,12 @@ fn lighteval_task(raw: &str) -> (&str, Option<i32>) {
 
 pub(crate) fn take_shots(text: &str) -> (String, Option<i32>) {
     let lower = text.to_ascii_lowercase();
+    // Counts written as words ("Zero-shot", "one shot").
+    for (word, n) in [("zero-shot", 0), ("zero shot", 0), ("one-shot", 1), ("one shot", 1)] {
+        if let Some(pos) = lower.find(word) {
+            return (format!("{} {}", &text[..pos], &text[pos + word.len()..]), Some(n));
+        }
+    }
     for marker in ["-shot", " shot", "-shots", " shots", "shot"] {
         if let Some(pos) = lower.find(marker) {
             let digits: String =
@@ -325,6 +331,9 @@ mod tests {
             assert!(!may_be_benchmark(header), "{header}");
         }
         assert!(may_be_benchmark("top1") && may_be_benchmark("Object Counting"));
+        assert!(!may_be_benchmark("Shots") && !may_be_benchmark("Speedup") && !may_be_benchmark("Dimensions"));
+        assert!(!may_be_benchmark("zero-shot") && is_setting_only("Zero-shot"));
+        assert_eq!(resolve("Zero-shot MMLU").shots, Some(0));
         let c_eval = resolve("C-Eval (0-shot)1");
         assert_eq!((c_eval.canonical.as_str(), c_eval.shots), ("ceval", Some(0)));
         assert_eq!(resolve("MMLU (5-shot)").canonical, "mmlu");
