@@ -109,6 +109,12 @@ fn without_footnote(name: &str) -> String {
 /// Words that name a subset of a benchmark, not a metric or setting.
 const SUBSETS: &[&str] = &["diamond", "verified", "lite", "extended", "main"];
 
+/// A text-overlap metric (BLEU, ROUGE, chrF, TER, METEOR): no accuracy, and printed 0-100 or 0-1.
+pub fn is_overlap_metric(metric: &str) -> bool {
+    let m = metric.trim().to_ascii_lowercase();
+    ["bleu", "rouge", "chrf", "ter", "meteor", "codebleu", "sacrebleu"].iter().any(|o| m.starts_with(o))
+}
+
 /// Resolves a name as written.
 ///
 /// ```
@@ -156,8 +162,10 @@ pub fn resolve(raw: &str) -> Benchmark {
         Some(canonical) => Benchmark { canonical, is_known: true, shots, qualifier },
         None => {
             // Unknown names keep their words, without the metric in parentheses or a trailing
-            // "Avg" ("C-Eval Hard Avg" is C-Eval Hard's figure).
-            let name = if bare.is_empty() { cleaned } else { bare };
+            // "Avg" ("C-Eval Hard Avg" is C-Eval Hard's figure); a language in parentheses is a
+            // part ("MultiPL HumanEval (Java)" is not its Python part).
+            let language = qualifier_is_language(&rest);
+            let name = if bare.is_empty() || language { cleaned } else { bare };
             // "AIME24 pass@1" is AIME24's score, as "HumanEval pass@1" is HumanEval's.
             let name = name.strip_suffix(" pass 1").filter(|k| !k.is_empty()).map_or(name.clone(), str::to_owned);
             let name = match name.strip_suffix(" avg").or_else(|| name.strip_suffix(" average")) {
@@ -167,6 +175,14 @@ pub fn resolve(raw: &str) -> Benchmark {
             Benchmark { canonical: name.replace(' ', "_"), is_known: false, shots, qualifier }
         }
     }
+}
+
+/// Whether a name's parenthesis is a language ("(Java)", "(German)"; not English, the default).
+fn qualifier_is_language(text: &str) -> bool {
+    let code = |w: &str| super::axis_words::CODE_LANGUAGES.contains(&w);
+    parenthesised(text).map(|q| clean(&q)).is_some_and(|q| {
+        !q.is_empty() && q.split(' ').all(|w| code(w) || (w != "english" && super::benchmark_shape::is_language(w)))
+    })
 }
 
 /// The text inside parentheses, trimmed ("Pass@1" in "HumanEval (Pass@1)").

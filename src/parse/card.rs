@@ -3,10 +3,10 @@
 //! and the tables passed over (with why). Pure: the `hf_files` source turns this into rows.
 
 use super::base_size::{base_contradicts, base_size};
-use super::benchmarks::{english_named, resolve, strip_markup, unit_of};
+use super::benchmarks::{english_named, is_overlap_metric, resolve, strip_markup, unit_of};
 use super::card_scores::{clip, suite_average, table_scores, CardScore, Unused};
 use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
-use super::front_matter::{self, as_percent, model_index_scores};
+use super::front_matter::{self, as_percent, model_index_scores, IndexScore};
 use super::mentions::copied_title;
 use super::model_names::{card_intro, is_packed, is_tuned, label_match, words};
 use super::mt_bench_json::mt_bench_blocks;
@@ -267,7 +267,11 @@ fn read_model_index(
     }
     let percent = |raw: &str| unit_of(&resolve(raw).canonical) == "percent";
     let small = |v: f64| v.abs() <= 1.0 && v != 0.0;
-    let percent_values: Vec<f64> = scores.iter().filter(|s| percent(&s.benchmark_raw)).map(|s| s.value).collect();
+    // (A text-overlap metric, BLEU or ROUGE, is printed 0-100 or 0-1 whatever the index's other
+    // metrics are: it says nothing of their unit.)
+    let overlap = |s: &&IndexScore| s.metric.as_deref().is_some_and(is_overlap_metric);
+    let percent_values: Vec<f64> =
+        scores.iter().filter(|s| percent(&s.benchmark_raw) && !overlap(s)).map(|s| s.value).collect();
     let all_fractions = !percent_values.is_empty() && percent_values.iter().all(|v| v.abs() <= 1.0);
     // Values are found in the YAML in document order: each search starts after the last hit.
     let mut cursor = 0;
@@ -287,7 +291,7 @@ fn read_model_index(
         if let Some(metric) = &s.metric {
             evidence.push_str(&format!(" | {metric}"));
         }
-        let value = match (percent(&s.benchmark_raw), all_fractions, small(s.value)) {
+        let value = match (percent(&s.benchmark_raw) && !overlap(&&s), all_fractions, small(s.value)) {
             (true, true, _) => as_percent(s.value, &s.value_raw),
             (true, false, true) => {
                 let why =

@@ -15,7 +15,6 @@ use std::collections::BTreeSet;
 
 use super::axis_words::{is_language, language_column};
 pub use super::lm_eval::suite_average;
-use super::mode_rows::mode_rows;
 use super::model_names::{heading_allows, heading_is_tuned, is_packed, is_size, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};
 use super::own_label::{
@@ -29,6 +28,7 @@ use super::table_context::{
 pub(crate) use super::tables::pure_number;
 use super::tables::{Table, TableKind};
 use super::{front_matter::as_percent, lm_eval::lm_eval, lm_eval::lm_eval_elsewhere};
+use super::{header_only::header_only, mode_rows::mode_rows};
 use crate::parse::benchmarks::{
     heading_benchmark, is_category_name, is_overall_column, is_part_name, is_setting_only, may_be_benchmark, resolve,
     shots_in, split_of, strip_markup,
@@ -115,7 +115,9 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
     let scores_column = header.len() <= 3 && matches!(numeric.as_slice(), [c] if is_score_header(&header[*c]));
     // `Language | Score` under "Multilingual Benchmarks (MMLU)": the heading's benchmark by language.
     let breakdown = scores_column && breakdown_of(table, &header[0]).is_some();
-    if breakdown || known_in_col >= if scores_column { 1 } else { 2 } && known_in_col >= known_in_header {
+    if let Some(read) = header_only(table, &header, model_id, detail) {
+        read
+    } else if breakdown || known_in_col >= if scores_column { 1 } else { 2 } && known_in_col >= known_in_header {
         models_as_columns(table, &header, bench_col, (model_id, tuned, intro), detail)
     } else if known_in_header >= 1
         || model_column
@@ -307,7 +309,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
             candidates.push((i, strip_markup(&label), if linked { (m.0, true) } else { m }));
         }
     }
-    if unnamed_row(table, &label_cols) && nameless_own_row(table, model_id) {
+    if unnamed_row(table, &label_cols) && nameless_own_row(table, model_id, false) {
         let heading: String = last_heading(table).chars().take(60).collect();
         candidates.push((0, format!("(one unnamed row under \"{heading}\")"), (0, true)));
     }

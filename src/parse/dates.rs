@@ -275,8 +275,13 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         };
         // Most lines hold no news word: one cheap look first ("releas", "open", …).
         let maybe_news = ["releas", "open", "available", "发布", "开源"].iter().any(|w| lower.contains(w));
-        let news_at = maybe_news.then(|| NEWS_WORDS.iter().filter_map(|w| lower.find(w)).min()).flatten();
-        if news_at.is_some_and(of_paper) {
+        // (A "pre-release" is no release.)
+        let pre = |at: &usize| lower[..*at].ends_with("pre-") || lower[..*at].ends_with("pre");
+        let at = |w: &&str| lower.match_indices(*w).map(|(i, _)| i).find(|i| !pre(i));
+        let news_at = maybe_news.then(|| NEWS_WORDS.iter().filter_map(at).min()).flatten();
+        // "The official version will be released this November 2024": a release to come.
+        let to_come = |at: usize| ["will be", "to be", "will"].iter().any(|w| lower[..at].trim_end().ends_with(w));
+        if news_at.is_some_and(|at| of_paper(at) || to_come(at)) {
             continue;
         }
         // A short line that is only the statement: "Released August 11, 2023", "**Released:** …".
@@ -400,6 +405,8 @@ mod tests {
         assert_eq!(d.as_deref(), Some("2023-09-30"));
         let list = "- 2024.01.05: We open-sourced Foo-7B-Pretrain , Foo-7B-Instruct and Foo-13B.\n";
         assert!(card_release(list, "org/Foo-7B-Instruct").is_some(), "one list of releases");
+        let to_come = "Foo Preview is a pre-release. The official Foo will be released this November 2024.\n";
+        assert_eq!(card_release(to_come, "org/Foo-Preview"), None, "a release to come");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::card_scores::{clip, pure_number, rows_are_fractions, CardScore};
 use super::front_matter::{as_percent, leading_number};
 use super::table_context::last_heading;
 use super::tables::Table;
-use crate::parse::benchmarks::{resolve, strip_markup};
+use crate::parse::benchmarks::{is_overlap_metric, resolve, strip_markup};
 use crate::parse::mentions::names_other_version;
 use crate::parse::model_names::is_packed;
 
@@ -73,8 +73,7 @@ pub fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
         let metric = strip_markup(&row[metric_c]);
         // A text-overlap metric (BLEU, ROUGE) is not a known benchmark's accuracy: a group row of
         // TruthfulQA may show its generation part's "bleu_max". It is named with its task.
-        let overlap = ["bleu", "rouge", "chrf", "ter"].iter().any(|m| metric.to_ascii_lowercase().starts_with(m))
-            && resolve(&task).is_known;
+        let overlap = is_overlap_metric(&metric) && resolve(&task).is_known;
         let benchmark_raw = if overlap { format!("{task} {metric}") } else { task.clone() };
         out.push(CardScore {
             benchmark_raw,

@@ -10,6 +10,7 @@ pub mod card_scores;
 pub mod config_params;
 pub mod dates;
 pub mod front_matter;
+mod header_only;
 mod header_rows;
 mod html_tables;
 pub mod ids;

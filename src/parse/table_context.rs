@@ -14,7 +14,8 @@ use super::tables::{pure_number, Table};
 /// numbers. Not on a quantized copy's card (they are the original's), not under a heading or
 /// after text that says whose else they may be: a size or a model word ("By comparison,
 /// MoMo-72B has …", "we also ran Llama-2-70B"), contamination, a base model, a baseline.
-pub(crate) fn nameless_own_row(table: &Table, model_id: &str) -> bool {
+/// A table of `one_benchmark` may sit under a heading naming it inside a results section.
+pub(crate) fn nameless_own_row(table: &Table, model_id: &str, one_benchmark: bool) -> bool {
     let path = words(&table.heading);
     let last = words(last_heading(table));
     let lead_in = words(&table.lead_in);
@@ -57,7 +58,10 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str) -> bool {
     };
     table.rows.len() == 1
         && !is_packed(model_id)
-        && last.iter().any(|w| results.contains(&w.as_str()))
+        // (Or, for a table of that one benchmark, a section named for it in a results section:
+        // "Evaluation Results > MMLU".)
+        && (last.iter().any(|w| results.contains(&w.as_str()))
+            || one_benchmark && path.iter().any(|w| results.contains(&w.as_str())) && heading_benchmark(&table.heading).is_some())
         && !path.iter().any(|w| elsewhere.contains(&w.as_str()))
         && !(0..lead_in.len()).any(|i| !own_model(i) && says_whose(&lead_in[i]))
 }
@@ -239,7 +243,10 @@ pub(crate) fn section_language(table: &Table, model_id: &str) -> Option<String> 
 /// alias table does not know.
 pub(crate) fn unnamed_scores(table: &Table, header: &[String], model_id: &str) -> bool {
     let numbers = table.rows.first().is_some_and(|r| r.iter().all(|c| pure_number(c).is_some()));
-    header.len() >= 3 && numbers && header.iter().all(|h| may_be_benchmark(h)) && nameless_own_row(table, model_id)
+    header.len() >= 3
+        && numbers
+        && header.iter().all(|h| may_be_benchmark(h))
+        && nameless_own_row(table, model_id, false)
 }
 
 /// The benchmark a caption line right above a table names: "RULER: a retrieval-based benchmark

@@ -1,0 +1,69 @@
+//! A results section's table of the card's own scores with no label column: each header a
+//! benchmark, one row of values (`| MMLU (5-shot) |` over `| 80.2% |`, a section a benchmark on
+//! Nemotron's cards).
+
+use super::benchmarks::{may_be_benchmark, resolve};
+use super::card_scores::{clip, pure_number, CardScore, TableRead};
+use super::table_context::nameless_own_row;
+use super::tables::Table;
+
+/// The scores of such a table, or `None` when it is not one. The row is the model's only where
+/// [`nameless_own_row`] says the section is this model's results (not a base's, not a
+/// comparison), and a value of at most 1 (a fraction or a percent: one row cannot tell) leaves it.
+pub(super) fn header_only(table: &Table, header: &[String], model_id: &str, detail: &'static str) -> Option<TableRead> {
+    let [row] = table.rows.as_slice() else { return None };
+    let values: Vec<f64> = row.iter().map(|c| pure_number(c).filter(|v| *v > 1.0)).collect::<Option<_>>()?;
+    let benchmarks = header.iter().all(|h| may_be_benchmark(h)) && header.iter().any(|h| resolve(h).is_known);
+    if values.len() != header.len() || !benchmarks || !nameless_own_row(table, model_id, header.len() == 1) {
+        return None;
+    }
+    let scores = header
+        .iter()
+        .zip(row)
+        .zip(values)
+        .map(|((name, cell), value)| CardScore {
+            benchmark_raw: name.clone(),
+            metric: None,
+            shots: resolve(name).shots,
+            value,
+            value_raw: cell.trim().to_owned(),
+            detail,
+            evidence: clip(&format!("{name} | {}", cell.trim())),
+            offset: table.row_offsets.first().copied().unwrap_or(table.offset),
+            evaluated_by: None,
+        })
+        .collect();
+    Some(TableRead { scores, abstained: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::card_scores::table_scores;
+    use crate::parse::tables::tables;
+
+    fn read(md: &str) -> Vec<(String, Option<i32>, f64)> {
+        let t = &tables(md)[0];
+        let read = table_scores(t, "nvidia/Foo-51B-Instruct", true, "");
+        read.scores.iter().map(|s| (s.benchmark_raw.clone(), s.shots, s.value)).collect()
+    }
+
+    #[test]
+    fn a_results_sections_header_only_table_is_the_models_own() {
+        let one = "# Foo\n## Evaluation Results\n### MMLU\n\n|MMLU (5-shot) |\n| :--- |\n| 80.2%  |\n";
+        assert_eq!(read(one), [("MMLU (5-shot)".to_owned(), Some(5), 80.2)]);
+        let two = "## Evaluation Results\n### Scores\n| MMLU | GSM8K (8-shot) |\n|---|---|\n| 80.2 | 91.4 |\n";
+        assert_eq!(read(two).len(), 2);
+    }
+
+    #[test]
+    fn elsewhere_or_unknown_or_unitless_it_is_not() {
+        // Not a results section; a base model's section; a fraction; no benchmark known; two rows.
+        assert!(read("### MMLU\n\n|MMLU (5-shot) |\n| :--- |\n| 80.2%  |\n").is_empty());
+        assert!(
+            read("## Evaluation Results\n### Base model\n| MMLU | GSM8K |\n|---|---|\n| 80.2 | 91.4 |\n").is_empty()
+        );
+        assert!(read("## Evaluation Results\n### MMLU\n| MMLU |\n|---|\n| 0.802 |\n").is_empty());
+        assert!(read("## Evaluation Results\n### Speed\n| Foo | Bar |\n|---|---|\n| 80.2 | 91.4 |\n").is_empty());
+        assert!(read("## Evaluation Results\n### MMLU\n| MMLU |\n|---|\n| 80.2 |\n| 81.0 |\n").is_empty());
+    }
+}
