@@ -586,8 +586,8 @@ async fn dev_split_card_extraction() {
     check(&figures, mins, DEV_MAX_PARAMS_WRONG, 0);
 }
 
-/// The splits whose cards live outside the repo (`pool/…`) parse, and every card they name is
-/// listed in `pool.csv` with its provenance, so the texts can be had again.
+/// The splits whose cards live outside the repo (`pool/…`) parse, and every such card they name
+/// is listed in `pool.csv` with its provenance, so the texts can be had again.
 #[test]
 fn pool_splits_name_listed_cards() {
     let listed: BTreeMap<String, String> = csv::Reader::from_path(repo().join("tests/it/data/cards/pool.csv"))
@@ -599,7 +599,8 @@ fn pool_splits_name_listed_cards() {
     for split in ["dev_pool", "validation"] {
         let labels = labels(split);
         assert!(labels.cards.len() >= 19, "{split}: {} cards", labels.cards.len());
-        for card in &labels.cards {
+        // (A corpus card, in validation from `scripts/draw_corpus_rest.py`, is read in place.)
+        for card in labels.cards.iter().filter(|c| c.file.starts_with("pool/")) {
             assert_eq!(listed.get(&card.file), Some(&card.model_id), "{split}: {} not in pool.csv", card.file);
         }
     }
