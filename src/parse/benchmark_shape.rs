@@ -228,6 +228,8 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "dimension",
         "dim",
         "batch",
+        // Batch size ("BS (seq)").
+        "bs",
         "epochs",
         "steps",
         "warmup",

@@ -348,6 +348,7 @@ mod tests {
         }
         assert!(may_be_benchmark("top1") && may_be_benchmark("Object Counting"));
         assert!(!may_be_benchmark("Shots") && !may_be_benchmark("Speedup") && !may_be_benchmark("Dimensions"));
+        assert!(!may_be_benchmark("BS (seq)") && may_be_benchmark("BBH"));
         assert!(!may_be_benchmark("zero-shot") && is_setting_only("Zero-shot"));
         assert_eq!(resolve("Zero-shot MMLU").shots, Some(0));
         let c_eval = resolve("C-Eval (0-shot)1");
