@@ -532,6 +532,13 @@ mod tests {
         // The old leaderboard's results are still the model's.
         let md = md.replace("Results compared with previous models", "Old Open LLM Leaderboard Evaluation Results");
         assert_eq!(read(&md, "org/foo-7b").scores.len(), 2);
+        // An outdated leaderboard is the leaderboard's version, not superseded numbers of the model.
+        let md = md.replace(
+            "Old Open LLM Leaderboard Evaluation Results",
+            "Open LLM Leaderboard Evaluation Results (outdated)",
+        );
+        assert_eq!(read(&md, "org/foo-7b").scores.len(), 2);
+        assert!(read(&md.replace("Open LLM Leaderboard ", ""), "org/foo-7b").scores.is_empty(), "outdated results");
     }
 
     #[test]

@@ -271,9 +271,11 @@ pub fn heading_allows(heading: &str, tuned: bool) -> bool {
     // "Summary of previous evaluation": numbers the card itself says are superseded.
     let last = words(heading.rsplit(" > ").next().unwrap_or(""));
     let has = |ws: &[&str]| last.iter().any(|w| ws.contains(&w.as_str()));
+    // ("Open LLM Leaderboard Evaluation Results (outdated)": the leaderboard's version is old, not
+    // the model's numbers.)
     if has(&["previous", "outdated", "superseded", "deprecated"])
         && has(&["evaluation", "evaluations", "results", "scores", "benchmarks"])
-        && !has(&["model", "models", "vs", "versus", "comparison", "compared"])
+        && !has(&["model", "models", "vs", "versus", "comparison", "compared", "leaderboard"])
     {
         return false;
     }
