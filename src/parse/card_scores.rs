@@ -983,6 +983,10 @@ mod tests {
         let renamed = "Identical to ChatQA-1.5-8B but for its tensors, renamed to follow the LLaMA format.";
         assert!(read(&format!("{renamed}\n\n{table}"), "other/ChatQA-1.5-8B-llama").scores.is_empty());
         assert_eq!(read(&format!("ChatQA-1.5-8B, tuned.\n\n{table}"), "other/ChatQA-1.5-8B-llama").scores.len(), 1);
+        // LLaVA is a base family a repo name carries too ("Aquila-VL-2B-llava-qwen", a LLaVA-OneVision model).
+        let vl = "| Model | MMBench | AI2D |\n|---|---|---|\n| Aquila-VL-2B | 78.8 | 75.0 |\n| Qwen2-VL-2B | 74.9 | 74.7 |\n";
+        let card = format!("Aquila-VL-2B is a vision-language model.\n\n{vl}");
+        assert_eq!(read(&card, "BAAI/Aquila-VL-2B-llava-qwen").scores.len(), 2);
     }
 
     #[test]

@@ -195,10 +195,11 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
     Some((label.len(), exact))
 }
 
-/// Base-model families a fine-tune's repo name often carries before its own name
-/// (`Llama3-ChatQA-1.5-8B`, `Llama3-OpenBioLLM-8B`), while its card calls it `ChatQA-1.5-8B`.
-pub(super) const BASE_FAMILIES: &[&str] =
-    &["llama", "mistral", "mixtral", "qwen", "gemma", "phi", "yi", "falcon", "mpt", "solar", "deepseek", "internlm"];
+/// Base-model families a repo name often carries beside its own (`Llama3-ChatQA-1.5-8B`, `Aquila-VL-2B-llava-qwen`).
+pub(super) const BASE_FAMILIES: &[&str] = &[
+    "llama", "mistral", "mixtral", "qwen", "gemma", "phi", "yi", "falcon", "mpt", "solar", "deepseek", "internlm",
+    "llava",
+];
 
 /// Whether `label` names `model_id` but for the base family the repo name carries: every label
 /// word is a name word, the label has a word of its own (not a size, tuning, packing, family or
