@@ -966,6 +966,19 @@ mod tests {
     }
 
     #[test]
+    fn a_quantized_copys_card_reads_its_own_precisions_row() {
+        let md = "# Qwen-7B-Chat-Int4\n## Quantization\n| Quantization | MMLU | GSM8K |\n|---|---|---|\n\
+                  | BF16 | 55.8 | 50.3 |\n| Int8 | 55.4 | 48.3 |\n| Int4 | 55.1 | 49.7 |\n";
+        let got = named(&read(md, "Qwen/Qwen-7B-Chat-Int4"));
+        assert_eq!(got, [("mmlu".to_owned(), None, 55.1), ("gsm8k".to_owned(), None, 49.7)]);
+        // The original's card names no row by its precision; a row of another kind is no precision's.
+        assert!(read(&md.replace("-Int4\n", "\n"), "Qwen/Qwen-7B-Chat").scores.is_empty());
+        assert!(read(&md.replace("| Int8 |", "| Llama-2-7B |"), "Qwen/Qwen-7B-Chat-Int4").scores.is_empty());
+        // A base model's copy needs no heading.
+        assert_eq!(read(&md.replace("# Qwen-7B-Chat-Int4\n", ""), "Qwen/Qwen-7B-Int4").scores.len(), 2);
+    }
+
+    #[test]
     fn a_name_without_its_base_family_needs_a_version_or_the_cards_own_use() {
         let table =
             "| Model | MMLU |\n|---|---|\n| ChatQA-1.5-8B | 60.1 |\n| Nous-Hermes-13b | 50.2 |\n| GPT-4 | 86.4 |\n";

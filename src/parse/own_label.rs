@@ -19,7 +19,8 @@ pub(super) type Own<'a> = (&'a str, bool, &'a str);
 ///
 /// When none names it exactly, one that names it but for the base family its repo name carries
 /// is taken, if the card calls the model by that label or the label has a version
-/// ([`names_but_for_family`]).
+/// ([`names_but_for_family`]); or the card's short name, a size note, a quantized copy's own
+/// precision row ([`precision_row`]).
 pub(super) fn choose(
     candidates: &[(usize, String, (usize, bool))],
     all_labels: &[String],
@@ -82,10 +83,16 @@ pub(super) fn choose(
     match exact.as_slice() {
         [one] => Ok(one.0),
         [] if but_for_family.len() == 1 => Ok(but_for_family[0]),
-        [] => but_for_family.is_empty().then(but_for_size).flatten().or_else(size_note).ok_or_else(|| {
-            let near: Vec<&(usize, String, (usize, bool))> = candidates.iter().collect();
-            (Unused::NoOwnColumn, format!("no {what} names the model exactly; near: {}", labels(&near)))
-        }),
+        [] => but_for_family
+            .is_empty()
+            .then(but_for_size)
+            .flatten()
+            .or_else(size_note)
+            .or_else(|| precision_row(candidates, all_labels, model_id))
+            .ok_or_else(|| {
+                let near: Vec<&(usize, String, (usize, bool))> = candidates.iter().collect();
+                (Unused::NoOwnColumn, format!("no {what} names the model exactly; near: {}", labels(&near)))
+            }),
         many => Err((Unused::AmbiguousColumn, format!("{} {what}s name the model: {}", many.len(), labels(many)))),
     }
 }
@@ -129,6 +136,38 @@ fn title_name(intro: &str, model_id: &str) -> Option<Vec<String>> {
         && only_numbers(&name, &title)
         && !is_packed(model_id))
     .then_some(title)
+}
+
+/// A table of the model's family at several precisions (`| Quantization | MMLU |` over BF16, Int8
+/// and Int4 rows, Qwen's cards) on a quantized copy's card: the one row of the copy's precision.
+fn precision_row(
+    candidates: &[(usize, String, (usize, bool))],
+    all_labels: &[String],
+    model_id: &str,
+) -> Option<usize> {
+    // (Whole tokens: `words` would split "Int4" into "int 4".)
+    let tokens = |l: &str| -> Vec<String> {
+        let l = without_notes(&strip_markup(l)).to_lowercase();
+        l.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_owned).collect()
+    };
+    let format = |w: &String| is_kind_or_format(w) || matches!(w.as_str(), "bf16" | "fp16" | "fp32");
+    let precision = |l: &String| {
+        let t = tokens(l);
+        !t.is_empty() && t.iter().all(format)
+    };
+    if all_labels.len() < 2 || !all_labels.iter().all(precision) {
+        return None;
+    }
+    let own = tokens(model_id.rsplit('/').next().unwrap_or(model_id));
+    let mine: Vec<usize> = candidates
+        .iter()
+        .filter(|c| precision(&c.1) && tokens(&c.1).iter().all(|w| own.contains(w)))
+        .map(|c| c.0)
+        .collect();
+    match mine.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }
 
 /// Whether a card's start says its weights were converted to a base family's format ("This is
