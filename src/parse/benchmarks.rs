@@ -164,7 +164,7 @@ pub fn resolve(raw: &str) -> Benchmark {
             // Unknown names keep their words, without the metric in parentheses or a trailing
             // "Avg" ("C-Eval Hard Avg" is C-Eval Hard's figure); a language in parentheses is a
             // part ("MultiPL HumanEval (Java)" is not its Python part).
-            let language = qualifier_is_language(&rest);
+            let language = qualifier.as_deref().is_some_and(is_language_qualifier);
             let name = if bare.is_empty() || language { cleaned } else { bare };
             // "AIME24 pass@1" is AIME24's score, as "HumanEval pass@1" is HumanEval's.
             let name = name.strip_suffix(" pass 1").filter(|k| !k.is_empty()).map_or(name.clone(), str::to_owned);
@@ -177,12 +177,11 @@ pub fn resolve(raw: &str) -> Benchmark {
     }
 }
 
-/// Whether a name's parenthesis is a language ("(Java)", "(German)"; not English, the default).
-fn qualifier_is_language(text: &str) -> bool {
+/// Whether a name's parenthesis (its qualifier) is a language ("(Java)", "(German)"; not English, the default).
+fn is_language_qualifier(qualifier: &str) -> bool {
     let code = |w: &str| super::axis_words::CODE_LANGUAGES.contains(&w);
-    parenthesised(text).map(|q| clean(&q)).is_some_and(|q| {
-        !q.is_empty() && q.split(' ').all(|w| code(w) || (w != "english" && super::benchmark_shape::is_language(w)))
-    })
+    let q = clean(qualifier);
+    !q.is_empty() && q.split(' ').all(|w| code(w) || (w != "english" && super::benchmark_shape::is_language(w)))
 }
 
 /// The text inside parentheses, trimmed ("Pass@1" in "HumanEval (Pass@1)").

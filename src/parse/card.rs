@@ -414,12 +414,15 @@ mod tests {
         assert_eq!(resolve(&titled.scores[0].score.benchmark_raw).canonical, "arc_challenge");
     }
 
+    /// Whether `read_card` finds the model a tune and a base, on a card of this front matter and text.
+    fn kind(model_id: &str, yaml: &str, text: &str) -> (bool, bool) {
+        let facts = read_card(model_id, &format!("---\n{yaml}\n---\n{text}\n"));
+        (facts.tuned.is_some(), facts.base.is_some())
+    }
+
     #[test]
     fn the_front_matters_base_model_marks_a_tune_read_from_the_card_alone() {
-        let card = |yaml: &str, text: &str| {
-            let facts = read_card("org/Foo-8B", &format!("---\n{yaml}\n---\n{text}\n"));
-            (facts.tuned.is_some(), facts.base.is_some())
-        };
+        let card = |yaml: &str, text: &str| kind("org/Foo-8B", yaml, text);
         assert_eq!(card("base_model: meta-llama/Llama-3.1-8B", "# Foo"), (true, false));
         assert_eq!(card("base_model:\n- meta-llama/Llama-3.1-8B", "# Foo"), (true, false), "a list of bases");
         assert_eq!(card("base_model: meta-llama/Llama-3.1-8B", "Foo is a base model."), (false, false));
@@ -430,10 +433,7 @@ mod tests {
 
     #[test]
     fn a_tag_against_a_base_model_sentence_decides_nothing() {
-        let card = |tags: &str, text: &str| {
-            let facts = read_card("org/model-42b", &format!("---\ntags:\n- {tags}\n---\n{text}\n"));
-            (facts.tuned.is_some(), facts.base.is_some())
-        };
+        let card = |tags: &str, text: &str| kind("org/model-42b", &format!("tags:\n- {tags}"), text);
         assert_eq!(card("mergekit", "> THIS IS A BASE MODEL"), (false, false));
         assert_eq!(card("mergekit", "Pruned from Llama 3 70B."), (true, false));
         assert_eq!(card("llama", "> This is a base model"), (false, true));

@@ -32,7 +32,7 @@ pub mod release_stamps;
 mod score_lists;
 pub mod table_context;
 pub mod tables;
-mod tune_or_base;
+pub(crate) mod tune_or_base;
 
 #[cfg(test)]
 mod fuzz_props;

@@ -120,15 +120,21 @@ fn tuned_field(markdown: &str) -> Option<String> {
     })
 }
 
-/// The Hub's lineage in the front matter (`base`, the first `base_model`): the model was made
-/// from another (tuned, merged, adapted), unless it is a quantized copy (relation `quantized` or
-/// a packed name like "-GPTQ"), which keeps its original's kind, or the base is the model itself.
+/// The Hub's lineage in the front matter (`base`, the first `base_model`), as [`made_from`] reads it.
 pub fn declared_base(meta: &serde_json::Value, base: Option<&str>, model_id: &str) -> Option<String> {
     let base = base.filter(|b| !b.trim().is_empty())?;
-    let quantized = meta.get("base_model_relation").and_then(|r| r.as_str()) == Some("quantized");
-    let name = |id: &str| id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
-    (!quantized && !is_packed(model_id) && name(base) != name(model_id))
-        .then(|| format!("front matter base_model: {base}"))
+    let relation = meta.get("base_model_relation").and_then(|r| r.as_str());
+    made_from(Some(base), relation, model_id).then(|| format!("front matter base_model: {base}"))
+}
+
+/// Whether declared base models (comma-separated) make this one a tune, merge or adapter: a
+/// quantized copy (relation `quantized`, or a packed name like "-GPTQ") keeps its original's kind,
+/// and a base that is the model itself says nothing. The card's reader and the Hub API's share it.
+pub fn made_from(base: Option<&str>, relation: Option<&str>, model_id: &str) -> bool {
+    let name = |id: &str| id.trim().rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
+    base.is_some_and(|b| b.split(',').any(|b| name(b) != name(model_id)))
+        && relation != Some("quantized")
+        && !is_packed(model_id)
 }
 
 /// Whether the card says its model was pretrained further ("through continued pretraining on",

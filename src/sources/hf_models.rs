@@ -18,7 +18,7 @@ use crate::fetch::settings::hf_endpoint;
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::ids::looks_tuned;
 use crate::parse::json::{list_or_string, str_field, timestamp, type_name};
-use crate::parse::model_names::is_packed;
+use crate::parse::tune_or_base::made_from;
 use crate::parse::{ids::check_model_id, link::next_link};
 use crate::tables::rows::{ModelRow, RejectRow};
 
@@ -328,14 +328,6 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
         model_id: id,
         ..ModelRow::default()
     });
-}
-
-/// Whether a declared base model makes this one a tune, merge or adapter: a quantized copy
-/// (relation `quantized`, or a packed name like "-GPTQ") keeps its original's kind, and a
-/// base that is the model itself says nothing.
-fn made_from(base: Option<&str>, relation: Option<&str>, id: &str) -> bool {
-    let name = |id: &str| id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
-    base.is_some_and(|b| b.split(',').any(|b| name(b) != name(id))) && relation != Some("quantized") && !is_packed(id)
 }
 
 /// `baseModels` as the Hub sends it: `{"relation": "quantized", "models": [{"id": "org/base"}]}`
