@@ -119,11 +119,11 @@ pub fn split_of(header: &str) -> Option<String> {
 }
 
 /// A column that gives one benchmark's overall figure, not a benchmark of its own: an average
-/// or a bare metric ("Average", "Avg. Acc.", "Overall", "Acc.", "Pass@1", "Score"). Under a
+/// or a bare metric ("Average", "Avg. Acc.", "Overall", "Acc.", "Pass@1", "Score", "平均"). Under a
 /// heading that names the benchmark ("### C-Eval"), it is that benchmark's score.
 pub fn is_overall_column(name: &str) -> bool {
     const OVERALL: &[&str] =
-        &["average", "avg", "acc", "accuracy", "overall", "score", "pass", "1", "total", "mean", "all"];
+        &["average", "avg", "acc", "accuracy", "overall", "score", "pass", "1", "total", "mean", "all", "平均"];
     let lower = strip_markup(name).to_lowercase();
     let (rest, _) = super::benchmarks::take_shots(&lower);
     let words: Vec<&str> = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
@@ -143,7 +143,56 @@ pub fn heading_benchmark(heading_path: &str) -> Option<String> {
     let lead = TRAILING.iter().find_map(|t| lower.strip_suffix(t).map(|rest| &lead[..rest.len()])).unwrap_or(lead);
     let known = |n: &str| !n.is_empty() && resolve(n).is_known && resolve(n).canonical != "card_average";
     let found = [last, lead.trim()].into_iter().find(|n| known(n)).map(str::to_owned);
-    found
+    found.or_else(|| named_then_about(lead.trim(), known).map(str::to_owned))
+}
+
+/// The benchmark a heading names before words that only say the table is its results:
+/// "MMLU Performance", "MT-Bench detailed score for first and second turn", "MMLU 各类别指标"
+/// (by category), "C-Eval各项分数". At most three words of name; nothing else may follow.
+fn named_then_about(heading: &str, known: impl Fn(&str) -> bool) -> Option<&str> {
+    const ABOUT: &[&str] = &[
+        "performance",
+        "highlights",
+        "score",
+        "scores",
+        "detailed",
+        "details",
+        "breakdown",
+        "by",
+        "per",
+        "category",
+        "categories",
+        "subject",
+        "subjects",
+        "subtasks",
+        "accuracy",
+        "for",
+        "first",
+        "second",
+        "turn",
+        "turns",
+        "and",
+        "each",
+        "results",
+        "result",
+        "metrics",
+    ];
+    let cjk = |c: char| matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
+    // A tail written in Chinese or Japanese ("各类别指标") starts where its script does.
+    let latin_end = heading.find(cjk).unwrap_or(heading.len());
+    let (latin, tail) = heading.split_at(latin_end);
+    if !tail.chars().all(|c| cjk(c) || c.is_whitespace()) {
+        return None;
+    }
+    let words: Vec<(usize, &str)> =
+        latin.split_whitespace().map(|w| (w.as_ptr() as usize - latin.as_ptr() as usize, w)).collect();
+    (1..=words.len().min(3)).rev().find_map(|n| {
+        let rest = &words[n..];
+        let about = rest.iter().all(|(_, w)| ABOUT.contains(&w.to_lowercase().as_str()));
+        let end = words[n - 1].0 + words[n - 1].1.len();
+        let name = &latin[..end];
+        (about && (!rest.is_empty() || !tail.is_empty()) && known(name)).then_some(name)
+    })
 }
 
 /// A header or row name that can be a benchmark: a known one, or a name that is not a

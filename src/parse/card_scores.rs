@@ -516,6 +516,31 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_naming_a_benchmark_then_saying_these_are_its_results() {
+        // "MMLU 各类别指标" (by category), "C-Eval各项分数", "MT-Bench detailed score for …":
+        // the benchmark leads and the rest only says what of it the table gives.
+        let md = "### MMLU 各类别指标\n\n| 模型 | 类型 | Average | STEM | Humanities |\n|---|---|---|---|---|\n\
+                  | Other-7B | 底座 | 42.3 | 35.6 | 38.4 |\n| **Foo-7B** | 底座 | 56.6 | 45.6 | 50.4 |\n";
+        let want = [("mmlu", 56.6), ("mmlu_stem", 45.6), ("mmlu_humanities", 50.4)];
+        assert_eq!(named(&read(md, "org/Foo-7B")).iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(), want);
+        let md = "### C-Eval各项分数\n| | 平均 | 平均（Hard） | STEM |\n|---|---|---|---|\n\
+                  | Other-13B | 53.6 | 36.7 | 47.0 |\n| Foo-16B-Base | 63.8 | 43.5 | 57.8 |\n";
+        let want = [("ceval", 63.8), ("c_eval_平均_hard", 43.5), ("c_eval_stem", 57.8)];
+        assert_eq!(named(&read(md, "org/Foo-16B-Base")).iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(), want);
+        let md =
+            "## MT-Bench detailed score for first and second turn\n\n| Model | First turn | Second turn | Average |\n\
+                  |---|---|---|---|\n| **Foo-3B** | 6.99 | 6.13 | 6.56 |\n";
+        let got = named(&read(md, "org/Foo-3B"));
+        assert_eq!(
+            got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(),
+            ["mt_bench_first_turn", "mt_bench_second_turn", "mt_bench"]
+        );
+        // Another benchmark after the first is no word about it: the average stays the card's.
+        let got = named(&read(&md.replace("detailed score for first and second turn", "and AlpacaEval"), "org/Foo-3B"));
+        assert!(got.iter().all(|g| !g.0.starts_with("mt_bench")), "{got:?}");
+    }
+
+    #[test]
     fn quantized_checkpoint_rows_are_not_the_model() {
         let md = "| Benchmark | Quant | Foo-7B-Instruct |\n|---|---|---|\n| AIME 2024 | B16<br>FP8<br>Int4GPTQ | 81.1<br>80.9<br>81.0 |\n";
         let got = named(&read(md, "org/Foo-7B-Instruct"));
