@@ -541,6 +541,21 @@ mod tests {
     }
 
     #[test]
+    fn a_one_word_heading_densing_does_not_know_names_its_tables_benchmark() {
+        // "Math-QA" under "### AGI-Eval-Gaokao" is a part of it, not MathQA; "Avg." its score.
+        let md = "### AGI-Eval-Gaokao\n\n| Model | Avg. | Chinese | Math-QA |\n|---|---|---|---|\n\
+                  | Other-13B | 30.1 | 40.0 | 20.0 |\n| Foo-Chat-2-13B | 39.5 | 37.0 | 23.1 |\n";
+        let got = named(&read(md, "org/Foo-Chat-2-13b"));
+        let want = [("agi_eval_gaokao", 39.5), ("agi_eval_gaokao_chinese", 37.0), ("agi_eval_gaokao_math_qa", 23.1)];
+        assert_eq!(got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(), want);
+        // A section's own word is no benchmark to name the parts by.
+        for heading in ["Update!", "Comparison", "Results"] {
+            let got = named(&read(&md.replace("AGI-Eval-Gaokao", heading), "org/Foo-Chat-2-13b"));
+            assert!(got.iter().all(|g| !g.0.contains("update") && !g.0.contains("comparison")), "{heading}: {got:?}");
+        }
+    }
+
+    #[test]
     fn quantized_checkpoint_rows_are_not_the_model() {
         let md = "| Benchmark | Quant | Foo-7B-Instruct |\n|---|---|---|\n| AIME 2024 | B16<br>FP8<br>Int4GPTQ | 81.1<br>80.9<br>81.0 |\n";
         let got = named(&read(md, "org/Foo-7B-Instruct"));
@@ -1127,7 +1142,9 @@ mod tests {
             .all(|s| resolve(&s.benchmark_raw).canonical == "card_average"));
         // A heading that names the table's own (unknown) benchmark: the lead-in's is a broader one.
         let sub = md.replace("Long-Context Performance", "RULER-Lite");
-        assert!(read(&sub, "Qwen/Qwen3-Next-80B-A3B-Instruct").scores.is_empty());
+        let got: Vec<String> =
+            read(&sub, "Qwen/Qwen3-Next-80B-A3B-Instruct").scores.into_iter().map(|s| s.benchmark_raw).collect();
+        assert_eq!(got, ["RULER-Lite", "RULER-Lite 4k", "RULER-Lite 8k"]);
     }
 
     #[test]

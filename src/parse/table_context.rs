@@ -267,18 +267,23 @@ pub(crate) fn caption_benchmark(table: &Table) -> Option<String> {
 /// sentence that leads into it ("We test the model on an 1M version of the [RULER](…) benchmark.").
 pub(crate) fn section_benchmark(table: &Table) -> Option<String> {
     // A heading that is itself a name densing does not know ("### AGI-Eval-Gaokao") says the
-    // table is about that, even when the sentence below names a benchmark it belongs to.
+    // table is about that, even when the sentence below names a benchmark it belongs to: its
+    // "Avg." is that benchmark's, and its "Math-QA" a part of it, not MathQA.
     const GENERIC: &[&str] = &["performance", "results", "evaluation", "evaluations", "benchmark", "benchmarks"];
     // (One token, as benchmark names are: "Informal Math Reasoning" is a topic.)
+    // Nor a word of a card's own sections ("Update!", "Comparison").
+    const SECTION: &[&str] = &["update", "updates", "news", "comparison", "summary", "overview", "scores", "metrics"];
     let named = || {
-        let last = last_heading(table);
+        let last = last_heading(table).trim().trim_end_matches([':', '：']);
         last.split_whitespace().count() == 1
-            && !words(last).iter().any(|w| GENERIC.contains(&w.as_str()))
+            && last.chars().all(|c| c.is_alphanumeric() || "-_.+".contains(c))
+            && !words(last).iter().any(|w| GENERIC.contains(&w.as_str()) || SECTION.contains(&w.as_str()))
             && may_be_benchmark(last)
     };
     heading_benchmark(&table.heading)
         .or_else(|| caption_benchmark(table))
         .or_else(|| lead_in_benchmark(table).filter(|_| !named()))
+        .or_else(|| named().then(|| last_heading(table).trim().trim_end_matches([':', '：']).to_owned()))
 }
 
 /// The benchmark a lead-in sentence names as what the table measures: the sentence says
