@@ -116,6 +116,8 @@ struct ScoreLabel {
     benchmark_id: String,
     shots: Option<i32>,
     value: f64,
+    /// The last printed digit's unit ("0.708": 0.001), to compare at the label's precision.
+    step: f64,
     is_average: bool,
     note: String,
 }
@@ -179,6 +181,7 @@ fn labels(split: &str) -> Labels {
                     benchmark_id,
                     shots: number("shots").map(|s| s as i32),
                     value: number("value").expect("value"),
+                    step: printed_step(cell("value").expect("value")),
                     is_average: cell("is_average") == Some("1"),
                     note: cell("note").unwrap_or_default().to_owned(),
                 });
@@ -194,16 +197,23 @@ fn labels(split: &str) -> Labels {
     labels
 }
 
-/// Whether densing's value is the labelled one (a labelled fraction may be stored as percent).
-fn value_matches(densing: f64, label: f64) -> bool {
-    (densing - label).abs() <= VALUE_TOLERANCE
-        || (label.abs() <= 1.0 && (densing - label * 100.0).abs() <= VALUE_TOLERANCE)
+/// Whether densing's value is the labelled one (a labelled fraction may be stored as percent):
+/// the same number at the label's printed precision. A card that prints "0.708" in a table and
+/// 0.70783 in its `model-index` states one value; densing's 70.783 is it.
+fn value_matches(densing: f64, label: &ScoreLabel) -> bool {
+    let half_step = label.step / 2.0 + 1e-9;
+    (densing - label.value).abs() <= VALUE_TOLERANCE.max(half_step)
+        || (label.value.abs() <= 1.0 && (densing - label.value * 100.0).abs() <= VALUE_TOLERANCE.max(half_step * 100.0))
+}
+
+/// The unit of a printed number's last digit: "63.4" → 0.1, "7" → 1.
+fn printed_step(printed: &str) -> f64 {
+    let decimals = printed.trim().split_once('.').map_or(0, |(_, d)| d.len());
+    10f64.powi(-(decimals as i32))
 }
 
 fn matches(row: &Row, label: &ScoreLabel) -> bool {
-    row["model_id"] == label.model_id
-        && row["benchmark"] == label.benchmark_id
-        && value_matches(value(row), label.value)
+    row["model_id"] == label.model_id && row["benchmark"] == label.benchmark_id && value_matches(value(row), label)
 }
 
 fn value(row: &Row) -> f64 {
@@ -350,7 +360,7 @@ async fn measure(split: &str, details: bool) -> Value {
                 .collect();
             let same_value: Vec<&str> = own
                 .iter()
-                .filter(|l| l.model_id == row["model_id"] && value_matches(value(row), l.value))
+                .filter(|l| l.model_id == row["model_id"] && value_matches(value(row), l))
                 .map(|l| l.benchmark.as_str())
                 .collect();
             let why = if !same_benchmark.is_empty() {
@@ -379,7 +389,7 @@ async fn measure(split: &str, details: bool) -> Value {
             scores.iter().filter(|r| r["model_id"] == label.model_id && keep(r)).map(describe).collect()
         };
         let same_benchmark = of_model(&|r| r["benchmark"] == label.benchmark_id);
-        let same_value = of_model(&|r| value_matches(value(r), label.value));
+        let same_value = of_model(&|r| value_matches(value(r), label));
         let evidence = if !same_benchmark.is_empty() {
             format!("densing has {}", same_benchmark.join("; "))
         } else if !same_value.is_empty() {
