@@ -172,9 +172,26 @@ pub fn resolve(raw: &str) -> Benchmark {
                 Some(kept) if !kept.is_empty() => kept.to_owned(),
                 _ => name,
             };
-            Benchmark { canonical: name.replace(' ', "_"), is_known: false, shots, qualifier }
+            Benchmark { canonical: respelled_lead(&name).replace(' ', "_"), is_known: false, shots, qualifier }
         }
     }
+}
+
+/// An unknown name led by another spelling of a known benchmark ("MTBench coding", "C-Eval Hard")
+/// is named by that benchmark's id, as its usual spelling is: `mt_bench_coding`, like "MT-Bench
+/// coding". Spellings only (the same letters, spaced or joined), not abbreviations: "ARC-AGI" is
+/// no part of ARC-Challenge, nor a card's "Average STEM" the card's average.
+fn respelled_lead(name: &str) -> String {
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let words: Vec<&str> = name.split(' ').collect();
+    (1..words.len().min(4))
+        .rev()
+        .find_map(|n| {
+            let lead = words[..n].join(" ");
+            let canonical = alias_index().get(&lead).filter(|c| letters(c) == letters(&lead))?;
+            Some(format!("{canonical} {}", words[n..].join(" ")))
+        })
+        .unwrap_or_else(|| name.to_owned())
 }
 
 /// Whether a name's parenthesis (its qualifier) is a language ("(Java)", "(German)"; not English, the default).
@@ -341,6 +358,25 @@ mod tests {
     }
 
     #[test]
+    fn a_part_led_by_another_spelling_of_a_benchmark_is_named_by_its_id() {
+        for (written, id) in [
+            ("MTBench coding", "mt_bench_coding"),
+            ("MT-Bench coding", "mt_bench_coding"),
+            ("C-Eval Hard", "ceval_hard"),
+            ("CEval Hard", "ceval_hard"),
+            ("AGI-Eval SAT Math", "agieval_sat_math"),
+            ("bigbench_navigate", "big_bench_navigate"),
+            ("AlpacaEval 2.0", "alpaca_eval_2_0"),
+            // Abbreviations and a card's average lend no name.
+            ("ARC-AGI", "arc_agi"),
+            ("GSM-Plus", "gsm_plus"),
+            ("Average STEM", "average_stem"),
+        ] {
+            assert_eq!(resolve(written).canonical, id, "{written}");
+        }
+    }
+
+    #[test]
     fn sizes_compute_and_error_metrics_are_no_benchmarks_and_a_footnote_number_is_dropped() {
         for header in ["param_count", "gmacs", "macts", "GFLOPs", "layer number", "KorFiQA-SA (MSE)", "RMSE"] {
             assert!(!may_be_benchmark(header), "{header}");
@@ -424,7 +460,7 @@ mod tests {
         assert_eq!(resolve("IFEval - EN").canonical, "ifeval");
         assert_eq!(resolve("MT-Bench EN").canonical, "mt_bench");
         assert_eq!(resolve("C-Eval Avg (Test Set)").canonical, "ceval");
-        assert_eq!(resolve("C-Eval Hard Avg (Test Set)").canonical, "c_eval_hard", "no benchmark of its own");
+        assert_eq!(resolve("C-Eval Hard Avg (Test Set)").canonical, "ceval_hard", "no benchmark of its own");
         assert_eq!(resolve("Human Eval Plus").canonical, "humaneval_plus");
         assert_eq!(resolve("MBPP Base").canonical, "mbpp");
         for (task, canonical, shots) in [

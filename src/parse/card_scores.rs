@@ -497,12 +497,12 @@ mod tests {
         let md = "### C-Eval\n\n| Model 5-shot | STEM | Math | Average |\n|---|---|---|---|\n\
                   | Other-13B | 40.1 | 30.0 | 45.0 |\n| Foo-13B-Chat | 43.7 | 31.2 | 51.5 |\n";
         let got = named(&read(md, "org/Foo-13B-Chat"));
-        let want = [("c_eval_stem", 43.7), ("c_eval_math", 31.2), ("ceval", 51.5)];
+        let want = [("ceval_stem", 43.7), ("ceval_math", 31.2), ("ceval", 51.5)];
         assert_eq!(got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(), want, "MATH is not a part's name");
         assert!(got.iter().all(|g| g.1 == Some(5)));
         // No overall column: a category is still no benchmark of its own, only the heading's part.
         let parts = named(&read(&md.replace("| Average |", "| Notes |"), "org/Foo-13B-Chat"));
-        let want = [("c_eval_stem", 43.7), ("c_eval_math", 31.2)];
+        let want = [("ceval_stem", 43.7), ("ceval_math", 31.2)];
         assert_eq!(parts.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(), want);
         // Context lengths under a heading that names the benchmark before a dash.
         let md = "### RULER Benchmark - Effective context length\n\n| Models | Claimed Length | 4K | 128K |\n\
@@ -525,7 +525,7 @@ mod tests {
         assert_eq!(named(&read(md, "org/Foo-7B")).iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(), want);
         let md = "### C-Eval各项分数\n| | 平均 | 平均（Hard） | STEM |\n|---|---|---|---|\n\
                   | Other-13B | 53.6 | 36.7 | 47.0 |\n| Foo-16B-Base | 63.8 | 43.5 | 57.8 |\n";
-        let want = [("ceval", 63.8), ("c_eval_平均_hard", 43.5), ("c_eval_stem", 57.8)];
+        let want = [("ceval", 63.8), ("ceval_平均_hard", 43.5), ("ceval_stem", 57.8)];
         assert_eq!(named(&read(md, "org/Foo-16B-Base")).iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(), want);
         let md =
             "## MT-Bench detailed score for first and second turn\n\n| Model | First turn | Second turn | Average |\n\
@@ -546,7 +546,7 @@ mod tests {
         let md = "### AGI-Eval-Gaokao\n\n| Model | Avg. | Chinese | Math-QA |\n|---|---|---|---|\n\
                   | Other-13B | 30.1 | 40.0 | 20.0 |\n| Foo-Chat-2-13B | 39.5 | 37.0 | 23.1 |\n";
         let got = named(&read(md, "org/Foo-Chat-2-13b"));
-        let want = [("agi_eval_gaokao", 39.5), ("agi_eval_gaokao_chinese", 37.0), ("agi_eval_gaokao_math_qa", 23.1)];
+        let want = [("agieval_gaokao", 39.5), ("agieval_gaokao_chinese", 37.0), ("agieval_gaokao_math_qa", 23.1)];
         assert_eq!(got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(), want);
         // A section's own word is no benchmark to name the parts by.
         for heading in ["Update!", "Comparison", "Results"] {
@@ -590,7 +590,7 @@ mod tests {
         let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(
             names,
-            ["c_eval_stem", "c_eval_humanities", "c_eval_hard", "ceval", "mmlu_stem", "mmlu_humanities", "mmlu"]
+            ["ceval_stem", "ceval_humanities", "ceval_hard", "ceval", "mmlu_stem", "mmlu_humanities", "mmlu"]
         );
         // Another sized model in the sentence, or none named: whose the numbers are is not said.
         assert!(named(&read(&md.replace("on C-EVAL", "and Bar-7B on C-EVAL"), "org/Foo-13B-Base")).is_empty());
