@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::mentions::{names_other_model, states_other_size};
+use super::release_news::{about_another, names_model, releases_another, releases_family, releases_family_sized};
 
 /// Precision of a release date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
@@ -291,12 +291,15 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         // released Qwen2-Math. A month later, … Qwen2.5-Math-1.5B").
         // (Looked for only on a line that says "released": most lines do not.)
         let dated = || line.split(". ").find(|s| parse_date(s).is_some()).unwrap_or(line);
+        // (In the sentence that gives the date: "In August 2024, we released Qwen2-Math. A month
+        // later, … Qwen2.5-Math-1.5B" dates Qwen2-Math.)
+        let sized = news_at.is_some() && releases_family_sized(&dated().to_ascii_lowercase(), &name);
         let news = || {
             news_at.is_some_and(|at| !releases_another(&lower[at..], &name)) && names_model(&lower, &name)
                 || news_at.is_some() && releases_family(&lower, &name)
         };
-        if said || news() {
-            if let Some(d) = parse_date(line).filter(|_| !about_another(dated(), &name)) {
+        if said || sized || news() {
+            if let Some(d) = parse_date(line).filter(|_| sized || !about_another(dated(), &name)) {
                 return found(d, i);
             }
         }
@@ -339,60 +342,6 @@ fn table_release(body: &str, tables: &[super::tables::Table], model_id: &str) ->
     None
 }
 
-/// A sentence that names a model ("Qwen2-Math", "Yi-34B": letters and digits joined by "-")
-/// and not this one.
-fn about_another(sentence: &str, name: &str) -> bool {
-    // (or sizes: "We released the 7B and 70B models on January 26th" on the 13B's card)
-    let another = names_other_model(sentence, name) || states_other_size(sentence, name);
-    another && !names_model(&sentence.to_ascii_lowercase(), name)
-}
-
-/// Whether the clause right after a news word ("发布 …", "released …") names another model and
-/// not this one: "发布 XVERSE-65B-Chat 模型，该模型为基于 XVERSE-65B …" releases the chat model, not
-/// its base, though the base is named later in the line.
-fn releases_another(after: &str, name: &str) -> bool {
-    // Not at an ASCII comma: "open-sourced A-Pretrain , A-Instruct , …" is one list. But at a
-    // relative clause or a comparison: "released Pandalyst-7B-V1.2, which … surpasses
-    // Pandalyst-7B-V1.1" releases V1.2 only.
-    const AFTER: &[&str] =
-        &[". ", " which ", " that ", " surpass", " outperform", " than ", " based on", " trained on"];
-    let stops = after.find(['，', '。', ';', '；']).into_iter().chain(AFTER.iter().filter_map(|w| after.find(w)));
-    let end = stops.min().unwrap_or(after.len());
-    let clause = &after[..end];
-    names_other_model(clause, name) && !names_model(clause, name)
-}
-
-/// Whether a news line releases the model's whole family as one ("MiniCPM4 series are released",
-/// "All ToRA models released" on tora-7b-v1.0's card): the family is the name's words before its
-/// size or tuning word, followed in the line by "series", "family" or "models", and the line
-/// names no size. (A family with a version the name adds, "MiniCPM4.1", is another release.)
-fn releases_family(line: &str, name: &str) -> bool {
-    use super::model_names::{is_size, words};
-    let own = words(name);
-    let family: Vec<&String> = own
-        .iter()
-        .take_while(|w| !is_size(w) && !matches!(w.as_str(), "instruct" | "chat" | "inst" | "base"))
-        .collect();
-    let said = words(line);
-    let whole = family.len() < own.len() && family.iter().map(|w| w.len()).sum::<usize>() >= 3;
-    whole
-        && !said.iter().any(|w| is_size(w) || w == "version" || w == "update")
-        && said.windows(family.len() + 1).any(|run| {
-            run[..family.len()].iter().zip(&family).all(|(a, b)| a == *b)
-                && matches!(run[family.len()].as_str(), "series" | "family" | "models")
-        })
-}
-
-/// Whether `name` occurs in `line` as a whole word (not as `Yi-34B-200K` for `Yi-34B`).
-fn names_model(line: &str, name: &str) -> bool {
-    let joins = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
-    line.match_indices(name).any(|(pos, _)| {
-        let before = line[..pos].chars().next_back();
-        let after = line[pos + name.len()..].chars().next();
-        !before.is_some_and(joins) && !after.is_some_and(joins)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -407,6 +356,28 @@ mod tests {
         assert!(card_release(list, "org/Foo-7B-Instruct").is_some(), "one list of releases");
         let to_come = "Foo Preview is a pre-release. The official Foo will be released this November 2024.\n";
         assert_eq!(card_release(to_come, "org/Foo-Preview"), None, "a release to come");
+    }
+
+    #[test]
+    fn a_news_line_releasing_the_family_with_the_models_size_dates_it() {
+        let d = |card: &str, id: &str| card_release(card, id).map(|d| d.date.to_string());
+        let deep = "- 2025.03.18: We release the EXAONE Deep, reasoning models, including 2.4B, 7.8B, and 32B.\n";
+        assert_eq!(d(deep, "LGAI-EXAONE/EXAONE-Deep-32B").as_deref(), Some("2025-03-18"));
+        assert_eq!(d(deep, "LGAI-EXAONE/EXAONE-Deep-70B"), None, "not its size");
+        let moe = "- 2025.12.31 : We release K-EXAONE, a 236B MoE model with 23B active params.\n";
+        assert_eq!(d(moe, "LGAI-EXAONE/K-EXAONE-236B-A23B").as_deref(), Some("2025-12-31"));
+        // Another version or variant of the family at that size.
+        let later = "- [2023/12/08] 发布 **XVERSE-65B-2** 底座模型。\n";
+        assert_eq!(d(later, "xverse/XVERSE-65B"), None);
+        let api = "- [9/27/2023] Tigerbot-70b-chat-api发布function\n";
+        assert_eq!(d(api, "TigerResearch/tigerbot-70b-chat-v6"), None);
+        let current = "*Update (Mar. 7th, 2024): The current release version of Breeze-7B is v1.0. See Breeze-7B-Instruct-v1_0.*\n";
+        assert_eq!(d(current, "MediaTek-Research/Breeze-7B-Instruct-v0_1"), None);
+        let other =
+            "- [2023/09/30] We released **Pandalyst-7B-V1.1**, which surpasses **WizardCoder-Python-13B-V1.0**.\n";
+        assert_eq!(d(other, "unknown/Pandalyst_13B_V1.0"), None);
+        let base = "- 2025.03.18: We release the Foo base models, including 7B and 32B.\n";
+        assert_eq!(d(base, "org/Foo-32B-Instruct"), None, "the other kind of model");
     }
 
     #[test]

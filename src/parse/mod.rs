@@ -28,6 +28,7 @@ mod pair_cells;
 pub mod params;
 mod params_prose;
 mod params_table;
+mod release_news;
 pub mod release_stamps;
 mod score_lists;
 pub mod table_context;

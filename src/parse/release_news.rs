@@ -1,0 +1,106 @@
+//! Which news lines of a card release its model: "2024.05.06: We released DeepSeek-V2", a
+//! family's release ("MiniCPM4 series are released", "EXAONE Deep … including 2.4B, 7.8B and
+//! 32B"), and not another model's ("发布 XVERSE-65B-2", "We released Qwen2-Math").
+
+use super::mentions::{names_other_model, states_other_size};
+
+/// A sentence that names a model ("Qwen2-Math", "Yi-34B": letters and digits joined by "-")
+/// and not this one.
+pub(super) fn about_another(sentence: &str, name: &str) -> bool {
+    // (or sizes: "We released the 7B and 70B models on January 26th" on the 13B's card)
+    let another = names_other_model(sentence, name) || states_other_size(sentence, name);
+    another && !names_model(&sentence.to_ascii_lowercase(), name)
+}
+
+/// Whether the clause right after a news word ("发布 …", "released …") names another model and
+/// not this one: "发布 XVERSE-65B-Chat 模型，该模型为基于 XVERSE-65B …" releases the chat model, not
+/// its base, though the base is named later in the line.
+pub(super) fn releases_another(after: &str, name: &str) -> bool {
+    // Not at an ASCII comma: "open-sourced A-Pretrain , A-Instruct , …" is one list. But at a
+    // relative clause or a comparison: "released Pandalyst-7B-V1.2, which … surpasses
+    // Pandalyst-7B-V1.1" releases V1.2 only.
+    const AFTER: &[&str] =
+        &[". ", " which ", " that ", " surpass", " outperform", " than ", " based on", " trained on"];
+    let stops = after.find(['，', '。', ';', '；']).into_iter().chain(AFTER.iter().filter_map(|w| after.find(w)));
+    let end = stops.min().unwrap_or(after.len());
+    let clause = &after[..end];
+    names_other_model(clause, name) && !names_model(clause, name)
+}
+
+/// Whether a news line releases the model's whole family as one ("MiniCPM4 series are released",
+/// "All ToRA models released" on tora-7b-v1.0's card): the family is the name's words before its
+/// size or tuning word, followed in the line by "series", "family" or "models", and the line
+/// names no size. (A family with a version the name adds, "MiniCPM4.1", is another release.)
+pub(super) fn releases_family(line: &str, name: &str) -> bool {
+    use super::model_names::{is_size, words};
+    let own = words(name);
+    let family: Vec<&String> = own
+        .iter()
+        .take_while(|w| !is_size(w) && !matches!(w.as_str(), "instruct" | "chat" | "inst" | "base"))
+        .collect();
+    let said = words(line);
+    let whole = family.len() < own.len() && family.iter().map(|w| w.len()).sum::<usize>() >= 3;
+    whole
+        && !said.iter().any(|w| is_size(w) || w == "version" || w == "update")
+        && said.windows(family.len() + 1).any(|run| {
+            run[..family.len()].iter().zip(&family).all(|(a, b)| a == *b)
+                && matches!(run[family.len()].as_str(), "series" | "family" | "models")
+        })
+}
+
+/// Whether a news line releases the model's family with its size among others ("We release
+/// EXAONE 4.0, … including 32B and 1.2B" on EXAONE-4.0-32B's card): the name's words before its
+/// size, in a run, then that size later in the line. Not when the line speaks of the other kind
+/// of model ("base" on a tune's card, "chat" or "instruct" on a base's), nor of a later version.
+pub(super) fn releases_family_sized(line: &str, name: &str) -> bool {
+    use super::model_names::{is_size, words};
+    const TUNED: &[&str] = &["instruct", "chat", "it", "sft", "rl", "dpo", "instruction"];
+    let own = words(name);
+    let Some(at) = own.iter().position(|w| is_size(w)) else { return false };
+    let family = &own[..at];
+    let said = words(line);
+    let tuned = own.iter().any(|w| TUNED.contains(&w.as_str()));
+    let other_kind = said.iter().any(|w| match tuned {
+        true => matches!(w.as_str(), "base" | "pretrained" | "pretrain"),
+        false => TUNED.contains(&w.as_str()),
+    });
+    if family.is_empty() || family.iter().map(|w| w.len()).sum::<usize>() < 4 || other_kind {
+        return false;
+    }
+    // The name's words after its size ("instruct", "v6", "2507") are said too:
+    // "Qwen3-235B-A22B-Thinking-2507" is another release of the family at that size. (The "a" of
+    // an active count, "A23B", is said as "23B active".)
+    let rest = &own[at + 1..];
+    let rest_said = rest
+        .iter()
+        .enumerate()
+        .all(|(i, w)| said.contains(w) || w == "a" && rest.get(i + 1).is_some_and(|next| is_size(next)));
+    let number = |w: &String| w.chars().all(|c| c.is_ascii_digit());
+    let run = said.windows(family.len()).position(|run| run == family);
+    rest_said
+        && run.is_some_and(|start| {
+            let after = &said[start + family.len()..];
+            match after.first() {
+                // The name itself, or its family and size then nothing of another version: not
+                // "XVERSE-65B-2" for XVERSE-65B, nor "Breeze-7B is v1.0" for Breeze-7B-Instruct-v0_1.
+                Some(w) if *w == own[at] => match rest.is_empty() {
+                    true => !after.get(1).is_some_and(number),
+                    false => after[1..].starts_with(rest),
+                },
+                // "EXAONE 4.0" is no release of EXAONE 4.5; and with the size further on, the
+                // line names no other model ("Pandalyst-7B … beats WizardCoder-13B").
+                Some(w) => !number(w) && after.contains(&own[at]) && !names_other_model(line, name),
+                None => false,
+            }
+        })
+}
+
+/// Whether `name` occurs in `line` as a whole word (not as `Yi-34B-200K` for `Yi-34B`).
+pub(super) fn names_model(line: &str, name: &str) -> bool {
+    let joins = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    line.match_indices(name).any(|(pos, _)| {
+        let before = line[..pos].chars().next_back();
+        let after = line[pos + name.len()..].chars().next();
+        !before.is_some_and(joins) && !after.is_some_and(joins)
+    })
+}
