@@ -23,7 +23,7 @@ use super::own_label::{
 };
 use super::table_context::{
     breakdown_of, is_own_header, is_score_header, last_heading, nameless_own_row, numeric_share, overall_of_heading,
-    own_breakdown, section_benchmark, unnamed_categories, unnamed_row, unnamed_scores,
+    overall_split, own_breakdown, section_benchmark, unnamed_categories, unnamed_row, unnamed_scores,
 };
 pub(crate) use super::tables::pure_number;
 use super::tables::{Table, TableKind};
@@ -350,7 +350,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         match (&named, &heading_name) {
             (_, Some(name)) if by_shots.contains(&c) => (name.clone(), shots, Some(name)),
             (_, Some(name)) if by_part.contains(&c) => (format!("{name} {}", header[c]), shots, Some(name)),
-            (Some((overall, name)), _) if *overall == c => {
+            (Some((overall, name)), _) if overall.contains(&c) => {
                 (name.clone(), resolve(name).shots.or(label_shots), Some(name))
             }
             // Another column of the benchmark's table is one of its parts ("China Specific").
@@ -361,7 +361,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         }
     };
     let value_cols =
-        value_cols.iter().chain(named.as_ref().map(|(c, _)| c)).chain(&by_shots).chain(&by_part).chain(&parts);
+        value_cols.iter().chain(named.iter().flat_map(|(c, _)| c)).chain(&by_shots).chain(&by_part).chain(&parts);
     let value_cols: BTreeSet<usize> = value_cols.copied().collect();
     let cells = chosen.iter().flat_map(|(r, s, setting)| value_cols.iter().map(move |c| (*r, *c, *s, setting)));
     for (row_index, c, row_shots, setting) in cells {
@@ -379,8 +379,9 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
             Some(setting) => format!("{evidence} | {setting}"),
             None => evidence,
         };
-        // A split column under the benchmark's heading ("Valid (0-shot)"): the split is the metric.
-        let split = by_shots.contains(&c).then(|| split_of(&header[c])).flatten();
+        // A split column under the benchmark's heading ("Valid (0-shot)", "Avg. (Test)"): the split
+        // is the metric.
+        let split = by_shots.contains(&c).then(|| split_of(&header[c])).flatten().or_else(|| overall_split(&header[c]));
         out.push(CardScore {
             benchmark_raw,
             metric: setting.clone().or(split),
@@ -553,6 +554,21 @@ mod tests {
             let got = named(&read(&md.replace("AGI-Eval-Gaokao", heading), "org/Foo-Chat-2-13b"));
             assert!(got.iter().all(|g| !g.0.contains("update") && !g.0.contains("comparison")), "{heading}: {got:?}");
         }
+    }
+
+    #[test]
+    fn one_overall_column_per_split_under_a_benchmark_heading() {
+        let md = "#### C-Eval\n\n| Model | Avg. (Val) | Avg. (Test) |\n|---|---|---|\n\
+                  | Other-7B | 50.1 | 49.0 |\n| Foo-1.8B | 56.1 | 56.2 |\n";
+        let got = read(md, "org/Foo-1_8B").scores;
+        let seen: Vec<(&str, Option<&str>, f64)> =
+            got.iter().map(|s| (s.benchmark_raw.as_str(), s.metric.as_deref(), s.value)).collect();
+        assert_eq!(seen, [("C-Eval", Some("val"), 56.1), ("C-Eval", Some("test"), 56.2)]);
+        // Two averages of one split say nothing of which is which.
+        assert!(read(&md.replace("Avg. (Test)", "Avg. (Val)"), "org/Foo-1_8B")
+            .scores
+            .iter()
+            .all(|s| s.metric.is_none()));
     }
 
     #[test]

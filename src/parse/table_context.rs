@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 
 use super::axis_words::LANGUAGES;
-use super::benchmarks::{heading_benchmark, is_overall_column, is_part_name, may_be_benchmark, resolve, strip_markup};
+use super::benchmarks::{
+    heading_benchmark, is_overall_column, is_part_name, may_be_benchmark, resolve, split_of, strip_markup,
+};
 use super::model_names::{is_packed, is_size, label_match, words};
 use super::tables::{pure_number, Table};
 
@@ -137,22 +139,35 @@ pub(crate) fn last_heading(table: &Table) -> &str {
 
 /// Under a heading that names a benchmark ("### C-Eval") with no benchmark among its columns, the
 /// one average or metric column ("Average", "Avg. Acc.", "Acc.") is that benchmark's score; its
-/// other columns are the benchmark's categories (STEM, Humanities, …). `(column, benchmark)`.
+/// other columns are the benchmark's categories (STEM, Humanities, …). Or one such column per
+/// split ("Avg. (Val)", "Avg. (Test)"). `(columns, benchmark)`.
 pub(crate) fn overall_of_heading(
     table: &Table,
     header: &[String],
     labels: &[usize],
     values: &[usize],
-) -> Option<(usize, String)> {
+) -> Option<(Vec<usize>, String)> {
     let named_elsewhere =
         values.iter().any(|c| resolve(&header[*c]).is_known && resolve(&header[*c]).canonical != "card_average");
-    let overall: Vec<usize> =
-        (0..header.len()).filter(|c| !labels.contains(c) && is_overall_column(&header[*c])).collect();
-    // (The section's benchmark is looked for only when the table has the one overall column.)
-    match overall.as_slice() {
-        [one] if !named_elsewhere => Some((*one, section_benchmark(table)?)),
+    let free = |c: &usize| !labels.contains(c);
+    let overall: Vec<usize> = (0..header.len()).filter(|c| free(c) && is_overall_column(&header[*c])).collect();
+    let by_split: Vec<usize> = (0..header.len()).filter(|c| free(c) && overall_split(&header[*c]).is_some()).collect();
+    let splits: std::collections::BTreeSet<String> =
+        by_split.iter().filter_map(|c| overall_split(&header[*c])).collect();
+    // (The section's benchmark is looked for only when the table has the one overall column, or
+    // one for each split.)
+    match (overall.as_slice(), by_split.len()) {
+        ([one], 0) if !named_elsewhere => Some((vec![*one], section_benchmark(table)?)),
+        ([], 2..) if !named_elsewhere && splits.len() == by_split.len() => Some((by_split, section_benchmark(table)?)),
         _ => None,
     }
+}
+
+/// The split of an overall column that names one ("Avg. (Val)": "val").
+pub(crate) fn overall_split(header: &str) -> Option<String> {
+    let (name, rest) = header.split_once('(')?;
+    let inside = rest.strip_suffix(')')?;
+    (is_overall_column(name) && !name.trim().is_empty()).then(|| split_of(inside)).flatten()
 }
 
 /// A table of benchmarks by category with no model in it (`| Benchmark | STEM | Humanities | … |
