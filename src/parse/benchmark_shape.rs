@@ -307,6 +307,7 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "tps",
         "gpu",
         "gpus",
+        "cpu",
         "hours",
         "architecture",
         "recovery",

@@ -313,7 +313,9 @@ pub(crate) fn take_shots(text: &str) -> (String, Option<i32>) {
             let is_range = before_digits.ends_with('-')
                 && before_digits[..before_digits.len() - 1].ends_with(|c: char| c.is_ascii_digit());
             let start = pos - lower[..pos].chars().rev().take_while(|c| c.is_ascii_digit() || *c == ' ').count();
-            let end = pos + marker.len();
+            // ("25shots": the plural glued on.)
+            let plural = marker.ends_with("shot") && lower[pos + marker.len()..].starts_with('s');
+            let end = pos + marker.len() + usize::from(plural);
             let rest = format!("{} {}", &text[..start], &text[end.min(text.len())..]);
             return (rest, if is_range { None } else { n.parse().ok() });
         }
@@ -355,6 +357,16 @@ mod tests {
         // "HumanEval (+)" heads cells like "76.2 (72.0)": HumanEval, then HumanEval+ in parentheses.
         assert_eq!(resolve("HumanEval (+)").canonical, "humaneval");
         assert_eq!(resolve("**MBPP (+)**").canonical, "mbpp");
+    }
+
+    #[test]
+    fn shots_glued_to_the_name() {
+        for (written, id, shots) in
+            [("ARC-Challenge-25shots", "arc_challenge", 25), ("MMLU-5shots", "mmlu", 5), ("GSM8k-5shot", "gsm8k", 5)]
+        {
+            let b = resolve(written);
+            assert_eq!((b.canonical.as_str(), b.shots), (id, Some(shots)), "{written}");
+        }
     }
 
     #[test]

@@ -54,6 +54,11 @@ pub struct CardFacts {
 
 /// Reads a card of `model_id`.
 pub fn read_card(model_id: &str, text: &str) -> CardFacts {
+    // "\r\r\n" (a CRLF file stored again with CRLF) is one line end, not two: Markdown reads a
+    // lone CR as a line end, so every table row would stand alone. The same length keeps every
+    // offset and line number the archived body's.
+    let single = text.contains("\r\r\n").then(|| text.replace("\r\r\n", " \r\n"));
+    let text = single.as_deref().unwrap_or(text);
     let (yaml, markdown) = front_matter::split(text);
     // Line starts, once: a card with thousands of values must not count newlines per value.
     let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
@@ -400,6 +405,25 @@ mod tests {
         let same = "---\nbase_model: mistralai/Mistral-7B-v0.1\n---\n# Foo\n";
         assert!(!read_card("org/Foo-7B", same).size.unwrap().against_name);
         assert!(!read_card("org/Foo-1.1B", &yaml.replace("1.1B", "1B")).size.unwrap().against_name);
+    }
+
+    #[test]
+    fn a_name_that_says_base_is_no_tune_by_a_merge_or_a_raw_text_fine_tune() {
+        let merge = "# Foo-0.15B-Base\n\nAnd this is a merge of the base, not the instruct!\n";
+        assert_eq!(kind("org/Foo-0.15B-Base", "", merge), (false, false));
+        assert_eq!(kind("org/Foo-0.15B", "", merge), (true, false), "without the name, a merge is a tune");
+        assert!(kind("org/Foo-Base-Instruct", "", merge).0, "a tuning word after it decides");
+    }
+
+    #[test]
+    fn a_crlf_file_stored_again_with_crlf_keeps_its_tables_and_line_numbers() {
+        let card =
+            "# Foo-4B\r\r\n\r\r\n## Evaluation Results\r\r\n\r\r\n| HellaSwag | GSM8K |\r\r\n| :--- | :--- |\r\r\n\
+                    | 75.0 | 24.1 |\r\r\n";
+        let facts = read_card("org/Foo-4B", card);
+        let got: Vec<(String, f64, Option<usize>)> =
+            facts.scores.iter().map(|s| (s.score.benchmark_raw.clone(), s.score.value, s.line)).collect();
+        assert_eq!(got, [("HellaSwag".to_owned(), 75.0, Some(7)), ("GSM8K".to_owned(), 24.1, Some(7))]);
     }
 
     #[test]

@@ -23,10 +23,11 @@ use super::own_label::{
 };
 use super::table_context::{
     breakdown_of, is_own_header, is_score_header, last_heading, nameless_own_row, numeric_share, overall_of_heading,
-    overall_split, own_breakdown, section_benchmark, unnamed_categories, unnamed_row, unnamed_scores,
+    overall_split, own_breakdown, section_benchmark, titled_benchmark, unnamed_categories, unnamed_row, unnamed_scores,
 };
+pub use super::tables::clip;
 pub(crate) use super::tables::pure_number;
-use super::tables::{Table, TableKind};
+use super::tables::{column_is_fraction, Table, TableKind};
 use super::{front_matter::as_percent, lm_eval::lm_eval, lm_eval::lm_eval_elsewhere};
 use super::{header_only::header_only, mode_rows::mode_rows};
 use crate::parse::benchmarks::{
@@ -70,7 +71,8 @@ pub enum Unused {
     AmbiguousUnit,
     /// `model-index` metrics without a dataset or a numeric value.
     ModelIndexIncomplete,
-    /// Rows that are categories (a `Category` column) of a benchmark the card does not name.
+    /// Rows that are categories (a `Category` column) of a benchmark the card does not name, or
+    /// rows that name no benchmark in a section about one.
     UnnamedBenchmark,
 }
 
@@ -189,8 +191,21 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
     // a language or category axis gives its parts ("MGSM German").
     // (Only with one label column: "supercategory" beside "category" would name the wrong part.)
     let one_label = (0..header.len()).all(|c| c == bench_col || value_cols.contains(&c));
-    let part_of = breakdown_of(table, &header[bench_col]).filter(|_| one_label);
     let names: Vec<&String> = table.rows.iter().map(|r| &r[bench_col]).filter(|n| !n.trim().is_empty()).collect();
+    // Rows of which none is a known benchmark, under a title naming one ("**BLINK**: a benchmark
+    // with 14 visual tasks" over "Art Style", "Counting"): its parts. In a section only a sentence
+    // says is about one ("We also use the MMLU benchmark …" over `| Dataset | 7B | 65B |` by
+    // fine-tuning set), each row may be a setting or another model: not read.
+    let known = |n: &&String| resolve(n).is_known && resolve(n).canonical != "card_average";
+    let unnamed_rows = !names.iter().any(known);
+    // (Not under a known benchmark's heading: LongBench's rows are datasets of their own names,
+    // "HotpotQA", as cards and readers call them.)
+    let titled = (unnamed_rows && heading_benchmark(&table.heading).is_none()).then(|| titled_benchmark(table));
+    let part_of = breakdown_of(table, &header[bench_col]).or_else(|| titled.flatten()).filter(|_| one_label);
+    if part_of.is_none() && unnamed_rows && titled_benchmark(table).is_none() && section_benchmark(table).is_some() {
+        let why = "rows name no known benchmark in a section about one; what each row is is not known";
+        return TableRead { scores: Vec::new(), abstained: Some((Unused::UnnamedBenchmark, why.to_owned())) };
+    }
     if part_of.is_none() && names.iter().filter(|n| is_category_name(n)).count() * 2 > names.len().max(1) {
         return TableRead::default();
     }
@@ -397,26 +412,6 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     TableRead { scores: out, abstained: None }
 }
 
-/// At most 200 characters, whitespace collapsed.
-pub fn clip(text: &str) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match flat.char_indices().nth(200) {
-        Some((i, _)) => flat[..i].to_owned(),
-        None => flat,
-    }
-}
-
-/// A column whose every number is at most 1 holds fractions (decided per column, not per value).
-fn column_is_fraction(table: &Table, col: usize) -> bool {
-    rows_are_fractions(table.rows.iter(), col)
-}
-
-/// Whether every number of column `col` in `rows` is at most 1 (and there are two or more).
-pub(crate) fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>, col: usize) -> bool {
-    let values: Vec<f64> = rows.filter_map(|r| pure_number(&r[col])).collect();
-    values.len() >= 2 && values.iter().all(|v| (0.0..=1.0).contains(v)) && values.iter().any(|v| *v > 0.0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -539,6 +534,30 @@ mod tests {
         // Another benchmark after the first is no word about it: the average stays the card's.
         let got = named(&read(&md.replace("detailed score for first and second turn", "and AlpacaEval"), "org/Foo-3B"));
         assert!(got.iter().all(|g| !g.0.starts_with("mt_bench")), "{got:?}");
+    }
+
+    #[test]
+    fn rows_naming_no_benchmark_are_the_titles_parts_or_unread() {
+        // A caption that names the benchmark: the rows are its parts.
+        let md = "**BLINK**: a benchmark with 14 visual tasks.\n\n| Benchmark | Foo-Vision | Other |\n|---|---|---|\n\
+                  | Art Style | 87.2 | 62.4 |\n| Counting | 54.2 | 50.0 |\n";
+        let got: Vec<String> = named(&read(md, "org/Foo-Vision")).into_iter().map(|g| g.0).collect();
+        assert_eq!(got, ["blink_art_style", "blink_counting"]);
+        // Only a sentence says which benchmark: each row may be another model or a setting.
+        let md = "We also use the MMLU benchmark to measure performance.\n\n| Dataset | 7B | 65B |\n|---|---|---|\n\
+                  | LLaMA no tuning | 35.1 | 63.4 |\n| Alpaca | 38.8 | 62.5 |\n";
+        let read = read(md, "org/foo-65b");
+        assert!(read.scores.is_empty() && read.abstained.is_some(), "{read:?}");
+    }
+
+    #[test]
+    fn one_rows_fractions_are_read_together() {
+        let md = "### Results\n\n|Average|hellaswag|MMLU (acc)|\n|---|---|---|\n| 0.57221 | 0.81617 | 0.5012 |\n";
+        let got = named(&read(md, "org/Foo-7B"));
+        assert_eq!(got.iter().map(|g| g.2).collect::<Vec<_>>(), [57.221, 81.617, 50.12]);
+        // Under an upper "Model Overview" heading, a results section is still the card's own.
+        let md = md.replace("### Results", "# Model Overview\n\n## Evaluation Results");
+        assert_eq!(named(&read(&md, "org/Foo-7B")).len(), 3);
     }
 
     #[test]
@@ -850,6 +869,7 @@ mod tests {
             "T",
             "East Asian",
             "Middle Eastern",
+            "CPU",
         ] {
             assert!(!may_be_benchmark(h), "{h}");
         }

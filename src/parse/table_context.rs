@@ -64,7 +64,9 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str, one_benchmark: boo
         // "Evaluation Results > MMLU".)
         && (last.iter().any(|w| results.contains(&w.as_str()))
             || one_benchmark && path.iter().any(|w| results.contains(&w.as_str())) && heading_benchmark(&table.heading).is_some())
-        && !path.iter().any(|w| elsewhere.contains(&w.as_str()))
+        // ("Model Overview > Evaluation Results": an upper heading's "model" is the card's own.)
+        && !path.iter().any(|w| elsewhere.contains(&w.as_str()) && !matches!(w.as_str(), "model" | "models"))
+        && !last.iter().any(|w| matches!(w.as_str(), "model" | "models"))
         && !(0..lead_in.len()).any(|i| !own_model(i) && says_whose(&lead_in[i]))
 }
 
@@ -273,32 +275,64 @@ pub(crate) fn caption_benchmark(table: &Table) -> Option<String> {
         None if resolve(&line).is_known => line.trim(),
         None => return None,
     };
+    // "(Zero-shot CMMLU)" is CMMLU at zero shots; "Results on MTEB" is MTEB.
+    let name = name.strip_prefix('(').and_then(|n| n.strip_suffix(')')).unwrap_or(name).trim();
+    let lower = name.to_lowercase();
+    let leads = ["results on ", "results of ", "performance on ", "evaluation on ", "scores on "];
+    let name = leads.iter().find_map(|l| lower.starts_with(l).then(|| name[l.len()..].trim())).unwrap_or(name);
     let n = words(name).len();
-    ((1..=3).contains(&n) && may_be_benchmark(name) && !words(name).iter().any(|w| w == "table" || w == "note"))
-        .then(|| name.to_owned())
+    let plain = !words(name).iter().any(|w| matches!(w.as_str(), "table" | "note" | "results" | "performance"));
+    ((1..=3).contains(&n) && may_be_benchmark(name) && plain).then(|| name.to_owned())
 }
 
-/// The one benchmark a table's section is about: named by its heading, its caption, or the
+/// The one benchmark a table's section is about: named by its title (heading or caption), or the
 /// sentence that leads into it ("We test the model on an 1M version of the [RULER](…) benchmark.").
 pub(crate) fn section_benchmark(table: &Table) -> Option<String> {
     // A heading that is itself a name densing does not know ("### AGI-Eval-Gaokao") says the
     // table is about that, even when the sentence below names a benchmark it belongs to: its
     // "Avg." is that benchmark's, and its "Math-QA" a part of it, not MathQA.
+    titled_benchmark(table).or_else(|| lead_in_benchmark(table))
+}
+
+/// The benchmark a table's own title names: its heading (a known name, or one word densing does
+/// not know: "#### IndicGLUE") or its caption ("**BLINK**: a benchmark with 14 visual tasks").
+pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
     const GENERIC: &[&str] = &["performance", "results", "evaluation", "evaluations", "benchmark", "benchmarks"];
-    // (One token, as benchmark names are: "Informal Math Reasoning" is a topic.)
-    // Nor a word of a card's own sections ("Update!", "Comparison").
-    const SECTION: &[&str] = &["update", "updates", "news", "comparison", "summary", "overview", "scores", "metrics"];
-    let named = || {
-        let last = last_heading(table).trim().trim_end_matches([':', '：']);
-        last.split_whitespace().count() == 1
-            && last.chars().all(|c| c.is_alphanumeric() || "-_.+".contains(c))
-            && !words(last).iter().any(|w| GENERIC.contains(&w.as_str()) || SECTION.contains(&w.as_str()))
-            && may_be_benchmark(last)
-    };
-    heading_benchmark(&table.heading)
-        .or_else(|| caption_benchmark(table))
-        .or_else(|| lead_in_benchmark(table).filter(|_| !named()))
-        .or_else(|| named().then(|| last_heading(table).trim().trim_end_matches([':', '：']).to_owned()))
+    const SECTION: &[&str] = &[
+        "update",
+        "updates",
+        "news",
+        "comparison",
+        "summary",
+        "overview",
+        "scores",
+        "metrics",
+        "appendix",
+        "introduction",
+        "highlights",
+        "features",
+        "models",
+        "model",
+        "usage",
+        "quickstart",
+        "inference",
+        "training",
+        "quantization",
+        "deployment",
+        "limitations",
+        "citation",
+        "license",
+        "acknowledgements",
+        "references",
+        "contact",
+        "notes",
+    ];
+    let last = last_heading(table).trim().trim_end_matches([':', '：']);
+    let named = last.split_whitespace().count() == 1
+        && last.chars().all(|c| c.is_alphanumeric() || "-_.+".contains(c))
+        && !words(last).iter().any(|w| GENERIC.contains(&w.as_str()) || SECTION.contains(&w.as_str()))
+        && may_be_benchmark(last);
+    heading_benchmark(&table.heading).or_else(|| caption_benchmark(table)).or_else(|| named.then(|| last.to_owned()))
 }
 
 /// The benchmark a lead-in sentence names as what the table measures: the sentence says

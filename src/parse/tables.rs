@@ -321,6 +321,36 @@ fn stacked_rows(row: &[String]) -> Option<Vec<Vec<String>>> {
     })
 }
 
+/// At most 200 characters, whitespace collapsed.
+pub fn clip(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.char_indices().nth(200) {
+        Some((i, _)) => flat[..i].to_owned(),
+        None => flat,
+    }
+}
+
+/// Whether a column holds fractions (0.634), not percents: see [`rows_are_fractions`].
+pub(crate) fn column_is_fraction(table: &Table, col: usize) -> bool {
+    match table.rows.as_slice() {
+        // One row (`| Average | hellaswag |` over `| 0.57221 | 0.81617 |`): its numbers together.
+        [row] => {
+            let values: Vec<f64> = row.iter().filter_map(|c| pure_number(c)).collect();
+            pure_number(&row[col]).is_some()
+                && values.len() >= 2
+                && values.iter().all(|v| (0.0..=1.0).contains(v))
+                && values.iter().any(|v| *v > 0.0)
+        }
+        _ => rows_are_fractions(table.rows.iter(), col),
+    }
+}
+
+/// Whether every number of column `col` in `rows` is at most 1 (and there are two or more).
+pub(crate) fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>, col: usize) -> bool {
+    let values: Vec<f64> = rows.filter_map(|r| pure_number(&r[col])).collect();
+    values.len() >= 2 && values.iter().all(|v| (0.0..=1.0).contains(v)) && values.iter().any(|v| *v > 0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,6 +35,11 @@ pub fn tune_or_base(
             .or_else(|| merge_recipe(markdown))
             .or_else(|| chat_prompt(markdown, &sibling))
     };
+    // A name that calls the model a base ("Biggie-SmoLlm-0.15B-Base": "a merge of the base, not
+    // the instruct") is not made a chat or instruct model by a merge or a fine-tune on raw text.
+    if !tuned_name && names_base(model_id) {
+        return (None, base);
+    }
     let said = tuned_sentence(markdown, model_id, &sibling).or_else(|| tuned_field(markdown).filter(|_| tuned_from()));
     match (said, base) {
         (Some(sentence), _) => (Some(sentence), None),
@@ -44,6 +49,11 @@ pub fn tune_or_base(
         },
         (None, None) => (weaker(), None),
     }
+}
+
+/// Whether the repo name has the word "base" ("luojiu-7b-base", "Biggie-SmoLlm-0.15B-Base").
+pub fn names_base(model_id: &str) -> bool {
+    words(model_id.rsplit('/').next().unwrap_or(model_id)).iter().any(|w| w == "base")
 }
 
 /// A front-matter tag that marks a tune.

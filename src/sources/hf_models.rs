@@ -18,7 +18,7 @@ use crate::fetch::settings::hf_endpoint;
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
 use crate::parse::ids::looks_tuned;
 use crate::parse::json::{list_or_string, str_field, timestamp, type_name};
-use crate::parse::tune_or_base::made_from;
+use crate::parse::tune_or_base::{made_from, names_base};
 use crate::parse::{ids::check_model_id, link::next_link};
 use crate::tables::rows::{ModelRow, RejectRow};
 
@@ -302,7 +302,10 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
     // A tune's name or a model it was made from says "not a base". Nothing here says "base": most
     // tunes of 2023-24 declare no base model (333 of 396 such labelled cards were tunes), so only
     // the card's own words (`hf_files`) or a leaderboard's type can make it true.
-    let is_base = (looks_tuned(&id) || made_from(base_model.as_deref(), relation.as_deref(), &id)).then_some(false);
+    // (A name that says "base" is not made a tune by its lineage: a merge or continued training
+    // of a base.)
+    let from_base = made_from(base_model.as_deref(), relation.as_deref(), &id) && !names_base(&id);
+    let is_base = (looks_tuned(&id) || from_base).then_some(false);
     let gated = match item.get("gated") {
         Some(Value::Bool(b)) => Some(b.to_string()),
         Some(Value::String(s)) => Some(s.clone()),
