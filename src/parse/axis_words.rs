@@ -66,6 +66,18 @@ pub(super) const CATEGORY: &[&str] = &[
     "criminal",
     "privacy",
     "misinformation",
+    // Bias dimensions of CrowS-Pairs and BBQ tables ("Sexual orientation"; not "race": RACE).
+    "gender",
+    "religion",
+    "sexual",
+    "orientation",
+    "age",
+    "nationality",
+    "disability",
+    "physical",
+    "appearance",
+    "socioeconomic",
+    "status",
     // Regions of a multilingual table ("European", "East Asian", "Middle Eastern").
     "european",
     "asian",

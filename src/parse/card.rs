@@ -413,6 +413,10 @@ mod tests {
         assert_eq!(kind("org/Foo-0.15B-Base", "", merge), (false, false));
         assert_eq!(kind("org/Foo-0.15B", "", merge), (true, false), "without the name, a merge is a tune");
         assert!(kind("org/Foo-Base-Instruct", "", merge).0, "a tuning word after it decides");
+        // BERT's and T5's size word is no base model's name.
+        let tuned = "# bert-base-uncased-mrpc\n\nThis model is a fine-tuned version of bert-base-uncased on MRPC.\n";
+        assert!(kind("Intel/bert-base-uncased-mrpc", "", tuned).0);
+        assert!(kind("org/foo-base", "", &tuned.replace("bert-base-uncased-mrpc", "foo-base")).0, "no size");
     }
 
     #[test]

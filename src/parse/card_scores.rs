@@ -546,8 +546,12 @@ mod tests {
         // Only a sentence says which benchmark: each row may be another model or a setting.
         let md = "We also use the MMLU benchmark to measure performance.\n\n| Dataset | 7B | 65B |\n|---|---|---|\n\
                   | LLaMA no tuning | 35.1 | 63.4 |\n| Alpaca | 38.8 | 62.5 |\n";
-        let read = read(md, "org/foo-65b");
-        assert!(read.scores.is_empty() && read.abstained.is_some(), "{read:?}");
+        let unread = read(md, "org/foo-65b");
+        assert!(unread.scores.is_empty() && unread.abstained.is_some(), "{unread:?}");
+        // Bias dimensions are categories: with no benchmark named, the rows are not read.
+        let md = "| | Other-65B | Foo-65B |\n|---|---|---|\n| Gender | 70.6 | 47.5 |\n| Religion | 79.0 | 38.7 |\n\
+                  | Sexual orientation | 81.0 | 59.1 |\n| Average | 66.6 | 43.5 |\n";
+        assert!(named(&read(md, "org/Foo-65B")).iter().all(|g| g.0 == "card_average"));
     }
 
     #[test]

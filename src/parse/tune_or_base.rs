@@ -51,9 +51,11 @@ pub fn tune_or_base(
     }
 }
 
-/// Whether the repo name has the word "base" ("luojiu-7b-base", "Biggie-SmoLlm-0.15B-Base").
+/// Whether the repo name ends in the word "base" after a size ("luojiu-7b-base",
+/// "Biggie-SmoLlm-0.15B-Base"); not BERT's or T5's size word ("bert-base-uncased", "mt0-base").
 pub fn names_base(model_id: &str) -> bool {
-    words(model_id.rsplit('/').next().unwrap_or(model_id)).iter().any(|w| w == "base")
+    let name = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    name.last().is_some_and(|w| w == "base") && name.iter().any(|w| super::model_names::is_size(w))
 }
 
 /// A front-matter tag that marks a tune.
