@@ -28,7 +28,7 @@ fn not_alone(w: &str) -> bool {
 /// as a category (the benchmark is written "MATH").
 pub fn is_category_name(name: &str) -> bool {
     let clean = strip_markup(name);
-    if clean.trim() == "Math" {
+    if matches!(clean.trim(), "Math" | "math") {
         return true;
     }
     let lower = clean.to_lowercase();
@@ -136,7 +136,9 @@ pub fn is_overall_column(name: &str) -> bool {
 /// "Results".
 pub fn heading_benchmark(heading_path: &str) -> Option<String> {
     const TRAILING: &[&str] = &[" benchmark", " benchmarks", " results", " evaluation", " evaluations"];
+    // (An emoji before the name, "🏆 MT-Bench", is no part of it.)
     let last = heading_path.rsplit(" > ").next()?.trim().trim_end_matches([':', '：']).trim();
+    let last = last.trim_start_matches(|c: char| !c.is_alphanumeric() && !"[(".contains(c)).trim();
     let dashed = last.replace(['\u{2013}', '\u{2014}'], "-");
     let lead = dashed.split(" - ").next().unwrap_or("").trim();
     let lower = lead.to_lowercase();

@@ -109,10 +109,25 @@ pub(super) fn label_names(
     if found.is_some_and(|m| m.1) {
         return found;
     }
+    if let Some(rest) = size_noted(&strip_markup(label)).filter(|_| super::params::from_name(model_id).is_none()) {
+        if let Some(m) = label_match_in(&rest, model_id, in_tuned, only_one).filter(|m| m.1) {
+            return Some(m);
+        }
+    }
     match title_name(intro, model_id) {
         Some(title) if words(&without_notes(&strip_markup(label))) == title => Some((title.len(), true)),
         _ => found,
     }
+}
+
+/// A label without a parenthesis of sizes (and "MoE", "Dense"): "DeepSeek-V2 (MoE-236B)" is
+/// "DeepSeek-V2", for a name that states no size.
+fn size_noted(label: &str) -> Option<String> {
+    let (open, close) = label.find('(').zip(label.rfind(')')).filter(|(o, c)| o < c)?;
+    let inner = words(&label[open + 1..close]);
+    let noted =
+        inner.iter().any(|w| is_size(w)) && inner.iter().all(|w| is_size(w) || matches!(w.as_str(), "moe" | "dense"));
+    noted.then(|| format!("{}{}", &label[..open], &label[close + 1..]))
 }
 
 /// The name a card's title gives its model where the id numbers the release otherwise ("#

@@ -23,6 +23,23 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     let (lower, id, form) = (s.to_ascii_lowercase(), id.to_ascii_lowercase(), SizeForm::Prose);
     let short = id.rsplit('/').next().unwrap_or("");
     let family = family_word(&id);
+    if !lower.contains("param") && s.contains("亿") {
+        // "具有 62 亿参数" (6.2 billion parameters): 亿 is 10^8. Doubtful when the sentence names
+        // another model or gives more than one such count.
+        let counts = hundred_millions(s);
+        let other = nums(s).iter().any(|m| m.named && !id.contains(name_around(&lower, m)));
+        if let [total] = counts.as_slice() {
+            out.push(Cand {
+                doubt: other,
+                evidence: evidence(s, total.at),
+                total: Some(total.clone()),
+                active: None,
+                form,
+                line,
+            });
+        }
+        return;
+    }
     if !lower.contains("param") {
         // "Reka Flash 3 is a 21B general-purpose reasoning model": a size said of this model.
         if let Some(total) = own_statement_size(s, &lower, short) {
@@ -67,6 +84,30 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     if let Some(at) = total.as_ref().or(active.as_ref()).map(|m| m.at) {
         out.push(Cand { doubt, total, active, form, line, evidence: evidence(s, at) });
     }
+}
+
+/// Counts written "62 亿参数" / "62亿个参数" in `s`, one per distinct value.
+fn hundred_millions(s: &str) -> Vec<Num> {
+    let mut out: Vec<Num> = Vec::new();
+    for (at, _) in s.match_indices("亿") {
+        let after = s[at + "亿".len()..].trim_start().trim_start_matches('个');
+        if !after.starts_with("参数") {
+            continue;
+        }
+        let before = s[..at].trim_end();
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.').len();
+        let start = before.len() - digits;
+        let Ok(number) = before[start..].parse::<f64>() else { continue };
+        let value = (number * 1e8).round() as i64;
+        // Half a unit of the last digit over the value: "62 亿" is good to 0.5 亿.
+        let decimals = before[start..].split_once('.').map_or(0, |(_, d)| d.len()) as i32;
+        let rel = 0.5 * 10f64.powi(-decimals) / number;
+        if value > 0 && !out.iter().any(|n| n.value == value) {
+            let label = s[start..at + "亿".len()].to_owned();
+            out.push(Num { at: start, end: at, value, rel, label, expert: false, named: false });
+        }
+    }
+    out
 }
 
 /// Where a sentence whose subject is this model ("The `x-3b` is a …") ends its size statement:
@@ -303,6 +344,14 @@ fn lists_sizes(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_in_hundred_millions() {
+        let got = hundred_millions("ChatGLM-6B 具有 62 亿参数。62亿个参数的 ChatGLM-6B");
+        assert_eq!(got.iter().map(|n| n.value).collect::<Vec<_>>(), [6_200_000_000]);
+        assert!(hundred_millions("在五千亿Tokens进行了训练").is_empty(), "tokens, not parameters");
+        assert_eq!(hundred_millions("具有 1.5 亿参数")[0].value, 150_000_000);
+    }
 
     #[test]
     fn sizes_in_parentheses_after_the_models_own_name() {

@@ -342,7 +342,9 @@ fn lead_in_benchmark(table: &Table) -> Option<String> {
     let text = table.lead_in.trim().rsplit("\n\n").next().unwrap_or("");
     let said = words(text);
     let evaluation = |w: &String| matches!(w.as_str(), "benchmark" | "evaluate" | "evaluated" | "test" | "tested");
-    if !said.iter().any(evaluation) {
+    // ("我们在 [Berkeley Function Calling Leaderboard](…) 上进行了测试": tested on.)
+    let chinese = ["测试", "评测", "测评"].iter().any(|w| text.contains(w));
+    if !said.iter().any(evaluation) && !chinese {
         return None;
     }
     // Link texts ("[RULER](https://…)") and words, not the links' targets.
