@@ -332,7 +332,11 @@ fn line_saying(markdown: &str, phrases: &[&str], model_id: &str) -> Option<Strin
         // what the value is, not what this model is.
         let colon = lower[start..end].find(':').map(|c| start + c);
         let key = colon.is_some_and(|c| c > at && c - start <= 40);
-        (!sibling && !key).then(|| clip(&markdown[start..end]))
+        // An example of wording for others ("* Example (en): This model is a fine-tuned version of
+        // OpenCALM-XX …", a licence's attribution template) says nothing of this model.
+        let opening = lower[start..at].trim_start_matches(|c: char| c.is_whitespace() || "*-#>`".contains(c));
+        let example = opening.starts_with("example") || opening.starts_with("e.g.");
+        (!sibling && !key && !example).then(|| clip(&markdown[start..end]))
     })
 }
 
@@ -343,6 +347,13 @@ mod tests {
     fn says(card: &str) -> (bool, bool) {
         let (tuned, base) = tune_or_base(card, "org/Foo-7B", (None, None), false);
         (tuned.is_some(), base.is_some())
+    }
+
+    #[test]
+    fn an_example_of_wording_says_nothing_of_the_model() {
+        let card = "## License\n* Example (en): This model is a fine-tuned version of OpenCALM-XX developed by X.\n";
+        assert_eq!(says(card), (false, false));
+        assert_eq!(says("This model is a fine-tuned version of OpenCALM-XX.\n"), (true, false));
     }
 
     #[test]
