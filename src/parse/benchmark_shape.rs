@@ -197,6 +197,10 @@ fn named_then_about(heading: &str, known: impl Fn(&str) -> bool) -> Option<&str>
     })
 }
 
+/// Perplexity, bits per byte or character, loss, error: lower is better and no percent.
+const LOWER_IS_BETTER: &[&str] =
+    &["ppl", "perplexity", "bpb", "bpc", "loss", "logloss", "nll", "mse", "rmse", "mae", "absrel", "whdr"];
+
 /// A header or row name that can be a benchmark: a known one, or a name that is not a
 /// context length (`32K`), a size, a date, a language, a licence or a count.
 pub fn may_be_benchmark(name: &str) -> bool {
@@ -211,8 +215,14 @@ pub fn may_be_benchmark(name: &str) -> bool {
         }
     }
     let b = resolve(name);
+    // A known benchmark's perplexity or bits per character ("LAMBADA (PPL)", "text8 (BPC)") is no
+    // score of it: lower is better.
+    let lower_is_better = || {
+        let clean = strip_markup(name).to_lowercase();
+        clean.split(|c: char| !c.is_alphanumeric()).any(|w| LOWER_IS_BETTER.contains(&w))
+    };
     if b.is_known {
-        return true;
+        return !lower_is_better();
     }
     // Only a setting ("0-shot", "5-shot") or a split ("Valid"): the benchmark is named elsewhere.
     if b.canonical.trim_matches('_').is_empty() || split_of(name).is_some() {
@@ -352,8 +362,6 @@ pub fn may_be_benchmark(name: &str) -> bool {
     let metric_only = judged.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit()));
     // Perplexity, bits per byte, loss: lower is better and no percent; not a score, even when
     // only the parenthesis says so ("Pile-test (BPB)").
-    const LOWER_IS_BETTER: &[&str] =
-        &["ppl", "perplexity", "bpb", "loss", "logloss", "nll", "mse", "rmse", "mae", "absrel", "whdr"];
     if metric_only || judged.iter().any(|w| NEVER.contains(w)) || words.iter().any(|w| LOWER_IS_BETTER.contains(w)) {
         return false;
     }

@@ -384,6 +384,11 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         let label = candidates.iter().find(|c| c.0 == row_index).map(|c| c.1.as_str()).unwrap_or_default();
         let Some(value) = pure_number(&row[c]) else { continue };
         let fraction = column_is_fraction(table, c);
+        // One row with numbers on both sides of 1 ("0.6474" beside "69.82"): a value at most 1 may
+        // be a fraction or a percent, and one row cannot tell.
+        if table.rows.len() == 1 && !fraction && value <= 1.0 {
+            continue;
+        }
         let (benchmark_raw, shots, heading) = name_of(c);
         let shots = row_shots.or(shots);
         let evidence = match heading {
@@ -552,6 +557,22 @@ mod tests {
         let md = "| | Other-65B | Foo-65B |\n|---|---|---|\n| Gender | 70.6 | 47.5 |\n| Religion | 79.0 | 38.7 |\n\
                   | Sexual orientation | 81.0 | 59.1 |\n| Average | 66.6 | 43.5 |\n";
         assert!(named(&read(md, "org/Foo-65B")).iter().all(|g| g.0 == "card_average"));
+    }
+
+    #[test]
+    fn a_metric_row_under_the_names_and_one_unlabelled_row_of_values() {
+        // GPT-2's cards: `| (metric) | (PPL) | (ACC) |` under the names, then one row with no label.
+        let md = "#### Results\n\nThe model achieves the following results without any fine-tuning (zero-shot):\n\n\
+                  | Dataset | LAMBADA | LAMBADA | CBT-CN | text8 |\n|---|---|---|---|---|\n\
+                  | (metric) | (PPL) | (ACC) | (ACC) | (BPC) |\n| | 15.60 | 55.48 | 92.35 | 1.06 |\n";
+        let got = named(&read(md, "openai-community/gpt2-medium"));
+        assert_eq!(
+            got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(),
+            [("lambada", 55.48), ("cbt_cn", 92.35)]
+        );
+        // One row with numbers on both sides of 1: those at most 1 are left, unit unknown.
+        let mixed = "# Evaluation\n\nWe evaluated the model.\n\n| hellaswag_it acc_norm | F1 |\n|---|---|\n| 0.6474 | 69.82 |\n";
+        assert!(named(&read(mixed, "org/Foo-7B")).iter().all(|g| g.2 > 1.0));
     }
 
     #[test]

@@ -24,14 +24,16 @@ pub(super) fn sub_header(t: &mut Table) {
     // A row of metrics under the column names (`| | ACC | F1-micro | MSE |`): each column is its
     // name with its metric ("KorFiQA-SA (MSE)"), so that an error metric is seen as one.
     let metrics = first.iter().skip(1).filter(|c| !c.is_empty());
-    if first[0].is_empty()
+    // (The corner may say so: `| (metric) | (PPL) | (ACC) |` on GPT-2's cards.)
+    let corner = first[0].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    if (corner.is_empty() || corner == "metric" || corner == "metrics")
         && t.header.iter().all(|h| !h.is_empty())
         && metrics.clone().count() >= 2
         && metrics.clone().all(|c| is_metric(c))
     {
         let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links);
-        for (h, m) in t.header.iter_mut().zip(first).filter(|(_, m)| !m.is_empty()) {
-            *h = format!("{h} ({m})");
+        for (h, m) in t.header.iter_mut().zip(first).skip(1).filter(|(_, m)| !m.is_empty()) {
+            *h = format!("{h} ({})", m.trim_start_matches('(').trim_end_matches(')'));
         }
         return;
     }
@@ -64,7 +66,7 @@ pub(super) fn sub_header(t: &mut Table) {
 fn is_metric(cell: &str) -> bool {
     const METRICS: &[&str] = &[
         "acc", "accuracy", "f1", "micro", "macro", "mean", "em", "exact", "match", "mse", "rmse", "mae", "pearson",
-        "spearman", "auc", "mcc", "bleu", "rouge", "wer", "cer", "pass", "top", "norm",
+        "spearman", "auc", "mcc", "bleu", "rouge", "wer", "cer", "pass", "top", "norm", "ppl", "bpb", "bpc",
     ];
     let lower = cell.to_lowercase();
     let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();

@@ -56,7 +56,9 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str, one_benchmark: boo
         |w: &String| if names_own { about_others(w) } else { elsewhere.contains(&w.as_str()) || is_size(w) };
     // "the performance of this model": the card's own model is no one else's.
     let own_model = |i: usize| {
-        matches!(lead_in[i].as_str(), "model" | "models") && i > 0 && matches!(lead_in[i - 1].as_str(), "this" | "our")
+        matches!(lead_in[i].as_str(), "model" | "models")
+            && i > 0
+            && matches!(lead_in[i - 1].as_str(), "this" | "our" | "the")
     };
     table.rows.len() == 1
         && !is_packed(model_id)
@@ -71,9 +73,10 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str, one_benchmark: boo
 }
 
 /// Whether a table's rows name no model: it has no label column, or its one row is labelled
-/// only "Score" (`| Metric | Average | ARC | … |` then `| **Score** | … |`).
+/// only "Score" (`| Metric | Average | ARC | … |` then `| **Score** | … |`) or not at all.
 pub(crate) fn unnamed_row(table: &Table, label_cols: &[usize]) -> bool {
-    label_cols.is_empty() || (table.rows.len() == 1 && label_cols.iter().all(|c| is_score_header(&table.rows[0][*c])))
+    let unnamed = |c: &usize| is_score_header(&table.rows[0][*c]) || table.rows[0][*c].trim().is_empty();
+    label_cols.is_empty() || (table.rows.len() == 1 && label_cols.iter().all(unnamed))
 }
 
 /// A column header (or a row's only label) that says "this model's value" and nothing else:
