@@ -215,20 +215,16 @@ pub fn may_be_benchmark(name: &str) -> bool {
         }
     }
     let b = resolve(name);
+    let clean = strip_markup(name).to_lowercase();
     // A known benchmark's perplexity or bits per character ("LAMBADA (PPL)", "text8 (BPC)") is no
     // score of it: lower is better.
-    let lower_is_better = || {
-        let clean = strip_markup(name).to_lowercase();
-        clean.split(|c: char| !c.is_alphanumeric()).any(|w| LOWER_IS_BETTER.contains(&w))
-    };
     if b.is_known {
-        return !lower_is_better();
+        return !clean.split(|c: char| !c.is_alphanumeric()).any(|w| LOWER_IS_BETTER.contains(&w));
     }
     // Only a setting ("0-shot", "5-shot") or a split ("Valid"): the benchmark is named elsewhere.
     if b.canonical.trim_matches('_').is_empty() || split_of(name).is_some() {
         return false;
     }
-    let clean = strip_markup(name).to_lowercase();
     let words: Vec<&str> = clean
         .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#' || c == '_')
         .map(|w| w.trim_matches('#'))

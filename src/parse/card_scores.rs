@@ -196,13 +196,14 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
     // with 14 visual tasks" over "Art Style", "Counting"): its parts. In a section only a sentence
     // says is about one ("We also use the MMLU benchmark …" over `| Dataset | 7B | 65B |` by
     // fine-tuning set), each row may be a setting or another model: not read.
-    let known = |n: &&String| resolve(n).is_known && resolve(n).canonical != "card_average";
+    let known = |n: &&String| Some(resolve(n)).is_some_and(|b| b.is_known && b.canonical != "card_average");
     let unnamed_rows = !names.iter().any(known);
+    let titled = unnamed_rows.then(|| titled_benchmark(table)).flatten();
     // (Not under a known benchmark's heading: LongBench's rows are datasets of their own names,
     // "HotpotQA", as cards and readers call them.)
-    let titled = (unnamed_rows && heading_benchmark(&table.heading).is_none()).then(|| titled_benchmark(table));
-    let part_of = breakdown_of(table, &header[bench_col]).or_else(|| titled.flatten()).filter(|_| one_label);
-    if part_of.is_none() && unnamed_rows && titled_benchmark(table).is_none() && section_benchmark(table).is_some() {
+    let parts_of_title = titled.clone().filter(|_| heading_benchmark(&table.heading).is_none());
+    let part_of = breakdown_of(table, &header[bench_col]).or(parts_of_title).filter(|_| one_label);
+    if part_of.is_none() && unnamed_rows && titled.is_none() && section_benchmark(table).is_some() {
         let why = "rows name no known benchmark in a section about one; what each row is is not known";
         return TableRead { scores: Vec::new(), abstained: Some((Unused::UnnamedBenchmark, why.to_owned())) };
     }

@@ -346,6 +346,11 @@ fn table_release(body: &str, tables: &[super::tables::Table], model_id: &str) ->
 mod tests {
     use super::*;
 
+    /// The release date `card_release` reads for `id`, as text.
+    fn d(card: &str, id: &str) -> Option<String> {
+        card_release(card, id).map(|d| d.date.to_string())
+    }
+
     #[test]
     fn a_news_line_releasing_a_later_version_that_beats_this_one_is_not_its_release() {
         let news = "- [2023/10/15] We released **Pandalyst-7B-V1.2**, which surpasses **Pandalyst-7B-V1.1**.\n\
@@ -360,7 +365,6 @@ mod tests {
 
     #[test]
     fn a_news_line_releasing_the_family_with_the_models_size_dates_it() {
-        let d = |card: &str, id: &str| card_release(card, id).map(|d| d.date.to_string());
         let deep = "- 2025.03.18: We release the EXAONE Deep, reasoning models, including 2.4B, 7.8B, and 32B.\n";
         assert_eq!(d(deep, "LGAI-EXAONE/EXAONE-Deep-32B").as_deref(), Some("2025-03-18"));
         assert_eq!(d(deep, "LGAI-EXAONE/EXAONE-Deep-70B"), None, "not its size");
@@ -382,7 +386,6 @@ mod tests {
 
     #[test]
     fn a_news_line_releasing_the_whole_family_dates_its_members() {
-        let d = |card: &str, id: &str| card_release(card, id).map(|d| d.date.to_string());
         let tora = "- [2023/10/08] All ToRA models released at HuggingFace!\n";
         assert_eq!(d(tora, "llm-agents/tora-7b-v1.0").as_deref(), Some("2023-10-08"));
         let series = "- [2025.06.06] MiniCPM4 series are released!\n";
