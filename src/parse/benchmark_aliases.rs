@@ -95,6 +95,8 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("truthqa", "truthfulqa"),
     ("truthfulqa mc", "truthfulqa"),
     ("truthfulqa mc2", "truthfulqa"),
+    // lm-eval's task/metric ("truthfulqa_mc/mc2"); mc2 is the score leaderboards report as TruthfulQA.
+    ("truthfulqa mc mc2", "truthfulqa"),
     ("piqa", "piqa"),
     ("siqa", "siqa"),
     ("socialiqa", "siqa"),

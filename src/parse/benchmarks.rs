@@ -436,6 +436,8 @@ mod tests {
             ("Truthful Q&A", "truthfulqa", None),
             ("HellaS", "hellaswag", None),
             ("WinoG", "winogrande", None),
+            ("truthfulqa_mc/mc2", "truthfulqa", None),
+            ("truthfulqa_mc/mc1", "truthfulqa_mc_mc1", None),
         ] {
             let b = resolve(raw);
             assert_eq!((b.canonical.as_str(), b.shots), (canonical, shots), "{raw}");

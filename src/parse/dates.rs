@@ -460,6 +460,10 @@ mod tests {
             DatePrecision::Month
         );
         assert_eq!(d("Release Date Estimate: 11.July.2022", "bigscience/bloom-1b1").unwrap().0, "2022-07-11");
+        // The name spaced otherwise: "German GPT-2" is german-gpt2 (but "GPT-2-large" is not gpt2).
+        let german = "16.08.2021: Public release of re-trained version of our German GPT-2 model with better results.";
+        assert_eq!(d(german, "dbmdz/german-gpt2").unwrap().0, "2021-08-16");
+        assert!(d(&german.replace("GPT-2 model", "GPT-2-large model"), "dbmdz/german-gpt2").is_none());
         assert!(
             d("[08/09/2023] We released WizardLM-13B-V1.2", "WizardLMTeam/WizardLM-70B-V1.0").is_none(),
             "a sibling"

@@ -510,6 +510,13 @@ mod tests {
         assert_eq!(read("RekaAI/reka-flash-3", &reka.replace("21B general", "21B and 7B general")), None);
         assert_eq!(read("rwitz/go-bruins", "Go-Bruins is the SOTA 7B model."), Some((7 * B, None)));
         assert_eq!(read("rwitz/go-bruins", "Go-Bruins is the successor of Q-Bert-7B model."), None);
+        // "This is a … model": the card speaking of its own, over the name's rounded size.
+        let cosmo = "This is a 1.8B model trained on [Cosmopedia](https://x/y) synthetic dataset.";
+        assert_eq!(read("org/cosmo", cosmo), Some((1_800 * M, None)));
+        assert_eq!(read("org/cosmo", &cosmo.replace("This is", "Its base is")), None, "another subject");
+        assert_eq!(read("org/cosmo", &cosmo.replace("1.8B", "1.8B and 7B")), None, "two sizes");
+        let airoboros = "This is an instruction fine-tuned llama 30b model, using synthetic data";
+        assert_eq!(read("org/airoboros", airoboros), None, "the base's name");
         let lucie = "Lucie-7B has the same architecture as Llama3.1.\nIt has exactly 6\u{a0}706\u{a0}958\u{a0}336 free parameters,\n";
         assert_eq!(read("OpenLLM-France/Lucie-7B", lucie), Some((6_706_958_336, None)));
         let clova =

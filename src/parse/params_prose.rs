@@ -268,8 +268,12 @@ fn own_statement_size(s: &str, lower: &str, short: &str) -> Option<Num> {
     let rest: Vec<&str> = lower[k..].split_whitespace().take(8).collect();
     let model = rest.iter().position(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()) == "model")?;
     let end = k + lower[k..].find(rest[model])?;
+    // After "This is", only "a 1.8B model": in "This is an instruction fine-tuned llama 30b model"
+    // the size is the base's name.
+    let this = lower.trim_start().starts_with("this ");
+    let article = |at: usize| matches!(lower[..at].split_whitespace().next_back(), Some("a" | "an" | "the"));
     match nums(&s[..end]).as_slice() {
-        [one] if one.at > k && !one.named && !one.expert => Some(one.clone()),
+        [one] if one.at > k && !one.named && !one.expert && (!this || article(one.at)) => Some(one.clone()),
         _ => None,
     }
 }
@@ -280,7 +284,9 @@ fn own_subject(lower: &str, short: &str) -> Option<usize> {
     let k = [" is a ", " is an ", " is the "].iter().filter_map(|p| lower.find(p)).min()?;
     let subject = lower[..k].trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
     let subject = subject.strip_prefix("the ").unwrap_or(subject);
-    (!short.is_empty() && squash(subject) == squash(short)).then_some(k)
+    // "This is a 1.8B model trained on …", "This model is a 7B …": the card speaking of its own.
+    let this = matches!(subject, "this" | "this model");
+    (!short.is_empty() && (this || squash(subject) == squash(short))).then_some(k)
 }
 
 fn squash(w: &str) -> String {

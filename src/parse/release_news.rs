@@ -95,12 +95,48 @@ pub(super) fn releases_family_sized(line: &str, name: &str) -> bool {
         })
 }
 
-/// Whether `name` occurs in `line` as a whole word (not as `Yi-34B-200K` for `Yi-34B`).
+/// Whether `name` occurs in `line` as a whole word (not as `Yi-34B-200K` for `Yi-34B`), as
+/// written or spaced otherwise ("German GPT-2" for german-gpt2: the same letters and digits in a
+/// run of words).
 pub(super) fn names_model(line: &str, name: &str) -> bool {
     let joins = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
-    line.match_indices(name).any(|(pos, _)| {
-        let before = line[..pos].chars().next_back();
-        let after = line[pos + name.len()..].chars().next();
-        !before.is_some_and(joins) && !after.is_some_and(joins)
+    let whole = |pos: usize, end: usize| {
+        !line[..pos].chars().next_back().is_some_and(joins) && !line[end..].chars().next().is_some_and(joins)
+    };
+    if line.match_indices(name).any(|(pos, _)| whole(pos, pos + name.len())) {
+        return true;
+    }
+    let squashed: String = name.chars().filter(char::is_ascii_alphanumeric).collect();
+    // Runs of words joined by single spaces, hyphens or underscores: each run's letters, where it starts.
+    let words: Vec<(usize, &str)> = line
+        .match_indices(|c: char| c.is_ascii_alphanumeric())
+        .fold(Vec::<(usize, usize)>::new(), |mut spans, (i, _)| {
+            match spans.last_mut() {
+                Some(last) if last.1 == i => last.1 = i + 1,
+                _ => spans.push((i, i + 1)),
+            }
+            spans
+        })
+        .into_iter()
+        .map(|(s, e)| (s, &line[s..e]))
+        .collect();
+    (0..words.len()).any(|first| {
+        let mut letters = String::new();
+        for (k, (at, word)) in words[first..].iter().enumerate() {
+            if k > 0 {
+                let gap = &line[words[first + k - 1].0 + words[first + k - 1].1.len()..*at];
+                if !matches!(gap, " " | "-" | "_") {
+                    return false;
+                }
+            }
+            letters.push_str(word);
+            if !squashed.starts_with(&letters) {
+                return false;
+            }
+            if letters == squashed {
+                return whole(words[first].0, at + word.len());
+            }
+        }
+        false
     })
 }

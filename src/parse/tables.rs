@@ -303,8 +303,15 @@ pub(crate) fn pure_number(cell: &str) -> Option<f64> {
     };
     // "2️⃣" (a keycap: the digit, a variation selector, U+20E3) is a rank, not a value.
     let marked = !rest.is_empty() && rest.chars().all(marks) && !rest.contains('\u{20e3}');
-    (rest.is_empty() || marked || rest.starts_with('±') || rest.starts_with('(') || rest.starts_with("+/-"))
-        .then_some(value)
+    // "24.0 pass@1": the value with the metric it is (pass@1, a code benchmark's usual one).
+    let pass_at_1 = rest.eq_ignore_ascii_case("pass@1");
+    (rest.is_empty()
+        || marked
+        || pass_at_1
+        || rest.starts_with('±')
+        || rest.starts_with('(')
+        || rest.starts_with("+/-"))
+    .then_some(value)
 }
 
 /// Where a `<br>` stood in a markdown cell.
@@ -505,6 +512,8 @@ mod tests {
         assert_eq!(pure_number("72.1 / 90.0"), None);
         assert_eq!(pure_number("72.1 → 75"), None);
         assert_eq!(pure_number("7B"), None);
+        assert_eq!(pure_number("<sup> 24.0 pass@1 </sup>"), Some(24.0));
+        assert_eq!(pure_number("31.2 pass@10"), None, "another metric than the column's");
         assert_eq!(pure_number("2\u{fe0f}\u{20e3}"), None, "a keycap rank");
     }
 

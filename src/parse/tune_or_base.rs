@@ -306,6 +306,13 @@ fn base_sentence(markdown: &str, model_id: &str) -> Option<String> {
         "base pretrained model",
         "pretrained generative text model",
         "pre-trained generative text model",
+        // "this model hasn't been fine-tuned with instruction-based training"
+        "n't been fine-tuned with instruction",
+        "not been fine-tuned with instruction",
+        "not been instruction-tuned",
+        "not been instruction tuned",
+        "is not instruction-tuned",
+        "is not instruction tuned",
     ];
     // Not a line naming another model or size ("Mistral-7B-v0.1", "the 13B parameters model"): a
     // base model's card quoted at the end of a fine-tune's says "base" of that model.
@@ -424,6 +431,13 @@ mod tests {
         // Qwen's "Training Stage: Pretraining": a base model, pretrained further from its lineage.
         assert_eq!(kind("- Training Stage: Pretraining\r\n"), (None, Some("- Training Stage: Pretraining".to_owned())));
         assert!(kind("- Training Stage: Pretraining & Post-training\n").0.is_some(), "a post-trained model");
+        // A sentence saying the model is no instruction tune, against its lineage: neither is kept.
+        assert_eq!(
+            kind("Keep in mind that this model hasn't been fine-tuned with instruction-based training."),
+            (None, None)
+        );
+        assert!(says("Note: this model is not instruction-tuned.").1);
+        assert!(!says("This model has been fine-tuned with instruction data.").1, "no base sentence");
         assert!(declared_base(&none, Some("a/b"), "org/Foo-8B-GPTQ").is_none(), "a quantized copy keeps its kind");
         let quantized = meta(r#"{"base_model_relation": "quantized"}"#);
         assert!(declared_base(&quantized, Some("a/b"), "org/Foo-8B").is_none());
