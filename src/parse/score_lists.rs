@@ -20,7 +20,7 @@ struct Item {
     offset: usize,
 }
 
-/// Every run of benchmark lines in `markdown` (outside code blocks) that is this model's. `tuned`:
+/// Every run of benchmark lines in `markdown` (or a code block of nothing else) that is this model's. `tuned`:
 /// the model is a tune (a run under a base model's heading is then its base's, and the reverse).
 pub(crate) fn score_lists(markdown: &str, model_id: &str, tuned: bool) -> Vec<CardScore> {
     if is_packed(model_id) {
@@ -33,18 +33,37 @@ pub(crate) fn score_lists(markdown: &str, model_id: &str, tuned: bool) -> Vec<Ca
     // The text just before the run (a heading or a lead-in line), which must not name another model.
     let (mut before, mut lead, mut heading, mut under) = ("", "", "", "");
     let (mut offset, mut fenced) = (0, false);
+    // A code block that holds nothing but such lines ("Benchmark scores:" over "MMLU: 0.7173", …)
+    // is one run; any other line in it makes it no list (code, a config, a log).
+    let (mut block, mut block_is_list) = (Vec::new(), false);
     for line in markdown.split_inclusive('\n') {
         let at = offset;
         offset += line.len();
         let text = line.trim();
         if text.starts_with("```") || text.starts_with("~~~") {
-            fenced = !fenced;
-        }
-        if text.is_empty() && !fenced {
+            if fenced && block_is_list {
+                flush(std::mem::take(&mut block), (before, heading, tuned), name, &mut out);
+            } else if !fenced {
+                flush(std::mem::take(&mut run), (lead, under, tuned), name, &mut out);
+            }
+            (fenced, block_is_list) = (!fenced, !fenced);
+            block.clear();
+            if !fenced {
+                before = text;
+            }
             continue;
         }
-        // (Lines in code blocks are not looked at: they hold no list.)
-        match (!fenced).then(|| item(text, at)).flatten() {
+        if fenced {
+            match item(text, at) {
+                Some(found) => block.push(found),
+                None => block_is_list &= text.is_empty(),
+            }
+            continue;
+        }
+        if text.is_empty() {
+            continue;
+        }
+        match item(text, at) {
             Some(found) => {
                 if run.is_empty() {
                     (lead, under) = (before, heading);
@@ -54,7 +73,7 @@ pub(crate) fn score_lists(markdown: &str, model_id: &str, tuned: bool) -> Vec<Ca
             None => {
                 flush(std::mem::take(&mut run), (lead, under, tuned), name, &mut out);
                 before = text;
-                if !fenced && text.starts_with('#') {
+                if text.starts_with('#') {
                     heading = text;
                 }
             }
@@ -145,17 +164,25 @@ mod tests {
         assert_eq!(read(metrics).len(), 2, "the average is left out");
         let fractions = "- **MMLU**: 0.634\n- **ARC**: 0.58\n";
         assert_eq!(read(fractions)[0].2, 63.4);
+        // A code block holding only such lines, under its lead-in.
+        let block =
+            "Benchmark scores:\n```\nhella swag: 0.8661\n\ntruthfulqa_mc2: 0.4855\nMMLU: 0.7173\n```\n\n# Usage\n";
+        let got = read(block);
+        assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["hellaswag", "truthfulqa", "mmlu"]);
+        assert_eq!(got[2].2, 71.73);
     }
 
     #[test]
     fn a_list_that_may_be_another_models_or_is_no_list_of_scores_is_not_read() {
         assert!(read("Results of Mistral-7B-v0.1:\nARC: 60.1\nMMLU: 62.5\n").is_empty(), "another model's");
         assert!(read("ARC: 60.1\nMy cat: 3\nMMLU: 62.5\n").is_empty(), "a line that is no benchmark");
+        assert!(read("MT Bench: 7.84\nMixEval Hard: 0.534\nIFEval: 62.9\n").is_empty(), "an unknown name, no heading");
         assert!(read("MMLU: 62.5\n").is_empty(), "one line alone");
         assert!(read("- ARC: 25\n- HellaSwag: 10\n- MMLU: 5\n").is_empty(), "the shots of each benchmark");
         assert!(read("Average: 44.13\n\n**IFEval**: 72.64\n").is_empty(), "one benchmark and an average");
         assert!(read("ARC: 60.1 (base: 58.2)\nMMLU: 62.5 (base: 60.0)\n").is_empty(), "more than one number");
-        assert!(read("```\nARC: 60.1\nMMLU: 62.5\n```\n").is_empty(), "in a code block");
+        assert!(read("```\nmodel: x/y\nARC: 60.1\nMMLU: 62.5\n```\n").is_empty(), "in a code block with other lines");
+        assert!(read("Results of Mistral-7B-v0.1:\n```\nARC: 60.1\nMMLU: 62.5\n```\n").is_empty(), "another's, fenced");
         assert!(score_lists("ARC: 60.1\nMMLU: 62.5\n", "org/Foo-7B-GPTQ", true).is_empty(), "a quantized copy's");
         assert!(read("## Base model results\nARC: 60.1\nMMLU: 62.5\n").is_empty(), "under a base model's heading");
     }
