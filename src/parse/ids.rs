@@ -109,6 +109,27 @@ pub fn decimal_underscores(name: &str) -> String {
     chars.iter().enumerate().map(|(i, c)| if at(i, *c) { '.' } else { *c }).collect()
 }
 
+/// A size written with its unit as the decimal point, BLOOM's way (`bloom-7b1` is 7.1B,
+/// `bloom-1b7` 1.7B): a word of its own, digits, `b`, one digit.
+pub fn unit_decimal_sizes(name: &str) -> String {
+    name.split_inclusive(['-', '_'])
+        .map(|p| {
+            let word = p.trim_end_matches(['-', '_']);
+            let (whole, tenth) = word.split_at(word.len().saturating_sub(1));
+            match whole.strip_suffix(['b', 'B']) {
+                Some(d) if (1..=3).contains(&d.len())
+                    && d.bytes().all(|b| b.is_ascii_digit())
+                    && tenth.bytes().all(|b| b.is_ascii_digit())
+                    && !tenth.is_empty() =>
+                {
+                    format!("{d}.{tenth}{}{}", &whole[d.len()..], &p[word.len()..])
+                }
+                _ => p.to_owned(),
+            }
+        })
+        .collect()
+}
+
 /// A name whose size carries its base's initial, the way 2023's fine-tunes wrote CodeLlama and
 /// Mistral bases (`airoboros-c34b-2.1`, `ZephRP-m7b`), with the initial dropped: `airoboros-34b-2.1`.
 /// Only `c` and `m`, and only as a word of its own: other letters before a size mean something

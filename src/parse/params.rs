@@ -73,9 +73,9 @@ pub(super) fn size_pair(t: &str) -> Option<(Num, Option<Num>, usize)> {
 /// assert!(from_name("org/sonya-7B-x8-MoE").is_none());
 /// ```
 pub fn from_name(model_id: &str) -> Option<SizeText> {
-    let name = &super::ids::base_initial_sizes(&super::ids::decimal_underscores(
+    let name = &super::ids::base_initial_sizes(&super::ids::unit_decimal_sizes(&super::ids::decimal_underscores(
         model_id.rsplit('/').next().unwrap_or(model_id),
-    ));
+    )));
     if serves_another(name) {
         return None;
     }
@@ -528,6 +528,16 @@ mod tests {
         assert_eq!(read("org/foo-v1", "- **Parameters**: 256M (non-embedding)\n"), None, "another count");
         let prover = "We introduce **LongCat-Flash-Prover**, a flagship $560$-billion-parameter open-source MoE model.";
         assert_eq!(read("meituan-longcat/LongCat-Flash-Prover", prover), Some((560 * B, None)));
+    }
+
+    #[test]
+    fn a_size_with_its_unit_as_the_decimal_point() {
+        let size = |id: &str| from_name(id).map(|s| (s.total, s.label));
+        assert_eq!(size("bigscience/bloom-7b1"), Some((7_100 * M, "7.1b".to_owned())));
+        assert_eq!(size("bigscience/bloomz-1b7-mt"), Some((1_700 * M, "1.7b".to_owned())));
+        assert_eq!(size("org/foo-7b-v1").map(|s| s.0), Some(7 * B), "a version after the size");
+        let card = "* 1,065,314,304 parameters:\n\n    * 385,351,680 embedding parameters\n";
+        assert_eq!(read("bigscience/bloom-1b1", card), Some((1_065_314_304, None)));
     }
 
     #[test]
