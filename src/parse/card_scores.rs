@@ -14,6 +14,7 @@
 use std::collections::BTreeSet;
 
 use super::axis_words::{is_language, language_column};
+use super::language_rows::{language_rows_of, one_label_column};
 pub use super::lm_eval::suite_average;
 use super::model_names::{heading_allows, heading_is_tuned, is_packed, is_size, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};
@@ -190,7 +191,6 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
     // names no benchmark, and its "Math" is not MATH; but under a heading naming that benchmark,
     // a language or category axis gives its parts ("MGSM German").
     // (Only with one label column: "supercategory" beside "category" would name the wrong part.)
-    let one_label = (0..header.len()).all(|c| c == bench_col || value_cols.contains(&c));
     let names: Vec<&String> = table.rows.iter().map(|r| &r[bench_col]).filter(|n| !n.trim().is_empty()).collect();
     // Rows of which none is a known benchmark, under a title naming one ("**BLINK**: a benchmark
     // with 14 visual tasks" over "Art Style", "Counting"): its parts. In a section only a sentence
@@ -199,10 +199,11 @@ fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Ow
     let known = |n: &&String| Some(resolve(n)).is_some_and(|b| b.is_known && b.canonical != "card_average");
     let unnamed_rows = !names.iter().any(known);
     let titled = unnamed_rows.then(|| titled_benchmark(table)).flatten();
-    // (Not under a known benchmark's heading: LongBench's rows are datasets of their own names,
-    // "HotpotQA", as cards and readers call them.)
+    // (Not under a known benchmark's heading: LongBench's rows, "HotpotQA", are datasets of their own.)
     let parts_of_title = titled.clone().filter(|_| heading_benchmark(&table.heading).is_none());
-    let part_of = breakdown_of(table, &header[bench_col]).or(parts_of_title).filter(|_| one_label);
+    let part_of =
+        breakdown_of(table, &header[bench_col]).or(parts_of_title).or_else(|| language_rows_of(table, bench_col));
+    let part_of = part_of.filter(|_| one_label_column(table, bench_col, &value_cols));
     if part_of.is_none() && unnamed_rows && titled.is_none() && section_benchmark(table).is_some() {
         let why = "rows name no known benchmark in a section about one; what each row is is not known";
         return TableRead { scores: Vec::new(), abstained: Some((Unused::UnnamedBenchmark, why.to_owned())) };
@@ -1173,6 +1174,30 @@ mod tests {
         };
         assert_eq!(read("Med42 is an open-access clinical large language model."), 2);
         assert_eq!(read("An open-access clinical large language model."), 0);
+    }
+
+    #[test]
+    fn language_rows_under_a_lead_in_naming_one_benchmark_are_its_parts() {
+        let md = "# Evaluation scores\n\nWe achieve the following MT-Bench scores across 6 languages:\n\n\
+                  | | **org/Base-8B-Instruct** | **org/foo-8B** | **other/Bar-7B** |\n|---|---|---|---|\n\
+                  | **German** 🇩🇪 | NaN | 7.26 | 6.99 |\n| **Russian** 🇷🇺 * | NaN | 8.19 | 8.28 |\n\
+                  | **English** 🇺🇸 | 7.98 | 7.73 | 7.92 |\n";
+        let got: Vec<(String, f64)> =
+            read(md, "org/foo-8B").scores.into_iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.value)).collect();
+        assert_eq!(
+            got,
+            [
+                ("mt_bench_german".to_owned(), 7.26),
+                ("mt_bench_russian".to_owned(), 8.19),
+                ("mt_bench".to_owned(), 7.73)
+            ]
+        );
+        let written = md.replace("following MT-Bench", "following Multilingual MT-Bench");
+        assert_eq!(read(&written, "org/foo-8B").scores[0].benchmark_raw, "Multilingual MT-Bench German 🇩🇪");
+        let two = md.replace("MT-Bench scores", "MT-Bench and AlpacaEval scores");
+        assert!(read(&two, "org/foo-8B").scores.is_empty(), "which benchmark is not known");
+        let tasks = md.replace("**German** 🇩🇪", "Writing").replace("**Russian** 🇷🇺 *", "Coding");
+        assert!(read(&tasks, "org/foo-8B").scores.is_empty(), "rows that are no languages");
     }
 
     #[test]

@@ -115,12 +115,15 @@ pub fn unit_decimal_sizes(name: &str) -> String {
     name.split_inclusive(['-', '_'])
         .map(|p| {
             let word = p.trim_end_matches(['-', '_']);
-            let (whole, tenth) = word.split_at(word.len().saturating_sub(1));
+            let Some((whole, tenth)) = word.is_ascii().then(|| word.split_at(word.len().saturating_sub(1))) else {
+                return p.to_owned();
+            };
             match whole.strip_suffix(['b', 'B']) {
-                Some(d) if (1..=3).contains(&d.len())
-                    && d.bytes().all(|b| b.is_ascii_digit())
-                    && tenth.bytes().all(|b| b.is_ascii_digit())
-                    && !tenth.is_empty() =>
+                Some(d)
+                    if (1..=3).contains(&d.len())
+                        && d.bytes().all(|b| b.is_ascii_digit())
+                        && tenth.bytes().all(|b| b.is_ascii_digit())
+                        && !tenth.is_empty() =>
                 {
                     format!("{d}.{tenth}{}{}", &whole[d.len()..], &p[word.len()..])
                 }

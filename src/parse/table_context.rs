@@ -341,13 +341,18 @@ pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
 /// The benchmark a lead-in sentence names as what the table measures: the sentence says
 /// "benchmark" and names exactly one known benchmark (a link's text or a word).
 fn lead_in_benchmark(table: &Table) -> Option<String> {
+    lead_in_names(table, false)
+}
+
+/// [`lead_in_benchmark`]; `any_wording`: the lead-in need not say it evaluates.
+pub(super) fn lead_in_names(table: &Table, any_wording: bool) -> Option<String> {
     // The paragraph right before the table (not an earlier one about another table).
     let text = table.lead_in.trim().rsplit("\n\n").next().unwrap_or("");
     let said = words(text);
     let evaluation = |w: &String| matches!(w.as_str(), "benchmark" | "evaluate" | "evaluated" | "test" | "tested");
     // ("我们在 [Berkeley Function Calling Leaderboard](…) 上进行了测试": tested on.)
     let chinese = ["测试", "评测", "测评"].iter().any(|w| text.contains(w));
-    if !said.iter().any(evaluation) && !chinese {
+    if !said.iter().any(evaluation) && !chinese && !any_wording {
         return None;
     }
     // Link texts ("[RULER](https://…)") and words, not the links' targets.

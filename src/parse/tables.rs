@@ -314,6 +314,11 @@ pub(crate) fn pure_number(cell: &str) -> Option<f64> {
     .then_some(value)
 }
 
+/// A cell that says no value was measured ("NaN", "N/A", "-").
+pub(crate) fn is_missing(cell: &str) -> bool {
+    matches!(strip_markup(cell).trim().to_ascii_lowercase().as_str(), "" | "nan" | "n/a" | "na" | "-" | "–" | "—")
+}
+
 /// Where a `<br>` stood in a markdown cell.
 const BR: char = '\u{1e}';
 
