@@ -152,7 +152,7 @@ fn numeric_date(word: &str) -> Option<(NaiveDate, DatePrecision)> {
 const RELEASED: &[&str] = &["release date", "released on", "released in"];
 /// Words of news lists, which must also name the model ("Yi-6B and Yi-34B are open-sourced").
 const NEWS_WORDS: &[&str] =
-    &["open-sourced", "open sourced", "available to the public", "released", "release ", "发布", "开源"];
+    &["open-sourced", "open sourced", "available to the public", "released", "release ", "introduce", "发布", "开源"];
 /// Lines about other dates.
 const NOT_RELEASE: &[&str] =
     &["cutoff", "cut-off", "trained between", "data freshness", "previous version", "knowledge"];
@@ -274,7 +274,7 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
             subject.into_iter().any(|w| ["report", "paper", "arxiv", "dataset", "blog"].iter().any(|p| w.contains(p)))
         };
         // Most lines hold no news word: one cheap look first ("releas", "open", …).
-        let maybe_news = ["releas", "open", "available", "发布", "开源"].iter().any(|w| lower.contains(w));
+        let maybe_news = ["releas", "open", "available", "introduc", "发布", "开源"].iter().any(|w| lower.contains(w));
         // (A "pre-release" is no release.)
         let pre = |at: &usize| lower[..*at].ends_with("pre-") || lower[..*at].ends_with("pre");
         let at = |w: &&str| lower.match_indices(*w).map(|(i, _)| i).find(|i| !pre(i));
@@ -460,6 +460,12 @@ mod tests {
             DatePrecision::Month
         );
         assert_eq!(d("Release Date Estimate: 11.July.2022", "bigscience/bloom-1b1").unwrap().0, "2022-07-11");
+        let introduce = "- [July 24, 2024] We now introduce [org/Foo-8B-Chat](https://huggingface.co/org/Foo-8B-Chat)!";
+        assert_eq!(d(introduce, "org/Foo-8B-Chat").unwrap().0, "2024-07-24");
+        assert!(
+            d(&introduce.replace("Foo-8B-Chat", "Foo-8B-Chat-v2.1"), "org/Foo-8B-Chat").is_none(),
+            "another version"
+        );
         // The name spaced otherwise: "German GPT-2" is german-gpt2 (but "GPT-2-large" is not gpt2).
         let german = "16.08.2021: Public release of re-trained version of our German GPT-2 model with better results.";
         assert_eq!(d(german, "dbmdz/german-gpt2").unwrap().0, "2021-08-16");
