@@ -515,6 +515,9 @@ mod tests {
         assert_eq!(read("org/cosmo", cosmo), Some((1_800 * M, None)));
         assert_eq!(read("org/cosmo", &cosmo.replace("This is", "Its base is")), None, "another subject");
         assert_eq!(read("org/cosmo", &cosmo.replace("1.8B", "1.8B and 7B")), None, "two sizes");
+        let replit = "`replit-code-v1-3b` is a 2.7B Causal Language Model focused on **Code Completion**.";
+        let c = card_size("replit/replit-code-v1-3b", replit).unwrap();
+        assert_eq!((c.size.total, c.against_name), (2_700 * M, false), "the name's 3b rounds the stated 2.7B");
         let airoboros = "This is an instruction fine-tuned llama 30b model, using synthetic data";
         assert_eq!(read("org/airoboros", airoboros), None, "the base's name");
         let lucie = "Lucie-7B has the same architecture as Llama3.1.\nIt has exactly 6\u{a0}706\u{a0}958\u{a0}336 free parameters,\n";

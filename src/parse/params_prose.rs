@@ -272,8 +272,10 @@ fn own_statement_size(s: &str, lower: &str, short: &str) -> Option<Num> {
     // the size is the base's name.
     let this = lower.trim_start().starts_with("this ");
     let article = |at: usize| matches!(lower[..at].split_whitespace().next_back(), Some("a" | "an" | "the"));
-    match nums(&s[..end]).as_slice() {
-        [one] if one.at > k && !one.named && !one.expert && (!this || article(one.at)) => Some(one.clone()),
+    // (Sizes after the subject only: "`replit-code-v1-3b` is a 2.7B … Model" names its own.)
+    let said: Vec<Num> = nums(&s[..end]).into_iter().filter(|m| m.at > k).collect();
+    match said.as_slice() {
+        [one] if !one.named && !one.expert && (!this || article(one.at)) => Some(one.clone()),
         _ => None,
     }
 }

@@ -33,7 +33,9 @@ pub fn tune_or_base(
     let weaker = || {
         tag.or_else(|| lineage.filter(|_| tuned_from()))
             .or_else(|| merge_recipe(markdown))
-            .or_else(|| chat_prompt(markdown, &sibling))
+            // (A quantized copy's prompt template is its packer's suggestion, written for base
+            // models too: "Prompt template: Yi … Human: {prompt} Assistant:" on Yi-34B-GGUF.)
+            .or_else(|| chat_prompt(markdown, &sibling).filter(|_| !is_packed(model_id)))
     };
     // A name that calls the model a base ("Biggie-SmoLlm-0.15B-Base": "a merge of the base, not
     // the instruct") is not made a chat or instruct model by a merge or a fine-tune on raw text.
