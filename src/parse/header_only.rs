@@ -53,6 +53,12 @@ mod tests {
         assert_eq!(read(one), [("MMLU (5-shot)".to_owned(), Some(5), 80.2)]);
         let two = "## Evaluation Results\n### Scores\n| MMLU | GSM8K (8-shot) |\n|---|---|\n| 80.2 | 91.4 |\n";
         assert_eq!(read(two).len(), 2);
+        // Under a title that is the model's own name, whatever words that name has ("Base").
+        let titled = "# Foo-51B-Base\n## Evaluation Results\n| HellaSwag | XLSum |\n|---|---|\n| 83.0 | 32.0\n";
+        let t = &tables(titled)[0];
+        assert_eq!(table_scores(t, "nvidia/Foo-51B-Base", false, "").scores.len(), 2);
+        let other = titled.replace("# Foo-51B-Base", "# Bar-51B-Base");
+        assert!(table_scores(&tables(&other)[0], "nvidia/Foo-51B-Base", false, "").scores.is_empty());
     }
 
     #[test]

@@ -18,7 +18,9 @@ use super::tables::{pure_number, Table};
 /// MoMo-72B has …", "we also ran Llama-2-70B"), contamination, a base model, a baseline.
 /// A table of `one_benchmark` may sit under a heading naming it inside a results section.
 pub(crate) fn nameless_own_row(table: &Table, model_id: &str, one_benchmark: bool) -> bool {
-    let path = words(&table.heading);
+    // (Not the title that is the model's own name: "# Mistral-NeMo-Minitron-8B-Base" says no "base".)
+    let name = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    let path: Vec<String> = table.heading.split(" > ").map(words).filter(|h| *h != name).flatten().collect();
     let last = words(last_heading(table));
     let lead_in = words(&table.lead_in);
     let results = [
@@ -49,7 +51,6 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str, one_benchmark: boo
         "versus",
     ];
     // A lead-in that names the card's own model ("Go-Bruins is the SOTA 7B model.") says whose.
-    let name = words(model_id.rsplit('/').next().unwrap_or(model_id));
     let names_own = !name.is_empty() && lead_in.windows(name.len()).any(|w| w == name.as_slice());
     let about_others = |w: &String| elsewhere.contains(&w.as_str()) && !matches!(w.as_str(), "model" | "models");
     let says_whose =
