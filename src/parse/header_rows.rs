@@ -43,9 +43,17 @@ pub(super) fn sub_header(t: &mut Table) {
     let repeated = |h: &String| !h.is_empty() && t.header.iter().filter(|o| *o == h).count() > 1;
     // (In HTML the first cell may be the header's own, spanning both rows: `<th rowspan="2">`; or
     // the corner above is empty and the row below names the label column: `| Model | C-Eval |`.)
+    // (Or most columns sit under a repeated group, and the row below names the label column
+    // too: `| Task | TE | TE | … |` over `| Dataset | SNLI | MNLI Matched | … |` on GPT-1's card.)
+    // (Groups, not one title spanning the table: "Executable Rate of Generated Code (%)" over
+    // `| Model | Math↑ | … |` names no group of its own for "Math↑".)
+    let groups: std::collections::BTreeSet<&String> = t.header.iter().skip(1).collect();
+    let grouped = t.kind == TableKind::Markdown
+        && groups.len() >= 2
+        && t.header.iter().skip(1).filter(|h| repeated(h)).count() * 2 >= t.header.len().saturating_sub(1);
     let corner = first[0].is_empty()
         || (t.kind == TableKind::Html && first[0] == t.header[0])
-        || (t.header[0].is_empty() && pure_number(&first[0]).is_none());
+        || ((t.header[0].is_empty() || grouped) && pure_number(&first[0]).is_none());
     if corner && names && t.header.iter().skip(1).any(repeated) {
         let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links);
         let head = t.header.clone();

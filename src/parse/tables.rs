@@ -484,6 +484,14 @@ mod tests {
         let t = &tables(md)[0];
         assert_eq!(t.header[..3], ["Dataset", "meditron-70b", "llama-2-70b"]);
         assert_eq!(t.rows.len(), 1);
+        // Task groups over the datasets, the label column named on both rows (GPT-1's card).
+        let md = "| Task | TE | TE | SS | SS | RC |\n|---|---|---|---|---|---|\n\
+                  | Dataset | SNLI | MNLI Matched | STS-B | QQP | RACE |\n| | 89.9 | 82.1 | 82.0 | 70.3 | 59.0 |\n";
+        let t = &tables(md)[0];
+        assert_eq!(t.header, ["Dataset", "SNLI", "MNLI Matched", "STS-B", "QQP", "RACE"]);
+        assert_eq!(t.rows, [["", "89.9", "82.1", "82.0", "70.3", "59.0"]]);
+        let few = md.replace("| SS | SS | RC |", "| SS | RC | CR |");
+        assert_eq!(tables(&few)[0].rows.len(), 2, "one group repeated: the row may be data");
     }
 
     #[test]
