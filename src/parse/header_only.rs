@@ -2,9 +2,9 @@
 //! benchmark, one row of values (`| MMLU (5-shot) |` over `| 80.2% |`, a section a benchmark on
 //! Nemotron's cards).
 
-use super::benchmarks::{may_be_benchmark, resolve};
+use super::benchmarks::{is_overall_column, may_be_benchmark, resolve};
 use super::card_scores::{clip, pure_number, CardScore, TableRead};
-use super::table_context::nameless_own_row;
+use super::table_context::{is_score_header, nameless_own_row, section_benchmark};
 use super::tables::Table;
 
 /// The scores of such a table, or `None` when it is not one. The row is the model's only where
@@ -13,7 +13,11 @@ use super::tables::Table;
 pub(super) fn header_only(table: &Table, header: &[String], model_id: &str, detail: &'static str) -> Option<TableRead> {
     let [row] = table.rows.as_slice() else { return None };
     let values: Vec<f64> = row.iter().map(|c| pure_number(c).filter(|v| *v > 1.0)).collect::<Option<_>>()?;
-    let benchmarks = header.iter().all(|h| may_be_benchmark(h)) && header.iter().any(|h| resolve(h).is_known);
+    // `| Score |` or `| Average |` alone, under "Evaluated using [MBPP](…):": that benchmark's.
+    let overall = matches!(header, [h] if is_overall_column(h) || is_score_header(h));
+    let named = overall.then(|| section_benchmark(table)).flatten().filter(|n| resolve(n).is_known);
+    let benchmarks =
+        named.is_some() || header.iter().all(|h| may_be_benchmark(h)) && header.iter().any(|h| resolve(h).is_known);
     if values.len() != header.len() || !benchmarks || !nameless_own_row(table, model_id, header.len() == 1) {
         return None;
     }
@@ -21,7 +25,8 @@ pub(super) fn header_only(table: &Table, header: &[String], model_id: &str, deta
         .iter()
         .zip(row)
         .zip(values)
-        .map(|((name, cell), value)| CardScore {
+        .map(|((name, cell), value)| (named.as_ref().unwrap_or(name), cell, value))
+        .map(|(name, cell, value)| CardScore {
             benchmark_raw: name.clone(),
             metric: None,
             shots: resolve(name).shots,
@@ -59,6 +64,25 @@ mod tests {
         assert_eq!(table_scores(t, "nvidia/Foo-51B-Base", false, "").scores.len(), 2);
         let other = titled.replace("# Foo-51B-Base", "# Bar-51B-Base");
         assert!(table_scores(&tables(&other)[0], "nvidia/Foo-51B-Base", false, "").scores.is_empty());
+    }
+
+    #[test]
+    fn a_lone_score_column_is_the_benchmark_its_lead_in_names() {
+        let mbpp =
+            "## Evaluation Results\n\n_Code generation performance._ Evaluated using [MBPP](https://x/mbpp):\n\n\
+                    | Score |\n| :---- |\n| 43.77 |\n";
+        assert_eq!(read(mbpp), [("MBPP".to_owned(), None, 43.77)]);
+        let mmlu = mbpp.replace("[MBPP](https://x/mbpp)", "[Massive Multitask Language Understanding](https://x/y)");
+        assert_eq!(read(&mmlu)[0].0, "Massive Multitask Language Understanding");
+        assert!(read(&mbpp.replace("[MBPP](https://x/mbpp)", "our harness")).is_empty(), "no benchmark named");
+        let crlf =
+            format!("| HellaSwag | GSM8K |\n|---|---|\n| 83.0 | 58.5 |\n\n{}", mbpp.split_once("\n\n").unwrap().1);
+        let t = &tables(&format!("## Evaluation Results\n\n{crlf}").replace('\n', "\r\n"))[1];
+        assert_eq!(
+            table_scores(t, "nvidia/Foo-51B-Instruct", true, "").scores[0].benchmark_raw,
+            "MBPP",
+            "CRLF paragraphs"
+        );
     }
 
     #[test]

@@ -347,13 +347,16 @@ fn lead_in_benchmark(table: &Table) -> Option<String> {
 
 /// [`lead_in_benchmark`]; `any_wording`: the lead-in need not say it evaluates.
 pub(super) fn lead_in_names(table: &Table, any_wording: bool) -> Option<String> {
-    // The paragraph right before the table (not an earlier one about another table).
-    let text = table.lead_in.trim().rsplit("\n\n").next().unwrap_or("");
-    let said = words(text);
+    // The paragraph right before the table (not an earlier one about another table; CRLF too).
+    let lead_in = table.lead_in.replace("\r\n", "\n");
+    let text = lead_in.trim().rsplit("\n\n").next().unwrap_or("");
+    // (That it evaluates, the whole lead-in may say: a Chinese paragraph, then "The accuracy of
+    // Qwen-7B-Chat on GSM8K is shown below".)
     let evaluation = |w: &String| matches!(w.as_str(), "benchmark" | "evaluate" | "evaluated" | "test" | "tested");
     // ("我们在 [Berkeley Function Calling Leaderboard](…) 上进行了测试": tested on.)
-    let chinese = ["测试", "评测", "测评"].iter().any(|w| text.contains(w));
-    if !said.iter().any(evaluation) && !chinese && !any_wording {
+    let says = |t: &str| words(t).iter().any(evaluation) || ["测试", "评测", "测评"].iter().any(|w| t.contains(w));
+    let (here, before) = (says(text) || any_wording, says(&lead_in));
+    if !here && !before {
         return None;
     }
     // Link texts ("[RULER](https://…)") and words, not the links' targets.
@@ -367,8 +370,10 @@ pub(super) fn lead_in_names(table: &Table, any_wording: bool) -> Option<String> 
     // Links' texts pair with the parts after them; the last part has no link after it.
     links.truncate(text.matches("](").count());
     // Benchmarks are written with capitals or digits ("RULER", "GSM8K"): prose words are not looked up.
+    // (A link's whole text too: "[Massive Multitask Language Understanding](…)" is MMLU.)
     let known: BTreeSet<(String, &str)> = names
         .into_iter()
+        .chain(links.iter().copied())
         .filter(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()))
         .map(|w| (resolve(w), w))
         .filter(|(b, _)| b.is_known && b.canonical != "card_average")
@@ -380,9 +385,10 @@ pub(super) fn lead_in_names(table: &Table, any_wording: bool) -> Option<String> 
     let shaped =
         |l: &&str| (1..=3).contains(&words(l).len()) && l.chars().any(char::is_uppercase) && may_be_benchmark(l);
     let linked: Vec<&str> = links.into_iter().filter(shaped).collect();
+    // (A benchmark densing does not know only where this paragraph says it evaluates.)
     match (canonicals.len(), linked.as_slice()) {
         (1, _) => known.iter().next().map(|(_, w)| (*w).to_owned()),
-        (0, [one]) => Some((*one).to_owned()),
+        (0, [one]) if here => Some((*one).to_owned()),
         _ => None,
     }
 }
