@@ -518,6 +518,9 @@ mod tests {
         let replit = "`replit-code-v1-3b` is a 2.7B Causal Language Model focused on **Code Completion**.";
         let c = card_size("replit/replit-code-v1-3b", replit).unwrap();
         assert_eq!((c.size.total, c.against_name), (2_700 * M, false), "the name's 3b rounds the stated 2.7B");
+        // "within 30B parameters" bounds a class of models; the sentence's own size is the other.
+        let ovis = "With just **10B** parameters, **Ovis1.6-Gemma2-9B** leads the benchmark among MLLMs within **30B** parameters.";
+        assert_eq!(card_size("AIDC-AI/Ovis1.6-Gemma2-9B", ovis).map(|c| c.size.total), Some(10 * B));
         let airoboros = "This is an instruction fine-tuned llama 30b model, using synthetic data";
         assert_eq!(read("org/airoboros", airoboros), None, "the base's name");
         let lucie = "Lucie-7B has the same architecture as Llama3.1.\nIt has exactly 6\u{a0}706\u{a0}958\u{a0}336 free parameters,\n";

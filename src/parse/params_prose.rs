@@ -12,7 +12,8 @@ const TUNED: &str = "tuned tuning finetuned finetuning obtained";
 /// Words of model names that name no model on their own.
 const GENERIC_NAME_WORDS: &str = "base chat instruct model models tuned preview beta alpha large small mini tiny \
     medium code coder math vision light lite mistral llama";
-const BOUNDS: &str = "over more less fewer under nearly almost least most exceeding beyond below above up to from than";
+const BOUNDS: &str =
+    "over more less fewer under within nearly almost least most exceeding beyond below above up to from than";
 
 /// A sentence's sizes next to "parameters"; doubtful if it lists sizes, compares, names another
 /// model or a sibling ("Phi-3-mini" in a Phi-3-medium card), or (no size in the name) not the family.
