@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 
 use super::axis_words::{is_language, language_column};
-use super::language_rows::{language_rows_of, one_label_column};
+use super::lead_in::{language_rows_of, one_label_column};
 pub use super::lm_eval::suite_average;
 use super::model_names::{heading_allows, heading_is_tuned, is_packed, is_size, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};

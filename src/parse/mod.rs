@@ -15,7 +15,7 @@ mod header_rows;
 mod html_tables;
 pub mod ids;
 pub mod json;
-pub(crate) mod language_rows;
+pub(crate) mod lead_in;
 pub mod link;
 pub mod lm_eval;
 mod lm_eval_tables;
