@@ -85,9 +85,16 @@ pub fn from_name(model_id: &str) -> Option<SizeText> {
     // "Llama-4-Scout-17B-16E": the size before an expert count is the active one, and the
     // name does not say the total.
     let rest = name[first.end..].trim_start_matches(['-', '_', 'x']);
+    // ("mixtral-7b-8expert": eight experts of 7B, spelt out.)
     let experts = rest.split(['-', '_']).next().is_some_and(|w| {
-        w.len() > 1 && w.ends_with(['E', 'e']) && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit())
+        let lower = w.to_ascii_lowercase();
+        let count = lower.trim_end_matches("experts").trim_end_matches("expert").trim_end_matches('e');
+        count.len() < w.len() && !count.is_empty() && count.bytes().all(|b| b.is_ascii_digit())
     });
+    // "LWM-Text-Chat-1M": one million is a context length (a million tokens), not a model's size.
+    if first.label.eq_ignore_ascii_case("1m") {
+        return None;
+    }
     // "sonya-7B-x8-MoE": eight experts of 7B, expert notation written the other way round.
     let after = name[first.end..].trim_start_matches(['-', '_']).strip_prefix(['x', 'X']);
     let multiplied = after
@@ -544,6 +551,15 @@ mod tests {
         assert_eq!(size("org/foo-7b-v1").map(|s| s.0), Some(7 * B), "a version after the size");
         let card = "* 1,065,314,304 parameters:\n\n    * 385,351,680 embedding parameters\n";
         assert_eq!(read("bigscience/bloom-1b1", card), Some((1_065_314_304, None)));
+    }
+
+    #[test]
+    fn expert_counts_and_context_lengths_in_names_are_no_size() {
+        assert_eq!(from_name("DiscoResearch/mixtral-7b-8expert").map(|s| s.total), None, "8 experts of 7B");
+        assert_eq!(from_name("meta-llama/Llama-4-Scout-17B-16E").map(|s| s.total), None);
+        assert_eq!(from_name("LargeWorldModel/LWM-Text-Chat-1M").map(|s| s.total), None, "a 1M-token context");
+        assert_eq!(from_name("nickypro/tinyllama-15M").map(|s| s.total), Some(15 * M));
+        assert_eq!(from_name("org/Foo-7B-v1e").map(|s| s.total), Some(7 * B), "a version word ending in e");
     }
 
     #[test]
