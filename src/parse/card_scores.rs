@@ -326,7 +326,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
             candidates.push((i, strip_markup(&label), if linked { (m.0, true) } else { m }));
         }
     }
-    if unnamed_row(table, &label_cols) && nameless_own_row(table, model_id, false) {
+    if unnamed_row(table, &label_cols) && nameless_own_row(table, model_id, false, false) {
         let heading: String = last_heading(table).chars().take(60).collect();
         candidates.push((0, format!("(one unnamed row under \"{heading}\")"), (0, true)));
     }

@@ -18,7 +18,7 @@ pub(super) fn header_only(table: &Table, header: &[String], model_id: &str, deta
     let named = overall.then(|| section_benchmark(table)).flatten().filter(|n| resolve(n).is_known);
     let benchmarks =
         named.is_some() || header.iter().all(|h| may_be_benchmark(h)) && header.iter().any(|h| resolve(h).is_known);
-    if values.len() != header.len() || !benchmarks || !nameless_own_row(table, model_id, header.len() == 1) {
+    if values.len() != header.len() || !benchmarks || !nameless_own_row(table, model_id, header.len() == 1, true) {
         return None;
     }
     let scores = header

@@ -1,14 +1,88 @@
-//! What the sentence over a table says of its rows: that they are a benchmark's language parts
-//! though no header says "Language" (`| German 🇩🇪 | 7.26 |` under "We achieve the following
-//! MT-Bench scores across 6 languages:"), or the shots they were run at ("_Zero-shot performance._").
+//! What the sentence over a table says of its rows: the benchmark they measure ("We test the model
+//! on … the [RULER](…) benchmark"), that they are a benchmark's language parts though no header
+//! says "Language" (`| German 🇩🇪 | 7.26 |` under "We achieve the following MT-Bench scores across 6
+//! languages:"), or the shots they were run at ("_Zero-shot performance._").
 
 use std::collections::BTreeSet;
 
 use super::axis_words::LANGUAGES;
-use super::benchmarks::{strip_markup, take_shots};
+use super::benchmarks::{may_be_benchmark, resolve, strip_markup, take_shots};
 use super::model_names::words;
-use super::table_context::lead_in_names;
 use super::tables::{clip, is_missing, Table};
+
+/// The benchmark a lead-in sentence names as what the table measures: the sentence says
+/// "benchmark" and names exactly one known benchmark (a link's text or a word).
+pub(super) fn lead_in_benchmark(table: &Table) -> Option<String> {
+    lead_in_names(table, false)
+}
+
+/// The last paragraph of a table's lead-in (lines after the last blank one, blank with spaces too).
+pub(crate) fn last_paragraph(lead_in: &str) -> String {
+    let lines: Vec<&str> = lead_in.trim().lines().collect();
+    let start = lines.iter().rposition(|l| l.trim().is_empty()).map_or(0, |i| i + 1);
+    lines[start..].join("\n")
+}
+
+/// [`lead_in_benchmark`]; `any_wording`: the lead-in need not say it evaluates.
+fn lead_in_names(table: &Table, any_wording: bool) -> Option<String> {
+    // The paragraph right before the table (not an earlier one about another table; CRLF too).
+    let lead_in = table.lead_in.replace("\r\n", "\n");
+    let text = last_paragraph(&lead_in);
+    let text = text.as_str();
+    // (That it evaluates, the whole lead-in may say: a Chinese paragraph, then "The accuracy of
+    // Qwen-7B-Chat on GSM8K is shown below".)
+    let evaluation = |w: &String| matches!(w.as_str(), "benchmark" | "evaluate" | "evaluated" | "test" | "tested");
+    // ("我们在 [Berkeley Function Calling Leaderboard](…) 上进行了测试": tested on.)
+    let says = |t: &str| words(t).iter().any(evaluation) || ["测试", "评测", "测评"].iter().any(|w| t.contains(w));
+    let (here, before) = (says(text) || any_wording, says(&lead_in));
+    if !here && !before {
+        return None;
+    }
+    // Link texts ("[RULER](https://…)") and words, not the links' targets.
+    let mut names: Vec<&str> = Vec::new();
+    let mut links: Vec<&str> = Vec::new();
+    for (i, part) in text.split("](").enumerate() {
+        let shown = if i == 0 { part } else { part.split_once(')').map_or("", |(_, rest)| rest) };
+        links.extend(shown.rsplit_once('[').map(|(_, link)| link));
+        names.extend(shown.split(|c: char| !(c.is_alphanumeric() || "-+.".contains(c))).map(|w| w.trim_matches('.')));
+    }
+    // Links' texts pair with the parts after them; the last part has no link after it.
+    links.truncate(text.matches("](").count());
+    // Benchmarks are written with capitals or digits ("RULER", "GSM8K"): prose words are not looked up.
+    // (A link's whole text too: "[Massive Multitask Language Understanding](…)" is MMLU; and a
+    // whole run of capitalized words, "evaluated using Massive Multitask Language Understanding:".)
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut runs: Vec<&str> = Vec::new();
+    for run in text.split(|c: char| !(c.is_alphanumeric() || c == ' ')) {
+        let words: Vec<&str> = run.split(' ').filter(|w| !w.is_empty()).collect();
+        for group in words.split(|w| !capital(w)).filter(|g| (2..=5).contains(&g.len())) {
+            let (first, last) = (group[0], group[group.len() - 1]);
+            let start = first.as_ptr() as usize - text.as_ptr() as usize;
+            runs.push(&text[start..last.as_ptr() as usize - text.as_ptr() as usize + last.len()]);
+        }
+    }
+    let known: BTreeSet<(String, &str)> = names
+        .into_iter()
+        .chain(links.iter().copied())
+        .chain(runs)
+        .filter(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .map(|w| (resolve(w), w))
+        .filter(|(b, _)| b.is_known && b.canonical != "card_average")
+        .map(|(b, w)| (b.canonical, w))
+        .collect();
+    let canonicals: BTreeSet<&String> = known.iter().map(|(c, _)| c).collect();
+    // Else the one linked name shaped like a benchmark ("We also evaluate models on
+    // [MathBench-A](…)"): a benchmark densing does not know, named by its own link.
+    let shaped =
+        |l: &&str| (1..=3).contains(&words(l).len()) && l.chars().any(char::is_uppercase) && may_be_benchmark(l);
+    let linked: Vec<&str> = links.into_iter().filter(shaped).collect();
+    // (A benchmark densing does not know only where this paragraph says it evaluates.)
+    match (canonicals.len(), linked.as_slice()) {
+        (1, _) => known.iter().next().map(|(_, w)| (*w).to_owned()),
+        (0, [one]) if here => Some((*one).to_owned()),
+        _ => None,
+    }
+}
 
 /// The benchmark a table whose rows are languages (`| German 🇩🇪 | 7.26 |`, no axis header)
 /// measures: the one its lead-in names, in any words ("We achieve the following MT-Bench
@@ -21,7 +95,7 @@ pub(crate) fn language_rows_of(table: &Table, names_col: usize) -> Option<String
     let names: Vec<&String> = table.rows.iter().map(|r| &r[names_col]).filter(|c| !c.trim().is_empty()).collect();
     let name = (names.len() >= 2 && names.iter().all(|c| language(c))).then(|| lead_in_names(table, true)).flatten()?;
     // With the capitalized word before it ("shows Multilingual MMLU scores"): the name as written.
-    let text = table.lead_in.trim().rsplit("\n\n").next().unwrap_or("");
+    let text = last_paragraph(&table.lead_in);
     let before = text.split(name.as_str()).next().filter(|b| b.len() < text.len()).unwrap_or("");
     let mut prior = before.split_whitespace().rev();
     let capital =
@@ -43,8 +117,7 @@ pub(crate) fn one_label_column(table: &Table, bench_col: usize, value_cols: &[us
 /// ("_Zero-shot performance._ Evaluated using …", "without any fine-tuning (zero-shot)"), for
 /// the rows that give none; `None` when it gives none or several.
 pub(crate) fn lead_in_shots(table: &Table) -> Option<(i32, String)> {
-    let lead_in = table.lead_in.replace("\r\n", "\n");
-    let paragraph = lead_in.trim().rsplit("\n\n").next().unwrap_or("");
+    let paragraph = last_paragraph(&table.lead_in);
     // (The caption is often that paragraph itself.)
     let caption = if paragraph.contains(table.caption.trim()) { "" } else { table.caption.trim() };
     let text = format!("{paragraph} {caption}");
@@ -85,5 +158,20 @@ mod tests {
         assert_eq!(shots("Few-shot results, 5-shot where noted:"), None, "few-shot: not one number");
         assert_eq!(shots("Results:"), None);
         assert_eq!(shots("Zero-shot results.\n\nOur model's scores:"), None, "an earlier paragraph");
+        // A blank line of spaces ends a paragraph too (CRLF cards).
+        assert_eq!(shots("Zero-shot results.\r\n \r\nOur model's scores:"), None);
+    }
+
+    #[test]
+    fn a_run_of_capitalized_words_names_a_benchmark() {
+        let md =
+            "*5-shot performance.* Language Understanding evaluated using Massive Multitask Language Understanding:\n\
+                  | Average |\n| :--- |\n| 81.1 |\n";
+        assert_eq!(lead_in_benchmark(&tables(md)[0]).as_deref(), Some("Massive Multitask Language Understanding"));
+        let sub = md.replace(
+            "Massive Multitask Language Understanding",
+            "Multilingual Massive Multitask Language Understanding Eval",
+        );
+        assert_eq!(lead_in_benchmark(&tables(&sub)[0]), None, "the whole run, not a part of it");
     }
 }

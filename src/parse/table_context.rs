@@ -2,8 +2,6 @@
 //! between them. A one-row table right under "Evaluation Results" is the model's own; an
 //! "Average" column under a "C-Eval" heading is C-Eval's score.
 
-use std::collections::BTreeSet;
-
 use super::axis_words::LANGUAGES;
 use super::benchmarks::{
     heading_benchmark, is_overall_column, is_part_name, may_be_benchmark, resolve, split_of, strip_markup,
@@ -16,8 +14,9 @@ use super::tables::{pure_number, Table};
 /// numbers. Not on a quantized copy's card (they are the original's), not under a heading or
 /// after text that says whose else they may be: a size or a model word ("By comparison,
 /// MoMo-72B has …", "we also ran Llama-2-70B"), contamination, a base model, a baseline.
-/// A table of `one_benchmark` may sit under a heading naming it inside a results section.
-pub(crate) fn nameless_own_row(table: &Table, model_id: &str, one_benchmark: bool) -> bool {
+/// A table of `one_benchmark` may sit under a heading naming it inside a results section, one of
+/// `known_columns` (each a known benchmark) under its "Overview".
+pub(crate) fn nameless_own_row(table: &Table, model_id: &str, one_benchmark: bool, known_columns: bool) -> bool {
     // (Not the title that is the model's own name: "# Mistral-NeMo-Minitron-8B-Base" says no "base".)
     let name = words(model_id.rsplit('/').next().unwrap_or(model_id));
     let path: Vec<String> = table.heading.split(" > ").map(words).filter(|h| *h != name).flatten().collect();
@@ -66,6 +65,11 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str, one_benchmark: boo
         // (Or, for a table of that one benchmark, a section named for it in a results section:
         // "Evaluation Results > MMLU".)
         && (last.iter().any(|w| results.contains(&w.as_str()))
+            // ("Evaluation Results > Overview": the results section's summary, for columns that
+            // are known benchmarks.)
+            || known_columns
+                && matches!(last.as_slice(), [w] if w == "overview" || w == "summary")
+                && path.iter().any(|w| results.contains(&w.as_str()))
             || one_benchmark && path.iter().any(|w| results.contains(&w.as_str())) && heading_benchmark(&table.heading).is_some())
         // ("Model Overview > Evaluation Results": an upper heading's "model" is the card's own.)
         && !path.iter().any(|w| elsewhere.contains(&w.as_str()) && !matches!(w.as_str(), "model" | "models"))
@@ -267,7 +271,7 @@ pub(crate) fn unnamed_scores(table: &Table, header: &[String], model_id: &str) -
     header.len() >= 3
         && numbers
         && header.iter().all(|h| may_be_benchmark(h))
-        && nameless_own_row(table, model_id, false)
+        && nameless_own_row(table, model_id, false, false)
 }
 
 /// The benchmark a caption line right above a table names: "RULER: a retrieval-based benchmark
@@ -295,7 +299,7 @@ pub(crate) fn section_benchmark(table: &Table) -> Option<String> {
     // A heading that is itself a name densing does not know ("### AGI-Eval-Gaokao") says the
     // table is about that, even when the sentence below names a benchmark it belongs to: its
     // "Avg." is that benchmark's, and its "Math-QA" a part of it, not MathQA.
-    titled_benchmark(table).or_else(|| lead_in_benchmark(table))
+    titled_benchmark(table).or_else(|| super::lead_in::lead_in_benchmark(table))
 }
 
 /// The benchmark a table's own title names: its heading (a known name, or one word densing does
@@ -337,60 +341,6 @@ pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
         && !words(last).iter().any(|w| GENERIC.contains(&w.as_str()) || SECTION.contains(&w.as_str()))
         && may_be_benchmark(last);
     heading_benchmark(&table.heading).or_else(|| caption_benchmark(table)).or_else(|| named.then(|| last.to_owned()))
-}
-
-/// The benchmark a lead-in sentence names as what the table measures: the sentence says
-/// "benchmark" and names exactly one known benchmark (a link's text or a word).
-fn lead_in_benchmark(table: &Table) -> Option<String> {
-    lead_in_names(table, false)
-}
-
-/// [`lead_in_benchmark`]; `any_wording`: the lead-in need not say it evaluates.
-pub(super) fn lead_in_names(table: &Table, any_wording: bool) -> Option<String> {
-    // The paragraph right before the table (not an earlier one about another table; CRLF too).
-    let lead_in = table.lead_in.replace("\r\n", "\n");
-    let text = lead_in.trim().rsplit("\n\n").next().unwrap_or("");
-    // (That it evaluates, the whole lead-in may say: a Chinese paragraph, then "The accuracy of
-    // Qwen-7B-Chat on GSM8K is shown below".)
-    let evaluation = |w: &String| matches!(w.as_str(), "benchmark" | "evaluate" | "evaluated" | "test" | "tested");
-    // ("我们在 [Berkeley Function Calling Leaderboard](…) 上进行了测试": tested on.)
-    let says = |t: &str| words(t).iter().any(evaluation) || ["测试", "评测", "测评"].iter().any(|w| t.contains(w));
-    let (here, before) = (says(text) || any_wording, says(&lead_in));
-    if !here && !before {
-        return None;
-    }
-    // Link texts ("[RULER](https://…)") and words, not the links' targets.
-    let mut names: Vec<&str> = Vec::new();
-    let mut links: Vec<&str> = Vec::new();
-    for (i, part) in text.split("](").enumerate() {
-        let shown = if i == 0 { part } else { part.split_once(')').map_or("", |(_, rest)| rest) };
-        links.extend(shown.rsplit_once('[').map(|(_, link)| link));
-        names.extend(shown.split(|c: char| !(c.is_alphanumeric() || "-+.".contains(c))).map(|w| w.trim_matches('.')));
-    }
-    // Links' texts pair with the parts after them; the last part has no link after it.
-    links.truncate(text.matches("](").count());
-    // Benchmarks are written with capitals or digits ("RULER", "GSM8K"): prose words are not looked up.
-    // (A link's whole text too: "[Massive Multitask Language Understanding](…)" is MMLU.)
-    let known: BTreeSet<(String, &str)> = names
-        .into_iter()
-        .chain(links.iter().copied())
-        .filter(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()))
-        .map(|w| (resolve(w), w))
-        .filter(|(b, _)| b.is_known && b.canonical != "card_average")
-        .map(|(b, w)| (b.canonical, w))
-        .collect();
-    let canonicals: BTreeSet<&String> = known.iter().map(|(c, _)| c).collect();
-    // Else the one linked name shaped like a benchmark ("We also evaluate models on
-    // [MathBench-A](…)"): a benchmark densing does not know, named by its own link.
-    let shaped =
-        |l: &&str| (1..=3).contains(&words(l).len()) && l.chars().any(char::is_uppercase) && may_be_benchmark(l);
-    let linked: Vec<&str> = links.into_iter().filter(shaped).collect();
-    // (A benchmark densing does not know only where this paragraph says it evaluates.)
-    match (canonicals.len(), linked.as_slice()) {
-        (1, _) => known.iter().next().map(|(_, w)| (*w).to_owned()),
-        (0, [one]) if here => Some((*one).to_owned()),
-        _ => None,
-    }
 }
 
 /// A table under a heading or caption about perplexity or bits per byte: lower is better, so
