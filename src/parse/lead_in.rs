@@ -52,21 +52,18 @@ fn lead_in_names(table: &Table, any_wording: bool) -> Option<String> {
     // (A link's whole text too: "[Massive Multitask Language Understanding](…)" is MMLU; and a
     // whole run of capitalized words, "evaluated using Massive Multitask Language Understanding:".)
     let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    let mut runs: Vec<&str> = Vec::new();
-    for run in text.split(|c: char| !(c.is_alphanumeric() || c == ' ')) {
-        let words: Vec<&str> = run.split(' ').filter(|w| !w.is_empty()).collect();
-        for group in words.split(|w| !capital(w)).filter(|g| (2..=5).contains(&g.len())) {
-            let (first, last) = (group[0], group[group.len() - 1]);
-            let start = first.as_ptr() as usize - text.as_ptr() as usize;
-            runs.push(&text[start..last.as_ptr() as usize - text.as_ptr() as usize + last.len()]);
-        }
-    }
-    let known: BTreeSet<(String, &str)> = names
+    let runs = text.split(|c: char| !(c.is_alphanumeric() || c == ' ')).flat_map(|run| {
+        let words: Vec<&str> = run.split_whitespace().collect();
+        let groups = words.split(|w| !capital(w)).filter(|g| (2..=5).contains(&g.len())).map(|g| g.join(" "));
+        groups.collect::<Vec<_>>()
+    });
+    let known: BTreeSet<(String, String)> = names
         .into_iter()
         .chain(links.iter().copied())
+        .map(str::to_owned)
         .chain(runs)
         .filter(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()))
-        .map(|w| (resolve(w), w))
+        .map(|w| (resolve(&w), w))
         .filter(|(b, _)| b.is_known && b.canonical != "card_average")
         .map(|(b, w)| (b.canonical, w))
         .collect();
@@ -78,7 +75,7 @@ fn lead_in_names(table: &Table, any_wording: bool) -> Option<String> {
     let linked: Vec<&str> = links.into_iter().filter(shaped).collect();
     // (A benchmark densing does not know only where this paragraph says it evaluates.)
     match (canonicals.len(), linked.as_slice()) {
-        (1, _) => known.iter().next().map(|(_, w)| (*w).to_owned()),
+        (1, _) => known.into_iter().next().map(|(_, w)| w),
         (0, [one]) if here => Some((*one).to_owned()),
         _ => None,
     }
