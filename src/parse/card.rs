@@ -4,7 +4,7 @@
 
 use super::base_size::{base_contradicts, base_size};
 use super::benchmarks::{english_named, is_overlap_metric, resolve, strip_markup, unit_of};
-use super::card_scores::{clip, suite_average, table_scores, CardScore, Unused};
+use super::card_scores::{suite_average, table_scores, CardScore, Unused};
 use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
 use super::front_matter::{self, as_percent, model_index_scores, IndexScore};
 use super::lead_in::lead_in_shots;
@@ -18,6 +18,7 @@ use super::params_prose::title_size;
 use super::release_stamps::{fits_release_stamp, is_release_stamp};
 use super::score_lists::score_lists;
 use super::table_context::{last_heading, lower_is_better, section_language};
+use super::tables::clip;
 use super::tables::{tables, Table};
 use super::tune_or_base::{declared_base, tune_or_base, tuned_tags};
 

@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 
 use super::axis_words::{is_language, language_column};
-use super::lead_in::{language_rows_of, one_label_column};
+use super::lead_in::language_rows_of;
 pub use super::lm_eval::suite_average;
 use super::model_names::{heading_allows, heading_is_tuned, is_packed, is_size, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};
@@ -23,12 +23,11 @@ use super::own_label::{
     rows_by_setting_column, Own,
 };
 use super::table_context::{
-    breakdown_of, is_own_header, is_score_header, last_heading, nameless_own_row, numeric_share, overall_of_heading,
-    overall_split, own_breakdown, section_benchmark, titled_benchmark, unnamed_categories, unnamed_row, unnamed_scores,
+    breakdown_of, is_own_header, is_score_header, last_heading, nameless_own_row, numeric_share, one_label_column,
+    overall_of_heading, overall_split, own_breakdown, section_benchmark, titled_benchmark, unnamed_categories,
+    unnamed_row, unnamed_scores,
 };
-pub use super::tables::clip;
-pub(crate) use super::tables::pure_number;
-use super::tables::{column_is_fraction, Table, TableKind};
+use super::tables::{clip, column_is_fraction, pure_number, Table, TableKind};
 use super::{front_matter::as_percent, lm_eval::lm_eval, lm_eval::lm_eval_elsewhere};
 use super::{header_only::header_only, mode_rows::mode_rows};
 use crate::parse::benchmarks::{

@@ -194,7 +194,7 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
     let name = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
     let lines: Vec<&str> = body.lines().collect();
     let found = |(date, precision): (NaiveDate, DatePrecision), i: usize| {
-        let evidence = crate::parse::card_scores::clip(lines[i]);
+        let evidence = crate::parse::tables::clip(lines[i]);
         Some(CardDate { date, precision, evidence, line: i + 1 })
     };
     // Headings open sections; a section about the base model (a fine-tune's card that quotes
@@ -333,8 +333,7 @@ fn table_release(body: &str, tables: &[super::tables::Table], model_id: &str) ->
             };
             if let Some((date, precision)) = parse_date(cell) {
                 let at = line(t.row_offsets.get(r).copied().unwrap_or(t.offset));
-                let evidence =
-                    crate::parse::card_scores::clip(&format!("{} | {}", row.join(" | "), t.header.join(" | ")));
+                let evidence = crate::parse::tables::clip(&format!("{} | {}", row.join(" | "), t.header.join(" | ")));
                 return Some(CardDate { date, precision, evidence, line: at });
             }
         }

@@ -3,9 +3,10 @@
 //! Nemotron's cards).
 
 use super::benchmarks::{is_overall_column, may_be_benchmark, resolve};
-use super::card_scores::{clip, pure_number, CardScore, TableRead};
+use super::card_scores::{CardScore, TableRead};
 use super::table_context::{is_score_header, nameless_own_row, section_benchmark};
 use super::tables::Table;
+use super::tables::{clip, pure_number};
 
 /// The scores of such a table, or `None` when it is not one. The row is the model's only where
 /// [`nameless_own_row`] says the section is this model's results (not a base's, not a

@@ -2,11 +2,12 @@
 //! and 0.4 layouts, groups and sub-tasks), and the `Average:` line cards print under a suite's
 //! table.
 
-use super::card_scores::{clip, pure_number, CardScore};
+use super::card_scores::CardScore;
 use super::front_matter::{as_percent, leading_number};
 use super::table_context::last_heading;
 use super::tables::rows_are_fractions;
 use super::tables::Table;
+use super::tables::{clip, pure_number};
 use crate::parse::benchmarks::{is_overlap_metric, resolve, strip_markup};
 use crate::parse::mentions::names_other_version;
 use crate::parse::model_names::is_packed;

@@ -4,9 +4,10 @@
 //! card's own, once in each mode.
 
 use super::benchmarks::{may_be_benchmark, resolve};
-use super::card_scores::{clip, CardScore, TableRead};
+use super::card_scores::{CardScore, TableRead};
 use super::model_names::{is_packed, words};
 use super::own_label::{in_setting, only_mode};
+use super::tables::clip;
 use super::tables::{pure_number, Table};
 
 /// The card's own scores in such a table, or `None` when the table is not one: its label

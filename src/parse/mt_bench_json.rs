@@ -6,8 +6,9 @@
 
 use serde_json::{Map, Value};
 
-use super::card_scores::{clip, CardScore};
+use super::card_scores::CardScore;
 use super::model_names::is_packed;
+use super::tables::clip;
 
 /// Bytes before a block or frame searched for the bench's name.
 const NAME_WINDOW: usize = 300;

@@ -4,9 +4,10 @@
 //! this model exactly gives "MT-Bench first turn", "MT-Bench second turn" and MT-Bench itself,
 //! under the name the text before the first frame gives the bench ("**MT-Bench German**").
 
-use super::card_scores::{clip, CardScore};
+use super::card_scores::CardScore;
 use super::model_names::{is_packed, is_size, label_match};
 use super::mt_bench_json::bench_name;
+use super::tables::clip;
 
 /// The three kinds of frame, as their marker line names them.
 const FRAMES: &[(&str, &str)] =

@@ -2,8 +2,9 @@
 //! right under the table which is which ("Scores of Qwen3.5 models are reported as Thinking /
 //! Non-thinking."). Without such a legend a pair stays unread: its meaning is unknown.
 
-use super::card_scores::{clip, table_scores, TableRead};
+use super::card_scores::{table_scores, TableRead};
 use super::own_label::in_setting;
+use super::tables::clip;
 use super::tables::{pure_number, Table, TableKind};
 
 /// Bytes after a table searched for its legend.

@@ -4,10 +4,11 @@
 //! number and nothing else, at least two of them, and nothing around the run names another model.
 
 use super::benchmarks::{resolve, strip_markup, unit_of, Benchmark};
-use super::card_scores::{clip, CardScore};
+use super::card_scores::CardScore;
 use super::front_matter::as_percent;
 use super::mentions::names_other_model;
 use super::model_names::{heading_allows, is_packed};
+use super::tables::clip;
 use super::tables::pure_number;
 
 /// One list line read: the benchmark as written and resolved, the value, the value as written,

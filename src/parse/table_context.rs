@@ -7,7 +7,7 @@ use super::benchmarks::{
     heading_benchmark, is_overall_column, is_part_name, may_be_benchmark, resolve, split_of, strip_markup,
 };
 use super::model_names::{is_packed, is_size, label_match, words};
-use super::tables::{pure_number, Table};
+use super::tables::{is_missing, pure_number, Table};
 
 /// A one-row table with no name column right under a results heading ("### Evaluation
 /// Results", then `| ARC | HellaSwag | … |` and one row of numbers): the card's own model's
@@ -348,4 +348,11 @@ pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
 pub(crate) fn lower_is_better(table: &Table) -> bool {
     let said = words(&format!("{} {}", last_heading(table), table.caption));
     said.iter().any(|w| matches!(w.as_str(), "perplexity" | "ppl" | "bpb"))
+}
+
+/// Whether a models-as-columns table has one column of labels, `bench_col` (the rest are values,
+/// or say nothing: a column of "NaN" is a model left unevaluated).
+pub(crate) fn one_label_column(table: &Table, bench_col: usize, value_cols: &[usize]) -> bool {
+    let labels = |c: usize| table.rows.iter().any(|r| r[c].chars().any(char::is_alphabetic) && !is_missing(&r[c]));
+    (0..table.header.len()).all(|c| c == bench_col || value_cols.contains(&c) || !labels(c))
 }

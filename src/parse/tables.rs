@@ -314,9 +314,12 @@ pub(crate) fn pure_number(cell: &str) -> Option<f64> {
     .then_some(value)
 }
 
-/// A cell that says no value was measured ("NaN", "N/A", "-").
-pub(crate) fn is_missing(cell: &str) -> bool {
-    matches!(strip_markup(cell).trim().to_ascii_lowercase().as_str(), "" | "nan" | "n/a" | "na" | "-" | "–" | "—")
+/// Cells that mean "no value" ("NaN", "N/A", "-"), in tables and leaderboards alike.
+const MISSING: &[&str] = &["", "-", "–", "—", "?", "n/a", "na", "null", "none", "nan", "unknown"];
+
+/// A cell that says no value was measured ([`MISSING`], markup and case aside).
+pub fn is_missing(cell: &str) -> bool {
+    MISSING.contains(&strip_markup(cell).trim().to_lowercase().as_str())
 }
 
 /// Where a `<br>` stood in a markdown cell.
@@ -346,21 +349,20 @@ pub fn clip(text: &str) -> String {
 pub(crate) fn column_is_fraction(table: &Table, col: usize) -> bool {
     match table.rows.as_slice() {
         // One row (`| Average | hellaswag |` over `| 0.57221 | 0.81617 |`): its numbers together.
-        [row] => {
-            let values: Vec<f64> = row.iter().filter_map(|c| pure_number(c)).collect();
-            pure_number(&row[col]).is_some()
-                && values.len() >= 2
-                && values.iter().all(|v| (0.0..=1.0).contains(v))
-                && values.iter().any(|v| *v > 0.0)
-        }
+        [row] => pure_number(&row[col]).is_some() && fractions(row.iter().filter_map(|c| pure_number(c))),
         _ => rows_are_fractions(table.rows.iter(), col),
     }
 }
 
+/// Two or more numbers, every one at most 1 and one above 0.
+fn fractions(values: impl Iterator<Item = f64>) -> bool {
+    let values: Vec<f64> = values.collect();
+    values.len() >= 2 && values.iter().all(|v| (0.0..=1.0).contains(v)) && values.iter().any(|v| *v > 0.0)
+}
+
 /// Whether every number of column `col` in `rows` is at most 1 (and there are two or more).
 pub(crate) fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>, col: usize) -> bool {
-    let values: Vec<f64> = rows.filter_map(|r| pure_number(&r[col])).collect();
-    values.len() >= 2 && values.iter().all(|v| (0.0..=1.0).contains(v)) && values.iter().any(|v| *v > 0.0)
+    fractions(rows.filter_map(|r| pure_number(&r[col])))
 }
 
 #[cfg(test)]

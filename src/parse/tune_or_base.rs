@@ -3,9 +3,9 @@
 //! tag, a merge recipe or a chat prompt format against a sentence calling the model a base model
 //! is a conflict, and neither is kept.
 
-use super::card_scores::clip;
 use super::mentions::{names_other_model, states_other_size};
 use super::model_names::{is_packed, words};
+use super::tables::clip;
 
 /// What the card says: `(tuned, base)`, each the line or tag that says it; at most one is set.
 /// `tag` is a front-matter tag marking a tune (`tuned_tags`), `lineage` the front matter's base

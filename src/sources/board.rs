@@ -17,6 +17,7 @@ use crate::parse::dates::parse_date;
 use crate::parse::front_matter::as_percent;
 use crate::parse::front_matter::leading_number;
 pub use crate::parse::ids::hub_id;
+use crate::parse::tables::is_missing;
 use crate::tables::codes::Evaluator;
 use crate::tables::rows::{RejectRow, ScoreRow};
 
@@ -85,9 +86,6 @@ pub enum ColumnField {
     /// A confidence interval for the preceding score, `+8/-6`.
     Ci,
 }
-
-/// Cells that mean "no value".
-const MISSING: &[&str] = &["", "-", "–", "?", "n/a", "na", "null", "none", "nan", "unknown"];
 
 /// A display name cleaned of decoration: medal emoji, symbols and runs of whitespace.
 ///
@@ -177,7 +175,7 @@ pub fn emit(config: &BoardConfig, kind: &'static str, url: &str, cells: &[Option
         if column.field != ColumnField::Score {
             continue;
         }
-        let Some(raw) = cell.as_deref().map(str::trim).filter(|c| !MISSING.contains(&c.to_lowercase().as_str())) else {
+        let Some(raw) = cell.as_deref().map(str::trim).filter(|c| !is_missing(c)) else {
             continue;
         };
         let Some(value) = leading_number(raw) else {

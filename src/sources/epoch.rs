@@ -257,7 +257,7 @@ fn read_file(m: &Meta, body: &[u8], evaluator: Evaluator, url: &str, out: &mut P
                 ci_low: None,
                 ci_high: None,
                 used_for_density: false,
-                evidence: Some(crate::parse::card_scores::clip(&evidence.join("; "))),
+                evidence: Some(crate::parse::tables::clip(&evidence.join("; "))),
                 evidence_line: None,
                 evaluator,
                 harness: (inspect && board == RUNS).then(|| "inspect_ai".to_owned()),

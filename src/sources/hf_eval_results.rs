@@ -285,7 +285,7 @@ fn score(
         ci_low: None,
         ci_high: None,
         used_for_density: false,
-        evidence: Some(crate::parse::card_scores::clip(&evidence.join("; "))),
+        evidence: Some(crate::parse::tables::clip(&evidence.join("; "))),
         evidence_line: None,
         evaluator,
         harness: verified.then(|| "inspect_ai".to_owned()),

@@ -157,7 +157,7 @@ impl Source for LmEvalResults {
                 ci_low: None,
                 ci_high: None,
                 used_for_density: false,
-                evidence: Some(crate::parse::card_scores::clip(&format!("{task} {key} = {value}{stderr}{version}"))),
+                evidence: Some(crate::parse::tables::clip(&format!("{task} {key} = {value}{stderr}{version}"))),
                 evidence_line: None,
                 evaluator,
                 harness: Some("lm-evaluation-harness".to_owned()),
