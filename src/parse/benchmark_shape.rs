@@ -197,6 +197,19 @@ fn named_then_about(heading: &str, known: impl Fn(&str) -> bool) -> Option<&str>
     })
 }
 
+// A metric alone ("Pass@1", "Accuracy", "EM") names no benchmark.
+const METRIC: &[&str] = &["pass", "acc", "accuracy", "em", "f1", "score", "exact", "match", "norm", "k"];
+
+fn is_metric_words(words: &[&str]) -> bool {
+    !words.is_empty() && words.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether a text names only a metric ("F1", "acc_norm", "Pass@1", "EM").
+pub fn is_metric_only(text: &str) -> bool {
+    let lower = strip_markup(text).to_lowercase();
+    is_metric_words(&lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>())
+}
+
 /// Perplexity, bits per byte or character, loss, error: lower is better and no percent.
 const LOWER_IS_BETTER: &[&str] =
     &["ppl", "perplexity", "bpb", "bpc", "loss", "logloss", "nll", "mse", "rmse", "mae", "absrel", "whdr"];
@@ -328,13 +341,11 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "std",
         "ci",
     ];
-    // A metric alone ("Pass@1", "Accuracy", "EM") names no benchmark.
-    const METRIC: &[&str] = &["pass", "acc", "accuracy", "em", "f1", "score", "exact", "match", "norm", "k"];
     // A hyper-parameter's symbol: `d_model`, `d_head`, `n_layers`, `T`.
     if matches!(words.as_slice(), ["d" | "n", _]) || matches!(words.as_slice(), [w] if w.chars().count() == 1) {
         return false;
     }
-    if words.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit())) {
+    if is_metric_words(&words) {
         return false;
     }
     // A metric's average over unnamed parts ("Acc avg", "Avg. Acc."): the benchmark is named

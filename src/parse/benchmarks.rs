@@ -5,8 +5,8 @@
 //! remains is looked up. Unrecognised names keep their cleaned raw name: nothing is dropped.
 
 pub use super::benchmark_shape::{
-    english_named, heading_benchmark, is_category_name, is_overall_column, is_part_name, is_setting_only,
-    may_be_benchmark, split_of,
+    english_named, heading_benchmark, is_category_name, is_metric_only, is_overall_column, is_part_name,
+    is_setting_only, may_be_benchmark, split_of,
 };
 
 pub use super::benchmark_aliases::ALIASES;

@@ -492,6 +492,14 @@ mod tests {
         assert!((got[0].2 - 59.76).abs() < 1e-9 && (got[1].2 - 59.98).abs() < 1e-9);
         // A heading that names no benchmark: the shot columns say nothing of what was measured.
         assert!(read(&md.replace("HellaSwag (F1)", "Results"), "org/foo-ko-5.8b").scores.is_empty());
+        // A one-word name densing does not know, with its metric: the metric is no part of it.
+        let copa = named(&read(&md.replace("HellaSwag (F1)", "COPA (F1)"), "org/foo-ko-5.8b"));
+        assert_eq!(
+            copa.iter().map(|g| (g.0.as_str(), g.1)).collect::<Vec<_>>(),
+            [("copa", Some(0)), ("copa", Some(5))]
+        );
+        // … but a parenthesis that is not a metric leaves a heading of two names.
+        assert!(read(&md.replace("HellaSwag (F1)", "COPA (Korean)"), "org/foo-ko-5.8b").scores.is_empty());
     }
 
     #[test]

@@ -7,7 +7,9 @@
 
 use chrono::NaiveDate;
 
-use super::release_news::{about_another, names_model, releases_another, releases_family, releases_family_sized};
+use super::release_news::{
+    about_another, names_model, releases_another, releases_family, releases_family_sized, size_dated_elsewhere,
+};
 
 /// Precision of a release date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
@@ -296,7 +298,7 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         let sized = news_at.is_some() && releases_family_sized(&dated().to_ascii_lowercase(), &name);
         let news = || {
             news_at.is_some_and(|at| !releases_another(&lower[at..], &name)) && names_model(&lower, &name)
-                || news_at.is_some() && releases_family(&lower, &name)
+                || news_at.is_some() && releases_family(&lower, &name) && !size_dated_elsewhere(&lines, i, &name)
         };
         if said || sized || news() {
             if let Some(d) = parse_date(line).filter(|_| sized || !about_another(dated(), &name)) {
@@ -369,6 +371,9 @@ mod tests {
         assert_eq!(d(deep, "LGAI-EXAONE/EXAONE-Deep-70B"), None, "not its size");
         let moe = "- 2025.12.31 : We release K-EXAONE, a 236B MoE model with 23B active params.\n";
         assert_eq!(d(moe, "LGAI-EXAONE/K-EXAONE-236B-A23B").as_deref(), Some("2025-12-31"));
+        let tuned = "- 2024.08.07: We released the EXAONE 3.0 7.8B instruction-tuned model.\n";
+        assert_eq!(d(tuned, "LGAI-EXAONE/EXAONE-3.0-7.8B-Instruct").as_deref(), Some("2024-08-07"));
+        assert_eq!(d(tuned, "LGAI-EXAONE/EXAONE-3.0-7.8B"), None, "the base, not its tune");
         // Another version or variant of the family at that size.
         let later = "- [2023/12/08] 发布 **XVERSE-65B-2** 底座模型。\n";
         assert_eq!(d(later, "xverse/XVERSE-65B"), None);
@@ -389,7 +394,11 @@ mod tests {
         assert_eq!(d(tora, "llm-agents/tora-7b-v1.0").as_deref(), Some("2023-10-08"));
         let series = "- [2025.06.06] MiniCPM4 series are released!\n";
         assert_eq!(d(series, "openbmb/MiniCPM4-8B").as_deref(), Some("2025-06-06"));
+        assert_eq!(d(series, "openbmb/MiniCPM4-0.5B").as_deref(), Some("2025-06-06"), "a decimal size");
         assert_eq!(d(series, "openbmb/MiniCPM4.1-8B"), None, "a later version of the family");
+        let later = "- 2025/07/24: About `Kanana-1.5-15.7B-A3B` models.\n- 2025/05/23: Released `Kanana 1.5` models.\n";
+        assert_eq!(d(later, "kakaocorp/kanana-1.5-15.7b-a3b-instruct"), None, "a later line names its size");
+        assert_eq!(d(later, "kakaocorp/kanana-1.5-8b-instruct").as_deref(), Some("2025-05-23"));
         let sized = "- [2025.06.06] MiniCPM4 series (0.5B) are released!\n";
         assert_eq!(d(sized, "openbmb/MiniCPM4-8B"), None, "a size names some members only");
     }

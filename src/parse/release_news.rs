@@ -34,10 +34,17 @@ pub(super) fn releases_another(after: &str, name: &str) -> bool {
 pub(super) fn releases_family(line: &str, name: &str) -> bool {
     use super::model_names::{is_size, words};
     let own = words(name);
-    let family: Vec<&String> = own
+    let mut family: Vec<&String> = own
         .iter()
         .take_while(|w| !is_size(w) && !matches!(w.as_str(), "instruct" | "chat" | "inst" | "base"))
         .collect();
+    // A decimal size is split at its point ("0.5b": "0", "5b"); its whole part is no family word.
+    if let [.., whole_part] = family.as_slice() {
+        let size = own.get(family.len()).filter(|w| is_size(w));
+        if size.is_some_and(|s| name.contains(&format!("{whole_part}.{s}"))) {
+            family.pop();
+        }
+    }
     let said = words(line);
     let whole = family.len() < own.len() && family.iter().map(|w| w.len()).sum::<usize>() >= 3;
     whole
@@ -46,6 +53,23 @@ pub(super) fn releases_family(line: &str, name: &str) -> bool {
             run[..family.len()].iter().zip(&family).all(|(a, b)| a == *b)
                 && matches!(run[family.len()].as_str(), "series" | "family" | "models")
         })
+}
+
+/// Whether a dated line other than line `skip` names the model's size ("2025/07/24: … about
+/// `Kanana-1.5-15.7B-A3B` models"): then a line releasing the family without a size ("about
+/// `Kanana 1.5` models", two months earlier) released the members of its day, not this one.
+pub(super) fn size_dated_elsewhere(lines: &[&str], skip: usize, name: &str) -> bool {
+    let sizes: Vec<&str> = name
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+        .filter(|t| t.len() > 1 && t.ends_with(['b', 'm', 't']) && t[..t.len() - 1].parse::<f64>().is_ok())
+        .collect();
+    let token = |line: &str, size: &str| {
+        line.split(|c: char| !c.is_ascii_alphanumeric() && c != '.').any(|t| t.trim_end_matches('.') == size)
+    };
+    lines.iter().enumerate().any(|(j, line)| {
+        let lower = line.to_ascii_lowercase();
+        j != skip && sizes.iter().any(|s| token(&lower, s)) && super::dates::parse_date(line).is_some()
+    })
 }
 
 /// Whether a news line releases the model's family with its size among others ("We release
@@ -69,12 +93,15 @@ pub(super) fn releases_family_sized(line: &str, name: &str) -> bool {
     }
     // The name's words after its size ("instruct", "v6", "2507") are said too:
     // "Qwen3-235B-A22B-Thinking-2507" is another release of the family at that size. (The "a" of
-    // an active count, "A23B", is said as "23B active".)
+    // an active count, "A23B", is said as "23B active"; "Instruct" as "instruction-tuned".)
     let rest = &own[at + 1..];
+    // "the EXAONE 3.0 7.8B instruction-tuned model" is EXAONE-3.0-7.8B-Instruct.
+    let same =
+        |said: &String, own: &String| said == own || said == "instruction" && matches!(own.as_str(), "instruct" | "it");
     let rest_said = rest
         .iter()
         .enumerate()
-        .all(|(i, w)| said.contains(w) || w == "a" && rest.get(i + 1).is_some_and(|next| is_size(next)));
+        .all(|(i, w)| said.iter().any(|s| same(s, w)) || w == "a" && rest.get(i + 1).is_some_and(|next| is_size(next)));
     let number = |w: &String| w.chars().all(|c| c.is_ascii_digit());
     let run = said.windows(family.len()).position(|run| run == family);
     rest_said
@@ -85,7 +112,7 @@ pub(super) fn releases_family_sized(line: &str, name: &str) -> bool {
                 // "XVERSE-65B-2" for XVERSE-65B, nor "Breeze-7B is v1.0" for Breeze-7B-Instruct-v0_1.
                 Some(w) if *w == own[at] => match rest.is_empty() {
                     true => !after.get(1).is_some_and(number),
-                    false => after[1..].starts_with(rest),
+                    false => after.len() > rest.len() && after[1..].iter().zip(rest).all(|(s, o)| same(s, o)),
                 },
                 // "EXAONE 4.0" is no release of EXAONE 4.5; and with the size further on, the
                 // line names no other model ("Pandalyst-7B … beats WizardCoder-13B").

@@ -4,7 +4,8 @@
 
 use super::axis_words::LANGUAGES;
 use super::benchmarks::{
-    heading_benchmark, is_overall_column, is_part_name, may_be_benchmark, resolve, split_of, strip_markup,
+    heading_benchmark, is_metric_only, is_overall_column, is_part_name, may_be_benchmark, resolve, split_of,
+    strip_markup,
 };
 use super::model_names::{is_packed, is_size, label_match, words};
 use super::tables::{is_missing, pure_number, Table};
@@ -336,6 +337,11 @@ pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
         "notes",
     ];
     let last = last_heading(table).trim().trim_end_matches([':', '：']);
+    // The metric in parentheses is no part of the name: "### COPA (F1)" is about COPA.
+    let last = match last.strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
+        Some((name, metric)) if is_metric_only(metric) => name.trim(),
+        _ => last,
+    };
     let named = last.split_whitespace().count() == 1
         && last.chars().all(|c| c.is_alphanumeric() || "-_.+".contains(c))
         && !words(last).iter().any(|w| GENERIC.contains(&w.as_str()) || SECTION.contains(&w.as_str()))
