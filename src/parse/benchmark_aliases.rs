@@ -50,6 +50,7 @@ pub const ALIASES: &[(&str, &str)] = &[
     // table of only these be read, and a heading over one of them ("### RULER") name its parts.
     ("ruler", "ruler"),
     ("livecodebench", "livecodebench"),
+    ("livebench", "livebench"),
     ("mmmu", "mmmu"),
     ("mmmu pro", "mmmu_pro"),
     ("mathvista", "mathvista"),

@@ -5,9 +5,13 @@
 use super::axis_words::{AXIS_WORDS, CATEGORY, CODE_LANGUAGES, LANGUAGES, LEVELS};
 use super::benchmarks::{resolve, strip_markup};
 
-/// ISO 639-1 codes of languages cards compare by ("En", "De", "Zh" columns). Not "it" (also
-/// information technology).
-const LANGUAGE_CODES: &[&str] = &["en", "de", "fr", "es", "zh", "ja", "ko", "ru", "ar", "hi", "pt", "vi", "nl", "pl"];
+/// ISO 639-1 codes of languages cards compare by ("En", "De", "Zh" columns; Southeast Asian
+/// tables' "id", "th", "ms", "jv", "km", "lo", "my", "ta", "tl"). Not "it" (also information
+/// technology).
+const LANGUAGE_CODES: &[&str] = &[
+    "en", "de", "fr", "es", "zh", "ja", "ko", "ru", "ar", "hi", "pt", "vi", "nl", "pl", "id", "th", "ms", "jv", "km",
+    "lo", "my", "ta", "tl", "tr", "uk", "bn", "ur", "sw", "te", "fa", "cs", "sv",
+];
 
 /// A language, natural or programming, or a language's code (one word of a name).
 fn language(w: &str) -> bool {
@@ -372,5 +376,15 @@ pub fn may_be_benchmark(name: &str) -> bool {
     if metric_only || judged.iter().any(|w| NEVER.contains(w)) || words.iter().any(|w| LOWER_IS_BETTER.contains(w)) {
         return false;
     }
-    !words.iter().all(|w| not_alone(w) || w.chars().all(|c| c.is_ascii_digit()))
+    // A language's turn or average ("id turn1", "th avg"), an average over languages or the
+    // Southeast Asian ones ("avg_sea"): a part of a benchmark named elsewhere.
+    let turn = |w: &str| w.strip_prefix("turn").is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+    let part = |w: &&str| not_alone(w) || turn(w);
+    let digits = |w: &&str| w.chars().all(|c| c.is_ascii_digit());
+    if words.iter().any(part) && words.iter().all(|w| part(w) || digits(w) || averaged(w))
+        || averaged(&words[0]) && words.len() > 1 && words[1..].iter().all(|w| part(w) || *w == "sea")
+    {
+        return false;
+    }
+    !words.iter().all(|w| not_alone(w) || digits(w))
 }

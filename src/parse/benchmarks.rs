@@ -347,6 +347,11 @@ mod tests {
         assert!(!may_be_benchmark("8x 40GB"));
         assert!(!may_be_benchmark("Pile-test (BPB)") && !may_be_benchmark("QPS") && !may_be_benchmark("TPS"));
         assert!(may_be_benchmark("BBH (EM)"));
+        // A language's turn or average, an average over languages or a region: parts.
+        for part in ["id turn1", "th avg", "avg_sea", "Avg SEA", "TH", "ms"] {
+            assert!(!may_be_benchmark(part), "{part}");
+        }
+        assert!(may_be_benchmark("Average MMLU") && may_be_benchmark("MT-Bench turn1"));
         assert!(may_be_benchmark("GSM8K") && may_be_benchmark("Ko-ARC"));
         assert!(
             !may_be_benchmark("En") && !may_be_benchmark("ZH") && may_be_benchmark("HumanEval-ZH"),

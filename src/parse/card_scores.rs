@@ -1004,6 +1004,12 @@ mod tests {
             [("truthfulqa bleu_max", Some(5)), ("truthfulqa_mc2", Some(5))]
         );
         assert_ne!(resolve("truthfulqa bleu_max").canonical, "truthfulqa");
+        // lm-eval 0.3's TruthfulQA prints mc1, then mc2: TruthfulQA is the mc2; mc1 is named apart.
+        let md = "|    Task     |Version|Metric|Value |   |Stderr|\n|-------------|------:|------|-----:|---|-----:|\n\
+                  |truthfulqa_mc|      1|mc1   |0.3562|±  |0.0168|\n|             |       |mc2   |0.5217|±  |0.0156|\n";
+        let s = read(md, "x/y").scores;
+        let named: Vec<(String, f64)> = s.iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.value)).collect();
+        assert_eq!(named, [("truthfulqa_mc_mc1".to_owned(), 35.62), ("truthfulqa".to_owned(), 52.17)]);
         // The settings line inside the same code block as its table (lm-eval 0.3); one row of
         // lm-eval's own output (a Stderr column) is a fraction too.
         let md = "ARC:\n```\nhf-causal (pretrained=x/y), limit: None, num_fewshot: 25, batch_size: 8\n\

@@ -76,7 +76,9 @@ pub fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
         // A text-overlap metric (BLEU, ROUGE) is not a known benchmark's accuracy: a group row of
         // TruthfulQA may show its generation part's "bleu_max". It is named with its task.
         let overlap = is_overlap_metric(&metric) && resolve(&task).is_known;
-        let benchmark_raw = if overlap { format!("{task} {metric}") } else { task.clone() };
+        // TruthfulQA's mc1 is not the mc2 that leaderboards report as TruthfulQA: named apart.
+        let mc1 = metric.eq_ignore_ascii_case("mc1") && resolve(&task).canonical == "truthfulqa";
+        let benchmark_raw = if overlap || mc1 { format!("{task} {metric}") } else { task.clone() };
         out.push(CardScore {
             benchmark_raw,
             metric: (!metric.is_empty()).then_some(metric),

@@ -342,7 +342,16 @@ pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
         Some((name, metric)) if is_metric_only(metric) => name.trim(),
         _ => last,
     };
+    // A name after a description and a dash: "#### Multilingual World Knowledge - M3Exam".
+    let last = match last.rsplit_once(" - ") {
+        Some((about, name)) if !about.chars().any(|c| c.is_ascii_digit()) => name.trim(),
+        _ => last,
+    };
+    // A plain word ("#### Translation", "#### Safety", "#### Hallucination") names a kind of
+    // task, not a benchmark: benchmarks are named "IndicGLUE", "COPA", "M3Exam", "WiC".
+    let plain = last.chars().skip(1).all(|c| c.is_lowercase());
     let named = last.split_whitespace().count() == 1
+        && !plain
         && last.chars().all(|c| c.is_alphanumeric() || "-_.+".contains(c))
         && !words(last).iter().any(|w| GENERIC.contains(&w.as_str()) || SECTION.contains(&w.as_str()))
         && may_be_benchmark(last);
