@@ -503,6 +503,18 @@ mod tests {
     }
 
     #[test]
+    fn language_columns_are_parts_of_the_benchmark_a_heading_names_after_a_dash() {
+        let table = "| Model | en | id | th | avg |\n|---|---|---|---|---|\n\
+                     | Other-7B | 0.7 | 0.5 | 0.4 | 0.5 |\n| **Foo-7B-Chat** | 0.809 | 0.558 | 0.569 | 0.692 |\n";
+        let got = named(&read(&format!("#### Multilingual World Knowledge - M3Exam\n\n{table}"), "org/Foo-7B-Chat"));
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["m3exam_en", "m3exam_id", "m3exam_th", "m3exam"]);
+        // Under a plain word, a kind of task, no column is a benchmark: not "id", not "th".
+        let got = named(&read(&format!("#### Translation\n\n{table}"), "org/Foo-7B-Chat"));
+        assert!(got.iter().all(|g| g.0 == "card_average"), "{got:?}");
+    }
+
+    #[test]
     fn categories_under_a_benchmark_heading_are_its_parts() {
         let md = "### C-Eval\n\n| Model 5-shot | STEM | Math | Average |\n|---|---|---|---|\n\
                   | Other-13B | 40.1 | 30.0 | 45.0 |\n| Foo-13B-Chat | 43.7 | 31.2 | 51.5 |\n";
