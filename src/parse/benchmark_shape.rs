@@ -56,7 +56,17 @@ pub fn is_part_name(name: &str) -> bool {
     };
     is_category_name(name)
         || !words.is_empty() && (words.iter().all(|w| language(w)) || words.iter().all(|w| length(w)))
+        || is_language_turn(&words)
         || translated(name)
+}
+
+/// A language's turn or average ("id turn1", "th avg"): SeaBench's and MT-Bench's parts by language.
+fn is_language_turn(words: &[&str]) -> bool {
+    let turn = |w: &str| w.strip_prefix("turn").is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+    let qualifier = |w: &str| turn(w) || matches!(w, "avg" | "average" | "mean");
+    words.iter().any(|w| language(w))
+        && words.iter().any(|w| qualifier(w))
+        && words.iter().all(|w| language(w) || qualifier(w))
 }
 
 /// A name written partly in Chinese, Japanese or Korean script that is no known benchmark
@@ -378,10 +388,9 @@ pub fn may_be_benchmark(name: &str) -> bool {
     }
     // A language's turn or average ("id turn1", "th avg"), an average over languages or the
     // Southeast Asian ones ("avg_sea"): a part of a benchmark named elsewhere.
-    let turn = |w: &str| w.strip_prefix("turn").is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
-    let part = |w: &&str| not_alone(w) || turn(w);
+    let part = |w: &&str| not_alone(w);
     let digits = |w: &&str| w.chars().all(|c| c.is_ascii_digit());
-    if words.iter().any(part) && words.iter().all(|w| part(w) || digits(w) || averaged(w))
+    if is_language_turn(&words)
         || averaged(&words[0]) && words.len() > 1 && words[1..].iter().all(|w| part(w) || *w == "sea")
     {
         return false;

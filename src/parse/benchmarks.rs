@@ -156,7 +156,9 @@ pub fn resolve(raw: &str) -> Benchmark {
         .or_else(|| rest.trim().strip_suffix("@1").and_then(|b| lookup(&clean(b))))
         .or_else(|| lookup(bare.trim_end_matches(" english").trim_end_matches(" wiki").trim_end_matches(" score")))
         // "IFEval - EN", "C-Eval Avg (Test Set)": the English set, the benchmark's average.
-        .or_else(|| lookup(bare.trim_end_matches(" en").trim_end_matches(" avg").trim_end_matches(" average")));
+        .or_else(|| lookup(bare.trim_end_matches(" en").trim_end_matches(" avg").trim_end_matches(" average")))
+        // (Not a multilingual benchmark's English part: "MGSM en" is no MGSM score.)
+        .filter(|c| !(c == "mgsm" && bare.ends_with(" en")));
     let qualifier = parenthesised(&rest);
     match found {
         Some(canonical) => Benchmark { canonical, is_known: true, shots, qualifier },
@@ -347,6 +349,8 @@ mod tests {
         assert!(!may_be_benchmark("8x 40GB"));
         assert!(!may_be_benchmark("Pile-test (BPB)") && !may_be_benchmark("QPS") && !may_be_benchmark("TPS"));
         assert!(may_be_benchmark("BBH (EM)"));
+        assert_eq!(resolve("IFEval - EN").canonical, "ifeval");
+        assert_eq!(resolve("MGSM en").canonical, "mgsm_en", "a multilingual benchmark's English part");
         // A language's turn or average, an average over languages or a region: parts.
         for part in ["id turn1", "th avg", "avg_sea", "Avg SEA", "TH", "ms"] {
             assert!(!may_be_benchmark(part), "{part}");

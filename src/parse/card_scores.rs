@@ -509,6 +509,11 @@ mod tests {
         let got = named(&read(&format!("#### Multilingual World Knowledge - M3Exam\n\n{table}"), "org/Foo-7B-Chat"));
         let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(names, ["m3exam_en", "m3exam_id", "m3exam_th", "m3exam"]);
+        // The label column's header names it: `| MGSM | en | id | th | avg |`.
+        let mgsm = table.replacen("| Model |", "| MGSM |", 1);
+        let got = named(&read(&format!("#### Multilingual Math\n\n{mgsm}"), "org/Foo-7B-Chat"));
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["mgsm_en", "mgsm_id", "mgsm_th", "mgsm"]);
         // Under a plain word, a kind of task, no column is a benchmark: not "id", not "th".
         let got = named(&read(&format!("#### Translation\n\n{table}"), "org/Foo-7B-Chat"));
         assert!(got.iter().all(|g| g.0 == "card_average"), "{got:?}");

@@ -167,8 +167,16 @@ pub(crate) fn overall_of_heading(
         by_split.iter().filter_map(|c| overall_split(&header[*c])).collect();
     // (The section's benchmark is looked for only when the table has the one overall column, or
     // one for each split.)
+    // `| MGSM | en | id | … | avg |`: the label column's header names the benchmark of its parts.
+    let of_labels = || match labels {
+        [l] if (0..header.len()).all(|c| c == *l || overall.contains(&c) || is_part_name(&header[c])) => {
+            let b = resolve(&header[*l]);
+            (b.is_known && b.canonical != "card_average").then(|| strip_markup(&header[*l]).trim().to_owned())
+        }
+        _ => None,
+    };
     match (overall.as_slice(), by_split.len()) {
-        ([one], 0) if !named_elsewhere => Some((vec![*one], section_benchmark(table)?)),
+        ([one], 0) if !named_elsewhere => Some((vec![*one], section_benchmark(table).or_else(of_labels)?)),
         ([], 2..) if !named_elsewhere && splits.len() == by_split.len() => Some((by_split, section_benchmark(table)?)),
         _ => None,
     }
