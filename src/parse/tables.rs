@@ -234,7 +234,11 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
             Event::End(TagEnd::TableRow) => {
                 if let Some((_, t)) = table.as_mut() {
                     let flat: Vec<String> = row.iter().map(|c| normalize_space(&c.replace(BR, " "))).collect();
-                    if !in_head && cells <= MAX_CELLS && !is_separator(&flat) {
+                    // A line without a pipe right under a table ("User Prompt Template:") is a
+                    // paragraph that GFM lets the table swallow as a row, not a row.
+                    let line = markdown.get(row_start..).and_then(|rest| rest.split('\n').next()).unwrap_or("");
+                    let swallowed = !in_head && !line.contains('|');
+                    if !in_head && !swallowed && cells <= MAX_CELLS && !is_separator(&flat) {
                         for mut r in stacked_rows(&std::mem::take(&mut row)).unwrap_or_else(|| vec![flat]) {
                             r.resize(t.header.len().max(1), String::new());
                             t.rows.push(r);
@@ -368,6 +372,14 @@ pub(crate) fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_without_a_pipe_under_a_table_is_no_row() {
+        let md = "### MATH500\n| Reasoning Mode | pass@1 |\n|---|---|\n| Reasoning Off | 74.0 |\n| Reasoning On | 96.6 |\nUser Prompt Template:\n```\nx\n```\n";
+        let t = tables(md);
+        assert_eq!(t[0].rows, [["Reasoning Off", "74.0"], ["Reasoning On", "96.6"]]);
+        assert_eq!(t[0].row_offsets.len(), 2);
+    }
 
     #[test]
     fn lm_eval_output_without_its_rule_line() {
