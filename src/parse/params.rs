@@ -450,6 +450,15 @@ mod tests {
     }
 
     #[test]
+    fn a_size_apposed_to_another_models_name_is_not_this_ones() {
+        let card = "We evaluated OpenLLaMA. Additionally, we present the results of GPT-J, a 6B parameter model.";
+        let size = card_size("openlm-research/open_llama_3b", card).unwrap();
+        assert_eq!((size.size.total, size.against_name), (3_000_000_000, false));
+        let own = "Meet Zephyr-7B, a 7.24B parameter model.";
+        assert_eq!(card_size("org/zephyr-7b", own).unwrap().size.total, 7_240_000_000);
+    }
+
+    #[test]
     fn phi_moe_active_in_prose() {
         let s = from_card_text("a MoE of 16x3.8B parameters with 6.6B active parameters").unwrap();
         assert_eq!(s.active, Some(6_600_000_000));

@@ -62,8 +62,11 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     let kin = |w: &str| first.len() > 1 && w.contains('-') && w.split(['-', '_', '.']).next() == Some(first);
     let mut names = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)));
     let sibling = names.any(|w| kin(w) && !squash(short).starts_with(&squash(w)));
-    let other = found.iter().any(|m| m.named && !id.contains(name_around(&lower, m)));
-    let unnamed = !anchored && !named_before && !id.is_empty() && !names_own_word(&lower, &own_name_words(&id));
+    let own_words = own_name_words(&id);
+    let other = found
+        .iter()
+        .any(|m| m.named && !id.contains(name_around(&lower, m)) || apposed_to_other(&lower[..m.at], &own_words));
+    let unnamed = !anchored && !named_before && !id.is_empty() && !names_own_word(&lower, &own_words);
     let cue = words(&lower).any(|w| listed(CUES, w) || (!anchored && listed(TUNED, w)));
     let (mut totals, mut actives) = (Vec::new(), Vec::new());
     for m in found.into_iter().filter(|m| !m.named) {
@@ -290,6 +293,17 @@ fn own_subject(lower: &str, short: &str) -> Option<usize> {
     // "This is a 1.8B model trained on …", "This model is a 7B …": the card speaking of its own.
     let this = matches!(subject, "this" | "this model");
     (!short.is_empty() && (this || squash(subject) == squash(short))).then_some(k)
+}
+
+/// Whether the size right after `before` is said of a name apposed to it that is not the model's:
+/// "the results of GPT-J, a 6B parameter model" (on OpenLLaMA 3B's card). Not "our model, a 7B …".
+fn apposed_to_other(before: &str, own: &[String]) -> bool {
+    let before = before.trim_end();
+    let Some(named) = before.strip_suffix(", a").or_else(|| before.strip_suffix(", an")) else { return false };
+    let name = named.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let name = name.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    let model_like = name.chars().any(|c| c.is_ascii_digit()) || name.contains('-');
+    model_like && !own.iter().any(|w| words(name).any(|n| n == w))
 }
 
 fn squash(w: &str) -> String {
