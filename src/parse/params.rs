@@ -158,6 +158,16 @@ pub(super) struct Num {
     pub(super) named: bool,
 }
 
+/// Whether a line names a model that is neither this one nor its family ("MiniMax-VL-01" on
+/// MiniMax-Text-01's card; not "Qwen2.5-Coder" on Qwen2.5-Coder-7B's, nor a "4-bit" quantization).
+fn names_another(line: &str, short: &str) -> bool {
+    let lower = line.to_ascii_lowercase();
+    let tokens = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c))).map(|t| t.trim_matches('.'));
+    tokens
+        .filter(|t| t.starts_with(|c: char| c.is_ascii_alphabetic()) && t.contains('-'))
+        .any(|t| t.chars().any(|c| c.is_ascii_digit()) && !short.starts_with(t) && !t.starts_with(short))
+}
+
 /// A statement of a size; a doubtful one (maybe another model's) is never taken but may make us abstain.
 #[derive(Clone)]
 pub(super) struct Cand {
@@ -295,8 +305,16 @@ fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>) -> 
     let (mut out, mut block, mut code, mut front) = (Vec::new(), Vec::new(), false, md.starts_with("---"));
     let mut named_before = false;
     let own_words = super::params_prose::own_name_words(id);
+    let short = id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
+    // A list under a line about another model ("For MiniMax-VL-01, the additional ViT …:" over
+    // "- Total Parameters: 303M"): its facts are that model's.
+    let mut list_of_other = false;
     for (i, line) in md.lines().enumerate() {
         let t = line.trim();
+        let item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ");
+        if !t.is_empty() && !item && !line.starts_with([' ', '\t']) {
+            list_of_other = names_another(t, &short);
+        }
         named_before &= !t.is_empty() && !t.starts_with('#');
         let fence = t.starts_with("```") || t.starts_with("~~~");
         code ^= fence;
@@ -315,7 +333,7 @@ fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>) -> 
             let key_value = seg.split_once([':', '：']).or_else(|| seg.split_once(" is "));
             if let Some((k, v)) = key_value.and_then(|(k, v)| Some((key_role(k)?, cell_num(v)?))) {
                 let ((total, active), evidence) = (if k { (None, Some(v)) } else { (Some(v), None) }, evidence(t, 0));
-                out.push(Cand { doubt: false, total, active, form: SizeForm::Table, line: i + 1, evidence });
+                out.push(Cand { doubt: list_of_other, total, active, form: SizeForm::Table, line: i + 1, evidence });
             }
             // "a flagship $560$-billion-parameter model": TeX math around a number.
             let seg = if seg.contains('$') { seg.replace('$', "") } else { seg.to_owned() };
@@ -456,6 +474,21 @@ mod tests {
         assert_eq!((size.size.total, size.against_name), (3_000_000_000, false));
         let own = "Meet Zephyr-7B, a 7.24B parameter model.";
         assert_eq!(card_size("org/zephyr-7b", own).unwrap().size.total, 7_240_000_000);
+    }
+
+    #[test]
+    fn moe_counts_beside_an_alias_and_a_list_about_another_model() {
+        let hunyuan = "The unveiled Hunyuan-Large (Hunyuan-MoE-A52B) model is the largest open-source \
+                       Transformer-based MoE model, featuring a total of 389 billion parameters and 52 billion active parameters.";
+        let size = card_size("tencent/Tencent-Hunyuan-Large", hunyuan).unwrap().size;
+        assert_eq!((size.total, size.active), (389_000_000_000, Some(52_000_000_000)));
+        let minimax = "The architecture of MiniMax-Text-01:\n- Total Parameters: 456B\n- Activated Parameters per Token: 45.9B\n\n\
+                       For MiniMax-VL-01, the additional ViT architecture details:\n- Total Parameters: 303M\n";
+        let size = card_size("MiniMaxAI/MiniMax-Text-01", minimax).unwrap().size;
+        assert_eq!((size.total, size.active), (456_000_000_000, Some(45_900_000_000)));
+        // The family's own list is this model's: not "Qwen2.5-Coder", nor a "4-bit" copy, is another.
+        let qwen = "**This repo contains the 4-bit 7B Qwen2.5-Coder model**:\n- Number of Parameters: 7.61B\n";
+        assert_eq!(card_size("Qwen/Qwen2.5-Coder-7B-Instruct-AWQ", qwen).unwrap().size.total, 7_610_000_000);
     }
 
     #[test]

@@ -63,11 +63,13 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     let mut names = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)));
     let sibling = names.any(|w| kin(w) && !squash(short).starts_with(&squash(w)));
     let own_words = own_name_words(&id);
-    let other = found
-        .iter()
-        .any(|m| m.named && !id.contains(name_around(&lower, m)) || apposed_to_other(&lower[..m.at], &own_words));
+    let other = found.iter().any(|m| {
+        m.named && !id.contains(name_around(&lower, m)) && !own_alias(&lower, m, &own_words)
+            || apposed_to_other(&lower[..m.at], &own_words)
+    });
     let unnamed = !anchored && !named_before && !id.is_empty() && !names_own_word(&lower, &own_words);
-    let cue = words(&lower).any(|w| listed(CUES, w) || (!anchored && listed(TUNED, w)));
+    // ("Transformer-based" describes the architecture; "based on" names a base model.)
+    let cue = words(&lower.replace("-based", "")).any(|w| listed(CUES, w) || (!anchored && listed(TUNED, w)));
     let (mut totals, mut actives) = (Vec::new(), Vec::new());
     for m in found.into_iter().filter(|m| !m.named) {
         let Some(active) = role(&lower[..m.at], &lower[m.end..]) else { continue };
@@ -304,6 +306,16 @@ fn apposed_to_other(before: &str, own: &[String]) -> bool {
     let name = name.trim_matches(|c: char| !c.is_ascii_alphanumeric());
     let model_like = name.chars().any(|c| c.is_ascii_digit()) || name.contains('-');
     model_like && !own.iter().any(|w| words(name).any(|n| n == w))
+}
+
+/// Whether the name a size is part of is, in parentheses, another name of the model just named:
+/// "Hunyuan-Large (Hunyuan-MoE-A52B) … a total of 389 billion parameters".
+fn own_alias(lower: &str, m: &Num, own: &[String]) -> bool {
+    let name = name_around(lower, m);
+    let Some(at) = lower.find(name) else { return false };
+    let before = lower[..at].strip_suffix('(').map(str::trim_end);
+    let named = before.and_then(|b| b.rsplit(char::is_whitespace).next()).unwrap_or("");
+    !named.is_empty() && own.iter().any(|w| words(named).any(|n| n == w))
 }
 
 fn squash(w: &str) -> String {

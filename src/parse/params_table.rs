@@ -84,7 +84,8 @@ pub(super) fn key_role(cell: &str) -> Option<bool> {
         .to_ascii_lowercase()
         .replace(|c: char| !c.is_ascii_alphabetic(), "");
     let k = ["numberof", "total", "model", "num", "n"].iter().fold(k.as_str(), |k, p| k.strip_prefix(p).unwrap_or(k));
-    let rest = k.strip_prefix("activated").or_else(|| k.strip_prefix("active"));
+    // ("Activated Parameters per Token": the active count.)
+    let rest = k.strip_prefix("activated").or_else(|| k.strip_prefix("active")).map(|r| r.trim_end_matches("pertoken"));
     // "Model Size | 1.28B": only a value with a size unit is read (not "Model Size (GB)").
     matches!(rest.unwrap_or(k), "parameters" | "params" | "parametercount" | "paramcount" | "size")
         .then_some(rest.is_some())
