@@ -6,7 +6,7 @@
 
 use super::params_prose::prose;
 use super::params_table::{cell_num, key_role, table};
-use super::tables::{Table, TableKind};
+use super::tables::Table;
 
 /// Share of a Mistral/Llama-style dense model's weights in its FFN (Mistral-7B: 5.64B of 7.24B).
 /// Used only to estimate `NxMB` names when no config or safetensors count exists.
@@ -158,16 +158,6 @@ pub(super) struct Num {
     pub(super) named: bool,
 }
 
-/// Whether a line names a model that is neither this one nor its family ("MiniMax-VL-01" on
-/// MiniMax-Text-01's card; not "Qwen2.5-Coder" on Qwen2.5-Coder-7B's, nor a "4-bit" quantization).
-fn names_another(line: &str, short: &str) -> bool {
-    let lower = line.to_ascii_lowercase();
-    let tokens = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c))).map(|t| t.trim_matches('.'));
-    tokens
-        .filter(|t| t.starts_with(|c: char| c.is_ascii_alphabetic()) && t.contains('-'))
-        .any(|t| t.chars().any(|c| c.is_ascii_digit()) && !short.starts_with(t) && !t.starts_with(short))
-}
-
 /// A statement of a size; a doubtful one (maybe another model's) is never taken but may make us abstain.
 #[derive(Clone)]
 pub(super) struct Cand {
@@ -313,7 +303,7 @@ fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>) -> 
         let t = line.trim();
         let item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ");
         if !t.is_empty() && !item && !line.starts_with([' ', '\t']) {
-            list_of_other = names_another(t, &short);
+            list_of_other = super::params_prose::names_another(t, &short);
         }
         named_before &= !t.is_empty() && !t.starts_with('#');
         let fence = t.starts_with("```") || t.starts_with("~~~");
@@ -345,23 +335,8 @@ fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>) -> 
         }
     }
     table(&block, id, name, &mut out);
-    html_size_rows(original, tables, id, name, &mut out);
+    super::params_table::html_size_rows(original, tables, id, name, &mut out);
     out
-}
-
-/// The parameter rows of HTML tables (`<td>Model Size</td><td>1.28B</td>…` under a header of
-/// model names), read as the pipe tables they would be.
-fn html_size_rows(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>, out: &mut Vec<Cand>) {
-    let sized = |t: &&Table| t.kind == TableKind::Html && t.rows.iter().any(|r| key_role(&r[0]).is_some());
-    for t in tables.iter().filter(sized) {
-        let line = md[..t.offset.min(md.len())].matches('\n').count() + 1;
-        let pipe = |cells: &[String]| format!("| {} |", cells.join(" | "));
-        let rows: Vec<String> = std::iter::once(pipe(&t.header))
-            .chain(std::iter::once(pipe(&vec!["---".to_owned(); t.header.len()])))
-            .chain(t.rows.iter().map(|r| pipe(r)))
-            .collect();
-        table(&rows.iter().map(|r| (line, r.as_str())).collect::<Vec<_>>(), id, name, out);
-    }
 }
 
 /// The sentence from a little before byte `at`, whitespace-collapsed, at most 200 characters.

@@ -2,6 +2,7 @@
 //! the row naming this model, a `Number of Parameters: 1.54B` line.
 
 use super::params::{evidence, nums, parse_size, size_pair, Cand, Num, SizeForm, SizeText};
+use super::tables::{Table, TableKind};
 
 /// A table's parameter rows (`| Parameters | 8.03B |`; of a family row, the column whose header
 /// names this model) and columns (`| Model | #Params |`, in the row naming this model).
@@ -40,6 +41,21 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
             let (total, active, evidence) = (pick(false), pick(true), evidence(text, 0));
             out.push(Cand { doubt: false, total, active, form: SizeForm::Table, line: *line, evidence });
         }
+    }
+}
+
+/// The parameter rows of HTML tables (`<td>Model Size</td><td>1.28B</td>…` under a header of
+/// model names), read as the pipe tables they would be.
+pub(super) fn html_size_rows(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>, out: &mut Vec<Cand>) {
+    let sized = |t: &&Table| t.kind == TableKind::Html && t.rows.iter().any(|r| key_role(&r[0]).is_some());
+    for t in tables.iter().filter(sized) {
+        let line = md[..t.offset.min(md.len())].matches('\n').count() + 1;
+        let pipe = |cells: &[String]| format!("| {} |", cells.join(" | "));
+        let rows: Vec<String> = std::iter::once(pipe(&t.header))
+            .chain(std::iter::once(pipe(&vec!["---".to_owned(); t.header.len()])))
+            .chain(t.rows.iter().map(|r| pipe(r)))
+            .collect();
+        table(&rows.iter().map(|r| (line, r.as_str())).collect::<Vec<_>>(), id, name, out);
     }
 }
 
