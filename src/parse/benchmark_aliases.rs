@@ -158,6 +158,9 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("avg", "card_average"),
     ("total average", "card_average"),
     ("overall average", "card_average"),
+    // The Open LLM Leaderboard's average of its four or six benchmarks ("H4 (Avg)", "H6").
+    ("h4", "card_average"),
+    ("h6", "card_average"),
     // lighteval's row over all its tasks.
     ("all", "card_average"),
 ];

@@ -10,7 +10,9 @@ use super::benchmarks::{resolve, strip_markup};
 /// technology).
 const LANGUAGE_CODES: &[&str] = &[
     "en", "de", "fr", "es", "zh", "ja", "ko", "ru", "ar", "hi", "pt", "vi", "nl", "pl", "id", "th", "ms", "jv", "km",
-    "lo", "my", "ta", "tl", "tr", "uk", "bn", "ur", "sw", "te", "fa", "cs", "sv",
+    "lo", "my", "ta", "tl", "tr", "uk", "bn", "ur", "sw", "te", "fa", "cs", "sv", "fi", "da", "el", "hu", "ro", "bg",
+    "hr", "sk", "sl", "sr", "lt", "lv", "et", "ca", "eu", "gl", "kk", "ka", "hy", "mr", "gu", "kn", "ml", "pa", "ne",
+    "si", "yo", "zu", "af", "cy",
 ];
 
 /// A language, natural or programming, or a language's code (one word of a name).
@@ -359,7 +361,10 @@ pub fn may_be_benchmark(name: &str) -> bool {
     if matches!(words.as_slice(), ["d" | "n", _]) || matches!(words.as_slice(), [w] if w.chars().count() == 1) {
         return false;
     }
-    if is_metric_words(&words) {
+    // Only an overall figure's words ("Overall Acc.", "Overall Accuracy", "Total Score", "raw
+    // score"): the benchmark it is the overall of is named elsewhere, if at all.
+    const OVERALL_WORDS: &[&str] = &["overall", "total", "raw", "final", "mean", "avg", "average", "accuracy"];
+    if is_metric_words(&words) || words.iter().all(|w| METRIC.contains(w) || OVERALL_WORDS.contains(w)) {
         return false;
     }
     // A metric's average over unnamed parts ("Acc avg", "Avg. Acc."): the benchmark is named

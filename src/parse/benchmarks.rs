@@ -174,6 +174,12 @@ pub fn resolve(raw: &str) -> Benchmark {
                 Some(kept) if !kept.is_empty() => kept.to_owned(),
                 _ => name,
             };
+            // "Average Score on 11 Academic Benchmarks": the card's own average.
+            let words: Vec<&str> = name.split(' ').collect();
+            let over = |w: &&str| matches!(*w, "benchmarks" | "tasks" | "datasets");
+            if words.iter().any(|w| matches!(*w, "average" | "avg" | "mean")) && words.iter().any(over) {
+                return Benchmark { canonical: "card_average".to_owned(), is_known: true, shots, qualifier };
+            }
             Benchmark { canonical: respelled_lead(&name).replace(' ', "_"), is_known: false, shots, qualifier }
         }
     }
@@ -356,6 +362,12 @@ mod tests {
             assert!(!may_be_benchmark(part), "{part}");
         }
         assert!(may_be_benchmark("Average MMLU") && may_be_benchmark("MT-Bench turn1"));
+        // An overall figure alone names no benchmark; an average over benchmarks is the card's own.
+        assert!(
+            !may_be_benchmark("Overall Acc.") && !may_be_benchmark("Total Score") && !may_be_benchmark("raw score")
+        );
+        assert_eq!(resolve("Average Score on 11 Academic Benchmarks").canonical, "card_average");
+        assert_eq!(resolve("H4 (Avg)").canonical, "card_average");
         assert!(may_be_benchmark("GSM8K") && may_be_benchmark("Ko-ARC"));
         assert!(
             !may_be_benchmark("En") && !may_be_benchmark("ZH") && may_be_benchmark("HumanEval-ZH"),
