@@ -214,7 +214,29 @@ fn named_then_about(heading: &str, known: impl Fn(&str) -> bool) -> Option<&str>
 }
 
 // A metric alone ("Pass@1", "Accuracy", "EM") names no benchmark.
-const METRIC: &[&str] = &["pass", "acc", "accuracy", "em", "f1", "score", "exact", "match", "norm", "k"];
+const METRIC: &[&str] = &[
+    "pass",
+    "acc",
+    "accuracy",
+    "em",
+    "f1",
+    "score",
+    "exact",
+    "match",
+    "norm",
+    "k",
+    // Retrieval and overlap metrics: "NDCG@10", "MRR@10", "P@1", "MAP@10", "ROUGE-2", "Top-1".
+    "ndcg",
+    "mrr",
+    "map",
+    "p",
+    "recall",
+    "precision",
+    "rouge",
+    "bleu",
+    "chrf",
+    "top",
+];
 
 fn is_metric_words(words: &[&str]) -> bool {
     !words.is_empty() && words.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit()))

@@ -367,6 +367,9 @@ mod tests {
             !may_be_benchmark("Overall Acc.") && !may_be_benchmark("Total Score") && !may_be_benchmark("raw score")
         );
         assert_eq!(resolve("Average Score on 11 Academic Benchmarks").canonical, "card_average");
+        for metric in ["NDCG@10", "MRR@10", "P@1", "ROUGE-2", "Top-1", "Recall@10"] {
+            assert!(!may_be_benchmark(metric), "{metric}");
+        }
         assert_eq!(resolve("H4 (Avg)").canonical, "card_average");
         assert!(may_be_benchmark("GSM8K") && may_be_benchmark("Ko-ARC"));
         assert!(
