@@ -60,6 +60,18 @@ pub(super) const CATEGORY: &[&str] = &[
     "biology",
     "chemistry",
     "physics",
+    // Kinds of task a capability table scores ("Robustness", "Translation"; MTEB's task types).
+    "robustness",
+    "safety",
+    "hallucination",
+    "translation",
+    "summarization",
+    "classification",
+    "retrieval",
+    "clustering",
+    "reranking",
+    "generation",
+    "factual",
     // Harm categories of a safety table ("Criminal", "Privacy", "Misinformation").
     "harmful",
     "harmfulness",
