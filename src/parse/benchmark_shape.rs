@@ -62,10 +62,15 @@ pub fn is_part_name(name: &str) -> bool {
         || translated(name)
 }
 
+/// A word that averages ("Avg", "Average", "Mean").
+pub(super) fn averaging(w: &str) -> bool {
+    matches!(w, "avg" | "average" | "mean")
+}
+
 /// A language's turn or average ("id turn1", "th avg"): SeaBench's and MT-Bench's parts by language.
 fn is_language_turn(words: &[&str]) -> bool {
     let turn = |w: &str| w.strip_prefix("turn").is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
-    let qualifier = |w: &str| turn(w) || matches!(w, "avg" | "average" | "mean");
+    let qualifier = |w: &str| turn(w) || averaging(w);
     words.iter().any(|w| language(w))
         && words.iter().any(|w| qualifier(w))
         && words.iter().all(|w| language(w) || qualifier(w))
@@ -385,13 +390,13 @@ pub fn may_be_benchmark(name: &str) -> bool {
     }
     // Only an overall figure's words ("Overall Acc.", "Overall Accuracy", "Total Score", "raw
     // score"): the benchmark it is the overall of is named elsewhere, if at all.
-    const OVERALL_WORDS: &[&str] = &["overall", "total", "raw", "final", "mean", "avg", "average", "accuracy"];
-    if is_metric_words(&words) || words.iter().all(|w| METRIC.contains(w) || OVERALL_WORDS.contains(w)) {
+    let overall = |w: &&str| METRIC.contains(w) || averaging(w) || matches!(*w, "overall" | "total" | "raw" | "final");
+    if is_metric_words(&words) || words.iter().all(overall) {
         return false;
     }
     // A metric's average over unnamed parts ("Acc avg", "Avg. Acc."): the benchmark is named
     // elsewhere (a heading, a caption, the sentence before the table).
-    let averaged = |w: &&str| matches!(*w, "avg" | "average" | "mean");
+    let averaged = |w: &&str| averaging(w);
     if words.iter().any(averaged)
         && words.iter().any(|w| METRIC.contains(w))
         && words.iter().all(|w| averaged(w) || METRIC.contains(w))
@@ -415,10 +420,9 @@ pub fn may_be_benchmark(name: &str) -> bool {
     }
     // A language's turn or average ("id turn1", "th avg"), an average over languages or the
     // Southeast Asian ones ("avg_sea"): a part of a benchmark named elsewhere.
-    let part = |w: &&str| not_alone(w);
     let digits = |w: &&str| w.chars().all(|c| c.is_ascii_digit());
     if is_language_turn(&words)
-        || averaged(&words[0]) && words.len() > 1 && words[1..].iter().all(|w| part(w) || *w == "sea")
+        || averaging(words[0]) && words.len() > 1 && words[1..].iter().all(|w| not_alone(w) || *w == "sea")
     {
         return false;
     }

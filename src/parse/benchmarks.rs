@@ -177,7 +177,7 @@ pub fn resolve(raw: &str) -> Benchmark {
             // "Average Score on 11 Academic Benchmarks": the card's own average.
             let words: Vec<&str> = name.split(' ').collect();
             let over = |w: &&str| matches!(*w, "benchmarks" | "tasks" | "datasets");
-            if words.iter().any(|w| matches!(*w, "average" | "avg" | "mean")) && words.iter().any(over) {
+            if words.iter().any(|w| super::benchmark_shape::averaging(w)) && words.iter().any(over) {
                 return Benchmark { canonical: "card_average".to_owned(), is_known: true, shots, qualifier };
             }
             Benchmark { canonical: respelled_lead(&name).replace(' ', "_"), is_known: false, shots, qualifier }
