@@ -1,5 +1,5 @@
 //! Word lists of table axes that are no benchmarks: categories, school levels, axis headers,
-//! programming and natural languages (`benchmark_shape` decides with them).
+//! programming and natural languages and their codes, metrics (`benchmark_shape` decides with them).
 
 /// Words of the categories a benchmark's score is broken down into (MMLU's "STEM", MT-Bench's
 /// "Roleplay", a capability table's "Knowledge"): a name made only of these is a sub-score.
@@ -186,3 +186,38 @@ pub(crate) fn language_column(rows: &[Vec<String>], cols: &[usize]) -> Option<us
 pub(crate) fn is_language(cell: &str) -> bool {
     LANGUAGES.contains(&cell.trim().to_lowercase().as_str())
 }
+
+/// ISO 639-1 codes of languages cards compare by ("En", "De", "Zh" columns; Southeast Asian
+/// tables' "id", "th", "ms", "jv", "km", "lo", "my", "ta", "tl"). Not "it" (also information
+/// technology).
+pub(super) const LANGUAGE_CODES: &[&str] = &[
+    "en", "de", "fr", "es", "zh", "ja", "ko", "ru", "ar", "hi", "pt", "vi", "nl", "pl", "id", "th", "ms", "jv", "km",
+    "lo", "my", "ta", "tl", "tr", "uk", "bn", "ur", "sw", "te", "fa", "cs", "sv", "fi", "da", "el", "hu", "ro", "bg",
+    "hr", "sk", "sl", "sr", "lt", "lv", "et", "ca", "eu", "gl", "kk", "ka", "hy", "mr", "gu", "kn", "ml", "pa", "ne",
+    "si", "yo", "zu", "af", "cy",
+];
+
+/// A metric alone ("Pass@1", "Accuracy", "EM") names no benchmark.
+pub(super) const METRIC: &[&str] = &[
+    "pass",
+    "acc",
+    "accuracy",
+    "em",
+    "f1",
+    "score",
+    "exact",
+    "match",
+    "norm",
+    "k",
+    // Retrieval and overlap metrics: "NDCG@10", "MRR@10", "P@1", "MAP@10", "ROUGE-2", "Top-1".
+    "ndcg",
+    "mrr",
+    "map",
+    "p",
+    "recall",
+    "precision",
+    "rouge",
+    "bleu",
+    "chrf",
+    "top",
+];

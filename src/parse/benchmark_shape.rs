@@ -2,18 +2,8 @@
 //! alias table knows it or it passes a shape check (not a length, size, date, language, licence,
 //! metric or category of another benchmark).
 
-use super::axis_words::{AXIS_WORDS, CATEGORY, CODE_LANGUAGES, LANGUAGES, LEVELS};
+use super::axis_words::{AXIS_WORDS, CATEGORY, CODE_LANGUAGES, LANGUAGES, LANGUAGE_CODES, LEVELS, METRIC};
 use super::benchmarks::{resolve, strip_markup};
-
-/// ISO 639-1 codes of languages cards compare by ("En", "De", "Zh" columns; Southeast Asian
-/// tables' "id", "th", "ms", "jv", "km", "lo", "my", "ta", "tl"). Not "it" (also information
-/// technology).
-const LANGUAGE_CODES: &[&str] = &[
-    "en", "de", "fr", "es", "zh", "ja", "ko", "ru", "ar", "hi", "pt", "vi", "nl", "pl", "id", "th", "ms", "jv", "km",
-    "lo", "my", "ta", "tl", "tr", "uk", "bn", "ur", "sw", "te", "fa", "cs", "sv", "fi", "da", "el", "hu", "ro", "bg",
-    "hr", "sk", "sl", "sr", "lt", "lv", "et", "ca", "eu", "gl", "kk", "ka", "hy", "mr", "gu", "kn", "ml", "pa", "ne",
-    "si", "yo", "zu", "af", "cy",
-];
 
 /// A language, natural or programming, or a language's code (one word of a name).
 fn language(w: &str) -> bool {
@@ -217,31 +207,6 @@ fn named_then_about(heading: &str, known: impl Fn(&str) -> bool) -> Option<&str>
         (about && (!rest.is_empty() || !tail.is_empty()) && known(name)).then_some(name)
     })
 }
-
-// A metric alone ("Pass@1", "Accuracy", "EM") names no benchmark.
-const METRIC: &[&str] = &[
-    "pass",
-    "acc",
-    "accuracy",
-    "em",
-    "f1",
-    "score",
-    "exact",
-    "match",
-    "norm",
-    "k",
-    // Retrieval and overlap metrics: "NDCG@10", "MRR@10", "P@1", "MAP@10", "ROUGE-2", "Top-1".
-    "ndcg",
-    "mrr",
-    "map",
-    "p",
-    "recall",
-    "precision",
-    "rouge",
-    "bleu",
-    "chrf",
-    "top",
-];
 
 fn is_metric_words(words: &[&str]) -> bool {
     !words.is_empty() && words.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
