@@ -452,6 +452,16 @@ mod tests {
     }
 
     #[test]
+    fn a_size_right_after_the_models_own_name_despite_a_cue_word_later() {
+        let gpt2 = "**Model Description:** GPT-2 Medium is the **355M parameter** version of GPT-2, a transformer.";
+        assert_eq!(card_size("openai-community/gpt2-medium", gpt2).unwrap().size.total, 355_000_000);
+        // Far from "is a", the size is another model's ("the 124 million parameter version of GPT-2").
+        let distil = "DistilGPT2 is an English-language model pre-trained with the supervision of the 124 million \
+                      parameter version of GPT-2.";
+        assert!(card_size("distilbert/distilgpt2", distil).is_none());
+    }
+
+    #[test]
     fn moe_counts_beside_an_alias_and_a_list_about_another_model() {
         let hunyuan = "The unveiled Hunyuan-Large (Hunyuan-MoE-A52B) model is the largest open-source \
                        Transformer-based MoE model, featuring a total of 389 billion parameters and 52 billion active parameters.";

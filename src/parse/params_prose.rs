@@ -67,7 +67,11 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
         m.named && !id.contains(name_around(&lower, m)) && !own_alias(&lower, m, &own_words)
             || apposed_to_other(&lower[..m.at], &own_words)
     });
-    let unnamed = !anchored && !named_before && !id.is_empty() && !names_own_word(&lower, &own_words);
+    let unnamed = !anchored
+        && !named_before
+        && !id.is_empty()
+        && !names_own_word(&lower, &own_words)
+        && own_subject(&lower, short).is_none();
     // ("Transformer-based" describes the architecture; "based on" names a base model.)
     let cue = words(&lower.replace("-based", "")).any(|w| listed(CUES, w) || (!anchored && listed(TUNED, w)));
     let (mut totals, mut actives) = (Vec::new(), Vec::new());
@@ -80,7 +84,12 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     let doubt = other || sibling || unnamed || cue || many(&totals) || many(&actives) || backwards || lists_sizes(s);
     // "`x-3b` is a 2.7B parameter model tuned from `x-base-3b`": this model is the subject, so the
     // size up to "parameter" is its own, whatever other models the rest names.
-    if let Some(end) = own_statement_end(&lower, short).filter(|e| (other || sibling) && *e < s.len()) {
+    // A cue word after the statement ("the 355M parameter version of GPT-2") only when the size
+    // follows "is a" closely: not "DistilGPT2 is an English-language model pre-trained with the
+    // supervision of the 124 million parameter version of GPT-2".
+    let max_words = if other || sibling { usize::MAX } else { 5 };
+    let own_end = (other || sibling || cue).then(|| own_statement_end(&lower, short, max_words)).flatten();
+    if let Some(end) = own_end.filter(|e| *e < s.len()) {
         return prose(&s[..end], line, &id, anchored, false, out);
     }
     let (total, active) = if doubt { (None, None) } else { (totals.first().cloned(), actives.into_iter().next()) };
@@ -117,10 +126,13 @@ fn hundred_millions(s: &str) -> Vec<Num> {
 }
 
 /// Where a sentence whose subject is this model ("The `x-3b` is a …") ends its size statement:
-/// after the first "param…" word following " is a"/" is an".
-fn own_statement_end(lower: &str, short: &str) -> Option<usize> {
+/// after the first "param…" word following " is a"/" is an", at most `max_words` words on.
+fn own_statement_end(lower: &str, short: &str, max_words: usize) -> Option<usize> {
     let k = own_subject(lower, short)?;
     let p = k + lower[k..].find("param")?;
+    if lower[k..p].split_whitespace().count() > max_words {
+        return None;
+    }
     Some(p + lower[p..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(lower.len() - p))
 }
 
@@ -300,7 +312,9 @@ fn own_statement_size(s: &str, lower: &str, short: &str) -> Option<Num> {
 /// is a …", "Go-Bruins is the SOTA 7B model").
 fn own_subject(lower: &str, short: &str) -> Option<usize> {
     let k = [" is a ", " is an ", " is the "].iter().filter_map(|p| lower.find(p)).min()?;
-    let subject = lower[..k].trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    // (After a template's label: "**Model Description:** GPT-2 Medium is the 355M parameter …")
+    let said = lower[..k].rsplit(':').next().unwrap_or("");
+    let subject = said.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
     let subject = subject.strip_prefix("the ").unwrap_or(subject);
     // "This is a 1.8B model trained on …", "This model is a 7B …": the card speaking of its own.
     let this = matches!(subject, "this" | "this model");
