@@ -16,9 +16,24 @@ fn model_like(word: &str) -> bool {
 pub(crate) fn names_other_model(text: &str, name: &str) -> bool {
     let own = words(name);
     let lower = text.to_ascii_lowercase();
-    let tokens = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c))).map(|t| t.trim_matches('.'));
     let named = |t: &&str| model_like(t) && !is_size(t.split('-').next().unwrap_or(t));
-    tokens.filter(named).any(|t| words(t) != own)
+    let other = name_tokens(&lower).filter(named).any(|t| words(t) != own);
+    other
+}
+
+/// Whether `text` names a model that is neither `short` (a lower-case repo name) nor its family:
+/// "MiniMax-VL-01" on MiniMax-Text-01's card; not "Qwen2.5-Coder" on Qwen2.5-Coder-7B's, nor a
+/// "4-bit" quantization.
+pub(crate) fn names_unrelated_model(text: &str, short: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let named = |t: &&str| model_like(t) && t.starts_with(|c: char| c.is_ascii_alphabetic());
+    let unrelated = name_tokens(&lower).filter(named).any(|t| !short.starts_with(t) && !t.starts_with(short));
+    unrelated
+}
+
+/// The tokens of a lower-case text that may be names: letters, digits, "-", "_" and inner ".".
+fn name_tokens(lower: &str) -> impl Iterator<Item = &str> {
+    lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c))).map(|t| t.trim_matches('.'))
 }
 
 /// Whether `text` names another version of the model: a "v1.0" right after the name's own first

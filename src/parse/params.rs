@@ -297,13 +297,13 @@ fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>) -> 
     let own_words = super::params_prose::own_name_words(id);
     let short = id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
     // A list under a line about another model ("For MiniMax-VL-01, the additional ViT …:" over
-    // "- Total Parameters: 303M"): its facts are that model's.
-    let mut list_of_other = false;
+    // "- Total Parameters: 303M"): its facts are that model's. (Looked at only for a fact found.)
+    let mut lead = "";
     for (i, line) in md.lines().enumerate() {
         let t = line.trim();
         let item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ");
         if !t.is_empty() && !item && !line.starts_with([' ', '\t']) {
-            list_of_other = super::params_prose::names_another(t, &short);
+            lead = t;
         }
         named_before &= !t.is_empty() && !t.starts_with('#');
         let fence = t.starts_with("```") || t.starts_with("~~~");
@@ -323,7 +323,8 @@ fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>) -> 
             let key_value = seg.split_once([':', '：']).or_else(|| seg.split_once(" is "));
             if let Some((k, v)) = key_value.and_then(|(k, v)| Some((key_role(k)?, cell_num(v)?))) {
                 let ((total, active), evidence) = (if k { (None, Some(v)) } else { (Some(v), None) }, evidence(t, 0));
-                out.push(Cand { doubt: list_of_other, total, active, form: SizeForm::Table, line: i + 1, evidence });
+                let doubt = super::mentions::names_unrelated_model(lead, &short);
+                out.push(Cand { doubt, total, active, form: SizeForm::Table, line: i + 1, evidence });
             }
             // "a flagship $560$-billion-parameter model": TeX math around a number.
             let seg = if seg.contains('$') { seg.replace('$', "") } else { seg.to_owned() };

@@ -257,16 +257,6 @@ pub(super) fn named_parentheses(line: &str, no: usize, id: &str, out: &mut Vec<C
     }
 }
 
-/// Whether a line names a model that is neither this one nor its family ("MiniMax-VL-01" on
-/// MiniMax-Text-01's card; not "Qwen2.5-Coder" on Qwen2.5-Coder-7B's, nor a "4-bit" quantization).
-pub(super) fn names_another(line: &str, short: &str) -> bool {
-    let lower = line.to_ascii_lowercase();
-    let tokens = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c))).map(|t| t.trim_matches('.'));
-    tokens
-        .filter(|t| t.starts_with(|c: char| c.is_ascii_alphabetic()) && t.contains('-'))
-        .any(|t| t.chars().any(|c| c.is_ascii_digit()) && !short.starts_with(t) && !t.starts_with(short))
-}
-
 /// The distinctive words of a model's name, lower-case: its first ("jamba") and any other that is
 /// no generic one ("arctic" of snowflake-arctic-base, not "base"). Computed once a card.
 pub(super) fn own_name_words(id: &str) -> Vec<String> {
