@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use crate::parse::quant_levels::quant_level_bits;
 use crate::tables::rows::ScoreRow;
 
 /// Rank of an observation: lower wins.
@@ -29,6 +30,12 @@ fn thinks(score: &ScoreRow) -> bool {
     score.metric.as_deref().is_some_and(mode)
 }
 
+/// Bits a quantized copy's score was measured at, its metric a quantization level ("Q4_K_M" 4,
+/// "IQ3_M" 3, "F16" 16): the copy's best level goes first. Full weights (no level) rank above all.
+fn quant_bits(score: &ScoreRow) -> std::cmp::Reverse<u32> {
+    std::cmp::Reverse(score.metric.as_deref().and_then(quant_level_bits).unwrap_or(u32::MAX))
+}
+
 /// Marks the one observation per (model, benchmark, shots) that density uses.
 pub fn mark_used_for_density(scores: &mut [ScoreRow]) {
     let mut best: HashMap<(String, String, Option<i32>), usize> = HashMap::new();
@@ -36,8 +43,8 @@ pub fn mark_used_for_density(scores: &mut [ScoreRow]) {
         let key = (s.model_id.clone(), s.benchmark.clone(), s.shots);
         let entry = best.entry(key).or_insert(i);
         let current = &scores[*entry];
-        if (rank(s), thinks(s), &s.source_url, &s.value_raw)
-            < (rank(current), thinks(current), &current.source_url, &current.value_raw)
+        if (rank(s), thinks(s), quant_bits(s), &s.source_url, &s.value_raw)
+            < (rank(current), thinks(current), quant_bits(current), &current.source_url, &current.value_raw)
         {
             *entry = i;
         }
@@ -112,5 +119,20 @@ mod tests {
         mark_used_for_density(&mut scores);
         let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
         assert_eq!(used, vec![89.5], "without modes the earlier value_raw wins, as before");
+    }
+
+    #[test]
+    fn a_quantized_copys_best_level_goes_first() {
+        let mut scores: Vec<ScoreRow> = [("IQ3_M", 42.0), ("Q8_0", 45.5), ("Q4_K_M", 43.6), ("F16", 45.3)]
+            .into_iter()
+            .map(|(level, v)| ScoreRow { metric: Some(level.into()), ..obs("hf_files", "markdown_table", v) })
+            .collect();
+        mark_used_for_density(&mut scores);
+        let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
+        assert_eq!(used, vec![45.3]);
+        scores.pop();
+        mark_used_for_density(&mut scores);
+        let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
+        assert_eq!(used, vec![45.5]);
     }
 }

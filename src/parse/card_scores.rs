@@ -13,23 +13,20 @@
 
 use std::collections::BTreeSet;
 
-use super::axis_words::{is_language, language_column};
-use super::lead_in::language_rows_of;
 pub use super::lm_eval::suite_average;
-use super::model_names::{heading_allows, heading_is_tuned, is_packed, is_size, label_match_in};
+use super::model_names::{heading_allows, heading_is_tuned, is_size, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};
 use super::own_label::{
-    choose, in_setting, label_names, mode_columns, names_model_exactly, rows_by_parenthesis, rows_by_setting,
+    choose, label_names, names_model_exactly, rows_by_parenthesis, rows_by_quant, rows_by_setting,
     rows_by_setting_column, Own,
 };
 use super::table_context::{
-    breakdown_of, is_own_header, is_score_header, last_heading, nameless_own_row, numeric_share, one_label_column,
-    overall_of_heading, overall_split, own_breakdown, section_benchmark, titled_benchmark, unnamed_categories,
-    unnamed_row, unnamed_scores,
+    breakdown_of, is_score_header, last_heading, nameless_own_row, numeric_share, overall_of_heading, overall_split,
+    section_benchmark, unnamed_categories, unnamed_row, unnamed_scores,
 };
 use super::tables::{clip, column_is_fraction, pure_number, Table, TableKind};
 use super::{front_matter::as_percent, lm_eval::lm_eval, lm_eval::lm_eval_elsewhere};
-use super::{header_only::header_only, mode_rows::mode_rows};
+use super::{header_only::header_only, mode_rows::mode_rows, models_as_columns::models_as_columns};
 use crate::parse::benchmarks::{
     heading_benchmark, is_category_name, is_overall_column, is_part_name, is_setting_only, may_be_benchmark, resolve,
     shots_in, split_of, strip_markup,
@@ -145,126 +142,6 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
     }
 }
 
-fn models_as_columns(table: &Table, header: &[String], bench_col: usize, own: Own, detail: &'static str) -> TableRead {
-    let (model_id, tuned, _) = own;
-    let value_cols: Vec<usize> =
-        (0..header.len()).filter(|c| *c != bench_col && numeric_share(table, *c) >= 0.5).collect();
-    let in_tuned = heading_is_tuned(&table.heading);
-    let candidates: Vec<(usize, String, (usize, bool))> = value_cols
-        .iter()
-        .filter_map(|c| {
-            label_names(&header[*c], own, in_tuned, value_cols.len() == 1).map(|m| (*c, header[*c].clone(), m))
-        })
-        .collect();
-    // A `Metric | Value` table (the Open LLM Leaderboard bot's) has one unnamed value column, the
-    // card's own model; `| Metric | Scores on Leaderboard | Our results |` has two, each saying so.
-    // Not on a quantized copy's card (they are the original's), nor under a heading for the other
-    // kind of model ("Base Pretrained Benchmarks" on an instruct card: that model's).
-    let own_columns = !value_cols.is_empty()
-        && value_cols.iter().all(|c| is_own_header(&header[*c]))
-        && !is_packed(model_id)
-        && heading_allows(&table.heading, tuned);
-    // `| Benchmark | STEM | … | Average |` after a sentence naming this model alone: its parts.
-    let own_parts = candidates.is_empty()
-        && !own_columns
-        && !is_packed(model_id)
-        && heading_allows(&table.heading, tuned)
-        && own_breakdown(table, header, &value_cols, model_id);
-    let by_mode = if candidates.is_empty() && heading_allows(&table.heading, tuned) {
-        mode_columns(header, &value_cols, model_id, in_tuned)
-    } else {
-        Vec::new()
-    };
-    let cols: Vec<(usize, Option<&'static str>)> =
-        match (own_columns, candidates.is_empty() || !heading_allows(&table.heading, tuned)) {
-            _ if own_parts => value_cols.iter().map(|c| (*c, None)).collect(),
-            _ if !by_mode.is_empty() => by_mode.iter().map(|(c, m)| (*c, Some(*m))).collect(),
-            (true, true) => value_cols.iter().map(|c| (*c, None)).collect(),
-            (false, true) => return TableRead::default(),
-            (_, false) => match choose(&candidates, header, "column", own) {
-                Ok(col) => vec![(col, None)],
-                Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
-            },
-        };
-    // A breakdown of one benchmark into categories (STEM, Humanities, …; Writing, Roleplay, Math…)
-    // names no benchmark, and its "Math" is not MATH; but under a heading naming that benchmark,
-    // a language or category axis gives its parts ("MGSM German").
-    // (Only with one label column: "supercategory" beside "category" would name the wrong part.)
-    let names: Vec<&String> = table.rows.iter().map(|r| &r[bench_col]).filter(|n| !n.trim().is_empty()).collect();
-    // Rows of which none is a known benchmark, under a title naming one ("**BLINK**: a benchmark
-    // with 14 visual tasks" over "Art Style", "Counting"): its parts. In a section only a sentence
-    // says is about one ("We also use the MMLU benchmark …" over `| Dataset | 7B | 65B |` by
-    // fine-tuning set), each row may be a setting or another model: not read.
-    let known = |n: &&String| Some(resolve(n)).is_some_and(|b| b.is_known && b.canonical != "card_average");
-    let unnamed_rows = !names.iter().any(known);
-    let titled = unnamed_rows.then(|| titled_benchmark(table)).flatten();
-    // (Not under a known benchmark's heading: LongBench's rows, "HotpotQA", are datasets of their own.)
-    let parts_of_title = titled.clone().filter(|_| heading_benchmark(&table.heading).is_none());
-    let part_of =
-        breakdown_of(table, &header[bench_col]).or(parts_of_title).or_else(|| language_rows_of(table, bench_col));
-    let part_of = part_of.filter(|_| one_label_column(table, bench_col, &value_cols));
-    if part_of.is_none() && unnamed_rows && titled.is_none() && section_benchmark(table).is_some() {
-        let why = "rows name no known benchmark in a section about one; what each row is is not known";
-        return TableRead { scores: Vec::new(), abstained: Some((Unused::UnnamedBenchmark, why.to_owned())) };
-    }
-    if part_of.is_none() && names.iter().filter(|n| is_category_name(n)).count() * 2 > names.len().max(1) {
-        return TableRead::default();
-    }
-    let meta_cols: Vec<usize> = (0..header.len()).filter(|c| *c != bench_col && !value_cols.contains(c)).collect();
-    let language_col = language_column(&table.rows, &meta_cols);
-    let mut out = Vec::new();
-    for (r, (col, mode)) in (0..table.rows.len()).flat_map(|r| cols.iter().map(move |c| (r, *c))) {
-        let (row, fraction) = (&table.rows[r], column_is_fraction(table, col));
-        let bench = strip_markup(&row[bench_col]);
-        let Some(value) = pure_number(&row[col]) else { continue };
-        let bench = match &part_of {
-            _ if bench.is_empty() => continue,
-            Some(name) if is_overall_column(&bench) => name.clone(),
-            Some(name) => format!("{name} {bench}"),
-            None if !may_be_benchmark(&bench) || is_category_name(&bench) => continue,
-            None if own_parts && !is_overall_column(&header[col]) => format!("{bench} {}", header[col]),
-            None => match language_col.map(|c| row[c].trim()).filter(|l| is_language(l)) {
-                Some(language) => format!("{bench} {language}"),
-                None => bench,
-            },
-        };
-        let metric = meta_cols.iter().map(|c| strip_markup(&row[*c])).find(|m| {
-            !m.is_empty()
-                && m.chars().any(char::is_alphanumeric)
-                && (shots_in(m).is_some()
-                    || header[meta_cols[0]].to_lowercase().contains("metric")
-                    || header[meta_cols[0]].to_lowercase().contains("shot"))
-        });
-        let metric = match mode {
-            Some(mode) => Some(in_setting(metric, mode)),
-            None => metric,
-        };
-        // A row of a quantized checkpoint ("FP8", "Int4GPTQ" beside "B16") is another model's.
-        if !is_packed(model_id) && meta_cols.iter().any(|c| is_packed(&strip_markup(&row[*c]))) {
-            continue;
-        }
-        let shots = metric.as_deref().and_then(shots_in).or_else(|| resolve(&bench).shots);
-        let evidence = [Some(bench.as_str()), metric.as_deref(), Some(header[col].as_str())]
-            .into_iter()
-            .flatten()
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(" | ");
-        out.push(CardScore {
-            benchmark_raw: bench,
-            metric,
-            shots,
-            value: if fraction { as_percent(value, &row[col]) } else { value },
-            value_raw: row[col].trim().to_owned(),
-            detail,
-            evidence: clip(&evidence),
-            offset: table.row_offsets.get(r).copied().unwrap_or(table.offset),
-            evaluated_by: None,
-        });
-    }
-    TableRead { scores: out, abstained: None }
-}
-
 fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static str) -> TableRead {
     let (model_id, tuned, _) = own;
     // A rank column ("Rank": "1️⃣", "🥈") labels no model.
@@ -329,13 +206,26 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         let heading: String = last_heading(table).chars().take(60).collect();
         candidates.push((0, format!("(one unnamed row under \"{heading}\")"), (0, true)));
     }
+    // A quantized copy's rows by level, when no row names the model itself.
+    let first_labels: Vec<String> = row_parts.iter().map(|p| p.first().cloned().unwrap_or_default()).collect();
+    let by_quant = (!candidates.iter().any(|c| c.2 .1)).then(|| rows_by_quant(&first_labels, model_id)).flatten();
+    if let Some(rows) = &by_quant {
+        candidates.retain(|c| !rows.iter().any(|r| r.0 == c.0));
+        candidates.extend(rows.iter().map(|(i, _)| (*i, strip_markup(&first_labels[*i]), (0, true))));
+    }
     if candidates.is_empty() || !heading_allows(&table.heading, tuned) {
         return TableRead::default();
     }
+    // A quantized copy's table also gives sizes, perplexities and speeds by level: only the
+    // columns of known benchmarks are read from it.
+    let known_only = by_quant.is_some();
     // (row, its shots, its setting)
-    let chosen: Vec<(usize, Option<i32>, Option<String>)> = match rows_by_setting(&candidates) {
-        Some(rows) => rows.into_iter().map(|(r, s)| (r, s, None)).collect(),
-        None => match rows_by_setting_column(&candidates, &row_parts).or_else(|| rows_by_parenthesis(&candidates)) {
+    let chosen: Vec<(usize, Option<i32>, Option<String>)> = match (by_quant, rows_by_setting(&candidates)) {
+        (Some(rows), _) => rows.into_iter().map(|(r, level)| (r, None, Some(level))).collect(),
+        (None, Some(rows)) => rows.into_iter().map(|(r, s)| (r, s, None)).collect(),
+        (None, None) => match rows_by_setting_column(&candidates, &row_parts)
+            .or_else(|| rows_by_parenthesis(&candidates))
+        {
             Some(rows) => rows.into_iter().map(|(r, setting)| (r, None, Some(setting))).collect(),
             None => match choose(&candidates, &row_parts.iter().map(|p| p.join(" ")).collect::<Vec<_>>(), "row", own) {
                 Ok(i) => vec![(i, None, None)],
@@ -384,6 +274,9 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         let row = &table.rows[row_index];
         let label = candidates.iter().find(|c| c.0 == row_index).map(|c| c.1.as_str()).unwrap_or_default();
         let Some(value) = pure_number(&row[c]) else { continue };
+        if known_only && !resolve(&header[c]).is_known {
+            continue;
+        }
         let fraction = column_is_fraction(table, c);
         // One row with numbers on both sides of 1 ("0.6474" beside "69.82"): a value at most 1 may
         // be a fraction or a percent, and one row cannot tell.
@@ -421,7 +314,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::model_names::card_intro;
+    use crate::parse::model_names::{card_intro, is_packed};
     use crate::parse::tables::tables;
 
     fn read(md: &str, model: &str) -> TableRead {
@@ -1152,6 +1045,39 @@ mod tests {
         // A column of sizes tells other models apart, not settings: the model's rows stay ambiguous.
         let sizes = "| Model | Size | GSM |\n|---|---|---|\n| Foo | 7B | 50.5 |\n| | 13B | 56.3 |\n";
         assert!(read(sizes, "org/Foo").scores.is_empty());
+    }
+
+    #[test]
+    fn a_packed_copys_rows_by_quantization_level_are_its_scores_at_each_level() {
+        let md = "### ARC, HellaSwag and MMLU scores\n\n| Model | ARC | HellaSwag | MMLU | Avg Score |\n|---|--:|--:|--:|--:|\n\
+                  | [gemma-3-12b-it-pruned-IQ3_M](./gemma-3-12b-it-pruned-IQ3_M.gguf) | 66.9333 ±1.7190 | 74.67 | 42.0000 ±1.8034 | 61.2 |\n\
+                  | [gemma-3-12b-it-pruned-Q4_K_M-bartowski][b-q4km] | 69.6000 ±1.6807 | 81.07 | 43.6000 ±1.8119 | 64.8 |\n\
+                  | [gemma-3-12b-it-pruned-Q8_0](./gemma-3-12b-it-pruned-Q8_0.gguf) | 68.8000 ±1.6929 | 78.40 | 45.4667 ±1.8194 | 64.2 |\n";
+        // Its sizes by level are no scores.
+        let sizes = "| Model | Bartowski | Repo | Shrinkage |\n|---|--:|--:|--:|\n| gemma-3-12b-it-pruned-IQ3_M | 5.66 | 5.21 | 8.0% |\n";
+        assert!(read(sizes, "eaddario/gemma-3-12b-it-pruned-GGUF").scores.is_empty());
+        let got: Vec<(String, Option<String>, f64)> = read(md, "eaddario/gemma-3-12b-it-pruned-GGUF")
+            .scores
+            .into_iter()
+            .map(|s| (resolve(&s.benchmark_raw).canonical, s.metric, s.value))
+            .collect();
+        let at = |b: &str, m: &str, v: f64| (b.to_owned(), Some(m.to_owned()), v);
+        assert_eq!(
+            got,
+            [
+                at("arc_challenge", "IQ3_M", 66.9333),
+                at("hellaswag", "IQ3_M", 74.67),
+                at("mmlu", "IQ3_M", 42.0),
+                at("card_average", "IQ3_M", 61.2),
+                at("arc_challenge", "Q8_0", 68.8),
+                at("hellaswag", "Q8_0", 78.4),
+                at("mmlu", "Q8_0", 45.4667),
+                at("card_average", "Q8_0", 64.2),
+            ]
+        );
+        // The original's card, or another model's copy, has no row of its own here.
+        assert!(read(md, "google/gemma-3-12b-it").scores.is_empty());
+        assert!(read(md, "someone/gemma-3-27b-it-GGUF").scores.is_empty());
     }
 
     #[test]

@@ -15,7 +15,7 @@ const GENERIC: &[&str] =
     &["params", "parameters", "param", "model", "models", "size", "ours", "the", "hf", "this", "our", "meta", "dense"];
 const TUNING: &[&str] = &["instruct", "chat", "it", "dpo", "sft", "rlhf", "orpo", "tuned"];
 /// Words of quantized or converted copies: a table without them is about the original weights.
-const PACKING: &[&str] = &[
+pub(super) const PACKING: &[&str] = &[
     "gptq",
     "awq",
     "gguf",

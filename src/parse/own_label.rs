@@ -8,8 +8,9 @@ use super::benchmarks::{shots_in, strip_markup, take_shots};
 use super::card_scores::Unused;
 use super::model_names::{
     has_version, heading_is_tuned, introduces, is_kind_or_format, is_packed, is_size, label_match_in,
-    names_but_for_family, names_but_for_size, without_notes, words, BASE_FAMILIES,
+    names_but_for_family, names_but_for_size, without_notes, words, BASE_FAMILIES, PACKING,
 };
+use super::quant_levels::quant_level_bits;
 
 /// The model a table is read for: (model id, whether it is a tune, the start of its card).
 pub(super) type Own<'a> = (&'a str, bool, &'a str);
@@ -269,6 +270,36 @@ pub(super) fn rows_by_parenthesis(candidates: &[(usize, String, (usize, bool))])
         .then(|| exact.iter().map(|c| c.0).zip(rows.into_iter().map(|r| r.1)).collect())
 }
 
+/// A quantized copy's rows by quantization level, one for each file of the repo
+/// (`| [gemma-3-12b-it-pruned-IQ3_M](./gemma-3-12b-it-pruned-IQ3_M.gguf) | 66.93 | …`): a row named
+/// as the model but for its packing words ("GGUF"), with a level after the name, is the model's
+/// score at that level. A row with more after the level ("…-Q4_K_M-bartowski") is another
+/// uploader's file. `(row, level)`; `None` unless the model is a packed copy and each such row
+/// gives another level.
+pub(super) fn rows_by_quant(labels: &[String], model_id: &str) -> Option<Vec<(usize, String)>> {
+    if !is_packed(model_id) {
+        return None;
+    }
+    let (owner, name) = model_id.rsplit_once('/').unwrap_or(("", model_id));
+    let unpacked: Vec<&str> = name
+        .split(['-', '.'])
+        .filter(|t| !PACKING.contains(&t.to_lowercase().as_str()) && quant_level_bits(t).is_none())
+        .collect();
+    let unpacked = format!("{owner}/{}", unpacked.join("-"));
+    let level_of = |label: &String| {
+        let text = strip_markup(label);
+        let text = text.trim();
+        let file = text.strip_suffix(".gguf").unwrap_or(text);
+        let (rest, level) = file.rsplit_once(['-', '.', ' '])?;
+        (quant_level_bits(level).is_some() && label_match_in(rest, &unpacked, false, false).is_some_and(|m| m.1))
+            .then(|| level.to_owned())
+    };
+    let rows: Vec<(usize, String)> =
+        labels.iter().enumerate().filter_map(|(i, l)| level_of(l).map(|level| (i, level))).collect();
+    let levels: BTreeSet<String> = rows.iter().map(|r| r.1.to_uppercase()).collect();
+    (!rows.is_empty() && levels.len() == rows.len()).then_some(rows)
+}
+
 /// A label marking an earlier release of a model ("Qwen-7B-Chat (original)").
 fn earlier_release(label: &str) -> bool {
     words(label).iter().any(|w| matches!(w.as_str(), "original" | "previous" | "legacy"))
@@ -341,5 +372,28 @@ pub(super) fn in_setting(metric: Option<String>, setting: &str) -> String {
     match metric {
         Some(m) => format!("{m} ({setting})"),
         None => setting,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_packed_copys_rows_by_level_are_its_own() {
+        let labels: Vec<String> = [
+            "[gemma-3-12b-it-pruned-IQ3_M](./gemma-3-12b-it-pruned-IQ3_M.gguf)",
+            "[gemma-3-12b-it-pruned-Q4_K_M-bartowski][b-q4km]",
+            "gemma-3-12b-it-pruned-Q8_0",
+            "gemma-3-12b-it-Q8_0",
+        ]
+        .map(String::from)
+        .to_vec();
+        let rows = rows_by_quant(&labels, "eaddario/gemma-3-12b-it-pruned-GGUF");
+        assert_eq!(rows, Some(vec![(0, "IQ3_M".to_owned()), (2, "Q8_0".to_owned())]));
+        // Not on the original's card, and not when two rows give one level.
+        assert_eq!(rows_by_quant(&labels, "google/gemma-3-12b-it-pruned"), None);
+        let twice = [labels[2].clone(), labels[2].clone()];
+        assert_eq!(rows_by_quant(&twice, "eaddario/gemma-3-12b-it-pruned-GGUF"), None);
     }
 }

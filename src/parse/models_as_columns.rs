@@ -1,0 +1,142 @@
+//! A table with models as columns (a column of benchmark names, one column per model, e.g.
+//! gemma's `2B Params | 7B Params`): the column whose header names this model, or the one
+//! unnamed value column of the card's own (`| Metric | Value |`).
+
+use super::axis_words::{is_language, language_column};
+use super::benchmarks::{is_category_name, is_overall_column, may_be_benchmark, resolve, shots_in, strip_markup};
+use super::card_scores::{CardScore, TableRead, Unused};
+use super::front_matter::as_percent;
+use super::lead_in::language_rows_of;
+use super::model_names::{heading_allows, heading_is_tuned, is_packed};
+use super::own_label::{choose, in_setting, label_names, mode_columns, Own};
+use super::table_context::{
+    breakdown_of, is_own_header, numeric_share, one_label_column, own_breakdown, section_benchmark, titled_benchmark,
+};
+use super::tables::{clip, column_is_fraction, pure_number, Table};
+use crate::parse::benchmarks::heading_benchmark;
+
+pub(super) fn models_as_columns(
+    table: &Table,
+    header: &[String],
+    bench_col: usize,
+    own: Own,
+    detail: &'static str,
+) -> TableRead {
+    let (model_id, tuned, _) = own;
+    let value_cols: Vec<usize> =
+        (0..header.len()).filter(|c| *c != bench_col && numeric_share(table, *c) >= 0.5).collect();
+    let in_tuned = heading_is_tuned(&table.heading);
+    let candidates: Vec<(usize, String, (usize, bool))> = value_cols
+        .iter()
+        .filter_map(|c| {
+            label_names(&header[*c], own, in_tuned, value_cols.len() == 1).map(|m| (*c, header[*c].clone(), m))
+        })
+        .collect();
+    // A `Metric | Value` table (the Open LLM Leaderboard bot's) has one unnamed value column, the
+    // card's own model; `| Metric | Scores on Leaderboard | Our results |` has two, each saying so.
+    // Not on a quantized copy's card (they are the original's), nor under a heading for the other
+    // kind of model ("Base Pretrained Benchmarks" on an instruct card: that model's).
+    let own_columns = !value_cols.is_empty()
+        && value_cols.iter().all(|c| is_own_header(&header[*c]))
+        && !is_packed(model_id)
+        && heading_allows(&table.heading, tuned);
+    // `| Benchmark | STEM | … | Average |` after a sentence naming this model alone: its parts.
+    let own_parts = candidates.is_empty()
+        && !own_columns
+        && !is_packed(model_id)
+        && heading_allows(&table.heading, tuned)
+        && own_breakdown(table, header, &value_cols, model_id);
+    let by_mode = if candidates.is_empty() && heading_allows(&table.heading, tuned) {
+        mode_columns(header, &value_cols, model_id, in_tuned)
+    } else {
+        Vec::new()
+    };
+    let cols: Vec<(usize, Option<&'static str>)> =
+        match (own_columns, candidates.is_empty() || !heading_allows(&table.heading, tuned)) {
+            _ if own_parts => value_cols.iter().map(|c| (*c, None)).collect(),
+            _ if !by_mode.is_empty() => by_mode.iter().map(|(c, m)| (*c, Some(*m))).collect(),
+            (true, true) => value_cols.iter().map(|c| (*c, None)).collect(),
+            (false, true) => return TableRead::default(),
+            (_, false) => match choose(&candidates, header, "column", own) {
+                Ok(col) => vec![(col, None)],
+                Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
+            },
+        };
+    // A breakdown of one benchmark into categories (STEM, Humanities, …; Writing, Roleplay, Math…)
+    // names no benchmark, and its "Math" is not MATH; but under a heading naming that benchmark,
+    // a language or category axis gives its parts ("MGSM German").
+    // (Only with one label column: "supercategory" beside "category" would name the wrong part.)
+    let names: Vec<&String> = table.rows.iter().map(|r| &r[bench_col]).filter(|n| !n.trim().is_empty()).collect();
+    // Rows of which none is a known benchmark, under a title naming one ("**BLINK**: a benchmark
+    // with 14 visual tasks" over "Art Style", "Counting"): its parts. In a section only a sentence
+    // says is about one ("We also use the MMLU benchmark …" over `| Dataset | 7B | 65B |` by
+    // fine-tuning set), each row may be a setting or another model: not read.
+    let known = |n: &&String| Some(resolve(n)).is_some_and(|b| b.is_known && b.canonical != "card_average");
+    let unnamed_rows = !names.iter().any(known);
+    let titled = unnamed_rows.then(|| titled_benchmark(table)).flatten();
+    // (Not under a known benchmark's heading: LongBench's rows, "HotpotQA", are datasets of their own.)
+    let parts_of_title = titled.clone().filter(|_| heading_benchmark(&table.heading).is_none());
+    let part_of =
+        breakdown_of(table, &header[bench_col]).or(parts_of_title).or_else(|| language_rows_of(table, bench_col));
+    let part_of = part_of.filter(|_| one_label_column(table, bench_col, &value_cols));
+    if part_of.is_none() && unnamed_rows && titled.is_none() && section_benchmark(table).is_some() {
+        let why = "rows name no known benchmark in a section about one; what each row is is not known";
+        return TableRead { scores: Vec::new(), abstained: Some((Unused::UnnamedBenchmark, why.to_owned())) };
+    }
+    if part_of.is_none() && names.iter().filter(|n| is_category_name(n)).count() * 2 > names.len().max(1) {
+        return TableRead::default();
+    }
+    let meta_cols: Vec<usize> = (0..header.len()).filter(|c| *c != bench_col && !value_cols.contains(c)).collect();
+    let language_col = language_column(&table.rows, &meta_cols);
+    let mut out = Vec::new();
+    for (r, (col, mode)) in (0..table.rows.len()).flat_map(|r| cols.iter().map(move |c| (r, *c))) {
+        let (row, fraction) = (&table.rows[r], column_is_fraction(table, col));
+        let bench = strip_markup(&row[bench_col]);
+        let Some(value) = pure_number(&row[col]) else { continue };
+        let bench = match &part_of {
+            _ if bench.is_empty() => continue,
+            Some(name) if is_overall_column(&bench) => name.clone(),
+            Some(name) => format!("{name} {bench}"),
+            None if !may_be_benchmark(&bench) || is_category_name(&bench) => continue,
+            None if own_parts && !is_overall_column(&header[col]) => format!("{bench} {}", header[col]),
+            None => match language_col.map(|c| row[c].trim()).filter(|l| is_language(l)) {
+                Some(language) => format!("{bench} {language}"),
+                None => bench,
+            },
+        };
+        let metric = meta_cols.iter().map(|c| strip_markup(&row[*c])).find(|m| {
+            !m.is_empty()
+                && m.chars().any(char::is_alphanumeric)
+                && (shots_in(m).is_some()
+                    || header[meta_cols[0]].to_lowercase().contains("metric")
+                    || header[meta_cols[0]].to_lowercase().contains("shot"))
+        });
+        let metric = match mode {
+            Some(mode) => Some(in_setting(metric, mode)),
+            None => metric,
+        };
+        // A row of a quantized checkpoint ("FP8", "Int4GPTQ" beside "B16") is another model's.
+        if !is_packed(model_id) && meta_cols.iter().any(|c| is_packed(&strip_markup(&row[*c]))) {
+            continue;
+        }
+        let shots = metric.as_deref().and_then(shots_in).or_else(|| resolve(&bench).shots);
+        let evidence = [Some(bench.as_str()), metric.as_deref(), Some(header[col].as_str())]
+            .into_iter()
+            .flatten()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" | ");
+        out.push(CardScore {
+            benchmark_raw: bench,
+            metric,
+            shots,
+            value: if fraction { as_percent(value, &row[col]) } else { value },
+            value_raw: row[col].trim().to_owned(),
+            detail,
+            evidence: clip(&evidence),
+            offset: table.row_offsets.get(r).copied().unwrap_or(table.offset),
+            evaluated_by: None,
+        });
+    }
+    TableRead { scores: out, abstained: None }
+}
