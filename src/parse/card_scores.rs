@@ -1275,10 +1275,15 @@ mod tests {
         let read = table_scores(table, "org/Model-7B", false, "");
         let average = suite_average(table, md, &read.scores).expect("an average");
         assert_eq!((average.benchmark_raw.as_str(), average.value), ("AGIEval", 44.52));
-        // Not under a heading that names no benchmark, and not a fraction.
+        // Under a heading that names no benchmark, the tasks' shared prefix names the suite; tasks
+        // of several suites name none.
         let other = md.replace("## AGIEval:", "## Results:");
         let t = &tables(&other)[0];
-        assert!(suite_average(t, &other, &table_scores(t, "org/Model-7B", false, "").scores).is_none());
+        let average = suite_average(t, &other, &table_scores(t, "org/Model-7B", false, "").scores);
+        assert_eq!(average.map(|a| resolve(&a.benchmark_raw).canonical), Some("agieval".to_owned()));
+        let mixed = other.replace("agieval_lsat_ar", "arc_challenge");
+        let t = &tables(&mixed)[0];
+        assert!(suite_average(t, &mixed, &table_scores(t, "org/Model-7B", false, "").scores).is_none());
         let fraction = md.replace("44.52", "0.4452");
         let t = &tables(&fraction)[0];
         assert!(suite_average(t, &fraction, &table_scores(t, "org/Model-7B", false, "").scores).is_none());

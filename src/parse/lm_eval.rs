@@ -104,18 +104,29 @@ pub fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
     out
 }
 
+/// The suite every task of an lm-eval table belongs to, by the tasks' shared prefix
+/// (`agieval_aqua_rat`, `agieval_lsat_ar` → `agieval`), when that prefix is a known benchmark.
+fn task_suite(table: &Table) -> Option<String> {
+    let tasks: Vec<String> =
+        table.rows.iter().map(|r| strip_markup(&r[0]).trim().to_owned()).filter(|t| !t.is_empty()).collect();
+    let prefix = |t: &String| t.split_once(['_', '-']).map(|(p, _)| p.to_lowercase());
+    let first = prefix(tasks.first()?)?;
+    (tasks.len() >= 2 && tasks.iter().all(|t| prefix(t).as_ref() == Some(&first)) && resolve(&first).is_known)
+        .then_some(first)
+}
+
 /// The `Average: 72.59` line lm-eval cards print under a suite's table (Nous cards: "## AGIEval:",
 /// the table, then the average of its tasks), within a few lines after the table, outside it.
-/// Read as the suite's score when the section heading names a known benchmark, in percent only
+/// Read as the suite's score when the section heading names a known benchmark, or every task
+/// is one of a known suite's (`agieval_…` under a plain "AGI-Eval" line), in percent only
 /// (a value that could be a fraction is left: the line gives no unit).
 pub fn suite_average(table: &Table, markdown: &str, scores: &[CardScore]) -> Option<CardScore> {
     if !scores.iter().any(|s| s.detail == "lm_eval_table") {
         return None;
     }
-    let suite = last_heading(table).trim().trim_end_matches(':').trim();
-    if !resolve(suite).is_known {
-        return None;
-    }
+    let heading = last_heading(table).trim().trim_end_matches(':').trim();
+    let suite = if resolve(heading).is_known { heading.to_owned() } else { task_suite(table)? };
+    let suite = suite.as_str();
     // From the last row (or the table's start, in a code block where rows have no place of their
     // own) past the table's lines, blank lines and fences, to the first other line.
     let mut offset = *table.row_offsets.last()?;
