@@ -385,10 +385,15 @@ async fn measure(split: &str, details: bool) -> Value {
         }
     }
     let mut found = 0;
+    // Recall over the labels of the benchmarks LABELLING.md names (MMLU, GSM8K, …), the ones density
+    // can use, beside all.
+    let named = own.iter().filter(|l| !l.benchmark.starts_with("raw:")).count();
+    let mut found_named = 0;
     let mut missed = Vec::new();
     for label in &own {
         if scores.iter().any(|r| matches(r, label)) {
             found += 1;
+            found_named += usize::from(!label.benchmark.starts_with("raw:"));
             continue;
         }
         let of_model = |keep: &dyn Fn(&Row) -> bool| -> Vec<String> {
@@ -479,6 +484,7 @@ async fn measure(split: &str, details: bool) -> Value {
             "densing_rows_averages_excluded": excluded,
             "precision": count(hits, considered),
             "recall": count(found, own.len()),
+            "recall_named_benchmarks": count(found_named, named),
             "shots_agree_of_matched": count(shots_agree, hits),
             "labelled_rows": labels.scores.len(),
             "labelled_averages": averages.len(),
@@ -513,6 +519,7 @@ async fn measure(split: &str, details: bool) -> Value {
          | figure                          | value |\n|---|---|\n\
          | score precision (no averages)   | {} |\n\
          | labelled scores found (recall)  | {} |\n\
+         | … of the named benchmarks       | {} |\n\
          | shots agree, of matched rows    | {} |\n\
          | params right (±2%)              | {} ; wrong {}, missing {}, MoE active not published {} |\n\
          | params unstated but published   | {} |\n\
@@ -525,6 +532,7 @@ async fn measure(split: &str, details: bool) -> Value {
         figures["seconds"].as_f64().unwrap(),
         show(&s["precision"]),
         show(&s["recall"]),
+        show(&s["recall_named_benchmarks"]),
         show(&s["shots_agree_of_matched"]),
         show(&p["right"]),
         p["wrong"],
