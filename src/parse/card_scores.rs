@@ -1081,6 +1081,24 @@ mod tests {
     }
 
     #[test]
+    fn a_pretrained_marker_names_a_model_that_is_no_tune() {
+        let md = "| Benchmark | n-shot | VaultGemma 1B PT |\n|---|---|---|\n| HellaSwag | 10-shot | 39.09 |\n| BoolQ | 0-shot | 62.04 |\n";
+        assert_eq!(
+            named(&read(md, "google/vaultgemma-1b")),
+            [("hellaswag".to_owned(), Some(10), 39.09), ("boolq".to_owned(), Some(0), 62.04)]
+        );
+        // Not the tune's column, and not a tune whose card names its base sibling.
+        assert!(read(md, "google/vaultgemma-1b-it").scores.is_empty());
+        let base = "| Benchmark | DeepSeek-V3 Base |\n|---|---|\n| MMLU | 87.1 |\n| BBH | 87.5 |\n";
+        let card = format!("DeepSeek-V3 is the chat model of DeepSeek-V3-Base.\n\n{base}");
+        let t = &tables(&card)[0];
+        assert!(table_scores(t, "deepseek-ai/DeepSeek-V3", is_tuned("deepseek-ai/DeepSeek-V3", &card), &card)
+            .scores
+            .is_empty());
+        assert_eq!(read(base, "deepseek-ai/DeepSeek-V3").scores.len(), 2);
+    }
+
+    #[test]
     fn a_models_rows_by_a_setting_in_parentheses_are_its_scores_in_each_setting() {
         let md = "| Model Name | MMLU | GSM8K |\n|---|---|---|\n| Qwen3-30B-A3B (Non-Thinking) | 72.0 | 97.1 |\n\
                   | Qwen3-30B-A3B-Instruct-2507 (Full Attention) | 86.8 | 98.0 |\n\

@@ -98,11 +98,12 @@ pub(super) fn choose(
     }
 }
 
-/// [`label_match_in`], or the whole label is the name the card's title gives its model
-/// ([`title_name`]): "Magistral Small 1.2" on mistralai/Magistral-Small-2509's card.
+/// [`label_match_in`], or so without a pretrained marker ([`without_base_marker`]), or the whole
+/// label is the name the card's title gives its model ([`title_name`]): "Magistral Small 1.2" on
+/// mistralai/Magistral-Small-2509's card.
 pub(super) fn label_names(
     label: &str,
-    (model_id, _, intro): Own,
+    (model_id, tuned, intro): Own,
     in_tuned: bool,
     only_one: bool,
 ) -> Option<(usize, bool)> {
@@ -115,10 +116,30 @@ pub(super) fn label_names(
             return Some(m);
         }
     }
+    if let Some(m) =
+        without_base_marker(label, model_id, tuned).and_then(|rest| label_match_in(&rest, model_id, in_tuned, only_one))
+    {
+        if m.1 {
+            return Some(m);
+        }
+    }
     match title_name(intro, model_id) {
         Some(title) if words(&without_notes(&strip_markup(label))) == title => Some((title.len(), true)),
         _ => found,
     }
+}
+
+/// A label without the word that marks a pretrained model ("VaultGemma 1B PT", "… Base",
+/// "… (pre-trained)"), for a model that is no tune: its name need not say "base" to be one.
+fn without_base_marker(label: &str, model_id: &str, tuned: bool) -> Option<String> {
+    let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    let marker = |w: &str| matches!(w, "pt" | "pretrained" | "base");
+    let mut label = words(&strip_markup(label));
+    if let Some(i) = label.windows(2).position(|p| p[0] == "pre" && p[1] == "trained") {
+        label.splice(i..i + 2, ["pretrained".to_owned()]);
+    }
+    let kept: Vec<String> = label.iter().filter(|w| !marker(w)).cloned().collect();
+    (!tuned && kept.len() < label.len() && !own.iter().any(|w| marker(w))).then(|| kept.join(" "))
 }
 
 /// A label without a parenthesis of sizes (and "MoE", "Dense"): "DeepSeek-V2 (MoE-236B)" is
