@@ -33,7 +33,9 @@ fn thinks(score: &ScoreRow) -> bool {
 /// Bits a quantized copy's score was measured at, its metric a quantization level ("Q4_K_M" 4,
 /// "IQ3_M" 3, "F16" 16): the copy's best level goes first. Full weights (no level) rank above all.
 fn quant_bits(score: &ScoreRow) -> std::cmp::Reverse<u32> {
-    std::cmp::Reverse(score.metric.as_deref().and_then(quant_level_bits).unwrap_or(u32::MAX))
+    // The level alone, or after a metric: "acc (Q4_K_M)".
+    let level = |m: &str| m.rsplit_once('(').map_or(m, |(_, l)| l.trim_end_matches(')')).trim().to_owned();
+    std::cmp::Reverse(score.metric.as_deref().map(level).and_then(|l| quant_level_bits(&l)).unwrap_or(u32::MAX))
 }
 
 /// Marks the one observation per (model, benchmark, shots) that density uses.
@@ -123,7 +125,7 @@ mod tests {
 
     #[test]
     fn a_quantized_copys_best_level_goes_first() {
-        let mut scores: Vec<ScoreRow> = [("IQ3_M", 42.0), ("Q8_0", 45.5), ("Q4_K_M", 43.6), ("F16", 45.3)]
+        let mut scores: Vec<ScoreRow> = [("IQ3_M", 42.0), ("acc (Q8_0)", 45.5), ("Q4_K_M", 43.6), ("F16", 45.3)]
             .into_iter()
             .map(|(level, v)| ScoreRow { metric: Some(level.into()), ..obs("hf_files", "markdown_table", v) })
             .collect();

@@ -17,7 +17,7 @@ pub use super::lm_eval::suite_average;
 use super::model_names::{heading_allows, heading_is_tuned, is_size, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};
 use super::own_label::{
-    choose, label_names, names_model_exactly, rows_by_parenthesis, rows_by_quant, rows_by_setting,
+    by_quant_level, choose, label_names, names_model_exactly, rows_by_parenthesis, rows_by_setting,
     rows_by_setting_column, Own,
 };
 use super::table_context::{
@@ -208,7 +208,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     }
     // A quantized copy's rows by level, when no row names the model itself.
     let first_labels: Vec<String> = row_parts.iter().map(|p| p.first().cloned().unwrap_or_default()).collect();
-    let by_quant = (!candidates.iter().any(|c| c.2 .1)).then(|| rows_by_quant(&first_labels, model_id)).flatten();
+    let by_quant = (!candidates.iter().any(|c| c.2 .1)).then(|| by_quant_level(&first_labels, model_id)).flatten();
     if let Some(rows) = &by_quant {
         candidates.retain(|c| !rows.iter().any(|r| r.0 == c.0));
         candidates.extend(rows.iter().map(|(i, _)| (*i, strip_markup(&first_labels[*i]), (0, true))));
@@ -1078,6 +1078,25 @@ mod tests {
         // The original's card, or another model's copy, has no row of its own here.
         assert!(read(md, "google/gemma-3-12b-it").scores.is_empty());
         assert!(read(md, "someone/gemma-3-27b-it-GGUF").scores.is_empty());
+        // Levels as columns, over known benchmarks only (not a perplexity row).
+        let columns = "| Benchmark | Metric | Q4_K_M | Q8_0 |\n|---|---|--:|--:|\n| MMLU | acc | 64.1 | 65.0 |\n\
+                       | GSM8K | exact match | 70.2 | 71.9 |\n| Wikitext PPL | ppl | 7.9 | 7.8 |\n";
+        let got: Vec<(String, Option<String>, f64)> = read(columns, "someone/Llama-3-8B-Instruct-GGUF")
+            .scores
+            .into_iter()
+            .map(|s| (resolve(&s.benchmark_raw).canonical, s.metric, s.value))
+            .collect();
+        let at = |b: &str, m: &str, v: f64| (b.to_owned(), Some(m.to_owned()), v);
+        assert_eq!(
+            got,
+            [
+                at("mmlu", "acc (Q4_K_M)", 64.1),
+                at("mmlu", "acc (Q8_0)", 65.0),
+                at("gsm8k", "exact match (Q4_K_M)", 70.2),
+                at("gsm8k", "exact match (Q8_0)", 71.9)
+            ]
+        );
+        assert!(read(columns, "meta-llama/Meta-Llama-3-8B-Instruct").scores.is_empty());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::card_scores::{CardScore, TableRead, Unused};
 use super::front_matter::as_percent;
 use super::lead_in::language_rows_of;
 use super::model_names::{heading_allows, heading_is_tuned, is_packed};
-use super::own_label::{choose, in_setting, label_names, mode_columns, Own};
+use super::own_label::{by_quant_level, choose, in_setting, label_names, mode_columns, Own};
 use super::table_context::{
     breakdown_of, is_own_header, numeric_share, one_label_column, own_breakdown, section_benchmark, titled_benchmark,
 };
@@ -51,10 +51,19 @@ pub(super) fn models_as_columns(
     } else {
         Vec::new()
     };
-    let cols: Vec<(usize, Option<&'static str>)> =
+    // A quantized copy's columns by level (`| Benchmark | Q4_K_M | Q8_0 |`): known benchmarks only.
+    let value_headers: Vec<String> = value_cols.iter().map(|c| header[*c].clone()).collect();
+    let by_quant = (candidates.is_empty() && heading_allows(&table.heading, tuned))
+        .then(|| by_quant_level(&value_headers, model_id))
+        .flatten()
+        .unwrap_or_default();
+    let cols: Vec<(usize, Option<String>)> =
         match (own_columns, candidates.is_empty() || !heading_allows(&table.heading, tuned)) {
             _ if own_parts => value_cols.iter().map(|c| (*c, None)).collect(),
-            _ if !by_mode.is_empty() => by_mode.iter().map(|(c, m)| (*c, Some(*m))).collect(),
+            _ if !by_mode.is_empty() => by_mode.iter().map(|(c, m)| (*c, Some((*m).to_owned()))).collect(),
+            _ if !by_quant.is_empty() => {
+                by_quant.iter().map(|(i, level)| (value_cols[*i], Some(level.clone()))).collect()
+            }
             (true, true) => value_cols.iter().map(|c| (*c, None)).collect(),
             (false, true) => return TableRead::default(),
             (_, false) => match choose(&candidates, header, "column", own) {
@@ -89,7 +98,8 @@ pub(super) fn models_as_columns(
     let meta_cols: Vec<usize> = (0..header.len()).filter(|c| *c != bench_col && !value_cols.contains(c)).collect();
     let language_col = language_column(&table.rows, &meta_cols);
     let mut out = Vec::new();
-    for (r, (col, mode)) in (0..table.rows.len()).flat_map(|r| cols.iter().map(move |c| (r, *c))) {
+    for (r, (col, mode)) in (0..table.rows.len()).flat_map(|r| cols.iter().map(move |c| (r, c))) {
+        let col = *col;
         let (row, fraction) = (&table.rows[r], column_is_fraction(table, col));
         let bench = strip_markup(&row[bench_col]);
         let Some(value) = pure_number(&row[col]) else { continue };
@@ -104,6 +114,9 @@ pub(super) fn models_as_columns(
                 None => bench,
             },
         };
+        if !by_quant.is_empty() && !resolve(&bench).is_known {
+            continue;
+        }
         let metric = meta_cols.iter().map(|c| strip_markup(&row[*c])).find(|m| {
             !m.is_empty()
                 && m.chars().any(char::is_alphanumeric)

@@ -291,13 +291,13 @@ pub(super) fn rows_by_parenthesis(candidates: &[(usize, String, (usize, bool))])
         .then(|| exact.iter().map(|c| c.0).zip(rows.into_iter().map(|r| r.1)).collect())
 }
 
-/// A quantized copy's rows by quantization level, one for each file of the repo
-/// (`| [gemma-3-12b-it-pruned-IQ3_M](./gemma-3-12b-it-pruned-IQ3_M.gguf) | 66.93 | …`): a row named
-/// as the model but for its packing words ("GGUF"), with a level after the name, is the model's
-/// score at that level. A row with more after the level ("…-Q4_K_M-bartowski") is another
-/// uploader's file. `(row, level)`; `None` unless the model is a packed copy and each such row
-/// gives another level.
-pub(super) fn rows_by_quant(labels: &[String], model_id: &str) -> Option<Vec<(usize, String)>> {
+/// A quantized copy's rows (or columns) by quantization level, one for each file of the repo
+/// (`| [gemma-3-12b-it-pruned-IQ3_M](./gemma-3-12b-it-pruned-IQ3_M.gguf) | 66.93 | …`, or a
+/// `| Benchmark | Q4_K_M | Q8_0 |` header): a label that is a level alone (not "BF16"), or names the model but
+/// for its packing words ("GGUF") with a level after the name, is the model's score at that level.
+/// A label with more after the level ("…-Q4_K_M-bartowski") is another uploader's file.
+/// `(index, level)`; `None` unless the model is a packed copy and each such label gives another level.
+pub(super) fn by_quant_level(labels: &[String], model_id: &str) -> Option<Vec<(usize, String)>> {
     if !is_packed(model_id) {
         return None;
     }
@@ -309,16 +309,19 @@ pub(super) fn rows_by_quant(labels: &[String], model_id: &str) -> Option<Vec<(us
     let unpacked = format!("{owner}/{}", unpacked.join("-"));
     let level_of = |label: &String| {
         let text = strip_markup(label);
-        let text = text.trim();
-        let file = text.strip_suffix(".gguf").unwrap_or(text);
+        let file = text.trim().strip_suffix(".gguf").unwrap_or(text.trim()).to_owned();
+        // (A bare "BF16" beside "Int4" is the original's precision, not a file of this repo.)
+        if quant_level_bits(&file).is_some_and(|bits| bits < 16) {
+            return Some(file);
+        }
         let (rest, level) = file.rsplit_once(['-', '.', ' '])?;
         (quant_level_bits(level).is_some() && label_match_in(rest, &unpacked, false, false).is_some_and(|m| m.1))
             .then(|| level.to_owned())
     };
-    let rows: Vec<(usize, String)> =
+    let found: Vec<(usize, String)> =
         labels.iter().enumerate().filter_map(|(i, l)| level_of(l).map(|level| (i, level))).collect();
-    let levels: BTreeSet<String> = rows.iter().map(|r| r.1.to_uppercase()).collect();
-    (!rows.is_empty() && levels.len() == rows.len()).then_some(rows)
+    let levels: BTreeSet<String> = found.iter().map(|r| r.1.to_uppercase()).collect();
+    (!found.is_empty() && levels.len() == found.len()).then_some(found)
 }
 
 /// A label marking an earlier release of a model ("Qwen-7B-Chat (original)").
@@ -410,11 +413,11 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let rows = rows_by_quant(&labels, "eaddario/gemma-3-12b-it-pruned-GGUF");
+        let rows = by_quant_level(&labels, "eaddario/gemma-3-12b-it-pruned-GGUF");
         assert_eq!(rows, Some(vec![(0, "IQ3_M".to_owned()), (2, "Q8_0".to_owned())]));
         // Not on the original's card, and not when two rows give one level.
-        assert_eq!(rows_by_quant(&labels, "google/gemma-3-12b-it-pruned"), None);
+        assert_eq!(by_quant_level(&labels, "google/gemma-3-12b-it-pruned"), None);
         let twice = [labels[2].clone(), labels[2].clone()];
-        assert_eq!(rows_by_quant(&twice, "eaddario/gemma-3-12b-it-pruned-GGUF"), None);
+        assert_eq!(by_quant_level(&twice, "eaddario/gemma-3-12b-it-pruned-GGUF"), None);
     }
 }
