@@ -236,6 +236,15 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         if NOT_RELEASE.iter().any(|w| lower.contains(w)) {
             continue;
         }
+        // A licence quoted on the card ("Tongyi Qianwen LICENSE AGREEMENT", then "Tongyi Qianwen
+        // Release Date: August 3, 2023"; Llama's "Version Release Date") dates the licence.
+        let agreement =
+            |l: &&str| ["license agreement", "licence agreement"].iter().any(|a| l.to_ascii_lowercase().contains(a));
+        if sections.iter().any(|(_, h)| h.contains("license") || h.contains("licence"))
+            || lines[i.saturating_sub(4)..=i].iter().rev().take_while(|l| !l.starts_with('#')).any(agreement)
+        {
+            continue;
+        }
         if let Some(pos) = lower.find("release date") {
             // Not another model's ("Swallow-7B-Plus … its release date is March 2nd, 2024").
             let start = lower[..pos].rfind(". ").map_or(0, |p| p + 2);
@@ -450,10 +459,18 @@ mod tests {
     }
 
     #[test]
-    fn a_licenses_version_release_date_is_that_versions() {
+    fn a_licenses_release_date_is_the_licences() {
+        // A fine-tune that quotes its base's licence has no date from it, whatever its version.
         let license = "**LLAMA 3.1 COMMUNITY LICENSE AGREEMENT**\nLlama 3.1 Version Release Date: July 23, 2024\n";
         assert!(card_release(license, "meta-llama/Llama-Guard-3-8B").is_none());
-        assert_eq!(card_release(license, "meta-llama/Llama-3.1-8B").map(|d| d.line), Some(2));
+        assert!(card_release(license, "someone/Llama-3.1-8B-finance").is_none());
+        let model = format!("{license}\n## Model Information\n**Model Release Date** July 23, 2024.\n");
+        assert_eq!(card_release(&model, "meta-llama/Llama-3.1-8B").map(|d| d.line), Some(5));
+        // Under a licence heading, and a few lines under an agreement's title.
+        let qwen = "#### License\n\nMIT License\n\nTongyi Qianwen LICENSE AGREEMENT\n\nTongyi Qianwen Release Date: August 3, 2023\n";
+        assert!(card_release(qwen, "org/Qwen-2.5-1.5B-Instruct-onnx").is_none());
+        assert!(card_release(&qwen.replace("#### License\n\nMIT License\n\n", ""), "org/Qwen-7B").is_none());
+        assert!(card_release("Release Date: August 3, 2023\n", "org/Qwen-7B").is_some());
     }
 
     #[test]
