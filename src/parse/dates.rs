@@ -188,6 +188,20 @@ pub fn card_release(body: &str, model_id: &str) -> Option<CardDate> {
     card_release_in(body, &super::tables::tables(body), model_id)
 }
 
+/// Whether `text` names another model that this one derives from: it names another model, and
+/// the model's name has words of its own beyond the text's, its sizes, tuning and packing words
+/// (Llama-3-8b-64k-PoSE beyond "Meta Llama 3"; not a re-upload such as NousResearch/Meta-Llama-3-8B
+/// or a quantized copy, whose card's dates are its original's).
+fn derived_from(text: &str, name: &str) -> bool {
+    use super::model_names::{is_kind_or_format, is_size, words, GENERIC};
+    let said = words(text);
+    let own_words = words(name);
+    let extra = own_words.iter().any(|w| {
+        !said.contains(w) && !is_size(w) && !is_kind_or_format(w) && !GENERIC.contains(&w.as_str()) && w != "v"
+    });
+    extra && about_another(text, name)
+}
+
 /// [`card_release`] with the card's tables already read (`read_card` reads them once).
 pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &str) -> Option<CardDate> {
     if let Some(date) = table_release(body, tables, model_id) {
@@ -202,12 +216,16 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
     // Headings open sections; a section about the base model (a fine-tune's card that quotes
     // its base's card) states the base's dates, not this model's.
     let mut sections: Vec<(usize, String)> = Vec::new();
+    // Whether the current section's text so far quotes the card of a model this one derives from
+    // ("Meta developed and released the Meta Llama 3 family …" on Llama-3-8b-64k-PoSE's card).
+    let mut quotes_another = false;
     for (i, line) in lines.iter().enumerate() {
         let lower = line.to_ascii_lowercase();
         let level = line.chars().take_while(|c| *c == '#').count();
         if level > 0 && line[level..].starts_with(' ') {
             sections.retain(|(l, _)| *l < level);
             sections.push((level, lower.clone()));
+            quotes_another = false;
             // "## Model Date" with the date on the next line.
             if lower.contains("model date") || lower.contains("release date") {
                 if let Some(d) = lines.get(i + 1..).and_then(|rest| rest.iter().take(2).find_map(|l| parse_date(l))) {
@@ -217,7 +235,13 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
             }
             continue;
         }
-        if sections.iter().any(|(_, h)| h.contains("base model")) {
+        quotes_another |= lower.contains("developed and released") && derived_from(line, &name);
+        // A section about the base model, or under a heading or opening words about a model this
+        // one derives from ("# Llama-3.1-8B-Instruct Information" on a fine-tune's card that pastes
+        // its base's card), unless the line names this model ("We released the DeepSeek-V2-Lite"
+        // under a family title).
+        let quoted = quotes_another || sections.iter().any(|(_, h)| derived_from(h.trim_start_matches('#'), &name));
+        if sections.iter().any(|(_, h)| h.contains("base model")) || quoted && !names_model(&lower, &name) {
             continue;
         }
         // A model-details table row: `| Date | December, 2023 |`.
@@ -471,6 +495,24 @@ mod tests {
         assert!(card_release(qwen, "org/Qwen-2.5-1.5B-Instruct-onnx").is_none());
         assert!(card_release(&qwen.replace("#### License\n\nMIT License\n\n", ""), "org/Qwen-7B").is_none());
         assert!(card_release("Release Date: August 3, 2023\n", "org/Qwen-7B").is_some());
+    }
+
+    #[test]
+    fn a_pasted_card_of_the_model_a_tune_derives_from_dates_that_model() {
+        let meta = "## Model Details\n\nMeta developed and released the Meta Llama 3 family of large language models \
+                    (LLMs), pretrained and instruction tuned text models in 8 and 70B sizes.\n\n\
+                    **Model Release Date** April 18, 2024.\n";
+        assert!(card_release(meta, "winglian/Llama-3-8b-64k-PoSE").is_none());
+        // A re-upload or a quantized copy carries its original's date.
+        assert!(card_release(meta, "NousResearch/Meta-Llama-3-8B").is_some());
+        assert!(card_release(meta, "unsloth/llama-3-8b-Instruct-bnb-4bit").is_some());
+        let titled =
+            "# Llama-3.1-8B-Instruct Information\n## Model Information\n**Model Release Date:** July 23, 2024.\n";
+        assert!(card_release(titled, "aifeifei798/DarkIdol-Llama-3.1-8B-Instruct-1.2-Uncensored").is_none());
+        assert!(card_release(titled, "meta-llama/Llama-3.1-8B-Instruct").is_some());
+        // A line naming the model is its own under a family's title.
+        let family = "# DeepSeek-V2: A Strong MoE Model\n## News\n- 2024.05.16: We released the DeepSeek-V2-Lite.\n";
+        assert!(card_release(family, "deepseek-ai/DeepSeek-V2-Lite").is_some());
     }
 
     #[test]
