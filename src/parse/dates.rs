@@ -202,6 +202,19 @@ fn derived_from(text: &str, name: &str) -> bool {
     extra && about_another(text, name)
 }
 
+/// A line without the clauses that name a model as another's base ("ChatGLM, a dialogue model
+/// based on GLM-130B, …" names GLM-130B only as ChatGLM's base): a news line must name the model
+/// elsewhere to date it.
+fn without_bases(lower: &str) -> String {
+    const BASE_OF: &[&str] = &[" based on ", " built on ", " built upon ", " fine-tuned from ", " finetuned from "];
+    let mut out = lower.to_owned();
+    while let Some(at) = BASE_OF.iter().filter_map(|p| out.find(p)).min() {
+        let end = out[at + 1..].find([',', '.', ';', ')', '，', '。']).map_or(out.len(), |e| at + 1 + e);
+        out.replace_range(at..end, " ");
+    }
+    out
+}
+
 /// [`card_release`] with the card's tables already read (`read_card` reads them once).
 pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &str) -> Option<CardDate> {
     if let Some(date) = table_release(body, tables, model_id) {
@@ -226,10 +239,15 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
             sections.retain(|(l, _)| *l < level);
             sections.push((level, lower.clone()));
             quotes_another = false;
-            // "## Model Date" with the date on the next line.
+            // "## Model Date" with the date on the next line (not a training period: "was trained
+            // between 1st and 3rd December, 2023").
             if lower.contains("model date") || lower.contains("release date") {
-                if let Some(d) = lines.get(i + 1..).and_then(|rest| rest.iter().take(2).find_map(|l| parse_date(l))) {
-                    let at = (i + 1..lines.len().min(i + 3)).find(|j| parse_date(lines[*j]).is_some()).unwrap_or(i);
+                let dated = |j: &usize| {
+                    let l = lines[*j].to_ascii_lowercase();
+                    parse_date(lines[*j]).filter(|_| !NOT_RELEASE.iter().any(|w| l.contains(w)))
+                };
+                let next = (i + 1..lines.len().min(i + 3)).find(|j| dated(j).is_some());
+                if let Some((d, at)) = next.and_then(|j| dated(&j).map(|d| (d, j))) {
                     return found(d, at);
                 }
             }
@@ -330,7 +348,8 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         // later, … Qwen2.5-Math-1.5B" dates Qwen2-Math.)
         let sized = news_at.is_some() && releases_family_sized(&dated().to_ascii_lowercase(), &name);
         let news = || {
-            news_at.is_some_and(|at| !releases_another(&lower[at..], &name)) && names_model(&lower, &name)
+            news_at.is_some_and(|at| !releases_another(&lower[at..], &name))
+                && names_model(&without_bases(&lower), &name)
                 || news_at.is_some() && releases_family(&lower, &name) && !size_dated_elsewhere(&lines, i, &name)
         };
         if said || sized || news() {
@@ -513,6 +532,18 @@ mod tests {
         // A line naming the model is its own under a family's title.
         let family = "# DeepSeek-V2: A Strong MoE Model\n## News\n- 2024.05.16: We released the DeepSeek-V2-Lite.\n";
         assert!(card_release(family, "deepseek-ai/DeepSeek-V2-Lite").is_some());
+    }
+
+    #[test]
+    fn a_training_period_and_a_base_named_in_news_date_nothing() {
+        let trained = "## Model date\n\nrishiraj/smol-7b was trained between 1st and 3rd December, 2023.\n";
+        assert!(card_release(trained, "rishiraj/smol-7b").is_none());
+        assert!(card_release("## Model date\n\nDecember 3, 2023\n", "rishiraj/smol-7b").is_some());
+        let news = "- **[2023.03.14]** We are happy to introduce [ChatGLM](https://chatglm.cn/blog), a bilingual \
+                    dialogue language model based on GLM-130B, and its open-sourced version ChatGLM-6B!\n";
+        assert!(card_release(news, "THUDM/GLM-130B").is_none());
+        assert!(card_release("- **[2022.08.04]** We open-sourced GLM-130B, a bilingual model.\n", "THUDM/GLM-130B")
+            .is_some());
     }
 
     #[test]
