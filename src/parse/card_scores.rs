@@ -207,11 +207,10 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         candidates.push((0, format!("(one unnamed row under \"{heading}\")"), (0, true)));
     }
     // A quantized copy's rows by level, when no row names the model itself.
-    let first_labels: Vec<String> = row_parts.iter().map(|p| p.first().cloned().unwrap_or_default()).collect();
-    let by_quant = (!candidates.iter().any(|c| c.2 .1)).then(|| by_quant_level(&first_labels, model_id)).flatten();
+    let by_quant = (!candidates.iter().any(|c| c.2 .1)).then(|| by_quant_level(&row_parts, model_id)).flatten();
     if let Some(rows) = &by_quant {
         candidates.retain(|c| !rows.iter().any(|r| r.0 == c.0));
-        candidates.extend(rows.iter().map(|(i, _)| (*i, strip_markup(&first_labels[*i]), (0, true))));
+        candidates.extend(rows.iter().map(|(i, _)| (*i, strip_markup(&row_parts[*i].join(" ")), (0, true))));
     }
     if candidates.is_empty() || !heading_allows(&table.heading, tuned) {
         return TableRead::default();

@@ -52,7 +52,7 @@ pub(super) fn models_as_columns(
         Vec::new()
     };
     // A quantized copy's columns by level (`| Benchmark | Q4_K_M | Q8_0 |`): known benchmarks only.
-    let value_headers: Vec<String> = value_cols.iter().map(|c| header[*c].clone()).collect();
+    let value_headers: Vec<Vec<String>> = value_cols.iter().map(|c| vec![header[*c].clone()]).collect();
     let by_quant = (candidates.is_empty() && heading_allows(&table.heading, tuned))
         .then(|| by_quant_level(&value_headers, model_id))
         .flatten()

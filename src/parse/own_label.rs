@@ -297,7 +297,7 @@ pub(super) fn rows_by_parenthesis(candidates: &[(usize, String, (usize, bool))])
 /// for its packing words ("GGUF") with a level after the name, is the model's score at that level.
 /// A label with more after the level ("…-Q4_K_M-bartowski") is another uploader's file.
 /// `(index, level)`; `None` unless the model is a packed copy and each such label gives another level.
-pub(super) fn by_quant_level(labels: &[String], model_id: &str) -> Option<Vec<(usize, String)>> {
+pub(super) fn by_quant_level(labels: &[Vec<String>], model_id: &str) -> Option<Vec<(usize, String)>> {
     if !is_packed(model_id) {
         return None;
     }
@@ -309,7 +309,14 @@ pub(super) fn by_quant_level(labels: &[String], model_id: &str) -> Option<Vec<(u
     let unpacked = format!("{owner}/{}", unpacked.join("-"));
     let level_of = |label: &String| {
         let text = strip_markup(label);
-        let file = text.trim().strip_suffix(".gguf").unwrap_or(text.trim()).to_owned();
+        let mut text = text.trim();
+        // "Q4_K_M (this repo)", "(recommended)": a note on the file, not another file.
+        if let Some((before, note)) = text.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
+            if ["this", "ours", "recommended"].iter().any(|n| note.to_lowercase().contains(n)) {
+                text = before.trim();
+            }
+        }
+        let file = text.strip_suffix(".gguf").unwrap_or(text).to_owned();
         // (A bare "BF16" beside "Int4" is the original's precision, not a file of this repo.)
         if quant_level_bits(&file).is_some_and(|bits| bits < 16) {
             return Some(file);
@@ -318,8 +325,9 @@ pub(super) fn by_quant_level(labels: &[String], model_id: &str) -> Option<Vec<(u
         (quant_level_bits(level).is_some() && label_match_in(rest, &unpacked, false, false).is_some_and(|m| m.1))
             .then(|| level.to_owned())
     };
+    // A row's level is in any of its label cells (`| Llama-3-70B | Q4_K_M | 40.1 GB | …`).
     let found: Vec<(usize, String)> =
-        labels.iter().enumerate().filter_map(|(i, l)| level_of(l).map(|level| (i, level))).collect();
+        labels.iter().enumerate().filter_map(|(i, cells)| cells.iter().find_map(level_of).map(|l| (i, l))).collect();
     let levels: BTreeSet<String> = found.iter().map(|r| r.1.to_uppercase()).collect();
     (!found.is_empty() && levels.len() == found.len()).then_some(found)
 }
@@ -405,13 +413,13 @@ mod tests {
 
     #[test]
     fn a_packed_copys_rows_by_level_are_its_own() {
-        let labels: Vec<String> = [
+        let labels: Vec<Vec<String>> = [
             "[gemma-3-12b-it-pruned-IQ3_M](./gemma-3-12b-it-pruned-IQ3_M.gguf)",
             "[gemma-3-12b-it-pruned-Q4_K_M-bartowski][b-q4km]",
             "gemma-3-12b-it-pruned-Q8_0",
             "gemma-3-12b-it-Q8_0",
         ]
-        .map(String::from)
+        .map(|l| vec![l.to_owned()])
         .to_vec();
         let rows = by_quant_level(&labels, "eaddario/gemma-3-12b-it-pruned-GGUF");
         assert_eq!(rows, Some(vec![(0, "IQ3_M".to_owned()), (2, "Q8_0".to_owned())]));
@@ -419,5 +427,14 @@ mod tests {
         assert_eq!(by_quant_level(&labels, "google/gemma-3-12b-it-pruned"), None);
         let twice = [labels[2].clone(), labels[2].clone()];
         assert_eq!(by_quant_level(&twice, "eaddario/gemma-3-12b-it-pruned-GGUF"), None);
+        // The level in another label cell of the row, with a note on the file.
+        let cells = |a: &str, b: &str| vec![a.to_owned(), b.to_owned()];
+        let rows = [
+            cells("Llama-3.3-70B", "Q4_K_M (this repo)"),
+            cells("Llama-3.3-70B", "IQ2_XXS"),
+            cells("Llama-3.3-70B", "BF16"),
+        ];
+        let got = by_quant_level(&rows, "someone/Llama-3.3-70B-Instruct-GGUF");
+        assert_eq!(got, Some(vec![(0, "Q4_K_M".to_owned()), (1, "IQ2_XXS".to_owned())]));
     }
 }
