@@ -228,17 +228,19 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
     };
     // Headings open sections; a section about the base model (a fine-tune's card that quotes
     // its base's card) states the base's dates, not this model's.
-    let mut sections: Vec<(usize, String)> = Vec::new();
+    // (level, heading, whether the heading names a model this one derives from)
+    let mut sections: Vec<(usize, String, bool)> = Vec::new();
     // Whether the current section's text so far quotes the card of a model this one derives from
-    // ("Meta developed and released the Meta Llama 3 family …" on Llama-3-8b-64k-PoSE's card).
-    let mut quotes_another = false;
+    // ("Meta developed and released the Meta Llama 3 family …" on Llama-3-8b-64k-PoSE's card),
+    // and the last line that titled a licence agreement.
+    let (mut quotes_another, mut agreement_at) = (false, None);
     for (i, line) in lines.iter().enumerate() {
         let lower = line.to_ascii_lowercase();
         let level = line.chars().take_while(|c| *c == '#').count();
         if level > 0 && line[level..].starts_with(' ') {
-            sections.retain(|(l, _)| *l < level);
-            sections.push((level, lower.clone()));
-            quotes_another = false;
+            sections.retain(|(l, ..)| *l < level);
+            sections.push((level, lower.clone(), derived_from(&line[level..], &name)));
+            (quotes_another, agreement_at) = (false, None);
             // "## Model Date" with the date on the next line (not a training period: "was trained
             // between 1st and 3rd December, 2023").
             if lower.contains("model date") || lower.contains("release date") {
@@ -258,8 +260,8 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         // one derives from ("# Llama-3.1-8B-Instruct Information" on a fine-tune's card that pastes
         // its base's card), unless the line names this model ("We released the DeepSeek-V2-Lite"
         // under a family title).
-        let quoted = quotes_another || sections.iter().any(|(_, h)| derived_from(h.trim_start_matches('#'), &name));
-        if sections.iter().any(|(_, h)| h.contains("base model")) || quoted && !names_model(&lower, &name) {
+        let quoted = quotes_another || sections.iter().any(|s| s.2);
+        if sections.iter().any(|(_, h, _)| h.contains("base model")) || quoted && !names_model(&lower, &name) {
             continue;
         }
         // A model-details table row: `| Date | December, 2023 |`.
@@ -280,10 +282,11 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         }
         // A licence quoted on the card ("Tongyi Qianwen LICENSE AGREEMENT", then "Tongyi Qianwen
         // Release Date: August 3, 2023"; Llama's "Version Release Date") dates the licence.
-        let agreement =
-            |l: &&str| ["license agreement", "licence agreement"].iter().any(|a| l.to_ascii_lowercase().contains(a));
-        if sections.iter().any(|(_, h)| h.contains("license") || h.contains("licence"))
-            || lines[i.saturating_sub(4)..=i].iter().rev().take_while(|l| !l.starts_with('#')).any(agreement)
+        if lower.contains("license agreement") || lower.contains("licence agreement") {
+            agreement_at = Some(i);
+        }
+        if sections.iter().any(|(_, h, _)| h.contains("license") || h.contains("licence"))
+            || agreement_at.is_some_and(|a| i - a <= 4)
         {
             continue;
         }

@@ -132,6 +132,11 @@ pub(super) fn label_names(
 /// A label without the word that marks a pretrained model ("VaultGemma 1B PT", "… Base",
 /// "… (pre-trained)"), for a model that is no tune: its name need not say "base" to be one.
 fn without_base_marker(label: &str, model_id: &str, tuned: bool) -> Option<String> {
+    // (Most labels hold no marker: one cheap look first.)
+    let l = label.to_ascii_lowercase();
+    if tuned || !(l.contains("pt") || l.contains("base") || l.contains("pre")) {
+        return None;
+    }
     let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
     let marker = |w: &str| matches!(w, "pt" | "pretrained" | "base");
     let mut label = words(&strip_markup(label));
