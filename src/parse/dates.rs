@@ -233,13 +233,17 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
     // Whether the current section's text so far quotes the card of a model this one derives from
     // ("Meta developed and released the Meta Llama 3 family …" on Llama-3-8b-64k-PoSE's card),
     // and the last line that titled a licence agreement.
-    let (mut quotes_another, mut agreement_at) = (false, None);
+    let (mut quotes_another, mut agreement_at, mut seen_heading) = (false, None, false);
     for (i, line) in lines.iter().enumerate() {
         let lower = line.to_ascii_lowercase();
         let level = line.chars().take_while(|c| *c == '#').count();
         if level > 0 && line[level..].starts_with(' ') {
             sections.retain(|(l, ..)| *l < level);
-            sections.push((level, lower.clone(), derived_from(&line[level..], &name)));
+            // (Not the card's title: a family card's "# DeepSeek-V2: …" heads all of DeepSeek-V2-Lite's
+            // card; a pasted base card's heading comes later.)
+            let titled = !sections.is_empty() || seen_heading;
+            seen_heading = true;
+            sections.push((level, lower.clone(), titled && derived_from(&line[level..], &name)));
             (quotes_another, agreement_at) = (false, None);
             // "## Model Date" with the date on the next line (not a training period: "was trained
             // between 1st and 3rd December, 2023").
@@ -257,7 +261,7 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         }
         quotes_another |= lower.contains("developed and released") && derived_from(line, &name);
         // A section about the base model, or under a heading or opening words about a model this
-        // one derives from ("# Llama-3.1-8B-Instruct Information" on a fine-tune's card that pastes
+        // one derives from ("# DarkIdol-Llama-3.1-8B-Instruct-1.2-Uncensored\n# Llama-3.1-8B-Instruct Information" on a fine-tune's card that pastes
         // its base's card), unless the line names this model ("We released the DeepSeek-V2-Lite"
         // under a family title).
         let quoted = quotes_another || sections.iter().any(|s| s.2);
@@ -528,13 +532,23 @@ mod tests {
         // A re-upload or a quantized copy carries its original's date.
         assert!(card_release(meta, "NousResearch/Meta-Llama-3-8B").is_some());
         assert!(card_release(meta, "unsloth/llama-3-8b-Instruct-bnb-4bit").is_some());
-        let titled =
-            "# Llama-3.1-8B-Instruct Information\n## Model Information\n**Model Release Date:** July 23, 2024.\n";
+        let titled = "# DarkIdol-Llama-3.1-8B-Instruct-1.2-Uncensored\n# Llama-3.1-8B-Instruct Information\n\
+                      ## Model Information\n**Model Release Date:** July 23, 2024.\n";
         assert!(card_release(titled, "aifeifei798/DarkIdol-Llama-3.1-8B-Instruct-1.2-Uncensored").is_none());
         assert!(card_release(titled, "meta-llama/Llama-3.1-8B-Instruct").is_some());
-        // A line naming the model is its own under a family's title.
+        // A line naming the model is its own under a family's title; so is any line under the title alone.
         let family = "# DeepSeek-V2: A Strong MoE Model\n## News\n- 2024.05.16: We released the DeepSeek-V2-Lite.\n";
         assert!(card_release(family, "deepseek-ai/DeepSeek-V2-Lite").is_some());
+        let title = "# DeepSeek-V2: A Strong MoE Model\n**Release Date:** 2024-05-16\n";
+        assert!(card_release(title, "deepseek-ai/DeepSeek-V2-Lite-Chat").is_some());
+        assert!(
+            card_release(
+                &titled.replacen("# DarkIdol-Llama-3.1-8B-Instruct-1.2-Uncensored\n", "", 1),
+                "org/DarkIdol-Llama-3.1-8B-Instruct"
+            )
+            .is_some(),
+            "a title"
+        );
     }
 
     #[test]
