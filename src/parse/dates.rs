@@ -241,9 +241,9 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
             sections.retain(|(l, ..)| *l < level);
             // (Not the card's title: a family card's "# DeepSeek-V2: …" heads all of DeepSeek-V2-Lite's
             // card; a pasted base card's heading comes later.)
-            let titled = !sections.is_empty() || seen_heading;
+            let later = seen_heading;
             seen_heading = true;
-            sections.push((level, lower.clone(), titled && derived_from(&line[level..], &name)));
+            sections.push((level, lower.clone(), later && derived_from(&line[level..], &name)));
             (quotes_another, agreement_at) = (false, None);
             // "## Model Date" with the date on the next line (not a training period: "was trained
             // between 1st and 3rd December, 2023").
@@ -261,8 +261,8 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         }
         quotes_another |= lower.contains("developed and released") && derived_from(line, &name);
         // A section about the base model, or under a heading or opening words about a model this
-        // one derives from ("# DarkIdol-Llama-3.1-8B-Instruct-1.2-Uncensored\n# Llama-3.1-8B-Instruct Information" on a fine-tune's card that pastes
-        // its base's card), unless the line names this model ("We released the DeepSeek-V2-Lite"
+        // one derives from (a later "# Llama-3.1-8B-Instruct Information" on a fine-tune's card that
+        // pastes its base's card), unless the line names this model ("We released the DeepSeek-V2-Lite"
         // under a family title).
         let quoted = quotes_another || sections.iter().any(|s| s.2);
         if sections.iter().any(|(_, h, _)| h.contains("base model")) || quoted && !names_model(&lower, &name) {

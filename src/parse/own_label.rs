@@ -144,7 +144,7 @@ fn without_base_marker(label: &str, model_id: &str, tuned: bool) -> Option<Strin
         label.splice(i..i + 2, ["pretrained".to_owned()]);
     }
     let kept: Vec<String> = label.iter().filter(|w| !marker(w)).cloned().collect();
-    (!tuned && kept.len() < label.len() && !own.iter().any(|w| marker(w))).then(|| kept.join(" "))
+    (kept.len() < label.len() && !own.iter().any(|w| marker(w))).then(|| kept.join(" "))
 }
 
 /// A label without a parenthesis of sizes (and "MoE", "Dense"): "DeepSeek-V2 (MoE-236B)" is
@@ -298,10 +298,11 @@ pub(super) fn rows_by_parenthesis(candidates: &[(usize, String, (usize, bool))])
 
 /// A quantized copy's rows (or columns) by quantization level, one for each file of the repo
 /// (`| [gemma-3-12b-it-pruned-IQ3_M](./gemma-3-12b-it-pruned-IQ3_M.gguf) | 66.93 | …`, or a
-/// `| Benchmark | Q4_K_M | Q8_0 |` header): a label that is a level alone (not "BF16"), or names the model but
-/// for its packing words ("GGUF") with a level after the name, is the model's score at that level.
-/// A label with more after the level ("…-Q4_K_M-bartowski") is another uploader's file.
-/// `(index, level)`; `None` unless the model is a packed copy and each such label gives another level.
+/// `| Benchmark | Q4_K_M | Q8_0 |` header): a label that is a level alone (not "BF16"), or names
+/// the model but for its packing words ("GGUF") with a level after the name, is the model's score
+/// at that level. A label with more after the level ("…-Q4_K_M-bartowski") is another uploader's
+/// file. `(index, level)`; `None` unless the model is a packed copy and each such label gives
+/// another level.
 pub(super) fn by_quant_level(labels: &[Vec<String>], model_id: &str) -> Option<Vec<(usize, String)>> {
     if !is_packed(model_id) {
         return None;
