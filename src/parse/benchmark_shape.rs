@@ -361,10 +361,9 @@ pub fn may_be_benchmark(name: &str) -> bool {
     }
     // A metric's average over unnamed parts ("Acc avg", "Avg. Acc."): the benchmark is named
     // elsewhere (a heading, a caption, the sentence before the table).
-    let averaged = |w: &&str| averaging(w);
-    if words.iter().any(averaged)
+    if words.iter().any(|w| averaging(w))
         && words.iter().any(|w| METRIC.contains(w))
-        && words.iter().all(|w| averaged(w) || METRIC.contains(w))
+        && words.iter().all(|w| averaging(w) || METRIC.contains(w))
     {
         return false;
     }

@@ -115,6 +115,10 @@ pub fn is_overlap_metric(metric: &str) -> bool {
     ["bleu", "rouge", "chrf", "ter", "meteor", "codebleu", "sacrebleu"].iter().any(|o| m.starts_with(o))
 }
 
+/// Benchmarks whose score is over many languages: their English part ("MGSM en") is no score of
+/// theirs, unlike a one-language benchmark's English set ("IFEval - EN").
+const MULTILINGUAL: &[&str] = &["mgsm", "mmmlu", "xnli", "xcopa", "xstorycloze", "xwinograd", "belebele", "m3exam"];
+
 /// Resolves a name as written.
 ///
 /// ```
@@ -157,8 +161,8 @@ pub fn resolve(raw: &str) -> Benchmark {
         .or_else(|| lookup(bare.trim_end_matches(" english").trim_end_matches(" wiki").trim_end_matches(" score")))
         // "IFEval - EN", "C-Eval Avg (Test Set)": the English set, the benchmark's average.
         .or_else(|| lookup(bare.trim_end_matches(" en").trim_end_matches(" avg").trim_end_matches(" average")))
-        // (Not a multilingual benchmark's English part: "MGSM en" is no MGSM score.)
-        .filter(|c| !(c == "mgsm" && bare.ends_with(" en")));
+        // (Not a multilingual benchmark's English part: "MGSM en", "MGSM English" are no MGSM score.)
+        .filter(|c| !(MULTILINGUAL.contains(&c.as_str()) && [" en", " english"].iter().any(|e| bare.ends_with(e))));
     let qualifier = parenthesised(&rest);
     match found {
         Some(canonical) => Benchmark { canonical, is_known: true, shots, qualifier },
@@ -357,6 +361,7 @@ mod tests {
         assert!(may_be_benchmark("BBH (EM)"));
         assert_eq!(resolve("IFEval - EN").canonical, "ifeval");
         assert_eq!(resolve("MGSM en").canonical, "mgsm_en", "a multilingual benchmark's English part");
+        assert_ne!(resolve("MGSM English").canonical, "mgsm");
         // A language's turn or average, an average over languages or a region: parts.
         for part in ["id turn1", "th avg", "avg_sea", "Avg SEA", "TH", "ms"] {
             assert!(!may_be_benchmark(part), "{part}");

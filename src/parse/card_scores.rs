@@ -324,6 +324,16 @@ mod tests {
         read.scores.iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.shots, s.value)).collect()
     }
 
+    /// (benchmark, metric, value) of each score read: a setting or a level is the metric.
+    fn with_metric(read: &TableRead) -> Vec<(String, Option<String>, f64)> {
+        read.scores.iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.metric.clone(), s.value)).collect()
+    }
+
+    /// An expected (benchmark, metric, value).
+    fn at(benchmark: &str, metric: &str, value: f64) -> (String, Option<String>, f64) {
+        (benchmark.to_owned(), Some(metric.to_owned()), value)
+    }
+
     #[test]
     fn a_title_that_numbers_the_release_otherwise_names_the_model() {
         let table = "| Model | AIME24 | GPQA Diamond |\n|---|---|---|\n| Magistral Small 1.1 | 70.5 | 65.8 |\n\
@@ -1031,15 +1041,10 @@ mod tests {
     fn a_models_rows_by_a_setting_column_are_its_scores_in_each_setting() {
         let md = "| Model | Decoding | GSM | MATH |\n|---|---|---|---|\n| **MAmmoTH-7B** | CoT | 50.5 | 10.4 |\n\
                   | | PoT | 51.6 | 28.7 |\n| **MAmmoTH-13B** | CoT | 56.3 | 12.9 |\n| | PoT | 61.3 | 32.6 |\n";
-        let got: Vec<(String, Option<String>, f64)> = read(md, "TIGER-Lab/MAmmoTH-7B")
-            .scores
-            .into_iter()
-            .map(|s| (resolve(&s.benchmark_raw).canonical, s.metric, s.value))
-            .collect();
-        let row = |b: &str, m: &str, v: f64| (b.to_owned(), Some(m.to_owned()), v);
+        let got = with_metric(&read(md, "TIGER-Lab/MAmmoTH-7B"));
         assert_eq!(
             got,
-            [row("gsm8k", "CoT", 50.5), row("math", "CoT", 10.4), row("gsm8k", "PoT", 51.6), row("math", "PoT", 28.7)]
+            [at("gsm8k", "CoT", 50.5), at("math", "CoT", 10.4), at("gsm8k", "PoT", 51.6), at("math", "PoT", 28.7)]
         );
         // A column of sizes tells other models apart, not settings: the model's rows stay ambiguous.
         let sizes = "| Model | Size | GSM |\n|---|---|---|\n| Foo | 7B | 50.5 |\n| | 13B | 56.3 |\n";
@@ -1055,12 +1060,7 @@ mod tests {
         // Its sizes by level are no scores.
         let sizes = "| Model | Bartowski | Repo | Shrinkage |\n|---|--:|--:|--:|\n| gemma-3-12b-it-pruned-IQ3_M | 5.66 | 5.21 | 8.0% |\n";
         assert!(read(sizes, "eaddario/gemma-3-12b-it-pruned-GGUF").scores.is_empty());
-        let got: Vec<(String, Option<String>, f64)> = read(md, "eaddario/gemma-3-12b-it-pruned-GGUF")
-            .scores
-            .into_iter()
-            .map(|s| (resolve(&s.benchmark_raw).canonical, s.metric, s.value))
-            .collect();
-        let at = |b: &str, m: &str, v: f64| (b.to_owned(), Some(m.to_owned()), v);
+        let got = with_metric(&read(md, "eaddario/gemma-3-12b-it-pruned-GGUF"));
         assert_eq!(
             got,
             [
@@ -1080,12 +1080,7 @@ mod tests {
         // Levels as columns, over known benchmarks only (not a perplexity row).
         let columns = "| Benchmark | Metric | Q4_K_M | Q8_0 |\n|---|---|--:|--:|\n| MMLU | acc | 64.1 | 65.0 |\n\
                        | GSM8K | exact match | 70.2 | 71.9 |\n| Wikitext PPL | ppl | 7.9 | 7.8 |\n";
-        let got: Vec<(String, Option<String>, f64)> = read(columns, "someone/Llama-3-8B-Instruct-GGUF")
-            .scores
-            .into_iter()
-            .map(|s| (resolve(&s.benchmark_raw).canonical, s.metric, s.value))
-            .collect();
-        let at = |b: &str, m: &str, v: f64| (b.to_owned(), Some(m.to_owned()), v);
+        let got = with_metric(&read(columns, "someone/Llama-3-8B-Instruct-GGUF"));
         assert_eq!(
             got,
             [

@@ -314,14 +314,9 @@ pub(super) fn by_quant_level(labels: &[Vec<String>], model_id: &str) -> Option<V
         .collect();
     let unpacked = format!("{owner}/{}", unpacked.join("-"));
     let level_of = |label: &String| {
-        let text = strip_markup(label);
-        let mut text = text.trim();
-        // "Q4_K_M (this repo)", "(recommended)": a note on the file, not another file.
-        if let Some((before, note)) = text.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
-            if ["this", "ours", "recommended"].iter().any(|n| note.to_lowercase().contains(n)) {
-                text = before.trim();
-            }
-        }
+        // ("Q4_K_M (this repo)", "(recommended)": a note on the file, not another file.)
+        let text = without_notes(&strip_markup(label));
+        let text = text.trim();
         let file = text.strip_suffix(".gguf").unwrap_or(text).to_owned();
         // (A bare "BF16" beside "Int4" is the original's precision, not a file of this repo.)
         if quant_level_bits(&file).is_some_and(|bits| bits < 16) {

@@ -237,8 +237,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                     // A line without a pipe right under a table ("User Prompt Template:") is a
                     // paragraph that GFM lets the table swallow as a row, not a row.
                     let line = markdown.get(row_start..).and_then(|rest| rest.split('\n').next()).unwrap_or("");
-                    let swallowed = !in_head && !line.contains('|');
-                    if !in_head && !swallowed && cells <= MAX_CELLS && !is_separator(&flat) {
+                    if !in_head && line.contains('|') && cells <= MAX_CELLS && !is_separator(&flat) {
                         for mut r in stacked_rows(&std::mem::take(&mut row)).unwrap_or_else(|| vec![flat]) {
                             r.resize(t.header.len().max(1), String::new());
                             t.rows.push(r);
