@@ -34,8 +34,10 @@ fn thinks(score: &ScoreRow) -> bool {
 /// "IQ3_M" 3, "F16" 16): the copy's best level goes first. Full weights (no level) rank above all.
 fn quant_bits(score: &ScoreRow) -> std::cmp::Reverse<u32> {
     // The level alone, or after a metric: "acc (Q4_K_M)".
-    let level = |m: &str| m.rsplit_once('(').map_or(m, |(_, l)| l.trim_end_matches(')')).trim().to_owned();
-    std::cmp::Reverse(score.metric.as_deref().map(level).and_then(|l| quant_level_bits(&l)).unwrap_or(u32::MAX))
+    fn level(m: &str) -> &str {
+        m.rsplit_once('(').map_or(m, |(_, l)| l.trim_end_matches(')')).trim()
+    }
+    std::cmp::Reverse(score.metric.as_deref().map(level).and_then(quant_level_bits).unwrap_or(u32::MAX))
 }
 
 /// Marks the one observation per (model, benchmark, shots) that density uses.
