@@ -146,6 +146,7 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("openai lambada", "lambada"),
     ("openai s lambada", "lambada"),
     ("openai lambda", "lambada"),
+    ("lambda openai", "lambada"),
     ("race", "race"),
     ("squad", "squad"),
     ("quac", "quac"),

@@ -467,6 +467,8 @@ mod tests {
             ("WinoG", "winogrande", None),
             ("truthfulqa_mc/mc2", "truthfulqa", None),
             ("truthfulqa_mc/mc1", "truthfulqa_mc_mc1", None),
+            // lm-eval's lambada_openai, misspelt as Deci's cards do.
+            ("LAMBDA OpenAI", "lambada", None),
         ] {
             let b = resolve(raw);
             assert_eq!((b.canonical.as_str(), b.shots), (canonical, shots), "{raw}");

@@ -68,6 +68,16 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_in_naming_the_model_with_a_possessive_says_whose() {
+        let own = "## Evaluation\n\nBelow are Foo's 51B-instruct evaluation results.\n\n\
+                   | Average | ARC Challenge | BoolQ |\n|---|---|---|\n| 60.3 | 42.1 | 71.0 |\n";
+        assert_eq!(read(own).len(), 3);
+        // Another size is another model's results, possessive or not.
+        assert!(read(&own.replace("Foo's 51B", "Foo's 7B")).is_empty());
+        assert!(read(&own.replace("Foo's 51B-instruct", "the base model's")).is_empty());
+    }
+
+    #[test]
     fn a_lone_score_column_is_the_benchmark_its_lead_in_names() {
         let mbpp =
             "## Evaluation Results\n\n_Code generation performance._ Evaluated using [MBPP](https://x/mbpp):\n\n\

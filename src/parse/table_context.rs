@@ -22,7 +22,8 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str, one_benchmark: boo
     let name = words(model_id.rsplit('/').next().unwrap_or(model_id));
     let path: Vec<String> = table.heading.split(" > ").map(words).filter(|h| *h != name).flatten().collect();
     let last = words(last_heading(table));
-    let lead_in = words(&table.lead_in);
+    // ("DeciLM's 6B evaluation results": a possessive does not part the model's name.)
+    let lead_in: Vec<String> = words(&table.lead_in.replace("'s ", " ").replace("’s ", " "));
     let results = [
         "evaluation",
         "evaluations",

@@ -39,10 +39,16 @@ pub fn tune_or_base(
     };
     // A name that calls the model a base ("Biggie-SmoLlm-0.15B-Base": "a merge of the base, not
     // the instruct") is not made a chat or instruct model by a merge or a fine-tune on raw text.
+    let said =
+        || tuned_sentence(markdown, model_id, &sibling).or_else(|| tuned_field(markdown).filter(|_| tuned_from()));
     if !tuned_name && names_base(model_id) {
-        return (None, base);
+        // With no line calling it a base, the name says so, unless anything in the card says it
+        // was tuned or merged (merges named "…-33b-Base" are tunes): then nothing is said.
+        let name = || Some(format!("the repo name {:?} ends in \"base\" after its size", repo_name(model_id)));
+        let silent = || said().is_none() && weaker().is_none() && !names_a_base_model(markdown);
+        return (None, base.or_else(|| silent().then(name).flatten()));
     }
-    let said = tuned_sentence(markdown, model_id, &sibling).or_else(|| tuned_field(markdown).filter(|_| tuned_from()));
+    let said = said();
     match (said, base) {
         (Some(sentence), _) => (Some(sentence), None),
         (None, Some(base)) => match weaker() {
@@ -51,6 +57,10 @@ pub fn tune_or_base(
         },
         (None, None) => (weaker(), None),
     }
+}
+
+fn repo_name(model_id: &str) -> &str {
+    model_id.rsplit('/').next().unwrap_or(model_id)
 }
 
 /// Whether the repo name ends in the word "base" after a size ("luojiu-7b-base",
@@ -131,6 +141,18 @@ fn tuned_field(markdown: &str) -> Option<String> {
         let value = value.trim_matches(|c: char| c.is_whitespace() || "*_|[]".contains(c));
         let empty = value.is_empty() || ["more information needed", "n/a", "none", "-"].contains(&value);
         (KEYS.iter().any(|k| key.starts_with(k)) && !empty).then(|| clip(line.trim()))
+    })
+}
+
+/// Whether a field names the model this one was made from ("Base model: https://…/Mistral-7B",
+/// "**Base Model**" over a link): trained further from it, the model may be a tune.
+fn names_a_base_model(markdown: &str) -> bool {
+    markdown.lines().any(|line| {
+        let key = line.trim_start_matches(|c: char| c.is_whitespace() || "-*_#>|".contains(c)).to_lowercase();
+        key.strip_prefix("base model").is_some_and(|rest| {
+            let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "*_|".contains(c));
+            rest.is_empty() || rest.starts_with(':') || rest.starts_with('：')
+        })
     })
 }
 
@@ -406,6 +428,18 @@ mod tests {
             (None, None),
             "a tuned name looks for no base"
         );
+    }
+
+    #[test]
+    fn a_name_ending_in_base_after_its_size_is_a_base_model_when_nothing_says_it_was_tuned() {
+        let kind = |card: &str, id: &str| tune_or_base(card, id, (None, None), false);
+        assert!(kind("# Foo\nA code model trained from scratch.\n", "org/foo-coder-7b-base").1.is_some());
+        assert_eq!(kind("# Foo\n", "org/foo-coder-base"), (None, None), "no size: BERT's and T5's size word");
+        let merge = "This is a merge of pre-trained language models created using [mergekit](https://x).\n";
+        assert_eq!(kind(merge, "org/Coder-33b-Base"), (None, None), "a merge named base");
+        let from = "**Base Model**\n[org/Foo-7B-Instruct](https://huggingface.co/org/Foo-7B-Instruct)\n";
+        assert_eq!(kind(from, "org/Bar-7B-v0.3-base"), (None, None), "trained further from another model");
+        assert_eq!(kind("Base model: https://huggingface.co/org/Foo-7B\n", "org/Bar-7B-base"), (None, None));
     }
 
     #[test]

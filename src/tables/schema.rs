@@ -165,7 +165,7 @@ pub const MODELS: Table = Table {
             "Basis of the date, in precedence order (`hub_created_at` is a proxy for the release)",
             date_sources,
         ),
-        col("is_base", Bool, true, "A pre-trained base model: `true` only where the card or a leaderboard says so; `false` for a tune's name, a model it was made from, or a card that calls it a tune, merge or chat model"),
+        col("is_base", Bool, true, "A pre-trained base model: `true` only where the card, a leaderboard or a repo name ending in “Base” after its size (with nothing saying it was tuned) says so; `false` for a tune's name, a model it was made from, or a card that calls it a tune, merge or chat model"),
         col("is_moe", Bool, true, "Mixture of experts (from config keys or the name)"),
         col("base_model", Utf8, true, "Parent model(s), comma-separated: the Hub's `baseModels`, else the card, else `base_model:` tags"),
         col("base_model_relation", Utf8, true, "`finetune`, `merge`, `quantized`, `adapter`"),
