@@ -135,6 +135,8 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("mt-bench", "mt_bench"),
     ("alpacaeval", "alpaca_eval"),
     ("alpacaeval win rate", "alpaca_eval"),
+    // AlpacaEval 1.0 is the win rate against text-davinci-003 (Xwin-LM cards' first column).
+    ("alpacaeval v s text davinci 003", "alpaca_eval"),
     ("alpacaeval 2 0 lc", "alpaca_eval"),
     ("ae2 lc", "alpaca_eval"),
     ("ae2 wr", "alpaca_eval"),

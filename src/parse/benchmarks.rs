@@ -469,6 +469,8 @@ mod tests {
             ("truthfulqa_mc/mc1", "truthfulqa_mc_mc1", None),
             // lm-eval's lambada_openai, misspelt as Deci's cards do.
             ("LAMBDA OpenAI", "lambada", None),
+            ("AlpacaEval (winrate %) v.s. Text-Davinci-003", "alpaca_eval", None),
+            ("AlpacaEval (winrate %) v.s. GPT-4", "alpaca_eval_v_s_gpt_4", None),
         ] {
             let b = resolve(raw);
             assert_eq!((b.canonical.as_str(), b.shots), (canonical, shots), "{raw}");

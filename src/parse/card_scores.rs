@@ -116,6 +116,10 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
     let breakdown = scores_column && breakdown_of(table, &header[0]).is_some();
     if let Some(read) = header_only(table, &header, model_id, detail) {
         read
+    } else if let Some(read) = mode_rows(table, &header, model_id, detail) {
+        // (Before the heading's benchmark is read as a table of models: "### GPQA" over rows
+        // by reasoning mode names no model, as "### MATH500" does not.)
+        read
     } else if breakdown || known_in_col >= if scores_column { 1 } else { 2 } && known_in_col >= known_in_header {
         models_as_columns(table, &header, bench_col, (model_id, tuned, intro), detail)
     } else if known_in_header >= 1
@@ -125,8 +129,6 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
             && header.iter().skip(1).any(|h| is_overall_column(h) || is_setting_only(h) || is_part_name(h))
     {
         models_as_rows(table, &header, (model_id, tuned, intro), detail)
-    } else if let Some(read) = mode_rows(table, &header, model_id, detail) {
-        read
     } else if names_model_exactly(&header[1.min(header.len())..], (model_id, tuned, intro), &table.heading) {
         // Benchmarks the alias table does not know (MMMU, ChartQA, …) under a column that names
         // the model exactly: read like any models-as-columns table, with the shape check. Their

@@ -95,7 +95,16 @@ mod tests {
         let md = "## Evaluation Results\n\n### IFEval\n\n| Reasoning Mode | Strict:Prompt |\n|---|---|\n| Reasoning Off | 74.7% |\n";
         assert_eq!(read(md, "org/model-8b").scores[0].benchmark_raw, "IFEval Strict:Prompt");
         let md = MATH.replace("MATH500", "MBPP 0-shot");
-        assert!(read(&md, "org/model-8b").scores.iter().all(|s| s.shots == Some(0)));
+        let scores = read(&md, "org/model-8b").scores;
+        assert!(scores.len() == 2 && scores.iter().all(|s| s.shots == Some(0)));
+    }
+
+    #[test]
+    fn a_known_benchmarks_heading_over_mode_rows_is_read_the_same() {
+        for name in ["GPQA", "MT-Bench"] {
+            let scores = read(&MATH.replace("MATH500", name), "org/model-8b").scores;
+            assert_eq!(scores.iter().map(|s| s.value).collect::<Vec<_>>(), [36.6, 95.4], "{name}");
+        }
     }
 
     #[test]
