@@ -500,9 +500,12 @@ mod tests {
             got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(),
             [("lambada", 55.48), ("cbt_cn", 92.35)]
         );
-        // One row with numbers on both sides of 1: those at most 1 are left, unit unknown.
+        // One row with numbers on both sides of 1: the unit of those at most 1 is unknown, and the
+        // row is left whole (its "F1" beside them names no benchmark either).
         let mixed = "# Evaluation\n\nWe evaluated the model.\n\n| hellaswag_it acc_norm | F1 |\n|---|---|\n| 0.6474 | 69.82 |\n";
-        assert!(named(&read(mixed, "org/Foo-7B")).iter().all(|g| g.2 > 1.0));
+        assert!(named(&read(mixed, "org/Foo-7B")).is_empty());
+        let percents = "# Evaluation\n\nWe evaluated the model.\n\n| hellaswag_it acc_norm | MMLU |\n|---|---|\n| 64.74 | 69.82 |\n";
+        assert_eq!(named(&read(percents, "org/Foo-7B")).len(), 2);
     }
 
     #[test]
