@@ -864,6 +864,18 @@ mod tests {
     }
 
     #[test]
+    fn a_column_of_values_in_two_settings_is_still_the_models_column() {
+        // Most of Foo-Z's cells pair a value with a second setting's ("99.2 / -"): no pair is
+        // read, but the column holds values, not labels, and its single values are the model's.
+        let md = "| Benchmark | Other-Thinking | Foo-Z |\n|---|---|---|\n| Architecture | MoE | MoE |\n\
+                  | AIME-25 | 93.5 | 99.2 / - |\n| HMMT-25 | 93.5 | 93.5 / - |\n| GPQA-Diamond | 86.9 | 80.6 / - |\n\
+                  | BrowseComp | 51.4 / 67.6 | 55.2 / - |\n| OJBench | 41.8 | 41.2 |\n| MMLU-Pro | 80.1 | 79.3 |\n";
+        let got: Vec<(String, f64)> =
+            read(md, "org/Foo-Z").scores.into_iter().map(|s| (s.benchmark_raw, s.value)).collect();
+        assert_eq!(got, [("OJBench".to_owned(), 41.2), ("MMLU-Pro".to_owned(), 79.3)]);
+    }
+
+    #[test]
     fn a_model_name_column_past_a_rank_column() {
         let md = "| Rank | LLM Name | SqlEval-Classic (%) | Execution Accuracy (%) |\n|---|---|---|---|\n| 1\u{fe0f}\u{20e3} | GPT-4o | 86 | 91 |\n| 2\u{fe0f}\u{20e3} | deepSQL-R1-distill-8B | 82 | 89 |\n";
         let s = named(&read(md, "imsanjoykb/deepSQL-R1-distill-8B"));

@@ -124,14 +124,23 @@ pub(crate) fn is_own_header(header: &str) -> bool {
         )
 }
 
-/// The share of a column's filled cells (not "-") that are numbers.
+/// The share of a column's filled cells (not "-") that are numbers, or pairs of them ("99.2 / -",
+/// "80.5 / 85.2‡": a value in two settings, which makes a column of values, though no pair is read).
 pub(crate) fn numeric_share(table: &Table, col: usize) -> f64 {
     let filled: Vec<&String> =
         table.rows.iter().map(|r| &r[col]).filter(|c| !c.trim().is_empty() && c.trim() != "-").collect();
     if filled.is_empty() {
         return 0.0;
     }
-    filled.iter().filter(|c| pure_number(c).is_some()).count() as f64 / filled.len() as f64
+    filled.iter().filter(|c| pure_number(c).is_some() || number_pair(c)).count() as f64 / filled.len() as f64
+}
+
+/// "99.2 / -", "56.6 / **73.1**": two values (or one and a dash) split by a slash.
+fn number_pair(cell: &str) -> bool {
+    let Some((a, b)) = cell.split_once(" / ") else { return false };
+    let side = |s: &str| pure_number(s).is_some();
+    let dash = |s: &str| s.trim() == "-";
+    (side(a) || dash(a)) && (side(b) || dash(b)) && (side(a) || side(b))
 }
 
 /// Why a table's rows cannot be read as benchmarks: they are named by a `Category` (subject,
