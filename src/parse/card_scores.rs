@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 
 pub use super::lm_eval::suite_average;
-use super::model_names::{heading_allows, heading_is_tuned, is_size, label_match_in};
+use super::model_names::{heading_is_tuned, is_size, label_match_in};
 pub use super::model_names::{is_tuned, label_match, words};
 use super::own_label::{
     by_quant_level, choose, label_names, names_model_exactly, rows_by_parenthesis, rows_by_setting,
@@ -25,6 +25,7 @@ use super::table_context::{
     section_benchmark, unnamed_categories, unnamed_row, unnamed_scores,
 };
 use super::tables::{clip, column_is_fraction, pure_number, Table, TableKind};
+use super::tune_or_base::heading_allows;
 use super::{front_matter::as_percent, lm_eval::lm_eval, lm_eval::lm_eval_elsewhere};
 use super::{header_only::header_only, mode_rows::mode_rows, models_as_columns::models_as_columns};
 use crate::parse::benchmarks::{
@@ -224,15 +225,21 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     let chosen: Vec<(usize, Option<i32>, Option<String>)> = match (by_quant, rows_by_setting(&candidates)) {
         (Some(rows), _) => rows.into_iter().map(|(r, level)| (r, None, Some(level))).collect(),
         (None, Some(rows)) => rows.into_iter().map(|(r, s)| (r, s, None)).collect(),
-        (None, None) => match rows_by_setting_column(&candidates, &row_parts)
-            .or_else(|| rows_by_parenthesis(&candidates))
-        {
-            Some(rows) => rows.into_iter().map(|(r, setting)| (r, None, Some(setting))).collect(),
-            None => match choose(&candidates, &row_parts.iter().map(|p| p.join(" ")).collect::<Vec<_>>(), "row", own) {
-                Ok(i) => vec![(i, None, None)],
-                Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
-            },
-        },
+        (None, None) => {
+            match rows_by_setting_column(&candidates, &row_parts).or_else(|| rows_by_parenthesis(&candidates)) {
+                Some(rows) => rows.into_iter().map(|(r, setting)| (r, None, Some(setting))).collect(),
+                None => match choose(
+                    &candidates,
+                    &row_parts.iter().map(|p| p.join(" ")).collect::<Vec<_>>(),
+                    "row",
+                    own,
+                    in_tuned,
+                ) {
+                    Ok(i) => vec![(i, None, None)],
+                    Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
+                },
+            }
+        }
     };
     let mut out = Vec::new();
     let named = overall_of_heading(table, header, &label_cols, &value_cols);
@@ -1178,6 +1185,18 @@ mod tests {
         };
         assert_eq!(read("Med42 is an open-access clinical large language model."), 2);
         assert_eq!(read("An open-access clinical large language model."), 0);
+        // Sizes with an expert count ("17B-16E"), and the tune's word under a tuned models' heading.
+        let scout = |heading: &str| {
+            let md = format!(
+                "Llama 4 Scout, a 17 billion parameter model with 16 experts.\n\n### {heading}\n\n\
+                 | Benchmark | Llama 3.3 70B | Llama 4 Scout | Llama 4 Maverick |\n|---|---|---|---|\n\
+                 | MMLU Pro | 68.9 | 74.3 | 80.5 |\n| GPQA Diamond | 50.5 | 57.2 | 69.8 |\n"
+            );
+            let t = tables(&md).into_iter().next().unwrap();
+            table_scores(&t, "meta-llama/Llama-4-Scout-17B-16E-Instruct", true, &card_intro(&md)).scores.len()
+        };
+        assert_eq!(scout("Instruction tuned models"), 2);
+        assert_eq!(scout("Pre-trained models"), 0, "the base model's column");
     }
 
     #[test]

@@ -264,38 +264,6 @@ pub fn introduces(intro: &str, label: &str) -> bool {
     !label.is_empty() && words(intro).windows(label.len()).any(|w| w == label.as_slice())
 }
 
-/// Whether the sections a table sits in fit the model: tables under "instruct"/"chat" headings
-/// describe tuned models, under "base"/"pretrained" headings base models.
-/// The deepest heading that says either decides ("Model Card for X-Instruct > Base Pretrained
-/// Benchmarks" is a base model's section).
-pub fn heading_allows(heading: &str, tuned: bool) -> bool {
-    // "Summary of previous evaluation": numbers the card itself says are superseded.
-    let last = words(heading.rsplit(" > ").next().unwrap_or(""));
-    let has = |ws: &[&str]| last.iter().any(|w| ws.contains(&w.as_str()));
-    // ("Open LLM Leaderboard Evaluation Results (outdated)": the leaderboard's version is old, not
-    // the model's numbers.)
-    if has(&["previous", "outdated", "superseded", "deprecated"])
-        && has(&["evaluation", "evaluations", "results", "scores", "benchmarks"])
-        && !has(&["model", "models", "vs", "versus", "comparison", "compared", "leaderboard"])
-    {
-        return false;
-    }
-    for section in heading.rsplit(" > ") {
-        let for_tuned = heading_is_tuned(section);
-        // Whole words: "OpenChat" is no chat heading, "database" and "based on" no base one.
-        let h = words(section);
-        let has = |w: &str| h.iter().any(|x| x == w);
-        let for_base = has("base") || has("pretrained") || h.windows(2).any(|p| p[0] == "pre" && p[1] == "trained");
-        match (for_tuned, for_base) {
-            (true, false) => return tuned,
-            (false, true) => return !tuned,
-            (true, true) => return true,
-            (false, false) => {}
-        }
-    }
-    true
-}
-
 /// A label without what only annotates it: an `org/` before the repo name, and parentheses that
 /// hold no tuning, packing, size or version word ("(Ours, Open LLM Leaderboard)", "(this)"; but
 /// not "(Chat)" or "(4-bit)", which say which model it is).
@@ -334,15 +302,18 @@ pub(crate) fn without_notes(label: &str) -> String {
 /// (Reasoning)" for `K-EXAONE-236B-A23B`, "Med42" for `med42-70b`. Every word of the label (notes
 /// in parentheses aside) is the model's, and every word of the model's name it leaves out is a
 /// size (`236b`, `a23b`).
-pub fn names_but_for_size(label: &str, model_id: &str) -> bool {
+pub fn names_but_for_size(label: &str, model_id: &str, tuned_context: bool) -> bool {
     let model = words(model_id.rsplit('/').next().unwrap_or(model_id));
     let label = words(&without_notes(&strip_markup(label)));
-    // `words` splits "A23B" into "a" and "23b".
+    // `words` splits "A23B" into "a" and "23b"; "16E" is the experts of "Scout-17B-16E". Under a
+    // heading of tuned models, the tune's word may be left out too ("Llama 4 Scout").
+    let experts = |w: &str| w.strip_suffix('e').is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let tune = |w: &str| tuned_context && TUNING.contains(&w);
     let left: Vec<&String> = model.iter().filter(|w| !label.contains(w)).collect();
     !label.is_empty()
         && label.iter().all(|w| model.contains(w))
         && left.iter().any(|w| is_size(w))
-        && left.iter().all(|w| is_size(w) || *w == "a")
+        && left.iter().all(|w| is_size(w) || *w == "a" || experts(w) || tune(w))
 }
 
 /// `label` without the number format of the original weights ("Llama 3.2 3B bf16" beside its

@@ -7,12 +7,13 @@ use super::benchmarks::{is_category_name, is_overall_column, may_be_benchmark, r
 use super::card_scores::{CardScore, TableRead, Unused};
 use super::front_matter::as_percent;
 use super::lead_in::language_rows_of;
-use super::model_names::{heading_allows, heading_is_tuned, is_packed};
+use super::model_names::{heading_is_tuned, is_packed};
 use super::own_label::{by_quant_level, choose, in_setting, label_names, mode_columns, Own};
 use super::table_context::{
     breakdown_of, is_own_header, numeric_share, one_label_column, own_breakdown, section_benchmark, titled_benchmark,
 };
 use super::tables::{clip, column_is_fraction, pure_number, Table};
+use super::tune_or_base::heading_allows;
 use crate::parse::benchmarks::heading_benchmark;
 
 pub(super) fn models_as_columns(
@@ -66,7 +67,7 @@ pub(super) fn models_as_columns(
             }
             (true, true) => value_cols.iter().map(|c| (*c, None)).collect(),
             (false, true) => return TableRead::default(),
-            (_, false) => match choose(&candidates, header, "column", own) {
+            (_, false) => match choose(&candidates, header, "column", own, heading_is_tuned(&table.heading)) {
                 Ok(col) => vec![(col, None)],
                 Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
             },

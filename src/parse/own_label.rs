@@ -27,6 +27,7 @@ pub(super) fn choose(
     all_labels: &[String],
     what: &str,
     (model_id, _, intro): Own,
+    in_tuned: bool,
 ) -> Result<usize, (Unused, String)> {
     // A row of an earlier release ("Qwen-7B-Chat (original)") beside the model's own is not it.
     let current = candidates.iter().any(|c| c.2 .1 && !earlier_release(&c.1));
@@ -52,8 +53,10 @@ pub(super) fn choose(
     // card calls its model that and no other label of the table gives that name a size.
     // (Looked for only when no label names the model exactly.)
     let but_for_size = || {
-        let short: Vec<&(usize, String, (usize, bool))> =
-            candidates.iter().filter(|c| names_but_for_size(&c.1, model_id) && introduces(intro, &c.1)).collect();
+        let short: Vec<&(usize, String, (usize, bool))> = candidates
+            .iter()
+            .filter(|c| names_but_for_size(&c.1, model_id, in_tuned) && introduces(intro, &c.1))
+            .collect();
         let [one] = short.as_slice() else { return None };
         let name = words(&without_notes(&one.1));
         let sized = |l: &Vec<String>| name.iter().all(|w| l.contains(w)) && l.iter().any(|w| is_size(w));
@@ -234,7 +237,7 @@ pub(super) fn names_model_exactly(headers: &[String], own: Own, heading: &str) -
     let matched: Vec<(usize, String, (usize, bool))> = (headers.iter().enumerate())
         .filter_map(|(c, h)| label_match_in(h, own.0, in_tuned, false).map(|m| (c, h.clone(), m)))
         .collect();
-    matched.iter().any(|(.., (_, exact))| *exact) || choose(&matched, headers, "column", own).is_ok()
+    matched.iter().any(|(.., (_, exact))| *exact) || choose(&matched, headers, "column", own, in_tuned).is_ok()
 }
 
 /// Rows that name the model exactly at several settings ("Qwen-7B-Chat (0-shot)", "… (5-shot)"):

@@ -7,9 +7,10 @@ use super::benchmarks::{resolve, strip_markup, unit_of, Benchmark};
 use super::card_scores::CardScore;
 use super::front_matter::as_percent;
 use super::mentions::names_other_model;
-use super::model_names::{heading_allows, is_packed};
+use super::model_names::is_packed;
 use super::tables::clip;
 use super::tables::pure_number;
+use super::tune_or_base::heading_allows;
 
 /// One list line read: the benchmark as written and resolved, the value, the value as written,
 /// its offset.

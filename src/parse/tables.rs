@@ -136,7 +136,8 @@ fn headings(markdown: &str) -> Vec<(usize, String)> {
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((offset, level, text)) = current.take() {
+                // (A stray "##" with no text names no section: the one above still holds.)
+                if let Some((offset, level, text)) = current.take().filter(|c| !c.2.trim().is_empty()) {
                     stack.retain(|(l, _)| *l < level);
                     stack.push((level, text.trim().to_owned()));
                     let path: Vec<&str> = stack.iter().map(|(_, t)| t.as_str()).collect();
@@ -371,6 +372,12 @@ pub(crate) fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_heading_leaves_the_section_above() {
+        let md = "## Results\n### Instruction tuned models\n\n##\n\n| A | B |\n|---|---|\n| 1 | 2 |\n";
+        assert_eq!(tables(md)[0].heading, "Results > Instruction tuned models");
+    }
 
     #[test]
     fn a_line_without_a_pipe_under_a_table_is_no_row() {

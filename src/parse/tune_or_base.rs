@@ -4,7 +4,7 @@
 //! is a conflict, and neither is kept.
 
 use super::mentions::{names_other_model, states_other_size};
-use super::model_names::{is_packed, words};
+use super::model_names::{heading_is_tuned, is_packed, words};
 use super::tables::clip;
 
 /// What the card says: `(tuned, base)`, each the line or tag that says it; at most one is set.
@@ -369,6 +369,38 @@ fn line_saying(markdown: &str, phrases: &[&str], model_id: &str) -> Option<Strin
         let example = opening.starts_with("example") || opening.starts_with("e.g.");
         (!sibling && !key && !example).then(|| clip(&markdown[start..end]))
     })
+}
+
+/// Whether the sections a table sits in fit the model: tables under "instruct"/"chat" headings
+/// describe tuned models, under "base"/"pretrained" headings base models.
+/// The deepest heading that says either decides ("Model Card for X-Instruct > Base Pretrained
+/// Benchmarks" is a base model's section).
+pub fn heading_allows(heading: &str, tuned: bool) -> bool {
+    // "Summary of previous evaluation": numbers the card itself says are superseded.
+    let last = words(heading.rsplit(" > ").next().unwrap_or(""));
+    let has = |ws: &[&str]| last.iter().any(|w| ws.contains(&w.as_str()));
+    // ("Open LLM Leaderboard Evaluation Results (outdated)": the leaderboard's version is old, not
+    // the model's numbers.)
+    if has(&["previous", "outdated", "superseded", "deprecated"])
+        && has(&["evaluation", "evaluations", "results", "scores", "benchmarks"])
+        && !has(&["model", "models", "vs", "versus", "comparison", "compared", "leaderboard"])
+    {
+        return false;
+    }
+    for section in heading.rsplit(" > ") {
+        let for_tuned = heading_is_tuned(section);
+        // Whole words: "OpenChat" is no chat heading, "database" and "based on" no base one.
+        let h = words(section);
+        let has = |w: &str| h.iter().any(|x| x == w);
+        let for_base = has("base") || has("pretrained") || h.windows(2).any(|p| p[0] == "pre" && p[1] == "trained");
+        match (for_tuned, for_base) {
+            (true, false) => return tuned,
+            (false, true) => return !tuned,
+            (true, true) => return true,
+            (false, false) => {}
+        }
+    }
+    true
 }
 
 #[cfg(test)]
