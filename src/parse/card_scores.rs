@@ -871,6 +871,20 @@ mod tests {
     }
 
     #[test]
+    fn shots_and_metric_columns_past_a_category_column() {
+        let md = "| Category | Benchmark | # Shots | Metric | Other 70B | Foo 8B Instruct |\n|---|---|---|---|---|---|\n\
+                  | General | MMLU | 5 | macro_avg/acc | 83.6 | 69.4 |\n| | MMLU (CoT) | 0 | macro_avg/acc | 86.0 | 73.0 |\n\
+                  | Math | GSM-8K (CoT) | 8 | em_maj1@1 | 95.1 | 84.5 |\n";
+        let got: Vec<(Option<i32>, Option<String>, f64)> =
+            read(md, "org/Foo-8B-Instruct").scores.into_iter().map(|s| (s.shots, s.metric, s.value)).collect();
+        let m = |s: &str| Some(s.to_owned());
+        assert_eq!(
+            got,
+            [(Some(5), m("macro_avg/acc"), 69.4), (Some(0), m("macro_avg/acc"), 73.0), (Some(8), m("em_maj1@1"), 84.5)]
+        );
+    }
+
+    #[test]
     fn a_column_of_values_in_two_settings_is_still_the_models_column() {
         // Most of Foo-Z's cells pair a value with a second setting's ("99.2 / -"): no pair is
         // read, but the column holds values, not labels, and its single values are the model's.

@@ -118,12 +118,27 @@ pub(super) fn models_as_columns(
         if !by_quant.is_empty() && !resolve(&bench).is_known {
             continue;
         }
-        let metric = meta_cols.iter().map(|c| strip_markup(&row[*c])).find(|m| {
-            !m.is_empty()
-                && m.chars().any(char::is_alphanumeric)
-                && (shots_in(m).is_some()
-                    || header[meta_cols[0]].to_lowercase().contains("metric")
-                    || header[meta_cols[0]].to_lowercase().contains("shot"))
+        // A "Metric" column names the metric wherever it stands ("Category | Benchmark | # Shots |
+        // Metric" on Llama 4's card); a "# Shots" column's bare number is the shots.
+        let column = |word: &str| meta_cols.iter().copied().find(|c| header[*c].to_lowercase().contains(word));
+        let said = |c: usize| Some(strip_markup(&row[c])).filter(|m| m.chars().any(char::is_alphanumeric));
+        // (Its numbers make that column a numeric one, not one of the meta columns.)
+        let shots_at = (0..header.len()).find(|c| {
+            *c != col
+                && matches!(
+                    header[*c].trim().to_lowercase().as_str(),
+                    "# shots" | "shots" | "#shots" | "n-shot" | "shot"
+                )
+        });
+        let shots_column = shots_at.and_then(|c| row[c].trim().parse::<i32>().ok()).filter(|n| *n <= 64);
+        let metric = column("metric").filter(|c| *c != meta_cols[0]).and_then(said).or_else(|| {
+            meta_cols.iter().map(|c| strip_markup(&row[*c])).find(|m| {
+                !m.is_empty()
+                    && m.chars().any(char::is_alphanumeric)
+                    && (shots_in(m).is_some()
+                        || header[meta_cols[0]].to_lowercase().contains("metric")
+                        || header[meta_cols[0]].to_lowercase().contains("shot"))
+            })
         });
         let metric = match mode {
             Some(mode) => Some(in_setting(metric, mode)),
@@ -133,8 +148,10 @@ pub(super) fn models_as_columns(
         if !is_packed(model_id) && meta_cols.iter().any(|c| is_packed(&strip_markup(&row[*c]))) {
             continue;
         }
-        let shots = metric.as_deref().and_then(shots_in).or_else(|| resolve(&bench).shots);
-        let evidence = [Some(bench.as_str()), metric.as_deref(), Some(header[col].as_str())]
+        let shots = metric.as_deref().and_then(shots_in).or(shots_column).or_else(|| resolve(&bench).shots);
+        let shots_said =
+            shots_at.filter(|_| shots_column.is_some()).map(|c| format!("{}: {}", header[c].trim(), row[c].trim()));
+        let evidence = [Some(bench.as_str()), shots_said.as_deref(), metric.as_deref(), Some(header[col].as_str())]
             .into_iter()
             .flatten()
             .filter(|p| !p.is_empty())
