@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 
 pub use super::lm_eval::suite_average;
-use super::model_names::{heading_is_tuned, is_size, label_match_in};
+use super::model_names::{is_size, label_match_in, lead_in_says_tuned, table_is_tuned};
 pub use super::model_names::{is_tuned, label_match, words};
 use super::own_label::{
     by_quant_level, choose, label_names, names_model_exactly, rows_by_parenthesis, rows_by_setting,
@@ -90,6 +90,10 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         TableKind::Markdown => "markdown_table",
         TableKind::Html => "html_table",
     };
+    if !tuned && lead_in_says_tuned(&table.lead_in) {
+        let why = "its lead-in says the results are instruction-tuned models'; this model is no tune";
+        return TableRead { scores: Vec::new(), abstained: Some((Unused::NoOwnColumn, why.to_owned())) };
+    }
     let header: Vec<String> = table.header.iter().map(|h| strip_markup(h)).collect();
     let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
     let lm_eval_task = lower.iter().any(|h| matches!(h.as_str(), "task" | "tasks" | "groups"));
@@ -130,7 +134,7 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
             && header.iter().skip(1).any(|h| is_overall_column(h) || is_setting_only(h) || is_part_name(h))
     {
         models_as_rows(table, &header, (model_id, tuned, intro), detail)
-    } else if names_model_exactly(&header[1.min(header.len())..], (model_id, tuned, intro), &table.heading) {
+    } else if names_model_exactly(&header[1.min(header.len())..], (model_id, tuned, intro), table) {
         // Benchmarks the alias table does not know (MMMU, ChartQA, …) under a column that names
         // the model exactly: read like any models-as-columns table, with the shape check. Their
         // names are in the column called so, past a category column (`| 分类 | Benchmark | … |`).
@@ -177,7 +181,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     let mut previous: Vec<String> = vec![String::new(); header.len()];
     let mut row_parts: Vec<Vec<String>> = Vec::new();
     let mut candidates: Vec<(usize, String, (usize, bool))> = Vec::new();
-    let in_tuned = heading_is_tuned(&table.heading);
+    let in_tuned = table_is_tuned(&table.heading, &table.lead_in);
     for (i, row) in table.rows.iter().enumerate() {
         let mut parts = Vec::new();
         for c in &label_cols {
@@ -868,6 +872,20 @@ mod tests {
         let rows = "|Model|Size|MMLU|BBH|\n|---|---|---|---|\n|Llama 1|7B|35.1|30.3|\n|Llama 2|7B|45.3|32.6|\n|Llama 2|13B|54.8|39.4|\n";
         let s = read(rows, "meta-llama/Llama-2-7b-hf").scores;
         assert_eq!(s.iter().map(|x| x.value).collect::<Vec<_>>(), vec![45.3, 32.6]);
+    }
+
+    #[test]
+    fn a_lead_in_saying_the_results_are_instruction_tuned_models_makes_the_table_a_tuned_one() {
+        let md = "## Benchmark Results\n\nEvaluation results marked in the table are for instruction-tuned models.\n\n\
+                  |  | Foo 4 31B | Foo 4 E2B |\n|---|---|---|\n| MMLU Pro | 85.2% | 60.0% |\n| GPQA Diamond | 84.3% | 43.4% |\n";
+        let t = &tables(md)[0];
+        let values = |model: &str, tuned: bool| {
+            table_scores(t, model, tuned, "").scores.iter().map(|s| s.value).collect::<Vec<_>>()
+        };
+        assert_eq!(values("org/foo-4-E2B-it", true), [60.0, 43.4]);
+        assert!(values("org/foo-4-E2B", false).is_empty(), "the base model's card: not its results");
+        let plain = tables(&md.replace("are for instruction-tuned models", "cover many tasks"));
+        assert!(table_scores(&plain[0], "org/foo-4-E2B-it", true, "").scores.is_empty(), "'it' is left over");
     }
 
     #[test]

@@ -370,6 +370,22 @@ pub fn heading_is_tuned(heading: &str) -> bool {
         || h.windows(2).any(|p| p[0] == "fine" && p[1] == "tuned")
 }
 
+/// Whether a table is one of tuned models: its heading says so, or its lead-in says its results
+/// are ("Evaluation results marked in the table are for instruction-tuned models.").
+pub fn table_is_tuned(heading: &str, lead_in: &str) -> bool {
+    heading_is_tuned(heading) || lead_in_says_tuned(lead_in)
+}
+
+/// "… results … are for instruction-tuned models", "all models are instruction-tuned".
+pub fn lead_in_says_tuned(lead_in: &str) -> bool {
+    lead_in.split(['.', '\n']).map(words).any(|w| {
+        let about = w.iter().any(|x| x == "results" || x == "models");
+        let are = |i: usize| w[i] == "are" && matches!(w.get(i + 1).map(String::as_str), Some("for" | "all"));
+        let tuned = |i: usize| w.get(i..i + 2).is_some_and(|p| p[0] == "instruction" && p[1] == "tuned");
+        about && (0..w.len()).any(|i| (w[i] == "are" && tuned(i + 1)) || (are(i) && tuned(i + 2)))
+    })
+}
+
 /// A model is tuned when its name says so, or when its card names a `<name>-Base` sibling
 /// (DeepSeek-V3's card lists DeepSeek-V3-Base: the repo without the suffix is the chat model).
 pub fn is_tuned(model_id: &str, card: &str) -> bool {

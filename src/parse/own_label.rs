@@ -7,10 +7,11 @@ use std::collections::BTreeSet;
 use super::benchmarks::{shots_in, strip_markup, take_shots};
 use super::card_scores::Unused;
 use super::model_names::{
-    has_version, heading_is_tuned, introduces, is_kind_or_format, is_packed, is_size, label_match_in,
-    names_but_for_family, names_but_for_size, without_notes, words, BASE_FAMILIES, PACKING,
+    has_version, introduces, is_kind_or_format, is_packed, is_size, label_match_in, names_but_for_family,
+    names_but_for_size, table_is_tuned, without_notes, words, BASE_FAMILIES, PACKING,
 };
 use super::quant_levels::quant_level_bits;
+use super::tables::Table;
 
 /// The model a table is read for: (model id, whether it is a tune, the start of its card).
 pub(super) type Own<'a> = (&'a str, bool, &'a str);
@@ -232,8 +233,8 @@ pub fn states_conversion(intro: &str) -> bool {
 
 /// Whether a header names the model exactly, or is the one label [`choose`] takes for it (the
 /// card's short name without sizes: "Med42" on med42-70b's card, which introduces it so).
-pub(super) fn names_model_exactly(headers: &[String], own: Own, heading: &str) -> bool {
-    let in_tuned = heading_is_tuned(heading);
+pub(super) fn names_model_exactly(headers: &[String], own: Own, table: &Table) -> bool {
+    let in_tuned = table_is_tuned(&table.heading, &table.lead_in);
     let matched: Vec<(usize, String, (usize, bool))> = (headers.iter().enumerate())
         .filter_map(|(c, h)| label_match_in(h, own.0, in_tuned, false).map(|m| (c, h.clone(), m)))
         .collect();
