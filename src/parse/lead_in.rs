@@ -34,8 +34,11 @@ fn lead_in_names(table: &Table, any_wording: bool) -> Option<String> {
     let evaluation = |w: &String| matches!(w.as_str(), "benchmark" | "evaluate" | "evaluated" | "test" | "tested");
     // ("我们在 [Berkeley Function Calling Leaderboard](…) 上进行了测试": tested on.)
     let says = |t: &str| words(t).iter().any(evaluation) || ["测试", "评测", "测评"].iter().any(|w| t.contains(w));
+    // For a benchmark densing knows, naming the measure says it too: "The zero-shot Pass@1 of
+    // Qwen-7B-Chat on [HumanEval] is demonstrated below".
+    let measure = |t: &str| words(t).iter().any(|w| matches!(w.as_str(), "pass" | "accuracy" | "results"));
     let (here, before) = (says(text) || any_wording, says(lead_in));
-    if !here && !before {
+    if !here && !before && !measure(text) {
         return None;
     }
     // Link texts ("[RULER](https://…)") and words, not the links' targets.
@@ -160,5 +163,17 @@ mod tests {
         assert_eq!(lead_in_benchmark(&tables(md)[0]).as_deref(), Some("Massive Multitask Language Understanding"));
         let sub = md.replace("Massive Multitask", "Multilingual Massive Multitask");
         assert_eq!(lead_in_benchmark(&tables(&sub)[0]), None, "the whole run, not a part of it");
+    }
+
+    #[test]
+    fn naming_the_measure_says_a_known_benchmarks_results_follow() {
+        let table = "\n\n| Model | Pass@1 |\n|---|---|\n| Foo-7B-Chat | 37.2 |\n";
+        let named = |lead: &str| lead_in_benchmark(&tables(&format!("{lead}{table}"))[0]);
+        let pass = "The zero-shot Pass@1 of Foo-7B-Chat on [HumanEval](https://x/human-eval) is demonstrated below";
+        assert_eq!(named(pass).as_deref(), Some("HumanEval"));
+        assert_eq!(named("Foo-7B-Chat on [HumanEval](https://x) is demonstrated below"), None, "no measure named");
+        // Not for a linked name densing does not know: "results" alone does not say it evaluates on it.
+        let metric = "Evaluation results are shown below. The [Pearson correlation coefficient](https://x) is used.";
+        assert_eq!(named(metric), None);
     }
 }
