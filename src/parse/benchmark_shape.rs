@@ -136,6 +136,8 @@ pub fn is_overall_column(name: &str) -> bool {
     const OVERALL: &[&str] =
         &["average", "avg", "acc", "accuracy", "overall", "score", "pass", "1", "total", "mean", "all", "平均"];
     let lower = strip_markup(name).to_lowercase();
+    // ("p@1, 0-Shot": NVIDIA's cards write pass@1 so.)
+    let lower = lower.strip_prefix("p@").map_or(lower.clone(), |k| format!("pass@{k}"));
     let (rest, _) = super::benchmarks::take_shots(&lower);
     let words: Vec<&str> = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     !words.is_empty() && words.iter().all(|w| OVERALL.contains(w))

@@ -26,15 +26,19 @@ pub(super) fn header_only(table: &Table, header: &[String], model_id: &str, deta
         .iter()
         .zip(row)
         .zip(values)
-        .map(|((name, cell), value)| (named.as_ref().unwrap_or(name), cell, value))
-        .map(|(name, cell, value)| CardScore {
+        .map(|((header, cell), value)| (named.as_ref().unwrap_or(header), header, cell, value))
+        .map(|(name, header, cell, value)| CardScore {
             benchmark_raw: name.clone(),
             metric: None,
-            shots: resolve(name).shots,
+            // (The lone column's own shots: "p@1, 0-Shot" under "Evaluated using [HumanEval]".)
+            shots: resolve(name).shots.or_else(|| super::benchmarks::shots_in(header)),
             value,
             value_raw: cell.trim().to_owned(),
             detail,
-            evidence: clip(&format!("{name} | {}", cell.trim())),
+            evidence: match name == header {
+                true => clip(&format!("{name} | {}", cell.trim())),
+                false => clip(&format!("{name}: {header} | {}", cell.trim())),
+            },
             offset: table.row_offsets.first().copied().unwrap_or(table.offset),
             evaluated_by: None,
         })
@@ -86,6 +90,9 @@ mod tests {
         let mmlu = mbpp.replace("[MBPP](https://x/mbpp)", "[Massive Multitask Language Understanding](https://x/y)");
         assert_eq!(read(&mmlu)[0].0, "Massive Multitask Language Understanding");
         assert!(read(&mbpp.replace("[MBPP](https://x/mbpp)", "our harness")).is_empty(), "no benchmark named");
+        let nvidia =
+            mbpp.replace("[MBPP](https://x/mbpp)", "[HumanEval](https://x/he)").replace("| Score |", "| p@1, 0-Shot |");
+        assert_eq!(read(&nvidia), [("HumanEval".to_owned(), Some(0), 43.77)]);
         let crlf =
             format!("| HellaSwag | GSM8K |\n|---|---|\n| 83.0 | 58.5 |\n\n{}", mbpp.split_once("\n\n").unwrap().1);
         let t = &tables(&format!("## Evaluation Results\n\n{crlf}").replace('\n', "\r\n"))[1];
