@@ -290,8 +290,10 @@ pub(super) fn is_separator(row: &[String]) -> bool {
     row.iter().all(|c| c.chars().all(|ch| ch == '-' || ch == ':' || ch == ' ')) && row.iter().any(|c| c.contains("---"))
 }
 
+/// (Control characters are dropped: a stray backspace before "**Model**" hid the model column.)
 pub(super) fn normalize_space(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let kept: String = s.chars().filter(|c| c.is_whitespace() || !c.is_control()).collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A cell holding just a number (with markup, `%` or `± err` around it, or marks such as "✅",
@@ -372,6 +374,12 @@ pub(crate) fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_in_a_cell_are_dropped() {
+        let md = "| \u{8}**Model** | MMLU |\n|---|---|\n| Foo | 1.5 |\n";
+        assert_eq!(tables(md)[0].header, ["Model", "MMLU"]);
+    }
 
     #[test]
     fn an_empty_heading_leaves_the_section_above() {
