@@ -29,6 +29,7 @@ mod own_label;
 mod pair_cells;
 pub mod params;
 mod params_prose;
+mod params_statements;
 mod params_table;
 pub mod quant_levels;
 mod release_news;

@@ -4,8 +4,7 @@
 //! model's own size from its card, precision first, with its evidence. `8x7B` is not 56B: attention
 //! and embeddings are shared, so its total is an estimate, flagged, and never beats a stated count.
 
-use super::params_prose::prose;
-use super::params_table::{cell_num, key_role, table};
+use super::params_statements::candidates;
 use super::tables::Table;
 
 /// Share of a Mistral/Llama-style dense model's weights in its FFN (Mistral-7B: 5.64B of 7.24B).
@@ -283,61 +282,6 @@ fn choose(model_id: &str, name: Option<&SizeText>, cands: &[Cand]) -> Option<Car
     let (label, is_expert_notation) = (total.label.clone(), total.expert);
     let size = SizeText { total: total.value, active: active.filter(|a| *a < total.value), label, is_expert_notation };
     Some(CardSize { size, evidence: best.evidence.clone(), line: best.line, form: best.form, against_name: false })
-}
-
-/// Every statement of a size in a card, outside front matter and code blocks.
-fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>) -> Vec<Cand> {
-    let original = md;
-    // "6\u{a0}706\u{a0}958\u{a0}336", "0.57\u{a0}B": no-break spaces are spaces (lines stay where they were).
-    let nbsp = ['\u{a0}', '\u{202f}', '\u{2009}'];
-    let spaced = if md.contains(nbsp) { std::borrow::Cow::Owned(md.replace(nbsp, " ")) } else { md.into() };
-    let md = spaced.as_ref();
-    let (mut out, mut block, mut code, mut front) = (Vec::new(), Vec::new(), false, md.starts_with("---"));
-    let mut named_before = false;
-    let own_words = super::params_prose::own_name_words(id);
-    let short = id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
-    // A list under a line about another model ("For MiniMax-VL-01, the additional ViT …:" over
-    // "- Total Parameters: 303M"): its facts are that model's. (Looked at only for a fact found.)
-    let mut lead = "";
-    for (i, line) in md.lines().enumerate() {
-        let t = line.trim();
-        let item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ");
-        if !t.is_empty() && !item && !line.starts_with([' ', '\t']) {
-            lead = t;
-        }
-        named_before &= !t.is_empty() && !t.starts_with('#');
-        let fence = t.starts_with("```") || t.starts_with("~~~");
-        code ^= fence;
-        if front || code || fence {
-            front &= i == 0 || t != "---";
-            continue;
-        }
-        match t.contains('|') {
-            true => block.push((i + 1, line)),
-            false => table(&std::mem::take(&mut block), id, name, &mut out),
-        }
-        super::params_prose::named_parentheses(t, i + 1, id, &mut out);
-        super::params_prose::precise_in_parentheses(t, i + 1, name, &mut out);
-        for seg in t.split('|') {
-            // "Parameters: 1.54B", and "- Model size is 17.46B" in a list of facts.
-            let key_value = seg.split_once([':', '：']).or_else(|| seg.split_once(" is "));
-            if let Some((k, v)) = key_value.and_then(|(k, v)| Some((key_role(k)?, cell_num(v)?))) {
-                let ((total, active), evidence) = (if k { (None, Some(v)) } else { (Some(v), None) }, evidence(t, 0));
-                let doubt = super::mentions::names_unrelated_model(lead, &short);
-                out.push(Cand { doubt, total, active, form: SizeForm::Table, line: i + 1, evidence });
-            }
-            // "a flagship $560$-billion-parameter model": TeX math around a number.
-            let seg = if seg.contains('$') { seg.replace('$', "") } else { seg.to_owned() };
-            for s in seg.split(". ").flat_map(|x| x.split("? ")).flat_map(|x| x.split('。')) {
-                prose(s, i + 1, id, name.is_some(), named_before, &mut out);
-                let lower = s.to_ascii_lowercase();
-                named_before |= super::params_prose::names_own_word(&lower, &own_words);
-            }
-        }
-    }
-    table(&block, id, name, &mut out);
-    super::params_table::html_size_rows(original, tables, id, name, &mut out);
-    out
 }
 
 /// The sentence from a little before byte `at`, whitespace-collapsed, at most 200 characters.
@@ -652,6 +596,11 @@ mod tests {
                       residual 128x3.66B MoE MLP resulting in 480B total and 17B active parameters chosen using top-2 gating.";
         assert_eq!(read("Snowflake/snowflake-arctic-base", arctic), Some((480 * B, Some(17 * B))));
         assert_eq!(read("Snowflake/snowflake-base", arctic), None, "'base' names no model");
+        // The same sentence wrapped across two lines of its paragraph.
+        let wrapped = arctic.replace("resulting in 480B total", "resulting in 480B\ntotal");
+        assert_eq!(read("Snowflake/snowflake-arctic-base", &wrapped), Some((480 * B, Some(17 * B))));
+        let list = arctic.replace("resulting in 480B total", "resulting in 480B\n- total");
+        assert_eq!(read("Snowflake/snowflake-arctic-base", &list), None, "a list item is no continuation");
         let olmoe = "> OLMoE-1B-7B-Instruct is a Mixture-of-Experts LLM with 1B active and 7B total parameters released in September 2024 (0924)";
         assert_eq!(read("allenai/OLMoE-1B-7B-0924-Instruct", olmoe), Some((7 * B, Some(B))));
         let v3 = "DeepSeek-V3, a strong Mixture-of-Experts (MoE) language model with 671B total parameters with 37B activated for each token.";

@@ -1,0 +1,87 @@
+//! Every statement of a parameter count in a card, as candidates for [`super::params`] to
+//! choose from: prose sentences (also one wrapped across two lines of a paragraph), `key: value`
+//! lines, markdown and HTML tables; outside front matter and code blocks.
+
+use super::params::{evidence, Cand, SizeForm, SizeText};
+use super::params_prose::prose;
+use super::params_table::{cell_num, key_role, table};
+use super::tables::Table;
+
+/// Every statement of a size in a card, outside front matter and code blocks.
+pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>) -> Vec<Cand> {
+    let original = md;
+    // "6\u{a0}706\u{a0}958\u{a0}336", "0.57\u{a0}B": no-break spaces are spaces (lines stay where they were).
+    let nbsp = ['\u{a0}', '\u{202f}', '\u{2009}'];
+    let spaced = if md.contains(nbsp) { std::borrow::Cow::Owned(md.replace(nbsp, " ")) } else { md.into() };
+    let md = spaced.as_ref();
+    let (mut out, mut block, mut code, mut front) = (Vec::new(), Vec::new(), false, md.starts_with("---"));
+    let mut named_before = false;
+    let own_words = super::params_prose::own_name_words(id);
+    let short = id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
+    // A list under a line about another model ("For MiniMax-VL-01, the additional ViT …:" over
+    // "- Total Parameters: 303M"): its facts are that model's. (Looked at only for a fact found.)
+    let mut lead = "";
+    // The unfinished sentence a wrapped paragraph line ends with ("… resulting in 480B" over
+    // "total and 17B active parameters …"), read again joined to the next line's first sentence.
+    let mut wrapped: Option<(usize, String)> = None;
+    for (i, line) in md.lines().enumerate() {
+        let t = line.trim();
+        let plain = !t.is_empty()
+            && !line.starts_with([' ', '\t'])
+            && !t.starts_with(['#', '|', '>', '-', '*', '+', '<', '`', '~', '['])
+            && !t.contains('|');
+        // (Read after the line itself: only a count neither line gives alone is taken from it.)
+        let joined = wrapped.take().filter(|_| plain && !code && !front).map(|(at, tail)| {
+            let head = t.split(". ").next().unwrap_or(t);
+            (at, format!("{tail} {head}"))
+        });
+        let ends = t.ends_with(['.', ':', '!', '?', '。', ')']);
+        if plain && !ends && !code && !front {
+            wrapped = Some((i + 1, t.rsplit(". ").next().unwrap_or(t).to_owned()));
+        }
+        let item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ");
+        if !t.is_empty() && !item && !line.starts_with([' ', '\t']) {
+            lead = t;
+        }
+        named_before &= !t.is_empty() && !t.starts_with('#');
+        let fence = t.starts_with("```") || t.starts_with("~~~");
+        code ^= fence;
+        if front || code || fence {
+            front &= i == 0 || t != "---";
+            continue;
+        }
+        match t.contains('|') {
+            true => block.push((i + 1, line)),
+            false => table(&std::mem::take(&mut block), id, name, &mut out),
+        }
+        super::params_prose::named_parentheses(t, i + 1, id, &mut out);
+        super::params_prose::precise_in_parentheses(t, i + 1, name, &mut out);
+        for seg in t.split('|') {
+            // "Parameters: 1.54B", and "- Model size is 17.46B" in a list of facts.
+            let key_value = seg.split_once([':', '：']).or_else(|| seg.split_once(" is "));
+            if let Some((k, v)) = key_value.and_then(|(k, v)| Some((key_role(k)?, cell_num(v)?))) {
+                let ((total, active), evidence) = (if k { (None, Some(v)) } else { (Some(v), None) }, evidence(t, 0));
+                let doubt = super::mentions::names_unrelated_model(lead, &short);
+                out.push(Cand { doubt, total, active, form: SizeForm::Table, line: i + 1, evidence });
+            }
+            // "a flagship $560$-billion-parameter model": TeX math around a number.
+            let seg = if seg.contains('$') { seg.replace('$', "") } else { seg.to_owned() };
+            for s in seg.split(". ").flat_map(|x| x.split("? ")).flat_map(|x| x.split('。')) {
+                prose(s, i + 1, id, name.is_some(), named_before, &mut out);
+                let lower = s.to_ascii_lowercase();
+                named_before |= super::params_prose::names_own_word(&lower, &own_words);
+            }
+        }
+        if let Some((at, sentence)) = joined {
+            let mut found = Vec::new();
+            prose(&sentence, at, id, name.is_some(), named_before, &mut found);
+            let counts = |c: &Cand| (c.total.as_ref().map(|n| n.value), c.active.as_ref().map(|n| n.value));
+            let seen = |c: &Cand| out.iter().any(|o| (o.line == at || o.line == i + 1) && counts(o) == counts(c));
+            found.retain(|c| !seen(c));
+            out.extend(found);
+        }
+    }
+    table(&block, id, name, &mut out);
+    super::params_table::html_size_rows(original, tables, id, name, &mut out);
+    out
+}
