@@ -610,6 +610,9 @@ mod tests {
         // Active and total in two sentences.
         let aria = "Aria is a mixture-of-expert model with 3.9B activated parameters per token.\n\nAria has 25.3B total parameters, it can be loaded in one A100 GPU.";
         assert_eq!(read("rhymes-ai/Aria", aria), Some((25_300_000_000, Some(3_900_000_000))));
+        // A note on a count's embeddings is no third count.
+        let ling = "Ling-flash-2.0 is a language model with 100B total parameters and 6.1B activated parameters (4.8B non-embedding).";
+        assert_eq!(read("inclusionAI/Ling-flash-2.0", ling), Some((100 * B, Some(6_100_000_000))));
         // The name's active count when the card states only the total.
         let qwen = "Qwen2-57B-A14B has 57.4B total parameters.";
         assert_eq!(read("Qwen/Qwen2-57B-A14B", qwen), Some((57_400_000_000, Some(14 * B))));

@@ -21,6 +21,15 @@ const BOUNDS: &str =
 /// whose subject is "It" or "This model" is about it ("DBRX is a … LLM. It uses … 132B total
 /// parameters of which 36B parameters are active").
 pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before: bool, out: &mut Vec<Cand>) {
+    // "6.1B activated parameters (4.8B non-embedding)": a note on the count before it, no third count.
+    let noted;
+    let s = match s.contains("embedding") {
+        true => {
+            noted = without_embedding_notes(s);
+            noted.as_str()
+        }
+        false => s,
+    };
     let (lower, id, form) = (s.to_ascii_lowercase(), id.to_ascii_lowercase(), SizeForm::Prose);
     let short = id.rsplit('/').next().unwrap_or("");
     let family = family_word(&id);
@@ -102,6 +111,23 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
 }
 
 /// Counts written "62 亿参数" / "62亿个参数" in `s`, one per distinct value.
+/// `s` without parentheses that qualify a count by its embeddings ("(4.8B non-embedding)",
+/// "(5.1B with embeddings)").
+fn without_embedding_notes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else { break };
+        out.push_str(&rest[..open]);
+        if !rest[open..close].contains("embedding") {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn hundred_millions(s: &str) -> Vec<Num> {
     let mut out: Vec<Num> = Vec::new();
     for (at, _) in s.match_indices("亿") {
