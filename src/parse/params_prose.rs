@@ -110,7 +110,6 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     }
 }
 
-/// Counts written "62 亿参数" / "62亿个参数" in `s`, one per distinct value.
 /// `s` without parentheses that qualify a count by its embeddings ("(4.8B non-embedding)",
 /// "(5.1B with embeddings)").
 fn without_embedding_notes(s: &str) -> String {
@@ -128,6 +127,7 @@ fn without_embedding_notes(s: &str) -> String {
     out
 }
 
+/// Counts written "62 亿参数" / "62亿个参数" in `s`, one per distinct value.
 fn hundred_millions(s: &str) -> Vec<Num> {
     let mut out: Vec<Num> = Vec::new();
     for (at, _) in s.match_indices("亿") {
