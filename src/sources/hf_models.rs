@@ -520,6 +520,9 @@ mod tests {
         assert_eq!(is_moe("meta-llama/Llama-2-7b-hf", None), None);
         assert!(looks_tuned("google/gemma-2b-it"));
         assert!(!looks_tuned("google/gemma-2b"));
+        assert!(looks_tuned("THUDM/chatglm3-6b-32k") && looks_tuned("sambanovasystems/BLOOMChat-176B-v1"));
+        assert!(!looks_tuned("THUDM/chatglm3-6b-base"), "the family's base");
+        assert!(!looks_tuned("org/Mistral-Nemo-Base-2407-chatml-GGUF"), "ChatML is a prompt format");
     }
 
     mod real {

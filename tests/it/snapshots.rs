@@ -97,7 +97,13 @@ async fn a_killed_run_leaves_published_snapshots_intact() {
         "[fetch]\nmax_in_flight = 4\ndefault_rps = 50\ndefault_burst = 10\n",
     );
     let mut child = densing().arg("run").arg("--pipeline").arg(&doomed).arg("--out").arg(work.out()).spawn().unwrap();
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // Mid-flight: poll rather than sleep a fixed time (a loaded machine starts the binary late).
+    for _ in 0..100 {
+        if slow.received_requests().await.unwrap().len() > 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     assert!(slow.received_requests().await.unwrap().len() > 1, "the run was mid-flight");
     child.kill().unwrap();
     child.wait().unwrap();
