@@ -35,9 +35,10 @@ pub(super) fn header_only(table: &Table, header: &[String], model_id: &str, deta
             value,
             value_raw: cell.trim().to_owned(),
             detail,
-            evidence: match name == header {
-                true => clip(&format!("{name} | {}", cell.trim())),
-                false => clip(&format!("{name}: {header} | {}", cell.trim())),
+            evidence: if name == header {
+                clip(&format!("{name} | {}", cell.trim()))
+            } else {
+                clip(&format!("{name}: {header} | {}", cell.trim()))
             },
             offset: table.row_offsets.first().copied().unwrap_or(table.offset),
             evaluated_by: None,

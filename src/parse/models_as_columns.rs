@@ -120,7 +120,7 @@ pub(super) fn models_as_columns(
         }
         // A "Metric" column names the metric wherever it stands ("Category | Benchmark | # Shots |
         // Metric" on Llama 4's card); a "# Shots" column's bare number is the shots.
-        let column = |word: &str| meta_cols.iter().copied().find(|c| header[*c].to_lowercase().contains(word));
+        let metric_column = meta_cols.iter().copied().find(|c| header[*c].to_lowercase().contains("metric"));
         let said = |c: usize| Some(strip_markup(&row[c])).filter(|m| m.chars().any(char::is_alphanumeric));
         // (Its numbers make that column a numeric one, not one of the meta columns.)
         let shots_at = (0..header.len()).find(|c| {
@@ -131,7 +131,7 @@ pub(super) fn models_as_columns(
                 )
         });
         let shots_column = shots_at.and_then(|c| row[c].trim().parse::<i32>().ok()).filter(|n| *n <= 64);
-        let metric = column("metric").filter(|c| *c != meta_cols[0]).and_then(said).or_else(|| {
+        let metric = metric_column.and_then(said).or_else(|| {
             meta_cols.iter().map(|c| strip_markup(&row[*c])).find(|m| {
                 !m.is_empty()
                     && m.chars().any(char::is_alphanumeric)

@@ -23,12 +23,11 @@ const BOUNDS: &str =
 pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before: bool, out: &mut Vec<Cand>) {
     // "6.1B activated parameters (4.8B non-embedding)": a note on the count before it, no third count.
     let noted;
-    let s = match s.contains("embedding") {
-        true => {
-            noted = without_embedding_notes(s);
-            noted.as_str()
-        }
-        false => s,
+    let s = if s.contains("embedding") {
+        noted = without_embedding_notes(s);
+        noted.as_str()
+    } else {
+        s
     };
     let (lower, id, form) = (s.to_ascii_lowercase(), id.to_ascii_lowercase(), SizeForm::Prose);
     let short = id.rsplit('/').next().unwrap_or("");
