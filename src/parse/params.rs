@@ -472,6 +472,21 @@ mod tests {
     }
 
     #[test]
+    fn an_html_params_column_with_active_and_total_counts() {
+        // Llama 4's card: a `Params` column; a `rowspan` cell shifts no column of the next row.
+        let llama4 = "<table><tr><th>Model Name</th><th>Training Data </th><th>Params</th><th>Context length</th></tr>\n\
+                      <tr><td>Llama 4 Scout (17Bx16E) </td><td rowspan=\"2\">A mix of data.</td>\n\
+                      <td>17B (Activated)\n        109B (Total)\n    </td><td>10M</td></tr>\n\
+                      <tr><td>Llama 4 Maverick (17Bx128E)</td><td>17B (Activated)\n 400B (Total)</td><td>1M</td></tr></table>";
+        assert_eq!(read("meta-llama/Llama-4-Scout-17B-16E-Instruct", llama4), Some((109 * B, Some(17 * B))));
+        assert_eq!(read("meta-llama/Llama-4-Maverick-17B-128E", llama4), Some((400 * B, Some(17 * B))));
+        assert_eq!(read("meta-llama/Llama-4-Behemoth-288B-16E", llama4), None, "no row of its own");
+        // One count alone, or two with neither marked, give no active count.
+        let plain = llama4.replace("17B (Activated)\n 400B (Total)", "400B");
+        assert_eq!(read("meta-llama/Llama-4-Maverick-17B-128E", &plain), Some((400 * B, None)));
+    }
+
+    #[test]
     fn a_sentence_about_it_after_the_model_is_named() {
         let dbrx = "DBRX is a decoder-only large language model.\nIt uses a mixture-of-experts (MoE) architecture \
                     with 132B total parameters of which 36B parameters are active on any input.\n";

@@ -29,7 +29,11 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
             for (j, role) in &cols {
                 let Some(cell) = row.get(*j) else { continue };
                 match (cell_num(cell), moe_pair(cell).filter(|_| !*role)) {
-                    (Some(m), _) => found.push((*role, m)),
+                    (Some(m), _) => {
+                        // "17B (Activated) 109B (Total)" in a `Params` column: the active count too.
+                        found.extend(marked_active(cell).filter(|_| !*role).map(|a| (true, a)));
+                        found.push((*role, m));
+                    }
                     // "355B-A32B" in a `Model Size` column: total and active.
                     (None, Some((total, active))) => found.extend([(false, total), (true, active)]),
                     (None, None) => {}
@@ -47,7 +51,10 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
 /// The parameter rows of HTML tables (`<td>Model Size</td><td>1.28B</td>…` under a header of
 /// model names), read as the pipe tables they would be.
 pub(super) fn html_size_rows(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>, out: &mut Vec<Cand>) {
-    let sized = |t: &&Table| t.kind == TableKind::Html && t.rows.iter().any(|r| key_role(&r[0]).is_some());
+    // Keys in the first column (`Model Size | 1.28B | …`) or in the header (`Model Name | Params`).
+    let keyed =
+        |t: &Table| t.rows.iter().any(|r| key_role(&r[0]).is_some()) || t.header.iter().any(|h| key_role(h).is_some());
+    let sized = |t: &&Table| t.kind == TableKind::Html && keyed(t);
     for t in tables.iter().filter(sized) {
         let line = md[..t.offset.min(md.len())].matches('\n').count() + 1;
         let pipe = |cells: &[String]| format!("| {} |", cells.join(" | "));
@@ -116,7 +123,10 @@ pub(super) fn cell_num(cell: &str) -> Option<Num> {
     let c = cell.trim_matches(|c: char| c.is_whitespace() || "*`".contains(c));
     let found = nums(c);
     // "0.57 B (total); 0.45 B (excluding token embeddings)": the one marked total.
-    let total = found.iter().filter(|m| c[m.end..].trim_start().starts_with("(total)")).collect::<Vec<_>>();
+    let total = found
+        .iter()
+        .filter(|m| c[m.end..].trim_start().to_ascii_lowercase().starts_with("(total)"))
+        .collect::<Vec<_>>();
     if let ([one], true) = (total.as_slice(), found.len() > 1) {
         return Some((*one).clone());
     }
@@ -132,6 +142,18 @@ pub(super) fn cell_num(cell: &str) -> Option<Num> {
         !note.is_empty() && !note.contains(|c: char| c.is_ascii_digit()) && !hedges.iter().any(|h| lower.contains(h))
     };
     found.first().filter(|m| found.len() == 1 && m.at == 0 && (m.end == c.len() || noted(m.end))).cloned()
+}
+
+/// The one count marked active in a cell that also marks one total: "17B (Activated) 109B (Total)".
+fn marked_active(cell: &str) -> Option<Num> {
+    let found = nums(cell);
+    let marked = |word: &str| -> Vec<&Num> {
+        found.iter().filter(|m| cell[m.end..].trim_start().to_ascii_lowercase().starts_with(word)).collect()
+    };
+    match (marked("(activ").as_slice(), marked("(total)").len(), found.len()) {
+        ([active], 1, 2) => Some((*active).clone()),
+        _ => None,
+    }
 }
 
 /// Does a table cell name this model (its id or name; its size when the name has one)?
@@ -152,8 +174,39 @@ fn is_ours(cell: &str, id: &str, name: Option<&SizeText>) -> bool {
         let unpacked: Vec<&str> = short.split(['-', '_']).filter(|t| !super::model_names::is_packed(t)).collect();
         super::model_names::is_packed(id) && exact(&unpacked.join("-"))
     };
+    // A tune has its base's count: "Llama 4 Scout (17Bx16E)" is Llama-4-Scout-17B-16E-Instruct's row.
+    let but_for_size = || super::model_names::names_but_for_size(&without_own_sizes(cell, short), id, true);
     (!c.is_empty() && !short.is_empty() && (c == norm(id) || c == norm(short)))
         || name.is_some_and(sized)
         || exact(id)
         || original()
+        || but_for_size()
+}
+
+/// A label without a parenthesis that only repeats sizes of the model's name: "Llama 4 Scout
+/// (17Bx16E)" for Llama-4-Scout-17B-16E-Instruct.
+fn without_own_sizes(cell: &str, short: &str) -> String {
+    let words = |s: &str| {
+        s.to_ascii_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let own = words(short);
+    let Some((head, note)) = cell.trim().strip_suffix(')').and_then(|c| c.rsplit_once('(')) else {
+        return cell.to_owned();
+    };
+    let sizes: Vec<String> = words(note)
+        .iter()
+        .flat_map(|w| w.split('x').map(str::to_owned).collect::<Vec<_>>())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let all_own =
+        !sizes.is_empty() && sizes.iter().all(|w| w.starts_with(|c: char| c.is_ascii_digit()) && own.contains(w));
+    if all_own {
+        head.trim().to_owned()
+    } else {
+        cell.to_owned()
+    }
 }
