@@ -8,7 +8,8 @@
 use chrono::NaiveDate;
 
 use super::release_news::{
-    about_another, names_model, releases_another, releases_family, releases_family_sized, size_dated_elsewhere,
+    about_another, names_model, releases_another, releases_family, releases_family_sized, releases_no_model,
+    size_dated_elsewhere, without_file_links,
 };
 
 /// Precision of a release date.
@@ -153,8 +154,17 @@ fn numeric_date(word: &str) -> Option<(NaiveDate, DatePrecision)> {
 /// Words that say the card's own model was released then.
 const RELEASED: &[&str] = &["release date", "released on", "released in"];
 /// Words of news lists, which must also name the model ("Yi-6B and Yi-34B are open-sourced").
-const NEWS_WORDS: &[&str] =
-    &["open-sourced", "open sourced", "available to the public", "released", "release ", "introduce", "发布", "开源"];
+const NEWS_WORDS: &[&str] = &[
+    "open-sourced",
+    "open sourced",
+    "available to the public",
+    "now available",
+    "released",
+    "release ",
+    "introduce",
+    "发布",
+    "开源",
+];
 /// Lines about other dates.
 const NOT_RELEASE: &[&str] =
     &["cutoff", "cut-off", "trained between", "data freshness", "previous version", "knowledge"];
@@ -320,33 +330,36 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
                 return found(d, j);
             }
         }
-        // "Our Technical Report has been released on arXiv": a paper's date, not the model's
-        // (the subject of the sentence that says "released", links left out).
-        let of_paper = |at: usize| {
-            // The clause that says it: "uploaded the paper to arXiv and open-sourced X" opens X's.
-            let before = &lower[..at];
-            let start = [before.rfind([';', '!', '?', ',']), before.rfind(". "), before.rfind(" and ")]
-                .into_iter()
-                .flatten()
-                .max()
-                .map_or(0, |p| p + 1);
-            let subject = lower[start..at].split_whitespace().map(|w| w.split("](").next().unwrap_or(w));
-            subject.into_iter().any(|w| ["report", "paper", "arxiv", "dataset", "blog"].iter().any(|p| w.contains(p)))
-        };
         // Most lines hold no news word: one cheap look first ("releas", "open", …).
         let maybe_news = ["releas", "open", "available", "introduc", "发布", "开源"].iter().any(|w| lower.contains(w));
         // (A "pre-release" is no release.)
         let pre = |at: &usize| lower[..*at].ends_with("pre-") || lower[..*at].ends_with("pre");
-        let at = |w: &&str| lower.match_indices(*w).map(|(i, _)| i).find(|i| !pre(i));
+        // ("Now available on ModelScope": on one more platform, after its release.)
+        let elsewhere = |w: &str, at: usize| {
+            let next = lower[at + w.len()..].split_whitespace().next().unwrap_or("");
+            w == "now available" && ["on", "at", "in", "via", "through", "from"].contains(&next)
+        };
+        let at = |w: &&str| lower.match_indices(*w).map(|(i, _)| i).find(|i| !pre(i) && !elsewhere(w, *i));
         let news_at = maybe_news.then(|| NEWS_WORDS.iter().filter_map(at).min()).flatten();
         // "The official version will be released this November 2024": a release to come.
         let to_come = |at: usize| ["will be", "to be", "will"].iter().any(|w| lower[..at].trim_end().ends_with(w));
-        if news_at.is_some_and(|at| of_paper(at) || to_come(at)) {
+        // ("Our Technical Report has been released on arXiv", "We released a new paper": not the model.)
+        if news_at.is_some_and(|at| releases_no_model(&lower, at, &name) || to_come(at)) {
             continue;
         }
         // A short line that is only the statement: "Released August 11, 2023", "**Released:** …".
         let bare = lower.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
-        let said = RELEASED.iter().any(|w| lower.contains(w)) || bare.starts_with("released") && bare.len() <= 40;
+        // A "released on" sentence says it of the model, in its subject ("The music video … was
+        // released on January 6, 2011" in an example's output says it of a video).
+        let own_words = super::model_names::words(&name);
+        let of_model = |s: &str| {
+            let named = super::model_names::words(s).iter().any(|w| w.len() > 2 && own_words.contains(w));
+            ["model", "weight", "checkpoint", "we ", "our ", "it ", "this "].iter().any(|w| s.contains(w)) || named
+        };
+        let said = RELEASED
+            .iter()
+            .any(|w| lower.split(". ").any(|s| s.find(w).is_some_and(|at| *w == "release date" || of_model(&s[..at]))))
+            || bare.starts_with("released") && bare.len() <= 40;
         // Not when the sentence that gives the date is about another model ("In August 2024, we
         // released Qwen2-Math. A month later, … Qwen2.5-Math-1.5B").
         // (Looked for only on a line that says "released": most lines do not.)
@@ -356,7 +369,7 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         let sized = news_at.is_some() && releases_family_sized(&dated().to_ascii_lowercase(), &name);
         let news = || {
             news_at.is_some_and(|at| !releases_another(&lower[at..], &name))
-                && names_model(&without_bases(&lower), &name)
+                && names_model(&without_bases(&without_file_links(&lower)), &name)
                 || news_at.is_some() && releases_family(&lower, &name) && !size_dated_elsewhere(&lines, i, &name)
         };
         if said || sized || news() {
@@ -409,6 +422,44 @@ mod tests {
     /// The release date `card_release` reads for `id`, as text.
     fn d(card: &str, id: &str) -> Option<String> {
         card_release(card, id).map(|d| d.date.to_string())
+    }
+
+    #[test]
+    fn releases_of_other_things_date_no_model() {
+        // A file in the model's repository is no mention of the model.
+        let workflows = "* Apr.28, 2024. ComfyUI workflows for the one-step LoRA are [released](https://huggingface.co/Org/Fast-SD/tree/main/comfyui)!\n";
+        assert_eq!(d(workflows, "Org/Fast-SD"), None);
+        let animals = "- **`2024/08/02`**: We released a version of the **Animals model**. Details [here](https://github.com/Org/FacePortrait/blob/main/docs/changelog/2024-08-02.md).\n";
+        assert_eq!(d(animals, "Org/FacePortrait"), None);
+        // A link to the repository itself still names it.
+        let repo = "- 2024/07/04: We released the inference code and weights of [the model](https://huggingface.co/Org/FacePortrait).\n";
+        assert_eq!(d(repo, "Org/FacePortrait").as_deref(), Some("2024-07-04"));
+        // A paper, features, a later version, a music video.
+        let paper = "Update 20 Dec 2022: We released a new paper documenting FooNER and its dataset.\n";
+        assert_eq!(d(paper, "org/FooNER"), None);
+        let features = "- **New Releases (extended features released on October 2024)**\n";
+        assert_eq!(d(features, "org/ttm-r1"), None);
+        let versions = "- **version 1.1**: Version 1.1 of the model was released in Jan 2024, with a tokenizer fix.\n";
+        assert_eq!(d(versions, "org/czech-base"), None);
+        assert_eq!(d(versions, "org/czech-base-1.1").as_deref(), Some("2024-01-01"), "the name's own version");
+        let video = "Top Document: The music video for the song, which was filmed in October 2010, was released on January 6, 2011.[5] It features cameos.\n";
+        assert_eq!(d(video, "org/embed-small-v1"), None);
+        assert_eq!(
+            d("The model was released on January 6, 2011.\n", "org/embed-small-v1").as_deref(),
+            Some("2011-01-06")
+        );
+        assert_eq!(
+            d("ViP-LLaVa was released in December 2023.\n", "llava-hf/vip-llava-7b-hf").as_deref(),
+            Some("2023-12-01")
+        );
+        let listed = "* `2024.10.10` We release the [technical report](https://arxiv.org/abs/1), [project page](https://x.io) and [model checkpoint](https://huggingface.co/org/flow-sd3).\n";
+        assert_eq!(d(listed, "org/flow-sd3").as_deref(), Some("2024-10-10"), "a model among other things");
+        let available = "- `2024/10/25`: The [Foo-VL-2B](https://huggingface.co/org/Foo-VL-2B) model and a dataset are now available. We also released the [technical report](https://arxiv.org/abs/1).\n";
+        assert_eq!(d(available, "org/Foo-VL-2B").as_deref(), Some("2024-10-25"));
+        let mirrors = "- 2023-12-07: Foo-Chat-34B is now available on\n  [a mirror](https://x.cn/Foo-Chat-34B).\n";
+        assert_eq!(d(mirrors, "org/Foo-Chat-34B"), None, "one more platform, after its release");
+        let tagged = "<summary><b>2024-03-16</b>: The <code>Yi-9B-200K</code> is open-sourced and available to the public.</summary>\n";
+        assert_eq!(d(tagged, "01-ai/Yi-9B-200K").as_deref(), Some("2024-03-16"));
     }
 
     #[test]
