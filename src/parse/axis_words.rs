@@ -220,4 +220,8 @@ pub(super) const METRIC: &[&str] = &[
     "bleu",
     "chrf",
     "top",
+    // Correlations: "Spearman", "Pearson correlation" (the data set they are on is named elsewhere).
+    "pearson",
+    "spearman",
+    "correlation",
 ];

@@ -345,12 +345,31 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "time",
         "sec",
         "seconds",
+        // Settings of a model's input or output, not scores: "SeqLen", "Resolution"; a vocoder's
+        // "fmax", "Mel band", "Upsampling Ratio". (Frame counts below: FRAMES is a benchmark.)
+        "seqlen",
+        "resolution",
+        "fps",
+        "fmax",
+        "fmin",
+        "mel",
+        "upsampling",
+        // Lower is better, and no score: "Frechet Audio Distance", "KLD".
+        "frechet",
+        "distance",
+        "kld",
         // A score's uncertainty, not a score: "standard_error", "95% CI", "stderr".
         "error",
         "stderr",
         "std",
         "ci",
     ];
+    // A count of input frames ("Num_frames", "# Training Frames"), a speed ("Test Sample per Second").
+    let frame_count =
+        words.contains(&"frames") && words.iter().any(|w| ["num", "number", "training", "input"].contains(w));
+    if frame_count || clean.contains("per second") {
+        return false;
+    }
     // A hyper-parameter's symbol: `d_model`, `d_head`, `n_layers`, `T`.
     if matches!(words.as_slice(), ["d" | "n", _]) || matches!(words.as_slice(), [w] if w.chars().count() == 1) {
         return false;

@@ -372,9 +372,26 @@ mod tests {
             !may_be_benchmark("Overall Acc.") && !may_be_benchmark("Total Score") && !may_be_benchmark("raw score")
         );
         assert_eq!(resolve("Average Score on 11 Academic Benchmarks").canonical, "card_average");
-        for metric in ["NDCG@10", "MRR@10", "P@1", "ROUGE-2", "Top-1", "Recall@10"] {
+        for metric in ["NDCG@10", "MRR@10", "P@1", "ROUGE-2", "Top-1", "Recall@10", "Spearman", "Pearson correlation"] {
             assert!(!may_be_benchmark(metric), "{metric}");
         }
+        // Settings and speeds (audit of session 32), and metrics where lower is better.
+        for setting in [
+            "SeqLen",
+            "Resolution",
+            "Num_frames",
+            "# Training Frames",
+            "fmax",
+            "Mel band",
+            "Upsampling Ratio",
+            "Test Sample per Second",
+            "Frechet Audio Distance",
+            "KLD",
+        ] {
+            assert!(!may_be_benchmark(setting), "{setting}");
+        }
+        assert!(may_be_benchmark("STS-B (Spearman)") && may_be_benchmark("Video-MME"));
+        assert!(may_be_benchmark("FRAMES") && may_be_benchmark("MTBench Second Turn"));
         assert_eq!(resolve("H4 (Avg)").canonical, "card_average");
         assert!(may_be_benchmark("GSM8K") && may_be_benchmark("Ko-ARC"));
         assert!(

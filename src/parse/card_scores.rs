@@ -84,6 +84,14 @@ pub struct TableRead {
     pub abstained: Option<(Unused, String)>,
 }
 
+/// Whether the start of a card says the model copies `original` (a Hub id): a line naming it with
+/// "fork", "copy", "convert" or a format ("ONNX", "GGUF", "MLX", quantized).
+fn copies(intro: &str, original: &str) -> bool {
+    const COPY: &[&str] = &["fork", "copy", "convert", "onnx", "gguf", "mlx", "quantiz", "gptq", "awq", "exl2"];
+    let original = original.to_ascii_lowercase();
+    intro.lines().map(str::to_ascii_lowercase).any(|l| l.contains(&original) && COPY.iter().any(|w| l.contains(w)))
+}
+
 /// The scores `table` gives for `model_id`; `tuned` as [`is_tuned`] decides.
 pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> TableRead {
     let detail = match table.kind {
@@ -201,12 +209,23 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         // A row whose name links to this model's own Hub page names it, however short the name
         // ("[ToRA-Code-13B](https://huggingface.co/llm-agents/tora-code-13b-v1.0)"), when the name
         // is one of the model's at all.
-        let linked =
-            table.row_links.get(i).and_then(Option::as_deref).is_some_and(|l| l.eq_ignore_ascii_case(model_id));
+        let link = table.row_links.get(i).and_then(Option::as_deref);
+        let linked = link.is_some_and(|l| l.eq_ignore_ascii_case(model_id));
+        // A row linked to the repository the card says it copies is the original's (no exact
+        // name), whatever its name says ("[gte-small](https://huggingface.co/thenlper/gte-small)" on Supabase/gte-small,
+        // "Fork of …/thenlper/gte-small with ONNX weights").
+        let original = link.is_some_and(|l| !linked && copies(own.2, l));
         if let Some((label, m)) =
             first.into_iter().chain(all).chain(with_size).max_by_key(|(_, (n, exact))| (*exact, *n))
         {
-            candidates.push((i, strip_markup(&label), if linked { (m.0, true) } else { m }));
+            let m = if linked {
+                (m.0, true)
+            } else if original {
+                (m.0, false)
+            } else {
+                m
+            };
+            candidates.push((i, strip_markup(&label), m));
         }
     }
     if unnamed_row(table, &label_cols) && nameless_own_row(table, model_id, false, false) {
@@ -393,6 +412,13 @@ mod tests {
         assert!(read(md, "llm-agents/tora-code-13b-v2.0").scores.is_empty(), "a link to another version's page");
         let files = "| Name | Size |\n|---|---|\n| [a.Q2_K.gguf](https://huggingface.co/o/A-GGUF/blob/main/a.Q2_K.gguf) | 2.8 |\n";
         assert!(tables(files)[0].row_links[0].is_none(), "a link to one of the repo's files");
+        // A copy's card: the row linked to the original it says it copies is the original's.
+        let table = "| Model Name | Average (56) |\n|---|---|\n| [**gte-small**](https://huggingface.co/thenlper/gte-small) | 61.36 |\n";
+        let fork = format!("_Fork of https://huggingface.co/thenlper/gte-small with ONNX weights._\n\n{table}");
+        assert!(read(&fork, "Supabase/gte-small").scores.is_empty());
+        // Linked to another owner's page without being called a copy (the author's other account).
+        let alias = format!("# gte-small\n\n{table}");
+        assert_eq!(read(&alias, "Supabase/gte-small").scores.len(), 1);
     }
 
     #[test]

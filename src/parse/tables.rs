@@ -303,6 +303,10 @@ pub(crate) fn pure_number(cell: &str) -> Option<f64> {
     let t = text.trim().trim_end_matches('%').trim();
     let value = leading_number(t)?;
     let digits_end = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(t.len());
+    // "8-40" is a range (and "2024-05-01" a date), not a number.
+    if t[..digits_end].char_indices().any(|(i, c)| i > 0 && (c == '-' || c == '+')) {
+        return None;
+    }
     let rest = t[digits_end..].trim();
     let marks = |c: char| {
         c.is_whitespace() || matches!(c, '*' | '^' | '#') || (!c.is_ascii() && !c.is_alphanumeric() && c != '±')
@@ -556,6 +560,8 @@ mod tests {
         assert_eq!(pure_number("<sup> 24.0 pass@1 </sup>"), Some(24.0));
         assert_eq!(pure_number("31.2 pass@10"), None, "another metric than the column's");
         assert_eq!(pure_number("2\u{fe0f}\u{20e3}"), None, "a keycap rank");
+        assert_eq!(pure_number("8-40"), None, "a range");
+        assert_eq!(pure_number("-3.5"), Some(-3.5));
     }
 
     #[test]
