@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 
 pub use super::lm_eval::suite_average;
-use super::model_names::{is_size, label_match_in, lead_in_says_tuned, table_is_tuned};
+use super::model_names::{is_size, label_match_in, lead_in_says_tuned};
 pub use super::model_names::{is_tuned, label_match, words};
 use super::own_label::{
     by_quant_level, choose, label_names, names_model_exactly, rows_by_parenthesis, rows_by_setting,
@@ -189,7 +189,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     let mut previous: Vec<String> = vec![String::new(); header.len()];
     let mut row_parts: Vec<Vec<String>> = Vec::new();
     let mut candidates: Vec<(usize, String, (usize, bool))> = Vec::new();
-    let in_tuned = table_is_tuned(&table.heading, &table.lead_in);
+    let in_tuned = table.of_tuned_models;
     for (i, row) in table.rows.iter().enumerate() {
         let mut parts = Vec::new();
         for c in &label_cols {

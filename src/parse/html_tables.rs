@@ -116,6 +116,7 @@ pub fn html_table(snippet: &str) -> Option<Table> {
         row_offsets,
         row_links: Vec::new(),
         lead_in: String::new(),
+        of_tuned_models: false,
         caption: String::new(),
     })
 }

@@ -7,7 +7,7 @@ use super::benchmarks::{is_category_name, is_overall_column, may_be_benchmark, r
 use super::card_scores::{CardScore, TableRead, Unused};
 use super::front_matter::as_percent;
 use super::lead_in::language_rows_of;
-use super::model_names::{is_packed, table_is_tuned};
+use super::model_names::is_packed;
 use super::own_label::{by_quant_level, choose, in_setting, label_names, mode_columns, Own};
 use super::table_context::{
     breakdown_of, is_own_header, numeric_share, one_label_column, own_breakdown, section_benchmark, titled_benchmark,
@@ -26,7 +26,7 @@ pub(super) fn models_as_columns(
     let (model_id, tuned, _) = own;
     let value_cols: Vec<usize> =
         (0..header.len()).filter(|c| *c != bench_col && numeric_share(table, *c) >= 0.5).collect();
-    let in_tuned = table_is_tuned(&table.heading, &table.lead_in);
+    let in_tuned = table.of_tuned_models;
     let candidates: Vec<(usize, String, (usize, bool))> = value_cols
         .iter()
         .filter_map(|c| {

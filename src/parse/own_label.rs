@@ -8,7 +8,7 @@ use super::benchmarks::{shots_in, strip_markup, take_shots};
 use super::card_scores::Unused;
 use super::model_names::{
     has_version, introduces, is_kind_or_format, is_packed, is_size, label_match_in, names_but_for_family,
-    names_but_for_size, table_is_tuned, without_notes, words, BASE_FAMILIES, PACKING,
+    names_but_for_size, without_notes, words, BASE_FAMILIES, PACKING,
 };
 use super::quant_levels::quant_level_bits;
 use super::tables::Table;
@@ -234,7 +234,7 @@ pub fn states_conversion(intro: &str) -> bool {
 /// Whether a header names the model exactly, or is the one label [`choose`] takes for it (the
 /// card's short name without sizes: "Med42" on med42-70b's card, which introduces it so).
 pub(super) fn names_model_exactly(headers: &[String], own: Own, table: &Table) -> bool {
-    let in_tuned = table_is_tuned(&table.heading, &table.lead_in);
+    let in_tuned = table.of_tuned_models;
     let matched: Vec<(usize, String, (usize, bool))> = (headers.iter().enumerate())
         .filter_map(|(c, h)| label_match_in(h, own.0, in_tuned, false).map(|m| (c, h.clone(), m)))
         .collect();

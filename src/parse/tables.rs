@@ -54,6 +54,9 @@ pub struct Table {
     /// The Hub id each body row's first cell links to (`[ToRA-13B](https://huggingface.co/llm-agents/tora-13b-v1.0)`),
     /// markdown tables only (empty for others).
     pub row_links: Vec<Option<String>>,
+    /// Whether its heading or lead-in says it holds tuned models
+    /// ([`table_is_tuned`](super::model_names::table_is_tuned)), worked out once by [`tables`].
+    pub of_tuned_models: bool,
 }
 
 /// Lead-in text kept per table: the last bytes before it.
@@ -116,6 +119,7 @@ pub fn tables(markdown: &str) -> Vec<Table> {
     for (_, t) in &mut found {
         super::header_rows::sub_header(t);
         super::pair_cells::split_legend_columns(t);
+        t.of_tuned_models = super::model_names::table_is_tuned(&t.heading, &t.lead_in);
     }
     found.sort_by_key(|(o, _)| *o);
     found.into_iter().map(|(_, t)| t).take(MAX_TABLES).collect()
@@ -172,6 +176,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                         header: vec![],
                         rows: vec![],
                         lead_in: String::new(),
+                        of_tuned_models: false,
                         caption: String::new(),
                         offset: range.start,
                         row_offsets: vec![],
