@@ -20,7 +20,7 @@ use super::score_lists::score_lists;
 use super::table_context::{last_heading, lower_is_better, section_language};
 use super::tables::clip;
 use super::tables::{tables, Table};
-use super::tune_or_base::{declared_base, tune_or_base, tuned_tags};
+use super::tune_or_base::{declared_base, pretrained_tag, tune_or_base, tuned_tags};
 
 /// One score a card gives its own model, with its line in the card (from 1). Values are in the
 /// benchmark's unit: fractions of percent benchmarks are scaled ×100 per table or per
@@ -70,12 +70,14 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     let mut facts = CardFacts::default();
     let mut bases: Vec<(String, usize)> = Vec::new();
     let mut lineage = None;
+    let mut pretrained = None;
 
     match front_matter::parse(yaml) {
         Ok(meta) => {
             let at = yaml.find("base_model").map_or(0, |o| line_of(yaml_start + o));
             bases.extend(meta.get("base_model").into_iter().flat_map(base_ids).map(|b| (b, at)));
             facts.tuned = tuned_tags(&meta);
+            pretrained = pretrained_tag(&meta);
             lineage = declared_base(&meta, bases.first().map(|(b, _)| b.as_str()), model_id);
             facts.date = front_matter_date(&meta, yaml, |o| line_of(yaml_start + o));
             if let Some(index) = meta.get("model-index") {
@@ -159,7 +161,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         facts.scores.push(CardValue { score, line });
     }
     let tag = facts.tuned.take();
-    (facts.tuned, facts.base) = tune_or_base(markdown, model_id, (tag, lineage), tuned);
+    (facts.tuned, facts.base) = tune_or_base(markdown, model_id, (tag, lineage, pretrained), tuned);
     facts.size = card_size_in(model_id, markdown, &all_tables).map(|mut size| {
         if size.form != SizeForm::Name {
             size.line += line_of(body_start) - 1;

@@ -15,7 +15,7 @@ use super::tables::clip;
 pub fn tune_or_base(
     markdown: &str,
     model_id: &str,
-    (tag, lineage): (Option<String>, Option<String>),
+    (tag, lineage, pretrained_tag): (Option<String>, Option<String>, Option<String>),
     tuned_name: bool,
 ) -> (Option<String>, Option<String>) {
     // Whether the card names the tuned sibling: three readings ask, the card is searched once.
@@ -29,6 +29,7 @@ pub fn tune_or_base(
         base_sentence(markdown, model_id)
             .or_else(|| pretraining_stage(markdown))
             .or_else(|| tuned_sibling(markdown, &sibling))
+            .or(pretrained_tag)
     };
     let weaker = || {
         tag.or_else(|| lineage.filter(|_| tuned_from()))
@@ -97,6 +98,14 @@ pub fn tuned_tags(meta: &serde_json::Value) -> Option<String> {
     ];
     let tags = meta.get("tags")?.as_array()?;
     let tag = tags.iter().filter_map(|t| t.as_str()).find(|t| TAGS.contains(&t.to_ascii_lowercase().as_str()))?;
+    Some(format!("front matter tag: {tag}"))
+}
+
+/// A front matter tag that calls the model a pretrained one (`tags: [pretrained]`, Qwen's base
+/// models): a base, unless anything else says it was tuned.
+pub fn pretrained_tag(meta: &serde_json::Value) -> Option<String> {
+    let tags = meta.get("tags")?.as_array()?;
+    let tag = tags.iter().filter_map(|t| t.as_str()).find(|t| t.eq_ignore_ascii_case("pretrained"))?;
     Some(format!("front matter tag: {tag}"))
 }
 
@@ -337,6 +346,10 @@ fn base_sentence(markdown: &str, model_id: &str) -> Option<String> {
         "not been instruction tuned",
         "is not instruction-tuned",
         "is not instruction tuned",
+        // "Pythia-12B has not been fine-tuned for downstream contexts" (EleutherAI's cards).
+        "not been fine-tuned for downstream",
+        // "We do not advise you to use base language models for text generation" (Qwen's).
+        "not advise you to use base language models",
     ];
     // Not a line naming another model or size ("Mistral-7B-v0.1", "the 13B parameters model"): a
     // base model's card quoted at the end of a fine-tune's says "base" of that model.
@@ -408,8 +421,29 @@ mod tests {
     use super::*;
 
     fn says(card: &str) -> (bool, bool) {
-        let (tuned, base) = tune_or_base(card, "org/Foo-7B", (None, None), false);
+        let (tuned, base) = tune_or_base(card, "org/Foo-7B", (None, None, None), false);
         (tuned.is_some(), base.is_some())
+    }
+
+    #[test]
+    fn a_pretrained_tag_and_base_model_advice_mark_a_base() {
+        let tagged = |card: &str| {
+            let tag = pretrained_tag(&serde_json::json!({"tags": ["pretrained"]}));
+            let (tuned, base) = tune_or_base(card, "org/Foo-7B", (None, None, tag), false);
+            (tuned.is_some(), base.is_some())
+        };
+        assert_eq!(tagged("# Foo-7B\n"), (false, true));
+        assert_eq!(
+            tagged("## Prompt format\n```\nUSER: {prompt}\nASSISTANT:\n```\n"),
+            (false, false),
+            "a chat prompt against it: neither"
+        );
+        assert_eq!(says("# Foo-7B\n"), (false, false));
+        assert_eq!(
+            says("Foo-7B has not been fine-tuned for downstream contexts in which models are deployed.\n"),
+            (false, true)
+        );
+        assert_eq!(says("We do not advise you to use base language models for text generation.\n"), (false, true));
     }
 
     #[test]
@@ -456,7 +490,7 @@ mod tests {
         let chat = "# Foo-7B\nSee Foo-7B-Chat.\n```python\nresponse = model.chat(tokenizer, \"hi\")\n```\n";
         assert_eq!(says(chat), (false, false), "a chat API in the code: the model may be the chat one");
         assert_eq!(
-            tune_or_base(family, "org/Foo-7B", (None, None), true),
+            tune_or_base(family, "org/Foo-7B", (None, None, None), true),
             (None, None),
             "a tuned name looks for no base"
         );
@@ -464,7 +498,7 @@ mod tests {
 
     #[test]
     fn a_name_ending_in_base_after_its_size_is_a_base_model_when_nothing_says_it_was_tuned() {
-        let kind = |card: &str, id: &str| tune_or_base(card, id, (None, None), false);
+        let kind = |card: &str, id: &str| tune_or_base(card, id, (None, None, None), false);
         assert!(kind("# Foo\nA code model trained from scratch.\n", "org/foo-coder-7b-base").1.is_some());
         assert_eq!(kind("# Foo\n", "org/foo-coder-base"), (None, None), "no size: BERT's and T5's size word");
         let merge = "This is a merge of pre-trained language models created using [mergekit](https://x).\n";
@@ -493,7 +527,7 @@ mod tests {
         let meta = |yaml: &str| serde_json::from_str::<serde_json::Value>(yaml).unwrap();
         let none = meta("{}");
         let lineage = declared_base(&none, Some("meta-llama/Llama-3.1-8B"), "org/Foo-8B");
-        let kind = |card: &str| tune_or_base(card, "org/Foo-8B", (None, lineage.clone()), false);
+        let kind = |card: &str| tune_or_base(card, "org/Foo-8B", (None, lineage.clone(), None), false);
         assert!(kind("# Foo").0.is_some_and(|t| t.contains("Llama-3.1-8B")));
         assert_eq!(kind("Adapted through continued pretraining on X."), (None, None), "pretrained further");
         // Qwen's "Training Stage: Pretraining": a base model, pretrained further from its lineage.
