@@ -394,6 +394,12 @@ mod tests {
         assert_eq!((size.size.total, size.against_name), (3_000_000_000, false));
         let own = "Meet Zephyr-7B, a 7.24B parameter model.";
         assert_eq!(card_size("org/zephyr-7b", own).unwrap().size.total, 7_240_000_000);
+        // A linked component's size in parentheses: its language model's, not the whole model's.
+        let part = "VLM-2 model, leveraging [OPT-2.7b](https://huggingface.co/facebook/opt-2.7b) (a large language model with 2.7 billion parameters).";
+        assert_eq!(read("org/vlm2-opt-2.7b-coco", part), Some((2_700_000_000, None)), "the name's size, no card count");
+        assert_ne!(card_size("org/vlm2-opt-2.7b-coco", part).unwrap().form, SizeForm::Prose);
+        let linked_own = "[Foo-7B](https://huggingface.co/org/Foo-7B) (a model with 7.24 billion parameters).";
+        assert_eq!(card_size("org/Foo-7B", linked_own).unwrap().size.total, 7_240_000_000);
     }
 
     #[test]
