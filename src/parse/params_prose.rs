@@ -74,7 +74,7 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     let other = found.iter().any(|m| {
         m.named && !id.contains(name_around(&lower, m)) && !own_alias(&lower, m, &own_words)
             || apposed_to_other(&lower[..m.at], &own_words)
-            || linked_other_repo(&lower[..m.at], &id)
+            || super::params_statements::linked_other_repo(&lower[..m.at], &id)
     });
     let unnamed = !anchored
         && !named_before
@@ -346,18 +346,6 @@ fn apposed_to_other(before: &str, own: &[String]) -> bool {
     let name = name.trim_matches(|c: char| !c.is_ascii_alphanumeric());
     let model_like = name.chars().any(|c| c.is_ascii_digit()) || name.contains('-');
     model_like && !own.iter().any(|w| words(name).any(|n| n == w))
-}
-
-/// Whether the size right after `before` sits in a parenthesis about a linked Hub repository that is
-/// not the model's: "leveraging [OPT-2.7b](https://huggingface.co/facebook/opt-2.7b) (a large
-/// language model with 2.7 billion parameters)" on blip2-opt-2.7b-coco's card.
-fn linked_other_repo(before: &str, id: &str) -> bool {
-    const HUB: &str = "](https://huggingface.co/";
-    let Some(open) = before.rfind('(').filter(|o| !before[*o..].contains(')')) else { return false };
-    let Some(link) = before[..open].trim_end().strip_suffix(')') else { return false };
-    let Some(at) = link.rfind(HUB) else { return false };
-    let repo: Vec<&str> = link[at + HUB.len()..].split('/').take(2).collect();
-    repo.len() == 2 && !repo.join("/").eq_ignore_ascii_case(id)
 }
 
 /// Whether the name a size is part of is, in parentheses, another name of the model just named:

@@ -85,3 +85,15 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
     super::params_table::html_size_rows(original, tables, id, name, &mut out);
     out
 }
+
+/// Whether the size right after `before` sits in a parenthesis about a linked Hub repository that is
+/// not the model's: "leveraging [OPT-2.7b](https://huggingface.co/facebook/opt-2.7b) (a large
+/// language model with 2.7 billion parameters)" on blip2-opt-2.7b-coco's card.
+pub(super) fn linked_other_repo(before: &str, id: &str) -> bool {
+    const HUB: &str = "](https://huggingface.co/";
+    let Some(open) = before.rfind('(').filter(|o| !before[*o..].contains(')')) else { return false };
+    let Some(link) = before[..open].trim_end().strip_suffix(')') else { return false };
+    let Some(at) = link.rfind(HUB) else { return false };
+    let repo: Vec<&str> = link[at + HUB.len()..].split('/').take(2).collect();
+    repo.len() == 2 && !repo.join("/").eq_ignore_ascii_case(id)
+}
