@@ -212,8 +212,8 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         let link = table.row_links.get(i).and_then(Option::as_deref);
         let linked = link.is_some_and(|l| l.eq_ignore_ascii_case(model_id));
         // A row linked to the repository the card says it copies is the original's (no exact
-        // name), whatever its name says ("[gte-small](https://huggingface.co/thenlper/gte-small)" on Supabase/gte-small,
-        // "Fork of …/thenlper/gte-small with ONNX weights").
+        // name), whatever its name says: "[gte-small](https://huggingface.co/thenlper/gte-small)"
+        // on Supabase/gte-small, "Fork of …/thenlper/gte-small with ONNX weights".
         let original = link.is_some_and(|l| !linked && copies(own.2, l));
         if let Some((label, m)) =
             first.into_iter().chain(all).chain(with_size).max_by_key(|(_, (n, exact))| (*exact, *n))

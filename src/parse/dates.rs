@@ -232,6 +232,7 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
     }
     let name = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
     let lines: Vec<&str> = body.lines().collect();
+    let own_words = super::model_names::words(&name);
     let found = |(date, precision): (NaiveDate, DatePrecision), i: usize| {
         let evidence = crate::parse::tables::clip(lines[i]);
         Some(CardDate { date, precision, evidence, line: i + 1 })
@@ -309,11 +310,10 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
             let start = lower[..pos].rfind(". ").map_or(0, |p| p + 2);
             // "Llama 3.1 Version Release Date" (a license quoted on Llama Guard 3's card): a
             // version this model's name does not carry is another release's.
-            let own = super::model_names::words(&name);
             let version = lower[..pos].trim_end().ends_with("version")
                 && super::model_names::words(&lower[start..pos])
                     .iter()
-                    .any(|w| w.chars().all(|c| c.is_ascii_digit()) && !own.contains(w));
+                    .any(|w| w.chars().all(|c| c.is_ascii_digit()) && !own_words.contains(w));
             if version {
                 continue;
             }
@@ -351,7 +351,6 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         let bare = lower.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
         // A "released on" sentence says it of the model, in its subject ("The music video … was
         // released on January 6, 2011" in an example's output says it of a video).
-        let own_words = super::model_names::words(&name);
         let of_model = |s: &str| {
             let named = super::model_names::words(s).iter().any(|w| w.len() > 2 && own_words.contains(w));
             ["model", "weight", "checkpoint", "we ", "our ", "it ", "this "].iter().any(|w| s.contains(w)) || named
