@@ -107,7 +107,12 @@ fn choose_params(row: &mut ModelRow, mut facts: Vec<ParamsFact>, rejects: &mut V
         facts.retain(|f| !f.against_name && f.source != ParamsSource::NamePattern);
         if !facts.iter().any(|f| f.source.is_counted()) {
             let (named, said) = (name.as_ref().map_or(0, |n| n.total), against.evidence.as_deref().unwrap_or("?"));
-            let why = format!("the card says {} ({said}) but the name says {named}: no count published", against.total);
+            // (The same number: the card says the name's number counts something else, tweets or images.)
+            let why = if against.total == named {
+                format!("the name's {named} counts something else in the card ({said}): no count published")
+            } else {
+                format!("the card says {} ({said}) but the name says {named}: no count published", against.total)
+            };
             rejects.push(params_reject(RejectReason::ParamsDisagree, row, &against.url, why));
         }
     } else if let Some(name) = &name {
@@ -314,6 +319,11 @@ mod tests {
         let (rows, rejects) = build_models(vec![(0, row())], vec![against, counted], vec![]);
         assert_eq!(rows[0].params_total, Some(7_241_732_096));
         assert!(rejects.is_empty());
+        // The card says the name's own number counts something else.
+        let data = ParamsFact { against_name: true, ..fact(ParamsSource::CardText, 7_000_000_000) };
+        let (rows, rejects) = build_models(vec![(0, row())], vec![data], vec![]);
+        assert_eq!(rows[0].params_total, None);
+        assert!(rejects[0].detail.as_deref().unwrap().contains("counts something else"));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! model's own size from its card, precision first, with its evidence. `8x7B` is not 56B: attention
 //! and embeddings are shared, so its total is an estimate, flagged, and never beats a stated count.
 
-use super::params_statements::candidates;
+use super::params_statements::{candidates, name_counts_data};
 use super::tables::Table;
 
 /// Share of a Mistral/Llama-style dense model's weights in its FFN (Mistral-7B: 5.64B of 7.24B).
@@ -192,6 +192,15 @@ pub fn card_size_in(model_id: &str, markdown: &str, tables: &[Table]) -> Option<
     let name = owned.as_ref();
     let (doubts, cands): (Vec<_>, Vec<_>) =
         candidates(markdown, tables, model_id, name).into_iter().partition(|c| c.doubt);
+    // The name's number counts data ("…-154m" of "trained on 154M tweets"): no size of the name's.
+    let data = name
+        .filter(|n| !n.is_expert_notation)
+        .and_then(|n| Some((n, name_counts_data(markdown, n.total, model_id.rsplit('/').next()?)?)));
+    if let Some((n, (line, evidence))) = data {
+        let found = choose(model_id, None, &cands);
+        let against = CardSize { size: n.clone(), evidence, line, form: SizeForm::Prose, against_name: true };
+        return found.or(Some(against));
+    }
     let Some(n) = name.filter(|n| !n.is_expert_notation) else { return choose(model_id, name, &cands) };
     // Statements against the name's size come back flagged (`against_name`): normalize then
     // publishes neither and reports both. Near the name's size but not it: as coarse as the name
@@ -490,6 +499,23 @@ mod tests {
         // One count alone, or two with neither marked, give no active count.
         let plain = llama4.replace("17B (Activated)\n 400B (Total)", "400B");
         assert_eq!(read("meta-llama/Llama-4-Maverick-17B-128E", &plain), Some((400 * B, None)));
+    }
+
+    #[test]
+    fn a_name_number_that_counts_data_is_no_size() {
+        let tweets =
+            "# Twitter RoBERTa large\nThis is a RoBERTa-large model trained on 154M tweets until the end of 2022.\n";
+        let size = card_size("org/twitter-roberta-large-2022-154m", tweets).unwrap();
+        assert!(size.against_name && size.evidence.contains("154M tweets"), "{}", size.evidence);
+        let points = "MetaCLIP applied to 400 million data points of CommonCrawl.\n";
+        assert!(card_size("org/metaclip-b32-400m", points).unwrap().against_name);
+        // The card's own count still decides; a count of parameters is no data.
+        let stated = format!("{tweets}The model has 355M parameters.\n");
+        assert_eq!(read("org/twitter-roberta-large-2022-154m", &stated), Some((355 * M, None)));
+        assert_eq!(read("org/foo-7b", "Foo-7B has 7B parameters, trained on 2T tokens.\n"), Some((7 * B, None)));
+        assert_eq!(read("org/foo-7b", "We trained Foo-7B on 7B tokens of code.\n"), Some((7 * B, None)), "it, named");
+        assert_eq!(read("org/foo-7b", "It was pretrained on 7 billion tokens.\n"), Some((7 * B, None)), "tokens");
+        assert_eq!(read("org/foo-7m", "It was trained on 7M images.\n"), None, "the name's number, of images");
     }
 
     #[test]

@@ -97,3 +97,45 @@ pub(super) fn linked_other_repo(before: &str, id: &str) -> bool {
     let repo: Vec<&str> = link[at + HUB.len()..].split('/').take(2).collect();
     repo.len() == 2 && !repo.join("/").eq_ignore_ascii_case(id)
 }
+
+/// A line where the number the model's name carries counts data, not parameters: "a RoBERTa-large
+/// model trained on 154M tweets" (twitter-roberta-large-2022-154m), "400 million data points"
+/// (metaclip-b32-400m): the word right after the number, which is no part of a name ("Yi-6B, using
+/// 0.8T tokens").
+/// Not a line naming the model itself ("We trained Foo-7B on 7B tokens": the same number twice).
+/// Returns the line's number (from 1) and the line.
+pub(super) fn name_counts_data(md: &str, total: i64, short: &str) -> Option<(usize, String)> {
+    // (Not tokens: a language model's name never gives its training tokens first, but a 7B model
+    // may well be "pretrained on 7 billion tokens", Sabiá-7B.)
+    const DATA: &[&str] = &[
+        "tweets",
+        "images",
+        "image-text",
+        "pairs",
+        "samples",
+        "examples",
+        "documents",
+        "data",
+        "sentences",
+        "texts",
+        "captions",
+        "videos",
+        "clips",
+        "hours",
+    ];
+    md.lines().enumerate().find_map(|(i, line)| {
+        let lower = line.to_ascii_lowercase();
+        if !DATA.iter().any(|d| lower.contains(d)) || lower.contains(&short.to_ascii_lowercase()) {
+            return None;
+        }
+        let counts = super::params::nums(&lower).into_iter().any(|m| {
+            let mut next =
+                lower[m.end..].split(|c: char| !c.is_ascii_alphanumeric() && c != '-').filter(|w| !w.is_empty());
+            let (first, second) = (next.next().unwrap_or(""), next.next().unwrap_or(""));
+            // ("FP8 data type": a format.)
+            let data = DATA.contains(&first) && !(first == "data" && second.starts_with("type"));
+            m.value == total && !m.named && data
+        });
+        counts.then(|| (i + 1, evidence(line, 0)))
+    })
+}
