@@ -190,6 +190,8 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     let mut row_parts: Vec<Vec<String>> = Vec::new();
     let mut candidates: Vec<(usize, String, (usize, bool))> = Vec::new();
     let in_tuned = table.of_tuned_models;
+    // The original a copy's row links to, for the reject when no row is the model's.
+    let mut copied: Option<&str> = None;
     for (i, row) in table.rows.iter().enumerate() {
         let mut parts = Vec::new();
         for c in &label_cols {
@@ -214,13 +216,14 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         // A row linked to the repository the card says it copies is the original's (no exact
         // name), whatever its name says: "[gte-small](https://huggingface.co/thenlper/gte-small)"
         // on Supabase/gte-small, "Fork of …/thenlper/gte-small with ONNX weights".
-        let original = link.is_some_and(|l| !linked && copies(own.2, l));
+        let original = link.filter(|l| !linked && copies(own.2, l));
+        copied = copied.or(original);
         if let Some((label, m)) =
             first.into_iter().chain(all).chain(with_size).max_by_key(|(_, (n, exact))| (*exact, *n))
         {
             let m = if linked {
                 (m.0, true)
-            } else if original {
+            } else if original.is_some() {
                 (m.0, false)
             } else {
                 m
@@ -259,7 +262,15 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
                     in_tuned,
                 ) {
                     Ok(i) => vec![(i, None, None)],
-                    Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
+                    Err((reason, why)) => {
+                        let why = match copied {
+                            Some(l) => {
+                                format!("{why}; the row linked to {l} is that repository's, which this card copies")
+                            }
+                            None => why,
+                        };
+                        return TableRead { scores: Vec::new(), abstained: Some((reason, why)) };
+                    }
                 },
             }
         }
@@ -415,7 +426,13 @@ mod tests {
         // A copy's card: the row linked to the original it says it copies is the original's.
         let table = "| Model Name | Average (56) |\n|---|---|\n| [**gte-small**](https://huggingface.co/thenlper/gte-small) | 61.36 |\n";
         let fork = format!("_Fork of https://huggingface.co/thenlper/gte-small with ONNX weights._\n\n{table}");
-        assert!(read(&fork, "Supabase/gte-small").scores.is_empty());
+        let copy = read(&fork, "Supabase/gte-small");
+        assert!(copy.scores.is_empty());
+        assert!(copy
+            .abstained
+            .unwrap()
+            .1
+            .contains("linked to thenlper/gte-small is that repository's, which this card copies"));
         // Linked to another owner's page without being called a copy (the author's other account).
         let alias = format!("# gte-small\n\n{table}");
         assert_eq!(read(&alias, "Supabase/gte-small").scores.len(), 1);
