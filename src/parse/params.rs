@@ -502,6 +502,21 @@ mod tests {
     }
 
     #[test]
+    fn plain_numbers_under_a_key_with_its_unit() {
+        // timm's "Model Stats" list, and a table column.
+        assert_eq!(
+            read("timm/vit_base_patch16_224.augreg_in21k", "- **Model Stats:**\n  - Params (M): 86.6\n"),
+            Some((86_600_000, None))
+        );
+        let table =
+            "| Model | #Params (B) | MMLU |\n|---|---|---|\n| Foo-7B | 7.24 | 60.1 |\n| Foo-13B | 13.1 | 65.0 |\n";
+        assert_eq!(read("org/Foo-7B", table), Some((7_240_000_000, None)));
+        // Finer than the name's rounded size (InternViT-6B: "Params (M): 5540").
+        assert_eq!(read("org/InternViT-6B-448px", "- Params (M): 5540\n"), Some((5_540_000_000, None)));
+        assert_eq!(read("org/foo", "- Model Size (GB): 13.5\n"), None, "gigabytes are no count");
+    }
+
+    #[test]
     fn a_name_number_that_counts_data_is_no_size() {
         let tweets =
             "# Twitter RoBERTa large\nThis is a RoBERTa-large model trained on 154M tweets until the end of 2022.\n";

@@ -4,7 +4,7 @@
 
 use super::params::{evidence, Cand, SizeForm, SizeText};
 use super::params_prose::prose;
-use super::params_table::{cell_num, key_role, table};
+use super::params_table::{key_role, keyed_num, table};
 use super::tables::Table;
 
 /// Every statement of a size in a card, outside front matter and code blocks.
@@ -59,7 +59,7 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
         for seg in t.split('|') {
             // "Parameters: 1.54B", and "- Model size is 17.46B" in a list of facts.
             let key_value = seg.split_once([':', '：']).or_else(|| seg.split_once(" is "));
-            if let Some((k, v)) = key_value.and_then(|(k, v)| Some((key_role(k)?, cell_num(v)?))) {
+            if let Some((k, v)) = key_value.and_then(|(k, v)| Some((key_role(k)?, keyed_num(k, v)?))) {
                 let ((total, active), evidence) = (if k { (None, Some(v)) } else { (Some(v), None) }, evidence(t, 0));
                 let doubt = super::mentions::names_unrelated_model(lead, &short);
                 out.push(Cand { doubt, total, active, form: SizeForm::Table, line: i + 1, evidence });

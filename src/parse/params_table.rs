@@ -19,7 +19,9 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
     for (k, (line, text, row)) in grid.iter().enumerate().filter(|(_, (.., c))| !sep(c)) {
         let mut found = Vec::new();
         if let Some(role) = row.first().and_then(|c| key_role(c)) {
-            let vals: Vec<_> = row.iter().enumerate().skip(1).filter_map(|(j, c)| Some((j, cell_num(c)?))).collect();
+            let key = row.first().copied().unwrap_or("");
+            let vals: Vec<_> =
+                row.iter().enumerate().skip(1).filter_map(|(j, c)| Some((j, keyed_num(key, c)?))).collect();
             let ours = |j: usize| head.get(j).is_some_and(|h| is_ours(h, id, name)) || Some(j) == bold;
             let own: Vec<_> = vals.iter().filter(|(j, _)| ours(*j)).collect();
             let one = if vals.len() == 1 { vals.first() } else { (own.len() == 1 && k > 0).then(|| own[0]) };
@@ -28,7 +30,7 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
         if k > 0 && (whole || row.first().is_some_and(|c| is_ours(c, id, name))) {
             for (j, role) in &cols {
                 let Some(cell) = row.get(*j) else { continue };
-                match (cell_num(cell), moe_pair(cell).filter(|_| !*role)) {
+                match (keyed_num(head[*j], cell), moe_pair(cell).filter(|_| !*role)) {
                     (Some(m), _) => {
                         // "17B (Activated) 109B (Total)" in a `Params` column: the active count too.
                         found.extend(marked_active(cell).filter(|_| !*role).map(|a| (true, a)));
@@ -112,6 +114,39 @@ pub(super) fn key_role(cell: &str) -> Option<bool> {
     // "Model Size | 1.28B": only a value with a size unit is read (not "Model Size (GB)").
     matches!(rest.unwrap_or(k), "parameters" | "params" | "parametercount" | "paramcount" | "size")
         .then_some(rest.is_some())
+}
+
+/// A key's unit in parentheses ("Params (M)", "#Params (B)", "Parameters (billions)"): the scale of
+/// its plain numbers.
+fn key_unit(key: &str) -> Option<f64> {
+    let unit = key.rsplit_once('(')?.1.split(')').next()?.trim().to_ascii_lowercase();
+    match unit.as_str() {
+        "m" | "million" | "millions" => Some(1e6),
+        "b" | "billion" | "billions" => Some(1e9),
+        _ => None,
+    }
+}
+
+/// A value under a key: a size as [`cell_num`] reads it, or a plain number in the key's unit
+/// ("Params (M): 86.6" is 86.6M).
+pub(super) fn keyed_num(key: &str, cell: &str) -> Option<Num> {
+    if let Some(m) = cell_num(cell) {
+        return Some(m);
+    }
+    let scale = key_unit(key)?;
+    let c = cell.trim_matches(|c: char| c.is_whitespace() || "*`".contains(c));
+    let (v, dec, _, end) = super::params::read_num(c, 0).filter(|r| r.3 == c.len())?;
+    let value = (v * scale).round() as i64;
+    let rel = 0.5 * 0.1f64.powi(dec as i32) / v;
+    (value > 0).then(|| Num {
+        at: 0,
+        end,
+        value,
+        rel,
+        label: format!("{c} ({})", key.trim().trim_start_matches(['-', '*', ' ']).trim_end_matches('*')),
+        expert: false,
+        named: false,
+    })
 }
 
 /// A cell (or a value after a colon) holding one size and nothing else.
