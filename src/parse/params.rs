@@ -193,9 +193,10 @@ pub fn card_size_in(model_id: &str, markdown: &str, tables: &[Table]) -> Option<
     let (doubts, cands): (Vec<_>, Vec<_>) =
         candidates(markdown, tables, model_id, name).into_iter().partition(|c| c.doubt);
     // The name's number counts data ("…-154m" of "trained on 154M tweets"): no size of the name's.
-    let data = name
-        .filter(|n| !n.is_expert_notation)
-        .and_then(|n| Some((n, name_counts_data(markdown, n.total, model_id.rsplit('/').next()?)?)));
+    let data = name.filter(|n| !n.is_expert_notation).and_then(|n| {
+        let digits = n.label.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        Some((n, name_counts_data(markdown, n.total, digits, model_id.rsplit('/').next()?)?))
+    });
     if let Some((n, (line, evidence))) = data {
         let found = choose(model_id, None, &cands);
         let against = CardSize { size: n.clone(), evidence, line, form: SizeForm::Prose, against_name: true };

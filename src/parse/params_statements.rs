@@ -103,8 +103,9 @@ pub(super) fn linked_other_repo(before: &str, id: &str) -> bool {
 /// (metaclip-b32-400m): the word right after the number, which is no part of a name ("Yi-6B, using
 /// 0.8T tokens").
 /// Not a line naming the model itself ("We trained Foo-7B on 7B tokens": the same number twice).
+/// `digits`: the name's number as written ("154" of "154m"), which a line must hold to be looked at.
 /// Returns the line's number (from 1) and the line.
-pub(super) fn name_counts_data(md: &str, total: i64, short: &str) -> Option<(usize, String)> {
+pub(super) fn name_counts_data(md: &str, total: i64, digits: &str, short: &str) -> Option<(usize, String)> {
     // (Not tokens: a language model's name never gives its training tokens first, but a 7B model
     // may well be "pretrained on 7 billion tokens", Sabiá-7B.)
     const DATA: &[&str] = &[
@@ -123,9 +124,10 @@ pub(super) fn name_counts_data(md: &str, total: i64, short: &str) -> Option<(usi
         "clips",
         "hours",
     ];
-    md.lines().enumerate().find_map(|(i, line)| {
+    let short = short.to_ascii_lowercase();
+    md.lines().enumerate().filter(|(_, line)| line.contains(digits)).find_map(|(i, line)| {
         let lower = line.to_ascii_lowercase();
-        if !DATA.iter().any(|d| lower.contains(d)) || lower.contains(&short.to_ascii_lowercase()) {
+        if !DATA.iter().any(|d| lower.contains(d)) || lower.contains(&short) {
             return None;
         }
         let counts = super::params::nums(&lower).into_iter().any(|m| {

@@ -27,7 +27,7 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
             let one = if vals.len() == 1 { vals.first() } else { (own.len() == 1 && k > 0).then(|| own[0]) };
             found.extend(one.map(|(_, m)| (role, m.clone())));
         }
-        if k > 0 && (whole || row.first().is_some_and(|c| is_ours(c, id, name))) {
+        if k > 0 && !cols.is_empty() && (whole || row.first().is_some_and(|c| is_ours(c, id, name))) {
             for (j, role) in &cols {
                 let Some(cell) = row.get(*j) else { continue };
                 match (keyed_num(head[*j], cell), moe_pair(cell).filter(|_| !*role)) {
