@@ -164,6 +164,7 @@ const NEWS_WORDS: &[&str] = &[
     "introduce",
     "发布",
     "开源",
+    "开放",
 ];
 /// Lines about other dates.
 const NOT_RELEASE: &[&str] =
@@ -331,7 +332,8 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
             }
         }
         // Most lines hold no news word: one cheap look first ("releas", "open", …).
-        let maybe_news = ["releas", "open", "available", "introduc", "发布", "开源"].iter().any(|w| lower.contains(w));
+        let maybe_news =
+            ["releas", "open", "available", "introduc", "发布", "开源", "开放"].iter().any(|w| lower.contains(w));
         // (A "pre-release" is no release.)
         let pre = |at: &usize| lower[..*at].ends_with("pre-") || lower[..*at].ends_with("pre");
         // ("Now available on ModelScope": on one more platform, after its release.)
@@ -656,6 +658,9 @@ mod tests {
         assert_eq!(d(chinese, "xverse/XVERSE-65B").unwrap().0, "2023-11-06");
         assert_eq!(d(chinese, "xverse/XVERSE-65B-Chat").unwrap().0, "2023-12-14");
         assert_eq!(d("2023.11.02: Yi-34B is open-sourced.", "01-ai/Yi-34B").unwrap().0, "2023-11-02");
+        // "开放" (made open) releases too.
+        let opened = "* [2023/07/27] 开放[Foo-Llama2-13B-chat](https://huggingface.co/org/Foo-Llama2-13B-chat)，在Llama-2-13B的基础上训练。";
+        assert_eq!(d(opened, "org/Foo-Llama2-13B-chat").unwrap().0, "2023-07-27");
         let list =
             "* 2025.7.30 We have open-sourced  **Hunyuan-0.5B-Pretrain** , **Hunyuan-7B-Instruct** on Hugging Face.";
         assert_eq!(d(list, "tencent/Hunyuan-7B-Instruct").unwrap().0, "2025-07-30");
