@@ -161,6 +161,9 @@ const NEWS_WORDS: &[&str] = &[
     "now available",
     "released",
     "release ",
+    // "We are releasing the GLM-4-32B-0414 series" (not "consistently releasing datasets since …").
+    "we are releasing",
+    "we're releasing",
     "introduce",
     "发布",
     "开源",
@@ -658,6 +661,10 @@ mod tests {
         assert_eq!(d(chinese, "xverse/XVERSE-65B").unwrap().0, "2023-11-06");
         assert_eq!(d(chinese, "xverse/XVERSE-65B-Chat").unwrap().0, "2023-12-14");
         assert_eq!(d("2023.11.02: Yi-34B is open-sourced.", "01-ai/Yi-34B").unwrap().0, "2023-11-02");
+        let releasing = "- 2025/04/14: We are releasing the [Foo-32B-0414](https://huggingface.co/collections/org/foo-0414-67f3) series models.";
+        assert_eq!(d(releasing, "org/Foo-32B-0414").unwrap().0, "2025-04-14");
+        let datasets = "Foo-7B's team has been consistently releasing multilingual datasets since March 2023.";
+        assert!(d(datasets, "org/Foo-7B").is_none());
         // "开放" (made open) releases too.
         let opened = "* [2023/07/27] 开放[Foo-Llama2-13B-chat](https://huggingface.co/org/Foo-Llama2-13B-chat)，在Llama-2-13B的基础上训练。";
         assert_eq!(d(opened, "org/Foo-Llama2-13B-chat").unwrap().0, "2023-07-27");
