@@ -296,7 +296,9 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
                 }
             }
         }
-        if NOT_RELEASE.iter().any(|w| lower.contains(w)) {
+        // (Not a comparison: "enhancements over the previous version" says nothing of its date.)
+        let compared = ["over the previous version", "than the previous version"].iter().any(|c| lower.contains(c));
+        if NOT_RELEASE.iter().any(|w| lower.contains(w) && !(compared && *w == "previous version")) {
             continue;
         }
         // A licence quoted on the card ("Tongyi Qianwen LICENSE AGREEMENT", then "Tongyi Qianwen
@@ -665,6 +667,8 @@ mod tests {
         assert_eq!(d(releasing, "org/Foo-32B-0414").unwrap().0, "2025-04-14");
         let datasets = "Foo-7B's team has been consistently releasing multilingual datasets since March 2023.";
         assert!(d(datasets, "org/Foo-7B").is_none());
+        let compared = "- 2025.07.21: We released Foo-Instruct-2507, featuring enhancements over the previous version.";
+        assert_eq!(d(compared, "org/Foo-Instruct-2507").unwrap().0, "2025-07-21");
         // "开放" (made open) releases too.
         let opened = "* [2023/07/27] 开放[Foo-Llama2-13B-chat](https://huggingface.co/org/Foo-Llama2-13B-chat)，在Llama-2-13B的基础上训练。";
         assert_eq!(d(opened, "org/Foo-Llama2-13B-chat").unwrap().0, "2023-07-27");
