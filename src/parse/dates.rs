@@ -231,7 +231,7 @@ fn without_bases(lower: &str) -> String {
 
 /// [`card_release`] with the card's tables already read (`read_card` reads them once).
 pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &str) -> Option<CardDate> {
-    if let Some(date) = table_release(body, tables, model_id) {
+    if let Some(date) = super::release_tables::table_release(body, tables, model_id) {
         return Some(date);
     }
     let name = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
@@ -381,40 +381,6 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         if said || sized || news() {
             if let Some(d) = parse_date(line).filter(|_| sized || !about_another(dated(), &name)) {
                 return found(d, i);
-            }
-        }
-    }
-    None
-}
-
-/// A release-date column in the row that names this model exactly (`| Model | Download |
-/// Release Date |`, InternLM's and Qwen's model lists), or a release-date row in the column
-/// that does (`| *Release Date* | 2024.09.08 | …` under a header of model names).
-fn table_release(body: &str, tables: &[super::tables::Table], model_id: &str) -> Option<CardDate> {
-    use super::benchmarks::strip_markup;
-    use super::model_names::label_match;
-    let is_date_key = |h: &str| {
-        let h = strip_markup(h).to_ascii_lowercase();
-        matches!(h.trim_matches(|c: char| !c.is_ascii_alphanumeric()), "release date" | "released" | "date" | "release")
-    };
-    let names_it = |cell: &str| {
-        let cell = strip_markup(cell);
-        label_match(&cell, model_id).is_some_and(|(_, exact)| exact) || cell.trim().eq_ignore_ascii_case(model_id)
-    };
-    for t in tables {
-        let line = |offset: usize| body[..offset.min(body.len())].matches('\n').count() + 1;
-        let date_col = t.header.iter().position(|h| is_date_key(h));
-        let own_col = t.header.iter().skip(1).position(|h| names_it(h)).map(|c| c + 1);
-        for (r, row) in t.rows.iter().enumerate() {
-            let cell = match (date_col, own_col) {
-                (Some(d), _) if row.iter().take(d).any(|c| names_it(c)) => &row[d],
-                (_, Some(o)) if row.first().is_some_and(|k| is_date_key(k)) => &row[o],
-                _ => continue,
-            };
-            if let Some((date, precision)) = parse_date(cell) {
-                let at = line(t.row_offsets.get(r).copied().unwrap_or(t.offset));
-                let evidence = crate::parse::tables::clip(&format!("{} | {}", row.join(" | "), t.header.join(" | ")));
-                return Some(CardDate { date, precision, evidence, line: at });
             }
         }
     }

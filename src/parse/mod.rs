@@ -34,6 +34,7 @@ mod params_table;
 pub mod quant_levels;
 mod release_news;
 pub mod release_stamps;
+mod release_tables;
 mod score_lists;
 pub mod table_context;
 pub mod tables;

@@ -1,0 +1,38 @@
+//! Release dates in a card's tables: a `Release Date` column in the row naming the model, or a
+//! release-date row in its column.
+
+use super::dates::{parse_date, CardDate};
+
+/// A release-date column in the row that names this model exactly (`| Model | Download |
+/// Release Date |`, InternLM's and Qwen's model lists), or a release-date row in the column
+/// that does (`| *Release Date* | 2024.09.08 | …` under a header of model names).
+pub(super) fn table_release(body: &str, tables: &[super::tables::Table], model_id: &str) -> Option<CardDate> {
+    use super::benchmarks::strip_markup;
+    use super::model_names::label_match;
+    let is_date_key = |h: &str| {
+        let h = strip_markup(h).to_ascii_lowercase();
+        matches!(h.trim_matches(|c: char| !c.is_ascii_alphanumeric()), "release date" | "released" | "date" | "release")
+    };
+    let names_it = |cell: &str| {
+        let cell = strip_markup(cell);
+        label_match(&cell, model_id).is_some_and(|(_, exact)| exact) || cell.trim().eq_ignore_ascii_case(model_id)
+    };
+    for t in tables {
+        let line = |offset: usize| body[..offset.min(body.len())].matches('\n').count() + 1;
+        let date_col = t.header.iter().position(|h| is_date_key(h));
+        let own_col = t.header.iter().skip(1).position(|h| names_it(h)).map(|c| c + 1);
+        for (r, row) in t.rows.iter().enumerate() {
+            let cell = match (date_col, own_col) {
+                (Some(d), _) if row.iter().take(d).any(|c| names_it(c)) => &row[d],
+                (_, Some(o)) if row.first().is_some_and(|k| is_date_key(k)) => &row[o],
+                _ => continue,
+            };
+            if let Some((date, precision)) = parse_date(cell) {
+                let at = line(t.row_offsets.get(r).copied().unwrap_or(t.offset));
+                let evidence = crate::parse::tables::clip(&format!("{} | {}", row.join(" | "), t.header.join(" | ")));
+                return Some(CardDate { date, precision, evidence, line: at });
+            }
+        }
+    }
+    None
+}
