@@ -84,12 +84,12 @@ pub struct TableRead {
     pub abstained: Option<(Unused, String)>,
 }
 
-/// Whether the start of a card says the model copies `original` (a Hub id): a line naming it with
-/// "fork", "copy", "convert" or a format ("ONNX", "GGUF", "MLX", quantized).
-fn copies(intro: &str, original: &str) -> bool {
+/// The lines at the start of a card (lower-case) that say it copies another repository: "fork",
+/// "copy", "convert" or a format ("ONNX", "GGUF", "MLX", quantized). A row linked to a Hub id
+/// one of them names is the original's.
+fn copy_statements(intro: &str) -> Vec<String> {
     const COPY: &[&str] = &["fork", "copy", "convert", "onnx", "gguf", "mlx", "quantiz", "gptq", "awq", "exl2"];
-    let original = original.to_ascii_lowercase();
-    intro.lines().map(str::to_ascii_lowercase).any(|l| l.contains(&original) && COPY.iter().any(|w| l.contains(w)))
+    intro.lines().map(str::to_ascii_lowercase).filter(|l| COPY.iter().any(|w| l.contains(w))).collect()
 }
 
 /// The scores `table` gives for `model_id`; `tuned` as [`is_tuned`] decides.
@@ -192,6 +192,12 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     let in_tuned = table.of_tuned_models;
     // The original a copy's row links to, for the reject when no row is the model's.
     let mut copied: Option<&str> = None;
+    // (Read once per table, and only when a row links elsewhere.)
+    let statements = std::cell::OnceCell::new();
+    let copies = |id: &str| {
+        let id = id.to_ascii_lowercase();
+        statements.get_or_init(|| copy_statements(own.2)).iter().any(|l: &String| l.contains(&id))
+    };
     for (i, row) in table.rows.iter().enumerate() {
         let mut parts = Vec::new();
         for c in &label_cols {
@@ -216,7 +222,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         // A row linked to the repository the card says it copies is the original's (no exact
         // name), whatever its name says: "[gte-small](https://huggingface.co/thenlper/gte-small)"
         // on Supabase/gte-small, "Fork of …/thenlper/gte-small with ONNX weights".
-        let original = link.filter(|l| !linked && copies(own.2, l));
+        let original = link.filter(|l| !linked && copies(l));
         copied = copied.or(original);
         if let Some((label, m)) =
             first.into_iter().chain(all).chain(with_size).max_by_key(|(_, (n, exact))| (*exact, *n))

@@ -173,6 +173,15 @@ const NEWS_WORDS: &[&str] = &[
 const NOT_RELEASE: &[&str] =
     &["cutoff", "cut-off", "trained between", "data freshness", "previous version", "knowledge"];
 
+/// Whether a (lower-case) line is about another date than a release ([`NOT_RELEASE`]). A
+/// comparison ("enhancements over the previous version") says nothing of the previous version's date.
+fn about_other_dates(lower: &str) -> bool {
+    let compared = |w: &str| {
+        w == "previous version" && (lower.contains("over the previous") || lower.contains("than the previous"))
+    };
+    NOT_RELEASE.iter().any(|w| lower.contains(w) && !compared(w))
+}
+
 /// A release date a card states, with the line it was read from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CardDate {
@@ -265,7 +274,7 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
             if lower.contains("model date") || lower.contains("release date") {
                 let dated = |j: &usize| {
                     let l = lines[*j].to_ascii_lowercase();
-                    parse_date(lines[*j]).filter(|_| !NOT_RELEASE.iter().any(|w| l.contains(w)))
+                    parse_date(lines[*j]).filter(|_| !about_other_dates(&l))
                 };
                 let next = (i + 1..lines.len().min(i + 3)).find(|j| dated(j).is_some());
                 if let Some((d, at)) = next.and_then(|j| dated(&j).map(|d| (d, j))) {
@@ -296,9 +305,7 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
                 }
             }
         }
-        // (Not a comparison: "enhancements over the previous version" says nothing of its date.)
-        let compared = ["over the previous version", "than the previous version"].iter().any(|c| lower.contains(c));
-        if NOT_RELEASE.iter().any(|w| lower.contains(w) && !(compared && *w == "previous version")) {
+        if about_other_dates(&lower) {
             continue;
         }
         // A licence quoted on the card ("Tongyi Qianwen LICENSE AGREEMENT", then "Tongyi Qianwen
@@ -336,9 +343,6 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
                 return found(d, j);
             }
         }
-        // Most lines hold no news word: one cheap look first ("releas", "open", …).
-        let maybe_news =
-            ["releas", "open", "available", "introduc", "发布", "开源", "开放"].iter().any(|w| lower.contains(w));
         // (A "pre-release" is no release.)
         let pre = |at: &usize| lower[..*at].ends_with("pre-") || lower[..*at].ends_with("pre");
         // ("Now available on ModelScope": on one more platform, after its release.)
@@ -347,7 +351,7 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
             w == "now available" && ["on", "at", "in", "via", "through", "from"].contains(&next)
         };
         let at = |w: &&str| lower.match_indices(*w).map(|(i, _)| i).find(|i| !pre(i) && !elsewhere(w, *i));
-        let news_at = maybe_news.then(|| NEWS_WORDS.iter().filter_map(at).min()).flatten();
+        let news_at = NEWS_WORDS.iter().filter_map(at).min();
         // "The official version will be released this November 2024": a release to come.
         let to_come = |at: usize| ["will be", "to be", "will"].iter().any(|w| lower[..at].trim_end().ends_with(w));
         // ("Our Technical Report has been released on arXiv", "We released a new paper": not the model.)
@@ -631,7 +635,7 @@ mod tests {
         assert_eq!(d("2023.11.02: Yi-34B is open-sourced.", "01-ai/Yi-34B").unwrap().0, "2023-11-02");
         let releasing = "- 2025/04/14: We are releasing the [Foo-32B-0414](https://huggingface.co/collections/org/foo-0414-67f3) series models.";
         assert_eq!(d(releasing, "org/Foo-32B-0414").unwrap().0, "2025-04-14");
-        let datasets = "Foo-7B's team has been consistently releasing multilingual datasets since March 2023.";
+        let datasets = "Foo-7B's team has been consistently releasing multilingual datasets since March 2023, along with publishing weights.";
         assert!(d(datasets, "org/Foo-7B").is_none());
         let compared = "- 2025.07.21: We released Foo-Instruct-2507, featuring enhancements over the previous version.";
         assert_eq!(d(compared, "org/Foo-Instruct-2507").unwrap().0, "2025-07-21");

@@ -116,13 +116,13 @@ pub(super) fn key_role(cell: &str) -> Option<bool> {
         .then_some(rest.is_some())
 }
 
-/// A key's unit in parentheses ("Params (M)", "#Params (B)", "Parameters (billions)"): the scale of
-/// its plain numbers.
-fn key_unit(key: &str) -> Option<f64> {
+/// A key's unit in parentheses ("Params (M)", "#Params (B)", "Parameters (billions)"), as a size
+/// suffix for its plain numbers.
+fn key_unit(key: &str) -> Option<&'static str> {
     let unit = key.rsplit_once('(')?.1.split(')').next()?.trim().to_ascii_lowercase();
     match unit.as_str() {
-        "m" | "million" | "millions" => Some(1e6),
-        "b" | "billion" | "billions" => Some(1e9),
+        "m" | "million" | "millions" => Some("M"),
+        "b" | "billion" | "billions" => Some("B"),
         _ => None,
     }
 }
@@ -130,22 +130,10 @@ fn key_unit(key: &str) -> Option<f64> {
 /// A value under a key: a size as [`cell_num`] reads it, or a plain number in the key's unit
 /// ("Params (M): 86.6" is 86.6M).
 pub(super) fn keyed_num(key: &str, cell: &str) -> Option<Num> {
-    if let Some(m) = cell_num(cell) {
-        return Some(m);
-    }
-    let scale = key_unit(key)?;
-    let c = cell.trim_matches(|c: char| c.is_whitespace() || "*`".contains(c));
-    let (v, dec, _, end) = super::params::read_num(c, 0).filter(|r| r.3 == c.len())?;
-    let value = (v * scale).round() as i64;
-    let rel = 0.5 * 0.1f64.powi(dec as i32) / v;
-    (value > 0).then(|| Num {
-        at: 0,
-        end,
-        value,
-        rel,
-        label: format!("{c} ({})", key.trim().trim_start_matches(['-', '*', ' ']).trim_end_matches('*')),
-        expert: false,
-        named: false,
+    cell_num(cell).or_else(|| {
+        let c = cell.trim_matches(|c: char| c.is_whitespace() || "*`".contains(c));
+        let plain = !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit() || ch == '.');
+        plain.then(|| cell_num(&format!("{c}{}", key_unit(key)?))).flatten()
     })
 }
 
@@ -221,13 +209,7 @@ fn is_ours(cell: &str, id: &str, name: Option<&SizeText>) -> bool {
 /// A label without a parenthesis that only repeats sizes of the model's name: "Llama 4 Scout
 /// (17Bx16E)" for Llama-4-Scout-17B-16E-Instruct.
 fn without_own_sizes(cell: &str, short: &str) -> String {
-    let words = |s: &str| {
-        s.to_ascii_lowercase()
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect::<Vec<_>>()
-    };
+    use super::model_names::words;
     let own = words(short);
     let Some((head, note)) = cell.trim().strip_suffix(')').and_then(|c| c.rsplit_once('(')) else {
         return cell.to_owned();

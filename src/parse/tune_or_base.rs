@@ -96,16 +96,19 @@ pub fn tuned_tags(meta: &serde_json::Value) -> Option<String> {
         "instruction-tuning",
         "instruction-tuned",
     ];
-    let tags = meta.get("tags")?.as_array()?;
-    let tag = tags.iter().filter_map(|t| t.as_str()).find(|t| TAGS.contains(&t.to_ascii_lowercase().as_str()))?;
-    Some(format!("front matter tag: {tag}"))
+    front_matter_tag(meta, TAGS)
 }
 
 /// A front matter tag that calls the model a pretrained one (`tags: [pretrained]`, Qwen's base
 /// models): a base, unless anything else says it was tuned.
 pub fn pretrained_tag(meta: &serde_json::Value) -> Option<String> {
+    front_matter_tag(meta, &["pretrained"])
+}
+
+/// The first front matter tag that is one of `wanted` (lower-case), as evidence.
+fn front_matter_tag(meta: &serde_json::Value, wanted: &[&str]) -> Option<String> {
     let tags = meta.get("tags")?.as_array()?;
-    let tag = tags.iter().filter_map(|t| t.as_str()).find(|t| t.eq_ignore_ascii_case("pretrained"))?;
+    let tag = tags.iter().filter_map(|t| t.as_str()).find(|t| wanted.contains(&t.to_ascii_lowercase().as_str()))?;
     Some(format!("front matter tag: {tag}"))
 }
 
