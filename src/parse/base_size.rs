@@ -72,6 +72,10 @@ const RESHAPED: &[&str] = &[
 const DISTILLED: &[&str] =
     &["distilled from", "distilled version", "distilled model", "distillation of", "distillation from"];
 
+/// Phrases of a model that keeps only part of its base ("an encoder-only version of ProtT5-XL",
+/// "only contains the encoder portion"): fewer parameters than the base.
+const PART_OF: &[&str] = &["encoder-only", "encoder only", "encoder portion", "only the encoder", "encoder part of"];
+
 /// The one size every base the card names carries. `text` is the whole card (front matter
 /// included: `library_name: peft` marks an adapter), `markdown` its body, starting at line
 /// `body_line`; `bases` the front matter's `base_model` ids with their lines.
@@ -142,7 +146,7 @@ pub(super) fn base_size(
     let towers = ["image", "video", "audio", "speech", "any-to-any"];
     let pipeline = lower.lines().find_map(|l| l.trim().strip_prefix("pipeline_tag:")).unwrap_or("");
     if words(text).iter().any(|w| RESHAPED.contains(&w.as_str()))
-        || DISTILLED.iter().any(|d| lower.contains(d))
+        || DISTILLED.iter().chain(PART_OF).any(|d| lower.contains(d))
         || towers.iter().any(|t| pipeline.contains(t))
     {
         return None;
@@ -281,6 +285,8 @@ mod tests {
         let which = read("It is based on Mistral-7B-v0.1 which outperforms Llama 2 13B on all benchmarks\n", &[]);
         assert_eq!(which.map(|s| s.0), Some(7_000_000_000));
         assert_eq!(read("a distilled model based on Llama-2-70B\n", &[]), None);
+        let encoder = "An encoder-only version of ProtT5-XL.\nProtT5-XL is based on the `t5-3b` model.\n";
+        assert_eq!(read_for("org/prot_t5_xl_half-enc", encoder, &[]), None, "a part of the base");
         assert_eq!(read("- OpenChat: based on LLaMA-13B\n", &[]), None, "a list item about another model");
         assert_eq!(read("Foo-7B-v2 is based on Llama-2-13B\n", &[]), None, "a sentence about another model");
         let config = "```\nmodels:\n  - model: a/Foo-7B\n  - model: b/Bar-13B\nbase_model: a/Foo-7B\n```\n";

@@ -807,6 +807,12 @@ mod tests {
         assert_eq!(label_match("OpenLLaMA 7Bv2", "openlm-research/open_llama_7b_v2").map(|m| m.1), Some(true));
         assert_eq!(label_match("FalconMamba-7B", "tiiuae/falcon-mamba-7b").map(|m| m.1), Some(true));
         assert!(label_match("Cerebras-GPT 1.3B", "cerebras/Cerebras-GPT-13B").is_none(), "1.3B is not 13B");
+        // Words of the name written together, in a name otherwise shorter than the repo's.
+        let vl = "Qwen/Qwen2.5-VL-72B-Instruct";
+        assert_eq!(label_match_in("Qwen2.5VL-72B", vl, true, false).map(|m| m.1), Some(true));
+        assert_eq!(label_match_in("Qwen2VL-72B", vl, true, false), None, "the earlier version");
+        assert_eq!(label_match("DeepSeekV3", "deepseek-ai/DeepSeek-V3").map(|m| m.1), Some(true));
+        assert_eq!(label_match("Qwen25-7B", "Qwen/Qwen2.5-7B"), None, "two numbers run together");
         // The org's brand before the repo name is no part of the model's name.
         assert_eq!(label_match("Jamba 1.5 Mini", "ai21labs/AI21-Jamba-1.5-Mini").map(|m| m.1), Some(true));
         assert_eq!(label_match("Jamba 1.5 Large", "ai21labs/AI21-Jamba-1.5-Mini"), None);

@@ -15,6 +15,7 @@ mod header_rows;
 mod html_tables;
 pub mod ids;
 pub mod json;
+mod label_spelling;
 pub(crate) mod lead_in;
 pub mod link;
 pub mod lm_eval;

@@ -6,6 +6,7 @@
 //! table under an "instruct"/"chat" heading is for tuned models, one under "base"/"pretrained"
 //! for base models (see [`is_tuned`] for how a model's kind is known).
 
+use super::label_spelling::{rejoin_split_words, rounded_sizes, split_joined_words};
 use crate::parse::benchmarks::{strip_markup, take_shots};
 use crate::parse::ids::without_owner;
 use crate::parse::release_stamps::is_release_stamp;
@@ -65,50 +66,11 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
-/// Neighbouring label words of letters that together make one word of the model's name and are
-/// none alone ("Mi:dm 2.0" for Midm-2.0): one word, as the name writes it. (Not digits: "1.3B"
-/// is no "13b".)
-fn rejoin_split_words(label: Vec<String>, model: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(label.len());
-    let letters = |w: &str| w.chars().all(char::is_alphabetic);
-    for w in label {
-        // (Joined only when neither word is the model's: this runs for every label compared.)
-        let apart = |p: &String| !model.contains(p) && !model.contains(&w) && letters(p) && letters(&w);
-        let joined = out.last().filter(|p| apart(p)).map(|p| format!("{p}{w}"));
-        match joined.filter(|j| model.contains(j)) {
-            Some(j) => *out.last_mut().unwrap() = j,
-            None => out.push(w),
-        }
-    }
-    out
-}
-
 /// A size word: `7b`, `350m`, `1t` (digits then one unit letter).
 pub fn is_size(word: &str) -> bool {
     let Some(unit) = word.chars().last() else { return false };
     let digits = &word[..word.len() - unit.len_utf8()];
     matches!(unit, 'b' | 'm' | 't') && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
-}
-
-/// A label's size that rounds the model's own count otherwise ("MAmmoTH-Coder-33B" for the 33.7B
-/// MAmmoTH-Coder-34B): within 5% and in the same unit, it is the name's size.
-fn rounded_sizes(label: Vec<String>, model: &[String]) -> Vec<String> {
-    let sizes: Vec<&String> = model.iter().filter(|w| is_size(w)).collect();
-    let [own] = sizes.as_slice() else { return label };
-    let number = |w: &str| w[..w.len() - 1].parse::<f64>().ok();
-    let (Some(n), unit) = (number(own), own.chars().last()) else { return label };
-    label
-        .into_iter()
-        .map(|w| {
-            let near =
-                is_size(&w) && w.chars().last() == unit && number(&w).is_some_and(|m| (m - n).abs() <= 0.05 * n.max(m));
-            if near {
-                (*own).clone()
-            } else {
-                w
-            }
-        })
-        .collect()
 }
 
 /// How well `label` names `model_id`: `None` when it does not; otherwise (words matched, exact).
@@ -140,7 +102,7 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
         .filter(|w| !GENERIC.contains(&w.as_str()) && (w != "v" || model.iter().any(|m| m == "v")))
         .map(|w| if matches!(w.as_str(), "in" | "ins" | "inst") { "instruct".to_owned() } else { w })
         .collect();
-    let label = rejoin_split_words(without_owner(label, &model, model_id), &model);
+    let label = split_joined_words(rejoin_split_words(without_owner(label, &model, model_id), &model), &model);
     let label = rounded_sizes(label, &model);
     // The same name split otherwise ("FalconMamba-7B" for falcon-mamba-7b): exactly it. Decimal
     // points count ("Cerebras-GPT 1.3B" is not Cerebras-GPT-13B).
