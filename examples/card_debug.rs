@@ -41,6 +41,10 @@ fn main() {
                 tuned,
                 &densing::parse::model_names::card_intro(markdown),
             );
+            if std::env::var_os("ROWS").is_some() {
+                let labels: Vec<&str> = t.rows.iter().take(14).filter_map(|r| r.first().map(String::as_str)).collect();
+                println!("  rows {labels:?}");
+            }
             let last = t.row_offsets.last().copied().unwrap_or(0);
             println!("  last row at {last}: {:?}", markdown.get(last..(last + 60).min(markdown.len())));
             println!(

@@ -9,7 +9,7 @@ use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
 use super::front_matter::{self, as_percent, model_index_scores, IndexScore};
 use super::lead_in::lead_in_shots;
 use super::mentions::copied_title;
-use super::model_names::{card_intro, is_packed, is_tuned, label_match, words};
+use super::model_names::{card_intro, is_packed, is_tuned, label_match, words, writes_tuning_of};
 use super::mt_bench_json::mt_bench_blocks;
 use super::mt_bench_text::mt_bench_text;
 use super::pair_cells::{pair_legend, read_pairs};
@@ -91,7 +91,14 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     // How the card names its model: the start of its prose.
     let intro = card_intro(markdown);
     // Read once: scores, parameter rows and release-date columns all come from them.
-    let all_tables = tables(markdown);
+    let mut all_tables = tables(markdown);
+    if tuned && names_no_base(markdown) {
+        // (Not where the table writes the model's tuning word: "DEITA-7B-v1.0-sft" beside
+        // "DEITA-7B-v1.0", a DPO sibling.)
+        for t in all_tables.iter_mut().filter(|t| !t.labels().any(|l| writes_tuning_of(&strip_markup(l), model_id))) {
+            t.of_tuned_models = true;
+        }
+    }
     // A card naming the stamped model ("MiMo-7B-RL-0530") in a table: tables naming it only
     // without its stamp ("MiMo-7B-RL") give the earlier release's scores.
     let stamped = stamped_name(model_id);
@@ -103,10 +110,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     let stamp_named = all_tables.iter().any(names_stamped);
     // A copy of another model's card: only tables naming this model exactly are its results.
     let copied = copied_title(model_id, markdown);
-    let names_model = |t: &Table| {
-        let labels = t.header.iter().chain(t.rows.iter().filter_map(|r| r.first()));
-        labels.into_iter().any(|l| label_match(&strip_markup(l), model_id).is_some_and(|m| m.1))
-    };
+    let names_model = |t: &Table| t.labels().any(|l| label_match(&strip_markup(l), model_id).is_some_and(|m| m.1));
     for table in all_tables.iter().filter(|t| !lower_is_better(t)) {
         let read = match pair_legend(table, markdown) {
             Some(legend) => read_pairs(table, &legend, (model_id, tuned, &intro)),
@@ -342,6 +346,18 @@ fn squashed(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
+/// A tuned model's card that never speaks of a base or pretrained model: no table on it can be a
+/// base's, so a label without the tuning word ("Solar-pro-preview" on solar-pro-preview-instruct)
+/// names the model.
+fn names_no_base(markdown: &str) -> bool {
+    let lower = markdown.to_lowercase().replace("from_pretrained", "");
+    !words(&lower).iter().any(|w| {
+        matches!(w.as_str(), "base" | "foundation" | "backbone")
+            || w.starts_with("pretrain")
+            || w.starts_with("pre") && lower.contains("pre-train")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,6 +378,20 @@ mod tests {
         assert!(read_card("THUDM/GLM-4-32B", glm).date.is_none());
         assert!(read_card("THUDM/GLM-4-32B", &glm.replace("GLM-4 series models", "GLM-4-32B")).date.is_some());
         assert!(is_tuned("rednote-hilab/dots.llm1.inst", ""));
+    }
+
+    #[test]
+    fn a_tuned_models_card_that_names_no_base_gives_its_column_without_the_tuning_word() {
+        let table = "| | Solar-pro-preview | Phi-3-medium-4K-instruct |\n|---|---|---|\n| MMLU | 79.14 | 77.6 |\n";
+        let card = format!("# Solar Pro Preview\n\nAn instruction-tuned model.\n\n{table}");
+        let read = |card: &str| read_card("upstage/solar-pro-preview-instruct", card).scores.len();
+        assert_eq!(read(&card), 1);
+        // A card that speaks of a base model may table it under the family's name.
+        assert_eq!(read(&card.replace("An instruction-tuned model.", "Tuned from our base model.")), 0);
+        // A table that writes the model's tuning word tells it apart from a sibling ("v1.0" is its DPO tune).
+        let siblings = "| Model | MT-Bench |\n|---|---|\n| DEITA-7B-v1.0-sft (6K) | 7.22 |\n| DEITA-7B-v1.0 | 7.55 |\n";
+        let scores = read_card("hkust-nlp/deita-7b-v1.0-sft", &format!("# Deita 7B V1.0 SFT\n\n{siblings}")).scores;
+        assert!(scores.iter().all(|s| s.score.value != 7.55), "the DPO sibling's row");
     }
 
     #[test]

@@ -157,6 +157,15 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
     Some((label.len(), exact))
 }
 
+/// Whether `label` writes the family of `model_id` with one of the model's tuning words
+/// ("DEITA-7B-v1.0-sft (6K)" for deita-7b-v1.0-sft): the table tells the tuned model apart by them.
+pub fn writes_tuning_of(label: &str, model_id: &str) -> bool {
+    let model = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    let label = words(label);
+    let tuning = model.iter().filter(|w| TUNING.contains(&w.as_str()));
+    model.first().is_some_and(|family| label.contains(family)) && tuning.into_iter().any(|w| label.contains(w))
+}
+
 /// Base-model families a repo name often carries beside its own (`Llama3-ChatQA-1.5-8B`, `Aquila-VL-2B-llava-qwen`).
 pub(super) const BASE_FAMILIES: &[&str] = &[
     "llama", "mistral", "mixtral", "qwen", "gemma", "phi", "yi", "falcon", "mpt", "solar", "deepseek", "internlm",

@@ -59,6 +59,13 @@ pub struct Table {
     pub of_tuned_models: bool,
 }
 
+impl Table {
+    /// The cells that may name a model: the header's and each row's first.
+    pub fn labels(&self) -> impl Iterator<Item = &String> {
+        self.header.iter().chain(self.rows.iter().filter_map(|r| r.first()))
+    }
+}
+
 /// Lead-in text kept per table: the last bytes before it.
 pub const MAX_LEAD_IN: usize = 400;
 
