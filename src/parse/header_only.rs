@@ -80,6 +80,12 @@ mod tests {
         // Another size is another model's results, possessive or not.
         assert!(read(&own.replace("Foo's 51B", "Foo's 7B")).is_empty());
         assert!(read(&own.replace("Foo's 51B-instruct", "the base model's")).is_empty());
+        // A paper's title naming a kind of model names none ("Evaluating Large Language Models").
+        let cited = "## Evaluation Results\n#### HumanEval\n\nEvaluated as introduced in Evaluating Large \
+                     Language Models Trained on Code.\n\n| HumanEval 0-shot |\n| :--- |\n| 73.2 |\n";
+        assert_eq!(read(cited), [("HumanEval 0-shot".to_owned(), Some(0), 73.2)]);
+        let others = cited.replace("introduced in Evaluating Large", "compared with other large");
+        assert!(read(&others).is_empty(), "other models");
     }
 
     #[test]
