@@ -319,7 +319,8 @@ pub(crate) fn pure_number(cell: &str) -> Option<f64> {
     if t[..digits_end].char_indices().any(|(i, c)| i > 0 && (c == '-' || c == '+')) {
         return None;
     }
-    let rest = t[digits_end..].trim();
+    // ("87.0% 🏆": the percent sign before a mark.)
+    let rest = t[digits_end..].trim().trim_start_matches('%').trim();
     let marks = |c: char| {
         c.is_whitespace() || matches!(c, '*' | '^' | '#') || (!c.is_ascii() && !c.is_alphanumeric() && c != '±')
     };
@@ -565,6 +566,8 @@ mod tests {
     fn a_number_with_a_best_mark_is_a_number_and_a_pair_is_not() {
         assert_eq!(pure_number("83.5 ✅"), Some(83.5));
         assert_eq!(pure_number("**44.3** 👑"), Some(44.3));
+        assert_eq!(pure_number("87.0% 🏆"), Some(87.0), "a mark after the percent sign");
+        assert_eq!(pure_number("72.1% → 75%"), None);
         assert_eq!(pure_number("71.2†"), Some(71.2));
         assert_eq!(pure_number("72.1 / 90.0"), None);
         assert_eq!(pure_number("72.1 → 75"), None);
