@@ -8,8 +8,8 @@
 use chrono::NaiveDate;
 
 use super::release_news::{
-    about_another, names_model, releases_another, releases_family, releases_family_sized, releases_no_model,
-    size_dated_elsewhere, without_file_links,
+    about_another, about_another_family, names_model, releases_another, releases_family, releases_family_sized,
+    releases_no_model, size_dated_elsewhere, without_file_links,
 };
 
 /// Precision of a release date.
@@ -165,6 +165,11 @@ const NEWS_WORDS: &[&str] = &[
     "we are releasing",
     "we're releasing",
     "introduce",
+    // "Falcon-H1 series is finally out!" (not "out of date").
+    "is out!",
+    "are out!",
+    "finally out",
+    "now out",
     "发布",
     "开源",
     "开放",
@@ -377,13 +382,15 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         // (In the sentence that gives the date: "In August 2024, we released Qwen2-Math. A month
         // later, … Qwen2.5-Math-1.5B" dates Qwen2-Math.)
         let sized = news_at.is_some() && releases_family_sized(&dated().to_ascii_lowercase(), &name);
+        let family = news_at.is_some() && releases_family(&lower, &name) && !size_dated_elsewhere(&lines, i, &name);
         let news = || {
             news_at.is_some_and(|at| !releases_another(&lower[at..], &name))
                 && names_model(&without_bases(&without_file_links(&lower)), &name)
-                || news_at.is_some() && releases_family(&lower, &name) && !size_dated_elsewhere(&lines, i, &name)
+                || family
         };
         if said || sized || news() {
-            if let Some(d) = parse_date(line).filter(|_| sized || !about_another(dated(), &name)) {
+            let another = || if family { about_another_family(dated(), &name) } else { about_another(dated(), &name) };
+            if let Some(d) = parse_date(line).filter(|_| sized || !another()) {
                 return found(d, i);
             }
         }
@@ -485,6 +492,13 @@ mod tests {
         let later = "- 2025/07/24: About `Kanana-1.5-15.7B-A3B` models.\n- 2025/05/23: Released `Kanana 1.5` models.\n";
         assert_eq!(d(later, "kakaocorp/kanana-1.5-15.7b-a3b-instruct"), None, "a later line names its size");
         assert_eq!(d(later, "kakaocorp/kanana-1.5-8b-instruct").as_deref(), Some("2025-05-23"));
+        // A family name that reads as a model's ("Falcon-H1", "Yi-1.5") is no other model.
+        let falcon =
+            "- 05/21/2025 [Falcon-H1 series](https://huggingface.co/collections/tiiuae/falcon-h1-68) is finally out!\n";
+        assert_eq!(d(falcon, "tiiuae/Falcon-H1-1.5B-Instruct").as_deref(), Some("2025-05-21"));
+        let yi = "- 2024-05-13: The Yi-1.5 series models are open-sourced, improving coding.\n";
+        assert_eq!(d(yi, "01-ai/Yi-1.5-34B-Chat").as_deref(), Some("2024-05-13"));
+        assert_eq!(d(&yi.replace("coding", "on DeepSeek-V2"), "01-ai/Yi-1.5-34B-Chat"), None, "another model named");
         let sized = "- [2025.06.06] MiniCPM4 series (0.5B) are released!\n";
         assert_eq!(d(sized, "openbmb/MiniCPM4-8B"), None, "a size names some members only");
     }

@@ -100,6 +100,12 @@ pub(super) fn releases_no_model(lower: &str, at: usize, name: &str) -> bool {
     thing(&subject) && !joined_with_model || of_things || version
 }
 
+/// Whether a sentence releasing the family ("[Falcon-H1 series](…/collections/…) is finally out")
+/// names a model outside it, link targets aside: the family's name is no other model.
+pub(super) fn about_another_family(sentence: &str, name: &str) -> bool {
+    super::mentions::names_unrelated_model(&blank_link_targets(&sentence.to_ascii_lowercase()), name)
+}
+
 /// `text` with the target of every markdown link ("](https://…)") blanked to spaces, byte for byte.
 fn blank_link_targets(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -134,7 +140,11 @@ pub(super) fn releases_family(line: &str, name: &str) -> bool {
     }
     let said = words(line);
     let whole = family.len() < own.len() && family.iter().map(|w| w.len()).sum::<usize>() >= 3;
+    // ("Below are the GLM-4 series models released on June 5, 2024": the members listed below,
+    // which the model need not be one of.)
+    let points_at_list = ["below", "the following", "as follows"].iter().any(|w| line.contains(w));
     whole
+        && !points_at_list
         && !said.iter().any(|w| is_size(w) || w == "version" || w == "update")
         && said.windows(family.len() + 1).any(|run| {
             run[..family.len()].iter().zip(&family).all(|(a, b)| a == *b)
