@@ -350,12 +350,12 @@ fn squashed(text: &str) -> String {
 /// base's, so a label without the tuning word ("Solar-pro-preview" on solar-pro-preview-instruct)
 /// names the model.
 fn names_no_base(markdown: &str) -> bool {
+    // (Code's `from_pretrained` is no word of the card's.)
     let lower = markdown.to_lowercase().replace("from_pretrained", "");
-    !words(&lower).iter().any(|w| {
-        matches!(w.as_str(), "base" | "foundation" | "backbone")
-            || w.starts_with("pretrain")
-            || w.starts_with("pre") && lower.contains("pre-train")
-    })
+    !lower.contains("pre-train")
+        && !words(&lower)
+            .iter()
+            .any(|w| matches!(w.as_str(), "base" | "foundation" | "backbone") || w.starts_with("pretrain"))
 }
 
 #[cfg(test)]
@@ -388,6 +388,8 @@ mod tests {
         assert_eq!(read(&card), 1);
         // A card that speaks of a base model may table it under the family's name.
         assert_eq!(read(&card.replace("An instruction-tuned model.", "Tuned from our base model.")), 0);
+        assert_eq!(read(&card.replace("An instruction-tuned model.", "Tuned from a pre-trained model.")), 0);
+        assert_eq!(read(&format!("{card}\n```\nAutoModel.from_pretrained(x)\n```\n")), 1, "code");
         // A table that writes the model's tuning word tells it apart from a sibling ("v1.0" is its DPO tune).
         let siblings = "| Model | MT-Bench |\n|---|---|\n| DEITA-7B-v1.0-sft (6K) | 7.22 |\n| DEITA-7B-v1.0 | 7.55 |\n";
         let scores = read_card("hkust-nlp/deita-7b-v1.0-sft", &format!("# Deita 7B V1.0 SFT\n\n{siblings}")).scores;
