@@ -14,12 +14,12 @@ use super::mt_bench_json::mt_bench_blocks;
 use super::mt_bench_text::mt_bench_text;
 use super::pair_cells::{pair_legend, read_pairs};
 use super::params::{card_size_in, CardSize, SizeForm};
-use super::params_prose::title_size;
 use super::release_stamps::{fits_release_stamp, is_release_stamp};
 use super::score_lists::score_lists;
 use super::table_context::{last_heading, lower_is_better, section_language};
 use super::tables::clip;
 use super::tables::{tables, Table};
+use super::title_size::title_size;
 use super::tune_or_base::{declared_base, pretrained_tag, tune_or_base, tuned_tags};
 
 /// One score a card gives its own model, with its line in the card (from 1). Values are in the

@@ -39,6 +39,7 @@ mod release_tables;
 mod score_lists;
 pub mod table_context;
 pub mod tables;
+mod title_size;
 pub(crate) mod tune_or_base;
 
 #[cfg(test)]

@@ -545,6 +545,12 @@ mod tests {
         // A new paragraph (or another subject) does not carry the name over.
         assert_eq!(read("ai21labs/Jamba-v0.1", &jamba.replace("Jamba. It's", "Jamba.\n\nIt's")), None);
         assert_eq!(read("ai21labs/Jamba-v0.1", &jamba.replace("It's a", "Mixtral is a")), None);
+        // The clause that gives the counts, before a comparison with another model.
+        let qwen = "Qwen1.5-MoE employs MoE. It has 14.3B parameters in total and 2.7B activated parameters during \
+                    runtime, while achieving comparable performance to `Qwen1.5-7B`.";
+        assert_eq!(read("Qwen/Qwen1.5-MoE-A2.7B", qwen), Some((14_300 * M, Some(2_700 * M))));
+        let before = qwen.replace("It has", "Like `Qwen1.5-7B`, it has");
+        assert_eq!(read("Qwen/Qwen1.5-MoE-A2.7B", &before), None, "the comparison before the counts");
         // "is a 21B … model" with the model's own name as the subject, no "parameters".
         let reka = "Reka Flash 3 is a 21B general-purpose reasoning model that was trained from scratch.";
         assert_eq!(read("RekaAI/reka-flash-3", reka), Some((21 * B, None)));

@@ -1,7 +1,7 @@
 //! Parameter counts in a card's sentences: "an 8.3 billion parameter model", "with 12B active
 //! parameters and a total of 52B"; doubtful when the sentence may be about another model.
 
-use super::params::{evidence, listed, nums, parse_size, read_num, read_unit, Cand, CardSize, Num, SizeForm, SizeText};
+use super::params::{evidence, listed, nums, read_num, read_unit, Cand, Num, SizeForm, SizeText};
 
 // Words of sentences about other models, families or comparisons (`*`: a stem); with no size in
 // the name, of tuned-from sentences too; and words before a size that make it a bound or another's.
@@ -101,6 +101,13 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     if let Some(end) = own_end.filter(|e| *e < s.len()) {
         return prose(&s[..end], line, &id, anchored, false, out);
     }
+    // "It has 14.3B parameters in total and 2.7B activated parameters during runtime, while
+    // achieving comparable performance to `Qwen1.5-7B`": with the model as its subject, the
+    // clause that gives the counts is about it, whatever the clauses after it compare.
+    let clause_end = (named_before && (other || sibling || cue)).then(|| counts_clause_end(&lower)).flatten();
+    if let Some(end) = clause_end.filter(|e| *e < s.len()) {
+        return prose(&s[..end], line, &id, anchored, true, out);
+    }
     let (total, active) = if doubt { (None, None) } else { (totals.first().cloned(), actives.into_iter().next()) };
     for t in totals.into_iter().filter(|_| doubt) {
         out.push(Cand { doubt, evidence: evidence(s, t.at), total: Some(t), active: None, form, line });
@@ -108,6 +115,12 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     if let Some(at) = total.as_ref().or(active.as_ref()).map(|m| m.at) {
         out.push(Cand { doubt, total, active, form, line, evidence: evidence(s, at) });
     }
+}
+
+/// Where the first clause that says "param…" ends: the first ", ", "; " or " while " after it.
+fn counts_clause_end(lower: &str) -> Option<usize> {
+    let p = lower.find("param")?;
+    [", ", "; ", " while "].iter().filter_map(|b| lower[p..].find(b)).min().map(|k| p + k)
 }
 
 /// `s` without parentheses that qualify a count by its embeddings ("(4.8B non-embedding)",
@@ -160,52 +173,6 @@ fn own_statement_end(lower: &str, short: &str, max_words: usize) -> Option<usize
         return None;
     }
     Some(p + lower[p..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(lower.len() - p))
-}
-
-/// The size a card's title gives the model whose name carries none: the title is the name
-/// with one size added (`<h1>Velara-11b</h1>` on Velara's card). Markdown's first heading or the
-/// first HTML `<h1>`, whichever has the size; both must agree.
-pub(crate) fn title_size(model_id: &str, markdown: &str) -> Option<CardSize> {
-    use super::model_names::{is_size, words};
-    let model = words(model_id.rsplit('/').next().unwrap_or(model_id));
-    let h1 = markdown.find("<h1").or_else(|| markdown.find("<H1"));
-    let h1 = h1.and_then(|a| Some((a, a + markdown[a..].find('>')? + 1))).and_then(|(a, b)| {
-        let end = b + markdown[b..].find("</h1>").or_else(|| markdown[b..].find("</H1>"))?;
-        Some((a, super::benchmarks::strip_markup(&markdown[b..end])))
-    });
-    let title = super::mentions::card_title(markdown);
-    // (An empty title is no slice of the card: no offset to take.)
-    let heading = (!title.is_empty()).then(|| {
-        (title.as_ptr() as usize - markdown.as_ptr() as usize, title.trim_start_matches('#').trim().to_owned())
-    });
-    // A sentence whose subject is the name with a size joined to it ("SAM-7B outperforms …" on
-    // SAM's card): every such subject counts; teachers and bases are objects, not subjects.
-    let intro = super::model_names::card_intro(markdown);
-    let subjects = intro.lines().filter_map(|l| {
-        let t = l.trim_start().trim_start_matches(['-', '*', ' ']);
-        let token = t.split(|c: char| c.is_whitespace() || ",:;()*`".contains(c)).next()?;
-        token.contains(['-', '_']).then(|| Some((markdown.find(l)?, token.to_owned()))).flatten()
-    });
-    let titles = [h1, heading].into_iter().flatten().chain(subjects);
-    let sized: Vec<CardSize> = titles
-        .filter_map(|(at, text)| {
-            let w = words(&text);
-            let extra: Vec<&String> = w.iter().filter(|x| !model.contains(x)).collect();
-            let [size] = extra.as_slice() else { return None };
-            let all = !model.is_empty() && model.iter().all(|m| w.contains(m));
-            let size = parse_size(size).filter(|s| all && is_size(size) && !s.is_expert_notation)?;
-            let line = markdown[..at].matches('\n').count() + 1;
-            Some(CardSize {
-                size,
-                evidence: format!("title: {text}"),
-                line,
-                form: SizeForm::Prose,
-                against_name: false,
-            })
-        })
-        .collect();
-    let first = sized.first()?;
-    sized.iter().all(|s| s.size.total == first.size.total).then(|| first.clone())
 }
 
 /// The name's own size with its exact count in parentheses: "3B (3.21B)" on
@@ -419,6 +386,7 @@ fn lists_sizes(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::params::parse_size;
 
     #[test]
     fn a_count_in_hundred_millions() {
@@ -446,23 +414,6 @@ mod tests {
         assert!(out.is_empty(), "a later version's");
         named_parentheses("- Velara (11B)", 1, "x/Velara", &mut out);
         assert_eq!(out.len(), 1);
-    }
-
-    #[test]
-    fn a_title_naming_the_model_with_its_size() {
-        let card = "<h1 style=\"x\">Velara-11b</h1>\n\n## Description\n";
-        let s = title_size("unknown/Velara", card).unwrap();
-        assert_eq!((s.size.total, s.line, s.evidence.as_str()), (11_000_000_000, 1, "title: Velara-11b"));
-        assert_eq!(title_size("x/Velara", "# Velara 11B\n").map(|s| s.size.total), Some(11_000_000_000));
-        assert!(title_size("x/Velara", "# Velara v2 11B\n").is_none(), "another word: another model");
-        assert!(title_size("x/Velara", "# Other-11B\n").is_none());
-        assert!(title_size("x/Velara", "# Velara 8x7B\n").is_none(), "expert notation is no count");
-        assert!(title_size("x/Velara", "# Velara 11B\n<h1>Velara 13B</h1>\n").is_none(), "titles disagree");
-        assert!(title_size("x/Velara", "no heading at all").is_none());
-        let sam = "SAM (Small Agentic Model), a 7B model.\n- SAM-7B outperforms GPT 3.5.\nSAM-7B surpasses Orca-13B.\n";
-        assert_eq!(title_size("SuperAGI/SAM", sam).map(|s| (s.size.total, s.line)), Some((7_000_000_000, 2)));
-        assert!(title_size("x/SAM", "SAM is distilled from SAM-70B.\n").is_none(), "an object, not the subject");
-        assert!(title_size("x/SAM", "SAM-7B is small.\nSAM-13B is large.\n").is_none(), "two sizes");
     }
 
     #[test]
