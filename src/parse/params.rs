@@ -551,6 +551,11 @@ mod tests {
         assert_eq!(read("Qwen/Qwen1.5-MoE-A2.7B", qwen), Some((14_300 * M, Some(2_700 * M))));
         let before = qwen.replace("It has", "Like `Qwen1.5-7B`, it has");
         assert_eq!(read("Qwen/Qwen1.5-MoE-A2.7B", &before), None, "the comparison before the counts");
+        // An apposition to the model's own name, after other models were named.
+        let ling = "After Ling-mini-2.0 and Ring-mini-2.0, we open-source **Ling-flash-2.0**, a language model with \
+                    **100B total parameters** and **6.1B activated parameters**.";
+        assert_eq!(read("inclusionAI/Ling-flash-2.0", ling), Some((100 * B, Some(6_100 * M))));
+        assert_eq!(read("inclusionAI/Ling-flash-2.0", &ling.replace("Ling-flash-2.0**,", "Ling-mini-2.0**,")), None);
         // "is a 21B … model" with the model's own name as the subject, no "parameters".
         let reka = "Reka Flash 3 is a 21B general-purpose reasoning model that was trained from scratch.";
         assert_eq!(read("RekaAI/reka-flash-3", reka), Some((21 * B, None)));

@@ -101,6 +101,12 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     if let Some(end) = own_end.filter(|e| *e < s.len()) {
         return prose(&s[..end], line, &id, anchored, false, out);
     }
+    // "… we are open-sourcing the third MoE LLM: Ling-flash-2.0, a language model with 100B total
+    // parameters …": the apposition to the model's own name is about it, whatever came before.
+    let apposed = (other || sibling || cue).then(|| own_apposition(&lower, short)).flatten();
+    if let Some(at) = apposed.filter(|at| *at > 0) {
+        return prose(&s[at..], line, &id, anchored, false, out);
+    }
     // "It has 14.3B parameters in total and 2.7B activated parameters during runtime, while
     // achieving comparable performance to `Qwen1.5-7B`": with the model as its subject, the
     // clause that gives the counts is about it, whatever the clauses after it compare.
@@ -302,6 +308,16 @@ fn own_subject(lower: &str, short: &str) -> Option<usize> {
     // "This is a 1.8B model trained on …", "This model is a 7B …": the card speaking of its own.
     let this = matches!(subject, "this" | "this model");
     (!short.is_empty() && (this || squash(subject) == squash(short))).then_some(k)
+}
+
+/// Where the model's own name starts when ", a"/", an" follows it ("Ling-flash-2.0**, a language
+/// model with …").
+fn own_apposition(lower: &str, short: &str) -> Option<usize> {
+    let (at, _) = lower.match_indices(short).find(|(at, _)| {
+        let rest = lower[at + short.len()..].trim_start_matches(['*', '_', '`']);
+        !short.is_empty() && (rest.starts_with(", a ") || rest.starts_with(", an "))
+    })?;
+    Some(at)
 }
 
 /// Whether the size right after `before` is said of a name apposed to it that is not the model's:
