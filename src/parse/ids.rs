@@ -136,6 +136,27 @@ pub fn unit_decimal_sizes(name: &str) -> String {
         .collect()
 }
 
+/// A total and an active size written together, a word of their own (`SmallThinker-21BA3B`,
+/// `4BA0.6B`): written apart, as `Qwen3-30B-A3B` writes them (`21B-A3B`).
+pub fn joined_active_sizes(name: &str) -> String {
+    let size = |s: &str| {
+        let digits = s.strip_suffix(['b', 'B', 'm', 'M']).unwrap_or("");
+        !digits.is_empty() && digits.parse::<f64>().is_ok() && !digits.starts_with('.')
+    };
+    name.split_inclusive(['-', '_'])
+        .map(|p| {
+            let word = p.trim_end_matches(['-', '_']);
+            let split = word
+                .char_indices()
+                .find(|(i, c)| matches!(c, 'a' | 'A') && *i > 0 && size(&word[..*i]) && size(&word[i + 1..]));
+            match split {
+                Some((i, _)) => format!("{}-{}{}", &word[..i], &word[i..], &p[word.len()..]),
+                None => p.to_owned(),
+            }
+        })
+        .collect()
+}
+
 /// A name whose size carries its base's initial, the way 2023's fine-tunes wrote CodeLlama and
 /// Mistral bases (`airoboros-c34b-2.1`, `ZephRP-m7b`), with the initial dropped: `airoboros-34b-2.1`.
 /// Only `c` and `m`, and only as a word of its own: other letters before a size mean something
@@ -228,6 +249,15 @@ fn hub_link(link: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::parse::model_names::{label_match, words};
+
+    #[test]
+    fn a_total_and_an_active_size_written_together_are_written_apart() {
+        assert_eq!(joined_active_sizes("SmallThinker-21BA3B-Instruct"), "SmallThinker-21B-A3B-Instruct");
+        assert_eq!(joined_active_sizes("SmallThinker-4BA0.6B"), "SmallThinker-4B-A0.6B");
+        for name in ["Qwen3-30B-A3B", "Llama-7BA", "BA3B-7B", "x-7Bar", "Foo-AA3B"] {
+            assert_eq!(joined_active_sizes(name), name);
+        }
+    }
 
     #[test]
     fn an_owner_leading_a_label_is_the_maker_not_another_model() {

@@ -72,9 +72,9 @@ pub(super) fn size_pair(t: &str) -> Option<(Num, Option<Num>, usize)> {
 /// assert!(from_name("org/sonya-7B-x8-MoE").is_none());
 /// ```
 pub fn from_name(model_id: &str) -> Option<SizeText> {
-    let name = &super::ids::base_initial_sizes(&super::ids::unit_decimal_sizes(&super::ids::decimal_underscores(
-        model_id.rsplit('/').next().unwrap_or(model_id),
-    )));
+    use super::ids::{base_initial_sizes, decimal_underscores, joined_active_sizes, unit_decimal_sizes};
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    let name = &base_initial_sizes(&joined_active_sizes(&unit_decimal_sizes(&decimal_underscores(name))));
     if serves_another(name) {
         return None;
     }
@@ -616,6 +616,8 @@ mod tests {
         let qwen = from_name("Qwen/Qwen2-57B-A14B-Instruct").unwrap();
         assert_eq!((qwen.total, qwen.active), (57 * B, Some(14 * B)));
         assert_eq!(from_name("Qwen/Qwen3-30B-A3B").map(|s| s.active), Some(Some(3 * B)));
+        let joined = from_name("PowerInfer/SmallThinker-21BA3B-Instruct").map(|s| (s.total, s.active));
+        assert_eq!(joined, Some((21 * B, Some(3 * B))), "the active size joined to the total");
         // A context length or a size in another unit is not a second size.
         assert_eq!(from_name("01-ai/Yi-34B-200K").map(|s| s.active), Some(None));
         assert_eq!(from_name("org/Llama-3-8B-1M").map(|s| (s.total, s.active)), Some((8 * B, None)));
