@@ -551,6 +551,12 @@ mod tests {
         assert_eq!(read("Qwen/Qwen1.5-MoE-A2.7B", qwen), Some((14_300 * M, Some(2_700 * M))));
         let before = qwen.replace("It has", "Like `Qwen1.5-7B`, it has");
         assert_eq!(read("Qwen/Qwen1.5-MoE-A2.7B", &before), None, "the comparison before the counts");
+        // The main clause after an opening phrase that compares.
+        let seed = "Compared to other state-of-the-art reasoning models, Seed-Thinking-v1.5 is a Mixture-of-Experts \
+                    (MoE) model with a relatively small size, featuring 20B activated and 200B total parameters.";
+        assert_eq!(read("ByteDance-Seed/Seed-Thinking-v1.5", seed), Some((200 * B, Some(20 * B))));
+        let other = seed.replace(", Seed-Thinking-v1.5 is", ", DeepSeek-R1 is");
+        assert_eq!(read("ByteDance-Seed/Seed-Thinking-v1.5", &other), None, "another model's main clause");
         // An apposition to the model's own name, after other models were named.
         let ling = "After Ling-mini-2.0 and Ring-mini-2.0, we open-source **Ling-flash-2.0**, a language model with \
                     **100B total parameters** and **6.1B activated parameters**.";

@@ -101,6 +101,12 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     if let Some(end) = own_end.filter(|e| *e < s.len()) {
         return prose(&s[..end], line, &id, anchored, false, out);
     }
+    // "Compared to other reasoning models, Seed-Thinking-v1.5 is a … model … featuring 20B activated
+    // and 200B total parameters": the main clause, whose subject is the model, is about it.
+    let main_clause = (other || sibling || cue).then(|| own_subject_at(&lower, short)).flatten();
+    if let Some((at, _)) = main_clause.filter(|(at, _)| *at > 0) {
+        return prose(&s[at..], line, &id, anchored, false, out);
+    }
     // "… we are open-sourcing the third MoE LLM: Ling-flash-2.0, a language model with 100B total
     // parameters …": the apposition to the model's own name is about it, whatever came before.
     let apposed = (other || sibling || cue).then(|| own_apposition(&lower, short)).flatten();
@@ -300,14 +306,22 @@ fn own_statement_size(s: &str, lower: &str, short: &str) -> Option<Num> {
 /// Where " is a"/" is an"/" is the" follows a subject that is the model's own name ("The `x-3b`
 /// is a …", "Go-Bruins is the SOTA 7B model").
 fn own_subject(lower: &str, short: &str) -> Option<usize> {
+    own_subject_at(lower, short).map(|(_, k)| k)
+}
+
+/// [`own_subject`], with where the subject starts: after a template's label ("**Model
+/// Description:** GPT-2 Medium is the 355M parameter …") or an opening phrase ("Compared to other
+/// reasoning models, Seed-Thinking-v1.5 is a … model").
+fn own_subject_at(lower: &str, short: &str) -> Option<(usize, usize)> {
     let k = [" is a ", " is an ", " is the "].iter().filter_map(|p| lower.find(p)).min()?;
-    // (After a template's label: "**Model Description:** GPT-2 Medium is the 355M parameter …")
-    let said = lower[..k].rsplit(':').next().unwrap_or("");
+    let said_at = lower[..k].rfind([':', ',']).map_or(0, |i| i + 1);
+    let said = &lower[said_at..k];
     let subject = said.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+    let start = said_at + said.len() - subject.len();
     let subject = subject.strip_prefix("the ").unwrap_or(subject);
     // "This is a 1.8B model trained on …", "This model is a 7B …": the card speaking of its own.
     let this = matches!(subject, "this" | "this model");
-    (!short.is_empty() && (this || squash(subject) == squash(short))).then_some(k)
+    (!short.is_empty() && (this || squash(subject) == squash(short))).then_some((start, k))
 }
 
 /// Where the model's own name starts when ", a"/", an" follows it ("Ling-flash-2.0**, a language
