@@ -350,12 +350,13 @@ fn squashed(text: &str) -> String {
 /// base's, so a label without the tuning word ("Solar-pro-preview" on solar-pro-preview-instruct)
 /// names the model.
 fn names_no_base(markdown: &str) -> bool {
-    // (Code's `from_pretrained` is no word of the card's.)
-    let lower = markdown.to_lowercase().replace("from_pretrained", "");
+    let lower = markdown.to_lowercase();
+    // (Word by word without a copy of each: this reads every tuned model's whole card. Code's
+    // `from_pretrained` is no word of the card's.)
+    let mut tokens = lower.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|t| *t != "from_pretrained");
     !lower.contains("pre-train")
-        && !words(&lower)
-            .iter()
-            .any(|w| matches!(w.as_str(), "base" | "foundation" | "backbone") || w.starts_with("pretrain"))
+        && !tokens
+            .any(|t| t.split('_').any(|w| matches!(w, "base" | "foundation" | "backbone") || w.starts_with("pretrain")))
 }
 
 #[cfg(test)]

@@ -382,14 +382,21 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         // (In the sentence that gives the date: "In August 2024, we released Qwen2-Math. A month
         // later, … Qwen2.5-Math-1.5B" dates Qwen2-Math.)
         let sized = news_at.is_some() && releases_family_sized(&dated().to_ascii_lowercase(), &name);
-        let family = news_at.is_some() && releases_family(&lower, &name) && !size_dated_elsewhere(&lines, i, &name);
+        // (Worked out only when asked, once: whether the line releases the model's whole family.)
+        let family_cell = std::cell::OnceCell::new();
+        let family = || {
+            *family_cell.get_or_init(|| {
+                news_at.is_some() && releases_family(&lower, &name) && !size_dated_elsewhere(&lines, i, &name)
+            })
+        };
         let news = || {
             news_at.is_some_and(|at| !releases_another(&lower[at..], &name))
                 && names_model(&without_bases(&without_file_links(&lower)), &name)
-                || family
+                || family()
         };
         if said || sized || news() {
-            let another = || if family { about_another_family(dated(), &name) } else { about_another(dated(), &name) };
+            let another =
+                || if family() { about_another_family(dated(), &name) } else { about_another(dated(), &name) };
             if let Some(d) = parse_date(line).filter(|_| sized || !another()) {
                 return found(d, i);
             }

@@ -97,28 +97,28 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     // follows "is a" closely: not "DistilGPT2 is an English-language model pre-trained with the
     // supervision of the 124 million parameter version of GPT-2".
     let max_words = if other || sibling { usize::MAX } else { 5 };
-    let own_end = (other || sibling || cue).then(|| own_statement_end(&lower, short, max_words)).flatten();
-    if let Some(end) = own_end.filter(|e| *e < s.len()) {
-        return prose(&s[..end], line, &id, anchored, false, out);
-    }
-    // "Compared to other reasoning models, Seed-Thinking-v1.5 is a … model … featuring 20B activated
-    // and 200B total parameters": the main clause, whose subject is the model, is about it.
-    let main_clause = (other || sibling || cue).then(|| own_subject_at(&lower, short)).flatten();
-    if let Some((at, _)) = main_clause.filter(|(at, _)| *at > 0) {
-        return prose(&s[at..], line, &id, anchored, false, out);
-    }
-    // "… we are open-sourcing the third MoE LLM: Ling-flash-2.0, a language model with 100B total
-    // parameters …": the apposition to the model's own name is about it, whatever came before.
-    let apposed = (other || sibling || cue).then(|| own_apposition(&lower, short)).flatten();
-    if let Some(at) = apposed.filter(|at| *at > 0) {
-        return prose(&s[at..], line, &id, anchored, false, out);
-    }
-    // "It has 14.3B parameters in total and 2.7B activated parameters during runtime, while
-    // achieving comparable performance to `Qwen1.5-7B`": with the model as its subject, the
-    // clause that gives the counts is about it, whatever the clauses after it compare.
-    let clause_end = (named_before && (other || sibling || cue)).then(|| counts_clause_end(&lower)).flatten();
-    if let Some(end) = clause_end.filter(|e| *e < s.len()) {
-        return prose(&s[..end], line, &id, anchored, true, out);
+    // Otherwise, with a doubt, the part of the sentence that is about the model alone, when one is:
+    // - "Compared to other reasoning models, Seed-Thinking-v1.5 is a … model … featuring 20B
+    //   activated and 200B total parameters": the main clause, whose subject is the model;
+    // - "… we are open-sourcing the third MoE LLM: Ling-flash-2.0, a language model with 100B total
+    //   parameters …": the apposition to the model's own name;
+    // - "It has 14.3B parameters in total and 2.7B activated parameters during runtime, while
+    //   achieving comparable performance to `Qwen1.5-7B`": with the model as its subject, the
+    //   clause that gives the counts.
+    let part = (other || sibling || cue)
+        .then(|| {
+            let to = |end: usize| (end < s.len()).then_some((0, end));
+            let from = |start: usize| (start > 0).then_some((start, s.len()));
+            own_statement_end(&lower, short, max_words)
+                .and_then(to)
+                .or_else(|| own_subject_at(&lower, short).and_then(|(at, _)| from(at)))
+                .or_else(|| own_apposition(&lower, short).and_then(from))
+                .or_else(|| named_before.then(|| counts_clause_end(&lower)).flatten().and_then(to))
+        })
+        .flatten();
+    // (A part cut at its end keeps the sentence's subject; one cut at its start opens with the name.)
+    if let Some((start, end)) = part {
+        return prose(&s[start..end], line, &id, anchored, start == 0 && named_before, out);
     }
     let (total, active) = if doubt { (None, None) } else { (totals.first().cloned(), actives.into_iter().next()) };
     for t in totals.into_iter().filter(|_| doubt) {

@@ -59,10 +59,13 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str, one_benchmark: boo
     // "the performance of this model": the card's own model is no one else's. Nor is the kind
     // of model a paper's title names ("… as introduced in Evaluating Large Language Models
     // Trained on Code", over Nemotron's HumanEval row).
+    // ("Other large language models" still are others.)
+    let others = |i: usize| lead_in[i.saturating_sub(2)..i].iter().any(|w| matches!(w.as_str(), "other" | "several"));
     let own_model = |i: usize| {
         matches!(lead_in[i].as_str(), "model" | "models")
             && i > 0
-            && matches!(lead_in[i - 1].as_str(), "this" | "our" | "the" | "language")
+            && (matches!(lead_in[i - 1].as_str(), "this" | "our" | "the")
+                || lead_in[i - 1] == "language" && !others(i - 1))
     };
     table.rows.len() == 1
         && !is_packed(model_id)

@@ -55,7 +55,8 @@ pub struct Table {
     /// markdown tables only (empty for others).
     pub row_links: Vec<Option<String>>,
     /// Whether its heading or lead-in says it holds tuned models
-    /// ([`table_is_tuned`](super::model_names::table_is_tuned)), worked out once by [`tables`].
+    /// ([`table_is_tuned`](super::model_names::table_is_tuned)), worked out once by [`tables`]; or,
+    /// set by the card's reader, the card is a tuned model's that speaks of no base model.
     pub of_tuned_models: bool,
 }
 
