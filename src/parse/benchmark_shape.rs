@@ -37,7 +37,7 @@ fn is_category(words: &[&str]) -> bool {
 }
 
 /// A column or row naming a part of one benchmark's score, not a benchmark: a category
-/// ("STEM"), a language ("German", "C++") or a context length ("4K", "128K").
+/// ("STEM", or abbreviated: "Logi."), a language ("German", "C++") or a context length ("4K").
 pub fn is_part_name(name: &str) -> bool {
     let clean = strip_markup(name).to_lowercase();
     let words: Vec<&str> =
@@ -47,9 +47,18 @@ pub fn is_part_name(name: &str) -> bool {
         digits.len() < w.len() && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
     };
     is_category_name(name)
+        || abbreviated_category(name)
         || !words.is_empty() && (words.iter().all(|w| language(w)) || words.iter().all(|w| length(w)))
         || is_language_turn(&words)
         || translated(name)
+}
+
+/// A category abbreviated with a full stop ("Math.", "Logi.", "Role.": AlignBench's parts), not
+/// an average ("Avg.").
+fn abbreviated_category(name: &str) -> bool {
+    let shown = strip_markup(name);
+    let stem = shown.trim().strip_suffix('.').unwrap_or("");
+    !stem.is_empty() && stem.chars().all(char::is_alphabetic) && !matches!(stem.to_lowercase().as_str(), "avg" | "ave")
 }
 
 /// A word that averages ("Avg", "Average", "Mean").
@@ -143,73 +152,6 @@ pub fn is_overall_column(name: &str) -> bool {
     !words.is_empty() && words.iter().all(|w| OVERALL.contains(w))
 }
 
-/// The known benchmark a section heading names on its own ("C-Eval", "MMLU (5-shot)",
-/// "AGIEval:", "RULER Benchmark - Effective context length"), read from the last heading of a
-/// path: the whole heading, or its part before a dash, without a trailing "Benchmark" or
-/// "Results".
-pub fn heading_benchmark(heading_path: &str) -> Option<String> {
-    const TRAILING: &[&str] = &[" benchmark", " benchmarks", " results", " evaluation", " evaluations"];
-    // (An emoji before the name, "🏆 MT-Bench", is no part of it.)
-    let last = heading_path.rsplit(" > ").next()?.trim().trim_end_matches([':', '：']).trim();
-    let last = last.trim_start_matches(|c: char| !c.is_alphanumeric() && !"[(".contains(c)).trim();
-    let dashed = last.replace(['\u{2013}', '\u{2014}'], "-");
-    let lead = dashed.split(" - ").next().unwrap_or("").trim();
-    let lower = lead.to_lowercase();
-    let lead = TRAILING.iter().find_map(|t| lower.strip_suffix(t).map(|rest| &lead[..rest.len()])).unwrap_or(lead);
-    let known = |n: &str| !n.is_empty() && resolve(n).is_known && resolve(n).canonical != "card_average";
-    let found = [last, lead.trim()].into_iter().find(|n| known(n)).map(str::to_owned);
-    found.or_else(|| named_then_about(lead.trim(), known).map(str::to_owned))
-}
-
-/// The benchmark a heading names before words that only say the table is its results:
-/// "MMLU Performance", "MT-Bench detailed score for first and second turn", "MMLU 各类别指标"
-/// (by category), "C-Eval各项分数". At most three words of name; nothing else may follow.
-fn named_then_about(heading: &str, known: impl Fn(&str) -> bool) -> Option<&str> {
-    const ABOUT: &[&str] = &[
-        "performance",
-        "highlights",
-        "score",
-        "scores",
-        "detailed",
-        "details",
-        "breakdown",
-        "by",
-        "per",
-        "category",
-        "categories",
-        "subject",
-        "subjects",
-        "subtasks",
-        "accuracy",
-        "for",
-        "first",
-        "second",
-        "turn",
-        "turns",
-        "and",
-        "each",
-        "results",
-        "result",
-        "metrics",
-    ];
-    let cjk = |c: char| matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
-    // A tail written in Chinese or Japanese ("各类别指标") starts where its script does.
-    let latin_end = heading.find(cjk).unwrap_or(heading.len());
-    let (latin, tail) = heading.split_at(latin_end);
-    if !tail.chars().all(|c| cjk(c) || c.is_whitespace()) {
-        return None;
-    }
-    let words: Vec<(usize, &str)> =
-        latin.split_whitespace().map(|w| (w.as_ptr() as usize - latin.as_ptr() as usize, w)).collect();
-    (1..=words.len().min(3)).rev().find_map(|n| {
-        let rest = &words[n..];
-        let about = rest.iter().all(|(_, w)| ABOUT.contains(&w.to_lowercase().as_str()));
-        let end = words[n - 1].0 + words[n - 1].1.len();
-        let name = &latin[..end];
-        (about && (!rest.is_empty() || !tail.is_empty()) && known(name)).then_some(name)
-    })
-}
-
 fn is_metric_words(words: &[&str]) -> bool {
     !words.is_empty() && words.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
 }
@@ -229,13 +171,8 @@ const LOWER_IS_BETTER: &[&str] =
 pub fn may_be_benchmark(name: &str) -> bool {
     // A category abbreviated with a full stop ("Math.", "Logi.", "Role."): AlignBench's parts,
     // not MATH; the benchmark is named elsewhere. ("Avg." is the card's average.)
-    if name.trim_end().trim_end_matches(['*', '_', '`']).ends_with('.') {
-        let shown = strip_markup(name);
-        let stem = shown.trim().strip_suffix('.').unwrap_or("");
-        let abbreviated = !stem.is_empty() && stem.chars().all(|c| c.is_alphabetic());
-        if abbreviated && !matches!(stem.to_lowercase().as_str(), "avg" | "ave") {
-            return false;
-        }
+    if name.trim_end().trim_end_matches(['*', '_', '`']).ends_with('.') && abbreviated_category(name) {
+        return false;
     }
     let b = resolve(name);
     let clean = strip_markup(name).to_lowercase();

@@ -5,11 +5,12 @@
 //! remains is looked up. Unrecognised names keep their cleaned raw name: nothing is dropped.
 
 pub use super::benchmark_shape::{
-    english_named, heading_benchmark, is_category_name, is_metric_only, is_overall_column, is_part_name,
-    is_setting_only, may_be_benchmark, split_of,
+    english_named, is_category_name, is_metric_only, is_overall_column, is_part_name, is_setting_only,
+    may_be_benchmark, split_of,
 };
 
 pub use super::benchmark_aliases::ALIASES;
+pub use super::heading_benchmark::heading_benchmark;
 
 /// The alias table keyed by cleaned alias, built once: `resolve` runs for every table cell.
 fn alias_index() -> &'static std::collections::HashMap<String, &'static str> {

@@ -532,6 +532,27 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_saying_the_table_is_an_evaluation_of_a_benchmark() {
+        // "… evaluation of AlignBench": its "Avg." is AlignBench's, its abbreviated categories its parts.
+        let md = "### 3.2.2. Chat model subjective evaluation of AlignBench\n\n\
+                  | Model | Math. | Logi. | **Avg.** |\n|---|---|---|---|\n\
+                  | Other-13B-Chat | 3.2 | 3.9 | 5.1 |\n| **Foo-14B-Chat** | 4.00 | 4.24 | **5.51** |\n";
+        let got = named(&read(md, "org/Foo-14B-Chat"));
+        let want = [("alignbench_math", 4.0), ("alignbench_logi", 4.24), ("alignbench", 5.51)];
+        assert_eq!(got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(), want);
+        // Evaluation words with no benchmark after them ("of OpenCompass testsets") name none: the
+        // columns stay unread and the average the card's own.
+        let got = named(&read(&md.replace("AlignBench", "our testsets"), "org/Foo-14B-Chat"));
+        assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["card_average"]);
+        // A name after "of" that is no evaluation's ("Comparison of MMLU and …") is not taken either.
+        let got = named(&read(
+            &md.replace("subjective evaluation of AlignBench", "a table of AlignBench"),
+            "org/Foo-14B-Chat",
+        ));
+        assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["card_average"]);
+    }
+
+    #[test]
     fn rows_naming_no_benchmark_are_the_titles_parts_or_unread() {
         // A caption that names the benchmark: the rows are its parts.
         let md = "**BLINK**: a benchmark with 14 visual tasks.\n\n| Benchmark | Foo-Vision | Other |\n|---|---|---|\n\

@@ -539,6 +539,9 @@ mod tests {
         let transposed =
             "| | Solar Pro | Qwen 2.5 14B |\n|---|---|---|\n| *Release Date* | 2024.09.08 | 2024.09.19 |\n";
         assert_eq!(card_release(transposed, "upstage/solar-pro").unwrap().date.to_string(), "2024-09-08");
+        // A model zoo's "Released Date", written without leading zeros.
+        let zoo = "| Model | Backbone | Released Date |\n|---|---|---|\n| [YuLan-Chat-2-13B](link) | LLaMA2-13B | 2023.8.2 |\n";
+        assert_eq!(card_release(zoo, "yulan-team/YuLan-Chat-2-13b").unwrap().date.to_string(), "2023-08-02");
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod dates;
 pub mod front_matter;
 mod header_only;
 mod header_rows;
+mod heading_benchmark;
 mod html_tables;
 pub mod ids;
 pub mod json;

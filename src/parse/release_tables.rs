@@ -11,7 +11,10 @@ pub(super) fn table_release(body: &str, tables: &[super::tables::Table], model_i
     use super::model_names::label_match;
     let is_date_key = |h: &str| {
         let h = strip_markup(h).to_ascii_lowercase();
-        matches!(h.trim_matches(|c: char| !c.is_ascii_alphanumeric()), "release date" | "released" | "date" | "release")
+        matches!(
+            h.trim_matches(|c: char| !c.is_ascii_alphanumeric()),
+            "release date" | "released date" | "release time" | "released" | "date" | "release"
+        )
     };
     let names_it = |cell: &str| {
         let cell = strip_markup(cell);
