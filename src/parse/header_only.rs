@@ -15,30 +15,38 @@ pub(super) fn header_only(table: &Table, header: &[String], model_id: &str, deta
     let [row] = table.rows.as_slice() else { return None };
     let values: Vec<f64> = row.iter().map(|c| pure_number(c).filter(|v| *v > 1.0)).collect::<Option<_>>()?;
     // `| Score |` or `| Average |` alone, under "Evaluated using [MBPP](…):": that benchmark's.
-    let overall = matches!(header, [h] if is_overall_column(h) || is_score_header(h));
-    let named = overall.then(|| section_benchmark(table)).flatten().filter(|n| resolve(n).is_known);
+    // Or `| First Turn | Second Turn | Average |` under "### MT-Bench": its parts and its average.
+    let overall = header.iter().filter(|h| is_overall_column(h)).count();
+    let parts = overall == 1 && header.iter().all(|h| is_overall_column(h) || !resolve(h).is_known);
+    let lone = matches!(header, [h] if is_overall_column(h) || is_score_header(h));
+    let named = (lone || parts).then(|| section_benchmark(table)).flatten().filter(|n| resolve(n).is_known);
     let benchmarks =
         named.is_some() || header.iter().all(|h| may_be_benchmark(h)) && header.iter().any(|h| resolve(h).is_known);
-    if values.len() != header.len() || !benchmarks || !nameless_own_row(table, model_id, header.len() == 1, true) {
+    let one_benchmark = header.len() == 1 || named.is_some();
+    if values.len() != header.len() || !benchmarks || !nameless_own_row(table, model_id, one_benchmark, true) {
         return None;
     }
+    let name_of = |header: &String| match &named {
+        Some(name) if lone || is_overall_column(header) => name.clone(),
+        Some(name) => format!("{name} {}", header.trim()),
+        None => header.clone(),
+    };
     let scores = header
         .iter()
         .zip(row)
         .zip(values)
-        .map(|((header, cell), value)| (named.as_ref().unwrap_or(header), header, cell, value))
+        .map(|((header, cell), value)| (name_of(header), header, cell, value))
         .map(|(name, header, cell, value)| CardScore {
             benchmark_raw: name.clone(),
             metric: None,
             // (The lone column's own shots: "p@1, 0-Shot" under "Evaluated using [HumanEval]".)
-            shots: resolve(name).shots.or_else(|| super::benchmarks::shots_in(header)),
+            shots: resolve(&name).shots.or_else(|| super::benchmarks::shots_in(header)),
             value,
             value_raw: cell.trim().to_owned(),
             detail,
-            evidence: if name == header {
-                clip(&format!("{name} | {}", cell.trim()))
-            } else {
-                clip(&format!("{name}: {header} | {}", cell.trim()))
+            evidence: match &named {
+                Some(section) => clip(&format!("{section}: {header} | {}", cell.trim())),
+                None => clip(&format!("{header} | {}", cell.trim())),
             },
             offset: table.row_offsets.first().copied().unwrap_or(table.offset),
             evaluated_by: None,
@@ -108,6 +116,20 @@ mod tests {
             "MBPP",
             "CRLF paragraphs"
         );
+    }
+
+    #[test]
+    fn a_benchmarks_parts_beside_its_average_under_its_heading() {
+        let mt = "## Evaluation Results\n### MT-Bench\n\nWe got the following results in single model mode:\n\n\
+                  | First Turn | Second Turn | Average |\n|---|---|---|\n| 8.18 | 7.34 | 7.76 |\n";
+        let got = read(mt);
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["MT-Bench First Turn", "MT-Bench Second Turn", "MT-Bench"]);
+        assert_eq!(got[2].2, 7.76);
+        // Another model judged beside it ("compared with the base model") is not this one alone.
+        assert!(read(&mt.replace("in single model mode", "compared with the base model")).is_empty());
+        // A known benchmark among the columns: the heading names no parts, the columns are each their own.
+        assert!(read(&mt.replace("| First Turn |", "| AlpacaEval |")).is_empty());
     }
 
     #[test]

@@ -56,7 +56,8 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str, one_benchmark: boo
     let about_others = |w: &String| elsewhere.contains(&w.as_str()) && !matches!(w.as_str(), "model" | "models");
     let says_whose =
         |w: &String| if names_own { about_others(w) } else { elsewhere.contains(&w.as_str()) || is_size(w) };
-    // "the performance of this model": the card's own model is no one else's. Nor is the kind
+    // "the performance of this model", "results in single model mode" (MT-Bench's, one model
+    // judged alone): the card's own model is no one else's. Nor is the kind
     // of model a paper's title names ("… as introduced in Evaluating Large Language Models
     // Trained on Code", over Nemotron's HumanEval row).
     // ("Other large language models" still are others.)
@@ -64,7 +65,7 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str, one_benchmark: boo
     let own_model = |i: usize| {
         matches!(lead_in[i].as_str(), "model" | "models")
             && i > 0
-            && (matches!(lead_in[i - 1].as_str(), "this" | "our" | "the")
+            && (matches!(lead_in[i - 1].as_str(), "this" | "our" | "the" | "single")
                 || lead_in[i - 1] == "language" && !others(i - 1))
     };
     table.rows.len() == 1
