@@ -16,6 +16,8 @@ use super::tune_or_base::heading_allows;
 /// its offset.
 struct Item {
     name: String,
+    /// The line's name part as written ("Average for AGIEval").
+    written: String,
     benchmark: Benchmark,
     value: f64,
     raw: String,
@@ -107,7 +109,7 @@ fn flush(run: Vec<Item>, (lead, heading, tuned): (&str, &str, bool), name: &str,
     for i in run.into_iter().filter(|i| !average(i)) {
         let scale = fractions && percent(&i);
         out.push(CardScore {
-            evidence: clip(&format!("{}: {}", i.name, i.raw)),
+            evidence: clip(&format!("{}: {}", i.written, i.raw)),
             shots: i.benchmark.shots,
             benchmark_raw: i.name,
             metric: None,
@@ -135,14 +137,26 @@ fn item(line: &str, offset: usize) -> Option<Item> {
         return None;
     }
     let number = pure_number(value)?;
-    let name = strip_markup(head).trim().trim_matches('*').trim().to_owned();
+    let written = strip_markup(head).trim().trim_matches('*').trim().to_owned();
+    let name = average_of(&written).unwrap_or(&written).to_owned();
     (!name.is_empty() && name.len() <= 40).then(|| Item {
+        written,
         benchmark: resolve(&name),
         name,
         value: number,
         raw: value.trim_matches('*').trim_end_matches('%').to_owned(),
         offset,
     })
+}
+
+/// The benchmark a line gives the average of, over its subtasks: "Our average performance for
+/// BigBench-Hard", "Average for AGIEval" (that average is the benchmark's score).
+fn average_of(name: &str) -> Option<&str> {
+    let lower = name.to_ascii_lowercase();
+    let rest = lower.strip_prefix("our ").unwrap_or(&lower).strip_prefix("average ")?;
+    let rest = ["performance ", "score "].iter().find_map(|w| rest.strip_prefix(w)).unwrap_or(rest);
+    let rest = ["for ", "on "].iter().find_map(|w| rest.strip_prefix(w))?;
+    (!rest.trim().is_empty()).then(|| name[name.len() - rest.len()..].trim())
 }
 
 #[cfg(test)]
@@ -172,6 +186,11 @@ mod tests {
         let got = read(block);
         assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["hellaswag", "truthfulqa", "mmlu"]);
         assert_eq!(got[2].2, 71.73);
+        // "Average for AGIEval": the average over its subtasks is the benchmark's score.
+        let averages = "Our average performance for BigBench-Hard: 0.3753\n\nAverage for AGIEval: 0.3638\n";
+        let got = read(averages);
+        assert_eq!(got, [("bbh".to_owned(), None, 37.53), ("agieval".to_owned(), None, 36.38)]);
+        assert!(read(&averages.replace("for AGIEval", "for our cat")).is_empty(), "no benchmark after it");
     }
 
     #[test]
