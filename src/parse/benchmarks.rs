@@ -496,15 +496,35 @@ mod tests {
     }
 
     #[test]
+    fn spellings_of_one_recent_benchmark_are_one_id_and_a_version_is_another() {
+        for (a, b) in [
+            ("AIME25", "AIME 2025"),
+            ("AIME24 (avg@10)", "AIME 2024"),
+            ("HLE", "Humanity's Last Exam"),
+            ("τ²-Bench", "tau2-bench"),
+            ("TerminalBench", "Terminal-Bench"),
+            ("C-SimpleQA", "Chinese SimpleQA"),
+            ("VideoMME", "Video-MME"),
+            ("MATH-Vision", "MathVision"),
+        ] {
+            assert_eq!(resolve(a).canonical, resolve(b).canonical, "{a} / {b}");
+            assert!(resolve(a).is_known && resolve(b).is_known, "{a} / {b}");
+        }
+        assert_ne!(resolve("BFCL-v3").canonical, resolve("BFCL").canonical);
+        assert_ne!(resolve("LiveCodeBench v6").canonical, resolve("LiveCodeBench").canonical);
+        assert_ne!(resolve("SWE-bench Verified").canonical, resolve("SWE-bench").canonical);
+    }
+
+    #[test]
     fn a_subset_in_parentheses_is_another_set() {
         let diamond = resolve("GPQA (Diamond, 0-shot)");
-        assert_eq!((diamond.canonical.as_str(), diamond.is_known, diamond.shots), ("gpqa_diamond", false, Some(0)));
+        assert_eq!((diamond.canonical.as_str(), diamond.is_known, diamond.shots), ("gpqa_diamond", true, Some(0)));
         assert_eq!(resolve("GPQA (0-shot, CoT)").canonical, "gpqa", "a setting is not a subset");
         assert_eq!(resolve("BBH (EM)").canonical, "bbh");
         assert_eq!(resolve("MiniF2F-Test(Pass@8)").canonical, "minif2f_test_pass_8");
         assert_eq!(resolve("HumanEval (Pass@1)").canonical, "humaneval");
         assert!(!resolve("MGSM (+D)").is_known && resolve("MGSM (+D)").canonical != "mgsm");
-        assert_eq!(resolve("AIME24 pass@1").canonical, "aime24");
+        assert_eq!(resolve("AIME24 pass@1").canonical, "aime_2024");
         assert_ne!(resolve("BrowseComp (w/ Context Manager)").canonical, resolve("BrowseComp").canonical);
         assert_ne!(resolve("HLE (w/o tools)").canonical, resolve("HLE").canonical);
         assert_eq!(resolve("GSM8K (no CoT)").canonical, "gsm8k");

@@ -384,12 +384,27 @@ mod tests {
     }
 
     #[test]
+    fn a_table_of_only_recent_benchmarks_under_an_unnamed_label_column() {
+        // `| | #TP | #AP | Defects4J | SWE-Bench | Aider |`: no "Model" header, no benchmark of
+        // 2023's; the names of the recent ones say the columns are scores.
+        let md = "### 3.3 Code Fixing\n\n| | #TP | #AP | Defects4J | SWE-Bench | Aider |\n|---|---|---|---|---|---|\n\
+                  | **Foo-Coder-Lite-Instruct** | 16B | 2.4B | 9.2 | 0.0 | 44.4 |\n\
+                  | **Foo-Coder-Instruct** | 236B | 21B | **21.0** | **12.7** | **73.7** |\n";
+        let got = named(&read(md, "org/Foo-Coder-Instruct"));
+        let want = [("defects4j", 21.0), ("swe_bench", 12.7), ("aider", 73.7)];
+        assert_eq!(got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(), want);
+        // Names no alias knows, in a table with no model column: nothing says they are benchmarks.
+        let unknown = md.replace("Defects4J", "Foo").replace("SWE-Bench", "Bar").replace("Aider", "Baz");
+        assert!(read(&unknown, "org/Foo-Coder-Instruct").scores.is_empty());
+    }
+
+    #[test]
     fn a_title_that_numbers_the_release_otherwise_names_the_model() {
         let table = "| Model | AIME24 | GPQA Diamond |\n|---|---|---|\n| Magistral Small 1.1 | 70.5 | 65.8 |\n\
                      | **Magistral Small 1.2** | **86.14%** | 70.07% |\n";
         let card = format!("# Magistral Small 1.2\n\nA reasoning model.\n\n{table}");
         let got = named(&read(&card, "mistralai/Magistral-Small-2509"));
-        assert_eq!(got, [("aime24".to_owned(), None, 86.14), ("gpqa_diamond".to_owned(), None, 70.07)]);
+        assert_eq!(got, [("aime_2024".to_owned(), None, 86.14), ("gpqa_diamond".to_owned(), None, 70.07)]);
         // Without the title, or on a packed copy's card, no row is the model's.
         assert!(read(table, "mistralai/Magistral-Small-2509").scores.is_empty());
         assert!(read(&card, "someone/Magistral-Small-2509-GGUF").scores.is_empty());
