@@ -14,8 +14,13 @@ fn main() {
     parse_card(&model_id, "card", &body, &mut out);
     for s in &out.scores {
         println!(
-            "score {} = {} shots {:?} | {:?} (line {:?})",
-            s.benchmark, s.value, s.shots, s.evidence, s.evidence_line
+            "score {} = {} shots {:?} | {:?} (line {:?}){}",
+            s.benchmark,
+            s.value,
+            s.shots,
+            s.evidence,
+            s.evidence_line,
+            s.metric.as_ref().map(|m| format!(" metric {m:?}")).unwrap_or_default()
         );
     }
     for p in &out.params {

@@ -83,8 +83,20 @@ pub fn tables(markdown: &str) -> Vec<Table> {
             .take_while(|(o, _)| *o <= offset)
             .last()
             .map_or(0, |(o, _)| markdown[*o..offset].find('\n').map_or(offset, |n| o + n));
+        // (Another table between them is no lead-in: "| simpleQA (5shot) | …" says nothing of
+        // the next table's shots. The text after that table is.)
+        let between = &markdown[from..offset];
+        let past_table = between
+            .match_indices('\n')
+            .map(|(n, _)| n + 1)
+            .filter(|n| {
+                let line = between[..*n].trim_end().rsplit('\n').next().unwrap_or("").trim();
+                line.starts_with('|') || line.ends_with("</table>")
+            })
+            .last()
+            .unwrap_or(0);
         // The text nearest the table: a long section's last sentences lead into it.
-        let text = markdown[from..offset].trim();
+        let text = between[past_table..].trim();
         let mut start = text.len().saturating_sub(MAX_LEAD_IN);
         while !text.is_char_boundary(start) {
             start += 1;
@@ -446,6 +458,17 @@ mod tests {
         assert!(t[0].lead_in.ends_with("num_fewshot: 10"));
         // Another table after a list item stays the item's text: the item may name its benchmark.
         assert!(tables("* Rouge Score over BookSum\n| Model | R1 |\n|---|---|\n| Foo | 0.3 |\n").is_empty());
+    }
+
+    #[test]
+    fn a_table_above_is_no_part_of_the_next_tables_lead_in() {
+        let md = "## Results\n\nBase models, 5-shot.\n\n| Model | A |\n|---|---|\n| simpleQA (5shot) | 2.4 |\n\n\
+                  | Topic | Bench | Foo |\n|---|---|---|\n| Math | AIME 2024 | 81.1 |\n";
+        let t = tables(md);
+        assert_eq!(t[0].lead_in, "Base models, 5-shot.");
+        assert_eq!(t[1].lead_in, "");
+        let said = md.replace("\n\n| Topic", "\n\nChat models, 0-shot.\n\n| Topic");
+        assert_eq!(tables(&said)[1].lead_in, "Chat models, 0-shot.");
     }
 
     #[test]
