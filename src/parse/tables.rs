@@ -88,12 +88,12 @@ pub fn tables(markdown: &str) -> Vec<Table> {
         let between = &markdown[from..offset];
         let past_table = between
             .match_indices('\n')
+            .rev()
             .map(|(n, _)| n + 1)
-            .filter(|n| {
+            .find(|n| {
                 let line = between[..*n].trim_end().rsplit('\n').next().unwrap_or("").trim();
                 line.starts_with('|') || line.ends_with("</table>")
             })
-            .last()
             .unwrap_or(0);
         // The text nearest the table: a long section's last sentences lead into it.
         let text = between[past_table..].trim();
