@@ -362,10 +362,13 @@ pub fn is_missing(cell: &str) -> bool {
 const BR: char = '\u{1e}';
 
 /// A row whose cells stack several values with `<br>` (`| AIME 2024<br>MATH | 87.3<br>94.3 |`):
-/// one row per line, when every cell has that many lines or one (repeated, a group name).
+/// one row per line, when every cell has that many lines or one (repeated, a group name). A
+/// group name broken over lines of its own ("**Long<br>Context**" beside three benchmarks) is one.
 fn stacked_rows(row: &[String]) -> Option<Vec<Vec<String>>> {
     let parts: Vec<Vec<String>> = row.iter().map(|c| c.split(BR).map(normalize_space).collect()).collect();
     let n = parts.iter().map(Vec::len).max().filter(|n| *n > 1)?;
+    let wrapped = |p: &Vec<String>| p.len() < n && p.iter().all(|l| !l.chars().any(|c| c.is_ascii_digit()));
+    let parts: Vec<Vec<String>> = parts.into_iter().map(|p| if wrapped(&p) { vec![p.join(" ")] } else { p }).collect();
     let stacked = parts.iter().filter(|p| p.len() == n).count();
     (stacked >= 2 && parts.iter().all(|p| p.len() == n || p.len() == 1)).then(|| {
         (0..n).map(|i| parts.iter().map(|p| if p.len() == 1 { p[0].clone() } else { p[i].clone() }).collect()).collect()
@@ -501,6 +504,11 @@ mod tests {
         // Lines that do not line up stay one row, as before.
         assert_eq!(t.rows[4], ["Odd", "A B C", "1 2", "3"]);
         assert_eq!(t.rows.len(), 5);
+        // A group name broken over fewer lines than the benchmarks beside it is one name.
+        let long = "| Topic | Bench | Ours |\n|---|---|---|\n| **Long<br>Context** | PenguinScrolls<br>longbench-v2<br>FRAMES | 82<br>43<br>78.6 |\n";
+        let t = &tables(long)[0];
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(t.rows[1], ["Long Context", "longbench-v2", "43"]);
         let sub = tables("| Model | MMMU<sub>val</sub> |\n|---|---|\n| Foo | 42.3 |\n");
         assert_eq!(sub[0].header[1], "MMMU val");
         let html = html_table(
