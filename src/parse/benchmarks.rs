@@ -165,13 +165,15 @@ pub fn resolve(raw: &str) -> Benchmark {
         // (Not a multilingual benchmark's English part: "MGSM en", "MGSM English" are no MGSM score.)
         .filter(|c| !(MULTILINGUAL.contains(&c.as_str()) && [" en", " english"].iter().any(|e| bare.ends_with(e))));
     let qualifier = parenthesised(&rest);
-    match found {
+    // "MT-Bench (German)", "HumanEval (Java)": a translation or another language's set is not the
+    // benchmark itself.
+    let language = qualifier.as_deref().is_some_and(is_language_qualifier);
+    match found.filter(|_| !language) {
         Some(canonical) => Benchmark { canonical, is_known: true, shots, qualifier },
         None => {
             // Unknown names keep their words, without the metric in parentheses or a trailing
             // "Avg" ("C-Eval Hard Avg" is C-Eval Hard's figure); a language in parentheses is a
             // part ("MultiPL HumanEval (Java)" is not its Python part).
-            let language = qualifier.as_deref().is_some_and(is_language_qualifier);
             let name = if bare.is_empty() || language { cleaned } else { bare };
             // "AIME24 pass@1" is AIME24's score, as "HumanEval pass@1" is HumanEval's.
             let name = name.strip_suffix(" pass 1").filter(|k| !k.is_empty()).map_or(name.clone(), str::to_owned);
@@ -185,8 +187,27 @@ pub fn resolve(raw: &str) -> Benchmark {
             if words.iter().any(|w| super::benchmark_shape::averaging(w)) && words.iter().any(over) {
                 return Benchmark { canonical: "card_average".to_owned(), is_known: true, shots, qualifier };
             }
-            Benchmark { canonical: respelled_lead(&name).replace(' ', "_"), is_known: false, shots, qualifier }
+            Benchmark {
+                canonical: respelled_lead(&english_dropped(&name)).replace(' ', "_"),
+                is_known: false,
+                shots,
+                qualifier,
+            }
         }
+    }
+}
+
+/// An unknown name with "english" right after a known benchmark's name, the default language
+/// ("MT-Bench English first turn" is MT-Bench's first turn), without it; not after a multilingual
+/// benchmark's ("MGSM English" is its English part).
+fn english_dropped(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let at = words.iter().position(|w| *w == "english").filter(|i| *i > 0 && *i + 1 < words.len());
+    match at.and_then(|i| alias_index().get(&words[..i].join(" ")).map(|c| (i, *c))) {
+        Some((i, canonical)) if !MULTILINGUAL.contains(&canonical) => {
+            words.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, w)| *w).collect::<Vec<_>>().join(" ")
+        }
+        _ => name.to_owned(),
     }
 }
 
@@ -513,6 +534,16 @@ mod tests {
         assert_ne!(resolve("BFCL-v3").canonical, resolve("BFCL").canonical);
         assert_ne!(resolve("LiveCodeBench v6").canonical, resolve("LiveCodeBench").canonical);
         assert_ne!(resolve("SWE-bench Verified").canonical, resolve("SWE-bench").canonical);
+    }
+
+    #[test]
+    fn another_language_is_another_benchmark_and_english_is_the_benchmark() {
+        assert_eq!(resolve("MT-Bench (German)").canonical, "mt_bench_german");
+        assert!(!resolve("MT-Bench (German)").is_known);
+        assert_eq!(resolve("MT-Bench (English)").canonical, "mt_bench");
+        assert_eq!(resolve("MT-Bench English first turn").canonical, "mt_bench_first_turn");
+        assert_eq!(resolve("MT-Bench German first turn").canonical, "mt_bench_german_first_turn");
+        assert_ne!(resolve("MGSM English cot").canonical, resolve("MGSM cot").canonical, "a multilingual one's part");
     }
 
     #[test]

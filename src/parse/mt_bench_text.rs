@@ -49,7 +49,9 @@ pub(crate) fn mt_bench_text(markdown: &str, model_id: &str) -> Vec<CardScore> {
         }
         // (Also as a markdown table: `| Sonya-7B | 1 | 9.06875 | 7b |`, a size column last.)
         let split = text.split(|c: char| c.is_whitespace() || c == '|').map(|w| w.trim_matches(['*', '_', '`']));
-        let mut words: Vec<&str> = split.filter(|w| !w.is_empty()).collect();
+        // ("SauerkrautLM-7b-HerO  <---": an arrow pointing the card's own row out is no word of it.)
+        let arrow = |w: &&str| w.len() >= 2 && w.chars().all(|c| "<-=←".contains(c));
+        let mut words: Vec<&str> = split.filter(|w| !w.is_empty() && !arrow(w)).collect();
         if words.iter().all(|w| {
             matches!(w.to_ascii_lowercase().as_str(), "score" | "model" | "turn" | "size")
                 || w.chars().all(|c| "-:".contains(c))
@@ -157,6 +159,7 @@ mod tests {
         assert!(read(FRAMES_EN, "org/Foo-8B-Instruct-GGUF").is_empty(), "a quantized copy's are the original's");
         let german = FRAMES_EN.replace("English", "German");
         assert_eq!(read(&german, "org/Foo-8B-Instruct")[2].0, "MT-Bench German");
+        assert_eq!(resolve(&read(&german, "org/Foo-8B-Instruct")[0].0).canonical, "mt_bench_german_first_turn");
         assert!(read("# Notes\n########## Random ##########\nFoo-8B-Instruct 1 2\n", "org/Foo-8B-Instruct").is_empty());
         let table = "**########## First turn ##########**\n| model | turn | score | size\n|---|---|---|---\n\
                      | **Foo-8B-Instruct** | 1 | **9.06875** | **8b**\n| gpt-4 | 1 | 8.95625 | -\n";
@@ -165,5 +168,9 @@ mod tests {
         assert_eq!(read(average, "org/Foo-8B-Instruct"), [("MT-Bench".to_owned(), 8.35)]);
         let capitals = table.replace("| model | turn | score | size", "| Model | Turn | Score | Size");
         assert_eq!(read(&capitals, "org/Foo-8B-Instruct").len(), 1, "a header in capitals is a header");
+        let pointed = FRAMES_EN.replace("Foo-8B-Instruct  1", "Foo-8B-Instruct  <---  1");
+        assert_eq!(read(&pointed, "org/Foo-8B-Instruct")[0].1, 8.15625);
+        // The English bench's turns are MT-Bench's; the German one's are its own.
+        assert_eq!(resolve(&got[0].0).canonical, "mt_bench_first_turn");
     }
 }
