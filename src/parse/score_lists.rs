@@ -3,7 +3,7 @@
 //! when every line of the run is a known benchmark (or an average, which is left out) with one
 //! number and nothing else, at least two of them, and nothing around the run names another model.
 
-use super::benchmarks::{resolve, strip_markup, unit_of, Benchmark};
+use super::benchmarks::{is_overall_column, resolve, strip_markup, unit_of, Benchmark};
 use super::card_scores::CardScore;
 use super::front_matter::as_percent;
 use super::mentions::names_other_model;
@@ -92,8 +92,9 @@ pub(crate) fn score_lists(markdown: &str, model_id: &str, tuned: bool) -> Vec<Ca
 /// over it that fit this kind of model (a tune's or a base's).
 fn flush(run: Vec<Item>, (lead, heading, tuned): (&str, &str, bool), name: &str, out: &mut Vec<CardScore>) {
     let average = |i: &Item| i.benchmark.canonical == "card_average";
+    let (run, of_heading) = of_headings_benchmark(run, heading);
     let benchmarks = run.iter().filter(|i| i.benchmark.is_known && !average(i)).count();
-    if benchmarks < 2 || !run.iter().all(|i| i.benchmark.is_known) {
+    if !of_heading && (benchmarks < 2 || !run.iter().all(|i| i.benchmark.is_known)) {
         return;
     }
     // Small whole numbers only ("ARC: 25", "HellaSwag: 10", "MMLU: 5"): the shots of an evaluation
@@ -120,6 +121,29 @@ fn flush(run: Vec<Item>, (lead, heading, tuned): (&str, &str, bool), name: &str,
             evaluated_by: None,
         });
     }
+}
+
+/// A run under a heading naming a benchmark ("## MTBench:") that is that benchmark's: its parts
+/// and their average ("First Turn - 9.16", "Average - 9.04": "MTBench First Turn", MTBench), or
+/// its one score ("MT-bench - 8.99" under "### MT-Bench"). The run as named so, and whether it is.
+fn of_headings_benchmark(mut run: Vec<Item>, heading: &str) -> (Vec<Item>, bool) {
+    let Some(bench) = super::benchmarks::heading_benchmark(heading) else { return (run, false) };
+    let canonical = resolve(&bench).canonical;
+    if let [one] = run.as_slice() {
+        let same = one.benchmark.canonical == canonical;
+        return (run, same);
+    }
+    let overall = |i: &Item| is_overall_column(&i.name);
+    let parts = run.iter().all(|i| overall(i) || !i.benchmark.is_known);
+    if !parts || run.iter().filter(|i| overall(i)).count() != 1 {
+        return (run, false);
+    }
+    for i in &mut run {
+        i.name = if overall(i) { bench.clone() } else { format!("{bench} {}", i.name) };
+        i.written = format!("{bench}: {}", i.written);
+        i.benchmark = resolve(&i.name);
+    }
+    (run, true)
 }
 
 /// A line that is a benchmark's name and one number: "- **ARC (25 shot)**: 60.32", "MMLU 63.5".
@@ -191,6 +215,19 @@ mod tests {
         let got = read(averages);
         assert_eq!(got, [("bbh".to_owned(), None, 37.53), ("agieval".to_owned(), None, 36.38)]);
         assert!(read(&averages.replace("for AGIEval", "for our cat")).is_empty(), "no benchmark after it");
+    }
+
+    #[test]
+    fn a_list_under_a_benchmarks_heading_is_its_parts_or_its_score() {
+        let turns = "## MTBench:\nFirst Turn  - **9.1625**\nSecond Turn - **8.925**\nAverage     - **9.04375**\n";
+        let got: Vec<(String, f64)> = read(turns).into_iter().map(|g| (g.0, g.2)).collect();
+        let want = [("mt_bench_first_turn", 9.1625), ("mt_bench_second_turn", 8.925), ("mt_bench", 9.04375)];
+        assert_eq!(got, want.map(|(b, v)| (b.to_owned(), v)));
+        assert!(read(&turns.replace("## MTBench:", "## Notes")).is_empty(), "no benchmark named over them");
+        assert!(read(&turns.replace("Average ", "Other   ")).is_empty(), "parts without their average");
+        let one = "### MT-Bench\n\nEvaluated using select datasets.\nMT-bench - 8.99\n";
+        assert_eq!(read(one), [("mt_bench".to_owned(), None, 8.99)]);
+        assert!(read(&one.replace("### MT-Bench", "### MMLU")).is_empty(), "one line of another benchmark");
     }
 
     #[test]
