@@ -282,6 +282,11 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "time",
         "sec",
         "seconds",
+        // Compute: "Accuracy/GFLOPs per token", "TFLOPs".
+        "flops",
+        "gflops",
+        "gflopss",
+        "tflops",
         // Settings of a model's input or output, not scores: "SeqLen", "Resolution"; a vocoder's
         // "fmax", "Mel band", "Upsampling Ratio". (Frame counts below: FRAMES is a benchmark.)
         "seqlen",

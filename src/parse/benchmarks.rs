@@ -380,6 +380,7 @@ mod tests {
         assert!(!may_be_benchmark("16 x 80G (GBS=256)"));
         assert!(!may_be_benchmark("8x 40GB"));
         assert!(!may_be_benchmark("Pile-test (BPB)") && !may_be_benchmark("QPS") && !may_be_benchmark("TPS"));
+        assert!(!may_be_benchmark("Average Accuracy/GFLOPSs per token (Inference)") && !may_be_benchmark("TFLOPs"));
         assert!(may_be_benchmark("BBH (EM)"));
         assert_eq!(resolve("IFEval - EN").canonical, "ifeval");
         assert_eq!(resolve("MGSM en").canonical, "mgsm_en", "a multilingual benchmark's English part");

@@ -86,6 +86,19 @@ mod tests {
     }
 
     #[test]
+    fn a_point_zero_adds_nothing_and_a_repeated_number_is_another_version() {
+        use crate::parse::model_names::label_match;
+        let exact = |label: &str, id: &str| label_match(label, id).map(|m| m.1);
+        assert_eq!(exact("Yuan2.0-M32", "IEITYuan/Yuan2-M32"), Some(true));
+        assert_eq!(exact("WizardLM-13B-V1.0", "WizardLMTeam/WizardLM-13B-V1.0"), Some(true));
+        // "V1.1" is no "V1.0" nor "V1": its "1" twice is not the name's one.
+        assert_eq!(label_match("WizardLM-13B-V1.1", "WizardLMTeam/WizardLM-13B-V1.0"), None);
+        assert_eq!(label_match("Foo-1.1-7B", "org/Foo-1-7B"), None);
+        assert_eq!(label_match("Foo-2.05-7B", "org/Foo-2-7B"), None);
+        assert_eq!(words("Foo-1.0.1 1.0B"), ["foo", "1", "0", "1", "1b"]);
+    }
+
+    #[test]
     fn words_written_together_are_the_names_words() {
         assert_eq!(split("Qwen2.5VL-72B", "Qwen2.5-VL-72B-Instruct"), ["qwen", "2", "5", "vl", "72b"]);
         assert_eq!(split("DeepSeekV3", "DeepSeek-V3"), ["deepseek", "v", "3"]);

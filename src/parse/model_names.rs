@@ -49,6 +49,7 @@ pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     // Cards write "Zephyr-7b-β" for the repo zephyr-7b-beta.
     let text = text.to_lowercase().replace('α', " alpha ").replace('β', " beta ").replace('γ', " gamma ");
+    let text = without_point_zero(&text);
     for raw in text.split(|c: char| !c.is_alphanumeric()) {
         let mut current = String::new();
         let mut prev: Option<char> = None;
@@ -62,6 +63,29 @@ pub fn words(text: &str) -> Vec<String> {
         if !current.is_empty() {
             out.push(current);
         }
+    }
+    out
+}
+
+/// A version or size written with a ".0" that adds nothing ("Yuan2.0-M32" is Yuan2-M32, "1.0B"
+/// is 1B); not a ".0" before more of the number ("1.05", "1.0.1").
+fn without_point_zero(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        let point_zero = b[i] == b'.'
+            && i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1) == Some(&b'0')
+            && !b.get(i + 2).is_some_and(|c| c.is_ascii_digit() || *c == b'.');
+        if point_zero {
+            i += 2;
+            continue;
+        }
+        let ch = text[i..].chars().next().unwrap_or(' ');
+        out.push(ch);
+        i += ch.len_utf8();
     }
     out
 }
@@ -110,7 +134,9 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
     if !label.is_empty() && squash(&plain) == squash(name) {
         return Some((model.len(), true));
     }
-    if label.is_empty() || !label.iter().all(|w| model.contains(w)) {
+    // Each word as often as the model's name has it: "V1.1" is not V1 ("1" twice).
+    let count = |words: &[String], w: &String| words.iter().filter(|m| *m == w).count();
+    if label.is_empty() || !label.iter().all(|w| count(&label, w) <= count(&model, w)) {
         return None;
     }
     if !tuned_context && model.iter().any(|w| TUNING.contains(&w.as_str()) && !label.contains(w)) {
