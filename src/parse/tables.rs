@@ -341,6 +341,10 @@ pub(crate) fn pure_number(cell: &str) -> Option<f64> {
     let marked = !rest.is_empty() && rest.chars().all(marks) && !rest.contains('\u{20e3}');
     // "24.0 pass@1": the value with the metric it is (pass@1, a code benchmark's usual one).
     let pass_at_1 = rest.eq_ignore_ascii_case("pass@1");
+    // "25.09 (bad score. no clue why)": the card doubts its own number.
+    if rest.starts_with('(') && doubted(rest) {
+        return None;
+    }
     (rest.is_empty()
         || marked
         || pass_at_1
@@ -348,6 +352,16 @@ pub(crate) fn pure_number(cell: &str) -> Option<f64> {
         || rest.starts_with('(')
         || rest.starts_with("+/-"))
     .then_some(value)
+}
+
+/// A note that says a number is not to be trusted.
+fn doubted(note: &str) -> bool {
+    const DOUBT: &[&str] =
+        &["bad", "wrong", "bug", "buggy", "invalid", "unreliable", "incorrect", "broken", "suspicious", "contaminated"];
+    let lower = note.to_lowercase();
+    lower.contains('?')
+        || lower.contains("no clue")
+        || lower.split(|c: char| !c.is_alphanumeric()).any(|w| DOUBT.contains(&w))
 }
 
 /// Cells that mean "no value" ("NaN", "N/A", "-"), in tables and leaderboards alike.
@@ -600,6 +614,9 @@ mod tests {
         assert_eq!(pure_number("**44.3** 👑"), Some(44.3));
         assert_eq!(pure_number("87.0% 🏆"), Some(87.0), "a mark after the percent sign");
         assert_eq!(pure_number("72.1% → 75%"), None);
+        assert_eq!(pure_number("25.09 (bad score. no clue why)"), None, "the card doubts it");
+        assert_eq!(pure_number("42.1 (?)"), None);
+        assert_eq!(pure_number("42.1 (+2.3)"), Some(42.1), "a gain over a baseline is no doubt");
         assert_eq!(pure_number("71.2†"), Some(71.2));
         assert_eq!(pure_number("72.1 / 90.0"), None);
         assert_eq!(pure_number("72.1 → 75"), None);
