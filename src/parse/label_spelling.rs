@@ -99,6 +99,16 @@ mod tests {
     }
 
     #[test]
+    fn expert_notation_in_either_order_is_one_name() {
+        use crate::parse::model_names::label_match;
+        assert_eq!(words("Mixtral_7Bx2_MoE"), words("Mixtral 2x7B MoE"));
+        assert_eq!(label_match("Mixtral MOE 2x7B", "cloudyu/Mixtral_7Bx2_MoE").map(|m| m.1), Some(true));
+        assert_eq!(label_match("Mixtral MOE 2x7B", "cloudyu/Mixtral_7Bx3_MoE"), None);
+        assert_eq!(words("Yi-34Bx2-MoE-60B"), ["yi", "2x", "34b", "moe", "60b"]);
+        assert_eq!(words("box2 1.5bx4"), ["box", "2", "4x", "1", "5b"], "only a size before the x");
+    }
+
+    #[test]
     fn words_written_together_are_the_names_words() {
         assert_eq!(split("Qwen2.5VL-72B", "Qwen2.5-VL-72B-Instruct"), ["qwen", "2", "5", "vl", "72b"]);
         assert_eq!(split("DeepSeekV3", "DeepSeek-V3"), ["deepseek", "v", "3"]);

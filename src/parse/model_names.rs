@@ -49,7 +49,7 @@ pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     // Cards write "Zephyr-7b-β" for the repo zephyr-7b-beta.
     let text = text.to_lowercase().replace('α', " alpha ").replace('β', " beta ").replace('γ', " gamma ");
-    let text = without_point_zero(&text);
+    let text = experts_first(&without_point_zero(&text));
     for raw in text.split(|c: char| !c.is_alphanumeric()) {
         let mut current = String::new();
         let mut prev: Option<char> = None;
@@ -87,6 +87,41 @@ fn without_point_zero(text: &str) -> String {
         out.push(ch);
         i += ch.len_utf8();
     }
+    out
+}
+
+/// Expert notation in its usual order: cloudyu's "Mixtral_7Bx2_MoE" is the "Mixtral MOE 2x7B"
+/// of its own title (`2x7b`, as Mixtral-8x7B writes it). Lower-case text in, lower-case out.
+fn experts_first(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('x') {
+        let (before, after) = rest.split_at(at);
+        let size_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit() || *c == '.' || *c == 'b' || *c == 'm')
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let size = &before[size_start..];
+        let count_len = after[1..].chars().take_while(char::is_ascii_digit).count();
+        let count = &after[1..1 + count_len];
+        let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        let swap = is_size(&size.replace('.', ""))
+            && !count.is_empty()
+            && bounded(before[..size_start].chars().next_back())
+            && bounded(after[1 + count_len..].chars().next());
+        if swap {
+            out.push_str(&before[..size_start]);
+            out.push_str(&format!("{count}x{size}"));
+            rest = &after[1 + count_len..];
+        } else {
+            out.push_str(before);
+            out.push('x');
+            rest = &after[1..];
+        }
+    }
+    out.push_str(rest);
     out
 }
 
