@@ -147,7 +147,7 @@ pub fn resolve(raw: &str) -> Benchmark {
         // with or without a tool ("BrowseComp (w/ Context Manager)", "GAIA (no file)"), but not
         // the prompting ("(no CoT)").
         let first = q.split(' ').next().unwrap_or("");
-        let with = matches!(first, "w" | "with" | "without" | "no") && !q.ends_with(" cot");
+        let with = matches!(first, "w" | "wo" | "with" | "without" | "no") && !q.ends_with(" cot");
         q.split(' ').any(|w| SUBSETS.contains(&w))
             || q.starts_with("pass ") && q != "pass 1"
             || q.starts_with('+')
@@ -188,7 +188,8 @@ pub fn resolve(raw: &str) -> Benchmark {
                 return Benchmark { canonical: "card_average".to_owned(), is_known: true, shots, qualifier };
             }
             Benchmark {
-                canonical: respelled_lead(&english_dropped(&name)).replace(' ', "_"),
+                // ("w/o" and "wo" are one word: "Video-MME w/o subs" is `video_mme_wo_subs`.)
+                canonical: respelled_lead(&english_dropped(&name)).replace(" w o ", " wo ").replace(' ', "_"),
                 is_known: false,
                 shots,
                 qualifier,
@@ -535,6 +536,9 @@ mod tests {
         assert_ne!(resolve("BFCL-v3").canonical, resolve("BFCL").canonical);
         assert_ne!(resolve("LiveCodeBench v6").canonical, resolve("LiveCodeBench").canonical);
         assert_ne!(resolve("SWE-bench Verified").canonical, resolve("SWE-bench").canonical);
+        // With or without subtitles: two sets, however the "without" is written.
+        assert_eq!(resolve("Video-MME (wo subs)").canonical, resolve("Video-MME w/o subs").canonical);
+        assert_ne!(resolve("Video-MME (wo subs)").canonical, resolve("Video-MME (w subs)").canonical);
     }
 
     #[test]

@@ -264,7 +264,8 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                     // paragraph that GFM lets the table swallow as a row, not a row.
                     let line = markdown.get(row_start..).and_then(|rest| rest.split('\n').next()).unwrap_or("");
                     if !in_head && line.contains('|') && cells <= MAX_CELLS && !is_separator(&flat) {
-                        for mut r in stacked_rows(&std::mem::take(&mut row)).unwrap_or_else(|| vec![flat]) {
+                        let split = stacked_rows(&std::mem::take(&mut row)).or_else(|| slashed_rows(&flat));
+                        for mut r in split.unwrap_or_else(|| vec![flat]) {
                             r.resize(t.header.len().max(1), String::new());
                             t.rows.push(r);
                             t.row_offsets.push(row_start);
@@ -387,6 +388,48 @@ fn stacked_rows(row: &[String]) -> Option<Vec<Vec<String>>> {
     (stacked >= 2 && parts.iter().all(|p| p.len() == n || p.len() == 1)).then(|| {
         (0..n).map(|i| parts.iter().map(|p| if p.len() == 1 { p[0].clone() } else { p[i].clone() }).collect()).collect()
     })
+}
+
+/// A row whose label names two settings with a slash and whose every value holds two numbers
+/// the same way (`| Video-MME wo/w subs | 63.3/69.0 | 65.1/71.6 |`): one row per setting
+/// ("Video-MME wo subs", "Video-MME w subs").
+fn slashed_rows(row: &[String]) -> Option<Vec<Vec<String>>> {
+    let (label, values) = row.split_first()?;
+    // Letters on both sides of the one slash ("wo/w", "(en/zh)"), six at most each.
+    let [at] = label.match_indices('/').map(|(i, _)| i).collect::<Vec<_>>()[..] else { return None };
+    let letters = |c: &char| c.is_ascii_alphabetic();
+    let a_len = label[..at].chars().rev().take_while(letters).count();
+    let b_len = label[at + 1..].chars().take_while(letters).count();
+    if !(1..=6).contains(&a_len) || !(1..=6).contains(&b_len) {
+        return None;
+    }
+    let (a, b) = (&label[at - a_len..at], &label[at + 1..at + 1 + b_len]);
+    let halves = |cell: &String| {
+        let text = strip_markup(cell);
+        let (x, y) = text.split_once('/')?;
+        let (x, y) = (x.trim(), y.trim());
+        (pure_number(x).is_some() && pure_number(y).is_some()).then(|| (x.to_owned(), y.to_owned()))
+    };
+    let cells: Vec<Option<(String, String)>> = values.iter().map(halves).collect();
+    let all = values.iter().zip(&cells).all(|(v, c)| c.is_some() || is_missing(v));
+    if !all || cells.iter().all(Option::is_none) {
+        return None;
+    }
+    let side = |first: bool| {
+        let name = format!("{}{}{}", &label[..at - a_len], if first { a } else { b }, &label[at + 1 + b_len..]);
+        let rest = values.iter().zip(&cells).map(|(v, c)| match c {
+            Some((x, y)) => {
+                if first {
+                    x.clone()
+                } else {
+                    y.clone()
+                }
+            }
+            None => v.clone(),
+        });
+        std::iter::once(name).chain(rest).collect()
+    };
+    Some(vec![side(true), side(false)])
 }
 
 /// At most 200 characters, whitespace collapsed.
@@ -518,6 +561,16 @@ mod tests {
         // Lines that do not line up stay one row, as before.
         assert_eq!(t.rows[4], ["Odd", "A B C", "1 2", "3"]);
         assert_eq!(t.rows.len(), 5);
+        // A label naming two settings with a slash, over values written the same way.
+        let slashed = "| Benchmark | Old | Ours |\n|---|---|---|\n| Video-MME<sub>wo/w subs</sub> | 63.3/69.0 | **65.1**/**71.6** |\n\
+                       | LVBench | | 45.3 |\n| MMLU/CMMLU | 60.1/55.2 | 70.2 |\n";
+        let t = &tables(slashed)[0];
+        assert_eq!(t.rows[0], ["Video-MME wo subs", "63.3", "65.1"]);
+        assert_eq!(t.rows[1], ["Video-MME w subs", "69.0", "71.6"]);
+        assert_eq!(t.rows[3], ["MMLU/CMMLU", "60.1/55.2", "70.2"], "a value that is not two numbers");
+        assert_eq!(t.rows.len(), 4);
+        let t = &tables("| Benchmark | Ours |\n|---|---|\n| OCRBench-V2(en/zh) | 61.5/63.7 |\n")[0];
+        assert_eq!((t.rows[0][0].as_str(), t.rows[1][0].as_str()), ("OCRBench-V2(en)", "OCRBench-V2(zh)"));
         // A group name broken over fewer lines than the benchmarks beside it is one name.
         let long = "| Topic | Bench | Ours |\n|---|---|---|\n| **Long<br>Context** | PenguinScrolls<br>longbench-v2<br>FRAMES | 82<br>43<br>78.6 |\n";
         let t = &tables(long)[0];
