@@ -29,8 +29,8 @@ use super::tune_or_base::heading_allows;
 use super::{front_matter::as_percent, lm_eval::lm_eval, lm_eval::lm_eval_elsewhere};
 use super::{header_only::header_only, mode_rows::mode_rows, models_as_columns::models_as_columns};
 use crate::parse::benchmarks::{
-    heading_benchmark, is_category_name, is_overall_column, is_part_name, is_setting_only, may_be_benchmark, resolve,
-    shots_in, split_of, strip_markup,
+    heading_benchmark, is_category_name, is_metric_only, is_overall_column, is_part_name, is_setting_only,
+    may_be_benchmark, resolve, shots_in, split_of, strip_markup,
 };
 
 /// One score read from a table.
@@ -124,7 +124,8 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
     // A two-column `Benchmark | Score` table needs one known name, others two.
     // (Or `评测集 | 简介 | 评测结果 (%)`: a description column beside them.)
     let numeric: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) >= 0.5).collect();
-    let scores_column = header.len() <= 3 && matches!(numeric.as_slice(), [c] if is_score_header(&header[*c]));
+    let scores_column = header.len() <= 3
+        && matches!(numeric.as_slice(), [c] if is_score_header(&header[*c]) || is_metric_only(&header[*c]));
     // `Language | Score` under "Multilingual Benchmarks (MMLU)": the heading's benchmark by language.
     let breakdown = scores_column && breakdown_of(table, &header[0]).is_some();
     if let Some(read) = header_only(table, &header, model_id, detail) {
@@ -134,6 +135,14 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         // by reasoning mode names no model, as "### MATH500" does not.)
         read
     } else if breakdown || known_in_col >= if scores_column { 1 } else { 2 } && known_in_col >= known_in_header {
+        // (`| Subject | Accuracy (%) |` with only an "Average" row known: the subjects of a benchmark
+        // no one names.)
+        let known =
+            |r: &Vec<String>| resolve(&r[bench_col]).is_known && resolve(&r[bench_col]).canonical != "card_average";
+        let why = (!table.rows.iter().any(known)).then(|| unnamed_categories(table, &header[bench_col])).flatten();
+        if let Some(why) = why {
+            return TableRead { scores: Vec::new(), abstained: Some((Unused::UnnamedBenchmark, why)) };
+        }
         models_as_columns(table, &header, bench_col, (model_id, tuned, intro), detail)
     } else if known_in_header >= 1
         || model_column
@@ -381,6 +390,22 @@ mod tests {
     /// An expected (benchmark, metric, value).
     fn at(benchmark: &str, metric: &str, value: f64) -> (String, Option<String>, f64) {
         (benchmark.to_owned(), Some(metric.to_owned()), value)
+    }
+
+    #[test]
+    fn a_lone_column_named_by_its_metric_is_the_models_own() {
+        let md = "## [Evalplus](https://github.com/evalplus/evalplus)\n\n| EvalPlus | pass@1 |\n|---|---|\n\
+                  | HumanEval | 86.6 |\n| HumanEval+ | 83.5 |\n";
+        let got = named(&read(md, "org/Foo-Coder-7B"));
+        assert_eq!(
+            got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(),
+            [("humaneval", 86.6), ("humaneval_plus", 83.5)]
+        );
+        // Subjects of a benchmark no heading names, with only their average known: abstained.
+        let subjects = "# Yaml Config\n\n## Subject-wise Accuracy\n\n| Subject | Accuracy (%) |\n|---|---|\n\
+                        | Clinical Knowledge | 52.83 |\n| Anatomy | 41.48 |\n| Average | 48.85% |\n";
+        let read = read(subjects, "org/Foo-7B");
+        assert!(read.scores.is_empty() && read.abstained.is_some(), "{read:?}");
     }
 
     #[test]

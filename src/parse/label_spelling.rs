@@ -2,7 +2,7 @@
 //! words written apart or together otherwise ("Mi:dm", "Qwen2.5VL"), a size rounded otherwise
 //! ("33B" for a 33.7B model named 34B).
 
-use super::model_names::is_size;
+use super::name_words::is_size;
 
 /// Neighbouring label words of letters that together make one word of the model's name and are
 /// none alone ("Mi:dm 2.0" for Midm-2.0): one word, as the name writes it. (Not digits: "1.3B"
@@ -79,7 +79,7 @@ pub(super) fn rounded_sizes(label: Vec<String>, model: &[String]) -> Vec<String>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::model_names::words;
+    use crate::parse::name_words::words;
 
     fn split(label: &str, name: &str) -> Vec<String> {
         split_joined_words(words(label), &words(name))

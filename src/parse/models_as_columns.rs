@@ -3,7 +3,9 @@
 //! unnamed value column of the card's own (`| Metric | Value |`).
 
 use super::axis_words::{is_language, language_column};
-use super::benchmarks::{is_category_name, is_overall_column, may_be_benchmark, resolve, shots_in, strip_markup};
+use super::benchmarks::{
+    is_category_name, is_metric_only, is_overall_column, may_be_benchmark, resolve, shots_in, strip_markup,
+};
 use super::card_scores::{CardScore, TableRead, Unused};
 use super::front_matter::as_percent;
 use super::lead_in::language_rows_of;
@@ -37,8 +39,10 @@ pub(super) fn models_as_columns(
     // card's own model; `| Metric | Scores on Leaderboard | Our results |` has two, each saying so.
     // Not on a quantized copy's card (they are the original's), nor under a heading for the other
     // kind of model ("Base Pretrained Benchmarks" on an instruct card: that model's).
+    // (Or a lone column named by its metric only: `| EvalPlus | pass@1 |`, `| Task | Accuracy |`.)
+    let metric_column = matches!(value_cols.as_slice(), [c] if is_metric_only(&header[*c]));
     let own_columns = !value_cols.is_empty()
-        && value_cols.iter().all(|c| is_own_header(&header[*c]))
+        && (value_cols.iter().all(|c| is_own_header(&header[*c])) || metric_column)
         && !is_packed(model_id)
         && heading_allows(&table.heading, tuned);
     // `| Benchmark | STEM | … | Average |` after a sentence naming this model alone: its parts.

@@ -268,7 +268,11 @@ pub(crate) fn breakdown_of(table: &Table, axis: &str) -> Option<String> {
     let last = path.next()?;
     // "Multilingual Benchmarks (MMLU)": a generic name whose parenthesis is one known benchmark.
     let inner = last.split_once(" (").and_then(|(_, r)| r.strip_suffix(')')).filter(|i| resolve(i).is_known);
-    let name = if generic(last) { path.next() } else { Some(last) };
+    // (A parent heading is a benchmark's only when known or one word: "Yaml Config" over "Subject-wise
+    // Accuracy" is a section of settings, not the benchmark of the subjects under it.)
+    let bare = |n: &str| n.split(" (").next().unwrap_or(n).trim().to_owned();
+    let parent_names = |n: &&str| resolve(&bare(n)).is_known || bare(n).split_whitespace().count() == 1;
+    let name = if generic(last) { path.next().filter(parent_names) } else { Some(last) };
     let short = name.map(|n| n.split(" (").next().unwrap_or(n).trim());
     let named = [name, short].into_iter().flatten().find(|n| fits(n));
     named.or(inner.filter(|_| generic(last))).map(str::to_owned)
