@@ -20,6 +20,7 @@ use super::own_label::{
     by_quant_level, choose, label_names, names_model_exactly, rows_by_parenthesis, rows_by_setting,
     rows_by_setting_column, Own,
 };
+use super::section_rows::rows_by_section;
 use super::table_context::{
     breakdown_of, is_score_header, last_heading, nameless_own_row, numeric_share, overall_of_heading, overall_split,
     section_benchmark, unnamed_categories, unnamed_row, unnamed_scores,
@@ -267,7 +268,10 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         (Some(rows), _) => rows.into_iter().map(|(r, level)| (r, None, Some(level))).collect(),
         (None, Some(rows)) => rows.into_iter().map(|(r, s)| (r, s, None)).collect(),
         (None, None) => {
-            match rows_by_setting_column(&candidates, &row_parts).or_else(|| rows_by_parenthesis(&candidates)) {
+            let by_setting = rows_by_setting_column(&candidates, &row_parts)
+                .or_else(|| rows_by_parenthesis(&candidates))
+                .or_else(|| rows_by_section(&candidates, table, model_id));
+            match by_setting {
                 Some(rows) => rows.into_iter().map(|(r, setting)| (r, None, Some(setting))).collect(),
                 None => match choose(
                     &candidates,

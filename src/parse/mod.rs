@@ -40,6 +40,7 @@ pub mod release_stamps;
 mod release_tables;
 mod row_splits;
 mod score_lists;
+mod section_rows;
 pub mod table_context;
 pub mod tables;
 mod title_size;
