@@ -22,16 +22,16 @@ use super::own_label::{
 };
 use super::section_rows::rows_by_section;
 use super::table_context::{
-    breakdown_of, is_score_header, last_heading, nameless_own_row, numeric_share, overall_of_heading, overall_split,
-    section_benchmark, unnamed_categories, unnamed_row, unnamed_scores,
+    breakdown_of, is_lone_value_header, last_heading, nameless_own_row, numeric_share, overall_of_heading,
+    overall_split, section_benchmark, unnamed_categories, unnamed_row, unnamed_scores,
 };
 use super::tables::{clip, column_is_fraction, pure_number, Table, TableKind};
 use super::tune_or_base::heading_allows;
 use super::{front_matter::as_percent, lm_eval::lm_eval, lm_eval::lm_eval_elsewhere};
 use super::{header_only::header_only, mode_rows::mode_rows, models_as_columns::models_as_columns};
 use crate::parse::benchmarks::{
-    heading_benchmark, is_category_name, is_metric_only, is_overall_column, is_part_name, is_setting_only,
-    may_be_benchmark, resolve, shots_in, split_of, strip_markup,
+    heading_benchmark, is_category_name, is_overall_column, is_part_name, is_setting_only, may_be_benchmark, resolve,
+    shots_in, split_of, strip_markup,
 };
 
 /// One score read from a table.
@@ -125,8 +125,7 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
     // A two-column `Benchmark | Score` table needs one known name, others two.
     // (Or `评测集 | 简介 | 评测结果 (%)`: a description column beside them.)
     let numeric: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) >= 0.5).collect();
-    let scores_column = header.len() <= 3
-        && matches!(numeric.as_slice(), [c] if is_score_header(&header[*c]) || is_metric_only(&header[*c]));
+    let scores_column = header.len() <= 3 && matches!(numeric.as_slice(), [c] if is_lone_value_header(&header[*c]));
     // `Language | Score` under "Multilingual Benchmarks (MMLU)": the heading's benchmark by language.
     let breakdown = scores_column && breakdown_of(table, &header[0]).is_some();
     if let Some(read) = header_only(table, &header, model_id, detail) {
@@ -138,8 +137,10 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
     } else if breakdown || known_in_col >= if scores_column { 1 } else { 2 } && known_in_col >= known_in_header {
         // (`| Subject | Accuracy (%) |` with only an "Average" row known: the subjects of a benchmark
         // no one names.)
-        let known =
-            |r: &Vec<String>| resolve(&r[bench_col]).is_known && resolve(&r[bench_col]).canonical != "card_average";
+        let known = |r: &Vec<String>| {
+            let b = resolve(&r[bench_col]);
+            b.is_known && b.canonical != "card_average"
+        };
         let why = (!table.rows.iter().any(known)).then(|| unnamed_categories(table, &header[bench_col])).flatten();
         if let Some(why) = why {
             return TableRead { scores: Vec::new(), abstained: Some((Unused::UnnamedBenchmark, why)) };

@@ -128,7 +128,8 @@ mod tests {
         assert_eq!(got[2].2, 7.76);
         // Another model judged beside it ("compared with the base model") is not this one alone.
         assert!(read(&mt.replace("in single model mode", "compared with the base model")).is_empty());
-        // A known benchmark among the columns: the heading names no parts, the columns are each their own.
+        // A known benchmark among the columns: they are no parts of the heading's benchmark, and a
+        // table of several under one benchmark's heading is not read as the model's.
         assert!(read(&mt.replace("| First Turn |", "| AlpacaEval |")).is_empty());
     }
 

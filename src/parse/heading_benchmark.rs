@@ -14,7 +14,8 @@ pub fn heading_benchmark(heading_path: &str) -> Option<String> {
     let last = last.trim_start_matches(|c: char| !c.is_alphanumeric() && !"[(".contains(c)).trim();
     let dashed = last.replace(['\u{2013}', '\u{2014}'], "-");
     let lead = dashed.split(" - ").next().unwrap_or("").trim();
-    let lower = lead.to_lowercase();
+    // (ASCII lower case keeps byte offsets, which index `lead`.)
+    let lower = lead.to_ascii_lowercase();
     let lead = TRAILING.iter().find_map(|t| lower.strip_suffix(t).map(|rest| &lead[..rest.len()])).unwrap_or(lead);
     let known = |n: &str| !n.is_empty() && resolve(n).is_known && resolve(n).canonical != "card_average";
     let found = [last, lead.trim(), results_on(lead.trim())].into_iter().find(|n| known(n)).map(str::to_owned);
@@ -25,7 +26,7 @@ pub fn heading_benchmark(heading_path: &str) -> Option<String> {
 /// of MTBench" names MTBench ("", when the heading has no such words).
 fn results_on(heading: &str) -> &str {
     const RESULTS: &[&str] = &["evaluation", "evaluations", "results", "performance", "performances", "scores"];
-    let lower = heading.to_lowercase();
+    let lower = heading.to_ascii_lowercase();
     let after = |joint: &str| {
         lower.match_indices(joint).find_map(|(at, _)| {
             let said = lower[..at].rsplit(' ').next().unwrap_or("");
@@ -82,4 +83,18 @@ fn named_then_about(heading: &str, known: impl Fn(&str) -> bool) -> Option<&str>
         let name = &latin[..end];
         (about && (!rest.is_empty() || !tail.is_empty()) && known(name)).then_some(name)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heading_benchmark;
+
+    #[test]
+    fn a_heading_naming_its_benchmark_after_evaluation_words() {
+        assert_eq!(heading_benchmark("3.2.1. Chat model subjective evaluation of MTBench").as_deref(), Some("MTBench"));
+        assert_eq!(heading_benchmark("Results on our own testsets"), None);
+        // Letters whose lower case is longer ("İ") do not shift where the name is cut.
+        assert_eq!(heading_benchmark("İİ evaluation of MTBench").as_deref(), Some("MTBench"));
+        assert_eq!(heading_benchmark("MT-Bench Results").as_deref(), Some("MT-Bench"));
+    }
 }

@@ -3,16 +3,15 @@
 //! unnamed value column of the card's own (`| Metric | Value |`).
 
 use super::axis_words::{is_language, language_column};
-use super::benchmarks::{
-    is_category_name, is_metric_only, is_overall_column, may_be_benchmark, resolve, shots_in, strip_markup,
-};
+use super::benchmarks::{is_category_name, is_overall_column, may_be_benchmark, resolve, shots_in, strip_markup};
 use super::card_scores::{CardScore, TableRead, Unused};
 use super::front_matter::as_percent;
 use super::lead_in::language_rows_of;
 use super::model_names::is_packed;
 use super::own_label::{by_quant_level, choose, in_setting, label_names, mode_columns, Own};
 use super::table_context::{
-    breakdown_of, is_own_header, numeric_share, one_label_column, own_breakdown, section_benchmark, titled_benchmark,
+    breakdown_of, is_lone_value_header, is_own_header, numeric_share, one_label_column, own_breakdown,
+    section_benchmark, titled_benchmark,
 };
 use super::tables::{clip, column_is_fraction, pure_number, Table};
 use super::tune_or_base::heading_allows;
@@ -40,7 +39,7 @@ pub(super) fn models_as_columns(
     // Not on a quantized copy's card (they are the original's), nor under a heading for the other
     // kind of model ("Base Pretrained Benchmarks" on an instruct card: that model's).
     // (Or a lone column named by its metric only: `| EvalPlus | pass@1 |`, `| Task | Accuracy |`.)
-    let metric_column = matches!(value_cols.as_slice(), [c] if is_metric_only(&header[*c]));
+    let metric_column = matches!(value_cols.as_slice(), [c] if is_lone_value_header(&header[*c]));
     let own_columns = !value_cols.is_empty()
         && (value_cols.iter().all(|c| is_own_header(&header[*c])) || metric_column)
         && !is_packed(model_id)

@@ -1,13 +1,16 @@
 //! The words of a model's name, as every name comparison reads them: lower-case, split at
 //! letter→digit changes, a ".0" that adds nothing dropped, expert notation in its usual order.
 
+use std::borrow::Cow;
+
 /// Words of a name: lower-case, split at non-alphanumerics and at letter→digit changes
 /// (`LLaMA3.1` → `llama 3 1`, `8B` stays `8b`).
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     // Cards write "Zephyr-7b-β" for the repo zephyr-7b-beta.
     let text = text.to_lowercase().replace('α', " alpha ").replace('β', " beta ").replace('γ', " gamma ");
-    let text = experts_first(&without_point_zero(&text));
+    let plain = without_point_zero(&text);
+    let text = experts_first(&plain);
     for raw in text.split(|c: char| !c.is_alphanumeric()) {
         let mut current = String::new();
         let mut prev: Option<char> = None;
@@ -27,7 +30,12 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// A version or size written with a ".0" that adds nothing ("Yuan2.0-M32" is Yuan2-M32, "1.0B"
 /// is 1B); not a ".0" before more of the number ("1.05", "1.0.1").
-fn without_point_zero(text: &str) -> String {
+/// (Most names have neither: `words` runs for every label of every table, so both passes copy
+/// nothing then.)
+fn without_point_zero(text: &str) -> Cow<'_, str> {
+    if !text.contains(".0") {
+        return Cow::Borrowed(text);
+    }
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -45,12 +53,15 @@ fn without_point_zero(text: &str) -> String {
         out.push(ch);
         i += ch.len_utf8();
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Expert notation in its usual order: cloudyu's "Mixtral_7Bx2_MoE" is the "Mixtral MOE 2x7B"
 /// of its own title (`2x7b`, as Mixtral-8x7B writes it). Lower-case text in, lower-case out.
-fn experts_first(text: &str) -> String {
+fn experts_first(text: &str) -> Cow<'_, str> {
+    if !text.contains('x') {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('x') {
@@ -80,7 +91,7 @@ fn experts_first(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// A size word: `7b`, `350m`, `1t` (digits then one unit letter).

@@ -24,7 +24,7 @@ pub(super) fn stacked_rows(row: &[String]) -> Option<Vec<Vec<String>>> {
 pub(super) fn slashed_rows(row: &[String]) -> Option<Vec<Vec<String>>> {
     let (label, values) = row.split_first()?;
     // Letters on both sides of the one slash ("wo/w", "(en/zh)"), six at most each.
-    let [at] = label.match_indices('/').map(|(i, _)| i).collect::<Vec<_>>()[..] else { return None };
+    let at = label.find('/').filter(|at| label.rfind('/') == Some(*at))?;
     let letters = |c: &char| c.is_ascii_alphabetic();
     let a_len = label[..at].chars().rev().take_while(letters).count();
     let b_len = label[at + 1..].chars().take_while(letters).count();

@@ -91,6 +91,10 @@ pub(crate) fn score_lists(markdown: &str, model_id: &str, tuned: bool) -> Vec<Ca
 /// average (which is left out), a lead-in that names no other model, and a lead-in and heading
 /// over it that fit this kind of model (a tune's or a base's).
 fn flush(run: Vec<Item>, (lead, heading, tuned): (&str, &str, bool), name: &str, out: &mut Vec<CardScore>) {
+    // (Called at every line that is no list item: most runs are empty.)
+    if run.is_empty() {
+        return;
+    }
     let average = |i: &Item| i.benchmark.canonical == "card_average";
     let (run, of_heading) = of_headings_benchmark(run, heading);
     let benchmarks = run.iter().filter(|i| i.benchmark.is_known && !average(i)).count();

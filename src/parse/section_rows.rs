@@ -4,6 +4,7 @@
 use super::benchmarks::{prompt_of, strip_markup, take_shots};
 use super::own_label::only_mode;
 use super::tables::Table;
+use std::collections::BTreeSet;
 
 /// The rows that name the model exactly, each under a block row of its own that is a setting
 /// (a prompting, a number of shots or a reasoning mode: "w/ CoT", "w/o CoT", "5-shot",
@@ -26,18 +27,12 @@ pub(super) fn rows_by_section(
             prompt_of(&label).is_some() || take_shots(&label).1.is_some() || only_mode(&label, model_id).is_some();
         (said && label.split_whitespace().count() <= 3).then_some(label)
     };
-    let mut rows = Vec::new();
-    for c in &exact {
-        let above = table.rows[..c.0].iter().rposition(block_row)?;
-        // (Another row naming the model in the same block: no setting tells them apart.)
-        if exact.iter().any(|o| o.0 != c.0 && (above..c.0).contains(&o.0)) {
-            return None;
-        }
-        rows.push((c.0, setting(&table.rows[above][0])?));
-    }
-    let mut settings: Vec<&String> = rows.iter().map(|r| &r.1).collect();
-    settings.sort();
-    settings.dedup();
+    let rows: Vec<(usize, String)> = exact
+        .iter()
+        .map(|c| Some((c.0, setting(&table.rows[table.rows[..c.0].iter().rposition(block_row)?][0])?)))
+        .collect::<Option<_>>()?;
+    // (Two rows under one block row share its setting: nothing tells them apart.)
+    let settings: BTreeSet<&String> = rows.iter().map(|r| &r.1).collect();
     (settings.len() == rows.len()).then_some(rows)
 }
 

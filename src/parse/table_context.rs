@@ -98,6 +98,12 @@ pub(crate) fn is_score_header(header: &str) -> bool {
     score_word(&plain_header(header))
 }
 
+/// The header of a table's lone value column that says it is the model's: a score word, or a
+/// metric alone ("pass@1", "Accuracy (%)").
+pub(crate) fn is_lone_value_header(header: &str) -> bool {
+    is_score_header(header) || is_metric_only(header)
+}
+
 /// A header without markup, percent marks, case or repeated spaces.
 fn plain_header(header: &str) -> String {
     let h = strip_markup(header).replace("(%)", "").replace('%', "").to_lowercase();
