@@ -20,7 +20,7 @@ use super::table_context::{last_heading, lower_is_better, section_language};
 use super::tables::clip;
 use super::tables::{tables, Table};
 use super::title_size::title_size;
-use super::tune_or_base::{declared_base, pretrained_tag, tune_or_base, tuned_tags};
+use super::tune_or_base::{declared_base, heading_allows, pretrained_tag, tune_or_base, tuned_tags};
 
 /// One score a card gives its own model, with its line in the card (from 1). Values are in the
 /// benchmark's unit: fractions of percent benchmarks are scaled ×100 per table or per
@@ -111,6 +111,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     // A copy of another model's card: only tables naming this model exactly are its results.
     let copied = copied_title(model_id, markdown);
     let names_model = |t: &Table| t.labels().any(|l| label_match(&strip_markup(l), model_id).is_some_and(|m| m.1));
+    let split = split_by_kind(&all_tables);
     for table in all_tables.iter().filter(|t| !lower_is_better(t)) {
         let read = match pair_legend(table, markdown) {
             Some(legend) => read_pairs(table, &legend, (model_id, tuned, &intro)),
@@ -120,6 +121,12 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         if stamp_named && !read.scores.is_empty() && !names_stamped(table) {
             let why = "names the model without the release stamp another table names it with (an earlier release)";
             facts.passed_over.push((Unused::NoOwnColumn, format!("table at line {at}: {why}")));
+            continue;
+        }
+        if split && !read.scores.is_empty() && kind_unsaid(table, model_id) {
+            let why = "the card gives its base and tuned models' results under separate headings, and this table, \
+                under neither, does not say which of them it names";
+            facts.passed_over.push((Unused::AmbiguousColumn, format!("table at line {at}: {why}")));
             continue;
         }
         if let Some(title) = copied.filter(|_| !read.scores.is_empty() && !names_model(table)) {
@@ -346,6 +353,28 @@ fn squashed(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
+/// Whether `text` (a heading path or a label) marks a base model or a tuned one (not both).
+fn marks_kind(text: &str) -> bool {
+    heading_allows(text, true) != heading_allows(text, false)
+}
+
+/// Whether the card splits its results into a base model's tables and a tuned model's by heading
+/// ("### Base Pretrained Models", "### Instruction Tuned Models"): both then go by one bare name
+/// ("Llama 3.2 1B").
+fn split_by_kind(tables: &[Table]) -> bool {
+    let marked = |tuned: bool| tables.iter().any(|t| marks_kind(&t.heading) && heading_allows(&t.heading, tuned));
+    marked(true) && marked(false)
+}
+
+/// A table that neither its headings, its lead-in nor the labels naming the model mark as a base
+/// model's or a tuned one's: on a card split by kind, its bare names are either model ("###
+/// Multilingual Benchmarks" after Llama 3.2's base and instruct sections holds the instruct
+/// models' numbers).
+fn kind_unsaid(table: &Table, model_id: &str) -> bool {
+    let names_kind = |l: &String| marks_kind(l) && label_match(&strip_markup(l), model_id).is_some();
+    !marks_kind(&table.heading) && !table.of_tuned_models && !table.labels().any(names_kind)
+}
+
 /// A tuned model's card that never speaks of a base or pretrained model: no table on it can be a
 /// base's, so a label without the tuning word ("Solar-pro-preview" on solar-pro-preview-instruct)
 /// names the model.
@@ -379,6 +408,28 @@ mod tests {
         assert!(read_card("THUDM/GLM-4-32B", glm).date.is_none());
         assert!(read_card("THUDM/GLM-4-32B", &glm.replace("GLM-4 series models", "GLM-4-32B")).date.is_some());
         assert!(is_tuned("rednote-hilab/dots.llm1.inst", ""));
+    }
+
+    #[test]
+    fn a_table_under_neither_kinds_heading_on_a_card_split_by_kind_is_passed_over() {
+        let table = |a: &str| format!("| Benchmark | Foo 1B | Foo 3B |\n|---|---|---|\n| MMLU | {a} | 58.0 |\n");
+        let card = format!(
+            "## Benchmarks\n\n### Base Pretrained Models\n\n{}\n### Instruction Tuned Models\n\n{}\n\
+             ### Multilingual Benchmarks\n\n| Benchmark | Foo 1B | Foo 3B |\n|---|---|---|\n| MGSM | 24.5 | 58.2 |\n",
+            table("32.2"),
+            table("49.3")
+        );
+        let values = |id: &str| read_card(id, &card).scores.iter().map(|s| s.score.value).collect::<Vec<_>>();
+        assert_eq!(values("org/Foo-1B"), vec![32.2]);
+        assert_eq!(values("org/Foo-1B-Instruct"), vec![49.3]);
+        let facts = read_card("org/Foo-1B", &card);
+        assert!(facts
+            .passed_over
+            .iter()
+            .any(|(r, why)| *r == Unused::AmbiguousColumn && why.contains("separate headings")));
+        // Without the base section the third table is the card's own again.
+        let unsplit = card.replacen("### Base Pretrained Models", "### Speed", 1);
+        assert!(read_card("org/Foo-1B", &unsplit).scores.iter().any(|s| s.score.value == 24.5));
     }
 
     #[test]
