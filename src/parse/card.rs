@@ -14,6 +14,7 @@ use super::mt_bench_json::mt_bench_blocks;
 use super::mt_bench_text::mt_bench_text;
 use super::pair_cells::{pair_legend, read_pairs};
 use super::params::{card_size_in, CardSize, SizeForm};
+use super::prose_scores::prose_scores;
 use super::release_stamps::{fits_release_stamp, is_release_stamp};
 use super::score_lists::score_lists;
 use super::table_context::{last_heading, lower_is_better, section_language};
@@ -167,7 +168,15 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     };
     let listed: Vec<CardScore> =
         score_lists(markdown, model_id, tuned).into_iter().filter(|s| copied.is_none() && !given(s)).collect();
-    for score in listed {
+    // Sentences last: a value a table or a list gave already is not given again.
+    let same = |a: &CardScore, b: &CardScore| {
+        a.value == b.value && resolve(&a.benchmark_raw).canonical == resolve(&b.benchmark_raw).canonical
+    };
+    let stated: Vec<CardScore> = prose_scores(markdown, model_id, tuned)
+        .into_iter()
+        .filter(|s| copied.is_none() && !given(s) && !listed.iter().any(|l| same(l, s)))
+        .collect();
+    for score in listed.into_iter().chain(stated) {
         let line = Some(line_of(body_start + score.offset));
         facts.scores.push(CardValue { score, line });
     }

@@ -34,6 +34,7 @@ pub mod params;
 mod params_prose;
 mod params_statements;
 mod params_table;
+mod prose_scores;
 pub mod quant_levels;
 mod release_news;
 pub mod release_stamps;

@@ -1,0 +1,263 @@
+//! Scores a card states in a sentence about its own model: "Kimi-Dev-72B achieves 60.4% on
+//! SWE-bench Verified", "Yi-Coder-9B-Chat achieved an impressive 23% pass rate in LiveCodeBench".
+//! Read only where the sentence opens with the model's exact name (or "It"/"The model" right
+//! after such a sentence), names no other model and makes no comparison before the value, and the
+//! value is a percentage followed by "on"/"in" and a benchmark the alias table knows. Anything
+//! else ("surpasses GPT-4 by 7% on …", "from 43.07% to 43.62% on …", "… respectively") is left.
+
+use super::benchmarks::{resolve, strip_markup};
+use super::card_scores::CardScore;
+use super::mentions::names_other_model;
+use super::model_names::{is_packed, label_match, words};
+use super::tables::clip;
+use super::tune_or_base::heading_allows;
+
+/// Words before a value that make it another model's, a difference or a bound.
+const BEFORE: &[&str] = &[
+    "than",
+    "vs",
+    "versus",
+    "compared",
+    "comparison",
+    "previous",
+    "predecessor",
+    "base",
+    "teacher",
+    "from",
+    "by",
+    "to",
+    "up",
+    "over",
+    "under",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "only",
+    "improves",
+    "improved",
+    "improvement",
+    "gain",
+    "gains",
+    "increase",
+    "increases",
+    "outperforms",
+    "outperforming",
+    "surpasses",
+    "surpassing",
+    "beats",
+    "beating",
+    "matching",
+    "matches",
+    "while",
+    "whereas",
+    "other",
+    "others",
+];
+/// Words that may stand between a value's "%" and its "on"/"in".
+const BETWEEN: &[&str] = &["accuracy", "pass@1", "performance", "score", "pass", "rate", "success", "solve"];
+
+/// Every score stated so in `markdown` about `model_id`. `tuned`: the model is a tune (a sentence
+/// under a base model's heading is its base's).
+pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<CardScore> {
+    let mut out = Vec::new();
+    let (mut heading, mut fenced, mut about_model, mut offset) = ("", false, false, 0);
+    for line in markdown.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let text = line.trim();
+        if text.starts_with("```") || text.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        if fenced || text.starts_with('|') || text.starts_with('<') || text.starts_with('>') {
+            about_model = false;
+            continue;
+        }
+        if let Some(h) = text.strip_prefix('#') {
+            heading = h.trim_start_matches('#').trim();
+            about_model = false;
+            continue;
+        }
+        if text.is_empty() || !heading_allows(heading, tuned) {
+            about_model = false;
+            continue;
+        }
+        let plain = strip_markup(text.trim_start_matches(['-', '*', '+', ' ']));
+        for sentence in sentences(&plain) {
+            let subject = own_subject(sentence, model_id, about_model);
+            about_model = subject && opens_with_name(sentence, model_id);
+            if subject {
+                read_sentence(sentence, model_id, at, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// The sentences of a line: cut after ".", "!" or "?" followed by a space (a decimal point is
+/// followed by a digit).
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut cuts: Vec<&str> = Vec::new();
+    for i in 0..bytes.len() {
+        if matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1) == Some(&b' ') {
+            cuts.push(&text[start..=i]);
+            start = i + 1;
+        }
+    }
+    cuts.push(&text[start..]);
+    cuts.into_iter().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The sentence after an opening phrase that names nothing ("As illustrated in the figure below,
+/// Yi-Coder-9B-Chat achieved …"): the main clause.
+fn main_clause(sentence: &str) -> &str {
+    match sentence.split_once(", ") {
+        Some((opening, rest))
+            if opening.split_whitespace().count() <= 8 && !opening.contains(|c: char| c.is_ascii_digit()) =>
+        {
+            rest
+        }
+        _ => sentence,
+    }
+}
+
+/// Whether `sentence` (or its main clause) opens with the model's exact name ("Kimi-Dev-72B
+/// achieves …").
+fn opens_with_name(sentence: &str, model_id: &str) -> bool {
+    [sentence, main_clause(sentence)].iter().any(|s| {
+        let first = s.split(|c: char| c.is_whitespace() || c == ',' || c == ':').next().unwrap_or("");
+        let first = first.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        label_match(first, model_id).is_some_and(|m| m.1)
+    })
+}
+
+/// Whether the sentence's subject is the model: its exact name opens it; "It" or "The model"
+/// opens it right after a sentence opened by that name; or "This model" or "Our model" opens it
+/// on the card of a model that is not a copy (a quantized copy's card quotes its original's).
+fn own_subject(sentence: &str, model_id: &str, after_name: bool) -> bool {
+    let lower = main_clause(sentence).to_ascii_lowercase();
+    let pronoun = ["it ", "the model "].iter().any(|p| lower.starts_with(p));
+    let this = ["this model ", "our model "].iter().any(|p| lower.starts_with(p)) && !is_packed(model_id);
+    opens_with_name(sentence, model_id) || (after_name && pronoun) || this
+}
+
+/// The scores of one sentence whose subject is the model.
+fn read_sentence(sentence: &str, model_id: &str, offset: usize, out: &mut Vec<CardScore>) {
+    let lower = sentence.to_ascii_lowercase();
+    if lower.contains("respectively") {
+        return;
+    }
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    let mut found: Vec<CardScore> = Vec::new();
+    for (at, _) in sentence.match_indices('%') {
+        let Some((value, raw, start)) = number_before(sentence, at) else { continue };
+        let before = &sentence[..start];
+        let cue = words(before).last().is_some_and(|w| BEFORE.contains(&w.as_str()))
+            || words(before).iter().any(|w| BEFORE[..10].contains(&w.as_str()))
+            || before.trim_end().ends_with(['+', '-', '(', '/', '~', '>', '<', '≈']);
+        if cue || names_other_model(before, name) || !(0.0..=100.0).contains(&value) {
+            continue;
+        }
+        let Some((benchmark, shots)) = benchmark_after(&sentence[at + 1..]) else { continue };
+        found.push(CardScore {
+            benchmark_raw: benchmark,
+            metric: None,
+            shots,
+            value,
+            value_raw: raw,
+            detail: "sentence",
+            evidence: clip(sentence),
+            offset,
+            evaluated_by: None,
+        });
+    }
+    // One value per benchmark: two ("from 43.07% to 43.62% on AGIEval") cannot be told apart.
+    for score in &found {
+        let canonical = resolve(&score.benchmark_raw).canonical;
+        if found.iter().filter(|s| resolve(&s.benchmark_raw).canonical == canonical).count() == 1 {
+            out.push(score.clone());
+        }
+    }
+}
+
+/// The number right before byte `percent` (a "%"), as a value, as written, and where it starts.
+fn number_before(sentence: &str, percent: usize) -> Option<(f64, String, usize)> {
+    let head = sentence[..percent].trim_end();
+    let start = head.rfind(|c: char| !(c.is_ascii_digit() || c == '.')).map_or(0, |i| i + 1);
+    let raw = &head[start..];
+    let value: f64 = raw.parse().ok().filter(|_| raw.starts_with(|c: char| c.is_ascii_digit()))?;
+    Some((value, raw.to_owned(), start))
+}
+
+/// The known benchmark after a value's "%": "on SWE-bench Verified", "pass rate in LiveCodeBench",
+/// "on the five-shot MMLU"; with the shots the words state.
+fn benchmark_after(rest: &str) -> Option<(String, Option<i32>)> {
+    let mut ws = rest.split_whitespace().peekable();
+    while ws.peek().is_some_and(|w| BETWEEN.contains(&w.to_ascii_lowercase().as_str())) {
+        ws.next();
+    }
+    if !matches!(ws.next().map(str::to_ascii_lowercase).as_deref(), Some("on" | "in")) {
+        return None;
+    }
+    if ws.peek().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        ws.next();
+    }
+    // The phrase ends at a clause mark; the longest start of it the alias table knows names it.
+    let mut phrase: Vec<&str> = Vec::new();
+    for w in ws.take(6) {
+        let end = w.ends_with([',', ';', '.', ':', ')']) || w.starts_with('(');
+        phrase.push(w.trim_end_matches([',', ';', '.', ':', ')']));
+        if end {
+            break;
+        }
+    }
+    (1..=phrase.len()).rev().find_map(|n| {
+        let candidate = phrase[..n].join(" ");
+        let known = resolve(&candidate);
+        (known.is_known && !candidate.starts_with('(')).then_some((candidate, known.shots))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(card: &str, id: &str) -> Vec<(String, f64)> {
+        prose_scores(card, id, true).into_iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.value)).collect()
+    }
+
+    #[test]
+    fn a_sentence_opened_by_the_models_name_gives_its_score() {
+        let card = "- Kimi-Dev-72B achieves 60.4% performance on SWE-bench Verified. It surpasses the runner-up.\n";
+        assert_eq!(read(card, "moonshotai/Kimi-Dev-72B"), vec![("swe_bench_verified".to_owned(), 60.4)]);
+        let card = "Yi-Coder-9B-Chat achieved an impressive 23% pass rate in LiveCodeBench, surpassing others.\n";
+        assert_eq!(read(card, "01-ai/Yi-Coder-9B-Chat"), vec![("livecodebench".to_owned(), 23.0)]);
+        let card = "As shown in the figure below, Foo-7B scores 23% on HumanEval.\n";
+        assert_eq!(read(card, "org/Foo-7B"), vec![("humaneval".to_owned(), 23.0)]);
+        assert_eq!(read("This model achieves 61.5% on MMLU.\n", "org/Foo-7B"), vec![("mmlu".to_owned(), 61.5)]);
+        let card = "Foo-7B is a chat model. It scores 61.5% on MMLU and 40% on the GSM8K test set.\n";
+        assert_eq!(read(card, "org/Foo-7B"), vec![("mmlu".to_owned(), 61.5), ("gsm8k".to_owned(), 40.0)]);
+    }
+
+    #[test]
+    fn other_models_comparisons_and_unknown_benchmarks_give_nothing() {
+        let none = |card: &str| assert!(read(card, "org/Foo-7B").is_empty(), "{card}");
+        none("Flan-PaLM 540B achieves 75.2% on five-shot MMLU.\n");
+        none("Foo-7B-Chat achieves 70.1% on MMLU.\n");
+        none("Foo-7B surpasses GPT-4 by 7% on HumanEval.\n");
+        none("Foo-7B improves from 43.07% to 43.62% on AGIEval.\n");
+        none("Foo-7B, fine-tuned from Bar-13B, achieves 69.5% on HumanEval.\n");
+        none("Foo-7B scores 90% on our function calling evaluation.\n");
+        none("Foo-7B gets 44.98%, 38.42% and 40.76% on BC5CDR, KD-DTI and MMLU, respectively.\n");
+        none("Foo-7B is 37% faster on SWE-bench Verified than Bar.\n");
+        none("| Foo-7B achieves 60% on MMLU |\n");
+        none("```\nFoo-7B achieves 60% on MMLU\n```\n");
+        none("We like it. It scores 61.5% on MMLU.\n");
+        none("In our tests with Bar-13B, it scores 61.5% on MMLU.\n");
+        assert!(read("This model achieves 61.5% on MMLU.\n", "org/Foo-7B-GGUF").is_empty(), "a copy's quoted card");
+        assert!(read("## Base model\n\nFoo-7B scores 61.5% on MMLU.\n", "org/Foo-7B").is_empty());
+    }
+}
