@@ -62,7 +62,7 @@ const BETWEEN: &[&str] = &["accuracy", "pass@1", "performance", "score", "pass",
 /// under a base model's heading is its base's).
 pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<CardScore> {
     let mut out = Vec::new();
-    let (mut heading, mut fenced, mut about_model, mut offset) = ("", false, false, 0);
+    let (mut heading, mut fenced, mut offset) = ("", false, 0);
     for line in markdown.split_inclusive('\n') {
         let at = offset;
         offset += line.len();
@@ -71,19 +71,18 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<C
             fenced = !fenced;
         }
         if fenced || text.starts_with('|') || text.starts_with('<') || text.starts_with('>') {
-            about_model = false;
             continue;
         }
         if let Some(h) = text.strip_prefix('#') {
             heading = h.trim_start_matches('#').trim();
-            about_model = false;
             continue;
         }
-        if text.is_empty() || !heading_allows(heading, tuned) {
-            about_model = false;
+        // (Only a line with a percentage can give one: the rest is not read, which keeps this cheap.)
+        if !text.contains('%') || !heading_allows(heading, tuned) {
             continue;
         }
         let plain = strip_markup(text.trim_start_matches(['-', '*', '+', ' ']));
+        let mut about_model = false;
         for sentence in sentences(&plain) {
             let subject = own_subject(sentence, model_id, about_model);
             about_model = subject && opens_with_name(sentence, model_id);
