@@ -732,6 +732,11 @@ mod tests {
         let r1 = "| **Model** | **#Total Params** | **#Activated Params** |\n|---|---|---|\n| DeepSeek-R1-Zero | 671B | 37B |\n| DeepSeek-R1 | 671B | 37B |\n";
         assert_eq!(read("deepseek-ai/DeepSeek-R1-GPTQ-WINT4", r1), Some((671 * B, Some(37 * B))));
         assert_eq!(read("deepseek-ai/DeepSeek-R1-Lite", r1), None, "another model's row");
+        // A summary's value that opens with the count; not one that also speaks of another count.
+        let phi = "| | |\n|---|---|\n| **Developers** | Microsoft |\n| **Architecture** | 14B parameters, dense decoder-only Transformer model |\n";
+        assert_eq!(read("microsoft/phi-4", phi), Some((14 * B, None)));
+        assert_eq!(read("microsoft/phi-4", &phi.replace("model |", "model (3B active parameters) |")), None);
+        assert_eq!(read("microsoft/phi-4", &phi.replace("14B", "~14B")), None, "an estimate");
         let params = "| Key | Value |\n|---|---|\n| #Params | 1.54B |\n";
         assert_eq!(read("Qwen/Qwen2.5-1.5B", params), Some((1_540_000_000, None)));
         // A TeX key. Its 33B is finer than the round name's 30B (LLaMA-30B has 32.5B): it stands.

@@ -26,6 +26,8 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
             let own: Vec<_> = vals.iter().filter(|(j, _)| ours(*j)).collect();
             let one = if vals.len() == 1 { vals.first() } else { (own.len() == 1 && k > 0).then(|| own[0]) };
             found.extend(one.map(|(_, m)| (role, m.clone())));
+        } else if head.len() == 2 && row.len() == 2 {
+            found.extend(opening_count(row[1]).map(|m| (false, m)));
         }
         if k > 0 && !cols.is_empty() && (whole || row.first().is_some_and(|c| is_ours(c, id, name))) {
             for (j, role) in &cols {
@@ -135,6 +137,18 @@ pub(super) fn keyed_num(key: &str, cell: &str) -> Option<Num> {
         let plain = !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit() || ch == '.');
         plain.then(|| cell_num(&format!("{c}{}", key_unit(key)?))).flatten()
     })
+}
+
+/// The count a key-value table's value opens with, when it says nothing of another ("| Architecture
+/// | 14B parameters, dense decoder-only Transformer model |": the summary of this model).
+fn opening_count(cell: &str) -> Option<Num> {
+    let lower = cell.to_ascii_lowercase();
+    let (head, rest) = lower.split_once(" param")?;
+    let other = ["param", "activ", "total", "embed"].iter().any(|w| rest.contains(w) || head.contains(w));
+    if other {
+        return None;
+    }
+    cell_num(&cell[..head.len()])
 }
 
 /// A cell (or a value after a colon) holding one size and nothing else.
