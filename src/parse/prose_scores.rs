@@ -1,7 +1,7 @@
 //! Scores a card states in a sentence about its own model: "Kimi-Dev-72B achieves 60.4% on
 //! SWE-bench Verified", "Yi-Coder-9B-Chat achieved an impressive 23% pass rate in LiveCodeBench".
 //! Read only where the sentence opens with the model's exact name (or "It"/"The model" right
-//! after such a sentence), names no other model and makes no comparison before the value, and the
+//! after such a sentence in its line, or "This model"/"Our model" on a card that is no copy's), names no other model and makes no comparison before the value, and the
 //! value is a percentage followed by "on"/"in" and a benchmark the alias table knows. Anything
 //! else ("surpasses GPT-4 by 7% on …", "from 43.07% to 43.62% on …", "… respectively") is left.
 
@@ -12,18 +12,11 @@ use super::model_names::{is_packed, label_match, words};
 use super::tables::clip;
 use super::tune_or_base::heading_allows;
 
-/// Words before a value that make it another model's, a difference or a bound.
-const BEFORE: &[&str] = &[
-    "than",
-    "vs",
-    "versus",
-    "compared",
-    "comparison",
-    "previous",
-    "predecessor",
-    "base",
-    "teacher",
-    "from",
+/// Words that, anywhere before a value, make it another model's or a comparison's.
+const COMPARING: &[&str] =
+    &["than", "vs", "versus", "compared", "comparison", "previous", "predecessor", "base", "teacher", "from"];
+/// Words that, right before a value, make it a difference, a bound or another's ("by 7%", "up to 90%").
+const RIGHT_BEFORE: &[&str] = &[
     "by",
     "to",
     "up",
@@ -154,8 +147,9 @@ fn read_sentence(sentence: &str, model_id: &str, offset: usize, out: &mut Vec<Ca
     for (at, _) in sentence.match_indices('%') {
         let Some((value, raw, start)) = number_before(sentence, at) else { continue };
         let before = &sentence[..start];
-        let cue = words(before).last().is_some_and(|w| BEFORE.contains(&w.as_str()))
-            || words(before).iter().any(|w| BEFORE[..10].contains(&w.as_str()))
+        let said = words(before);
+        let cue = said.last().is_some_and(|w| RIGHT_BEFORE.contains(&w.as_str()))
+            || said.iter().any(|w| COMPARING.contains(&w.as_str()))
             || before.trim_end().ends_with(['+', '-', '(', '/', '~', '>', '<', '≈']);
         if cue || names_other_model(before, name) || !(0.0..=100.0).contains(&value) {
             continue;
@@ -192,7 +186,7 @@ fn number_before(sentence: &str, percent: usize) -> Option<(f64, String, usize)>
 }
 
 /// The known benchmark after a value's "%": "on SWE-bench Verified", "pass rate in LiveCodeBench",
-/// "on the five-shot MMLU"; with the shots the words state.
+/// "on the 5-shot MMLU"; with the shots the words state.
 fn benchmark_after(rest: &str) -> Option<(String, Option<i32>)> {
     let mut ws = rest.split_whitespace().peekable();
     while ws.peek().is_some_and(|w| BETWEEN.contains(&w.to_ascii_lowercase().as_str())) {
@@ -234,6 +228,11 @@ mod tests {
         assert_eq!(read(card, "moonshotai/Kimi-Dev-72B"), vec![("swe_bench_verified".to_owned(), 60.4)]);
         let card = "Yi-Coder-9B-Chat achieved an impressive 23% pass rate in LiveCodeBench, surpassing others.\n";
         assert_eq!(read(card, "01-ai/Yi-Coder-9B-Chat"), vec![("livecodebench".to_owned(), 23.0)]);
+        let shots = prose_scores("Foo-7B scores 61.5% on the 5-shot MMLU.\n", "org/Foo-7B", true);
+        assert_eq!(
+            shots.iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.shots)).collect::<Vec<_>>(),
+            vec![("mmlu".to_owned(), Some(5))]
+        );
         let card = "As shown in the figure below, Foo-7B scores 23% on HumanEval.\n";
         assert_eq!(read(card, "org/Foo-7B"), vec![("humaneval".to_owned(), 23.0)]);
         assert_eq!(read("This model achieves 61.5% on MMLU.\n", "org/Foo-7B"), vec![("mmlu".to_owned(), 61.5)]);
