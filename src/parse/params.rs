@@ -707,6 +707,16 @@ mod tests {
     }
 
     #[test]
+    fn a_list_item_stating_a_count_alone() {
+        let k2 = "## About K2:\n* 65 billion parameter LLM\n* Tokens: 1.4T\n";
+        assert_eq!(card_size("LLM360/K2", k2).map(|c| c.size.total), Some(65 * B));
+        // Two such items (a family's sizes) say nothing of this model; nor does a count of something else.
+        assert_eq!(card_size("LLM360/K2", &format!("{k2}* 7B parameter LLM\n")).map(|c| c.size.total), None);
+        assert_eq!(card_size("LLM360/K2", "* 65 billion parameters per expert\n"), None);
+        assert_eq!(card_size("LLM360/K2", "* 65 billion parameter LLM, 13B active\n"), None);
+    }
+
+    #[test]
     fn a_hyper_parameter_table_with_one_row() {
         let md = "| Parameters     | Hidden Size | Layers |\n|---|---|---|\n| 2,796,431,360  | 2560 | 32 |\n";
         let got = card_size("stabilityai/stablecode-completion-alpha-3b-4k", md).unwrap();

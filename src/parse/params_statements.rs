@@ -24,6 +24,8 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
     // The unfinished sentence a wrapped paragraph line ends with ("… resulting in 480B" over
     // "total and 17B active parameters …"), read again joined to the next line's first sentence.
     let mut wrapped: Option<(usize, String)> = None;
+    // Counts a list gives as a fact of its own ("* 65 billion parameter LLM"): taken when one alone.
+    let mut listed: Vec<Cand> = Vec::new();
     for (i, line) in md.lines().enumerate() {
         let t = line.trim();
         let plain = !t.is_empty()
@@ -40,6 +42,9 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
             wrapped = Some((i + 1, t.rsplit(". ").next().unwrap_or(t).to_owned()));
         }
         let item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ");
+        if item && !code && !front {
+            listed.extend(list_fact(t, i + 1).filter(|_| !super::mentions::names_unrelated_model(lead, &short)));
+        }
         if !t.is_empty() && !item && !line.starts_with([' ', '\t']) {
             lead = t;
         }
@@ -83,7 +88,34 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
     }
     table(&block, id, name, &mut out);
     super::params_table::html_size_rows(original, tables, id, name, &mut out);
+    if let [one] = listed.as_slice() {
+        out.push(one.clone());
+    }
     out
+}
+
+/// A list item that opens with a count of parameters and says nothing else but what the model
+/// is ("* 65 billion parameter LLM" under "## About K2:", "- 336M parameters." in BERT-large's
+/// configuration list): not an estimate, nor a count of something else ("active", "embedding").
+fn list_fact(item: &str, line: usize) -> Option<Cand> {
+    let text = item[2..].replace(['*', '`', '_'], "");
+    let lower = text.to_ascii_lowercase();
+    let (head, rest) = lower.split_once(" param")?;
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let other =
+        ["activ", "total", "embed", "each", "per ", "param", "than", "vs", "of "].iter().any(|w| rest.contains(w));
+    if other || rest.contains(|c: char| c.is_ascii_digit()) || rest.split_whitespace().count() > 4 {
+        return None;
+    }
+    let total = super::params_table::cell_num(&text[..head.len()])?;
+    Some(Cand {
+        doubt: false,
+        total: Some(total),
+        active: None,
+        form: SizeForm::Prose,
+        line,
+        evidence: evidence(item, 0),
+    })
 }
 
 /// Whether the size right after `before` sits in a parenthesis about a linked Hub repository that is
