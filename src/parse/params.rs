@@ -707,6 +707,17 @@ mod tests {
     }
 
     #[test]
+    fn it_after_an_opening_phrase_is_the_model_named_before() {
+        let card = "LINCE-ZERO is a Spanish instruction-tuned model. Developed by [Clibrain](https://www.clibrain.com/), it is a causal decoder-only model with 7B parameters.\n";
+        assert_eq!(card_size("clibrain/lince-zero", card).map(|c| c.size.total), Some(7 * B));
+        // Not when the model was not named before, nor after an opening that gives a number.
+        let unnamed = card.replacen("LINCE-ZERO is", "This is", 1);
+        assert_eq!(card_size("clibrain/lince-zero", &unnamed).map(|c| c.size.total), None);
+        let numbered = card.replacen("Developed by", "Trained on 2T tokens by", 1);
+        assert_eq!(card_size("clibrain/lince-zero", &numbered).map(|c| c.size.total), None);
+    }
+
+    #[test]
     fn a_list_item_stating_a_count_alone() {
         let k2 = "## About K2:\n* 65 billion parameter LLM\n* Tokens: 1.4T\n";
         assert_eq!(card_size("LLM360/K2", k2).map(|c| c.size.total), Some(65 * B));

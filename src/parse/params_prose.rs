@@ -65,7 +65,11 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     }
     let found = nums(s);
     let pronoun = ["it ", "it's ", "it\u{2019}s ", "this model ", "the model "];
-    let named_before = named_before && pronoun.iter().any(|p| lower.trim_start().starts_with(p));
+    // (Also after an opening phrase that names nothing: "Developed by Clibrain, it is a … model with 7B parameters".)
+    let opening = |o: &str| o.split_whitespace().count() <= 6 && !o.contains(|c: char| c.is_ascii_digit());
+    let clause = lower.trim_start().split_once(", ").filter(|(o, _)| opening(o)).map_or("", |(_, rest)| rest);
+    let named_before =
+        named_before && pronoun.iter().any(|p| lower.trim_start().starts_with(p) || clause.starts_with(p));
     let first = family.as_str();
     let kin = |w: &str| first.len() > 1 && w.contains('-') && w.split(['-', '_', '.']).next() == Some(first);
     let mut names = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)));
