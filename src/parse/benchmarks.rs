@@ -529,6 +529,11 @@ mod tests {
             ("C-SimpleQA", "Chinese SimpleQA"),
             ("VideoMME", "Video-MME"),
             ("MATH-Vision", "MathVision"),
+            ("Terminal-Bench 2.0", "Terminal Bench 2"),
+            ("HMMT Feb. 2025", "HMMT25"),
+            ("MMVet", "MM-Vet"),
+            ("ArenaHard", "Arena-Hard-Auto"),
+            ("miniF2F-test", "MiniF2F-Test"),
         ] {
             assert_eq!(resolve(a).canonical, resolve(b).canonical, "{a} / {b}");
             assert!(resolve(a).is_known && resolve(b).is_known, "{a} / {b}");
@@ -536,6 +541,7 @@ mod tests {
         assert_ne!(resolve("BFCL-v3").canonical, resolve("BFCL").canonical);
         assert_ne!(resolve("LiveCodeBench v6").canonical, resolve("LiveCodeBench").canonical);
         assert_ne!(resolve("SWE-bench Verified").canonical, resolve("SWE-bench").canonical);
+        assert_ne!(resolve("Terminal-Bench 2.0").canonical, resolve("Terminal-Bench").canonical);
         // With or without subtitles: two sets, however the "without" is written.
         assert_eq!(resolve("Video-MME (wo subs)").canonical, resolve("Video-MME w/o subs").canonical);
         assert_ne!(resolve("Video-MME (wo subs)").canonical, resolve("Video-MME (w subs)").canonical);
