@@ -49,7 +49,7 @@ const RIGHT_BEFORE: &[&str] = &[
     "others",
 ];
 /// Words that may stand between a value's "%" and its "on"/"in".
-const BETWEEN: &[&str] = &["accuracy", "pass@1", "performance", "score", "pass", "rate", "success", "solve"];
+const BETWEEN: &[&str] = &["accuracy", "pass@1", "performance", "score", "pass", "rate", "ratio", "success", "solve"];
 
 /// Every score stated so in `markdown` about `model_id`. `tuned`: the model is a tune (a sentence
 /// under a base model's heading is its base's).
@@ -74,7 +74,8 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<C
         if !text.contains('%') || !heading_allows(heading, tuned) {
             continue;
         }
-        let plain = strip_markup(text.trim_start_matches(['-', '*', '+', ' ']));
+        // (TeX marks around a value: "reaching $88.9$% pass ratio", a percent sign escaped with a backslash.)
+        let plain = strip_markup(text.trim_start_matches(['-', '*', '+', ' '])).replace(['$', '\\'], "");
         let mut about_model = false;
         for sentence in sentences(&plain) {
             let subject = own_subject(sentence, model_id, about_model);
@@ -233,6 +234,9 @@ mod tests {
             shots.iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.shots)).collect::<Vec<_>>(),
             vec![("mmlu".to_owned(), Some(5))]
         );
+        let card =
+            "The resulting model, Foo-7B, achieves SOTA results, reaching $88.9$% pass ratio on the MiniF2F-test.\n";
+        assert_eq!(read(card, "org/Foo-7B"), vec![("minif2f_test".to_owned(), 88.9)]);
         let card = "As shown in the figure below, Foo-7B scores 23% on HumanEval.\n";
         assert_eq!(read(card, "org/Foo-7B"), vec![("humaneval".to_owned(), 23.0)]);
         assert_eq!(read("This model achieves 61.5% on MMLU.\n", "org/Foo-7B"), vec![("mmlu".to_owned(), 61.5)]);
