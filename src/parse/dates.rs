@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::release_news::{
     about_another, about_another_family, names_model, releases_another, releases_family, releases_family_sized,
-    releases_no_model, size_dated_elsewhere, without_file_links,
+    releases_kind, releases_no_model, size_dated_elsewhere, without_file_links,
 };
 
 /// Precision of a release date.
@@ -394,15 +394,26 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
                 && names_model(&without_bases(&without_file_links(&lower)), &name)
                 || family()
         };
-        if said || sized || news() {
+        // ("Chat models are open-sourced": the models of this one's kind, unless a line names it.)
+        let kind = news_at.is_some() && releases_kind(&lower, &name) && !named_elsewhere(&lines, &name);
+        if said || sized || kind || news() {
             let another =
                 || if family() { about_another_family(dated(), &name) } else { about_another(dated(), &name) };
-            if let Some(d) = parse_date(line).filter(|_| sized || !another()) {
+            if let Some(d) = parse_date(line).filter(|_| sized || kind || !another()) {
                 return found(d, i);
             }
         }
     }
     None
+}
+
+/// Whether a dated news line names the model itself (its own release, which a kind's line must not
+/// outrank).
+fn named_elsewhere(lines: &[&str], name: &str) -> bool {
+    lines.iter().any(|l| {
+        let lower = l.to_ascii_lowercase();
+        names_model(&lower, name) && NEWS_WORDS.iter().any(|w| lower.contains(w)) && parse_date(l).is_some()
+    })
 }
 
 #[cfg(test)]
@@ -492,6 +503,7 @@ mod tests {
     fn a_news_line_releasing_the_whole_family_dates_its_members() {
         let tora = "- [2023/10/08] All ToRA models released at HuggingFace!\n";
         assert_eq!(d(tora, "llm-agents/tora-7b-v1.0").as_deref(), Some("2023-10-08"));
+        assert_eq!(d(tora, "llm-agents/tora-code-7b-v1.0").as_deref(), Some("2023-10-08"), "all of the first word's");
         let series = "- [2025.06.06] MiniCPM4 series are released!\n";
         assert_eq!(d(series, "openbmb/MiniCPM4-8B").as_deref(), Some("2025-06-06"));
         assert_eq!(d(series, "openbmb/MiniCPM4-0.5B").as_deref(), Some("2025-06-06"), "a decimal size");
@@ -508,6 +520,20 @@ mod tests {
         assert_eq!(d(&yi.replace("coding", "on DeepSeek-V2"), "01-ai/Yi-1.5-34B-Chat"), None, "another model named");
         let sized = "- [2025.06.06] MiniCPM4 series (0.5B) are released!\n";
         assert_eq!(d(sized, "openbmb/MiniCPM4-8B"), None, "a size names some members only");
+    }
+
+    #[test]
+    fn a_news_line_releasing_the_models_of_its_kind_dates_it() {
+        let yi = "- 🎯 2023-11-23: <a href=\"#chat-models\">Chat models</a> are open-sourced.\n- 🎯 2023-11-02: The base models, Yi-6B and Yi-34B, are open-sourced.\n";
+        assert_eq!(d(yi, "01-ai/Yi-34B-Chat").as_deref(), Some("2023-11-23"));
+        let adapt = "* 2023/12/8: Released our [chat models](https://huggingface.co/AdaptLLM/law-chat) developed from LLaMA-2-Chat-7B\n";
+        assert_eq!(d(adapt, "AdaptLLM/finance-chat").as_deref(), Some("2023-12-08"), "what they were made from aside");
+        assert_eq!(d(adapt, "AdaptLLM/finance-LLM"), None, "not the kind of its name");
+        assert_eq!(d(&adapt.replace("our", "Qwen-7B"), "AdaptLLM/finance-chat"), None, "another family's chat models");
+        assert_eq!(d(&adapt.replace("our", "our 13B"), "AdaptLLM/finance-chat"), None, "another size");
+        // A line releasing the model by name outranks its kind's.
+        let named = format!("{adapt}* 2024/01/02: Released finance-chat v2 weights.\n");
+        assert_ne!(d(&named, "AdaptLLM/finance-chat").as_deref(), Some("2023-12-08"));
     }
 
     #[test]

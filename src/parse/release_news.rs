@@ -143,13 +143,43 @@ pub(super) fn releases_family(line: &str, name: &str) -> bool {
     // ("Below are the GLM-4 series models released on June 5, 2024": the members listed below,
     // which the model need not be one of.)
     let points_at_list = ["below", "the following", "as follows"].iter().any(|w| line.contains(w));
+    // ("All ToRA models released" on tora-code-7b's card: every model of the name's first word.)
+    let all = |run: &[String]| run[0] == "all" && family.first().is_some_and(|f| run[1] == **f) && run[2] == "models";
     whole
         && !points_at_list
         && !said.iter().any(|w| is_size(w) || w == "version" || w == "update")
-        && said.windows(family.len() + 1).any(|run| {
+        && (said.windows(family.len() + 1).any(|run| {
             run[..family.len()].iter().zip(&family).all(|(a, b)| a == *b)
                 && matches!(run[family.len()].as_str(), "series" | "family" | "models")
-        })
+        }) || said.windows(3).any(all))
+}
+
+/// Whether a news line releases the models of this one's kind, named by the kind alone ("2023-11-23:
+/// Chat models are open-sourced" on Yi-34B-Chat's card, "Released our chat models developed from
+/// LLaMA-2-Chat-7B" on finance-chat's): the kind ("chat", "instruct", "base") is a word of the
+/// name, "<kind> models" is said with nothing before it but "the", "our", "all", the name's own
+/// words or the date, and the clause (up to where it says what they were made from) states no other size and
+/// names no other model.
+pub(super) fn releases_kind(line: &str, name: &str) -> bool {
+    use super::model_names::{is_size, words};
+    let own = words(name);
+    let Some(kind) = own.iter().rev().find(|w| matches!(w.as_str(), "chat" | "instruct" | "base")) else {
+        return false;
+    };
+    let text = super::benchmarks::strip_markup(&line.to_ascii_lowercase());
+    let cut = [" developed from", " based on", " built on", " fine-tuned from", " trained from", " derived from"]
+        .iter()
+        .filter_map(|w| text.find(w))
+        .min()
+        .unwrap_or(text.len());
+    let clause = &text[..cut];
+    let said = words(clause);
+    let Some(at) = said.windows(2).position(|p| p[0] == *kind && p[1] == "models") else { return false };
+    let before = said[..at].iter().rev().take_while(|w| !matches!(w.as_str(), "released" | "release" | "open"));
+    let date_part = |w: &String| w.chars().all(|c| c.is_ascii_digit());
+    let plain = before.clone().all(|w| matches!(w.as_str(), "the" | "our" | "all") || own.contains(w) || date_part(w));
+    let sizes_own = said.iter().filter(|w| is_size(w)).all(|w| own.contains(w));
+    plain && sizes_own && !super::mentions::names_unrelated_model(clause, name)
 }
 
 /// Whether a dated line other than line `skip` names the model's size ("2025/07/24: … about
