@@ -8,8 +8,8 @@
 use chrono::NaiveDate;
 
 use super::release_news::{
-    about_another, about_another_family, names_model, releases_another, releases_family, releases_family_sized,
-    releases_kind, releases_no_model, size_dated_elsewhere, without_file_links,
+    about_another, about_another_family, date_alone, named_elsewhere, names_model, releases_another, releases_family,
+    releases_family_sized, releases_kind, releases_no_model, size_dated_elsewhere, without_file_links,
 };
 
 /// Precision of a release date.
@@ -154,7 +154,7 @@ fn numeric_date(word: &str) -> Option<(NaiveDate, DatePrecision)> {
 /// Words that say the card's own model was released then.
 const RELEASED: &[&str] = &["release date", "released on", "released in"];
 /// Words of news lists, which must also name the model ("Yi-6B and Yi-34B are open-sourced").
-const NEWS_WORDS: &[&str] = &[
+pub(super) const NEWS_WORDS: &[&str] = &[
     "open-sourced",
     "open sourced",
     "available to the public",
@@ -402,18 +402,18 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
             if let Some(d) = parse_date(line).filter(|_| sized || kind || !another()) {
                 return found(d, i);
             }
+            // A milestone list's date on a line of its own above ("**[26 July 2023]**", then "GenZ-13B V2:
+            // … the release of our Genz 13B v2 model").
+            let above = (0..i).rev().find(|j| !lines[*j].trim().is_empty()).filter(|j| date_alone(lines[*j]));
+            if let Some(((date, precision), j)) =
+                above.and_then(|j| parse_date(lines[j]).map(|d| (d, j))).filter(|_| !another())
+            {
+                let evidence = crate::parse::tables::clip(&format!("{} {}", lines[j].trim(), line.trim()));
+                return Some(CardDate { date, precision, evidence, line: j + 1 });
+            }
         }
     }
     None
-}
-
-/// Whether a dated news line names the model itself (its own release, which a kind's line must not
-/// outrank).
-fn named_elsewhere(lines: &[&str], name: &str) -> bool {
-    lines.iter().any(|l| {
-        let lower = l.to_ascii_lowercase();
-        names_model(&lower, name) && NEWS_WORDS.iter().any(|w| lower.contains(w)) && parse_date(l).is_some()
-    })
 }
 
 #[cfg(test)]
@@ -534,6 +534,18 @@ mod tests {
         // A line releasing the model by name outranks its kind's.
         let named = format!("{adapt}* 2024/01/02: Released finance-chat v2 weights.\n");
         assert_ne!(d(&named, "AdaptLLM/finance-chat").as_deref(), Some("2023-12-08"));
+    }
+
+    #[test]
+    fn a_milestone_lists_date_on_the_line_above_dates_its_release() {
+        let card = "**[27 July 2023]**\n[GenZ-13B V2 (4-bit)](x) : Announcing our GenZ-13B v2 with 4-bit quantisation.\n\n\
+                    **[26 July 2023]**\n[GenZ-13B V2](x) : We're excited to announce the release of our Genz 13B v2 model.\n";
+        let got = card_release(card, "budecosystem/genz-13b-v2").unwrap();
+        assert_eq!((got.date.to_string().as_str(), got.line), ("2023-07-26", 4));
+        assert!(got.evidence.contains("release of our Genz 13B v2"), "{}", got.evidence);
+        // Not a dated line that says more than its date ("- 09/12/2023: New models:").
+        let more = "- 09/12/2023: New models:\n  - We release cross-encoder models `Foo-13B`.\n";
+        assert_eq!(d(more, "org/Foo-13B"), None);
     }
 
     #[test]

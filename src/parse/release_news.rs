@@ -294,3 +294,29 @@ pub(super) fn names_model(line: &str, name: &str) -> bool {
         false
     })
 }
+
+/// Whether a dated news line names the model itself (its own release, which a kind's line must not
+/// outrank).
+pub(super) fn named_elsewhere(lines: &[&str], name: &str) -> bool {
+    lines.iter().any(|l| {
+        let lower = l.to_ascii_lowercase();
+        names_model(&lower, name)
+            && super::dates::NEWS_WORDS.iter().any(|w| lower.contains(w))
+            && super::dates::parse_date(l).is_some()
+    })
+}
+
+/// A line that is only a date, in brackets or bold ("**[26 July 2023]**", "<strong>[2025/06/03]</strong>"):
+/// every word a number or a month.
+pub(super) fn date_alone(line: &str) -> bool {
+    const MONTHS: &[&str] =
+        &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+    let bare = super::benchmarks::strip_markup(line);
+    let month = |w: &str| MONTHS.iter().any(|m| w.to_ascii_lowercase().starts_with(m) && w.len() <= 9);
+    let ordinal = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    let mut words = bare.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    super::dates::parse_date(&bare).is_some() && words.all(|w| month(w) || ordinal(w) && w.len() <= 6)
+}
