@@ -158,6 +158,7 @@ pub(super) const NEWS_WORDS: &[&str] = &[
     "open-sourced",
     "open sourced",
     "available to the public",
+    "publicly available",
     "now available",
     "released",
     "release ",
@@ -518,6 +519,12 @@ mod tests {
         let yi = "- 2024-05-13: The Yi-1.5 series models are open-sourced, improving coding.\n";
         assert_eq!(d(yi, "01-ai/Yi-1.5-34B-Chat").as_deref(), Some("2024-05-13"));
         assert_eq!(d(&yi.replace("coding", "on DeepSeek-V2"), "01-ai/Yi-1.5-34B-Chat"), None, "another model named");
+        let public = "- Oct 30, 2024: 🚀 MobileLLM models are publicly available on [HuggingFace](https://x)\n";
+        assert_eq!(d(public, "facebook/MobileLLM-125M").as_deref(), Some("2024-10-30"));
+        // A ".0" adds nothing to a name: "Yuan2.0-M32" is Yuan2-M32, not "Yuan2.5-M32".
+        let yuan = "* **[2024-05-28]** **Yuan2.0-M32 released**\n";
+        assert_eq!(d(yuan, "IEITYuan/Yuan2-M32").as_deref(), Some("2024-05-28"));
+        assert_eq!(d(&yuan.replace("2.0", "2.5"), "IEITYuan/Yuan2-M32"), None);
         let sized = "- [2025.06.06] MiniCPM4 series (0.5B) are released!\n";
         assert_eq!(d(sized, "openbmb/MiniCPM4-8B"), None, "a size names some members only");
     }

@@ -32,7 +32,7 @@ pub fn words(text: &str) -> Vec<String> {
 /// is 1B); not a ".0" before more of the number ("1.05", "1.0.1").
 /// (Most names have neither: `words` runs for every label of every table, so both passes copy
 /// nothing then.)
-fn without_point_zero(text: &str) -> Cow<'_, str> {
+pub(crate) fn without_point_zero(text: &str) -> Cow<'_, str> {
     if !text.contains(".0") {
         return Cow::Borrowed(text);
     }

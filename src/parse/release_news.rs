@@ -253,6 +253,12 @@ pub(super) fn releases_family_sized(line: &str, name: &str) -> bool {
 /// written or spaced otherwise ("German GPT-2" for german-gpt2: the same letters and digits in a
 /// run of words).
 pub(super) fn names_model(line: &str, name: &str) -> bool {
+    // ("Yuan2.0-M32 released" names Yuan2-M32: a ".0" adds nothing.)
+    names_in(line, name)
+        || line.contains(".0") && !name.contains(".0") && names_in(&super::name_words::without_point_zero(line), name)
+}
+
+fn names_in(line: &str, name: &str) -> bool {
     let joins = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
     let whole = |pos: usize, end: usize| {
         !line[..pos].chars().next_back().is_some_and(joins) && !line[end..].chars().next().is_some_and(joins)
