@@ -8,8 +8,9 @@
 use chrono::NaiveDate;
 
 use super::release_news::{
-    about_another, about_another_family, date_alone, named_elsewhere, names_model, releases_another, releases_family,
-    releases_family_sized, releases_kind, releases_no_model, size_dated_elsewhere, without_file_links,
+    about_another, about_another_family, date_alone, names_model, releases_another, releases_family,
+    releases_family_sized, releases_kind, releases_no_model, releases_variants, size_dated_elsewhere,
+    without_file_links,
 };
 
 /// Precision of a release date.
@@ -395,8 +396,8 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
                 && names_model(&without_bases(&without_file_links(&lower)), &name)
                 || family()
         };
-        // ("Chat models are open-sourced": the models of this one's kind, unless a line names it.)
-        let kind = news_at.is_some() && releases_kind(&lower, &name) && !named_elsewhere(&lines, &name);
+        // ("Chat models are open-sourced", "`Foo-7B` models": this one's kind, its base and tunes.)
+        let kind = news_at.is_some() && (releases_kind(&lower, &name, &lines) || releases_variants(&lower, &name));
         if said || sized || kind || news() {
             let another =
                 || if family() { about_another_family(dated(), &name) } else { about_another(dated(), &name) };
@@ -538,6 +539,11 @@ mod tests {
         assert_eq!(d(adapt, "AdaptLLM/finance-LLM"), None, "not the kind of its name");
         assert_eq!(d(&adapt.replace("our", "Qwen-7B"), "AdaptLLM/finance-chat"), None, "another family's chat models");
         assert_eq!(d(&adapt.replace("our", "our 13B"), "AdaptLLM/finance-chat"), None, "another size");
+        // The name without its tuning word, as "models": the base and its tunes.
+        let kanana =
+            "- `2025/07/24`: Published a blog post about `Kanana-1.5-15.7B-A3B` models and released weights.\n";
+        assert_eq!(d(kanana, "kakaocorp/kanana-1.5-15.7b-a3b-instruct").as_deref(), Some("2025-07-24"));
+        assert_eq!(d(kanana, "kakaocorp/kanana-1.5-8b-instruct"), None, "another size");
         // A line releasing the model by name outranks its kind's.
         let named = format!("{adapt}* 2024/01/02: Released finance-chat v2 weights.\n");
         assert_ne!(d(&named, "AdaptLLM/finance-chat").as_deref(), Some("2023-12-08"));

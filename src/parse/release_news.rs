@@ -158,9 +158,9 @@ pub(super) fn releases_family(line: &str, name: &str) -> bool {
 /// Chat models are open-sourced" on Yi-34B-Chat's card, "Released our chat models developed from
 /// LLaMA-2-Chat-7B" on finance-chat's): the kind ("chat", "instruct", "base") is a word of the
 /// name, "<kind> models" is said with nothing before it but "the", "our", "all", the name's own
-/// words or the date, and the clause (up to where it says what they were made from) states no other size and
-/// names no other model.
-pub(super) fn releases_kind(line: &str, name: &str) -> bool {
+/// words or the date, the clause (up to where it says what they were made from) states no other
+/// size and names no other model, and no dated news line of the card names the model itself.
+pub(super) fn releases_kind(line: &str, name: &str, lines: &[&str]) -> bool {
     use super::model_names::{is_size, words};
     let own = words(name);
     let Some(kind) = own.iter().rev().find(|w| matches!(w.as_str(), "chat" | "instruct" | "base")) else {
@@ -179,7 +179,24 @@ pub(super) fn releases_kind(line: &str, name: &str) -> bool {
     let date_part = |w: &String| w.chars().all(|c| c.is_ascii_digit());
     let plain = before.clone().all(|w| matches!(w.as_str(), "the" | "our" | "all") || own.contains(w) || date_part(w));
     let sizes_own = said.iter().filter(|w| is_size(w)).all(|w| own.contains(w));
-    plain && sizes_own && !super::mentions::names_unrelated_model(clause, name)
+    plain && sizes_own && !super::mentions::names_unrelated_model(clause, name) && !named_elsewhere(lines, name)
+}
+
+/// Whether a news line releases the model's name without its tuning word as plural "models"
+/// ("released … `Kanana-1.5-15.7B-A3B` models" on kanana-1.5-15.7b-a3b-instruct's card): the base
+/// and its tunes, released together. The name so cut must still carry a size, and the line name
+/// no model unrelated to it.
+pub(super) fn releases_variants(line: &str, name: &str) -> bool {
+    use super::model_names::{is_size, words};
+    let own = words(name);
+    let Some((tuning, stem)) = own.split_last() else { return false };
+    if !matches!(tuning.as_str(), "instruct" | "chat" | "it" | "inst") || !stem.iter().any(|w| is_size(w)) {
+        return false;
+    }
+    let text = super::benchmarks::strip_markup(line);
+    let said = words(&text);
+    let released = said.windows(stem.len() + 1).any(|run| run[..stem.len()] == *stem && run[stem.len()] == "models");
+    released && !super::mentions::names_unrelated_model(&text, name)
 }
 
 /// Whether a dated line other than line `skip` names the model's size ("2025/07/24: … about
@@ -303,7 +320,7 @@ fn names_in(line: &str, name: &str) -> bool {
 
 /// Whether a dated news line names the model itself (its own release, which a kind's line must not
 /// outrank).
-pub(super) fn named_elsewhere(lines: &[&str], name: &str) -> bool {
+fn named_elsewhere(lines: &[&str], name: &str) -> bool {
     lines.iter().any(|l| {
         let lower = l.to_ascii_lowercase();
         names_model(&lower, name)
