@@ -593,6 +593,10 @@ mod tests {
         // A model zoo's "Released Date", written without leading zeros.
         let zoo = "| Model | Backbone | Released Date |\n|---|---|---|\n| [YuLan-Chat-2-13B](link) | LLaMA2-13B | 2023.8.2 |\n";
         assert_eq!(card_release(zoo, "yulan-team/YuLan-Chat-2-13b").unwrap().date.to_string(), "2023-08-02");
+        // A two-digit year under the key; only there (a version elsewhere is no date).
+        let short = "| Model | Trained From | Release Date |\n|---|---|---|\n| [**Light-R1-7B-DS (ours)**](x) | Qwen-7B | 25.3.12 |\n";
+        assert_eq!(card_release(short, "qihoo360/Light-R1-7B-DS").unwrap().date.to_string(), "2025-03-12");
+        assert!(card_release(&short.replace("Release Date", "Version"), "qihoo360/Light-R1-7B-DS").is_none());
     }
 
     #[test]

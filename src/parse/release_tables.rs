@@ -30,7 +30,7 @@ pub(super) fn table_release(body: &str, tables: &[super::tables::Table], model_i
                 (_, Some(o)) if row.first().is_some_and(|k| is_date_key(k)) => &row[o],
                 _ => continue,
             };
-            if let Some((date, precision)) = parse_date(cell) {
+            if let Some((date, precision)) = parse_date(cell).or_else(|| short_year(cell)) {
                 let at = line(t.row_offsets.get(r).copied().unwrap_or(t.offset));
                 let evidence = crate::parse::tables::clip(&format!("{} | {}", row.join(" | "), t.header.join(" | ")));
                 return Some(CardDate { date, precision, evidence, line: at });
@@ -38,4 +38,16 @@ pub(super) fn table_release(body: &str, tables: &[super::tables::Table], model_i
         }
     }
     None
+}
+
+/// A date under a release-date key written with a two-digit year, "25.3.12" (Light-R1's model
+/// list): 2025-03-12. Only in such a cell, where nothing else is meant.
+fn short_year(cell: &str) -> Option<(chrono::NaiveDate, super::dates::DatePrecision)> {
+    let cell = super::benchmarks::strip_markup(cell);
+    let parts: Vec<u32> = cell.trim().split('.').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    match parts.as_slice() {
+        [y, m, d] if (18..=39).contains(y) => chrono::NaiveDate::from_ymd_opt(2000 + *y as i32, *m, *d)
+            .map(|date| (date, super::dates::DatePrecision::Day)),
+        _ => None,
+    }
 }
