@@ -9,8 +9,7 @@ use chrono::NaiveDate;
 
 use super::release_news::{
     about_another, about_another_family, date_alone, names_model, releases_another, releases_family,
-    releases_family_sized, releases_kind, releases_no_model, releases_variants, size_dated_elsewhere,
-    without_file_links,
+    releases_family_sized, releases_its_kind, releases_no_model, size_dated_elsewhere, without_file_links,
 };
 
 /// Precision of a release date.
@@ -397,7 +396,7 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
                 || family()
         };
         // ("Chat models are open-sourced", "`Foo-7B` models": this one's kind, its base and tunes.)
-        let kind = news_at.is_some() && (releases_kind(&lower, &name, &lines) || releases_variants(&lower, &name));
+        let kind = news_at.is_some() && releases_its_kind(&lower, &name, &lines);
         if said || sized || kind || news() {
             let another =
                 || if family() { about_another_family(dated(), &name) } else { about_another(dated(), &name) };
@@ -544,6 +543,11 @@ mod tests {
             "- `2025/07/24`: Published a blog post about `Kanana-1.5-15.7B-A3B` models and released weights.\n";
         assert_eq!(d(kanana, "kakaocorp/kanana-1.5-15.7b-a3b-instruct").as_deref(), Some("2025-07-24"));
         assert_eq!(d(kanana, "kakaocorp/kanana-1.5-8b-instruct"), None, "another size");
+        // Or alone, right after the release word; not a base model's line, nor what else was released.
+        let v2 = "- 2024.05.16: We released the DeepSeek-V2-Lite.\n";
+        assert_eq!(d(v2, "deepseek-ai/DeepSeek-V2-Lite-Chat").as_deref(), Some("2024-05-16"));
+        assert_eq!(d("- 2023-11-02: The base models, Yi-6B and Yi-34B, are released.\n", "01-ai/Yi-34B-Chat"), None);
+        assert_eq!(d("- 2024/07/24: We released a report on training Foo-9B.\n", "org/Foo-9B-Chat"), None);
         // A line releasing the model by name outranks its kind's.
         let named = format!("{adapt}* 2024/01/02: Released finance-chat v2 weights.\n");
         assert_ne!(d(&named, "AdaptLLM/finance-chat").as_deref(), Some("2023-12-08"));

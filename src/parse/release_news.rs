@@ -154,13 +154,19 @@ pub(super) fn releases_family(line: &str, name: &str) -> bool {
         }) || said.windows(3).any(all))
 }
 
+/// Whether a news line releases the model as one of a kind ([`releases_kind`]) or as its name
+/// without its tuning word ([`releases_variants`]).
+pub(super) fn releases_its_kind(line: &str, name: &str, lines: &[&str]) -> bool {
+    releases_kind(line, name, lines) || releases_variants(line, name, lines)
+}
+
 /// Whether a news line releases the models of this one's kind, named by the kind alone ("2023-11-23:
 /// Chat models are open-sourced" on Yi-34B-Chat's card, "Released our chat models developed from
 /// LLaMA-2-Chat-7B" on finance-chat's): the kind ("chat", "instruct", "base") is a word of the
 /// name, "<kind> models" is said with nothing before it but "the", "our", "all", the name's own
 /// words or the date, the clause (up to where it says what they were made from) states no other
 /// size and names no other model, and no dated news line of the card names the model itself.
-pub(super) fn releases_kind(line: &str, name: &str, lines: &[&str]) -> bool {
+fn releases_kind(line: &str, name: &str, lines: &[&str]) -> bool {
     use super::model_names::{is_size, words};
     let own = words(name);
     let Some(kind) = own.iter().rev().find(|w| matches!(w.as_str(), "chat" | "instruct" | "base")) else {
@@ -182,21 +188,35 @@ pub(super) fn releases_kind(line: &str, name: &str, lines: &[&str]) -> bool {
     plain && sizes_own && !super::mentions::names_unrelated_model(clause, name) && !named_elsewhere(lines, name)
 }
 
-/// Whether a news line releases the model's name without its tuning word as plural "models"
-/// ("released … `Kanana-1.5-15.7B-A3B` models" on kanana-1.5-15.7b-a3b-instruct's card): the base
-/// and its tunes, released together. The name so cut must still carry a size, and the line name
-/// no model unrelated to it.
-pub(super) fn releases_variants(line: &str, name: &str) -> bool {
+/// Whether a news line releases the model's name without its tuning word: as plural "models"
+/// ("released … `Kanana-1.5-15.7B-A3B` models" on kanana-1.5-15.7b-a3b-instruct's card, the name
+/// so cut still carrying a size), the base and its tunes released together; or alone ("We released
+/// the DeepSeek-V2-Lite" on DeepSeek-V2-Lite-Chat's). The line names no model unrelated to it.
+fn releases_variants(line: &str, name: &str, lines: &[&str]) -> bool {
     use super::model_names::{is_size, words};
     let own = words(name);
     let Some((tuning, stem)) = own.split_last() else { return false };
-    if !matches!(tuning.as_str(), "instruct" | "chat" | "it" | "inst") || !stem.iter().any(|w| is_size(w)) {
+    if !matches!(tuning.as_str(), "instruct" | "chat" | "it" | "inst") {
         return false;
     }
     let text = super::benchmarks::strip_markup(line);
     let said = words(&text);
-    let released = said.windows(stem.len() + 1).any(|run| run[..stem.len()] == *stem && run[stem.len()] == "models");
-    released && !super::mentions::names_unrelated_model(&text, name)
+    let plural = stem.iter().any(|w| is_size(w))
+        && said.windows(stem.len() + 1).any(|run| run[..stem.len()] == *stem && run[stem.len()] == "models");
+    // "We released the DeepSeek-V2" on DeepSeek-V2-Chat's card: the name without its tuning word,
+    // when the line speaks of no base model and no dated news line names the model itself.
+    let cut = name.rsplit_once(['-', '_']).map_or("", |(stem, _)| stem).to_ascii_lowercase();
+    let base = said.iter().any(|w| matches!(w.as_str(), "base" | "pretrained" | "pretrain"));
+    // (Right after the release word: "发布了与长文本相关的…技术解读 … GLM-4-9B" released a write-up.)
+    let cut_words = words(&cut);
+    let object = |at: usize| {
+        let rest = said[at + 1..].iter().skip_while(|w| matches!(w.as_str(), "the" | "our" | "a" | "new"));
+        rest.take(cut_words.len()).eq(cut_words.iter())
+    };
+    let news = |w: &String| matches!(w.as_str(), "released" | "release" | "releasing" | "sourced" | "introduce");
+    let after_news = || (0..said.len()).any(|at| news(&said[at]) && object(at));
+    let singular = || cut.len() >= 3 && !base && after_news() && !named_elsewhere(lines, name);
+    (plural || singular()) && !super::mentions::names_unrelated_model(&text, name)
 }
 
 /// Whether a dated line other than line `skip` names the model's size ("2025/07/24: … about
