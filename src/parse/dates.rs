@@ -538,6 +538,7 @@ mod tests {
         assert_eq!(d(adapt, "AdaptLLM/finance-LLM"), None, "not the kind of its name");
         assert_eq!(d(&adapt.replace("our", "Qwen-7B"), "AdaptLLM/finance-chat"), None, "another family's chat models");
         assert_eq!(d(&adapt.replace("our", "our 13B"), "AdaptLLM/finance-chat"), None, "another size");
+        assert_eq!(d(adapt, "someone/finance-chat-finetuned"), None, "a tune of it quoting its news");
         // The name without its tuning word, as "models": the base and its tunes.
         let kanana =
             "- `2025/07/24`: Published a blog post about `Kanana-1.5-15.7B-A3B` models and released weights.\n";

@@ -71,7 +71,7 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<C
             continue;
         }
         // (Only a line with a percentage can give one: the rest is not read, which keeps this cheap.)
-        if !text.contains('%') || !heading_allows(heading, tuned) {
+        if !text.contains('%') || !heading_allows(heading, tuned) || quoted(heading) {
             continue;
         }
         // (TeX marks around a value: "reaching $88.9$% pass ratio", a percent sign escaped with a backslash.)
@@ -86,6 +86,13 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<C
         }
     }
     out
+}
+
+/// A heading over another model's card pasted in ("Original model card", "Base model: …"): its
+/// "This model" is that model.
+fn quoted(heading: &str) -> bool {
+    let h = words(heading);
+    h.iter().any(|w| w == "original") || h.iter().any(|w| w == "base") && h.iter().any(|w| w == "model")
 }
 
 /// The sentences of a line: cut after ".", "!" or "?" followed by a space (a decimal point is
@@ -261,5 +268,6 @@ mod tests {
         none("In our tests with Bar-13B, it scores 61.5% on MMLU.\n");
         assert!(read("This model achieves 61.5% on MMLU.\n", "org/Foo-7B-GGUF").is_empty(), "a copy's quoted card");
         assert!(read("## Base model\n\nFoo-7B scores 61.5% on MMLU.\n", "org/Foo-7B").is_empty());
+        assert!(read("# Original model card\n\nThis model scores 61.5% on MMLU.\n", "org/Foo-7B").is_empty());
     }
 }

@@ -162,14 +162,15 @@ pub(super) fn releases_its_kind(line: &str, name: &str, lines: &[&str]) -> bool 
 
 /// Whether a news line releases the models of this one's kind, named by the kind alone ("2023-11-23:
 /// Chat models are open-sourced" on Yi-34B-Chat's card, "Released our chat models developed from
-/// LLaMA-2-Chat-7B" on finance-chat's): the kind ("chat", "instruct", "base") is a word of the
-/// name, "<kind> models" is said with nothing before it but "the", "our", "all", the name's own
+/// LLaMA-2-Chat-7B" on finance-chat's): the kind ("chat", "instruct", "base") is the name's last
+/// word, "<kind> models" is said with nothing before it but "the", "our", "all", the name's own
 /// words or the date, the clause (up to where it says what they were made from) states no other
 /// size and names no other model, and no dated news line of the card names the model itself.
 fn releases_kind(line: &str, name: &str, lines: &[&str]) -> bool {
     use super::model_names::{is_size, words};
     let own = words(name);
-    let Some(kind) = own.iter().rev().find(|w| matches!(w.as_str(), "chat" | "instruct" | "base")) else {
+    // (The name's last word: on "Yi-34B-Chat-finetuned-x", a quoted "Chat models are open-sourced" is Yi's.)
+    let Some(kind) = own.last().filter(|w| matches!(w.as_str(), "chat" | "instruct" | "base")) else {
         return false;
     };
     let text = super::benchmarks::strip_markup(&line.to_ascii_lowercase());
