@@ -725,6 +725,7 @@ mod tests {
         assert_eq!(card_size("LLM360/K2", &format!("{k2}* 7B parameter LLM\n")).map(|c| c.size.total), None);
         assert_eq!(card_size("LLM360/K2", "* 65 billion parameters per expert\n"), None);
         assert_eq!(card_size("LLM360/K2", "* 65 billion parameter LLM, 13B active\n"), None);
+        assert_eq!(card_size("org/K2-tune", &format!("# Original model card\n{k2}")).map(|c| c.size.total), None);
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
     // "total and 17B active parameters …"), read again joined to the next line's first sentence.
     let mut wrapped: Option<(usize, String)> = None;
     // Counts a list gives as a fact of its own ("* 65 billion parameter LLM"): taken when one alone.
-    let mut listed: Vec<Cand> = Vec::new();
+    let (mut listed, mut quoted): (Vec<Cand>, Option<usize>) = (Vec::new(), None);
     for (i, line) in md.lines().enumerate() {
         let t = line.trim();
         let plain = !t.is_empty()
@@ -42,7 +42,15 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
             wrapped = Some((i + 1, t.rsplit(". ").next().unwrap_or(t).to_owned()));
         }
         let item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ");
-        if item && !code && !front {
+        let level = t.chars().take_while(|c| *c == '#').count();
+        if level > 0 && quoted.is_none_or(|q| level <= q) {
+            // (A pasted card's section, "## Original model card", and its subsections: its lists are that model's.)
+            let h = super::model_names::words(t);
+            let pasted =
+                h.iter().any(|w| w == "original") || h.iter().any(|w| w == "base") && h.iter().any(|w| w == "model");
+            quoted = pasted.then_some(level);
+        }
+        if item && !code && !front && quoted.is_none() {
             listed.extend(list_fact(t, i + 1).filter(|_| !super::mentions::names_unrelated_model(lead, &short)));
         }
         if !t.is_empty() && !item && !line.starts_with([' ', '\t']) {
