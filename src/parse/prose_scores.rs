@@ -56,6 +56,8 @@ const BETWEEN: &[&str] = &["accuracy", "pass@1", "performance", "score", "pass",
 pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<CardScore> {
     let mut out = Vec::new();
     let (mut heading, mut fenced, mut offset) = ("", false, 0);
+    // The level of the pasted card's heading the lines are under, if any.
+    let mut pasted: Option<usize> = None;
     for line in markdown.split_inclusive('\n') {
         let at = offset;
         offset += line.len();
@@ -68,10 +70,14 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<C
         }
         if let Some(h) = text.strip_prefix('#') {
             heading = h.trim_start_matches('#').trim();
+            let level = text.chars().take_while(|c| *c == '#').count();
+            if pasted.is_none_or(|p| level <= p) {
+                pasted = quoted(heading).then_some(level);
+            }
             continue;
         }
         // (Only a line with a percentage can give one: the rest is not read, which keeps this cheap.)
-        if !text.contains('%') || !heading_allows(heading, tuned) || quoted(heading) {
+        if !text.contains('%') || !heading_allows(heading, tuned) || pasted.is_some() {
             continue;
         }
         // (TeX marks around a value: "reaching $88.9$% pass ratio", a percent sign escaped with a backslash.)
@@ -268,6 +274,8 @@ mod tests {
         none("In our tests with Bar-13B, it scores 61.5% on MMLU.\n");
         assert!(read("This model achieves 61.5% on MMLU.\n", "org/Foo-7B-GGUF").is_empty(), "a copy's quoted card");
         assert!(read("## Base model\n\nFoo-7B scores 61.5% on MMLU.\n", "org/Foo-7B").is_empty());
-        assert!(read("# Original model card\n\nThis model scores 61.5% on MMLU.\n", "org/Foo-7B").is_empty());
+        assert!(
+            read("# Original model card\n\n## Results\n\nThis model scores 61.5% on MMLU.\n", "org/Foo-7B").is_empty()
+        );
     }
 }
