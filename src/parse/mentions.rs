@@ -64,6 +64,13 @@ pub(crate) fn names_other_version(text: &str, name: &str) -> bool {
     })
 }
 
+/// A heading over another model's card pasted in ("Original model card", "Base model: …"): what
+/// its section says ("This model …", "- 7B parameters") is that model's.
+pub(crate) fn pasted_card_heading(heading: &str) -> bool {
+    let h = words(heading);
+    h.iter().any(|w| w == "original") || h.iter().any(|w| w == "base") && h.iter().any(|w| w == "model")
+}
+
 /// Whether `text` states a size (`13B`) that the repo name `name` does not hold.
 pub(crate) fn states_other_size(text: &str, name: &str) -> bool {
     let own = words(name);

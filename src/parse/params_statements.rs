@@ -45,10 +45,7 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
         let level = t.chars().take_while(|c| *c == '#').count();
         if level > 0 && quoted.is_none_or(|q| level <= q) {
             // (A pasted card's section, "## Original model card", and its subsections: its lists are that model's.)
-            let h = super::model_names::words(t);
-            let pasted =
-                h.iter().any(|w| w == "original") || h.iter().any(|w| w == "base") && h.iter().any(|w| w == "model");
-            quoted = pasted.then_some(level);
+            quoted = super::mentions::pasted_card_heading(t).then_some(level);
         }
         if item && !code && !front && quoted.is_none() {
             listed.extend(list_fact(t, i + 1).filter(|_| !super::mentions::names_unrelated_model(lead, &short)));

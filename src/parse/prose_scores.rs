@@ -7,7 +7,7 @@
 
 use super::benchmarks::{resolve, strip_markup};
 use super::card_scores::CardScore;
-use super::mentions::names_other_model;
+use super::mentions::{names_other_model, pasted_card_heading};
 use super::model_names::{is_packed, label_match, words};
 use super::tables::clip;
 use super::tune_or_base::heading_allows;
@@ -72,7 +72,7 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<C
             heading = h.trim_start_matches('#').trim();
             let level = text.chars().take_while(|c| *c == '#').count();
             if pasted.is_none_or(|p| level <= p) {
-                pasted = quoted(heading).then_some(level);
+                pasted = pasted_card_heading(heading).then_some(level);
             }
             continue;
         }
@@ -92,13 +92,6 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<C
         }
     }
     out
-}
-
-/// A heading over another model's card pasted in ("Original model card", "Base model: …"): its
-/// "This model" is that model.
-fn quoted(heading: &str) -> bool {
-    let h = words(heading);
-    h.iter().any(|w| w == "original") || h.iter().any(|w| w == "base") && h.iter().any(|w| w == "model")
 }
 
 /// The sentences of a line: cut after ".", "!" or "?" followed by a space (a decimal point is
