@@ -217,6 +217,18 @@ pub fn card_size_in(model_id: &str, markdown: &str, tables: &[Table]) -> Option<
     {
         return flagged(c);
     }
+    // A table's count for this model's own row or column, finer than the name and far from it
+    // ("| # Parameters | … | **1.3B** |" on granite-3.0-1b-a400m, whose prose says "an 1B parameter
+    // model" as its name does): the name is nominal, the count likely exact; flagged, not dropped.
+    let far_or_nominal = |c: &Cand| c.total.as_ref().is_none_or(|t| far(t) || t.value == n.total);
+    let precise = |c: &&Cand| {
+        c.form == SizeForm::Table && c.total.as_ref().is_some_and(|t| far(t) && t.rel * (t.value as f64) < h)
+    };
+    // (One such count only: a family table read row by row gives many, "111M" … "13B" on Cerebras-GPT-13B.)
+    let one_far = || cands.iter().filter(|c| c.total.as_ref().is_some_and(far)).count() == 1;
+    if let Some(c) = cands.iter().find(precise).filter(|_| cands.iter().all(far_or_nominal) && one_far()) {
+        return flagged(c);
+    }
     // A statement that passes every check for this model's own, far from the name's size
     // ("Manacá-1B … a model of ~1.72B parameters", but also "Foo-7B was judged by a 70B
     // parameter model"): the name may be nominal or the sentence another model's. Beside a
@@ -715,6 +727,17 @@ mod tests {
         assert_eq!(card_size("clibrain/lince-zero", &unnamed).map(|c| c.size.total), None);
         let numbered = card.replacen("Developed by", "Trained on 2T tokens by", 1);
         assert_eq!(card_size("clibrain/lince-zero", &numbered).map(|c| c.size.total), None);
+    }
+
+    #[test]
+    fn a_tables_exact_count_far_from_a_nominal_name_is_flagged_not_dropped() {
+        let card = "Foo-1B-A400M is an 1B parameter model.\n\n| Model | 2B Dense | 1B MoE |\n|---|---|---|\n\
+                    | Layers | 40 | **24** |\n| Experts | — | **32** |\n| # Parameters | 2.5B | **1.3B** |\n";
+        let got = card_size("org/Foo-1B-A400M", card).unwrap();
+        assert_eq!((got.size.total, got.against_name), (1_300_000_000, true));
+        // Not from a family table that gives many counts, one of them the name's.
+        let family = "| Model | Parameters |\n|---|---|\n| Foo | 111M |\n| Foo | 1.3B |\n| Foo | 13B |\n";
+        assert_eq!(card_size("org/Foo-13B", family).map(|c| c.against_name), Some(false));
     }
 
     #[test]
