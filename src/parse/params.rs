@@ -741,6 +741,15 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_value_under_a_header_giving_another_size_is_that_models() {
+        let moe = "### Mixture-of-Experts (MoE) Model\n\n| Property | 26B A4B MoE |\n|---|---|\n| **Total Parameters** | 25.2B |\n";
+        assert_eq!(card_size("google/gemma-4-E2B-it", moe), None);
+        assert_eq!(card_size("google/gemma-4-26B-A4B-it", moe).map(|c| c.size.total), Some(25_200_000_000));
+        let plain = "| Property | Value |\n|---|---|\n| **Total Parameters** | 25.2B |\n";
+        assert_eq!(card_size("google/gemma-4-E2B-it", plain).map(|c| c.size.total), Some(25_200_000_000));
+    }
+
+    #[test]
     fn a_list_item_stating_a_count_alone() {
         let k2 = "## About K2:\n* 65 billion parameter LLM\n* Tokens: 1.4T\n";
         assert_eq!(card_size("LLM360/K2", k2).map(|c| c.size.total), Some(65 * B));

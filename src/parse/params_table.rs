@@ -24,7 +24,13 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
                 row.iter().enumerate().skip(1).filter_map(|(j, c)| Some((j, keyed_num(key, c)?))).collect();
             let ours = |j: usize| head.get(j).is_some_and(|h| is_ours(h, id, name)) || Some(j) == bold;
             let own: Vec<_> = vals.iter().filter(|(j, _)| ours(*j)).collect();
-            let one = if vals.len() == 1 { vals.first() } else { (own.len() == 1 && k > 0).then(|| own[0]) };
+            // (A lone value under a header giving another size, "| Property | 26B A4B MoE |", is that model's.)
+            let other = |j: usize| head.get(j).is_some_and(|h| super::mentions::states_other_size(h, short(id)));
+            let one = match vals.as_slice() {
+                [(j, _)] if !other(*j) || ours(*j) => vals.first(),
+                [_] => None,
+                _ => (own.len() == 1 && k > 0).then(|| own[0]),
+            };
             found.extend(one.map(|(_, m)| (role, m.clone())));
         } else if head.len() == 2 && row.len() == 2 {
             found.extend(opening_count(row[1]).map(|m| (false, m)));
@@ -240,4 +246,9 @@ fn without_own_sizes(cell: &str, short: &str) -> String {
     } else {
         cell.to_owned()
     }
+}
+
+/// A repo id's name part ("Llama-3.1-8B" of "meta-llama/Llama-3.1-8B").
+fn short(id: &str) -> &str {
+    id.rsplit('/').next().unwrap_or(id)
 }
