@@ -24,10 +24,11 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
                 row.iter().enumerate().skip(1).filter_map(|(j, c)| Some((j, keyed_num(key, c)?))).collect();
             let ours = |j: usize| head.get(j).is_some_and(|h| is_ours(h, id, name)) || Some(j) == bold;
             let own: Vec<_> = vals.iter().filter(|(j, _)| ours(*j)).collect();
-            // (A lone value under a header giving another size, "| Property | 26B A4B MoE |", is that model's.)
+            // (A lone value under a header giving another size, "| Property | 26B A4B MoE |", is that
+            // model's; in the header row itself it is the value.)
             let other = |j: usize| head.get(j).is_some_and(|h| super::mentions::states_other_size(h, short(id)));
             let one = match vals.as_slice() {
-                [(j, _)] if !other(*j) || ours(*j) => vals.first(),
+                [(j, _)] if k == 0 || !other(*j) || ours(*j) => vals.first(),
                 [_] => None,
                 _ => (own.len() == 1 && k > 0).then(|| own[0]),
             };
