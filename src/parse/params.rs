@@ -750,6 +750,15 @@ mod tests {
     }
 
     #[test]
+    fn a_templates_model_type_line_describes_the_model() {
+        let card = "- **Model type:** A 13B parameter GPT-like model fine-tuned on a mix of datasets.\n";
+        assert_eq!(card_size("yentinglin/Taiwan-LLaMa-v1.0", card).map(|c| c.size.total), Some(13 * B));
+        // Elsewhere, with no size in the name, a tuning word may speak of the base.
+        let prose = "A 13B parameter GPT-like model fine-tuned on a mix of datasets.\n";
+        assert_eq!(card_size("yentinglin/Taiwan-LLaMa-v1.0", prose), None);
+    }
+
+    #[test]
     fn a_list_item_stating_a_count_alone() {
         let k2 = "## About K2:\n* 65 billion parameter LLM\n* Tokens: 1.4T\n";
         assert_eq!(card_size("LLM360/K2", k2).map(|c| c.size.total), Some(65 * B));

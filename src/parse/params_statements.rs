@@ -76,8 +76,13 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
             }
             // "a flagship $560$-billion-parameter model": TeX math around a number.
             let seg = if seg.contains('$') { seg.replace('$', "") } else { seg.to_owned() };
+            // A model card template's "Model type: A 16B parameter GPT-like model fine-tuned on …" describes
+            // this model: its tuning words speak of it, not of a base.
+            let typed = seg.split_once(':').is_some_and(|(k, _)| {
+                k.trim_matches(|c: char| !c.is_ascii_alphanumeric()).eq_ignore_ascii_case("model type")
+            });
             for s in seg.split(". ").flat_map(|x| x.split("? ")).flat_map(|x| x.split('。')) {
-                prose(s, i + 1, id, name.is_some(), named_before, &mut out);
+                prose(s, i + 1, id, name.is_some() || typed, named_before, &mut out);
                 let lower = s.to_ascii_lowercase();
                 named_before |= super::params_prose::names_own_word(&lower, &own_words);
             }
