@@ -759,6 +759,15 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_after_the_models_name() {
+        let card = "DistilGPT2 is pre-trained with the supervision of the 124 million parameter version of GPT-2. \
+                    DistilGPT2, which has 82 million parameters, was developed using knowledge distillation.\n";
+        assert_eq!(card_size("distilbert/distilgpt2", card).map(|c| c.size.total), Some(82_000_000));
+        let other = "GPT-2, which has 124 million parameters, was distilled into DistilGPT2.\n";
+        assert_eq!(card_size("distilbert/distilgpt2", other), None);
+    }
+
+    #[test]
     fn a_list_item_stating_a_count_alone() {
         let k2 = "## About K2:\n* 65 billion parameter LLM\n* Tokens: 1.4T\n";
         assert_eq!(card_size("LLM360/K2", k2).map(|c| c.size.total), Some(65 * B));
