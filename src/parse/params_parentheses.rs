@@ -29,10 +29,16 @@ pub(super) fn precise_in_parentheses(line: &str, no: usize, name: Option<&SizeTe
     }
 }
 
-/// Sizes in parentheses right after a name that is exactly this model's: "[Jamba 1.5
+/// A size that is all its parenthesis says, but for the word "parameters": "(11B)", "(314B parameters)".
+fn alone(part: &str, size: &super::params::Num) -> bool {
+    let rest = part[size.end..].trim().to_ascii_lowercase();
+    size.at == 0 && (rest.is_empty() || rest == "parameters" || rest == "params")
+}
+
+/// Sizes in parentheses right after a name that is exactly this model's (or "the model", the card's own): "[Jamba 1.5
 /// Mini](…) (12B active/52B total) and [Jamba 1.5 Large](…) (94B active/398B total)". Each
 /// part must say whether it is active or total, unless there is one size alone ("Velara (11B)").
-pub(super) fn named_parentheses(line: &str, no: usize, id: &str, out: &mut Vec<Cand>) {
+pub(super) fn named_parentheses(line: &str, no: usize, (id, pasted): (&str, bool), out: &mut Vec<Cand>) {
     let mut from = 0;
     while let Some(open) = line[from..].find('(').map(|k| from + k) {
         let Some(close) = line[open..].find(')').map(|k| open + k) else { return };
@@ -49,7 +55,12 @@ pub(super) fn named_parentheses(line: &str, no: usize, id: &str, out: &mut Vec<C
             continue;
         }
         let label = label.split_whitespace().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>();
-        if !super::model_names::label_match(&label.join(" "), id).is_some_and(|(_, exact)| exact) {
+        // ("the large size of the model (314B parameters)" on grok-1's card: the card's own model, outside a
+        // pasted card's section.)
+        let is = |w: &str, one_of: &[&str]| one_of.contains(&w.to_ascii_lowercase().as_str());
+        let the_model =
+            !pasted && matches!(label.as_slice(), [.., a, m] if is(a, &["the", "this"]) && is(m, &["model"]));
+        if !the_model && !super::model_names::label_match(&label.join(" "), id).is_some_and(|(_, exact)| exact) {
             continue;
         }
         let parts: Vec<&str> = inside.split(['/', ',', ';']).map(str::trim).collect();
@@ -67,7 +78,7 @@ pub(super) fn named_parentheses(line: &str, no: usize, id: &str, out: &mut Vec<C
             let slot = match (lower.contains("activ"), lower.contains("total")) {
                 (true, false) => &mut cand.active,
                 (false, true) => &mut cand.total,
-                (false, false) if parts.len() == 1 && part.len() == size.end - size.at => &mut cand.total,
+                (false, false) if parts.len() == 1 && alone(part, size) => &mut cand.total,
                 _ => return false,
             };
             !size.expert && slot.replace(size.clone()).is_none()
@@ -88,19 +99,28 @@ mod tests {
         let line = "[Jamba 1.5 Mini](https://x/ai21labs/AI21-Jamba-1.5-Mini) (12B active/52B total) and [Jamba 1.5 \
                     Large](https://x) (94B active/398B total) are also optimized";
         let mut out = Vec::new();
-        named_parentheses(line, 3, "ai21labs/AI21-Jamba-1.5-Mini", &mut out);
+        named_parentheses(line, 3, ("ai21labs/AI21-Jamba-1.5-Mini", false), &mut out);
         let got: Vec<_> =
             out.iter().map(|c| (c.total.as_ref().unwrap().value, c.active.as_ref().map(|a| a.value))).collect();
         assert_eq!(got, [(52_000_000_000, Some(12_000_000_000))]);
         let mut out = Vec::new();
-        named_parentheses("Jamba 1.5 Mini (12B/52B)", 1, "ai21labs/AI21-Jamba-1.5-Mini", &mut out);
+        named_parentheses("Jamba 1.5 Mini (12B/52B)", 1, ("ai21labs/AI21-Jamba-1.5-Mini", false), &mut out);
         assert!(out.is_empty(), "which is active is not said");
-        named_parentheses("We compare with Llama-2 (7B)", 1, "ai21labs/AI21-Jamba-1.5-Mini", &mut out);
+        named_parentheses("We compare with Llama-2 (7B)", 1, ("ai21labs/AI21-Jamba-1.5-Mini", false), &mut out);
         assert!(out.is_empty(), "another model's");
-        named_parentheses("Velara-v2 (13B)", 1, "x/Velara", &mut out);
+        named_parentheses("Velara-v2 (13B)", 1, ("x/Velara", false), &mut out);
         assert!(out.is_empty(), "a later version's");
-        named_parentheses("- Velara (11B)", 1, "x/Velara", &mut out);
+        named_parentheses("- Velara (11B)", 1, ("x/Velara", false), &mut out);
         assert_eq!(out.len(), 1);
+        // "The model" is the card's own, but not in a pasted card's section.
+        let grok = "Due to the large size of the model (314B parameters), a multi-GPU machine is required.";
+        let mut out = Vec::new();
+        named_parentheses(grok, 1, ("xai-org/grok-1", true), &mut out);
+        assert!(out.is_empty(), "a pasted card's model");
+        named_parentheses(grok, 1, ("xai-org/grok-1", false), &mut out);
+        assert_eq!(out.iter().map(|c| c.total.as_ref().unwrap().value).collect::<Vec<_>>(), [314_000_000_000]);
+        named_parentheses("Foo-7B is tuned from the base model (13B parameters).", 1, ("x/Foo-7B", false), &mut out);
+        assert_eq!(out.len(), 1, "the base model is another");
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
             true => block.push((i + 1, line)),
             false => table(&std::mem::take(&mut block), id, name, &mut out),
         }
-        super::params_parentheses::named_parentheses(t, i + 1, id, &mut out);
+        super::params_parentheses::named_parentheses(t, i + 1, (id, quoted.is_some()), &mut out);
         super::params_parentheses::precise_in_parentheses(t, i + 1, name, &mut out);
         for seg in t.split('|') {
             // "Parameters: 1.54B", and "- Model size is 17.46B" in a list of facts.
