@@ -39,7 +39,7 @@ impl DatePrecision {
 
 const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-fn month(word: &str) -> Option<u32> {
+pub(super) fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches(['.', ',']).to_ascii_lowercase();
     if w.len() < 3 {
         return None;

@@ -66,9 +66,28 @@ pub(crate) fn names_other_version(text: &str, name: &str) -> bool {
 
 /// A heading over another model's card pasted in ("Original model card", "Base model: …"): what
 /// its section says ("This model …", "- 7B parameters") is that model's.
-pub(crate) fn pasted_card_heading(heading: &str) -> bool {
+fn pasted_card_heading(heading: &str) -> bool {
     let h = words(heading);
     h.iter().any(|w| w == "original") || h.iter().any(|w| w == "base") && h.iter().any(|w| w == "model")
+}
+
+/// Whether the lines read so far sit in a pasted card's section: under a heading
+/// [`pasted_card_heading`] accepts, or in one of its subsections. Fed a card's lines in order.
+#[derive(Default)]
+pub(crate) struct PastedSection(Option<usize>);
+
+impl PastedSection {
+    /// Takes in a heading line ("## Original model card"); other lines change nothing.
+    pub(crate) fn see(&mut self, line: &str) {
+        let level = line.chars().take_while(|c| *c == '#').count();
+        if level > 0 && self.0.is_none_or(|pasted| level <= pasted) {
+            self.0 = pasted_card_heading(line).then_some(level);
+        }
+    }
+
+    pub(crate) fn inside(&self) -> bool {
+        self.0.is_some()
+    }
 }
 
 /// Whether `text` states a size (`13B`) that the repo name `name` does not hold.

@@ -25,7 +25,8 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
     // "total and 17B active parameters …"), read again joined to the next line's first sentence.
     let mut wrapped: Option<(usize, String)> = None;
     // Counts a list gives as a fact of its own ("* 65 billion parameter LLM"): taken when one alone.
-    let (mut listed, mut quoted): (Vec<Cand>, Option<usize>) = (Vec::new(), None);
+    // (And where a pasted card's section, "## Original model card", holds another model's facts.)
+    let (mut listed, mut pasted) = (Vec::new(), super::mentions::PastedSection::default());
     for (i, line) in md.lines().enumerate() {
         let t = line.trim();
         let plain = !t.is_empty()
@@ -42,12 +43,8 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
             wrapped = Some((i + 1, t.rsplit(". ").next().unwrap_or(t).to_owned()));
         }
         let item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ");
-        let level = t.chars().take_while(|c| *c == '#').count();
-        if level > 0 && quoted.is_none_or(|q| level <= q) {
-            // (A pasted card's section, "## Original model card", and its subsections: its lists are that model's.)
-            quoted = super::mentions::pasted_card_heading(t).then_some(level);
-        }
-        if item && !code && !front && quoted.is_none() {
+        pasted.see(t);
+        if item && !code && !front && !pasted.inside() {
             listed.extend(list_fact(t, i + 1).filter(|_| !super::mentions::names_unrelated_model(lead, &short)));
         }
         if !t.is_empty() && !item && !line.starts_with([' ', '\t']) {
@@ -64,7 +61,7 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
             true => block.push((i + 1, line)),
             false => table(&std::mem::take(&mut block), id, name, &mut out),
         }
-        super::params_parentheses::named_parentheses(t, i + 1, (id, quoted.is_some()), &mut out);
+        super::params_parentheses::named_parentheses(t, i + 1, (id, pasted.inside()), &mut out);
         super::params_parentheses::precise_in_parentheses(t, i + 1, name, &mut out);
         for seg in t.split('|') {
             // "Parameters: 1.54B", and "- Model size is 17.46B" in a list of facts.
@@ -105,27 +102,14 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
 }
 
 /// A list item that opens with a count of parameters and says nothing else but what the model
-/// is ("* 65 billion parameter LLM" under "## About K2:", "- 336M parameters." in BERT-large's
-/// configuration list): not an estimate, nor a count of something else ("active", "embedding").
+/// is, in a few words ("* 65 billion parameter LLM" under "## About K2:", "- 336M parameters." in
+/// BERT-large's configuration list): [`opening_count`](super::params_table::opening_count)'s count.
 fn list_fact(item: &str, line: usize) -> Option<Cand> {
     let text = item[2..].replace(['*', '`', '_'], "");
-    let lower = text.to_ascii_lowercase();
-    let (head, rest) = lower.split_once(" param")?;
-    let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());
-    let other =
-        ["activ", "total", "embed", "each", "per ", "param", "than", "vs", "of "].iter().any(|w| rest.contains(w));
-    if other || rest.contains(|c: char| c.is_ascii_digit()) || rest.split_whitespace().count() > 4 {
-        return None;
-    }
-    let total = super::params_table::cell_num(&text[..head.len()])?;
-    Some(Cand {
-        doubt: false,
-        total: Some(total),
-        active: None,
-        form: SizeForm::Prose,
-        line,
-        evidence: evidence(item, 0),
-    })
+    let few_words = text.split_once(" param").is_some_and(|(_, rest)| rest.split_whitespace().count() <= 5);
+    let total = super::params_table::opening_count(&text).filter(|_| few_words)?;
+    let evidence = evidence(item, 0);
+    Some(Cand { doubt: false, total: Some(total), active: None, form: SizeForm::Prose, line, evidence })
 }
 
 /// Whether the size right after `before` sits in a parenthesis about a linked Hub repository that is

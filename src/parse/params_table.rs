@@ -26,7 +26,9 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
             let own: Vec<_> = vals.iter().filter(|(j, _)| ours(*j)).collect();
             // (A lone value under a header giving another size, "| Property | 26B A4B MoE |", is that
             // model's; in the header row itself it is the value.)
-            let other = |j: usize| head.get(j).is_some_and(|h| super::mentions::states_other_size(h, short(id)));
+            let other = |j: usize| {
+                head.get(j).is_some_and(|h| super::mentions::states_other_size(h, id.rsplit('/').next().unwrap_or(id)))
+            };
             let one = match vals.as_slice() {
                 [(j, _)] if k == 0 || !other(*j) || ours(*j) => vals.first(),
                 [_] => None,
@@ -146,16 +148,20 @@ pub(super) fn keyed_num(key: &str, cell: &str) -> Option<Num> {
     })
 }
 
-/// The count a key-value table's value opens with, when it says nothing of another ("| Architecture
-/// | 14B parameters, dense decoder-only Transformer model |": the summary of this model).
-fn opening_count(cell: &str) -> Option<Num> {
-    let lower = cell.to_ascii_lowercase();
+/// The count a key-value table's value or a list item opens with ("| Architecture | 14B parameters,
+/// dense decoder-only Transformer model |"), when nothing after it speaks of another count (active,
+/// total, embeddings, per expert, a comparison, another number) and it is no estimate.
+pub(super) fn opening_count(text: &str) -> Option<Num> {
+    const OTHER: &[&str] = &["param", "activ", "total", "embed", "each", "per ", "than", "vs", "of "];
+    let lower = text.to_ascii_lowercase();
     let (head, rest) = lower.split_once(" param")?;
-    let other = ["param", "activ", "total", "embed"].iter().any(|w| rest.contains(w) || head.contains(w));
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let other =
+        OTHER.iter().any(|w| rest.contains(w) || head.contains(w)) || rest.contains(|c: char| c.is_ascii_digit());
     if other {
         return None;
     }
-    cell_num(&cell[..head.len()])
+    cell_num(&text[..head.len()])
 }
 
 /// A cell (or a value after a colon) holding one size and nothing else.
@@ -247,9 +253,4 @@ fn without_own_sizes(cell: &str, short: &str) -> String {
     } else {
         cell.to_owned()
     }
-}
-
-/// A repo id's name part ("Llama-3.1-8B" of "meta-llama/Llama-3.1-8B").
-fn short(id: &str) -> &str {
-    id.rsplit('/').next().unwrap_or(id)
 }

@@ -7,7 +7,7 @@
 
 use super::benchmarks::{resolve, strip_markup};
 use super::card_scores::CardScore;
-use super::mentions::{names_other_model, pasted_card_heading};
+use super::mentions::{names_other_model, PastedSection};
 use super::model_names::{is_packed, label_match, words};
 use super::tables::clip;
 use super::tune_or_base::heading_allows;
@@ -56,8 +56,7 @@ const BETWEEN: &[&str] = &["accuracy", "pass@1", "performance", "score", "pass",
 pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<CardScore> {
     let mut out = Vec::new();
     let (mut heading, mut fenced, mut offset) = ("", false, 0);
-    // The level of the pasted card's heading the lines are under, if any.
-    let mut pasted: Option<usize> = None;
+    let mut pasted = PastedSection::default();
     for line in markdown.split_inclusive('\n') {
         let at = offset;
         offset += line.len();
@@ -70,22 +69,20 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<C
         }
         if let Some(h) = text.strip_prefix('#') {
             heading = h.trim_start_matches('#').trim();
-            let level = text.chars().take_while(|c| *c == '#').count();
-            if pasted.is_none_or(|p| level <= p) {
-                pasted = pasted_card_heading(heading).then_some(level);
-            }
+            pasted.see(text);
             continue;
         }
         // (Only a line with a percentage can give one: the rest is not read, which keeps this cheap.)
-        if !text.contains('%') || !heading_allows(heading, tuned) || pasted.is_some() {
+        if !text.contains('%') || !heading_allows(heading, tuned) || pasted.inside() {
             continue;
         }
         // (TeX marks around a value: "reaching $88.9$% pass ratio", a percent sign escaped with a backslash.)
         let plain = strip_markup(text.trim_start_matches(['-', '*', '+', ' '])).replace(['$', '\\'], "");
         let mut about_model = false;
         for sentence in sentences(&plain) {
-            let subject = own_subject(sentence, model_id, about_model);
-            about_model = subject && opens_with_name(sentence, model_id);
+            let named = opens_with_name(sentence, model_id);
+            let subject = named || pronoun_subject(sentence, model_id, about_model);
+            about_model = named;
             if subject {
                 read_sentence(sentence, model_id, at, &mut out);
             }
@@ -133,14 +130,14 @@ fn opens_with_name(sentence: &str, model_id: &str) -> bool {
     })
 }
 
-/// Whether the sentence's subject is the model: its exact name opens it; "It" or "The model"
+/// Whether a sentence not opened by the model's name still has it as subject: "It" or "The model"
 /// opens it right after a sentence opened by that name; or "This model" or "Our model" opens it
 /// on the card of a model that is not a copy (a quantized copy's card quotes its original's).
-fn own_subject(sentence: &str, model_id: &str, after_name: bool) -> bool {
+fn pronoun_subject(sentence: &str, model_id: &str, after_name: bool) -> bool {
     let lower = main_clause(sentence).to_ascii_lowercase();
     let pronoun = ["it ", "the model "].iter().any(|p| lower.starts_with(p));
     let this = ["this model ", "our model "].iter().any(|p| lower.starts_with(p)) && !is_packed(model_id);
-    opens_with_name(sentence, model_id) || (after_name && pronoun) || this
+    (after_name && pronoun) || this
 }
 
 /// The scores of one sentence whose subject is the model.

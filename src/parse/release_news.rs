@@ -353,10 +353,8 @@ fn named_elsewhere(lines: &[&str], name: &str) -> bool {
 /// A line that is only a date, in brackets or bold ("**[26 July 2023]**", "<strong>[2025/06/03]</strong>"):
 /// every word a number or a month.
 pub(super) fn date_alone(line: &str) -> bool {
-    const MONTHS: &[&str] =
-        &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
     let bare = super::benchmarks::strip_markup(line);
-    let month = |w: &str| MONTHS.iter().any(|m| w.to_ascii_lowercase().starts_with(m) && w.len() <= 9);
+    let month = |w: &str| super::dates::month(w).is_some();
     let ordinal = |w: &str| {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
