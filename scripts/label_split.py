@@ -2,7 +2,7 @@
 """Labelling a drawn blind split of repository cards: the helpers' briefs, then their labels into the
 label files (the steps of validation v45 and v46; see tests/it/data/cards/LABELLING.md).
 
-    scripts/label_split.py briefs SPLIT_DIR SPLIT GROUPS
+    scripts/label_split.py briefs SPLIT_DIR SPLIT GROUPS [--lab]
     scripts/label_split.py consolidate SPLIT_DIR SPLIT COLLECTION [--write] [SHARED=../shared]
 
 SPLIT_DIR holds `draw.txt` (one drawn card a line: `<n> <owner/repo> <commit>`, n the next free pool
@@ -31,6 +31,31 @@ from used_cards import LABELS, bare, used_names
 CARDS = os.path.join(LABELS, "cards")
 HEADER = "file,model_id,kind,params,active,date,date_precision,is_base,benchmark,shots,value,is_average,note"
 
+COPIES = """Each file is the README.md of a public GitHub repository that copies a Hugging Face model repository (its
+config and tokenizer files sit beside it), so the text is that model's Hub card. The GitHub owner is usually not
+the Hub owner.
+- `file` column: `pool/<n>.md` (e.g. `pool/{first}.md`).
+- `model_id`: the card's own Hub id `<owner>/<name>` when the card states or links it (a title, a
+  huggingface.co link to this repo, a `from_pretrained("owner/name")` call loading this very model, a
+  leaderboard-details dataset name `details_<owner>__<name>`). Not the id of the model it was fine-tuned from or
+  quantized from. If the card is a copy by a quantizer (TheBloke etc.: "This repo contains GPTQ/AWQ/GGUF files
+  for X"), the id is the quantizer's repo when the card names it (e.g. TheBloke/X-GPTQ), and the model is a
+  quantized copy. When the card never gives its own id, write `unknown/<GitHub repository name>` (the part after
+  the slash) and say so in the note.
+"""
+
+# A lab's own GitHub README of a model family (v62): the labeller picks the flagship, as collection 8 did.
+LAB = """Each file is the README.md of a lab's own GitHub repository for a model family (not a Hub card, but
+written the same way). Label it as the Hub card of the family's **flagship**: the one model the README is chiefly
+about (its headline release: the largest or newest instruct/chat model the README names and evaluates; when the
+README is about one model, that model).
+- `file` column: `pool/<n>.md` (e.g. `pool/{first}.md`).
+- `model_id`: the flagship's Hub id `<owner>/<name>` as the README gives it (a huggingface.co link, a download
+  table, a `from_pretrained(...)` call). Say in the note why that model is the flagship.
+- Scores: only those the README attributes to that flagship (its own column or row, or prose about it); not a
+  sibling size's, a base or earlier version's, or a competitor's.
+"""
+
 BRIEF = """# Labelling brief v{split}-{x}
 
 You label real public Hugging Face model cards by reading them, for a blind test of an extraction tool. Your labels
@@ -44,18 +69,7 @@ anything else in the repository (no source code, no other label files), do not r
 ## Your cards (read each whole)
 {listing}
 
-Each file is the README.md of a public GitHub repository that copies a Hugging Face model repository (its
-config and tokenizer files sit beside it), so the text is that model's Hub card. The GitHub owner is usually not
-the Hub owner.
-- `file` column: `pool/<n>.md` (e.g. `pool/{first}.md`).
-- `model_id`: the card's own Hub id `<owner>/<name>` when the card states or links it (a title, a
-  huggingface.co link to this repo, a `from_pretrained("owner/name")` call loading this very model, a
-  leaderboard-details dataset name `details_<owner>__<name>`). Not the id of the model it was fine-tuned from or
-  quantized from. If the card is a copy by a quantizer (TheBloke etc.: "This repo contains GPTQ/AWQ/GGUF files
-  for X"), the id is the quantizer's repo when the card names it (e.g. TheBloke/X-GPTQ), and the model is a
-  quantized copy. When the card never gives its own id, write `unknown/<GitHub repository name>` (the part after
-  the slash) and say so in the note.
-- Not a text-generation LLM (embedding, classifier, speech, image, OCR, translation-only seq2seq, a LoRA adapter
+{about}- Not a text-generation LLM (embedding, classifier, speech, image, OCR, translation-only seq2seq, a LoRA adapter
   whose card gives nothing about the model), or an empty/template card ("More information needed" everywhere, or
   only a license): one `skip` row with the reason.
 - Otherwise one `card` row, and one `score` row per score the card attributes to this model (see the rules:
@@ -81,7 +95,7 @@ def drawn(split_dir):
     return [tuple(line.split()) for line in open(os.path.join(split_dir, "draw.txt")) if line.strip()]
 
 
-def briefs(split_dir, split, groups):
+def briefs(split_dir, split, groups, lab=False):
     text = lambda n: os.path.join(split_dir, f"{n}.md")
     bins, load = [[] for _ in range(groups)], [0] * groups
     # Largest cards first, each to the lightest helper (a card's reading costs about its size).
@@ -94,7 +108,8 @@ def briefs(split_dir, split, groups):
         cards.sort()
         listing = "\n".join(f"- {text(n)}  (GitHub repository: {repo})" for n, repo, _ in cards)
         out = os.path.join(split_dir, f"label{split}_{x}.csv")
-        brief = BRIEF.format(split=split, x=x, cards=os.path.abspath(CARDS), listing=listing, first=cards[0][0],
+        about = (LAB if lab else COPIES).format(first=cards[0][0])
+        brief = BRIEF.format(split=split, x=x, cards=os.path.abspath(CARDS), listing=listing, about=about,
                              out=out, header=HEADER)
         open(os.path.join(split_dir, f"brief{split}_{x}.md"), "w").write(brief)
         print(f"brief{split}_{x}.md: {len(cards)} cards")
@@ -142,7 +157,7 @@ def consolidate(split_dir, split, collection, write, shared):
 if __name__ == "__main__":
     command, split_dir, split = sys.argv[1], sys.argv[2], sys.argv[3]
     if command == "briefs":
-        briefs(split_dir, split, int(sys.argv[4]))
+        briefs(split_dir, split, int(sys.argv[4]), "--lab" in sys.argv)
     elif command == "consolidate":
         rest = [a for a in sys.argv[5:] if a != "--write"]
         consolidate(split_dir, split, sys.argv[4], "--write" in sys.argv, rest[0] if rest else "../shared")
