@@ -555,6 +555,18 @@ mod tests {
     }
 
     #[test]
+    fn a_news_line_releasing_the_family_by_name_dates_its_members() {
+        let card = "## News\n\n[2026/01/22] We release [Stable-DiffCoder](https://x.io/Stable-DiffCoder)!\n";
+        assert_eq!(d(card, "ByteDance-Seed/Stable-DiffCoder-8B-Instruct").as_deref(), Some("2026-01-22"));
+        // Not a later version, another model of the family's name, another size, or a one-word family.
+        let none = |line: &str, id: &str| assert_eq!(d(line, id), None, "{line}");
+        none("[2026/01/22] We release Stable-DiffCoder-v2!\n", "org/Stable-DiffCoder-8B-Instruct");
+        none("[2026/01/22] We release Stable-DiffCoder Math!\n", "org/Stable-DiffCoder-8B-Instruct");
+        none("[2026/01/22] We release Stable-DiffCoder (3B)!\n", "org/Stable-DiffCoder-8B-Instruct");
+        none("[2024/06/07] We release Qwen2!\n", "Qwen/Qwen2-7B-Instruct");
+    }
+
+    #[test]
     fn a_milestone_lists_date_on_the_line_above_dates_its_release() {
         let card = "**[27 July 2023]**\n[GenZ-13B V2 (4-bit)](x) : Announcing our GenZ-13B v2 with 4-bit quantisation.\n\n\
                     **[26 July 2023]**\n[GenZ-13B V2](x) : We're excited to announce the release of our Genz 13B v2 model.\n";

@@ -56,6 +56,15 @@ pub fn looks_tuned(id: &str) -> bool {
         "rlhf",
         "orpo",
         "rl",
+        // Preference and RL tunings, an instruct tune's short form, and reasoning tunes
+        // ("Seed-X-PPO-7B", "GroveMoE-Inst", "Qwen3-235B-A22B-Thinking-2507"): no base is named so.
+        "ppo",
+        "grpo",
+        "kto",
+        "simpo",
+        "sppo",
+        "inst",
+        "thinking",
         "distill",
         "abliterated",
         "vicuna",

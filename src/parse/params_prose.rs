@@ -68,8 +68,12 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     // (Also after an opening phrase that names nothing: "Developed by Clibrain, it is a … model with 7B parameters".)
     let opening = |o: &str| o.split_whitespace().count() <= 6 && !o.contains(|c: char| c.is_ascii_digit());
     let clause = lower.trim_start().split_once(", ").filter(|(o, _)| opening(o)).map_or("", |(_, rest)| rest);
-    let named_before =
-        named_before && pronoun.iter().any(|p| lower.trim_start().starts_with(p) || clause.starts_with(p));
+    // ("this 56B activated (560B total) parameter model": "this" and a count.)
+    let this_count = |t: &str| t.strip_prefix("this ").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    let named_before = named_before
+        && (pronoun.iter().any(|p| lower.trim_start().starts_with(p) || clause.starts_with(p))
+            || this_count(lower.trim_start())
+            || this_count(clause));
     let first = family.as_str();
     let kin = |w: &str| first.len() > 1 && w.contains('-') && w.split(['-', '_', '.']).next() == Some(first);
     let mut names = lower.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)));

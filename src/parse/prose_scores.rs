@@ -9,6 +9,7 @@ use super::benchmarks::{resolve, strip_markup};
 use super::card_scores::CardScore;
 use super::mentions::{names_other_model, PastedSection};
 use super::model_names::{is_packed, label_match, words};
+use super::params::parse_size;
 use super::tables::clip;
 use super::tune_or_base::heading_allows;
 
@@ -112,7 +113,7 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 fn main_clause(sentence: &str) -> &str {
     match sentence.split_once(", ") {
         Some((opening, rest))
-            if opening.split_whitespace().count() <= 8 && !opening.contains(|c: char| c.is_ascii_digit()) =>
+            if opening.split_whitespace().count() <= 16 && !opening.contains(|c: char| c.is_ascii_digit()) =>
         {
             rest
         }
@@ -126,8 +127,18 @@ fn opens_with_name(sentence: &str, model_id: &str) -> bool {
     [sentence, main_clause(sentence)].iter().any(|s| {
         let first = s.split(|c: char| c.is_whitespace() || c == ',' || c == ':').next().unwrap_or("");
         let first = first.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-        label_match(first, model_id).is_some_and(|m| m.1)
+        label_match(first, model_id).is_some_and(|m| m.1) || short_name(model_id) == Some(first)
     })
+}
+
+/// The name without its family word, as a lab's card calls its model ("M2.5 is SOTA in coding" on
+/// MiniMax-M2.5's): only a two-part name whose family word is all letters and whose rest has a
+/// letter and a digit and is no size ("8B" of Qwen3-8B names no model).
+fn short_name(model_id: &str) -> Option<&str> {
+    let (family, rest) = model_id.rsplit('/').next()?.split_once('-')?;
+    let named = rest.chars().any(|c| c.is_ascii_alphabetic()) && rest.chars().any(|c| c.is_ascii_digit());
+    let family_word = !family.is_empty() && family.chars().all(|c| c.is_ascii_alphabetic());
+    (family_word && named && !rest.contains('-') && parse_size(rest).is_none()).then_some(rest)
 }
 
 /// Whether a sentence not opened by the model's name still has it as subject: "It" or "The model"

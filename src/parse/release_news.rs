@@ -74,8 +74,13 @@ pub(super) fn releases_no_model(lower: &str, at: usize, name: &str) -> bool {
     let object: Vec<String> = clause.split_whitespace().skip(1).take(8).map(word).collect();
     let rest: Vec<String> = sentence.split_whitespace().map(word).collect();
     let mentions = |words: &[String], list: &[&str]| words.iter().any(|w| list.iter().any(|t| w.contains(t)));
+    // (A thing is a word of its own, maybe plural: "code", "codes", not the "code" of "DiffCoder".)
+    let names_thing = |words: &[String]| {
+        let tokens = words.iter().flat_map(|w| w.split(|c: char| !c.is_ascii_alphanumeric()));
+        tokens.into_iter().any(|t| THINGS.iter().any(|x| t == *x || t.strip_suffix('s') == Some(x)))
+    };
     let is_name = |words: &[String]| names_model(&words.join(" "), name);
-    let thing = |words: &[String]| mentions(words, THINGS) && !mentions(words, MODELS);
+    let thing = |words: &[String]| names_thing(words) && !mentions(words, MODELS);
     // "version 1.1" (or "v1.1") as the subject: another version than the name's.
     let version = subject.iter().enumerate().any(|(k, w)| {
         let number = if w == "version" { subject.get(k + 1).map(String::as_str) } else { w.strip_prefix('v') };
@@ -92,7 +97,7 @@ pub(super) fn releases_no_model(lower: &str, at: usize, name: &str) -> bool {
         if mentions(one, MODELS) || is_name(one) {
             Some(false)
         } else {
-            mentions(one, THINGS).then_some(true)
+            names_thing(one).then_some(true)
         }
     });
     let of_things = first_said == Some(true) && !mentions(&rest, MODELS) && !mentions(&subject, MODELS);
@@ -151,7 +156,39 @@ pub(super) fn releases_family(line: &str, name: &str) -> bool {
         && (said.windows(family.len() + 1).any(|run| {
             run[..family.len()].iter().zip(&family).all(|(a, b)| a == *b)
                 && matches!(run[family.len()].as_str(), "series" | "family" | "models")
-        }) || said.windows(3).any(all))
+        }) || said.windows(3).any(all)
+            || released_by_name(line, name))
+}
+
+/// Whether the family, as the name writes it, is the object of a release word and ends there
+/// ("[2026/01/22] We release [Stable-DiffCoder](…)!" on Stable-DiffCoder-8B-Instruct's card): not
+/// "We release Stable-DiffCoder-v2", "… Qwen2 Math", nor a family whose name has no hyphen.
+fn released_by_name(line: &str, name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    // The name's parts before its first size or tuning part: "stable-diffcoder" of stable-diffcoder-8b-instruct.
+    let stop = |p: &str| super::model_names::is_size(p) || matches!(p, "instruct" | "chat" | "inst" | "base" | "it");
+    let mut at = 0;
+    for part in name.split(['-', '_']) {
+        if stop(part) {
+            break;
+        }
+        at += part.len() + 1;
+    }
+    let family = &name[..at.saturating_sub(1)];
+    if at >= name.len() || !family.contains(['-', '_']) {
+        return false;
+    }
+    let lower = super::benchmarks::strip_markup(line).to_ascii_lowercase();
+    lower.match_indices(family).any(|(at, _)| {
+        let before = lower[..at].trim_end().trim_end_matches(['[', '*']).trim_end();
+        let object = ["release", "released", "releasing", "introduce"]
+            .iter()
+            .any(|w| before.ends_with(w) || ["the", "our"].iter().any(|a| before.ends_with(&format!("{w} {a}"))));
+        let ends = lower[at + family.len()..].trim_start_matches([']', '*']);
+        // (A link's target after the name: "[Stable-DiffCoder](https://…)!".)
+        let ends = ends.split_once(')').filter(|_| ends.starts_with('(')).map_or(ends, |(_, rest)| rest);
+        object && (ends.is_empty() || ends.starts_with(['!', ',', ';']) || ends.starts_with(". ") || ends == ".")
+    })
 }
 
 /// Whether a news line releases the model as one of a kind ([`releases_kind`]) or as its name
