@@ -759,6 +759,15 @@ mod tests {
     }
 
     #[test]
+    fn this_and_a_count_after_the_model_is_named() {
+        let card = "We introduce Foo-TurboS, a novel hybrid MoE model. Architecturally, this 56B activated (560B \
+                    total) parameter model employs 128 layers.";
+        assert_eq!(read("org/Foo-TurboS", card), Some((560_000_000_000, Some(56_000_000_000))));
+        let before = "Architecturally, this 56B activated (560B total) parameter model employs 128 layers.";
+        assert_eq!(read("org/Foo-TurboS", before), None, "the model not named before");
+    }
+
+    #[test]
     fn a_relative_clause_after_the_models_name() {
         let card = "DistilGPT2 is pre-trained with the supervision of the 124 million parameter version of GPT-2. \
                     DistilGPT2, which has 82 million parameters, was developed using knowledge distillation.\n";

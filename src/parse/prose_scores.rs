@@ -259,6 +259,17 @@ mod tests {
     }
 
     #[test]
+    fn a_lab_cards_short_name_as_the_subject() {
+        let card = "Extensively trained with reinforcement learning in many environments, M2.5 is SOTA in coding, \
+                    boasting scores of **80.2% in SWE-Bench Verified, 51.3% in Multi-SWE-Bench**.\n";
+        let found = read(card, "MiniMaxAI/MiniMax-M2.5");
+        assert_eq!(found, vec![("swe_bench_verified".to_owned(), 80.2), ("multi_swe_bench".to_owned(), 51.3)]);
+        assert!(read(card, "MiniMaxAI/MiniMax-M2.1").is_empty(), "another version's short name");
+        assert!(read("4.7 scores 61.5% on MMLU.\n", "zai-org/GLM-4.7").is_empty(), "a bare number is no name");
+        assert!(read(card, "MiniMaxAI/MiniMax-M2.5-Lightning").is_empty(), "a longer name has no short one");
+    }
+
+    #[test]
     fn other_models_comparisons_and_unknown_benchmarks_give_nothing() {
         let none = |card: &str| assert!(read(card, "org/Foo-7B").is_empty(), "{card}");
         none("Flan-PaLM 540B achieves 75.2% on five-shot MMLU.\n");
