@@ -768,6 +768,15 @@ mod tests {
     }
 
     #[test]
+    fn a_range_of_active_counts_states_the_total_alone() {
+        let card = "GroveMoE is a family of LLMs. With **33 B total parameters** and **3.14–3.28 B active parameters \
+                    per token**, GroveMoE delivers results.";
+        assert_eq!(read("org/GroveMoE-Inst", card), Some((33_000_000_000, None)));
+        let family = "Foo is a series of models ranging from 0.5 to 72 billion parameters.";
+        assert_eq!(read("org/Foo-Inst", family), None, "a family's range of totals");
+    }
+
+    #[test]
     fn a_relative_clause_after_the_models_name() {
         let card = "DistilGPT2 is pre-trained with the supervision of the 124 million parameter version of GPT-2. \
                     DistilGPT2, which has 82 million parameters, was developed using knowledge distillation.\n";

@@ -92,7 +92,7 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     // ("Transformer-based" describes the architecture; "based on" names a base model.)
     let cue = words(&lower.replace("-based", "")).any(|w| listed(CUES, w) || (!anchored && listed(TUNED, w)));
     let (mut totals, mut actives) = (Vec::new(), Vec::new());
-    for m in found.into_iter().filter(|m| !m.named) {
+    for m in found.into_iter().filter(|m| !m.named && !range_end(s, m.at)) {
         let Some(active) = role(&lower[..m.at], &lower[m.end..]) else { continue };
         (if active { &mut actives } else { &mut totals }).push(m);
     }
@@ -346,8 +346,23 @@ fn lists_sizes(s: &str) -> bool {
         let rest = s[read_unit(s, j).map_or(j, |(_, e)| e)..].trim_start_matches([' ', '*']);
         let joined = ["and ", "or ", "to ", ",", "-", "–", "—", "/", "~"].iter().find_map(|c| rest.strip_prefix(c));
         let next = joined.map(|r| r.trim_start_matches([' ', '*'])).filter(|r| r.starts_with(char::is_numeric));
-        next.is_some_and(|r| !year(s.len() - r.len()))
+        next.is_some_and(|r| !year(s.len() - r.len()) && !active_range(s, s.len() - r.len()))
     })
+}
+
+/// Whether the number at byte `at` ends a range of active counts ("3.14–3.28 B active parameters
+/// per token"): the active count varies, which lists no sizes of a family and states no count.
+fn active_range(s: &str, at: usize) -> bool {
+    let Some((.., j)) = read_num(s, at) else { return false };
+    let rest = s[read_unit(s, j).map_or(j, |(_, e)| e)..].trim_start_matches([' ', '*']).to_ascii_lowercase();
+    rest.starts_with("active")
+}
+
+/// Whether the number at byte `at` ends a range ("3.14–3.28 B"): no count of its own.
+fn range_end(s: &str, at: usize) -> bool {
+    let before = s[..at].trim_end_matches([' ', '*']);
+    let joined = ["–", "—", "-", "~", " to"].iter().find_map(|j| before.strip_suffix(j));
+    joined.is_some_and(|b| b.trim_end_matches([' ', '*']).ends_with(|c: char| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
