@@ -86,6 +86,7 @@ fn decide(
             url: row.source_url.clone(),
             evidence: Some(format!("name: {}", row.model_id)),
             against_name: false,
+            over_name: false,
         });
     }
     choose_params(&mut row, facts, rejects);
@@ -116,7 +117,9 @@ fn choose_params(row: &mut ModelRow, mut facts: Vec<ParamsFact>, rejects: &mut V
             rejects.push(params_reject(RejectReason::ParamsDisagree, row, &against.url, why));
         }
     } else if let Some(name) = &name {
-        facts.retain(|f| f.source != ParamsSource::CardText || relative_gap(f.total, name.total) <= TEXT_VS_NAME);
+        // (Not the card's own table giving a count finer than the nominal name: see `over_name`.)
+        let near = |f: &ParamsFact| f.over_name || relative_gap(f.total, name.total) <= TEXT_VS_NAME;
+        facts.retain(|f| f.source != ParamsSource::CardText || near(f));
     }
     // An estimate from expert notation (`8x7B`) is never published as the count.
     let (estimates, mut facts): (Vec<ParamsFact>, Vec<ParamsFact>) = facts.into_iter().partition(|f| f.is_rough);
@@ -274,6 +277,7 @@ mod tests {
             url: source.as_str().into(),
             evidence: Some(format!("{} says {total}", source.as_str())),
             against_name: false,
+            over_name: false,
         }
     }
 
@@ -324,6 +328,19 @@ mod tests {
         let (rows, rejects) = build_models(vec![(0, row())], vec![data], vec![]);
         assert_eq!(rows[0].params_total, None);
         assert!(rejects[0].detail.as_deref().unwrap().contains("counts something else"));
+    }
+
+    #[test]
+    fn the_cards_own_table_count_beats_a_nominal_name_and_the_gap_is_reported() {
+        // granite-4.0-1b: its "1B Dense" column says 1.6B.
+        let table = ParamsFact { over_name: true, ..fact(ParamsSource::CardText, 11_200_000_000) };
+        let (rows, rejects) = build_models(vec![(0, row())], vec![table], vec![]);
+        assert_eq!((rows[0].params_total, rows[0].params_source.as_deref()), (Some(11_200_000_000), Some("card_text")));
+        let detail = rejects[0].detail.as_deref().unwrap();
+        assert!(detail.contains("11200000000") && detail.contains("7000000000") && detail.contains("kept card_text"));
+        // Without the mark, a count that far from the name is a sibling's, as before.
+        let (rows, _) = build_models(vec![(0, row())], vec![fact(ParamsSource::CardText, 11_200_000_000)], vec![]);
+        assert_eq!(rows[0].params_source.as_deref(), Some("name_pattern"));
     }
 
     #[test]

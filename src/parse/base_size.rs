@@ -210,6 +210,7 @@ fn sized(name: &str, line: usize, evidence: String) -> Option<CardSize> {
         line,
         form: SizeForm::BaseName,
         against_name: false,
+        over_name: false,
     })
 }
 
@@ -229,6 +230,7 @@ pub fn base_contradicts(model_id: &str, base: &str, line: usize) -> Option<CardS
         line,
         form: if line == 0 { SizeForm::Table } else { SizeForm::Prose },
         against_name: true,
+        over_name: false,
     })
 }
 

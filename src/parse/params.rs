@@ -143,6 +143,10 @@ pub struct CardSize {
     /// A statement of the card's, far from the size the name carries: neither is to be
     /// published as the count.
     pub against_name: bool,
+    /// A count the card's own table gives this model, finer than the name and far from it, where
+    /// every other statement only repeats the name's size ("1B Dense" column, "# Parameters" 1.6B):
+    /// the name is nominal; this is published and the gap reported.
+    pub over_name: bool,
 }
 
 /// A size in text; `rel`: half a unit of its last digit over its value ("7B": 0.07, "7.24B": 0.0007).
@@ -199,7 +203,8 @@ pub fn card_size_in(model_id: &str, markdown: &str, tables: &[Table]) -> Option<
     });
     if let Some((n, (line, evidence))) = data {
         let found = choose(model_id, None, &cands);
-        let against = CardSize { size: n.clone(), evidence, line, form: SizeForm::Prose, against_name: true };
+        let against =
+            CardSize { size: n.clone(), evidence, line, form: SizeForm::Prose, against_name: true, over_name: false };
         return found.or(Some(against));
     }
     let Some(n) = name.filter(|n| !n.is_expert_notation) else { return choose(model_id, name, &cands) };
@@ -219,7 +224,8 @@ pub fn card_size_in(model_id: &str, markdown: &str, tables: &[Table]) -> Option<
     }
     // A table's count for this model's own row or column, finer than the name and far from it
     // ("| # Parameters | … | **1.3B** |" on granite-3.0-1b-a400m, whose prose says "an 1B parameter
-    // model" as its name does): the name is nominal, the count likely exact; flagged, not dropped.
+    // model" as its name does): the name is nominal and the count exact, the more specific of the
+    // two; published over the name (`over_name`), the gap reported.
     let far_or_nominal = |c: &Cand| c.total.as_ref().is_none_or(|t| far(t) || t.value == n.total);
     let precise = |c: &&Cand| {
         c.form == SizeForm::Table && c.total.as_ref().is_some_and(|t| far(t) && t.rel * (t.value as f64) < h)
@@ -227,7 +233,7 @@ pub fn card_size_in(model_id: &str, markdown: &str, tables: &[Table]) -> Option<
     // (One such count only: a family table read row by row gives many, "111M" … "13B" on Cerebras-GPT-13B.)
     let one_far = || cands.iter().filter(|c| c.total.as_ref().is_some_and(far)).count() == 1;
     if let Some(c) = cands.iter().find(precise).filter(|_| cands.iter().all(far_or_nominal) && one_far()) {
-        return flagged(c);
+        return flagged(c).map(|f| CardSize { against_name: false, over_name: true, ..f });
     }
     // A statement that passes every check for this model's own, far from the name's size
     // ("Manacá-1B … a model of ~1.72B parameters", but also "Foo-7B was judged by a 70B
@@ -251,7 +257,14 @@ fn flagged(c: &Cand) -> Option<CardSize> {
     let t = c.total.as_ref()?;
     let active = c.active.as_ref().map(|a| a.value).filter(|a| *a < t.value);
     let size = SizeText { total: t.value, active, label: t.label.clone(), is_expert_notation: t.expert };
-    Some(CardSize { size, evidence: c.evidence.clone(), line: c.line, form: c.form, against_name: true })
+    Some(CardSize {
+        size,
+        evidence: c.evidence.clone(),
+        line: c.line,
+        form: c.form,
+        against_name: true,
+        over_name: false,
+    })
 }
 
 /// A size in a card's prose or tables, as [`card_size`] reads it with no model id to check against.
@@ -291,6 +304,7 @@ fn choose(model_id: &str, name: Option<&SizeText>, cands: &[Cand]) -> Option<Car
             line: 0,
             form: SizeForm::Name,
             against_name: false,
+            over_name: false,
         });
     };
     let agreed = |t: &&Num| real.iter().all(|c| c.total.as_ref().is_none_or(|x| agrees(x, t.value)));
@@ -303,7 +317,14 @@ fn choose(model_id: &str, name: Option<&SizeText>, cands: &[Cand]) -> Option<Car
     let active = active.or(name.filter(|n| near(total.value, n.total)).and_then(|n| n.active));
     let (label, is_expert_notation) = (total.label.clone(), total.expert);
     let size = SizeText { total: total.value, active: active.filter(|a| *a < total.value), label, is_expert_notation };
-    Some(CardSize { size, evidence: best.evidence.clone(), line: best.line, form: best.form, against_name: false })
+    Some(CardSize {
+        size,
+        evidence: best.evidence.clone(),
+        line: best.line,
+        form: best.form,
+        against_name: false,
+        over_name: false,
+    })
 }
 
 /// The sentence from a little before byte `at`, whitespace-collapsed, at most 200 characters.
@@ -730,11 +751,11 @@ mod tests {
     }
 
     #[test]
-    fn a_tables_exact_count_far_from_a_nominal_name_is_flagged_not_dropped() {
+    fn a_tables_exact_count_far_from_a_nominal_name_is_published_over_it() {
         let card = "Foo-1B-A400M is an 1B parameter model.\n\n| Model | 2B Dense | 1B MoE |\n|---|---|---|\n\
                     | Layers | 40 | **24** |\n| Experts | — | **32** |\n| # Parameters | 2.5B | **1.3B** |\n";
         let got = card_size("org/Foo-1B-A400M", card).unwrap();
-        assert_eq!((got.size.total, got.against_name), (1_300_000_000, true));
+        assert_eq!((got.size.total, got.against_name, got.over_name), (1_300_000_000, false, true));
         // Not from a family table that gives many counts, one of them the name's.
         let family = "| Model | Parameters |\n|---|---|\n| Foo | 111M |\n| Foo | 1.3B |\n| Foo | 13B |\n";
         assert_eq!(card_size("org/Foo-13B", family).map(|c| c.against_name), Some(false));

@@ -42,6 +42,7 @@ pub(crate) fn title_size(model_id: &str, markdown: &str) -> Option<CardSize> {
                 line,
                 form: SizeForm::Prose,
                 against_name: false,
+                over_name: false,
             })
         })
         .collect();

@@ -267,6 +267,7 @@ mod tests {
             url: format!("http://hub/{id}"),
             evidence: None,
             against_name: false,
+            over_name: false,
         })
     }
 

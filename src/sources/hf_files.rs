@@ -211,6 +211,7 @@ impl HfFiles {
                 url: url.to_owned(),
                 evidence: Some("config.json dimensions".to_owned()),
                 against_name: false,
+                over_name: false,
             }),
             Err(why) => {
                 out.rejects.push(
@@ -265,6 +266,7 @@ fn parse_index(model_id: &str, request: &FetchRequest, body: &[u8], out: &mut Pa
         url: url.to_owned(),
         evidence: Some(format!("metadata.total_size: {bytes} bytes at {width} bytes per parameter")),
         against_name: false,
+        over_name: false,
     });
 }
 
@@ -352,6 +354,7 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             url: url.to_owned(),
             evidence: Some(format!("line {}: {}", size.line, size.evidence)),
             against_name: size.against_name,
+            over_name: size.over_name,
         });
     }
     if let Some(d) = facts.date {

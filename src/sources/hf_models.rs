@@ -267,6 +267,7 @@ fn model_row(item: &Value, url: &str, out: &mut ParseOutput) {
             url: url.to_owned(),
             evidence: Some(format!("{}.total: {total}", source.as_str())),
             against_name: false,
+            over_name: false,
         }),
         Params::Unknown => {}
         Params::Distrusted(why) => out

@@ -73,6 +73,11 @@ pub struct ParamsFact {
     /// A card's own statement far from the name's size ([`crate::parse::params::CardSize`]):
     /// neither it nor the name is published as the count, and the disagreement is reported.
     pub against_name: bool,
+    /// The card's own table gives this count for the model, finer than the name's nominal size and
+    /// far from it ([`crate::parse::params::CardSize::over_name`]): published over the name, the gap
+    /// reported.
+    #[serde(default)]
+    pub over_name: bool,
 }
 
 pub use crate::parse::dates::DatePrecision;

@@ -240,6 +240,7 @@ fn v2_row(row: &Value, url: &str, out: &mut ParseOutput) {
             url: url.to_owned(),
             evidence: Some(format!("#Params (B): {b}")),
             against_name: false,
+            over_name: false,
         });
     }
     let upload = row.get("Upload To Hub Date").and_then(Value::as_str).filter(|d| *d != "2022-03-02");
