@@ -217,6 +217,9 @@ pub(super) const METRIC: &[&str] = &[
     "recall",
     "precision",
     "rouge",
+    // ROUGE-L, ROUGE-Lsum.
+    "l",
+    "lsum",
     "bleu",
     "chrf",
     "top",

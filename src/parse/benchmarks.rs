@@ -396,7 +396,9 @@ mod tests {
             !may_be_benchmark("Overall Acc.") && !may_be_benchmark("Total Score") && !may_be_benchmark("raw score")
         );
         assert_eq!(resolve("Average Score on 11 Academic Benchmarks").canonical, "card_average");
-        for metric in ["NDCG@10", "MRR@10", "P@1", "ROUGE-2", "Top-1", "Recall@10", "Spearman", "Pearson correlation"] {
+        for metric in
+            ["NDCG@10", "MRR@10", "P@1", "ROUGE-2", "ROUGE-L", "Top-1", "Recall@10", "Spearman", "Pearson correlation"]
+        {
             assert!(!may_be_benchmark(metric), "{metric}");
         }
         // Settings and speeds (audit of session 32), and metrics where lower is better.

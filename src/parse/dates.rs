@@ -8,9 +8,10 @@
 use chrono::NaiveDate;
 
 use super::release_news::{
-    about_another, about_another_family, date_alone, names_model, releases_another, releases_family,
-    releases_family_sized, releases_its_kind, releases_no_model, size_dated_elsewhere, without_file_links,
+    about_another, date_alone, names_model, releases_another, releases_family, releases_family_sized,
+    releases_its_kind, size_dated_elsewhere,
 };
+use super::release_objects::{about_another_family, built_on, releases_no_model, without_file_links};
 
 /// Precision of a release date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
@@ -391,7 +392,7 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
             })
         };
         let news = || {
-            news_at.is_some_and(|at| !releases_another(&lower[at..], &name))
+            news_at.is_some_and(|at| !releases_another(&lower[at..], &name) && !built_on(&lower, at, &name))
                 && names_model(&without_bases(&without_file_links(&lower)), &name)
                 || family()
         };
@@ -567,6 +568,19 @@ mod tests {
     }
 
     #[test]
+    fn a_release_built_on_the_model_or_a_port_of_it_is_no_release_of_it() {
+        let guard = "Building on the foundation laid by Foo-Lion v4, we are proud to introduce the first generation \
+                     of Foo-Guard. Released on 4 Feb 2026, Foo-Guard is the safety counterpart to the Foo-Lion family.\n";
+        assert_eq!(d(guard, "org/Foo-Lion-v4"), None);
+        let own = "Building on Foo-Lion v3, we introduce Foo-Lion v4 on 4 Feb 2026.\n";
+        assert_eq!(d(own, "org/Foo-Lion-v4").as_deref(), Some("2026-02-04"), "the model named in the release itself");
+        let port =
+            "* **2022-12-31**: We release the FasterTransformer version of CodeFoo in [x](https://github.com/x/y).\n";
+        assert_eq!(d(port, "org/CodeFoo"), None);
+        assert_eq!(d("* **2022-09-30**: We release CodeFoo.\n", "org/CodeFoo").as_deref(), Some("2022-09-30"));
+    }
+
+    #[test]
     fn a_milestone_lists_date_on_the_line_above_dates_its_release() {
         let card = "**[27 July 2023]**\n[GenZ-13B V2 (4-bit)](x) : Announcing our GenZ-13B v2 with 4-bit quantisation.\n\n\
                     **[26 July 2023]**\n[GenZ-13B V2](x) : We're excited to announce the release of our Genz 13B v2 model.\n";
@@ -614,6 +628,11 @@ mod tests {
         let short = "| Model | Trained From | Release Date |\n|---|---|---|\n| [**Light-R1-7B-DS (ours)**](x) | Qwen-7B | 25.3.12 |\n";
         assert_eq!(card_release(short, "qihoo360/Light-R1-7B-DS").unwrap().date.to_string(), "2025-03-12");
         assert!(card_release(&short.replace("Release Date", "Version"), "qihoo360/Light-R1-7B-DS").is_none());
+        // A year and month under a "Date" key, in the row naming the model.
+        let month = "| Model | HumanEval(pass@1) | Date |\n|---|---|---|\n| **Foo-34B** | **74.4%** | 2023.9 |\n";
+        let got = card_release(month, "org/Foo-34B").unwrap();
+        assert_eq!((got.date.to_string(), got.precision), ("2023-09-01".to_owned(), DatePrecision::Month));
+        assert!(card_release(&month.replace("Date", "Version"), "org/Foo-34B").is_none());
     }
 
     #[test]

@@ -38,6 +38,7 @@ mod params_table;
 mod prose_scores;
 pub mod quant_levels;
 mod release_news;
+mod release_objects;
 pub mod release_stamps;
 mod release_tables;
 mod row_splits;

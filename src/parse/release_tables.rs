@@ -41,13 +41,19 @@ pub(super) fn table_release(body: &str, tables: &[super::tables::Table], model_i
 }
 
 /// A date under a release-date key written with a two-digit year, "25.3.12" (Light-R1's model
-/// list): 2025-03-12. Only in such a cell, where nothing else is meant.
+/// list): 2025-03-12; or a year and month, "2023.9" (CodeFuse's model table): September 2023. Only
+/// in such a cell, where nothing else is meant.
 fn short_year(cell: &str) -> Option<(chrono::NaiveDate, super::dates::DatePrecision)> {
+    use super::dates::DatePrecision::{Day, Month};
     let cell = super::benchmarks::strip_markup(cell);
     let parts: Vec<u32> = cell.trim().split('.').map(|p| p.parse().ok()).collect::<Option<_>>()?;
     match parts.as_slice() {
-        [y, m, d] if (18..=39).contains(y) => chrono::NaiveDate::from_ymd_opt(2000 + *y as i32, *m, *d)
-            .map(|date| (date, super::dates::DatePrecision::Day)),
+        [y, m, d] if (18..=39).contains(y) => {
+            chrono::NaiveDate::from_ymd_opt(2000 + *y as i32, *m, *d).map(|date| (date, Day))
+        }
+        [y, m] if (2000..=2099).contains(y) => {
+            chrono::NaiveDate::from_ymd_opt(*y as i32, *m, 1).map(|date| (date, Month))
+        }
         _ => None,
     }
 }

@@ -1,0 +1,143 @@
+//! What a news line releases when it is not the model itself: a paper, code, a port of the
+//! model, another model built on it ("Building on … Foo v4, we introduce Foo-Guard"), or files of
+//! the model's repository; and whether a family's release names a model outside the family.
+
+use super::release_news::names_model;
+
+/// Whether the model is named only in an opening phrase that says what the released thing builds
+/// on ("Building on … SEA-LION v4, we are proud to introduce … SEA-Guard"): the release is another's.
+pub(super) fn built_on(lower: &str, at: usize, name: &str) -> bool {
+    let before = &lower[..at];
+    let Some(on) = ["building on", "built on", "based on", "building upon", "built upon"]
+        .iter()
+        .filter_map(|w| before.rfind(w))
+        .max()
+    else {
+        return false;
+    };
+    // The phrase ends at its comma; the model named there and not in the release's own sentence.
+    let phrase_end = before[on..].find(", ").map_or(at, |e| on + e);
+    let sentence_end = lower[at..].find(". ").map_or(lower.len(), |e| at + e);
+    names_model(&lower[on..phrase_end], name) && !names_model(&lower[at..sentence_end], name)
+}
+
+/// A line without the URLs that point into a repository (".../Hyper-SD/tree/main/comfyui",
+/// ".../LivePortrait/blob/main/…/changelog.md"): a file of the model's repo does not name the
+/// model as the thing released. A URL that ends at the repository still does.
+pub(super) fn without_file_links(lower: &str) -> String {
+    lower
+        .split_inclusive(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .map(|piece| {
+            let url = piece.trim_end_matches(|c: char| c.is_whitespace() || c == '(' || c == ')');
+            let deep = url
+                .strip_prefix("https://")
+                .or_else(|| url.strip_prefix("http://"))
+                .is_some_and(|rest| rest.trim_end_matches('/').split('/').filter(|s| !s.is_empty()).count() > 3);
+            if deep {
+                &piece[url.len()..]
+            } else {
+                piece
+            }
+        })
+        .collect()
+}
+
+/// What a release names, when it is no model: "ComfyUI workflows … are released", "We released
+/// a new paper", "extended features released on October 2024", "Version 1.1 was released in
+/// Jan 2024" (a version the model's name does not carry). `at` is where the news word starts
+/// in `lower`; the clause before it is its subject, a few words after it its object.
+pub(super) fn releases_no_model(lower: &str, at: usize, name: &str) -> bool {
+    const THINGS: &[&str] = &[
+        "paper", "report", "arxiv", "dataset", "blog", "workflow", "feature", "demo", "script", "notebook", "tutorial",
+        "code",
+    ];
+    const MODELS: &[&str] = &["model", "weight", "checkpoint"];
+    // (Separators inside a link's target, "https:", do not count.)
+    let before = &blank_link_targets(&lower[..at]);
+    let clause_start = [before.rfind([';', '!', '?', ',', ':']), before.rfind(". ")].into_iter().flatten().max();
+    let start = clause_start.max(before.rfind(" and ")).map_or(0, |p| p + 1);
+    // (Link targets and HTML tags are no words: "<code>Yi-9B</code>" says no "code".)
+    let word = |w: &str| w.split("](").next().unwrap_or(w).replace("<code>", "").replace("</code>", "");
+    let subject: Vec<String> = lower[start..at].split_whitespace().map(word).collect();
+    // The whole subject when "and" joins two things released together ("The Foo model and a
+    // dataset are now available"), not two clauses ("uploaded the paper and open-sourced Foo").
+    let whole: Vec<String> = lower[clause_start.map_or(0, |p| p + 1)..at].split_whitespace().map(word).collect();
+    let after = &lower[at..];
+    let sentence = &after[..after.find(". ").unwrap_or(after.len())];
+    let clause = &sentence[..sentence.find([',', ';', '!', '?']).unwrap_or(sentence.len())];
+    let object: Vec<String> = clause.split_whitespace().skip(1).take(8).map(word).collect();
+    let rest: Vec<String> = sentence.split_whitespace().map(word).collect();
+    let mentions = |words: &[String], list: &[&str]| words.iter().any(|w| list.iter().any(|t| w.contains(t)));
+    // (A thing is a word of its own, maybe plural: "code", "codes", not the "code" of "DiffCoder".)
+    let names_thing = |words: &[String]| {
+        let tokens = words.iter().flat_map(|w| w.split(|c: char| !c.is_ascii_alphanumeric()));
+        tokens.into_iter().any(|t| THINGS.iter().any(|x| t == *x || t.strip_suffix('s') == Some(x)))
+    };
+    let is_name = |words: &[String]| names_model(&words.join(" "), name);
+    let thing = |words: &[String]| names_thing(words) && !mentions(words, MODELS);
+    // "version 1.1" (or "v1.1") as the subject: another version than the name's.
+    let version = subject.iter().enumerate().any(|(k, w)| {
+        let number = if w == "version" { subject.get(k + 1).map(String::as_str) } else { w.strip_prefix('v') };
+        number.is_some_and(|n| {
+            let n = n.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            n.starts_with(|c: char| c.is_ascii_digit()) && !name.contains(n)
+        })
+    });
+    // The object's first noun that says: "a new paper documenting FooNER" releases a paper;
+    // "FooNER and its paper" the model, and so does "the inference code and models" (a model word
+    // anywhere in it).
+    let first_said = object.iter().find_map(|w| {
+        let one = std::slice::from_ref(w);
+        if mentions(one, MODELS) || is_name(one) {
+            Some(false)
+        } else {
+            names_thing(one).then_some(true)
+        }
+    });
+    let of_things = first_said == Some(true) && !mentions(&rest, MODELS) && !mentions(&subject, MODELS);
+    // "We release the FasterTransformer version of CodeGeeX": a port of the model to a runtime or a
+    // format, released later (not "re-trained version of our German GPT-2 model").
+    const PORTS: &[&str] = &[
+        "fastertransformer",
+        "tensorrt",
+        "onnx",
+        "openvino",
+        "mlx",
+        "gguf",
+        "ggml",
+        "gptq",
+        "awq",
+        "quantized",
+        "int4",
+        "int8",
+        "4-bit",
+        "8-bit",
+        "fp8",
+        "mindspore",
+        "paddle",
+        "accelerated",
+    ];
+    let port = object.windows(3).any(|w| PORTS.contains(&w[0].as_str()) && w[1] == "version" && w[2] == "of");
+    let joined_with_model = whole.len() > subject.len() && (mentions(&whole, MODELS) || is_name(&whole));
+    thing(&subject) && !joined_with_model || of_things || version || port
+}
+
+/// Whether a sentence releasing the family ("[Falcon-H1 series](…/collections/…) is finally out")
+/// names a model outside it, link targets aside: the family's name is no other model.
+pub(super) fn about_another_family(sentence: &str, name: &str) -> bool {
+    super::mentions::names_unrelated_model(&blank_link_targets(&sentence.to_ascii_lowercase()), name)
+}
+
+/// `text` with the target of every markdown link ("](https://…)") blanked to spaces, byte for byte.
+fn blank_link_targets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("](") {
+        let close = rest[open..].find(')').map_or(rest.len(), |c| open + c);
+        out.push_str(&rest[..open + 2]);
+        out.extend(rest[open + 2..close].bytes().map(|_| ' '));
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
