@@ -633,6 +633,10 @@ mod tests {
         let got = card_release(month, "org/Foo-34B").unwrap();
         assert_eq!((got.date.to_string(), got.precision), ("2023-09-01".to_owned(), DatePrecision::Month));
         assert!(card_release(&month.replace("Date", "Version"), "org/Foo-34B").is_none());
+        // The date column before the name's.
+        let first = "| Date | HF Checkpoint | Tokens |\n|---|---|---|\n| 2023-10-01 | [Foo-1B-Chat-v0.3](x) | 1T |\n\
+                     | 2023-11-04 | [Foo-1B-Chat-V0.4](x) | 1.5T |\n";
+        assert_eq!(card_release(first, "org/Foo-1B-Chat-v0.4").unwrap().date.to_string(), "2023-11-04");
     }
 
     #[test]

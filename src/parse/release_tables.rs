@@ -4,7 +4,7 @@
 use super::dates::{parse_date, CardDate};
 
 /// A release-date column in the row that names this model exactly (`| Model | Download |
-/// Release Date |`, InternLM's and Qwen's model lists), or a release-date row in the column
+/// Release Date |`, InternLM's and Qwen's model lists; `| Date | HF Checkpoint | … |`), or a release-date row in the column
 /// that does (`| *Release Date* | 2024.09.08 | …` under a header of model names).
 pub(super) fn table_release(body: &str, tables: &[super::tables::Table], model_id: &str) -> Option<CardDate> {
     use super::benchmarks::strip_markup;
@@ -26,7 +26,8 @@ pub(super) fn table_release(body: &str, tables: &[super::tables::Table], model_i
         let own_col = t.header.iter().skip(1).position(|h| names_it(h)).map(|c| c + 1);
         for (r, row) in t.rows.iter().enumerate() {
             let cell = match (date_col, own_col) {
-                (Some(d), _) if row.iter().take(d).any(|c| names_it(c)) => &row[d],
+                // (The name before the date or after it: TinyLlama's `| Date | HF Checkpoint | … |`.)
+                (Some(d), _) if row.iter().enumerate().any(|(j, c)| j != d && names_it(c)) => &row[d],
                 (_, Some(o)) if row.first().is_some_and(|k| is_date_key(k)) => &row[o],
                 _ => continue,
             };
