@@ -30,8 +30,8 @@ use super::tune_or_base::heading_allows;
 use super::{front_matter::as_percent, lm_eval::lm_eval, lm_eval::lm_eval_elsewhere};
 use super::{header_only::header_only, mode_rows::mode_rows, models_as_columns::models_as_columns};
 use crate::parse::benchmarks::{
-    heading_benchmark, is_category_name, is_overall_column, is_part_name, is_setting_only, may_be_benchmark, resolve,
-    shots_in, split_of, strip_markup,
+    heading_benchmark, is_category_name, is_metric_only, is_overall_column, is_part_name, is_setting_only,
+    may_be_benchmark, resolve, shots_in, split_of, strip_markup,
 };
 
 /// One score read from a table.
@@ -308,6 +308,16 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     // "### RULER" over `| Models | 4K | 8K | … |`: each column is a part of the heading's benchmark.
     let by_part: Vec<usize> =
         heading_name.iter().flat_map(|_| (0..header.len()).filter(|c| free(c) && is_part_name(&header[*c]))).collect();
+    // "[CNN/Daily Mail](…) (test set)" over `| Model | ROUGE-1 | ROUGE-2 | ROUGE-L |`: each column is
+    // a metric of the caption's benchmark.
+    // (Not under a heading that is the model's own name: "## German_Semantic_STS_V2" over `| Model
+    // Name | Spearman |`.)
+    let own_name = |n: &&String| label_match_in(n, model_id, false, false).is_some();
+    let by_metric: Vec<usize> = heading_name
+        .iter()
+        .filter(|n| !own_name(n))
+        .flat_map(|_| (0..header.len()).filter(|c| free(c) && is_metric_only(&header[*c])))
+        .collect();
     // Under "### C-Eval" with one "Average" column, "STEM", "Humanities" … are its parts.
     let parts: Vec<usize> =
         named.iter().flat_map(|_| (0..header.len()).filter(|c| free(c) && is_part_name(&header[*c]))).collect();
@@ -317,7 +327,9 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         let shots = resolve(&header[c]).shots;
         match (&named, &heading_name) {
             (_, Some(name)) if by_shots.contains(&c) => (name.clone(), shots, Some(name)),
-            (_, Some(name)) if by_part.contains(&c) => (format!("{name} {}", header[c]), shots, Some(name)),
+            (_, Some(name)) if by_part.contains(&c) || by_metric.contains(&c) => {
+                (format!("{name} {}", header[c]), shots, Some(name))
+            }
             (Some((overall, name)), _) if overall.contains(&c) => {
                 (name.clone(), resolve(name).shots.or(label_shots), Some(name))
             }
@@ -330,6 +342,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     };
     let value_cols =
         value_cols.iter().chain(named.iter().flat_map(|(c, _)| c)).chain(&by_shots).chain(&by_part).chain(&parts);
+    let value_cols = value_cols.chain(&by_metric);
     let value_cols: BTreeSet<usize> = value_cols.copied().collect();
     let cells = chosen.iter().flat_map(|(r, s, setting)| value_cols.iter().map(move |c| (*r, *c, *s, setting)));
     for (row_index, c, row_shots, setting) in cells {
@@ -358,6 +371,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         // A split column under the benchmark's heading ("Valid (0-shot)", "Avg. (Test)"): the split
         // is the metric.
         let split = by_shots.contains(&c).then(|| split_of(&header[c])).flatten().or_else(|| overall_split(&header[c]));
+        let split = split.or_else(|| by_metric.contains(&c).then(|| strip_markup(&header[c]).trim().to_owned()));
         out.push(CardScore {
             benchmark_raw,
             metric: setting.clone().or(split),
@@ -509,6 +523,25 @@ mod tests {
         );
         // … but a parenthesis that is not a metric leaves a heading of two names.
         assert!(read(&md.replace("HellaSwag (F1)", "COPA (Korean)"), "org/foo-ko-5.8b").scores.is_empty());
+    }
+
+    #[test]
+    fn metric_columns_under_a_linked_caption_are_its_benchmarks_metrics() {
+        let md = "[CNN/Daily Mail](https://github.com/x/cnn-dailymail) (test set, no additional data used)\n\n\
+                  | Model | ROUGE-1 | ROUGE-2 | ROUGE-L |\n|---|---|---|---|\n| Foo-10B | 44.7 | 21.4 | 41.4 |\n\
+                  | T5-11B | 43.5 | 21.6 | 40.7 |\n";
+        let got = with_metric(&read(md, "org/Foo-10B"));
+        assert_eq!(
+            got,
+            vec![
+                at("cnn_daily_mail_rouge_1", "ROUGE-1", 44.7),
+                at("cnn_daily_mail_rouge_2", "ROUGE-2", 21.4),
+                at("cnn_daily_mail_rouge_l", "ROUGE-L", 41.4)
+            ]
+        );
+        // Not under a heading that is the model's own name.
+        let own = "## Foo-STS-V2\n\n| Model Name | Spearman |\n|---|---|\n| Foo-STS-V2 | 86.3 |\n| Bar | 80.1 |\n";
+        assert!(read(own, "org/Foo-STS-V2").scores.is_empty());
     }
 
     #[test]

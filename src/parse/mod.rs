@@ -45,6 +45,7 @@ mod row_splits;
 mod score_lists;
 mod section_rows;
 pub mod table_context;
+mod table_titles;
 pub mod tables;
 mod title_size;
 pub(crate) mod tune_or_base;

@@ -8,6 +8,7 @@ use super::benchmarks::{
     strip_markup,
 };
 use super::model_names::{is_packed, is_size, label_match, words};
+pub(crate) use super::table_titles::{section_benchmark, titled_benchmark};
 use super::tables::{is_missing, pure_number, Table};
 
 /// A one-row table with no name column right under a results heading ("### Evaluation
@@ -307,89 +308,6 @@ pub(crate) fn unnamed_scores(table: &Table, header: &[String], model_id: &str) -
         && numbers
         && header.iter().all(|h| may_be_benchmark(h))
         && nameless_own_row(table, model_id, false, false)
-}
-
-/// The benchmark a caption line right above a table names: "RULER: a retrieval-based benchmark
-/// for long context understanding" (a short name before a colon, or a known name alone).
-pub(crate) fn caption_benchmark(table: &Table) -> Option<String> {
-    let line = strip_markup(&table.caption);
-    let name = match line.split_once(':') {
-        Some((name, _)) => name.trim(),
-        None if resolve(&line).is_known => line.trim(),
-        None => return None,
-    };
-    // "(Zero-shot CMMLU)" is CMMLU at zero shots; "Results on MTEB" is MTEB.
-    let name = name.strip_prefix('(').and_then(|n| n.strip_suffix(')')).unwrap_or(name).trim();
-    let lower = name.to_lowercase();
-    let leads = ["results on ", "results of ", "performance on ", "evaluation on ", "scores on "];
-    let name = leads.iter().find_map(|l| lower.starts_with(l).then(|| name[l.len()..].trim())).unwrap_or(name);
-    let n = words(name).len();
-    let plain = !words(name).iter().any(|w| matches!(w.as_str(), "table" | "note" | "results" | "performance"));
-    ((1..=3).contains(&n) && may_be_benchmark(name) && plain).then(|| name.to_owned())
-}
-
-/// The one benchmark a table's section is about: named by its title (heading or caption), or the
-/// sentence that leads into it ("We test the model on an 1M version of the [RULER](…) benchmark.").
-pub(crate) fn section_benchmark(table: &Table) -> Option<String> {
-    // A heading that is itself a name densing does not know ("### AGI-Eval-Gaokao") says the
-    // table is about that, even when the sentence below names a benchmark it belongs to: its
-    // "Avg." is that benchmark's, and its "Math-QA" a part of it, not MathQA.
-    titled_benchmark(table).or_else(|| super::lead_in::lead_in_benchmark(table))
-}
-
-/// The benchmark a table's own title names: its heading (a known name, or one word densing does
-/// not know: "#### IndicGLUE") or its caption ("**BLINK**: a benchmark with 14 visual tasks").
-pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
-    const GENERIC: &[&str] = &["performance", "results", "evaluation", "evaluations", "benchmark", "benchmarks"];
-    const SECTION: &[&str] = &[
-        "update",
-        "updates",
-        "news",
-        "comparison",
-        "summary",
-        "overview",
-        "scores",
-        "metrics",
-        "appendix",
-        "introduction",
-        "highlights",
-        "features",
-        "models",
-        "model",
-        "usage",
-        "quickstart",
-        "inference",
-        "training",
-        "quantization",
-        "deployment",
-        "limitations",
-        "citation",
-        "license",
-        "acknowledgements",
-        "references",
-        "contact",
-        "notes",
-    ];
-    let last = last_heading(table).trim().trim_end_matches([':', '：']);
-    // The metric in parentheses is no part of the name: "### COPA (F1)" is about COPA.
-    let last = match last.strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
-        Some((name, metric)) if is_metric_only(metric) => name.trim(),
-        _ => last,
-    };
-    // A name after a description and a dash: "#### Multilingual World Knowledge - M3Exam".
-    let last = match last.rsplit_once(" - ") {
-        Some((about, name)) if !about.chars().any(|c| c.is_ascii_digit()) => name.trim(),
-        _ => last,
-    };
-    // A plain word ("#### Translation", "#### Safety", "#### Hallucination") names a kind of
-    // task, not a benchmark: benchmarks are named "IndicGLUE", "COPA", "M3Exam", "WiC".
-    let plain = last.chars().skip(1).all(|c| c.is_lowercase());
-    let named = last.split_whitespace().count() == 1
-        && !plain
-        && last.chars().all(|c| c.is_alphanumeric() || "-_.+".contains(c))
-        && !words(last).iter().any(|w| GENERIC.contains(&w.as_str()) || SECTION.contains(&w.as_str()))
-        && may_be_benchmark(last);
-    heading_benchmark(&table.heading).or_else(|| caption_benchmark(table)).or_else(|| named.then(|| last.to_owned()))
 }
 
 /// A table under a heading or caption about perplexity or bits per byte: lower is better, so
