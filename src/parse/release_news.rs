@@ -29,8 +29,9 @@ pub(super) fn releases_another(after: &str, name: &str) -> bool {
 
 /// Whether a news line releases the model's whole family as one ("MiniCPM4 series are released",
 /// "All ToRA models released" on tora-7b-v1.0's card): the family is the name's words before its
-/// size or tuning word, followed in the line by "series", "family" or "models", and the line
-/// names no size. (A family with a version the name adds, "MiniCPM4.1", is another release.)
+/// size or tuning word, followed in the line by "series", "family" or "models", or the object of a
+/// release word ([`released_by_name`]), and the line names no size. (A family with a version the
+/// name adds, "MiniCPM4.1", is another release.)
 pub(super) fn releases_family(line: &str, name: &str) -> bool {
     use super::model_names::{is_size, words};
     let own = words(name);

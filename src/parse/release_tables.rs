@@ -4,8 +4,9 @@
 use super::dates::{parse_date, CardDate};
 
 /// A release-date column in the row that names this model exactly (`| Model | Download |
-/// Release Date |`, InternLM's and Qwen's model lists; `| Date | HF Checkpoint | … |`), or a release-date row in the column
-/// that does (`| *Release Date* | 2024.09.08 | …` under a header of model names).
+/// Release Date |`, InternLM's and Qwen's model lists; `| Date | HF Checkpoint | … |`,
+/// TinyLlama's), or a release-date row in the column that does (`| *Release Date* | 2024.09.08 |
+/// …` under a header of model names).
 pub(super) fn table_release(body: &str, tables: &[super::tables::Table], model_id: &str) -> Option<CardDate> {
     use super::benchmarks::strip_markup;
     use super::model_names::label_match;
