@@ -637,6 +637,10 @@ mod tests {
         let first = "| Date | HF Checkpoint | Tokens |\n|---|---|---|\n| 2023-10-01 | [Foo-1B-Chat-v0.3](x) | 1T |\n\
                      | 2023-11-04 | [Foo-1B-Chat-V0.4](x) | 1.5T |\n";
         assert_eq!(card_release(first, "org/Foo-1B-Chat-v0.4").unwrap().date.to_string(), "2023-11-04");
+        // A row linking to a Hub repository of the model's name, under a longer label.
+        let linked = "| Date | HF Checkpoint |\n|---|---|\n| 2023-09-04 | [Foo-1B-intermediate-step-50k](https://huggingface.co/old/Foo-1B-step-50K) |\n";
+        assert_eq!(card_release(linked, "org/Foo-1B-step-50K").unwrap().date.to_string(), "2023-09-04");
+        assert!(card_release(linked, "org/Foo-1B-step-60K").is_none());
     }
 
     #[test]

@@ -21,6 +21,16 @@ pub(super) fn table_release(body: &str, tables: &[super::tables::Table], model_i
         let cell = strip_markup(cell);
         label_match(&cell, model_id).is_some_and(|(_, exact)| exact) || cell.trim().eq_ignore_ascii_case(model_id)
     };
+    // (Or the row, as written, links a Hub repository of the model's name: "[TinyLlama-1.1B-intermediate-
+    // step-50k-105b](https://huggingface.co/PY007/TinyLlama-1.1B-step-50K-105b)", before the repository moved.)
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    let links_it = |offset: Option<&usize>| {
+        let Some(row) = offset.and_then(|o| body.get(*o..)).and_then(|r| r.lines().next()) else { return false };
+        row.split("huggingface.co/").skip(1).any(|rest| {
+            let repo = rest.split([')', ' ', '"', '>', '|']).next().unwrap_or("");
+            repo.split('/').nth(1).is_some_and(|n| n.eq_ignore_ascii_case(name))
+        })
+    };
     for t in tables {
         let line = |offset: usize| body[..offset.min(body.len())].matches('\n').count() + 1;
         let date_col = t.header.iter().position(|h| is_date_key(h));
@@ -29,6 +39,7 @@ pub(super) fn table_release(body: &str, tables: &[super::tables::Table], model_i
             let cell = match (date_col, own_col) {
                 // (The name before the date or after it: TinyLlama's `| Date | HF Checkpoint | … |`.)
                 (Some(d), _) if row.iter().enumerate().any(|(j, c)| j != d && names_it(c)) => &row[d],
+                (Some(d), _) if links_it(t.row_offsets.get(r)) => &row[d],
                 (_, Some(o)) if row.first().is_some_and(|k| is_date_key(k)) => &row[o],
                 _ => continue,
             };
