@@ -153,7 +153,7 @@ fn numeric_date(word: &str) -> Option<(NaiveDate, DatePrecision)> {
 }
 
 /// Words that say the card's own model was released then.
-const RELEASED: &[&str] = &["release date", "released on", "released in"];
+const RELEASED: &[&str] = &["release date", "released on", "released in", "[model release]"];
 /// Words of news lists, which must also name the model ("Yi-6B and Yi-34B are open-sourced").
 pub(super) const NEWS_WORDS: &[&str] = &[
     "open-sourced",
@@ -373,10 +373,11 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
             let named = super::model_names::words(s).iter().any(|w| w.len() > 2 && own_words.contains(w));
             ["model", "weight", "checkpoint", "we ", "our ", "it ", "this "].iter().any(|w| s.contains(w)) || named
         };
-        let said = RELEASED
-            .iter()
-            .any(|w| lower.split(". ").any(|s| s.find(w).is_some_and(|at| *w == "release date" || of_model(&s[..at]))))
-            || bare.starts_with("released") && bare.len() <= 40;
+        let said = RELEASED.iter().any(|w| {
+            lower.split(". ").any(|s| {
+                s.find(w).is_some_and(|at| w.contains("release date") || w.contains("model") || of_model(&s[..at]))
+            })
+        }) || bare.starts_with("released") && bare.len() <= 40;
         // Not when the sentence that gives the date is about another model ("In August 2024, we
         // released Qwen2-Math. A month later, … Qwen2.5-Math-1.5B").
         // (Looked for only on a line that says "released": most lines do not.)
@@ -578,6 +579,15 @@ mod tests {
             "* **2022-12-31**: We release the FasterTransformer version of CodeFoo in [x](https://github.com/x/y).\n";
         assert_eq!(d(port, "org/CodeFoo"), None);
         assert_eq!(d("* **2022-09-30**: We release CodeFoo.\n", "org/CodeFoo").as_deref(), Some("2022-09-30"));
+    }
+
+    #[test]
+    fn a_news_lists_model_release_tag() {
+        let news =
+            "## News\n- [Demo Release] Dec, 2022: [Demo](https://x)\n- [Model Release] Dec, 2022: [link](#load-model-for-diffusion-v14)\n";
+        assert_eq!(d(news, "microsoft/Promptist").as_deref(), Some("2022-12-01"));
+        assert_eq!(d("- [Model Release] Dec, 2022: Bar-7B weights\n", "org/Foo-7B"), None, "another model's");
+        assert_eq!(d("- [Demo Release] Dec, 2022: [Demo](https://x)\n", "org/Foo"), None);
     }
 
     #[test]
