@@ -8,23 +8,10 @@ use super::mentions::{names_other_model, states_other_size};
 /// and not this one.
 pub(super) fn about_another(sentence: &str, name: &str) -> bool {
     // (An in-page link's target names nothing: "[link](#load-pretrained-model-for-stable-diffusion-v14)".)
-    let sentence = &without_anchor_targets(sentence);
+    let sentence = &super::release_objects::blank_targets(sentence, "](#");
     // (or sizes: "We released the 7B and 70B models on January 26th" on the 13B's card)
     let another = names_other_model(sentence, name) || states_other_size(sentence, name);
     another && !names_model(&sentence.to_ascii_lowercase(), name)
-}
-
-/// `text` without the targets of in-page links ("](#section)"), which name a heading of the card.
-fn without_anchor_targets(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find("](#") {
-        let close = rest[open..].find(')').map_or(rest.len(), |c| open + c);
-        out.push_str(&rest[..open + 1]);
-        rest = &rest[close..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Whether the clause right after a news word ("发布 …", "released …") names another model and

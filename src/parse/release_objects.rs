@@ -130,9 +130,15 @@ pub(super) fn about_another_family(sentence: &str, name: &str) -> bool {
 
 /// `text` with the target of every markdown link ("](https://…)") blanked to spaces, byte for byte.
 fn blank_link_targets(text: &str) -> String {
+    blank_targets(text, "](")
+}
+
+/// `text` with the targets of the links that `opener` opens ("](" every link, "](#" in-page ones)
+/// blanked to spaces, byte for byte.
+pub(super) fn blank_targets(text: &str, opener: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(open) = rest.find("](") {
+    while let Some(open) = rest.find(opener) {
         let close = rest[open..].find(')').map_or(rest.len(), |c| open + c);
         out.push_str(&rest[..open + 2]);
         out.extend(rest[open + 2..close].bytes().map(|_| ' '));
