@@ -137,6 +137,9 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("healthbench hard", "healthbench_hard"),
     ("browsecomp zh", "browsecomp_zh"),
     ("multi swe bench", "multi_swe_bench"),
+    // SWE-Bench Pro (Scale AI, 2025), which MiniMax's cards write "SWE-Pro".
+    ("swe bench pro", "swe_bench_pro"),
+    ("swe pro", "swe_bench_pro"),
     ("terminal bench 2", "terminal_bench_2"),
     ("terminal bench 2 0", "terminal_bench_2"),
     ("imo answerbench", "imo_answerbench"),

@@ -169,7 +169,13 @@ fn read_sentence(sentence: &str, model_id: &str, offset: usize, out: &mut Vec<Ca
         if cue || names_other_model(before, name) || !(0.0..=100.0).contains(&value) {
             continue;
         }
-        let Some((benchmark, shots)) = benchmark_after(&sentence[at + 1..]) else { continue };
+        // ("On SWE-Pro, M2.7 achieved 56.22%": the opening phrase names the benchmark of the main
+        // clause's first value, said right after its subject and verb.)
+        let main = sentence.len() - main_clause(sentence).len();
+        let first =
+            main > 0 && !sentence[main..start].contains('%') && sentence[main..start].split_whitespace().count() <= 3;
+        let opening = || first.then(|| opening_benchmark(sentence)).flatten();
+        let Some((benchmark, shots)) = benchmark_after(&sentence[at + 1..]).or_else(opening) else { continue };
         found.push(CardScore {
             benchmark_raw: benchmark,
             metric: None,
@@ -189,6 +195,15 @@ fn read_sentence(sentence: &str, model_id: &str, offset: usize, out: &mut Vec<Ca
             out.push(score.clone());
         }
     }
+}
+
+/// The known benchmark an opening phrase "On <benchmark>, …" names.
+fn opening_benchmark(sentence: &str) -> Option<(String, Option<i32>)> {
+    let rest = sentence.strip_prefix("On ")?;
+    let (phrase, _) = rest.split_once(", ")?;
+    let phrase = phrase.trim().strip_prefix("the ").unwrap_or(phrase.trim());
+    let known = resolve(phrase);
+    (known.is_known && phrase.split_whitespace().count() <= 5).then(|| (phrase.to_owned(), known.shots))
 }
 
 /// The number right before byte `percent` (a "%"), as a value, as written, and where it starts.
@@ -267,6 +282,21 @@ mod tests {
         assert!(read(card, "MiniMaxAI/MiniMax-M2.1").is_empty(), "another version's short name");
         assert!(read("4.7 scores 61.5% on MMLU.\n", "zai-org/GLM-4.7").is_empty(), "a bare number is no name");
         assert!(read(card, "MiniMaxAI/MiniMax-M2.5-Lightning").is_empty(), "a longer name has no short one");
+    }
+
+    #[test]
+    fn the_benchmark_an_opening_phrase_names() {
+        let card = "Foo-7B is a coder. On SWE-Pro, Foo-7B achieved **56.22%**, matching Bar-70B.\n";
+        assert_eq!(read(card, "org/Foo-7B"), vec![("swe_bench_pro".to_owned(), 56.22)]);
+        let short = "MiniMax-M2.7 is a coder. On SWE-Pro, M2.7 achieved **56.22%**, matching GPT-5.3-Codex.\n";
+        assert_eq!(read(short, "MiniMaxAI/MiniMax-M2.7"), vec![("swe_bench_pro".to_owned(), 56.22)]);
+        // Not a later value of the clause, nor another subject, nor a phrase that names no benchmark.
+        let later = "On SWE-Pro, Foo-7B achieved 56.22% and 40% on the hardest split.\n";
+        assert_eq!(read(later, "org/Foo-7B"), vec![("swe_bench_pro".to_owned(), 56.22)]);
+        let none = |card: &str| assert!(read(card, "org/Foo-7B").is_empty(), "{card}");
+        none("On SWE-Pro, Bar-70B achieved 56.22%.\n");
+        none("On our internal suite, Foo-7B achieved 56.22%.\n");
+        none("On SWE-Pro, Foo-7B is faster by 12% than before.\n");
     }
 
     #[test]
