@@ -286,13 +286,16 @@ mod tests {
 
     #[test]
     fn the_benchmark_an_opening_phrase_names() {
-        let card = "Foo-7B is a coder. On SWE-Pro, Foo-7B achieved **56.22%**, matching Bar-70B.\n";
-        assert_eq!(read(card, "org/Foo-7B"), vec![("swe_bench_pro".to_owned(), 56.22)]);
-        let short = "MiniMax-M2.7 is a coder. On SWE-Pro, M2.7 achieved **56.22%**, matching GPT-5.3-Codex.\n";
-        assert_eq!(read(short, "MiniMaxAI/MiniMax-M2.7"), vec![("swe_bench_pro".to_owned(), 56.22)]);
-        // Not a later value of the clause, nor another subject, nor a phrase that names no benchmark.
-        let later = "On SWE-Pro, Foo-7B achieved 56.22% and 40% on the hardest split.\n";
-        assert_eq!(read(later, "org/Foo-7B"), vec![("swe_bench_pro".to_owned(), 56.22)]);
+        // The first value only, not a later one of the clause ("and 40% on the hardest split").
+        let read_as = [
+            ("Foo-7B is a coder. On SWE-Pro, Foo-7B achieved **56.22%**, matching Bar-70B.\n", "org/Foo-7B"),
+            ("MiniMax-M2.7 is a coder. On SWE-Pro, M2.7 achieved **56.22%**.\n", "MiniMaxAI/MiniMax-M2.7"),
+            ("On SWE-Pro, Foo-7B achieved 56.22% and 40% on the hardest split.\n", "org/Foo-7B"),
+        ];
+        for (card, id) in read_as {
+            assert_eq!(read(card, id), vec![("swe_bench_pro".to_owned(), 56.22)], "{card}");
+        }
+        // Not another subject, nor a phrase that names no benchmark, nor a difference.
         let none = |card: &str| assert!(read(card, "org/Foo-7B").is_empty(), "{card}");
         none("On SWE-Pro, Bar-70B achieved 56.22%.\n");
         none("On our internal suite, Foo-7B achieved 56.22%.\n");
