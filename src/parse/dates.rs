@@ -551,6 +551,11 @@ mod tests {
         assert_eq!(d(v2, "deepseek-ai/DeepSeek-V2-Lite-Chat").as_deref(), Some("2024-05-16"));
         assert_eq!(d("- 2023-11-02: The base models, Yi-6B and Yi-34B, are released.\n", "01-ai/Yi-34B-Chat"), None);
         assert_eq!(d("- 2024/07/24: We released a report on training Foo-9B.\n", "org/Foo-9B-Chat"), None);
+        // A name with no tuning word is a base's, of the size the line states.
+        let base = "* 2023/12/19: Released our [13B base models](https://huggingface.co/x/law-LLM-13B) developed from LLaMA-1-13B.\n";
+        assert_eq!(d(base, "AdaptLLM/medicine-LLM-13B").as_deref(), Some("2023-12-19"));
+        assert_eq!(d(base, "AdaptLLM/medicine-LLM"), None, "no size of its own in the line");
+        assert_eq!(d(base, "AdaptLLM/medicine-chat-13B"), None, "a tune");
         // A line releasing the model by name outranks its kind's.
         let named = format!("{adapt}* 2024/01/02: Released finance-chat v2 weights.\n");
         assert_ne!(d(&named, "AdaptLLM/finance-chat").as_deref(), Some("2023-12-08"));

@@ -112,7 +112,11 @@ fn releases_kind(line: &str, name: &str, lines: &[&str]) -> bool {
     use super::model_names::{is_size, words};
     let own = words(name);
     // (The name's last word: on "Yi-34B-Chat-finetuned-x", a quoted "Chat models are open-sourced" is Yi's.)
-    let Some(kind) = own.last().filter(|w| matches!(w.as_str(), "chat" | "instruct" | "base")) else {
+    // (A name with no tuning word is a base's: "Released our 13B base models" on medicine-LLM-13B's card.)
+    let untuned = || (!super::ids::looks_tuned(name)).then(|| "base".to_owned());
+    let Some(kind) =
+        own.last().filter(|w| matches!(w.as_str(), "chat" | "instruct" | "base")).cloned().or_else(untuned)
+    else {
         return false;
     };
     let text = super::benchmarks::strip_markup(&line.to_ascii_lowercase());
@@ -123,7 +127,7 @@ fn releases_kind(line: &str, name: &str, lines: &[&str]) -> bool {
         .unwrap_or(text.len());
     let clause = &text[..cut];
     let said = words(clause);
-    let Some(at) = said.windows(2).position(|p| p[0] == *kind && p[1] == "models") else { return false };
+    let Some(at) = said.windows(2).position(|p| p[0] == kind && p[1] == "models") else { return false };
     let before = said[..at].iter().rev().take_while(|w| !matches!(w.as_str(), "released" | "release" | "open"));
     let date_part = |w: &String| w.chars().all(|c| c.is_ascii_digit());
     let plain = before.clone().all(|w| matches!(w.as_str(), "the" | "our" | "all") || own.contains(w) || date_part(w));
