@@ -137,6 +137,11 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("healthbench hard", "healthbench_hard"),
     ("browsecomp zh", "browsecomp_zh"),
     ("multi swe bench", "multi_swe_bench"),
+    // LogiQA (2020) and LogiQA 2.0, logical reading comprehension.
+    ("logiqa", "logiqa"),
+    ("logiqa v2", "logiqa_v2"),
+    ("logiqa 2", "logiqa_v2"),
+    ("logiqa 2 0", "logiqa_v2"),
     // SWE-Bench Pro (Scale AI, 2025), which MiniMax's cards write "SWE-Pro".
     ("swe bench pro", "swe_bench_pro"),
     ("swe pro", "swe_bench_pro"),

@@ -526,6 +526,20 @@ mod tests {
     }
 
     #[test]
+    fn question_types_name_no_benchmark_in_any_language() {
+        let md = "| 问题类型 | 数量 | Foo-7B | Bar-6B |\n|---|---|---|---|\n| generic | 10 | 8.80 | 6.35 |\n\
+                  | fermi | 10 | 5.50 | 6.20 |\n| counterfactual | 10 | 7.90 | 6.70 |\n";
+        let got = read(md, "org/Foo-7B");
+        assert!(got.scores.is_empty() && got.abstained.is_some_and(|(r, _)| r == Unused::UnnamedBenchmark));
+        let known =
+            "| | LogiQA-v2 | C3-d |\n|---|---|---|\n| Bar-6B | 26.41 | 29.52 |\n| Foo-7B | **32.74** | **56.08** |\n";
+        assert_eq!(
+            named(&read(known, "org/Foo-7B")),
+            vec![("logiqa_v2".to_owned(), None, 32.74), ("c3_d".to_owned(), None, 56.08)]
+        );
+    }
+
+    #[test]
     fn metric_columns_under_a_linked_caption_are_its_benchmarks_metrics() {
         let md = "[CNN/Daily Mail](https://github.com/x/cnn-dailymail) (test set, no additional data used)\n\n\
                   | Model | ROUGE-1 | ROUGE-2 | ROUGE-L |\n|---|---|---|---|\n| Foo-10B | 44.7 | 21.4 | 41.4 |\n\

@@ -160,7 +160,25 @@ fn number_pair(cell: &str) -> bool {
 /// domain, topic) column ("Health", "Nutrition": parts of TruthfulQA on meditron's card) and no
 /// heading, caption or lead-in names the benchmark they belong to.
 pub(crate) fn unnamed_categories(table: &Table, names_header: &str) -> Option<String> {
-    let categories = ["category", "categories", "subject", "subjects", "domain", "domains", "topic", "topics"];
+    // (And their Chinese: 问题类型 "question type", 类别 "category", 领域 "domain", 学科 "subject".)
+    let categories = [
+        "category",
+        "categories",
+        "subject",
+        "subjects",
+        "domain",
+        "domains",
+        "topic",
+        "topics",
+        "question type",
+        "task type",
+        "问题类型",
+        "任务类型",
+        "类型",
+        "类别",
+        "领域",
+        "学科",
+    ];
     let header = strip_markup(names_header).trim().to_lowercase();
     let named = || breakdown_of(table, names_header).is_some() || section_benchmark(table).is_some();
     (categories.contains(&header.as_str()) && !named())

@@ -319,7 +319,9 @@ pub(super) fn is_separator(row: &[String]) -> bool {
 
 /// (Control characters are dropped: a stray backspace before "**Model**" hid the model column.)
 pub(super) fn normalize_space(s: &str) -> String {
-    let kept: String = s.chars().filter(|c| c.is_whitespace() || !c.is_control()).collect();
+    // (Zero-width spaces and joiners too: "LogiQA-v2\u{200b}" is LogiQA-v2.)
+    let invisible = |c: &char| matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}');
+    let kept: String = s.chars().filter(|c| (c.is_whitespace() || !c.is_control()) && !invisible(c)).collect();
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -493,6 +495,15 @@ mod tests {
         // A first row of names is no metric row.
         let names = tables("| Model | X | Y |\n|---|---|---|\n| | Llama | Qwen |\n| A | 1.0 | 2.0 |\n");
         assert_eq!(names[0].header, ["Model", "X", "Y"]);
+    }
+
+    #[test]
+    fn zero_width_spaces_are_no_part_of_a_cell() {
+        let t = &tables(
+            "| \u{200b} | LogiQA-v2\u{200b} | C3-d\u{200b} |\n|---|---|---|\n| Foo | 32.74\u{200b} | 56.08 |\n",
+        )[0];
+        assert_eq!(t.header, ["", "LogiQA-v2", "C3-d"]);
+        assert_eq!(t.rows[0][1], "32.74");
     }
 
     #[test]
