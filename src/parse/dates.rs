@@ -8,10 +8,10 @@
 use chrono::NaiveDate;
 
 use super::release_news::{
-    about_another, date_alone, names_model, releases_another, releases_family, releases_family_sized,
-    releases_its_kind, size_dated_elsewhere,
+    about_another, date_alone, names_model, releases_family, releases_family_sized, releases_it, releases_its_kind,
+    size_dated_elsewhere,
 };
-use super::release_objects::{about_another_family, built_on, releases_no_model, without_file_links};
+use super::release_objects::{about_another_family, releases_no_model, without_file_links};
 
 /// Precision of a release date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
@@ -393,7 +393,7 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
             })
         };
         let news = || {
-            news_at.is_some_and(|at| !releases_another(&lower[at..], &name) && !built_on(&lower, at, &name))
+            news_at.is_some_and(|at| releases_it(&lower, at, &name))
                 && names_model(&without_bases(&without_file_links(&lower)), &name)
                 || family()
         };
@@ -593,6 +593,17 @@ mod tests {
         assert_eq!(d(news, "microsoft/Promptist").as_deref(), Some("2022-12-01"));
         assert_eq!(d("- [Model Release] Dec, 2022: Bar-7B weights\n", "org/Foo-7B"), None, "another model's");
         assert_eq!(d("- [Demo Release] Dec, 2022: [Demo](https://x)\n", "org/Foo"), None);
+    }
+
+    #[test]
+    fn a_news_line_linking_the_models_own_repository_releases_it() {
+        let linked =
+            "+ **[2024/2/4]** 发布与[APUS](https://www.apusai.com/)联合训练的 **Chinese-LLaMA-2 (70B)** 模型，\
+                      [下载地址](https://huggingface.co/Linly-AI/Chinese-LLaMA2-70B-chat-hf)\n";
+        assert_eq!(d(linked, "Linly-AI/Chinese-LLaMA2-70B-chat-hf").as_deref(), Some("2024-02-04"));
+        assert_eq!(d(linked, "Linly-AI/Chinese-LLaMA2-13B-chat-hf"), None, "another repository's");
+        let both = linked.replace("下载地址](", "下载地址](https://huggingface.co/org/Other-7B) [x](");
+        assert_eq!(d(&both, "Linly-AI/Chinese-LLaMA2-70B-chat-hf"), None, "a line linking another repository too");
     }
 
     #[test]

@@ -14,10 +14,31 @@ pub(super) fn about_another(sentence: &str, name: &str) -> bool {
     another && !names_model(&sentence.to_ascii_lowercase(), name)
 }
 
+/// Whether the news word at `at` releases this model rather than another one: nothing else is named
+/// right after it ([`releases_another`]) nor built on it ([`super::release_objects::built_on`]), or
+/// the line links the model's own repository ([`links_own_repo`]).
+pub(super) fn releases_it(lower: &str, at: usize, name: &str) -> bool {
+    !releases_another(&lower[at..], name) && !super::release_objects::built_on(lower, at, name)
+        || links_own_repo(lower, name)
+}
+
+/// Whether a news line links this model's own Hub repository and no other ("发布 … Chinese-LLaMA-2
+/// (70B) 模型，[下载地址](https://huggingface.co/Linly-AI/Chinese-LLaMA2-70B-chat-hf)"): the line
+/// releases it, whatever name its words give it.
+fn links_own_repo(lower: &str, name: &str) -> bool {
+    let repos: Vec<&str> = lower
+        .split("huggingface.co/")
+        .skip(1)
+        .map(|rest| rest.split([')', ' ', '"', '>', ']']).next().unwrap_or(""))
+        .filter_map(|repo| repo.split('/').nth(1))
+        .collect();
+    !repos.is_empty() && repos.iter().all(|r| r.eq_ignore_ascii_case(name))
+}
+
 /// Whether the clause right after a news word ("发布 …", "released …") names another model and
 /// not this one: "发布 XVERSE-65B-Chat 模型，该模型为基于 XVERSE-65B …" releases the chat model, not
 /// its base, though the base is named later in the line.
-pub(super) fn releases_another(after: &str, name: &str) -> bool {
+fn releases_another(after: &str, name: &str) -> bool {
     // Not at an ASCII comma: "open-sourced A-Pretrain , A-Instruct , …" is one list. But at a
     // relative clause or a comparison: "released Pandalyst-7B-V1.2, which … surpasses
     // Pandalyst-7B-V1.1" releases V1.2 only.
