@@ -312,7 +312,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     // a metric of the caption's benchmark.
     // (Not under a heading that is the model's own name: "## German_Semantic_STS_V2" over `| Model
     // Name | Spearman |`.)
-    let own_name = |n: &&String| label_match_in(n, model_id, false, false).is_some();
+    let own_name = |n: &&String| super::model_names::label_match(n, model_id).is_some();
     let by_metric: Vec<usize> = heading_name
         .iter()
         .filter(|n| !own_name(n))

@@ -375,7 +375,7 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         };
         let said = RELEASED.iter().any(|w| {
             lower.split(". ").any(|s| {
-                s.find(w).is_some_and(|at| w.contains("release date") || w.contains("model") || of_model(&s[..at]))
+                s.find(w).is_some_and(|at| matches!(*w, "release date" | "[model release]") || of_model(&s[..at]))
             })
         }) || bare.starts_with("released") && bare.len() <= 40;
         // Not when the sentence that gives the date is about another model ("In August 2024, we

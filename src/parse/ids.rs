@@ -221,6 +221,15 @@ pub fn hub_id(cell: &str) -> Option<String> {
     (!HUB_PAGES.contains(&org) && check_model_id(&id).is_ok()).then_some(id)
 }
 
+/// Every Hub model id a text links to ([`hub_id`] of each URL in it: markdown links, bare URLs).
+pub fn hub_ids_in(text: &str) -> Vec<String> {
+    let delimiters = ['(', ')', '[', ']', '<', '>', '"', '\'', '|', ','];
+    text.split(|c: char| c.is_whitespace() || delimiters.contains(&c))
+        .filter(|t| t.contains("://"))
+        .filter_map(hub_id)
+        .collect()
+}
+
 /// First path parts of the Hub's own pages: no organisation can take these names.
 const HUB_PAGES: &[&str] = &[
     "api",
@@ -258,6 +267,14 @@ fn hub_link(link: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::parse::model_names::{label_match, words};
+
+    #[test]
+    fn hub_ids_linked_in_a_text() {
+        let line = "发布 模型，[下载地址](https://huggingface.co/Linly-AI/Chinese-LLaMA2-70B-chat-hf) and \
+                    [data](https://huggingface.co/datasets/x/y), https://hf.co/org/Foo-7B/tree/main";
+        assert_eq!(hub_ids_in(line), ["Linly-AI/Chinese-LLaMA2-70B-chat-hf", "org/Foo-7B"]);
+        assert!(hub_ids_in("[blog](https://example.com/a/b) [c](https://huggingface.co/collections/o/c)").is_empty());
+    }
 
     #[test]
     fn a_total_and_an_active_size_written_together_are_written_apart() {

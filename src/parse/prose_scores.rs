@@ -159,6 +159,8 @@ fn read_sentence(sentence: &str, model_id: &str, offset: usize, out: &mut Vec<Ca
     }
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
     let mut found: Vec<CardScore> = Vec::new();
+    // (Where the main clause starts, after an opening phrase: worked out once for the sentence.)
+    let main = sentence.len() - main_clause(sentence).len();
     for (at, _) in sentence.match_indices('%') {
         let Some((value, raw, start)) = number_before(sentence, at) else { continue };
         let before = &sentence[..start];
@@ -171,7 +173,6 @@ fn read_sentence(sentence: &str, model_id: &str, offset: usize, out: &mut Vec<Ca
         }
         // ("On SWE-Pro, M2.7 achieved 56.22%": the opening phrase names the benchmark of the main
         // clause's first value, said right after its subject and verb.)
-        let main = sentence.len() - main_clause(sentence).len();
         let first =
             main > 0 && !sentence[main..start].contains('%') && sentence[main..start].split_whitespace().count() <= 3;
         let opening = || first.then(|| opening_benchmark(sentence)).flatten();

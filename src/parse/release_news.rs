@@ -26,13 +26,8 @@ pub(super) fn releases_it(lower: &str, at: usize, name: &str) -> bool {
 /// (70B) 模型，[下载地址](https://huggingface.co/Linly-AI/Chinese-LLaMA2-70B-chat-hf)"): the line
 /// releases it, whatever name its words give it.
 fn links_own_repo(lower: &str, name: &str) -> bool {
-    let repos: Vec<&str> = lower
-        .split("huggingface.co/")
-        .skip(1)
-        .map(|rest| rest.split([')', ' ', '"', '>', ']']).next().unwrap_or(""))
-        .filter_map(|repo| repo.split('/').nth(1))
-        .collect();
-    !repos.is_empty() && repos.iter().all(|r| r.eq_ignore_ascii_case(name))
+    let repos = super::ids::hub_ids_in(lower);
+    !repos.is_empty() && repos.iter().all(|r| r.rsplit('/').next().is_some_and(|n| n.eq_ignore_ascii_case(name)))
 }
 
 /// Whether the clause right after a news word ("发布 …", "released …") names another model and

@@ -96,28 +96,11 @@ pub(super) fn releases_no_model(lower: &str, at: usize, name: &str) -> bool {
     });
     let of_things = first_said == Some(true) && !mentions(&rest, MODELS) && !mentions(&subject, MODELS);
     // "We release the FasterTransformer version of CodeGeeX": a port of the model to a runtime or a
-    // format, released later (not "re-trained version of our German GPT-2 model").
-    const PORTS: &[&str] = &[
-        "fastertransformer",
-        "tensorrt",
-        "onnx",
-        "openvino",
-        "mlx",
-        "gguf",
-        "ggml",
-        "gptq",
-        "awq",
-        "quantized",
-        "int4",
-        "int8",
-        "4-bit",
-        "8-bit",
-        "fp8",
-        "mindspore",
-        "paddle",
-        "accelerated",
-    ];
-    let port = object.windows(3).any(|w| PORTS.contains(&w[0].as_str()) && w[1] == "version" && w[2] == "of");
+    // format (a quantized copy's words, "4-bit"), released later (not "re-trained version of our German
+    // GPT-2 model").
+    const RUNTIMES: &[&str] = &["fastertransformer", "tensorrt", "openvino", "mindspore", "paddle", "accelerated"];
+    let ported = |w: &str| RUNTIMES.contains(&w) || super::model_names::PACKING.contains(&w.replace('-', "").as_str());
+    let port = object.windows(3).any(|w| ported(&w[0]) && w[1] == "version" && w[2] == "of");
     let joined_with_model = whole.len() > subject.len() && (mentions(&whole, MODELS) || is_name(&whole));
     thing(&subject) && !joined_with_model || of_things || version || port
 }

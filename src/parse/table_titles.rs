@@ -32,7 +32,7 @@ pub(crate) fn caption_benchmark(table: &Table) -> Option<String> {
 }
 
 /// The name a caption line opens with as a link, when the rest is a note in parentheses or nothing,
-/// and the link is no model's page (a Hub link names a model).
+/// and the link is no page of the Hub.
 fn linked_caption(caption: &str) -> Option<String> {
     let rest = caption.trim().strip_prefix('[')?;
     let (name, rest) = rest.split_once("](")?;
@@ -40,9 +40,10 @@ fn linked_caption(caption: &str) -> Option<String> {
     let after = after.trim();
     let note = after.is_empty() || after.starts_with('(') && after.ends_with(')');
     let name = name.trim();
-    let model_page = target.contains("huggingface.co") || target.contains("hf.co");
+    // (Any Hub page, a dataset's too: a card's own data set linked so is no benchmark densing knows.)
+    let hub_page = target.contains("huggingface.co") || target.contains("hf.co");
     let n = words(name).len();
-    (note && !model_page && (1..=4).contains(&n) && may_be_benchmark(name)).then(|| name.to_owned())
+    (note && !hub_page && (1..=4).contains(&n) && may_be_benchmark(name)).then(|| name.to_owned())
 }
 
 /// The one benchmark a table's section is about: named by its title (heading or caption), or the
@@ -118,7 +119,9 @@ mod tests {
         let cnn = "[CNN/Daily Mail](https://github.com/x/cnn-dailymail) (test set, no additional data used)";
         assert_eq!(linked_caption(cnn).as_deref(), Some("CNN/Daily Mail"));
         assert_eq!(linked_caption("[XSum](https://github.com/x/XSum)").as_deref(), Some("XSum"));
-        // Not a model's page, nor a line that goes on to say more.
+        // Not a page of the Hub (a model's, or a data set's: WinterGoliath's "[My meme benchmark.](…/datasets/…)"),
+        // nor a line that goes on to say more.
+        assert_eq!(linked_caption("[My meme benchmark.](https://huggingface.co/datasets/o/meme)"), None);
         assert_eq!(linked_caption("[Bar](https://huggingface.co/org/Bar) (test set)"), None);
         assert_eq!(linked_caption("[XSum](https://github.com/x/XSum) results of our models below"), None);
     }
