@@ -7,7 +7,7 @@ use super::benchmarks::{english_named, is_overlap_metric, resolve, strip_markup,
 use super::card_scores::{suite_average, table_scores, CardScore, Unused};
 use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
 use super::front_matter::{self, as_percent, model_index_scores, IndexScore};
-use super::lead_in::lead_in_shots;
+use super::lead_in::{heading_shots, lead_in_shots};
 use super::mentions::copied_title;
 use super::model_names::{card_intro, is_packed, is_tuned, label_match, words, writes_tuning_of};
 use super::mt_bench_json::mt_bench_blocks;
@@ -141,12 +141,13 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         }
         let average = suite_average(table, markdown, &read.scores);
         let language = section_language(table, model_id);
-        let setting = lead_in_shots(table);
+        let setting = lead_in_shots(table).map(|(n, said)| (n, format!("over the table: \"{said}\"")));
+        let setting = setting.or_else(|| heading_shots(table).map(|(n, said)| (n, format!("under \"{said}\""))));
         for mut score in read.scores.into_iter().chain(average) {
-            // ("_Zero-shot performance._" over the table: its rows' shots, said once.)
+            // ("_Zero-shot performance._" over the table, or in its headings: its rows' shots, said once.)
             if let Some((n, said)) = setting.as_ref().filter(|_| score.shots.is_none()) {
                 score.shots = Some(*n);
-                score.evidence = clip(&format!("{} (over the table: \"{said}\")", score.evidence));
+                score.evidence = clip(&format!("{} ({said})", score.evidence));
             }
             if let Some(language) = language.as_deref().filter(|_| english_named(&score.benchmark_raw)) {
                 score.benchmark_raw = format!("{} {language}", score.benchmark_raw);

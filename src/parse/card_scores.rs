@@ -210,6 +210,11 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         statements.get_or_init(|| copy_statements(own.2)).iter().any(|l: &String| l.contains(&id))
     };
     for (i, row) in table.rows.iter().enumerate() {
+        // A blank spacer row between groups continues no name.
+        if row.iter().all(|c| c.trim().is_empty()) {
+            row_parts.push(vec![String::new(); label_cols.len()]);
+            continue;
+        }
         let mut parts = Vec::new();
         for c in &label_cols {
             let cell = if row[*c].trim().is_empty() { previous[*c].clone() } else { row[*c].clone() };
@@ -1533,6 +1538,22 @@ mod tests {
         let got: Vec<(String, f64)> =
             read(md, "cerebras/Cerebras-GPT-13B").scores.into_iter().map(|s| (s.benchmark_raw, s.value)).collect();
         assert_eq!(got, [("HellaSwag".to_owned(), 51.3)]);
+    }
+
+    #[test]
+    fn a_blank_spacer_row_continues_no_name() {
+        let md = "| Model | GSM8K |\n|---|---|\n| Foo-1B | 67.5 |\n|  |  |\n| *> 1B* |  |\n| Bar-2B | 70.0 |\n";
+        let got: Vec<f64> = read(md, "org/Foo-1B").scores.into_iter().map(|s| s.value).collect();
+        assert_eq!(got, [67.5], "one row names Foo-1B, not two");
+    }
+
+    #[test]
+    fn a_size_with_its_leading_zero_and_no_point_is_under_one_billion() {
+        let md = "| Model | #Params | HellaSwag |\n|---|---|---|\n| **Foo (Ours)** | **0.5B** | 52.5 |\n| **Foo (Ours)** | **0.8B** | 54.1 |\n";
+        let got = |id: &str| read(md, id).scores.into_iter().map(|s| s.value).collect::<Vec<_>>();
+        assert_eq!(got("org/Foo-05B"), [52.5], "05B is 0.5B");
+        assert_eq!(got("org/Foo-08B"), [54.1]);
+        assert!(got("org/Foo-5B").is_empty(), "5B is neither row");
     }
 
     #[test]

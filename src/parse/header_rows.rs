@@ -35,7 +35,8 @@ pub(super) fn sub_header(t: &mut Table) {
         for (h, m) in t.header.iter_mut().zip(first).skip(1).filter(|(_, m)| !m.is_empty()) {
             *h = format!("{h} ({})", m.trim_start_matches('(').trim_end_matches(')'));
         }
-        return;
+        // (A cell's second line is a row of its own: "0-shot <br> pass@1".)
+        return sub_header(t);
     }
     // A group name repeated over its columns (`| Model | AlpacaEval (winrate %) | AlpacaEval
     // (winrate %) |`) above a first row that tells them apart (`| | v.s. ChatGPT | v.s. GPT4 |`):
@@ -76,11 +77,19 @@ fn is_metric(cell: &str) -> bool {
         "acc", "accuracy", "f1", "micro", "macro", "mean", "em", "exact", "match", "mse", "rmse", "mae", "pearson",
         "spearman", "auc", "mcc", "bleu", "rouge", "wer", "cer", "pass", "top", "norm", "ppl", "bpb", "bpc",
     ];
-    let lower = cell.to_lowercase();
+    // (With its setting: "0-shot <br> pass@1, n=64", MobileLLM-R1's row under its column names.)
+    const SETTING: &[&str] = &["shot", "shots", "n"];
+    let lower = cell.to_lowercase().replace("<br>", " ").replace("<br/>", " ");
     let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
     // ("rouge1", "top5": a metric with its number.)
-    let metric = |w: &str| METRICS.contains(&w) || METRICS.contains(&w.trim_end_matches(|c: char| c.is_ascii_digit()));
-    words.peek().is_some() && words.all(|w| metric(w) || w.chars().all(|c| c.is_ascii_digit()))
+    let metric = |w: &str| {
+        METRICS.contains(&w)
+            || SETTING.contains(&w)
+            || METRICS.contains(&w.trim_end_matches(|c: char| c.is_ascii_digit()))
+    };
+    // (A value is no metric: "15.60".)
+    let named = lower.chars().any(char::is_alphabetic);
+    named && words.peek().is_some() && words.all(|w| metric(w) || w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A column's name under a repeated group name. Under a benchmark ("AlpacaEval" over "v.s.

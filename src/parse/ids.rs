@@ -145,6 +145,24 @@ pub fn unit_decimal_sizes(name: &str) -> String {
         .collect()
 }
 
+/// A size under one billion written with its leading zero and no point, a word of its own
+/// (`MobiLlama-05B` is 0.5B, `MobiLlama-08B` 0.8B): the point restored. Never a zero-padded 5B:
+/// names pad versions (`v01`), not sizes.
+pub fn leading_zero_sizes(name: &str) -> String {
+    name.split_inclusive(['-', '_', ' '])
+        .map(|p| {
+            let word = p.trim_end_matches(['-', '_', ' ']);
+            let digits = word.strip_suffix(['b', 'B', 'm', 'M']).unwrap_or("");
+            match digits.strip_prefix('0') {
+                Some(rest) if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) => {
+                    format!("0.{rest}{}{}", &word[digits.len()..], &p[word.len()..])
+                }
+                _ => p.to_owned(),
+            }
+        })
+        .collect()
+}
+
 /// A total and an active size written together, a word of their own (`SmallThinker-21BA3B`,
 /// `4BA0.6B`): written apart, as `Qwen3-30B-A3B` writes them (`21B-A3B`).
 pub fn joined_active_sizes(name: &str) -> String {

@@ -113,9 +113,23 @@ pub(crate) fn lead_in_shots(table: &Table) -> Option<(i32, String)> {
     let paragraph = last_paragraph(&table.lead_in);
     // (The caption is often that paragraph itself.)
     let caption = if paragraph.contains(table.caption.trim()) { "" } else { table.caption.trim() };
-    let text = format!("{paragraph} {caption}");
+    shots_said(&format!("{paragraph} {caption}"))
+}
+
+/// The one number of shots the headings over a table give ("## Results on Zero-shot Common Sense
+/// Reasoning tasks > ### MobileLLM-1.5B"), for a table whose lead-in gives none.
+pub(crate) fn heading_shots(table: &Table) -> Option<(i32, String)> {
+    let (n, _) = shots_said(&table.heading)?;
+    // The evidence: the heading that says it, whole.
+    let heading = table.heading.rsplit(" > ").find(|h| take_shots(h).1.is_some()).unwrap_or(&table.heading);
+    Some((n, heading.chars().take(80).collect()))
+}
+
+/// The one number of shots a text says, with the words around it; `None` when it says none,
+/// several, or speaks of few-shot without a number.
+fn shots_said(text: &str) -> Option<(i32, String)> {
     // Every mention, not the first only ("0-shot and 5-shot" is two settings).
-    let (mut rest, mut said) = (text.clone(), BTreeSet::new());
+    let (mut rest, mut said) = (text.to_owned(), BTreeSet::new());
     for _ in 0..8 {
         let (left, n) = take_shots(&rest);
         let Some(n) = n else { break };
@@ -124,7 +138,7 @@ pub(crate) fn lead_in_shots(table: &Table) -> Option<(i32, String)> {
     }
     let few = text.to_ascii_lowercase().contains("few-shot");
     // The sentence that says it, as the evidence.
-    let sentence = text.split(". ").find(|s| take_shots(s).1.is_some()).unwrap_or(&text);
+    let sentence = text.split(". ").find(|s| take_shots(s).1.is_some()).unwrap_or(text);
     // (At most 80 characters, around the word "shot".)
     let sentence = clip(sentence.trim());
     let at = sentence.to_ascii_lowercase().find("shot").unwrap_or(0);
@@ -153,6 +167,17 @@ mod tests {
         assert_eq!(shots("Zero-shot results.\n\nOur model's scores:"), None, "an earlier paragraph");
         // A blank line of spaces ends a paragraph too (CRLF cards).
         assert_eq!(shots("Zero-shot results.\r\n \r\nOur model's scores:"), None);
+    }
+
+    #[test]
+    fn the_shots_a_heading_says() {
+        let shots = |md: &str| heading_shots(&tables(md)[0]).map(|s| s.0);
+        let table = "\n\n| model | arc_easy |\n|---|---|\n| Foo-1B | 63.0 |\n";
+        assert_eq!(shots(&format!("## Results on Zero-shot Reasoning tasks\n\n### Foo-1B{table}")), Some(0));
+        assert_eq!(shots(&format!("#### KMMLU (5-shot){table}")), Some(5));
+        assert_eq!(shots(&format!("## 0-shot and 5-shot results{table}")), None, "two settings");
+        assert_eq!(shots(&format!("## Few-shot results{table}")), None, "few-shot: not one number");
+        assert_eq!(shots(&format!("## Results{table}")), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use super::label_spelling::{rejoin_split_words, rounded_sizes, split_joined_words};
 pub use super::name_words::{is_size, words};
 use crate::parse::benchmarks::{strip_markup, take_shots};
-use crate::parse::ids::without_owner;
+use crate::parse::ids::{leading_zero_sizes, without_owner};
 use crate::parse::release_stamps::is_release_stamp;
 
 /// Words that say nothing about which model a label names.
@@ -60,11 +60,12 @@ pub fn label_match(label: &str, model_id: &str) -> Option<(usize, bool)> {
 /// model (`only_one`), a version after the size may be left over ("Mistral 7B" on the card of
 /// Mistral-7B-v0.1): there is no other model it could mean.
 pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one: bool) -> Option<(usize, bool)> {
-    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    // ("MobiLlama-05B" is the "MobiLlama 0.5B" of its tables.)
+    let name = &leading_zero_sizes(model_id.rsplit('/').next().unwrap_or(model_id));
     let model: Vec<String> = words(name);
     // A name without a size ("Phi-3-small-8k-instruct", "GRIN-MoE") may be written with one
     // ("Phi-3-Small-8K-Instruct 7b", "GRIN MoE (16x3.8B)"): the size adds, it does not differ.
-    let plain = without_precision(&without_notes(&strip_markup(label)), name);
+    let plain = without_precision(&without_notes(&leading_zero_sizes(&strip_markup(label))), name);
     let label = if model.iter().any(|w| is_size(w)) { plain.clone() } else { without_sizes(&plain) };
     // Tables abbreviate "Instruct" ("Phi-3 Vision-128K-In", "Phi-3.5-mini-ins"), and write a
     // version with or without its "v" ("Tulu-v2-dpo-7b" for tulu-2-dpo-7b; `words` splits "v2").

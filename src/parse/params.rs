@@ -72,9 +72,12 @@ pub(super) fn size_pair(t: &str) -> Option<(Num, Option<Num>, usize)> {
 /// assert!(from_name("org/sonya-7B-x8-MoE").is_none());
 /// ```
 pub fn from_name(model_id: &str) -> Option<SizeText> {
-    use super::ids::{base_initial_sizes, decimal_underscores, joined_active_sizes, unit_decimal_sizes};
+    use super::ids::{
+        base_initial_sizes, decimal_underscores, joined_active_sizes, leading_zero_sizes, unit_decimal_sizes,
+    };
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
-    let name = &base_initial_sizes(&joined_active_sizes(&unit_decimal_sizes(&decimal_underscores(name))));
+    let name =
+        &base_initial_sizes(&joined_active_sizes(&unit_decimal_sizes(&leading_zero_sizes(&decimal_underscores(name)))));
     if serves_another(name) {
         return None;
     }
@@ -480,6 +483,9 @@ mod tests {
     #[test]
     fn names() {
         assert_eq!(from_name("Qwen/Qwen-1_8B-Chat").unwrap().total, 1_800_000_000, "1_8B is 1.8B");
+        assert_eq!(from_name("MBZUAI/MobiLlama-05B").unwrap().total, 500_000_000, "05B is 0.5B, not 5B");
+        assert_eq!(from_name("MBZUAI/MobiLlama-08B-Chat").unwrap().total, 800_000_000);
+        assert_eq!(from_name("org/model-v01-7B").unwrap().total, 7_000_000_000, "a padded version is no size");
         assert_eq!(from_name("psmathur/orca_mini_v3_13b").unwrap().total, 13_000_000_000, "v3_13b is v3, 13B");
         assert_eq!(from_name("org/LLaMA_2_13B_SFT_v1").unwrap().total, 13_000_000_000, "Llama 2, 13B");
         assert_eq!(from_name("bigscience/T0_3B").unwrap().total, 3_000_000_000, "T0, 3B");
@@ -868,6 +874,8 @@ mod tests {
         assert_eq!(read("org/Foo-Flash", annotated), Some((196 * B, Some(11 * B))));
         let polyglot = "| Hyperparameter | Value |\n|---|---|\n| \\\\(n_{parameters}\\\\) | 1,331,810,304 |\n";
         assert_eq!(read("EleutherAI/polyglot-ko-1.3b", polyglot), Some((1_331_810_304, None)));
+        let drawn = "| Hyperparameter | Value |\n|:--|--:|\n| <img src=\"https://render.githubusercontent.com/render/math?math=n_{parameters}\"> | 6,166,502,400 |\n| <img src=\"https://render.githubusercontent.com/render/math?math=n_{layers}\"> | 28 |\n";
+        assert_eq!(read("kakaobrain/kogpt", drawn), Some((6_166_502_400, None)), "a TeX key drawn as an image");
         let qwen = "- Number of Parameters: 1.54B\n- Number of Paramaters (Non-Embedding): 1.31B\n";
         let got = card_size("Qwen/Qwen2.5-Coder-1.5B-Instruct", qwen).unwrap();
         assert_eq!((got.size.total, got.form, got.line), (1_540_000_000, SizeForm::Table, 1));

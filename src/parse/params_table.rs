@@ -109,6 +109,10 @@ fn cells(line: &str) -> Vec<&str> {
 pub(super) fn key_role(cell: &str) -> Option<bool> {
     // "# Total Params (MoE)": the parenthesis only annotates the key; "(without embeddings)",
     // "(non-embedding)" make it another count.
+    // `<img src="…/render/math?math=n_{parameters}">`: a TeX key drawn as an image (KoGPT).
+    let math = cell.trim_start().starts_with("<img").then(|| cell.split_once("math=")).flatten();
+    let math = math.map(|(_, m)| m.split(['"', '\'', '&']).next().unwrap_or(m).replace("%7B", "{").replace("%7D", "}"));
+    let cell = math.as_deref().unwrap_or(cell);
     let lower = cell.to_ascii_lowercase();
     let other = ["embed", "without", "excl", "non"].iter().any(|w| lower.contains(w));
     let key = cell.split('(').next().unwrap_or(cell);

@@ -492,6 +492,11 @@ mod tests {
         let t = &tables(md)[0];
         assert_eq!(t.header, ["Model", "FN-NER (F1-micro)", "KorFiQA-SA (MSE)", "Avg"]);
         assert_eq!(t.rows.len(), 1);
+        // With the setting too: "0-shot <br> pass@1, n=64".
+        let md = "| Model | Size | GSM8K | AIME'24 |\n|---|---|---|---|\n| | | 0-shot <br> pass@1 | 0-shot <br> pass@1, n=64 |\n| A | 1B | 67.5 | 15.5 |\n";
+        let t = &tables(md)[0];
+        assert_eq!(t.header[2], "GSM8K (0-shot) (pass@1)", "each line of the cell");
+        assert_eq!(t.rows.len(), 1);
         // A first row of names is no metric row.
         let names = tables("| Model | X | Y |\n|---|---|---|\n| | Llama | Qwen |\n| A | 1.0 | 2.0 |\n");
         assert_eq!(names[0].header, ["Model", "X", "Y"]);
