@@ -593,6 +593,9 @@ mod tests {
         assert_eq!(d(news, "microsoft/Promptist").as_deref(), Some("2022-12-01"));
         assert_eq!(d("- [Model Release] Dec, 2022: Bar-7B weights\n", "org/Foo-7B"), None, "another model's");
         assert_eq!(d("- [Demo Release] Dec, 2022: [Demo](https://x)\n", "org/Foo"), None);
+        // A Hub collection's target names no other model: its slug is the family and a hash.
+        let collection = "## News\n- Sept 12, 2025: Foo-R1 models are released on [HuggingFace](https://huggingface.co/collections/org/foo-r1-68c4597b104fac45f28f448e).\n";
+        assert_eq!(d(collection, "org/Foo-R1-950M").as_deref(), Some("2025-09-12"));
     }
 
     #[test]
