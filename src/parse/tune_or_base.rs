@@ -310,24 +310,33 @@ fn tuned_sibling(markdown: &str, sibling: &dyn Fn() -> bool) -> Option<String> {
     (!chats && sibling()).then(|| "names its tuned sibling (this name with chat/instruct added)".to_owned())
 }
 
-/// Whether the card names this model's name with a tuning word added ("lemur-70b-chat-v1").
+/// Whether the card names this model's name with a tuning word added ("lemur-70b-chat-v1"). An
+/// "-SFT" sibling beside a later stage's ("-DPO", "-RM") is an earlier stage of the model's own
+/// tuning (Llama-3.1-Tulu-3-70B, its SFT and DPO checkpoints), not a tune of a base.
 fn names_tuned_sibling(markdown: &str, model_id: &str) -> bool {
     let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
     let Some(first) = own.first() else { return false };
     let lower = markdown.to_ascii_lowercase();
     let joins = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
     // Only the tokens around the name's first word (one search, not every token of the card).
-    lower.match_indices(first.as_str()).any(|(at, _)| {
-        let start = lower[..at].char_indices().rev().find(|(_, c)| !joins(*c)).map_or(0, |(i, c)| i + c.len_utf8());
-        let end = lower[at..].find(|c: char| !joins(c)).map_or(lower.len(), |i| at + i);
-        let token = &lower[start..end];
-        let w = words(token);
-        let extra: Vec<&String> = w.iter().filter(|x| !own.contains(x)).collect();
-        token.contains('-')
-            && w.len() == own.len() + 1
-            && own.iter().all(|o| w.contains(o))
-            && matches!(extra.as_slice(), [x] if matches!(x.as_str(), "chat" | "instruct" | "it" | "sft"))
-    })
+    let added: std::collections::BTreeSet<String> = lower
+        .match_indices(first.as_str())
+        .filter_map(|(at, _)| {
+            let start = lower[..at].char_indices().rev().find(|(_, c)| !joins(*c)).map_or(0, |(i, c)| i + c.len_utf8());
+            let end = lower[at..].find(|c: char| !joins(c)).map_or(lower.len(), |i| at + i);
+            let token = &lower[start..end];
+            let w = words(token);
+            let extra: Vec<&String> = w.iter().filter(|x| !own.contains(x)).collect();
+            match extra.as_slice() {
+                [x] if token.contains('-') && w.len() == own.len() + 1 && own.iter().all(|o| w.contains(o)) => {
+                    Some((*x).clone())
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    let later_stage = ["dpo", "rm", "rlhf", "ppo", "grpo", "rlvr"].iter().any(|s| added.contains(*s));
+    ["chat", "instruct", "it"].iter().any(|t| added.contains(*t)) || added.contains("sft") && !later_stage
 }
 
 /// A sentence in which the card calls its model a pretrained base model.
@@ -490,6 +499,10 @@ mod tests {
     fn a_card_naming_its_tuned_sibling_is_the_familys_base_unless_its_code_chats() {
         let family = "# Foo-7B\nWe release Foo-7B and 🎉Foo-7B-Chat.\n";
         assert_eq!(says(family), (false, true));
+        let sft = "# Foo-7B\nStages: Foo-7B-SFT.\n";
+        assert_eq!(says(sft), (false, true), "an SFT sibling alone: this is its base");
+        let stages = "# Foo-7B\n| SFT | DPO | Final |\n|---|---|---|\n| Foo-7B-SFT | Foo-7B-DPO | Foo-7B |\n";
+        assert_eq!(says(stages), (false, false), "SFT and DPO checkpoints: stages of this model's own tuning");
         let chat = "# Foo-7B\nSee Foo-7B-Chat.\n```python\nresponse = model.chat(tokenizer, \"hi\")\n```\n";
         assert_eq!(says(chat), (false, false), "a chat API in the code: the model may be the chat one");
         assert_eq!(
