@@ -77,9 +77,21 @@ fn is_language_turn(words: &[&str]) -> bool {
 
 /// A name written partly in Chinese, Japanese or Korean script that is no known benchmark
 /// ("单文档QA", "FS学习" under "#### LongBench"): a translated category, not a benchmark's name.
+/// Not a Latin name with a short part or question type after it in Chinese ("NJE 单选",
+/// "MLEC-QA 临床"): that benchmark's part. (Not words about a table: "LogicKor 性能表", "… 评测结果".)
 fn translated(name: &str) -> bool {
     let cjk = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}');
-    name.chars().any(cjk) && !resolve(name).is_known
+    let han = |c: char| matches!(c, '\u{3400}'..='\u{9fff}');
+    const ABOUT: &[&str] = &["表", "结果", "成绩", "评测", "评估", "性能", "得分", "分数"];
+    let clean = strip_markup(name);
+    let part = clean.trim().rsplit_once(' ').is_some_and(|(head, tail)| {
+        head.chars().any(|c| c.is_ascii_alphabetic())
+            && !head.chars().any(cjk)
+            && (1..=6).contains(&tail.chars().count())
+            && tail.chars().all(han)
+            && !ABOUT.iter().any(|a| tail.ends_with(a))
+    });
+    name.chars().any(cjk) && !resolve(name).is_known && !part
 }
 
 /// A known benchmark whose items are English text (ARC, MMLU, GSM8K, …): under another

@@ -486,6 +486,11 @@ mod tests {
         assert!(!may_be_benchmark("standard_error") && !may_be_benchmark("95% CI"));
         assert!(!may_be_benchmark("Test logloss (lower is better)") && !may_be_benchmark("Error (lower is better)"));
         assert!(!may_be_benchmark("单文档QA") && is_part_name("单文档QA") && is_part_name("摘要"));
+        // A Latin name and its part or question type after it: "NJE 单选" (single choice), "MLEC-QA 临床".
+        assert!(
+            may_be_benchmark("NJE 单选") && may_be_benchmark("MLEC-QA 临床") && !may_be_benchmark("考研306西医综合")
+        );
+        assert!(!may_be_benchmark("LogicKor 성능표") && !may_be_benchmark("LogicKor 评测结果"), "words about a table");
         assert!(!may_be_benchmark("Valid (0-shot)") && is_setting_only("Test (5-shot)"));
         assert_eq!(split_of("Valid (0-shot)").as_deref(), Some("valid"));
         assert_eq!(resolve("HUMANEVAL@1").canonical, "humaneval");

@@ -119,8 +119,10 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         .unwrap_or((0, 0));
     // "Model", "Models", "Name", "Model Name", "LLM Name": a column naming models, maybe past a
     // rank column (short headers only: "Model architecture details" names none).
+    // (In Chinese: "模型", "模型名称".)
     let model_column = lower.iter().any(|h| {
-        h == "name" || h.split_whitespace().any(|w| matches!(w, "model" | "models" | "llm" | "llms")) && h.len() <= 12
+        matches!(h.as_str(), "name" | "模型" | "模型名称" | "模型名")
+            || h.split_whitespace().any(|w| matches!(w, "model" | "models" | "llm" | "llms")) && h.len() <= 12
     });
     // A two-column `Benchmark | Score` table needs one known name, others two.
     // (Or `评测集 | 简介 | 评测结果 (%)`: a description column beside them.)

@@ -446,6 +446,11 @@ mod tests {
         let versions = "- **version 1.1**: Version 1.1 of the model was released in Jan 2024, with a tokenizer fix.\n";
         assert_eq!(d(versions, "org/czech-base"), None);
         assert_eq!(d(versions, "org/czech-base-1.1").as_deref(), Some("2024-01-01"), "the name's own version");
+        // A first version on a name with none: the unversioned repository is that release.
+        let first = "**[2023/09/26]** Foo-LawLLM v1.0 is released.\n";
+        assert_eq!(d(first, "org/Foo-LawLLM").as_deref(), Some("2023-09-26"));
+        assert_eq!(d(&first.replace("v1.0", "v2.0"), "org/Foo-LawLLM"), None, "a later version");
+        assert_eq!(d(first, "org/Foo-LawLLM-v2"), None, "another version than the name's");
         let video = "Top Document: The music video for the song, which was filmed in October 2010, was released on January 6, 2011.[5] It features cameos.\n";
         assert_eq!(d(video, "org/embed-small-v1"), None);
         assert_eq!(
@@ -607,6 +612,13 @@ mod tests {
         assert_eq!(d(linked, "Linly-AI/Chinese-LLaMA2-13B-chat-hf"), None, "another repository's");
         let both = linked.replace("下载地址](", "下载地址](https://huggingface.co/org/Other-7B) [x](");
         assert_eq!(d(&both, "Linly-AI/Chinese-LLaMA2-70B-chat-hf"), None, "a line linking another repository too");
+        // A link's text to the own repository names it, sized or not; a data set's link names no model.
+        let sized =
+            "**[2023/09/26]** Foo-Law 已正式发布，开源 [Foo-Law-13B 模型](https://huggingface.co/org/Foo-Law) 和 \
+                     [Foo-Law-SFT 数据集](https://huggingface.co/datasets/org/Foo-Law-SFT)。\n";
+        assert_eq!(d(sized, "org/Foo-Law").as_deref(), Some("2023-09-26"));
+        let other = "**[2023/09/26]** 开源 [Bar-Law-13B 模型](https://huggingface.co/org/Bar-Law-13B)。\n";
+        assert_eq!(d(other, "org/Foo-Law"), None, "another repository's model");
     }
 
     #[test]

@@ -75,12 +75,15 @@ pub(super) fn releases_no_model(lower: &str, at: usize, name: &str) -> bool {
     };
     let is_name = |words: &[String]| names_model(&words.join(" "), name);
     let thing = |words: &[String]| names_thing(words) && !mentions(words, MODELS);
-    // "version 1.1" (or "v1.1") as the subject: another version than the name's.
+    // "version 1.1" (or "v1.1") as the subject: another version than the name's. Not a first one
+    // ("DISC-LawLLM v1.0") on a name with no version: an unversioned repository is the first release.
+    let unversioned = !super::model_names::words(name).iter().any(|w| w == "v");
     let version = subject.iter().enumerate().any(|(k, w)| {
         let number = if w == "version" { subject.get(k + 1).map(String::as_str) } else { w.strip_prefix('v') };
         number.is_some_and(|n| {
             let n = n.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-            n.starts_with(|c: char| c.is_ascii_digit()) && !name.contains(n)
+            let first = n.trim_end_matches(".0") == "1";
+            n.starts_with(|c: char| c.is_ascii_digit()) && !name.contains(n) && !(first && unversioned)
         })
     });
     // The object's first noun that says: "a new paper documenting FooNER" releases a paper;

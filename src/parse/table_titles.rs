@@ -102,8 +102,11 @@ pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
     // A plain word ("#### Translation", "#### Safety", "#### Hallucination") names a kind of
     // task, not a benchmark: benchmarks are named "IndicGLUE", "COPA", "M3Exam", "WiC".
     let plain = last.chars().skip(1).all(|c| c.is_lowercase());
+    // (Nor a setting: "#### Few-shot", "#### Zero-shot" over the same benchmarks.)
+    let setting = last.to_ascii_lowercase().contains("shot");
     let named = last.split_whitespace().count() == 1
         && !plain
+        && !setting
         && last.chars().all(|c| c.is_alphanumeric() || "-_.+".contains(c))
         && !words(last).iter().any(|w| GENERIC.contains(&w.as_str()) || SECTION.contains(&w.as_str()))
         && may_be_benchmark(last);
