@@ -44,6 +44,7 @@ mod release_tables;
 mod row_splits;
 mod score_lists;
 mod section_rows;
+mod siblings;
 pub mod table_context;
 mod table_titles;
 pub mod tables;

@@ -5,6 +5,7 @@
 
 use super::mentions::{names_other_model, states_other_size};
 use super::model_names::{heading_is_tuned, is_packed, words};
+use super::siblings::{names_tuned_sibling, tuned_sibling};
 use super::tables::clip;
 
 /// What the card says: `(tuned, base)`, each the line or tag that says it; at most one is set.
@@ -299,44 +300,6 @@ fn is_turn_heading(line: &str) -> bool {
     ["instruction", "response", "input", "human", "assistant", "user", "system"]
         .iter()
         .any(|t| text.strip_prefix(t).is_some_and(|rest| rest.is_empty() || rest.starts_with(':')))
-}
-
-/// A card that names this model's tuned sibling ("Qwen1.5-7B-Chat" on Qwen1.5-7B's card) and
-/// calls its model nothing else is the base of that family. Not when its code calls a chat API
-/// (`model.chat(…)`): a lab that names its chat model "TeleChat-1B-chat" in tables may publish it
-/// as `Telechat-1B`.
-fn tuned_sibling(markdown: &str, sibling: &dyn Fn() -> bool) -> Option<String> {
-    let chats = markdown.contains(".chat(");
-    (!chats && sibling()).then(|| "names its tuned sibling (this name with chat/instruct added)".to_owned())
-}
-
-/// Whether the card names this model's name with a tuning word added ("lemur-70b-chat-v1"). An
-/// "-SFT" sibling beside a later stage's ("-DPO", "-RM") is an earlier stage of the model's own
-/// tuning (Llama-3.1-Tulu-3-70B, its SFT and DPO checkpoints), not a tune of a base.
-fn names_tuned_sibling(markdown: &str, model_id: &str) -> bool {
-    let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
-    let Some(first) = own.first() else { return false };
-    let lower = markdown.to_ascii_lowercase();
-    let joins = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
-    // Only the tokens around the name's first word (one search, not every token of the card).
-    let added: std::collections::BTreeSet<String> = lower
-        .match_indices(first.as_str())
-        .filter_map(|(at, _)| {
-            let start = lower[..at].char_indices().rev().find(|(_, c)| !joins(*c)).map_or(0, |(i, c)| i + c.len_utf8());
-            let end = lower[at..].find(|c: char| !joins(c)).map_or(lower.len(), |i| at + i);
-            let token = &lower[start..end];
-            let w = words(token);
-            let extra: Vec<&String> = w.iter().filter(|x| !own.contains(x)).collect();
-            match extra.as_slice() {
-                [x] if token.contains('-') && w.len() == own.len() + 1 && own.iter().all(|o| w.contains(o)) => {
-                    Some((*x).clone())
-                }
-                _ => None,
-            }
-        })
-        .collect();
-    let later_stage = ["dpo", "rm", "rlhf", "ppo", "grpo", "rlvr"].iter().any(|s| added.contains(*s));
-    ["chat", "instruct", "it"].iter().any(|t| added.contains(*t)) || added.contains("sft") && !later_stage
 }
 
 /// A sentence in which the card calls its model a pretrained base model.

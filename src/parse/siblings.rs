@@ -1,0 +1,42 @@
+//! A card that names its model's tuned sibling ("Qwen1.5-7B-Chat" on Qwen1.5-7B's card): a sign
+//! that the model is the family's base (see [`super::tune_or_base`]).
+
+use super::model_names::words;
+
+/// A card that names this model's tuned sibling ("Qwen1.5-7B-Chat" on Qwen1.5-7B's card) and
+/// calls its model nothing else is the base of that family. Not when its code calls a chat API
+/// (`model.chat(…)`): a lab that names its chat model "TeleChat-1B-chat" in tables may publish it
+/// as `Telechat-1B`.
+pub(super) fn tuned_sibling(markdown: &str, sibling: &dyn Fn() -> bool) -> Option<String> {
+    let chats = markdown.contains(".chat(");
+    (!chats && sibling()).then(|| "names its tuned sibling (this name with chat/instruct added)".to_owned())
+}
+
+/// Whether the card names this model's name with a tuning word added ("lemur-70b-chat-v1"). An
+/// "-SFT" sibling beside a later stage's ("-DPO", "-RM") is an earlier stage of the model's own
+/// tuning (Llama-3.1-Tulu-3-70B, its SFT and DPO checkpoints), not a tune of a base.
+pub(super) fn names_tuned_sibling(markdown: &str, model_id: &str) -> bool {
+    let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    let Some(first) = own.first() else { return false };
+    let lower = markdown.to_ascii_lowercase();
+    let joins = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
+    // Only the tokens around the name's first word (one search, not every token of the card).
+    let added: std::collections::BTreeSet<String> = lower
+        .match_indices(first.as_str())
+        .filter_map(|(at, _)| {
+            let start = lower[..at].char_indices().rev().find(|(_, c)| !joins(*c)).map_or(0, |(i, c)| i + c.len_utf8());
+            let end = lower[at..].find(|c: char| !joins(c)).map_or(lower.len(), |i| at + i);
+            let token = &lower[start..end];
+            let w = words(token);
+            let extra: Vec<&String> = w.iter().filter(|x| !own.contains(x)).collect();
+            match extra.as_slice() {
+                [x] if token.contains('-') && w.len() == own.len() + 1 && own.iter().all(|o| w.contains(o)) => {
+                    Some((*x).clone())
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    let later_stage = ["dpo", "rm", "rlhf", "ppo", "grpo", "rlvr"].iter().any(|s| added.contains(*s));
+    ["chat", "instruct", "it"].iter().any(|t| added.contains(*t)) || added.contains("sft") && !later_stage
+}
