@@ -612,7 +612,8 @@ mod tests {
         assert_eq!(d(linked, "Linly-AI/Chinese-LLaMA2-13B-chat-hf"), None, "another repository's");
         let both = linked.replace("下载地址](", "下载地址](https://huggingface.co/org/Other-7B) [x](");
         assert_eq!(d(&both, "Linly-AI/Chinese-LLaMA2-70B-chat-hf"), None, "a line linking another repository too");
-        // A link's text to the own repository names it, sized or not; a data set's link names no model.
+        // The line names the model as the thing released: a sized name in the link to its own
+        // repository and a data set's link beside it take nothing away.
         let sized =
             "**[2023/09/26]** Foo-Law 已正式发布，开源 [Foo-Law-13B 模型](https://huggingface.co/org/Foo-Law) 和 \
                      [Foo-Law-SFT 数据集](https://huggingface.co/datasets/org/Foo-Law-SFT)。\n";

@@ -77,9 +77,10 @@ fn is_metric(cell: &str) -> bool {
         "acc", "accuracy", "f1", "micro", "macro", "mean", "em", "exact", "match", "mse", "rmse", "mae", "pearson",
         "spearman", "auc", "mcc", "bleu", "rouge", "wer", "cer", "pass", "top", "norm", "ppl", "bpb", "bpc",
     ];
-    // (With its setting: "0-shot <br> pass@1, n=64", MobileLLM-R1's row under its column names.)
+    // (With its setting: "0-shot", "pass@1, n=64", the lines of MobileLLM-R1's row under its
+    // column names; the table reader makes each line of a cell a row of its own.)
     const SETTING: &[&str] = &["shot", "shots", "n"];
-    let lower = cell.to_lowercase().replace("<br>", " ").replace("<br/>", " ");
+    let lower = cell.to_lowercase();
     let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
     // ("rouge1", "top5": a metric with its number.)
     let metric = |w: &str| {

@@ -147,12 +147,13 @@ pub fn unit_decimal_sizes(name: &str) -> String {
 
 /// A size under one billion written with its leading zero and no point, a word of its own
 /// (`MobiLlama-05B` is 0.5B, `MobiLlama-08B` 0.8B): the point restored. Never a zero-padded 5B:
-/// names pad versions (`v01`), not sizes.
+/// names pad versions (`v01`), not sizes. Billions only: "070M" read so would be 70 thousand
+/// parameters, no language model's size; a zero there is padding.
 pub fn leading_zero_sizes(name: &str) -> String {
     name.split_inclusive(['-', '_', ' '])
         .map(|p| {
             let word = p.trim_end_matches(['-', '_', ' ']);
-            let digits = word.strip_suffix(['b', 'B', 'm', 'M']).unwrap_or("");
+            let digits = word.strip_suffix(['b', 'B']).unwrap_or("");
             match digits.strip_prefix('0') {
                 Some(rest) if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) => {
                     format!("0.{rest}{}{}", &word[digits.len()..], &p[word.len()..])

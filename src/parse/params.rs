@@ -486,6 +486,7 @@ mod tests {
         assert_eq!(from_name("MBZUAI/MobiLlama-05B").unwrap().total, 500_000_000, "05B is 0.5B, not 5B");
         assert_eq!(from_name("MBZUAI/MobiLlama-08B-Chat").unwrap().total, 800_000_000);
         assert_eq!(from_name("org/model-v01-7B").unwrap().total, 7_000_000_000, "a padded version is no size");
+        assert_eq!(from_name("org/foo-070M").unwrap().total, 70_000_000, "a zero before millions is padding");
         assert_eq!(from_name("psmathur/orca_mini_v3_13b").unwrap().total, 13_000_000_000, "v3_13b is v3, 13B");
         assert_eq!(from_name("org/LLaMA_2_13B_SFT_v1").unwrap().total, 13_000_000_000, "Llama 2, 13B");
         assert_eq!(from_name("bigscience/T0_3B").unwrap().total, 3_000_000_000, "T0, 3B");

@@ -66,7 +66,7 @@ pub(super) fn releases_family(line: &str, name: &str) -> bool {
     }
     // (Link targets aside: a collection's slug ends in a hash, "…/mobilellm-r1-68c4597b104f…", whose
     // "4597b" reads as a size.)
-    let said = words(&super::release_objects::blank_targets(line, "]("));
+    let said = words(&super::release_objects::blank_link_targets(line));
     let whole = family.len() < own.len() && family.iter().map(|w| w.len()).sum::<usize>() >= 3;
     // ("Below are the GLM-4 series models released on June 5, 2024": the members listed below,
     // which the model need not be one of.)

@@ -115,7 +115,7 @@ pub(super) fn about_another_family(sentence: &str, name: &str) -> bool {
 }
 
 /// `text` with the target of every markdown link ("](https://…)") blanked to spaces, byte for byte.
-fn blank_link_targets(text: &str) -> String {
+pub(super) fn blank_link_targets(text: &str) -> String {
     blank_targets(text, "](")
 }
 

@@ -103,7 +103,7 @@ pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
     // task, not a benchmark: benchmarks are named "IndicGLUE", "COPA", "M3Exam", "WiC".
     let plain = last.chars().skip(1).all(|c| c.is_lowercase());
     // (Nor a setting: "#### Few-shot", "#### Zero-shot" over the same benchmarks.)
-    let setting = last.to_ascii_lowercase().contains("shot");
+    let setting = words(last).iter().any(|w| w == "shot" || w == "shots");
     let named = last.split_whitespace().count() == 1
         && !plain
         && !setting
@@ -115,7 +115,19 @@ pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::linked_caption;
+    use super::{linked_caption, titled_benchmark};
+    use crate::parse::tables::tables;
+
+    #[test]
+    fn a_heading_of_one_unknown_name_titles_the_table_but_a_setting_does_not() {
+        let titled = |heading: &str| {
+            titled_benchmark(&tables(&format!("{heading}\n\n| Model | A |\n|---|---|\n| Foo | 1.0 |\n"))[0])
+        };
+        assert_eq!(titled("#### IndicGLUE").as_deref(), Some("IndicGLUE"));
+        assert_eq!(titled("#### Few-shot"), None);
+        assert_eq!(titled("#### Zero-Shot"), None);
+        assert_eq!(titled("#### 5-shots"), None);
+    }
 
     #[test]
     fn a_caption_opening_with_a_linked_benchmark_and_only_a_note() {
