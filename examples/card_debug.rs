@@ -31,6 +31,7 @@ fn main() {
     }
     let facts = densing::parse::card::read_card(&model_id, &String::from_utf8_lossy(&body));
     println!("tuned {:?} | base {:?}", facts.tuned, facts.base);
+    println!("size {:?}", facts.size);
     for r in &out.rejects {
         println!("reject {:?}: {:?}", r.reason, r.detail);
     }

@@ -242,11 +242,19 @@ pub fn hub_id(cell: &str) -> Option<String> {
 
 /// Every Hub model id a text links to ([`hub_id`] of each URL in it: markdown links, bare URLs).
 pub fn hub_ids_in(text: &str) -> Vec<String> {
+    hub_ids_in_tokens(text).filter_map(hub_id).collect()
+}
+
+/// The Hub model pages a text links to, the repository itself only (`…/org/name`, not a file or
+/// folder in it: `…/org/name/tree/main/t2i/model` is a part of the model, not the model).
+pub fn hub_pages_in(text: &str) -> Vec<String> {
+    let whole = |t: &&str| t.split("://").nth(1).is_some_and(|p| p.trim_end_matches('/').split('/').count() == 3);
+    hub_ids_in_tokens(text).filter(whole).filter_map(hub_id).collect()
+}
+
+fn hub_ids_in_tokens(text: &str) -> impl Iterator<Item = &str> {
     let delimiters = ['(', ')', '[', ']', '<', '>', '"', '\'', '|', ','];
-    text.split(|c: char| c.is_whitespace() || delimiters.contains(&c))
-        .filter(|t| t.contains("://"))
-        .filter_map(hub_id)
-        .collect()
+    text.split(move |c: char| c.is_whitespace() || delimiters.contains(&c)).filter(|t| t.contains("://"))
 }
 
 /// First path parts of the Hub's own pages: no organisation can take these names.
@@ -293,6 +301,9 @@ mod tests {
                     [data](https://huggingface.co/datasets/x/y), https://hf.co/org/Foo-7B/tree/main";
         assert_eq!(hub_ids_in(line), ["Linly-AI/Chinese-LLaMA2-70B-chat-hf", "org/Foo-7B"]);
         assert!(hub_ids_in("[blog](https://example.com/a/b) [c](https://huggingface.co/collections/o/c)").is_empty());
+        let part = "[Hunyuan-DiT](https://huggingface.co/Tencent-Hunyuan/HunyuanDiT/tree/main/t2i/model)";
+        assert!(hub_pages_in(part).is_empty(), "a folder of a repository is a part of the model");
+        assert_eq!(hub_pages_in("[x](https://huggingface.co/org/Foo-7B/)"), ["org/Foo-7B"]);
     }
 
     #[test]

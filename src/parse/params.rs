@@ -908,6 +908,16 @@ mod tests {
         let glm = "| Model | Download | Model Size |\n|---|---|---|\n| GLM-4.7 | [HF](https://huggingface.co/zai-org/GLM-4.7) | 355B-A32B |\n| GLM-4.5-Air | [HF](https://x) | 106B-A12B |\n";
         assert_eq!(read("zai-org/GLM-4.7", glm), Some((355 * B, Some(32 * B))), "a MoE pair in a size column");
         assert_eq!(read("zai-org/GLM-4.5-Air", glm), Some((106 * B, Some(12 * B))));
+        // A row that links to the model's own Hub page is its row, whatever it calls the model.
+        let based = "| *Architecture* | *Size* | *Tokens* | *HuggingFace* |\n| --- | --- | --- | --- |\n| **Based** | 360m | 10b | [hazyresearch/based-360m](https://huggingface.co/hazyresearch/based-360m) |\n| **Based** | 1.4b | 10b | [hazyresearch/based-1b](https://huggingface.co/hazyresearch/based-1b) |\n";
+        assert_eq!(
+            card_size("hazyresearch/based-1b", based).map(|c| (c.size.total, c.over_name)),
+            Some((1_400_000_000, true))
+        );
+        assert_eq!(read("hazyresearch/based-360m", based), Some((360 * M, None)));
+        assert_eq!(read("hazyresearch/based-1b-50b", based), None, "two rows name it but for its size: neither");
+        let tunes = "| Model | Size | Base model |\n|---|---|---|\n| Foo-chat | 1.4b | [based-1b](https://huggingface.co/hazyresearch/based-1b) |\n";
+        assert_eq!(read("hazyresearch/based-1b", tunes), Some((B, None)), "a tune's row links to its base");
         // IBM's cards mark their own model's column bold in every row of the family's table.
         let granite = "| Model | 2B Dense | 8B Dense | 3B MoE |\n| :-- | :-- | :-- | :-- |\n| Layers | 40 | 40 | **32** |\n| # Parameters | 2.5B | 8.1B | **3.3B** |\n| # Active Parameters | 2.5B | 8.1B | **800M** |\n";
         assert_eq!(read("ibm-granite/granite-3.0-3b-a800m-instruct", granite), Some((3_300_000_000, Some(800 * M))));

@@ -16,6 +16,8 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
         head.iter().enumerate().skip(usize::from(!whole)).filter_map(|(j, h)| Some((j, key_role(h)?))).collect();
     let bold =
         bold_column(&grid.iter().skip(1).filter(|(.., c)| !sep(c)).map(|(.., c)| c.as_slice()).collect::<Vec<_>>());
+    // Where a row links to this model's Hub page, rows are known by their links, not their names.
+    let linked = grid.iter().skip(1).any(|(.., row)| links_here(head, row, id));
     for (k, (line, text, row)) in grid.iter().enumerate().filter(|(_, (.., c))| !sep(c)) {
         let mut found = Vec::new();
         if let Some(role) = row.first().and_then(|c| key_role(c)) {
@@ -38,7 +40,11 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
         } else if head.len() == 2 && row.len() == 2 {
             found.extend(opening_count(row[1]).map(|m| (false, m)));
         }
-        if k > 0 && !cols.is_empty() && (whole || row.first().is_some_and(|c| is_ours(c, id, name))) {
+        let own_row = match linked {
+            true => links_here(head, row, id),
+            false => row.first().is_some_and(|c| is_ours(c, id, name)),
+        };
+        if k > 0 && !cols.is_empty() && (whole || own_row) {
             for (j, role) in &cols {
                 let Some(cell) = row.get(*j) else { continue };
                 match (keyed_num(head[*j], cell), moe_pair(cell).filter(|_| !*role)) {
@@ -208,6 +214,20 @@ fn marked_active(cell: &str) -> Option<Num> {
         ([active], 1, 2) => Some((*active).clone()),
         _ => None,
     }
+}
+
+/// A row that links to this model's own Hub page (`| **Based** | 1.4b | [hazyresearch/based-1b](…) |`)
+/// is its row, whatever it calls the model; not through a column of another model it names (a
+/// `Base model` or `Teacher` column), nor when it links to other models too.
+fn links_here(head: &[&str], row: &[&str], id: &str) -> bool {
+    let other = ["base", "parent", "teacher", "original", "from", "source"];
+    let related = |j: usize| head.get(j).is_some_and(|h| other.iter().any(|w| h.to_ascii_lowercase().contains(w)));
+    let ids: Vec<(usize, String)> = row
+        .iter()
+        .enumerate()
+        .flat_map(|(j, c)| super::ids::hub_pages_in(c).into_iter().map(move |h| (j, h)))
+        .collect();
+    !ids.is_empty() && ids.iter().all(|(j, h)| h.eq_ignore_ascii_case(id) && !related(*j))
 }
 
 /// Does a table cell name this model (its id or name; its size when the name has one)?
