@@ -9,7 +9,7 @@ use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
 use super::front_matter::{self, as_percent, model_index_scores, IndexScore};
 use super::lead_in::{heading_shots, lead_in_shots};
 use super::mentions::copied_title;
-use super::model_names::{card_intro, is_packed, is_tuned, label_match, words, writes_tuning_of};
+use super::model_names::{card_intro, is_packed, is_tuned, label_match, linked_names, words, writes_tuning_of};
 use super::mt_bench_json::mt_bench_blocks;
 use super::mt_bench_text::mt_bench_text;
 use super::pair_cells::{pair_legend, read_pairs};
@@ -89,10 +89,10 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     }
     // Lower-cases the whole card once: the table reader and the base/tuned decision both use it.
     let tuned = is_tuned(model_id, markdown);
-    // How the card names its model: the start of its prose.
-    let intro = card_intro(markdown);
     // Read once: scores, parameter rows and release-date columns all come from them.
     let mut all_tables = tables(markdown);
+    // How the card names its model: the start of its prose, and rows linking to its Hub page.
+    let intro = card_intro(markdown) + &linked_names(markdown, &all_tables, model_id);
     if tuned && names_no_base(markdown) {
         // (Not where the table writes the model's tuning word: "DEITA-7B-v1.0-sft" beside
         // "DEITA-7B-v1.0", a DPO sibling.)
@@ -401,6 +401,20 @@ fn names_no_base(markdown: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tuning_stage_the_card_gives_its_model_names_it_but_another_stage_does_not() {
+        let downloads = "| Model | Download |\n|---|---|\n| Foo-Lite-Chat (SFT) | [HF](https://huggingface.co/org/Foo-Lite-Chat) |\n| Foo-Chat (RL) | [HF](https://huggingface.co/org/Foo-Chat) |\n";
+        let results = "| Benchmark | Foo 7B Chat (SFT) | Foo-Lite 16B Chat (SFT) | Foo Chat (RL) |\n|---|---|---|---|\n| MMLU | 50.1 | 55.7 | 77.8 |\n| GSM8K | 40.1 | 45.7 | 67.8 |\n";
+        let values =
+            |id: &str, card: &str| read_card(id, card).scores.iter().map(|s| s.score.value).collect::<Vec<f64>>();
+        let card = format!("# Foo\n\n{downloads}\n## Results\n\n{results}");
+        assert_eq!(values("org/Foo-Lite-Chat", &card), [55.7, 45.7], "the download table calls it Foo-Lite-Chat (SFT)");
+        assert_eq!(values("org/Foo-Chat", &card), [77.8, 67.8]);
+        // Without the card's word for its stage, "(SFT)" may be a checkpoint before the released one.
+        let unlinked = downloads.replace("https://huggingface.co/org/Foo-Lite-Chat", "https://example.com/x");
+        assert!(values("org/Foo-Lite-Chat", &format!("# Foo\n\n{unlinked}\n## Results\n\n{results}")).is_empty());
+    }
 
     #[test]
     fn a_stamped_models_earlier_release_and_its_date_are_not_its_own() {

@@ -199,6 +199,36 @@ pub fn card_intro(markdown: &str) -> String {
     intro
 }
 
+/// The names a card's tables give its model in rows that link to the model's own Hub page
+/// (`| DeepSeek-V2-Lite-Chat (SFT) | 16B | … | [🤗 HuggingFace](https://huggingface.co/deepseek-ai/DeepSeek-V2-Lite-Chat) |`):
+/// each row's first cell, one per line, to read beside [`card_intro`].
+pub fn linked_names(markdown: &str, tables: &[super::tables::Table], model_id: &str) -> String {
+    let line_at = |at: usize| markdown.get(at..).and_then(|rest| rest.lines().next()).unwrap_or("");
+    let links_here =
+        |at: usize| super::ids::hub_pages_in(line_at(at)).iter().any(|id| id.eq_ignore_ascii_case(model_id));
+    let rows = tables.iter().filter(|t| t.kind == super::tables::TableKind::Markdown).flat_map(|t| {
+        t.rows.iter().zip(&t.row_offsets).filter(|(_, at)| links_here(**at)).filter_map(|(r, _)| r.first())
+    });
+    rows.map(|cell| format!("{}\n", strip_markup(cell))).collect()
+}
+
+/// "DeepSeek-V2-Lite 16B Chat (SFT)" on DeepSeek-V2-Lite-Chat: the model's name and a tuning
+/// stage in parentheses, where the card itself calls its model by that stage (`intro`:
+/// "DeepSeek-V2-Lite-Chat (SFT)"). Beside it a table may well hold the same model at another
+/// stage ("DeepSeek-V2 Chat (RL)" beside "(SFT)"), so the stage must be the card's own.
+/// Returns the label without the stage.
+pub fn without_own_stage(label: &str, model_id: &str, intro: &str, tuned_context: bool) -> Option<String> {
+    let label = strip_markup(label);
+    let (name, stage) = label.trim().strip_suffix(')').and_then(|l| l.rsplit_once('('))?;
+    let stage_words = words(stage);
+    let short = model_id.rsplit('/').next().unwrap_or(model_id);
+    let staged = !stage_words.is_empty() && stage_words.iter().all(|w| TUNING.contains(&w.as_str()) || w == "rl");
+    (staged
+        && label_match_in(name, model_id, tuned_context, false).is_some_and(|m| m.1)
+        && introduces(intro, &format!("{short} ({stage})")))
+    .then(|| name.trim().to_owned())
+}
+
 /// Prose read by [`card_intro`].
 pub const INTRO_BYTES: usize = 3000;
 

@@ -8,7 +8,7 @@ use super::benchmarks::{shots_in, strip_markup, take_shots};
 use super::card_scores::Unused;
 use super::model_names::{
     has_version, introduces, is_kind_or_format, is_packed, is_size, label_match_in, names_but_for_family,
-    names_but_for_size, without_notes, words, BASE_FAMILIES, PACKING,
+    names_but_for_size, without_notes, without_own_stage, words, BASE_FAMILIES, PACKING,
 };
 use super::quant_levels::quant_level_bits;
 use super::tables::Table;
@@ -114,6 +114,10 @@ pub(super) fn label_names(
     let found = label_match_in(label, model_id, in_tuned, only_one);
     if found.is_some_and(|m| m.1) {
         return found;
+    }
+    // (The card's own stage: "DeepSeek-V2-Lite 16B Chat (SFT)", which the card calls its model.)
+    if let Some(name) = without_own_stage(label, model_id, intro, in_tuned) {
+        return label_match_in(&name, model_id, in_tuned, only_one);
     }
     if let Some(rest) = size_noted(&strip_markup(label)).filter(|_| super::params::from_name(model_id).is_none()) {
         if let Some(m) = label_match_in(&rest, model_id, in_tuned, only_one).filter(|m| m.1) {
