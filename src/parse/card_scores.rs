@@ -330,9 +330,16 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         named.iter().flat_map(|_| (0..header.len()).filter(|c| free(c) && is_part_name(&header[*c]))).collect();
     let label_shots = label_cols.iter().find_map(|l| shots_in(&header[*l]));
     // (benchmark as written, shots, the heading's benchmark when the name comes from it)
+    // Under "[L-Eval](…)": its "GSM" is L-Eval's task, its "Average" L-Eval's score.
+    let suite = super::table_titles::rehosting_suite(table).map(str::to_owned);
     let name_of = |c: usize| {
         let shots = resolve(&header[c]).shots;
         match (&named, &heading_name) {
+            _ if suite.is_some() => {
+                let name = suite.as_ref().unwrap_or(&header[c]);
+                let part = if is_overall_column(&header[c]) { name.clone() } else { format!("{name} {}", header[c]) };
+                (part, shots, suite.as_ref())
+            }
             (_, Some(name)) if by_shots.contains(&c) => (name.clone(), shots, Some(name)),
             (_, Some(name)) if by_part.contains(&c) || by_metric.contains(&c) => {
                 (format!("{name} {}", header[c]), shots, Some(name))
@@ -1509,6 +1516,18 @@ mod tests {
         let got: Vec<String> =
             read(longbench, "hfl/foo-instruct").scores.into_iter().map(|s| s.benchmark_raw).collect();
         assert_eq!(got, ["LongBench 单文档QA", "LongBench 摘要"]);
+    }
+
+    #[test]
+    fn a_long_context_suites_tasks_are_its_parts_not_the_benchmarks_they_borrow_from() {
+        let raw = |md: &str, id: &str| read(md, id).scores.into_iter().map(|s| s.benchmark_raw).collect::<Vec<_>>();
+        let leval = "The scores of [L-Eval](https://arxiv.org/abs/2307.11088) (closed-ended tasks) are as follows:\n\n\
+                     | Model | Average | Coursera | GSM |\n|---|---|---|---|\n| Foo-7B | 62.3 | 58.1 | 76.0 |\n| Bar-7B | 50.1 | 40.2 | 30.0 |\n";
+        assert_eq!(raw(leval, "org/Foo-7B"), ["L-Eval", "L-Eval Coursera", "L-Eval GSM"]);
+        let rows = "#### LongBench\n\n| Dataset | Foo-7B | Bar-7B |\n|---|---|---|\n| HotpotQA | 50.1 | 40.2 |\n| TriviaQA | 80.2 | 70.3 |\n";
+        assert_eq!(raw(rows, "org/Foo-7B"), ["LongBench HotpotQA", "LongBench TriviaQA"]);
+        // Without the suite's name they are the benchmarks themselves.
+        assert_eq!(raw(&rows.replace("#### LongBench", "#### Results"), "org/Foo-7B"), ["HotpotQA", "TriviaQA"]);
     }
 
     #[test]

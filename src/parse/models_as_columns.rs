@@ -87,10 +87,14 @@ pub(super) fn models_as_columns(
     let known = |n: &&String| Some(resolve(n)).is_some_and(|b| b.is_known && b.canonical != "card_average");
     let unnamed_rows = !names.iter().any(known);
     let titled = unnamed_rows.then(|| titled_benchmark(table)).flatten();
-    // (Not under a known benchmark's heading: LongBench's rows, "HotpotQA", are datasets of their own.)
+    // (Not under a known benchmark's heading: its rows are datasets of their own.)
     let parts_of_title = titled.clone().filter(|_| heading_benchmark(&table.heading).is_none());
-    let part_of =
-        breakdown_of(table, &header[bench_col]).or(parts_of_title).or_else(|| language_rows_of(table, bench_col));
+    // (Nor a long-context suite's: its "HotpotQA" is the suite's task at length.)
+    let suite = super::table_titles::rehosting_suite(table).map(str::to_owned);
+    let part_of = suite
+        .or_else(|| breakdown_of(table, &header[bench_col]))
+        .or(parts_of_title)
+        .or_else(|| language_rows_of(table, bench_col));
     let part_of = part_of.filter(|_| one_label_column(table, bench_col, &value_cols));
     if part_of.is_none() && unnamed_rows && titled.is_none() && section_benchmark(table).is_some() {
         let why = "rows name no known benchmark in a section about one; what each row is is not known";

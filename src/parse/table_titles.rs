@@ -113,10 +113,46 @@ pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
     heading_benchmark(&table.heading).or_else(|| caption_benchmark(table)).or_else(|| named.then(|| last.to_owned()))
 }
 
+/// The long-context suite a table's title or lead-in names ("The scores of [L-Eval](…)
+/// (closed-ended tasks) are as follows:"), when it names one alone and no label of the table is
+/// that suite. Such a suite re-hosts other benchmarks' data at length, so its "GSM" or "HotpotQA"
+/// is the suite's task, not GSM8K or HotpotQA: each is read as a part of the suite.
+pub(crate) fn rehosting_suite(table: &Table) -> Option<&'static str> {
+    const SUITES: &[&str] = &["L-Eval", "LongBench", "InfiniteBench", "ZeroSCROLLS", "LV-Eval", "LooGLE"];
+    let text =
+        format!("{}\n{}\n{}", last_heading(table), table.caption, super::lead_in::last_paragraph(&table.lead_in));
+    let said = words(&strip_markup(&text));
+    let names = |suite: &&&str| {
+        let w = words(suite);
+        // ("LongBench v2" is another benchmark, of categories rather than tasks.)
+        let version = |k: usize| said.get(k).is_some_and(|n| n == "v" || n == "v2");
+        (0..said.len()).any(|k| said[k..].starts_with(&w) && !version(k + w.len()))
+    };
+    let named: Vec<&&str> = SUITES.iter().filter(names).collect();
+    let [suite] = named.as_slice() else { return None };
+    let is_suite = |l: &String| words(&strip_markup(l)).starts_with(&words(suite));
+    (!table.labels().any(is_suite)).then_some(**suite)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{linked_caption, titled_benchmark};
+    use super::{linked_caption, rehosting_suite, titled_benchmark};
     use crate::parse::tables::tables;
+
+    #[test]
+    fn a_long_context_suite_named_over_a_table_holds_its_columns() {
+        let suite = |md: &str| rehosting_suite(&tables(md)[0]);
+        let leval = "The scores of [L-Eval](https://arxiv.org/abs/2307.11088) (closed-ended tasks) are as follows:\n\n| Model | Average | GSM |\n|---|---|---|\n| Foo | 60.1 | 76.0 |\n";
+        assert_eq!(suite(leval), Some("L-Eval"));
+        assert_eq!(suite("#### LongBench\n\n| Model | HotpotQA |\n|---|---|\n| Foo | 50.1 |\n"), Some("LongBench"));
+        // Not "LongBench v2" (another benchmark), nor sql-eval, nor a table comparing suites.
+        assert_eq!(suite("**LongBench v2**\n| Model | overall |\n|---|---|\n| Foo | 56.5 |\n"), None);
+        assert_eq!(suite("Results on sql-eval:\n\n| Model | date |\n|---|---|\n| Foo | 80 |\n"), None);
+        assert_eq!(
+            suite("#### LongBench\n\n| Model | LongBench | RULER |\n|---|---|---|\n| Foo | 50.1 | 80.0 |\n"),
+            None
+        );
+    }
 
     #[test]
     fn a_heading_of_one_unknown_name_titles_the_table_but_a_setting_does_not() {
