@@ -59,6 +59,7 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("ai2d", "ai2d"),
     ("ocrbench", "ocrbench"),
     ("bfcl", "bfcl"),
+    ("berkeley function calling leaderboard", "bfcl"),
     ("arena hard", "arena_hard"),
     ("longbench", "longbench"),
     ("infinitebench", "infinitebench"),

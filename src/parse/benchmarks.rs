@@ -546,6 +546,7 @@ mod tests {
             assert!(resolve(a).is_known && resolve(b).is_known, "{a} / {b}");
         }
         assert_ne!(resolve("BFCL-v3").canonical, resolve("BFCL").canonical);
+        assert_eq!(resolve("Berkeley Function Calling Leaderboard").canonical, "bfcl");
         assert_ne!(resolve("LiveCodeBench v6").canonical, resolve("LiveCodeBench").canonical);
         assert_ne!(resolve("SWE-bench Verified").canonical, resolve("SWE-bench").canonical);
         assert_ne!(resolve("Terminal-Bench 2.0").canonical, resolve("Terminal-Bench").canonical);
