@@ -227,4 +227,8 @@ pub(super) const METRIC: &[&str] = &[
     "pearson",
     "spearman",
     "correlation",
+    // A judge's preference: "Winrate", "Win Rate" (against which model, the table or heading says).
+    "winrate",
+    "win",
+    "rate",
 ];

@@ -484,6 +484,7 @@ mod tests {
         assert_eq!(resolve("Total Average").canonical, "card_average");
         assert!(may_be_benchmark("Average"), "the card's own average");
         assert!(!may_be_benchmark("standard_error") && !may_be_benchmark("95% CI"));
+        assert!(!may_be_benchmark("Winrate") && !may_be_benchmark("Win Rate") && is_metric_only("Win rate"));
         assert!(!may_be_benchmark("Test logloss (lower is better)") && !may_be_benchmark("Error (lower is better)"));
         assert!(!may_be_benchmark("单文档QA") && is_part_name("单文档QA") && is_part_name("摘要"));
         // A Latin name and its part or question type after it: "NJE 单选" (single choice), "MLEC-QA 临床".
