@@ -88,6 +88,15 @@ pub fn model_index_scores(index: &Value) -> (Vec<IndexScore>, usize) {
                 skipped += 1;
                 continue;
             };
+            // `name: ai2_arc` with `config: ARC-Challenge`: a data set of several benchmarks, and
+            // the one its config names.
+            let known = |n: &str| {
+                Some(super::benchmarks::resolve(n)).is_some_and(|b| b.is_known && b.canonical != "card_average")
+            };
+            let benchmark_raw = match text(dataset, "config").filter(|c| known(c) && !known(&benchmark_raw)) {
+                Some(config) => config,
+                None => benchmark_raw,
+            };
             let shots = dataset
                 .get("args")
                 .and_then(|a| a.get("num_few_shot"))
@@ -197,6 +206,19 @@ mod tests {
             ));
         }
         assert!(parse(&yaml).is_err());
+    }
+
+    #[test]
+    fn a_data_set_of_several_benchmarks_is_the_one_its_config_names() {
+        let index = |name: &str, config: &str| {
+            let v = serde_json::json!([{"name": "m", "results": [{"dataset": {"name": name, "config": config},
+                "metrics": [{"type": "accuracy", "value": 68.17}]}]}]);
+            model_index_scores(&v).0[0].benchmark_raw.clone()
+        };
+        assert_eq!(index("ai2_arc", "ARC-Challenge"), "ARC-Challenge");
+        assert_eq!(index("ai2_arc", "default"), "ai2_arc", "a config that names no benchmark");
+        assert_eq!(index("MMLU (5-Shot)", "all"), "MMLU (5-Shot)");
+        assert_eq!(index("GSM8k (5-shot)", "main"), "GSM8k (5-shot)");
     }
 
     #[test]
