@@ -6,6 +6,7 @@ use super::base_size::{base_contradicts, base_size};
 use super::benchmarks::{english_named, is_overlap_metric, resolve, strip_markup, unit_of};
 use super::card_scores::{suite_average, table_scores, CardScore, Unused};
 use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
+use super::fasteval_json::fasteval_blocks;
 use super::front_matter::{self, as_percent, model_index_scores, IndexScore};
 use super::lead_in::{heading_shots, lead_in_shots};
 use super::mentions::copied_title;
@@ -158,6 +159,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         }
     }
     let mt_bench = mt_bench_blocks(markdown, model_id).into_iter().chain(mt_bench_text(markdown, model_id));
+    let mt_bench = mt_bench.chain(fasteval_blocks(markdown, model_id));
     for score in mt_bench.filter(|_| copied.is_none()) {
         let line = Some(line_of(body_start + score.offset));
         facts.scores.push(CardValue { score, line });

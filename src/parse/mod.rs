@@ -9,6 +9,7 @@ pub mod card;
 pub mod card_scores;
 pub mod config_params;
 pub mod dates;
+mod fasteval_json;
 pub mod front_matter;
 mod header_only;
 mod header_rows;

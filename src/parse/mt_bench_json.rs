@@ -20,12 +20,7 @@ pub(crate) fn mt_bench_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> 
         return Vec::new();
     }
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(open) = markdown[from..].find("```").map(|i| from + i) {
-        let Some(start) = markdown[open..].find('\n').map(|n| open + n + 1) else { break };
-        let Some(end) = markdown[start..].find("```").map(|i| start + i) else { break };
-        from = end + 3;
-        let Ok(Value::Object(block)) = serde_json::from_str::<Value>(markdown[start..end].trim()) else { continue };
+    for (open, start, block) in json_blocks(markdown) {
         let number = |m: &Map<String, Value>, key: &str| m.get(key).and_then(Value::as_f64);
         if number(&block, "first_turn").is_none() || number(&block, "second_turn").is_none() {
             continue;
@@ -50,6 +45,22 @@ pub(crate) fn mt_bench_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> 
             offset: start,
             evaluated_by: None,
         }));
+    }
+    out
+}
+
+/// Every fenced code block of `markdown` that holds a JSON object: (the fence's byte offset, the
+/// block's first byte, the object).
+pub(super) fn json_blocks(markdown: &str) -> Vec<(usize, usize, Map<String, Value>)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = markdown[from..].find("```").map(|i| from + i) {
+        let Some(start) = markdown[open..].find('\n').map(|n| open + n + 1) else { break };
+        let Some(end) = markdown[start..].find("```").map(|i| start + i) else { break };
+        from = end + 3;
+        if let Ok(Value::Object(block)) = serde_json::from_str::<Value>(markdown[start..end].trim()) {
+            out.push((open, start, block));
+        }
     }
     out
 }

@@ -213,7 +213,7 @@ pub const SCORES: Table = Table {
             "source_detail",
             Utf8,
             false,
-            "Where in the source: `model_index`, `markdown_table`, `html_table`, `lm_eval_table`, `mt_bench_json`, `mt_bench_text`, `list`, `sentence`",
+            "Where in the source: `model_index`, `markdown_table`, `html_table`, `lm_eval_table`, `mt_bench_json`, `mt_bench_text`, `fasteval_json`, `list`, `sentence`",
         ),
         col("source_url", Utf8, false, "The response the value was read from"),
         col(
