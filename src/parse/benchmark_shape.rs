@@ -32,6 +32,22 @@ pub fn is_category_name(name: &str) -> bool {
     is_category(&words)
 }
 
+/// Whether a "Math" label among `labels` (a table's benchmark row or column names) is the MATH
+/// benchmark rather than a category: every other label is a known benchmark and no category, and
+/// GSM8K stands apart among them (Llama 2's "Math" category averages GSM8K and MATH beside "Code"
+/// and "Commonsense Reasoning"; FastEval's "GSM8K | Math | BBH | MMLU" lists MATH).
+pub fn math_is_benchmark<'a>(labels: impl IntoIterator<Item = &'a String>) -> bool {
+    let others: Vec<&String> =
+        labels.into_iter().filter(|l| !matches!(strip_markup(l).trim(), "Math" | "math")).collect();
+    let benchmark = |l: &&String| {
+        let b = super::benchmarks::resolve(l);
+        b.is_known && b.canonical != "card_average" && !is_category_name(l)
+    };
+    let overall = |l: &&String| is_overall_column(l);
+    let gsm8k = others.iter().any(|l| super::benchmarks::resolve(l).canonical == "gsm8k");
+    gsm8k && others.len() >= 2 && others.iter().filter(|l| !overall(l)).all(benchmark)
+}
+
 fn is_category(words: &[&str]) -> bool {
     !words.is_empty() && words.iter().all(|w| CATEGORY.contains(w)) || matches!(words, [w] if LEVELS.contains(w))
 }

@@ -6,7 +6,7 @@
 
 pub use super::benchmark_shape::{
     english_named, is_category_name, is_metric_only, is_overall_column, is_part_name, is_setting_only,
-    may_be_benchmark, split_of,
+    math_is_benchmark, may_be_benchmark, split_of,
 };
 
 pub use super::benchmark_aliases::ALIASES;
@@ -473,6 +473,16 @@ mod tests {
         let c_eval = resolve("C-Eval (0-shot)1");
         assert_eq!((c_eval.canonical.as_str(), c_eval.shots), ("ceval", Some(0)));
         assert_eq!(resolve("MMLU (5-shot)").canonical, "mmlu");
+    }
+
+    #[test]
+    fn math_beside_gsm8k_and_other_benchmarks_is_the_math_benchmark() {
+        let labels = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+        assert!(math_is_benchmark(&labels(&["GSM8K", "Math", "BBH", "MMLU", "**Avg.**"])), "FastEval's table");
+        // Llama 2's categories: "Math" averages GSM8K and MATH there.
+        assert!(!math_is_benchmark(&labels(&["Code", "Commonsense Reasoning", "Math", "MMLU", "BBH"])));
+        assert!(!math_is_benchmark(&labels(&["Math", "MMLU", "BBH"])), "no GSM8K apart from it");
+        assert!(!math_is_benchmark(&labels(&["GSM8K", "Math"])), "too few to tell");
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! unnamed value column of the card's own (`| Metric | Value |`).
 
 use super::axis_words::{is_language, language_column};
-use super::benchmarks::{is_category_name, is_overall_column, may_be_benchmark, resolve, shots_in, strip_markup};
+use super::benchmarks::{
+    is_category_name, is_overall_column, math_is_benchmark, may_be_benchmark, resolve, shots_in, strip_markup,
+};
 use super::card_scores::{CardScore, TableRead, Unused};
 use super::front_matter::as_percent;
 use super::lead_in::language_rows_of;
@@ -115,7 +117,9 @@ pub(super) fn models_as_columns(
             _ if bench.is_empty() => continue,
             Some(name) if is_overall_column(&bench) => name.clone(),
             Some(name) => format!("{name} {bench}"),
-            None if !may_be_benchmark(&bench) || is_category_name(&bench) => continue,
+            None if !may_be_benchmark(&bench) || is_category_name(&bench) && !math_is_benchmark(names.clone()) => {
+                continue
+            }
             None if own_parts && !is_overall_column(&header[col]) => format!("{bench} {}", header[col]),
             None => match language_col.map(|c| row[c].trim()).filter(|l| is_language(l)) {
                 Some(language) => format!("{bench} {language}"),
