@@ -31,7 +31,7 @@ use super::{front_matter::as_percent, lm_eval::lm_eval, lm_eval::lm_eval_elsewhe
 use super::{header_only::header_only, mode_rows::mode_rows, models_as_columns::models_as_columns};
 use crate::parse::benchmarks::{
     heading_benchmark, is_category_name, is_metric_only, is_overall_column, is_part_name, is_setting_only,
-    may_be_benchmark, resolve, shots_in, split_of, strip_markup,
+    math_is_benchmark, may_be_benchmark, resolve, shots_in, split_of, strip_markup,
 };
 
 /// One score read from a table.
@@ -177,9 +177,10 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     let label_cols: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) < 0.5 && !rank(*c)).collect();
     // Category columns (Llama 2's "Commonsense Reasoning", "Math" = GSM8K and MATH averaged) are
     // sub-scores, not benchmarks; the table's benchmark columns are still read.
+    let math = math_is_benchmark((0..header.len()).filter(|c| !label_cols.contains(c)).map(|c| &header[c]));
     let value_cols: Vec<usize> = (0..header.len())
         .filter(|c| !label_cols.contains(c) && !header[*c].is_empty())
-        .filter(|c| may_be_benchmark(&header[*c]) && !is_category_name(&header[*c]))
+        .filter(|c| may_be_benchmark(&header[*c]) && (!is_category_name(&header[*c]) || math))
         .collect();
     // Two columns under one name (a two-level header: "AlpacaEval" vs three opponents) cannot be
     // told apart: neither is used.
@@ -1516,6 +1517,15 @@ mod tests {
         let got: Vec<String> =
             read(longbench, "hfl/foo-instruct").scores.into_iter().map(|s| s.benchmark_raw).collect();
         assert_eq!(got, ["LongBench 单文档QA", "LongBench 摘要"]);
+    }
+
+    #[test]
+    fn a_math_column_beside_gsm8k_is_math_and_beside_categories_is_one() {
+        let raw = |md: &str| read(md, "org/Foo-7B").scores.into_iter().map(|s| s.benchmark_raw).collect::<Vec<_>>();
+        let yuan = "| Model | HumanEval | GSM8K | MMLU | Math |\n|---|---|---|---|---|\n| Foo-7B | 74.4 | 92.7 | 72.2 | 55.9 |\n| Bar-7B | 60.1 | 80.2 | 70.3 | 40.4 |\n";
+        assert_eq!(raw(yuan), ["HumanEval", "GSM8K", "MMLU", "Math"]);
+        let llama2 = "| Model | Code | Commonsense Reasoning | Math | MMLU | GSM8K |\n|---|---|---|---|---|---|\n| Foo-7B | 16.8 | 63.9 | 14.6 | 45.3 | 14.6 |\n| Bar-7B | 20.1 | 60.2 | 10.3 | 40.4 | 12.1 |\n";
+        assert_eq!(raw(llama2), ["MMLU", "GSM8K"]);
     }
 
     #[test]
