@@ -335,12 +335,11 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     let suite = super::table_titles::rehosting_suite(table).map(str::to_owned);
     let name_of = |c: usize| {
         let shots = resolve(&header[c]).shots;
+        if let Some(name) = &suite {
+            let part = if is_overall_column(&header[c]) { name.clone() } else { format!("{name} {}", header[c]) };
+            return (part, shots, Some(name));
+        }
         match (&named, &heading_name) {
-            _ if suite.is_some() => {
-                let name = suite.as_ref().unwrap_or(&header[c]);
-                let part = if is_overall_column(&header[c]) { name.clone() } else { format!("{name} {}", header[c]) };
-                (part, shots, suite.as_ref())
-            }
             (_, Some(name)) if by_shots.contains(&c) => (name.clone(), shots, Some(name)),
             (_, Some(name)) if by_part.contains(&c) || by_metric.contains(&c) => {
                 (format!("{name} {}", header[c]), shots, Some(name))

@@ -107,6 +107,8 @@ pub(super) fn models_as_columns(
     }
     let meta_cols: Vec<usize> = (0..header.len()).filter(|c| *c != bench_col && !value_cols.contains(c)).collect();
     let language_col = language_column(&table.rows, &meta_cols);
+    // ("Math" beside GSM8K and other benchmarks is MATH.)
+    let math = math_is_benchmark(names.iter().copied());
     let mut out = Vec::new();
     for (r, (col, mode)) in (0..table.rows.len()).flat_map(|r| cols.iter().map(move |c| (r, c))) {
         let col = *col;
@@ -117,9 +119,7 @@ pub(super) fn models_as_columns(
             _ if bench.is_empty() => continue,
             Some(name) if is_overall_column(&bench) => name.clone(),
             Some(name) => format!("{name} {bench}"),
-            None if !may_be_benchmark(&bench) || is_category_name(&bench) && !math_is_benchmark(names.clone()) => {
-                continue
-            }
+            None if !may_be_benchmark(&bench) || is_category_name(&bench) && !math => continue,
             None if own_parts && !is_overall_column(&header[col]) => format!("{bench} {}", header[col]),
             None => match language_col.map(|c| row[c].trim()).filter(|l| is_language(l)) {
                 Some(language) => format!("{bench} {language}"),
