@@ -416,6 +416,9 @@ mod tests {
         // Without the card's word for its stage, "(SFT)" may be a checkpoint before the released one.
         let unlinked = downloads.replace("https://huggingface.co/org/Foo-Lite-Chat", "https://example.com/x");
         assert!(values("org/Foo-Lite-Chat", &format!("# Foo\n\n{unlinked}\n## Results\n\n{results}")).is_empty());
+        // Nor a row that links to it as another model's base.
+        let based = downloads.replace("| Model | Download |", "| Model | Base model |");
+        assert!(values("org/Foo-Lite-Chat", &format!("# Foo\n\n{based}\n## Results\n\n{results}")).is_empty());
     }
 
     #[test]

@@ -201,13 +201,17 @@ pub fn card_intro(markdown: &str) -> String {
 
 /// The names a card's tables give its model in rows that link to the model's own Hub page
 /// (`| DeepSeek-V2-Lite-Chat (SFT) | 16B | … | [🤗 HuggingFace](https://huggingface.co/deepseek-ai/DeepSeek-V2-Lite-Chat) |`):
-/// each row's first cell, one per line, to read beside [`card_intro`].
+/// each row's first cell, one per line, to read beside [`card_intro`]. Not a row that links to it
+/// through a `Base model` column, or to other models too (as the count reader's
+/// [`links_here`](super::params_table::links_here)).
 pub fn linked_names(markdown: &str, tables: &[super::tables::Table], model_id: &str) -> String {
+    use super::params_table::{cells, links_here};
     let line_at = |at: usize| markdown.get(at..).and_then(|rest| rest.lines().next()).unwrap_or("");
-    let links_here =
-        |at: usize| super::ids::hub_pages_in(line_at(at)).iter().any(|id| id.eq_ignore_ascii_case(model_id));
     let rows = tables.iter().filter(|t| t.kind == super::tables::TableKind::Markdown).flat_map(|t| {
-        t.rows.iter().zip(&t.row_offsets).filter(|(_, at)| links_here(**at)).filter_map(|(r, _)| r.first())
+        // (The parsed cells keep no link targets: the row's line is read again, as the count reader does.)
+        let head: Vec<&str> = t.header.iter().map(String::as_str).collect();
+        let here = move |at: &usize| links_here(&head, &cells(line_at(*at)), model_id);
+        t.rows.iter().zip(&t.row_offsets).filter(move |(_, at)| here(at)).filter_map(|(r, _)| r.first())
     });
     rows.map(|cell| format!("{}\n", strip_markup(cell))).collect()
 }

@@ -106,7 +106,7 @@ fn bold_column(rows: &[&[&str]]) -> Option<usize> {
     }
 }
 
-fn cells(line: &str) -> Vec<&str> {
+pub(super) fn cells(line: &str) -> Vec<&str> {
     let t = line.trim().strip_prefix('|').unwrap_or(line.trim());
     t.strip_suffix('|').unwrap_or(t).split('|').map(str::trim).collect()
 }
@@ -219,7 +219,7 @@ fn marked_active(cell: &str) -> Option<Num> {
 /// A row that links to this model's own Hub page (`| **Based** | 1.4b | [hazyresearch/based-1b](…) |`)
 /// is its row, whatever it calls the model; not through a column of another model it names (a
 /// `Base model` or `Teacher` column), nor when it links to other models too.
-fn links_here(head: &[&str], row: &[&str], id: &str) -> bool {
+pub(super) fn links_here(head: &[&str], row: &[&str], id: &str) -> bool {
     let other = ["base", "parent", "teacher", "original", "from", "source"];
     let related = |j: usize| head.get(j).is_some_and(|h| other.iter().any(|w| h.to_ascii_lowercase().contains(w)));
     let ids: Vec<(usize, String)> = row
