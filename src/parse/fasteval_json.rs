@@ -10,11 +10,8 @@ use super::benchmarks::resolve;
 use super::card_scores::CardScore;
 use super::front_matter::as_percent;
 use super::model_names::is_packed;
-use super::mt_bench_json::json_blocks;
+use super::mt_bench_json::{json_blocks, text_before};
 use super::tables::clip;
-
-/// Bytes before a block searched for the tool's name.
-const NAME_WINDOW: usize = 300;
 
 /// Every FastEval block of `markdown` as scores, in percent.
 pub(crate) fn fasteval_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> {
@@ -50,12 +47,8 @@ pub(crate) fn fasteval_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> 
 
 /// Whether the text right before byte `at` names FastEval (a "### FastEval" heading, a sentence).
 fn names_fasteval(markdown: &str, at: usize) -> bool {
-    let mut from = at.saturating_sub(NAME_WINDOW);
-    while !markdown.is_char_boundary(from) {
-        from += 1;
-    }
     // The nearest heading or sentence only: not a FastEval block's name carried past another block.
-    let before = &markdown[from..at];
+    let before = text_before(markdown, at);
     let before = before.rsplit("```").next().unwrap_or(before);
     before.contains("FastEval")
 }

@@ -240,6 +240,12 @@ pub fn hub_id(cell: &str) -> Option<String> {
     (!HUB_PAGES.contains(&org) && check_model_id(&id).is_ok()).then_some(id)
 }
 
+/// Whether a Hub id's repository (after any owner) is `name`, in any case: "PY007/TinyLlama-1.1B-step-50K-105b"
+/// is a repository of TinyLlama-1.1B-step-50K-105b's name, whichever owner holds it now.
+pub fn repo_name_is(id: &str, name: &str) -> bool {
+    id.rsplit('/').next().is_some_and(|n| n.eq_ignore_ascii_case(name))
+}
+
 /// Every Hub model id a text links to ([`hub_id`] of each URL in it: markdown links, bare URLs).
 pub fn hub_ids_in(text: &str) -> Vec<String> {
     hub_ids_in_tokens(text).filter_map(hub_id).collect()

@@ -210,7 +210,9 @@ pub fn linked_names(markdown: &str, tables: &[super::tables::Table], model_id: &
     let rows = tables.iter().filter(|t| t.kind == super::tables::TableKind::Markdown).flat_map(|t| {
         // (The parsed cells keep no link targets: the row's line is read again, as the count reader does.)
         let head: Vec<&str> = t.header.iter().map(String::as_str).collect();
-        let here = move |at: &usize| links_here(&head, &cells(line_at(*at)), model_id);
+        let here = move |at: &usize| {
+            Some(line_at(*at)).is_some_and(|l| l.contains("://") && links_here(&head, &cells(l), model_id))
+        };
         t.rows.iter().zip(&t.row_offsets).filter(move |(_, at)| here(at)).filter_map(|(r, _)| r.first())
     });
     rows.map(|cell| format!("{}\n", strip_markup(cell))).collect()

@@ -49,6 +49,16 @@ pub(crate) fn mt_bench_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> 
     out
 }
 
+/// The text right before byte `at` (a block, a frame) where a tool or bench is named: at most
+/// [`NAME_WINDOW`] bytes, from a character's start.
+pub(super) fn text_before(markdown: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(NAME_WINDOW);
+    while !markdown.is_char_boundary(from) {
+        from += 1;
+    }
+    &markdown[from..at]
+}
+
 /// Every fenced code block of `markdown` that holds a JSON object: (the fence's byte offset, the
 /// block's first byte, the object).
 pub(super) fn json_blocks(markdown: &str) -> Vec<(usize, usize, Map<String, Value>)> {
@@ -68,12 +78,10 @@ pub(super) fn json_blocks(markdown: &str) -> Vec<(usize, usize, Map<String, Valu
 /// The bench's name as the text before byte `at` (a block, a frame) writes it, with a language
 /// right after it ("MTBench", "MT-Bench-DE", "MT-Bench German"), else "MT-Bench".
 pub(super) fn bench_name(markdown: &str, at: usize) -> String {
-    let mut from = at.saturating_sub(NAME_WINDOW);
-    while !markdown.is_char_boundary(from) {
-        from += 1;
-    }
-    let tokens: Vec<&str> =
-        markdown[from..at].split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = text_before(markdown, at)
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|t| !t.is_empty())
+        .collect();
     let Some(k) = tokens.iter().rposition(|t| t.to_lowercase().replace('-', "").starts_with("mtbench")) else {
         return "MT-Bench".to_owned();
     };

@@ -220,6 +220,10 @@ fn marked_active(cell: &str) -> Option<Num> {
 /// is its row, whatever it calls the model; not through a column of another model it names (a
 /// `Base model` or `Teacher` column), nor when it links to other models too.
 pub(super) fn links_here(head: &[&str], row: &[&str], id: &str) -> bool {
+    // (Most rows link nowhere: no cell is searched for Hub pages then.)
+    if !row.iter().any(|c| c.contains("://")) {
+        return false;
+    }
     let other = ["base", "parent", "teacher", "original", "from", "source"];
     let related = |j: usize| head.get(j).is_some_and(|h| other.iter().any(|w| h.to_ascii_lowercase().contains(w)));
     let ids: Vec<(usize, String)> = row

@@ -27,7 +27,7 @@ pub(super) fn releases_it(lower: &str, at: usize, name: &str) -> bool {
 /// releases it, whatever name its words give it.
 fn links_own_repo(lower: &str, name: &str) -> bool {
     let repos = super::ids::hub_ids_in(lower);
-    !repos.is_empty() && repos.iter().all(|r| r.rsplit('/').next().is_some_and(|n| n.eq_ignore_ascii_case(name)))
+    !repos.is_empty() && repos.iter().all(|r| super::ids::repo_name_is(r, name))
 }
 
 /// Whether the clause right after a news word ("发布 …", "released …") names another model and

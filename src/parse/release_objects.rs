@@ -120,14 +120,15 @@ pub(super) fn blank_link_targets(text: &str) -> String {
 }
 
 /// `text` with the targets of the links that `opener` opens ("](" every link, "](#" in-page ones)
-/// blanked to spaces, byte for byte.
+/// blanked to spaces, byte for byte: everything after the "](" up to the closing ")".
 pub(super) fn blank_targets(text: &str, opener: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find(opener) {
         let close = rest[open..].find(')').map_or(rest.len(), |c| open + c);
-        out.push_str(&rest[..open + 2]);
-        out.extend(rest[open + 2..close].bytes().map(|_| ' '));
+        let target = open + "](".len();
+        out.push_str(&rest[..target]);
+        out.extend(rest[target..close].bytes().map(|_| ' '));
         rest = &rest[close..];
     }
     out.push_str(rest);

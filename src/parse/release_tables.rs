@@ -26,7 +26,7 @@ pub(super) fn table_release(body: &str, tables: &[super::tables::Table], model_i
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
     let links_it = |offset: Option<&usize>| {
         let Some(row) = offset.and_then(|o| body.get(*o..)).and_then(|r| r.lines().next()) else { return false };
-        super::ids::hub_ids_in(row).iter().any(|id| id.rsplit('/').next().is_some_and(|n| n.eq_ignore_ascii_case(name)))
+        super::ids::hub_ids_in(row).iter().any(|id| super::ids::repo_name_is(id, name))
     };
     for t in tables {
         let line = |offset: usize| body[..offset.min(body.len())].matches('\n').count() + 1;
