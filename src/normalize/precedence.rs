@@ -30,6 +30,12 @@ fn thinks(score: &ScoreRow) -> bool {
     score.metric.as_deref().is_some_and(mode)
 }
 
+/// A score the source says was answered directly ("GSM Direct" beside "GSM CoT"): the paper's
+/// reference settings prompt with CoT or do not say (MMLU, HumanEval), so it goes after the others.
+fn direct(score: &ScoreRow) -> bool {
+    score.prompt.as_deref() == Some("direct")
+}
+
 /// Bits a quantized copy's score was measured at, its metric a quantization level ("Q4_K_M" 4,
 /// "IQ3_M" 3, "F16" 16): the copy's best level goes first. Full weights (no level) rank above all.
 fn quant_bits(score: &ScoreRow) -> std::cmp::Reverse<u32> {
@@ -47,8 +53,15 @@ pub fn mark_used_for_density(scores: &mut [ScoreRow]) {
         let key = (s.model_id.clone(), s.benchmark.clone(), s.shots);
         let entry = best.entry(key).or_insert(i);
         let current = &scores[*entry];
-        if (rank(s), thinks(s), quant_bits(s), &s.source_url, &s.value_raw)
-            < (rank(current), thinks(current), quant_bits(current), &current.source_url, &current.value_raw)
+        if (rank(s), thinks(s), direct(s), quant_bits(s), &s.source_url, &s.value_raw)
+            < (
+                rank(current),
+                thinks(current),
+                direct(current),
+                quant_bits(current),
+                &current.source_url,
+                &current.value_raw,
+            )
         {
             *entry = i;
         }
@@ -123,6 +136,17 @@ mod tests {
         mark_used_for_density(&mut scores);
         let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
         assert_eq!(used, vec![89.5], "without modes the earlier value_raw wins, as before");
+    }
+
+    #[test]
+    fn a_directly_answered_score_after_a_cot_one() {
+        // Tulu's "BBH Direct" 45.8 beside "BBH CoT" 48.7: the earlier value_raw alone would pick 45.8.
+        let mut scores = vec![obs("hf_files", "markdown_table", 45.8), obs("hf_files", "markdown_table", 48.7)];
+        scores[0].prompt = Some("direct".into());
+        scores[1].prompt = Some("cot".into());
+        mark_used_for_density(&mut scores);
+        let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
+        assert_eq!(used, vec![48.7]);
     }
 
     #[test]

@@ -244,6 +244,11 @@ pub const ALIASES: &[(&str, &str)] = &[
     // AlpacaEval 1.0 is the win rate against text-davinci-003 (Xwin-LM cards' first column).
     ("alpacaeval v s text davinci 003", "alpaca_eval"),
     ("alpacaeval 2 0 lc", "alpaca_eval"),
+    // Its version 2.0 is its current leaderboard, as "AlpacaEval 2.0 LC" is: one id, however
+    // spaced ("AlpacaEval2.0"), not a part named "2.0".
+    ("alpacaeval 2 0", "alpaca_eval"),
+    ("alpacaeval2 0", "alpaca_eval"),
+    ("alpaca eval 2 0", "alpaca_eval"),
     ("ae2 lc", "alpaca_eval"),
     ("ae2 wr", "alpaca_eval"),
     ("instruction following eval", "ifeval"),

@@ -162,6 +162,9 @@ pub fn resolve(raw: &str) -> Benchmark {
         .or_else(|| lookup(bare.trim_end_matches(" english").trim_end_matches(" wiki").trim_end_matches(" score")))
         // "IFEval - EN", "C-Eval Avg (Test Set)": the English set, the benchmark's average.
         .or_else(|| lookup(bare.trim_end_matches(" en").trim_end_matches(" avg").trim_end_matches(" average")))
+        // "GSM Direct", "BBH CoT": the prompting, which `prompt_of` reads off, is no part of the
+        // name ("GSM Direct" is GSM8K answered directly, not a benchmark of its own).
+        .or_else(|| lookup(bare.strip_suffix(" direct").or_else(|| bare.strip_suffix(" cot"))?))
         // (Not a multilingual benchmark's English part: "MGSM en", "MGSM English" are no MGSM score.)
         .filter(|c| !(MULTILINGUAL.contains(&c.as_str()) && [" en", " english"].iter().any(|e| bare.ends_with(e))));
     let qualifier = parenthesised(&rest);
@@ -450,7 +453,7 @@ mod tests {
             ("CEval Hard", "ceval_hard"),
             ("AGI-Eval SAT Math", "agieval_sat_math"),
             ("bigbench_navigate", "big_bench_navigate"),
-            ("AlpacaEval 2.0", "alpaca_eval_2_0"),
+            ("MT-Bench writing", "mt_bench_writing"),
             // Abbreviations and a card's average lend no name.
             ("ARC-AGI", "arc_agi"),
             ("GSM-Plus", "gsm_plus"),
@@ -590,6 +593,20 @@ mod tests {
         assert_ne!(resolve("HLE (w/o tools)").canonical, resolve("HLE").canonical);
         assert_eq!(resolve("GSM8K (no CoT)").canonical, "gsm8k");
         assert_eq!(resolve("GSM CoT").canonical, "gsm8k", "Tulu's table shortens GSM8K");
+    }
+
+    #[test]
+    fn the_prompting_after_a_name_is_no_part_of_it() {
+        // Tulu's table: "GSM Direct" beside "GSM CoT", "BBH Direct" beside "BBH CoT".
+        for (written, id) in [("GSM Direct", "gsm8k"), ("BBH Direct", "bbh"), ("MATH CoT", "math")] {
+            assert_eq!(resolve(written).canonical, id, "{written}");
+            assert!(prompt_of(written).is_some(), "{written}: the prompting is kept");
+        }
+        // Only after a known name: an unknown one keeps every word.
+        assert_eq!(resolve("TydiQA Direct").canonical, "tydiqa_direct");
+        for written in ["AlpacaEval 2.0", "AlpacaEval2.0 (LC-winrate)", "AlpacaEval 2.0 (LC WinRate)"] {
+            assert_eq!(resolve(written).canonical, "alpaca_eval", "{written}: one benchmark, one id");
+        }
         assert_eq!(resolve("τ²-Bench (Airline)").canonical, resolve("τ2-Bench").canonical);
         assert_eq!(resolve("KoMT-Bench^1").canonical, "komt_bench");
     }

@@ -183,12 +183,12 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         .filter(|c| may_be_benchmark(&header[*c]) && (!is_category_name(&header[*c]) || math))
         .collect();
     // Two columns under one name (a two-level header: "AlpacaEval" vs three opponents) cannot be
-    // told apart: neither is used.
+    // told apart: neither is used. ("MMLU" beside "MMLU-CoT" differ by their prompting.)
     let names: Vec<_> = value_cols
         .iter()
         .map(|c| {
             let b = resolve(&header[*c]);
-            (b.canonical, b.shots, b.qualifier)
+            (b.canonical, b.shots, b.qualifier, super::benchmarks::prompt_of(&header[*c]))
         })
         .collect();
     let value_cols: Vec<usize> = value_cols
@@ -1560,6 +1560,21 @@ mod tests {
             Some(true)
         );
         assert_eq!(label_match("Cerebras-GPT 1.3B", "cerebras/Cerebras-GPT-13B"), None);
+    }
+
+    #[test]
+    fn columns_of_one_benchmark_told_apart_by_prompting_are_both_read() {
+        // FLAN-UL2's table: "MMLU" and "MMLU-CoT" are MMLU answered directly and with CoT.
+        let md = "| | MMLU | BBH | MMLU-CoT | BBH-CoT |\n|---|---|---|---|---|\n| FLAN-UL2 20B | 55.7 | 45.9 | 52.2 | 42.7 |\n";
+        let got: Vec<(String, f64)> = read(md, "google/flan-ul2")
+            .scores
+            .into_iter()
+            .map(|s| (resolve(&s.benchmark_raw).canonical, s.value))
+            .collect();
+        let want = [("mmlu", 55.7), ("bbh", 45.9), ("mmlu", 52.2), ("bbh", 42.7)].map(|(b, v)| (b.to_owned(), v));
+        assert_eq!(got, want);
+        // The same name twice with nothing to tell them apart is still neither.
+        assert!(read(&md.replace("MMLU-CoT", "MMLU").replace("BBH-CoT", "BBH"), "google/flan-ul2").scores.is_empty());
     }
 
     #[test]
