@@ -65,6 +65,7 @@ pub(super) fn sub_header(t: &mut Table) {
             .map(|(above, below)| match repeated(above) {
                 true => group_column(above.trim(), below.trim(), &head, &first_names),
                 false if below.is_empty() => above.clone(),
+                false if is_split(&below) && !above.trim().is_empty() => format!("{} {}", above.trim(), below.trim()),
                 false => below,
             })
             .collect();
@@ -100,6 +101,10 @@ fn is_metric(cell: &str) -> bool {
 /// average.
 fn group_column(group: &str, sub: &str, header: &[String], subs: &[String]) -> String {
     use super::benchmarks::resolve;
+    // A data split ("val", "test-A", "val-u" under "RefCOCO" and "RefCOCOg") is the group's set.
+    if is_split(sub) {
+        return format!("{group} {sub}");
+    }
     // (A known name over known benchmarks is a category: "Math" over "GSM8K" and "MATH".)
     let sub_known = resolve(sub);
     if resolve(group).is_known && !(sub_known.is_known && sub_known.canonical != "card_average") {
@@ -113,6 +118,14 @@ fn group_column(group: &str, sub: &str, header: &[String], subs: &[String]) -> S
         1 => sub.to_owned(),
         _ => format!("{sub} {group}"),
     }
+}
+
+/// A data split's name: "val", "test", "dev", with a letter or number of its part ("test-A", "val-u").
+fn is_split(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let part = |w: &str| w.len() == 1 || w.chars().all(|c| c.is_ascii_digit());
+    words.next().is_some_and(|w| matches!(w, "val" | "valid" | "validation" | "test" | "dev")) && words.all(part)
 }
 
 /// The first body row, taken out of a table's rows with its offset and link (the fields apart, so

@@ -122,13 +122,20 @@ pub fn html_table(snippet: &str) -> Option<Table> {
 }
 
 /// A cell's text; a `<sub>` script is a word of its own ("MMMU<sub>val</sub>" is "MMMU val"), as
-/// in markdown cells.
+/// in markdown cells, and so is a `<sup>` one that is a word ("VQAv2<sup>dev</sup>"); a digit or
+/// mark stays joined ("τ<sup>2</sup>" is τ2-Bench's, "GSM8K<sup>*</sup>" a footnote's).
 fn cell_text(td: ElementRef) -> String {
     let mut out = String::new();
     for node in td.descendants() {
         match node.value() {
             scraper::Node::Text(t) => out.push_str(t),
             scraper::Node::Element(e) if e.name() == "sub" => out.push(' '),
+            scraper::Node::Element(e) if e.name() == "sup" => {
+                let text: String = ElementRef::wrap(node).map(|s| s.text().collect()).unwrap_or_default();
+                if text.trim_start().starts_with(char::is_alphabetic) {
+                    out.push(' ');
+                }
+            }
             _ => {}
         }
     }

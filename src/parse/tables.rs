@@ -623,6 +623,34 @@ mod tests {
     }
 
     #[test]
+    fn a_superscript_word_is_a_word_and_a_superscript_digit_is_not() {
+        let html = "<table><tr><th>Model</th><th>VQAv2<sup>dev</sup></th><th>τ<sup>2</sup>-Bench</th></tr>\
+                    <tr><td>X-7B</td><td>78.2</td><td>40.1</td></tr></table>";
+        assert_eq!(tables(html)[0].header, ["Model", "VQAv2 dev", "τ2-Bench"]);
+    }
+
+    #[test]
+    fn splits_under_a_data_set_are_its_sets() {
+        // Qwen-VL's table: "val" recurs under RefCOCO and RefCOCO+, "val-u" is under RefCOCOg alone;
+        // each is a set of the group above, not a benchmark of its own. A "Model type" column
+        // groups the rows.
+        let html = "<table><tr><th rowspan=\"2\">Model type</th><th rowspan=\"2\">Model</th>\
+                    <th colspan=\"2\">RefCOCO</th><th colspan=\"1\">RefCOCO+</th><th colspan=\"1\">RefCOCOg</th></tr>\
+                    <tr><th>val</th><th>test-A</th><th>val</th><th>val-u</th></tr>\
+                    <tr><td rowspan=\"2\">Generalist<br>Models</td><td>GPV-2</td><td>-</td><td>-</td><td>-</td><td>-</td></tr>\
+                    <tr><td>Qwen-VL-Chat</td><td>88.55</td><td>92.27</td><td>82.82</td><td>85.96</td></tr></table>";
+        let t = &tables(html)[0];
+        assert_eq!(
+            t.header,
+            ["Model type", "Model", "RefCOCO val", "RefCOCO test-A", "RefCOCO+ val", "RefCOCOg val-u"]
+        );
+        let got = crate::parse::card_scores::table_scores(t, "Qwen/Qwen-VL-Chat", true, "");
+        let got: Vec<(&str, f64)> = got.scores.iter().map(|s| (s.benchmark_raw.as_str(), s.value)).collect();
+        assert_eq!(got[0], ("RefCOCO val", 88.55), "the row is named by its Model column alone");
+        assert_eq!(got.len(), 4);
+    }
+
+    #[test]
     fn a_number_with_a_best_mark_is_a_number_and_a_pair_is_not() {
         assert_eq!(pure_number("83.5 ✅"), Some(83.5));
         assert_eq!(pure_number("**44.3** 👑"), Some(44.3));
