@@ -231,4 +231,6 @@ pub(super) const METRIC: &[&str] = &[
     "winrate",
     "win",
     "rate",
+    // … length-controlled ("LC. Win Rate", AlpacaEval 2.0's).
+    "lc",
 ];

@@ -165,6 +165,16 @@ pub fn resolve(raw: &str) -> Benchmark {
         // "GSM Direct", "BBH CoT": the prompting, which `prompt_of` reads off, is no part of the
         // name ("GSM Direct" is GSM8K answered directly, not a benchmark of its own).
         .or_else(|| lookup(bare.strip_suffix(" direct").or_else(|| bare.strip_suffix(" cot"))?))
+        // "AlpacaEval LC Win Rate": a known name, then only metric words (no number: pass@10 is
+        // another metric than the name's own).
+        .or_else(|| {
+            let words: Vec<&str> = bare.split(' ').collect();
+            let metric = |w: &&&str| is_metric_only(w) && !w.chars().any(|c| c.is_ascii_digit());
+            let tail = words.iter().rev().take_while(metric).count();
+            // ("Average Precision" is a metric, not a card's average.)
+            let known = (tail > 0 && tail < words.len()).then(|| lookup(&words[..words.len() - tail].join(" ")));
+            known.flatten().filter(|c| c != "card_average")
+        })
         // (Not a multilingual benchmark's English part: "MGSM en", "MGSM English" are no MGSM score.)
         .filter(|c| !(MULTILINGUAL.contains(&c.as_str()) && [" en", " english"].iter().any(|e| bare.ends_with(e))));
     let qualifier = parenthesised(&rest);
@@ -604,6 +614,9 @@ mod tests {
         }
         // Only after a known name: an unknown one keeps every word.
         assert_eq!(resolve("TydiQA Direct").canonical, "tydiqa_direct");
+        assert_eq!(resolve("AlpacaEval LC. Win Rate").canonical, "alpaca_eval", "a known name, then a metric");
+        assert_eq!(resolve("HumanEval pass@10").canonical, "humaneval_pass_10", "another metric than pass@1");
+        assert_ne!(resolve("Average Precision").canonical, "card_average", "a metric");
         for written in ["AlpacaEval 2.0", "AlpacaEval2.0 (LC-winrate)", "AlpacaEval 2.0 (LC WinRate)"] {
             assert_eq!(resolve(written).canonical, "alpaca_eval", "{written}: one benchmark, one id");
         }

@@ -252,8 +252,13 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         // on Supabase/gte-small, "Fork of …/thenlper/gte-small with ONNX weights".
         let original = link.filter(|l| !linked && copies(l));
         copied = copied.or(original);
+        // (The link names the tune: "[Llama-3-8B-SPPO Iter3](…/Llama-3-Instruct-8B-SPPO-Iter3)" need not say "Instruct".)
+        let by_link = parts
+            .first()
+            .filter(|_| linked)
+            .and_then(|p| Some((p.clone(), label_match_in(p, model_id, true, only_one)?)));
         if let Some((label, m)) =
-            first.into_iter().chain(all).chain(with_size).max_by_key(|(_, (n, exact))| (*exact, *n))
+            first.into_iter().chain(all).chain(with_size).chain(by_link).max_by_key(|(_, (n, exact))| (*exact, *n))
         {
             let m = if linked {
                 (m.0, true)
@@ -509,6 +514,16 @@ mod tests {
                   | [ToRA-Code-13B](https://huggingface.co/llm-agents/tora-code-13b-v1.0) | 13B | 75.8 |\n";
         assert_eq!(named(&read(md, "llm-agents/tora-code-13b-v1.0")), [("gsm8k".to_owned(), None, 75.8)]);
         assert!(read(md, "llm-agents/tora-code-13b-v2.0").scores.is_empty(), "a link to another version's page");
+        // The link names the tune: a linked name need not carry its tuning word.
+        let iters = "| Model | AlpacaEval 2.0 |\n|---|---|\n\
+                     | [Llama-3-8B-SPPO Iter2](https://huggingface.co/UCLA-AGI/Llama-3-Instruct-8B-SPPO-Iter2) | 35.15 |\n\
+                     | [Llama-3-8B-SPPO Iter3](https://huggingface.co/UCLA-AGI/Llama-3-Instruct-8B-SPPO-Iter3) | 38.77 |\n";
+        let iter3 = read(&format!("### AlpacaEval\n\n{iters}"), "UCLA-AGI/Llama-3-Instruct-8B-SPPO-Iter3");
+        assert_eq!(iter3.scores.iter().map(|s| s.value).collect::<Vec<_>>(), [38.77]);
+        let unlinked = iters.replace("](https://huggingface.co/UCLA-AGI/Llama-3-Instruct-8B-SPPO-Iter3)", "");
+        assert!(read(&format!("### AlpacaEval\n\n{unlinked}"), "UCLA-AGI/Llama-3-Instruct-8B-SPPO-Iter3")
+            .scores
+            .is_empty());
         let files = "| Name | Size |\n|---|---|\n| [a.Q2_K.gguf](https://huggingface.co/o/A-GGUF/blob/main/a.Q2_K.gguf) | 2.8 |\n";
         assert!(tables(files)[0].row_links[0].is_none(), "a link to one of the repo's files");
         // A copy's card: the row linked to the original it says it copies is the original's.

@@ -66,6 +66,9 @@ fn named_then_about(heading: &str, known: impl Fn(&str) -> bool) -> Option<&str>
         "results",
         "result",
         "metrics",
+        // "AlpacaEval Leaderboard Evaluation Results": the board's own results.
+        "leaderboard",
+        "evaluation",
     ];
     let cjk = |c: char| matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}');
     // A tail written in Chinese or Japanese ("各类别指标") starts where its script does.
@@ -96,5 +99,7 @@ mod tests {
         // Letters whose lower case is longer ("İ") do not shift where the name is cut.
         assert_eq!(heading_benchmark("İİ evaluation of MTBench").as_deref(), Some("MTBench"));
         assert_eq!(heading_benchmark("MT-Bench Results").as_deref(), Some("MT-Bench"));
+        assert_eq!(heading_benchmark("AlpacaEval Leaderboard Evaluation Results").as_deref(), Some("AlpacaEval"));
+        assert_eq!(heading_benchmark("Open LLM Leaderboard Evaluation Results"), None);
     }
 }
