@@ -98,7 +98,11 @@ fn flush(run: Vec<Item>, (lead, heading, tuned): (&str, &str, bool), name: &str,
     let average = |i: &Item| i.benchmark.canonical == "card_average";
     let (run, of_heading) = of_headings_benchmark(run, heading);
     let benchmarks = run.iter().filter(|i| i.benchmark.is_known && !average(i)).count();
-    if !of_heading && (benchmarks < 2 || !run.iter().all(|i| i.benchmark.is_known)) {
+    // Under a results heading ("### Evaluation Results") a run may hold benchmarks the alias
+    // table does not know ("MixEval Hard: 0.534", "Wildbench: 42.57") beside one it does.
+    let results = super::model_names::words(heading).iter().any(|w| RESULTS.contains(&w.as_str()));
+    let shaped = |i: &Item| i.benchmark.is_known || results && benchmark_shaped(&i.name);
+    if !of_heading && (benchmarks < 2 && !(results && benchmarks == 1 && run.len() > 2) || !run.iter().all(shaped)) {
         return;
     }
     // Small whole numbers only ("ARC: 25", "HellaSwag: 10", "MMLU: 5"): the shots of an evaluation
@@ -111,7 +115,10 @@ fn flush(run: Vec<Item>, (lead, heading, tuned): (&str, &str, bool), name: &str,
     // Fractions or percent, decided for the whole run.
     let percent = |i: &Item| unit_of(&i.benchmark.canonical) == "percent";
     let fractions = run.iter().filter(|i| percent(i)).all(|i| i.value > 0.0 && i.value <= 1.0);
-    for i in run.into_iter().filter(|i| !average(i)) {
+    // (A fraction beside percents, "MixEval Hard: 0.534" over "Wildbench: 42.57", is either: left
+    // out, as a model-index's is.)
+    let unsure = |i: &Item| !fractions && percent(i) && i.value > 0.0 && i.value <= 1.0;
+    for i in run.into_iter().filter(|i| !average(i) && !unsure(i)) {
         let scale = fractions && percent(&i);
         out.push(CardScore {
             evidence: clip(&format!("{}: {}", i.written, i.raw)),
@@ -125,6 +132,15 @@ fn flush(run: Vec<Item>, (lead, heading, tuned): (&str, &str, bool), name: &str,
             evaluated_by: None,
         });
     }
+}
+
+/// Words of a heading over a card's results.
+const RESULTS: &[&str] = &["evaluation", "evaluations", "results", "benchmarks", "performance", "scores"];
+
+/// A name shaped like a benchmark's, not a category's, metric's or setting's.
+fn benchmark_shaped(name: &str) -> bool {
+    use super::benchmarks::{is_category_name, is_metric_only, is_part_name, may_be_benchmark};
+    may_be_benchmark(name) && !is_category_name(name) && !is_metric_only(name) && !is_part_name(name)
 }
 
 /// A run under a heading naming a benchmark ("## MTBench:") that is that benchmark's: its parts
@@ -239,6 +255,14 @@ mod tests {
         assert!(read("Results of Mistral-7B-v0.1:\nARC: 60.1\nMMLU: 62.5\n").is_empty(), "another model's");
         assert!(read("ARC: 60.1\nMy cat: 3\nMMLU: 62.5\n").is_empty(), "a line that is no benchmark");
         assert!(read("MT Bench: 7.84\nMixEval Hard: 0.534\nIFEval: 62.9\n").is_empty(), "an unknown name, no heading");
+        // Under a results heading, names the alias table does not know beside one it does; a
+        // fraction beside percents is either, and left out.
+        let nemo = "### Evaluation Results\n\n- MT Bench (dev): 7.84\n- MixEval Hard: 0.534\n- Wildbench: 42.57\n";
+        let got: Vec<(String, f64)> = read(nemo).into_iter().map(|g| (g.0, g.2)).collect();
+        assert_eq!(got, [("mt_bench".to_owned(), 7.84), ("wildbench".to_owned(), 42.57)]);
+        assert!(read(&nemo.replace("Evaluation Results", "Notes")).is_empty(), "no results heading");
+        let shape = "### Evaluation Results\n\n- MT Bench: 7.84\n- Layers: 40\n- Context length: 128\n";
+        assert!(read(shape).is_empty(), "lines that are no benchmark");
         assert!(read("MMLU: 62.5\n").is_empty(), "one line alone");
         assert!(read("- ARC: 25\n- HellaSwag: 10\n- MMLU: 5\n").is_empty(), "the shots of each benchmark");
         assert!(read("Average: 44.13\n\n**IFEval**: 72.64\n").is_empty(), "one benchmark and an average");
