@@ -48,6 +48,11 @@ fn main() {
                 tuned,
                 &densing::parse::model_names::card_intro(markdown),
             );
+            if std::env::var_os("SCORES").is_some() {
+                for s in &read.scores {
+                    println!("  read {} = {} ({:?}, metric {:?})", s.benchmark_raw, s.value_raw, s.shots, s.metric);
+                }
+            }
             if std::env::var_os("ROWS").is_some() {
                 let labels: Vec<&str> = t.rows.iter().take(14).filter_map(|r| r.first().map(String::as_str)).collect();
                 println!("  rows {labels:?}");
