@@ -169,8 +169,7 @@ pub fn resolve(raw: &str) -> Benchmark {
         // another metric than the name's own).
         .or_else(|| {
             let words: Vec<&str> = bare.split(' ').collect();
-            let metric = |w: &&&str| is_metric_only(w) && !w.chars().any(|c| c.is_ascii_digit());
-            let tail = words.iter().rev().take_while(metric).count();
+            let tail = words.iter().rev().take_while(|w| super::axis_words::METRIC.contains(w)).count();
             // ("Average Precision" is a metric, not a card's average.)
             let known = (tail > 0 && tail < words.len()).then(|| lookup(&words[..words.len() - tail].join(" ")));
             known.flatten().filter(|c| c != "card_average")

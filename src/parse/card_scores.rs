@@ -175,11 +175,16 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     // A rank column ("Rank": "1️⃣", "🥈") labels no model.
     let rank = |c: usize| matches!(header[c].trim().to_lowercase().as_str(), "rank" | "ranking" | "#" | "no." | "no");
     let label_cols: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) < 0.5 && !rank(*c)).collect();
-    let grouping = |h: &str| {
-        let w = words(h);
-        let kind = |w: &String| matches!(w.as_str(), "type" | "category" | "group" | "kind");
-        w.iter().any(kind) && w.iter().all(|w| kind(w) || w == "model") && label_cols.len() > 1
-    };
+    // A grouping column ("Model type": "Generalist Models" over Flamingo-9B … Qwen-VL-Chat) is
+    // no part of a row's name.
+    let grouping: Vec<bool> = label_cols
+        .iter()
+        .map(|c| {
+            let w = words(&header[*c]);
+            let kind = |w: &String| matches!(w.as_str(), "type" | "category" | "group" | "kind");
+            w.iter().any(kind) && w.iter().all(|w| kind(w) || w == "model") && label_cols.len() > 1
+        })
+        .collect();
     // Category columns (Llama 2's "Commonsense Reasoning", "Math" = GSM8K and MATH averaged) are
     // sub-scores, not benchmarks; the table's benchmark columns are still read.
     let math = math_is_benchmark((0..header.len()).filter(|c| !label_cols.contains(c)).map(|c| &header[c]));
@@ -230,10 +235,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
             parts.push(cell);
         }
         row_parts.push(parts.clone());
-        // A grouping column ("Model type": "Generalist Models" over Flamingo-9B … Qwen-VL-Chat) is
-        // no part of a row's name.
-        let parts: Vec<String> =
-            label_cols.iter().zip(parts).filter(|(c, _)| !grouping(&header[**c])).map(|(_, p)| p).collect();
+        let parts: Vec<String> = grouping.iter().zip(parts).filter(|(g, _)| !**g).map(|(_, p)| p).collect();
         let only_one = table.rows.len() == 1;
         let first = parts.first().and_then(|p| label_names(p, own, in_tuned, only_one).map(|m| (p.clone(), m)));
         let joined = parts.join(" ");
