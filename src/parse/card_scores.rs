@@ -14,12 +14,12 @@
 use std::collections::BTreeSet;
 
 pub use super::lm_eval::suite_average;
-use super::model_names::{is_size, label_match_in, lead_in_says_tuned};
+use super::model_names::lead_in_says_tuned;
 pub use super::model_names::{is_tuned, label_match, words};
 use super::own_label::{
-    by_quant_level, choose, label_names, names_model_exactly, rows_by_parenthesis, rows_by_setting,
-    rows_by_setting_column, Own,
+    by_quant_level, choose, names_model_exactly, rows_by_parenthesis, rows_by_setting, rows_by_setting_column, Own,
 };
+use super::row_names::row_name;
 use super::section_rows::rows_by_section;
 use super::table_context::{
     breakdown_of, is_lone_value_header, last_heading, nameless_own_row, numeric_share, overall_of_heading,
@@ -213,6 +213,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     let mut previous: Vec<String> = vec![String::new(); header.len()];
     let mut row_parts: Vec<Vec<String>> = Vec::new();
     let mut candidates: Vec<(usize, String, (usize, bool))> = Vec::new();
+    let mut set_rows: Vec<usize> = Vec::new();
     let in_tuned = table.of_tuned_models;
     // The original a copy's row links to, for the reject when no row is the model's.
     let mut copied: Option<&str> = None;
@@ -236,14 +237,6 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         }
         row_parts.push(parts.clone());
         let parts: Vec<String> = grouping.iter().zip(parts).filter(|(g, _)| !**g).map(|(_, p)| p).collect();
-        let only_one = table.rows.len() == 1;
-        let first = parts.first().and_then(|p| label_names(p, own, in_tuned, only_one).map(|m| (p.clone(), m)));
-        let joined = parts.join(" ");
-        let all = label_names(&joined, own, in_tuned, only_one).map(|m| (joined.clone(), m));
-        // The name and a size column ("Cerebras-GPT" | "13B"), past other text columns.
-        let sizes = parts.iter().skip(1).filter(|p| matches!(words(p).as_slice(), [w] if is_size(w)));
-        let sized = parts.first().into_iter().chain(sizes).cloned().collect::<Vec<_>>().join(" ");
-        let with_size = label_match_in(&sized, model_id, in_tuned, only_one).map(|m| (sized.clone(), m));
         // A row whose name links to this model's own Hub page names it, however short the name
         // ("[ToRA-Code-13B](https://huggingface.co/llm-agents/tora-code-13b-v1.0)"), when the name
         // is one of the model's at all.
@@ -254,14 +247,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         // on Supabase/gte-small, "Fork of …/thenlper/gte-small with ONNX weights".
         let original = link.filter(|l| !linked && copies(l));
         copied = copied.or(original);
-        // (The link names the tune: "[Llama-3-8B-SPPO Iter3](…/Llama-3-Instruct-8B-SPPO-Iter3)" need not say "Instruct".)
-        let by_link = parts
-            .first()
-            .filter(|_| linked)
-            .and_then(|p| Some((p.clone(), label_match_in(p, model_id, true, only_one)?)));
-        if let Some((label, m)) =
-            first.into_iter().chain(all).chain(with_size).chain(by_link).max_by_key(|(_, (n, exact))| (*exact, *n))
-        {
+        if let Some((label, m, by_setting)) = row_name(&parts, own, in_tuned, table.rows.len() == 1, linked) {
             let m = if linked {
                 (m.0, true)
             } else if original.is_some() {
@@ -269,8 +255,16 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
             } else {
                 m
             };
+            if by_setting {
+                set_rows.push(i);
+            }
             candidates.push((i, strip_markup(&label), m));
         }
+    }
+    // (Only rows that differ by how the model was run: one "X zero-shot" row alone is no setting
+    // of a pair, and may sit beside an unread "X few-shot".)
+    if set_rows.len() < 2 {
+        candidates.retain(|c| !set_rows.contains(&c.0));
     }
     if unnamed_row(table, &label_cols) && nameless_own_row(table, model_id, false, false) {
         let heading: String = last_heading(table).chars().take(60).collect();
@@ -297,7 +291,10 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
                 .or_else(|| rows_by_parenthesis(&candidates))
                 .or_else(|| rows_by_section(&candidates, table, model_id));
             match by_setting {
-                Some(rows) => rows.into_iter().map(|(r, setting)| (r, None, Some(setting))).collect(),
+                // (A setting may state shots: "Zero-Shot CoT".)
+                Some(rows) => {
+                    rows.into_iter().map(|(r, set)| (r, super::benchmarks::take_shots(&set).1, Some(set))).collect()
+                }
                 None => match choose(
                     &candidates,
                     &row_parts.iter().map(|p| p.join(" ")).collect::<Vec<_>>(),
@@ -420,7 +417,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::model_names::{card_intro, is_packed};
+    use crate::parse::model_names::{card_intro, is_packed, label_match_in};
     use crate::parse::tables::tables;
 
     fn read(md: &str, model: &str) -> TableRead {
@@ -1586,6 +1583,29 @@ mod tests {
             Some(true)
         );
         assert_eq!(label_match("Cerebras-GPT 1.3B", "cerebras/Cerebras-GPT-13B"), None);
+    }
+
+    #[test]
+    fn a_row_naming_the_model_then_how_it_was_run_is_the_model_in_that_setting() {
+        let md = "| Model | GSM8k Pass@1 | MATH Pass@1 |\n|---|---|---|\n| MetaMath-7B | 66.5 | 19.8 |\n\
+                  | 🔥 **Arithmo-Mistral-7B Zero-Shot PoT** | **71.2** | -- |\n\
+                  | 🔥 **Arithmo-Mistral-7B Zero-Shot CoT** | **74.7** | **25.3** |\n";
+        let got = read(md, "akjindal53244/Arithmo-Mistral-7B");
+        let got: Vec<(String, Option<i32>, f64, Option<String>)> =
+            got.scores.into_iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.shots, s.value, s.metric)).collect();
+        let want =
+            [("gsm8k", 71.2, "Zero-Shot PoT"), ("gsm8k", 74.7, "Zero-Shot CoT"), ("math", 25.3, "Zero-Shot CoT")];
+        assert_eq!(got, want.map(|(b, v, m)| (b.to_owned(), Some(0), v, Some(m.to_owned()))));
+        // One such row alone is no pair of settings (an "X few-shot" beside it may go unread).
+        let lone = md.replace("| 🔥 **Arithmo-Mistral-7B Zero-Shot PoT** | **71.2** | -- |\n", "");
+        assert!(read(&lone, "akjindal53244/Arithmo-Mistral-7B").scores.is_empty());
+        // Another word after the name is no setting: "Arithmo-Mistral-7B Large" is another model.
+        assert!(read(
+            &md.replace("Zero-Shot PoT", "Large").replace("Zero-Shot CoT", "XL"),
+            "akjindal53244/Arithmo-Mistral-7B"
+        )
+        .scores
+        .is_empty());
     }
 
     #[test]

@@ -5,8 +5,8 @@
 
 use super::benchmarks::{may_be_benchmark, resolve};
 use super::card_scores::{CardScore, TableRead};
+use super::model_modes::{in_setting, only_mode};
 use super::model_names::{is_packed, words};
-use super::own_label::{in_setting, only_mode};
 use super::tables::clip;
 use super::tables::{pure_number, Table};
 

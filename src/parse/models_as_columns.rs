@@ -9,8 +9,9 @@ use super::benchmarks::{
 use super::card_scores::{CardScore, TableRead, Unused};
 use super::front_matter::as_percent;
 use super::lead_in::language_rows_of;
+use super::model_modes::{in_setting, mode_columns};
 use super::model_names::is_packed;
-use super::own_label::{by_quant_level, choose, in_setting, label_names, mode_columns, Own};
+use super::own_label::{by_quant_level, choose, label_names, Own};
 use super::table_context::{
     breakdown_of, is_lone_value_header, is_own_header, numeric_share, one_label_column, own_breakdown,
     section_benchmark, titled_benchmark,

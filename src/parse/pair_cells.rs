@@ -3,7 +3,7 @@
 //! Non-thinking."). Without such a legend a pair stays unread: its meaning is unknown.
 
 use super::card_scores::{table_scores, TableRead};
-use super::own_label::in_setting;
+use super::model_modes::in_setting;
 use super::tables::clip;
 use super::tables::{pure_number, Table, TableKind};
 

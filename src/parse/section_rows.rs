@@ -2,7 +2,7 @@
 //! named once in each: each block is the model's score in that block's setting.
 
 use super::benchmarks::{prompt_of, strip_markup, take_shots};
-use super::own_label::only_mode;
+use super::model_modes::only_mode;
 use super::tables::Table;
 use std::collections::BTreeSet;
 
