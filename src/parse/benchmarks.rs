@@ -602,6 +602,8 @@ mod tests {
         assert_ne!(resolve("HLE (w/o tools)").canonical, resolve("HLE").canonical);
         assert_eq!(resolve("GSM8K (no CoT)").canonical, "gsm8k");
         assert_eq!(resolve("GSM CoT").canonical, "gsm8k", "Tulu's table shortens GSM8K");
+        assert_eq!(resolve("τ²-Bench (Airline)").canonical, resolve("τ2-Bench").canonical);
+        assert_eq!(resolve("KoMT-Bench^1").canonical, "komt_bench");
     }
 
     #[test]
@@ -619,8 +621,6 @@ mod tests {
         for written in ["AlpacaEval 2.0", "AlpacaEval2.0 (LC-winrate)", "AlpacaEval 2.0 (LC WinRate)"] {
             assert_eq!(resolve(written).canonical, "alpaca_eval", "{written}: one benchmark, one id");
         }
-        assert_eq!(resolve("τ²-Bench (Airline)").canonical, resolve("τ2-Bench").canonical);
-        assert_eq!(resolve("KoMT-Bench^1").canonical, "komt_bench");
     }
 
     #[test]

@@ -102,7 +102,8 @@ fn flush(run: Vec<Item>, (lead, heading, tuned): (&str, &str, bool), name: &str,
     // table does not know ("MixEval Hard: 0.534", "Wildbench: 42.57") beside one it does.
     let results = super::model_names::words(heading).iter().any(|w| RESULTS.contains(&w.as_str()));
     let shaped = |i: &Item| i.benchmark.is_known || results && benchmark_shaped(&i.name);
-    if !of_heading && (benchmarks < 2 && !(results && benchmarks == 1 && run.len() > 2) || !run.iter().all(shaped)) {
+    let enough = benchmarks >= 2 || results && benchmarks == 1 && run.len() > 2;
+    if !of_heading && !(enough && run.iter().all(shaped)) {
         return;
     }
     // Small whole numbers only ("ARC: 25", "HellaSwag: 10", "MMLU: 5"): the shots of an evaluation
