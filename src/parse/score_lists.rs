@@ -103,7 +103,8 @@ fn flush(run: Vec<Item>, (lead, heading, tuned): (&str, &str, bool), name: &str,
     let results = super::model_names::words(heading).iter().any(|w| RESULTS.contains(&w.as_str()));
     let shaped = |i: &Item| i.benchmark.is_known || results && benchmark_shaped(&i.name);
     let enough = benchmarks >= 2 || results && benchmarks == 1 && run.len() > 2;
-    if !of_heading && !(enough && run.iter().all(shaped)) {
+    let read = of_heading || enough && run.iter().all(shaped);
+    if !read {
         return;
     }
     // Small whole numbers only ("ARC: 25", "HellaSwag: 10", "MMLU: 5"): the shots of an evaluation
