@@ -291,7 +291,9 @@ fn agrees(c: &Num, best: i64) -> bool {
 fn choose(model_id: &str, name: Option<&SizeText>, cands: &[Cand]) -> Option<CardSize> {
     let fits = |c: &Cand| {
         let Some(n) = name else { return true };
-        let active_fits = c.active.as_ref().zip(n.active).is_none_or(|(a, na)| near(a.value, na));
+        // (A name's active size is as coarse as its last digit: "1B" of `OLMoE-1B-7B` is 1.3B.)
+        let active_fits =
+            c.active.as_ref().zip(n.active).is_none_or(|(a, na)| near(a.value, na) || rounds_to(a.value, na));
         c.total.as_ref().is_none_or(|t| near(t.value, n.total)) && active_fits
     };
     let counted = cands.iter().any(|c| c.total.as_ref().is_some_and(|t| !t.expert));
@@ -312,22 +314,35 @@ fn choose(model_id: &str, name: Option<&SizeText>, cands: &[Cand]) -> Option<Car
     };
     let agreed = |t: &&Num| real.iter().all(|c| c.total.as_ref().is_none_or(|x| agrees(x, t.value)));
     let total = best.total.as_ref().filter(agreed)?;
-    // Active: this statement's, else the finest agreed one, else the name's.
+    // Active: the finest of the statements that agree ("1B active" in prose, "1.3B" in the
+    // model's own table row: 1.3B), else this statement's, else the name's.
     let same = |c: &&Cand| c.total.as_ref().is_none_or(|t| t.expert || agrees(t, total.value)) && fits(c);
-    let all: Vec<&Num> = cands.iter().filter(same).filter_map(|c| c.active.as_ref()).collect();
-    let finest = all.iter().min_by(|a, b| a.rel.total_cmp(&b.rel)).filter(|f| all.iter().all(|a| agrees(a, f.value)));
-    let active = best.active.as_ref().or(finest.copied()).map(|a| a.value);
+    let all: Vec<(&Num, &Cand)> = cands.iter().filter(same).filter_map(|c| Some((c.active.as_ref()?, c))).collect();
+    let finest =
+        all.iter().min_by(|a, b| a.0.rel.total_cmp(&b.0.rel)).filter(|f| all.iter().all(|a| agrees(a.0, f.0.value)));
+    let active = finest.map(|f| f.0).or(best.active.as_ref()).map(|a| a.value);
     let active = active.or(name.filter(|n| near(total.value, n.total)).and_then(|n| n.active));
     let (label, is_expert_notation) = (total.label.clone(), total.expert);
     let size = SizeText { total: total.value, active: active.filter(|a| *a < total.value), label, is_expert_notation };
-    Some(CardSize {
-        size,
-        evidence: best.evidence.clone(),
-        line: best.line,
-        form: best.form,
-        against_name: false,
-        over_name: false,
-    })
+    // (An active count from another statement than the total's cites that one too.)
+    let evidence = match finest.filter(|f| f.0.value != best.active.as_ref().map_or(0, |a| a.value)) {
+        // (Each cut so that both, with the line number, stay within 200 characters.)
+        Some((_, from)) => {
+            let cut = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(90).collect::<String>();
+            format!("{}; active: {}", cut(&best.evidence), cut(&from.evidence))
+        }
+        None => best.evidence.clone(),
+    };
+    Some(CardSize { size, evidence, line: best.line, form: best.form, against_name: false, over_name: false })
+}
+
+/// Whether `value` rounds to `round` at `round`'s last non-zero digit (1.3B to "1B", 14.4B to "14B").
+fn rounds_to(value: i64, round: i64) -> bool {
+    let mut unit = 1i64;
+    while round % (unit * 10) == 0 && unit < i64::MAX / 100 {
+        unit *= 10;
+    }
+    (value - round).abs() * 2 < unit
 }
 
 /// The sentence from a little before byte `at`, whitespace-collapsed, at most 200 characters.
@@ -725,6 +740,19 @@ mod tests {
         assert_eq!(read("Snowflake/snowflake-arctic-base", &list), None, "a list item is no continuation");
         let olmoe = "> OLMoE-1B-7B-Instruct is a Mixture-of-Experts LLM with 1B active and 7B total parameters released in September 2024 (0924)";
         assert_eq!(read("allenai/OLMoE-1B-7B-0924-Instruct", olmoe), Some((7 * B, Some(B))));
+        // The model's own table row gives the active count finer ("1.3B"): the finer, citing both.
+        let row = "| Model | Active Params | MMLU |\n|---|---|---|\n| **OLMoE-1B-7B** | **1.3B** | 54.1 |\n";
+        let base = olmoe.replace("-Instruct", "");
+        let both = card_size("allenai/OLMoE-1B-7B-0924", &format!("{base}\n\n{row}")).unwrap();
+        assert_eq!((both.size.total, both.size.active), (7 * B, Some(1_300_000_000)));
+        assert!(both.evidence.contains("1B active") && both.evidence.contains("1.3B"), "{}", both.evidence);
+        // A name's "1B" active is as coarse as its digit: a stated 1.3 billion is finer, not another size.
+        let sft = "Fully open, state-of-the-art Mixture of Expert model with 1.3 billion active and 6.9 billion total parameters.";
+        assert_eq!(
+            read("allenai/OLMoE-1B-7B-0924-SFT", &format!("# OLMoE-1B-7B-0924-SFT\n\n{sft}")),
+            Some((6_900_000_000, Some(1_300_000_000)))
+        );
+        assert!(rounds_to(14_400_000_000, 14 * B) && !rounds_to(15 * B, 14 * B) && !rounds_to(1_600_000_000, B));
         let v3 = "DeepSeek-V3, a strong Mixture-of-Experts (MoE) language model with 671B total parameters with 37B activated for each token.";
         assert_eq!(read("deepseek-ai/DeepSeek-V3", v3), Some((671 * B, Some(37 * B))));
         let lite = "Under this configuration, DeepSeek-V2-Lite comprises 15.7B total parameters, of which 2.4B are activated for each token.";
