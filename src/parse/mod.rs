@@ -33,6 +33,7 @@ mod name_words;
 mod own_label;
 mod pair_cells;
 pub mod params;
+mod params_choice;
 mod params_parentheses;
 mod params_prose;
 mod params_statements;

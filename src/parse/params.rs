@@ -4,6 +4,7 @@
 //! model's own size from its card, precision first, with its evidence. `8x7B` is not 56B: attention
 //! and embeddings are shared, so its total is an estimate, flagged, and never beats a stated count.
 
+use super::params_choice::{agrees, choose, flagged, refined};
 use super::params_statements::{candidates, name_counts_data};
 use super::tables::Table;
 
@@ -210,7 +211,9 @@ pub fn card_size_in(model_id: &str, markdown: &str, tables: &[Table]) -> Option<
             CardSize { size: n.clone(), evidence, line, form: SizeForm::Prose, against_name: true, over_name: false };
         return found.or(Some(against));
     }
-    let Some(n) = name.filter(|n| !n.is_expert_notation) else { return choose(model_id, name, &cands) };
+    let Some(n) = name.filter(|n| !n.is_expert_notation) else {
+        return choose(model_id, name, &cands).map(|found| refined(found, &doubts));
+    };
     // Statements against the name's size come back flagged (`against_name`): normalize then
     // publishes neither and reports both. Near the name's size but not it: as coarse as the name
     // ("16B" for "15b"), or finer in a doubtful sentence (maybe this model's after all); or a MoE
@@ -251,23 +254,8 @@ pub fn card_size_in(model_id: &str, markdown: &str, tables: &[Table]) -> Option<
     let finer = |t: &Num| odd(t) && t.rel * (t.value as f64) < h && !agrees(t, found.size.total);
     match doubts.iter().find(|c| c.total.as_ref().is_some_and(finer)) {
         Some(c) => flagged(c),
-        None => Some(found),
+        None => Some(refined(found, &doubts)),
     }
-}
-
-/// A statement that contradicts the name's size, as [`CardSize::against_name`].
-fn flagged(c: &Cand) -> Option<CardSize> {
-    let t = c.total.as_ref()?;
-    let active = c.active.as_ref().map(|a| a.value).filter(|a| *a < t.value);
-    let size = SizeText { total: t.value, active, label: t.label.clone(), is_expert_notation: t.expert };
-    Some(CardSize {
-        size,
-        evidence: c.evidence.clone(),
-        line: c.line,
-        form: c.form,
-        against_name: true,
-        over_name: false,
-    })
 }
 
 /// A size in a card's prose or tables, as [`card_size`] reads it with no model id to check against.
@@ -277,72 +265,6 @@ pub fn from_card_text(text: &str) -> Option<SizeText> {
 
 pub(super) fn near(a: i64, b: i64) -> bool {
     (a - b).abs() as f64 <= 0.25 * b as f64
-}
-
-/// Two statements of one size agree within the precision the looser one is written to, rounded
-/// or cut ("2.7B" for 2,796,431,360).
-fn agrees(c: &Num, best: i64) -> bool {
-    let (v, b) = (c.value as f64, best as f64);
-    let unit = 2.0 * c.rel * v;
-    (v - b).abs() / b <= (1.5 * c.rel).max(0.02) || (v <= b && b < v + unit)
-}
-
-/// The best of a card's statements, or the name's size; `None` when they conflict.
-fn choose(model_id: &str, name: Option<&SizeText>, cands: &[Cand]) -> Option<CardSize> {
-    let fits = |c: &Cand| {
-        let Some(n) = name else { return true };
-        // (A name's active size is as coarse as its last digit: "1B" of `OLMoE-1B-7B` is 1.3B.)
-        let active_fits =
-            c.active.as_ref().zip(n.active).is_none_or(|(a, na)| near(a.value, na) || rounds_to(a.value, na));
-        c.total.as_ref().is_none_or(|t| near(t.value, n.total)) && active_fits
-    };
-    let counted = cands.iter().any(|c| c.total.as_ref().is_some_and(|t| !t.expert));
-    let real: Vec<&Cand> = cands.iter().filter(|c| c.total.is_some() && fits(c)).collect();
-    let key = |c: &&Cand| (c.total.as_ref().map_or(1.0, |t| t.rel), c.form != SizeForm::Table, c.line);
-    let best = real.iter().copied().min_by(|a, b| key(a).partial_cmp(&key(b)).unwrap());
-    let Some(best) = best.filter(|b| !(counted && b.total.as_ref().is_some_and(|t| t.expert))) else {
-        let short = model_id.rsplit('/').next().unwrap_or(model_id);
-        let name = name.filter(|n| !(counted && n.is_expert_notation))?.clone();
-        return Some(CardSize {
-            size: name,
-            evidence: short.to_owned(),
-            line: 0,
-            form: SizeForm::Name,
-            against_name: false,
-            over_name: false,
-        });
-    };
-    let agreed = |t: &&Num| real.iter().all(|c| c.total.as_ref().is_none_or(|x| agrees(x, t.value)));
-    let total = best.total.as_ref().filter(agreed)?;
-    // Active: the finest of the statements that agree ("1B active" in prose, "1.3B" in the
-    // model's own table row: 1.3B), else this statement's, else the name's.
-    let same = |c: &&Cand| c.total.as_ref().is_none_or(|t| t.expert || agrees(t, total.value)) && fits(c);
-    let all: Vec<(&Num, &Cand)> = cands.iter().filter(same).filter_map(|c| Some((c.active.as_ref()?, c))).collect();
-    let finest =
-        all.iter().min_by(|a, b| a.0.rel.total_cmp(&b.0.rel)).filter(|f| all.iter().all(|a| agrees(a.0, f.0.value)));
-    let active = finest.map(|f| f.0).or(best.active.as_ref()).map(|a| a.value);
-    let active = active.or(name.filter(|n| near(total.value, n.total)).and_then(|n| n.active));
-    let (label, is_expert_notation) = (total.label.clone(), total.expert);
-    let size = SizeText { total: total.value, active: active.filter(|a| *a < total.value), label, is_expert_notation };
-    // (An active count from another statement than the total's cites that one too.)
-    let evidence = match finest.filter(|f| f.0.value != best.active.as_ref().map_or(0, |a| a.value)) {
-        // (Each cut so that both, with the line number, stay within 200 characters.)
-        Some((_, from)) => {
-            let cut = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(90).collect::<String>();
-            format!("{}; active: {}", cut(&best.evidence), cut(&from.evidence))
-        }
-        None => best.evidence.clone(),
-    };
-    Some(CardSize { size, evidence, line: best.line, form: best.form, against_name: false, over_name: false })
-}
-
-/// Whether `value` rounds to `round` at `round`'s last non-zero digit (1.3B to "1B", 14.4B to "14B").
-fn rounds_to(value: i64, round: i64) -> bool {
-    let mut unit = 1i64;
-    while round % (unit * 10) == 0 && unit < i64::MAX / 100 {
-        unit *= 10;
-    }
-    (value - round).abs() * 2 < unit
 }
 
 /// The sentence from a little before byte `at`, whitespace-collapsed, at most 200 characters.
@@ -752,7 +674,18 @@ mod tests {
             read("allenai/OLMoE-1B-7B-0924-SFT", &format!("# OLMoE-1B-7B-0924-SFT\n\n{sft}")),
             Some((6_900_000_000, Some(1_300_000_000)))
         );
-        assert!(rounds_to(14_400_000_000, 14 * B) && !rounds_to(15 * B, 14 * B) && !rounds_to(1_600_000_000, B));
+        let ling = "Ling-mini-2.0 is compact. It has __16B total parameters__, but only __1.4B__ are activated per input token.";
+        assert_eq!(read("inclusionAI/Ling-mini-2.0", ling), Some((16 * B, Some(1_400_000_000))));
+        // A doubtful sentence ("models", a cue) stating both finer, in agreement: the finer.
+        let table = "You can download the following table to see the various stage of Ling-mini-2.0 models(1.43B activated of 16.26B total params).";
+        let finer = Some((16_260_000_000, Some(1_430_000_000)));
+        assert_eq!(read("inclusionAI/Ling-mini-2.0", &format!("{ling}\n\n{table}")), finer);
+        let other = table.replace("1.43B", "2.43B");
+        assert_eq!(
+            read("inclusionAI/Ling-mini-2.0", &format!("{ling}\n\n{other}")),
+            Some((16 * B, Some(1_400_000_000))),
+            "disagreeing"
+        );
         let v3 = "DeepSeek-V3, a strong Mixture-of-Experts (MoE) language model with 671B total parameters with 37B activated for each token.";
         assert_eq!(read("deepseek-ai/DeepSeek-V3", v3), Some((671 * B, Some(37 * B))));
         let lite = "Under this configuration, DeepSeek-V2-Lite comprises 15.7B total parameters, of which 2.4B are activated for each token.";

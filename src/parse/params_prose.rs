@@ -128,9 +128,12 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     if let Some((start, end)) = part {
         return prose(&s[start..end], line, &id, anchored, start == 0 && named_before, out);
     }
+    // (A doubtful statement of one total and one active count keeps both: agreeing with a sure one,
+    // it may state it finer.)
+    let pair = (doubt && totals.len() == 1 && actives.len() == 1).then(|| actives[0].clone());
     let (total, active) = if doubt { (None, None) } else { (totals.first().cloned(), actives.into_iter().next()) };
     for t in totals.into_iter().filter(|_| doubt) {
-        out.push(Cand { doubt, evidence: evidence(s, t.at), total: Some(t), active: None, form, line });
+        out.push(Cand { doubt, evidence: evidence(s, t.at), total: Some(t), active: pair.clone(), form, line });
     }
     if let Some(at) = total.as_ref().or(active.as_ref()).map(|m| m.at) {
         out.push(Cand { doubt, total, active, form, line, evidence: evidence(s, at) });
@@ -311,8 +314,10 @@ fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
 fn role(before: &str, after: &str) -> Option<bool> {
     let next: Vec<&str> = words(after).take(5).collect();
     let prev: Vec<&str> = words(before).rev().take(4).collect();
-    // "per token": active; "7B parameters each", "per expert": one expert's size.
-    let per = next.iter().position(|w| *w == "each" || *w == "per").map(|k| next.get(k + 1) == Some(&"token"));
+    // "per token", "per input token": active; "7B parameters each", "per expert": one expert's size.
+    let token =
+        |k: usize| next.get(k) == Some(&"token") || next.get(k) == Some(&"input") && next.get(k + 1) == Some(&"token");
+    let per = next.iter().position(|w| *w == "each" || *w == "per").map(|k| token(k + 1));
     let act = |w: &&str| w.starts_with("activ");
     match next.first().copied() {
         _ if per == Some(false) || prev.iter().any(|w| listed(BOUNDS, w)) => None,
