@@ -213,7 +213,8 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     let mut previous: Vec<String> = vec![String::new(); header.len()];
     let mut row_parts: Vec<Vec<String>> = Vec::new();
     let mut candidates: Vec<(usize, String, (usize, bool))> = Vec::new();
-    let mut set_rows: Vec<usize> = Vec::new();
+    // Rows named with a setting after the name, and their label as written (for the evidence).
+    let mut set_rows: Vec<(usize, String)> = Vec::new();
     let in_tuned = table.of_tuned_models;
     // The original a copy's row links to, for the reject when no row is the model's.
     let mut copied: Option<&str> = None;
@@ -256,7 +257,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
                 m
             };
             if by_setting {
-                set_rows.push(i);
+                set_rows.push((i, strip_markup(&parts[0])));
             }
             candidates.push((i, strip_markup(&label), m));
         }
@@ -264,7 +265,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     // (Only rows that differ by how the model was run: one "X zero-shot" row alone is no setting
     // of a pair, and may sit beside an unread "X few-shot".)
     if set_rows.len() < 2 {
-        candidates.retain(|c| !set_rows.contains(&c.0));
+        candidates.retain(|c| !set_rows.iter().any(|s| s.0 == c.0));
     }
     if unnamed_row(table, &label_cols) && nameless_own_row(table, model_id, false, false) {
         let heading: String = last_heading(table).chars().take(60).collect();
@@ -374,7 +375,8 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     let cells = chosen.iter().flat_map(|(r, s, setting)| value_cols.iter().map(move |c| (*r, *c, *s, setting)));
     for (row_index, c, row_shots, setting) in cells {
         let row = &table.rows[row_index];
-        let label = candidates.iter().find(|c| c.0 == row_index).map(|c| c.1.as_str()).unwrap_or_default();
+        let written = set_rows.iter().find(|s| s.0 == row_index).map(|s| s.1.as_str());
+        let label = written.or(candidates.iter().find(|c| c.0 == row_index).map(|c| c.1.as_str())).unwrap_or_default();
         let Some(value) = pure_number(&row[c]) else { continue };
         if known_only && !resolve(&header[c]).is_known {
             continue;
@@ -1591,6 +1593,7 @@ mod tests {
                   | 🔥 **Arithmo-Mistral-7B Zero-Shot PoT** | **71.2** | -- |\n\
                   | 🔥 **Arithmo-Mistral-7B Zero-Shot CoT** | **74.7** | **25.3** |\n";
         let got = read(md, "akjindal53244/Arithmo-Mistral-7B");
+        assert!(got.scores[0].evidence.starts_with("🔥 Arithmo-Mistral-7B Zero-Shot PoT |"), "the label as written");
         let got: Vec<(String, Option<i32>, f64, Option<String>)> =
             got.scores.into_iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.shots, s.value, s.metric)).collect();
         let want =
