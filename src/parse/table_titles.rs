@@ -21,10 +21,31 @@ pub(crate) fn caption_benchmark(table: &Table) -> Option<String> {
         None if resolve(&line).is_known => line.trim(),
         None => return None,
     };
+    caption_name(name)
+}
+
+/// The benchmark a corner cell names before the label column's own name: "Details on MT-Bench-tw
+/// (0 shot):<br/>Models" (its shots are the label column's, read elsewhere).
+fn corner_benchmark(table: &Table) -> Option<String> {
+    let corner = strip_markup(table.header.first()?);
+    let (name, label) = corner.rsplit_once(':')?;
+    let label = words(label);
+    let names_rows = !label.is_empty() && label.iter().all(|w| matches!(w.as_str(), "model" | "models" | "name"));
+    let name = name.trim();
+    // (Without its setting in parentheses: "(0 shot)".)
+    let name = match name.strip_suffix(')').and_then(|n| n.rsplit_once('(')) {
+        Some((before, setting)) if words(&super::benchmarks::take_shots(setting).0).is_empty() => before.trim(),
+        _ => name,
+    };
+    names_rows.then(|| caption_name(name)).flatten()
+}
+
+/// A caption's name part as a benchmark's name: at most three words, shaped like one.
+fn caption_name(name: &str) -> Option<String> {
     // "(Zero-shot CMMLU)" is CMMLU at zero shots; "Results on MTEB" is MTEB.
     let name = name.strip_prefix('(').and_then(|n| n.strip_suffix(')')).unwrap_or(name).trim();
     let lower = name.to_lowercase();
-    let leads = ["results on ", "results of ", "performance on ", "evaluation on ", "scores on "];
+    let leads = ["results on ", "results of ", "performance on ", "evaluation on ", "scores on ", "details on "];
     let name = leads.iter().find_map(|l| lower.starts_with(l).then(|| name[l.len()..].trim())).unwrap_or(name);
     let n = words(name).len();
     let plain = !words(name).iter().any(|w| matches!(w.as_str(), "table" | "note" | "results" | "performance"));
@@ -110,7 +131,10 @@ pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
         && last.chars().all(|c| c.is_alphanumeric() || "-_.+".contains(c))
         && !words(last).iter().any(|w| GENERIC.contains(&w.as_str()) || SECTION.contains(&w.as_str()))
         && may_be_benchmark(last);
-    heading_benchmark(&table.heading).or_else(|| caption_benchmark(table)).or_else(|| named.then(|| last.to_owned()))
+    heading_benchmark(&table.heading)
+        .or_else(|| caption_benchmark(table))
+        .or_else(|| corner_benchmark(table))
+        .or_else(|| named.then(|| last.to_owned()))
 }
 
 /// The long-context suite a table's title or lead-in names ("The scores of [L-Eval](…)
@@ -138,6 +162,17 @@ pub(crate) fn rehosting_suite(table: &Table) -> Option<&'static str> {
 mod tests {
     use super::{linked_caption, rehosting_suite, titled_benchmark};
     use crate::parse::tables::tables;
+
+    #[test]
+    fn a_corner_cell_may_name_the_tables_benchmark_before_its_label_column() {
+        let title = |corner: &str| {
+            titled_benchmark(&tables(&format!("| {corner} | STEM | ↑ AVG |\n|---|---|---|\n| Foo | 6.5 | 5.7 |\n"))[0])
+        };
+        assert_eq!(title("Details on MT-Bench-tw (0 shot):<br/>Models").as_deref(), Some("MT-Bench-tw"));
+        assert_eq!(title("TMMLU+: Model").as_deref(), Some("TMMLU+"));
+        assert_eq!(title("Models"), None);
+        assert_eq!(title("Note: see below"), None, "no label column's name after the colon");
+    }
 
     #[test]
     fn a_long_context_suite_named_over_a_table_holds_its_columns() {
