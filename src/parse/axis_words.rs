@@ -70,6 +70,11 @@ pub(super) const CATEGORY: &[&str] = &[
     "retrieval",
     "clustering",
     "reranking",
+    "sts",
+    "pair",
+    "pairclassification",
+    "bitext",
+    "mining",
     "generation",
     "factual",
     // Harm categories of a safety table ("Criminal", "Privacy", "Misinformation").

@@ -28,6 +28,11 @@ pub fn is_category_name(name: &str) -> bool {
         return true;
     }
     let lower = clean.to_lowercase();
+    // (A count of data sets after it is no part of it: MTEB's "Retrieval (15)".)
+    let lower = match lower.trim_end().strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
+        Some((before, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => before.to_owned(),
+        _ => lower,
+    };
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     is_category(&words)
 }

@@ -498,6 +498,15 @@ mod tests {
     }
 
     #[test]
+    fn mtebs_task_types_with_their_data_set_counts_are_categories() {
+        // bge's MTEB table: "Retrieval (15)", "Pair Classification (3)", "STS (10)" average task types.
+        for name in ["Retrieval (15)", "Pair Classification (3)", "STS (10)", "PairClassification", "Bitext Mining"] {
+            assert!(is_category_name(name), "{name}");
+        }
+        assert!(!is_category_name("STS-B") && !is_category_name("MMLU (5)"), "a benchmark, shots or count aside");
+    }
+
+    #[test]
     fn abbreviated_categories_and_a_metrics_average_name_no_benchmark() {
         assert!(!may_be_benchmark("Math.") && !may_be_benchmark("Logi.") && !may_be_benchmark("**Role.**"));
         assert!(may_be_benchmark("Avg.") && may_be_benchmark("MATH") && may_be_benchmark("C-Eval"));
