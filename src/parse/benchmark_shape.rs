@@ -27,12 +27,8 @@ pub fn is_category_name(name: &str) -> bool {
     if matches!(clean.trim(), "Math" | "math") {
         return true;
     }
-    let lower = clean.to_lowercase();
     // (A count of data sets after it is no part of it: MTEB's "Retrieval (15)".)
-    let lower = match lower.trim_end().strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
-        Some((before, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => before.to_owned(),
-        _ => lower,
-    };
+    let lower = without_count(&clean).to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     is_category(&words)
 }
@@ -77,9 +73,17 @@ pub fn is_part_name(name: &str) -> bool {
 /// A category abbreviated with a full stop ("Math.", "Logi.", "Role.": AlignBench's parts), not
 /// an average ("Avg.").
 fn abbreviated_category(name: &str) -> bool {
-    let shown = strip_markup(name);
+    let shown = without_count(&strip_markup(name));
     let stem = shown.trim().strip_suffix('.').unwrap_or("");
     !stem.is_empty() && stem.chars().all(char::is_alphabetic) && !matches!(stem.to_lowercase().as_str(), "avg" | "ave")
+}
+
+/// A name without a count of data sets in parentheses after it ("Retrieval (15)", "Summ. (1)").
+fn without_count(name: &str) -> String {
+    match name.trim_end().strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
+        Some((before, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => before.trim_end().to_owned(),
+        _ => name.to_owned(),
+    }
 }
 
 /// A word that averages ("Avg", "Average", "Mean").
@@ -204,7 +208,8 @@ const LOWER_IS_BETTER: &[&str] =
 pub fn may_be_benchmark(name: &str) -> bool {
     // A category abbreviated with a full stop ("Math.", "Logi.", "Role."): AlignBench's parts,
     // not MATH; the benchmark is named elsewhere. ("Avg." is the card's average.)
-    if name.trim_end().trim_end_matches(['*', '_', '`']).ends_with('.') && abbreviated_category(name) {
+    let bare = without_count(name);
+    if bare.trim_end().trim_end_matches(['*', '_', '`']).ends_with('.') && abbreviated_category(name) {
         return false;
     }
     let b = resolve(name);

@@ -504,6 +504,7 @@ mod tests {
             assert!(is_category_name(name), "{name}");
         }
         assert!(!is_category_name("STS-B") && !is_category_name("MMLU (5)"), "a benchmark, shots or count aside");
+        assert!(!may_be_benchmark("Summ. (1)"), "an abbreviated task type with its count");
     }
 
     #[test]
