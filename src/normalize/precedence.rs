@@ -107,6 +107,12 @@ mod tests {
         }
     }
 
+    /// The values `mark_used_for_density` marks used.
+    fn used(scores: &mut [ScoreRow]) -> Vec<f64> {
+        mark_used_for_density(scores);
+        scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect()
+    }
+
     #[test]
     fn own_report_before_boards_and_one_per_key() {
         let mut scores = vec![
@@ -114,13 +120,9 @@ mod tests {
             obs("hf_files", "model_index", 61.0),
             obs("hf_files", "markdown_table", 62.0),
         ];
-        mark_used_for_density(&mut scores);
-        let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
-        assert_eq!(used, vec![62.0]);
+        assert_eq!(used(&mut scores), vec![62.0]);
         scores.push(obs("curated", "curated", 63.0));
-        mark_used_for_density(&mut scores);
-        let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
-        assert_eq!(used, vec![63.0]);
+        assert_eq!(used(&mut scores), vec![63.0]);
     }
 
     #[test]
@@ -129,13 +131,9 @@ mod tests {
         let mut scores = vec![obs("hf_files", "markdown_table", 89.5), obs("hf_files", "markdown_table", 91.8)];
         scores[0].metric = Some("EM (thinking mode)".into());
         scores[1].metric = Some("EM (non-thinking mode)".into());
-        mark_used_for_density(&mut scores);
-        let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
-        assert_eq!(used, vec![91.8]);
+        assert_eq!(used(&mut scores), vec![91.8]);
         scores[0].metric = Some("EM".into());
-        mark_used_for_density(&mut scores);
-        let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
-        assert_eq!(used, vec![89.5], "without modes the earlier value_raw wins, as before");
+        assert_eq!(used(&mut scores), vec![89.5], "without modes the earlier value_raw wins, as before");
     }
 
     #[test]
@@ -144,9 +142,7 @@ mod tests {
         let mut scores = vec![obs("hf_files", "markdown_table", 45.8), obs("hf_files", "markdown_table", 48.7)];
         scores[0].prompt = Some("direct".into());
         scores[1].prompt = Some("cot".into());
-        mark_used_for_density(&mut scores);
-        let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
-        assert_eq!(used, vec![48.7]);
+        assert_eq!(used(&mut scores), vec![48.7]);
     }
 
     #[test]
@@ -155,12 +151,8 @@ mod tests {
             .into_iter()
             .map(|(level, v)| ScoreRow { metric: Some(level.into()), ..obs("hf_files", "markdown_table", v) })
             .collect();
-        mark_used_for_density(&mut scores);
-        let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
-        assert_eq!(used, vec![45.3]);
+        assert_eq!(used(&mut scores), vec![45.3]);
         scores.pop();
-        mark_used_for_density(&mut scores);
-        let used: Vec<f64> = scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect();
-        assert_eq!(used, vec![45.5]);
+        assert_eq!(used(&mut scores), vec![45.5]);
     }
 }

@@ -239,3 +239,7 @@ pub(super) const METRIC: &[&str] = &[
     // … length-controlled ("LC. Win Rate", AlpacaEval 2.0's).
     "lc",
 ];
+
+/// Words of a heading over a card's results ("Evaluation Results", "Benchmarks").
+pub(super) const RESULTS_HEADING: &[&str] =
+    &["evaluation", "evaluations", "results", "benchmarks", "performance", "scores"];

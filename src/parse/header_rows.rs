@@ -120,12 +120,13 @@ fn group_column(group: &str, sub: &str, header: &[String], subs: &[String]) -> S
     }
 }
 
-/// A data split's name: "val", "test", "dev", with a letter or number of its part ("test-A", "val-u").
+/// A data split's name ([`split_of`](super::benchmarks::split_of)), with a letter or number of its
+/// part ("test-A", "val-u").
 fn is_split(name: &str) -> bool {
     let lower = name.to_lowercase();
     let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
     let part = |w: &str| w.len() == 1 || w.chars().all(|c| c.is_ascii_digit());
-    words.next().is_some_and(|w| matches!(w, "val" | "valid" | "validation" | "test" | "dev")) && words.all(part)
+    words.next().is_some_and(|w| super::benchmarks::split_of(w).is_some()) && words.all(part)
 }
 
 /// The first body row, taken out of a table's rows with its offset and link (the fields apart, so

@@ -3,6 +3,7 @@
 //! row "Reasoning Off" and one "Reasoning On". No model is named because there is one: the
 //! card's own, once in each mode.
 
+use super::axis_words::RESULTS_HEADING;
 use super::benchmarks::{may_be_benchmark, resolve};
 use super::card_scores::{CardScore, TableRead};
 use super::model_modes::{in_setting, only_mode};
@@ -15,7 +16,6 @@ use super::tables::{pure_number, Table};
 /// as "0-shot" may follow) right under a results heading, and the card is not a quantized
 /// copy's (whose numbers are the original's).
 pub(super) fn mode_rows(table: &Table, header: &[String], model_id: &str, detail: &'static str) -> Option<TableRead> {
-    const RESULTS: &[&str] = &["evaluation", "evaluations", "results", "benchmarks", "performance"];
     let axis = words(header.first()?);
     if axis.last().map(String::as_str) != Some("mode") || axis.len() > 2 || is_packed(model_id) {
         return None;
@@ -23,8 +23,8 @@ pub(super) fn mode_rows(table: &Table, header: &[String], model_id: &str, detail
     let modes: Vec<&'static str> = table.rows.iter().map(|r| only_mode(r.first()?, model_id)).collect::<Option<_>>()?;
     let mut path = table.heading.rsplit(" > ").map(|h| h.trim().trim_end_matches([':', '：']).trim());
     let name = path.next()?;
-    let under_results = path.next().is_some_and(|p| words(p).iter().any(|w| RESULTS.contains(&w.as_str())));
-    let generic = words(name).iter().any(|w| RESULTS.contains(&w.as_str()) || w == "benchmark");
+    let under_results = path.next().is_some_and(|p| words(p).iter().any(|w| RESULTS_HEADING.contains(&w.as_str())));
+    let generic = words(name).iter().any(|w| RESULTS_HEADING.contains(&w.as_str()) || w == "benchmark");
     if modes.is_empty() || !under_results || generic || !(1..=4).contains(&words(name).len()) || !may_be_benchmark(name)
     {
         return None;

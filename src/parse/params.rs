@@ -212,7 +212,7 @@ pub fn card_size_in(model_id: &str, markdown: &str, tables: &[Table]) -> Option<
         return found.or(Some(against));
     }
     let Some(n) = name.filter(|n| !n.is_expert_notation) else {
-        return choose(model_id, name, &cands).map(|found| refined(found, &doubts));
+        return choose(model_id, name, &cands).map(|found| refined(found, &doubts, model_id));
     };
     // Statements against the name's size come back flagged (`against_name`): normalize then
     // publishes neither and reports both. Near the name's size but not it: as coarse as the name
@@ -254,7 +254,7 @@ pub fn card_size_in(model_id: &str, markdown: &str, tables: &[Table]) -> Option<
     let finer = |t: &Num| odd(t) && t.rel * (t.value as f64) < h && !agrees(t, found.size.total);
     match doubts.iter().find(|c| c.total.as_ref().is_some_and(finer)) {
         Some(c) => flagged(c),
-        None => Some(refined(found, &doubts)),
+        None => Some(refined(found, &doubts, model_id)),
     }
 }
 
@@ -680,6 +680,10 @@ mod tests {
         let table = "You can download the following table to see the various stage of Ling-mini-2.0 models(1.43B activated of 16.26B total params).";
         let finer = Some((16_260_000_000, Some(1_430_000_000)));
         assert_eq!(read("inclusionAI/Ling-mini-2.0", &format!("{ling}\n\n{table}")), finer);
+        // Not by a sentence that does not name the model (it compares another one).
+        let foo = "FooMoE is a MoE model with 7B total and 1B active parameters.";
+        let cmp = "Compared with BarMoE, a model with 6.7B total and 1.1B active parameters, it is faster.";
+        assert_eq!(read("org/FooMoE", &format!("{foo}\n\n{cmp}")), Some((7 * B, Some(B))), "another model's");
         let other = table.replace("1.43B", "2.43B");
         assert_eq!(
             read("inclusionAI/Ling-mini-2.0", &format!("{ling}\n\n{other}")),

@@ -43,9 +43,9 @@ pub(super) fn choose(model_id: &str, name: Option<&SizeText>, cands: &[Cand]) ->
     let size = SizeText { total: total.value, active: active.filter(|a| *a < total.value), label, is_expert_notation };
     // (An active count from another statement than the total's cites that one too.)
     let evidence = match finest.filter(|f| f.0.value != best.active.as_ref().map_or(0, |a| a.value)) {
-        // (Each cut so that both, with the line number, stay within 200 characters.)
+        // (Each cut so that both, with "line N: " before them, stay within 200 characters.)
         Some((_, from)) => {
-            let cut = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(90).collect::<String>();
+            let cut = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(85).collect::<String>();
             format!("{}; active: {}", cut(&best.evidence), cut(&from.evidence))
         }
         None => best.evidence.clone(),
@@ -64,25 +64,29 @@ fn rounds_to(value: i64, round: i64) -> bool {
 
 /// `found`, stated finer by a doubtful statement that agrees with it in total and active count
 /// ("1.43B activated of 16.26B total params" beside "16B total parameters, … 1.4B are activated").
-pub(super) fn refined(found: CardSize, doubts: &[Cand]) -> CardSize {
+/// Only a MoE statement the card made itself (not the name's size), refined by one that names the
+/// model and gives both counts: a dense count in a sentence comparing other models ("Llama-2-7B, a
+/// 6.7B parameter model") agrees with a nominal 7B and is another model's.
+pub(super) fn refined(found: CardSize, doubts: &[Cand], model_id: &str) -> CardSize {
     let rel = |label: &str| nums(label).first().map_or(0.0, |m| m.rel);
     let (total, active) = (found.size.total, found.size.active);
+    if found.form == SizeForm::Name || active.is_none() {
+        return found;
+    }
+    let own = super::params_prose::own_name_words(&model_id.to_ascii_lowercase());
     let fits = |c: &&Cand| {
+        let named = super::params_prose::names_own_word(&c.evidence.to_ascii_lowercase(), &own);
         let t = c.total.as_ref().filter(|t| !t.expert && t.value != total && t.rel < rel(&found.size.label));
         // (The sure active count as coarse as the sure total: "1.4B" agrees with 1.43B.)
         let coarse = |v: i64, like: &Num| Num { value: v, rel: rel(&found.size.label), ..like.clone() };
-        let same_active = match (&c.active, active) {
-            (Some(a), Some(b)) => agrees(&coarse(b, a), a.value),
-            (None, _) => true,
-            (Some(_), None) => false,
-        };
-        t.is_some_and(|t| agrees(&coarse(total, t), t.value)) && same_active
+        let same_active = c.active.as_ref().zip(active).is_some_and(|(a, b)| agrees(&coarse(b, a), a.value));
+        named && same_active && t.is_some_and(|t| agrees(&coarse(total, t), t.value))
     };
     let Some(c) = doubts.iter().find(fits) else { return found };
     let t = c.total.clone().expect("fits has a total");
     let size = SizeText {
         total: t.value,
-        active: c.active.as_ref().map(|a| a.value).or(active),
+        active: c.active.as_ref().map(|a| a.value),
         label: t.label,
         is_expert_notation: false,
     };

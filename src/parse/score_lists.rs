@@ -3,6 +3,7 @@
 //! when every line of the run is a known benchmark (or an average, which is left out) with one
 //! number and nothing else, at least two of them, and nothing around the run names another model.
 
+use super::axis_words::RESULTS_HEADING;
 use super::benchmarks::{is_overall_column, resolve, strip_markup, unit_of, Benchmark};
 use super::card_scores::CardScore;
 use super::front_matter::as_percent;
@@ -100,7 +101,7 @@ fn flush(run: Vec<Item>, (lead, heading, tuned): (&str, &str, bool), name: &str,
     let benchmarks = run.iter().filter(|i| i.benchmark.is_known && !average(i)).count();
     // Under a results heading ("### Evaluation Results") a run may hold benchmarks the alias
     // table does not know ("MixEval Hard: 0.534", "Wildbench: 42.57") beside one it does.
-    let results = super::model_names::words(heading).iter().any(|w| RESULTS.contains(&w.as_str()));
+    let results = super::model_names::words(heading).iter().any(|w| RESULTS_HEADING.contains(&w.as_str()));
     let shaped = |i: &Item| i.benchmark.is_known || results && benchmark_shaped(&i.name);
     let enough = benchmarks >= 2 || results && benchmarks == 1 && run.len() > 2;
     let read = of_heading || enough && run.iter().all(shaped);
@@ -135,9 +136,6 @@ fn flush(run: Vec<Item>, (lead, heading, tuned): (&str, &str, bool), name: &str,
         });
     }
 }
-
-/// Words of a heading over a card's results.
-const RESULTS: &[&str] = &["evaluation", "evaluations", "results", "benchmarks", "performance", "scores"];
 
 /// A name shaped like a benchmark's, not a category's, metric's or setting's.
 fn benchmark_shaped(name: &str) -> bool {
