@@ -23,7 +23,7 @@ use super::row_names::row_name;
 use super::section_rows::rows_by_section;
 use super::table_context::{
     breakdown_of, is_lone_value_header, last_heading, nameless_own_row, numeric_share, overall_of_heading,
-    overall_split, section_benchmark, unnamed_categories, unnamed_row, unnamed_scores,
+    overall_split, rows_of_others, section_benchmark, unnamed_categories, unnamed_row, unnamed_scores,
 };
 use super::tables::{clip, column_is_fraction, pure_number, Table, TableKind};
 use super::tune_or_base::heading_allows;
@@ -278,7 +278,8 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         candidates.extend(rows.iter().map(|(i, _)| (*i, strip_markup(&row_parts[*i].join(" ")), (0, true))));
     }
     if candidates.is_empty() || !heading_allows(&table.heading, tuned) {
-        return TableRead::default();
+        let why = rows_of_others(table, header, &value_cols, &row_parts, tuned);
+        return TableRead { scores: Vec::new(), abstained: why };
     }
     // A quantized copy's table also gives sizes, perplexities and speeds by level: only the
     // columns of known benchmarks are read from it.
@@ -1029,6 +1030,28 @@ mod tests {
     }
 
     #[test]
+    fn a_score_table_of_other_models_only_says_so() {
+        let why = |r: TableRead| r.abstained;
+        // Rows, then columns, of other models: a reject listing them, not silence.
+        let rows = "| Model | MMLU | GSM8K |\n|---|---|---|\n| GPT-4 | 86.4 | 92.0 |\n| Llama-2-70B | 68.9 | 56.8 |\n";
+        let (unused, w) = why(read(rows, "org/Foo-7B")).expect("a reason");
+        assert_eq!(unused, Unused::NoOwnColumn);
+        assert_eq!(w, "no row names this model (rows: \"GPT-4\", \"Llama-2-70B\")");
+        let cols =
+            "| Benchmark | GPT-4 | Llama-2-70B |\n|---|---|---|\n| MMLU | 86.4 | 68.9 |\n| GSM8K | 92.0 | 56.8 |\n";
+        assert!(
+            why(read(cols, "org/Foo-7B")).is_some_and(|(_, w)| w.starts_with("no column names this model (columns: "))
+        );
+        // Under a heading for the other kind of model, that is the reason, though a row names it.
+        let base = format!("## Base model results\n\n{rows}| Foo-7B | 50.0 | 30.0 |\n");
+        let (_, w) = why(read(&base, "org/Foo-7B-Chat")).expect("a reason");
+        assert!(w.starts_with("under \"Base model results\""), "{w}");
+        // A table of sizes and licences is no score table: nothing to say.
+        let sizes = "| Model | Params | License |\n|---|---|---|\n| GPT-J | 6B | Apache |\n| Llama-2 | 7B | custom |\n";
+        assert_eq!(why(read(sizes, "org/Foo-7B")), None);
+    }
+
+    #[test]
     fn headers_that_are_not_benchmarks() {
         for h in [
             "4K",
@@ -1215,7 +1238,8 @@ mod tests {
         let board = &tables(&std::fs::read_to_string(path).unwrap())[0];
         let got = |model: &str| -> Vec<(String, f64, String)> {
             let read = table_scores(board, model, false, "");
-            assert_eq!(read.abstained, None, "{model}");
+            // (A model with no row gets the reason; one with its row, none.)
+            assert_eq!(read.abstained.is_some(), read.scores.is_empty(), "{model}");
             read.scores.into_iter().map(|s| (s.benchmark_raw, s.value, s.value_raw)).collect()
         };
         // Fractions become percent; the Elo column keeps its value.
@@ -1230,6 +1254,8 @@ mod tests {
         let bloom = got("bigscience/bloom");
         assert!(bloom.iter().any(|(_, _, raw)| raw == "0.155"), "{bloom:?}");
         assert!(got("bigscience/bloom-7b1").is_empty());
+        let why = table_scores(board, "bigscience/bloom-7b1", false, "").abstained.expect("a reason").1;
+        assert!(why.starts_with("no row names this model (rows: \"alpaca-7b"), "{why}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::model_modes::{in_setting, mode_columns};
 use super::model_names::is_packed;
 use super::own_label::{by_quant_level, choose, label_names, Own};
 use super::table_context::{
-    breakdown_of, is_lone_value_header, is_own_header, numeric_share, one_label_column, own_breakdown,
+    breakdown_of, is_lone_value_header, is_own_header, none_is_own, numeric_share, one_label_column, own_breakdown,
     section_benchmark, titled_benchmark,
 };
 use super::tables::{clip, column_is_fraction, pure_number, Table};
@@ -72,7 +72,17 @@ pub(super) fn models_as_columns(
                 by_quant.iter().map(|(i, level)| (value_cols[*i], Some(level.clone()))).collect()
             }
             (true, true) => value_cols.iter().map(|c| (*c, None)).collect(),
-            (false, true) => return TableRead::default(),
+            (false, true) if value_cols.is_empty() => return TableRead::default(),
+            (false, true) => {
+                let labels: Vec<String> = value_cols.iter().map(|c| header[*c].clone()).collect();
+                let why = if is_packed(model_id) && value_cols.iter().all(|c| is_lone_value_header(&header[*c])) {
+                    let copy = "a quantized or converted copy: its unnamed value column is the original model's";
+                    (Unused::NoOwnColumn, copy.to_owned())
+                } else {
+                    none_is_own(table, &labels, "column", tuned)
+                };
+                return TableRead { scores: Vec::new(), abstained: Some(why) };
+            }
             (_, false) => match choose(&candidates, header, "column", own, in_tuned) {
                 Ok(col) => vec![(col, None)],
                 Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },

@@ -7,9 +7,11 @@ use super::benchmarks::{
     heading_benchmark, is_metric_only, is_overall_column, is_part_name, may_be_benchmark, resolve, split_of,
     strip_markup,
 };
+use super::card_scores::Unused;
 use super::model_names::{is_packed, is_size, label_match, words};
 pub(crate) use super::table_titles::{section_benchmark, titled_benchmark};
 use super::tables::{is_missing, pure_number, Table};
+use super::tune_or_base::heading_allows;
 
 /// A one-row table with no name column right under a results heading ("### Evaluation
 /// Results", then `| ARC | HellaSwag | … |` and one row of numbers): the card's own model's
@@ -183,6 +185,41 @@ pub(crate) fn unnamed_categories(table: &Table, names_header: &str) -> Option<St
     let named = || breakdown_of(table, names_header).is_some() || section_benchmark(table).is_some();
     (categories.contains(&header.as_str()) && !named())
         .then(|| format!("rows of a {names_header:?} column name no benchmark, and no heading or lead-in does"))
+}
+
+/// Why a table of benchmark scores gave this model nothing when none of its `labels` (the
+/// columns' or rows' model names) came near the model: its heading is for the other kind of
+/// model, or its labels are all other models. Said in `rejects` rather than passed over in
+/// silence, so that a card whose table densing read nothing from says why.
+pub(crate) fn none_is_own(table: &Table, labels: &[String], what: &str, tuned: bool) -> (Unused, String) {
+    if !heading_allows(&table.heading, tuned) {
+        let heading: String = last_heading(table).chars().take(60).collect();
+        let why = format!("under \"{heading}\", a heading for another kind of model's (or superseded) results");
+        return (Unused::NoOwnColumn, why);
+    }
+    let named: Vec<String> = labels.iter().map(|l| strip_markup(l)).filter(|l| !l.trim().is_empty()).collect();
+    let shown: Vec<String> =
+        named.iter().take(4).map(|l| format!("{:?}", l.chars().take(30).collect::<String>())).collect();
+    let more = if named.len() > 4 { format!(" and {} more", named.len() - 4) } else { String::new() };
+    let why = match shown.is_empty() {
+        true => format!("no {what} names the model: the {what}s are unlabelled"),
+        false => format!("no {what} names this model ({what}s: {}{more})", shown.join(", ")),
+    };
+    (Unused::NoOwnColumn, why)
+}
+
+/// [`none_is_own`] for a table of models as rows, when some value column is a known benchmark
+/// with a number under it: a list of models' sizes or licences is no score table.
+pub(crate) fn rows_of_others(
+    table: &Table,
+    header: &[String],
+    value_cols: &[usize],
+    row_parts: &[Vec<String>],
+    tuned: bool,
+) -> Option<(Unused, String)> {
+    let scored = |c: &usize| resolve(&header[*c]).is_known && table.rows.iter().any(|r| pure_number(&r[*c]).is_some());
+    let labels: Vec<String> = row_parts.iter().map(|p| p.join(" ")).collect();
+    value_cols.iter().any(scored).then(|| none_is_own(table, &labels, "row", tuned))
 }
 
 pub(crate) fn last_heading(table: &Table) -> &str {
