@@ -91,6 +91,8 @@ fn day(word: &str) -> Option<u32> {
 /// assert_eq!(d("[2024.05.16] released"), Some(("2024-05-16".into(), Day)));
 /// assert_eq!(d("07/07/2023"), Some(("2023-07-07".into(), Day)));
 /// assert_eq!(d("cutoff 2023/10"), Some(("2023-10-01".into(), Month)));
+/// assert_eq!(d("【最新】2023年8月28日：发布"), Some(("2023-08-28".into(), Day)));
+/// assert_eq!(d("2023年9月份"), Some(("2023-09-01".into(), Month)));
 /// assert_eq!(d("no date here"), None);
 /// ```
 pub fn parse_date(text: &str) -> Option<(NaiveDate, DatePrecision)> {
@@ -109,7 +111,7 @@ pub fn parse_date(text: &str) -> Option<(NaiveDate, DatePrecision)> {
     let words: Vec<&str> =
         text.split(|c: char| c.is_whitespace() || "|<>*[]()".contains(c)).filter(|w| !w.is_empty()).collect();
     for (i, word) in words.iter().enumerate() {
-        if let Some(found) = numeric_date(word) {
+        if let Some(found) = numeric_date(word).or_else(|| chinese_date(word)) {
             return Some(found);
         }
         let next = |k: usize| words.get(i + k).copied().unwrap_or("");
@@ -152,6 +154,21 @@ fn numeric_date(word: &str) -> Option<(NaiveDate, DatePrecision)> {
     }
 }
 
+/// "2023年8月28日" (year 年, month 月, day 日) or "2023年9月", anywhere in a word: Chinese cards
+/// write their news so, with no space before the text ("2023年8月28日：发布…").
+fn chinese_date(word: &str) -> Option<(NaiveDate, DatePrecision)> {
+    let (before, after) = word.split_once('年')?;
+    let digits = |s: &str| s.chars().rev().take_while(char::is_ascii_digit).count();
+    let y = year(&before[before.len() - digits(before)..])?;
+    let (m, rest) = after.split_once('月')?;
+    let m: u32 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let d = rest.split_once('日').and_then(|(d, _)| d.parse::<u32>().ok());
+    match d {
+        Some(d) => NaiveDate::from_ymd_opt(y, m, d).map(|date| (date, DatePrecision::Day)),
+        None => NaiveDate::from_ymd_opt(y, m, 1).map(|date| (date, DatePrecision::Month)),
+    }
+}
+
 /// Words that say the card's own model was released then.
 const RELEASED: &[&str] = &["release date", "released on", "released in", "[model release]"];
 /// Words of news lists, which must also name the model ("Yi-6B and Yi-34B are open-sourced").
@@ -178,7 +195,18 @@ pub(super) const NEWS_WORDS: &[&str] = &[
 ];
 /// Lines about other dates.
 const NOT_RELEASE: &[&str] =
-    &["cutoff", "cut-off", "trained between", "data freshness", "previous version", "knowledge"];
+    // (In Chinese: 截至/截止 "as of", 许可证 "licence": "2024年12月25日 … 开源许可证变更" changes a licence.)
+    &[
+        "cutoff",
+        "cut-off",
+        "trained between",
+        "data freshness",
+        "previous version",
+        "knowledge",
+        "截至",
+        "截止",
+        "许可证",
+    ];
 
 /// Whether a (lower-case) line is about another date than a release ([`NOT_RELEASE`]). A
 /// comparison ("enhancements over the previous version") says nothing of the previous version's date.
@@ -632,6 +660,16 @@ mod tests {
         // Not a dated line that says more than its date ("- 09/12/2023: New models:").
         let more = "- 09/12/2023: New models:\n  - We release cross-encoder models `Foo-13B`.\n";
         assert_eq!(d(more, "org/Foo-13B"), None);
+    }
+
+    #[test]
+    fn chinese_news_lines_date_the_model_they_release() {
+        let news = "- 2023年8月28日：发布基于Llama2进行中文预训练的开源大模型[Atom-7B](https://huggingface.co/FlagAlpha/Atom-7B)\n";
+        assert_eq!(d(news, "FlagAlpha/Atom-7B").as_deref(), Some("2023-08-28"));
+        // A licence changed, or a figure as of a date, is no release.
+        let licence = "- 2024年12月25日将本项目的大模型 Foo-7B 开源许可证变更为新许可证\n";
+        assert_eq!(d(licence, "org/Foo-7B"), None);
+        assert_eq!(d("- 截至2024年5月，Foo-7B 开源下载量超过一万\n", "org/Foo-7B"), None);
     }
 
     #[test]
