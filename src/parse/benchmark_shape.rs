@@ -30,7 +30,9 @@ pub fn is_category_name(name: &str) -> bool {
     // (A count of data sets after it is no part of it: MTEB's "Retrieval (15)".)
     let lower = without_count(&clean).to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    is_category(&words)
+    // ("STEM average", "other avg": a category's average is that category.)
+    let named: Vec<&str> = words.iter().copied().filter(|w| !averaging(w)).collect();
+    is_category(&words) || named.len() < words.len() && is_category(&named)
 }
 
 /// Whether a "Math" label among `labels` (a table's benchmark row or column names) is the MATH

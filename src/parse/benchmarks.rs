@@ -189,16 +189,17 @@ pub fn resolve(raw: &str) -> Benchmark {
             let name = if bare.is_empty() || language { cleaned } else { bare };
             // "AIME24 pass@1" is AIME24's score, as "HumanEval pass@1" is HumanEval's.
             let name = name.strip_suffix(" pass 1").filter(|k| !k.is_empty()).map_or(name.clone(), str::to_owned);
+            // "Average Score on 11 Academic Benchmarks", "Core tasks average", "Full average": the
+            // card's own average (said before a trailing "average" is cut).
+            let words: Vec<&str> = name.split(' ').collect();
+            let over = |w: &&str| matches!(*w, "benchmarks" | "tasks" | "datasets" | "full" | "all");
+            if words.iter().any(|w| super::benchmark_shape::averaging(w)) && words.iter().any(over) {
+                return Benchmark { canonical: "card_average".to_owned(), is_known: true, shots, qualifier };
+            }
             let name = match name.strip_suffix(" avg").or_else(|| name.strip_suffix(" average")) {
                 Some(kept) if !kept.is_empty() => kept.to_owned(),
                 _ => name,
             };
-            // "Average Score on 11 Academic Benchmarks": the card's own average.
-            let words: Vec<&str> = name.split(' ').collect();
-            let over = |w: &&str| matches!(*w, "benchmarks" | "tasks" | "datasets");
-            if words.iter().any(|w| super::benchmark_shape::averaging(w)) && words.iter().any(over) {
-                return Benchmark { canonical: "card_average".to_owned(), is_known: true, shots, qualifier };
-            }
             Benchmark {
                 // ("w/o" and "wo" are one word: "Video-MME w/o subs" is `video_mme_wo_subs`.)
                 canonical: respelled_lead(&english_dropped(&name)).replace(" w o ", " wo ").replace(' ', "_"),
@@ -514,6 +515,13 @@ mod tests {
         assert!(!may_be_benchmark("Acc avg") && !may_be_benchmark("Score avg"));
         assert_eq!(resolve("Avg. Acc.").canonical, "card_average", "an average with its metric stays the card's");
         assert_eq!(resolve("Total Average").canonical, "card_average");
+        // An average over the card's tasks, however few words say so; a benchmark's own stays its.
+        assert_eq!(resolve("Core tasks average").canonical, "card_average");
+        assert_eq!(resolve("Full average").canonical, "card_average");
+        assert_eq!(resolve("C-Eval Hard Avg").canonical, "ceval_hard");
+        // A category's average is the category: no benchmark (MMLU's "STEM average", "other average").
+        assert!(is_category_name("stem average") && is_category_name("Other Avg."));
+        assert!(is_category_name("social science average") && !is_category_name("MMLU average"));
         assert!(may_be_benchmark("Average"), "the card's own average");
         assert!(!may_be_benchmark("standard_error") && !may_be_benchmark("95% CI"));
         assert!(!may_be_benchmark("Winrate") && !may_be_benchmark("Win Rate") && is_metric_only("Win rate"));
