@@ -8,6 +8,7 @@ pub mod benchmarks;
 pub mod card;
 pub mod card_scores;
 pub mod config_params;
+pub mod date_formats;
 pub mod dates;
 mod fasteval_json;
 pub mod front_matter;
