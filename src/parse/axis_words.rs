@@ -77,6 +77,18 @@ pub(super) const CATEGORY: &[&str] = &[
     "mining",
     "generation",
     "factual",
+    // Entity types of a NER table ("PER", "LOC", "ORG", "MISC") and the query kinds of a
+    // text-to-SQL one (SQL-Eval's "date", "group_by", "order_by", "ratio", "join", "where").
+    "per",
+    "loc",
+    "org",
+    "misc",
+    "group",
+    "order",
+    "by",
+    "ratio",
+    "join",
+    "where",
     // Harm categories of a safety table ("Criminal", "Privacy", "Misinformation").
     "harmful",
     "harmfulness",
@@ -109,7 +121,9 @@ pub(super) const CATEGORY: &[&str] = &[
 
 /// School levels of a math breakdown (MathBench's "Primary", "High", "College"): a category
 /// alone, not in a subject's name ("College Biology" is an MMLU subject).
-pub(super) const LEVELS: &[&str] = &["primary", "elementary", "high", "college", "arithmetic"];
+/// Or a difficulty (Spider's "easy", "medium", "hard", "extra").
+pub(super) const LEVELS: &[&str] =
+    &["primary", "elementary", "high", "college", "arithmetic", "easy", "medium", "hard", "extra"];
 
 /// Words of a table's axis header ("Language", "Type"), not of a benchmark.
 pub(super) const AXIS_WORDS: &[&str] =

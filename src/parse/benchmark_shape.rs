@@ -32,7 +32,8 @@ pub fn is_category_name(name: &str) -> bool {
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     // ("STEM average", "other avg": a category's average is that category.)
     let named: Vec<&str> = words.iter().copied().filter(|w| !averaging(w)).collect();
-    is_category(&words) || named.len() < words.len() && is_category(&named)
+    // (Not a school level or difficulty so: "Avg (Hard)" under "C-Eval" is C-Eval Hard's average.)
+    is_category(&words) || named.len() < words.len() && !named.is_empty() && named.iter().all(|w| CATEGORY.contains(w))
 }
 
 /// Whether a "Math" label among `labels` (a table's benchmark row or column names) is the MATH
@@ -83,7 +84,13 @@ fn abbreviated_category(name: &str) -> bool {
 /// A name without a count of data sets in parentheses after it ("Retrieval (15)", "Summ. (1)").
 fn without_count(name: &str) -> String {
     match name.trim_end().strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
-        Some((before, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => before.trim_end().to_owned(),
+        // ("Classification (12 datasets)", "Retrieval (15 tasks)": the count said in words.)
+        Some((before, n))
+            if n.trim_end_matches(" datasets").trim_end_matches(" tasks").chars().all(|c| c.is_ascii_digit())
+                && n.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            before.trim_end().to_owned()
+        }
         _ => name.to_owned(),
     }
 }

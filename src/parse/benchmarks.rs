@@ -192,7 +192,7 @@ pub fn resolve(raw: &str) -> Benchmark {
             // "Average Score on 11 Academic Benchmarks", "Core tasks average", "Full average": the
             // card's own average (said before a trailing "average" is cut).
             let words: Vec<&str> = name.split(' ').collect();
-            let over = |w: &&str| matches!(*w, "benchmarks" | "tasks" | "datasets" | "full" | "all");
+            let over = |w: &&str| matches!(*w, "benchmarks" | "tasks" | "datasets" | "full" | "all" | "downstream");
             if words.iter().any(|w| super::benchmark_shape::averaging(w)) && words.iter().any(over) {
                 return Benchmark { canonical: "card_average".to_owned(), is_known: true, shots, qualifier };
             }
@@ -522,6 +522,15 @@ mod tests {
         // A category's average is the category: no benchmark (MMLU's "STEM average", "other average").
         assert!(is_category_name("stem average") && is_category_name("Other Avg."));
         assert!(is_category_name("social science average") && !is_category_name("MMLU average"));
+        // ("Avg (Hard)" under a C-Eval heading stays that benchmark's hard average.)
+        assert!(!is_category_name("Avg(Hard)") && is_category_name("hard") && is_category_name("Extra"));
+        assert_eq!(resolve("Downstream Average").canonical, "card_average");
+        // Found by a scan of every benchmark id the corpus run published: a task type with its count
+        // in words, NER entity types, SQL-Eval's query kinds.
+        assert!(is_category_name("Classification (12 datasets)") && is_category_name("STS (10 datasets)"));
+        assert!(["PER (%)", "MISC", "group_by", "order_by", "where", "join", "ratio"]
+            .iter()
+            .all(|n| is_category_name(n)));
         assert!(may_be_benchmark("Average"), "the card's own average");
         assert!(!may_be_benchmark("standard_error") && !may_be_benchmark("95% CI"));
         assert!(!may_be_benchmark("Winrate") && !may_be_benchmark("Win Rate") && is_metric_only("Win rate"));
