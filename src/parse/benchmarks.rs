@@ -193,7 +193,17 @@ pub fn resolve(raw: &str) -> Benchmark {
             // card's own average (said before a trailing "average" is cut).
             let words: Vec<&str> = name.split(' ').collect();
             let over = |w: &&str| matches!(*w, "benchmarks" | "tasks" | "datasets" | "full" | "all" | "downstream");
-            if words.iter().any(|w| super::benchmark_shape::averaging(w)) && words.iter().any(over) {
+            // ("Avg MRR@10", "Average Performance", "Mean S": an average and then only its measure;
+            // not "Average Precision" or "Average Recall", metrics of their own.)
+            let measure = |w: &&str| {
+                super::axis_words::METRIC.contains(w) && !matches!(*w, "precision" | "recall")
+                    || matches!(*w, "performance" | "s" | "w" | "s+w")
+                    || w.chars().all(|c| c.is_ascii_digit())
+            };
+            let of_measure = words.len() > 1 && words[1..].iter().all(measure);
+            if super::benchmark_shape::averaging(words[0]) && of_measure
+                || words.iter().any(|w| super::benchmark_shape::averaging(w)) && words.iter().any(over)
+            {
                 return Benchmark { canonical: "card_average".to_owned(), is_known: true, shots, qualifier };
             }
             let name = match name.strip_suffix(" avg").or_else(|| name.strip_suffix(" average")) {
@@ -525,6 +535,10 @@ mod tests {
         // ("Avg (Hard)" under a C-Eval heading stays that benchmark's hard average.)
         assert!(!is_category_name("Avg(Hard)") && is_category_name("hard") && is_category_name("Extra"));
         assert_eq!(resolve("Downstream Average").canonical, "card_average");
+        for average in ["Avg MRR@10", "AVG NDCG@10", "Average Performance", "Mean S+W", "Avg. Performance (NDCG@10)"] {
+            assert_eq!(resolve(average).canonical, "card_average", "{average}");
+        }
+        assert_ne!(resolve("Average Recall").canonical, "card_average", "a metric");
         // Found by a scan of every benchmark id the corpus run published: a task type with its count
         // in words, NER entity types, SQL-Eval's query kinds.
         assert!(is_category_name("Classification (12 datasets)") && is_category_name("STS (10 datasets)"));
