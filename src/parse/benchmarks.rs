@@ -59,6 +59,18 @@ pub fn unit_of(canonical: &str) -> &'static str {
     }
 }
 
+/// A value on its benchmark's scale ([`unit_of`]): MT-Bench's 0–10. Read from a column of
+/// fractions ("0.84" beside 0.91 and 0.94, made 84) it is 8.4; over 10 otherwise it is on another
+/// scale (cards that print MT-Bench ×10, "19.8"): `None`, not published.
+pub fn on_scale(canonical: &str, value: f64, value_raw: &str) -> Option<f64> {
+    let raw = super::tables::pure_number(value_raw);
+    match unit_of(canonical) {
+        "score_10" if value > 10.0 && raw.is_some_and(|r| r <= 1.0) => Some(value / 10.0),
+        "score_10" if value > 10.0 => None,
+        _ => Some(value),
+    }
+}
+
 /// A benchmark name resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Benchmark {
@@ -516,6 +528,14 @@ mod tests {
         }
         assert!(!is_category_name("STS-B") && !is_category_name("MMLU (5)"), "a benchmark, shots or count aside");
         assert!(!may_be_benchmark("Summ. (1)"), "an abbreviated task type with its count");
+    }
+
+    #[test]
+    fn mt_bench_values_are_on_its_ten_point_scale() {
+        assert_eq!(on_scale("mt_bench", 84.0, "0.84"), Some(8.4), "a fraction column's value");
+        assert_eq!(on_scale("mt_bench", 7.5, "7.50"), Some(7.5));
+        assert_eq!(on_scale("mt_bench", 19.8, "19.8"), None, "printed ×10: another scale");
+        assert_eq!(on_scale("mmlu", 84.0, "0.84"), Some(84.0), "a percent benchmark keeps its percent");
     }
 
     #[test]

@@ -16,7 +16,7 @@ use serde_json::Value;
 use super::{DateFact, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
 use crate::fetch::settings::hf_endpoint;
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
-use crate::parse::benchmarks::{harness_of, prompt_of, resolve, unit_of};
+use crate::parse::benchmarks::{harness_of, on_scale, prompt_of, resolve, unit_of};
 use crate::parse::card::{read_card, CardValue};
 use crate::parse::card_scores::Unused;
 use crate::parse::config_params::estimate;
@@ -304,6 +304,11 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
     }
     for CardValue { score: s, line } in facts.scores {
         let b = resolve(&s.benchmark_raw);
+        let Some(value) = on_scale(&b.canonical, s.value, &s.value_raw) else {
+            let why = format!("{} = {}: over 10, MT-Bench's scale; another scale", s.benchmark_raw, s.value_raw);
+            out.rejects.push(reject(RejectReason::AmbiguousUnit, why));
+            continue;
+        };
         let evaluator = evaluator_of(s.evaluated_by.as_deref());
         let harness = harness_of(&s.benchmark_raw, s.detail)
             .or((evaluator == Evaluator::Independent).then_some("lm-evaluation-harness"))
@@ -317,7 +322,7 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             shots: s.shots.or(b.shots),
             benchmark_raw: s.benchmark_raw,
             metric: s.metric.or(b.qualifier),
-            value: s.value,
+            value,
             value_raw: s.value_raw,
             source: KIND.to_owned(),
             source_detail: s.detail.to_owned(),
