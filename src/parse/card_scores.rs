@@ -1189,6 +1189,19 @@ mod tests {
     }
 
     #[test]
+    fn lm_eval_bleu_and_ter_rows_say_nothing_of_the_accuracies_unit() {
+        // (juanako's and LUNA-SOLARkrautLM's 0.4 output: a truthfulqa bleu_max, a wmt16 ter row.)
+        let md = "|Tasks|Version|Filter|Metric|Value|   |Stderr|\n|---|---|---|---|---:|---|---:|\n\
+                  |arc_challenge|Yaml|none|acc| 0.5691|±|0.0145|\n|truthfulqa|N/A|none|bleu_max|26.0803|±|0.6528|\n\
+                  |wmt16-en-de|Yaml|none|ter|64.5707|±|0.4514|\n|winogrande|Yaml|none|acc| 0.7609|±|0.0120|\n";
+        let values: Vec<(String, f64)> =
+            read(md, "x/y").scores.into_iter().map(|s| (s.benchmark_raw, s.value)).collect();
+        let value = |b: &str| values.iter().find(|(n, _)| n.starts_with(b)).map(|v| v.1);
+        assert_eq!((value("arc_challenge"), value("winogrande")), (Some(56.91), Some(76.09)), "{values:?}");
+        assert_eq!((value("truthfulqa"), value("wmt16")), (Some(26.0803), Some(64.5707)), "printed as is");
+    }
+
+    #[test]
     fn lm_eval_rows_continue_and_scale() {
         let md = "|    Task     |Version| Metric |Value |   |Stderr|\n|-------------|------:|--------|-----:|---|-----:|\n|arc_challenge|      0|acc     |0.5990|±  |0.0143|\n|             |       |acc_norm|0.6425|±  |0.0140|\n";
         let s = read(md, "x/anything").scores;

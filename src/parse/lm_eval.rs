@@ -42,7 +42,10 @@ pub fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
     };
     // One row alone cannot show it, but lm-eval's own output (a `Stderr` column beside the
     // value) always prints fractions.
-    let scored: Vec<&Vec<String>> = table.rows.iter().filter(|r| !not_a_score(r)).collect();
+    // (A text-overlap metric, BLEU, TER, chrF, is printed 0-100 in lm-eval's own output too: it
+    // says nothing of the accuracies' unit, and is never scaled.)
+    let printed_as_is = |row: &Vec<String>| is_overlap_metric(&row[metric_c]);
+    let scored: Vec<&Vec<String>> = table.rows.iter().filter(|r| !not_a_score(r) && !printed_as_is(r)).collect();
     let printed = table.header.iter().any(|h| h.to_ascii_lowercase().contains("stderr"))
         && scored.iter().filter_map(|r| pure_number(&r[value_c])).all(|v| v > 0.0 && v <= 1.0);
     let fraction = rows_are_fractions(scored.iter().copied(), value_c) || printed;
@@ -84,7 +87,7 @@ pub fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
             metric: (!metric.is_empty()).then_some(metric),
             shots: (shots_c.and_then(|c| row[c].trim().parse().ok()).or_else(|| resolve(&task).shots))
                 .or(fewshot.map(|n| n as i32)),
-            value: if fraction { as_percent(value, &row[value_c]) } else { value },
+            value: if fraction && !printed_as_is(row) { as_percent(value, &row[value_c]) } else { value },
             value_raw: row[value_c].trim().to_owned(),
             detail: "lm_eval_table",
             evidence: clip(&format!("{task} | {}", strip_markup(&row[metric_c]))),
