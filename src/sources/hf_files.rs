@@ -304,10 +304,13 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
     }
     for CardValue { score: s, line } in facts.scores {
         let b = resolve(&s.benchmark_raw);
-        let Some(value) = on_scale(&b.canonical, s.value, &s.value_raw) else {
-            let why = format!("{} = {}: over 10, MT-Bench's scale; another scale", s.benchmark_raw, s.value_raw);
-            out.rejects.push(reject(RejectReason::AmbiguousUnit, why));
-            continue;
+        let value = match on_scale(&b.canonical, s.value, &s.value_raw) {
+            Ok(value) => value,
+            Err(why) => {
+                out.rejects
+                    .push(reject(RejectReason::AmbiguousUnit, format!("{} = {}: {why}", s.benchmark_raw, s.value_raw)));
+                continue;
+            }
         };
         let evaluator = evaluator_of(s.evaluated_by.as_deref());
         let harness = harness_of(&s.benchmark_raw, s.detail)
