@@ -117,6 +117,12 @@ pub fn model_index_scores(index: &Value) -> (Vec<IndexScore>, usize) {
                     skipped += 1;
                     continue;
                 };
+                // MTEB's pair classification also prints the decision threshold it chose
+                // ("manhattan_f1_threshold": 3555.56): a setting, no score.
+                let names = [text(metric, "type"), text(metric, "name")];
+                if names.iter().flatten().any(|m| m.to_ascii_lowercase().ends_with("threshold")) {
+                    continue;
+                }
                 // pass@10 and pass@100 are other figures than HumanEval's pass@1: they keep
                 // their own name ("HumanEval pass@10").
                 let pass_at =
@@ -219,6 +225,15 @@ mod tests {
         assert_eq!(index("ai2_arc", "default"), "ai2_arc", "a config that names no benchmark");
         assert_eq!(index("MMLU (5-Shot)", "all"), "MMLU (5-Shot)");
         assert_eq!(index("GSM8k (5-shot)", "main"), "GSM8k (5-shot)");
+    }
+
+    #[test]
+    fn a_decision_threshold_is_no_score() {
+        let v = serde_json::json!([{"name": "m", "results": [{"dataset": {"name": "MTEB SprintDuplicateQuestions"},
+            "metrics": [{"type": "manhattan_f1_threshold", "value": 3555.56}, {"type": "cos_sim_ap", "value": 93.2}]}]}]);
+        let (scores, skipped) = model_index_scores(&v);
+        let metrics: Vec<Option<&str>> = scores.iter().map(|s| s.metric.as_deref()).collect();
+        assert_eq!((metrics, skipped), (vec![Some("cos_sim_ap")], 0));
     }
 
     #[test]
