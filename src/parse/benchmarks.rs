@@ -51,32 +51,7 @@ pub fn harness_of(benchmark_raw: &str, detail: &str) -> Option<&'static str> {
     }
 }
 
-/// Benchmarks whose scores are not percentages.
-pub fn unit_of(canonical: &str) -> &'static str {
-    match canonical {
-        "mt_bench" => "score_10",
-        _ => "percent",
-    }
-}
-
-/// A value on its benchmark's scale ([`unit_of`]), or why it is not published. MT-Bench is scored
-/// 0–10: read from a column of fractions ("0.84" beside 0.91 and 0.94, made 84) it is 8.4; over 10
-/// otherwise it is on another scale (cards that print MT-Bench ×10, "19.8"). A percent printed as
-/// a fraction with three or more places ("0.829", left so by a column of mixed scales) is a
-/// fraction or a percent: not told ("0.45", a tiny model's GSM8K percent, is a percent's print).
-pub fn on_scale(canonical: &str, value: f64, value_raw: &str) -> Result<f64, &'static str> {
-    let raw = super::tables::pure_number(value_raw);
-    let places =
-        value_raw.trim().split_once('.').map_or(0, |(_, d)| d.chars().take_while(char::is_ascii_digit).count());
-    match unit_of(canonical) {
-        "score_10" if value > 10.0 && raw.is_some_and(|r| r <= 1.0) => Ok(value / 10.0),
-        "score_10" if value > 10.0 => Err("over 10, MT-Bench's scale: another scale"),
-        "percent" if value > 0.0 && value < 1.0 && raw == Some(value) && places >= 3 && !value_raw.contains('%') => {
-            Err("a fraction or a percent? three places under 1, in a column not read as fractions")
-        }
-        _ => Ok(value),
-    }
-}
+pub use super::score_units::{is_overlap_metric, on_scale, unit_of};
 
 /// A benchmark name resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,12 +103,6 @@ fn without_footnote(name: &str) -> String {
 
 /// Words that name a subset of a benchmark, not a metric or setting.
 const SUBSETS: &[&str] = &["diamond", "verified", "lite", "extended", "main"];
-
-/// A text-overlap metric (BLEU, ROUGE, chrF, TER, METEOR): no accuracy, and printed 0-100 or 0-1.
-pub fn is_overlap_metric(metric: &str) -> bool {
-    let m = metric.trim().to_ascii_lowercase();
-    ["bleu", "rouge", "chrf", "ter", "meteor", "codebleu", "sacrebleu"].iter().any(|o| m.starts_with(o))
-}
 
 /// Benchmarks whose score is over many languages: their English part ("MGSM en") is no score of
 /// theirs, unlike a one-language benchmark's English set ("IFEval - EN").
@@ -195,7 +164,8 @@ pub fn resolve(raw: &str) -> Benchmark {
         })
         // (Not a multilingual benchmark's English part: "MGSM en", "MGSM English" are no MGSM score.)
         .filter(|c| !(MULTILINGUAL.contains(&c.as_str()) && [" en", " english"].iter().any(|e| bare.ends_with(e))));
-    let qualifier = parenthesised(&rest);
+    // ("hellaswag/acc_norm": the metric after a slash, as lm-eval tables' rows write it.)
+    let qualifier = parenthesised(&rest).or_else(|| slash_metric(&strip_markup(raw)));
     // "MT-Bench (German)", "HumanEval (Java)": a translation or another language's set is not the
     // benchmark itself.
     let language = qualifier.as_deref().is_some_and(is_language_qualifier);
@@ -284,6 +254,14 @@ fn parenthesised(text: &str) -> Option<String> {
     let end = text[start..].find(')').map(|e| start + e)?;
     let inner = text[start + 1..end].trim().trim_matches(',').trim();
     inner.chars().any(char::is_alphabetic).then(|| inner.to_owned())
+}
+
+/// The metric after a task's slash ("acc_norm" in "hellaswag/acc_norm"): metric words only.
+fn slash_metric(text: &str) -> Option<String> {
+    let (_, tail) = text.trim().rsplit_once('/')?;
+    let words: Vec<String> = clean(tail).split(' ').map(str::to_owned).collect();
+    let metric = |w: &String| super::axis_words::METRIC.contains(&w.as_str()) || matches!(w.as_str(), "mc1" | "mc2");
+    (!tail.trim().is_empty() && words.iter().all(metric)).then(|| tail.trim().to_owned())
 }
 
 fn remove_parentheses(text: &str) -> String {
@@ -538,15 +516,13 @@ mod tests {
     }
 
     #[test]
-    fn mt_bench_values_are_on_its_ten_point_scale() {
-        assert_eq!(on_scale("mt_bench", 84.0, "0.84"), Ok(8.4), "a fraction column's value");
-        assert_eq!(on_scale("mt_bench", 7.5, "7.50"), Ok(7.5));
-        assert!(on_scale("mt_bench", 19.8, "19.8").is_err(), "printed ×10: another scale");
-        assert_eq!(on_scale("mmlu", 84.0, "0.84"), Ok(84.0), "a percent benchmark keeps its percent");
-        // Unscaled with three places: Mistral-Small-24B's "ifeval | 0.829" beside "wildbench | 52.27".
-        assert!(on_scale("ifeval", 0.829, "0.829").is_err());
-        assert_eq!(on_scale("gsm8k", 0.45, "0.45"), Ok(0.45), "a tiny model's GSM8K percent");
-        assert_eq!(on_scale("gsm8k", 0.125, "0.125%"), Ok(0.125), "a percent said so");
+    fn a_metric_after_a_slash_is_the_rows_metric() {
+        let b = resolve("hellaswag/acc_norm");
+        assert_eq!((b.canonical.as_str(), b.qualifier.as_deref()), ("hellaswag", Some("acc_norm")));
+        assert_eq!(resolve("arc_challenge/acc").qualifier.as_deref(), Some("acc"));
+        assert_eq!(resolve("truthfulqa_mc/mc2").qualifier.as_deref(), Some("mc2"));
+        assert_eq!(resolve("MMLU (5-shot)").qualifier, None);
+        assert_eq!(resolve("Input/Output").qualifier, None, "no metric after the slash");
     }
 
     #[test]

@@ -48,6 +48,7 @@ mod release_tables;
 mod row_names;
 mod row_splits;
 mod score_lists;
+pub mod score_units;
 mod section_rows;
 mod siblings;
 pub mod table_context;
