@@ -73,6 +73,9 @@ pub(super) const CATEGORY: &[&str] = &[
     "sts",
     "pair",
     "pairclassification",
+    // ("Pair Class. (3)", "Pair_CLS": MTEB's pair classification abbreviated.)
+    "class",
+    "cls",
     "bitext",
     "mining",
     "generation",

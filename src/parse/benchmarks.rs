@@ -552,6 +552,8 @@ mod tests {
         assert!(["PER (%)", "MISC", "group_by", "order_by", "where", "join", "ratio"]
             .iter()
             .all(|n| is_category_name(n)));
+        assert!(is_category_name("Pair Class. (3)") && is_category_name("Pair_CLS"));
+        assert_eq!(resolve("Open LLM Leaderboard Avg").canonical, "card_average");
         assert!(may_be_benchmark("Average"), "the card's own average");
         assert!(!may_be_benchmark("standard_error") && !may_be_benchmark("95% CI"));
         assert!(!may_be_benchmark("Winrate") && !may_be_benchmark("Win Rate") && is_metric_only("Win rate"));

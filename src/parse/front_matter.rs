@@ -113,7 +113,17 @@ pub fn model_index_scores(index: &Value) -> (Vec<IndexScore>, usize) {
                         continue;
                     }
                 };
-                let Some(value) = leading_number(&value_raw) else {
+                // "0,702": a decimal comma (no thousands group starts with 0), written with its point;
+                // a comma right after another leading number ("1,234") is not told, and skipped.
+                let t = value_raw.trim();
+                let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+                let places = t[digits..].strip_prefix(',').filter(|p| p.starts_with(|c: char| c.is_ascii_digit()));
+                let read = match places {
+                    Some(p) if &t[..digits] == "0" && p.chars().all(|c| c.is_ascii_digit()) => format!("0.{p}"),
+                    Some(_) => String::new(),
+                    None => value_raw.clone(),
+                };
+                let Some(value) = leading_number(&read) else {
                     skipped += 1;
                     continue;
                 };
@@ -178,7 +188,8 @@ pub fn as_percent(value: f64, raw: &str) -> f64 {
     let scaled = value * 100.0;
     let t = raw.trim().trim_start_matches(|c: char| !(c.is_ascii_digit() || c == '.'));
     let whole = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
-    let fraction = t[whole..].strip_prefix('.').unwrap_or("");
+    // (A decimal comma too: a model-index's "0,702".)
+    let fraction = t[whole..].strip_prefix(['.', ',']).unwrap_or("");
     let decimals = fraction.chars().take_while(char::is_ascii_digit).count();
     // "3.562e-1": an exponent moves the point; its digits say nothing about places.
     if fraction[decimals..].starts_with(['e', 'E']) || t[whole..].starts_with(['e', 'E']) {
@@ -225,6 +236,16 @@ mod tests {
         assert_eq!(index("ai2_arc", "default"), "ai2_arc", "a config that names no benchmark");
         assert_eq!(index("MMLU (5-Shot)", "all"), "MMLU (5-Shot)");
         assert_eq!(index("GSM8k (5-shot)", "main"), "GSM8k (5-shot)");
+    }
+
+    #[test]
+    fn a_decimal_comma_is_read_and_other_commas_are_not() {
+        let v = serde_json::json!([{"name": "m", "results": [{"dataset": {"name": "ANLI-all"},
+            "metrics": [{"type": "accuracy", "value": "0,702"}, {"type": "f1", "value": "1,234"}]}]}]);
+        let (scores, skipped) = model_index_scores(&v);
+        let values: Vec<(f64, &str)> = scores.iter().map(|s| (s.value, s.value_raw.as_str())).collect();
+        assert_eq!((values, skipped), (vec![(0.702, "0,702")], 1));
+        assert_eq!(as_percent(0.702, "0,702"), 70.2);
     }
 
     #[test]
