@@ -201,9 +201,10 @@ pub(crate) fn none_is_own(table: &Table, labels: &[String], what: &str, tuned: b
     let shown: Vec<String> =
         named.iter().take(4).map(|l| format!("{:?}", l.chars().take(30).collect::<String>())).collect();
     let more = if named.len() > 4 { format!(" and {} more", named.len() - 4) } else { String::new() };
-    let why = match shown.is_empty() {
-        true => format!("no {what} names the model: the {what}s are unlabelled"),
-        false => format!("no {what} names this model ({what}s: {}{more})", shown.join(", ")),
+    let why = if shown.is_empty() {
+        format!("no {what} names the model: the {what}s are unlabelled")
+    } else {
+        format!("no {what} names this model ({what}s: {}{more})", shown.join(", "))
     };
     (Unused::NoOwnColumn, why)
 }
