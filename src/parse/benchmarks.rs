@@ -168,14 +168,23 @@ pub fn resolve(raw: &str) -> Benchmark {
     let qualifier = parenthesised(&rest).or_else(|| slash_metric(&strip_markup(raw)));
     // "MT-Bench (German)", "HumanEval (Java)": a translation or another language's set is not the
     // benchmark itself.
-    let language = qualifier.as_deref().is_some_and(is_language_qualifier);
+    // A multilingual benchmark's language code too ("XWinograd (fr)", "XNLI (ar)": one language's part).
+    let code = |q: &str| super::axis_words::LANGUAGE_CODES.contains(&clean(q).as_str()) || clean(q) == "jp";
+    let multilingual = [found.as_deref(), Some(bare.as_str())].into_iter().flatten().any(|c| MULTILINGUAL.contains(&c));
+    let language = qualifier.as_deref().is_some_and(|q| is_language_qualifier(q) || multilingual && code(q));
     match found.filter(|_| !language) {
         Some(canonical) => Benchmark { canonical, is_known: true, shots, qualifier },
         None => {
             // Unknown names keep their words, without the metric in parentheses or a trailing
             // "Avg" ("C-Eval Hard Avg" is C-Eval Hard's figure); a language in parentheses is a
             // part ("MultiPL HumanEval (Java)" is not its Python part).
-            let name = if bare.is_empty() || language { cleaned } else { bare };
+            // (Of several parentheses, the language's alone: "MMMLU (ES) (reasoning)" is `mmmlu_es`.)
+            let name =
+                match qualifier.as_deref().filter(|_| language && !bare.is_empty() && rest.matches('(').count() > 1) {
+                    Some(language) => format!("{bare} {}", clean(language)),
+                    None if bare.is_empty() || language => cleaned,
+                    None => bare,
+                };
             // "AIME24 pass@1" is AIME24's score, as "HumanEval pass@1" is HumanEval's.
             let name = name.strip_suffix(" pass 1").filter(|k| !k.is_empty()).map_or(name.clone(), str::to_owned);
             // "Average Score on 11 Academic Benchmarks", "Core tasks average", "Full average": the
@@ -513,6 +522,16 @@ mod tests {
         }
         assert!(!is_category_name("STS-B") && !is_category_name("MMLU (5)"), "a benchmark, shots or count aside");
         assert!(!may_be_benchmark("Summ. (1)"), "an abbreviated task type with its count");
+    }
+
+    #[test]
+    fn a_multilingual_benchmarks_language_code_names_its_part() {
+        assert_eq!(resolve("XWinograd (fr)").canonical, "xwinograd_fr");
+        assert_eq!(resolve("XNLI (ar)").canonical, "xnli_ar");
+        assert_eq!(resolve("XWinograd (jp)").canonical, "xwinograd_jp");
+        assert_eq!(resolve("XNLI").canonical, "xnli");
+        assert_eq!(resolve("IFEval (en)").canonical, "ifeval", "a one-language benchmark's own language");
+        assert_eq!(resolve("MMMLU (ES) (reasoning)").canonical, "mmmlu_es", "the language alone names the part");
     }
 
     #[test]
