@@ -171,7 +171,11 @@ pub fn resolve(raw: &str) -> Benchmark {
     // A multilingual benchmark's language code too ("XWinograd (fr)", "XNLI (ar)": one language's part).
     let code = |q: &str| super::axis_words::LANGUAGE_CODES.contains(&clean(q).as_str()) || clean(q) == "jp";
     let multilingual = [found.as_deref(), Some(bare.as_str())].into_iter().flatten().any(|c| MULTILINGUAL.contains(&c));
-    let language = qualifier.as_deref().is_some_and(|q| is_language_qualifier(q) || multilingual && code(q));
+    // (And an unknown name's: MTEB's "AmazonReviewsClassification (de)"; not the codes that are words too.)
+    let unknown_code =
+        |q: &str| found.is_none() && code(q) && !matches!(clean(q).as_str(), "it" | "ms" | "my" | "id" | "pa");
+    let language =
+        qualifier.as_deref().is_some_and(|q| is_language_qualifier(q) || multilingual && code(q) || unknown_code(q));
     match found.filter(|_| !language) {
         Some(canonical) => Benchmark { canonical, is_known: true, shots, qualifier },
         None => {
@@ -532,6 +536,8 @@ mod tests {
         assert_eq!(resolve("XNLI").canonical, "xnli");
         assert_eq!(resolve("IFEval (en)").canonical, "ifeval", "a one-language benchmark's own language");
         assert_eq!(resolve("MMMLU (ES) (reasoning)").canonical, "mmmlu_es", "the language alone names the part");
+        assert_eq!(resolve("MTEB AmazonReviewsClassification (de)").canonical, "mteb_amazonreviewsclassification_de");
+        assert_eq!(resolve("Latency (ms)").canonical, "latency", "a unit, not Malay");
     }
 
     #[test]
