@@ -101,6 +101,13 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
             t.of_tuned_models = true;
         }
     }
+    // A table with a row naming the declared base model exactly tells base and tune apart: the
+    // tune's word is not left out there ("EuroLLM-1.7B" beside Gemma-2B on EuroLLM-1.7B-Instruct).
+    let base_names: Vec<String> = bases.iter().map(|(b, _)| squashed(b.rsplit('/').next().unwrap_or(b))).collect();
+    for t in all_tables.iter_mut().filter(|t| t.of_tuned_models) {
+        let names_base = t.labels().any(|l| base_names.contains(&squashed(&strip_markup(l))));
+        t.of_tuned_models = !names_base;
+    }
     // A card naming the stamped model ("MiMo-7B-RL-0530") in a table: tables naming it only
     // without its stamp ("MiMo-7B-RL") give the earlier release's scores.
     let stamped = stamped_name(model_id);
@@ -403,6 +410,25 @@ fn names_no_base(markdown: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_naming_the_declared_base_is_the_bases_under_a_title_naming_the_tune() {
+        // A tuned model's title ("… EuroLLM-1.7B-Instruct") lets its tables leave the tuning word
+        // out, but not in a table with a row that is the declared base model exactly.
+        let table = "| Model | ARC | HellaSwag |\n|---|---|---|\n| EuroLLM-1.7B | 34.96 | 47.44 |\n| Gemma-2B | 36.17 | 48.46 |\n";
+        let card = |front: &str| format!("{front}# Model Card for EuroLLM-1.7B-Instruct\n\n## Results\n\n{table}");
+        let values = |card: &str| {
+            read_card("utter-project/EuroLLM-1.7B-Instruct", card)
+                .scores
+                .iter()
+                .map(|s| s.score.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(values(&card("---\nbase_model: utter-project/EuroLLM-1.7B\n---\n")), Vec::<f64>::new());
+        // Without a declared base, the title's tuning still reads the row as the tune's (LongCat-Flash-Chat's
+        // tables call it "LongCat-Flash").
+        assert_eq!(values(&card("")), [34.96, 47.44]);
+    }
 
     #[test]
     fn a_tuning_stage_the_card_gives_its_model_names_it_but_another_stage_does_not() {
