@@ -351,6 +351,9 @@ async fn measure(split: &str, details: bool) -> Value {
     let mut hits = 0;
     let mut shots_agree = 0;
     let mut wrong = Vec::new();
+    // A label printed under 1 matches both its value and ×100 (`value_matches`): a percent row
+    // matched at under 1 is a tiny percent, or a fraction densing left unscaled. Listed, to read.
+    let mut under_one = Vec::new();
     for row in &scores {
         if row["benchmark"] == "card_average" || averages.iter().any(|a| matches(row, a)) {
             excluded += 1;
@@ -379,6 +382,9 @@ async fn measure(split: &str, details: bool) -> Value {
             wrong.push(format!("{} -- {why}", describe(row)));
         } else {
             hits += 1;
+            if row["unit"] == "percent" && (0.0..1.0).contains(&value(row)) && value(row) > 0.0 {
+                under_one.push(describe(row));
+            }
             if found.iter().any(|l| l.shots == shots(row)) {
                 shots_agree += 1;
             }
@@ -486,6 +492,7 @@ async fn measure(split: &str, details: bool) -> Value {
             "recall": count(found, own.len()),
             "recall_named_benchmarks": count(found_named, named),
             "shots_agree_of_matched": count(shots_agree, hits),
+            "matched_percent_rows_under_1": under_one.len(),
             "labelled_rows": labels.scores.len(),
             "labelled_averages": averages.len(),
         },
@@ -553,8 +560,9 @@ async fn measure(split: &str, details: bool) -> Value {
         unserved,
     );
     if details {
-        let lists: [(&str, &Vec<String>); 11] = [
+        let lists: [(&str, &Vec<String>); 12] = [
             ("scores wrong (densing rows not in the labels)", &wrong),
+            ("scores matched at a percent under 1 (a tiny percent, or a fraction left unscaled?)", &under_one),
             ("scores missed (labels densing did not find)", &missed),
             ("params wrong", &params_wrong),
             ("params missing", &params_missing),
