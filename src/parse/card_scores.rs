@@ -511,6 +511,23 @@ mod tests {
     }
 
     #[test]
+    fn a_score_and_a_raw_score_column_are_both_the_models_each_said() {
+        // LLM360/K2's Open LLM Leaderboard table: the normalized score and the raw one.
+        let md = "## Open LLM Leaderboard\n| Evaluation | Score | Raw Score |\n|---|---|---|\n| IFEval | 22.52 | 23 |\n| GPQA | 3.58 | 28 |\n";
+        let read = read(md, "LLM360/K2");
+        assert_eq!(
+            with_metric(&read),
+            [
+                at("ifeval", "Score", 22.52),
+                at("ifeval", "Raw Score", 23.0),
+                at("gpqa", "Score", 3.58),
+                at("gpqa", "Raw Score", 28.0)
+            ]
+        );
+        assert_eq!(read.scores[1].evidence, "IFEval | Raw Score", "the header said once");
+    }
+
+    #[test]
     fn a_row_linking_to_the_models_own_hub_page_is_its_row() {
         let md = "| Model | Size | GSM8k |\n|---|---|---|\n| [ToRA-13B](https://huggingface.co/llm-agents/tora-13b-v1.0) | 13B | 72.7 |\n\
                   | [ToRA-Code-13B](https://huggingface.co/llm-agents/tora-code-13b-v1.0) | 13B | 75.8 |\n";

@@ -71,7 +71,11 @@ pub(super) fn models_as_columns(
             _ if !by_quant.is_empty() => {
                 by_quant.iter().map(|(i, level)| (value_cols[*i], Some(level.clone()))).collect()
             }
-            (true, true) => value_cols.iter().map(|c| (*c, None)).collect(),
+            // (Several own columns, "Score | Raw Score": each value says which.)
+            (true, true) => {
+                let said = |c: &usize| (value_cols.len() > 1).then(|| strip_markup(&header[*c]).trim().to_owned());
+                value_cols.iter().map(|c| (*c, said(c))).collect()
+            }
             (false, true) if value_cols.is_empty() => return TableRead::default(),
             (false, true) => {
                 let labels: Vec<String> = value_cols.iter().map(|c| header[*c].clone()).collect();
@@ -173,7 +177,9 @@ pub(super) fn models_as_columns(
         let shots = metric.as_deref().and_then(shots_in).or(shots_column).or_else(|| resolve(&bench).shots);
         let shots_said =
             shots_at.filter(|_| shots_column.is_some()).map(|c| format!("{}: {}", header[c].trim(), row[c].trim()));
-        let evidence = [Some(bench.as_str()), shots_said.as_deref(), metric.as_deref(), Some(header[col].as_str())]
+        let said_again = |m: &&str| *m == strip_markup(&header[col]).trim();
+        let metric_said = metric.as_deref().filter(|m| !said_again(m));
+        let evidence = [Some(bench.as_str()), shots_said.as_deref(), metric_said, Some(header[col].as_str())]
             .into_iter()
             .flatten()
             .filter(|p| !p.is_empty())

@@ -136,6 +136,10 @@ pub(crate) fn is_own_header(header: &str) -> bool {
                 | "scores on leaderboard"
                 | "leaderboard scores"
                 | "leaderboard score"
+                // The Open LLM Leaderboard v2's two figures side by side (LLM360's "Score | Raw Score").
+                | "raw score"
+                | "normalized score"
+                | "normalised score"
         )
 }
 
