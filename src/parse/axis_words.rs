@@ -216,7 +216,7 @@ pub(super) const LANGUAGE_CODES: &[&str] = &[
     "en", "de", "fr", "es", "zh", "ja", "ko", "ru", "ar", "hi", "pt", "vi", "nl", "pl", "id", "th", "ms", "jv", "km",
     "lo", "my", "ta", "tl", "tr", "uk", "bn", "ur", "sw", "te", "fa", "cs", "sv", "fi", "da", "el", "hu", "ro", "bg",
     "hr", "sk", "sl", "sr", "lt", "lv", "et", "ca", "eu", "gl", "kk", "ka", "hy", "mr", "gu", "kn", "ml", "pa", "ne",
-    "si", "yo", "zu", "af", "cy",
+    "si", "yo", "zu", "af", "cy", "jp",
 ];
 
 /// A metric alone ("Pass@1", "Accuracy", "EM") names no benchmark.

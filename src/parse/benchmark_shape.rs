@@ -30,10 +30,11 @@ pub fn is_category_name(name: &str) -> bool {
     // (A count of data sets after it is no part of it: MTEB's "Retrieval (15)".)
     let lower = without_count(&clean).to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    // ("STEM average", "other avg": a category's average is that category.)
-    let named: Vec<&str> = words.iter().copied().filter(|w| !averaging(w)).collect();
-    // (Not a school level or difficulty so: "Avg (Hard)" under "C-Eval" is C-Eval Hard's average.)
-    is_category(&words) || named.len() < words.len() && !named.is_empty() && named.iter().all(|w| CATEGORY.contains(w))
+    // ("STEM average", "other avg": a category's average is that category; not a school level or
+    // difficulty so: "Avg (Hard)" under "C-Eval" is C-Eval Hard's average.)
+    let named = || words.iter().filter(|w| !averaging(w));
+    is_category(&words)
+        || words.iter().any(|w| averaging(w)) && named().next().is_some() && named().all(|w| CATEGORY.contains(w))
 }
 
 /// Whether a "Math" label among `labels` (a table's benchmark row or column names) is the MATH

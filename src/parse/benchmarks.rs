@@ -165,17 +165,19 @@ pub fn resolve(raw: &str) -> Benchmark {
         // (Not a multilingual benchmark's English part: "MGSM en", "MGSM English" are no MGSM score.)
         .filter(|c| !(MULTILINGUAL.contains(&c.as_str()) && [" en", " english"].iter().any(|e| bare.ends_with(e))));
     // ("hellaswag/acc_norm": the metric after a slash, as lm-eval tables' rows write it.)
-    let qualifier = parenthesised(&rest).or_else(|| slash_metric(&strip_markup(raw)));
+    let qualifier = parenthesised(&rest).or_else(|| slash_metric(raw));
     // "MT-Bench (German)", "HumanEval (Java)": a translation or another language's set is not the
     // benchmark itself.
     // A multilingual benchmark's language code too ("XWinograd (fr)", "XNLI (ar)": one language's part).
-    let code = |q: &str| super::axis_words::LANGUAGE_CODES.contains(&clean(q).as_str()) || clean(q) == "jp";
-    let multilingual = [found.as_deref(), Some(bare.as_str())].into_iter().flatten().any(|c| MULTILINGUAL.contains(&c));
     // (And an unknown name's: MTEB's "AmazonReviewsClassification (de)"; not the codes that are words too.)
-    let unknown_code =
-        |q: &str| found.is_none() && code(q) && !matches!(clean(q).as_str(), "it" | "ms" | "my" | "id" | "pa");
-    let language =
-        qualifier.as_deref().is_some_and(|q| is_language_qualifier(q) || multilingual && code(q) || unknown_code(q));
+    let language = qualifier.as_deref().is_some_and(|q| {
+        let code = clean(q);
+        let multilingual =
+            [found.as_deref(), Some(bare.as_str())].into_iter().flatten().any(|c| MULTILINGUAL.contains(&c));
+        let coded = super::axis_words::LANGUAGE_CODES.contains(&code.as_str());
+        is_language_qualifier(q)
+            || coded && (multilingual || found.is_none() && !matches!(code.as_str(), "it" | "ms" | "my" | "id" | "pa"))
+    });
     match found.filter(|_| !language) {
         Some(canonical) => Benchmark { canonical, is_known: true, shots, qualifier },
         None => {
@@ -270,7 +272,9 @@ fn parenthesised(text: &str) -> Option<String> {
 }
 
 /// The metric after a task's slash ("acc_norm" in "hellaswag/acc_norm"): metric words only.
-fn slash_metric(text: &str) -> Option<String> {
+fn slash_metric(raw: &str) -> Option<String> {
+    // (Most names have no slash: nothing is cleaned for them.)
+    let text = raw.contains('/').then(|| strip_markup(raw))?;
     let (_, tail) = text.trim().rsplit_once('/')?;
     let words: Vec<String> = clean(tail).split(' ').map(str::to_owned).collect();
     let metric = |w: &String| super::axis_words::METRIC.contains(&w.as_str()) || matches!(w.as_str(), "mc1" | "mc2");

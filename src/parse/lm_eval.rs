@@ -78,16 +78,16 @@ pub fn lm_eval(table: &Table, lower: &[String]) -> Vec<CardScore> {
         let metric = strip_markup(&row[metric_c]);
         // A text-overlap metric (BLEU, ROUGE) is not a known benchmark's accuracy: a group row of
         // TruthfulQA may show its generation part's "bleu_max". It is named with its task.
-        let overlap = is_overlap_metric(&metric) && resolve(&task).is_known;
+        let (as_is, resolved) = (is_overlap_metric(&metric), resolve(&task));
+        let overlap = as_is && resolved.is_known;
         // TruthfulQA's mc1 is not the mc2 that leaderboards report as TruthfulQA: named apart.
-        let mc1 = metric.eq_ignore_ascii_case("mc1") && resolve(&task).canonical == "truthfulqa";
+        let mc1 = metric.eq_ignore_ascii_case("mc1") && resolved.canonical == "truthfulqa";
         let benchmark_raw = if overlap || mc1 { format!("{task} {metric}") } else { task.clone() };
         out.push(CardScore {
             benchmark_raw,
             metric: (!metric.is_empty()).then_some(metric),
-            shots: (shots_c.and_then(|c| row[c].trim().parse().ok()).or_else(|| resolve(&task).shots))
-                .or(fewshot.map(|n| n as i32)),
-            value: if fraction && !printed_as_is(row) { as_percent(value, &row[value_c]) } else { value },
+            shots: (shots_c.and_then(|c| row[c].trim().parse().ok()).or(resolved.shots)).or(fewshot.map(|n| n as i32)),
+            value: if fraction && !as_is { as_percent(value, &row[value_c]) } else { value },
             value_raw: row[value_c].trim().to_owned(),
             detail: "lm_eval_table",
             evidence: clip(&format!("{task} | {}", strip_markup(&row[metric_c]))),

@@ -43,10 +43,9 @@ pub(super) fn models_as_columns(
     // kind of model ("Base Pretrained Benchmarks" on an instruct card: that model's).
     // (Or a lone column named by its metric only: `| EvalPlus | pass@1 |`, `| Task | Accuracy |`.)
     let metric_column = matches!(value_cols.as_slice(), [c] if is_lone_value_header(&header[*c]));
-    let own_columns = !value_cols.is_empty()
-        && (value_cols.iter().all(|c| is_own_header(&header[*c])) || metric_column)
-        && !is_packed(model_id)
-        && heading_allows(&table.heading, tuned);
+    let own_headers =
+        !value_cols.is_empty() && (value_cols.iter().all(|c| is_own_header(&header[*c])) || metric_column);
+    let own_columns = own_headers && !is_packed(model_id) && heading_allows(&table.heading, tuned);
     // `| Benchmark | STEM | … | Average |` after a sentence naming this model alone: its parts.
     let own_parts = candidates.is_empty()
         && !own_columns
@@ -79,7 +78,7 @@ pub(super) fn models_as_columns(
             (false, true) if value_cols.is_empty() => return TableRead::default(),
             (false, true) => {
                 let labels: Vec<String> = value_cols.iter().map(|c| header[*c].clone()).collect();
-                let why = if is_packed(model_id) && value_cols.iter().all(|c| is_lone_value_header(&header[*c])) {
+                let why = if is_packed(model_id) && own_headers {
                     let copy = "a quantized or converted copy: its unnamed value column is the original model's";
                     (Unused::NoOwnColumn, copy.to_owned())
                 } else {
