@@ -7,7 +7,7 @@
 //! evaluator's score where there is one; a density from another's is `protocol_mismatch`.
 //! Laws are fitted per evidence class: `all`, and `independent` / `self` alone.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::effective::{effective, Status};
@@ -16,6 +16,7 @@ use super::law::{self, Point};
 use super::reference::Reference;
 use crate::config::DensityConfig;
 use crate::error::ConfigError;
+use crate::normalize::precedence;
 use crate::tables::codes::Evaluator;
 use crate::tables::rows::{DensityRow, LawRow, ModelRow, ScoreRow};
 
@@ -46,13 +47,23 @@ pub fn references(config: &DensityConfig, base_dir: &Path) -> Result<Vec<Referen
         .collect()
 }
 
+/// The benchmarks density reads: every reference's curves and averaged parts, and the
+/// families' listed benchmarks.
+pub fn benchmarks_read<'a>(config: &'a DensityConfig, references: &'a [Reference]) -> HashSet<&'a str> {
+    let curves = references.iter().flat_map(|r| r.curve.iter().map(|c| c.benchmark.as_str()));
+    let parts = references.iter().flat_map(|r| r.average_of.iter().map(String::as_str));
+    let families = config.family.iter().flat_map(|f| f.benchmarks.iter().map(String::as_str));
+    curves.chain(parts).chain(families).collect()
+}
+
 type ScoreIndex<'a> = HashMap<(&'a str, &'a str), Vec<&'a ScoreRow>>;
 
-/// The score of `model` on `benchmark` at `shots`: one `prefer` measured when there is one (a
-/// reference fitted under one protocol), else the one precedence chose (`used_for_density`). A
-/// score whose source states no shots is accepted only for a zero-shot setting (HumanEval's
-/// "pass@1" states none): elsewhere an unstated setting may be anything (the Llama 2 card's
-/// "Math" column averages GSM8K and MATH).
+/// The score of `model` on `benchmark` at `shots`: the one `prefer` measured when there is one
+/// (a reference fitted under one protocol; chosen among that evaluator's as precedence chooses),
+/// else the one precedence chose (`used_for_density`; none where the best observations
+/// disagree). A score whose source states no shots is accepted only for a zero-shot setting
+/// (HumanEval's "pass@1" states none): elsewhere an unstated setting may be anything (the Llama 2
+/// card's "Math" column averages GSM8K and MATH).
 fn pick<'a>(
     index: &ScoreIndex<'a>,
     model: &str,
@@ -61,10 +72,12 @@ fn pick<'a>(
     prefer: Option<Evaluator>,
 ) -> Option<&'a ScoreRow> {
     let found = index.get(&(model, benchmark))?;
-    let fits = |s: &&&ScoreRow| shots.is_none() || s.shots == shots;
-    let unstated = |s: &&&ScoreRow| s.shots.is_none() && shots == Some(0);
-    let rank = |s: &&&ScoreRow| (prefer.is_some_and(|e| s.evaluator != e), !s.used_for_density);
-    found.iter().filter(fits).min_by_key(rank).or_else(|| found.iter().filter(unstated).min_by_key(rank)).copied()
+    let at = |want: Option<i32>| {
+        let rows = found.iter().copied().filter(move |s| shots.is_none() || s.shots == want);
+        let preferred = prefer.and_then(|e| precedence::choose(rows.clone().filter(|s| s.evaluator == e)).chosen);
+        preferred.or_else(|| rows.clone().find(|s| s.used_for_density))
+    };
+    at(shots).or_else(|| if shots == Some(0) { at(None) } else { None })
 }
 
 /// Who measured the scores a density comes from: one evaluator, or `mixed`.

@@ -176,6 +176,9 @@ codes! {
         /// A card table whose rows are the categories of a benchmark the card does not name (a
         /// `Category` column of "Health", "Nutrition", …): not used.
         UnnamedBenchmark = "unnamed_benchmark",
+        /// Observations of one (model, benchmark, shots) from one source, equal in precedence,
+        /// whose values disagree (a card's "CoT" and "PoT" rows): none of them is used.
+        AmbiguousScore = "ambiguous_score",
     }
 }
 

@@ -2,14 +2,19 @@
 //!
 //! As the Densing Law paper did, the model's own report comes first: a curated value citing a
 //! technical report, then the model card (its tables, then its `model-index`), then independent
-//! leaderboards (the Open LLM Leaderboard, then other boards). Ties go to the earliest source
-//! URL, so the choice is deterministic. Every observation stays in `scores`; exactly one per key
-//! gets `used_for_density = true`.
+//! leaderboards (the Open LLM Leaderboard, then other boards); within one, settings nearer the
+//! reference's first (non-thinking, not answered directly, the best quantization level, the test
+//! split), then the earliest source URL. Observations equal in all that are one group: the first
+//! in the page's order is used if the group's values agree, and if they disagree (a card's "CoT"
+//! and "PoT" rows of MATH, two reasoning modes' tables) the group is passed over, since picking
+//! one would be a guess. A pass@10 is never used. Every observation stays in `scores`; at most
+//! one per key gets `used_for_density = true`.
 
 use std::collections::HashMap;
 
+use crate::fetch::codes::{RejectReason, Stage};
 use crate::parse::quant_levels::quant_level_bits;
-use crate::tables::rows::ScoreRow;
+use crate::tables::rows::{RejectRow, ScoreRow};
 
 /// Rank of an observation: lower wins.
 pub fn rank(score: &ScoreRow) -> u8 {
@@ -46,32 +51,141 @@ fn quant_bits(score: &ScoreRow) -> std::cmp::Reverse<u32> {
     std::cmp::Reverse(score.metric.as_deref().map(level).and_then(quant_level_bits).unwrap_or(u32::MAX))
 }
 
-/// Marks the one observation per (model, benchmark, shots) that density uses.
-pub fn mark_used_for_density(scores: &mut [ScoreRow]) {
-    let mut best: HashMap<(String, String, Option<i32>), usize> = HashMap::new();
-    for (i, s) in scores.iter().enumerate().filter(|(_, s)| s.value.is_finite()) {
-        let key = (s.model_id.clone(), s.benchmark.clone(), s.shots);
-        let entry = best.entry(key).or_insert(i);
-        let current = &scores[*entry];
-        if (rank(s), thinks(s), direct(s), quant_bits(s), &s.source_url, &s.value_raw)
-            < (
-                rank(current),
-                thinks(current),
-                direct(current),
-                quant_bits(current),
-                &current.source_url,
-                &current.value_raw,
-            )
-        {
-            *entry = i;
+/// A measure other than the benchmark's own number: pass@k for k > 1 ("pass@10 ↑" beside
+/// "pass@1 ↑" on BLOOM's card). HumanEval's and MBPP's reference settings are pass@1, and a
+/// pass@10 is no reading of it: never used for density.
+pub fn other_measure(score: &ScoreRow) -> bool {
+    let metric = score.metric.as_deref().unwrap_or("").to_ascii_lowercase();
+    metric.match_indices("pass@").any(|(at, p)| {
+        let k: String = metric[at + p.len()..].chars().take_while(char::is_ascii_digit).collect();
+        !k.is_empty() && k != "1"
+    })
+}
+
+/// A held-out split other than the test set ("MMLU: Valid (5-shot)" beside "MMLU: Test") or a
+/// rescaled score ("Normalized"): goes after the others.
+fn other_split(score: &ScoreRow) -> bool {
+    const WORDS: &[&str] = &["valid", "validation", "val", "dev", "normalized", "normalised"];
+    let metric = score.metric.as_deref().unwrap_or("").to_ascii_lowercase();
+    metric.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| WORDS.contains(&w))
+}
+
+/// The order of observations of one key; observations equal in it are one group, which the
+/// source's document order (`evidence_line`) then orders.
+type Order<'a> = (u8, bool, bool, std::cmp::Reverse<u32>, bool, &'a str);
+
+fn order(s: &ScoreRow) -> Order<'_> {
+    (rank(s), thinks(s), direct(s), quant_bits(s), other_split(s), s.source_url.as_str())
+}
+
+/// Whether a group's values disagree: more than a point apart (a percent), or more than 1% of
+/// the largest (other scales). Two tables of one card that print 46.17 and 46.3 agree; "CoT"
+/// 12.9 beside "PoT" 32.6, or a reasoning mode's 95.8 beside the other's 87.3, do not.
+fn disagree(group: &[&ScoreRow]) -> bool {
+    let (lo, hi) =
+        group.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), s| (lo.min(s.value), hi.max(s.value)));
+    let tolerance = if group[0].unit == "percent" { 1.0 } else { 0.01 * lo.abs().max(hi.abs()) };
+    hi - lo > tolerance
+}
+
+/// What precedence makes of the observations of one (model, benchmark, shots).
+#[derive(Debug, Default)]
+pub struct Choice<'a> {
+    /// The observation density uses, if any.
+    pub chosen: Option<&'a ScoreRow>,
+    /// Groups passed over, each ranked above the chosen one but with values that disagree:
+    /// picking one of them would be a guess.
+    pub disagreeing: Vec<Vec<&'a ScoreRow>>,
+}
+
+/// Chooses among the observations of one key: the first group by [`order`] whose values agree
+/// gives its first observation in document order; a group whose values disagree is passed over.
+pub fn choose<'a>(rows: impl IntoIterator<Item = &'a ScoreRow>) -> Choice<'a> {
+    let mut rows: Vec<&ScoreRow> = rows.into_iter().filter(|s| s.value.is_finite() && !other_measure(s)).collect();
+    rows.sort_by(|a, b| (order(a), a.evidence_line, &a.value_raw).cmp(&(order(b), b.evidence_line, &b.value_raw)));
+    let mut choice = Choice::default();
+    for group in rows.chunk_by(|a, b| order(a) == order(b)) {
+        if disagree(group) {
+            choice.disagreeing.push(group.to_vec());
+        } else {
+            choice.chosen = Some(group[0]);
+            break;
         }
+    }
+    choice
+}
+
+/// Observations of one key that precedence passed over because they disagree (see [`choose`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Disagreement {
+    /// The key's model.
+    pub model_id: String,
+    /// The key's benchmark.
+    pub benchmark: String,
+    /// The key's shots.
+    pub shots: Option<i32>,
+    /// The source URL of the first group passed over.
+    pub url: String,
+    /// Each observation of that group: its value as printed, its header or sentence, its line.
+    pub values: Vec<String>,
+    /// Whether another (lower) group was used instead.
+    pub fell_back: bool,
+}
+
+impl Disagreement {
+    /// The `ambiguous_score` reject that says so.
+    pub fn reject(&self) -> RejectRow {
+        let shots = self.shots.map_or("shots not stated".to_owned(), |n| format!("{n}-shot"));
+        let outcome = if self.fell_back { "a lower-ranked source's value is used" } else { "none is used for density" };
+        let detail =
+            format!("{} ({shots}): values that disagree: {}; {outcome}", self.benchmark, self.values.join("; "));
+        RejectRow::new("normalize", Stage::Normalize, RejectReason::AmbiguousScore)
+            .url(&self.url)
+            .model(&self.model_id)
+            .detail(detail)
+    }
+}
+
+/// Marks the observation per (model, benchmark, shots) that density uses ([`choose`]): at most
+/// one, none when every group disagrees. Returns the keys where a group was passed over, sorted.
+pub fn mark_used_for_density(scores: &mut [ScoreRow]) -> Vec<Disagreement> {
+    let mut keys: HashMap<(&str, &str, Option<i32>), Vec<usize>> = HashMap::new();
+    for (i, s) in scores.iter().enumerate() {
+        keys.entry((s.model_id.as_str(), s.benchmark.as_str(), s.shots)).or_default().push(i);
+    }
+    let mut used = Vec::new();
+    let mut passed_over = Vec::new();
+    for members in keys.values() {
+        let choice = choose(members.iter().map(|&i| &scores[i]));
+        if let Some(first) = choice.disagreeing.first() {
+            let s = first[0];
+            let values = first
+                .iter()
+                .map(|o| {
+                    let label = o.evidence.as_deref().unwrap_or(&o.benchmark_raw);
+                    let line = o.evidence_line.map(|l| format!(", line {l}")).unwrap_or_default();
+                    format!("{} ({label}{line})", o.value_raw)
+                })
+                .collect();
+            passed_over.push(Disagreement {
+                model_id: s.model_id.clone(),
+                benchmark: s.benchmark.clone(),
+                shots: s.shots,
+                url: s.source_url.clone(),
+                values,
+                fell_back: choice.chosen.is_some(),
+            });
+        }
+        used.extend(choice.chosen.and_then(|c| members.iter().copied().find(|&i| std::ptr::eq(&scores[i], c))));
     }
     for s in scores.iter_mut() {
         s.used_for_density = false;
     }
-    for i in best.into_values() {
+    for i in used {
         scores[i].used_for_density = true;
     }
+    passed_over.sort_by(|a, b| (&a.model_id, &a.benchmark, a.shots).cmp(&(&b.model_id, &b.benchmark, b.shots)));
+    passed_over
 }
 
 #[cfg(test)]
@@ -133,7 +247,54 @@ mod tests {
         scores[1].metric = Some("EM (non-thinking mode)".into());
         assert_eq!(used(&mut scores), vec![91.8]);
         scores[0].metric = Some("EM".into());
-        assert_eq!(used(&mut scores), vec![89.5], "without modes the earlier value_raw wins, as before");
+        assert_eq!(used(&mut scores), Vec::<f64>::new(), "without modes two values 2.3 apart are a guess");
+    }
+
+    #[test]
+    fn a_group_that_disagrees_is_passed_over_and_one_that_agrees_gives_its_first_line() {
+        // MAmmoTH's MATH rows "CoT" 12.9, "PoT" 32.6 from one table: none used, a reject says why.
+        let mut scores = vec![obs("hf_files", "markdown_table", 12.9), obs("hf_files", "markdown_table", 32.6)];
+        scores[0].metric = Some("CoT".into());
+        scores[1].metric = Some("PoT".into());
+        let passed = mark_used_for_density(&mut scores);
+        assert!(scores.iter().all(|s| !s.used_for_density));
+        assert_eq!(passed.len(), 1);
+        assert_eq!(passed[0].values, ["12.9 (MMLU)", "32.6 (MMLU)"]);
+        let reject = passed[0].reject();
+        assert_eq!(reject.reason, "ambiguous_score");
+        assert_eq!(
+            reject.detail.as_deref(),
+            Some("mmlu (5-shot): values that disagree: 12.9 (MMLU); 32.6 (MMLU); none is used for density")
+        );
+        // The model-index, a lower rank, is used instead.
+        scores.push(obs("hf_files", "model_index", 33.0));
+        assert_eq!(used(&mut scores), vec![33.0]);
+        assert!(mark_used_for_density(&mut scores)[0].fell_back);
+        // Two tables printing 46.3 (line 226) and 46.17 (line 265) agree: the first in the page is used.
+        let mut scores = vec![obs("hf_files", "markdown_table", 46.17), obs("hf_files", "markdown_table", 46.3)];
+        scores[0].evidence_line = Some(265);
+        scores[1].evidence_line = Some(226);
+        assert!(mark_used_for_density(&mut scores).is_empty());
+        assert_eq!(scores.iter().filter(|s| s.used_for_density).map(|s| s.value).collect::<Vec<_>>(), vec![46.3]);
+    }
+
+    #[test]
+    fn pass_at_ten_is_never_used_and_the_test_split_goes_before_the_validation_split() {
+        // BLOOM's "pass@1 ↑" 15.5 beside "pass@10 ↑" 32.8 and "pass@100 ↑" 57.2 (value_raw "100" < "15.5" too).
+        let mut scores: Vec<ScoreRow> = [("pass@1 ↑", 15.5), ("pass@10 ↑", 32.8), ("pass@100 ↑", 57.2)]
+            .into_iter()
+            .map(|(m, v)| ScoreRow { metric: Some(m.into()), ..obs("hf_files", "markdown_table", v) })
+            .collect();
+        assert_eq!(used(&mut scores), vec![15.5]);
+        scores.remove(0);
+        assert_eq!(used(&mut scores), Vec::<f64>::new(), "no pass@1: nothing");
+        // hfl's "MMLU: Valid (5-shot)" 69.6 beside "MMLU: Test (5-shot)" 69.8.
+        let mut scores = vec![obs("hf_files", "markdown_table", 69.6), obs("hf_files", "markdown_table", 69.8)];
+        scores[0].metric = Some("valid".into());
+        scores[1].metric = Some("test".into());
+        assert_eq!(used(&mut scores), vec![69.8]);
+        assert!(other_measure(&ScoreRow { metric: Some("Pass@10".into()), ..obs("x", "y", 1.0) }));
+        assert!(!other_measure(&ScoreRow { metric: Some("pass@1 (T=0.2)".into()), ..obs("x", "y", 1.0) }));
     }
 
     #[test]

@@ -192,7 +192,9 @@ async fn run_stages(plan: RunPlan, id: String, started: chrono::DateTime<Utc>) -
     scores.extend(resolved);
     // Sorted first, so ties are broken the same way in every run and every rebuild.
     sort_scores(&mut scores);
-    normalize::precedence::mark_used_for_density(&mut scores);
+    let references = density::compute::references(&plan.config.density, &plan.base_dir)?;
+    let disagreements = normalize::precedence::mark_used_for_density(&mut scores);
+    let read = density::compute::benchmarks_read(&plan.config.density, &references);
 
     // Models: built one at a time in id order and written as they come; the few with scores
     // are kept for density.
@@ -218,12 +220,12 @@ async fn run_stages(plan: RunPlan, id: String, started: chrono::DateTime<Utc>) -
     if let Some(as_of) = plan.as_of {
         tracing::info!(dropped, %as_of, "Left out models first seen after the as-of date.");
     }
-    for r in unresolved.into_iter().chain(precedence_rejects) {
+    let disagreeing = disagreements.into_iter().filter(|d| read.contains(d.benchmark.as_str())).map(|d| d.reject());
+    for r in unresolved.into_iter().chain(precedence_rejects).chain(disagreeing) {
         reject_spill.push(r).map_err(spilled)?;
     }
 
     // Density: effective parameters, densities, the law, the chart and the report.
-    let references = density::compute::references(&plan.config.density, &plan.base_dir)?;
     let computed = density::compute::compute(&plan.config.density, &references, &scored_models, &scores);
     drop(scored_models);
     let mut tables =

@@ -225,7 +225,7 @@ pub const SCORES: Table = Table {
         col("observed_on", Date32, true, "The date the source gives for the result (a board's submission date)"),
         col("ci_low", Float64, true, "Lower end of the confidence interval the source gives, in `unit`"),
         col("ci_high", Float64, true, "Upper end of the confidence interval, in `unit`"),
-        col("used_for_density", Bool, false, "The one observation of (model, benchmark, shots) density uses"),
+        col("used_for_density", Bool, false, "The observation of (model, benchmark, shots) density uses: at most one, none where the best disagree"),
         col(
             "evidence",
             Utf8,

@@ -164,3 +164,57 @@ async fn a_family_reference_is_fitted_from_the_snapshot() {
         assert!((0.5..2.0).contains(&rho), "{}: density {rho} against its own family", r["model_id"]);
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn disagreeing_observations_of_one_source_feed_no_density_and_say_why() {
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, ResponseTemplate};
+    // One source gives model a/split MMLU 5-shot twice, 12 points apart (a "CoT" and a "PoT"
+    // row): no value is chosen, no density is computed from either, and a reject says why.
+    // Model a/agree's two values are 0.13 apart: they agree, and one is used.
+    let server = wiremock::MockServer::start().await;
+    for id in ["a/split", "a/agree"] {
+        let body = serde_json::json!({"id": id, "createdAt": "2024-09-19T00:00:00.000Z", "safetensors": {"total": 7_000_000_000i64}});
+        Mock::given(method("GET"))
+            .and(path(format!("/api/models/{id}")))
+            .respond_with(ResponseTemplate::new(200).set_body_json(body))
+            .mount(&server)
+            .await;
+    }
+    let work = Workdir::new();
+    let csv = "model_id,benchmark,shots,value,source_url,note\n\
+               a/split,MMLU,5,52.1,https://example.org/report,CoT\n\
+               a/split,MMLU,5,64.3,https://example.org/report,PoT\n\
+               a/agree,MMLU,5,46.3,https://example.org/report,first table\n\
+               a/agree,MMLU,5,46.17,https://example.org/report,second table\n";
+    std::fs::write(work.path().join("scores.csv"), csv).unwrap();
+    let text = format!(
+        "name = 'split'\n{QUICK_FETCH}\n[[sources]]\nkind = 'hf_models'\nendpoint = '{}'\nmodels = ['a/split', 'a/agree']\n[[sources]]\nkind = 'curated'\npath = 'scores.csv'\n",
+        server.uri()
+    );
+    let pipeline = work.path().join("split.toml");
+    std::fs::write(&pipeline, text).unwrap();
+    assert_eq!(work.run(&pipeline).status.code(), Some(0));
+    let snapshot = latest(&work.out()).unwrap();
+    let scores = rows(&read_table(&work.out(), "scores", Some(&snapshot)));
+    let used = |id: &str| -> Vec<String> {
+        scores
+            .iter()
+            .filter(|r| r["model_id"] == id && r["used_for_density"] == "true")
+            .map(|r| r["value"].clone())
+            .collect()
+    };
+    assert_eq!(scores.iter().filter(|r| r["model_id"] == "a/split").count(), 2, "both observations are published");
+    assert!(used("a/split").is_empty());
+    assert_eq!(used("a/agree").len(), 1);
+    let density = rows(&read_table(&work.out(), "density", Some(&snapshot)));
+    let mmlu = |id: &str| density.iter().filter(|r| r["model_id"] == id && r["benchmark"] == "mmlu").count();
+    assert_eq!(mmlu("a/split"), 0);
+    assert_eq!(mmlu("a/agree"), 1);
+    let rejects = rows(&read_table(&work.out(), "rejects", Some(&snapshot)));
+    let ambiguous: Vec<&Row> = rejects.iter().filter(|r| r["reason"] == "ambiguous_score").collect();
+    assert_eq!(ambiguous.len(), 1, "{ambiguous:?}");
+    assert_eq!(ambiguous[0]["model_id"], "a/split");
+    assert_eq!(ambiguous[0]["stage"], "normalize");
+    assert!(ambiguous[0]["detail"].contains("52.1") && ambiguous[0]["detail"].contains("64.3"), "{:?}", ambiguous[0]);
+}

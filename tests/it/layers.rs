@@ -18,12 +18,13 @@ const LAYERS: &[(&str, u8)] = &[
     // The pipeline file: it holds every source's config.
     ("config", 5),
     ("normalize", 6),
-    ("density", 6),
     ("snapshot", 6),
+    // Reads the scores precedence chose (`normalize::precedence`).
+    ("density", 7),
     // The HTML page of a published snapshot: reads it back through `snapshot`, draws with `density`.
-    ("report", 7),
-    ("pipeline", 8),
-    ("cli", 9),
+    ("report", 8),
+    ("pipeline", 9),
+    ("cli", 10),
 ];
 
 fn layer(module: &str) -> u8 {
