@@ -151,7 +151,23 @@ pub(super) const CODE_LANGUAGES: &[&str] = &[
     "swift",
     "kotlin",
     "scala",
+    "csharp",
+    "fsharp",
+    "julia",
+    "lua",
+    "perl",
+    "racket",
+    "haskell",
+    "ocaml",
+    "dart",
+    "elixir",
+    "fortran",
+    "matlab",
 ];
+
+/// One-letter programming languages: a language only in a code benchmark's parenthesis
+/// ("MultiPL-HumanEval (R)", "(D)", "(C)"), never as a column header of their own.
+pub(super) const CODE_LETTERS: &[&str] = &["c", "d", "r"];
 
 /// Natural languages other than English: a column of a multilingual breakdown, or a section
 /// whose English-named benchmarks are translations.

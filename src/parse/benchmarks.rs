@@ -258,7 +258,8 @@ fn respelled_lead(name: &str) -> String {
 
 /// Whether a name's parenthesis (its qualifier) is a language ("(Java)", "(German)"; not English, the default).
 fn is_language_qualifier(qualifier: &str) -> bool {
-    let code = |w: &str| super::axis_words::CODE_LANGUAGES.contains(&w);
+    use super::axis_words::{CODE_LANGUAGES, CODE_LETTERS};
+    let code = |w: &str| CODE_LANGUAGES.contains(&w) || CODE_LETTERS.contains(&w);
     let q = clean(qualifier);
     !q.is_empty() && q.split(' ').all(|w| code(w) || (w != "english" && super::benchmark_shape::is_language(w)))
 }
@@ -404,8 +405,11 @@ pub fn clean(raw: &str) -> String {
         '³' => '3',
         _ => c,
     };
+    // ("C#" and "F#" are languages of their own, not C's and F's parts.)
+    let lower = raw.to_lowercase();
+    let lower = if lower.contains('#') { lower.replace("c#", "csharp").replace("f#", "fsharp") } else { lower };
     let mapped: String =
-        raw.to_lowercase().chars().map(digit).map(|c| if c.is_alphanumeric() || c == '+' { c } else { ' ' }).collect();
+        lower.chars().map(digit).map(|c| if c.is_alphanumeric() || c == '+' { c } else { ' ' }).collect();
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -542,6 +546,24 @@ mod tests {
         assert_eq!(resolve("MMMLU (ES) (reasoning)").canonical, "mmmlu_es", "the language alone names the part");
         assert_eq!(resolve("MTEB AmazonReviewsClassification (de)").canonical, "mteb_amazonreviewsclassification_de");
         assert_eq!(resolve("Latency (ms)").canonical, "latency", "a unit, not Malay");
+    }
+
+    #[test]
+    fn a_programming_language_in_parentheses_names_a_code_benchmarks_part() {
+        // Refact's model-index: MultiPL-HumanEval in eighteen languages, seven of which had all
+        // been published as `multipl_humaneval`.
+        for (raw, id) in [
+            ("MultiPL-HumanEval (C#)", "multipl_humaneval_csharp"),
+            ("MultiPL-HumanEval (C++)", "multipl_humaneval_c++"),
+            ("MultiPL-HumanEval (D)", "multipl_humaneval_d"),
+            ("MultiPL-HumanEval (R)", "multipl_humaneval_r"),
+            ("MultiPL-HumanEval (Julia)", "multipl_humaneval_julia"),
+            ("MultiPL-HumanEval (Racket)", "multipl_humaneval_racket"),
+            ("HumanEval (C)", "humaneval_c"),
+        ] {
+            assert_eq!(resolve(raw).canonical, id, "{raw}");
+        }
+        assert!(!may_be_benchmark("C#") && may_be_benchmark("R2"), "a language column, not a benchmark");
     }
 
     #[test]
