@@ -147,7 +147,7 @@ pub fn model_index_scores(index: &Value) -> (Vec<IndexScore>, usize) {
                     entry_name: entry_name.clone(),
                     benchmark_raw,
                     dataset_type: dataset_type.clone(),
-                    metric: text(metric, "type").filter(|t| t != "unknown").or_else(|| text(metric, "name")),
+                    metric: metric_of(text(metric, "type"), text(metric, "name")),
                     shots,
                     value_raw,
                     value,
@@ -158,6 +158,23 @@ pub fn model_index_scores(index: &Value) -> (Vec<IndexScore>, usize) {
         }
     }
     (scores, skipped)
+}
+
+/// A metric's `type`, or its `name` where that says more of it ("pass@1 (T=0.01)" beside
+/// "pass@1 (T=0.2)", both of type `pass@1`; "ROUGE-2" of type `rouge`) or there is no type.
+fn metric_of(kind: Option<String>, name: Option<String>) -> Option<String> {
+    let kind = kind.filter(|t| t != "unknown");
+    match (kind, name) {
+        // (Not a word the type abbreviates: "accuracy" of type `acc`.)
+        (Some(t), Some(n))
+            if n.get(..t.len()).is_some_and(|head| head.eq_ignore_ascii_case(&t))
+                && n[t.len()..].starts_with(|c: char| !c.is_alphabetic()) =>
+        {
+            Some(n)
+        }
+        (Some(t), _) => Some(t),
+        (None, n) => n,
+    }
 }
 
 /// The k of a `pass@k` metric name.
@@ -255,6 +272,19 @@ mod tests {
         let (scores, skipped) = model_index_scores(&v);
         let metrics: Vec<Option<&str>> = scores.iter().map(|s| s.metric.as_deref()).collect();
         assert_eq!((metrics, skipped), (vec![Some("cos_sim_ap")], 0));
+    }
+
+    #[test]
+    fn a_metric_name_that_says_more_than_its_type_is_the_metric() {
+        // Refact's HumanEval at two temperatures, both of type pass@1; a summarizer's ROUGE-1 and
+        // ROUGE-2, both of type rouge. "accuracy" of type acc says nothing more.
+        let metric = |kind: &str, name: &str| metric_of(Some(kind.to_owned()), Some(name.to_owned()));
+        assert_eq!(metric("pass@1", "pass@1 (T=0.01)").as_deref(), Some("pass@1 (T=0.01)"));
+        assert_eq!(metric("rouge", "ROUGE-2").as_deref(), Some("ROUGE-2"));
+        assert_eq!(metric("acc", "accuracy").as_deref(), Some("acc"));
+        assert_eq!(metric("f1", "F1").as_deref(), Some("f1"));
+        assert_eq!(metric("unknown", "Exact Match").as_deref(), Some("Exact Match"));
+        assert_eq!(metric("é", "ÉX").as_deref(), Some("é"), "no panic on a multi-byte type");
     }
 
     #[test]
