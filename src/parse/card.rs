@@ -122,10 +122,11 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     let names_model = |t: &Table| t.labels().any(|l| label_match(&strip_markup(l), model_id).is_some_and(|m| m.1));
     let split = split_by_kind(&all_tables);
     for table in all_tables.iter().filter(|t| !lower_is_better(t)) {
-        let read = match pair_legend(table, markdown) {
+        let mut read = match pair_legend(table, markdown) {
             Some(legend) => read_pairs(table, &legend, (model_id, tuned, &intro)),
             None => table_scores(table, model_id, tuned, &intro),
         };
+        super::model_modes::mark_heading_mode(&mut read.scores, &table.heading, model_id);
         let at = line_of(body_start + table.offset);
         if stamp_named && !read.scores.is_empty() && !names_stamped(table) {
             let why = "names the model without the release stamp another table names it with (an earlier release)";

@@ -61,6 +61,21 @@ pub(super) fn mode_columns(
     }
 }
 
+/// Scores of a table under a heading that names a thinking mode ("### 1.2B Reasoning Mode" and
+/// "### 1.2B Non-Reasoning Mode" on EXAONE 4.0's card) carry the mode in their metric, as a
+/// mode column's do; a score whose metric names a mode already keeps it. Only a heading that
+/// says "mode": a lone "### Reasoning" heads a category of benchmarks.
+pub(super) fn mark_heading_mode(scores: &mut [super::card_scores::CardScore], heading: &str, model_id: &str) {
+    let last = heading.rsplit(" > ").next().unwrap_or(heading);
+    let Some((rest, mode)) = without_mode(last, model_id) else { return };
+    if !words(&rest).iter().any(|w| w == "mode") {
+        return;
+    }
+    for s in scores.iter_mut().filter(|s| !s.metric.as_deref().is_some_and(|m| m.contains("mode"))) {
+        s.metric = Some(in_setting(s.metric.take(), mode));
+    }
+}
+
 /// A score's metric in a setting ("EM" in "thinking" → "EM (thinking mode)"): thinking and
 /// reasoning settings are called modes, which density precedence looks for.
 pub(super) fn in_setting(metric: Option<String>, setting: &str) -> String {
@@ -72,5 +87,38 @@ pub(super) fn in_setting(metric: Option<String>, setting: &str) -> String {
     match metric {
         Some(m) => format!("{m} ({setting})"),
         None => setting,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::card::read_card;
+
+    #[test]
+    fn a_heading_that_names_a_mode_puts_it_in_the_tables_metrics() {
+        // EXAONE 4.0's card: one table per size and mode, the same benchmarks in each.
+        let table = |v: [&str; 2]| {
+            format!("| | EXAONE 4.0 1.2B | Qwen3 1.7B |\n|---|---|---|\n| GPQA-Diamond | {} | 40.1 |\n| AIME 2025 | {} | 36.8 |\n", v[0], v[1])
+        };
+        let card = format!(
+            "# EXAONE-4.0-1.2B\n\n### 1.2B Reasoning Mode\n\n{}\n### 1.2B Non-Reasoning Mode\n\n{}",
+            table(["52.0", "45.2"]),
+            table(["40.1", "23.5"])
+        );
+        let facts = read_card("LGAI-EXAONE/EXAONE-4.0-1.2B", &card);
+        let got: Vec<(f64, Option<&str>)> =
+            facts.scores.iter().map(|s| (s.score.value, s.score.metric.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (52.0, Some("reasoning mode")),
+                (45.2, Some("reasoning mode")),
+                (40.1, Some("non-reasoning mode")),
+                (23.5, Some("non-reasoning mode"))
+            ]
+        );
+        // A heading of a category of benchmarks says no mode.
+        let category = format!("# EXAONE-4.0-1.2B\n\n### Reasoning\n\n{}", table(["52.0", "45.2"]));
+        assert!(read_card("LGAI-EXAONE/EXAONE-4.0-1.2B", &category).scores.iter().all(|s| s.score.metric.is_none()));
     }
 }
