@@ -76,6 +76,34 @@ pub(super) fn mark_heading_mode(scores: &mut [super::card_scores::CardScore], he
     }
 }
 
+/// The thinking mode each row of a models-as-columns table is in, from section rows that name
+/// one ("Non-Thinking Mode", "Knowledge & STEM (Thinking)" on Qwen3.5's cards: a row whose
+/// other cells are empty or repeat it, as a spanning cell does). A section row naming no mode
+/// ends the mode above it. A mode must be said as one ("mode", or in parentheses): a "Reasoning"
+/// section is a category.
+pub(super) fn section_modes(
+    table: &super::tables::Table,
+    label_col: usize,
+    model_id: &str,
+) -> Vec<Option<&'static str>> {
+    let mut mode = None;
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            let label = row[label_col].trim();
+            let section = !label.is_empty() && row.iter().all(|c| c.trim().is_empty() || c.trim() == label);
+            if section {
+                let lower = label.to_lowercase();
+                mode = without_mode(label, model_id)
+                    .filter(|(rest, m)| words(rest).iter().any(|w| w == "mode") || lower.contains(&format!("({m}")))
+                    .map(|(_, m)| m);
+            }
+            mode
+        })
+        .collect()
+}
+
 /// A score's metric in a setting ("EM" in "thinking" → "EM (thinking mode)"): thinking and
 /// reasoning settings are called modes, which density precedence looks for.
 pub(super) fn in_setting(metric: Option<String>, setting: &str) -> String {
@@ -120,5 +148,17 @@ mod tests {
         // A heading of a category of benchmarks says no mode.
         let category = format!("# EXAONE-4.0-1.2B\n\n### Reasoning\n\n{}", table(["52.0", "45.2"]));
         assert!(read_card("LGAI-EXAONE/EXAONE-4.0-1.2B", &category).scores.iter().all(|s| s.score.metric.is_none()));
+    }
+
+    #[test]
+    fn section_rows_that_name_a_mode_put_it_in_the_rows_below() {
+        // Qwen3.5's cards: one table, its sections by mode, the same benchmarks in each.
+        let card = "# Qwen3.5-0.8B
+
+<table><tr><th></th><th>Qwen3-1.7B</th><th>Qwen3.5-0.8B</th></tr>            <tr><td colspan=\"3\">Non-Thinking Mode</td></tr><tr><td>MMLU-Pro</td><td>40.2</td><td>29.7</td></tr>            <tr><td colspan=\"3\">Knowledge &amp; STEM (Thinking)</td></tr><tr><td>MMLU-Pro</td><td>56.1</td><td>42.3</td></tr>            <tr><td colspan=\"3\">Reasoning</td></tr><tr><td>IFEval</td><td>72.5</td><td>52.1</td></tr></table>\n";
+        let facts = read_card("Qwen/Qwen3.5-0.8B", card);
+        let got: Vec<(f64, Option<&str>)> =
+            facts.scores.iter().map(|s| (s.score.value, s.score.metric.as_deref())).collect();
+        assert_eq!(got, [(29.7, Some("non-thinking mode")), (42.3, Some("thinking mode")), (52.1, None)]);
     }
 }

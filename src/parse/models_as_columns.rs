@@ -9,7 +9,7 @@ use super::benchmarks::{
 use super::card_scores::{CardScore, TableRead, Unused};
 use super::front_matter::as_percent;
 use super::lead_in::language_rows_of;
-use super::model_modes::{in_setting, mode_columns};
+use super::model_modes::{in_setting, mode_columns, section_modes};
 use super::model_names::is_packed;
 use super::own_label::{by_quant_level, choose, label_names, Own};
 use super::table_context::{
@@ -123,6 +123,7 @@ pub(super) fn models_as_columns(
     let language_col = language_column(&table.rows, &meta_cols);
     // ("Math" beside GSM8K and other benchmarks is MATH.)
     let math = math_is_benchmark(names.iter().copied());
+    let section_mode = section_modes(table, bench_col, model_id);
     let mut out = Vec::new();
     for (r, (col, mode)) in (0..table.rows.len()).flat_map(|r| cols.iter().map(move |c| (r, c))) {
         let col = *col;
@@ -168,6 +169,10 @@ pub(super) fn models_as_columns(
         let metric = match mode {
             Some(mode) => Some(in_setting(metric, mode)),
             None => metric,
+        };
+        let metric = match section_mode[r] {
+            Some(mode) if !metric.as_deref().is_some_and(|m| m.contains("mode")) => Some(in_setting(metric, mode)),
+            _ => metric,
         };
         // A row of a quantized checkpoint ("FP8", "Int4GPTQ" beside "B16") is another model's.
         if !is_packed(model_id) && meta_cols.iter().any(|c| is_packed(&strip_markup(&row[*c]))) {
