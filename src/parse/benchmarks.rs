@@ -269,7 +269,11 @@ fn parenthesised(text: &str) -> Option<String> {
     let start = text.find('(')?;
     let end = text[start..].find(')').map(|e| start + e)?;
     let inner = text[start + 1..end].trim().trim_matches(',').trim();
-    inner.chars().any(char::is_alphabetic).then(|| inner.to_owned())
+    // (Or a dated version or window: "xbench-DeepSearch (2025.05)" beside "(2025.10)",
+    // "LiveCodeBench (2408-2505)"; not a count such as "(15)".)
+    let dated = inner.chars().filter(char::is_ascii_digit).count() >= 4
+        && inner.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '/' | ' ' | '–'));
+    (dated || inner.chars().any(char::is_alphabetic)).then(|| inner.to_owned())
 }
 
 /// The metric after a task's slash ("acc_norm" in "hellaswag/acc_norm"): metric words only.
@@ -564,6 +568,14 @@ mod tests {
             assert_eq!(resolve(raw).canonical, id, "{raw}");
         }
         assert!(!may_be_benchmark("C#") && may_be_benchmark("R2"), "a language column, not a benchmark");
+    }
+
+    #[test]
+    fn a_dated_version_in_parentheses_is_the_qualifier() {
+        let b = resolve("xbench-DeepSearch (2025.05)");
+        assert_eq!((b.canonical.as_str(), b.qualifier.as_deref()), ("xbench_deepsearch", Some("2025.05")));
+        assert_eq!(resolve("LiveCodeBench (2408-2505)").qualifier.as_deref(), Some("2408-2505"));
+        assert_eq!(resolve("Retrieval (15)").qualifier, None, "a count");
     }
 
     #[test]

@@ -324,7 +324,7 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             benchmark: b.canonical,
             shots: s.shots.or(b.shots),
             benchmark_raw: s.benchmark_raw,
-            metric: s.metric.or(b.qualifier),
+            metric: metric_with_qualifier(s.metric, b.qualifier),
             value,
             value_raw: s.value_raw,
             source: KIND.to_owned(),
@@ -376,6 +376,16 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
     }
 }
 
+/// A score's metric: the one its table or index gave, else the qualifier in its name's
+/// parentheses ("Tau-Bench (Airline)"); a bare thinking mode from a heading or column keeps the
+/// qualifier before it ("Airline (reasoning mode)"), or two parts would share one metric.
+fn metric_with_qualifier(metric: Option<String>, qualifier: Option<String>) -> Option<String> {
+    match (metric, qualifier) {
+        (Some(m), Some(q)) if m.ends_with(" mode") && !m.contains('(') => Some(format!("{q} ({m})")),
+        (m, q) => m.or(q),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -398,6 +408,18 @@ mod tests {
         let (requests, rejects) = src.plan_more(&PlanContext::default(), &seen);
         assert!(rejects.is_empty(), "{rejects:?}");
         requests.iter().filter(|r| r.purpose == Purpose::Card).filter_map(|r| r.model_id.clone()).collect()
+    }
+
+    #[test]
+    fn a_bare_mode_keeps_the_names_qualifier_before_it() {
+        let m = |metric: Option<&str>, q: Option<&str>| {
+            metric_with_qualifier(metric.map(str::to_owned), q.map(str::to_owned))
+        };
+        // EXAONE 4.0's "Tau-Bench (Airline)" and "(Retail)" in its "Reasoning Mode" table.
+        assert_eq!(m(Some("reasoning mode"), Some("Airline")).as_deref(), Some("Airline (reasoning mode)"));
+        assert_eq!(m(Some("EM (thinking mode)"), Some("Airline")).as_deref(), Some("EM (thinking mode)"));
+        assert_eq!(m(None, Some("Airline")).as_deref(), Some("Airline"));
+        assert_eq!(m(Some("pass@1"), Some("Airline")).as_deref(), Some("pass@1"));
     }
 
     #[test]
