@@ -276,3 +276,22 @@ pub(super) const METRIC: &[&str] = &[
 /// Words of a heading over a card's results ("Evaluation Results", "Benchmarks").
 pub(super) const RESULTS_HEADING: &[&str] =
     &["evaluation", "evaluations", "results", "benchmarks", "performance", "scores"];
+/// Whether a name's parenthesis, cleaned, is a language code that names one language's part of
+/// the benchmark: a multilingual benchmark's code ("XWinograd (fr)", "XNLI (ar)"), two or three
+/// letters there but a metric's or a setting's ("XCOPA (qu)", not "MGSM (EM)"); an unknown
+/// name's code (MTEB's "AmazonReviewsClassification (de)") but the codes that are words too
+/// ("it", "ms"); or a language pair on either ("MTEB BUCC (de-en)", "STS22 (es-it)").
+pub(super) fn names_language_part(code: &str, multilingual: bool, known: bool) -> bool {
+    let word_code = |c: &str| matches!(c, "it" | "ms" | "my" | "id" | "pa");
+    let coded = LANGUAGE_CODES.contains(&code);
+    let pair = code.split_once(' ').is_some_and(|(a, b)| {
+        let code = |c: &str| LANGUAGE_CODES.contains(&c) || word_code(c);
+        code(a) && code(b)
+    });
+    let short = (2..=3).contains(&code.len())
+        && code.chars().all(|c| c.is_ascii_lowercase())
+        && !METRIC.contains(&code)
+        && !super::benchmark_shape::averaging(code)
+        && !matches!(code, "all" | "cot" | "dev" | "val" | "std" | "gen" | "ppl" | "raw" | "new" | "old");
+    pair && (multilingual || !known) || multilingual && short || coded && (multilingual || !known && !word_code(code))
+}

@@ -170,13 +170,9 @@ pub fn resolve(raw: &str) -> Benchmark {
     // benchmark itself.
     // A multilingual benchmark's language code too ("XWinograd (fr)", "XNLI (ar)": one language's part).
     // (And an unknown name's: MTEB's "AmazonReviewsClassification (de)"; not the codes that are words too.)
+    let multilingual = [found.as_deref(), Some(bare.as_str())].into_iter().flatten().any(|c| MULTILINGUAL.contains(&c));
     let language = qualifier.as_deref().is_some_and(|q| {
-        let code = clean(q);
-        let multilingual =
-            [found.as_deref(), Some(bare.as_str())].into_iter().flatten().any(|c| MULTILINGUAL.contains(&c));
-        let coded = super::axis_words::LANGUAGE_CODES.contains(&code.as_str());
-        is_language_qualifier(q)
-            || coded && (multilingual || found.is_none() && !matches!(code.as_str(), "it" | "ms" | "my" | "id" | "pa"))
+        is_language_qualifier(q) || super::axis_words::names_language_part(&clean(q), multilingual, found.is_some())
     });
     match found.filter(|_| !language) {
         Some(canonical) => Benchmark { canonical, is_known: true, shots, qualifier },
@@ -550,6 +546,19 @@ mod tests {
         assert_eq!(resolve("MMMLU (ES) (reasoning)").canonical, "mmmlu_es", "the language alone names the part");
         assert_eq!(resolve("MTEB AmazonReviewsClassification (de)").canonical, "mteb_amazonreviewsclassification_de");
         assert_eq!(resolve("Latency (ms)").canonical, "latency", "a unit, not Malay");
+        // multilingual-e5's model-index: MTEB's language pairs; bloomz's XCOPA in Haitian and Quechua.
+        assert_eq!(resolve("MTEB BUCC (de-en)").canonical, "mteb_bucc_de_en");
+        assert_eq!(resolve("MTEB STS22 (es-it)").canonical, "mteb_sts22_es_it");
+        assert_eq!(resolve("XCOPA (ht)").canonical, "xcopa_ht");
+        assert_eq!(resolve("XCOPA (qu)").canonical, "xcopa_qu");
+        for not_a_language in ["MGSM (EM)", "MGSM (avg)", "XNLI (all)", "MGSM (CoT)", "MMMLU (dev)", "Belebele (acc)"] {
+            assert_eq!(
+                resolve(not_a_language).canonical,
+                clean(&remove_parentheses(not_a_language)),
+                "{not_a_language}"
+            );
+        }
+        assert_eq!(resolve("MMLU (5-shot, acc)").canonical, "mmlu");
     }
 
     #[test]
