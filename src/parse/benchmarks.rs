@@ -172,7 +172,11 @@ pub fn resolve(raw: &str) -> Benchmark {
     // (And an unknown name's: MTEB's "AmazonReviewsClassification (de)"; not the codes that are words too.)
     let multilingual = [found.as_deref(), Some(bare.as_str())].into_iter().flatten().any(|c| MULTILINGUAL.contains(&c));
     let language = qualifier.as_deref().is_some_and(|q| {
-        is_language_qualifier(q) || super::axis_words::names_language_part(&clean(q), multilingual, found.is_some())
+        // (MTEB's model-index names every data set's part so: "MTEB Tatoeba (afr-eng)", "(am)".)
+        let mteb =
+            bare.starts_with("mteb ") && q != "default" && q.chars().all(|c| c.is_ascii_alphabetic() || c == '-');
+        mteb || is_language_qualifier(q)
+            || super::axis_words::names_language_part(&clean(q), multilingual, found.is_some())
     });
     match found.filter(|_| !language) {
         Some(canonical) => Benchmark { canonical, is_known: true, shots, qualifier },
@@ -548,6 +552,8 @@ mod tests {
         assert_eq!(resolve("Latency (ms)").canonical, "latency", "a unit, not Malay");
         // multilingual-e5's model-index: MTEB's language pairs; bloomz's XCOPA in Haitian and Quechua.
         assert_eq!(resolve("MTEB BUCC (de-en)").canonical, "mteb_bucc_de_en");
+        assert_eq!(resolve("MTEB Tatoeba (afr-eng)").canonical, "mteb_tatoeba_afr_eng");
+        assert_eq!(resolve("MTEB MassiveIntentClassification (am)").canonical, "mteb_massiveintentclassification_am");
         assert_eq!(resolve("MTEB STS22 (es-it)").canonical, "mteb_sts22_es_it");
         assert_eq!(resolve("XCOPA (ht)").canonical, "xcopa_ht");
         assert_eq!(resolve("XCOPA (qu)").canonical, "xcopa_qu");
