@@ -5,6 +5,8 @@
 //! alias expansion bombs (its repetition limit) and deep nesting (its recursion limit), and
 //! either way the card's body is still read.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 /// Front matter larger than this is not parsed (real cards stay far below).
@@ -67,6 +69,8 @@ pub struct IndexScore {
     pub source_url: Option<String>,
     /// `source.name`, when given ("Open LLM Leaderboard").
     pub source_name: Option<String>,
+    /// The dataset's `split` and `config`, when given.
+    pub split_config: [Option<String>; 2],
 }
 
 /// Every score of a `model-index` (a list of entries with `results`). Results without a
@@ -153,11 +157,40 @@ pub fn model_index_scores(index: &Value) -> (Vec<IndexScore>, usize) {
                     value,
                     source_url: source_url.clone(),
                     source_name: source_name.clone(),
+                    split_config: [text(dataset, "split"), text(dataset, "config")],
                 });
             }
         }
     }
+    name_splits(&mut scores);
     (scores, skipped)
+}
+
+/// Results of one data set and metric that only their split or config tells apart (an NLI
+/// model's "anli" at `test_r1`, `test_r3` and `dev_r1`): the metric says which ("accuracy
+/// (test_r1)"), or they would be one key with several values.
+fn name_splits(scores: &mut [IndexScore]) {
+    // (Keyed by entry, data set and metric.)
+    type Key<'a> = (Option<&'a str>, String, Option<&'a str>);
+    let mut groups: HashMap<Key, Vec<usize>> = HashMap::new();
+    for (i, s) in scores.iter().enumerate() {
+        let key = (s.entry_name.as_deref(), s.benchmark_raw.to_lowercase(), s.metric.as_deref());
+        groups.entry(key).or_default().push(i);
+    }
+    let mut named: Vec<(usize, String)> = Vec::new();
+    for members in groups.into_values().filter(|m| m.len() > 1) {
+        let which =
+            (0..2).find(|&k| members.iter().any(|&i| scores[i].split_config[k] != scores[members[0]].split_config[k]));
+        let Some(k) = which else { continue };
+        for &i in &members {
+            if let Some(part) = &scores[i].split_config[k] {
+                named.push((i, format!("{} ({part})", scores[i].metric.as_deref().unwrap_or("value"))));
+            }
+        }
+    }
+    for (i, metric) in named {
+        scores[i].metric = Some(metric);
+    }
 }
 
 /// A metric's `type`, or its `name` where that says more of it ("pass@1 (T=0.01)" beside
@@ -285,6 +318,22 @@ mod tests {
         assert_eq!(metric("f1", "F1").as_deref(), Some("f1"));
         assert_eq!(metric("unknown", "Exact Match").as_deref(), Some("Exact Match"));
         assert_eq!(metric("é", "ÉX").as_deref(), Some("é"), "no panic on a multi-byte type");
+    }
+
+    #[test]
+    fn results_told_apart_only_by_split_name_it_in_the_metric() {
+        let result = |split: &str, v: f64| {
+            serde_json::json!({"dataset": {"name": "anli", "config": "plain_text", "split": split},
+                "metrics": [{"type": "accuracy", "value": v}]})
+        };
+        let v = serde_json::json!([{"name": "m", "results": [result("test_r3", 0.495), result("test_r1", 0.712),
+            {"dataset": {"name": "mnli"}, "metrics": [{"type": "accuracy", "value": 0.9}]}]}]);
+        let metrics: Vec<Option<String>> = model_index_scores(&v).0.into_iter().map(|s| s.metric).collect();
+        let expected = [Some("accuracy (test_r3)"), Some("accuracy (test_r1)"), Some("accuracy")];
+        assert_eq!(metrics, expected.map(|m| m.map(str::to_owned)));
+        // The same split twice: nothing to tell them apart by; left as they are.
+        let same = serde_json::json!([{"name": "m", "results": [result("test", 0.5), result("test", 0.6)]}]);
+        assert!(model_index_scores(&same).0.iter().all(|s| s.metric.as_deref() == Some("accuracy")));
     }
 
     #[test]
