@@ -245,22 +245,30 @@ fn family_rows(
         benchmarks.sort();
     }
     for bench in benchmarks {
-        let members: Vec<(f64, &ScoreRow)> = fam
+        // Each member's scores precedence chose, one per shots.
+        let members: Vec<(f64, Vec<&ScoreRow>)> = fam
             .models
             .iter()
             .filter_map(|id| {
                 let n = by_id.get(id.as_str())?.params_total? as f64;
-                Some((n, pick(index, id, &bench, None, None)?))
+                let used: Vec<&ScoreRow> =
+                    index.get(&(id.as_str(), bench.as_str()))?.iter().copied().filter(|s| s.used_for_density).collect();
+                (!used.is_empty()).then_some((n, used))
             })
             .collect();
-        // The family's own shots: the most common among its members.
+        // The family's own shots: the setting most members have a score at (each member counted
+        // at every setting it has, not only its first).
         let mut shot_counts: HashMap<Option<i32>, usize> = HashMap::new();
-        for (_, s) in &members {
-            *shot_counts.entry(s.shots).or_default() += 1;
+        for (_, used) in &members {
+            for s in used {
+                *shot_counts.entry(s.shots).or_default() += 1;
+            }
         }
         let shots = shot_counts.into_iter().max_by_key(|(s, n)| (*n, std::cmp::Reverse(*s))).and_then(|(s, _)| s);
-        let points: Vec<(f64, f64)> =
-            members.iter().filter(|(_, s)| s.shots == shots).map(|(n, s)| (*n, s.value)).collect();
+        let points: Vec<(f64, f64)> = members
+            .iter()
+            .filter_map(|(n, used)| used.iter().find(|s| s.shots == shots).map(|s| (*n, s.value)))
+            .collect();
         let Some(curve) = family::fit(&points) else { continue };
         let name = fam.name.clone();
         for m in models {
@@ -404,6 +412,35 @@ mod tests {
         let d = &out.density[0];
         assert_eq!((d.score, d.evaluator.as_str(), d.status.as_str()), (Some(41.0), "independent", "ok"));
         assert!(d.score_sources.ends_with("@board"), "{}", d.score_sources);
+    }
+
+    #[test]
+    fn a_familys_shots_are_the_setting_most_members_have() {
+        // Five members with 5-shot MMLU; three also give a 0-shot value, which sorts first (and
+        // had made 0-shot the family's setting, with too few points to fit).
+        let sizes = [1.0e9, 3.0e9, 7.0e9, 14.0e9, 32.0e9];
+        let ids: Vec<String> = (0..5).map(|i| format!("f/m{i}")).collect();
+        let models: Vec<ModelRow> =
+            ids.iter().zip(sizes).map(|(id, n)| ModelRow { params_total: Some(n as i64), ..base_7b(id) }).collect();
+        let mut scores = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            let at = |shots, v: f64| ScoreRow { model_id: id.clone(), ..score("mmlu", shots, v) };
+            if i < 3 {
+                scores.push(at(Some(0), 30.0 + 5.0 * i as f64));
+            }
+            scores.push(at(Some(5), 35.0 + 8.0 * i as f64));
+        }
+        let fam = crate::config::FamilyConfig {
+            name: "family-f".into(),
+            models: ids.clone(),
+            benchmarks: vec!["mmlu".into()],
+        };
+        let config = DensityConfig { family: vec![fam], references: Vec::new(), ..DensityConfig::default() };
+        let out = compute(&config, &[], &models, &scores);
+        let fitted: Vec<Option<i32>> =
+            out.density.iter().filter(|d| d.reference == "family-f").map(|d| d.shots).collect();
+        assert_eq!(fitted.len(), 5, "{:?}", out.density);
+        assert!(fitted.iter().all(|s| *s == Some(5)));
     }
 
     #[test]
