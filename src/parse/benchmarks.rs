@@ -51,7 +51,7 @@ pub fn harness_of(benchmark_raw: &str, detail: &str) -> Option<&'static str> {
     }
 }
 
-pub use super::score_units::{is_overlap_metric, on_scale, unit_of};
+pub use super::score_units::{card_unit, is_overlap_metric, on_scale, unit_of};
 
 /// A benchmark name resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]

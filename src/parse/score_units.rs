@@ -34,9 +34,33 @@ pub fn is_overlap_metric(metric: &str) -> bool {
     ["bleu", "rouge", "chrf", "ter", "meteor", "codebleu", "sacrebleu"].iter().any(|o| m.starts_with(o))
 }
 
+/// The unit a card's value is published in: its benchmark's ([`unit_of`]), but `raw` for a
+/// rating or an Elo ("Codeforces (Rating)" 2029, "Codeforces ELO" 633; `said` is the name and
+/// metric as written) and for a percent over 100 (OCRBench's 772 of 1000, a CFEval of 2134):
+/// such a number is on its benchmark's own scale, and no percent. Density reads percents only.
+pub fn card_unit(canonical: &str, value: f64, said: &str) -> &'static str {
+    let lower = said.to_lowercase();
+    let rating = lower.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "rating" | "elo"));
+    match unit_of(canonical) {
+        "percent" if value > 100.0 || rating => "raw",
+        unit => unit,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ratings_and_numbers_over_100_are_no_percent() {
+        assert_eq!(card_unit("codeforces", 2029.0, "Codeforces (Rating)"), "raw");
+        assert_eq!(card_unit("codeforces", 96.3, "Codeforces (Percentile)"), "percent");
+        assert_eq!(card_unit("codeforces_elo", 633.0, "Codeforces ELO"), "raw");
+        assert_eq!(card_unit("ocrbench", 772.0, "OCRBench"), "raw");
+        assert_eq!(card_unit("mmlu", 100.0, "MMLU"), "percent");
+        assert_eq!(card_unit("mt_bench", 8.4, "MT-Bench"), "score_10");
+        assert_eq!(card_unit("hellaswag", 80.0, "HellaSwag (Develop)"), "percent", "a word with 'elo' in it");
+    }
 
     #[test]
     fn mt_bench_values_are_on_its_ten_point_scale() {

@@ -16,7 +16,7 @@ use serde_json::Value;
 use super::{DateFact, DateSource, ParamsFact, ParamsSource, ParseOutput, PlanContext, Source};
 use crate::fetch::settings::hf_endpoint;
 use crate::fetch::{FetchRequest, FetchedResponse, Host, Purpose, RejectReason, Stage};
-use crate::parse::benchmarks::{harness_of, on_scale, prompt_of, resolve, unit_of};
+use crate::parse::benchmarks::{card_unit, harness_of, on_scale, prompt_of, resolve};
 use crate::parse::card::{read_card, CardValue};
 use crate::parse::card_scores::Unused;
 use crate::parse::config_params::estimate;
@@ -320,7 +320,8 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             prompt_of(&format!("{} {}", s.benchmark_raw, s.metric.as_deref().unwrap_or(""))).map(str::to_owned);
         out.scores.push(ScoreRow {
             model_id: model_id.to_owned(),
-            unit: unit_of(&b.canonical).to_owned(),
+            unit: card_unit(&b.canonical, value, &format!("{} {}", s.benchmark_raw, s.metric.as_deref().unwrap_or("")))
+                .to_owned(),
             benchmark: b.canonical,
             shots: s.shots.or(b.shots),
             benchmark_raw: s.benchmark_raw,
