@@ -101,12 +101,15 @@ pub struct Choice<'a> {
 /// Chooses among the observations of one key: the first group by [`order`] whose values agree
 /// gives its first observation in document order; a group whose values disagree is passed over.
 pub fn choose<'a>(rows: impl IntoIterator<Item = &'a ScoreRow>) -> Choice<'a> {
-    let mut rows: Vec<&ScoreRow> = rows.into_iter().filter(|s| s.value.is_finite() && !other_measure(s)).collect();
-    rows.sort_by(|a, b| (order(a), a.evidence_line, &a.value_raw).cmp(&(order(b), b.evidence_line, &b.value_raw)));
+    // (Each observation's order worked out once.)
+    let mut rows: Vec<(Order<'a>, &'a ScoreRow)> =
+        rows.into_iter().filter(|s| s.value.is_finite() && !other_measure(s)).map(|s| (order(s), s)).collect();
+    rows.sort_by(|(oa, a), (ob, b)| (oa, a.evidence_line, &a.value_raw).cmp(&(ob, b.evidence_line, &b.value_raw)));
     let mut choice = Choice::default();
-    for group in rows.chunk_by(|a, b| order(a) == order(b)) {
-        if disagree(group) {
-            choice.disagreeing.push(group.to_vec());
+    for group in rows.chunk_by(|a, b| a.0 == b.0) {
+        let group: Vec<&ScoreRow> = group.iter().map(|(_, s)| *s).collect();
+        if disagree(&group) {
+            choice.disagreeing.push(group);
         } else {
             choice.chosen = Some(group[0]);
             break;
@@ -128,7 +131,7 @@ pub struct Disagreement {
     pub url: String,
     /// Each observation of that group: its value as printed, its header or sentence, its line.
     pub values: Vec<String>,
-    /// Whether another (lower) group was used instead.
+    /// Whether an observation later in precedence was used instead.
     pub fell_back: bool,
 }
 
@@ -136,7 +139,7 @@ impl Disagreement {
     /// The `ambiguous_score` reject that says so.
     pub fn reject(&self) -> RejectRow {
         let shots = self.shots.map_or("shots not stated".to_owned(), |n| format!("{n}-shot"));
-        let outcome = if self.fell_back { "a lower-ranked source's value is used" } else { "none is used for density" };
+        let outcome = if self.fell_back { "a later one in precedence is used" } else { "none is used for density" };
         let detail =
             format!("{} ({shots}): values that disagree: {}; {outcome}", self.benchmark, self.values.join("; "));
         RejectRow::new("normalize", Stage::Normalize, RejectReason::AmbiguousScore)
