@@ -269,14 +269,16 @@ fn score(
             return;
         }
     };
+    let value = if fraction { as_percent(value, &value.to_string()) } else { value };
+    let benchmark_raw = format!("{dataset}/{}", task.unwrap_or("default"));
     out.scores.push(ScoreRow {
         model_id: model.to_owned(),
+        unit: crate::parse::benchmarks::card_unit(&benchmark, value, &benchmark_raw).to_owned(),
         benchmark,
-        benchmark_raw: format!("{dataset}/{}", task.unwrap_or("default")),
+        benchmark_raw,
         shots: None,
         metric: None,
-        value: if fraction { as_percent(value, &value.to_string()) } else { value },
-        unit: "percent".to_owned(),
+        value,
         value_raw: e.get("value").map(|v| v.to_string().trim_matches('"').to_owned()).unwrap_or_default(),
         source: KIND.to_owned(),
         source_detail: detail.to_owned(),
@@ -384,5 +386,11 @@ mod tests {
             ("Qwen/Qwen3-235B-A22B", Evaluator::SelfReported, "leaderboard")
         );
         assert_eq!(out.rejects[0].reason, "invalid_model_id");
+        assert_eq!(out.scores[0].unit, "percent");
+        // An Elo on a board is on its own scale, no percent.
+        let elo = board.replace("11.2", "1265.4");
+        let out = parse(src.as_ref(), &requests[1], list.as_bytes().to_vec());
+        let out = parse(src.as_ref(), &out.follow_ups[0], elo.into_bytes());
+        assert_eq!((out.scores[0].value, out.scores[0].unit.as_str()), (1265.4, "raw"));
     }
 }
