@@ -127,6 +127,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
             None => table_scores(table, model_id, tuned, &intro),
         };
         super::model_modes::mark_heading_mode(&mut read.scores, &table.heading, model_id);
+        super::lead_in::mark_lead_in_split(&mut read.scores, table);
         let at = line_of(body_start + table.offset);
         if stamp_named && !read.scores.is_empty() && !names_stamped(table) {
             let why = "names the model without the release stamp another table names it with (an earlier release)";

@@ -116,6 +116,27 @@ pub(crate) fn lead_in_shots(table: &Table) -> Option<(i32, String)> {
     shots_said(&format!("{paragraph} {caption}"))
 }
 
+/// Marks the scores of a table whose lead-in (its last paragraph) or caption says they are on a
+/// validation set ("the 0-shot & 5-shot accuracy of Qwen-7B-Chat on C-Eval validation set",
+/// "在C-Eval验证集上") and names no test set: "validation" joins their metric, so the next
+/// table's test-set values are not the same key's, and precedence puts them after the test set's.
+pub(crate) fn mark_lead_in_split(scores: &mut [super::card_scores::CardScore], table: &Table) {
+    const VALIDATION: &[&str] = &["validation set", "validation split", "dev set", "development set", "验证集"];
+    const TEST: &[&str] = &["test set", "testing set", "test split", "测试集"];
+    let text = format!("{} {}", last_paragraph(&table.lead_in), table.caption).to_lowercase();
+    if !VALIDATION.iter().any(|w| text.contains(w)) || TEST.iter().any(|w| text.contains(w)) {
+        return;
+    }
+    // (A score whose name or metric says its split keeps it: "Avg. (Test)" beside "Avg. (Val)".)
+    let names_split = |s: &super::card_scores::CardScore| {
+        let said = format!("{} {}", s.benchmark_raw, s.metric.as_deref().unwrap_or("")).to_lowercase();
+        said.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "val" | "valid" | "validation" | "dev" | "test"))
+    };
+    for s in scores.iter_mut().filter(|s| !names_split(s)) {
+        s.metric = Some(s.metric.take().map_or("validation".to_owned(), |m| format!("{m} (validation)")));
+    }
+}
+
 /// The one number of shots the headings over a table give ("## Results on Zero-shot Common Sense
 /// Reasoning tasks > ### MobileLLM-1.5B"), for a table whose lead-in gives none.
 pub(crate) fn heading_shots(table: &Table) -> Option<(i32, String)> {
@@ -167,6 +188,26 @@ mod tests {
         assert_eq!(shots("Zero-shot results.\n\nOur model's scores:"), None, "an earlier paragraph");
         // A blank line of spaces ends a paragraph too (CRLF cards).
         assert_eq!(shots("Zero-shot results.\r\n \r\nOur model's scores:"), None);
+    }
+
+    #[test]
+    fn a_validation_set_said_over_a_table_joins_its_metrics() {
+        use crate::parse::card::read_card;
+        // Qwen-7B-Chat's card: C-Eval's validation set in one table, its test set in the next.
+        let table = |v: &str| format!("| Model | C-Eval |\n|---|---|\n| Qwen-7B-Chat | {v} |\n");
+        let card = format!(
+            "# Qwen-7B-Chat\n\nWe demonstrate the accuracy of Qwen-7B-Chat on C-Eval validation set\n\n{}\nThe accuracy on C-Eval testing set is below:\n\n{}",
+            table("59.7"),
+            table("58.6")
+        );
+        let got: Vec<(f64, Option<String>)> =
+            read_card("Qwen/Qwen-7B-Chat", &card).scores.into_iter().map(|s| (s.score.value, s.score.metric)).collect();
+        assert_eq!(got, [(59.7, Some("validation".to_owned())), (58.6, None)]);
+        // A column that names its split keeps it.
+        let named = card.replace("| C-Eval |", "| C-Eval (Test) |");
+        let metrics: Vec<Option<String>> =
+            read_card("Qwen/Qwen-7B-Chat", &named).scores.into_iter().map(|s| s.score.metric).collect();
+        assert!(metrics.iter().all(|m| !m.as_deref().unwrap_or("").contains("validation")), "{metrics:?}");
     }
 
     #[test]
