@@ -378,11 +378,14 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
 }
 
 /// A score's metric: the one its table or index gave, else the qualifier in its name's
-/// parentheses ("Tau-Bench (Airline)"); a bare thinking mode from a heading or column keeps the
-/// qualifier before it ("Airline (reasoning mode)"), or two parts would share one metric.
+/// parentheses ("Tau-Bench (Airline)"); a bare setting from a heading, column or lead-in (a
+/// thinking mode, "validation") keeps the qualifier before it ("Airline (reasoning mode)"), or
+/// two parts would share one metric.
 fn metric_with_qualifier(metric: Option<String>, qualifier: Option<String>) -> Option<String> {
     match (metric, qualifier) {
-        (Some(m), Some(q)) if m.ends_with(" mode") && !m.contains('(') => Some(format!("{q} ({m})")),
+        (Some(m), Some(q)) if (m.ends_with(" mode") || m == "validation") && !m.contains('(') => {
+            Some(format!("{q} ({m})"))
+        }
         (m, q) => m.or(q),
     }
 }
@@ -421,6 +424,7 @@ mod tests {
         assert_eq!(m(Some("EM (thinking mode)"), Some("Airline")).as_deref(), Some("EM (thinking mode)"));
         assert_eq!(m(None, Some("Airline")).as_deref(), Some("Airline"));
         assert_eq!(m(Some("pass@1"), Some("Airline")).as_deref(), Some("pass@1"));
+        assert_eq!(m(Some("validation"), Some("Airline")).as_deref(), Some("Airline (validation)"));
     }
 
     #[test]
