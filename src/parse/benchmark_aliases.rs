@@ -236,6 +236,8 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("musr", "musr"),
     ("mt bench", "mt_bench"),
     ("mt-bench", "mt_bench"),
+    ("rewardbench", "rewardbench"),
+    ("reward bench", "rewardbench"),
     ("alpacaeval", "alpaca_eval"),
     ("alpacaeval win rate", "alpaca_eval"),
     // AlpacaEval 1.0 is the win rate against text-davinci-003 (Xwin-LM cards' first column).

@@ -8,7 +8,7 @@ use super::benchmarks::resolve;
 /// path: the whole heading, or its part before a dash, without a trailing "Benchmark" or
 /// "Results".
 pub fn heading_benchmark(heading_path: &str) -> Option<String> {
-    const TRAILING: &[&str] = &[" benchmark", " benchmarks", " results", " evaluation", " evaluations"];
+    const TRAILING: &[&str] = &[" benchmark", " benchmarks", " results", " evaluation", " evaluations", " leaderboard"];
     // (An emoji before the name, "🏆 MT-Bench", is no part of it.)
     let last = heading_path.rsplit(" > ").next()?.trim().trim_end_matches([':', '：']).trim();
     let last = last.trim_start_matches(|c: char| !c.is_alphanumeric() && !"[(".contains(c)).trim();
@@ -99,6 +99,9 @@ mod tests {
         // Letters whose lower case is longer ("İ") do not shift where the name is cut.
         assert_eq!(heading_benchmark("İİ evaluation of MTBench").as_deref(), Some("MTBench"));
         assert_eq!(heading_benchmark("MT-Bench Results").as_deref(), Some("MT-Bench"));
+        // ArmoRM's "## RewardBench LeaderBoard" over its Chat, Chat Hard, Safety and Reasoning columns.
+        assert_eq!(heading_benchmark("RewardBench LeaderBoard").as_deref(), Some("RewardBench"));
+        assert_eq!(heading_benchmark("Open LLM Leaderboard"), None);
         assert_eq!(heading_benchmark("AlpacaEval Leaderboard Evaluation Results").as_deref(), Some("AlpacaEval"));
         assert_eq!(heading_benchmark("Open LLM Leaderboard Evaluation Results"), None);
     }
