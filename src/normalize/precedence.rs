@@ -10,8 +10,6 @@
 //! one would be a guess. A pass@10 is never used. Every observation stays in `scores`; at most
 //! one per key gets `used_for_density = true`.
 
-use std::collections::HashMap;
-
 use crate::fetch::codes::{RejectReason, Stage};
 use crate::parse::quant_levels::quant_level_bits;
 use crate::tables::rows::{RejectRow, ScoreRow};
@@ -31,7 +29,11 @@ pub fn rank(score: &ScoreRow) -> u8 {
 /// A hybrid model's score in its thinking mode (the card gives both): the other mode is the
 /// setting the reference models were measured in, so it goes first.
 fn thinks(score: &ScoreRow) -> bool {
-    let mode = |m: &str| ["thinking mode", "reasoning mode"].iter().any(|t| m == *t || m.ends_with(&format!("({t})")));
+    // ("thinking mode", or a metric in it: "EM (thinking mode)".)
+    let mode = |m: &str| {
+        let m = m.strip_suffix(')').and_then(|m| m.rsplit_once('(')).map_or(m, |(_, inner)| inner);
+        m == "thinking mode" || m == "reasoning mode"
+    };
     score.metric.as_deref().is_some_and(mode)
 }
 
@@ -150,15 +152,22 @@ impl Disagreement {
 }
 
 /// Marks the observation per (model, benchmark, shots) that density uses ([`choose`]): at most
-/// one, none when every group disagrees. Returns the keys where a group was passed over, sorted.
+/// one, none when every group disagrees. Returns the keys where a group was passed over, in key order.
 pub fn mark_used_for_density(scores: &mut [ScoreRow]) -> Vec<Disagreement> {
-    let mut keys: HashMap<(&str, &str, Option<i32>), Vec<usize>> = HashMap::new();
-    for (i, s) in scores.iter().enumerate() {
-        keys.entry((s.model_id.as_str(), s.benchmark.as_str(), s.shots)).or_default().push(i);
-    }
+    // The observations of each key side by side (the pipeline's scores are sorted by key already,
+    // so this sort is cheap there).
+    let key = |i: &usize| (scores[*i].model_id.as_str(), scores[*i].benchmark.as_str(), scores[*i].shots);
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|a, b| key(a).cmp(&key(b)));
     let mut used = Vec::new();
     let mut passed_over = Vec::new();
-    for members in keys.values() {
+    for members in order.chunk_by(|a, b| key(a) == key(b)) {
+        // (Most keys have one observation: nothing to choose between.)
+        if let [only] = members {
+            let s = &scores[*only];
+            used.extend((s.value.is_finite() && !other_measure(s)).then_some(*only));
+            continue;
+        }
         let choice = choose(members.iter().map(|&i| &scores[i]));
         if let Some(first) = choice.disagreeing.first() {
             let s = first[0];
@@ -187,7 +196,6 @@ pub fn mark_used_for_density(scores: &mut [ScoreRow]) -> Vec<Disagreement> {
     for i in used {
         scores[i].used_for_density = true;
     }
-    passed_over.sort_by(|a, b| (&a.model_id, &a.benchmark, a.shots).cmp(&(&b.model_id, &b.benchmark, b.shots)));
     passed_over
 }
 
