@@ -287,13 +287,20 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                         // prints over its table is the table's lead-in), else the fence's.
                         let content = markdown[start..].find('\n').map_or(start, |n| start + n + 1);
                         let exact = markdown.get(content..content + text.len()) == Some(text.as_str());
+                        // (A CRLF card's block text comes with its line ends as "\n": one byte per
+                        // line earlier.)
+                        let crlf = !exact && {
+                            let wide = text.replace('\n', "\r\n");
+                            markdown.get(content..content + wide.len()) == Some(wide.as_str())
+                        };
+                        let place = |o: usize| match (exact, crlf) {
+                            (true, _) => content + o,
+                            (_, true) => content + o + text[..o].matches('\n').count(),
+                            _ => start,
+                        };
                         out.extend(markdown_tables(&text).into_iter().map(|(o, t)| {
-                            let at = if exact { content + o } else { start };
-                            let row_offsets = match exact {
-                                true => t.row_offsets.iter().map(|r| content + r).collect(),
-                                false => vec![start; t.rows.len()],
-                            };
-                            (at, Table { offset: at, row_offsets, ..t })
+                            let row_offsets = t.row_offsets.iter().map(|r| place(*r)).collect();
+                            (place(o), Table { offset: place(o), row_offsets, ..t })
                         }));
                     }
                 }
@@ -439,6 +446,18 @@ mod tests {
         assert_eq!(t.len(), 1);
         assert_eq!((t[0].rows.len(), t[0].rows[1][2].as_str()), (2, "acc_norm"));
         assert_eq!(&md[t[0].row_offsets[0]..t[0].row_offsets[0] + 9], "|arc_easy");
+    }
+
+    #[test]
+    fn a_fenced_tables_rows_keep_their_own_lines_in_a_crlf_card() {
+        // miqu-1-70b-sf's card: lm-eval output in a fence, every line ending in CRLF.
+        let md = "## some benchmarks\r\n\r\n```\r\n| Tasks |Metric|Value |\r\n|---|---|---:|\r\n|hellaswag|acc|0.6851|\r\n|piqa|acc|0.8074|\r\n```\r\n";
+        let t = tables(md);
+        assert_eq!(t.len(), 1);
+        assert_eq!(&md[t[0].offset..t[0].offset + 7], "| Tasks");
+        assert_eq!(&md[t[0].row_offsets[1]..t[0].row_offsets[1] + 5], "|piqa");
+        // Every offset is a line's start.
+        assert!(t[0].row_offsets.iter().all(|r| md[..*r].ends_with('\n')));
     }
 
     #[test]
