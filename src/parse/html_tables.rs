@@ -106,7 +106,16 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     for r in &mut rows {
         r.resize(width, String::new());
     }
-    let row_offsets = vec![0; rows.len()];
+    // Each body row's place in the snippet: its `<tr>`, when the raw tags and the parsed rows
+    // are as many (no tag in a comment, no row the parser added); else the table's own.
+    let lower = snippet.to_ascii_lowercase();
+    let tags: Vec<usize> = lower
+        .match_indices("<tr")
+        .filter(|(at, _)| lower[at + 3..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace()))
+        .map(|(at, _)| at)
+        .collect();
+    let row_offsets =
+        if tags.len() == trs.len() && trs.len() == rows.len() + 1 { tags[1..].to_vec() } else { vec![0; rows.len()] };
     Some(Table {
         kind: TableKind::Html,
         heading: String::new(),

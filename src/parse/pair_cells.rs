@@ -103,8 +103,8 @@ fn pair_side(table: &Table, side: usize) -> Table {
     out
 }
 
-/// Whether the row at `row_offset` holds a pair with `value_raw` in it (HTML rows share the
-/// table's offset: then any row).
+/// Whether the row at `row_offset` holds a pair with `value_raw` in it (rows that share the
+/// table's offset, where they have no place of their own: any of them).
 fn is_pair_value(table: &Table, row_offset: usize, value_raw: &str) -> bool {
     table
         .rows

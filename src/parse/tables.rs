@@ -43,8 +43,9 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// Byte offset of the table in the text it was read from.
     pub offset: usize,
-    /// Byte offset of each body row (the table's offset where rows have no place of their own:
-    /// HTML tables, tables inside code blocks).
+    /// Byte offset of each body row (an HTML row's `<tr>`; the table's offset where rows have no
+    /// place of their own: HTML tables whose tags and rows do not pair up, tables in an indented
+    /// code block).
     pub row_offsets: Vec<usize>,
     /// The text between the table's heading line and the table (trimmed, at most
     /// [`MAX_LEAD_IN`] bytes): empty when the table sits right under its heading.
@@ -128,7 +129,7 @@ pub fn tables(markdown: &str) -> Vec<Table> {
             t.heading = heading_at(offset);
             t.lead_in = lead_in(offset);
             t.offset = offset;
-            t.row_offsets = vec![offset; t.rows.len()];
+            t.row_offsets = t.row_offsets.iter().map(|r| offset + r).collect();
             found.push((offset, t));
         }
     }
@@ -458,6 +459,20 @@ mod tests {
         assert_eq!(&md[t[0].row_offsets[1]..t[0].row_offsets[1] + 5], "|piqa");
         // Every offset is a line's start.
         assert!(t[0].row_offsets.iter().all(|r| md[..*r].ends_with('\n')));
+    }
+
+    #[test]
+    fn an_html_tables_rows_are_placed_at_their_own_tr() {
+        let md = "Intro\n\n<table>\n<tr><th>Model</th><th>MMLU</th></tr>\n<tr>\n<td>A-7B</td><td>60.1</td></tr>\n<TR class=\"x\"><td>B-7B</td><td>61.2</td></tr>\n</table>\n";
+        let t = tables(md);
+        assert_eq!(t[0].rows.len(), 2);
+        assert!(md[t[0].row_offsets[0]..].starts_with("<tr>\n<td>A-7B"));
+        assert!(md[t[0].row_offsets[1]..].starts_with("<TR class"));
+        // Tags the parser does not count as rows (one in a comment): every row is placed at the table.
+        let commented =
+            "<table>\n<!-- <tr> -->\n<tr><th>M</th><th>X</th></tr>\n<tr><td>A</td><td>1</td></tr>\n</table>\n";
+        let t = tables(commented);
+        assert!(t[0].row_offsets.iter().all(|r| *r == t[0].offset), "{:?}", t[0].row_offsets);
     }
 
     #[test]
