@@ -10,7 +10,7 @@ use super::benchmarks::resolve;
 use super::card_scores::CardScore;
 use super::front_matter::as_percent;
 use super::model_names::is_packed;
-use super::mt_bench_json::{json_blocks, text_before};
+use super::mt_bench_json::{json_blocks, key_at, text_before};
 use super::tables::clip;
 
 /// Every FastEval block of `markdown` as scores, in percent.
@@ -37,7 +37,7 @@ pub(crate) fn fasteval_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> 
                 value: as_percent(fraction, &fraction.to_string()),
                 value_raw: fraction.to_string(),
                 detail: "fasteval_json",
-                offset: start,
+                offset: key_at(markdown, start, key),
                 evaluated_by: None,
             });
         }

@@ -26,15 +26,15 @@ pub(crate) fn mt_bench_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> 
             continue;
         }
         let name = bench_name(markdown, open);
-        let mut parts: Vec<(String, f64)> = Vec::new();
-        parts.extend(number(&block, "average").map(|v| (name.clone(), v)));
+        let mut parts: Vec<(String, &str, f64)> = Vec::new();
+        parts.extend(number(&block, "average").map(|v| (name.clone(), "average", v)));
         for turn in ["first_turn", "second_turn"] {
-            parts.extend(number(&block, turn).map(|v| (format!("{name} {turn}"), v)));
+            parts.extend(number(&block, turn).map(|v| (format!("{name} {turn}"), turn, v)));
         }
         if let Some(Value::Object(categories)) = block.get("categories") {
-            parts.extend(categories.iter().filter_map(|(k, v)| Some((format!("{name} {k}"), v.as_f64()?))));
+            parts.extend(categories.iter().filter_map(|(k, v)| Some((format!("{name} {k}"), k.as_str(), v.as_f64()?))));
         }
-        out.extend(parts.into_iter().map(|(benchmark_raw, value)| CardScore {
+        out.extend(parts.into_iter().map(|(benchmark_raw, key, value)| CardScore {
             evidence: clip(&format!("{benchmark_raw} (JSON block)")),
             benchmark_raw,
             metric: None,
@@ -42,11 +42,19 @@ pub(crate) fn mt_bench_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> 
             value,
             value_raw: value.to_string(),
             detail: "mt_bench_json",
-            offset: start,
+            offset: key_at(markdown, start, key),
             evaluated_by: None,
         }));
     }
     out
+}
+
+/// Where `"key"` first stands in the JSON block starting at byte `start` (the line its value is
+/// on, for `evidence_line`); the block's start when it is not found.
+pub(super) fn key_at(markdown: &str, start: usize, key: &str) -> usize {
+    let block = &markdown[start..];
+    let block = &block[..block.find("```").unwrap_or(block.len())];
+    block.find(&format!("\"{key}\"")).map_or(start, |at| start + at)
 }
 
 /// The text right before byte `at` (a block, a frame) where a tool or bench is named: at most
@@ -130,5 +138,14 @@ mod tests {
         // Multi-byte text before the block.
         let wide = format!("{}\n{BLOCK}", "模型".repeat(120));
         assert_eq!(read(&wide, "org/m-7b")[0].0, "MT-Bench");
+    }
+
+    #[test]
+    fn each_value_is_placed_at_its_key() {
+        let md = format!("### MTBench\n\n{BLOCK}");
+        for s in mt_bench_blocks(&md, "org/m-7b") {
+            let key = s.benchmark_raw.rsplit(' ').next().filter(|_| s.benchmark_raw.contains(' ')).unwrap_or("average");
+            assert!(md[s.offset..].starts_with(&format!("\"{key}\"")), "{} at {}", s.benchmark_raw, s.offset);
+        }
     }
 }
