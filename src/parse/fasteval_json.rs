@@ -37,7 +37,11 @@ pub(crate) fn fasteval_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> 
                 value: as_percent(fraction, &fraction.to_string()),
                 value_raw: fraction.to_string(),
                 detail: "fasteval_json",
-                offset: key_at(markdown, start, key),
+                // (A suite's value is on its `average` line, inside the suite's object.)
+                offset: match value.get("average") {
+                    Some(_) => key_at(markdown, key_at(markdown, start, key), "average"),
+                    None => key_at(markdown, start, key),
+                },
                 evaluated_by: None,
             });
         }
@@ -63,6 +67,11 @@ mod tests {
         let got: Vec<(String, f64)> =
             fasteval_blocks(card, "org/Foo-7B").into_iter().map(|s| (s.benchmark_raw, s.value)).collect();
         assert_eq!(got, [("bbh".to_owned(), 58.07843137254902), ("gsm8k".to_owned(), 65.6), ("math".to_owned(), 24.2)]);
+        // Each value is placed at its own line: a suite's at its `average`.
+        for s in fasteval_blocks(card, "org/Foo-7B") {
+            let line = card[s.offset..].lines().next().unwrap_or("");
+            assert!(line.contains(&s.value_raw), "{} at {line:?}", s.benchmark_raw);
+        }
         assert!(fasteval_blocks(card, "org/Foo-7B-GPTQ").is_empty(), "a quantized copy's numbers are the original's");
         let unnamed = card.replace("### FastEval", "### Results");
         assert!(fasteval_blocks(&unnamed, "org/Foo-7B").is_empty());
