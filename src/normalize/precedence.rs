@@ -56,7 +56,7 @@ fn quant_bits(score: &ScoreRow) -> std::cmp::Reverse<u32> {
 /// A measure other than the benchmark's own number: pass@k for k > 1 ("pass@10 ↑" beside
 /// "pass@1 ↑" on BLOOM's card). HumanEval's and MBPP's reference settings are pass@1, and a
 /// pass@10 is no reading of it: never used for density.
-pub fn other_measure(score: &ScoreRow) -> bool {
+fn other_measure(score: &ScoreRow) -> bool {
     let metric = score.metric.as_deref().unwrap_or("").to_ascii_lowercase();
     metric.match_indices("pass@").any(|(at, p)| {
         let k: String = metric[at + p.len()..].chars().take_while(char::is_ascii_digit).collect();

@@ -170,8 +170,9 @@ pub fn resolve(raw: &str) -> Benchmark {
     // benchmark itself.
     // A multilingual benchmark's language code too ("XWinograd (fr)", "XNLI (ar)": one language's part).
     // (And an unknown name's: MTEB's "AmazonReviewsClassification (de)"; not the codes that are words too.)
-    let multilingual = [found.as_deref(), Some(bare.as_str())].into_iter().flatten().any(|c| MULTILINGUAL.contains(&c));
     let language = qualifier.as_deref().is_some_and(|q| {
+        let multilingual =
+            [found.as_deref(), Some(bare.as_str())].into_iter().flatten().any(|c| MULTILINGUAL.contains(&c));
         // (MTEB's model-index names every data set's part so: "MTEB Tatoeba (afr-eng)", "(am)".)
         let mteb =
             bare.starts_with("mteb ") && q != "default" && q.chars().all(|c| c.is_ascii_alphabetic() || c == '-');

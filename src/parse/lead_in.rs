@@ -123,6 +123,9 @@ pub(crate) fn lead_in_shots(table: &Table) -> Option<(i32, String)> {
 pub(crate) fn mark_lead_in_split(scores: &mut [super::card_scores::CardScore], table: &Table) {
     const VALIDATION: &[&str] = &["validation set", "validation split", "dev set", "development set", "验证集"];
     const TEST: &[&str] = &["test set", "testing set", "test split", "测试集"];
+    if scores.is_empty() {
+        return;
+    }
     let text = format!("{} {}", last_paragraph(&table.lead_in), table.caption).to_lowercase();
     if !VALIDATION.iter().any(|w| text.contains(w)) || TEST.iter().any(|w| text.contains(w)) {
         return;

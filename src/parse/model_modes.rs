@@ -66,6 +66,9 @@ pub(super) fn mode_columns(
 /// mode column's do; a score whose metric names a mode already keeps it. Only a heading that
 /// says "mode": a lone "### Reasoning" heads a category of benchmarks.
 pub(super) fn mark_heading_mode(scores: &mut [super::card_scores::CardScore], heading: &str, model_id: &str) {
+    if scores.is_empty() {
+        return;
+    }
     let last = heading.rsplit(" > ").next().unwrap_or(heading);
     let Some((rest, mode)) = without_mode(last, model_id) else { return };
     if !words(&rest).iter().any(|w| w == "mode") {

@@ -39,8 +39,8 @@ pub fn is_overlap_metric(metric: &str) -> bool {
 /// metric as written) and for a percent over 100 (OCRBench's 772 of 1000, a CFEval of 2134):
 /// such a number is on its benchmark's own scale, and no percent. Density reads percents only.
 pub fn card_unit(canonical: &str, value: f64, said: &str) -> &'static str {
-    let lower = said.to_lowercase();
-    let rating = lower.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "rating" | "elo"));
+    let word = |w: &str| w.eq_ignore_ascii_case("rating") || w.eq_ignore_ascii_case("elo");
+    let rating = said.split(|c: char| !c.is_alphanumeric()).any(word);
     match unit_of(canonical) {
         "percent" if value > 100.0 || rating => "raw",
         unit => unit,

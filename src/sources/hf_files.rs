@@ -316,12 +316,12 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
         let harness = harness_of(&s.benchmark_raw, s.detail)
             .or((evaluator == Evaluator::Independent).then_some("lm-evaluation-harness"))
             .map(str::to_owned);
-        let prompt =
-            prompt_of(&format!("{} {}", s.benchmark_raw, s.metric.as_deref().unwrap_or(""))).map(str::to_owned);
+        // (The name and metric as written: what the prompt and the unit are read from.)
+        let said = format!("{} {}", s.benchmark_raw, s.metric.as_deref().unwrap_or(""));
+        let prompt = prompt_of(&said).map(str::to_owned);
         out.scores.push(ScoreRow {
             model_id: model_id.to_owned(),
-            unit: card_unit(&b.canonical, value, &format!("{} {}", s.benchmark_raw, s.metric.as_deref().unwrap_or("")))
-                .to_owned(),
+            unit: card_unit(&b.canonical, value, &said).to_owned(),
             benchmark: b.canonical,
             shots: s.shots.or(b.shots),
             benchmark_raw: s.benchmark_raw,

@@ -192,9 +192,7 @@ async fn disagreeing_observations_of_one_source_feed_no_density_and_say_why() {
         "name = 'split'\n{QUICK_FETCH}\n[[sources]]\nkind = 'hf_models'\nendpoint = '{}'\nmodels = ['a/split', 'a/agree']\n[[sources]]\nkind = 'curated'\npath = 'scores.csv'\n",
         server.uri()
     );
-    let pipeline = work.path().join("split.toml");
-    std::fs::write(&pipeline, text).unwrap();
-    assert_eq!(work.run(&pipeline).status.code(), Some(0));
+    assert_eq!(work.run_text("split", &text).status.code(), Some(0));
     let snapshot = latest(&work.out()).unwrap();
     let scores = rows(&read_table(&work.out(), "scores", Some(&snapshot)));
     let used = |id: &str| -> Vec<String> {
