@@ -14,10 +14,12 @@
 use std::collections::BTreeSet;
 
 pub use super::lm_eval::suite_average;
+use super::mentions::copy_statements;
 use super::model_names::lead_in_says_tuned;
 pub use super::model_names::{is_tuned, label_match, words};
 use super::own_label::{
-    by_quant_level, choose, names_model_exactly, rows_by_parenthesis, rows_by_setting, rows_by_setting_column, Own,
+    bold_rows, by_quant_level, choose, names_model_exactly, rows_by_parenthesis, rows_by_setting,
+    rows_by_setting_column, Own,
 };
 use super::row_names::row_name;
 use super::section_rows::rows_by_section;
@@ -83,14 +85,6 @@ pub struct TableRead {
     /// Set when a column or row came close to naming the model but the table was not used:
     /// why, and what was seen.
     pub abstained: Option<(Unused, String)>,
-}
-
-/// The lines at the start of a card (lower-case) that say it copies another repository: "fork",
-/// "copy", "convert" or a format ("ONNX", "GGUF", "MLX", quantized). A row linked to a Hub id
-/// one of them names is the original's.
-fn copy_statements(intro: &str) -> Vec<String> {
-    const COPY: &[&str] = &["fork", "copy", "convert", "onnx", "gguf", "mlx", "quantiz", "gptq", "awq", "exl2"];
-    intro.lines().map(str::to_ascii_lowercase).filter(|l| COPY.iter().any(|w| l.contains(w))).collect()
 }
 
 /// The scores `table` gives for `model_id`; `tuned` as [`is_tuned`] decides.
@@ -300,6 +294,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
                 None => match choose(
                     &candidates,
                     &row_parts.iter().map(|p| p.join(" ")).collect::<Vec<_>>(),
+                    &bold_rows(table, model_id),
                     "row",
                     own,
                     in_tuned,

@@ -15,7 +15,7 @@ pub(super) fn sub_header(t: &mut Table) {
     let empty = t.header.iter().all(String::is_empty) && !first[0].is_empty();
     if blank_above * 3 >= t.header.len().saturating_sub(1) && blank_above > 0 && (first[0].is_empty() || empty) && names
     {
-        let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links);
+        let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links, &mut t.row_bold);
         let head = std::mem::take(&mut t.header);
         t.header =
             head.into_iter().zip(first).map(|(above, below)| if below.is_empty() { above } else { below }).collect();
@@ -31,7 +31,7 @@ pub(super) fn sub_header(t: &mut Table) {
         && metrics.clone().count() >= 2
         && metrics.clone().all(|c| is_metric(c))
     {
-        let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links);
+        let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links, &mut t.row_bold);
         for (h, m) in t.header.iter_mut().zip(first).skip(1).filter(|(_, m)| !m.is_empty()) {
             *h = format!("{h} ({})", m.trim_start_matches('(').trim_end_matches(')'));
         }
@@ -56,7 +56,7 @@ pub(super) fn sub_header(t: &mut Table) {
         || (t.kind == TableKind::Html && first[0] == t.header[0])
         || ((t.header[0].is_empty() || grouped) && pure_number(&first[0]).is_none());
     if corner && names && t.header.iter().skip(1).any(repeated) {
-        let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links);
+        let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links, &mut t.row_bold);
         let head = t.header.clone();
         let first_names = first.clone();
         t.header = head
@@ -129,16 +129,20 @@ fn is_split(name: &str) -> bool {
     words.next().is_some_and(|w| super::benchmarks::split_of(w).is_some()) && words.all(part)
 }
 
-/// The first body row, taken out of a table's rows with its offset and link (the fields apart, so
+/// The first body row, taken out of a table's rows with its offset, link and bold mark (the fields apart, so
 /// the header stays borrowed).
 fn take_first_row(
     rows: &mut Vec<Vec<String>>,
     offsets: &mut Vec<usize>,
     links: &mut Vec<Option<String>>,
+    bold: &mut Vec<bool>,
 ) -> Vec<String> {
     offsets.remove(0);
     if !links.is_empty() {
         links.remove(0);
+    }
+    if !bold.is_empty() {
+        bold.remove(0);
     }
     rows.remove(0)
 }

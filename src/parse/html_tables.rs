@@ -124,6 +124,7 @@ pub fn html_table(snippet: &str) -> Option<Table> {
         offset: 0,
         row_offsets,
         row_links: Vec::new(),
+        row_bold: vec![],
         lead_in: String::new(),
         of_tuned_models: false,
         caption: String::new(),

@@ -106,6 +106,7 @@ pub(super) fn unruled_lm_eval_tables(markdown: &str) -> Vec<Table> {
             offset: start,
             row_offsets: vec![],
             row_links: vec![],
+            row_bold: vec![],
             lead_in: String::new(),
             of_tuned_models: false,
             caption: String::new(),

@@ -115,6 +115,14 @@ pub(crate) fn copied_title<'a>(model_id: &str, card: &'a str) -> Option<&'a str>
     (another && sizes_alike).then_some(title)
 }
 
+/// The lines at the start of a card (lower-case) that say it copies another repository: "fork",
+/// "copy", "convert" or a format ("ONNX", "GGUF", "MLX", quantized). A row linked to a Hub id
+/// one of them names is the original's.
+pub(super) fn copy_statements(intro: &str) -> Vec<String> {
+    const COPY: &[&str] = &["fork", "copy", "convert", "onnx", "gguf", "mlx", "quantiz", "gptq", "awq", "exl2"];
+    intro.lines().map(str::to_ascii_lowercase).filter(|l| COPY.iter().any(|w| l.contains(w))).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ pub mod benchmark_shape;
 pub mod benchmarks;
 pub mod card;
 pub mod card_scores;
+mod cell_values;
 pub mod config_params;
 pub mod date_formats;
 pub mod dates;

@@ -15,7 +15,7 @@ use crate::parse::release_stamps::is_release_stamp;
 /// Words that say nothing about which model a label names.
 pub(super) const GENERIC: &[&str] =
     &["params", "parameters", "param", "model", "models", "size", "ours", "the", "hf", "this", "our", "meta", "dense"];
-const TUNING: &[&str] = &["instruct", "chat", "it", "dpo", "sft", "rlhf", "orpo", "tuned"];
+pub(super) const TUNING: &[&str] = &["instruct", "chat", "it", "dpo", "sft", "rlhf", "orpo", "tuned"];
 /// Words of quantized or converted copies: a table without them is about the original weights.
 pub(super) const PACKING: &[&str] = &[
     "gptq",

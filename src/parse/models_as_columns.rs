@@ -86,7 +86,7 @@ pub(super) fn models_as_columns(
                 };
                 return TableRead { scores: Vec::new(), abstained: Some(why) };
             }
-            (_, false) => match choose(&candidates, header, "column", own, in_tuned) {
+            (_, false) => match choose(&candidates, header, &[], "column", own, in_tuned) {
                 Ok(col) => vec![(col, None)],
                 Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
             },

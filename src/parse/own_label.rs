@@ -8,7 +8,7 @@ use super::benchmarks::{shots_in, strip_markup, take_shots};
 use super::card_scores::Unused;
 use super::model_names::{
     has_version, introduces, is_kind_or_format, is_packed, is_size, label_match_in, names_but_for_family,
-    names_but_for_size, without_notes, without_own_stage, words, BASE_FAMILIES, PACKING,
+    names_but_for_size, without_notes, without_own_stage, words, BASE_FAMILIES, PACKING, TUNING,
 };
 use super::quant_levels::quant_level_bits;
 use super::tables::Table;
@@ -26,6 +26,7 @@ pub(super) type Own<'a> = (&'a str, bool, &'a str);
 pub(super) fn choose(
     candidates: &[(usize, String, (usize, bool))],
     all_labels: &[String],
+    bold: &[bool],
     what: &str,
     (model_id, _, intro): Own,
     in_tuned: bool,
@@ -94,6 +95,7 @@ pub(super) fn choose(
             .flatten()
             .or_else(size_note)
             .or_else(|| precision_row(candidates, all_labels, model_id))
+            .or_else(|| bold_own(candidates, bold, model_id))
             .ok_or_else(|| {
                 let near: Vec<&(usize, String, (usize, bool))> = candidates.iter().collect();
                 (Unused::NoOwnColumn, format!("no {what} names the model exactly; near: {}", labels(&near)))
@@ -220,6 +222,48 @@ fn precision_row(
     }
 }
 
+/// Which rows of `table` are set in bold as the card's own may be ([`bold_own`]): not one linked to
+/// another repository, which is that one's.
+pub(super) fn bold_rows(table: &Table, model_id: &str) -> Vec<bool> {
+    let elsewhere =
+        |i: usize| table.row_links.get(i).and_then(Option::as_deref).is_some_and(|l| !l.eq_ignore_ascii_case(model_id));
+    table.row_bold.iter().enumerate().map(|(i, b)| *b && !elsewhere(i)).collect()
+}
+
+/// Words that make another model of a family: a tier, a domain or a kind ("Foo-7B" is not
+/// Foo-Coder-7B nor Foo-7B-MoE).
+const OTHER_MODEL: &str = "mini small medium large xl xxl lite light pro max plus ultra flash turbo nano tiny \
+    code coder math vision vl chinese long moe reward rm guard embed embedding distill distilled";
+
+/// The one row a table sets in bold, when it is the one row that names the model at all and does
+/// so but for words a table may drop: a card bolds its own model's row ("**Starling-7B**" on
+/// Starling-LM-7B-alpha's card, "**Ko-GPT-Trinity 1.2B**" on ko-gpt-trinity-1.2B-v0.5's). Left
+/// over may be only words that make no other model: not the name's first word ("LLaMA 7B" is not
+/// OpenLLaMA-7B), a size, a tuning, packing or base-family word ("Llamafied"), a tier, domain or
+/// kind ([`OTHER_MODEL`]), a word with digits ("200K", "8k"), nor a number before the size (a
+/// version of the family). Never for a packed copy, whose card shows the original's rows.
+fn bold_own(candidates: &[(usize, String, (usize, bool))], bold: &[bool], model_id: &str) -> Option<usize> {
+    let bolded: Vec<usize> = bold.iter().enumerate().filter(|(_, b)| **b).map(|(i, _)| i).collect();
+    let ([one], [only]) = (bolded.as_slice(), candidates) else { return None };
+    if only.0 != *one || is_packed(model_id) {
+        return None;
+    }
+    let label = words(&without_notes(&only.1));
+    let model = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    let size_at = model.iter().position(|w| is_size(w));
+    let droppable = |(i, w): (usize, &String)| {
+        let number = w.chars().all(|c| c.is_ascii_digit());
+        let family = BASE_FAMILIES.iter().any(|f| w.starts_with(f));
+        let kind = [TUNING, PACKING].iter().any(|l| l.contains(&w.as_str())) || OTHER_MODEL.split(' ').any(|o| o == w);
+        i > 0
+            && !family
+            && !kind
+            && if number { size_at.is_some_and(|s| i > s) } else { w.chars().all(|c| c.is_alphabetic()) }
+    };
+    let left = model.iter().enumerate().filter(|(_, w)| !label.contains(w));
+    (label.first() == model.first() && left.into_iter().all(droppable)).then_some(*one)
+}
+
 /// Whether a card's start says its weights were converted to a base family's format ("This is
 /// yayi2-30b converted to llama compatible format", "llamafied", "tensors renamed to follow the
 /// LLaMA format"): the family word its repo name
@@ -242,7 +286,7 @@ pub(super) fn names_model_exactly(headers: &[String], own: Own, table: &Table) -
     let matched: Vec<(usize, String, (usize, bool))> = (headers.iter().enumerate())
         .filter_map(|(c, h)| label_match_in(h, own.0, in_tuned, false).map(|m| (c, h.clone(), m)))
         .collect();
-    matched.iter().any(|(.., (_, exact))| *exact) || choose(&matched, headers, "column", own, in_tuned).is_ok()
+    matched.iter().any(|(.., (_, exact))| *exact) || choose(&matched, headers, &[], "column", own, in_tuned).is_ok()
 }
 
 /// Rows that name the model exactly at several settings ("Qwen-7B-Chat (0-shot)", "… (5-shot)"):
@@ -375,5 +419,30 @@ mod tests {
         ];
         let got = by_quant_level(&rows, "someone/Llama-3.3-70B-Instruct-GGUF");
         assert_eq!(got, Some(vec![(0, "Q4_K_M".to_owned()), (1, "IQ2_XXS".to_owned())]));
+    }
+
+    #[test]
+    fn the_one_bold_row_names_the_model_but_for_words_that_make_no_other_model() {
+        let take = |label: &str, model: &str, bold: &[bool]| {
+            let m = label_match_in(label, model, false, false).unwrap();
+            bold_own(&[(1, label.to_owned(), m)], bold, model)
+        };
+        assert_eq!(take("Starling-7B", "berkeley-nest/Starling-LM-7B-alpha", &[false, true, false]), Some(1));
+        assert_eq!(take("Ko-GPT-Trinity 1.2B", "skt/ko-gpt-trinity-1.2B-v0.5", &[false, true]), Some(1));
+        // Not when the row is not bold, or another row is too.
+        assert_eq!(take("Starling-7B", "berkeley-nest/Starling-LM-7B-alpha", &[false, false]), None);
+        assert_eq!(take("Starling-7B", "berkeley-nest/Starling-LM-7B-alpha", &[true, true]), None);
+        // Not for words that make another model: a context length, a tier, the family's first
+        // word, a version before the size, a base family's format; nor for a packed copy.
+        assert_eq!(take("Yi-34B", "someone/Yi-34B-200K", &[false, true]), None);
+        assert_eq!(take("Foo-7B", "org/Foo-7B-Pro", &[false, true]), None);
+        assert_eq!(take("LLaMA 7B", "openlm-research/open_llama_7b", &[false, true]), None);
+        assert_eq!(take("Foo-7B", "org/Foo-2-7B", &[false, true]), None);
+        assert_eq!(take("Yi-34B", "someone/Yi-34B-Llamafied", &[false, true]), None);
+        assert_eq!(take("Qwen-7B-Chat", "Qwen/Qwen-7B-Chat-Int4", &[false, true]), None);
+        // Nor when two rows name the model.
+        let m = |l: &str| label_match_in(l, "berkeley-nest/Starling-LM-7B-alpha", false, false).unwrap();
+        let two = [(1, "Starling-7B".to_owned(), m("Starling-7B")), (2, "Starling-LM".to_owned(), m("Starling-LM"))];
+        assert_eq!(bold_own(&two, &[false, true, false], "berkeley-nest/Starling-LM-7B-alpha"), None);
     }
 }

@@ -7,8 +7,8 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::benchmarks::strip_markup;
-use super::front_matter::leading_number;
+pub use super::cell_values::is_missing;
+pub(crate) use super::cell_values::{column_is_fraction, pure_number, rows_are_fractions};
 pub use super::html_tables::html_table;
 use super::html_tables::html_table_snippets;
 use super::lm_eval_tables::{markdown_tables_after_lists, unruled_lm_eval_tables};
@@ -56,6 +56,9 @@ pub struct Table {
     /// The Hub id each body row's first cell links to (`[ToRA-13B](https://huggingface.co/llm-agents/tora-13b-v1.0)`),
     /// markdown tables only (empty for others).
     pub row_links: Vec<Option<String>>,
+    /// Whether each body row's first cell is wholly bold (`| **Starling-7B** |`), markdown
+    /// tables only (empty for others): cards bold their own model's row.
+    pub row_bold: Vec<bool>,
     /// Whether its heading or lead-in says it holds tuned models
     /// ([`table_is_tuned`](super::model_names::table_is_tuned)), worked out once by [`tables`]; or,
     /// set by the card's reader, the card is a tuned model's that speaks of no base model.
@@ -186,6 +189,8 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
     let mut cells = 0;
     let mut code: Option<(usize, String)> = None;
     let (mut row_start, mut row_link) = (0, None);
+    // The first cell's text in bold and not, to tell a wholly bold name.
+    let (mut strong, mut first_bold, mut first_plain) = (0u32, String::new(), String::new());
     for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
             Event::Start(Tag::Table(_)) => {
@@ -203,6 +208,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                         offset: range.start,
                         row_offsets: vec![],
                         row_links: vec![],
+                        row_bold: vec![],
                     },
                 ));
             }
@@ -210,7 +216,10 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
             Event::Start(Tag::TableRow) => {
                 row.clear();
                 (row_start, row_link) = (range.start, None);
+                (strong, first_bold, first_plain) = (0, String::new(), String::new());
             }
+            Event::Start(Tag::Strong) => strong += 1,
+            Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
             Event::Start(Tag::Link { dest_url, .. }) if cell.is_some() && row.is_empty() && !in_head => {
                 row_link = row_link.or_else(|| page_id(&dest_url));
             }
@@ -219,6 +228,9 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                 sup_text.clear();
             }
             Event::Text(t) | Event::Code(t) => {
+                if cell.is_some() && row.is_empty() {
+                    if strong > 0 { &mut first_bold } else { &mut first_plain }.push_str(&t);
+                }
                 if let Some(c) = cell.as_mut().filter(|_| !in_sup) {
                     c.push_str(&t);
                 } else if cell.is_some() {
@@ -272,6 +284,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                             t.rows.push(r);
                             t.row_offsets.push(row_start);
                             t.row_links.push(row_link.clone());
+                            t.row_bold.push(!first_bold.trim().is_empty() && first_plain.trim().is_empty());
                         }
                     }
                     row.clear();
@@ -333,57 +346,6 @@ pub(super) fn normalize_space(s: &str) -> String {
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A cell holding just a number (with markup, `%` or `± err` around it, or marks such as "✅",
-/// "👑", "†" that only say the value is the best).
-pub(crate) fn pure_number(cell: &str) -> Option<f64> {
-    let text = strip_markup(cell);
-    let t = text.trim().trim_end_matches('%').trim();
-    let value = leading_number(t)?;
-    let digits_end = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(t.len());
-    // "8-40" is a range (and "2024-05-01" a date), not a number.
-    if t[..digits_end].char_indices().any(|(i, c)| i > 0 && (c == '-' || c == '+')) {
-        return None;
-    }
-    // ("87.0% 🏆": the percent sign before a mark.)
-    let rest = t[digits_end..].trim().trim_start_matches('%').trim();
-    let marks = |c: char| {
-        c.is_whitespace() || matches!(c, '*' | '^' | '#') || (!c.is_ascii() && !c.is_alphanumeric() && c != '±')
-    };
-    // "2️⃣" (a keycap: the digit, a variation selector, U+20E3) is a rank, not a value.
-    let marked = !rest.is_empty() && rest.chars().all(marks) && !rest.contains('\u{20e3}');
-    // "24.0 pass@1": the value with the metric it is (pass@1, a code benchmark's usual one).
-    let pass_at_1 = rest.eq_ignore_ascii_case("pass@1");
-    // "25.09 (bad score. no clue why)": the card doubts its own number.
-    if rest.starts_with('(') && doubted(rest) {
-        return None;
-    }
-    (rest.is_empty()
-        || marked
-        || pass_at_1
-        || rest.starts_with('±')
-        || rest.starts_with('(')
-        || rest.starts_with("+/-"))
-    .then_some(value)
-}
-
-/// A note that says a number is not to be trusted.
-fn doubted(note: &str) -> bool {
-    const DOUBT: &[&str] =
-        &["bad", "wrong", "bug", "buggy", "invalid", "unreliable", "incorrect", "broken", "suspicious", "contaminated"];
-    let lower = note.to_lowercase();
-    lower.contains('?')
-        || lower.contains("no clue")
-        || lower.split(|c: char| !c.is_alphanumeric()).any(|w| DOUBT.contains(&w))
-}
-
-/// Cells that mean "no value" ("NaN", "N/A", "-"), in tables and leaderboards alike.
-const MISSING: &[&str] = &["", "-", "–", "—", "?", "n/a", "na", "null", "none", "nan", "unknown"];
-
-/// A cell that says no value was measured ([`MISSING`], markup and case aside).
-pub fn is_missing(cell: &str) -> bool {
-    MISSING.contains(&strip_markup(cell).trim().to_lowercase().as_str())
-}
-
 /// Where a `<br>` stood in a markdown cell.
 pub(super) const BR: char = '\u{1e}';
 
@@ -394,26 +356,6 @@ pub fn clip(text: &str) -> String {
         Some((i, _)) => flat[..i].to_owned(),
         None => flat,
     }
-}
-
-/// Whether a column holds fractions (0.634), not percents: see [`rows_are_fractions`].
-pub(crate) fn column_is_fraction(table: &Table, col: usize) -> bool {
-    match table.rows.as_slice() {
-        // One row (`| Average | hellaswag |` over `| 0.57221 | 0.81617 |`): its numbers together.
-        [row] => pure_number(&row[col]).is_some() && fractions(row.iter().filter_map(|c| pure_number(c))),
-        _ => rows_are_fractions(table.rows.iter(), col),
-    }
-}
-
-/// Two or more numbers, every one at most 1 and one above 0.
-fn fractions(values: impl Iterator<Item = f64>) -> bool {
-    let values: Vec<f64> = values.collect();
-    values.len() >= 2 && values.iter().all(|v| (0.0..=1.0).contains(v)) && values.iter().any(|v| *v > 0.0)
-}
-
-/// Whether every number of column `col` in `rows` is at most 1 (and there are two or more).
-pub(crate) fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>, col: usize) -> bool {
-    fractions(rows.filter_map(|r| pure_number(&r[col])))
 }
 
 #[cfg(test)]
@@ -762,5 +704,11 @@ mod tests {
         assert_eq!(found.len(), 1);
         let rows: Vec<&str> = found[0].rows.iter().map(|r| r[3].as_str()).collect();
         assert_eq!(rows, ["0.8371", "0.8144", "0.8599"]);
+    }
+
+    #[test]
+    fn a_rows_wholly_bold_name_is_marked() {
+        let md = "| Model | MMLU |\n|---|---|\n| GPT-4 | **86.4** |\n| **Starling-7B** | 63.9 |\n| **Foo** bar | 1 |\n";
+        assert_eq!(tables(md)[0].row_bold, [false, true, false]);
     }
 }

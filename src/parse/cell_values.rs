@@ -1,0 +1,77 @@
+//! What a table cell's text says as a value: a number (with the marks cards put around one), no
+//! value at all, or a column of fractions rather than percents.
+
+use super::benchmarks::strip_markup;
+use super::front_matter::leading_number;
+use super::tables::Table;
+
+/// A cell holding just a number (with markup, `%` or `± err` around it, or marks such as "✅",
+/// "👑", "†" that only say the value is the best).
+pub(crate) fn pure_number(cell: &str) -> Option<f64> {
+    let text = strip_markup(cell);
+    let t = text.trim().trim_end_matches('%').trim();
+    let value = leading_number(t)?;
+    let digits_end = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(t.len());
+    // "8-40" is a range (and "2024-05-01" a date), not a number.
+    if t[..digits_end].char_indices().any(|(i, c)| i > 0 && (c == '-' || c == '+')) {
+        return None;
+    }
+    // ("87.0% 🏆": the percent sign before a mark.)
+    let rest = t[digits_end..].trim().trim_start_matches('%').trim();
+    let marks = |c: char| {
+        c.is_whitespace() || matches!(c, '*' | '^' | '#') || (!c.is_ascii() && !c.is_alphanumeric() && c != '±')
+    };
+    // "2️⃣" (a keycap: the digit, a variation selector, U+20E3) is a rank, not a value.
+    let marked = !rest.is_empty() && rest.chars().all(marks) && !rest.contains('\u{20e3}');
+    // "24.0 pass@1": the value with the metric it is (pass@1, a code benchmark's usual one).
+    let pass_at_1 = rest.eq_ignore_ascii_case("pass@1");
+    // "25.09 (bad score. no clue why)": the card doubts its own number.
+    if rest.starts_with('(') && doubted(rest) {
+        return None;
+    }
+    (rest.is_empty()
+        || marked
+        || pass_at_1
+        || rest.starts_with('±')
+        || rest.starts_with('(')
+        || rest.starts_with("+/-"))
+    .then_some(value)
+}
+
+/// A note that says a number is not to be trusted.
+fn doubted(note: &str) -> bool {
+    const DOUBT: &[&str] =
+        &["bad", "wrong", "bug", "buggy", "invalid", "unreliable", "incorrect", "broken", "suspicious", "contaminated"];
+    let lower = note.to_lowercase();
+    lower.contains('?')
+        || lower.contains("no clue")
+        || lower.split(|c: char| !c.is_alphanumeric()).any(|w| DOUBT.contains(&w))
+}
+
+/// Cells that mean "no value" ("NaN", "N/A", "-"), in tables and leaderboards alike.
+const MISSING: &[&str] = &["", "-", "–", "—", "?", "n/a", "na", "null", "none", "nan", "unknown"];
+
+/// A cell that says no value was measured ([`MISSING`], markup and case aside).
+pub fn is_missing(cell: &str) -> bool {
+    MISSING.contains(&strip_markup(cell).trim().to_lowercase().as_str())
+}
+
+/// Whether a column holds fractions (0.634), not percents: see [`rows_are_fractions`].
+pub(crate) fn column_is_fraction(table: &Table, col: usize) -> bool {
+    match table.rows.as_slice() {
+        // One row (`| Average | hellaswag |` over `| 0.57221 | 0.81617 |`): its numbers together.
+        [row] => pure_number(&row[col]).is_some() && fractions(row.iter().filter_map(|c| pure_number(c))),
+        _ => rows_are_fractions(table.rows.iter(), col),
+    }
+}
+
+/// Two or more numbers, every one at most 1 and one above 0.
+fn fractions(values: impl Iterator<Item = f64>) -> bool {
+    let values: Vec<f64> = values.collect();
+    values.len() >= 2 && values.iter().all(|v| (0.0..=1.0).contains(v)) && values.iter().any(|v| *v > 0.0)
+}
+
+/// Whether every number of column `col` in `rows` is at most 1 (and there are two or more).
+pub(crate) fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>, col: usize) -> bool {
+    fractions(rows.filter_map(|r| pure_number(&r[col])))
+}
