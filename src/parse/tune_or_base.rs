@@ -159,13 +159,18 @@ fn tuned_field(markdown: &str) -> Option<String> {
 
 /// Whether a field names the model this one was made from ("Base model: https://…/Mistral-7B",
 /// "**Base Model**" over a link): trained further from it, the model may be a tune.
+/// A heading "### Base Model" does so only over a web link: over prose it titles a base model's
+/// results (deepseek-llm-7b-base's evaluation).
 fn names_a_base_model(markdown: &str) -> bool {
-    markdown.lines().any(|line| {
+    let lines: Vec<&str> = markdown.lines().collect();
+    lines.iter().enumerate().any(|(i, line)| {
         let key = line.trim_start_matches(|c: char| c.is_whitespace() || "-*_#>|".contains(c)).to_lowercase();
-        key.strip_prefix("base model").is_some_and(|rest| {
+        let field = key.strip_prefix("base model").is_some_and(|rest| {
             let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "*_|".contains(c));
             rest.is_empty() || rest.starts_with(':') || rest.starts_with('：')
-        })
+        });
+        let next = || lines[i + 1..].iter().find(|l| !l.trim().is_empty()).copied().unwrap_or("");
+        field && (!line.trim_start().starts_with('#') || next().contains("://"))
     })
 }
 
@@ -325,6 +330,24 @@ fn base_sentence(markdown: &str, model_id: &str) -> Option<String> {
         "not been fine-tuned for downstream",
         // "We do not advise you to use base language models for text generation" (Qwen's).
         "not advise you to use base language models",
+        // "This is the repository for the 7B pretrained model, converted for the Hugging Face
+        // Transformers format" (Llama 2's cards and their copies).
+        "pretrained model, converted for the hugging face",
+        // "It was trained as an autoregressive language model" (Polyglot-Ko's).
+        "trained as an autoregressive language model",
+        "causal language model trained on",
+        "decoder-only code completion model",
+        "decoder-only language model pre-trained on",
+        "decoder-only language models pre-trained on",
+        "decoder-only language model pretrained on",
+        "decoder-only language models pretrained on",
+        // "has officially released the 20 billion parameter pretrained model, InternLM-20B"
+        "billion parameter pretrained model",
+        // "It is _not_ an instruction model" (SantaCoder's).
+        "not an instruction model",
+        "not_ an instruction model",
+        "foundation model, not a fine",
+        "continued pretrained language model",
     ];
     // Not a line naming another model or size ("Mistral-7B-v0.1", "the 13B parameters model"): a
     // base model's card quoted at the end of a fine-tune's says "base" of that model.
@@ -346,7 +369,9 @@ fn line_saying(markdown: &str, phrases: &[&str], model_id: &str) -> Option<Strin
         let start = markdown[..at].rfind('\n').map_or(0, |i| i + 1);
         let end = markdown[at..].find('\n').map_or(markdown.len(), |i| at + i);
         let subject = lower[start..at].split(|c: char| c.is_whitespace() || "*`[]()>".contains(c));
-        let sibling = subject.into_iter().any(|w| !own.is_empty() && w.len() > own.len() && w.starts_with(&own));
+        // (Not "speechless-llama2-13b:v1.1", the model itself at a version.)
+        let extends = |w: &str| w.strip_prefix(own.as_str()).and_then(|r| r.chars().next()).is_some_and(|c| c != ':');
+        let sibling = subject.into_iter().any(|w| !own.is_empty() && extends(w));
         // The key of a "key: value" line ("- Base pretrained model type: Llama V2 13B") says
         // what the value is, not what this model is.
         let colon = lower[start..end].find(':').map(|c| start + c);
@@ -485,6 +510,27 @@ mod tests {
         let from = "**Base Model**\n[org/Foo-7B-Instruct](https://huggingface.co/org/Foo-7B-Instruct)\n";
         assert_eq!(kind(from, "org/Bar-7B-v0.3-base"), (None, None), "trained further from another model");
         assert_eq!(kind("Base model: https://huggingface.co/org/Foo-7B\n", "org/Bar-7B-base"), (None, None));
+        // A heading "Base Model" over its results' prose names no model it was made from.
+        let results = "### Base Model\n\nWe evaluate our models on [benchmarks](evaluation).\n\n| model | MMLU |\n";
+        assert!(kind(results, "org/Bar-7B-base").1.is_some());
+        let over_link = "### Base Model\n\n[org/Foo-7B](https://huggingface.co/org/Foo-7B)\n";
+        assert_eq!(kind(over_link, "org/Bar-7B-base"), (None, None));
+    }
+
+    #[test]
+    fn a_pretrained_models_own_wording_makes_it_a_base() {
+        for card in [
+            "Foo-7B was trained for 167 billion tokens. It was trained as an autoregressive language model.\n",
+            "`Foo-7B` is a 7 billion parameter decoder-only language model pre-trained on 1 trillion tokens.\n",
+            "The model was trained on GitHub code. As such it is _not_ an instruction model.\n",
+            "Llama 2 is a collection. This is the repository for the 7B pretrained model, converted for the Hugging Face Transformers format.\n",
+        ] {
+            assert_eq!(says(card), (false, true), "{card}");
+        }
+        // The model at a version is the model, not a sibling whose name extends it.
+        let merge = "Foo-7B:v1.1 is a merge of org/A-7B and org/B-7B.\n";
+        assert_eq!(says(merge), (true, false));
+        assert!(!says("Foo-7B-Instruct is a merge of org/A-7B and org/B-7B.\n").0, "the sibling's");
     }
 
     #[test]
