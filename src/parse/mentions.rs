@@ -93,7 +93,10 @@ impl PastedSection {
 /// Whether `text` states a size (`13B`) that the repo name `name` does not hold.
 pub(crate) fn states_other_size(text: &str, name: &str) -> bool {
     let own = words(name);
-    words(text).iter().any(|w| is_size(w) && !own.contains(w))
+    let said = words(text);
+    // ("480K steps and 1007B tokens": a count of data, not a size.)
+    let data = |i: usize| said.get(i + 1).is_some_and(|n| n == "tokens" || n == "token");
+    said.iter().enumerate().any(|(i, w)| is_size(w) && !own.contains(w) && !data(i))
 }
 
 /// A card's title: its first heading (past the front matter, whose comments also start with "#").
@@ -132,6 +135,8 @@ mod tests {
         assert!(names_other_model("The Mistral-7B-v0.1 LLM is a pretrained model.", "Foo-7B"));
         assert!(!names_other_model("Foo-7B is a pretrained model.", "Foo-7B"));
         assert!(!names_other_model("a compact 1B-class dense model", "MiniCPM5-1B"), "a description, not a name");
+        assert!(states_other_size("the 13B parameters model", "Foo-7B"));
+        assert!(!states_other_size("an intermediate checkpoint with 480K steps and 1007B tokens", "Foo-1.1B"));
         assert!(states_other_size("the 13B parameters model", "Foo-34B"));
         assert!(!states_other_size("the 34B parameters model", "Foo-34B"));
     }

@@ -57,6 +57,7 @@ mod table_titles;
 pub mod tables;
 mod title_size;
 pub(crate) mod tune_or_base;
+mod tune_phrases;
 
 #[cfg(test)]
 mod fuzz_props;

@@ -7,6 +7,7 @@ use super::mentions::{names_other_model, states_other_size};
 use super::model_names::{heading_is_tuned, is_packed, words};
 use super::siblings::{names_tuned_sibling, tuned_sibling};
 use super::tables::clip;
+use super::tune_phrases::{BASE_PHRASES, TUNED_PHRASES};
 
 /// What the card says: `(tuned, base)`, each the line or tag that says it; at most one is set.
 /// `tag` is a front-matter tag marking a tune (`tuned_tags`), `lineage` the front matter's base
@@ -117,23 +118,10 @@ fn front_matter_tag(meta: &serde_json::Value, wanted: &[&str]) -> Option<String>
 /// instruction-tuned", "is a merge of"). Sentences about other models ("the fine-tuned
 /// Llama-2-Chat models") do not count: the phrase must say what this model *is*.
 fn tuned_sentence(markdown: &str, model_id: &str, sibling: &dyn Fn() -> bool) -> Option<String> {
-    const PHRASES: &[&str] = &[
-        "is a fine-tuned",
-        "is a finetuned",
-        "is a fine tuned",
-        "is a fine-tune of",
-        "fine-tuned version of",
-        "finetuned version of",
-        "is an instruction-tuned",
-        "is an instruction tuned",
-        "is an instruct",
-        "is a chat model",
-        "is a merge of",
-    ];
     // Alpaca's prompt ("Below is an instruction that …") shows an instruction-tuned model, but on
     // a family's card that names this model's tuned sibling ("lemur-70b-chat-v1" beside
     // lemur-70b-v1) it is the sibling's.
-    let line = line_saying(markdown, PHRASES, model_id)?;
+    let line = line_saying(markdown, TUNED_PHRASES, model_id)?;
     let prompt = line.to_ascii_lowercase().contains("below is an instruction");
     (!(prompt && sibling())).then_some(line)
 }
@@ -309,51 +297,12 @@ fn is_turn_heading(line: &str) -> bool {
 
 /// A sentence in which the card calls its model a pretrained base model.
 fn base_sentence(markdown: &str, model_id: &str) -> Option<String> {
-    const PHRASES: &[&str] = &[
-        "is a pretrained",
-        "is a pre-trained",
-        "pretrained base model",
-        "pre-trained base model",
-        "is a base model",
-        "contains the base",
-        "base pretrained model",
-        "pretrained generative text model",
-        "pre-trained generative text model",
-        // "this model hasn't been fine-tuned with instruction-based training"
-        "n't been fine-tuned with instruction",
-        "not been fine-tuned with instruction",
-        "not been instruction-tuned",
-        "not been instruction tuned",
-        "is not instruction-tuned",
-        "is not instruction tuned",
-        // "Pythia-12B has not been fine-tuned for downstream contexts" (EleutherAI's cards).
-        "not been fine-tuned for downstream",
-        // "We do not advise you to use base language models for text generation" (Qwen's).
-        "not advise you to use base language models",
-        // "This is the repository for the 7B pretrained model, converted for the Hugging Face
-        // Transformers format" (Llama 2's cards and their copies).
-        "pretrained model, converted for the hugging face",
-        // "It was trained as an autoregressive language model" (Polyglot-Ko's).
-        "trained as an autoregressive language model",
-        "causal language model trained on",
-        "decoder-only code completion model",
-        "decoder-only language model pre-trained on",
-        "decoder-only language models pre-trained on",
-        "decoder-only language model pretrained on",
-        "decoder-only language models pretrained on",
-        // "has officially released the 20 billion parameter pretrained model, InternLM-20B"
-        "billion parameter pretrained model",
-        // "It is _not_ an instruction model" (SantaCoder's).
-        "not an instruction model",
-        "not_ an instruction model",
-        "foundation model, not a fine",
-        "continued pretrained language model",
-    ];
     // Not a line naming another model or size ("Mistral-7B-v0.1", "the 13B parameters model"): a
     // base model's card quoted at the end of a fine-tune's says "base" of that model.
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
     let another = |l: &String| names_other_model(l, name) || states_other_size(l, name);
-    line_saying(markdown, PHRASES, model_id).filter(|l| !l.to_ascii_lowercase().contains("not a base") && !another(l))
+    line_saying(markdown, BASE_PHRASES, model_id)
+        .filter(|l| !l.to_ascii_lowercase().contains("not a base") && !another(l))
 }
 
 /// The first line holding one of `phrases` (lower-case), clipped to evidence length. The card is
