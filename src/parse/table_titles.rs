@@ -122,7 +122,9 @@ pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
     };
     // A plain word ("#### Translation", "#### Safety", "#### Hallucination") names a kind of
     // task, not a benchmark: benchmarks are named "IndicGLUE", "COPA", "M3Exam", "WiC".
-    let plain = last.chars().skip(1).all(|c| c.is_lowercase());
+    // (Unless the lead-in links the word to a page: "[Gaokao](https://github.com/ExpressAI/AI-Gaokao) 是…".)
+    let linked = table.lead_in.contains(&format!("[{last}](http"));
+    let plain = last.chars().skip(1).all(|c| c.is_lowercase()) && !linked;
     // (Nor a setting: "#### Few-shot", "#### Zero-shot" over the same benchmarks.)
     let setting = words(last).iter().any(|w| w == "shot" || w == "shots");
     let named = last.split_whitespace().count() == 1
@@ -195,6 +197,13 @@ mod tests {
             titled_benchmark(&tables(&format!("{heading}\n\n| Model | A |\n|---|---|\n| Foo | 1.0 |\n"))[0])
         };
         assert_eq!(titled("#### IndicGLUE").as_deref(), Some("IndicGLUE"));
+        // A plain word names a benchmark when the lead-in links it to a page.
+        assert_eq!(titled("#### Gaokao"), None);
+        assert_eq!(
+            titled("#### Gaokao\n[Gaokao](https://github.com/x/AI-Gaokao) is an exam set.").as_deref(),
+            Some("Gaokao")
+        );
+        assert_eq!(titled("#### Safety\n[Safety](#safety) results."), None, "an in-page link");
         assert_eq!(titled("#### Few-shot"), None);
         assert_eq!(titled("#### Zero-Shot"), None);
         assert_eq!(titled("#### 5-shots"), None);
