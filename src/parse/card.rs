@@ -465,6 +465,13 @@ mod tests {
         assert!(read_card("THUDM/GLM-4-32B", glm).date.is_none());
         assert!(read_card("THUDM/GLM-4-32B", &glm.replace("GLM-4 series models", "GLM-4-32B")).date.is_some());
         assert!(is_tuned("rednote-hilab/dots.llm1.inst", ""));
+        // A card naming the model with "base" added anywhere: the model is that base's tune.
+        assert!(is_tuned("deepseek-ai/DeepSeek-V3", "| DeepSeek-V3-Base | 671B |\n"));
+        assert!(is_tuned("inclusionAI/Ling-flash-2.0", "| Ling-flash-base-2.0 | 32K |\n| Ling-flash-2.0 | 32K |\n"));
+        assert!(is_tuned("THUDM/GLM-4-32B-0414", "GLM-4-32B-Base-0414 and GLM-4-32B-0414"));
+        // Not a base with more added ("kobart-base-v2" on kobart's card), nor the name alone.
+        assert!(!is_tuned("hyunwoongko/kobart", "see kobart-base-v2"));
+        assert!(!is_tuned("inclusionAI/Ling-flash-2.0", "Ling-flash-2.0 is out"));
     }
 
     #[test]

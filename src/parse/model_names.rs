@@ -367,14 +367,14 @@ pub fn lead_in_says_tuned(lead_in: &str) -> bool {
     })
 }
 
-/// A model is tuned when its name says so, or when its card names a `<name>-Base` sibling
-/// (DeepSeek-V3's card lists DeepSeek-V3-Base: the repo without the suffix is the chat model).
+/// A model is tuned when its name says so, or when its card names it with "base" added
+/// (DeepSeek-V3's card lists DeepSeek-V3-Base, Ling-flash-2.0's Ling-flash-base-2.0: the repo
+/// without the word is the chat model).
 pub fn is_tuned(model_id: &str, card: &str) -> bool {
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
     // "dots.llm1.inst": tables' abbreviations of instruct name a tune too.
     words(name).iter().any(|w| TUNING.contains(&w.as_str()) || matches!(w.as_str(), "inst" | "ins"))
-        || (!name.to_lowercase().ends_with("base")
-            && card.to_lowercase().contains(&format!("{}-base", name.to_lowercase())))
+        || super::siblings::names_base_sibling(card, model_id)
         || titled_tuned(name, card)
 }
 

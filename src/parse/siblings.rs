@@ -16,12 +16,26 @@ pub(super) fn tuned_sibling(markdown: &str, sibling: &dyn Fn() -> bool) -> Optio
 /// "-SFT" sibling beside a later stage's ("-DPO", "-RM") is an earlier stage of the model's own
 /// tuning (Llama-3.1-Tulu-3-70B, its SFT and DPO checkpoints), not a tune of a base.
 pub(super) fn names_tuned_sibling(markdown: &str, model_id: &str) -> bool {
+    let added = added_words(markdown, model_id);
+    let later_stage = ["dpo", "rm", "rlhf", "ppo", "grpo", "rlvr"].iter().any(|s| added.contains(*s));
+    ["chat", "instruct", "it"].iter().any(|t| added.contains(*t)) || added.contains("sft") && !later_stage
+}
+
+/// Whether the card names this model's name with "base" added anywhere ("DeepSeek-V3-Base",
+/// "Ling-flash-base-2.0", "GLM-4-32B-Base-0414"): the model is that base's tune.
+pub(crate) fn names_base_sibling(markdown: &str, model_id: &str) -> bool {
+    added_words(markdown, model_id).contains("base")
+}
+
+/// The words the card's names add to this model's name, one at a time: the card's hyphenated
+/// tokens holding every word of the name and one more.
+fn added_words(markdown: &str, model_id: &str) -> std::collections::BTreeSet<String> {
     let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
-    let Some(first) = own.first() else { return false };
+    let Some(first) = own.first() else { return Default::default() };
     let lower = markdown.to_ascii_lowercase();
     let joins = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
     // Only the tokens around the name's first word (one search, not every token of the card).
-    let added: std::collections::BTreeSet<String> = lower
+    lower
         .match_indices(first.as_str())
         .filter_map(|(at, _)| {
             let start = lower[..at].char_indices().rev().find(|(_, c)| !joins(*c)).map_or(0, |(i, c)| i + c.len_utf8());
@@ -36,7 +50,5 @@ pub(super) fn names_tuned_sibling(markdown: &str, model_id: &str) -> bool {
                 _ => None,
             }
         })
-        .collect();
-    let later_stage = ["dpo", "rm", "rlhf", "ppo", "grpo", "rlvr"].iter().any(|s| added.contains(*s));
-    ["chat", "instruct", "it"].iter().any(|t| added.contains(*t)) || added.contains("sft") && !later_stage
+        .collect()
 }
