@@ -312,6 +312,7 @@ fn base_sentence(markdown: &str, model_id: &str) -> Option<String> {
 fn line_saying(markdown: &str, phrases: &[&str], model_id: &str) -> Option<String> {
     let lower = markdown.to_ascii_lowercase();
     let own = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
+    let own_words = words(&own);
     let mut found: Vec<usize> = phrases.iter().flat_map(|p| lower.match_indices(p).map(|(i, _)| i)).collect();
     found.sort_unstable();
     found.into_iter().find_map(|at| {
@@ -320,7 +321,17 @@ fn line_saying(markdown: &str, phrases: &[&str], model_id: &str) -> Option<Strin
         let subject = lower[start..at].split(|c: char| c.is_whitespace() || "*`[]()>".contains(c));
         // (Not "speechless-llama2-13b:v1.1", the model itself at a version.)
         let extends = |w: &str| w.strip_prefix(own.as_str()).and_then(|r| r.chars().next()).is_some_and(|c| c != ':');
-        let sibling = subject.into_iter().any(|w| !own.is_empty() && extends(w));
+        // Nor a sibling of another kind that the line opens with ("**Orion-14B-Chat:** A chat-model
+        // fine-tuned on …" on Orion-14B-Base's card): the family's word and a tuning or base word
+        // this name lacks.
+        let kind = |x: &String| !own_words.contains(x) && (x == "base" || super::model_names::is_kind_or_format(x));
+        let variant = |w: &str| {
+            let w = words(w.trim_end_matches(':'));
+            own_words.first().is_some_and(|f| f.len() >= 3 && w.first() == Some(f)) && w.iter().any(kind)
+        };
+        let mut subject = subject.filter(|w| w.chars().any(char::is_alphanumeric)).peekable();
+        let opens_with_variant = subject.peek().is_some_and(|w| w.contains('-') && variant(w));
+        let sibling = opens_with_variant || subject.any(|w| !own.is_empty() && extends(w));
         // The key of a "key: value" line ("- Base pretrained model type: Llama V2 13B") says
         // what the value is, not what this model is.
         let colon = lower[start..end].find(':').map(|c| start + c);
@@ -372,6 +383,12 @@ mod tests {
     fn says(card: &str) -> (bool, bool) {
         let (tuned, base) = tune_or_base(card, "org/Foo-7B", (None, None, None), false);
         (tuned.is_some(), base.is_some())
+    }
+
+    fn each_says(cards: &[&str], want: (bool, bool)) {
+        for card in cards {
+            assert_eq!(says(card), want, "{card}");
+        }
     }
 
     #[test]
@@ -468,18 +485,33 @@ mod tests {
 
     #[test]
     fn a_pretrained_models_own_wording_makes_it_a_base() {
-        for card in [
+        let cards = [
             "Foo-7B was trained for 167 billion tokens. It was trained as an autoregressive language model.\n",
             "`Foo-7B` is a 7 billion parameter decoder-only language model pre-trained on 1 trillion tokens.\n",
             "The model was trained on GitHub code. As such it is _not_ an instruction model.\n",
             "Llama 2 is a collection. This is the repository for the 7B pretrained model, converted for the Hugging Face Transformers format.\n",
-        ] {
-            assert_eq!(says(card), (false, true), "{card}");
-        }
+        ];
+        each_says(&cards, (false, true));
         // The model at a version is the model, not a sibling whose name extends it.
         let merge = "Foo-7B:v1.1 is a merge of org/A-7B and org/B-7B.\n";
         assert_eq!(says(merge), (true, false));
         assert!(!says("Foo-7B-Instruct is a merge of org/A-7B and org/B-7B.\n").0, "the sibling's");
+    }
+
+    #[test]
+    fn the_model_as_the_object_of_a_fine_tuning_makes_it_a_tune() {
+        let cards = [
+            "This model is fine-tuned from CodeLlama-34B and achieves 67.6% pass@1.\n",
+            "`Foo 7B` is a Llama2 7B model finetuned on an Orca style Dataset\n",
+            "Foo-7B was fine-tuned on 300,000 instructions.\n",
+            "This is Foo trained on top of tiiuae/falcon-7b.\n",
+        ];
+        each_says(&cards, (true, false));
+        // Not a line opening with a sibling of another kind: the base's card lists its chat model.
+        let kind = |card: &str, id: &str| tune_or_base(card, id, (None, None, None), false);
+        let list = "  - **Foo-14B-Chat:**  A chat-model fine-tuned on a high-quality corpus.\n";
+        assert_eq!(kind(list, "org/Foo-14B-Base").0, None);
+        assert!(kind(list, "org/Foo-14B-Base").1.is_some(), "the name ends in base");
     }
 
     #[test]
