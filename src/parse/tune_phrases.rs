@@ -14,21 +14,6 @@ pub(super) const TUNED_PHRASES: &[&str] = &[
     "is an instruct",
     "is a chat model",
     "is a merge of",
-    // The model as the object of a fine-tuning: "This model is fine-tuned from CodeLlama-34B-Python",
-    // "`Stable Beluga 13B` is a Llama2 13B model finetuned on an Orca style Dataset".
-    "is fine-tuned from",
-    "is finetuned from",
-    "is fine-tuned on",
-    "is finetuned on",
-    "was fine-tuned from",
-    "was fine-tuned on",
-    "was finetuned on",
-    "model fine-tuned on",
-    "model finetuned on",
-    "models fine-tuned on",
-    "instruction-tuned versions of",
-    "is a finetune of",
-    "trained on top of",
 ];
 
 /// A sentence calling the model a pretrained base model.
