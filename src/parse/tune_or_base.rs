@@ -313,7 +313,7 @@ fn line_saying(markdown: &str, phrases: &[&str], model_id: &str) -> Option<Strin
     let lower = markdown.to_ascii_lowercase();
     let own = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
     let own_words = words(&own);
-    let mut found: Vec<usize> = phrases.iter().flat_map(|p| lower.match_indices(p).map(|(i, _)| i)).collect();
+    let mut found: Vec<usize> = phrases.iter().flat_map(|p| memchr::memmem::find_iter(lower.as_bytes(), p)).collect();
     found.sort_unstable();
     found.into_iter().find_map(|at| {
         let start = markdown[..at].rfind('\n').map_or(0, |i| i + 1);
