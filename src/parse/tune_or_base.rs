@@ -44,10 +44,12 @@ pub fn tune_or_base(
     // the instruct") is not made a chat or instruct model by a merge or a fine-tune on raw text.
     let said =
         || tuned_sentence(markdown, model_id, &sibling).or_else(|| tuned_field(markdown).filter(|_| tuned_from()));
-    if !tuned_name && names_base(model_id) {
+    let causal_base = || ends_in_base(model_id) && markdown.contains("AutoModelForCausalLM");
+    if !tuned_name && (names_base(model_id) || causal_base()) {
         // With no line calling it a base, the name says so, unless anything in the card says it
         // was tuned or merged (merges named "…-33b-Base" are tunes): then nothing is said.
-        let name = || Some(format!("the repo name {:?} ends in \"base\" after its size", repo_name(model_id)));
+        let how = if names_base(model_id) { "after its size" } else { "and the card loads it as a causal LM" };
+        let name = || Some(format!("the repo name {:?} ends in \"base\" {how}", repo_name(model_id)));
         let silent = || said().is_none() && weaker().is_none() && !names_a_base_model(markdown);
         return (None, base.or_else(|| silent().then(name).flatten()));
     }
@@ -70,7 +72,14 @@ fn repo_name(model_id: &str) -> &str {
 /// "Biggie-SmoLlm-0.15B-Base"); not BERT's or T5's size word ("bert-base-uncased", "mt0-base").
 pub fn names_base(model_id: &str) -> bool {
     let name = words(model_id.rsplit('/').next().unwrap_or(model_id));
-    name.last().is_some_and(|w| w == "base") && name.iter().any(|w| super::model_names::is_size(w))
+    ends_in_base(model_id) && name.iter().any(|w| super::model_names::is_size(w))
+}
+
+/// Whether the repo name's last word is "base" ("DeepSeek-V3-Base", "bert-base"): a pretrained
+/// model's name, or an encoder's size word; a name with no size needs the card to load it as a
+/// causal language model (`AutoModelForCausalLM`) to be read as the former.
+fn ends_in_base(model_id: &str) -> bool {
+    words(model_id.rsplit('/').next().unwrap_or(model_id)).last().is_some_and(|w| w == "base")
 }
 
 /// A front-matter tag that marks a tune.
@@ -471,6 +480,10 @@ mod tests {
         let kind = |card: &str, id: &str| tune_or_base(card, id, (None, None, None), false);
         assert!(kind("# Foo\nA code model trained from scratch.\n", "org/foo-coder-7b-base").1.is_some());
         assert_eq!(kind("# Foo\n", "org/foo-coder-base"), (None, None), "no size: BERT's and T5's size word");
+        // Without a size, a card loading it as a causal language model.
+        let causal = "model = AutoModelForCausalLM.from_pretrained(\"org/Foo-V3-Base\")\n";
+        assert!(kind(causal, "org/Foo-V3-Base").1.is_some());
+        assert_eq!(kind("model = AutoModel.from_pretrained(x)\n", "org/foo-base"), (None, None));
         let merge = "This is a merge of pre-trained language models created using [mergekit](https://x).\n";
         assert_eq!(kind(merge, "org/Coder-33b-Base"), (None, None), "a merge named base");
         let from = "**Base Model**\n[org/Foo-7B-Instruct](https://huggingface.co/org/Foo-7B-Instruct)\n";
