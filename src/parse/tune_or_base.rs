@@ -503,6 +503,7 @@ mod tests {
             "`Foo-7B` is a 7 billion parameter decoder-only language model pre-trained on 1 trillion tokens.\n",
             "The model was trained on GitHub code. As such it is _not_ an instruction model.\n",
             "Llama 2 is a collection. This is the repository for the 7B pretrained model, converted for the Hugging Face Transformers format.\n",
+            "**This is a raw, pretrained model, which should be further finetuned for most usecases.**\n",
         ];
         each_says(&cards, (false, true));
         // The model at a version is the model, not a sibling whose name extends it.

@@ -55,6 +55,8 @@ pub(super) const BASE_PHRASES: &[&str] = &[
     "not an instruction model",
     "not_ an instruction model",
     "foundation model, not a fine",
+    // "This is a raw, pretrained model, which should be further finetuned for most usecases" (Falcon's).
+    "raw, pretrained model",
     "has not been fine-tuned",
     // "The model was pretrained using a causal language modeling (CLM) objective" (OPT's, GPT-2's).
     "causal language modeling (clm) objective",
