@@ -107,12 +107,18 @@ pub fn html_table(snippet: &str) -> Option<Table> {
         r.resize(width, String::new());
     }
     // Each body row's place in the snippet: its `<tr>`, when the raw tags and the parsed rows
-    // are as many (no tag in a comment, no row the parser added); else the table's own.
+    // are as many (no row the parser added); else the table's own. A row commented out
+    // (`<!-- <tr> … </tr> -->`, Qwen-VL-Chat's 4-shot rows) is no tag.
     let lower = snippet.to_ascii_lowercase();
+    let comments: Vec<(usize, usize)> = lower
+        .match_indices("<!--")
+        .map(|(at, _)| (at, lower[at..].find("-->").map_or(lower.len(), |e| at + e)))
+        .collect();
     let tags: Vec<usize> = lower
         .match_indices("<tr")
         .filter(|(at, _)| lower[at + 3..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace()))
         .map(|(at, _)| at)
+        .filter(|at| !comments.iter().any(|(start, end)| start < at && at < end))
         .collect();
     let row_offsets =
         if tags.len() == trs.len() && trs.len() == rows.len() + 1 { tags[1..].to_vec() } else { vec![0; rows.len()] };

@@ -410,10 +410,16 @@ mod tests {
         assert_eq!(t[0].rows.len(), 2);
         assert!(md[t[0].row_offsets[0]..].starts_with("<tr>\n<td>A-7B"));
         assert!(md[t[0].row_offsets[1]..].starts_with("<TR class"));
-        // Tags the parser does not count as rows (one in a comment): every row is placed at the table.
-        let commented =
-            "<table>\n<!-- <tr> -->\n<tr><th>M</th><th>X</th></tr>\n<tr><td>A</td><td>1</td></tr>\n</table>\n";
+        // A row commented out is no row: the others keep their own `<tr>`.
+        let commented = "<table>\n<tr><th>M</th><th>X</th></tr>\n<!-- <tr><td>Z</td><td>9</td></tr> -->\n\
+                         <tr><td>A</td><td>1</td></tr>\n</table>\n";
         let t = tables(commented);
+        assert_eq!(t[0].rows.len(), 1);
+        assert!(commented[t[0].row_offsets[0]..].starts_with("<tr><td>A"), "{:?}", t[0].row_offsets);
+        // Tags the parser does not count as rows (one in an attribute): every row is placed at the table.
+        let quoted =
+            "<table>\n<tr><th>M</th><th>X</th></tr>\n<tr><td title=\"a <tr> b\">A</td><td>1</td></tr>\n</table>\n";
+        let t = tables(quoted);
         assert!(t[0].row_offsets.iter().all(|r| *r == t[0].offset), "{:?}", t[0].row_offsets);
     }
 
