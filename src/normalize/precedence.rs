@@ -11,6 +11,7 @@
 //! one per key gets `used_for_density = true`.
 
 use crate::fetch::codes::{RejectReason, Stage};
+use crate::parse::benchmark_shape::SPLITS;
 use crate::parse::quant_levels::quant_level_bits;
 use crate::tables::rows::{RejectRow, ScoreRow};
 
@@ -67,9 +68,9 @@ fn other_measure(score: &ScoreRow) -> bool {
 /// A held-out split other than the test set ("MMLU: Valid (5-shot)" beside "MMLU: Test") or a
 /// rescaled score ("Normalized"): goes after the others.
 fn other_split(score: &ScoreRow) -> bool {
-    const WORDS: &[&str] = &["valid", "validation", "val", "dev", "normalized", "normalised"];
     let metric = score.metric.as_deref().unwrap_or("").to_ascii_lowercase();
-    metric.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| WORDS.contains(&w))
+    let held_out = |w: &str| w != "test" && SPLITS.contains(&w);
+    metric.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| held_out(w) || matches!(w, "normalized" | "normalised"))
 }
 
 /// The order of observations of one key; observations equal in it are one group, which the

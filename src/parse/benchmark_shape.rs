@@ -174,9 +174,11 @@ pub fn is_setting_only(header: &str) -> bool {
     b.shots.is_some() && b.canonical.trim_matches('_').is_empty() || split_of(header).is_some()
 }
 
+/// The words that name a data split ("MMLU: Valid", "Avg. (Test)").
+pub const SPLITS: &[&str] = &["valid", "validation", "val", "test", "dev"];
+
 /// The split a header names and nothing else but shots ("Valid (0-shot)": "valid"; "Test").
 pub fn split_of(header: &str) -> Option<String> {
-    const SPLITS: &[&str] = &["valid", "validation", "val", "test", "dev"];
     let (rest, _) = super::benchmarks::take_shots(&strip_markup(header).to_lowercase());
     let words: Vec<&str> = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     match words.as_slice() {

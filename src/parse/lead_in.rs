@@ -133,7 +133,7 @@ pub(crate) fn mark_lead_in_split(scores: &mut [super::card_scores::CardScore], t
     // (A score whose name or metric says its split keeps it: "Avg. (Test)" beside "Avg. (Val)".)
     let names_split = |s: &super::card_scores::CardScore| {
         let said = format!("{} {}", s.benchmark_raw, s.metric.as_deref().unwrap_or("")).to_lowercase();
-        said.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "val" | "valid" | "validation" | "dev" | "test"))
+        said.split(|c: char| !c.is_alphanumeric()).any(|w| super::benchmark_shape::SPLITS.contains(&w))
     };
     for s in scores.iter_mut().filter(|s| !names_split(s)) {
         s.metric = Some(s.metric.take().map_or("validation".to_owned(), |m| format!("{m} (validation)")));
