@@ -110,15 +110,23 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     // are as many (no row the parser added); else the table's own. A row commented out
     // (`<!-- <tr> … </tr> -->`, Qwen-VL-Chat's 4-shot rows) is no tag.
     let lower = snippet.to_ascii_lowercase();
-    let comments: Vec<(usize, usize)> = lower
-        .match_indices("<!--")
-        .map(|(at, _)| (at, lower[at..].find("-->").map_or(lower.len(), |e| at + e)))
-        .collect();
+    // (One pass: a comment's end is looked for once, from its start; the next start after it.)
+    let mut comments: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    while let Some(start) = lower[from..].find("<!--").map(|s| from + s) {
+        let end = lower[start..].find("-->").map_or(lower.len(), |e| start + e);
+        comments.push((start, end));
+        from = end.max(start + 4);
+    }
     let tags: Vec<usize> = lower
         .match_indices("<tr")
         .filter(|(at, _)| lower[at + 3..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace()))
         .map(|(at, _)| at)
-        .filter(|at| !comments.iter().any(|(start, end)| start < at && at < end))
+        // (Comments come in order and apart: the last one starting before the tag is the one to ask.)
+        .filter(|at| {
+            let before = comments.partition_point(|(start, _)| start < at);
+            before == 0 || comments[before - 1].1 <= *at
+        })
         .collect();
     let row_offsets =
         if tags.len() == trs.len() && trs.len() == rows.len() + 1 { tags[1..].to_vec() } else { vec![0; rows.len()] };
