@@ -472,6 +472,8 @@ mod tests {
         // Not a base with more added ("kobart-base-v2" on kobart's card), nor the name alone.
         assert!(!is_tuned("hyunwoongko/kobart", "see kobart-base-v2"));
         assert!(!is_tuned("inclusionAI/Ling-flash-2.0", "Ling-flash-2.0 is out"));
+        // Each token once, and every token: a token holding the name's first word twice, then the base.
+        assert!(is_tuned("org/Foo-7B", "foofoo-x, (foo-7b-base)"));
     }
 
     #[test]

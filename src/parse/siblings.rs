@@ -34,21 +34,27 @@ fn added_words(markdown: &str, model_id: &str) -> std::collections::BTreeSet<Str
     let Some(first) = own.first() else { return Default::default() };
     let lower = markdown.to_ascii_lowercase();
     let joins = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
-    // Only the tokens around the name's first word (one search, not every token of the card).
-    lower
-        .match_indices(first.as_str())
-        .filter_map(|(at, _)| {
-            let start = lower[..at].char_indices().rev().find(|(_, c)| !joins(*c)).map_or(0, |(i, c)| i + c.len_utf8());
-            let end = lower[at..].find(|c: char| !joins(c)).map_or(lower.len(), |i| at + i);
-            let token = &lower[start..end];
-            let w = words(token);
-            let extra: Vec<&String> = w.iter().filter(|x| !own.contains(x)).collect();
-            match extra.as_slice() {
-                [x] if token.contains('-') && w.len() == own.len() + 1 && own.iter().all(|o| w.contains(o)) => {
-                    Some((*x).clone())
-                }
-                _ => None,
+    // Only the tokens around the name's first word (one search, not every token of the card),
+    // each token once: the search goes on past the token it found, so a card of one long token
+    // is read in one pass, not once per match.
+    let mut added = std::collections::BTreeSet::new();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(first.as_str()).map(|i| from + i) {
+        let start = lower[from..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !joins(*c))
+            .map_or(from, |(i, c)| from + i + c.len_utf8());
+        let end = lower[at..].find(|c: char| !joins(c)).map_or(lower.len(), |i| at + i);
+        from = end.max(at + first.len());
+        let token = &lower[start..end];
+        let w = words(token);
+        let extra: Vec<&String> = w.iter().filter(|x| !own.contains(x)).collect();
+        if let [x] = extra.as_slice() {
+            if token.contains('-') && w.len() == own.len() + 1 && own.iter().all(|o| w.contains(o)) {
+                added.insert((*x).clone());
             }
-        })
-        .collect()
+        }
+    }
+    added
 }

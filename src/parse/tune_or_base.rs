@@ -319,14 +319,25 @@ fn base_sentence(markdown: &str, model_id: &str) -> Option<String> {
 /// Not when the sentence's subject is a sibling whose name extends this one's
 /// ("Qwen2.5-Math-1.5B-Instruct is an instruction model" on Qwen2.5-Math-1.5B's card).
 fn line_saying(markdown: &str, phrases: &[&str], model_id: &str) -> Option<String> {
+    const MATCHES_A_LINE: usize = 8;
     let lower = markdown.to_ascii_lowercase();
     let own = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
     let own_words = words(&own);
     let mut found: Vec<usize> = phrases.iter().flat_map(|p| memchr::memmem::find_iter(lower.as_bytes(), p)).collect();
     found.sort_unstable();
+    // Each match's line from the card's line ends, and at most a few matches a line: one long
+    // line full of the phrase (a hostile card) is then read a few times, not once per match.
+    let ends: Vec<usize> = memchr::memchr_iter(b'\n', lower.as_bytes()).collect();
+    let line_of = |at: usize| ends.partition_point(|e| *e < at);
+    let mut seen = (usize::MAX, 0);
     found.into_iter().find_map(|at| {
-        let start = markdown[..at].rfind('\n').map_or(0, |i| i + 1);
-        let end = markdown[at..].find('\n').map_or(markdown.len(), |i| at + i);
+        let line = line_of(at);
+        seen = if seen.0 == line { (line, seen.1 + 1) } else { (line, 1) };
+        if seen.1 > MATCHES_A_LINE {
+            return None;
+        }
+        let start = line.checked_sub(1).map_or(0, |l| ends[l] + 1);
+        let end = ends.get(line).copied().unwrap_or(markdown.len());
         let subject = lower[start..at].split(|c: char| c.is_whitespace() || "*`[]()>".contains(c));
         // (Not "speechless-llama2-13b:v1.1", the model itself at a version.)
         let extends = |w: &str| w.strip_prefix(own.as_str()).and_then(|r| r.chars().next()).is_some_and(|c| c != ':');

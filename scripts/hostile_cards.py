@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Time the card parser on hostile cards: ~400 KB of one phrase repeated, one card per phrase.
+
+    scripts/hostile_cards.py [LIMIT_SECONDS=2]
+
+A rule that scans the card once per match of its phrase, or backwards to the line's start for every
+match, is quadratic: a card that repeats the phrase on one long line then takes minutes. Session 42
+found three such scans this way (a sibling-name scan, the base/tune phrase lines, HTML comments):
+one card took 287 s. Each card here repeats a phrase or table line the parser branches on. The script
+builds `examples/card_parse_cpu`, runs it once over the cards, prints the slowest, and exits 1 if
+any card takes more than LIMIT_SECONDS of CPU. It is not a test: timings belong to benchmarks.
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+LIMIT = float(sys.argv[1]) if len(sys.argv) > 1 else 2.0
+SIZE = 400_000
+
+UNITS = {
+    "release": "2024-01-01 We released Foo-7B-Chat. ",
+    "params": "Foo-7B has 7 billion parameters and 13B total parameters. ",
+    "percent": "Foo-7B achieves 50% on MMLU. ",
+    "percent_lines": "Foo-7B achieves 50% on MMLU.\n",
+    "pipes": "| Foo-7B | 1 |",
+    "table_rows": "| Foo-7B | 50.1 | 60.2 |\n",
+    "table_starts": "\n| a | b |\n|---|---|\n",
+    "html_rows": "<tr><td>Foo-7B</td><td>1</td></tr>",
+    "html_comments": "<!-- <tr>",
+    "headings": "## MMLU\n",
+    "sibling_names": "foo-7b-base foo-7b-chat ",
+    "one_token": "foo",
+    "sizes": "7B 13B 70B ",
+    "shots": "MMLU (5-shot), GSM8K (8-shot), ",
+    "links": "[Foo](https://huggingface.co/org/Foo-7B) ",
+    "fenced_tables": "```\n| a | b |\n",
+    "lists": "- MMLU: 50.1\n",
+    "json": '{"mmlu": 50.1, ',
+    "brackets": "(((((",
+    "bold": "**Foo-7B** ",
+    "lm_eval": "|mmlu|0|acc|0.5|±|0.01|\n",
+    "quotes": "> Foo-7B is a fine-tuned model. ",
+    "example_phrases": "Example: x is a pretrained ",
+    "sibling_phrases": "foo-7b-chat is a pretrained ",
+    "chinese_news": "发布了Foo-7B模型，",
+}
+
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+target = os.environ.get("CARGO_TARGET_DIR", os.path.join(root, "target"))
+subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "card_parse_cpu"], cwd=root, check=True)
+with tempfile.TemporaryDirectory() as cards:
+    for i, (name, unit) in enumerate(UNITS.items()):
+        # `<org>__<name>.README.md`, as the corpus names its cards: the model is Foo-7B-<name>.
+        path = os.path.join(cards, f"org{i}__Foo-7B-{name}.README.md")
+        with open(path, "w") as f:
+            f.write("# Foo-7B\n\n" + unit * (SIZE // len(unit)) + "\n")
+    run = subprocess.run([os.path.join(target, "release", "examples", "card_parse_cpu"), cards, "1"],
+                         capture_output=True, text=True, check=True)
+print(run.stdout)
+slow = []
+for line in run.stdout.splitlines():
+    m = re.match(r"\s+([\d.]+)(ms|s|µs)\s+\d+ bytes\s+(\S+)", line)
+    if m:
+        seconds = float(m.group(1)) * {"s": 1, "ms": 1e-3, "µs": 1e-6}[m.group(2)]
+        if seconds > LIMIT:
+            slow.append((m.group(3), seconds))
+for name, seconds in slow:
+    print(f"SLOW: {name} {seconds:.2f} s")
+sys.exit(1 if slow else 0)
