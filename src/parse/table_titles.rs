@@ -123,8 +123,8 @@ pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
     // A plain word ("#### Translation", "#### Safety", "#### Hallucination") names a kind of
     // task, not a benchmark: benchmarks are named "IndicGLUE", "COPA", "M3Exam", "WiC".
     // (Unless the lead-in links the word to a page: "[Gaokao](https://github.com/ExpressAI/AI-Gaokao) 是…".)
-    let linked = table.lead_in.contains(&format!("[{last}](http"));
-    let plain = last.chars().skip(1).all(|c| c.is_lowercase()) && !linked;
+    let linked = || table.lead_in.contains(&format!("[{last}](http"));
+    let plain = last.chars().skip(1).all(|c| c.is_lowercase()) && !linked();
     // (Nor a setting: "#### Few-shot", "#### Zero-shot" over the same benchmarks.)
     let setting = words(last).iter().any(|w| w == "shot" || w == "shots");
     let named = last.split_whitespace().count() == 1

@@ -189,8 +189,8 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
     let mut cells = 0;
     let mut code: Option<(usize, String)> = None;
     let (mut row_start, mut row_link) = (0, None);
-    // The first cell's text in bold and not, to tell a wholly bold name.
-    let (mut strong, mut first_bold, mut first_plain) = (0u32, String::new(), String::new());
+    // Whether the first cell has text in bold, and outside it: a wholly bold name has only the former.
+    let (mut strong, mut first_bold, mut first_plain) = (0u32, false, false);
     for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
             Event::Start(Tag::Table(_)) => {
@@ -216,7 +216,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
             Event::Start(Tag::TableRow) => {
                 row.clear();
                 (row_start, row_link) = (range.start, None);
-                (strong, first_bold, first_plain) = (0, String::new(), String::new());
+                (strong, first_bold, first_plain) = (0, false, false);
             }
             Event::Start(Tag::Strong) => strong += 1,
             Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
@@ -229,7 +229,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
             }
             Event::Text(t) | Event::Code(t) => {
                 if cell.is_some() && row.is_empty() {
-                    if strong > 0 { &mut first_bold } else { &mut first_plain }.push_str(&t);
+                    *if strong > 0 { &mut first_bold } else { &mut first_plain } |= !t.trim().is_empty();
                 }
                 if let Some(c) = cell.as_mut().filter(|_| !in_sup) {
                     c.push_str(&t);
@@ -284,7 +284,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                             t.rows.push(r);
                             t.row_offsets.push(row_start);
                             t.row_links.push(row_link.clone());
-                            t.row_bold.push(!first_bold.trim().is_empty() && first_plain.trim().is_empty());
+                            t.row_bold.push(first_bold && !first_plain);
                         }
                     }
                     row.clear();

@@ -44,11 +44,12 @@ pub fn tune_or_base(
     // the instruct") is not made a chat or instruct model by a merge or a fine-tune on raw text.
     let said =
         || tuned_sentence(markdown, model_id, &sibling).or_else(|| tuned_field(markdown).filter(|_| tuned_from()));
+    let sized_base = names_base(model_id);
     let causal_base = || ends_in_base(model_id) && markdown.contains("AutoModelForCausalLM");
-    if !tuned_name && (names_base(model_id) || causal_base()) {
+    if !tuned_name && (sized_base || causal_base()) {
         // With no line calling it a base, the name says so, unless anything in the card says it
         // was tuned or merged (merges named "…-33b-Base" are tunes): then nothing is said.
-        let how = if names_base(model_id) { "after its size" } else { "and the card loads it as a causal LM" };
+        let how = if sized_base { "after its size" } else { "and the card loads it as a causal LM" };
         let name = || Some(format!("the repo name {:?} ends in \"base\" {how}", repo_name(model_id)));
         let silent = || said().is_none() && weaker().is_none() && !names_a_base_model(markdown);
         return (None, base.or_else(|| silent().then(name).flatten()));
@@ -72,7 +73,7 @@ fn repo_name(model_id: &str) -> &str {
 /// "Biggie-SmoLlm-0.15B-Base"); not BERT's or T5's size word ("bert-base-uncased", "mt0-base").
 pub fn names_base(model_id: &str) -> bool {
     let name = words(model_id.rsplit('/').next().unwrap_or(model_id));
-    ends_in_base(model_id) && name.iter().any(|w| super::model_names::is_size(w))
+    name.last().is_some_and(|w| w == "base") && name.iter().any(|w| super::model_names::is_size(w))
 }
 
 /// Whether the repo name's last word is "base" ("DeepSeek-V3-Base", "bert-base"): a pretrained
@@ -405,12 +406,6 @@ mod tests {
         (tuned.is_some(), base.is_some())
     }
 
-    fn each_says(cards: &[&str], want: (bool, bool)) {
-        for card in cards {
-            assert_eq!(says(card), want, "{card}");
-        }
-    }
-
     #[test]
     fn a_pretrained_tag_and_base_model_advice_mark_a_base() {
         let tagged = |card: &str| {
@@ -516,7 +511,9 @@ mod tests {
             "Llama 2 is a collection. This is the repository for the 7B pretrained model, converted for the Hugging Face Transformers format.\n",
             "**This is a raw, pretrained model, which should be further finetuned for most usecases.**\n",
         ];
-        each_says(&cards, (false, true));
+        for card in cards {
+            assert_eq!(says(card), (false, true), "{card}");
+        }
         // The model at a version is the model, not a sibling whose name extends it.
         let merge = "Foo-7B:v1.1 is a merge of org/A-7B and org/B-7B.\n";
         assert_eq!(says(merge), (true, false));
