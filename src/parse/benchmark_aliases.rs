@@ -247,6 +247,7 @@ pub const ALIASES: &[(&str, &str)] = &[
     // spaced ("AlpacaEval2.0"), not a part named "2.0".
     ("alpacaeval 2 0", "alpaca_eval"),
     ("alpacaeval2 0", "alpaca_eval"),
+    ("alpacaeval2", "alpaca_eval"),
     ("alpaca eval 2 0", "alpaca_eval"),
     ("ae2 lc", "alpaca_eval"),
     ("ae2 wr", "alpaca_eval"),

@@ -13,7 +13,7 @@ pub use super::benchmark_aliases::ALIASES;
 pub use super::heading_benchmark::heading_benchmark;
 
 /// The alias table keyed by cleaned alias, built once: `resolve` runs for every table cell.
-fn alias_index() -> &'static std::collections::HashMap<String, &'static str> {
+pub(super) fn alias_index() -> &'static std::collections::HashMap<String, &'static str> {
     static INDEX: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index = std::collections::HashMap::new();
@@ -106,7 +106,8 @@ const SUBSETS: &[&str] = &["diamond", "verified", "lite", "extended", "main"];
 
 /// Benchmarks whose score is over many languages: their English part ("MGSM en") is no score of
 /// theirs, unlike a one-language benchmark's English set ("IFEval - EN").
-const MULTILINGUAL: &[&str] = &["mgsm", "mmmlu", "xnli", "xcopa", "xstorycloze", "xwinograd", "belebele", "m3exam"];
+pub(super) const MULTILINGUAL: &[&str] =
+    &["mgsm", "mmmlu", "xnli", "xcopa", "xstorycloze", "xwinograd", "belebele", "m3exam"];
 
 /// Resolves a name as written.
 ///
@@ -192,69 +193,9 @@ pub fn resolve(raw: &str) -> Benchmark {
                     None if bare.is_empty() || language => cleaned,
                     None => bare,
                 };
-            // "AIME24 pass@1" is AIME24's score, as "HumanEval pass@1" is HumanEval's.
-            let name = name.strip_suffix(" pass 1").filter(|k| !k.is_empty()).map_or(name.clone(), str::to_owned);
-            // "Average Score on 11 Academic Benchmarks", "Core tasks average", "Full average": the
-            // card's own average (said before a trailing "average" is cut).
-            let words: Vec<&str> = name.split(' ').collect();
-            let over = |w: &&str| matches!(*w, "benchmarks" | "tasks" | "datasets" | "full" | "all" | "downstream");
-            // ("Avg MRR@10", "Average Performance", "Mean S": an average and then only its measure;
-            // not "Average Precision" or "Average Recall", metrics of their own.)
-            let measure = |w: &&str| {
-                super::axis_words::METRIC.contains(w) && !matches!(*w, "precision" | "recall")
-                    || matches!(*w, "performance" | "s" | "w" | "s+w")
-                    || w.chars().all(|c| c.is_ascii_digit())
-            };
-            let of_measure = words.len() > 1 && words[1..].iter().all(measure);
-            if super::benchmark_shape::averaging(words[0]) && of_measure
-                || words.iter().any(|w| super::benchmark_shape::averaging(w)) && words.iter().any(over)
-            {
-                return Benchmark { canonical: "card_average".to_owned(), is_known: true, shots, qualifier };
-            }
-            let name = match name.strip_suffix(" avg").or_else(|| name.strip_suffix(" average")) {
-                Some(kept) if !kept.is_empty() => kept.to_owned(),
-                _ => name,
-            };
-            Benchmark {
-                // ("w/o" and "wo" are one word: "Video-MME w/o subs" is `video_mme_wo_subs`.)
-                canonical: respelled_lead(&english_dropped(&name)).replace(" w o ", " wo ").replace(' ', "_"),
-                is_known: false,
-                shots,
-                qualifier,
-            }
+            super::unknown_names::unknown_benchmark(name, shots, qualifier)
         }
     }
-}
-
-/// An unknown name with "english" right after a known benchmark's name, the default language
-/// ("MT-Bench English first turn" is MT-Bench's first turn), without it; not after a multilingual
-/// benchmark's ("MGSM English" is its English part).
-fn english_dropped(name: &str) -> String {
-    let words: Vec<&str> = name.split(' ').collect();
-    let at = words.iter().position(|w| *w == "english").filter(|i| *i > 0 && *i + 1 < words.len());
-    match at.and_then(|i| alias_index().get(&words[..i].join(" ")).map(|c| (i, *c))) {
-        Some((i, canonical)) if !MULTILINGUAL.contains(&canonical) => {
-            words.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, w)| *w).collect::<Vec<_>>().join(" ")
-        }
-        _ => name.to_owned(),
-    }
-}
-
-/// An unknown name led by another spelling of a known benchmark ("MTBench coding", "C-Eval Hard")
-/// is named by that benchmark's id, as its usual spelling is: `mt_bench_coding`, like "MT-Bench
-/// coding". Spellings only (the same letters, spaced or joined), not abbreviations: "ARC-AGI" is
-/// no part of ARC-Challenge, nor a card's "Average STEM" the card's average.
-fn respelled_lead(name: &str) -> String {
-    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
-    let words: Vec<&str> = name.split(' ').collect();
-    (1..words.len().min(4))
-        .rev()
-        .find_map(|n| {
-            let lead = words[..n].join(" ");
-            let canonical = alias_index().get(&lead).filter(|c| letters(c) == letters(&lead))?;
-            Some(format!("{canonical} {}", words[n..].join(" ")))
-        })
-        .unwrap_or_else(|| name.to_owned())
 }
 
 /// Whether a name's parenthesis (its qualifier) is a language ("(Java)", "(German)"; not English, the default).
@@ -727,6 +668,9 @@ mod tests {
         assert_eq!(resolve("HumanEval (Pass@1)").canonical, "humaneval");
         assert!(!resolve("MGSM (+D)").is_known && resolve("MGSM (+D)").canonical != "mgsm");
         assert_eq!(resolve("AIME24 pass@1").canonical, "aime_2024");
+        assert_eq!(resolve("hellaswag_it acc_norm").canonical, "hellaswag_it", "lm-eval's metric names");
+        assert_eq!(resolve("m_mmlu_it 5-shot acc").canonical, "m_mmlu_it");
+        assert_eq!(resolve("AlpacaEval2").canonical, "alpaca_eval");
         assert_ne!(resolve("BrowseComp (w/ Context Manager)").canonical, resolve("BrowseComp").canonical);
         assert_ne!(resolve("HLE (w/o tools)").canonical, resolve("HLE").canonical);
         assert_eq!(resolve("GSM8K (no CoT)").canonical, "gsm8k");

@@ -1467,6 +1467,12 @@ mod tests {
         // Nor when the card's prose names the short name with another size: the family's flagship.
         assert_eq!(card("We introduce **K-EXAONE**, see K-EXAONE-32B for the small one.", table), 0);
         assert_eq!(card("We introduce **K-EXAONE**, see K-EXAONE-236B-A23B.", table), 2, "its own size");
+        // A row the table sets in bold says so too, as the card's intro would.
+        let rows = "| Model | AlpacaEval2 |\n|---|---|\n| GPT-4 | 23.58% |\n| **Kunoichi-DPO-v2** | **17.19%** |\n| **Kunoichi-7B** | 9.38% |\n";
+        let bold = |t: &str| table_scores(&tables(t)[0], "SanjiWatsuki/Kunoichi-DPO-v2-7B", true, "").scores.len();
+        assert_eq!(bold(rows), 1);
+        assert_eq!(bold(&rows.replace("**Kunoichi-DPO-v2**", "Kunoichi-DPO-v2")), 0, "not bold: not said");
+        assert_eq!(bold(&rows.replace("| GPT-4 |", "| Kunoichi-DPO-v2-13B |")), 0, "beside the name with a size");
         // Benchmarks the alias table does not know, under the short name's column.
         let unknown = "| Dataset | Med42 | ClinicalCamel-70B |\n|---|---|---|\n| MedQA | 61.5 | 53.4 |\n| USMLE Sample Exam | 72.0 | 54.3 |\n";
         let read = |intro: &str| {

@@ -10,6 +10,10 @@ use super::tables::Table;
 pub(crate) fn pure_number(cell: &str) -> Option<f64> {
     let text = strip_markup(cell);
     let t = text.trim().trim_end_matches('%').trim();
+    // "0,52": a decimal comma, which a leading zero tells from a thousands separator.
+    if let Some(digits) = t.strip_prefix("0,").filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) {
+        return format!("0.{digits}").parse().ok();
+    }
     let value = leading_number(t)?;
     let digits_end = t.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+')).unwrap_or(t.len());
     // "8-40" is a range (and "2024-05-01" a date), not a number.

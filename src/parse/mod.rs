@@ -58,6 +58,7 @@ pub mod tables;
 mod title_size;
 pub(crate) mod tune_or_base;
 mod tune_phrases;
+mod unknown_names;
 
 #[cfg(test)]
 mod fuzz_props;

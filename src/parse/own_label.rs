@@ -54,10 +54,12 @@ pub(super) fn choose(
     // The card's own short name without the sizes ("K-EXAONE" for K-EXAONE-236B-A23B), when the
     // card calls its model that and no other label of the table gives that name a size.
     // (Looked for only when no label names the model exactly.)
+    // (Or a row the table sets in bold, "**Kunoichi-DPO-v2**" on Kunoichi-DPO-v2-7B's card.)
+    let in_bold = |row: usize| bold.get(row).copied().unwrap_or(false) && !is_packed(model_id);
     let but_for_size = || {
         let short: Vec<&(usize, String, (usize, bool))> = candidates
             .iter()
-            .filter(|c| names_but_for_size(&c.1, model_id, in_tuned) && introduces(intro, &c.1))
+            .filter(|c| names_but_for_size(&c.1, model_id, in_tuned) && (introduces(intro, &c.1) || in_bold(c.0)))
             .collect();
         let [one] = short.as_slice() else { return None };
         let name = words(&without_notes(&one.1));

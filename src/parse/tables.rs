@@ -643,6 +643,8 @@ mod tests {
         assert_eq!(pure_number("42.1 (+2.3)"), Some(42.1), "a gain over a baseline is no doubt");
         assert_eq!(pure_number("71.2†"), Some(71.2));
         assert_eq!(pure_number("72.1 / 90.0"), None);
+        assert_eq!(pure_number("0,52"), Some(0.52), "a decimal comma after a leading zero");
+        assert_eq!(pure_number("1,234"), None, "a thousands separator or a decimal comma: not told");
         assert_eq!(pure_number("72.1 → 75"), None);
         assert_eq!(pure_number("7B"), None);
         assert_eq!(pure_number("<sup> 24.0 pass@1 </sup>"), Some(24.0));
