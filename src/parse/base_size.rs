@@ -26,6 +26,8 @@ const TUNED_FROM: &[&str] = &[
     "based on",
     "built on top of",
     "built upon",
+    "developed from",
+    "base model:",
     "merge of",
     "version of",
 ];
@@ -263,6 +265,10 @@ mod tests {
         assert_eq!(trained, Some((34_000_000_000, "on the Yi-34B-200K base".to_owned())));
         let config = "DARE merge\n```\nmodels:\n  - model: a/Foo-7B-v0.1\nbase_model: a/Foo-7B-v0.1\n```\n";
         assert_eq!(read(config, &[]).map(|s| s.0), Some(7_000_000_000));
+        let developed = read("This repo contains the chat model developed from **LLaMA-2-Chat-7B**.\n", &[]);
+        assert_eq!(developed.map(|s| s.0), Some(7_000_000_000));
+        let listed = read("- base model: https://huggingface.co/NousResearch/Yarn-Llama-2-13b-64k\n", &[]);
+        assert_eq!(listed.map(|s| s.0), Some(13_000_000_000));
     }
 
     #[test]
