@@ -2,7 +2,7 @@
 //! benchmark, one row of values (`| MMLU (5-shot) |` over `| 80.2% |`, a section a benchmark on
 //! Nemotron's cards).
 
-use super::benchmarks::{is_overall_column, may_be_benchmark, resolve};
+use super::benchmarks::{is_category_name, is_overall_column, may_be_benchmark, resolve};
 use super::card_scores::{CardScore, TableRead};
 use super::table_context::{is_score_header, nameless_own_row, section_benchmark};
 use super::tables::Table;
@@ -15,9 +15,11 @@ pub(super) fn header_only(table: &Table, header: &[String], model_id: &str, deta
     let [row] = table.rows.as_slice() else { return None };
     let values: Vec<f64> = row.iter().map(|c| pure_number(c).filter(|v| *v > 1.0)).collect::<Option<_>>()?;
     // `| Score |` or `| Average |` alone, under "Evaluated using [MBPP](…):": that benchmark's.
-    // Or `| First Turn | Second Turn | Average |` under "### MT-Bench": its parts and its average.
+    // Or `| First Turn | Second Turn | Average |` under "### MT-Bench": its parts and its average
+    // (its categories too: `| total | writing | … | math | coding |`, where "math" is no MATH).
     let overall = header.iter().filter(|h| is_overall_column(h)).count();
-    let parts = overall == 1 && header.iter().all(|h| is_overall_column(h) || !resolve(h).is_known);
+    let part = |h: &String| is_overall_column(h) || !resolve(h).is_known || is_category_name(h);
+    let parts = overall == 1 && header.iter().all(part);
     let lone = matches!(header, [h] if is_overall_column(h) || is_score_header(h));
     let named = (lone || parts).then(|| section_benchmark(table)).flatten().filter(|n| resolve(n).is_known);
     let benchmarks =
@@ -57,6 +59,7 @@ pub(super) fn header_only(table: &Table, header: &[String], model_id: &str, deta
 
 #[cfg(test)]
 mod tests {
+    use crate::parse::benchmarks::resolve;
     use crate::parse::card_scores::table_scores;
     use crate::parse::tables::tables;
 
@@ -131,6 +134,16 @@ mod tests {
         // A known benchmark among the columns: they are no parts of the heading's benchmark, and a
         // table of several under one benchmark's heading is not read as the model's.
         assert!(read(&mt.replace("| First Turn |", "| AlpacaEval |")).is_empty());
+        // Its categories are its parts, "math" among them (a category here, not MATH).
+        let categories = "## Evaluation Results\n#### MT-Bench (GPT-4-Turbo)\n\nEvaluated using MT-Bench.\n\n\
+                          | total | writing | math | turn 1 |\n|---|---|---|---|\n| 8.22 | 8.70 | 8.40 | 8.61 |\n";
+        let got = read(categories);
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            names[..3],
+            ["MT-Bench (GPT-4-Turbo)", "MT-Bench (GPT-4-Turbo) writing", "MT-Bench (GPT-4-Turbo) math"]
+        );
+        assert_eq!(resolve(names[2]).canonical, "mt_bench_math");
     }
 
     #[test]
