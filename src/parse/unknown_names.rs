@@ -11,7 +11,8 @@ pub(super) fn unknown_benchmark(name: String, shots: Option<i32>, qualifier: Opt
     let metric = [" pass 1", " acc norm", " acc"].iter().find_map(|m| name.strip_suffix(m));
     // (Not down to a split alone: "Validation acc" names no benchmark either way.)
     let split = |k: &&str| super::benchmark_shape::SPLITS.contains(k);
-    let name = metric.filter(|k| !k.is_empty() && !split(k)).map_or(name.clone(), str::to_owned);
+    let cut = metric.filter(|k| !k.is_empty() && !split(k)).map(str::to_owned);
+    let name = cut.unwrap_or(name);
     // "Average Score on 11 Academic Benchmarks", "Core tasks average", "Full average": the
     // card's own average (said before a trailing "average" is cut).
     let words: Vec<&str> = name.split(' ').collect();
