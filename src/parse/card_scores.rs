@@ -14,14 +14,13 @@
 use std::collections::BTreeSet;
 
 pub use super::lm_eval::suite_average;
-use super::mentions::copy_statements;
 use super::model_names::lead_in_says_tuned;
 pub use super::model_names::{is_tuned, label_match, words};
 use super::own_label::{
     bold_rows, by_quant_level, choose, names_model_exactly, rows_by_parenthesis, rows_by_setting,
     rows_by_setting_column, Own,
 };
-use super::row_names::row_name;
+use super::row_names::{row_candidates, RowNames};
 use super::section_rows::rows_by_section;
 use super::table_context::{
     breakdown_of, is_lone_value_header, last_heading, nameless_own_row, numeric_share, overall_of_heading,
@@ -201,66 +200,9 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         .filter(|(_, n)| names.iter().filter(|m| m == n).count() == 1)
         .map(|(c, _)| *c)
         .collect();
-    // Blank label cells continue the row above (a model's name written once for its sizes).
-    // A row is named by its first label cell alone ("SOLAR-10.7B-v1.0") or by all of them
-    // ("Llama 2" + "7B"), whichever names the model better.
-    let mut previous: Vec<String> = vec![String::new(); header.len()];
-    let mut row_parts: Vec<Vec<String>> = Vec::new();
-    let mut candidates: Vec<(usize, String, (usize, bool))> = Vec::new();
-    // Rows named with a setting after the name, and their label as written (for the evidence).
-    let mut set_rows: Vec<(usize, String)> = Vec::new();
+    let RowNames { parts: row_parts, mut candidates, set_rows, copied } =
+        row_candidates(table, &label_cols, &grouping, own);
     let in_tuned = table.of_tuned_models;
-    // The original a copy's row links to, for the reject when no row is the model's.
-    let mut copied: Option<&str> = None;
-    // (Read once per table, and only when a row links elsewhere.)
-    let statements = std::cell::OnceCell::new();
-    let copies = |id: &str| {
-        let id = id.to_ascii_lowercase();
-        statements.get_or_init(|| copy_statements(own.2)).iter().any(|l: &String| l.contains(&id))
-    };
-    for (i, row) in table.rows.iter().enumerate() {
-        // A blank spacer row between groups continues no name.
-        if row.iter().all(|c| c.trim().is_empty()) {
-            row_parts.push(vec![String::new(); label_cols.len()]);
-            continue;
-        }
-        let mut parts = Vec::new();
-        for c in &label_cols {
-            let cell = if row[*c].trim().is_empty() { previous[*c].clone() } else { row[*c].clone() };
-            previous[*c] = cell.clone();
-            parts.push(cell);
-        }
-        row_parts.push(parts.clone());
-        let parts: Vec<String> = grouping.iter().zip(parts).filter(|(g, _)| !**g).map(|(_, p)| p).collect();
-        // A row whose name links to this model's own Hub page names it, however short the name
-        // ("[ToRA-Code-13B](https://huggingface.co/llm-agents/tora-code-13b-v1.0)"), when the name
-        // is one of the model's at all.
-        let link = table.row_links.get(i).and_then(Option::as_deref);
-        let linked = link.is_some_and(|l| l.eq_ignore_ascii_case(model_id));
-        // A row linked to the repository the card says it copies is the original's (no exact
-        // name), whatever its name says: "[gte-small](https://huggingface.co/thenlper/gte-small)"
-        // on Supabase/gte-small, "Fork of …/thenlper/gte-small with ONNX weights".
-        let original = link.filter(|l| !linked && copies(l));
-        copied = copied.or(original);
-        if let Some((label, m, by_setting)) = row_name(&parts, own, in_tuned, table.rows.len() == 1, linked) {
-            let m = if linked {
-                (m.0, true)
-            } else if original.is_some() {
-                (m.0, false)
-            } else {
-                m
-            };
-            if by_setting {
-                set_rows.push((i, strip_markup(&parts[0])));
-            }
-            candidates.push((i, strip_markup(&label), m));
-        }
-    }
-    // (Only rows that differ by how the model was run: one "X zero-shot" row alone is no setting
-    // of a pair, and may sit beside an unread "X few-shot".)
-    if set_rows.len() < 2 {
-        candidates.retain(|c| !set_rows.iter().any(|s| s.0 == c.0));
-    }
     if unnamed_row(table, &label_cols) && nameless_own_row(table, model_id, false, false) {
         let heading: String = last_heading(table).chars().take(60).collect();
         candidates.push((0, format!("(one unnamed row under \"{heading}\")"), (0, true)));
@@ -897,6 +839,22 @@ mod tests {
             named(&read(md, "Qwen/Qwen-7B-Chat")),
             [("ceval".into(), Some(0), 59.7), ("ceval".into(), Some(5), 59.3)]
         );
+    }
+
+    #[test]
+    fn a_group_title_row_is_no_models_row_and_names_the_rows_it_groups() {
+        // "| **Ours** |" with blank cells took the row above's "8B" and passed for the model's row,
+        // leaving the table unread with no reason given.
+        let md = "| Model | Size | MT-Bench |\n|---|---|---|\n| LLaMA-3-8B-it | 8B | 8.16 |\n| **Ours** | | |\n\
+                  | Ours (SFT baseline) | 8B | 7.69 |\n| Ours (Online RLHF) | 8B | 8.46 |\n";
+        let sfr = read(md, "Salesforce/LLaMA-3-8B-SFR-Iterative-DPO-R");
+        assert!(sfr.scores.is_empty());
+        assert!(sfr.abstained.is_some_and(|a| a.0 == Unused::NoOwnColumn), "a reason is given");
+        // The group's title completes a row's name: ALBERT-base under "V2" is albert-base-v2.
+        let md = "| | Average | RACE |\n|---|---|---|\n|V2 |\n|ALBERT-base |82.3 |66.8 |\n|V1 |\n|ALBERT-base |80.1 |64.0 |\n";
+        assert_eq!(named(&read(md, "albert/albert-base-v2")).iter().map(|g| g.2).collect::<Vec<_>>(), [82.3, 66.8]);
+        assert_eq!(named(&read(md, "albert/albert-base-v1")).iter().map(|g| g.2).collect::<Vec<_>>(), [80.1, 64.0]);
+        assert!(read(md, "albert/albert-large-v2").scores.is_empty(), "another size under the title");
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! model was run.
 
 use super::benchmarks::{strip_markup, take_shots};
+use super::mentions::copy_statements;
 use super::model_names::{is_size, label_match_in, words};
 use super::own_label::{label_names, Own};
+use super::tables::Table;
 
 /// The label a row with label cells `parts` names the model by, if any: (label, (words matched,
 /// exact), whether it names the model in a setting, "… Zero-Shot CoT"). `linked`: the row links to
@@ -40,6 +42,101 @@ pub(super) fn row_name(
         .max_by_key(|(_, (n, exact))| (*exact, *n))?;
     let by_setting = set_label.as_ref() == Some(&label);
     Some((label, m, by_setting))
+}
+
+/// What the rows of a models-as-rows table say of the model: each row's label cells (blank ones
+/// continued from the row above), the rows that name it, those named with a setting, and the
+/// original a copy's row links to.
+pub(super) struct RowNames<'t> {
+    pub parts: Vec<Vec<String>>,
+    /// (row, label, (words matched, exact))
+    pub candidates: Vec<(usize, String, (usize, bool))>,
+    /// Rows named with a setting after the name, and their label as written (for the evidence).
+    pub set_rows: Vec<(usize, String)>,
+    pub copied: Option<&'t str>,
+}
+
+/// [`RowNames`] of `table`, whose label columns are `label_cols` (`grouping`: which of them only
+/// groups rows, "Model type", and is no part of a name).
+pub(super) fn row_candidates<'t>(table: &'t Table, label_cols: &[usize], grouping: &[bool], own: Own) -> RowNames<'t> {
+    // Blank label cells continue the row above (a model's name written once for its sizes).
+    // A row is named by its first label cell alone ("SOLAR-10.7B-v1.0") or by all of them
+    // ("Llama 2" + "7B"), whichever names the model better.
+    let mut previous: Vec<String> = vec![String::new(); table.header.len()];
+    let mut row_parts: Vec<Vec<String>> = Vec::new();
+    let mut candidates: Vec<(usize, String, (usize, bool))> = Vec::new();
+    // Rows named with a setting after the name, and their label as written (for the evidence).
+    let mut set_rows: Vec<(usize, String)> = Vec::new();
+    let (model_id, in_tuned) = (own.0, table.of_tuned_models);
+    // The original a copy's row links to, for the reject when no row is the model's.
+    let mut copied: Option<&str> = None;
+    // (Read once per table, and only when a row links elsewhere.)
+    let statements = std::cell::OnceCell::new();
+    // The title of the group the row is in, from the last row of labels alone.
+    let mut group_title: Option<String> = None;
+    let copies = |id: &str| {
+        let id = id.to_ascii_lowercase();
+        statements.get_or_init(|| copy_statements(own.2)).iter().any(|l: &String| l.contains(&id))
+    };
+    for (i, row) in table.rows.iter().enumerate() {
+        // A blank spacer row between groups continues no name.
+        if row.iter().all(|c| c.trim().is_empty()) {
+            row_parts.push(vec![String::new(); label_cols.len()]);
+            continue;
+        }
+        let mut parts = Vec::new();
+        for c in label_cols {
+            let cell = if row[*c].trim().is_empty() { previous[*c].clone() } else { row[*c].clone() };
+            previous[*c] = cell.clone();
+            parts.push(cell);
+        }
+        row_parts.push(parts.clone());
+        let parts: Vec<String> = grouping.iter().zip(parts).filter(|(g, _)| !**g).map(|(_, p)| p).collect();
+        // A row whose name links to this model's own Hub page names it, however short the name
+        // ("[ToRA-Code-13B](https://huggingface.co/llm-agents/tora-code-13b-v1.0)"), when the name
+        // is one of the model's at all.
+        let link = table.row_links.get(i).and_then(Option::as_deref);
+        let linked = link.is_some_and(|l| l.eq_ignore_ascii_case(model_id));
+        // A row linked to the repository the card says it copies is the original's (no exact
+        // name), whatever its name says: "[gte-small](https://huggingface.co/thenlper/gte-small)"
+        // on Supabase/gte-small, "Fork of …/thenlper/gte-small with ONNX weights".
+        let original = link.filter(|l| !linked && copies(l));
+        copied = copied.or(original);
+        // A row of labels alone ("| **Ours** | | |" over the rows it groups) is a group's title,
+        // and its blank cells continue the row above: no model's row.
+        let group = (0..row.len()).filter(|c| !label_cols.contains(c)).all(|c| row[c].trim().is_empty());
+        if group {
+            group_title = Some(strip_markup(&row[label_cols.first().copied().unwrap_or(0)]).trim().to_owned());
+            continue;
+        }
+        // A row the group's title completes: "ALBERT-base" under "| V2 |" is ALBERT-base-v2.
+        let titled = || {
+            let label = format!("{} {}", strip_markup(parts.first()?), group_title.as_deref()?);
+            let m = label_match_in(&label, model_id, in_tuned, false).filter(|m| m.1)?;
+            Some((label, m, false))
+        };
+        let named = row_name(&parts, own, in_tuned, table.rows.len() == 1, linked);
+        let named = if named.as_ref().is_some_and(|n| n.1 .1) { named } else { titled().or(named) };
+        if let Some((label, m, by_setting)) = named {
+            let m = if linked {
+                (m.0, true)
+            } else if original.is_some() {
+                (m.0, false)
+            } else {
+                m
+            };
+            if by_setting {
+                set_rows.push((i, strip_markup(&parts[0])));
+            }
+            candidates.push((i, strip_markup(&label), m));
+        }
+    }
+    // (Only rows that differ by how the model was run: one "X zero-shot" row alone is no setting
+    // of a pair, and may sit beside an unread "X few-shot".)
+    if set_rows.len() < 2 {
+        candidates.retain(|c| !set_rows.iter().any(|s| s.0 == c.0));
+    }
+    RowNames { parts: row_parts, candidates, set_rows, copied }
 }
 
 /// A row label that is a name and then only how it was run, unbracketed: "Arithmo-Mistral-7B
