@@ -248,6 +248,8 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("alpacaeval 2 0", "alpaca_eval"),
     ("alpacaeval2 0", "alpaca_eval"),
     ("alpacaeval2", "alpaca_eval"),
+    // (DeepSeek-Coder-V2's cards and their copies spell it "AlpaceEval 2.0".)
+    ("alpaceeval 2 0", "alpaca_eval"),
     ("alpaca eval 2 0", "alpaca_eval"),
     ("ae2 lc", "alpaca_eval"),
     ("ae2 wr", "alpaca_eval"),
