@@ -2,8 +2,10 @@
 //! benchmark, one row of values (`| MMLU (5-shot) |` over `| 80.2% |`, a section a benchmark on
 //! Nemotron's cards).
 
+use super::axis_words::METRIC;
 use super::benchmarks::{is_category_name, is_overall_column, may_be_benchmark, resolve};
 use super::card_scores::{CardScore, TableRead};
+use super::model_names::words;
 use super::table_context::{is_score_header, nameless_own_row, section_benchmark};
 use super::tables::Table;
 use super::tables::{clip, pure_number};
@@ -20,8 +22,11 @@ pub(super) fn header_only(table: &Table, header: &[String], model_id: &str, deta
     let overall = header.iter().filter(|h| is_overall_column(h)).count();
     let part = |h: &String| is_overall_column(h) || !resolve(h).is_known || is_category_name(h);
     let parts = overall == 1 && header.iter().all(part);
+    // Or `| Prompt-Strict Acc | Instruction-Strict Acc |` under "#### IFEval": each a measure of it.
+    let measure = |h: &String| !resolve(h).is_known && words(h).iter().any(|w| METRIC.contains(&w.as_str()));
+    let measures = header.len() >= 2 && header.iter().all(measure);
     let lone = matches!(header, [h] if is_overall_column(h) || is_score_header(h));
-    let named = (lone || parts).then(|| section_benchmark(table)).flatten().filter(|n| resolve(n).is_known);
+    let named = (lone || parts || measures).then(|| section_benchmark(table)).flatten().filter(|n| resolve(n).is_known);
     let benchmarks =
         named.is_some() || header.iter().all(|h| may_be_benchmark(h)) && header.iter().any(|h| resolve(h).is_known);
     let one_benchmark = header.len() == 1 || named.is_some();
@@ -144,6 +149,14 @@ mod tests {
             ["MT-Bench (GPT-4-Turbo)", "MT-Bench (GPT-4-Turbo) writing", "MT-Bench (GPT-4-Turbo) math"]
         );
         assert_eq!(resolve(names[2]).canonical, "mt_bench_math");
+        // Measures of the heading's benchmark, with no overall column.
+        let ifeval = "## Evaluation Results\n#### IFEval\n\nEvaluated using IFEval.\n\n\
+                      | Prompt-Strict Acc | Instruction-Strict Acc |\n|---|---|\n| 79.9 | 86.1 |\n";
+        let got: Vec<String> = read(ifeval).into_iter().map(|g| resolve(&g.0).canonical).collect();
+        assert_eq!(got, ["ifeval_prompt_strict", "ifeval_instruction_strict"]);
+        // Not columns that name no measure (models, say), nor under an unknown benchmark's heading.
+        assert!(read(&ifeval.replace("| Prompt-Strict Acc | Instruction-Strict Acc |", "| Foo | Bar |")).is_empty());
+        assert!(read(&ifeval.replace("#### IFEval", "#### TFEval")).is_empty());
     }
 
     #[test]
