@@ -6,7 +6,7 @@ use super::axis_words::METRIC;
 use super::benchmarks::{is_category_name, is_overall_column, may_be_benchmark, resolve};
 use super::card_scores::{CardScore, TableRead};
 use super::model_names::words;
-use super::table_context::{is_score_header, nameless_own_row, section_benchmark};
+use super::table_context::{is_score_header, nameless_own_row, section_benchmark, titled_benchmark};
 use super::tables::Table;
 use super::tables::{clip, pure_number};
 
@@ -26,7 +26,10 @@ pub(super) fn header_only(table: &Table, header: &[String], model_id: &str, deta
     let measure = |h: &String| !resolve(h).is_known && words(h).iter().any(|w| METRIC.contains(&w.as_str()));
     let measures = header.len() >= 2 && header.iter().all(measure);
     let lone = matches!(header, [h] if is_overall_column(h) || is_score_header(h));
-    let named = (lone || parts || measures).then(|| section_benchmark(table)).flatten().filter(|n| resolve(n).is_known);
+    // (Measures only under a title that names the benchmark: a lead-in's "… using Multilingual Grade
+    // School Math:" holds "Math", which is not what its "ES Exact Match" columns measure.)
+    let section = || if lone || parts { section_benchmark(table) } else { titled_benchmark(table) };
+    let named = (lone || parts || measures).then(section).flatten().filter(|n| resolve(n).is_known);
     let benchmarks =
         named.is_some() || header.iter().all(|h| may_be_benchmark(h)) && header.iter().any(|h| resolve(h).is_known);
     let one_benchmark = header.len() == 1 || named.is_some();
@@ -157,6 +160,10 @@ mod tests {
         // Not columns that name no measure (models, say), nor under an unknown benchmark's heading.
         assert!(read(&ifeval.replace("| Prompt-Strict Acc | Instruction-Strict Acc |", "| Foo | Bar |")).is_empty());
         assert!(read(&ifeval.replace("#### IFEval", "#### TFEval")).is_empty());
+        // Nor by a lead-in's word: "Multilingual Grade School Math" holds "Math" (MATH).
+        let lead = "## Evaluation Results\n\nEvaluated using Multilingual Grade School Math:\n\n\
+                    | ES Exact Match (%) | JA Exact Match (%) |\n|---|---|\n| 68.8 | 69.6 |\n";
+        assert!(read(lead).iter().all(|g| !resolve(&g.0).canonical.starts_with("math")), "{:?}", read(lead));
     }
 
     #[test]
