@@ -58,6 +58,7 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("longbench", "longbench"),
     ("infinitebench", "infinitebench"),
     ("mgsm", "mgsm"),
+    ("multilingual grade school math", "mgsm"),
     ("simpleqa", "simpleqa"),
     ("math 500", "math_500"),
     ("cruxeval", "cruxeval"),

@@ -55,16 +55,23 @@ fn lead_in_names(table: &Table, any_wording: bool) -> Option<String> {
     // (A link's whole text too: "[Massive Multitask Language Understanding](…)" is MMLU; and a
     // whole run of capitalized words, "evaluated using Massive Multitask Language Understanding:".)
     let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    let runs = text.split(|c: char| !(c.is_alphanumeric() || c == ' ')).flat_map(|run| {
-        let words: Vec<&str> = run.split_whitespace().collect();
-        let groups = words.split(|w| !capital(w)).filter(|g| (2..=5).contains(&g.len())).map(|g| g.join(" "));
-        groups.collect::<Vec<_>>()
-    });
+    let runs: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == ' '))
+        .flat_map(|run| {
+            let words: Vec<&str> = run.split_whitespace().collect();
+            let groups = words.split(|w| !capital(w)).filter(|g| (2..=5).contains(&g.len())).map(|g| g.join(" "));
+            groups.collect::<Vec<_>>()
+        })
+        .collect();
+    // The last word of a longer capitalized name is that name's, not a benchmark of its own: "Math"
+    // in "Multilingual Grade School Math" (MGSM), "Hungarian National High School Math" (no MATH).
+    let headed: BTreeSet<&str> =
+        runs.iter().filter(|r| r.split(' ').count() >= 3).filter_map(|r| r.rsplit(' ').next()).collect();
+    let names = names.into_iter().filter(|w| !headed.contains(w));
     let known: BTreeSet<(String, String)> = names
-        .into_iter()
         .chain(links.iter().copied())
         .map(str::to_owned)
-        .chain(runs)
+        .chain(runs.iter().cloned())
         .filter(|w| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()))
         .map(|w| (resolve(&w), w))
         .filter(|(b, _)| b.is_known && b.canonical != "card_average")
@@ -232,6 +239,11 @@ mod tests {
         assert_eq!(lead_in_benchmark(&tables(md)[0]).as_deref(), Some("Massive Multitask Language Understanding"));
         let sub = md.replace("Massive Multitask", "Multilingual Massive Multitask");
         assert_eq!(lead_in_benchmark(&tables(&sub)[0]), None, "the whole run, not a part of it");
+        // The run's last word is the run's: "Math" in "… Grade School Math" is no MATH.
+        let mgsm = md.replace("Massive Multitask Language Understanding", "Multilingual Grade School Math");
+        assert_eq!(lead_in_benchmark(&tables(&mgsm)[0]).as_deref(), Some("Multilingual Grade School Math"));
+        let exam = md.replace("Massive Multitask Language Understanding", "Hungarian National High School Math");
+        assert_eq!(lead_in_benchmark(&tables(&exam)[0]), None);
     }
 
     #[test]
