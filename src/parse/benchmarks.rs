@@ -145,7 +145,7 @@ pub fn resolve(raw: &str) -> Benchmark {
     let bare = if subset { cleaned.clone() } else { clean(&remove_parentheses(&rest)) };
     let found = lookup(&cleaned)
         .or_else(|| lookup(&bare))
-        .or_else(|| lookup(cleaned.trim_end_matches(" pass 1").trim_end_matches(" acc").trim_end_matches(" acc norm")))
+        .or_else(|| lookup(super::unknown_names::without_metric(&cleaned)?))
         // "HUMANEVAL@1": pass@1 written without its "pass".
         .or_else(|| rest.trim().strip_suffix("@1").and_then(|b| lookup(&clean(b))))
         .or_else(|| lookup(bare.trim_end_matches(" english").trim_end_matches(" wiki").trim_end_matches(" score")))

@@ -111,7 +111,8 @@ pub(super) fn row_candidates<'t>(table: &'t Table, label_cols: &[usize], groupin
         }
         // A row the group's title completes: "ALBERT-base" under "| V2 |" is ALBERT-base-v2.
         let titled = || {
-            let label = format!("{} {}", strip_markup(parts.first()?), group_title.as_deref()?);
+            let title = group_title.as_deref()?;
+            let label = format!("{} {title}", strip_markup(parts.first()?));
             let m = label_match_in(&label, model_id, in_tuned, false).filter(|m| m.1)?;
             Some((label, m, false))
         };

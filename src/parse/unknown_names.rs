@@ -6,12 +6,9 @@ use super::benchmarks::{alias_index, Benchmark, MULTILINGUAL};
 
 /// `name`: the unknown name cleaned (shots and a metric parenthesis already read off).
 pub(super) fn unknown_benchmark(name: String, shots: Option<i32>, qualifier: Option<String>) -> Benchmark {
-    // "AIME24 pass@1" is AIME24's score, as "HumanEval pass@1" is HumanEval's.
-    // So is "hellaswag_it acc_norm" hellaswag_it's, in lm-eval's metric names.
-    let metric = [" pass 1", " acc norm", " acc"].iter().find_map(|m| name.strip_suffix(m));
     // (Not down to a split alone: "Validation acc" names no benchmark either way.)
     let split = |k: &&str| super::benchmark_shape::SPLITS.contains(k);
-    let cut = metric.filter(|k| !k.is_empty() && !split(k)).map(str::to_owned);
+    let cut = without_metric(&name).filter(|k| !k.is_empty() && !split(k)).map(str::to_owned);
     let name = cut.unwrap_or(name);
     // "Average Score on 11 Academic Benchmarks", "Core tasks average", "Full average": the
     // card's own average (said before a trailing "average" is cut).
@@ -41,6 +38,13 @@ pub(super) fn unknown_benchmark(name: String, shots: Option<i32>, qualifier: Opt
         shots,
         qualifier,
     }
+}
+
+/// A cleaned name without the metric it ends with: "AIME24 pass@1" is AIME24's score, as
+/// "HumanEval pass@1" is HumanEval's, and "hellaswag_it acc_norm" hellaswag_it's (lm-eval's
+/// metric names). `None` when it ends with none.
+pub(super) fn without_metric(name: &str) -> Option<&str> {
+    [" pass 1", " acc norm", " acc"].iter().find_map(|m| name.strip_suffix(m))
 }
 
 /// An unknown name with "english" right after a known benchmark's name, the default language
