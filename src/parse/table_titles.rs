@@ -15,6 +15,10 @@ pub(crate) fn caption_benchmark(table: &Table) -> Option<String> {
     if let Some(name) = linked_caption(&table.caption) {
         return Some(name);
     }
+    // A bold line alone is a heading in all but its markup: "**MT-Bench Average Turn**".
+    if let Some(name) = bold_line(&table.caption).and_then(heading_benchmark) {
+        return Some(name);
+    }
     let line = strip_markup(&table.caption);
     let name = match line.split_once(':') {
         Some((name, _)) => name.trim(),
@@ -22,6 +26,13 @@ pub(crate) fn caption_benchmark(table: &Table) -> Option<String> {
         None => return None,
     };
     caption_name(name)
+}
+
+/// The text of a line that is all one bold span ("**MT-Bench Average Turn**").
+fn bold_line(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let inner = ["**", "__"].iter().find_map(|m| line.strip_prefix(m)?.strip_suffix(m))?;
+    (!inner.contains("**") && !inner.contains("__") && !inner.trim().is_empty()).then(|| inner.trim())
 }
 
 /// The benchmark a corner cell names before the label column's own name: "Details on MT-Bench-tw
@@ -189,6 +200,18 @@ mod tests {
             suite("#### LongBench\n\n| Model | LongBench | RULER |\n|---|---|---|\n| Foo | 50.1 | 80.0 |\n"),
             None
         );
+    }
+
+    #[test]
+    fn a_bold_line_alone_over_a_table_titles_it_as_a_heading_would() {
+        let titled = |caption: &str| {
+            titled_benchmark(&tables(&format!("Intro.\n\n{caption}\n| model | score |\n|---|---|\n| Foo | 7.9 |\n"))[0])
+        };
+        assert_eq!(titled("**MT-Bench Average Turn**").as_deref(), Some("MT-Bench Average"));
+        assert_eq!(titled("__MMLU Results__").as_deref(), Some("MMLU"));
+        assert_eq!(titled("**Our chat models**"), None, "no benchmark named");
+        assert_eq!(titled("**MT-Bench** of two models, **MMLU** below"), None, "not one bold span");
+        assert_eq!(titled("MT-Bench Average Turn"), None, "not bold: a sentence, not a title");
     }
 
     #[test]
