@@ -56,6 +56,8 @@ pub fn looks_tuned(id: &str) -> bool {
         "rlhf",
         "orpo",
         "rl",
+        // ("stablelm-tuned-alpha-7b")
+        "tuned",
         // Preference and RL tunings, an instruct tune's short form, and reasoning tunes
         // ("Seed-X-PPO-7B", "GroveMoE-Inst", "Qwen3-235B-A22B-Thinking-2507"): no base is named so.
         "ppo",

@@ -49,8 +49,12 @@ pub fn tune_or_base(
     if !tuned_name && (sized_base || causal_base()) {
         // With no line calling it a base, the name says so, unless anything in the card says it
         // was tuned or merged (merges named "…-33b-Base" are tunes): then nothing is said.
-        let how = if sized_base { "after its size" } else { "and the card loads it as a causal LM" };
-        let name = || Some(format!("the repo name {:?} ends in \"base\" {how}", repo_name(model_id)));
+        let how = if sized_base {
+            "says \"base\" beside a size"
+        } else {
+            "ends in \"base\" and the card loads it as a causal LM"
+        };
+        let name = || Some(format!("the repo name {:?} {how}", repo_name(model_id)));
         let silent = || said().is_none() && weaker().is_none() && !names_a_base_model(markdown);
         return (None, base.or_else(|| silent().then(name).flatten()));
     }
@@ -69,11 +73,24 @@ fn repo_name(model_id: &str) -> &str {
     model_id.rsplit('/').next().unwrap_or(model_id)
 }
 
-/// Whether the repo name ends in the word "base" after a size ("luojiu-7b-base",
-/// "Biggie-SmoLlm-0.15B-Base"); not BERT's or T5's size word ("bert-base-uncased", "mt0-base").
+/// Whether the repo name has a size and the word "base", after which comes nothing or only what
+/// names a build of it: a size, version, context length, stage or quantized form ("luojiu-7b-base",
+/// "Biggie-SmoLlm-0.15B-Base", "stablelm-base-alpha-3b", "granite-3b-code-base-2k",
+/// "deepseek-coder-6.7B-base-AWQ"); not BERT's or T5's size word ("bert-base-uncased", "mt0-base").
 pub fn names_base(model_id: &str) -> bool {
+    use super::model_names::{is_size, PACKING};
     let name = words(model_id.rsplit('/').next().unwrap_or(model_id));
-    name.last().is_some_and(|w| w == "base") && name.iter().any(|w| super::model_names::is_size(w))
+    let Some(at) = name.iter().rposition(|w| w == "base") else { return false };
+    let numbered = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let build = |w: &String| {
+        is_size(w)
+            || numbered(w)
+            || w.strip_prefix('v').is_some_and(numbered)
+            || w.strip_suffix('k').is_some_and(numbered)
+            || PACKING.contains(&w.as_str())
+            || matches!(w.as_str(), "alpha" | "beta")
+    };
+    name[at + 1..].iter().all(build) && name.iter().any(|w| is_size(w))
 }
 
 /// Whether the repo name's last word is "base" ("DeepSeek-V3-Base", "bert-base"): a pretrained
@@ -486,6 +503,12 @@ mod tests {
         let kind = |card: &str, id: &str| tune_or_base(card, id, (None, None, None), false);
         assert!(kind("# Foo\nA code model trained from scratch.\n", "org/foo-coder-7b-base").1.is_some());
         assert_eq!(kind("# Foo\n", "org/foo-coder-base"), (None, None), "no size: BERT's and T5's size word");
+        // "base" before only a build's words: a stage, a size, a context length, a quantized form.
+        for id in ["o/stablelm-base-alpha-3b", "o/granite-3b-code-base-2k", "o/deepseek-coder-6.7B-base-AWQ"] {
+            assert!(kind("# Foo\n", id).1.is_some(), "{id}");
+        }
+        assert_eq!(kind("# Foo\n", "o/Foo-7B-base-merge"), (None, None), "more than a build after it");
+        assert_eq!(kind("# Foo\n", "o/bert-base-uncased"), (None, None));
         // Without a size, a card loading it as a causal language model.
         let causal = "model = AutoModelForCausalLM.from_pretrained(\"org/Foo-V3-Base\")\n";
         assert!(kind(causal, "org/Foo-V3-Base").1.is_some());

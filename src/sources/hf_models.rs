@@ -523,6 +523,7 @@ mod tests {
         assert!(!looks_tuned("google/gemma-2b"));
         assert!(looks_tuned("THUDM/chatglm3-6b-32k") && looks_tuned("sambanovasystems/BLOOMChat-176B-v1"));
         assert!(!looks_tuned("THUDM/chatglm3-6b-base"), "the family's base");
+        assert!(looks_tuned("stabilityai/stablelm-tuned-alpha-7b") && !looks_tuned("org/tunedlens-7b"));
         assert!(!looks_tuned("org/Mistral-Nemo-Base-2407-chatml-GGUF"), "ChatML is a prompt format");
         assert!(looks_tuned("ByteDance-Seed/Seed-X-PPO-7B") && looks_tuned("inclusionAI/GroveMoE-Inst"));
         assert!(looks_tuned("Qwen/Qwen3-235B-A22B-Thinking-2507") && !looks_tuned("inclusionAI/GroveMoE-Base"));
