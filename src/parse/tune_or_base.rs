@@ -552,21 +552,6 @@ mod tests {
     }
 
     #[test]
-    fn a_model_said_to_be_fine_tuned_from_or_on_something_is_a_tune() {
-        let lines = [
-            "This model is fine-tuned from Foo-34B and achieves 67.6% pass@1 on HumanEval.\n",
-            "`Stable Foo 13B` is a Llama2 13B model finetuned on an Orca style Dataset\n",
-            "Foo was fine-tuned from the base model LlaMa 13B.\n",
-            "Foo-IML is a set of instruction-tuned versions of OPT.\n",
-        ];
-        let missed: Vec<&str> = lines.into_iter().filter(|l| says(l) != (true, false)).collect();
-        assert!(missed.is_empty(), "not read as a tune: {missed:?}");
-        // Not a sibling's line: the chat model named after this one is the tune.
-        let sibling = "Foo-7B-Chat is fine-tuned from Foo-7B on 1M dialogues.\n";
-        assert_eq!(tune_or_base(sibling, "org/Foo-7B", (None, None, None), false).0, None);
-    }
-
-    #[test]
     fn a_filled_in_finetuned_from_field_makes_the_model_a_tune() {
         let unsloth = "- **Developed by:** someone\n- **Finetuned from model :** unsloth/llama-3-8b-bnb-4bit\n";
         assert_eq!(says(unsloth), (true, false));

@@ -14,14 +14,6 @@ pub(super) const TUNED_PHRASES: &[&str] = &[
     "is an instruct",
     "is a chat model",
     "is a merge of",
-    "is fine-tuned from",
-    "is finetuned from",
-    "was fine-tuned from",
-    "was finetuned from",
-    "model fine-tuned on",
-    "model finetuned on",
-    "instruction-tuned version of",
-    "instruction-tuned versions of",
 ];
 
 /// A sentence calling the model a pretrained base model.
