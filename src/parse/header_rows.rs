@@ -11,6 +11,17 @@ pub(super) fn sub_header(t: &mut Table) {
     // (Trailing empty cells pad a row shorter than an empty header above it.)
     let used = first.len() - first.iter().rev().take_while(|c| c.is_empty()).count();
     let names = used > 1 && first[..used].iter().skip(1).all(|c| !c.is_empty() && pure_number(c).is_none());
+    // One title spanning an HTML table's first row ("Executable Rate of Generated Code (%)") over
+    // the row naming its columns (`Model | Math↑ | General↑`): each column is a measure under that
+    // title, "Math↑" there no MATH.
+    let title = t.header.iter().all(|h| !h.is_empty() && *h == t.header[0]);
+    if t.kind == TableKind::Html && t.header.len() > 2 && title && names && pure_number(&first[0]).is_none() {
+        let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links, &mut t.row_bold);
+        let title = std::mem::take(&mut t.header).swap_remove(0);
+        let label = |(i, below): (usize, String)| if i == 0 { below } else { format!("{title} {below}") };
+        t.header = first.into_iter().enumerate().map(label).collect();
+        return;
+    }
     // (or an empty header over the real one: `||||` then `| Task | Metric | Value |`)
     let empty = t.header.iter().all(String::is_empty) && !first[0].is_empty();
     if blank_above * 3 >= t.header.len().saturating_sub(1) && blank_above > 0 && (first[0].is_empty() || empty) && names

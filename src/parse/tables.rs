@@ -605,6 +605,22 @@ mod tests {
     }
 
     #[test]
+    fn one_title_spanning_an_html_table_names_a_measure_of_every_column() {
+        let html = "<table><tr><th colspan=\"3\">Accuracy of Code Execution Results (%)</th></tr>\
+                    <tr><th>Model</th><th>Math↑</th><th>General↑</th></tr>\
+                    <tr><td>X-7B</td><td>41.9</td><td>54.4</td></tr></table>";
+        let t = &tables(html)[0];
+        let title = "Accuracy of Code Execution Results (%)";
+        assert_eq!(t.header, ["Model".to_owned(), format!("{title} Math↑"), format!("{title} General↑")]);
+        assert_eq!(t.rows, [["X-7B", "41.9", "54.4"]]);
+        assert!(!super::super::benchmarks::resolve(&t.header[1]).is_known, "no MATH");
+        // A title over a row of values is no header over names: the table is left as it was.
+        let values =
+            html.replace("<th>Model</th><th>Math↑</th><th>General↑</th>", "<td>Y</td><td>1.0</td><td>2.0</td>");
+        assert_eq!(tables(&values)[0].header, [title; 3]);
+    }
+
+    #[test]
     fn a_superscript_word_is_a_word_and_a_superscript_digit_is_not() {
         let html = "<table><tr><th>Model</th><th>VQAv2<sup>dev</sup></th><th>τ<sup>2</sup>-Bench</th></tr>\
                     <tr><td>X-7B</td><td>78.2</td><td>40.1</td></tr></table>";
