@@ -57,8 +57,8 @@ pub(super) fn sub_header(t: &mut Table) {
     // the corner above is empty and the row below names the label column: `| Model | C-Eval |`.)
     // (Or most columns sit under a repeated group, and the row below names the label column
     // too: `| Task | TE | TE | … |` over `| Dataset | SNLI | MNLI Matched | … |` on GPT-1's card.)
-    // (Groups, not one title spanning the table: "Executable Rate of Generated Code (%)" over
-    // `| Model | Math↑ | … |` names no group of its own for "Math↑".)
+    // (Groups, not one title spanning the table: an HTML title is read above, and a Markdown
+    // header of one name repeated over every column is left as it is.)
     let groups: std::collections::BTreeSet<&String> = t.header.iter().skip(1).collect();
     let grouped = t.kind == TableKind::Markdown
         && groups.len() >= 2

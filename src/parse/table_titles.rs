@@ -176,6 +176,12 @@ mod tests {
     use super::{linked_caption, rehosting_suite, titled_benchmark};
     use crate::parse::tables::tables;
 
+    /// The benchmark that `above` (a heading, caption or lead-in) titles a one-row table with.
+    fn titled_over(above: &str, blank_line: bool) -> Option<String> {
+        let gap = if blank_line { "\n" } else { "" };
+        titled_benchmark(&tables(&format!("{above}\n{gap}| Model | A |\n|---|---|\n| Foo | 1.0 |\n"))[0])
+    }
+
     #[test]
     fn a_corner_cell_may_name_the_tables_benchmark_before_its_label_column() {
         let title = |corner: &str| {
@@ -204,9 +210,7 @@ mod tests {
 
     #[test]
     fn a_bold_line_alone_over_a_table_titles_it_as_a_heading_would() {
-        let titled = |caption: &str| {
-            titled_benchmark(&tables(&format!("Intro.\n\n{caption}\n| model | score |\n|---|---|\n| Foo | 7.9 |\n"))[0])
-        };
+        let titled = |caption: &str| titled_over(&format!("Intro.\n\n{caption}"), false);
         assert_eq!(titled("**MT-Bench Average Turn**").as_deref(), Some("MT-Bench Average"));
         assert_eq!(titled("__MMLU Results__").as_deref(), Some("MMLU"));
         assert_eq!(titled("**Our chat models**"), None, "no benchmark named");
@@ -216,9 +220,7 @@ mod tests {
 
     #[test]
     fn a_heading_of_one_unknown_name_titles_the_table_but_a_setting_does_not() {
-        let titled = |heading: &str| {
-            titled_benchmark(&tables(&format!("{heading}\n\n| Model | A |\n|---|---|\n| Foo | 1.0 |\n"))[0])
-        };
+        let titled = |heading: &str| titled_over(heading, true);
         assert_eq!(titled("#### IndicGLUE").as_deref(), Some("IndicGLUE"));
         // A plain word names a benchmark when the lead-in links it to a page.
         assert_eq!(titled("#### Gaokao"), None);

@@ -79,7 +79,7 @@ fn repo_name(model_id: &str) -> &str {
 /// "deepseek-coder-6.7B-base-AWQ"); not BERT's or T5's size word ("bert-base-uncased", "mt0-base").
 pub fn names_base(model_id: &str) -> bool {
     use super::model_names::{is_size, PACKING};
-    let name = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    let name = words(repo_name(model_id));
     let Some(at) = name.iter().rposition(|w| w == "base") else { return false };
     let numbered = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
     let build = |w: &String| {
@@ -97,7 +97,7 @@ pub fn names_base(model_id: &str) -> bool {
 /// model's name, or an encoder's size word; a name with no size needs the card to load it as a
 /// causal language model (`AutoModelForCausalLM`) to be read as the former.
 fn ends_in_base(model_id: &str) -> bool {
-    words(model_id.rsplit('/').next().unwrap_or(model_id)).last().is_some_and(|w| w == "base")
+    words(repo_name(model_id)).last().is_some_and(|w| w == "base")
 }
 
 /// A front-matter tag that marks a tune.
@@ -326,7 +326,7 @@ fn is_turn_heading(line: &str) -> bool {
 fn base_sentence(markdown: &str, model_id: &str) -> Option<String> {
     // Not a line naming another model or size ("Mistral-7B-v0.1", "the 13B parameters model"): a
     // base model's card quoted at the end of a fine-tune's says "base" of that model.
-    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    let name = repo_name(model_id);
     let another = |l: &String| names_other_model(l, name) || states_other_size(l, name);
     line_saying(markdown, BASE_PHRASES, model_id)
         .filter(|l| !l.to_ascii_lowercase().contains("not a base") && !another(l))
@@ -339,7 +339,7 @@ fn base_sentence(markdown: &str, model_id: &str) -> Option<String> {
 fn line_saying(markdown: &str, phrases: &[&str], model_id: &str) -> Option<String> {
     const MATCHES_A_LINE: usize = 8;
     let lower = markdown.to_ascii_lowercase();
-    let own = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
+    let own = repo_name(model_id).to_ascii_lowercase();
     let own_words = words(&own);
     let mut found: Vec<usize> = phrases.iter().flat_map(|p| memchr::memmem::find_iter(lower.as_bytes(), p)).collect();
     found.sort_unstable();
