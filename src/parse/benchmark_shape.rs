@@ -211,6 +211,11 @@ pub fn is_metric_only(text: &str) -> bool {
     is_metric_words(&lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>())
 }
 
+/// What a rate is of when it is a setting, not a score: "Learning Rate", "Sampling Rate",
+/// "Frame Rate", "Bit Rate", "Dropout Rate".
+const RATE_SETTINGS: &[&str] =
+    &["learning", "lr", "sample", "sampling", "frame", "bit", "dropout", "decay", "warmup", "mask", "masking"];
+
 /// Perplexity, bits per byte or character, loss, error: lower is better and no percent.
 const LOWER_IS_BETTER: &[&str] =
     &["ppl", "perplexity", "bpb", "bpc", "loss", "logloss", "nll", "mse", "rmse", "mae", "absrel", "whdr"];
@@ -300,7 +305,6 @@ pub fn may_be_benchmark(name: &str) -> bool {
         "epochs",
         "steps",
         "warmup",
-        "rate",
         "lr",
         "dropout",
         "ffn",
@@ -392,7 +396,16 @@ pub fn may_be_benchmark(name: &str) -> bool {
     let metric_only = judged.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit()));
     // Perplexity, bits per byte, loss: lower is better and no percent; not a score, even when
     // only the parenthesis says so ("Pile-test (BPB)").
-    if metric_only || judged.iter().any(|w| NEVER.contains(w)) || words.iter().any(|w| LOWER_IS_BETTER.contains(w)) {
+    // A rate is a hyper-parameter's or a signal's ("Learning Rate", "Sample Rate"), a metric's
+    // ("Hit Rate", "Pass Rate": the benchmark is named elsewhere), or a score's named in full
+    // ("Executable Rate of Generated Code").
+    let setting_rate =
+        judged.contains(&"rate") && (judged.len() <= 2 || judged.iter().any(|w| RATE_SETTINGS.contains(w)));
+    if metric_only
+        || setting_rate
+        || judged.iter().any(|w| NEVER.contains(w))
+        || words.iter().any(|w| LOWER_IS_BETTER.contains(w))
+    {
         return false;
     }
     // A language's turn or average ("id turn1", "th avg"), an average over languages or the

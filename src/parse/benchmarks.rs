@@ -448,6 +448,17 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_named_in_full_is_a_score_and_a_settings_or_a_metrics_rate_is_not() {
+        assert!(may_be_benchmark("Executable Rate of Generated Code (%) Math↑"));
+        for header in
+            ["Learning Rate", "learning_rate", "Sampling Rate", "Frame rate (fps)", "Hit Rate (LlamaIndex RAG)"]
+        {
+            assert!(!may_be_benchmark(header), "{header}");
+        }
+        assert!(!may_be_benchmark("Win Rate") && !may_be_benchmark("Pass Rate") && !may_be_benchmark("Rate"));
+    }
+
+    #[test]
     fn sizes_compute_and_error_metrics_are_no_benchmarks_and_a_footnote_number_is_dropped() {
         for header in ["param_count", "gmacs", "macts", "GFLOPs", "layer number", "KorFiQA-SA (MSE)", "RMSE"] {
             assert!(!may_be_benchmark(header), "{header}");
