@@ -22,6 +22,22 @@ pub(super) fn sub_header(t: &mut Table) {
         t.header = first.into_iter().enumerate().map(label).collect();
         return;
     }
+    // Benchmarks spanning Markdown columns as HTML's colspan would, each name then empty cells
+    // (`| Model/Benchmark | HumanEval-Decompile | | | ExeBench | | |`), over a row naming every
+    // column under its own label (`| Optimization Level | O0 | O1 | AVG | O0 | …`): each column
+    // is its benchmark's part ("HumanEval-Decompile O0"), its average the benchmark's.
+    if t.kind == TableKind::Markdown && names && !first[0].is_empty() && pure_number(&first[0]).is_none() {
+        if let Some(groups) = spanning_benchmarks(&t.header, &first[..used]) {
+            let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links, &mut t.row_bold);
+            let part = |(group, below): (Option<String>, String)| match group {
+                Some(g) if super::benchmarks::is_overall_column(&below) => g,
+                Some(g) => format!("{g} {below}"),
+                None => below,
+            };
+            t.header = groups.into_iter().zip(first).map(part).collect();
+            return;
+        }
+    }
     // (or an empty header over the real one: `||||` then `| Task | Metric | Value |`)
     let empty = t.header.iter().all(String::is_empty) && !first[0].is_empty();
     if blank_above * 3 >= t.header.len().saturating_sub(1) && blank_above > 0 && (first[0].is_empty() || empty) && names
@@ -81,6 +97,39 @@ pub(super) fn sub_header(t: &mut Table) {
             })
             .collect();
     }
+}
+
+/// The benchmark each column sits under when a header names benchmarks each over a run of empty
+/// cells (two or more such runs, none a metric, a category or a setting), and the row below
+/// names each column with no benchmark or metric of its own. `None` for the label column.
+fn spanning_benchmarks(header: &[String], below: &[String]) -> Option<Vec<Option<String>>> {
+    use super::benchmarks::{is_category_name, may_be_benchmark, resolve};
+    let names: Vec<&String> = header.iter().skip(1).filter(|h| !h.is_empty()).collect();
+    let spans = header.len() > 3 && !header[1].is_empty() && names.len() >= 2;
+    // (Each name spans at least one empty cell after it.)
+    let runs = (1..header.len()).all(|i| header[i].is_empty() || header.get(i + 1).is_some_and(String::is_empty));
+    let benchmark = |h: &&String| may_be_benchmark(h) && !is_category_name(h) && !is_metric(h);
+    let own = |c: &String| !is_metric(c) && (!resolve(c).is_known || resolve(c).canonical == "card_average");
+    if !spans || !runs || !names.iter().all(benchmark) || !below.iter().skip(1).all(own) {
+        return None;
+    }
+    let mut group = None;
+    Some(
+        header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                if i > 0 && !h.is_empty() {
+                    group = Some(h.trim().to_owned());
+                }
+                if i == 0 {
+                    None
+                } else {
+                    group.clone()
+                }
+            })
+            .collect(),
+    )
 }
 
 /// A metric's name alone ("ACC", "F1-micro", "Mean F1", "MSE", "pass@1").

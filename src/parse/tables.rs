@@ -485,6 +485,35 @@ mod tests {
     }
 
     #[test]
+    fn benchmarks_spanning_empty_markdown_cells_name_the_columns_under_them() {
+        let md = "| Model/Benchmark | HumanEval-Decompile | | | ExeBench | | |\n|---|---|---|---|---|---|---|\n\
+                  | Optimization Level | O0 | O1 | AVG | O0 | O1 | AVG |\n| Foo-6.7B | 0.68 | 0.39 | 0.45 | 0.22 | 0.16 | 0.17 |\n";
+        let t = &tables(md)[0];
+        assert_eq!(
+            t.header,
+            [
+                "Optimization Level",
+                "HumanEval-Decompile O0",
+                "HumanEval-Decompile O1",
+                "HumanEval-Decompile",
+                "ExeBench O0",
+                "ExeBench O1",
+                "ExeBench"
+            ]
+        );
+        assert_eq!(t.rows.len(), 1);
+        // Metrics under the names (KLUE's `| Metric | F1 | Pearsons' r |`), a size group over model
+        // names, or a name spanning nothing: the header stays as it is.
+        for unread in [
+            md.replace("| O0 | O1 | AVG | O0 |", "| F1 | ACC | AVG | F1 |"),
+            md.replace("HumanEval-Decompile | | |", "Similar size | | |"),
+            md.replace("| ExeBench | | |", "| ExeBench | Foo | |"),
+        ] {
+            assert_eq!(tables(&unread)[0].rows.len(), 2, "{unread}");
+        }
+    }
+
+    #[test]
     fn zero_width_spaces_are_no_part_of_a_cell() {
         let t = &tables(
             "| \u{200b} | LogiQA-v2\u{200b} | C3-d\u{200b} |\n|---|---|---|\n| Foo | 32.74\u{200b} | 56.08 |\n",
