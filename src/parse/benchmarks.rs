@@ -124,6 +124,11 @@ pub fn resolve(raw: &str) -> Benchmark {
     let (name, lighteval_shots) = lighteval_task(raw);
     let (rest, shots) = take_shots(&task_id_words(&without_footnote(&strip_markup(&without_footnote(name)))));
     let shots = shots.or(lighteval_shots);
+    // "Math (AIME 2024)", "Coding (LiveCodeBench)": a category, then the benchmark in parentheses.
+    // (Not "MATH (Minerva)" or "Math (EM)": only a benchmark densing knows.)
+    if let Some(named) = category_then_benchmark(&rest) {
+        return Benchmark { shots: named.shots.or(shots), ..named };
+    }
     let cleaned = clean(&rest);
     let lookup = |name: &str| alias_index().get(name).map(|c| (*c).to_owned());
     // "BBH (EM)", "HumanEval (Pass@1)", "BIG-Bench Hard (3-shot, CoT)": the parenthesis is a
@@ -196,6 +201,22 @@ pub fn resolve(raw: &str) -> Benchmark {
             super::unknown_names::unknown_benchmark(name, shots, qualifier)
         }
     }
+}
+
+/// The benchmark a name gives in parentheses after a category it belongs to ("Science
+/// (GPQA-Diamond)"), when the name is only those: the category one word of a capability table's
+/// axis (or "Math"), the parenthesis a known benchmark.
+fn category_then_benchmark(name: &str) -> Option<Benchmark> {
+    let (outside, inside) = name.trim().strip_suffix(')')?.split_once('(')?;
+    let outside = clean(outside);
+    let category =
+        matches!(outside.as_str(), "math" | "maths") || super::axis_words::CATEGORY.contains(&outside.as_str());
+    if !category || inside.contains(['(', ')']) {
+        return None;
+    }
+    let named = resolve(inside);
+    (named.is_known && named.canonical != "card_average" && named.canonical != resolve(&outside).canonical)
+        .then_some(named)
 }
 
 /// Whether a name's parenthesis (its qualifier) is a language ("(Java)", "(German)"; not English, the default).
@@ -445,6 +466,20 @@ mod tests {
         ] {
             assert_eq!(resolve(written).canonical, id, "{written}");
         }
+    }
+
+    #[test]
+    fn a_category_before_a_benchmark_in_parentheses_is_no_part_of_its_name() {
+        assert_eq!(resolve("Math (AIME 2024)").canonical, "aime_2024");
+        assert_eq!(resolve("Coding (LiveCodeBench)").canonical, "livecodebench");
+        assert_eq!(resolve("Science (GPQA-Diamond)").canonical, "gpqa_diamond");
+        let bbh = resolve("**Reasoning (BBH, 3-shot)**");
+        assert_eq!((bbh.canonical.as_str(), bbh.shots), ("bbh", Some(3)));
+        // A metric, a setting or an unknown name in the parentheses: the name outside stays.
+        assert_eq!(resolve("Math (EM)").canonical, "math");
+        assert_eq!(resolve("MATH (4-shot)").canonical, "math");
+        assert_ne!(resolve("MATH (Minerva)").canonical, "minerva");
+        assert_eq!(resolve("Knowledge (MMLU)").canonical, "mmlu");
     }
 
     #[test]
