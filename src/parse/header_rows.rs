@@ -6,6 +6,7 @@ use super::tables::{pure_number, Table, TableKind};
 /// A two-level header (`| Benchmark | Similar size | | | 2x size | |` over a first row that names
 /// every column): the first row names the columns, the groups above are dropped.
 pub(super) fn sub_header(t: &mut Table) {
+    listed_parts(&mut t.header);
     let Some(first) = t.rows.first() else { return };
     let blank_above = t.header.iter().skip(1).filter(|h| h.is_empty()).count();
     // (Trailing empty cells pad a row shorter than an empty header above it.)
@@ -96,6 +97,32 @@ pub(super) fn sub_header(t: &mut Table) {
                 false => below,
             })
             .collect();
+    }
+}
+
+/// A name that lists its parts in parentheses over as many columns, the rest of them empty
+/// (`| CFBench(CSR,ISR,PSR) | | |`): each column is one part ("CFBench CSR"). Read as one
+/// column, the first value would pass for the whole benchmark's.
+fn listed_parts(header: &mut [String]) {
+    let mut i = 1;
+    while i < header.len() {
+        let parts: Option<(String, Vec<String>)> = header[i].trim().strip_suffix(')').and_then(|h| {
+            let (name, list) = h.split_once('(')?;
+            let parts: Vec<String> = list.split(',').map(|p| p.trim().to_owned()).collect();
+            let named = !name.trim().is_empty() && parts.len() >= 2 && parts.iter().all(|p| !p.is_empty());
+            named.then(|| (name.trim().to_owned(), parts))
+        });
+        let Some((name, parts)) = parts else {
+            i += 1;
+            continue;
+        };
+        let span = header[i + 1..].iter().take_while(|h| h.is_empty()).count() + 1;
+        if span == parts.len() {
+            for (k, part) in parts.iter().enumerate() {
+                header[i + k] = format!("{name} {part}");
+            }
+        }
+        i += span;
     }
 }
 

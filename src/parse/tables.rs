@@ -514,6 +514,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_listing_its_parts_over_as_many_columns_names_each() {
+        let md = "| Model | MT-bench | CFBench(CSR,ISR,PSR) | | |\n|---|---|---|---|---|\n| Foo | 8.1 | 0.83 | 0.52 | 0.64 |\n";
+        assert_eq!(tables(md)[0].header, ["Model", "MT-bench", "CFBench CSR", "CFBench ISR", "CFBench PSR"]);
+        // Parts and columns that do not pair up: the header stays as it is.
+        let two = md.replace("| | |\n|---|---|---|---|---|", "| |\n|---|---|---|---|").replace(" 0.64 |", "");
+        assert_eq!(tables(&two)[0].header[2], "CFBench(CSR,ISR,PSR)");
+        let setting = "| Model | BBH (3-shot, CoT) |\n|---|---|\n| Foo | 50.1 |\n";
+        assert_eq!(tables(setting)[0].header[1], "BBH (3-shot, CoT)", "no empty column after it");
+    }
+
+    #[test]
     fn zero_width_spaces_are_no_part_of_a_cell() {
         let t = &tables(
             "| \u{200b} | LogiQA-v2\u{200b} | C3-d\u{200b} |\n|---|---|---|\n| Foo | 32.74\u{200b} | 56.08 |\n",
