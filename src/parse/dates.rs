@@ -297,8 +297,12 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         // ("Chat models are open-sourced", "`Foo-7B` models": this one's kind, its base and tunes.)
         let kind = news_at.is_some() && releases_its_kind(&lower, &name, &lines);
         if said || sized || kind || news() {
-            let another =
-                || if family() { about_another_family(dated(), &name) } else { about_another(dated(), &name) };
+            // (Or a version of a name that has none: "We released Marco-o1 v3" does not say which
+            // version the repository "Marco-o1" holds.)
+            let another = || {
+                let other = if family() { about_another_family(dated(), &name) } else { about_another(dated(), &name) };
+                other || super::mentions::names_a_version(dated(), &name)
+            };
             if let Some(d) = parse_date(line).filter(|_| sized || kind || !another()) {
                 return found(d, i);
             }

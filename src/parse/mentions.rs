@@ -41,27 +41,47 @@ fn name_tokens(lower: &str) -> impl Iterator<Item = &str> {
 /// card), where the name has a version of its own. (A tool's version, "harness v0.4.2", is
 /// after no word of the name.)
 pub(crate) fn names_other_version(text: &str, name: &str) -> bool {
-    // ("v1.0" is v1: trailing zero parts say nothing.)
-    let version = |w: &[String], at: usize| -> String {
-        let mut parts: Vec<&String> =
-            w[at + 1..].iter().take_while(|d| d.chars().all(|c| c.is_ascii_digit())).collect();
-        while parts.len() > 1 && parts.last().is_some_and(|p| p.trim_start_matches('0').is_empty()) {
-            parts.pop();
-        }
-        parts.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(".")
-    };
     let own = words(name);
     let Some(mine) = own.iter().position(|w| w == "v").map(|at| version(&own, at)).filter(|v| !v.is_empty()) else {
         return false;
     };
+    versions_named(text, &own).iter().any(|theirs| *theirs != mine)
+}
+
+/// Whether `text` gives a later version of a name that has none ("We released Marco-o1 v3" on
+/// Marco-o1's card), right after the name's last word: the repository holds the first ("v1",
+/// "v1.0"), not a later one.
+pub(crate) fn names_a_version(text: &str, name: &str) -> bool {
+    let own = words(name);
+    let Some(last) = own.last().filter(|_| !own.iter().any(|w| w == "v")) else { return false };
     let said = words(text);
-    (1..said.len()).filter(|i| said[*i] == "v").any(|i| {
-        let before =
-            [said[i - 1].clone(), if i >= 2 { format!("{}{}", said[i - 2], said[i - 1]) } else { String::new() }];
-        let of_name = before.iter().any(|b| !b.is_empty() && own.contains(b));
-        let theirs = version(&said, i);
-        of_name && !theirs.is_empty() && theirs != mine
-    })
+    (1..said.len())
+        .any(|i| said[i] == "v" && said[i - 1] == *last && !matches!(version(&said, i).as_str(), "" | "0" | "1"))
+}
+
+/// The versions `text` gives right after a word of the name (`own`, its words): "v1.0" is "1".
+fn versions_named(text: &str, own: &[String]) -> Vec<String> {
+    let said = words(text);
+    (1..said.len())
+        .filter(|i| said[*i] == "v")
+        .filter(|i| {
+            let before =
+                [said[i - 1].clone(), if *i >= 2 { format!("{}{}", said[i - 2], said[i - 1]) } else { String::new() }];
+            before.iter().any(|b| !b.is_empty() && own.contains(b))
+        })
+        .map(|i| version(&said, i))
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
+/// The version after the "v" at `at` in a name's words ("v1.0" is "1": trailing zero parts say
+/// nothing).
+fn version(w: &[String], at: usize) -> String {
+    let mut parts: Vec<&String> = w[at + 1..].iter().take_while(|d| d.chars().all(|c| c.is_ascii_digit())).collect();
+    while parts.len() > 1 && parts.last().is_some_and(|p| p.trim_start_matches('0').is_empty()) {
+        parts.pop();
+    }
+    parts.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(".")
 }
 
 /// A heading over another model's card pasted in ("Original model card", "Base model: …"): what
@@ -162,5 +182,15 @@ mod tests {
             "v1.0 is v1"
         );
         assert!(!names_other_version("Foo v2 results", "Foo-7B"), "a name without a version");
+    }
+
+    #[test]
+    fn a_later_version_of_a_name_without_one_is_another_release() {
+        assert!(names_a_version("[2025/02/14] We released Marco-o1 v2, …", "Marco-o1"));
+        assert!(!names_a_version("[2024/11/13] We released Marco-o1 v1, …", "Marco-o1"), "the first version");
+        assert!(!names_a_version("DISC-LawLLM v1.0 is released", "DISC-LawLLM"));
+        // After another word than the name's last: the base's version ("Mixtral-8x22B-v0.1").
+        assert!(!names_a_version("fine-tuned from Mixtral-8x22B-v0.1", "Eurux-8x22b-nca"));
+        assert!(!names_a_version("We released Foo-v1.5 v2", "Foo-v1.5"), "a name with a version of its own");
     }
 }
