@@ -92,7 +92,11 @@ pub fn looks_tuned(id: &str) -> bool {
     // A chat model's name word ("ChatGLM3", "BLOOMChat", "TenyxChat"; not the "ChatML" prompt
     // format), unless the name says it is the family's base ("chatglm3-6b-base").
     let chat_word = |p: &str| p.len() > 4 && p != "chatml" && (p.starts_with("chat") || p.ends_with("chat"));
-    name.split(['-', '_', '.']).any(|p| WORDS.contains(&p) || chat_word(p) && !super::tune_or_base::names_base(id))
+    // Agent and reasoning tunes ("rStar2-Agent-14B", "ReasonFlux-V2-32B-Reasoner"), unless the
+    // name says it is the base too.
+    let trained_for = |p: &str| matches!(p, "agent" | "reasoner" | "reasoning");
+    name.split(['-', '_', '.'])
+        .any(|p| WORDS.contains(&p) || (chat_word(p) || trained_for(p)) && !super::tune_or_base::names_base(id))
 }
 
 /// How many units a size's trailing zeros span: 10 for "120b" (a round size, ±5B), 1 for "117B"

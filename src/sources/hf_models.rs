@@ -527,6 +527,8 @@ mod tests {
         assert!(!looks_tuned("org/Mistral-Nemo-Base-2407-chatml-GGUF"), "ChatML is a prompt format");
         assert!(looks_tuned("ByteDance-Seed/Seed-X-PPO-7B") && looks_tuned("inclusionAI/GroveMoE-Inst"));
         assert!(looks_tuned("Qwen/Qwen3-235B-A22B-Thinking-2507") && !looks_tuned("inclusionAI/GroveMoE-Base"));
+        assert!(looks_tuned("microsoft/rStar2-Agent-14B") && looks_tuned("Gen-Verse/ReasonFlux-V2-32B-Reasoner"));
+        assert!(!looks_tuned("org/Foo-Agent-7B-Base"), "an agent family's base");
     }
 
     mod real {
