@@ -397,10 +397,10 @@ pub fn may_be_benchmark(name: &str) -> bool {
     // Perplexity, bits per byte, loss: lower is better and no percent; not a score, even when
     // only the parenthesis says so ("Pile-test (BPB)").
     // A rate is a hyper-parameter's or a signal's ("Learning Rate", "Sample Rate"), a metric's
-    // ("Hit Rate", "Pass Rate": the benchmark is named elsewhere), or a score's named in full
-    // ("Executable Rate of Generated Code").
-    let setting_rate =
-        judged.contains(&"rate") && (judged.len() <= 2 || judged.iter().any(|w| RATE_SETTINGS.contains(w)));
+    // ("Hit Rate", "Pass Rate", "Win Rate vs GPT-4": the benchmark is named elsewhere), or a
+    // score's named in full ("Executable Rate of Generated Code").
+    let metric_rate = |w: &&str| RATE_SETTINGS.contains(w) || matches!(*w, "win" | "vs" | "versus" | "against");
+    let setting_rate = judged.contains(&"rate") && (judged.len() <= 2 || judged.iter().any(metric_rate));
     if metric_only
         || setting_rate
         || judged.iter().any(|w| NEVER.contains(w))

@@ -491,6 +491,7 @@ mod tests {
             assert!(!may_be_benchmark(header), "{header}");
         }
         assert!(!may_be_benchmark("Win Rate") && !may_be_benchmark("Pass Rate") && !may_be_benchmark("Rate"));
+        assert!(!may_be_benchmark("Win Rate vs GPT-4") && !may_be_benchmark("Success rate against the baseline"));
     }
 
     #[test]

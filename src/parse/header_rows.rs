@@ -136,27 +136,22 @@ fn spanning_benchmarks(header: &[String], below: &[String]) -> Option<Vec<Option
     // (Each name spans at least one empty cell after it.)
     let runs = (1..header.len()).all(|i| header[i].is_empty() || header.get(i + 1).is_some_and(String::is_empty));
     let benchmark = |h: &&String| may_be_benchmark(h) && !is_category_name(h) && !is_metric(h);
-    let own = |c: &String| !is_metric(c) && (!resolve(c).is_known || resolve(c).canonical == "card_average");
+    let own = |c: &String| {
+        let b = resolve(c);
+        !is_metric(c) && (!b.is_known || b.canonical == "card_average")
+    };
     if !spans || !runs || !names.iter().all(benchmark) || !below.iter().skip(1).all(own) {
         return None;
     }
+    // (Each empty cell takes the name before it; the label column is under none.)
     let mut group = None;
-    Some(
-        header
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                if i > 0 && !h.is_empty() {
-                    group = Some(h.trim().to_owned());
-                }
-                if i == 0 {
-                    None
-                } else {
-                    group.clone()
-                }
-            })
-            .collect(),
-    )
+    let under = |h: &String| {
+        if !h.is_empty() {
+            group = Some(h.trim().to_owned());
+        }
+        group.clone()
+    };
+    Some(std::iter::once(None).chain(header.iter().skip(1).map(under)).collect())
 }
 
 /// A metric's name alone ("ACC", "F1-micro", "Mean F1", "MSE", "pass@1").
