@@ -54,14 +54,23 @@ pub(super) fn sub_header(t: &mut Table) {
     let metrics = first.iter().skip(1).filter(|c| !c.is_empty());
     // (The corner may say so: `| (metric) | (PPL) | (ACC) |` on GPT-2's cards.)
     let corner = first[0].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    if (corner.is_empty() || corner == "metric" || corner == "metrics")
-        && t.header.iter().all(|h| !h.is_empty())
+    // (The corner above the label column may be empty: `| | **MMLU** | **BBH** |` over
+    // `| | 5-shot | 3-shot |`.)
+    let named = t.header.iter().skip(1).all(|h| !h.is_empty());
+    // Or a row of shot counts the corner names (`| Shot | | 25 | 10 | 5 |`, JetMoE's): each
+    // column's shots ("MMLU (5-shot)").
+    let shot_counts = corner.split(|c: char| !c.is_alphanumeric()).any(|w| w == "shot" || w == "shots")
         && metrics.clone().count() >= 2
-        && metrics.clone().all(|c| is_metric(c))
+        && metrics.clone().all(|c| c.trim().parse::<u8>().is_ok_and(|n| n <= 64));
+    if (corner.is_empty() || corner == "metric" || corner == "metrics" || shot_counts)
+        && named
+        && metrics.clone().count() >= 2
+        && (shot_counts || metrics.clone().all(|c| is_metric(c)))
     {
         let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links, &mut t.row_bold);
         for (h, m) in t.header.iter_mut().zip(first).skip(1).filter(|(_, m)| !m.is_empty()) {
-            *h = format!("{h} ({})", m.trim_start_matches('(').trim_end_matches(')'));
+            let m = m.trim_start_matches('(').trim_end_matches(')');
+            *h = if shot_counts { format!("{h} ({m}-shot)") } else { format!("{h} ({m})") };
         }
         // (A cell's second line is a row of its own: "0-shot <br> pass@1".)
         return sub_header(t);

@@ -482,6 +482,15 @@ mod tests {
         // A first row of names is no metric row.
         let names = tables("| Model | X | Y |\n|---|---|---|\n| | Llama | Qwen |\n| A | 1.0 | 2.0 |\n");
         assert_eq!(names[0].header, ["Model", "X", "Y"]);
+        // Shots under the names, the corner above the label column empty (Baichuan 2's), or a row of
+        // shot counts the corner names (JetMoE's).
+        let shots = tables("| | **MMLU** | **BBH** |\n|---|---|---|\n| | 5-shot | 3-shot |\n| A | 54.2 | 41.6 |\n");
+        assert_eq!(shots[0].header, ["", "MMLU (5-shot)", "BBH (3-shot)"]);
+        let counts = tables("|Model|Params|MMLU|MBPP|\n|---|---|---|---|\n|Shot||5|3|\n|A|7B|49.2|34.2|\n");
+        assert_eq!(counts[0].header, ["Model", "Params", "MMLU (5-shot)", "MBPP (3-shot)"]);
+        assert_eq!(counts[0].rows.len(), 1);
+        let not_counts = tables("|Model|MMLU|MBPP|\n|---|---|---|\n|Shot|500|3|\n|A|49.2|34.2|\n");
+        assert_eq!(not_counts[0].header, ["Model", "MMLU", "MBPP"], "500 is no shot count");
     }
 
     #[test]
