@@ -22,6 +22,7 @@ pub mod json;
 mod label_spelling;
 pub(crate) mod lead_in;
 pub mod link;
+pub(crate) mod listed_shots;
 pub mod lm_eval;
 mod lm_eval_tables;
 mod mentions;

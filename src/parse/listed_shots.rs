@@ -1,0 +1,102 @@
+//! The shots a card lists benchmark by benchmark in the text before a table: "**English Tasks**:
+//! MMLU (5-shot), BBH (3-shot), …" in the section over Qwen2's table, "- [MMLU](…) (5-shot) -
+//! multitask accuracy test" over an Open LLM Leaderboard table. Density uses a score only at the
+//! shots its reference asks for (MMLU 5, BBH 3, MATH 4), so a table whose headers say none needs
+//! them from there.
+
+use std::collections::BTreeMap;
+
+use super::benchmarks::{resolve, strip_markup, take_shots};
+
+/// Most text looked at before a table (its section and the one it sits in).
+const MAX_SECTION: usize = 6000;
+
+/// The text before the table at `offset` in `markdown`: back to the heading over the heading the
+/// table sits under (the parent section, "## Performance" over "#### Qwen2-72B performance"), at
+/// most [`MAX_SECTION`] bytes.
+pub(super) fn section_before(markdown: &str, offset: usize) -> &str {
+    let before = markdown.get(..offset.min(markdown.len())).unwrap_or("");
+    let level = |line: &str| {
+        let hashes = line.len() - line.trim_start_matches('#').len();
+        (hashes > 0 && line[hashes..].starts_with(' ')).then_some(hashes)
+    };
+    let mut own = None;
+    let mut start = 0;
+    let mut end = before.len();
+    for line in before.split_inclusive('\n').rev() {
+        end -= line.len();
+        let Some(l) = level(line.trim_end()) else { continue };
+        match own {
+            None => own = Some(l),
+            Some(o) if l < o => {
+                // (From the line after the parent heading.)
+                start = end + line.len();
+                break;
+            }
+            Some(_) => {}
+        }
+    }
+    let mut start = start.max(before.len().saturating_sub(MAX_SECTION));
+    while !before.is_char_boundary(start) {
+        start += 1;
+    }
+    &before[start..]
+}
+
+/// Each benchmark `text` gives one number of shots for ("MMLU (5-shot)", "[GSM8k](…) (5-shot)"),
+/// by canonical id, with what was said. A benchmark given two different settings is left out,
+/// and so is a name densing does not know.
+pub(super) fn listed_shots(text: &str) -> BTreeMap<String, (i32, String)> {
+    let mut found: BTreeMap<String, Option<(i32, String)>> = BTreeMap::new();
+    // (Links and emphasis off each line first: a link's "https:" is no item's end.)
+    let lines: Vec<String> = text.lines().map(strip_markup).collect();
+    for item in lines.iter().flat_map(|l| l.split([',', ';', ':', '，', '、'])) {
+        // "MMLU (5-shot) - multitask accuracy test": the name and its setting, then a description.
+        let item = item.trim().trim_start_matches(['-', '*', '+', ' ']);
+        let item = item.split(" - ").next().unwrap_or("").trim();
+        let Some(open) = item.find('(') else { continue };
+        let (name, setting) = (item[..open].trim(), &item[open..]);
+        let (rest, shots) = take_shots(setting);
+        let Some(n) = shots.filter(|_| rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()) else { continue };
+        let named = resolve(name);
+        if name.is_empty() || !named.is_known || named.canonical == "card_average" {
+            continue;
+        }
+        let entry = found.entry(named.canonical).or_insert_with(|| Some((n, item.to_owned())));
+        if entry.as_ref().is_some_and(|(m, _)| *m != n) {
+            *entry = None;
+        }
+    }
+    found.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shots_listed_benchmark_by_benchmark_before_a_table() {
+        let qwen = "## Performance\n\nThe datasets for evaluation include:\n\n**English Tasks**: MMLU (5-shot), \
+                    BBH (3-shot), GPQA (5shot)\n\n**Math Tasks**: GSM8K (4-shot), MATH (4-shot)\n\n#### Foo-72B performance\n";
+        let got = listed_shots(section_before(qwen, qwen.len()));
+        assert_eq!(got["mmlu"].0, 5);
+        assert_eq!(got["bbh"].0, 3);
+        assert_eq!(got["math"], (4, "MATH (4-shot)".to_owned()));
+        let leaderboard = "- [MMLU](https://arxiv.org/abs/2009.03300) (5-shot) - multitask accuracy test covering 57 tasks.\n\
+                           - [GSM8k](https://arxiv.org/abs/2110.14168) (5-shot) - grade school math word problems test.\n";
+        assert_eq!(listed_shots(leaderboard)["gsm8k"].0, 5);
+        assert_eq!(listed_shots("BBH (3-shot, CoT), MATH (4-shot)")["bbh"].0, 3, "with its prompting");
+        // Two settings for one benchmark, an unknown name, a group's members: none.
+        assert!(listed_shots("MMLU (5-shot), MMLU (0-shot)").is_empty());
+        assert!(listed_shots("Foo Bench (3-shot)").is_empty());
+        assert!(listed_shots("EvalPlus (0-shot) (HumanEval, MBPP, HumanEval+)").is_empty());
+    }
+
+    #[test]
+    fn the_text_before_a_table_stops_at_the_parent_heading() {
+        let md = "# Card\nMMLU (0-shot)\n## Performance\nMMLU (5-shot)\n### Base\n\n| A |\n";
+        let at = md.find("| A |").unwrap();
+        assert_eq!(section_before(md, at), "MMLU (5-shot)\n### Base\n\n");
+        assert_eq!(section_before("no heading\n", 11), "no heading\n");
+    }
+}
