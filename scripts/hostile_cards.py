@@ -38,6 +38,8 @@ UNITS = {
     "fenced_tables": "```\n| a | b |\n",
     "lists": "- MMLU: 50.1\n",
     "json": '{"mmlu": 50.1, ',
+    # Shots listed before each of many tables (each table looks back over the text before it).
+    "shots_tables": "MMLU (5-shot), BBH (3-shot), GSM8K (8-shot)\n\n| Model | MMLU |\n|---|---|\n| Foo-7B | 50.1 |\n\n",
     "brackets": "(((((",
     "bold": "**Foo-7B** ",
     "lm_eval": "|mmlu|0|acc|0.5|±|0.01|\n",

@@ -154,7 +154,10 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         let setting = lead_in_shots(table).map(|(n, said)| (n, format!("over the table: \"{said}\"")));
         let setting = setting.or_else(|| heading_shots(table).map(|(n, said)| (n, format!("under \"{said}\""))));
         // ("MMLU (5-shot), BBH (3-shot)" said before the table: each benchmark's own.)
-        let listed = super::listed_shots::listed_shots(super::listed_shots::section_before(markdown, table.offset));
+        let listed = match read.scores.is_empty() {
+            true => Default::default(),
+            false => super::listed_shots::listed_shots(super::listed_shots::section_before(markdown, table.offset)),
+        };
         for mut score in read.scores.into_iter().chain(average) {
             let said = listed.get(&super::benchmarks::resolve(&score.benchmark_raw).canonical);
             if let Some((n, said)) = said.filter(|_| score.shots.is_none()) {

@@ -16,31 +16,30 @@ const MAX_SECTION: usize = 6000;
 /// most [`MAX_SECTION`] bytes.
 pub(super) fn section_before(markdown: &str, offset: usize) -> &str {
     let before = markdown.get(..offset.min(markdown.len())).unwrap_or("");
+    // (Only the last bytes are looked at: a card of many tables and no headings is not scanned
+    // back to its start once per table.)
+    let mut from = before.len().saturating_sub(MAX_SECTION);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &before[from..];
     let level = |line: &str| {
         let hashes = line.len() - line.trim_start_matches('#').len();
         (hashes > 0 && line[hashes..].starts_with(' ')).then_some(hashes)
     };
     let mut own = None;
-    let mut start = 0;
     let mut end = before.len();
     for line in before.split_inclusive('\n').rev() {
         end -= line.len();
         let Some(l) = level(line.trim_end()) else { continue };
         match own {
             None => own = Some(l),
-            Some(o) if l < o => {
-                // (From the line after the parent heading.)
-                start = end + line.len();
-                break;
-            }
+            // (From the line after the parent heading.)
+            Some(o) if l < o => return &before[end + line.len()..],
             Some(_) => {}
         }
     }
-    let mut start = start.max(before.len().saturating_sub(MAX_SECTION));
-    while !before.is_char_boundary(start) {
-        start += 1;
-    }
-    &before[start..]
+    before
 }
 
 /// Each benchmark `text` gives one number of shots for ("MMLU (5-shot)", "[GSM8k](…) (5-shot)"),
@@ -49,7 +48,9 @@ pub(super) fn section_before(markdown: &str, offset: usize) -> &str {
 pub(super) fn listed_shots(text: &str) -> BTreeMap<String, (i32, String)> {
     let mut found: BTreeMap<String, Option<(i32, String)>> = BTreeMap::new();
     // (Links and emphasis off each line first: a link's "https:" is no item's end.)
-    let lines: Vec<String> = text.lines().map(strip_markup).collect();
+    // (Most lines say no shots: only those that do are cleaned and split.)
+    let says = |l: &&str| l.to_ascii_lowercase().contains("shot");
+    let lines: Vec<String> = text.lines().filter(says).map(strip_markup).collect();
     for item in lines.iter().flat_map(|l| l.split([',', ';', ':', '，', '、'])) {
         // "MMLU (5-shot) - multitask accuracy test": the name and its setting, then a description.
         let item = item.trim().trim_start_matches(['-', '*', '+', ' ']);
