@@ -241,7 +241,12 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
                     own,
                     in_tuned,
                 ) {
-                    Ok(i) => vec![(i, None, None)],
+                    // ("Qwen-1.8B-Chat (0-shot)": the row's own shots.)
+                    Ok(i) => {
+                        let label = candidates.iter().find(|c| c.0 == i).map(|c| c.1.as_str()).unwrap_or_default();
+                        let said = label.to_ascii_lowercase().contains("shot");
+                        vec![(i, said.then(|| super::benchmarks::shots_in(label)).flatten(), None)]
+                    }
                     Err((reason, why)) => {
                         let why = match copied {
                             Some(l) => {
@@ -376,6 +381,17 @@ mod tests {
     /// An expected (benchmark, metric, value).
     fn at(benchmark: &str, metric: &str, value: f64) -> (String, Option<String>, f64) {
         (benchmark.to_owned(), Some(metric.to_owned()), value)
+    }
+
+    #[test]
+    fn the_one_row_naming_the_model_gives_its_shots() {
+        let md = "| Model | MMLU |\n|---|---|\n| LLaMA2-7B-Chat | 46.2 |\n| **Foo-1.8B-Chat (0-shot)** | 43.3 |\n\
+                  | **Foo-7B-Chat (5-shot)** | 57.0 |\n";
+        assert_eq!(named(&read(md, "org/Foo-1_8B-Chat")), [("mmlu".to_owned(), Some(0), 43.3)]);
+        // A label that says no shots gives none ("v0_1" and "7B" are no setting).
+        let plain =
+            "| Model | Size | MMLU |\n|---|---|---|\n| Foo-7B-Chat-v0_1 | 7B | 63.3 |\n| Bar-7B | 7B | 55.0 |\n";
+        assert_eq!(named(&read(plain, "org/Foo-7B-Chat-v0_1"))[0].1, None);
     }
 
     #[test]
