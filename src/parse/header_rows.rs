@@ -51,12 +51,15 @@ pub(super) fn sub_header(t: &mut Table) {
     }
     // A row of metrics under the column names (`| | ACC | F1-micro | MSE |`): each column is its
     // name with its metric ("KorFiQA-SA (MSE)"), so that an error metric is seen as one.
-    let metrics = first.iter().skip(1).filter(|c| !c.is_empty());
+    // (A dash says nothing: `| | - | 5-shot |` under a column of sizes.)
+    let says = |c: &String| !c.is_empty() && c.trim() != "-";
+    let metrics = first.iter().skip(1).filter(|c| says(c));
     // (The corner may say so: `| (metric) | (PPL) | (ACC) |` on GPT-2's cards.)
     let corner = first[0].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     // (The corner above the label column may be empty: `| | **MMLU** | **BBH** |` over
     // `| | 5-shot | 3-shot |`.)
-    let named = t.header.iter().skip(1).all(|h| !h.is_empty());
+    // (An unnamed column may sit between, if nothing is said under it either.)
+    let named = t.header.iter().zip(first).skip(1).all(|(h, m)| !h.is_empty() || !says(m));
     // Or a row of shot counts the corner names (`| Shot | | 25 | 10 | 5 |`, JetMoE's): each
     // column's shots ("MMLU (5-shot)").
     let shot_counts = corner.split(|c: char| !c.is_alphanumeric()).any(|w| w == "shot" || w == "shots")
@@ -68,7 +71,7 @@ pub(super) fn sub_header(t: &mut Table) {
         && (shot_counts || metrics.clone().all(|c| is_metric(c)))
     {
         let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links, &mut t.row_bold);
-        for (h, m) in t.header.iter_mut().zip(first).skip(1).filter(|(_, m)| !m.is_empty()) {
+        for (h, m) in t.header.iter_mut().zip(first).skip(1).filter(|(_, m)| says(m)) {
             let m = m.trim_start_matches('(').trim_end_matches(')');
             *h = if shot_counts { format!("{h} ({m}-shot)") } else { format!("{h} ({m})") };
         }

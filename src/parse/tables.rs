@@ -489,6 +489,9 @@ mod tests {
         let counts = tables("|Model|Params|MMLU|MBPP|\n|---|---|---|---|\n|Shot||5|3|\n|A|7B|49.2|34.2|\n");
         assert_eq!(counts[0].header, ["Model", "Params", "MMLU (5-shot)", "MBPP (3-shot)"]);
         assert_eq!(counts[0].rows.len(), 1);
+        // Dashes under columns of sizes, an unnamed column with nothing under it (Colossal-LLaMA-2's).
+        let dashes = tables("| | Backbone | | MMLU | GAOKAO |\n|---|---|---|---|---|\n| | - | | 5-shot | 0-shot |\n| A | - | | 53.1 | 58.8 |\n");
+        assert_eq!(dashes[0].header, ["", "Backbone", "", "MMLU (5-shot)", "GAOKAO (0-shot)"]);
         let not_counts = tables("|Model|MMLU|MBPP|\n|---|---|---|\n|Shot|500|3|\n|A|49.2|34.2|\n");
         assert_eq!(not_counts[0].header, ["Model", "MMLU", "MBPP"], "500 is no shot count");
     }
