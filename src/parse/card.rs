@@ -9,6 +9,7 @@ use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
 use super::fasteval_json::fasteval_blocks;
 use super::front_matter::{self, as_percent, model_index_scores, IndexScore};
 use super::lead_in::{heading_shots, lead_in_shots};
+use super::listed_shots::mark_listed_shots;
 use super::mentions::copied_title;
 use super::model_names::{card_intro, is_packed, is_tuned, label_match, linked_names, words, writes_tuning_of};
 use super::mt_bench_json::mt_bench_blocks;
@@ -153,17 +154,8 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         let language = section_language(table, model_id);
         let setting = lead_in_shots(table).map(|(n, said)| (n, format!("over the table: \"{said}\"")));
         let setting = setting.or_else(|| heading_shots(table).map(|(n, said)| (n, format!("under \"{said}\""))));
-        // ("MMLU (5-shot), BBH (3-shot)" said before the table: each benchmark's own.)
-        let listed = match read.scores.is_empty() {
-            true => Default::default(),
-            false => super::listed_shots::listed_shots(super::listed_shots::section_before(markdown, table.offset)),
-        };
+        mark_listed_shots(&mut read.scores, markdown, table.offset);
         for mut score in read.scores.into_iter().chain(average) {
-            let said = listed.get(&super::benchmarks::resolve(&score.benchmark_raw).canonical);
-            if let Some((n, said)) = said.filter(|_| score.shots.is_none()) {
-                score.shots = Some(*n);
-                score.evidence = clip(&format!("{} (said before the table: \"{said}\")", score.evidence));
-            }
             // ("_Zero-shot performance._" over the table, or in its headings: its rows' shots, said once.)
             if let Some((n, said)) = setting.as_ref().filter(|_| score.shots.is_none()) {
                 score.shots = Some(*n);

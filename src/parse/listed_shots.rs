@@ -7,9 +7,27 @@
 use std::collections::BTreeMap;
 
 use super::benchmarks::{resolve, strip_markup, take_shots};
+use super::card_scores::CardScore;
+use super::tables::clip;
 
 /// Most text looked at before a table (its section and the one it sits in).
 const MAX_SECTION: usize = 6000;
+
+/// Gives each score of the table at `offset` that has no shots the shots listed for its
+/// benchmark before the table ("MMLU (5-shot), BBH (3-shot)": each benchmark's own).
+pub(super) fn mark_listed_shots(scores: &mut [CardScore], markdown: &str, offset: usize) {
+    // (Most tables give no score: the text before them is not read.)
+    if scores.is_empty() {
+        return;
+    }
+    let listed = listed_shots(section_before(markdown, offset));
+    for score in scores.iter_mut().filter(|s| s.shots.is_none()) {
+        if let Some((n, said)) = listed.get(&resolve(&score.benchmark_raw).canonical) {
+            score.shots = Some(*n);
+            score.evidence = clip(&format!("{} (said before the table: \"{said}\")", score.evidence));
+        }
+    }
+}
 
 /// The text before the table at `offset` in `markdown`: back to the heading over the heading the
 /// table sits under (the parent section, "## Performance" over "#### Qwen2-72B performance"), at
