@@ -69,6 +69,19 @@ pub(super) fn listed_shots(text: &str) -> BTreeMap<String, (i32, String)> {
     // (Most lines say no shots: only those that do are cleaned and split.)
     let says = |l: &&str| l.to_ascii_lowercase().contains("shot");
     let lines: Vec<String> = text.lines().filter(says).map(strip_markup).collect();
+    let mut note = |name: &str, n: i32, said: &str| {
+        let named = resolve(name);
+        if name.is_empty() || !named.is_known || named.canonical == "card_average" {
+            return;
+        }
+        let entry = found.entry(named.canonical).or_insert_with(|| Some((n, said.to_owned())));
+        if entry.as_ref().is_some_and(|(m, _)| *m != n) {
+            *entry = None;
+        }
+    };
+    for (member, n, said) in lines.iter().flat_map(|l| suite_members(l)) {
+        note(member, n, said);
+    }
     for item in lines.iter().flat_map(|l| l.split([',', ';', ':', '，', '、'])) {
         // "MMLU (5-shot) - multitask accuracy test": the name and its setting, then a description.
         let item = item.trim().trim_start_matches(['-', '*', '+', ' ']);
@@ -77,16 +90,32 @@ pub(super) fn listed_shots(text: &str) -> BTreeMap<String, (i32, String)> {
         let (name, setting) = (item[..open].trim(), &item[open..]);
         let (rest, shots) = take_shots(setting);
         let Some(n) = shots.filter(|_| rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()) else { continue };
-        let named = resolve(name);
-        if name.is_empty() || !named.is_known || named.canonical == "card_average" {
-            continue;
-        }
-        let entry = found.entry(named.canonical).or_insert_with(|| Some((n, item.to_owned())));
-        if entry.as_ref().is_some_and(|(m, _)| *m != n) {
-            *entry = None;
-        }
+        note(name, n, item);
     }
     found.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))).collect()
+}
+
+/// The members of each suite `line` gives one setting for, with the setting and what was said:
+/// "EvalPlus (0-shot) (HumanEval, MBPP, HumanEval+)" gives HumanEval, MBPP and HumanEval+ 0 shots.
+/// Only a parenthesis that is a setting and nothing else, followed right away by the list.
+fn suite_members(line: &str) -> Vec<(&str, i32, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = line[from..].find('(').map(|o| from + o) {
+        let Some(close) = line[open..].find(')').map(|c| open + c) else { break };
+        from = close + 1;
+        let (rest, shots) = take_shots(&line[open + 1..close]);
+        let Some(n) = shots.filter(|_| rest.trim().is_empty()) else { continue };
+        let after = line[from..].trim_start();
+        let Some(list) = after.strip_prefix('(').and_then(|a| a.split_once(')')).map(|(list, _)| list) else {
+            continue;
+        };
+        let said_from = line[..open].rfind([',', ';', ':']).map_or(0, |c| c + 1);
+        let said_to = from + (line[from..].len() - after.len()) + list.len() + 2;
+        let said = line[said_from..said_to].trim();
+        out.extend(list.split([',', '、', '/']).map(|m| (m.trim(), n, said)));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -108,7 +137,15 @@ mod tests {
         // Two settings for one benchmark, an unknown name, a group's members: none.
         assert!(listed_shots("MMLU (5-shot), MMLU (0-shot)").is_empty());
         assert!(listed_shots("Foo Bench (3-shot)").is_empty());
-        assert!(listed_shots("EvalPlus (0-shot) (HumanEval, MBPP, HumanEval+)").is_empty());
+        // A suite's setting, then its members: each known member has it.
+        let suite = listed_shots(
+            "**Coding Tasks**: EvalPlus (0-shot) (HumanEval, MBPP, HumanEval+), MultiPL-E (0-shot) (Python, C++)",
+        );
+        assert_eq!(suite["humaneval"], (0, "EvalPlus (0-shot) (HumanEval, MBPP, HumanEval+)".to_owned()));
+        assert_eq!(suite["mbpp"].0, 0);
+        assert!(!suite.contains_key("python"), "a language is no benchmark");
+        // A member given two settings has none.
+        assert!(!listed_shots("EvalPlus (0-shot) (HumanEval, MBPP), HumanEval (1-shot)").contains_key("humaneval"));
     }
 
     #[test]
