@@ -40,6 +40,8 @@ UNITS = {
     "json": '{"mmlu": 50.1, ',
     # Shots listed before each of many tables (each table looks back over the text before it).
     "shots_tables": "MMLU (5-shot), BBH (3-shot), GSM8K (8-shot)\n\n| Model | MMLU |\n|---|---|\n| Foo-7B | 50.1 |\n\n",
+    # A suite's setting and its members, many to a line, before each of many tables.
+    "suite_shots": "EvalPlus (0-shot) (HumanEval) " * 200 + "\n\n| Model | HumanEval |\n|---|---|\n| Foo-7B | 50.1 |\n\n",
     "brackets": "(((((",
     "bold": "**Foo-7B** ",
     "lm_eval": "|mmlu|0|acc|0.5|±|0.01|\n",

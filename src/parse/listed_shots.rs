@@ -100,8 +100,12 @@ pub(super) fn listed_shots(text: &str) -> BTreeMap<String, (i32, String)> {
 /// Only a parenthesis that is a setting and nothing else, followed right away by the list.
 fn suite_members(line: &str) -> Vec<(&str, i32, &str)> {
     let mut out = Vec::new();
-    let mut from = 0;
+    // (Where the item holding each parenthesis starts, found once per byte: a line of many
+    // parentheses is not scanned back to its start for each.)
+    let (mut from, mut item, mut seen) = (0, 0, 0);
     while let Some(open) = line[from..].find('(').map(|o| from + o) {
+        item = line[seen..open].rfind([',', ';', ':']).map_or(item, |c| seen + c + 1);
+        seen = open;
         let Some(close) = line[open..].find(')').map(|c| open + c) else { break };
         from = close + 1;
         let (rest, shots) = take_shots(&line[open + 1..close]);
@@ -110,9 +114,8 @@ fn suite_members(line: &str) -> Vec<(&str, i32, &str)> {
         let Some(list) = after.strip_prefix('(').and_then(|a| a.split_once(')')).map(|(list, _)| list) else {
             continue;
         };
-        let said_from = line[..open].rfind([',', ';', ':']).map_or(0, |c| c + 1);
         let said_to = from + (line[from..].len() - after.len()) + list.len() + 2;
-        let said = line[said_from..said_to].trim();
+        let said = line[item..said_to].trim();
         out.extend(list.split([',', '、', '/']).map(|m| (m.trim(), n, said)));
     }
     out
