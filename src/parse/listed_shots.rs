@@ -1,8 +1,8 @@
 //! The shots a card lists benchmark by benchmark in the text before a table: "**English Tasks**:
 //! MMLU (5-shot), BBH (3-shot), …" in the section over Qwen2's table, "- [MMLU](…) (5-shot) -
-//! multitask accuracy test" over an Open LLM Leaderboard table. Density uses a score only at the
-//! shots its reference asks for (MMLU 5, BBH 3, MATH 4), so a table whose headers say none needs
-//! them from there.
+//! multitask accuracy test" over an Open LLM Leaderboard table, "EvalPlus (0-shot) (HumanEval,
+//! MBPP)" for a suite's members. Density uses a score only at the shots its reference asks for
+//! (MMLU 5, BBH 3, MATH 4), so a table whose headers say none needs them from there.
 
 use std::collections::BTreeMap;
 
@@ -137,7 +137,7 @@ mod tests {
                            - [GSM8k](https://arxiv.org/abs/2110.14168) (5-shot) - grade school math word problems test.\n";
         assert_eq!(listed_shots(leaderboard)["gsm8k"].0, 5);
         assert_eq!(listed_shots("BBH (3-shot, CoT), MATH (4-shot)")["bbh"].0, 3, "with its prompting");
-        // Two settings for one benchmark, an unknown name, a group's members: none.
+        // Two settings for one benchmark, an unknown name: none.
         assert!(listed_shots("MMLU (5-shot), MMLU (0-shot)").is_empty());
         assert!(listed_shots("Foo Bench (3-shot)").is_empty());
         // A suite's setting, then its members: each known member has it.
