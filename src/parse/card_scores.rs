@@ -1307,6 +1307,8 @@ mod tests {
             "| Model | MMLU |\n|---|---|\n| ChatQA-1.5-8B | 60.1 |\n| Nous-Hermes-13b | 50.2 |\n| GPT-4 | 86.4 |\n";
         // A version in the label: ChatQA-1.5-8B is Llama3-ChatQA-1.5-8B.
         assert_eq!(read(table, "nvidia/Llama3-ChatQA-1.5-8B").scores[0].value, 60.1);
+        // The name's version may carry a "v" the label leaves out, as anywhere else.
+        assert_eq!(read(table, "org/llama-3-ChatQA-v1.5-8B").scores[0].value, 60.1);
         // Nous-Hermes-13b is the Llama-1 model, not Nous-Hermes-Llama2-13b ...
         assert!(read(table, "NousResearch/Nous-Hermes-Llama2-13b").scores.is_empty());
         // ... unless the card calls its model that.

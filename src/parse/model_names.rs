@@ -165,7 +165,8 @@ pub fn names_but_for_family(label: &str, model_id: &str) -> bool {
         return false;
     }
     let mut family_seen = false;
-    for w in model.iter().filter(|w| !GENERIC.contains(&w.as_str()) && *w != "base") {
+    // (A version's "v" is no word of the name: "v1.5" is written "1.5" as often, see `label_match_in`.)
+    for w in model.iter().filter(|w| !GENERIC.contains(&w.as_str()) && !matches!(w.as_str(), "base" | "v")) {
         if label.contains(w) {
             family_seen = false;
             continue;
