@@ -241,11 +241,10 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
                     own,
                     in_tuned,
                 ) {
-                    // ("Qwen-1.8B-Chat (0-shot)": the row's own shots.)
+                    // ("Qwen-1.8B-Chat (0-shot)": the row's own shots; a label saying none gives none.)
                     Ok(i) => {
                         let label = candidates.iter().find(|c| c.0 == i).map(|c| c.1.as_str()).unwrap_or_default();
-                        let said = label.to_ascii_lowercase().contains("shot");
-                        vec![(i, said.then(|| super::benchmarks::shots_in(label)).flatten(), None)]
+                        vec![(i, super::benchmarks::shots_in(label), None)]
                     }
                     Err((reason, why)) => {
                         let why = match copied {

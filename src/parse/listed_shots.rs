@@ -114,7 +114,8 @@ fn suite_members(line: &str) -> Vec<(&str, i32, &str)> {
         let Some(list) = after.strip_prefix('(').and_then(|a| a.split_once(')')).map(|(list, _)| list) else {
             continue;
         };
-        let said_to = from + (line[from..].len() - after.len()) + list.len() + 2;
+        // (To the list's closing parenthesis.)
+        let said_to = line.len() - after.len() + list.len() + 2;
         let said = line[item..said_to].trim();
         out.extend(list.split([',', '、', '/']).map(|m| (m.trim(), n, said)));
     }
