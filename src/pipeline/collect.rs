@@ -9,7 +9,7 @@ use super::population::{by_model, id_hash, Fact};
 use super::spill::Spill;
 use crate::archive::Archive;
 use crate::fetch::scheduler::Submitted;
-use crate::fetch::{FetchFailure, FetchOutcome, FetchRequest, FetchedResponse, Reason, RejectReason, Stage};
+use crate::fetch::{FetchFailure, FetchOutcome, FetchRequest, FetchedResponse, Purpose, Reason, RejectReason, Stage};
 use crate::normalize::lineage;
 use crate::normalize::models::metadata_rank;
 use crate::snapshot::manifest::RunSummary;
@@ -27,6 +27,8 @@ pub(super) struct Collector {
     pub rejects: Spill<RejectRow>,
     /// The best-ranked observation of every model a source follows up ([`Source::follows`]).
     followed: HashMap<String, (u8, ModelRow)>,
+    /// Ids whose single-model Hub API call failed or described no model ([`crate::sources::PlanContext::undescribed`]).
+    undescribed: BTreeSet<String>,
     /// Ids that quantized copies name as their one base (their counts may be inherited).
     /// (As [`id_hash`]es: a crawl's copies name many thousands.)
     pub bases: HashSet<u64>,
@@ -51,6 +53,7 @@ impl Collector {
             facts: Spill::new(spill_dir.clone(), "facts", spill_rows, by_model),
             rejects: Spill::new(spill_dir, "rejects", spill_rows, Ord::cmp),
             followed: HashMap::new(),
+            undescribed: BTreeSet::new(),
             bases: HashSet::new(),
             aliases: Vec::new(),
             named_scores: Vec::new(),
@@ -98,6 +101,12 @@ impl Collector {
         let mut rows: Vec<&ModelRow> = self.followed.values().map(|(_, m)| m).collect();
         rows.sort_by(|a, b| a.model_id.cmp(&b.model_id));
         rows
+    }
+
+    /// Ids named for a single-model API call that no response described (see
+    /// [`crate::sources::PlanContext::undescribed`]).
+    pub fn undescribed(&self) -> Vec<String> {
+        self.undescribed.iter().filter(|id| !self.followed.contains_key(*id)).cloned().collect()
     }
 
     /// A fetch task that died: counted as a failure, nothing else is known of it.
@@ -160,9 +169,14 @@ impl Collector {
         sources: &[Box<dyn Source>],
     ) -> Vec<FetchRequest> {
         let source = &sources[request.source_index];
+        let asked = request.model_id.as_ref().filter(|_| request.purpose == Purpose::ModelInfo);
         let response = match result {
             Ok(response) => response,
             Err(failure) => {
+                // (Offline, an API answer never archived says nothing of the model's files.)
+                if failure.reason != Reason::NotArchived {
+                    self.undescribed.extend(asked.cloned());
+                }
                 self.reject(
                     RejectRow::new(source.kind(), Stage::Fetch, failure.reason)
                         .request(request)
@@ -172,6 +186,9 @@ impl Collector {
             }
         };
         let parsed = source.parse(request, response);
+        if parsed.models.is_empty() {
+            self.undescribed.extend(asked.cloned());
+        }
         let rank = metadata_rank(request.purpose);
         // A source whose data made it into the snapshot owes its publisher credit.
         let observed = [parsed.models.len(), parsed.params.len(), parsed.dates.len(), parsed.scores.len()];

@@ -270,7 +270,7 @@ async fn fetch_all(
     archive: Arc<Archive>,
     spill_dir: PathBuf,
 ) -> Collector {
-    let ctx = PlanContext { only_models: plan.only_models.clone() };
+    let mut ctx = PlanContext { only_models: plan.only_models.clone(), undescribed: Vec::new() };
     let mut collector = Collector::new(archive, spill_dir, plan.config.run.spill_rows);
     let mut scheduler = Scheduler::new(fetcher, plan.config.fetch.max_in_flight, plan.progress);
     let mut planned: Vec<(Vec<FetchRequest>, Vec<RejectRow>)> =
@@ -297,6 +297,7 @@ async fn fetch_all(
         }
         // Plan from borrowed observations; the next wave is queued above.
         let seen = collector.seen_models();
+        ctx.undescribed = collector.undescribed();
         planned = sources.iter().enumerate().map(|(i, source)| stamped(i, source.plan_more(&ctx, &seen))).collect();
     }
     scheduler.finish();

@@ -3,7 +3,8 @@
 //! Planned for every model another source has observed (after each wave) that the selection
 //! keeps (`pipeline_tags`, `min_downloads`, `base_models_only`), fetched only when the
 //! model's `sha` changed since the archive's copy (the fetcher reuses an archived file of the same
-//! revision without a request). Parsing:
+//! revision without a request). A model named by id whose Hub API call failed is planned too: its
+//! card, when served, still gives its row and facts. Parsing:
 //! - `README.md`: front matter `model-index` scores, the model's own rows/columns of the body's
 //!   tables, a size in the prose, a stated release date;
 //! - `config.json`: a parameter estimate (total, and active for MoE); when the architecture is
@@ -99,6 +100,13 @@ impl HfFiles {
         tag && c.min_downloads.is_none_or(|floor| model.downloads.is_some_and(|d| d >= floor))
     }
 
+    /// The selection, and an id that names a Hub repo.
+    fn selected(&self, model: &ModelRow) -> bool {
+        !(self.config.base_models_only && looks_tuned(&model.model_id))
+            && self.selects(model)
+            && check_model_id(&model.model_id).is_ok()
+    }
+
     fn file_request(&self, model: &ModelRow, file: &str, purpose: Purpose) -> FetchRequest {
         let url = format!("{}/{}/resolve/main/{file}", self.endpoint, model.model_id);
         FetchRequest {
@@ -128,13 +136,18 @@ impl Source for HfFiles {
         (Vec::new(), Vec::new())
     }
 
-    fn plan_more(&self, _ctx: &PlanContext, seen: &[&ModelRow]) -> (Vec<FetchRequest>, Vec<RejectRow>) {
+    fn plan_more(&self, ctx: &PlanContext, seen: &[&ModelRow]) -> (Vec<FetchRequest>, Vec<RejectRow>) {
         let mut requests = Vec::new();
         let mut rejects = Vec::new();
-        for model in seen {
-            if !self.follows(model) {
-                continue;
-            }
+        // A model named by id whose API call failed is still read from its files (with nothing
+        // known of it, a selection by tag or downloads leaves it out).
+        let undescribed: Vec<ModelRow> = ctx
+            .undescribed
+            .iter()
+            .map(|id| ModelRow { model_id: id.clone(), ..ModelRow::default() })
+            .filter(|m| self.selected(m))
+            .collect();
+        for model in seen.iter().copied().filter(|m| self.follows(m)).chain(&undescribed) {
             for file in &self.config.files {
                 match purpose_of(file) {
                     Some(purpose) => requests.push(self.file_request(model, file, purpose)),
@@ -153,10 +166,7 @@ impl Source for HfFiles {
     /// Models the Hub API described (or every model, with `all_models`) that pass the filters.
     fn follows(&self, model: &ModelRow) -> bool {
         let from_hub = model.source_url.starts_with(&self.api);
-        (from_hub || self.config.all_models)
-            && !(self.config.base_models_only && looks_tuned(&model.model_id))
-            && self.selects(model)
-            && check_model_id(&model.model_id).is_ok()
+        (from_hub || self.config.all_models) && self.selected(model)
     }
 
     fn parse(&self, request: &FetchRequest, response: &FetchedResponse) -> ParseOutput {
@@ -342,15 +352,15 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
             prompt,
         });
     }
-    if facts.tuned.is_some() || facts.base.is_some() {
-        // A tune is never a base model, whatever the name suggests (see normalize's merge).
-        out.models.push(ModelRow {
-            model_id: model_id.to_owned(),
-            is_base: Some(facts.base.is_some() && facts.tuned.is_none()),
-            source_url: url.to_owned(),
-            ..ModelRow::default()
-        });
-    }
+    // A served card says the model exists: its row is kept even when the Hub API said nothing.
+    // A tune is never a base model, whatever the name suggests (see normalize's merge).
+    let said = facts.tuned.is_some() || facts.base.is_some();
+    out.models.push(ModelRow {
+        model_id: model_id.to_owned(),
+        is_base: said.then_some(facts.base.is_some() && facts.tuned.is_none()),
+        source_url: url.to_owned(),
+        ..ModelRow::default()
+    });
     // The name's size is added by normalize for every model; only what the card states is ours.
     if let Some(size) = facts.size.filter(|s| s.form != SizeForm::Name) {
         out.params.push(ParamsFact {

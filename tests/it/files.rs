@@ -102,3 +102,40 @@ async fn a_safetensors_index_gives_params_from_its_byte_total() {
     assert_eq!(index.len(), 1);
     assert_eq!((index[0]["status"].as_str(), index[0]["source"].as_str()), ("200", "hf_files"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_card_served_without_an_api_answer_still_speaks() {
+    // A Hub stand-in that serves only files (every `/api/models/…` is a 404): the card alone
+    // decides. A model whose card is not there either gets no row at all.
+    let server = MockServer::start().await;
+    mount_files(&server).await;
+    let work = Workdir::new();
+    let ids = ["HuggingFaceH4/zephyr-7b-beta", "microsoft/phi-2", "no-such/model-7b"];
+    let mut cmd = densing();
+    cmd.arg("run").arg("--out").arg(work.out()).env("HF_ENDPOINT", server.uri());
+    for id in ids {
+        cmd.args(["--model", id]);
+    }
+    let output = run(&mut cmd);
+    // Published, and the API's failures are the run's (its exit status says so).
+    assert!(latest(&work.out()).is_some(), "published: {}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(output.status.code(), Some(1));
+
+    let models = rows_by(&read_table(&work.out(), "models", None), "model_id");
+    assert_eq!(models.keys().map(String::as_str).collect::<Vec<_>>(), ids[..2], "a row per served card");
+    let phi = &models["microsoft/phi-2"];
+    assert_eq!((phi["params_total"].as_str(), phi["params_source"].as_str()), ("2700000000", "card_text"));
+    let scores = rows(&read_table(&work.out(), "scores", None));
+    assert!(
+        scores.iter().any(|s| s["model_id"] == ids[0] && s["benchmark"] == "mt_bench" && s["value"] == "7.34"),
+        "the card's own scores are read"
+    );
+    // The failed API calls stay on record, each with its reason.
+    let rejects = rows(&read_table(&work.out(), "rejects", None));
+    for id in ids {
+        assert!(
+            rejects.iter().any(|r| r["model_id"] == id && r["source"] == "hf_models" && r["reason"] == "not_found"),
+            "{id}: no not_found reject"
+        );
+    }
+}
