@@ -457,4 +457,20 @@ mod tests {
             ["a/gen", "b/vision"]
         );
     }
+
+    #[test]
+    fn a_named_model_the_api_did_not_describe_is_read_from_its_files() {
+        let src = source("kind = 'hf_files'\nendpoint = 'http://127.0.0.1:9'");
+        let ctx = PlanContext { only_models: None, undescribed: vec!["a/gone-7b".into(), "../x".into()] };
+        let (requests, _) = src.plan_more(&ctx, &[]);
+        let urls: Vec<&str> = requests.iter().map(|r| r.url.as_str()).collect();
+        let want = [
+            "http://127.0.0.1:9/a/gone-7b/resolve/main/README.md",
+            "http://127.0.0.1:9/a/gone-7b/resolve/main/config.json",
+        ];
+        assert_eq!(urls, want, "a bad id is never asked for");
+        // With nothing known of it, a selection by tag or downloads leaves it out.
+        let picky = source("kind = 'hf_files'\nendpoint = 'http://127.0.0.1:9'\nmin_downloads = 1");
+        assert!(picky.plan_more(&ctx, &[]).0.is_empty());
+    }
 }
