@@ -2,7 +2,8 @@
 //! `<org>__<name>.README.md` in the corpus folder (the id split at the first `__`) it answers
 //! `/api/models/<org>/<name>` with a minimal `{"id": …}` (no siblings, no safetensors, so the card
 //! alone decides) and `/<org>/<name>/resolve/main/README.md` with the card's bytes. Everything
-//! else (config.json, …) is a 404. `/ids` lists the ids, one a line; `/stats` prints
+//! else (config.json, …) is a 404. With `CORPUS_NO_API=1` the API is a 404 too: only the cards are
+//! served, as in issue 11's own test. `/ids` lists the ids, one a line; `/stats` prints
 //! `requests served not_found body_bytes`.
 //!
 //! `cargo run --release --example corpus_server -- PORT [CORPUS_DIR]`
@@ -25,6 +26,7 @@ struct Counters {
 
 struct Corpus {
     cards: HashMap<String, Vec<u8>>,
+    api: bool,
     counters: Arc<Counters>,
 }
 
@@ -34,7 +36,7 @@ impl Respond for Corpus {
         c.requests.fetch_add(1, Ordering::Relaxed);
         let p = request.url.path();
         let found = if let Some(id) = p.strip_prefix("/api/models/") {
-            self.cards.contains_key(id).then(|| {
+            (self.api && self.cards.contains_key(id)).then(|| {
                 let body = serde_json::to_vec(&serde_json::json!({ "id": id })).unwrap();
                 (body, "application/json")
             })
@@ -106,7 +108,10 @@ async fn main() {
         .mount(&server)
         .await;
     let n = cards.len();
-    Mock::given(path_regex("^/")).respond_with(Corpus { cards, counters }).mount(&server).await;
+    Mock::given(path_regex("^/"))
+        .respond_with(Corpus { cards, api: std::env::var("CORPUS_NO_API").as_deref() != Ok("1"), counters })
+        .mount(&server)
+        .await;
     println!("serving {n} cards from {} on {}", dir.display(), server.uri());
     tokio::signal::ctrl_c().await.ok();
 }
