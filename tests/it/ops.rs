@@ -24,12 +24,16 @@ async fn rebuild_reproduces_an_online_run_byte_for_byte_with_no_network() {
             .mount(&server)
             .await;
         let text = format!(
-            "name = 'rebuild'\n{QUICK_FETCH}\n[run]\nmax_failure_ratio = 0.5\n[[sources]]\nkind = 'hf_models'\nendpoint = '{0}'\nmodels = ['microsoft/phi-2', 'mistralai/Mixtral-8x7B-Instruct-v0.1', 'broken/model']\n[[sources]]\nkind = 'hf_files'\nendpoint = '{0}'\n",
+            "name = 'rebuild'\n{QUICK_FETCH}\n[run]\nmax_failure_ratio = 0.5\n[[sources]]\nkind = 'hf_models'\nendpoint = '{0}'\nmodels = ['microsoft/phi-2', 'mistralai/Mixtral-8x7B-Instruct-v0.1', 'broken/model', 'HuggingFaceH4/zephyr-7b-beta']\n[[sources]]\nkind = 'hf_files'\nendpoint = '{0}'\n",
             server.uri()
         );
         let pipeline = work.path().join("rebuild.toml");
         std::fs::write(&pipeline, text).unwrap();
         assert_eq!(work.run(&pipeline).status.code(), Some(0));
+        // zephyr's API call is a 404 here and its card is served: the card alone gives its row.
+        assert!(
+            rows_by(&read_table(&work.out(), "models", None), "model_id").contains_key("HuggingFaceH4/zephyr-7b-beta")
+        );
         std::fs::remove_file(&pipeline).unwrap(); // the rebuild needs only the archive
         latest(&work.out()).unwrap()
     };
