@@ -8,6 +8,7 @@ pub mod benchmarks;
 pub mod card;
 pub mod card_scores;
 mod cell_values;
+pub mod chat_prompt;
 pub mod config_params;
 pub mod date_formats;
 pub mod dates;

@@ -3,6 +3,7 @@
 //! tag, a merge recipe or a chat prompt format against a sentence calling the model a base model
 //! is a conflict, and neither is kept.
 
+use super::chat_prompt::chat_prompt;
 use super::mentions::{names_other_model, states_other_size};
 use super::model_names::{heading_is_tuned, is_packed, words};
 use super::siblings::{names_tuned_sibling, tuned_sibling};
@@ -260,68 +261,6 @@ fn merge_recipe(markdown: &str) -> Option<String> {
     Some(clip(&format!("merge recipe: {}", line.trim())))
 }
 
-/// A section headed as the model's prompt format ("Prompt template: Vicuna", "## Prompt Format",
-/// "Prompting") whose first lines show a chat turn (`<|im_start|>`, `[INST]`, `### Response:`,
-/// "USER:"): a chat or instruction tune's card. Not a heading saying "None", and not on a
-/// family's card that names this model's tuned sibling (the format is the sibling's). Lines in
-/// code blocks are no headings.
-fn chat_prompt(markdown: &str, sibling: &dyn Fn() -> bool) -> Option<String> {
-    const HEADINGS: &[&str] = &["prompt template", "prompt format", "prompting", "chat template", "chat format"];
-    const TURNS: &[&str] = &[
-        "<|im_start|>",
-        "[inst]",
-        "### response",
-        "### assistant",
-        "<|user|>",
-        "<|assistant|>",
-        "<start_of_turn>",
-        "<|start_header_id|>",
-        "<|prompter|>",
-        "gpt4 correct user:",
-    ];
-    const SPEAKERS: &[&str] = &["user:", "human:", "### human:", "assistant:"];
-    let mut fenced = false;
-    let mut section: Option<(&str, usize)> = None;
-    for line in markdown.lines() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fenced = !fenced;
-            continue;
-        }
-        if !fenced && trimmed.starts_with('#') && !is_turn_heading(trimmed) {
-            let lower = trimmed.trim_start_matches('#').trim().to_ascii_lowercase();
-            let named = HEADINGS.iter().any(|h| lower.contains(h));
-            // "Prompt template: None" names no format; "### Prompt format:" heads one.
-            let none = lower.rsplit(':').next().is_some_and(|v| matches!(v.trim(), "none" | "unknown"));
-            section = (named && !(lower.contains(':') && none)).then_some((trimmed, 0));
-            continue;
-        }
-        let Some((heading, seen)) = section.as_mut() else { continue };
-        *seen += 1;
-        if *seen > 30 {
-            section = None;
-            continue;
-        }
-        let lower = trimmed.to_ascii_lowercase();
-        if TURNS.iter().any(|t| lower.contains(t)) || SPEAKERS.iter().any(|s| lower.starts_with(s)) {
-            let heading = *heading;
-            return (!sibling()).then(|| {
-                clip(&format!("chat prompt format: {} | {}", heading.trim_start_matches('#').trim(), trimmed))
-            });
-        }
-    }
-    None
-}
-
-/// A markdown heading that is a prompt's turn marker ("### Instruction:", "### Response:"), not
-/// a section of the card.
-fn is_turn_heading(line: &str) -> bool {
-    let text = line.trim_start_matches('#').trim().to_ascii_lowercase();
-    ["instruction", "response", "input", "human", "assistant", "user", "system"]
-        .iter()
-        .any(|t| text.strip_prefix(t).is_some_and(|rest| rest.is_empty() || rest.starts_with(':')))
-}
-
 /// A sentence in which the card calls its model a pretrained base model.
 fn base_sentence(markdown: &str, model_id: &str) -> Option<String> {
     // Not a line naming another model or size ("Mistral-7B-v0.1", "the 13B parameters model"): a
@@ -459,6 +398,13 @@ mod tests {
         assert_eq!(says(vicuna), (true, false));
         let alpaca = "## Prompting\n```\n### Instruction:\n{prompt}\n\n### Response:\n```\n";
         assert_eq!(says(alpaca), (true, false), "turn markers in a code block are no headings");
+        // A short line that introduces the format serves as its heading (Nous-Hermes, dolphin, MythoMax).
+        let line = "The model follows the Alpaca prompt format:\n```\n### Instruction:\n\n### Response:\n```\n";
+        assert_eq!(says(line), (true, false));
+        let bold = "**Prompt Template:**\n```\n<|im_start|>system\n```\n";
+        assert_eq!(says(bold), (true, false));
+        let uses = "This model uses Alpaca formatting, so for best results use:\n\n```\n### Response:\n```\n";
+        assert_eq!(says(uses), (true, false));
     }
 
     #[test]
@@ -467,6 +413,10 @@ mod tests {
         assert_eq!(says(none), (false, false), "the [INST] is under another heading");
         let usage = "## How to use\n```\n./main -p \"### Instruction: Write\\n### Response:\"\n```\n";
         assert_eq!(says(usage), (false, false), "a command line's example is no prompt format");
+        let other = "To install:\n```\npip install x\n```\nThen:\n```\nUSER: hi\n```\n";
+        assert_eq!(says(other), (false, false), "a line that names no prompt format opens nothing");
+        let closed = "## Prompt format\nUse it like this:\n```\n<|im_start|>user\n```\n";
+        assert_eq!(says(closed), (true, false), "a plain line ending in ':' leaves the heading's section open");
         let family = "## Prompt format\n<|im_start|>user\n\nSee also Foo-7B-chat.\n";
         assert_eq!(says(family), (false, true), "the tuned sibling's format: this is the family's base");
     }

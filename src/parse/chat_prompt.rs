@@ -1,0 +1,73 @@
+//! A card's prompt-format section that shows a chat turn: a tune's sign ([`super::tune_or_base`]).
+
+use super::tables::clip;
+
+/// A section headed as the model's prompt format ("Prompt template: Vicuna", "## Prompt Format",
+/// "Prompting"), or introduced by a short line ending in ':' that names it ("The model follows the
+/// Alpaca prompt format:"), whose first lines show a chat turn (`<|im_start|>`, `[INST]`, `### Response:`,
+/// "USER:"): a chat or instruction tune's card. Not a heading saying "None", and not on a
+/// family's card that names this model's tuned sibling (the format is the sibling's). Lines in
+/// code blocks are no headings.
+pub fn chat_prompt(markdown: &str, sibling: &dyn Fn() -> bool) -> Option<String> {
+    const HEADINGS: &[&str] =
+        &["prompt template", "prompt format", "prompting", "chat template", "chat format", "formatting"];
+    const TURNS: &[&str] = &[
+        "<|im_start|>",
+        "[inst]",
+        "### response",
+        "### assistant",
+        "<|user|>",
+        "<|assistant|>",
+        "<start_of_turn>",
+        "<|start_header_id|>",
+        "<|prompter|>",
+        "gpt4 correct user:",
+    ];
+    const SPEAKERS: &[&str] = &["user:", "human:", "### human:", "assistant:"];
+    let mut fenced = false;
+    let mut section: Option<(&str, usize)> = None;
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+            continue;
+        }
+        // A heading, or a short line that introduces what follows ("Prompt Template:", "This model
+        // uses Alpaca formatting, so … use:").
+        let label_line =
+            !trimmed.starts_with('#') && trimmed.len() <= 100 && trimmed.trim_end_matches(['*', ' ']).ends_with(':');
+        if !fenced && (trimmed.starts_with('#') || label_line) && !is_turn_heading(trimmed) {
+            let lower = trimmed.trim_start_matches('#').trim().to_ascii_lowercase();
+            let named = HEADINGS.iter().any(|h| lower.contains(h));
+            // "Prompt template: None" names no format; "### Prompt format:" heads one.
+            let none = lower.rsplit(':').next().is_some_and(|v| matches!(v.trim(), "none" | "unknown"));
+            if named || !label_line {
+                section = (named && !(lower.contains(':') && none)).then_some((trimmed, 0));
+                continue;
+            }
+        }
+        let Some((heading, seen)) = section.as_mut() else { continue };
+        *seen += 1;
+        if *seen > 30 {
+            section = None;
+            continue;
+        }
+        let lower = trimmed.to_ascii_lowercase();
+        if TURNS.iter().any(|t| lower.contains(t)) || SPEAKERS.iter().any(|s| lower.starts_with(s)) {
+            let heading = *heading;
+            return (!sibling()).then(|| {
+                clip(&format!("chat prompt format: {} | {}", heading.trim_start_matches('#').trim(), trimmed))
+            });
+        }
+    }
+    None
+}
+
+/// A markdown heading that is a prompt's turn marker ("### Instruction:", "### Response:"), not
+/// a section of the card.
+fn is_turn_heading(line: &str) -> bool {
+    let text = line.trim_start_matches('#').trim().to_ascii_lowercase();
+    ["instruction", "response", "input", "human", "assistant", "user", "system"]
+        .iter()
+        .any(|t| text.strip_prefix(t).is_some_and(|rest| rest.is_empty() || rest.starts_with(':')))
+}
