@@ -520,8 +520,6 @@ mod tests {
     fn what_was_done_to_the_model_makes_it_a_tune_but_not_a_method_or_a_denial() {
         assert_eq!(says("Foo-7B was finetuned on DeepSeek-Coder-6.7B-Base.\n"), (true, false));
         assert_eq!(says("Wizard Mega was fine-tuned from the base model LlaMa 13B.\n"), (true, false));
-        assert_eq!(says("Foo is a finetune of Fimbulvetr-11B-v2.\n"), (true, false));
-        assert_eq!(says("This is WizardLM trained on top of tiiuae/falcon-7b.\n"), (true, false));
         let method = "After each stage of pretraining, the model is finetuned on each downstream task.\n";
         assert_eq!(says(method), (false, false), "a method, said in the present");
         let denial = "Foo-7B has not been fine-tuned on instructions.\n";

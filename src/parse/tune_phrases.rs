@@ -23,11 +23,6 @@ pub(super) const TUNED_PHRASES: &[&str] = &[
     "was fine tuned on",
     "was fine-tuned from",
     "was finetuned from",
-    // "A fine-tune of Mistral-7B on …", "trained on top of Llama-2-13B".
-    "a fine-tune of",
-    "a finetune of",
-    "a fine tune of",
-    "trained on top of",
 ];
 
 /// A sentence calling the model a pretrained base model.
