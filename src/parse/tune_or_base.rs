@@ -517,16 +517,6 @@ mod tests {
     }
 
     #[test]
-    fn what_was_done_to_the_model_makes_it_a_tune_but_not_a_method_or_a_denial() {
-        assert_eq!(says("Foo-7B was finetuned on DeepSeek-Coder-6.7B-Base.\n"), (true, false));
-        assert_eq!(says("Wizard Mega was fine-tuned from the base model LlaMa 13B.\n"), (true, false));
-        let method = "After each stage of pretraining, the model is finetuned on each downstream task.\n";
-        assert_eq!(says(method), (false, false), "a method, said in the present");
-        let denial = "Foo-7B has not been fine-tuned on instructions.\n";
-        assert!(!says(denial).0, "a denial is no tune's sign");
-    }
-
-    #[test]
     fn front_matter_lineage_and_training_tags_mark_a_tune() {
         let meta = |yaml: &str| serde_json::from_str::<serde_json::Value>(yaml).unwrap();
         let none = meta("{}");

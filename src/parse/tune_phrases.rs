@@ -14,15 +14,6 @@ pub(super) const TUNED_PHRASES: &[&str] = &[
     "is an instruct",
     "is a chat model",
     "is a merge of",
-    // "This model was fine-tuned on …": what was done to this model. Not "is fine-tuned on", as
-    // often said of a method ("the model is finetuned on each downstream task" on UL2's card, "a
-    // pre-trained model is fine-tuned on many directions" on mBART-50's), nor "been fine-tuned
-    // on", which a base model's "has not been fine-tuned on" holds.
-    "was fine-tuned on",
-    "was finetuned on",
-    "was fine tuned on",
-    "was fine-tuned from",
-    "was finetuned from",
 ];
 
 /// A sentence calling the model a pretrained base model.
