@@ -483,7 +483,6 @@ mod tests {
             "The model was trained on GitHub code. As such it is _not_ an instruction model.\n",
             "Llama 2 is a collection. This is the repository for the 7B pretrained model, converted for the Hugging Face Transformers format.\n",
             "**This is a raw, pretrained model, which should be further finetuned for most usecases.**\n",
-            "* Verbosity: Foo-7B being a base model often produces irrelevant or extra text.\n",
         ];
         for card in cards {
             assert_eq!(says(card), (false, true), "{card}");

@@ -63,6 +63,4 @@ pub(super) const BASE_PHRASES: &[&str] = &[
     // "This is an intermediate checkpoint with 480K steps" (a pretraining run's).
     "is an intermediate checkpoint",
     "continued pretrained language model",
-    // "Note that Phi-1.5, being a base model, often produces irrelevant text" (Phi's).
-    "being a base model",
 ];
