@@ -173,8 +173,9 @@ impl Collector {
         let response = match result {
             Ok(response) => response,
             Err(failure) => {
-                // (Offline, an API answer never archived says nothing of the model's files.)
-                if failure.reason != Reason::NotArchived {
+                // Offline, an API answer never archived says nothing of the model's files; a repo the
+                // token cannot see (401/403: missing, private) hides its files as well.
+                if !matches!(failure.reason, Reason::NotArchived | Reason::TokenNeeded) {
                     self.undescribed.extend(asked.cloned());
                 }
                 self.reject(

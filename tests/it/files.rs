@@ -109,11 +109,19 @@ async fn a_card_served_without_an_api_answer_still_speaks() {
     // decides. A model whose card is not there either gets no row at all.
     let server = MockServer::start().await;
     mount_files(&server).await;
+    // A repo the Hub will not show without a token (the Hub's 401 for a missing or private repo):
+    // its files are hidden the same way, so they are not asked for.
+    let private = "microsoft/phi-2-private";
+    Mock::given(method("GET"))
+        .and(path(format!("/api/models/{private}")))
+        .respond_with(ResponseTemplate::new(401).insert_header("x-error-code", "RepoNotFound"))
+        .mount(&server)
+        .await;
     let work = Workdir::new();
     let ids = ["HuggingFaceH4/zephyr-7b-beta", "microsoft/phi-2", "no-such/model-7b"];
     let mut cmd = densing();
     cmd.arg("run").arg("--out").arg(work.out()).env("HF_ENDPOINT", server.uri());
-    for id in ids {
+    for id in ids.iter().chain([&private]) {
         cmd.args(["--model", id]);
     }
     let output = run(&mut cmd);
@@ -130,6 +138,9 @@ async fn a_card_served_without_an_api_answer_still_speaks() {
         scores.iter().any(|s| s["model_id"] == ids[0] && s["benchmark"] == "mt_bench" && s["value"] == "7.34"),
         "the card's own scores are read"
     );
+    let asked: Vec<String> =
+        server.received_requests().await.unwrap().iter().map(|r| r.url.path().to_owned()).collect();
+    assert_eq!(asked.iter().filter(|p| p.contains(private)).collect::<Vec<_>>(), [&format!("/api/models/{private}")]);
     // The failed API calls stay on record, each with its reason.
     let rejects = rows(&read_table(&work.out(), "rejects", None));
     for id in ids {
