@@ -9,7 +9,8 @@ use super::tables::{Table, TableKind};
 pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, out: &mut Vec<Cand>) {
     let sep = |c: &Vec<&str>| c.iter().all(|x| !x.is_empty() && x.chars().all(|ch| "-: ".contains(ch)));
     let grid: Vec<(usize, &str, Vec<&str>)> = rows.iter().map(|(n, l)| (*n, *l, cells(l))).collect();
-    let Some((.., head)) = grid.iter().find(|_| grid.iter().any(|(.., c)| sep(c))) else { return };
+    // (The separator is looked for once: a 16k-line table without one was scanned once per line.)
+    let Some((.., head)) = grid.first().filter(|_| grid.iter().any(|(.., c)| sep(c))) else { return };
     // One row under `| Parameters | Hidden Size | … |`: this model's hyper-parameters.
     let whole = grid.len() == 3 && head.first().is_some_and(|h| key_role(h).is_some());
     let cols: Vec<_> =
