@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::fetch::{Purpose, RejectReason, Stage};
+use crate::parse::ids::looks_tuned;
 use crate::parse::params::from_name;
 use crate::sources::{DateFact, ParamsFact, ParamsSource};
 use crate::tables::rows::{ModelRow, RejectRow};
@@ -201,7 +202,7 @@ pub fn metadata_rank(purpose: Purpose) -> u8 {
 /// `is_base` is the card's to say when its reader decided: it weighed the name, the front
 /// matter's lineage and the card's own words ("Training Stage: Pretraining" on Qwen2.5-Coder-7B,
 /// whose declared `base_model` makes the Hub's lineage call it a tune). Otherwise a tune's
-/// signal from any source wins.
+/// signal from any source wins, the name's included ("-Instruct", "-chat").
 fn merge_metadata(mut observations: Vec<(u8, ModelRow)>) -> Vec<ModelRow> {
     let card = metadata_rank(Purpose::Card);
     let card_says: HashMap<String, bool> = observations
@@ -221,8 +222,12 @@ fn merge_metadata(mut observations: Vec<(u8, ModelRow)>) -> Vec<ModelRow> {
     observations
         .into_iter()
         .map(|(_, mut row)| {
-            if let Some(said) = card_says.get(&row.model_id) {
-                row.is_base = Some(*said);
+            match card_says.get(&row.model_id) {
+                Some(said) => row.is_base = Some(*said),
+                // The name's verdict, for every model however it was observed (a card served
+                // without an API answer, a board's row), as the name's size is.
+                None if looks_tuned(&row.model_id) => row.is_base = Some(false),
+                None => {}
             }
             row
         })
@@ -374,6 +379,17 @@ mod tests {
         // No card reading: a tune's signal from any source wins, and silence is no answer.
         assert_eq!(is_base(vec![(Purpose::ModelInfo, Some(false)), (Purpose::Board, Some(true))]), Some(false));
         assert_eq!(is_base(vec![(Purpose::ModelInfo, None), (Purpose::Card, None)]), None);
+        // A tune's name says "not a base" whatever observed the model; the card's reader, who
+        // weighed the name, still decides.
+        let named = |observed: Vec<(Purpose, Option<bool>)>| {
+            let rows = observed
+                .into_iter()
+                .map(|(p, b)| (metadata_rank(p), ModelRow { model_id: "a/m-7b-chat".into(), is_base: b, ..row() }))
+                .collect();
+            build_models(rows, vec![], vec![]).0[0].is_base
+        };
+        assert_eq!(named(vec![(Purpose::Card, None), (Purpose::Board, Some(true))]), Some(false));
+        assert_eq!(named(vec![(Purpose::Card, Some(true))]), Some(true));
     }
 
     #[test]

@@ -353,14 +353,11 @@ pub fn parse_card(model_id: &str, url: &str, body: &[u8], out: &mut ParseOutput)
         });
     }
     // A served card says the model exists: its row is kept even when the Hub API said nothing.
-    // A tune is never a base model, whatever the name suggests (see normalize's merge); when the
-    // card says neither, a tune's name still says "not a base" (as the API's row does).
+    // A tune is never a base model, whatever the name suggests (see normalize's merge).
     let said = facts.tuned.is_some() || facts.base.is_some();
-    let is_base =
-        if said { Some(facts.base.is_some() && facts.tuned.is_none()) } else { looks_tuned(model_id).then_some(false) };
     out.models.push(ModelRow {
         model_id: model_id.to_owned(),
-        is_base,
+        is_base: said.then_some(facts.base.is_some() && facts.tuned.is_none()),
         source_url: url.to_owned(),
         ..ModelRow::default()
     });

@@ -50,8 +50,8 @@ pub struct PlanContext {
     /// `--model` ids: when set, sources plan only these models and skip discovery.
     pub only_models: Option<Vec<String>>,
     /// Models named by id whose Hub API call failed (a 404, an error, a body without the model; not
-    /// a 401/403, behind which the files are hidden too):
-    /// their files are still asked for, so a card served without an API answer still speaks.
+    /// a 401/403, behind which the files are hidden too): their files are still asked for, so a
+    /// card served without an API answer still speaks.
     pub undescribed: Vec<String>,
 }
 

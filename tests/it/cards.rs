@@ -319,8 +319,7 @@ async fn measure(split: &str, details: bool) -> Value {
         if !served.contains(&p) {
             let tail =
                 if p.starts_with("/api/models/") { "api/models" } else { p.rsplit('/').next().unwrap_or_default() };
-            let tail = tail.to_owned();
-            *unserved.entry(tail).or_default() += 1;
+            *unserved.entry(tail.to_owned()).or_default() += 1;
         }
     }
 
