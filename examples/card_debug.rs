@@ -36,8 +36,8 @@ fn main() {
         println!("reject {:?}: {:?}", r.reason, r.detail);
     }
     if std::env::var_os("TABLES").is_some() {
-        // (As `read_card` does: "\r\r\n" is one line end.)
-        let text = String::from_utf8_lossy(&body).replace("\r\r\n", " \r\n");
+        // (As `read_card` does: every line end as LF.)
+        let text = String::from_utf8_lossy(&body).replace("\r\r\n", "\n").replace("\r\n", "\n");
         let (_, markdown) = densing::parse::front_matter::split(&text);
         let tuned = densing::parse::model_names::is_tuned(&model_id, markdown);
         println!("tuned: {tuned}");

@@ -2,7 +2,9 @@
 //! alias table knows it or it passes a shape check (not a length, size, date, language, licence,
 //! metric or category of another benchmark).
 
-use super::axis_words::{AXIS_WORDS, CATEGORY, CODE_LANGUAGES, LANGUAGES, LANGUAGE_CODES, LEVELS, METRIC};
+use super::axis_words::{
+    AXIS_WORDS, CATEGORY, CODE_LANGUAGES, LANGUAGES, LANGUAGE_CODES, LEVELS, METRIC, NEVER_IN_A_BENCHMARK,
+};
 use super::benchmarks::{resolve, strip_markup};
 
 /// A language, natural or programming, or a language's code (one word of a name).
@@ -265,101 +267,26 @@ pub fn may_be_benchmark(name: &str) -> bool {
     {
         return false;
     }
-    // A word that no benchmark name holds: a hyper-parameter, a size, a date, a licence.
-    const NEVER: &[&str] = &[
-        "date",
-        "release",
-        "released",
-        "year",
-        "month",
-        "license",
-        "licence",
-        "size",
-        "params",
-        "parameters",
-        "tokens",
-        "context",
-        "length",
-        "vocab",
-        "vocabulary",
-        "layers",
-        "layer",
-        "dimensions",
-        "shots",
-        "speedup",
-        "param",
-        // Compute per image or token ("GMACs", "MACTs", "FLOPs"): timm's and ViT cards' columns.
-        "macs",
-        "gmacs",
-        "macts",
-        "flops",
-        "gflops",
-        "tflops",
-        "heads",
-        "hidden",
-        "dimension",
-        "dim",
-        "batch",
-        // Batch size ("BS (seq)").
-        "bs",
-        "epochs",
-        "steps",
-        "warmup",
-        "lr",
-        "dropout",
-        "ffn",
-        "xent",
-        "link",
-        "links",
-        "url",
-        "download",
-        "downloads",
-        "quant",
-        "bits",
-        "ram",
-        "vram",
-        "memory",
-        "file",
-        "filename",
-        "speed",
-        "throughput",
-        "latency",
-        // Queries and tokens per second.
-        "qps",
-        "tps",
-        "gpu",
-        "gpus",
-        "cpu",
-        "hours",
-        "architecture",
-        "recovery",
-        "time",
-        "sec",
-        "seconds",
-        // Compute: "Accuracy/GFLOPs per token", "TFLOPs".
-        "flops",
-        "gflops",
-        "gflopss",
-        "tflops",
-        // Settings of a model's input or output, not scores: "SeqLen", "Resolution"; a vocoder's
-        // "fmax", "Mel band", "Upsampling Ratio". (Frame counts below: FRAMES is a benchmark.)
-        "seqlen",
-        "resolution",
-        "fps",
-        "fmax",
-        "fmin",
-        "mel",
-        "upsampling",
-        // Lower is better, and no score: "Frechet Audio Distance", "KLD".
-        "frechet",
-        "distance",
-        "kld",
-        // A score's uncertainty, not a score: "standard_error", "95% CI", "stderr".
-        "error",
-        "stderr",
-        "std",
-        "ci",
+    // How much input a run was given ("20 docs (Avg 2.9K tokens)", "5 passages"): a setting of a
+    // benchmark named elsewhere (a caption, a heading), like a context length.
+    const INPUT_UNITS: &[&str] = &[
+        "doc",
+        "docs",
+        "documents",
+        "passages",
+        "needles",
+        "samples",
+        "examples",
+        "chunks",
+        "pages",
+        "images",
+        "demos",
     ];
+    let before_parenthesis = clean.split('(').next().unwrap_or(&clean);
+    let named: Vec<&str> = before_parenthesis.split_whitespace().collect();
+    if matches!(named.as_slice(), [n, unit] if n.parse::<f64>().is_ok() && INPUT_UNITS.contains(unit)) {
+        return false;
+    }
     // A count of input frames ("Num_frames", "# Training Frames"), a speed ("Test Sample per Second").
     let frame_count =
         words.contains(&"frames") && words.iter().any(|w| ["num", "number", "training", "input"].contains(w));
@@ -403,7 +330,7 @@ pub fn may_be_benchmark(name: &str) -> bool {
     let setting_rate = judged.contains(&"rate") && (judged.len() <= 2 || judged.iter().any(metric_rate));
     if metric_only
         || setting_rate
-        || judged.iter().any(|w| NEVER.contains(w))
+        || judged.iter().any(|w| NEVER_IN_A_BENCHMARK.contains(w))
         || words.iter().any(|w| LOWER_IS_BETTER.contains(w))
     {
         return false;

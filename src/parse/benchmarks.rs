@@ -390,6 +390,12 @@ mod tests {
         assert!(!may_be_benchmark("Pile-test (BPB)") && !may_be_benchmark("QPS") && !may_be_benchmark("TPS"));
         assert!(!may_be_benchmark("Average Accuracy/GFLOPSs per token (Inference)") && !may_be_benchmark("TFLOPs"));
         assert!(may_be_benchmark("BBH (EM)"));
+        // How much input a run had, and ROUGE written short: settings and metrics of a benchmark
+        // named elsewhere ("Accuracy over MQA", "Rouge Score over BookSum").
+        for setting in ["20 docs (Avg 2.9K tokens)", "5 passages", "R1", "RL", "R2"] {
+            assert!(!may_be_benchmark(setting), "{setting}");
+        }
+        assert!(may_be_benchmark("DocVQA") && may_be_benchmark("Needle in a Haystack"));
         assert_eq!(resolve("IFEval - EN").canonical, "ifeval");
         assert_eq!(resolve("MGSM en").canonical, "mgsm_en", "a multilingual benchmark's English part");
         assert_ne!(resolve("MGSM English").canonical, "mgsm");
@@ -575,7 +581,7 @@ mod tests {
         ] {
             assert_eq!(resolve(raw).canonical, id, "{raw}");
         }
-        assert!(!may_be_benchmark("C#") && may_be_benchmark("R2"), "a language column, not a benchmark");
+        assert!(!may_be_benchmark("C#") && may_be_benchmark("D4RL"), "a language column, not a benchmark");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use super::base_size::{base_contradicts, base_size};
 use super::benchmarks::{english_named, is_overlap_metric, resolve, strip_markup, unit_of};
 use super::card_scores::{suite_average, table_scores, CardScore, Unused};
+use super::card_text::{as_read, quoted_as_written};
 use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
 use super::fasteval_json::fasteval_blocks;
 use super::front_matter::{self, as_percent, model_index_scores, IndexScore};
@@ -59,11 +60,9 @@ pub struct CardFacts {
 
 /// Reads a card of `model_id`.
 pub fn read_card(model_id: &str, text: &str) -> CardFacts {
-    // "\r\r\n" (a CRLF file stored again with CRLF) is one line end, not two: Markdown reads a
-    // lone CR as a line end, so every table row would stand alone. The same length keeps every
-    // offset and line number the archived body's.
-    let single = text.contains("\r\r\n").then(|| text.replace("\r\r\n", " \r\n"));
-    let text = single.as_deref().unwrap_or(text);
+    // LF line ends, table rows between pipes: the same card however its file spells it.
+    let read = as_read(text);
+    let (written, text) = (text, read.as_deref().unwrap_or(text));
     let (yaml, markdown) = front_matter::split(text);
     // Line starts, once: a card with thousands of values must not count newlines per value.
     let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
@@ -234,6 +233,14 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
             DatePrecision::Day => fits_release_stamp(model_id, (d.date.year(), d.date.month(), d.date.day())),
         }
     });
+    if read.is_some() {
+        if let Some(size) = facts.size.as_mut() {
+            size.evidence = quoted_as_written(&size.evidence, size.line, written, text);
+        }
+        if let Some(date) = facts.date.as_mut() {
+            date.evidence = quoted_as_written(&date.evidence, date.line, written, text);
+        }
+    }
     facts
 }
 
@@ -435,6 +442,21 @@ mod tests {
     }
 
     #[test]
+    fn tables_written_without_outer_pipes_read_as_with_them_and_are_quoted_as_written() {
+        // DeepSeek-V2-Chat's card, written GFM's other way: its name comes from a download row.
+        let downloads =
+            "**Model** | **Download**\n:---: | :---:\nFoo-Chat (RL) | [HF](https://huggingface.co/org/Foo-Chat)\n";
+        let results = "Benchmark | Foo Chat (SFT) | Foo Chat (RL)\n---|---|---\nMMLU | 50.1 | 77.8\n";
+        let card = format!("# Foo\n\n{downloads}\n## Results\n\n{results}");
+        let values = read_card("org/Foo-Chat", &card).scores.iter().map(|s| s.score.value).collect::<Vec<f64>>();
+        assert_eq!(values, [77.8]);
+        let sizes = "# Foo-7B\n\nModel | Parameters\n---|---\n[Foo-7B](https://huggingface.co/org/Foo-7B)   |  6.74B\n";
+        let size = read_card("org/Foo-7B", sizes).size.unwrap();
+        assert_eq!((size.size.total, size.line), (6_740_000_000, 5));
+        assert_eq!(size.evidence, "[Foo-7B](https://huggingface.co/org/Foo-7B) | 6.74B", "the line as the card has it");
+    }
+
+    #[test]
     fn a_tuning_stage_the_card_gives_its_model_names_it_but_another_stage_does_not() {
         let downloads = "| Model | Download |\n|---|---|\n| Foo-Lite-Chat (SFT) | [HF](https://huggingface.co/org/Foo-Lite-Chat) |\n| Foo-Chat (RL) | [HF](https://huggingface.co/org/Foo-Chat) |\n";
         let results = "| Benchmark | Foo 7B Chat (SFT) | Foo-Lite 16B Chat (SFT) | Foo Chat (RL) |\n|---|---|---|---|\n| MMLU | 50.1 | 55.7 | 77.8 |\n| GSM8K | 40.1 | 45.7 | 67.8 |\n";
@@ -590,6 +612,15 @@ mod tests {
         let got: Vec<(String, f64, Option<usize>)> =
             facts.scores.iter().map(|s| (s.score.benchmark_raw.clone(), s.score.value, s.line)).collect();
         assert_eq!(got, [("HellaSwag".to_owned(), 75.0, Some(7)), ("GSM8K".to_owned(), 24.1, Some(7))]);
+        // Its front matter is front matter (the Hub reads "---\r\r\n" as its opening line), and an LF
+        // or CRLF copy of the card reads the same.
+        let front = "---\r\r\nlicense: mit\r\r\nrelease_date: 2024-05-01\r\r\n---\r\r\n";
+        let dated = read_card("org/Foo-4B", &format!("{front}{card}"));
+        assert_eq!(dated.date.map(|d| (d.date.to_string(), d.line)), Some(("2024-05-01".to_owned(), 3)));
+        for copy in [card.replace("\r\r\n", "\n"), card.replace("\r\r\n", "\r\n")] {
+            let lines: Vec<Option<usize>> = read_card("org/Foo-4B", &copy).scores.iter().map(|s| s.line).collect();
+            assert_eq!(lines, [Some(7), Some(7)]);
+        }
     }
 
     #[test]

@@ -265,7 +265,9 @@ pub fn hub_pages_in(text: &str) -> Vec<String> {
 }
 
 fn hub_ids_in_tokens(text: &str) -> impl Iterator<Item = &str> {
-    let delimiters = ['(', ')', '[', ']', '<', '>', '"', '\'', '|', ','];
+    // (Markup around a bare link ends it too: `**https://huggingface.co/org/name**`; no Hub id
+    // holds a `*` or a backtick.)
+    let delimiters = ['(', ')', '[', ']', '<', '>', '"', '\'', '|', ',', '*', '`'];
     text.split(move |c: char| c.is_whitespace() || delimiters.contains(&c)).filter(|t| t.contains("://"))
 }
 
@@ -316,6 +318,9 @@ mod tests {
         let part = "[Hunyuan-DiT](https://huggingface.co/Tencent-Hunyuan/HunyuanDiT/tree/main/t2i/model)";
         assert!(hub_pages_in(part).is_empty(), "a folder of a repository is a part of the model");
         assert_eq!(hub_pages_in("[x](https://huggingface.co/org/Foo-7B/)"), ["org/Foo-7B"]);
+        // A bold or code-marked bare link is the same link.
+        assert_eq!(hub_pages_in("**https://huggingface.co/org/Foo-7B**"), ["org/Foo-7B"]);
+        assert_eq!(hub_pages_in("`https://huggingface.co/org/Foo-7B`"), ["org/Foo-7B"]);
     }
 
     #[test]

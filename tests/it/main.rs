@@ -15,6 +15,7 @@ mod faults;
 mod files;
 mod fixtures;
 mod hf_models;
+mod invariance;
 mod layers;
 mod offline;
 mod ops;

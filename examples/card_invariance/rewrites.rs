@@ -1,0 +1,180 @@
+//! Rewrites of a model card that leave it saying the same thing to a reader (GFM's other ways to
+//! write the same table, line ends, a byte-order mark), and what densing reads from a card, to
+//! compare. Shared by the `card_invariance` example (every corpus card) and the `invariance`
+//! test (the dev split's cards).
+
+use std::collections::BTreeSet;
+
+use densing::sources::{hf_files::parse_card, ParseOutput};
+
+/// What a card gives, without evidence text or line numbers (a rewrite may move them).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Reading {
+    pub scores: BTreeSet<(String, u64, Option<i32>)>,
+    pub sizes: BTreeSet<(i64, Option<i64>)>,
+    pub dates: BTreeSet<String>,
+}
+
+pub fn read(model_id: &str, body: &str) -> Reading {
+    let mut out = ParseOutput::default();
+    parse_card(model_id, "card", body.as_bytes(), &mut out);
+    Reading {
+        scores: out.scores.iter().map(|s| (s.benchmark.clone(), s.value.to_bits(), s.shots)).collect(),
+        sizes: out.params.iter().map(|p| (p.total, p.active)).collect(),
+        dates: out.dates.iter().map(|d| format!("{} {:?}", d.date, d.precision)).collect(),
+    }
+}
+
+fn is_table_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() > 1 && t.starts_with('|') && t.ends_with('|')
+}
+
+/// `t` with each line of its Markdown (not its front matter) rewritten by `f`.
+fn each_line(t: &str, f: impl Fn(&str) -> String) -> String {
+    let (front, body) = split_front(t);
+    let mut out = front.to_string();
+    for line in body.lines() {
+        // A line's own CRs ("\r\r\n" files) stay at its end.
+        let text = line.trim_end_matches('\r');
+        out.push_str(&f(text));
+        out.push_str(&line[text.len()..]);
+        out.push('\n');
+    }
+    out
+}
+
+/// A table row's line rewritten by `f`, any other line as it is. Lines in a fenced code block
+/// are text, not a table (lm-eval's printed tables), and stay as they are.
+fn each_row(t: &str, f: impl Fn(&str) -> String) -> String {
+    let fenced = std::cell::Cell::new(false);
+    each_line(t, |l| {
+        if l.trim_start().starts_with("```") {
+            fenced.set(!fenced.get());
+        }
+        if is_table_line(l) && !fenced.get() {
+            f(l)
+        } else {
+            l.to_string()
+        }
+    })
+}
+
+/// GFM reads a table without its rows' outer pipes the same, when the table stands alone (a blank
+/// line or heading above it, a blank line below: else a paragraph line next to it changes what is
+/// a row) and no row would start another block or lose an empty edge cell.
+fn drop_outer_pipes(t: &str) -> String {
+    let (front, body) = split_front(t);
+    let lines: Vec<&str> = body.lines().collect();
+    let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    let mut fenced = false;
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].trim_start().starts_with("```") {
+            fenced = !fenced;
+        }
+        if fenced || !is_table_line(lines[i]) {
+            i += 1;
+            continue;
+        }
+        let end = (i..lines.len()).find(|j| !is_table_line(lines[*j])).unwrap_or(lines.len());
+        let above = i == 0 || lines[i - 1].trim().is_empty() || lines[i - 1].starts_with('#');
+        let below = end == lines.len() || lines[end].trim().is_empty();
+        let inner = |l: &str| {
+            let l = l.trim();
+            l[1..l.len() - 1].trim().to_string()
+        };
+        let droppable = |l: &str| {
+            let inner = inner(l);
+            let cells: Vec<&str> = inner.split('|').collect();
+            cells.len() > 1
+                && !cells[0].trim().is_empty()
+                && !cells[cells.len() - 1].trim().is_empty()
+                && !inner.contains("\\|")
+                && !opens_a_block(&inner)
+        };
+        if above && below && lines[i..end].iter().all(|l| droppable(l)) {
+            for (j, line) in lines.iter().enumerate().take(end).skip(i) {
+                out[j] = inner(line);
+            }
+        }
+        i = end;
+    }
+    format!("{front}{}\n", out.join("\n"))
+}
+
+/// Whether a line without its leading pipe would start another Markdown block (a heading, a
+/// list item, a quote, HTML) and so end the table.
+fn opens_a_block(line: &str) -> bool {
+    let first = line.chars().next().unwrap_or(' ');
+    let numbered =
+        line.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with(['.', ')']) && first.is_ascii_digit();
+    let bullet = matches!(first, '-' | '*' | '+') && line[1..].starts_with(' ');
+    numbered || bullet || matches!(first, '#' | '>' | '<' | '`' | '~' | '=') || (first == '-' && !is_separator(line))
+}
+
+fn is_separator(l: &str) -> bool {
+    let cells = l.trim().trim_matches('|');
+    cells.contains('-') && cells.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+/// A rewrite: the card's text in, the rewritten text out.
+pub type Rewrite = fn(&str) -> String;
+
+/// Each rewrite: a name and the text it makes.
+pub const REWRITES: &[(&str, Rewrite)] = &[
+    // (The corpus's cards were stored with CRLF line ends, the Hub serves most with LF.)
+    ("lf", |t| t.replace("\r\n", "\n")),
+    ("crlf", |t| t.replace("\r\n", "\n").replace('\n', "\r\n")),
+    ("bom", |t| format!("\u{feff}{t}")),
+    ("trailing_spaces", |t| each_line(t, |l| format!("{l}  "))),
+    ("no_final_newline", |t| t.trim_end_matches('\n').to_string()),
+    ("table_outer_pipes_dropped", drop_outer_pipes),
+    ("table_cells_padded", |t| each_row(t, |l| l.replace('|', " | ").trim().to_string())),
+    // (Not in the first cell: a bold name is how some cards mark their own row.)
+    ("table_bold_dropped_but_names", |t| {
+        each_row(t, |l| {
+            let l = l.trim();
+            match l[1..].find('|') {
+                Some(first) => format!("{}{}", &l[..first + 1], l[first + 1..].replace("**", "")),
+                None => l.to_string(),
+            }
+        })
+    }),
+    ("separator_plain", |t| {
+        each_row(t, |l| {
+            if is_separator(l) {
+                format!("|{}", "---|".repeat(l.trim().trim_matches('|').split('|').count()))
+            } else {
+                l.to_string()
+            }
+        })
+    }),
+    // (One space: two would put a table under a list item into the item.)
+    ("table_indented", |t| {
+        let fenced = std::cell::Cell::new(false);
+        each_line(t, |l| {
+            if l.trim_start().starts_with("```") {
+                fenced.set(!fenced.get());
+            }
+            if l.starts_with('|') && !fenced.get() {
+                format!(" {l}")
+            } else {
+                l.to_string()
+            }
+        })
+    }),
+];
+
+/// The front matter (with its closing line) and the rest: YAML is not Markdown, a rewrite of
+/// Markdown leaves it alone.
+fn split_front(t: &str) -> (&str, &str) {
+    if let Some(rest) = t.strip_prefix("---") {
+        if let Some(end) = rest.find("\n---") {
+            let close = 3 + end + 4;
+            let line_end = t[close..].find('\n').map(|i| close + i + 1).unwrap_or(t.len());
+            return t.split_at(line_end);
+        }
+    }
+    ("", t)
+}

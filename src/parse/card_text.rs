@@ -1,0 +1,167 @@
+//! A card's text as its readers take it, the same however its file spells what a reader sees:
+//! every line end LF, and each table row between outer pipes. Line numbers stay the archived
+//! body's (they are evidence).
+//!
+//! GFM lets a table row leave out its outer pipes (`Model | MMLU` over `---|---`); a reader sees
+//! the same table either way. Many of the card's readers look at a row's line ("starts with a
+//! pipe": a table row, not prose; the row of a link), so a card written without them lost tables
+//! the same card with them gives. [`with_outer_pipes`] writes the pipes in, on table rows only.
+
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+/// `text` as read (see the module docs); `None` when that is `text` itself.
+pub fn as_read(text: &str) -> Option<String> {
+    // "\r\r\n" (a CRLF file stored again with CRLF) is one line end, not two: Markdown reads a
+    // lone CR as a line end, so every table row would stand alone.
+    let lf = text.contains('\r').then(|| text.replace("\r\r\n", "\n").replace("\r\n", "\n"));
+    let text_lf = lf.as_deref().unwrap_or(text);
+    with_outer_pipes(text_lf, super::front_matter::split(text_lf).1).or(lf)
+}
+
+/// `evidence` quoting line `line` (from 1) of `read` (the text as read) with that line as `written`
+/// has it: pipes given to a table row are not the card's.
+pub fn quoted_as_written(evidence: &str, line: usize, written: &str, read: &str) -> String {
+    fn at(t: &str, line: usize) -> Option<&str> {
+        t.lines().nth(line.saturating_sub(1)).map(str::trim)
+    }
+    match (at(written, line), at(read, line)) {
+        (Some(was), Some(now)) if was != now && !now.is_empty() => {
+            // (Evidence may quote the line with its spaces collapsed.)
+            let collapsed = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+            evidence.replace(now, was).replace(&collapsed(now), &collapsed(was))
+        }
+        _ => evidence.to_owned(),
+    }
+}
+
+/// `text` with each row of each pipe table of `markdown` (a part of `text`) starting and ending
+/// with a pipe; `None` when every row already does.
+pub fn with_outer_pipes(text: &str, markdown: &str) -> Option<String> {
+    // Most cards write both pipes on every row: their delimiter row says so, and the parse
+    // below is skipped.
+    if !markdown.lines().any(|l| is_delimiter_row(l) && !has_outer_pipes(l)) {
+        return None;
+    }
+    let body_start = markdown.as_ptr() as usize - text.as_ptr() as usize;
+    let mut inserts: Vec<(usize, &str)> = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
+        let Event::Start(Tag::Table(_)) = event else { continue };
+        let rows = &markdown[range.clone()];
+        // Only a table written without them: a table written with them keeps a line under it
+        // that GFM reads as one more row ("Accuracy-norm score*") as the plain line its writer
+        // meant. (A table in a quote writes "> " before each row: left as it is.)
+        let written_without = rows.lines().nth(1).is_some_and(|l| is_delimiter_row(l) && !has_outer_pipes(l));
+        if !written_without || rows.lines().any(|l| l.trim_start().starts_with('>')) {
+            continue;
+        }
+        let mut at = range.start;
+        for line in rows.split_inclusive('\n') {
+            let content = line.trim_end_matches(['\n', '\r']);
+            let start = content.len() - content.trim_start().len();
+            let end = content.trim_end().len();
+            if end > start {
+                if !content[start..].starts_with('|') {
+                    inserts.push((body_start + at + start, "|"));
+                }
+                if !content[..end].ends_with('|') || content[..end].ends_with("\\|") {
+                    // (After a backslash a pipe would be escaped, so a space goes first.)
+                    let pipe = if content[..end].ends_with('\\') { " |" } else { "|" };
+                    inserts.push((body_start + at + end, pipe));
+                }
+            }
+            at += line.len();
+        }
+    }
+    if inserts.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + inserts.len());
+    let mut from = 0;
+    for (at, pipe) in inserts {
+        out.push_str(&text[from..at]);
+        out.push_str(pipe);
+        from = at;
+    }
+    out.push_str(&text[from..]);
+    Some(out)
+}
+
+/// `---|:---:` or `| --- | --- |`: only dashes, colons, pipes and spaces, with a dash and a pipe.
+fn is_delimiter_row(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('-') && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+fn has_outer_pipes(line: &str) -> bool {
+    let t = line.trim();
+    t.len() > 1 && t.starts_with('|') && t.ends_with('|')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piped(text: &str) -> Option<String> {
+        with_outer_pipes(text, text)
+    }
+
+    #[test]
+    fn rows_without_outer_pipes_get_them_and_keep_their_lines() {
+        let card = "# Results\n\nModel | MMLU | GSM8K\n---|:---:|---\nQwen2-7B | 70.3 | 79.9\n\nAfter.\n";
+        let out = piped(card).unwrap();
+        assert_eq!(out, "# Results\n\n|Model | MMLU | GSM8K|\n|---|:---:|---|\n|Qwen2-7B | 70.3 | 79.9|\n\nAfter.\n");
+        assert_eq!(out.lines().count(), card.lines().count());
+    }
+
+    #[test]
+    fn a_row_with_one_outer_pipe_gets_the_other_and_crlf_stays_at_the_end() {
+        let card = "| Model | MMLU\r\n|---|---\r\n| Mine | 50.1 |\r\n";
+        assert_eq!(piped(card).unwrap(), "| Model | MMLU|\r\n|---|---|\r\n| Mine | 50.1 |\r\n");
+    }
+
+    #[test]
+    fn cards_whose_rows_have_both_pipes_are_left_alone() {
+        assert_eq!(piped("| Model | MMLU |\n|---|---|\n| Mine | 50.1 |\n"), None);
+        assert_eq!(piped("No table here | just a pipe\n--- | not a delimiter row\n"), None);
+    }
+
+    #[test]
+    fn the_cells_stay_the_same() {
+        // A trailing pipe is the outer one: "a | b |" has two cells, as "|a | b |" has.
+        let card = "Model | MMLU |\n--- | --- |\nMine | 50.1 |\n";
+        let out = piped(card).unwrap();
+        let cells =
+            |t: &str| crate::parse::tables::tables(t).into_iter().map(|t| (t.header, t.rows)).collect::<Vec<_>>();
+        assert_eq!(cells(&out), cells(card));
+        assert_eq!(cells(card)[0].0, ["Model", "MMLU"]);
+    }
+
+    #[test]
+    fn a_table_written_with_pipes_is_left_as_it_is_beside_one_without() {
+        let card = "| A | B |\n|---|---|\n| 1 | 2 |\nfootnote*\n\nC | D\n---|---\n3 | 4\n";
+        assert_eq!(piped(card).unwrap(), "| A | B |\n|---|---|\n| 1 | 2 |\nfootnote*\n\n|C | D|\n|---|---|\n|3 | 4|\n");
+    }
+
+    #[test]
+    fn tables_in_code_blocks_and_quotes_are_not_touched() {
+        assert_eq!(piped("```\nModel | MMLU\n---|---\nMine | 50.1\n```\n"), None);
+        assert_eq!(piped("> Model | MMLU\n> ---|---\n> Mine | 50.1\n"), None);
+    }
+
+    #[test]
+    fn a_card_is_read_with_lf_line_ends_and_piped_rows_on_its_own_lines() {
+        let crlf = "# Foo\r\n\r\r\nModel | MMLU\r\n---|---\r\nFoo | 50.1\r\n";
+        assert_eq!(as_read(crlf).unwrap(), "# Foo\n\n|Model | MMLU|\n|---|---|\n|Foo | 50.1|\n");
+        assert_eq!(as_read("# Foo\n\n| Model | MMLU |\n|---|---|\n"), None, "nothing to change");
+        let read = as_read(crlf).unwrap();
+        assert_eq!(quoted_as_written("line 5: |Foo | 50.1|", 5, crlf, &read), "line 5: Foo | 50.1");
+    }
+
+    #[test]
+    fn only_the_markdown_part_is_read() {
+        let text = "---\nlicense: mit\n---\nModel | MMLU\n---|---\nMine | 50.1\n";
+        let (_, markdown) = crate::parse::front_matter::split(text);
+        let out = with_outer_pipes(text, markdown).unwrap();
+        assert_eq!(out, "---\nlicense: mit\n---\n|Model | MMLU|\n|---|---|\n|Mine | 50.1|\n");
+    }
+}

@@ -1,0 +1,62 @@
+//! What densing reads from a card does not hang on how the card's Markdown is spelled: GFM's
+//! other ways to write the same table (no outer pipes, padded cells, a plain delimiter row, an
+//! indent), CRLF line ends, a byte-order mark, trailing spaces. Every dev card of the corpus (read
+//! in place) is parsed as written and after each rewrite, and must give the same scores, sizes and
+//! dates. `cargo run --release --example card_invariance` runs the same over the whole corpus.
+
+#[path = "../../examples/card_invariance/rewrites.rs"]
+mod rewrites;
+
+use std::collections::BTreeSet;
+
+use crate::util::repo;
+use rewrites::{read, REWRITES};
+
+/// A bold value column is how some cards mark their own column (IBM's Granite cards), so dropping
+/// bold there says less: that rewrite is for the example's listing, not for this test. The corpus's
+/// cards have CRLF line ends already ("lf" is their rewrite).
+const NOT_ALWAYS_THE_SAME: &[&str] = &["table_bold_dropped_but_names", "crlf"];
+/// Rewrites of the file as a whole, not of its tables: a sample of the cards is enough.
+const WHOLE_FILE: &[&str] = &["lf", "bom", "trailing_spaces", "no_final_newline"];
+
+#[test]
+fn dev_cards_read_the_same_however_their_markdown_is_spelled() {
+    let labels = std::fs::read_to_string(repo().join("tests/it/data/cards/dev.csv")).unwrap();
+    let cards: BTreeSet<(String, String)> = csv::Reader::from_reader(labels.as_bytes())
+        .records()
+        .map(|r| r.unwrap())
+        .filter(|r| r[0].ends_with(".README.md"))
+        .map(|r| (r[0].to_owned(), r[1].to_owned()))
+        .collect();
+    assert!(cards.len() > 800, "{} dev cards", cards.len());
+    let corpus = repo().join("../shared/corpus/hf-readme-2024");
+    let mut read_otherwise = Vec::new();
+    let mut rewritten = vec![0; REWRITES.len()];
+    for (k, (file, model_id)) in cards.iter().enumerate() {
+        let text = String::from_utf8_lossy(&std::fs::read(corpus.join(file)).unwrap()).into_owned();
+        // (Only cards with a table or a value can read otherwise. A debug build parses slowly: the
+        // tables' rewrites take every other card, the whole file's every sixth.)
+        let base = read(model_id, &text);
+        if !text.contains('|') && base.scores.is_empty() && base.sizes.is_empty() && base.dates.is_empty() {
+            continue;
+        }
+        let sampled = |name: &str| k % if WHOLE_FILE.contains(&name) { 6 } else { 2 } == 0;
+        for (i, (name, rewrite)) in
+            REWRITES.iter().enumerate().filter(|(_, (n, _))| !NOT_ALWAYS_THE_SAME.contains(n) && sampled(n))
+        {
+            let other = rewrite(&text);
+            if other == text {
+                continue;
+            }
+            rewritten[i] += 1;
+            if read(model_id, &other) != base {
+                read_otherwise.push(format!("{file} under {name}"));
+            }
+        }
+    }
+    // Each rewrite changed some cards, or this test would prove nothing of it.
+    for (i, (name, _)) in REWRITES.iter().enumerate().filter(|(_, (n, _))| !NOT_ALWAYS_THE_SAME.contains(n)) {
+        assert!(rewritten[i] > 10, "{name} rewrote {} dev cards ({rewritten:?}, {} cards)", rewritten[i], cards.len());
+    }
+    assert!(read_otherwise.is_empty(), "read otherwise: {read_otherwise:#?}");
+}
