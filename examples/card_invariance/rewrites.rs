@@ -103,6 +103,107 @@ fn drop_outer_pipes(t: &str) -> String {
     format!("{front}{}\n", out.join("\n"))
 }
 
+/// The standalone pipe tables of a card's Markdown (a blank line or heading above, a blank line
+/// below, outside code blocks, every row as wide as the header), each as its lines' range.
+fn standalone_tables(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
+    let width = |l: &str| l.trim().trim_matches('|').split('|').count();
+    let mut found = Vec::new();
+    let (mut fenced, mut i) = (false, 0);
+    while i < lines.len() {
+        if lines[i].trim_start().starts_with("```") {
+            fenced = !fenced;
+        }
+        if fenced || !is_table_line(lines[i]) {
+            i += 1;
+            continue;
+        }
+        let end = (i..lines.len()).find(|j| !is_table_line(lines[*j])).unwrap_or(lines.len());
+        let above = i == 0 || lines[i - 1].trim().is_empty() || lines[i - 1].starts_with('#');
+        let below = end == lines.len() || lines[end].trim().is_empty();
+        let even = lines[i..end].iter().all(|l| width(l) == width(lines[i]) && !l.contains("\\|"));
+        if above && below && even && end - i > 2 && is_separator(lines[i + 1]) {
+            found.push(i..end);
+        }
+        i = end;
+    }
+    found
+}
+
+fn row_cells(line: &str) -> Vec<String> {
+    line.trim().trim_matches('|').split('|').map(|c| c.trim().to_string()).collect()
+}
+
+/// A cell's Markdown as HTML: bold and links (GFM does not read Markdown inside an HTML block).
+fn cell_html(cell: &str) -> String {
+    let mut out = String::new();
+    let mut rest = cell;
+    let mut bold = false;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("**") {
+            out.push_str(if bold { "</b>" } else { "<b>" });
+            bold = !bold;
+            rest = after;
+        } else if let Some((text, url, after)) = rest
+            .strip_prefix('[')
+            .and_then(|r| r.split_once("]("))
+            .and_then(|(text, r)| r.split_once(')').map(|(url, after)| (text, url, after)))
+        {
+            out.push_str(&format!("<a href=\"{url}\">{text}</a>"));
+            rest = after;
+        } else {
+            let c = rest.chars().next().unwrap();
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    if bold {
+        out.push_str("</b>");
+    }
+    out
+}
+
+/// Each standalone pipe table written as the HTML table it renders to (one line per row, so the
+/// card keeps its line count).
+fn as_html_tables(t: &str) -> String {
+    let (front, body) = split_front(t);
+    let lines: Vec<&str> = body.lines().collect();
+    let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    for range in standalone_tables(&lines) {
+        let row = |l: &str, tag: &str| {
+            let cells: String = row_cells(l).iter().map(|c| format!("<{tag}>{}</{tag}>", cell_html(c))).collect();
+            format!("<tr>{cells}</tr>")
+        };
+        out[range.start] = format!("<table><thead>{}</thead><tbody>", row(lines[range.start], "th"));
+        out[range.start + 1] = String::new();
+        for j in range.start + 2..range.end {
+            out[j] = row(lines[j], "td");
+        }
+        out[range.end - 1].push_str("</tbody></table>");
+        // (One HTML block: no blank line inside it.)
+        out[range.start + 1] = "<!-- -->".to_string();
+    }
+    format!("{front}{}\n", out.join("\n"))
+}
+
+/// Each standalone table with its last two columns swapped (not the first, which names the rows):
+/// the same values under the same headers.
+fn last_columns_swapped(t: &str) -> String {
+    let (front, body) = split_front(t);
+    let lines: Vec<&str> = body.lines().collect();
+    let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    for range in standalone_tables(&lines) {
+        for j in range {
+            let mut cells = row_cells(lines[j]);
+            let n = cells.len();
+            if n >= 3 {
+                cells.swap(n - 1, n - 2);
+            }
+            out[j] = format!("| {} |", cells.join(" | "));
+        }
+    }
+    format!("{front}{}\n", out.join("\n"))
+}
+
 /// Whether a line without its leading pipe would start another Markdown block (a heading, a
 /// list item, a quote, HTML) and so end the table.
 fn opens_a_block(line: &str) -> bool {
@@ -150,6 +251,8 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
             }
         })
     }),
+    ("tables_as_html", as_html_tables),
+    ("last_columns_swapped", last_columns_swapped),
     // (One space: two would put a table under a list item into the item.)
     ("table_indented", |t| {
         let fenced = std::cell::Cell::new(false);

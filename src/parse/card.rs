@@ -468,6 +468,10 @@ mod tests {
         // Without the card's word for its stage, "(SFT)" may be a checkpoint before the released one.
         let unlinked = downloads.replace("https://huggingface.co/org/Foo-Lite-Chat", "https://example.com/x");
         assert!(values("org/Foo-Lite-Chat", &format!("# Foo\n\n{unlinked}\n## Results\n\n{results}")).is_empty());
+        // A download table in HTML links the same.
+        let html = "<table><tr><th>Model</th><th>Download</th></tr>\n<tr><td>Foo-Lite-Chat (SFT)</td>\
+                    <td><a href=\"https://huggingface.co/org/Foo-Lite-Chat\">HF</a></td></tr></table>\n";
+        assert_eq!(values("org/Foo-Lite-Chat", &format!("# Foo\n\n{html}\n## Results\n\n{results}")), [55.7, 45.7]);
         // Nor a row that links to it as another model's base.
         let based = downloads.replace("| Model | Download |", "| Model | Base model |");
         assert!(values("org/Foo-Lite-Chat", &format!("# Foo\n\n{based}\n## Results\n\n{results}")).is_empty());

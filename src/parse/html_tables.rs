@@ -130,6 +130,9 @@ pub fn html_table(snippet: &str) -> Option<Table> {
         .collect();
     let row_offsets =
         if tags.len() == trs.len() && trs.len() == rows.len() + 1 { tags[1..].to_vec() } else { vec![0; rows.len()] };
+    // Which body rows name their model in bold (`<td><b>Starling-7B</b></td>`), as a markdown
+    // table's `**…**` does; known when the parsed rows are the `<tr>`s.
+    let row_bold = if trs.len() == rows.len() + 1 { trs[1..].iter().map(first_cell_bold).collect() } else { vec![] };
     Some(Table {
         kind: TableKind::Html,
         heading: String::new(),
@@ -138,11 +141,27 @@ pub fn html_table(snippet: &str) -> Option<Table> {
         offset: 0,
         row_offsets,
         row_links: Vec::new(),
-        row_bold: vec![],
+        row_bold,
         lead_in: String::new(),
         of_tuned_models: false,
         caption: String::new(),
     })
+}
+
+/// Whether a row's first cell has all its text in bold (`<b>`, `<strong>`).
+fn first_cell_bold(tr: &ElementRef) -> bool {
+    let Some(first) = tr.children().filter_map(ElementRef::wrap).find(|e| matches!(e.value().name(), "td" | "th"))
+    else {
+        return false;
+    };
+    let mut texts =
+        first.descendants().filter(|n| n.value().as_text().is_some_and(|t| !t.trim().is_empty())).peekable();
+    texts.peek().is_some()
+        && texts.all(|n| {
+            n.ancestors()
+                .take_while(|a| a.id() != first.id())
+                .any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "b" | "strong")))
+        })
 }
 
 /// A cell's text; a `<sub>` script is a word of its own ("MMMU<sub>val</sub>" is "MMMU val"), as
@@ -153,7 +172,9 @@ fn cell_text(td: ElementRef) -> String {
     for node in td.descendants() {
         match node.value() {
             scraper::Node::Text(t) => out.push_str(t),
-            scraper::Node::Element(e) if e.name() == "sub" => out.push(' '),
+            // A line break or block inside a cell parts words, as in a markdown cell
+            // ("Phi-3-Small-8K-Instruct<br>7b").
+            scraper::Node::Element(e) if matches!(e.name(), "sub" | "br" | "p" | "div" | "li") => out.push(' '),
             scraper::Node::Element(e) if e.name() == "sup" => {
                 let text: String = ElementRef::wrap(node).map(|s| s.text().collect()).unwrap_or_default();
                 if text.trim_start().starts_with(char::is_alphabetic) {

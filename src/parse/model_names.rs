@@ -207,8 +207,21 @@ pub fn card_intro(markdown: &str) -> String {
 /// [`links_here`](super::params_table::links_here)).
 pub fn linked_names(markdown: &str, tables: &[super::tables::Table], model_id: &str) -> String {
     use super::params_table::{cells, links_here};
+    use super::tables::TableKind;
     let line_at = |at: usize| markdown.get(at..).and_then(|rest| rest.lines().next()).unwrap_or("");
-    let rows = tables.iter().filter(|t| t.kind == super::tables::TableKind::Markdown).flat_map(|t| {
+    // An HTML row (from its `<tr>`) that links only to the model's own Hub page.
+    let html_row_links_here = |at: usize| {
+        let row = markdown.get(at..).unwrap_or("");
+        let end = row.find("</tr>").unwrap_or(row.len()).min(4096);
+        let row = &row[..(0..=end).rev().find(|i| row.is_char_boundary(*i)).unwrap_or(0)];
+        let pages = super::ids::hub_pages_in(row);
+        !pages.is_empty() && pages.iter().all(|p| p.eq_ignore_ascii_case(model_id))
+    };
+    let html_rows = tables.iter().filter(|t| t.kind == TableKind::Html).flat_map(|t| {
+        t.rows.iter().zip(&t.row_offsets).filter(|(_, at)| html_row_links_here(**at)).filter_map(|(r, _)| r.first())
+    });
+    let html_names: String = html_rows.map(|cell| format!("{}\n", strip_markup(cell))).collect();
+    let rows = tables.iter().filter(|t| t.kind == TableKind::Markdown).flat_map(|t| {
         // (The parsed cells keep no link targets: the row's line is read again, as the count reader does.)
         let head: Vec<&str> = t.header.iter().map(String::as_str).collect();
         let here = move |at: &usize| {
@@ -216,7 +229,7 @@ pub fn linked_names(markdown: &str, tables: &[super::tables::Table], model_id: &
         };
         t.rows.iter().zip(&t.row_offsets).filter(move |(_, at)| here(at)).filter_map(|(r, _)| r.first())
     });
-    rows.map(|cell| format!("{}\n", strip_markup(cell))).collect()
+    rows.map(|cell| format!("{}\n", strip_markup(cell))).collect::<String>() + &html_names
 }
 
 /// "DeepSeek-V2-Lite 16B Chat (SFT)" on DeepSeek-V2-Lite-Chat: the model's name and a tuning

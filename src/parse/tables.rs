@@ -131,6 +131,7 @@ pub fn tables(markdown: &str) -> Vec<Table> {
         if let Some(mut t) = html_table(snippet) {
             t.heading = heading_at(offset);
             t.lead_in = lead_in(offset);
+            t.caption = caption(offset);
             t.offset = offset;
             t.row_offsets = t.row_offsets.iter().map(|r| offset + r).collect();
             found.push((offset, t));
@@ -577,6 +578,14 @@ mod tests {
             "<table><tr><th>Model</th><th>MMMU<sub>val</sub></th></tr><tr><td>Foo</td><td>1</td></tr></table>",
         );
         assert_eq!(html.unwrap().header[1], "MMMU val", "in HTML cells too");
+        let br = html_table(
+            "<table><tr><th>Model</th><th>Phi-3-Small<br>7b</th></tr><tr><td>MMLU</td><td>75.7</td></tr></table>",
+        );
+        assert_eq!(
+            br.unwrap().header[1].split_whitespace().collect::<Vec<_>>(),
+            ["Phi-3-Small", "7b"],
+            "a line break parts words"
+        );
         let sup = tables("| Model | MMLU |\n|---|---|\n| **Baichuan-7B<sup>0</sup>** | 42.3 |\n");
         assert_eq!(sup[0].rows[0], ["Baichuan-7B", "42.3"], "a footnote mark is no part of the name");
     }
@@ -786,5 +795,10 @@ mod tests {
     fn a_rows_wholly_bold_name_is_marked() {
         let md = "| Model | MMLU |\n|---|---|\n| GPT-4 | **86.4** |\n| **Starling-7B** | 63.9 |\n| **Foo** bar | 1 |\n";
         assert_eq!(tables(md)[0].row_bold, [false, true, false]);
+        // The same table in HTML, and its caption: the line right above it.
+        let html = "(Zero-shot CMMLU)\n\n<table><tr><th>Model</th><th>MMLU</th></tr><tr><td>GPT-4</td><td><b>86.4</b></td></tr>\
+                    <tr><td><strong>Starling-7B</strong></td><td>63.9</td></tr><tr><td><b>Foo</b> bar</td><td>1</td></tr></table>\n";
+        let t = &tables(html)[0];
+        assert_eq!((t.row_bold.as_slice(), t.caption.as_str()), ([false, true, false].as_slice(), "(Zero-shot CMMLU)"));
     }
 }

@@ -1,6 +1,7 @@
 //! What densing reads from a card does not hang on how the card's Markdown is spelled: GFM's
 //! other ways to write the same table (no outer pipes, padded cells, a plain delimiter row, an
-//! indent), CRLF line ends, a byte-order mark, trailing spaces. Every dev card of the corpus (read
+//! indent, columns in another order, the HTML table it renders to), LF line ends, a byte-order
+//! mark, trailing spaces. Every dev card of the corpus (read
 //! in place) is parsed as written and after each rewrite, and must give the same scores, sizes and
 //! dates. `cargo run --release --example card_invariance` runs the same over the whole corpus.
 
@@ -16,8 +17,18 @@ use rewrites::{read, REWRITES};
 /// bold there says less: that rewrite is for the example's listing, not for this test. The corpus's
 /// cards have CRLF line ends already ("lf" is their rewrite).
 const NOT_ALWAYS_THE_SAME: &[&str] = &["table_bold_dropped_but_names", "crlf"];
-/// Rewrites of the file as a whole, not of its tables: a sample of the cards is enough.
-const WHOLE_FILE: &[&str] = &["lf", "bom", "trailing_spaces", "no_final_newline"];
+/// Rewrites of the file as a whole, not of its tables, and a column swap: a sample of the cards.
+const WHOLE_FILE: &[&str] = &["lf", "bom", "trailing_spaces", "no_final_newline", "last_columns_swapped"];
+/// Dev cards an HTML table reads otherwise than the same markdown table, not mended yet: a
+/// `| Date | October, 2023 |` row (the date reader reads such rows from markdown lines), a
+/// table whose header is split over a sub-header row above one unnamed row, a reward model's
+/// comparison. Each must still read otherwise (else it comes off the list).
+const HTML_GAPS: &[&str] = &[
+    "Intel__neural-chat-7b-v3-1.README.md",
+    "Intel__neural-chat-7b-v3-3.README.md",
+    "OpenAssistant__reward-model-deberta-v3-large-v2.README.md",
+    "openai-community__openai-gpt.README.md",
+];
 
 #[test]
 fn dev_cards_read_the_same_however_their_markdown_is_spelled() {
@@ -49,8 +60,9 @@ fn dev_cards_read_the_same_however_their_markdown_is_spelled() {
                 continue;
             }
             rewritten[i] += 1;
-            if read(model_id, &other) != base {
-                read_otherwise.push(format!("{file} under {name}"));
+            let known_gap = *name == "tables_as_html" && HTML_GAPS.contains(&file.as_str());
+            if (read(model_id, &other) != base) != known_gap {
+                read_otherwise.push(format!("{file} under {name} (known gap: {known_gap})"));
             }
         }
     }
