@@ -64,41 +64,34 @@ fn each_row(t: &str, f: impl Fn(&str) -> String) -> String {
 /// line or heading above it, a blank line below: else a paragraph line next to it changes what is
 /// a row) and no row would start another block or lose an empty edge cell.
 fn drop_outer_pipes(t: &str) -> String {
+    let inner = |l: &&str| {
+        let l = l.trim();
+        l[1..l.len() - 1].trim().to_string()
+    };
+    let droppable = |l: &&str| {
+        let inner = inner(l);
+        let cells: Vec<&str> = inner.split('|').collect();
+        cells.len() > 1
+            && !cells[0].trim().is_empty()
+            && !cells[cells.len() - 1].trim().is_empty()
+            && !inner.contains("\\|")
+            && !opens_a_block(&inner)
+    };
+    each_table(t, |rows| rows.iter().all(droppable).then(|| rows.iter().map(inner).collect()))
+}
+
+/// `t` with each standalone table's lines rewritten by `f` (as many lines back), or left as they
+/// are where `f` gives none.
+fn each_table(t: &str, f: impl Fn(&[&str]) -> Option<Vec<String>>) -> String {
     let (front, body) = split_front(t);
     let lines: Vec<&str> = body.lines().collect();
     let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-    let mut fenced = false;
-    let mut i = 0;
-    while i < lines.len() {
-        if lines[i].trim_start().starts_with("```") {
-            fenced = !fenced;
-        }
-        if fenced || !is_table_line(lines[i]) {
-            i += 1;
-            continue;
-        }
-        let end = (i..lines.len()).find(|j| !is_table_line(lines[*j])).unwrap_or(lines.len());
-        let above = i == 0 || lines[i - 1].trim().is_empty() || lines[i - 1].starts_with('#');
-        let below = end == lines.len() || lines[end].trim().is_empty();
-        let inner = |l: &str| {
-            let l = l.trim();
-            l[1..l.len() - 1].trim().to_string()
-        };
-        let droppable = |l: &str| {
-            let inner = inner(l);
-            let cells: Vec<&str> = inner.split('|').collect();
-            cells.len() > 1
-                && !cells[0].trim().is_empty()
-                && !cells[cells.len() - 1].trim().is_empty()
-                && !inner.contains("\\|")
-                && !opens_a_block(&inner)
-        };
-        if above && below && lines[i..end].iter().all(|l| droppable(l)) {
-            for (j, line) in lines.iter().enumerate().take(end).skip(i) {
-                out[j] = inner(line);
+    for range in standalone_tables(&lines) {
+        if let Some(rewritten) = f(&lines[range.clone()]) {
+            for (j, line) in range.zip(rewritten) {
+                out[j] = line;
             }
         }
-        i = end;
     }
     format!("{front}{}\n", out.join("\n"))
 }
@@ -165,43 +158,34 @@ fn cell_html(cell: &str) -> String {
 /// Each standalone pipe table written as the HTML table it renders to (one line per row, so the
 /// card keeps its line count).
 fn as_html_tables(t: &str) -> String {
-    let (front, body) = split_front(t);
-    let lines: Vec<&str> = body.lines().collect();
-    let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-    for range in standalone_tables(&lines) {
-        let row = |l: &str, tag: &str| {
-            let cells: String = row_cells(l).iter().map(|c| format!("<{tag}>{}</{tag}>", cell_html(c))).collect();
-            format!("<tr>{cells}</tr>")
-        };
-        out[range.start] = format!("<table><thead>{}</thead><tbody>", row(lines[range.start], "th"));
-        out[range.start + 1] = String::new();
-        for j in range.start + 2..range.end {
-            out[j] = row(lines[j], "td");
-        }
-        out[range.end - 1].push_str("</tbody></table>");
+    let row = |l: &str, tag: &str| {
+        let cells: String = row_cells(l).iter().map(|c| format!("<{tag}>{}</{tag}>", cell_html(c))).collect();
+        format!("<tr>{cells}</tr>")
+    };
+    each_table(t, |rows| {
+        let mut html = vec![format!("<table><thead>{}</thead><tbody>", row(rows[0], "th"))];
         // (One HTML block: no blank line inside it.)
-        out[range.start + 1] = "<!-- -->".to_string();
-    }
-    format!("{front}{}\n", out.join("\n"))
+        html.push("<!-- -->".to_string());
+        html.extend(rows[2..].iter().map(|l| row(l, "td")));
+        html.last_mut()?.push_str("</tbody></table>");
+        Some(html)
+    })
 }
 
 /// Each standalone table with its last two columns swapped (not the first, which names the rows):
 /// the same values under the same headers.
 fn last_columns_swapped(t: &str) -> String {
-    let (front, body) = split_front(t);
-    let lines: Vec<&str> = body.lines().collect();
-    let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-    for range in standalone_tables(&lines) {
-        for j in range {
-            let mut cells = row_cells(lines[j]);
+    each_table(t, |rows| {
+        let swapped = |l: &&str| {
+            let mut cells = row_cells(l);
             let n = cells.len();
             if n >= 3 {
                 cells.swap(n - 1, n - 2);
             }
-            out[j] = format!("| {} |", cells.join(" | "));
-        }
-    }
-    format!("{front}{}\n", out.join("\n"))
+            format!("| {} |", cells.join(" | "))
+        };
+        Some(rows.iter().map(swapped).collect())
+    })
 }
 
 /// Whether a line without its leading pipe would start another Markdown block (a heading, a

@@ -457,6 +457,22 @@ mod tests {
     }
 
     #[test]
+    fn an_html_rows_link_to_the_models_page_names_its_row_for_scores_and_size() {
+        let row = |id: &str, name: &str, size: &str, gsm: &str| {
+            format!("<tr><td><a href=\"https://huggingface.co/llm-agents/{id}\">{name}</a></td><td>{size}</td><td>{gsm}</td></tr>")
+        };
+        let card = format!(
+            "# ToRA\n\n<table><tr><th>Model</th><th>Size</th><th>GSM8k</th></tr>{}{}</table>\n",
+            row("tora-7b-v1.0", "ToRA-7B", "7B", "68.8"),
+            row("tora-code-7b-v1.0", "ToRA-Code-7B", "7B", "72.6")
+        );
+        let facts = read_card("llm-agents/tora-code-7b-v1.0", &card);
+        assert_eq!(facts.scores.iter().map(|s| s.score.value).collect::<Vec<_>>(), [72.6]);
+        let size = facts.size.unwrap();
+        assert_eq!((size.size.total, size.form), (7_000_000_000, SizeForm::Table));
+    }
+
+    #[test]
     fn a_tuning_stage_the_card_gives_its_model_names_it_but_another_stage_does_not() {
         let downloads = "| Model | Download |\n|---|---|\n| Foo-Lite-Chat (SFT) | [HF](https://huggingface.co/org/Foo-Lite-Chat) |\n| Foo-Chat (RL) | [HF](https://huggingface.co/org/Foo-Chat) |\n";
         let results = "| Benchmark | Foo 7B Chat (SFT) | Foo-Lite 16B Chat (SFT) | Foo Chat (RL) |\n|---|---|---|---|\n| MMLU | 50.1 | 55.7 | 77.8 |\n| GSM8K | 40.1 | 45.7 | 67.8 |\n";

@@ -133,6 +133,8 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     // Which body rows name their model in bold (`<td><b>Starling-7B</b></td>`), as a markdown
     // table's `**…**` does; known when the parsed rows are the `<tr>`s.
     let row_bold = if trs.len() == rows.len() + 1 { trs[1..].iter().map(first_cell_bold).collect() } else { vec![] };
+    // And the Hub page each body row's first cell links to, as a markdown row's `[name](url)`.
+    let row_links = if trs.len() == rows.len() + 1 { trs[1..].iter().map(first_cell_link).collect() } else { vec![] };
     Some(Table {
         kind: TableKind::Html,
         heading: String::new(),
@@ -140,7 +142,7 @@ pub fn html_table(snippet: &str) -> Option<Table> {
         rows,
         offset: 0,
         row_offsets,
-        row_links: Vec::new(),
+        row_links,
         row_bold,
         lead_in: String::new(),
         of_tuned_models: false,
@@ -148,10 +150,20 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     })
 }
 
+fn first_cell<'a>(tr: &ElementRef<'a>) -> Option<ElementRef<'a>> {
+    tr.children().filter_map(ElementRef::wrap).find(|e| matches!(e.value().name(), "td" | "th"))
+}
+
+/// The Hub id a row's first cell links to (its first link that is a Hub page).
+fn first_cell_link(tr: &ElementRef) -> Option<String> {
+    let first = first_cell(tr)?;
+    let links = first.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "a");
+    links.filter_map(|a| a.value().attr("href")).find_map(super::tables::page_id)
+}
+
 /// Whether a row's first cell has all its text in bold (`<b>`, `<strong>`).
 fn first_cell_bold(tr: &ElementRef) -> bool {
-    let Some(first) = tr.children().filter_map(ElementRef::wrap).find(|e| matches!(e.value().name(), "td" | "th"))
-    else {
+    let Some(first) = first_cell(tr) else {
         return false;
     };
     let mut texts =

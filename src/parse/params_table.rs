@@ -78,9 +78,14 @@ pub(super) fn html_size_rows(md: &str, tables: &[Table], id: &str, name: Option<
     for t in tables.iter().filter(sized) {
         let line = md[..t.offset.min(md.len())].matches('\n').count() + 1;
         let pipe = |cells: &[String]| format!("| {} |", cells.join(" | "));
+        // (A row's link to its Hub page goes back into its name: rows are known by their links.)
+        let linked = |i: usize, r: &Vec<String>| match t.row_links.get(i).cloned().flatten() {
+            Some(id) => pipe(&[&[format!("[{}](https://huggingface.co/{id})", r[0])], &r[1..]].concat()),
+            None => pipe(r),
+        };
         let rows: Vec<String> = std::iter::once(pipe(&t.header))
             .chain(std::iter::once(pipe(&vec!["---".to_owned(); t.header.len()])))
-            .chain(t.rows.iter().map(|r| pipe(r)))
+            .chain(t.rows.iter().enumerate().map(|(i, r)| linked(i, r)))
             .collect();
         table(&rows.iter().map(|r| (line, r.as_str())).collect::<Vec<_>>(), id, name, out);
     }

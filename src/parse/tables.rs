@@ -53,11 +53,11 @@ pub struct Table {
     /// The last non-blank line right above the table, when no heading or table sits between
     /// (at most 200 characters): a caption such as "RULER: a retrieval-based benchmark …".
     pub caption: String,
-    /// The Hub id each body row's first cell links to (`[ToRA-13B](https://huggingface.co/llm-agents/tora-13b-v1.0)`),
-    /// markdown tables only (empty for others).
+    /// The Hub id each body row's first cell links to (`[ToRA-13B](https://huggingface.co/llm-agents/tora-13b-v1.0)`,
+    /// or an `<a href>` in an HTML table whose rows are its `<tr>`s; empty for others).
     pub row_links: Vec<Option<String>>,
-    /// Whether each body row's first cell is wholly bold (`| **Starling-7B** |`), markdown
-    /// tables only (empty for others): cards bold their own model's row.
+    /// Whether each body row's first cell is wholly bold (`| **Starling-7B** |`, `<b>` or
+    /// `<strong>` in HTML; empty for lm-eval tables): cards bold their own model's row.
     pub row_bold: Vec<bool>,
     /// Whether its heading or lead-in says it holds tuned models
     /// ([`table_is_tuned`](super::model_names::table_is_tuned)), worked out once by [`tables`]; or,
@@ -329,7 +329,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
 /// The Hub id of a link to a model's page (`https://huggingface.co/org/name`, maybe with
 /// `/tree/main` after it); not of a link to one of its files (`/blob/main/x.gguf`), which every
 /// row of a file list has.
-fn page_id(url: &str) -> Option<String> {
+pub(super) fn page_id(url: &str) -> Option<String> {
     let file = url.contains("/blob/") || url.contains("/resolve/");
     (url.contains("://") && !file).then(|| super::ids::hub_id(url)).flatten()
 }
