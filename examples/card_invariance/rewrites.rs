@@ -126,13 +126,19 @@ fn row_cells(line: &str) -> Vec<String> {
     line.trim().trim_matches('|').split('|').map(|c| c.trim().to_string()).collect()
 }
 
-/// A cell's Markdown as HTML: bold and links (GFM does not read Markdown inside an HTML block).
+/// A cell's Markdown as HTML: escapes, bold and links (GFM does not read Markdown inside an HTML
+/// block).
 fn cell_html(cell: &str) -> String {
     let mut out = String::new();
     let mut rest = cell;
     let mut bold = false;
     while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix("**") {
+        // (A backslash escape is Markdown's: HTML shows the character itself.)
+        if let Some(escaped) = rest.strip_prefix('\\').and_then(|r| r.chars().next()).filter(char::is_ascii_punctuation)
+        {
+            out.push(escaped);
+            rest = &rest[1 + escaped.len_utf8()..];
+        } else if let Some(after) = rest.strip_prefix("**") {
             out.push_str(if bold { "</b>" } else { "<b>" });
             bold = !bold;
             rest = after;

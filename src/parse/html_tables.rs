@@ -2,7 +2,8 @@
 
 use scraper::{ElementRef, Html, Selector};
 
-use super::tables::{normalize_space, pure_number, Table, TableKind, MAX_CELLS, MAX_HTML_TABLE, MAX_TABLES};
+use super::row_splits::{slashed_rows, stacked_rows};
+use super::tables::{normalize_space, pure_number, Table, TableKind, BR, MAX_CELLS, MAX_HTML_TABLE, MAX_TABLES};
 
 /// Byte offsets and text of each top-level `<table>…</table>` in the raw text.
 pub(super) fn html_table_snippets(text: &str) -> Vec<(usize, &str)> {
@@ -52,7 +53,8 @@ pub fn html_table(snippet: &str) -> Option<Table> {
             while grid[r].get(c).is_some_and(Option::is_some) {
                 c += 1;
             }
-            let text = normalize_space(&cell_text(td));
+            // (Line breaks kept as `BR` until the rows are split, as in a markdown table.)
+            let text = cell_text(td).split(BR).map(normalize_space).collect::<Vec<_>>().join(&BR.to_string());
             let span = |name: &str| {
                 td.value().attr(name).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 100)
             };
@@ -85,7 +87,7 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     if rows.is_empty() {
         return None;
     }
-    let mut header = rows.remove(0);
+    let mut header: Vec<String> = rows.remove(0).iter().map(|c| normalize_space(&c.replace(BR, " "))).collect();
     // Body rows wider than the header (trailing empty cells aside): the header left out a
     // leading column, typically a `rowspan` category ("OpenLLM v1" over its benchmarks). When
     // those leading cells hold no numbers the header is shifted right to fit; otherwise which
@@ -135,15 +137,28 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     let row_bold = if trs.len() == rows.len() + 1 { trs[1..].iter().map(first_cell_bold).collect() } else { vec![] };
     // And the Hub page each body row's first cell links to, as a markdown row's `[name](url)`.
     let row_links = if trs.len() == rows.len() + 1 { trs[1..].iter().map(first_cell_link).collect() } else { vec![] };
+    // A row stacking several benchmarks' values with line breaks ("AIME 2024<br>MATH" over
+    // "87.3<br>94.3"), or a slash, is one row each, as in a markdown table.
+    let (mut split_rows, mut offsets, mut links, mut bolds) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (i, row) in rows.iter().enumerate() {
+        let flat: Vec<String> = row.iter().map(|c| normalize_space(&c.replace(BR, " "))).collect();
+        for mut r in stacked_rows(row).or_else(|| slashed_rows(&flat)).unwrap_or_else(|| vec![flat]) {
+            r.resize(width, String::new());
+            split_rows.push(r);
+            offsets.push(row_offsets[i]);
+            links.extend(row_links.get(i).cloned());
+            bolds.extend(row_bold.get(i).copied());
+        }
+    }
     Some(Table {
         kind: TableKind::Html,
         heading: String::new(),
         header,
-        rows,
+        rows: split_rows,
         offset: 0,
-        row_offsets,
-        row_links,
-        row_bold,
+        row_offsets: offsets,
+        row_links: links,
+        row_bold: bolds,
         lead_in: String::new(),
         of_tuned_models: false,
         caption: String::new(),
@@ -185,8 +200,9 @@ fn cell_text(td: ElementRef) -> String {
         match node.value() {
             scraper::Node::Text(t) => out.push_str(t),
             // A line break or block inside a cell parts words, as in a markdown cell
-            // ("Phi-3-Small-8K-Instruct<br>7b").
-            scraper::Node::Element(e) if matches!(e.name(), "sub" | "br" | "p" | "div" | "li") => out.push(' '),
+            // ("Phi-3-Small-8K-Instruct<br>7b"); a line break may stack rows (see below).
+            scraper::Node::Element(e) if e.name() == "br" => out.push(BR),
+            scraper::Node::Element(e) if matches!(e.name(), "sub" | "p" | "div" | "li") => out.push(' '),
             scraper::Node::Element(e) if e.name() == "sup" => {
                 let text: String = ElementRef::wrap(node).map(|s| s.text().collect()).unwrap_or_default();
                 if text.trim_start().starts_with(char::is_alphabetic) {

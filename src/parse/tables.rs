@@ -586,6 +586,10 @@ mod tests {
             ["Phi-3-Small", "7b"],
             "a line break parts words"
         );
+        let stacked = html_table(
+            "<table><tr><th>Bench</th><th>Foo</th></tr><tr><td>AIME 2024<br>MATH</td><td>87.3<br/>94.3</td></tr></table>",
+        );
+        assert_eq!(stacked.unwrap().rows, [["AIME 2024", "87.3"], ["MATH", "94.3"]], "stacked rows, as in markdown");
         let sup = tables("| Model | MMLU |\n|---|---|\n| **Baichuan-7B<sup>0</sup>** | 42.3 |\n");
         assert_eq!(sup[0].rows[0], ["Baichuan-7B", "42.3"], "a footnote mark is no part of the name");
     }
