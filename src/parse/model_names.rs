@@ -218,7 +218,13 @@ pub fn linked_names(markdown: &str, tables: &[super::tables::Table], model_id: &
         !pages.is_empty() && pages.iter().all(|p| p.eq_ignore_ascii_case(model_id))
     };
     let html_rows = tables.iter().filter(|t| t.kind == TableKind::Html).flat_map(|t| {
-        t.rows.iter().zip(&t.row_offsets).filter(|(_, at)| html_row_links_here(**at)).filter_map(|(r, _)| r.first())
+        // (A row placed at its table's own offset has no `<tr>` of its own: not read.)
+        let own_place = |at: &usize| *at != t.offset;
+        t.rows
+            .iter()
+            .zip(&t.row_offsets)
+            .filter(move |(_, at)| own_place(at) && html_row_links_here(**at))
+            .filter_map(|(r, _)| r.first())
     });
     let html_names: String = html_rows.map(|cell| format!("{}\n", strip_markup(cell))).collect();
     let rows = tables.iter().filter(|t| t.kind == TableKind::Markdown).flat_map(|t| {
