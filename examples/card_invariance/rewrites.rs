@@ -237,6 +237,24 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
             }
         })
     }),
+    // GFM's other bold: `__x__` for `**x**` (not inside a word, where `_` is no emphasis).
+    ("table_bold_underscored", |t| {
+        each_row(t, |l| {
+            let cells: Vec<String> = l
+                .split('|')
+                .map(|c| {
+                    let inner = c.trim();
+                    match inner.strip_prefix("**").and_then(|x| x.strip_suffix("**")) {
+                        Some(x) if !x.is_empty() && !x.contains('*') && !x.contains('_') => {
+                            c.replace(inner, &format!("__{x}__"))
+                        }
+                        _ => c.to_string(),
+                    }
+                })
+                .collect();
+            cells.join("|")
+        })
+    }),
     ("separator_plain", |t| {
         each_row(t, |l| {
             if is_separator(l) {

@@ -1,5 +1,5 @@
 //! A card's text as its readers take it, the same however its file spells what a reader sees:
-//! every line end LF, and each table row between outer pipes. Line numbers stay the archived
+//! every line end LF, each table row between outer pipes, a bold cell in stars. Line numbers stay the archived
 //! body's (they are evidence).
 //!
 //! GFM lets a table row leave out its outer pipes (`Model | MMLU` over `---|---`); a reader sees
@@ -15,7 +15,42 @@ pub fn as_read(text: &str) -> Option<String> {
     // lone CR as a line end, so every table row would stand alone.
     let lf = text.contains('\r').then(|| text.replace("\r\r\n", "\n").replace("\r\n", "\n"));
     let text_lf = lf.as_deref().unwrap_or(text);
-    with_outer_pipes(text_lf, super::front_matter::split(text_lf).1).or(lf)
+    let piped = with_outer_pipes(text_lf, super::front_matter::split(text_lf).1);
+    let starred = starred_cells(piped.as_deref().unwrap_or(text_lf));
+    starred.or(piped).or(lf)
+}
+
+/// `text` with each table cell written wholly in GFM's other bold, `__Foo-7B__`, written
+/// `**Foo-7B**` (as long, so nothing moves): the readers of a row's line know bold by its stars.
+fn starred_cells(text: &str) -> Option<String> {
+    if !text.contains("__") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    for line in text.split_inclusive('\n') {
+        if !line.trim_start().starts_with('|') || !line.contains("__") {
+            out.push_str(line);
+            continue;
+        }
+        for (i, cell) in line.split('|').enumerate() {
+            if i > 0 {
+                out.push('|');
+            }
+            let inner = cell.trim();
+            let bold = inner.strip_prefix("__").and_then(|x| x.strip_suffix("__"));
+            let word_edges = |x: &str| x.starts_with(char::is_alphanumeric) && x.ends_with(char::is_alphanumeric);
+            match bold.filter(|x| word_edges(x)) {
+                Some(x) => {
+                    let at = cell.find(inner).unwrap_or(0);
+                    out.push_str(&format!("{}**{x}**{}", &cell[..at], &cell[at + inner.len()..]));
+                    changed = true;
+                }
+                None => out.push_str(cell),
+            }
+        }
+    }
+    changed.then_some(out)
 }
 
 /// `evidence` quoting line `line` (from 1) of `read` (the text as read) with that line as `written`
@@ -155,6 +190,19 @@ mod tests {
         assert_eq!(as_read("# Foo\n\n| Model | MMLU |\n|---|---|\n"), None, "nothing to change");
         let read = as_read(crlf).unwrap();
         assert_eq!(quoted_as_written("line 5: |Foo | 50.1|", 5, crlf, &read), "line 5: Foo | 50.1");
+    }
+
+    #[test]
+    fn a_cell_in_underscore_bold_is_starred_in_place() {
+        let card =
+            "| Model | Size |\n|---|---|\n| __Foo-7B__ | __6.7B__ |\n| n_layers | x__y__ |\n\nSome __bold__ prose.\n";
+        let out = as_read(card).unwrap();
+        assert_eq!(
+            out,
+            "| Model | Size |\n|---|---|\n| **Foo-7B** | **6.7B** |\n| n_layers | x__y__ |\n\nSome __bold__ prose.\n"
+        );
+        assert_eq!(out.len(), card.len());
+        assert_eq!(as_read("| a | b_c |\n|---|---|\n"), None);
     }
 
     #[test]
