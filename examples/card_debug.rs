@@ -36,8 +36,9 @@ fn main() {
         println!("reject {:?}: {:?}", r.reason, r.detail);
     }
     if std::env::var_os("TABLES").is_some() {
-        // (As `read_card` does: every line end as LF.)
-        let text = String::from_utf8_lossy(&body).replace("\r\r\n", "\n").replace("\r\n", "\n");
+        // (The text as `read_card` reads it.)
+        let raw = String::from_utf8_lossy(&body).into_owned();
+        let text = densing::parse::card_text::as_read(&raw).map_or(raw, |r| r.text);
         let (_, markdown) = densing::parse::front_matter::split(&text);
         let tuned = densing::parse::model_names::is_tuned(&model_id, markdown);
         println!("tuned: {tuned}");

@@ -267,26 +267,6 @@ pub fn may_be_benchmark(name: &str) -> bool {
     {
         return false;
     }
-    // How much input a run was given ("20 docs (Avg 2.9K tokens)", "5 passages"): a setting of a
-    // benchmark named elsewhere (a caption, a heading), like a context length.
-    const INPUT_UNITS: &[&str] = &[
-        "doc",
-        "docs",
-        "documents",
-        "passages",
-        "needles",
-        "samples",
-        "examples",
-        "chunks",
-        "pages",
-        "images",
-        "demos",
-    ];
-    let before_parenthesis = clean.split('(').next().unwrap_or(&clean);
-    let named: Vec<&str> = before_parenthesis.split_whitespace().collect();
-    if matches!(named.as_slice(), [n, unit] if n.parse::<f64>().is_ok() && INPUT_UNITS.contains(unit)) {
-        return false;
-    }
     // A count of input frames ("Num_frames", "# Training Frames"), a speed ("Test Sample per Second").
     let frame_count =
         words.contains(&"frames") && words.iter().any(|w| ["num", "number", "training", "input"].contains(w));
@@ -321,6 +301,23 @@ pub fn may_be_benchmark(name: &str) -> bool {
     let outside: Vec<&str> = named.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let judged = if outside.is_empty() { &words } else { &outside };
     let metric_only = judged.iter().all(|w| METRIC.contains(w) || w.chars().all(|c| c.is_ascii_digit()));
+    // How much input a run was given ("20 docs (Avg 2.9K tokens)", "5 passages"): a setting of a
+    // benchmark named elsewhere (a caption, a heading), like a context length.
+    const INPUT_UNITS: &[&str] = &[
+        "doc",
+        "docs",
+        "documents",
+        "passages",
+        "needles",
+        "samples",
+        "examples",
+        "chunks",
+        "pages",
+        "images",
+        "demos",
+    ];
+    let input_amount =
+        matches!(judged.as_slice(), [n, unit] if n.chars().all(|c| c.is_ascii_digit()) && INPUT_UNITS.contains(unit));
     // Perplexity, bits per byte, loss: lower is better and no percent; not a score, even when
     // only the parenthesis says so ("Pile-test (BPB)").
     // A rate is a hyper-parameter's or a signal's ("Learning Rate", "Sample Rate"), a metric's
@@ -329,6 +326,7 @@ pub fn may_be_benchmark(name: &str) -> bool {
     let metric_rate = |w: &&str| RATE_SETTINGS.contains(w) || matches!(*w, "win" | "vs" | "versus" | "against");
     let setting_rate = judged.contains(&"rate") && (judged.len() <= 2 || judged.iter().any(metric_rate));
     if metric_only
+        || input_amount
         || setting_rate
         || judged.iter().any(|w| NEVER_IN_A_BENCHMARK.contains(w))
         || words.iter().any(|w| LOWER_IS_BETTER.contains(w))

@@ -62,7 +62,7 @@ pub struct CardFacts {
 pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     // LF line ends, table rows between pipes: the same card however its file spells it.
     let read = as_read(text);
-    let (written, text) = (text, read.as_deref().unwrap_or(text));
+    let (written, text) = (text, read.as_ref().map_or(text, |r| r.text.as_str()));
     let (yaml, markdown) = front_matter::split(text);
     // Line starts, once: a card with thousands of values must not count newlines per value.
     let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
@@ -233,7 +233,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
             DatePrecision::Day => fits_release_stamp(model_id, (d.date.year(), d.date.month(), d.date.day())),
         }
     });
-    if read.is_some() {
+    if read.as_ref().is_some_and(|r| r.lines_rewritten) {
         if let Some(size) = facts.size.as_mut() {
             size.evidence = quoted_as_written(&size.evidence, size.line, written, text);
         }

@@ -1,6 +1,6 @@
 //! A card's text as its readers take it, the same however its file spells what a reader sees:
-//! every line end LF, each table row between outer pipes, a bold cell in stars. Line numbers stay the archived
-//! body's (they are evidence).
+//! every line end LF, each table row between outer pipes, a bold cell in stars. Line numbers stay
+//! the archived body's (they are evidence).
 //!
 //! GFM lets a table row leave out its outer pipes (`Model | MMLU` over `---|---`); a reader sees
 //! the same table either way. Many of the card's readers look at a row's line ("starts with a
@@ -9,15 +9,27 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
+/// A card's text as read, where that is not the text as written.
+pub struct AsRead {
+    /// The text.
+    pub text: String,
+    /// Pipes or stars were written into lines (not only line ends changed): evidence quoting a
+    /// line is put back as written ([`quoted_as_written`]).
+    pub lines_rewritten: bool,
+}
+
 /// `text` as read (see the module docs); `None` when that is `text` itself.
-pub fn as_read(text: &str) -> Option<String> {
+pub fn as_read(text: &str) -> Option<AsRead> {
     // "\r\r\n" (a CRLF file stored again with CRLF) is one line end, not two: Markdown reads a
     // lone CR as a line end, so every table row would stand alone.
     let lf = text.contains('\r').then(|| text.replace("\r\r\n", "\n").replace("\r\n", "\n"));
     let text_lf = lf.as_deref().unwrap_or(text);
     let piped = with_outer_pipes(text_lf, super::front_matter::split(text_lf).1);
     let starred = starred_cells(piped.as_deref().unwrap_or(text_lf));
-    starred.or(piped).or(lf)
+    match starred.or(piped) {
+        Some(text) => Some(AsRead { text, lines_rewritten: true }),
+        None => lf.map(|text| AsRead { text, lines_rewritten: false }),
+    }
 }
 
 /// `text` with each table cell written wholly in GFM's other bold, `__Foo-7B__`, written
@@ -122,7 +134,7 @@ pub fn with_outer_pipes(text: &str, markdown: &str) -> Option<String> {
 }
 
 /// `---|:---:` or `| --- | --- |`: only dashes, colons, pipes and spaces, with a dash and a pipe.
-fn is_delimiter_row(line: &str) -> bool {
+pub(super) fn is_delimiter_row(line: &str) -> bool {
     let t = line.trim();
     t.contains('-') && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
@@ -186,9 +198,11 @@ mod tests {
     #[test]
     fn a_card_is_read_with_lf_line_ends_and_piped_rows_on_its_own_lines() {
         let crlf = "# Foo\r\n\r\r\nModel | MMLU\r\n---|---\r\nFoo | 50.1\r\n";
-        assert_eq!(as_read(crlf).unwrap(), "# Foo\n\n|Model | MMLU|\n|---|---|\n|Foo | 50.1|\n");
-        assert_eq!(as_read("# Foo\n\n| Model | MMLU |\n|---|---|\n"), None, "nothing to change");
-        let read = as_read(crlf).unwrap();
+        assert_eq!(as_read(crlf).unwrap().text, "# Foo\n\n|Model | MMLU|\n|---|---|\n|Foo | 50.1|\n");
+        assert!(as_read("# Foo\n\n| Model | MMLU |\n|---|---|\n").is_none(), "nothing to change");
+        let lf_only = as_read("# Foo\r\n\r\n| Model | MMLU |\r\n|---|---|\r\n").unwrap();
+        assert_eq!((lf_only.text.as_str(), lf_only.lines_rewritten), ("# Foo\n\n| Model | MMLU |\n|---|---|\n", false));
+        let read = as_read(crlf).unwrap().text;
         assert_eq!(quoted_as_written("line 5: |Foo | 50.1|", 5, crlf, &read), "line 5: Foo | 50.1");
     }
 
@@ -196,13 +210,13 @@ mod tests {
     fn a_cell_in_underscore_bold_is_starred_in_place() {
         let card =
             "| Model | Size |\n|---|---|\n| __Foo-7B__ | __6.7B__ |\n| n_layers | x__y__ |\n\nSome __bold__ prose.\n";
-        let out = as_read(card).unwrap();
+        let out = as_read(card).unwrap().text;
         assert_eq!(
             out,
             "| Model | Size |\n|---|---|\n| **Foo-7B** | **6.7B** |\n| n_layers | x__y__ |\n\nSome __bold__ prose.\n"
         );
         assert_eq!(out.len(), card.len());
-        assert_eq!(as_read("| a | b_c |\n|---|---|\n"), None);
+        assert!(as_read("| a | b_c |\n|---|---|\n").is_none());
     }
 
     #[test]

@@ -130,13 +130,14 @@ pub fn html_table(snippet: &str) -> Option<Table> {
             before == 0 || comments[before - 1].1 <= *at
         })
         .collect();
-    let row_offsets =
-        if tags.len() == trs.len() && trs.len() == rows.len() + 1 { tags[1..].to_vec() } else { vec![0; rows.len()] };
+    // (Each parsed row is a `<tr>`, no row the parser added: what the rows' tags say is theirs.)
+    let paired = trs.len() == rows.len() + 1;
+    let row_offsets = if paired && tags.len() == trs.len() { tags[1..].to_vec() } else { vec![0; rows.len()] };
     // Which body rows name their model in bold (`<td><b>Starling-7B</b></td>`), as a markdown
-    // table's `**…**` does; known when the parsed rows are the `<tr>`s.
-    let row_bold = if trs.len() == rows.len() + 1 { trs[1..].iter().map(first_cell_bold).collect() } else { vec![] };
-    // And the Hub page each body row's first cell links to, as a markdown row's `[name](url)`.
-    let row_links = if trs.len() == rows.len() + 1 { trs[1..].iter().map(first_cell_link).collect() } else { vec![] };
+    // table's `**…**` does, and the Hub page each first cell links to, as `[name](url)` does.
+    let body = if paired { &trs[1..] } else { &[][..] };
+    let row_bold: Vec<bool> = body.iter().map(first_cell_bold).collect();
+    let row_links: Vec<Option<String>> = body.iter().map(first_cell_link).collect();
     // A row stacking several benchmarks' values with line breaks ("AIME 2024<br>MATH" over
     // "87.3<br>94.3"), or a slash, is one row each, as in a markdown table.
     let (mut split_rows, mut offsets, mut links, mut bolds) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -178,9 +179,7 @@ fn first_cell_link(tr: &ElementRef) -> Option<String> {
 
 /// Whether a row's first cell has all its text in bold (`<b>`, `<strong>`).
 fn first_cell_bold(tr: &ElementRef) -> bool {
-    let Some(first) = first_cell(tr) else {
-        return false;
-    };
+    let Some(first) = first_cell(tr) else { return false };
     let mut texts =
         first.descendants().filter(|n| n.value().as_text().is_some_and(|t| !t.trim().is_empty())).peekable();
     texts.peek().is_some()

@@ -10,10 +10,7 @@ use super::tables::{is_separator, markdown_tables, normalize_space, Table, Table
 /// named by the item, "* Rouge Score over BookSum" over `| Model | R1 | R2 |`, which no header
 /// says.) A blank line is put before each such table and offsets are mapped back to `markdown`'s.
 pub(super) fn markdown_tables_after_lists(markdown: &str) -> Vec<(usize, Table)> {
-    let delimiter = |l: &str| {
-        let t = l.trim();
-        t.contains('-') && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
-    };
+    let delimiter = super::card_text::is_delimiter_row;
     let list_item = |l: &str| {
         let t = l.trim_start();
         ["* ", "- ", "+ "].iter().any(|m| t.starts_with(m))

@@ -7,7 +7,7 @@ pub mod benchmark_shape;
 pub mod benchmarks;
 pub mod card;
 pub mod card_scores;
-mod card_text;
+pub mod card_text;
 mod cell_values;
 pub mod chat_prompt;
 pub mod config_params;
