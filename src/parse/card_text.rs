@@ -24,12 +24,62 @@ pub fn as_read(text: &str) -> Option<AsRead> {
     // lone CR as a line end, so every table row would stand alone.
     let lf = text.contains('\r').then(|| text.replace("\r\r\n", "\n").replace("\r\n", "\n"));
     let text_lf = lf.as_deref().unwrap_or(text);
-    let piped = with_outer_pipes(text_lf, super::front_matter::split(text_lf).1);
-    let starred = starred_cells(piped.as_deref().unwrap_or(text_lf));
-    match starred.or(piped) {
+    let atx = atx_headings(text_lf, super::front_matter::split(text_lf).1);
+    let text_atx = atx.as_deref().unwrap_or(text_lf);
+    let piped = with_outer_pipes(text_atx, super::front_matter::split(text_atx).1);
+    let starred = starred_cells(piped.as_deref().unwrap_or(text_atx));
+    match starred.or(piped).or(atx) {
         Some(text) => Some(AsRead { text, lines_rewritten: true }),
         None => lf.map(|text| AsRead { text, lines_rewritten: false }),
     }
+}
+
+/// `text` with each setext heading of `markdown` (a part of `text`: `Title` over `===` or `---`)
+/// written as the ATX heading it is (`# Title`, then a blank line where the underline was, so no
+/// line moves): the card's readers know a heading by its `#`s. `None` when there is none.
+fn atx_headings(text: &str, markdown: &str) -> Option<String> {
+    // Most cards have no underline below a text line: the parse below is skipped.
+    let underline = |l: &str| {
+        let t = l.trim();
+        !t.is_empty() && (t.chars().all(|c| c == '=') || t.chars().all(|c| c == '-'))
+    };
+    let mut lines = markdown.lines();
+    let mut above_blank = true;
+    let any = lines.any(|l| {
+        let found = underline(l) && !above_blank;
+        above_blank = l.trim().is_empty();
+        found
+    });
+    if !any {
+        return None;
+    }
+    let body_start = markdown.as_ptr() as usize - text.as_ptr() as usize;
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
+        let Event::Start(Tag::Heading { level, .. }) = event else { continue };
+        let source = markdown[range.clone()].trim_end_matches(['\n', '\r']);
+        // (Only a one-line title: a title over several lines is left as it is.)
+        let Some((title, under)) = source.split_once('\n') else { continue };
+        if source.trim_start().starts_with('#') || under.contains('\n') || !underline(under) {
+            continue;
+        }
+        let at = body_start + range.start;
+        edits.push((at..at + title.len(), format!("{} {}", "#".repeat(level as usize), title.trim())));
+        let under_at = at + title.len() + 1;
+        edits.push((under_at..under_at + under.len(), String::new()));
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + edits.len() * 2);
+    let mut from = 0;
+    for (range, new) in edits {
+        out.push_str(&text[from..range.start]);
+        out.push_str(&new);
+        from = range.end;
+    }
+    out.push_str(&text[from..]);
+    Some(out)
 }
 
 /// `text` with each table cell written wholly in GFM's other bold, `__Foo-7B__`, written
@@ -217,6 +267,17 @@ mod tests {
         );
         assert_eq!(out.len(), card.len());
         assert!(as_read("| a | b_c |\n|---|---|\n").is_none());
+    }
+
+    #[test]
+    fn setext_headings_are_read_as_atx_headings_on_the_same_lines() {
+        let card = "Intro\n\nModel Date\n----------\n\nMay 2023\n\nTitle\n===\ntext\n\n- item\n---\n\n---\n";
+        let out = as_read(card).unwrap();
+        assert_eq!(out.text, "Intro\n\n## Model Date\n\n\nMay 2023\n\n# Title\n\ntext\n\n- item\n---\n\n---\n");
+        assert_eq!(out.text.lines().count(), card.lines().count());
+        // A table's delimiter row and a thematic break under a blank line are no underlines.
+        assert!(as_read("a | b\n--|--\n1 | 2\n\ntext\n\n---\n").unwrap().text.starts_with("|a | b|"));
+        assert!(as_read("---\nlicense: mit\n---\n# Foo\n").is_none(), "front matter is not a heading");
     }
 
     #[test]

@@ -180,7 +180,12 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
                     let l = lines[*j].to_ascii_lowercase();
                     parse_date(lines[*j]).filter(|_| !about_other_dates(&l))
                 };
-                let next = (i + 1..lines.len().min(i + 3)).find(|j| dated(j).is_some());
+                // (The paragraph under the heading: its first two lines, however many blank lines
+                // come first.)
+                let first = (i + 1..lines.len()).find(|j| !lines[*j].trim().is_empty()).unwrap_or(lines.len());
+                let next = (first..lines.len().min(first + 2))
+                    .take_while(|j| !lines[*j].trim().is_empty() && !lines[*j].starts_with('#'))
+                    .find(|j| dated(j).is_some());
                 if let Some((d, at)) = next.and_then(|j| dated(&j).map(|d| (d, j))) {
                     return found(d, at);
                 }
