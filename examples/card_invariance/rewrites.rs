@@ -243,7 +243,9 @@ fn plain_lines(lines: &[&str]) -> Vec<bool> {
             && !t.contains('|')
             && !t.chars().all(|c| matches!(c, '-' | '=' | '*' | '_' | ' '))
             && !l.ends_with("  ")
-            && !l.ends_with('\\');
+            && !l.ends_with('\\')
+            && !l.ends_with("<br>")
+            && !l.ends_with("<br/>");
     }
     plain
 }
@@ -375,7 +377,8 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("lf", |t| t.replace("\r\n", "\n")),
     ("crlf", |t| t.replace("\r\n", "\n").replace('\n', "\r\n")),
     ("bom", |t| format!("\u{feff}{t}")),
-    ("trailing_spaces", |t| each_line(t, |l| format!("{l}  "))),
+    // (One: two spaces at a line's end are a hard break.)
+    ("trailing_space", |t| each_line(t, |l| if l.ends_with(' ') { l.to_string() } else { format!("{l} ") })),
     ("no_final_newline", |t| t.trim_end_matches('\n').to_string()),
     ("table_outer_pipes_dropped", drop_outer_pipes),
     ("table_cells_padded", |t| each_row(t, |l| l.replace('|', " | ").trim().to_string())),

@@ -112,7 +112,21 @@ pub(super) fn base_size(
     let starts: Vec<usize> =
         std::iter::once(0).chain(memchr::memchr_iter(b'\n', lower.as_bytes()).map(|k| k + 1)).collect();
     let line_at = |at: usize| starts.partition_point(|s| *s <= at) - 1;
+    // A paragraph's lines are one line, as a reader sees them ("developed" over "from
+    // **LLaMA-1-7B**"): the line ends inside one are spaces here (as long, so nothing moves).
+    let lines: Vec<&str> = markdown.lines().collect();
+    let continues = super::card_text::paragraph_continuations(&lines, false);
+    let flat = |text: String| {
+        let mut bytes = text.into_bytes();
+        for (i, _) in continues.iter().enumerate().filter(|(_, c)| **c) {
+            bytes[starts[i] - 1] = b' ';
+        }
+        String::from_utf8(bytes).expect("an ASCII byte for another")
+    };
+    let (lower, markdown) = (flat(lower), flat(markdown.to_owned()));
+    let markdown = markdown.as_str();
     let line_end = |at: usize| lower[at..].find('\n').map_or(lower.len(), |k| at + k);
+    let line_start = |at: usize| lower[..at].rfind('\n').map_or(0, |k| k + 1);
     // "trained on the Yi-34B-200K base"
     for at in memchr::memmem::find_iter(lower.as_bytes(), "on the ") {
         let (i, rest) = (line_at(at), &markdown[at + "on the ".len()..line_end(at)]);
@@ -127,7 +141,7 @@ pub(super) fn base_size(
     }
     for phrase in TUNED_FROM {
         for at in memchr::memmem::find_iter(lower.as_bytes(), phrase) {
-            let (i, before) = (line_at(at), &markdown[starts[line_at(at)]..at]);
+            let (i, before) = (line_at(at), &markdown[line_start(at)..at]);
             let word = lower[..at].rsplit(char::is_whitespace).find(|w| !w.is_empty()).unwrap_or("");
             let resized =
                 *phrase == "version of" && RESIZED.contains(&word.trim_matches(|c: char| !c.is_alphanumeric()));
@@ -302,5 +316,16 @@ mod tests {
         let config = "```\nmodels:\n  - model: a/Foo-7B\n  - model: b/openchat-3.5-1210\n```\n";
         assert_eq!(read(config, &[]), None, "a merged model without a size");
         assert_eq!(read("", &[("a/Foo-7B", 2), ("b/Bar", 2)]), None, "a base without a size");
+    }
+
+    #[test]
+    fn a_phrase_hard_wrapped_over_lines_names_the_base() {
+        let wrapped =
+            read("This repo contains the domain model developed\nfrom **LLaMA-1-7B**, using our method.\n", &[]);
+        assert_eq!(wrapped.map(|s| s.0), Some(7_000_000_000));
+        let url = read("Base model:\nhttps://huggingface.co/NousResearch/Yarn-Llama-2-13b-64k\n", &[]);
+        assert_eq!(url.map(|s| s.0), Some(13_000_000_000));
+        // (Not into the next paragraph.)
+        assert_eq!(read("This model was developed from\n\n**LLaMA-1-7B** and others.\n", &[]), None);
     }
 }

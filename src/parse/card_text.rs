@@ -189,6 +189,76 @@ pub(super) fn is_delimiter_row(line: &str) -> bool {
     t.contains('-') && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
+/// Which lines continue a paragraph of plain text begun on a line above (GFM joins them with a
+/// space): not front matter, code, a table, heading, list item, quote or HTML. `whole_card`: the
+/// lines start at the card's first (where `---` opens front matter).
+pub(crate) fn paragraph_continuations(lines: &[&str], whole_card: bool) -> Vec<bool> {
+    let (mut code, mut front) = (false, whole_card && lines.first().is_some_and(|l| l.trim() == "---"));
+    let mut out = vec![false; lines.len()];
+    let mut in_paragraph = false;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        let fence = t.starts_with("```") || t.starts_with("~~~");
+        code ^= fence;
+        if front || code || fence {
+            front &= i == 0 || t != "---";
+            in_paragraph = false;
+            continue;
+        }
+        let bullet = t.starts_with(['-', '*', '+']) && t[1..].starts_with(' ');
+        let numbered =
+            t.trim_start_matches(|c: char| c.is_ascii_digit()).starts_with(". ") && t.starts_with(char::is_numeric);
+        let text = !t.is_empty()
+            && !line.starts_with([' ', '\t'])
+            && !t.starts_with(['#', '|', '>', '<', '`', '~', '='])
+            && !t.contains('|')
+            && !bullet
+            && !numbered
+            && !t.chars().all(|c| matches!(c, '-' | '*' | '_' | ' '));
+        // ("[1]: https://…" defines a link: no paragraph.)
+        let link_definition = t.starts_with('[') && t.split_once("]:").is_some_and(|(l, _)| !l.contains(']'));
+        out[i] = in_paragraph && text;
+        // (A hard break, two spaces or `<br>` at the end, shows the next line as a line of its own:
+        // "**Version:** 1.5b  " over "**Parameter Count:** 1.5 billion  ".)
+        let hard_break = line.ends_with("  ") || t.ends_with('\\') || t.ends_with("<br>") || t.ends_with("<br/>");
+        in_paragraph = text && !link_definition && !hard_break;
+    }
+    out
+}
+
+/// `text`'s lines as a reader sees them: each paragraph's lines joined with a space on its first
+/// line, its other lines left empty (so every line keeps its number).
+pub(crate) fn paragraph_lines(text: &str) -> Vec<std::borrow::Cow<'_, str>> {
+    let lines: Vec<&str> = text.lines().collect();
+    let continues = paragraph_continuations(&lines, false);
+    let mut out: Vec<std::borrow::Cow<str>> = Vec::with_capacity(lines.len());
+    let mut start = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if !continues[i] {
+            start = i;
+            out.push((*line).into());
+            continue;
+        }
+        let joined = out[start].to_mut();
+        joined.push(' ');
+        joined.push_str(line.trim());
+        out.push("".into());
+    }
+    out
+}
+
+/// The paragraph whose last line is the last line of `before` with text, its lines joined with a
+/// space as a reader sees them (the line alone where it is no paragraph's).
+pub(crate) fn last_paragraph_line(before: &str) -> String {
+    // (From the end: a table's caption is looked for once a table.)
+    let mut block: Vec<&str> =
+        before.lines().rev().skip_while(|l| l.trim().is_empty()).take_while(|l| !l.trim().is_empty()).collect();
+    block.reverse();
+    let continues = paragraph_continuations(&block, false);
+    let start = continues.iter().rposition(|c| !c).unwrap_or(0);
+    block.get(start..).unwrap_or_default().iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ")
+}
+
 fn has_outer_pipes(line: &str) -> bool {
     let t = line.trim();
     t.len() > 1 && t.starts_with('|') && t.ends_with('|')
@@ -286,5 +356,42 @@ mod tests {
         let (_, markdown) = crate::parse::front_matter::split(text);
         let out = with_outer_pipes(text, markdown).unwrap();
         assert_eq!(out, "---\nlicense: mit\n---\n|Model | MMLU|\n|---|---|\n|Mine | 50.1|\n");
+    }
+
+    #[test]
+    fn a_paragraphs_lines_are_one_line_and_every_other_block_stays_as_written() {
+        let md = "# Title\nA sentence wrapped\nover two lines.\n\n- item one\n- item two\nText  \nafter a hard break\n```\ncode\nmore code\n```\n[1]: https://x.org\nnext\n| a | b |\n|---|---|\n";
+        let lines = paragraph_lines(md);
+        assert_eq!(lines.len(), md.lines().count(), "every line keeps its number");
+        let expected = [
+            "# Title",
+            "A sentence wrapped over two lines.",
+            "",
+            "",
+            "- item one",
+            "- item two",
+            "Text  ",
+            "after a hard break",
+            "```",
+            "code",
+            "more code",
+            "```",
+            "[1]: https://x.org",
+            "next",
+            "| a | b |",
+            "|---|---|",
+        ];
+        assert_eq!(lines, expected);
+    }
+
+    #[test]
+    fn the_paragraph_over_a_table_is_its_caption_however_it_is_wrapped() {
+        assert_eq!(
+            last_paragraph_line("Intro.\n\nThis model was\ncompared below:\n"),
+            "This model was compared below:"
+        );
+        assert_eq!(last_paragraph_line("Intro.\n## Results\n"), "## Results");
+        assert_eq!(last_paragraph_line("Some text\n- an item\n\n"), "- an item");
+        assert_eq!(last_paragraph_line(""), "");
     }
 }

@@ -142,17 +142,60 @@ fn without_bases(lower: &str) -> String {
     out
 }
 
+/// Whether `lower` (a lower-cased line) links to the Hub page of `model_id` itself.
+fn links_to(lower: &str, model_id: &str) -> bool {
+    let page = format!("huggingface.co/{}", model_id.to_ascii_lowercase());
+    lower
+        .match_indices(&page)
+        .any(|(at, _)| !lower[at + page.len()..].starts_with(|c: char| c.is_alphanumeric() || "-_.".contains(c)))
+}
+
+/// The sentence of `text` that byte `at` is in, and the next ("We released **WizardLM V1.2** models.
+/// The **WizardLM-13B-V1.2** is here").
+fn sentence_at(text: &str, at: usize) -> &str {
+    const ENDS: &[&str] = &[". ", "。", "! ", "? ", "！", "？"];
+    let start = ENDS.iter().filter_map(|e| text[..at].rfind(e).map(|k| k + e.len())).max().unwrap_or(0);
+    let end_after = |from: usize| ENDS.iter().filter_map(|e| text[from..].find(e).map(|k| from + k + e.len())).min();
+    let end = end_after(at).map_or(text.len(), |first| end_after(first).unwrap_or(text.len()));
+    &text[start..end]
+}
+
+/// The evidence for a date read on line `i` of `lines` (a paragraph's `written` lines joined on its
+/// first): the line itself, or in a paragraph of several lines the sentence that gives the date,
+/// with the line (from 0) that sentence starts on.
+fn date_sentence(lines: &[&str], written: &[&str], i: usize) -> (String, usize) {
+    let line = lines[i];
+    if written.get(i) == Some(&line) {
+        return (crate::parse::tables::clip(line), i);
+    }
+    let sentence = line.split(". ").find(|s| parse_date(s).is_some()).unwrap_or(line);
+    let at = sentence.as_ptr() as usize - line.as_ptr() as usize;
+    // (With its full stop.)
+    let sentence = &line[at..at + sentence.len() + usize::from(line[at + sentence.len()..].starts_with('.'))];
+    // (The first line as written, each next one trimmed, a space between: as `paragraph_lines` joins.)
+    let mut end = 0;
+    let on = written[i..].iter().enumerate().position(|(k, w)| {
+        end += if k == 0 { w.len() } else { w.trim().len() } + 1;
+        at < end
+    });
+    (crate::parse::tables::clip(sentence), i + on.unwrap_or(0))
+}
+
 /// [`card_release`] with the card's tables already read (`read_card` reads them once).
 pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &str) -> Option<CardDate> {
     if let Some(date) = super::release_tables::table_release(body, tables, model_id) {
         return Some(date);
     }
     let name = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
-    let lines: Vec<&str> = body.lines().collect();
+    // (A paragraph's lines are one line: "first released in [metaseq's" over "repository](…) on
+    // May 3rd 2022" is one sentence.)
+    let paragraphs = super::card_text::paragraph_lines(body);
+    let lines: Vec<&str> = paragraphs.iter().map(|l| l.as_ref()).collect();
     let own_words = super::model_names::words(&name);
+    let written: Vec<&str> = body.lines().collect();
     let found = |(date, precision): (NaiveDate, DatePrecision), i: usize| {
-        let evidence = crate::parse::tables::clip(lines[i]);
-        Some(CardDate { date, precision, evidence, line: i + 1 })
+        let (evidence, line) = date_sentence(&lines, &written, i);
+        Some(CardDate { date, precision, evidence, line: line + 1 })
     };
     // Headings open sections; a section about the base model (a fine-tune's card that quotes
     // its base's card) states the base's dates, not this model's.
@@ -294,10 +337,15 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
                 news_at.is_some() && releases_family(&lower, &name) && !size_dated_elsewhere(&lines, i, &name)
             })
         };
+        // (The model named in the sentence that says released, or the next: "…筛选出2023年9月份新发布的
+        // …文章。" and, three sentences on, "…Skywork-13B-Base取得最优效果" dates articles.)
+        // (Or the news item links to the model's own page: "Check out the … [model](https://huggingface.co/
+        // inclusionAI/AReaL-SEA-235B-A22B)".)
         let news = || {
-            news_at.is_some_and(|at| releases_it(&lower, at, &name))
-                && names_model(&without_bases(&without_file_links(&lower)), &name)
-                || family()
+            news_at.is_some_and(|at| {
+                let named = names_model(&without_bases(&without_file_links(sentence_at(&lower, at))), &name);
+                releases_it(&lower, at, &name) && (named || links_to(&lower, model_id))
+            }) || family()
         };
         // ("Chat models are open-sourced", "`Foo-7B` models": this one's kind, its base and tunes.)
         let kind = news_at.is_some() && releases_its_kind(&lower, &name, &lines);
@@ -744,5 +792,30 @@ mod tests {
         assert_eq!(parse_date("25/12/2023").unwrap().0.to_string(), "2023-12-25");
         assert!(parse_date("13/13/2023").is_none());
         assert!(parse_date("version 1.2.3").is_none());
+    }
+
+    #[test]
+    fn a_sentence_hard_wrapped_over_lines_is_read_whole() {
+        let one = "Foo was first released in [our repository](https://github.com/x/foo) on May 3rd 2022 by the lab.\n";
+        let wrapped =
+            "Foo was first released in [our\nrepository](https://github.com/x/foo) on\nMay 3rd 2022 by the lab.\n";
+        assert_eq!(d(one, "org/foo-125m").as_deref(), Some("2022-05-03"));
+        assert_eq!(d(wrapped, "org/foo-125m"), d(one, "org/foo-125m"));
+        // "## Model Date", then the date however many blank lines come first.
+        assert_eq!(d("## Model Date\n\n\nMay 2023\n", "org/foo-7b").as_deref(), Some("2023-05-01"));
+    }
+
+    #[test]
+    fn a_release_dates_the_model_its_sentence_or_the_next_names() {
+        // Articles "newly released in September 2023", and three sentences on, the model does best.
+        let articles =
+            "我们筛选了2023年9月新发布的文章。我们人工核对了它们。它们不在训练集中。下图显示Foo-13B-Base效果最好。\n";
+        assert_eq!(d(articles, "org/Foo-13B-Base"), None);
+        let next = "- [7/25/2023] We released **Foo V1.2** models. The **Foo-13B-V1.2** is here.\n";
+        assert_eq!(d(next, "org/Foo-13B-V1.2").as_deref(), Some("2023-07-25"));
+        // A news item that links to the model's own page names it.
+        let linked = "**[2026/02/06]** We introduce **Foo-SEA**, a data engine. With RL, the 235B MoE model beats \
+                      others! See the [model](https://huggingface.co/org/Foo-SEA-235B-A22B).\n";
+        assert_eq!(d(linked, "org/Foo-SEA-235B-A22B").as_deref(), Some("2026-02-06"));
     }
 }

@@ -68,7 +68,9 @@ pub(super) fn listed_shots(text: &str) -> BTreeMap<String, (i32, String)> {
     // (Links and emphasis off each line first: a link's "https:" is no item's end.)
     // (Most lines say no shots: only those that do are cleaned and split.)
     let says = |l: &&str| l.to_ascii_lowercase().contains("shot");
-    let lines: Vec<String> = text.lines().filter(says).map(strip_markup).collect();
+    // (A paragraph's lines are one line: "GPQA" over "(5shot), …" in a hard-wrapped list.)
+    let paragraphs = super::card_text::paragraph_lines(text);
+    let lines: Vec<String> = paragraphs.iter().map(|l| l.as_ref()).filter(says).map(strip_markup).collect();
     let mut note = |name: &str, n: i32, said: &str| {
         let named = resolve(name);
         if name.is_empty() || !named.is_known || named.canonical == "card_average" {
@@ -158,5 +160,14 @@ mod tests {
         let at = md.find("| A |").unwrap();
         assert_eq!(section_before(md, at), "MMLU (5-shot)\n### Base\n\n");
         assert_eq!(section_before("no heading\n", 11), "no heading\n");
+    }
+
+    #[test]
+    fn a_list_hard_wrapped_over_lines_gives_each_setting() {
+        let wrapped =
+            listed_shots("**English Tasks**: MMLU (5-shot), GPQA\n(5shot), BBH (3-shot), HellaSwag\n(10-shot)\n");
+        assert_eq!((wrapped["gpqa"].0, wrapped["hellaswag"].0, wrapped["bbh"].0), (5, 10, 3));
+        // (A list item's lines stay apart: each item is read alone.)
+        assert_eq!(listed_shots("- GPQA\n- (5-shot)\n").get("gpqa"), None);
     }
 }

@@ -379,7 +379,9 @@ pub fn table_is_tuned(heading: &str, lead_in: &str) -> bool {
 
 /// "… results … are for instruction-tuned models", "all models are instruction-tuned".
 pub fn lead_in_says_tuned(lead_in: &str) -> bool {
-    lead_in.split(['.', '\n']).map(words).any(|w| {
+    // (A paragraph's lines as one: "… are for" over "instruction-tuned models.")
+    let paragraphs = super::card_text::paragraph_lines(lead_in);
+    paragraphs.iter().flat_map(|l| l.split('.')).map(words).any(|w| {
         let about = w.iter().any(|x| x == "results" || x == "models");
         let are = |i: usize| w[i] == "are" && matches!(w.get(i + 1).map(String::as_str), Some("for" | "all"));
         let tuned = |i: usize| w.get(i..i + 2).is_some_and(|p| p[0] == "instruction" && p[1] == "tuned");
@@ -405,4 +407,16 @@ fn titled_tuned(name: &str, card: &str) -> bool {
     let family = words(name).into_iter().next().filter(|f| f.len() >= 3 && !is_size(f));
     let title = super::mentions::card_title(card);
     family.is_some_and(|f| words(title).contains(&f)) && heading_is_tuned(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lead_in_says_tuned;
+
+    #[test]
+    fn a_lead_in_saying_the_results_are_a_tunes_however_it_is_wrapped() {
+        assert!(lead_in_says_tuned("Evaluation results in the table are for instruction-tuned models.\n"));
+        assert!(lead_in_says_tuned("Evaluation results in the table are for\ninstruction-tuned models.\n"));
+        assert!(!lead_in_says_tuned("Evaluation results in the table are for\n\ninstruction-tuned models.\n"));
+    }
 }

@@ -1066,4 +1066,23 @@ mod tests {
         println!("dev: {right} right, {wrong} wrong, {missing} missing of {n} labelled; {extra} extra; {active_wrong} active wrong");
         assert_eq!((wrong, extra, active_wrong), (0, 0, 0));
     }
+
+    #[test]
+    fn a_sentence_hard_wrapped_over_lines_is_read_whole() {
+        let one = "Intro.\n\nFoo-Chat is a large language model with 8.3 billion parameters, trained on web text.\n";
+        let wrapped =
+            "Intro.\n\nFoo-Chat is a large language model\nwith 8.3 billion parameters, trained on\nweb text.\n";
+        let got = card_size("org/Foo-Chat", wrapped).unwrap();
+        assert_eq!((got.size.total, got.line), (8_300_000_000, 4), "the line the count is on");
+        assert_eq!(card_size("org/Foo-Chat", one).map(|s| s.size.total), Some(8_300_000_000));
+        // A wrapped line's fragment is no statement of its own: "… the outputs of the 1.5B-parameter"
+        // over "GPT-2 model", and "the 1.5B parameter version." on a detector tuned from RoBERTa base.
+        let detector = "The detector is obtained by fine-tuning a\nRoBERTa base model with the outputs of the 1.5B-parameter\nGPT-2 model. It was released with the weights of\nthe largest GPT-2 model,\nthe 1.5B parameter version.\n";
+        let id = "org/roberta-base-detector";
+        assert_eq!(
+            card_size(id, detector).map(|s| s.size.total),
+            card_size(id, &detector.replace('\n', " ")).map(|s| s.size.total)
+        );
+        assert_ne!(card_size(id, detector).map(|s| s.size.total), Some(1_500_000_000));
+    }
 }

@@ -21,27 +21,27 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
     // A list under a line about another model ("For MiniMax-VL-01, the additional ViT …:" over
     // "- Total Parameters: 303M"): its facts are that model's. (Looked at only for a fact found.)
     let mut lead = "";
-    // The unfinished sentence a wrapped paragraph line ends with ("… resulting in 480B" over
-    // "total and 17B active parameters …"), read again joined to the next line's first sentence.
-    let mut wrapped: Option<(usize, String)> = None;
     // Counts a list gives as a fact of its own ("* 65 billion parameter LLM"): taken when one alone.
     // (And where a pasted card's section, "## Original model card", holds another model's facts.)
     let (mut listed, mut pasted) = (Vec::new(), super::mentions::PastedSection::default());
-    for (i, line) in md.lines().enumerate() {
-        let t = line.trim();
-        let plain = !t.is_empty()
-            && !line.starts_with([' ', '\t'])
-            && !t.starts_with(['#', '|', '>', '-', '*', '+', '<', '`', '~', '['])
-            && !t.contains('|');
-        // (Read after the line itself: only a count neither line gives alone is taken from it.)
-        let joined = wrapped.take().filter(|_| plain && !code && !front).map(|(at, tail)| {
-            let head = t.split(". ").next().unwrap_or(t);
-            (at, format!("{tail} {head}"))
-        });
-        let ends = t.ends_with(['.', ':', '!', '?', '。', ')']);
-        if plain && !ends && !code && !front {
-            wrapped = Some((i + 1, t.rsplit(". ").next().unwrap_or(t).to_owned()));
+    let lines: Vec<&str> = md.lines().collect();
+    // A paragraph's lines are read as one line, as a reader sees it: a sentence hard-wrapped over
+    // lines ("… resulting in 480B" over "total and 17B active parameters …") is one sentence.
+    let continues = super::card_text::paragraph_continuations(&lines, true);
+    let paragraphs: Vec<Option<String>> = (0..lines.len())
+        .map(|i| {
+            let rest = lines[i + 1..].iter().zip(&continues[i + 1..]).take_while(|(_, c)| **c);
+            (!continues[i] && continues.get(i + 1) == Some(&true))
+                .then(|| rest.fold(lines[i].trim().to_owned(), |text, (l, _)| format!("{text} {}", l.trim())))
+        })
+        .collect();
+    for (i, &line) in lines.iter().enumerate() {
+        if continues[i] {
+            continue;
         }
+        let t = paragraphs[i].as_deref().unwrap_or(line.trim());
+        let wrapped = paragraphs[i].is_some();
+        let found_before = out.len();
         let item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ");
         pasted.see(t);
         if item && !code && !front && !pasted.inside() {
@@ -84,13 +84,12 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
                 named_before |= super::params_prose::names_own_word(&lower, &own_words);
             }
         }
-        if let Some((at, sentence)) = joined {
-            let mut found = Vec::new();
-            prose(&sentence, at, id, name.is_some(), named_before, &mut found);
-            let counts = |c: &Cand| (c.total.as_ref().map(|n| n.value), c.active.as_ref().map(|n| n.value));
-            let seen = |c: &Cand| out.iter().any(|o| (o.line == at || o.line == i + 1) && counts(o) == counts(c));
-            found.retain(|c| !seen(c));
-            out.extend(found);
+        if wrapped {
+            for cand in &mut out[found_before..] {
+                let label = cand.total.as_ref().or(cand.active.as_ref()).map_or("", |n| n.label.as_str());
+                let lines_of = 1 + continues[i + 1..].iter().take_while(|c| **c).count();
+                cand.line = line_of_quote(&lines[i..i + lines_of], &cand.evidence, label) + i + 1;
+            }
         }
     }
     table(&block, id, name, &mut out);
@@ -99,6 +98,22 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
         out.push(one.clone());
     }
     out
+}
+
+/// The line (from 0) of `paragraph`'s lines that holds `label` (a count as written), first after
+/// where `evidence` (a quote of their joined text, its spaces collapsed) begins.
+fn line_of_quote(paragraph: &[&str], evidence: &str, label: &str) -> usize {
+    let head: String = evidence.chars().take(40).collect();
+    let mut joined = String::new();
+    let mut starts = Vec::new();
+    for line in paragraph {
+        starts.push(joined.len());
+        joined.push_str(&line.split_whitespace().collect::<Vec<_>>().join(" "));
+        joined.push(' ');
+    }
+    let from = joined.find(&head).unwrap_or(0);
+    let at = joined[from..].find(label).map_or(from, |k| from + k);
+    starts.iter().rposition(|s| *s <= at).unwrap_or(0)
 }
 
 /// A list item that opens with a count of parameters and says nothing else but what the model

@@ -58,10 +58,12 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<C
     let mut out = Vec::new();
     let (mut heading, mut fenced, mut offset) = ("", false, 0);
     let mut pasted = PastedSection::default();
-    for line in markdown.split_inclusive('\n') {
+    // (A paragraph's lines are one line: a sentence hard-wrapped over lines is read whole.)
+    let paragraphs = super::card_text::paragraph_lines(markdown);
+    for (line, paragraph) in markdown.split_inclusive('\n').zip(&paragraphs) {
         let at = offset;
         offset += line.len();
-        let text = line.trim();
+        let text = paragraph.trim();
         if text.starts_with("```") || text.starts_with("~~~") {
             fenced = !fenced;
         }
@@ -323,5 +325,13 @@ mod tests {
         assert!(
             read("# Original model card\n\n## Results\n\nThis model scores 61.5% on MMLU.\n", "org/Foo-7B").is_empty()
         );
+    }
+
+    #[test]
+    fn a_sentence_hard_wrapped_over_lines_is_read_whole() {
+        let one = "As shown below, Foo-9B-Chat achieved a 23% pass rate in LiveCodeBench, the best of its size.\n";
+        let wrapped = "As shown below, Foo-9B-Chat achieved a 23% pass\nrate in LiveCodeBench, the best of its size.\n";
+        assert_eq!(read(one, "org/Foo-9B-Chat"), [("livecodebench".to_owned(), 23.0)]);
+        assert_eq!(read(wrapped, "org/Foo-9B-Chat"), read(one, "org/Foo-9B-Chat"));
     }
 }

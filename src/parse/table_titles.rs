@@ -10,16 +10,25 @@ use super::tables::Table;
 /// The benchmark a caption line right above a table names: "RULER: a retrieval-based benchmark
 /// for long context understanding" (a short name before a colon, or a known name alone).
 pub(crate) fn caption_benchmark(table: &Table) -> Option<String> {
+    // (Else the paragraph's last sentence: "Comparison between Baichuan-13B-Chat and NSFW_13B_sft.
+    // (Zero-shot [CMMLU](…))", however its lines are wrapped.)
+    let last_sentence = table.caption.rsplit_once(". ").map(|(_, last)| last);
+    // (Only a name densing knows: "Evaluated using [HumanEval](…):" names no benchmark of its own.)
+    let known = |name: &String| resolve(name).is_known;
+    caption_names(&table.caption).or_else(|| last_sentence.and_then(caption_names).filter(known))
+}
+
+fn caption_names(caption: &str) -> Option<String> {
     // "[CNN/Daily Mail](https://github.com/…) (test set, no additional data used)": a linked name
     // opening the line, then only a note on it.
-    if let Some(name) = linked_caption(&table.caption) {
+    if let Some(name) = linked_caption(caption) {
         return Some(name);
     }
     // A bold line alone is a heading in all but its markup: "**MT-Bench Average Turn**".
-    if let Some(name) = bold_line(&table.caption).and_then(heading_benchmark) {
+    if let Some(name) = bold_line(caption).and_then(heading_benchmark) {
         return Some(name);
     }
-    let line = strip_markup(&table.caption);
+    let line = strip_markup(caption);
     let name = match line.split_once(':') {
         Some((name, _)) => name.trim(),
         None if resolve(&line).is_known => line.trim(),
@@ -244,5 +253,21 @@ mod tests {
         assert_eq!(linked_caption("[My meme benchmark.](https://huggingface.co/datasets/o/meme)"), None);
         assert_eq!(linked_caption("[Bar](https://huggingface.co/org/Bar) (test set)"), None);
         assert_eq!(linked_caption("[XSum](https://github.com/x/XSum) results of our models below"), None);
+    }
+
+    #[test]
+    fn a_caption_hard_wrapped_over_lines_is_one_caption() {
+        let titled = |caption: &str| titled_over(&format!("Intro.\n\n{caption}"), false);
+        // "… the time was" over "used:": the paragraph is no title "used".
+        assert_eq!(titled("Compared with two models on f1 score; for the time, one CPU was\nused:"), None);
+        assert_eq!(titled("Compared with two models on f1 score; for the time, one CPU was used:"), None);
+        // The paragraph's last sentence names a benchmark densing knows, however it is wrapped.
+        let cmmlu = "Comparison between Foo-13B and Bar-13B.\n(Zero-shot [CMMLU](https://github.com/x/CMMLU))";
+        assert_eq!(titled(cmmlu).map(|n| crate::parse::benchmarks::resolve(&n).canonical).as_deref(), Some("cmmlu"));
+        assert_eq!(titled(&cmmlu.replace('\n', " ")), titled(cmmlu));
+        // An unknown name in a last sentence is no title: "Evaluated using [HumanEval](…):" is a phrase.
+        let evaluated = "*Code generation*. Evaluated using [HumanEval](https://github.com/x/human-eval):";
+        let table = &tables(&format!("Intro.\n\n{evaluated}\n| Model | p@1 |\n|---|---|\n| Foo | 1.0 |\n"))[0];
+        assert_eq!(super::caption_benchmark(table), None);
     }
 }

@@ -109,7 +109,8 @@ pub fn tables(markdown: &str) -> Vec<Table> {
         text[start..].to_owned()
     };
     let caption = |offset: usize| {
-        let line = markdown[..offset].lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+        // (A paragraph hard-wrapped over lines is one caption: "… was" over "used:" is no title.)
+        let line = super::card_text::last_paragraph_line(&markdown[..offset]);
         let plain = !line.starts_with('#') && !line.starts_with('|') && !line.starts_with('<');
         if plain {
             line.chars().take(200).collect()

@@ -1,8 +1,8 @@
 //! What densing reads from a card does not hang on how the card's Markdown is spelled: GFM's
 //! other ways to write the same table (no outer pipes, padded cells, a plain delimiter row, an
 //! indent, columns in another order, the HTML table it renders to), LF line ends, a byte-order
-//! mark, trailing spaces, blank lines doubled, `*` bullets for `-`, setext headings, the front
-//! matter's YAML written again. Every dev card of the corpus (read
+//! mark, a trailing space, blank lines doubled, `*` bullets for `-`, setext headings, the front
+//! matter's YAML written again, prose hard-wrapped at 60 columns. Every dev card of the corpus (read
 //! in place) is parsed as written and after each rewrite, and must give the same scores, sizes and
 //! dates. `cargo run --release --example card_invariance` runs the same over the whole corpus.
 
@@ -17,19 +17,22 @@ use rewrites::{read, REWRITES};
 /// A bold value column is how some cards mark their own column (IBM's Granite cards), so dropping
 /// bold there says less: that rewrite is for the example's listing, not for this test. The corpus's
 /// cards have CRLF line ends already ("lf" is their rewrite).
-/// Paragraph text wrapped or joined differently still reads otherwise on some cards (not mended yet).
-const NOT_ALWAYS_THE_SAME: &[&str] = &["table_bold_dropped_but_names", "crlf", "prose_wrapped", "prose_unwrapped"];
+/// A paragraph's lines joined into one reads otherwise on 3 corpus cards that write a score a line
+/// with no blank line between ("ARC: 65.4" over "HellaSwag: 85.3", which GFM shows as one line):
+/// densing reads those lines as written.
+const NOT_ALWAYS_THE_SAME: &[&str] = &["table_bold_dropped_but_names", "crlf", "prose_unwrapped"];
 /// Rewrites of the file as a whole, not of its tables, and a column swap: a sample of the cards.
 const WHOLE_FILE: &[&str] = &[
     "lf",
     "bom",
-    "trailing_spaces",
+    "trailing_space",
     "no_final_newline",
     "last_columns_swapped",
     "blank_lines_doubled",
     "bullets_swapped",
     "setext_headings",
     "front_matter_rewritten",
+    "prose_wrapped",
 ];
 /// Dev cards an HTML table reads otherwise than the same markdown table, not mended yet: a
 /// `| Date | October, 2023 |` row (the date reader reads such rows from markdown lines), a
