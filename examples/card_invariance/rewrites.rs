@@ -435,6 +435,47 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
             }
         })
     }),
+    // (A header cell shows bold either way.)
+    ("table_header_bold", |t| {
+        each_table(t, |rows| {
+            let bold = |c: &String| if c.is_empty() || c.contains('*') { c.clone() } else { format!("**{c}**") };
+            let header: Vec<String> = row_cells(rows[0]).iter().map(bold).collect();
+            let mut out: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
+            out[0] = format!("| {} |", header.join(" | "));
+            Some(out)
+        })
+    }),
+    // (Inline HTML in a cell: `<b>x</b>` shows as `**x**` does.)
+    ("table_bold_as_html", |t| {
+        each_table(t, |rows| {
+            let html = |c: &String| match c.strip_prefix("**").and_then(|x| x.strip_suffix("**")) {
+                Some(x) if !x.is_empty() && !x.contains('*') => format!("<b>{x}</b>"),
+                _ => c.clone(),
+            };
+            Some(
+                rows.iter()
+                    .map(|l| format!("| {} |", row_cells(l).iter().map(html).collect::<Vec<_>>().join(" | ")))
+                    .collect(),
+            )
+        })
+    }),
+    // (A backslash before `_` shows the `_` alone; not in links or code, where it would stay.)
+    ("table_underscores_escaped", |t| {
+        each_table(t, |rows| {
+            let escaped = |c: &String| {
+                if c.contains(['`', '[', '<', '\\']) {
+                    c.clone()
+                } else {
+                    c.replace('_', "\\_")
+                }
+            };
+            Some(
+                rows.iter()
+                    .map(|l| format!("| {} |", row_cells(l).iter().map(escaped).collect::<Vec<_>>().join(" | ")))
+                    .collect(),
+            )
+        })
+    }),
     ("prose_wrapped", |t| wrap_prose(t, 60)),
     ("prose_unwrapped", unwrap_prose),
     ("blank_lines_doubled", |t| each_line(t, |l| if l.trim().is_empty() { "\n".to_string() } else { l.to_string() })),

@@ -27,7 +27,7 @@ pub fn as_read(text: &str) -> Option<AsRead> {
     let atx = atx_headings(text_lf, super::front_matter::split(text_lf).1);
     let text_atx = atx.as_deref().unwrap_or(text_lf);
     let piped = with_outer_pipes(text_atx, super::front_matter::split(text_atx).1);
-    let starred = starred_cells(piped.as_deref().unwrap_or(text_atx));
+    let starred = cells_as_read(piped.as_deref().unwrap_or(text_atx));
     match starred.or(piped).or(atx) {
         Some(text) => Some(AsRead { text, lines_rewritten: true }),
         None => lf.map(|text| AsRead { text, lines_rewritten: false }),
@@ -82,16 +82,20 @@ fn atx_headings(text: &str, markdown: &str) -> Option<String> {
     Some(out)
 }
 
-/// `text` with each table cell written wholly in GFM's other bold, `__Foo-7B__`, written
-/// `**Foo-7B**` (as long, so nothing moves): the readers of a row's line know bold by its stars.
-fn starred_cells(text: &str) -> Option<String> {
-    if !text.contains("__") {
+/// `text` with each table cell as its readers know it: a cell written wholly in GFM's other bold
+/// (`__Foo-7B__`) or in HTML's (`<b>Foo-7B</b>`, `<strong>…</strong>`) written `**Foo-7B**` (the
+/// readers of a row's line know bold by its stars), and backslash escapes shown as the character
+/// they show (`gpt\_3.5` is `gpt_3.5`; not `\|`, a pipe inside a cell). Rows in code blocks stay.
+fn cells_as_read(text: &str) -> Option<String> {
+    if !text.contains("__") && !text.contains("<b>") && !text.contains("<strong>") && !text.contains('\\') {
         return None;
     }
     let mut out = String::with_capacity(text.len());
-    let mut changed = false;
+    let (mut changed, mut fenced) = (false, false);
     for line in text.split_inclusive('\n') {
-        if !line.trim_start().starts_with('|') || !line.contains("__") {
+        let t = line.trim_start();
+        fenced ^= t.starts_with("```") || t.starts_with("~~~");
+        if fenced || !t.starts_with('|') || !(line.contains("__") || line.contains('<') || line.contains('\\')) {
             out.push_str(line);
             continue;
         }
@@ -99,20 +103,42 @@ fn starred_cells(text: &str) -> Option<String> {
             if i > 0 {
                 out.push('|');
             }
-            let inner = cell.trim();
-            let bold = inner.strip_prefix("__").and_then(|x| x.strip_suffix("__"));
-            let word_edges = |x: &str| x.starts_with(char::is_alphanumeric) && x.ends_with(char::is_alphanumeric);
-            match bold.filter(|x| word_edges(x)) {
-                Some(x) => {
-                    let at = cell.find(inner).unwrap_or(0);
-                    out.push_str(&format!("{}**{x}**{}", &cell[..at], &cell[at + inner.len()..]));
-                    changed = true;
-                }
-                None => out.push_str(cell),
-            }
+            let read = cell_as_read(cell);
+            changed |= read != cell;
+            out.push_str(&read);
         }
     }
     changed.then_some(out)
+}
+
+/// One cell (between pipes, its spaces kept) as [`cells_as_read`] reads it.
+fn cell_as_read(cell: &str) -> String {
+    let inner = cell.trim();
+    let word_edges = |x: &str| x.starts_with(char::is_alphanumeric) && x.ends_with(char::is_alphanumeric);
+    // (`__` inside a word is no bold: "x__y__" stays.)
+    let bold = [("__", "__"), ("<b>", "</b>"), ("<strong>", "</strong>")]
+        .iter()
+        .find_map(|(open, close)| Some((*open, inner.strip_prefix(open)?.strip_suffix(close)?)))
+        .filter(|(open, x)| (*open != "__" || word_edges(x)) && !x.trim().is_empty() && !x.contains(['<', '*', '\\']))
+        .map(|(_, x)| x.trim());
+    let starred = match bold {
+        Some(x) => {
+            let at = cell.find(inner).unwrap_or(0);
+            format!("{}**{x}**{}", &cell[..at], &cell[at + inner.len()..])
+        }
+        None => cell.to_owned(),
+    };
+    // (Not `\*`: a star shown as a star is no bold. A backslash at the cell's end escapes the pipe
+    // after it: it stays.)
+    let mut out = String::with_capacity(starred.len());
+    let mut chars = starred.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(next) if c == '\\' && next.is_ascii_punctuation() && !matches!(next, '\\' | '*') => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// `evidence` quoting line `line` (from 1) of `read` (the text as read) with that line as `written`
@@ -337,6 +363,10 @@ mod tests {
         );
         assert_eq!(out.len(), card.len());
         assert!(as_read("| a | b_c |\n|---|---|\n").is_none());
+        // HTML's bold, backslash escapes (not a pipe's, not a star's); rows in code as written.
+        let card = "| Model | <b>#Params</b> | gpt\\_3.5 |\n|---|---|\n| <b>Foo-7B</b> | <strong>6.5</strong> \\* |\n| a \\| b | c |\n```\n| <b>x</b> |\n```\n";
+        let out = as_read(card).unwrap().text;
+        assert_eq!(out, "| Model | **#Params** | gpt_3.5 |\n|---|---|\n| **Foo-7B** | <strong>6.5</strong> \\* |\n| a \\| b | c |\n```\n| <b>x</b> |\n```\n");
     }
 
     #[test]
