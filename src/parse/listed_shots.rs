@@ -69,6 +69,9 @@ pub(super) fn listed_shots(text: &str) -> BTreeMap<String, (i32, String)> {
     // (Most lines say no shots: only those that do are cleaned and split.)
     let says = |l: &&str| l.to_ascii_lowercase().contains("shot");
     // (A paragraph's lines are one line: "GPQA" over "(5shot), …" in a hard-wrapped list.)
+    if !text.lines().any(|l| says(&l)) {
+        return BTreeMap::new();
+    }
     let paragraphs = super::card_text::paragraph_lines(text);
     let lines: Vec<String> = paragraphs.iter().map(|l| l.as_ref()).filter(says).map(strip_markup).collect();
     let mut note = |name: &str, n: i32, said: &str| {
