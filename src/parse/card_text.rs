@@ -7,6 +7,8 @@
 //! pipe": a table row, not prose; the row of a link), so a card written without them lost tables
 //! the same card with them gives. [`with_outer_pipes`] writes the pipes in, on table rows only.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 /// A card's text as read, where that is not the text as written.
@@ -254,10 +256,15 @@ pub(crate) fn paragraph_continuations(lines: &[&str], whole_card: bool) -> Vec<b
 
 /// `text`'s lines as a reader sees them: each paragraph's lines joined with a space on its first
 /// line, its other lines left empty (so every line keeps its number).
-pub(crate) fn paragraph_lines(text: &str) -> Vec<std::borrow::Cow<'_, str>> {
+pub(crate) fn paragraph_lines(text: &str) -> Vec<Cow<'_, str>> {
     let lines: Vec<&str> = text.lines().collect();
-    let continues = paragraph_continuations(&lines, false);
-    let mut out: Vec<std::borrow::Cow<str>> = Vec::with_capacity(lines.len());
+    joined_lines(&lines, &paragraph_continuations(&lines, false))
+}
+
+/// [`paragraph_lines`] of `lines`, where `continues` says which lines continue a paragraph: the
+/// first line as written, each next one trimmed, a space between.
+pub(crate) fn joined_lines<'a>(lines: &[&'a str], continues: &[bool]) -> Vec<Cow<'a, str>> {
+    let mut out: Vec<Cow<str>> = Vec::with_capacity(lines.len());
     let mut start = 0;
     for (i, line) in lines.iter().enumerate() {
         if !continues[i] {

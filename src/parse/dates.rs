@@ -160,11 +160,12 @@ fn sentence_at(text: &str, at: usize) -> &str {
     &text[start..end]
 }
 
-/// The evidence for a date read on line `i` of `lines` (a paragraph's `written` lines joined on its
-/// first): the line itself, or in a paragraph of several lines the sentence that gives the date,
-/// with the line (from 0) that sentence starts on.
-fn date_sentence(lines: &[&str], written: &[&str], i: usize) -> (String, usize) {
+/// The evidence for a date read on line `i` of `lines` (`body`'s paragraphs' lines joined on each
+/// one's first): the line itself, or in a paragraph of several lines the sentence that gives the
+/// date, with the line (from 0) that sentence starts on.
+fn date_sentence(lines: &[&str], body: &str, i: usize) -> (String, usize) {
     let line = lines[i];
+    let written: Vec<&str> = body.lines().collect();
     if written.get(i) == Some(&line) {
         return (crate::parse::tables::clip(line), i);
     }
@@ -172,7 +173,7 @@ fn date_sentence(lines: &[&str], written: &[&str], i: usize) -> (String, usize) 
     let at = sentence.as_ptr() as usize - line.as_ptr() as usize;
     // (With its full stop.)
     let sentence = &line[at..at + sentence.len() + usize::from(line[at + sentence.len()..].starts_with('.'))];
-    // (The first line as written, each next one trimmed, a space between: as `paragraph_lines` joins.)
+    // (The first line as written, each next one trimmed, a space between: as `joined_lines` joins.)
     let mut end = 0;
     let on = written[i..].iter().enumerate().position(|(k, w)| {
         end += if k == 0 { w.len() } else { w.trim().len() } + 1;
@@ -192,9 +193,8 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
     let paragraphs = super::card_text::paragraph_lines(body);
     let lines: Vec<&str> = paragraphs.iter().map(|l| l.as_ref()).collect();
     let own_words = super::model_names::words(&name);
-    let written: Vec<&str> = body.lines().collect();
     let found = |(date, precision): (NaiveDate, DatePrecision), i: usize| {
-        let (evidence, line) = date_sentence(&lines, &written, i);
+        let (evidence, line) = date_sentence(&lines, body, i);
         Some(CardDate { date, precision, evidence, line: line + 1 })
     };
     // Headings open sections; a section about the base model (a fine-tune's card that quotes

@@ -28,19 +28,13 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
     // A paragraph's lines are read as one line, as a reader sees it: a sentence hard-wrapped over
     // lines ("… resulting in 480B" over "total and 17B active parameters …") is one sentence.
     let continues = super::card_text::paragraph_continuations(&lines, true);
-    let paragraphs: Vec<Option<String>> = (0..lines.len())
-        .map(|i| {
-            let rest = lines[i + 1..].iter().zip(&continues[i + 1..]).take_while(|(_, c)| **c);
-            (!continues[i] && continues.get(i + 1) == Some(&true))
-                .then(|| rest.fold(lines[i].trim().to_owned(), |text, (l, _)| format!("{text} {}", l.trim())))
-        })
-        .collect();
+    let paragraphs = super::card_text::joined_lines(&lines, &continues);
     for (i, &line) in lines.iter().enumerate() {
         if continues[i] {
             continue;
         }
-        let t = paragraphs[i].as_deref().unwrap_or(line.trim());
-        let wrapped = paragraphs[i].is_some();
+        let t = paragraphs[i].trim();
+        let wrapped = matches!(paragraphs[i], std::borrow::Cow::Owned(_));
         let found_before = out.len();
         let item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ");
         pasted.see(t);
