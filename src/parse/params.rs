@@ -1085,4 +1085,21 @@ mod tests {
         );
         assert_ne!(card_size(id, detector).map(|s| s.size.total), Some(1_500_000_000));
     }
+
+    #[test]
+    fn a_size_column_said_to_be_storage_is_no_count() {
+        use super::super::params_table::key_role;
+        for storage in ["Size (용량)", "Model Size (GB)", "Size (disk)"] {
+            assert_eq!(key_role(storage), None, "{storage}");
+        }
+        for count in ["Size", "Size (B)", "Parameters (billions)", "# Total Params (MoE)", "Model Size (params)"] {
+            assert_eq!(key_role(count), Some(false), "{count}");
+        }
+        // A Korean card's checkpoint sizes ("용량": storage), in markdown and in HTML with a break.
+        let md = "| Model | Size (용량) | NSMC |\n|---|---|---|\n| Foo-base | 475M | 91.7 |\n";
+        assert_eq!(card_size("org/Foo-base", md).map(|s| s.size.total), None);
+        let html =
+            "<table><tr><th>Model</th><th>Size<br/>(용량)</th></tr><tr><td>Foo-base</td><td>475M</td></tr></table>\n";
+        assert_eq!(card_size("org/Foo-base", html).map(|s| s.size.total), None);
+    }
 }

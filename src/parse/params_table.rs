@@ -126,6 +126,10 @@ pub(super) fn key_role(cell: &str) -> Option<bool> {
     let math = math.map(|(_, m)| m.split(['"', '\'', '&']).next().unwrap_or(m).replace("%7B", "{").replace("%7D", "}"));
     let cell = math.as_deref().unwrap_or(cell);
     let lower = cell.to_ascii_lowercase();
+    // "Size (용량)", "Size (GB)": a size said to be another thing than a count (용량: storage).
+    let said = lower.split_once('(').map(|(_, q)| q.split(')').next().unwrap_or("").trim().to_owned());
+    let stored =
+        said.as_deref().is_some_and(|q| !q.is_empty() && !q.contains("param") && key_unit(&format!("({q})")).is_none());
     let other = ["embed", "without", "excl", "non"].iter().any(|w| lower.contains(w));
     let key = cell.split('(').next().unwrap_or(cell);
     let cell = if other || !key.chars().any(|c| c.is_ascii_alphabetic()) { cell } else { key };
@@ -139,7 +143,8 @@ pub(super) fn key_role(cell: &str) -> Option<bool> {
     // ("Activated Parameters per Token": the active count.)
     let rest = k.strip_prefix("activated").or_else(|| k.strip_prefix("active")).map(|r| r.trim_end_matches("pertoken"));
     // "Model Size | 1.28B": only a value with a size unit is read (not "Model Size (GB)").
-    matches!(rest.unwrap_or(k), "parameters" | "params" | "parametercount" | "paramcount" | "size")
+    let k = rest.unwrap_or(k);
+    (matches!(k, "parameters" | "params" | "parametercount" | "paramcount") || k == "size" && !stored)
         .then_some(rest.is_some())
 }
 
