@@ -122,6 +122,15 @@ fn standalone_tables(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
     found
 }
 
+/// Each cell of each standalone table rewritten by `f` (its rows written again with single spaces
+/// around the pipes).
+fn each_cell(t: &str, f: impl Fn(&str) -> String) -> String {
+    each_table(t, |rows| {
+        let row = |l: &&str| format!("| {} |", row_cells(l).iter().map(|c| f(c)).collect::<Vec<_>>().join(" | "));
+        Some(rows.iter().map(row).collect())
+    })
+}
+
 fn row_cells(line: &str) -> Vec<String> {
     line.trim().trim_matches('|').split('|').map(|c| c.trim().to_string()).collect()
 }
@@ -447,34 +456,14 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     }),
     // (Inline HTML in a cell: `<b>x</b>` shows as `**x**` does.)
     ("table_bold_as_html", |t| {
-        each_table(t, |rows| {
-            let html = |c: &String| match c.strip_prefix("**").and_then(|x| x.strip_suffix("**")) {
-                Some(x) if !x.is_empty() && !x.contains('*') => format!("<b>{x}</b>"),
-                _ => c.clone(),
-            };
-            Some(
-                rows.iter()
-                    .map(|l| format!("| {} |", row_cells(l).iter().map(html).collect::<Vec<_>>().join(" | ")))
-                    .collect(),
-            )
+        each_cell(t, |c| match c.strip_prefix("**").and_then(|x| x.strip_suffix("**")) {
+            Some(x) if !x.is_empty() && !x.contains('*') => format!("<b>{x}</b>"),
+            _ => c.to_owned(),
         })
     }),
     // (A backslash before `_` shows the `_` alone; not in links or code, where it would stay.)
     ("table_underscores_escaped", |t| {
-        each_table(t, |rows| {
-            let escaped = |c: &String| {
-                if c.contains(['`', '[', '<', '\\']) {
-                    c.clone()
-                } else {
-                    c.replace('_', "\\_")
-                }
-            };
-            Some(
-                rows.iter()
-                    .map(|l| format!("| {} |", row_cells(l).iter().map(escaped).collect::<Vec<_>>().join(" | ")))
-                    .collect(),
-            )
-        })
+        each_cell(t, |c| if c.contains(['`', '[', '<', '\\']) { c.to_owned() } else { c.replace('_', "\\_") })
     }),
     ("prose_wrapped", |t| wrap_prose(t, 60)),
     ("prose_unwrapped", unwrap_prose),
