@@ -280,6 +280,22 @@ pub(crate) fn joined_lines<'a>(lines: &[&'a str], continues: &[bool]) -> Vec<Cow
     out
 }
 
+/// The line (from 0) of `paragraph`'s lines that holds `needle` (a value as written), first after
+/// where `evidence` (a quote of their joined text, its spaces collapsed) begins, if it is found.
+pub(crate) fn line_holding(paragraph: &[&str], evidence: &str, needle: &str) -> usize {
+    let head: String = evidence.chars().take(40).collect();
+    let mut joined = String::new();
+    let mut starts = Vec::new();
+    for line in paragraph {
+        starts.push(joined.len());
+        joined.push_str(&line.split_whitespace().collect::<Vec<_>>().join(" "));
+        joined.push(' ');
+    }
+    let from = joined.find(&head).unwrap_or(0);
+    let at = joined[from..].find(needle).map_or(from, |k| from + k);
+    starts.iter().rposition(|s| *s <= at).unwrap_or(0)
+}
+
 /// The paragraph whose last line is the last line of `before` with text, its lines joined with a
 /// space as a reader sees them (the line alone where it is no paragraph's).
 pub(crate) fn last_paragraph_line(before: &str) -> String {

@@ -142,14 +142,6 @@ fn without_bases(lower: &str) -> String {
     out
 }
 
-/// Whether `lower` (a lower-cased line) links to the Hub page of `model_id` itself.
-fn links_to(lower: &str, model_id: &str) -> bool {
-    let page = format!("huggingface.co/{}", model_id.to_ascii_lowercase());
-    lower
-        .match_indices(&page)
-        .any(|(at, _)| !lower[at + page.len()..].starts_with(|c: char| c.is_alphanumeric() || "-_.".contains(c)))
-}
-
 /// The sentence of `text` that byte `at` is in, and the next ("We released **WizardLM V1.2** models.
 /// The **WizardLM-13B-V1.2** is here").
 fn sentence_at(text: &str, at: usize) -> &str {
@@ -344,7 +336,8 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         let news = || {
             news_at.is_some_and(|at| {
                 let named = names_model(&without_bases(&without_file_links(sentence_at(&lower, at))), &name);
-                releases_it(&lower, at, &name) && (named || links_to(&lower, model_id))
+                let linked = || super::ids::hub_ids_in(line).iter().any(|l| l.eq_ignore_ascii_case(model_id));
+                releases_it(&lower, at, &name) && (named || linked())
             }) || family()
         };
         // ("Chat models are open-sourced", "`Foo-7B` models": this one's kind, its base and tunes.)

@@ -82,7 +82,7 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
             for cand in &mut out[found_before..] {
                 let label = cand.total.as_ref().or(cand.active.as_ref()).map_or("", |n| n.label.as_str());
                 let lines_of = 1 + continues[i + 1..].iter().take_while(|c| **c).count();
-                cand.line = line_of_quote(&lines[i..i + lines_of], &cand.evidence, label) + i + 1;
+                cand.line = super::card_text::line_holding(&lines[i..i + lines_of], &cand.evidence, label) + i + 1;
             }
         }
     }
@@ -92,22 +92,6 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
         out.push(one.clone());
     }
     out
-}
-
-/// The line (from 0) of `paragraph`'s lines that holds `label` (a count as written), first after
-/// where `evidence` (a quote of their joined text, its spaces collapsed) begins.
-fn line_of_quote(paragraph: &[&str], evidence: &str, label: &str) -> usize {
-    let head: String = evidence.chars().take(40).collect();
-    let mut joined = String::new();
-    let mut starts = Vec::new();
-    for line in paragraph {
-        starts.push(joined.len());
-        joined.push_str(&line.split_whitespace().collect::<Vec<_>>().join(" "));
-        joined.push(' ');
-    }
-    let from = joined.find(&head).unwrap_or(0);
-    let at = joined[from..].find(label).map_or(from, |k| from + k);
-    starts.iter().rposition(|s| *s <= at).unwrap_or(0)
 }
 
 /// A list item that opens with a count of parameters and says nothing else but what the model

@@ -59,8 +59,12 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<C
     let (mut heading, mut fenced, mut offset) = ("", false, 0);
     let mut pasted = PastedSection::default();
     // (A paragraph's lines are one line: a sentence hard-wrapped over lines is read whole.)
-    let paragraphs = super::card_text::paragraph_lines(markdown);
-    for (line, paragraph) in markdown.split_inclusive('\n').zip(&paragraphs) {
+    // (Each line with its line end, for offsets.)
+    let ended: Vec<&str> = markdown.split_inclusive('\n').collect();
+    let lines: Vec<&str> = markdown.lines().collect();
+    let continues = super::card_text::paragraph_continuations(&lines, false);
+    let paragraphs = super::card_text::joined_lines(&lines, &continues);
+    for (i, (line, paragraph)) in ended.iter().zip(&paragraphs).enumerate() {
         let at = offset;
         offset += line.len();
         let text = paragraph.trim();
@@ -81,7 +85,7 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<C
         }
         // (TeX marks around a value: "reaching $88.9$% pass ratio", a percent sign escaped with a backslash.)
         let plain = strip_markup(text.trim_start_matches(['-', '*', '+', ' '])).replace(['$', '\\'], "");
-        let mut about_model = false;
+        let (mut about_model, found_before) = (false, out.len());
         for sentence in sentences(&plain) {
             let named = opens_with_name(sentence, model_id);
             let subject = named || pronoun_subject(sentence, model_id, about_model);
@@ -89,6 +93,12 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<C
             if subject {
                 read_sentence(sentence, model_id, at, &mut out);
             }
+        }
+        // (In a paragraph of several lines, a value's offset is the start of the line it is on.)
+        let span = 1 + continues[i + 1..].iter().take_while(|c| **c).count();
+        for score in out[found_before..].iter_mut().filter(|_| span > 1) {
+            let on = super::card_text::line_holding(&lines[i..i + span], &score.evidence, &score.value_raw);
+            score.offset = at + ended[i..i + on].iter().map(|l| l.len()).sum::<usize>();
         }
     }
     out
@@ -333,5 +343,10 @@ mod tests {
         let wrapped = "As shown below, Foo-9B-Chat achieved a 23% pass\nrate in LiveCodeBench, the best of its size.\n";
         assert_eq!(read(one, "org/Foo-9B-Chat"), [("livecodebench".to_owned(), 23.0)]);
         assert_eq!(read(wrapped, "org/Foo-9B-Chat"), read(one, "org/Foo-9B-Chat"));
+        // The value's offset is the start of the line it is on (its evidence line).
+        let on_second =
+            "Intro.\n\nAs shown below, Foo-9B-Chat is strong: it\nachieved a 23% pass rate in LiveCodeBench.\n";
+        let got = prose_scores(on_second, "org/Foo-9B-Chat", true);
+        assert_eq!(got.iter().map(|s| s.offset).collect::<Vec<_>>(), [on_second.find("achieved").unwrap()]);
     }
 }
