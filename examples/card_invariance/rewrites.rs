@@ -5,6 +5,10 @@
 
 use std::collections::BTreeSet;
 
+// (A path of its own: the `invariance` test includes this file by its path.)
+#[path = "blocks.rs"]
+mod blocks;
+
 use densing::sources::{hf_files::parse_card, ParseOutput};
 
 /// What a card gives, without evidence text or line numbers (a rewrite may move them).
@@ -223,160 +227,6 @@ fn is_separator(l: &str) -> bool {
     cells.contains('-') && cells.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
-/// Which lines of a card's Markdown are plain paragraph text: not front matter, code, HTML, a
-/// table, heading, list item or quote, not indented, and not ending in a hard break. GFM joins a
-/// paragraph's lines with a soft break, which renders as a space: such lines can be wrapped or
-/// joined without changing what a reader sees.
-fn plain_lines(lines: &[&str]) -> Vec<bool> {
-    let (mut fenced, mut html) = (false, false);
-    let mut plain = vec![false; lines.len()];
-    for (i, l) in lines.iter().enumerate() {
-        let t = l.trim();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            fenced = !fenced;
-            continue;
-        }
-        html = (html || t.starts_with('<')) && !t.is_empty();
-        // (The next line would make this one a heading's text: `Title` over `---`.)
-        let underlined = lines.get(i + 1).is_some_and(|n| {
-            let n = n.trim();
-            !n.is_empty() && n.chars().all(|c| matches!(c, '-' | '=' | ' '))
-        });
-        plain[i] = !fenced
-            && !html
-            && !t.is_empty()
-            && !underlined
-            && !l.starts_with([' ', '\t'])
-            && !opens_a_block(t)
-            && !t.starts_with(['|', '[', '!'])
-            && !t.contains('|')
-            && !t.chars().all(|c| matches!(c, '-' | '=' | '*' | '_' | ' '))
-            && !l.ends_with("  ")
-            && !l.ends_with('\\')
-            && !l.ends_with("<br>")
-            && !l.ends_with("<br/>");
-    }
-    plain
-}
-
-/// Lines of the card's Markdown (not its front matter), rewritten as a whole by `f`.
-fn body_lines(t: &str, f: impl Fn(&[&str]) -> Vec<String>) -> String {
-    let (front, body) = split_front(t);
-    let lines: Vec<&str> = body.lines().map(|l| l.trim_end_matches('\r')).collect();
-    format!("{front}{}\n", f(&lines).join("\n"))
-}
-
-/// Paragraph text hard-wrapped at `width` columns, as many editors write it. A line is broken only
-/// at a space and never before a word that would start a block ("- ", "1.", "#") or inside an
-/// HTML tag.
-fn wrap_prose(t: &str, width: usize) -> String {
-    body_lines(t, |lines| {
-        let plain = plain_lines(lines);
-        let mut out = Vec::new();
-        for (i, l) in lines.iter().enumerate() {
-            if !plain[i] || l.len() <= width {
-                out.push(l.to_string());
-                continue;
-            }
-            let mut line = String::new();
-            let mut in_tag = false;
-            for word in l.split(' ') {
-                let breakable = !line.is_empty()
-                    && !in_tag
-                    && !opens_a_block(word)
-                    && !word.is_empty()
-                    && !word.starts_with(['[', '!', '=', '|', '<']);
-                if breakable && line.len() + 1 + word.len() > width {
-                    out.push(std::mem::take(&mut line));
-                } else if !line.is_empty() {
-                    line.push(' ');
-                }
-                line.push_str(word);
-                in_tag = (in_tag || word.contains('<')) && !word.contains('>');
-            }
-            out.push(line);
-        }
-        out
-    })
-}
-
-/// Each paragraph's lines joined into one (the reverse of a hard wrap).
-fn unwrap_prose(t: &str) -> String {
-    body_lines(t, |lines| {
-        let plain = plain_lines(lines);
-        let mut out: Vec<String> = Vec::new();
-        for (i, l) in lines.iter().enumerate() {
-            match out.last_mut() {
-                Some(last) if i > 0 && plain[i] && plain[i - 1] => {
-                    last.push(' ');
-                    last.push_str(l.trim());
-                }
-                _ => out.push(l.to_string()),
-            }
-        }
-        out
-    })
-}
-
-/// `- item` as `* item` and back, outside code blocks (the same list to a reader).
-fn bullets_swapped(t: &str) -> String {
-    let fenced = std::cell::Cell::new(false);
-    each_line(t, |l| {
-        let t = l.trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            fenced.set(!fenced.get());
-        }
-        let indent = &l[..l.len() - t.len()];
-        let text = t.get(2..).unwrap_or("");
-        let item = !fenced.get() && !text.trim().is_empty() && !text.starts_with(['-', '*', ' ']);
-        match (item, t.get(..2)) {
-            (true, Some("- ")) => format!("{indent}* {text}"),
-            (true, Some("* ")) => format!("{indent}- {text}"),
-            _ => l.to_string(),
-        }
-    })
-}
-
-/// `# Title` and `## Title` as setext headings (`Title` over `===` or `---`), where a blank line
-/// is above (else the line above would join the heading).
-fn setext_headings(t: &str) -> String {
-    body_lines(t, |lines| {
-        let mut fenced = false;
-        let mut out = Vec::new();
-        for (i, l) in lines.iter().enumerate() {
-            if l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~") {
-                fenced = !fenced;
-            }
-            let above_blank = i == 0 || lines[i - 1].trim().is_empty();
-            let level = [("# ", "==="), ("## ", "---")].iter().find(|(p, _)| l.starts_with(p));
-            // (An ATX heading's closing `#`s, after a space, are not its text.)
-            let text_of = |h: &str| match h.trim().rsplit_once(' ') {
-                Some((text, close)) if close.chars().all(|c| c == '#') => text.trim().to_string(),
-                _ => h.trim().to_string(),
-            };
-            match level.map(|(p, u)| (text_of(&l[p.len()..]), u)) {
-                Some((text, under)) if !fenced && above_blank && !text.is_empty() && !opens_a_block(&text) => {
-                    out.push(text.to_string());
-                    out.push(under.to_string());
-                }
-                _ => out.push(l.to_string()),
-            }
-        }
-        out
-    })
-}
-
-/// The front matter's YAML parsed and written again (another quoting, indent and list style: the
-/// same data).
-fn front_matter_rewritten(t: &str) -> String {
-    let (front, body) = split_front(t);
-    let yaml = front.trim_start_matches("---").trim_end().trim_end_matches("---");
-    match serde_norway::from_str::<serde_norway::Value>(yaml).map(|v| serde_norway::to_string(&v)) {
-        Ok(Ok(again)) if !front.is_empty() => format!("---\n{again}---\n{body}"),
-        _ => t.to_string(),
-    }
-}
-
 /// A rewrite: the card's text in, the rewritten text out.
 pub type Rewrite = fn(&str) -> String;
 
@@ -465,12 +315,16 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("table_underscores_escaped", |t| {
         each_cell(t, |c| if c.contains(['`', '[', '<', '\\']) { c.to_owned() } else { c.replace('_', "\\_") })
     }),
-    ("prose_wrapped", |t| wrap_prose(t, 60)),
-    ("prose_unwrapped", unwrap_prose),
+    ("prose_wrapped", |t| blocks::wrap_prose(t, 60)),
+    ("prose_unwrapped", blocks::unwrap_prose),
     ("blank_lines_doubled", |t| each_line(t, |l| if l.trim().is_empty() { "\n".to_string() } else { l.to_string() })),
-    ("bullets_swapped", bullets_swapped),
-    ("setext_headings", setext_headings),
-    ("front_matter_rewritten", front_matter_rewritten),
+    ("bullets_swapped", blocks::bullets_swapped),
+    ("setext_headings", blocks::setext_headings),
+    ("front_matter_rewritten", blocks::front_matter_rewritten),
+    ("headings_demoted", blocks::headings_demoted),
+    ("tables_in_details", blocks::tables_in_details),
+    ("table_rows_reversed", blocks::table_rows_reversed),
+    ("reference_links", blocks::reference_links),
 ];
 
 /// The front matter (with its closing line) and the rest: YAML is not Markdown, a rewrite of

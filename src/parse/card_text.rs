@@ -26,11 +26,21 @@ pub fn as_read(text: &str) -> Option<AsRead> {
     // lone CR as a line end, so every table row would stand alone.
     let lf = text.contains('\r').then(|| text.replace("\r\r\n", "\n").replace("\r\n", "\n"));
     let text_lf = lf.as_deref().unwrap_or(text);
-    let atx = atx_headings(text_lf, super::front_matter::split(text_lf).1);
-    let text_atx = atx.as_deref().unwrap_or(text_lf);
-    let piped = with_outer_pipes(text_atx, super::front_matter::split(text_atx).1);
-    let starred = cells_as_read(piped.as_deref().unwrap_or(text_atx));
-    match starred.or(piped).or(atx) {
+    // Each step writes the text as the one before left it; `None` from a step changes nothing.
+    let steps: [fn(&str) -> Option<String>; 5] = [
+        super::unseen_markup::blank_wrappers,
+        |t| super::unseen_markup::inline_links(t, super::front_matter::split(t).1),
+        |t| atx_headings(t, super::front_matter::split(t).1),
+        |t| with_outer_pipes(t, super::front_matter::split(t).1),
+        cells_as_read,
+    ];
+    let mut read: Option<String> = None;
+    for step in steps {
+        if let Some(next) = step(read.as_deref().unwrap_or(text_lf)) {
+            read = Some(next);
+        }
+    }
+    match read {
         Some(text) => Some(AsRead { text, lines_rewritten: true }),
         None => lf.map(|text| AsRead { text, lines_rewritten: false }),
     }

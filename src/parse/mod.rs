@@ -62,6 +62,7 @@ mod title_size;
 pub(crate) mod tune_or_base;
 mod tune_phrases;
 mod unknown_names;
+mod unseen_markup;
 
 #[cfg(test)]
 mod fuzz_props;

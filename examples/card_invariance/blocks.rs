@@ -1,0 +1,256 @@
+//! Rewrites of a card's blocks rather than its tables' cells: paragraphs wrapped and joined, list
+//! bullets, headings, the front matter, tables inside `<details>`, links written as references.
+
+use super::{each_line, each_table, is_separator, opens_a_block, row_cells, split_front};
+
+/// Which lines of a card's Markdown are plain paragraph text: not front matter, code, HTML, a
+/// table, heading, list item or quote, not indented, and not ending in a hard break. GFM joins a
+/// paragraph's lines with a soft break, which renders as a space: such lines can be wrapped or
+/// joined without changing what a reader sees.
+fn plain_lines(lines: &[&str]) -> Vec<bool> {
+    let (mut fenced, mut html) = (false, false);
+    let mut plain = vec![false; lines.len()];
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fenced = !fenced;
+            continue;
+        }
+        html = (html || t.starts_with('<')) && !t.is_empty();
+        // (The next line would make this one a heading's text: `Title` over `---`.)
+        let underlined = lines.get(i + 1).is_some_and(|n| {
+            let n = n.trim();
+            !n.is_empty() && n.chars().all(|c| matches!(c, '-' | '=' | ' '))
+        });
+        plain[i] = !fenced
+            && !html
+            && !t.is_empty()
+            && !underlined
+            && !l.starts_with([' ', '\t'])
+            && !opens_a_block(t)
+            && !t.starts_with(['|', '[', '!'])
+            && !t.contains('|')
+            && !t.chars().all(|c| matches!(c, '-' | '=' | '*' | '_' | ' '))
+            && !l.ends_with("  ")
+            && !l.ends_with('\\')
+            && !l.ends_with("<br>")
+            && !l.ends_with("<br/>");
+    }
+    plain
+}
+
+/// Lines of the card's Markdown (not its front matter), rewritten as a whole by `f`.
+fn body_lines(t: &str, f: impl Fn(&[&str]) -> Vec<String>) -> String {
+    let (front, body) = split_front(t);
+    let lines: Vec<&str> = body.lines().map(|l| l.trim_end_matches('\r')).collect();
+    format!("{front}{}\n", f(&lines).join("\n"))
+}
+
+/// Paragraph text hard-wrapped at `width` columns, as many editors write it. A line is broken only
+/// at a space and never before a word that would start a block ("- ", "1.", "#") or inside an
+/// HTML tag.
+pub(super) fn wrap_prose(t: &str, width: usize) -> String {
+    body_lines(t, |lines| {
+        let plain = plain_lines(lines);
+        let mut out = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            if !plain[i] || l.len() <= width {
+                out.push(l.to_string());
+                continue;
+            }
+            let mut line = String::new();
+            let mut in_tag = false;
+            for word in l.split(' ') {
+                let breakable = !line.is_empty()
+                    && !in_tag
+                    && !opens_a_block(word)
+                    && !word.is_empty()
+                    && !word.starts_with(['[', '!', '=', '|', '<']);
+                if breakable && line.len() + 1 + word.len() > width {
+                    out.push(std::mem::take(&mut line));
+                } else if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                in_tag = (in_tag || word.contains('<')) && !word.contains('>');
+            }
+            out.push(line);
+        }
+        out
+    })
+}
+
+/// Each paragraph's lines joined into one (the reverse of a hard wrap).
+pub(super) fn unwrap_prose(t: &str) -> String {
+    body_lines(t, |lines| {
+        let plain = plain_lines(lines);
+        let mut out: Vec<String> = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            match out.last_mut() {
+                Some(last) if i > 0 && plain[i] && plain[i - 1] => {
+                    last.push(' ');
+                    last.push_str(l.trim());
+                }
+                _ => out.push(l.to_string()),
+            }
+        }
+        out
+    })
+}
+
+/// `- item` as `* item` and back, outside code blocks (the same list to a reader).
+pub(super) fn bullets_swapped(t: &str) -> String {
+    let fenced = std::cell::Cell::new(false);
+    each_line(t, |l| {
+        let t = l.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fenced.set(!fenced.get());
+        }
+        let indent = &l[..l.len() - t.len()];
+        let text = t.get(2..).unwrap_or("");
+        let item = !fenced.get() && !text.trim().is_empty() && !text.starts_with(['-', '*', ' ']);
+        match (item, t.get(..2)) {
+            (true, Some("- ")) => format!("{indent}* {text}"),
+            (true, Some("* ")) => format!("{indent}- {text}"),
+            _ => l.to_string(),
+        }
+    })
+}
+
+/// `# Title` and `## Title` as setext headings (`Title` over `===` or `---`), where a blank line
+/// is above (else the line above would join the heading).
+pub(super) fn setext_headings(t: &str) -> String {
+    body_lines(t, |lines| {
+        let mut fenced = false;
+        let mut out = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            if l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~") {
+                fenced = !fenced;
+            }
+            let above_blank = i == 0 || lines[i - 1].trim().is_empty();
+            let level = [("# ", "==="), ("## ", "---")].iter().find(|(p, _)| l.starts_with(p));
+            // (An ATX heading's closing `#`s, after a space, are not its text.)
+            let text_of = |h: &str| match h.trim().rsplit_once(' ') {
+                Some((text, close)) if close.chars().all(|c| c == '#') => text.trim().to_string(),
+                _ => h.trim().to_string(),
+            };
+            match level.map(|(p, u)| (text_of(&l[p.len()..]), u)) {
+                Some((text, under)) if !fenced && above_blank && !text.is_empty() && !opens_a_block(&text) => {
+                    out.push(text.to_string());
+                    out.push(under.to_string());
+                }
+                _ => out.push(l.to_string()),
+            }
+        }
+        out
+    })
+}
+
+/// The front matter's YAML parsed and written again (another quoting, indent and list style: the
+/// same data).
+pub(super) fn front_matter_rewritten(t: &str) -> String {
+    let (front, body) = split_front(t);
+    let yaml = front.trim_start_matches("---").trim_end().trim_end_matches("---");
+    match serde_norway::from_str::<serde_norway::Value>(yaml).map(|v| serde_norway::to_string(&v)) {
+        Ok(Ok(again)) if !front.is_empty() => format!("---\n{again}---\n{body}"),
+        _ => t.to_string(),
+    }
+}
+
+/// Each heading one level deeper (`##` as `###`, down to `######`): the card's outline is the same.
+pub(super) fn headings_demoted(t: &str) -> String {
+    let fenced = std::cell::Cell::new(false);
+    each_line(t, |l| {
+        if l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~") {
+            fenced.set(!fenced.get());
+        }
+        let hashes = l.len() - l.trim_start_matches('#').len();
+        let heading = (1..6).contains(&hashes) && l[hashes..].starts_with(' ');
+        if heading && !fenced.get() {
+            format!("#{l}")
+        } else {
+            l.to_string()
+        }
+    })
+}
+
+/// Each standalone table inside an open `<details>` block, as cards fold long tables (GFM reads
+/// the table inside, with a blank line on each side of it).
+pub(super) fn tables_in_details(t: &str) -> String {
+    each_table(t, |rows| {
+        let mut out: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
+        out[0] = format!("<details open>\n\n{}", out[0]);
+        *out.last_mut()? = format!("{}\n\n</details>", out.last()?);
+        Some(out)
+    })
+}
+
+/// Each standalone table's body rows in reverse order, where each row stands alone: a name in its
+/// first cell and a number among its cells (no section titles, no second header row, no row
+/// continuing the one above or a part of it).
+pub(super) fn table_rows_reversed(t: &str) -> String {
+    let number = |c: &String| c.trim_matches(|c: char| "*%_ ".contains(c)).parse::<f64>().is_ok();
+    each_table(t, |rows| {
+        let body: Vec<Vec<String>> = rows[2..].iter().map(|l| row_cells(l)).collect();
+        // (lm-eval's " - humanities" rows are parts of the row above.)
+        let alone =
+            |r: &Vec<String>| !r[0].is_empty() && !r[0].starts_with('-') && !number(&r[0]) && r[1..].iter().any(number);
+        if body.len() < 2 || !body.iter().all(alone) || is_separator(rows[0]) {
+            return None;
+        }
+        let mut out: Vec<String> = rows[..2].iter().map(|l| l.to_string()).collect();
+        out.extend(rows[2..].iter().rev().map(|l| l.to_string()));
+        Some(out)
+    })
+}
+
+/// Inline links and images, `[text](url)`, as reference links, `[text][ref-1]`, defined at the
+/// card's end: GFM renders the same links. Not in code, HTML lines, link text holding brackets
+/// or a link to nowhere (`[text]()`: its definition would be no definition).
+pub(super) fn reference_links(t: &str) -> String {
+    let (front, body) = split_front(t);
+    let mut defs: Vec<String> = Vec::new();
+    let mut out = String::from(front);
+    let mut fenced = false;
+    for line in body.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        if fenced || trimmed.starts_with('<') || line.contains('`') || line.starts_with("    ") {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let mut rest = line;
+        while let Some(open) = rest.find("](") {
+            let text_start = rest[..open].rfind('[');
+            let close = rest[open + 2..].find(')').map(|c| open + 2 + c);
+            match (text_start, close) {
+                (Some(s), Some(c))
+                    if !rest[s + 1..open].contains([']', '['])
+                        && !rest[open + 2..c].contains(['(', ' '])
+                        && c > open + 2 =>
+                {
+                    defs.push(rest[open + 2..c].to_string());
+                    out.push_str(&rest[..open]);
+                    out.push_str(&format!("][ref-{}]", defs.len()));
+                    rest = &rest[c + 1..];
+                }
+                _ => {
+                    out.push_str(&rest[..open + 2]);
+                    rest = &rest[open + 2..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out.push('\n');
+    }
+    if !defs.is_empty() {
+        out.push('\n');
+        for (i, url) in defs.iter().enumerate() {
+            out.push_str(&format!("[ref-{}]: {url}\n", i + 1));
+        }
+    }
+    out
+}

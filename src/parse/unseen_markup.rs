@@ -1,0 +1,173 @@
+//! Markup a reader of the rendered card does not see as text, written so the card's line readers
+//! see what the reader does: a reference link's target where the link is, and no line for a
+//! `<details>` or `<div>` wrapper around a table (its caption is the paragraph above the wrapper).
+//! Both keep every line where it is: line numbers are evidence.
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
+
+/// `text` with each reference link and image of `markdown` (a part of `text`) written inline,
+/// `[text][label]` as `[text](url)`, and each reference definition's lines left blank; `None`
+/// when `markdown` defines no reference. The card's readers look for a link's target on the
+/// link's own line (a table row's model page, a news line's link to the model).
+pub(super) fn inline_links(text: &str, markdown: &str) -> Option<String> {
+    // Most cards define no reference: the parse below is skipped.
+    let definition = |l: &str| {
+        let t = l.trim_start();
+        l.len() - t.len() < 4 && t.starts_with('[') && t.contains("]:")
+    };
+    if !markdown.lines().any(definition) {
+        return None;
+    }
+    let body_start = markdown.as_ptr() as usize - text.as_ptr() as usize;
+    let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let mut events = Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter();
+    for (event, range) in events.by_ref() {
+        let (Event::Start(Tag::Link { link_type, dest_url, .. })
+        | Event::Start(Tag::Image { link_type, dest_url, .. })) = event
+        else {
+            continue;
+        };
+        let source = &markdown[range.clone()];
+        let target =
+            if dest_url.contains([' ', '(', ')']) { format!("(<{dest_url}>)") } else { format!("({dest_url})") };
+        // Only the label is written over: an image's inside a link's text is an edit of its own.
+        let label = match link_type {
+            LinkType::Reference => source.strip_suffix(']').and_then(|s| s.rfind('[')).map(|at| range.start + at),
+            // (The parser's range stops before a collapsed link's `[]`.)
+            LinkType::Collapsed => markdown[range.end..].starts_with("[]").then_some(range.end),
+            LinkType::Shortcut => source.ends_with(']').then_some(range.end),
+            _ => None,
+        };
+        let end = if link_type == LinkType::Collapsed { range.end + 2 } else { range.end };
+        edits.extend(label.map(|at| (at..end, target)));
+    }
+    // A definition renders as nothing: its lines are blank (their line ends kept).
+    for (_, def) in events.reference_definitions().iter() {
+        let span = def.span.clone();
+        let blank: String = markdown[span.clone()].chars().filter(|c| *c == '\n').collect();
+        edits.push((span, blank));
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    edits.sort_by_key(|(r, _)| r.start);
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut at = 0;
+    for (range, new) in edits {
+        let (start, end) = (body_start + range.start, body_start + range.end);
+        if start < at {
+            continue;
+        }
+        out.push_str(&text[at..start]);
+        out.push_str(&new);
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    Some(out)
+}
+
+/// `text` with each run of wrapper lines blank: lines holding only `<details>`, `<div>`,
+/// `<center>` or `<p>` tags (opening or closing) or HTML comments, with a blank line (or the end)
+/// right after the run. GFM ends an HTML block at a blank line, so the lines around such a run
+/// render as they would without it; `None` when there is none.
+pub(super) fn blank_wrappers(text: &str) -> Option<String> {
+    if !text.contains("<details") && !text.contains("<div") && !text.contains("<!--") && !text.contains("<center") {
+        return None;
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
+    let mut wrapper = vec![false; lines.len()];
+    let mut fenced = false;
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim_start();
+        fenced ^= t.starts_with("```") || t.starts_with("~~~");
+        wrapper[i] = !fenced && l.len() - t.len() < 4 && only_wrapper_tags(t.trim_end());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let end = (i..lines.len()).find(|j| !wrapper[*j]).unwrap_or(lines.len());
+        if end > i && blank(end) {
+            out.extend(lines[i..end].iter().map(|l| if l.ends_with('\n') { "\n" } else { "" }));
+            changed = true;
+        } else {
+            out.push_str(lines[i]);
+            i += 1;
+            continue;
+        }
+        i = end;
+    }
+    changed.then_some(out)
+}
+
+/// Whether a line is nothing but wrapper tags and comments (`<div align="center">`, `</details>`,
+/// `<!-- … -->`).
+fn only_wrapper_tags(line: &str) -> bool {
+    let mut rest = line;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("<!--") {
+            let Some(end) = after.find("-->") else { return false };
+            rest = after[end + 3..].trim_start();
+            continue;
+        }
+        let Some(close) = rest.strip_prefix('<').and_then(|r| r.find('>')) else { return false };
+        let tag = rest[1..=close].trim_start_matches('/');
+        let name = tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
+        if !["details", "div", "center", "p"].iter().any(|n| name.eq_ignore_ascii_case(n)) {
+            return false;
+        }
+        rest = rest[close + 2..].trim_start();
+    }
+    !line.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reference_links_are_written_inline_on_their_own_lines() {
+        let card = "| Model | MMLU |\n|---|---|\n| [T0 3B][t0] | 40.1 |\n\nSee [the paper][] and [Hub].\n\n[t0]: https://huggingface.co/bigscience/T0_3B\n[the paper]: https://arxiv.org/abs/2110.08207\n[hub]: https://huggingface.co\n";
+        let out = inline_links(card, card).unwrap();
+        assert!(out.contains("| [T0 3B](https://huggingface.co/bigscience/T0_3B) | 40.1 |"), "{out}");
+        assert!(out.contains("See [the paper](https://arxiv.org/abs/2110.08207) and [Hub](https://huggingface.co)."));
+        assert_eq!(out.lines().count(), card.lines().count(), "no line moves");
+        assert!(!out.contains("]:"), "definitions are blank: {out}");
+    }
+
+    #[test]
+    fn an_image_inside_a_link_and_the_link_are_both_written_inline() {
+        let card = "[![badge][img]][home]\n\n[img]: https://x.io/b.svg\n[home]: https://huggingface.co/org/m\n";
+        let out = inline_links(card, card).unwrap();
+        assert_eq!(out.lines().next(), Some("[![badge](https://x.io/b.svg)](https://huggingface.co/org/m)"));
+    }
+
+    #[test]
+    fn cards_without_definitions_or_with_brackets_only_are_left_alone() {
+        assert_eq!(inline_links("[x](https://a.io) and [y]\n", "[x](https://a.io) and [y]\n"), None);
+        let code = "```\n[a]: b\n```\n";
+        assert_eq!(inline_links(code, code), None, "a definition in code is no definition");
+    }
+
+    #[test]
+    fn a_details_wrapper_around_a_table_is_blank_so_the_paragraph_above_leads_into_it() {
+        let card = "Scores below:\n\n<details open>\n\n| Model | MMLU |\n|---|---|\n| Foo | 50.1 |\n\n</details>\n";
+        let out = blank_wrappers(card).unwrap();
+        assert_eq!(out, "Scores below:\n\n\n\n| Model | MMLU |\n|---|---|\n| Foo | 50.1 |\n\n\n");
+        let div = "<div align=\"center\"> <!-- logo -->\n\ntext\n</div>";
+        assert_eq!(blank_wrappers(div).unwrap(), "\n\ntext\n");
+    }
+
+    #[test]
+    fn wrappers_that_hold_their_content_or_sit_inside_html_stay() {
+        // (No blank line after: the table is inside the HTML block, raw, not a rendered table.)
+        let held = "<div>\n| a | b |\n|---|---|\n</div>\n";
+        assert_eq!(blank_wrappers(held).unwrap(), "<div>\n| a | b |\n|---|---|\n\n");
+        let inside = "<table>\n<!-- -->\n<tr><td>1</td></tr></table>\n";
+        assert_eq!(blank_wrappers(inside), None);
+        let summary = "<details><summary>Scores</summary>\n\n| a |\n|---|\n";
+        assert_eq!(blank_wrappers(summary), None, "a summary is text a reader sees");
+        assert_eq!(blank_wrappers("```\n<div>\n\n```\n"), None, "code");
+    }
+}
