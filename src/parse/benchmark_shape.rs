@@ -190,11 +190,25 @@ pub fn split_of(header: &str) -> Option<String> {
 }
 
 /// A column that gives one benchmark's overall figure, not a benchmark of its own: an average
-/// or a bare metric ("Average", "Avg. Acc.", "Overall", "Acc.", "Pass@1", "Score", "平均"). Under a
-/// heading that names the benchmark ("### C-Eval"), it is that benchmark's score.
+/// or a bare metric ("Average", "Avg. Acc.", "Overall", "Acc.", "Pass@1", "Score", "平均", "总分":
+/// total score). Under a heading that names the benchmark ("### C-Eval"), it is that benchmark's score.
 pub fn is_overall_column(name: &str) -> bool {
-    const OVERALL: &[&str] =
-        &["average", "avg", "acc", "accuracy", "overall", "score", "pass", "1", "total", "mean", "all", "平均"];
+    const OVERALL: &[&str] = &[
+        "average",
+        "avg",
+        "acc",
+        "accuracy",
+        "overall",
+        "score",
+        "pass",
+        "1",
+        "total",
+        "mean",
+        "all",
+        "平均",
+        "平均分",
+        "总分",
+    ];
     let lower = strip_markup(name).to_lowercase();
     // ("p@1, 0-Shot": NVIDIA's cards write pass@1 so.)
     let lower = lower.strip_prefix("p@").map_or(lower.clone(), |k| format!("pass@{k}"));

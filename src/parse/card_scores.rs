@@ -431,6 +431,8 @@ mod tests {
         let card = format!("# Magistral Small 1.2\n\nA reasoning model.\n\n{table}");
         let got = named(&read(&card, "mistralai/Magistral-Small-2509"));
         assert_eq!(got, [("aime_2024".to_owned(), None, 86.14), ("gpqa_diamond".to_owned(), None, 70.07)]);
+        // The title at another level: the card's first heading all the same.
+        assert_eq!(named(&read(&format!("#{card}"), "mistralai/Magistral-Small-2509")), got);
         // Without the title, or on a packed copy's card, no row is the model's.
         assert!(read(table, "mistralai/Magistral-Small-2509").scores.is_empty());
         assert!(read(&card, "someone/Magistral-Small-2509-GGUF").scores.is_empty());
@@ -728,6 +730,14 @@ mod tests {
             .scores
             .iter()
             .all(|s| s.metric.is_none()));
+    }
+
+    #[test]
+    fn a_total_score_column_in_chinese_is_the_titled_benchmark_s_own() {
+        let md = "#### AlignBench\n\n| 模型 | 总分 | 中文推理 |\n|---|---|---|\n| Foo-7B | 7.91 | 7.45 |\n";
+        let got = named(&read(md, "org/Foo-7B"));
+        let ids: Vec<(&str, f64)> = got.iter().map(|g| (g.0.as_str(), g.2)).collect();
+        assert_eq!(ids, [("alignbench", 7.91), ("alignbench_中文推理", 7.45)], "{got:?}");
     }
 
     #[test]

@@ -170,13 +170,16 @@ fn size_noted(label: &str) -> Option<String> {
 }
 
 /// The name a card's title gives its model where the id numbers the release otherwise ("#
-/// Magistral Small 1.2" on Magistral-Small-2509): the first level-1 heading, when it and the
-/// name differ only in numbers (a version for a date stamp; not a size, nor a word such as
+/// Magistral Small 1.2" on Magistral-Small-2509): the card's first heading (at any level: a
+/// card may open with `## Magistral Small 1.2`), when it and the name differ only in numbers (a version for a date stamp; not a size, nor a word such as
 /// "chinese" that makes another model) and the model is no packed copy (whose card's title is
 /// the original's).
 fn title_name(intro: &str, model_id: &str) -> Option<Vec<String>> {
     let name = words(model_id.rsplit('/').next().unwrap_or(model_id));
-    let line = intro.lines().find_map(|l| l.strip_prefix("# "))?;
+    let line = super::mentions::card_title(intro).trim_start_matches('#');
+    if line.is_empty() {
+        return None;
+    }
     let title = words(&without_notes(&strip_markup(line)));
     let number = |w: &&String| w.chars().all(|c| c.is_ascii_digit()) || w.as_str() == "v";
     let only_numbers = |a: &[String], b: &[String]| {

@@ -29,7 +29,15 @@ fn caption_names(caption: &str) -> Option<String> {
         return Some(name);
     }
     let line = strip_markup(caption);
-    let name = match line.split_once(':') {
+    // (A name with its paper's address after it, "**Alignbench** (https://arxiv.org/…)", is the name.)
+    let line = match line.trim().strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
+        Some((name, url)) if url.starts_with("http") && !url.contains(' ') => name.trim().to_owned(),
+        _ => line,
+    };
+    // The colon after a name, "RULER: a retrieval-based …", not one inside an address.
+    let colon =
+        line.match_indices(':').map(|(i, _)| i).find(|i| line[i + 1..].chars().next().is_none_or(char::is_whitespace));
+    let name = match colon.map(|i| line.split_at(i)) {
         Some((name, _)) => name.trim(),
         None if resolve(&line).is_known => line.trim(),
         None => return None,
@@ -225,6 +233,14 @@ mod tests {
         assert_eq!(titled("**Our chat models**"), None, "no benchmark named");
         assert_eq!(titled("**MT-Bench** of two models, **MMLU** below"), None, "not one bold span");
         assert_eq!(titled("MT-Bench Average Turn"), None, "not bold: a sentence, not a title");
+    }
+
+    #[test]
+    fn a_caption_s_name_stops_at_a_colon_before_a_space_not_at_one_in_an_address() {
+        let titled = |caption: &str| titled_over(&format!("Intro.\n\n{caption}"), false);
+        assert_eq!(titled("**Alignbench** (https://arxiv.org/abs/2311.18743)").as_deref(), Some("Alignbench"));
+        assert_eq!(titled("RULER: a retrieval-based benchmark").as_deref(), Some("RULER"));
+        assert_eq!(titled("See https://arxiv.org/abs/2311.18743 for the setup"), None);
     }
 
     #[test]
