@@ -212,6 +212,46 @@ fn last_columns_swapped(t: &str) -> String {
     })
 }
 
+/// Each standalone table of names over plain values written the other way round: its rows become
+/// columns (`| Model | MMLU |` over `| Foo-7B | 50.1 |` is `|  | Foo-7B |` over `| MMLU | 50.1 |`),
+/// as cards write the same comparison either way. Only tables whose corner names the label column
+/// and nothing else, with a label in every row's first cell and no empty header cell, no stacked
+/// or section rows.
+fn tables_transposed(t: &str) -> String {
+    each_table(t, |rows| {
+        let cells: Vec<Vec<String>> =
+            rows.iter().enumerate().filter(|(i, _)| *i != 1).map(|(_, l)| row_cells(l)).collect();
+        let corner = cells[0][0].to_lowercase();
+        let plain_corner = ["", "model", "models", "name", "benchmark", "benchmarks", "task", "tasks", "dataset"]
+            .contains(&corner.trim_matches('*'));
+        let labelled = cells[1..].iter().all(|r| !r[0].is_empty() && r[1..].iter().any(|c| !c.is_empty()));
+        let plain = cells.iter().flatten().all(|c| !c.contains("<br") && !c.contains('\\'));
+        let width = cells[0].len();
+        if !plain_corner
+            || !labelled
+            || !plain
+            || width < 2
+            || cells.len() < 3
+            || cells[0].iter().skip(1).any(String::is_empty)
+        {
+            return None;
+        }
+        let mut out = Vec::new();
+        for j in 0..width {
+            let column: Vec<&str> = cells.iter().map(|r| r[j].as_str()).collect();
+            let row = if j == 0 { [&[""][..], &column[1..]].concat() } else { column };
+            out.push(format!("| {} |", row.join(" | ")));
+            if j == 0 {
+                out.push(format!("|{}", "---|".repeat(cells.len())));
+            }
+        }
+        // (As many lines as before, blank past the table: the card's other lines keep their numbers.)
+        let mut lines: Vec<String> = vec![String::new(); rows.len()];
+        lines[0] = out.join("\n");
+        Some(lines)
+    })
+}
+
 /// Whether a line without its leading pipe would start another Markdown block (a heading, a
 /// list item, a quote, HTML) and so end the table.
 fn opens_a_block(line: &str) -> bool {
@@ -280,6 +320,7 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     }),
     ("tables_as_html", as_html_tables),
     ("last_columns_swapped", last_columns_swapped),
+    ("tables_transposed", tables_transposed),
     // (One space: two would put a table under a list item into the item.)
     ("table_indented", |t| {
         let fenced = std::cell::Cell::new(false);
