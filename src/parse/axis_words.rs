@@ -319,6 +319,8 @@ pub(super) const NEVER_IN_A_BENCHMARK: &[&str] = &[
     "lr",
     "dropout",
     "ffn",
+    // A count's abbreviation: `head_num`, `num_layers`.
+    "num",
     "xent",
     "link",
     "links",

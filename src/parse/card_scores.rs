@@ -1674,6 +1674,9 @@ mod tests {
         let got: Vec<(String, f64)> =
             read(md, "cerebras/Cerebras-GPT-13B").scores.into_iter().map(|s| (s.benchmark_raw, s.value)).collect();
         assert_eq!(got, [("HellaSwag".to_owned(), 51.3)]);
+        // The same kind of table the other way round: sizes over rows of settings.
+        let md = "| | 7B | 12B |\n|---|---|---|\n| layer_num | 30 | 38 |\n| head_num | 32 | 32 |\n";
+        assert!(read(md, "Tele-AI/telechat-7B").scores.is_empty());
     }
 
     #[test]
