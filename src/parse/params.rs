@@ -790,6 +790,18 @@ mod tests {
     }
 
     #[test]
+    fn a_row_about_a_model_of_another_size_states_that_model_s_size() {
+        let sizes = "|Model|Number of parameters|\n|-|-|\n|[T0](https://huggingface.co/bigscience/T0)|11 billion|\n|[T0_3B](https://huggingface.co/bigscience/T0_3B)|3 billion|\n";
+        let notes = "\n|Model|Training|\n|--|--|\n|T0_3B|Same as T0 but starting from a T5-LM XL (3B parameters) pre-trained model|\n";
+        let got = card_size("bigscience/T0", &format!("{sizes}{notes}")).unwrap();
+        assert_eq!((got.size.total, got.form), (11_000_000_000, SizeForm::Table));
+        assert!(card_size("bigscience/T0", notes).is_none(), "T0_3B's row says nothing of T0");
+        // A size noted in parentheses notes the model the label names.
+        let noted = "| Model | Acc |\n|---|---|\n| **PairRM (0.4b)** | 56.9 |\n";
+        assert_eq!(card_size("llm-blender/PairRM", noted).map(|s| s.size.total), Some(400_000_000));
+    }
+
+    #[test]
     fn a_hyper_parameter_table_with_one_row() {
         let md = "| Parameters     | Hidden Size | Layers |\n|---|---|---|\n| 2,796,431,360  | 2560 | 32 |\n";
         let got = card_size("stabilityai/stablecode-completion-alpha-3b-4k", md).unwrap();

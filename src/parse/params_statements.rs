@@ -78,6 +78,18 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
                 named_before |= super::params_prose::names_own_word(&lower, &own_words);
             }
         }
+        // A row whose label names a model of another size ("| T0_3B | Same as T0 but starting from a
+        // T5-LM XL (3B parameters) … |" on T0's card): what its cells state is that model's. (A size
+        // noted in parentheses, "PairRM (0.4b)", notes the model the label names.)
+        let label = t.strip_prefix('|').and_then(|r| r.split('|').next()).unwrap_or("");
+        let outside =
+            |l: &str| l.split('(').map(|part| part.split_once(')').map_or(part, |(_, after)| after)).collect();
+        let label: String = outside(label);
+        // (A row of one cell, "| Number of Parameters: 1.54B |", is a statement, not a label.)
+        let labels_cells = t.matches('|').count() > 2 && !label.contains(':') && key_role(&label).is_none();
+        if labels_cells && super::mentions::states_other_size(&label, &short) {
+            out[found_before..].iter_mut().for_each(|c| c.doubt = true);
+        }
         if wrapped {
             for cand in &mut out[found_before..] {
                 let label = cand.total.as_ref().or(cand.active.as_ref()).map_or("", |n| n.label.as_str());
