@@ -802,6 +802,20 @@ mod tests {
     }
 
     #[test]
+    fn an_html_size_row_is_known_by_its_link_in_any_cell() {
+        let row = |name: &str, size: &str| {
+            format!("<tr><td>{name}</td><td>{size}</td><td><a href=\"https://huggingface.co/openai/whisper-{name}\">✓</a></td></tr>")
+        };
+        let card = format!(
+            "<table><tr><th>Size</th><th>Parameters</th><th>Multilingual</th></tr>\n{}\n{}</table>\n",
+            row("medium", "769 M"),
+            row("large-v3", "1550 M")
+        );
+        assert_eq!(card_size("openai/whisper-large-v3", &card).map(|s| s.size.total), Some(1_550_000_000));
+        assert_eq!(card_size("openai/whisper-medium", &card).map(|s| s.size.total), Some(769_000_000));
+    }
+
+    #[test]
     fn a_hyper_parameter_table_with_one_row() {
         let md = "| Parameters     | Hidden Size | Layers |\n|---|---|---|\n| 2,796,431,360  | 2560 | 32 |\n";
         let got = card_size("stabilityai/stablecode-completion-alpha-3b-4k", md).unwrap();

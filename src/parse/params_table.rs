@@ -78,8 +78,18 @@ pub(super) fn html_size_rows(md: &str, tables: &[Table], id: &str, name: Option<
     for t in tables.iter().filter(sized) {
         let line = md[..t.offset.min(md.len())].matches('\n').count() + 1;
         let pipe = |cells: &[String]| format!("| {} |", cells.join(" | "));
-        // (A row's link to its Hub page goes back into its name: rows are known by their links.)
-        let linked = |i: usize, r: &Vec<String>| match t.row_links.get(i).cloned().flatten() {
+        // (A row's link to its Hub page goes back into its name: rows are known by their links,
+        // wherever in the row: Whisper's `<td><a href="…/openai/whisper-large-v3">✓</a></td>`.)
+        let row_html = |i: usize| {
+            let at = t.row_offsets.get(i).copied().filter(|o| *o > 0)?;
+            let row = md.get(at..)?;
+            Some(&row[..row.find("</tr>").unwrap_or(row.len())])
+        };
+        let any_link = |i: usize| match super::ids::hub_pages_in(row_html(i)?).as_slice() {
+            [one] => Some(one.clone()),
+            _ => None,
+        };
+        let linked = |i: usize, r: &Vec<String>| match t.row_links.get(i).cloned().flatten().or_else(|| any_link(i)) {
             Some(id) => pipe(&[&[format!("[{}](https://huggingface.co/{id})", r[0])], &r[1..]].concat()),
             None => pipe(r),
         };

@@ -50,6 +50,16 @@ pub(super) fn table_release(body: &str, tables: &[super::tables::Table], model_i
                 line: at(r),
             })
         };
+        // A model-details table in HTML, `<tr><td>Date</td><td>October, 2023</td></tr>`: the date
+        // row a markdown table's line gives (read with the card's lines), not under a base model's heading.
+        let details = t.kind == super::tables::TableKind::Html && t.header.len() == 2;
+        if details && !t.heading.to_ascii_lowercase().contains("base model") {
+            let rows = std::iter::once(&t.header).chain(&t.rows).enumerate();
+            let keyed = rows.filter(|(_, row)| is_date_key(&row[0])).map(|(r, row)| (r.saturating_sub(1), row));
+            if let Some(date) = keyed.filter_map(|(r, row)| date_cell(&row[1], row, r)).next() {
+                return Some(date);
+            }
+        }
         if let Some(d) = t.header.iter().position(|h| is_date_key(h)) {
             // (The name before the date or after it: TinyLlama's `| Date | HF Checkpoint | … |`.)
             for (r, row) in t.rows.iter().enumerate() {
@@ -116,6 +126,14 @@ mod tests {
         assert_eq!(release(card, "org/Foo-7B"), None);
         let same = "| Model | Release Date |\n|---|---|\n| Foo-7B | 2024-01-02 |\n| Foo 7B | 2024-01-02 |\n";
         assert_eq!(release(same, "org/Foo-7B").as_deref(), Some("2024-01-02 Day"));
+    }
+
+    #[test]
+    fn a_date_row_of_an_html_model_details_table() {
+        let card = "<table><tr><th>Model Detail</th><th>Description</th></tr>\n<tr><td>Model Authors</td><td>Intel</td></tr>\n<tr><td>Date</td><td>October, 2023</td></tr></table>\n";
+        assert_eq!(release(card, "Intel/neural-chat-7b-v3-1").as_deref(), Some("2023-10-01 Month"));
+        let base = format!("## Base model\n\n{card}");
+        assert_eq!(release(&base, "Intel/neural-chat-7b-v3-1"), None, "the base model's details");
     }
 
     #[test]

@@ -42,14 +42,9 @@ const WHOLE_FILE: &[&str] = &[
     "table_rows_reversed",
 ];
 /// Dev cards an HTML table reads otherwise than the same markdown table, not mended yet: a
-/// `| Date | October, 2023 |` row (the date reader reads such rows from markdown lines), a
 /// table whose header is split over a sub-header row above one unnamed row. Each must still read
 /// otherwise (else it comes off the list).
-const HTML_GAPS: &[&str] = &[
-    "Intel__neural-chat-7b-v3-1.README.md",
-    "Intel__neural-chat-7b-v3-3.README.md",
-    "openai-community__openai-gpt.README.md",
-];
+const HTML_GAPS: &[&str] = &["openai-community__openai-gpt.README.md"];
 
 #[test]
 fn dev_cards_read_the_same_however_their_markdown_is_spelled() {
