@@ -49,6 +49,10 @@ UNITS = {
     "example_phrases": "Example: x is a pretrained ",
     "sibling_phrases": "foo-7b-chat is a pretrained ",
     "chinese_news": "发布了Foo-7B模型，",
+    # Wrapper lines (one run with text, not a blank line, after it), folded tables, references.
+    "wrappers": ("<div>\n", "text\n"),
+    "folded_tables": "<details open>\n\n| Model | MMLU |\n|---|---|\n| Foo-7B | 50.1 |\n\n</details>\n",
+    "reference_links": "[Foo-7B][r] and [MMLU]\n\n[r]: https://huggingface.co/org/Foo-7B\n[mmlu]: https://x.io\n\n",
 }
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -56,10 +60,12 @@ target = os.environ.get("CARGO_TARGET_DIR", os.path.join(root, "target"))
 subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "card_parse_cpu"], cwd=root, check=True)
 with tempfile.TemporaryDirectory() as cards:
     for i, (name, unit) in enumerate(UNITS.items()):
+        # (A unit may come with the text that ends its card.)
+        unit, tail = unit if isinstance(unit, tuple) else (unit, "\n")
         # `<org>__<name>.README.md`, as the corpus names its cards: the model is Foo-7B-<name>.
         path = os.path.join(cards, f"org{i}__Foo-7B-{name}.README.md")
         with open(path, "w") as f:
-            f.write("# Foo-7B\n\n" + unit * (SIZE // len(unit)) + "\n")
+            f.write("# Foo-7B\n\n" + unit * (SIZE // len(unit)) + tail)
     run = subprocess.run([os.path.join(target, "release", "examples", "card_parse_cpu"), cards, "1"],
                          capture_output=True, text=True, check=True)
 print(run.stdout)

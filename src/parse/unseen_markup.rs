@@ -87,14 +87,13 @@ pub(super) fn blank_wrappers(text: &str) -> Option<String> {
     let mut changed = false;
     let mut i = 0;
     while i < lines.len() {
-        let end = (i..lines.len()).find(|j| !wrapper[*j]).unwrap_or(lines.len());
-        if end > i && blank(end) {
+        // (A run is looked at once, whole: a long run of wrappers is no quadratic walk.)
+        let end = (i..lines.len()).find(|j| !wrapper[*j]).unwrap_or(lines.len()).max(i + 1);
+        if wrapper[i] && blank(end) {
             out.extend(lines[i..end].iter().map(|l| if l.ends_with('\n') { "\n" } else { "" }));
             changed = true;
         } else {
-            out.push_str(lines[i]);
-            i += 1;
-            continue;
+            out.extend(lines[i..end].iter().copied());
         }
         i = end;
     }
