@@ -28,7 +28,7 @@ pub fn as_read(text: &str) -> Option<AsRead> {
     let text_lf = lf.as_deref().unwrap_or(text);
     // Each step writes the text as the one before left it; `None` from a step changes nothing.
     let steps: [fn(&str) -> Option<String>; 5] = [
-        super::unseen_markup::blank_wrappers,
+        |t| super::unseen_markup::blank_wrappers(t, super::front_matter::split(t).1),
         |t| super::unseen_markup::inline_links(t, super::front_matter::split(t).1),
         |t| atx_headings(t, super::front_matter::split(t).1),
         |t| with_outer_pipes(t, super::front_matter::split(t).1),

@@ -171,9 +171,9 @@ fn size_noted(label: &str) -> Option<String> {
 
 /// The name a card's title gives its model where the id numbers the release otherwise ("#
 /// Magistral Small 1.2" on Magistral-Small-2509): the card's first heading (at any level: a
-/// card may open with `## Magistral Small 1.2`), when it and the name differ only in numbers (a version for a date stamp; not a size, nor a word such as
-/// "chinese" that makes another model) and the model is no packed copy (whose card's title is
-/// the original's).
+/// card may open with `## Magistral Small 1.2`), when it and the name differ only in numbers
+/// (a version for a date stamp; not a size, nor a word such as "chinese" that makes another
+/// model) and the model is no packed copy (whose card's title is the original's).
 fn title_name(intro: &str, model_id: &str) -> Option<Vec<String>> {
     let name = words(model_id.rsplit('/').next().unwrap_or(model_id));
     let line = super::mentions::card_title(intro).trim_start_matches('#');

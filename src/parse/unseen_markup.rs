@@ -66,15 +66,21 @@ pub(super) fn inline_links(text: &str, markdown: &str) -> Option<String> {
     Some(out)
 }
 
-/// `text` with each run of wrapper lines blank: lines holding only `<details>`, `<div>`,
+/// `text` with each run of wrapper lines of `markdown` (a part of `text`, its end) blank: lines holding only `<details>`, `<div>`,
 /// `<center>` or `<p>` tags (opening or closing) or HTML comments, with a blank line (or the end)
 /// right after the run. GFM ends an HTML block at a blank line, so the lines around such a run
 /// render as they would without it; `None` when there is none.
-pub(super) fn blank_wrappers(text: &str) -> Option<String> {
-    if !text.contains("<details") && !text.contains("<div") && !text.contains("<!--") && !text.contains("<center") {
+pub(super) fn blank_wrappers(text: &str, markdown: &str) -> Option<String> {
+    if !markdown.contains("<details")
+        && !markdown.contains("<div")
+        && !markdown.contains("<!--")
+        && !markdown.contains("<center")
+    {
         return None;
     }
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    // (The front matter is YAML: its lines are left as they are.)
+    let front = &text[..markdown.as_ptr() as usize - text.as_ptr() as usize];
+    let lines: Vec<&str> = markdown.split_inclusive('\n').collect();
     let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
     let mut wrapper = vec![false; lines.len()];
     let mut fenced = false;
@@ -84,6 +90,7 @@ pub(super) fn blank_wrappers(text: &str) -> Option<String> {
         wrapper[i] = !fenced && l.len() - t.len() < 4 && only_wrapper_tags(t.trim_end());
     }
     let mut out = String::with_capacity(text.len());
+    out.push_str(front);
     let mut changed = false;
     let mut i = 0;
     while i < lines.len() {
@@ -152,21 +159,24 @@ mod tests {
     #[test]
     fn a_details_wrapper_around_a_table_is_blank_so_the_paragraph_above_leads_into_it() {
         let card = "Scores below:\n\n<details open>\n\n| Model | MMLU |\n|---|---|\n| Foo | 50.1 |\n\n</details>\n";
-        let out = blank_wrappers(card).unwrap();
+        let out = blank_wrappers(card, card).unwrap();
         assert_eq!(out, "Scores below:\n\n\n\n| Model | MMLU |\n|---|---|\n| Foo | 50.1 |\n\n\n");
         let div = "<div align=\"center\"> <!-- logo -->\n\ntext\n</div>";
-        assert_eq!(blank_wrappers(div).unwrap(), "\n\ntext\n");
+        assert_eq!(blank_wrappers(div, div).unwrap(), "\n\ntext\n");
     }
 
     #[test]
     fn wrappers_that_hold_their_content_or_sit_inside_html_stay() {
         // (No blank line after: the table is inside the HTML block, raw, not a rendered table.)
         let held = "<div>\n| a | b |\n|---|---|\n</div>\n";
-        assert_eq!(blank_wrappers(held).unwrap(), "<div>\n| a | b |\n|---|---|\n\n");
+        assert_eq!(blank_wrappers(held, held).unwrap(), "<div>\n| a | b |\n|---|---|\n\n");
         let inside = "<table>\n<!-- -->\n<tr><td>1</td></tr></table>\n";
-        assert_eq!(blank_wrappers(inside), None);
+        assert_eq!(blank_wrappers(inside, inside), None);
         let summary = "<details><summary>Scores</summary>\n\n| a |\n|---|\n";
-        assert_eq!(blank_wrappers(summary), None, "a summary is text a reader sees");
-        assert_eq!(blank_wrappers("```\n<div>\n\n```\n"), None, "code");
+        assert_eq!(blank_wrappers(summary, summary), None, "a summary is text a reader sees");
+        assert_eq!(blank_wrappers("```\n<div>\n\n```\n", "```\n<div>\n\n```\n"), None, "code");
+        let yaml = "---\nwidget: |\n  <div>\n\n---\n<div>\n\ntext\n";
+        let out = blank_wrappers(yaml, crate::parse::front_matter::split(yaml).1).unwrap();
+        assert_eq!(out, "---\nwidget: |\n  <div>\n\n---\n\n\ntext\n", "the front matter is YAML, left as it is");
     }
 }
