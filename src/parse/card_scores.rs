@@ -741,6 +741,25 @@ mod tests {
     }
 
     #[test]
+    fn a_model_s_columns_by_shots_are_its_scores_at_each() {
+        let md = "| Benchmark | Foo-7B-Chat (original) (0-shot) | Foo-7B-Chat (0-shot) | Foo-7B-Chat (5-shot) |\n\
+                  |---|---|---|---|\n| MMLU | 50.0 | 55.1 | 57.0 |\n| C-Eval | 40.0 | 59.7 | 59.3 |\n";
+        let got = named(&read(md, "org/Foo-7B-Chat"));
+        assert_eq!(
+            got,
+            [
+                ("mmlu".to_owned(), Some(0), 55.1),
+                ("mmlu".to_owned(), Some(5), 57.0),
+                ("ceval".to_owned(), Some(0), 59.7),
+                ("ceval".to_owned(), Some(5), 59.3)
+            ]
+        );
+        // Two columns at the same shots, or one saying none, cannot be told apart.
+        assert!(read(&md.replace("(0-shot)", "(5-shot)"), "org/Foo-7B-Chat").scores.is_empty());
+        assert!(read(&md.replace(" (0-shot)", ""), "org/Foo-7B-Chat").scores.is_empty());
+    }
+
+    #[test]
     fn quantized_checkpoint_rows_are_not_the_model() {
         let md = "| Benchmark | Quant | Foo-7B-Instruct |\n|---|---|---|\n| AIME 2024 | B16<br>FP8<br>Int4GPTQ | 81.1<br>80.9<br>81.0 |\n";
         let got = named(&read(md, "org/Foo-7B-Instruct"));

@@ -88,7 +88,10 @@ pub(super) fn models_as_columns(
             }
             (_, false) => match choose(&candidates, header, &[], "column", own, in_tuned) {
                 Ok(col) => vec![(col, None)],
-                Err(why) => return TableRead { scores: Vec::new(), abstained: Some(why) },
+                Err(why) => match shot_columns(&candidates) {
+                    Some(cols) => cols,
+                    None => return TableRead { scores: Vec::new(), abstained: Some(why) },
+                },
             },
         };
     // A breakdown of one benchmark into categories (STEM, Humanities, …; Writing, Roleplay, Math…)
@@ -202,4 +205,28 @@ pub(super) fn models_as_columns(
         });
     }
     TableRead { scores: out, abstained: None }
+}
+
+/// Columns naming the model alike but for their shots ("Qwen-7B-Chat (0-shot)" beside
+/// "Qwen-7B-Chat (5-shot)"): the model's scores at each, as its rows by a setting are. Each
+/// column names it exactly, says its shots, and no two say the same. (An earlier release's
+/// column beside them, "Qwen-7B-Chat (original) (0-shot)", is not the model's.)
+fn shot_columns(candidates: &[(usize, String, (usize, bool))]) -> Option<Vec<(usize, Option<String>)>> {
+    let current = |c: &&(usize, String, (usize, bool))| c.2 .1 && !super::own_label::earlier_release(&c.1);
+    let exact: Vec<&(usize, String, (usize, bool))> = candidates.iter().filter(current).collect();
+    if exact.len() < 2 {
+        return None;
+    }
+    let mut named: Option<Vec<String>> = None;
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for (col, label, _) in exact {
+        let (rest, shots) = super::benchmarks::take_shots(&strip_markup(label));
+        let rest = super::model_names::words(&rest);
+        if !seen.insert(shots?) || named.get_or_insert_with(|| rest.clone()) != &rest {
+            return None;
+        }
+        out.push((*col, Some(format!("{}-shot", shots?))));
+    }
+    Some(out)
 }

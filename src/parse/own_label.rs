@@ -391,7 +391,7 @@ pub(super) fn by_quant_level(labels: &[Vec<String>], model_id: &str) -> Option<V
 }
 
 /// A label marking an earlier release of a model ("Qwen-7B-Chat (original)").
-fn earlier_release(label: &str) -> bool {
+pub(super) fn earlier_release(label: &str) -> bool {
     words(label).iter().any(|w| matches!(w.as_str(), "original" | "previous" | "legacy"))
 }
 
