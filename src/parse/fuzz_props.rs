@@ -13,6 +13,15 @@ fn texty() -> impl Strategy<Value = String> {
     .expect("valid regex")
 }
 
+/// Lines of the markup a card's text is rewritten for (wrappers, reference links, setext headings,
+/// rows without outer pipes, cells in `<b>`).
+fn markup() -> impl Strategy<Value = String> {
+    prop::string::string_regex(
+        r"(<div>|<details open>|</details>|<!-- x -->|\[a\]: http://x|\[a\]\[b\]|\[b\]: <u v>|\[c\]|\[c\]: /y \x22t\x22|!\[i\]\[a\]|a \| b|---|===|\| <b>x</b> \||__y__|Foo|  |\n){0,40}",
+    )
+    .expect("valid regex")
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -47,6 +56,14 @@ proptest! {
         let _ = benchmarks::resolve(&s);
         let _ = tables::tables(&s);
         let _ = card_scores::words(&s);
+    }
+
+    #[test]
+    fn a_card_as_read_keeps_every_line_where_it_is(s in markup()) {
+        // (Line numbers are evidence: writing a card as read moves no line.)
+        if let Some(read) = super::card_text::as_read(&s) {
+            prop_assert_eq!(read.text.matches('\n').count(), s.matches('\n').count(), "{:?} read as {:?}", s, read.text);
+        }
     }
 
     #[test]
