@@ -1,6 +1,8 @@
 //! A card's text as its readers take it, the same however its file spells what a reader sees:
-//! every line end LF, each table row between outer pipes, a bold cell in stars. Line numbers stay
-//! the archived body's (they are evidence).
+//! every line end LF, no line for a `<details>` or `<div>` wrapper, a reference link's target where
+//! the link is ([`super::unseen_markup`]), a setext heading as its `#` heading, each table row
+//! between outer pipes, a bold cell in stars. Line numbers stay the archived body's (they are
+//! evidence).
 //!
 //! GFM lets a table row leave out its outer pipes (`Model | MMLU` over `---|---`); a reader sees
 //! the same table either way. Many of the card's readers look at a row's line ("starts with a

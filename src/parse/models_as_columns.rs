@@ -222,11 +222,11 @@ fn shot_columns(candidates: &[(usize, String, (usize, bool))]) -> Option<Vec<(us
     let mut out = Vec::new();
     for (col, label, _) in exact {
         let (rest, shots) = super::benchmarks::take_shots(&strip_markup(label));
-        let rest = super::model_names::words(&rest);
-        if !seen.insert(shots?) || named.get_or_insert_with(|| rest.clone()) != &rest {
+        let (rest, shots) = (super::model_names::words(&rest), shots?);
+        if !seen.insert(shots) || named.get_or_insert_with(|| rest.clone()) != &rest {
             return None;
         }
-        out.push((*col, Some(format!("{}-shot", shots?))));
+        out.push((*col, Some(format!("{shots}-shot"))));
     }
     Some(out)
 }

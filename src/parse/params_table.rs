@@ -80,10 +80,13 @@ pub(super) fn html_size_rows(md: &str, tables: &[Table], id: &str, name: Option<
         let pipe = |cells: &[String]| format!("| {} |", cells.join(" | "));
         // (A row's link to its Hub page goes back into its name: rows are known by their links,
         // wherever in the row: Whisper's `<td><a href="…/openai/whisper-large-v3">✓</a></td>`.)
+        // (A row's HTML: to the next row's tag, its own end or the table's, not the rest of the card.)
         let row_html = |i: usize| {
             let at = t.row_offsets.get(i).copied().filter(|o| *o > 0)?;
-            let row = md.get(at..)?;
-            Some(&row[..row.find("</tr>").unwrap_or(row.len())])
+            let next = t.row_offsets.iter().copied().find(|o| *o > at).unwrap_or(md.len());
+            let row = md.get(at..next)?;
+            let end = ["</tr>", "</TR>", "</table>", "</TABLE>"].iter().filter_map(|e| row.find(e)).min();
+            Some(&row[..end.unwrap_or(row.len())])
         };
         let any_link = |i: usize| match super::ids::hub_pages_in(row_html(i)?).as_slice() {
             [one] => Some(one.clone()),

@@ -28,8 +28,6 @@ pub(super) fn inline_links(text: &str, markdown: &str) -> Option<String> {
             continue;
         };
         let source = &markdown[range.clone()];
-        let target =
-            if dest_url.contains([' ', '(', ')']) { format!("(<{dest_url}>)") } else { format!("({dest_url})") };
         // Only the label is written over: an image's inside a link's text is an edit of its own.
         let label = match link_type {
             LinkType::Reference => source.strip_suffix(']').and_then(|s| s.rfind('[')).map(|at| range.start + at),
@@ -39,7 +37,8 @@ pub(super) fn inline_links(text: &str, markdown: &str) -> Option<String> {
             _ => None,
         };
         let end = if link_type == LinkType::Collapsed { range.end + 2 } else { range.end };
-        edits.extend(label.map(|at| (at..end, target)));
+        let target = |url: &str| if url.contains([' ', '(', ')']) { format!("(<{url}>)") } else { format!("({url})") };
+        edits.extend(label.map(|at| (at..end, target(&dest_url))));
     }
     // A definition renders as nothing: its lines are blank (their line ends kept).
     for (_, def) in events.reference_definitions().iter() {
@@ -66,16 +65,13 @@ pub(super) fn inline_links(text: &str, markdown: &str) -> Option<String> {
     Some(out)
 }
 
-/// `text` with each run of wrapper lines of `markdown` (a part of `text`, its end) blank: lines holding only `<details>`, `<div>`,
-/// `<center>` or `<p>` tags (opening or closing) or HTML comments, with a blank line (or the end)
-/// right after the run. GFM ends an HTML block at a blank line, so the lines around such a run
+/// `text` with each run of wrapper lines of `markdown` (the part of `text` past its front matter)
+/// blank: lines holding only `<details>`, `<div>`, `<center>` or `<p>` tags (opening or closing) or
+/// HTML comments, with a blank line (or the end) right after the run. GFM ends an HTML block at a blank line, so the lines around such a run
 /// render as they would without it; `None` when there is none.
 pub(super) fn blank_wrappers(text: &str, markdown: &str) -> Option<String> {
-    if !markdown.contains("<details")
-        && !markdown.contains("<div")
-        && !markdown.contains("<!--")
-        && !markdown.contains("<center")
-    {
+    // (Most cards hold none of them: the lines are not looked at.)
+    if !["<details", "<div", "<!--", "<center", "<p", "<P", "<D", "<C"].iter().any(|tag| markdown.contains(tag)) {
         return None;
     }
     // (The front matter is YAML: its lines are left as they are.)
@@ -161,6 +157,8 @@ mod tests {
         let card = "Scores below:\n\n<details open>\n\n| Model | MMLU |\n|---|---|\n| Foo | 50.1 |\n\n</details>\n";
         let out = blank_wrappers(card, card).unwrap();
         assert_eq!(out, "Scores below:\n\n\n\n| Model | MMLU |\n|---|---|\n| Foo | 50.1 |\n\n\n");
+        let p = "Scores:\n\n<P align=\"center\">\n\n| a |\n|---|\n\n</p>\n";
+        assert_eq!(blank_wrappers(p, p).unwrap(), "Scores:\n\n\n\n| a |\n|---|\n\n\n", "a <p> wrapper alone, any case");
         let div = "<div align=\"center\"> <!-- logo -->\n\ntext\n</div>";
         assert_eq!(blank_wrappers(div, div).unwrap(), "\n\ntext\n");
     }
