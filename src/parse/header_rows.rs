@@ -17,7 +17,7 @@ pub(super) fn sub_header(t: &mut Table) {
     // title, "Math↑" there no MATH.
     let title = t.header.iter().all(|h| !h.is_empty() && *h == t.header[0]);
     if t.kind == TableKind::Html && t.header.len() > 2 && title && names && pure_number(&first[0]).is_none() {
-        let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links, &mut t.row_bold);
+        let first = take_first_row(t);
         let title = std::mem::take(&mut t.header).swap_remove(0);
         let label = |(i, below): (usize, String)| if i == 0 { below } else { format!("{title} {below}") };
         t.header = first.into_iter().enumerate().map(label).collect();
@@ -29,7 +29,7 @@ pub(super) fn sub_header(t: &mut Table) {
     // is its benchmark's part ("HumanEval-Decompile O0"), its average the benchmark's.
     if t.kind == TableKind::Markdown && names && !first[0].is_empty() && pure_number(&first[0]).is_none() {
         if let Some(groups) = spanning_benchmarks(&t.header, &first[..used]) {
-            let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links, &mut t.row_bold);
+            let first = take_first_row(t);
             let part = |(group, below): (Option<String>, String)| match group {
                 Some(g) if super::benchmarks::is_overall_column(&below) => g,
                 Some(g) => format!("{g} {below}"),
@@ -43,7 +43,7 @@ pub(super) fn sub_header(t: &mut Table) {
     let empty = t.header.iter().all(String::is_empty) && !first[0].is_empty();
     if blank_above * 3 >= t.header.len().saturating_sub(1) && blank_above > 0 && (first[0].is_empty() || empty) && names
     {
-        let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links, &mut t.row_bold);
+        let first = take_first_row(t);
         let head = std::mem::take(&mut t.header);
         t.header =
             head.into_iter().zip(first).map(|(above, below)| if below.is_empty() { above } else { below }).collect();
@@ -70,7 +70,7 @@ pub(super) fn sub_header(t: &mut Table) {
         && metrics.clone().count() >= 2
         && (shot_counts || metrics.clone().all(|c| is_metric(c)))
     {
-        let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links, &mut t.row_bold);
+        let first = take_first_row(t);
         for (h, m) in t.header.iter_mut().zip(first).skip(1).filter(|(_, m)| says(m)) {
             let m = m.trim_start_matches('(').trim_end_matches(')');
             *h = if shot_counts { format!("{h} ({m}-shot)") } else { format!("{h} ({m})") };
@@ -96,8 +96,9 @@ pub(super) fn sub_header(t: &mut Table) {
         || (t.kind == TableKind::Html && first[0] == t.header[0])
         || ((t.header[0].is_empty() || grouped) && pure_number(&first[0]).is_none());
     if corner && names && t.header.iter().skip(1).any(repeated) {
-        let first = take_first_row(&mut t.rows, &mut t.row_offsets, &mut t.row_links, &mut t.row_bold);
         let head = t.header.clone();
+        let repeated = |h: &String| !h.is_empty() && head.iter().filter(|o| *o == h).count() > 1;
+        let first = take_first_row(t);
         let first_names = first.clone();
         t.header = head
             .iter()
@@ -225,18 +226,15 @@ fn is_split(name: &str) -> bool {
 
 /// The first body row, taken out of a table's rows with its offset, link and bold mark (the fields apart, so
 /// the header stays borrowed).
-fn take_first_row(
-    rows: &mut Vec<Vec<String>>,
-    offsets: &mut Vec<usize>,
-    links: &mut Vec<Option<String>>,
-    bold: &mut Vec<bool>,
-) -> Vec<String> {
-    offsets.remove(0);
-    if !links.is_empty() {
-        links.remove(0);
+fn take_first_row(t: &mut Table) -> Vec<String> {
+    t.row_offsets.remove(0);
+    if !t.row_links.is_empty() {
+        t.row_links.remove(0);
     }
-    if !bold.is_empty() {
-        bold.remove(0);
+    if !t.row_bold.is_empty() {
+        t.row_bold.remove(0);
     }
-    rows.remove(0)
+    // (The header is now named by the row below: whether its cells were bold is not known.)
+    t.header_bold.clear();
+    t.rows.remove(0)
 }

@@ -137,6 +137,15 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     // table's `**…**` does, and the Hub page each first cell links to, as `[name](url)` does.
     let body = if paired { &trs[1..] } else { &[][..] };
     let row_bold: Vec<bool> = body.iter().map(first_cell_bold).collect();
+    let cells = |tr: &ElementRef| -> Vec<bool> {
+        tr.children()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| matches!(e.value().name(), "td" | "th"))
+            .map(|c| wholly_bold(&c))
+            .collect()
+    };
+    // (Only where each header cell is one column: a colspan would shift the rest.)
+    let header_bold = trs.first().filter(|_| paired).map(cells).filter(|b| b.len() == width);
     let row_links: Vec<Option<String>> = body.iter().map(first_cell_link).collect();
     // A row stacking several benchmarks' values with line breaks ("AIME 2024<br>MATH" over
     // "87.3<br>94.3"), or a slash, is one row each, as in a markdown table.
@@ -160,6 +169,7 @@ pub fn html_table(snippet: &str) -> Option<Table> {
         row_offsets: offsets,
         row_links: links,
         row_bold: bolds,
+        header_bold: header_bold.unwrap_or_default(),
         lead_in: String::new(),
         of_tuned_models: false,
         caption: String::new(),
@@ -179,13 +189,16 @@ fn first_cell_link(tr: &ElementRef) -> Option<String> {
 
 /// Whether a row's first cell has all its text in bold (`<b>`, `<strong>`).
 fn first_cell_bold(tr: &ElementRef) -> bool {
-    let Some(first) = first_cell(tr) else { return false };
-    let mut texts =
-        first.descendants().filter(|n| n.value().as_text().is_some_and(|t| !t.trim().is_empty())).peekable();
+    first_cell(tr).is_some_and(|first| wholly_bold(&first))
+}
+
+/// Whether a cell has text and all of it in bold (`<b>`, `<strong>`).
+fn wholly_bold(cell: &ElementRef) -> bool {
+    let mut texts = cell.descendants().filter(|n| n.value().as_text().is_some_and(|t| !t.trim().is_empty())).peekable();
     texts.peek().is_some()
         && texts.all(|n| {
             n.ancestors()
-                .take_while(|a| a.id() != first.id())
+                .take_while(|a| a.id() != cell.id())
                 .any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "b" | "strong")))
         })
 }

@@ -104,6 +104,7 @@ pub(super) fn unruled_lm_eval_tables(markdown: &str) -> Vec<Table> {
             row_offsets: vec![],
             row_links: vec![],
             row_bold: vec![],
+            header_bold: vec![],
             lead_in: String::new(),
             of_tuned_models: false,
             caption: String::new(),

@@ -4,7 +4,8 @@
 
 use super::axis_words::{is_language, language_column};
 use super::benchmarks::{
-    is_category_name, is_overall_column, math_is_benchmark, may_be_benchmark, resolve, shots_in, strip_markup,
+    is_category_name, is_metric_only, is_overall_column, is_part_name, is_setting_only, math_is_benchmark,
+    may_be_benchmark, resolve, shots_in, strip_markup,
 };
 use super::card_scores::{CardScore, TableRead, Unused};
 use super::front_matter::as_percent;
@@ -86,7 +87,8 @@ pub(super) fn models_as_columns(
                 };
                 return TableRead { scores: Vec::new(), abstained: Some(why) };
             }
-            (_, false) => match choose(&candidates, header, &[], "column", own, in_tuned) {
+            (_, false) => match choose(&candidates, header, &bold_columns(table, &value_cols), "column", own, in_tuned)
+            {
                 Ok(col) => vec![(col, None)],
                 Err(why) => match shot_columns(&candidates) {
                     Some(cols) => cols,
@@ -115,6 +117,24 @@ pub(super) fn models_as_columns(
         .or(parts_of_title)
         .or_else(|| language_rows_of(table, bench_col));
     let part_of = part_of.filter(|_| one_label_column(table, bench_col, &value_cols));
+    // Under a section about one benchmark ("Qwen-7B-Chat on HumanEval is shown below"), rows that
+    // are only its metric, shots, split or parts (`| Pass@1 | 11.0 | 37.2 |`) are that benchmark's,
+    // as such columns are in a table of models as rows.
+    // So are rows of which one is an overall figure and none a known benchmark, under a known
+    // benchmark's title ("### Livebench" over "Reasoning", "Coding", "IF", "AVG"), as such
+    // columns are under its heading.
+    // (A row that can be no benchmark, `| params | 1.2B | 6.0B |`, is passed over; not most rows.)
+    let of_it = |n: &str| is_overall_column(n) || is_metric_only(n) || is_setting_only(n) || is_part_name(n);
+    let rows: Vec<&&String> = names.iter().filter(|n| may_be_benchmark(n) || of_it(n)).collect();
+    let all_of_it = rows.len() * 2 > names.len() && rows.iter().all(|n| of_it(n));
+    let one_overall = rows.iter().filter(|n| is_overall_column(n)).count() == 1;
+    let section = (part_of.is_none() && unnamed_rows && (all_of_it || one_overall))
+        .then(|| section_benchmark(table))
+        .flatten()
+        .filter(|n| all_of_it || resolve(n).is_known)
+        .filter(|n| super::model_names::label_match(n, model_id).is_none());
+    let rows_of_section = section.is_some();
+    let part_of = part_of.or(section);
     if part_of.is_none() && unnamed_rows && titled.is_none() && section_benchmark(table).is_some() {
         let why = "rows name no known benchmark in a section about one; what each row is is not known";
         return TableRead { scores: Vec::new(), abstained: Some((Unused::UnnamedBenchmark, why.to_owned())) };
@@ -134,7 +154,7 @@ pub(super) fn models_as_columns(
         let bench = strip_markup(&row[bench_col]);
         let Some(value) = pure_number(&row[col]) else { continue };
         let bench = match &part_of {
-            _ if bench.is_empty() => continue,
+            _ if bench.is_empty() || rows_of_section && !of_it(&bench) && !may_be_benchmark(&bench) => continue,
             Some(name) if is_overall_column(&bench) => name.clone(),
             Some(name) => format!("{name} {bench}"),
             None if !may_be_benchmark(&bench) || is_category_name(&bench) && !math => continue,
@@ -181,7 +201,9 @@ pub(super) fn models_as_columns(
         if !is_packed(model_id) && meta_cols.iter().any(|c| is_packed(&strip_markup(&row[*c]))) {
             continue;
         }
-        let shots = metric.as_deref().and_then(shots_in).or(shots_column).or_else(|| resolve(&bench).shots);
+        // ("Qwen-1.8B-Chat (0-shot)": the column's own shots, as a row's label gives them.)
+        let shots = shots_in(&header[col]).or_else(|| metric.as_deref().and_then(shots_in));
+        let shots = shots.or(shots_column).or_else(|| resolve(&bench).shots);
         let shots_said =
             shots_at.filter(|_| shots_column.is_some()).map(|c| format!("{}: {}", header[c].trim(), row[c].trim()));
         let said_again = |m: &&str| *m == strip_markup(&header[col]).trim();
@@ -207,6 +229,12 @@ pub(super) fn models_as_columns(
     TableRead { scores: out, abstained: None }
 }
 
+/// Which value columns a table's header sets in bold (`| | GPT-4 | **Starling-7B** |`): a card
+/// bolds its own model's column as it does its row.
+fn bold_columns(table: &Table, value_cols: &[usize]) -> Vec<bool> {
+    (0..table.header.len()).map(|c| value_cols.contains(&c) && table.header_bold.get(c) == Some(&true)).collect()
+}
+
 /// Columns naming the model alike but for their shots ("Qwen-7B-Chat (0-shot)" beside
 /// "Qwen-7B-Chat (5-shot)"): the model's scores at each, as its rows by a setting are. Each
 /// column names it exactly, says its shots, and no two say the same. (An earlier release's
@@ -229,4 +257,68 @@ fn shot_columns(candidates: &[(usize, String, (usize, bool))]) -> Option<Vec<(us
         out.push((*col, Some(format!("{shots}-shot"))));
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::benchmarks::resolve;
+    use crate::parse::card_scores::{is_tuned, table_scores, TableRead, Unused};
+    use crate::parse::model_names::card_intro;
+    use crate::parse::tables::tables;
+
+    fn read(md: &str, model: &str) -> TableRead {
+        let table = tables(md).pop().expect("a table");
+        table_scores(&table, model, is_tuned(model, ""), &card_intro(md))
+    }
+
+    /// (benchmark, shots, value) of each score read.
+    fn named(read: &TableRead) -> Vec<(String, Option<i32>, f64)> {
+        read.scores.iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.shots, s.value)).collect()
+    }
+
+    #[test]
+    fn rows_that_are_only_a_metric_are_the_sections_benchmark() {
+        let md =
+            "### Coding\n\nThe zero-shot Pass@1 of Foo-7B-Chat on [HumanEval](https://github.com/openai/human-eval) \
+                  is shown below\n\n| | Bar-7B-Chat | **Foo-7B-Chat** |\n|---|---|---|\n| Pass@1 | 12.2 | 37.2 |\n";
+        assert_eq!(named(&read(md, "org/Foo-7B-Chat")), [("humaneval".to_owned(), None, 37.2)]);
+        // Shots as rows, past a row of sizes: the heading's benchmark at each.
+        let md = "### BoolQ (F1)\n\n| | [a/Bar-1.2B](https://huggingface.co/a/Bar-1.2B) | Foo-1.3b |\n|---|---|---|\n\
+                  | params | 1.2B | 1.3B |\n| 0-shot | 0.3356 | 0.3552 |\n| 5-shot | 0.4014 | 0.4751 |\n";
+        let got = named(&read(md, "org/Foo-1.3b"));
+        assert_eq!(got, [("boolq".to_owned(), Some(0), 35.52), ("boolq".to_owned(), Some(5), 47.51)]);
+    }
+
+    #[test]
+    fn one_overall_row_makes_the_others_parts_of_a_known_benchmark() {
+        let md = "### Livebench\nModels are ranked by their average score (AVG).\n\n\
+                  | | Claude-3-haiku | **Foo MoE** |\n|---|---|---|\n| Reasoning | 29.3 | 35.3 |\n| IF | 64.0 | 57.6 |\n\
+                  | AVG | 35.9 | 32.5 |\n";
+        let got = named(&read(md, "org/Foo-MoE"));
+        let want = [("livebench_reasoning", 35.3), ("livebench_if", 57.6), ("livebench", 32.5)];
+        assert_eq!(got, want.map(|(b, v)| (b.to_owned(), None, v)));
+        // Under a title densing does not know, they are not its parts.
+        let unknown = md.replace("### Livebench", "### Our own test");
+        let got = named(&read(&unknown, "org/Foo-MoE"));
+        assert!(!got.iter().any(|s| s.0.contains("reasoning") || s.0.contains("our_own")), "{got:?}");
+    }
+
+    #[test]
+    fn a_column_gives_its_own_shots() {
+        let md = "| | Bar-7B-Chat | **Foo-1.8B-Chat (0-shot)** | Foo-7B-Chat (0-shot) |\n|---|---|---|---|\n\
+                  | MMLU | 46.2 | 43.3 | 57.0 |\n";
+        assert_eq!(named(&read(md, "org/Foo-1_8B-Chat")), [("mmlu".to_owned(), Some(0), 43.3)]);
+    }
+
+    #[test]
+    fn the_one_bold_column_naming_the_model_is_its_own() {
+        let md = "| | GPT-4 | **Starling-7B** | Claude-2 |\n|---|---|---|---|\n| MT Bench | 8.99 | 8.09 | 8.06 |\n\
+                  | MMLU | 86.4 | 63.9 | 78.5 |\n";
+        let got = named(&read(md, "berkeley-nest/Starling-LM-7B-alpha"));
+        assert_eq!(got, [("mt_bench".to_owned(), None, 8.09), ("mmlu".to_owned(), None, 63.9)]);
+        // Not in plain type: the column names the model but for words a table may drop.
+        let plain = md.replace("**Starling-7B**", "Starling-7B");
+        let read = read(&plain, "berkeley-nest/Starling-LM-7B-alpha");
+        assert!(read.scores.is_empty() && matches!(read.abstained, Some((Unused::NoOwnColumn, _))), "{read:?}");
+    }
 }

@@ -66,6 +66,10 @@ pub(super) fn split_legend_columns(t: &mut Table) {
         }
         t.header[c] = format!("{name} ({a})");
         t.header.insert(c + 1, format!("{name} ({b})"));
+        if c < t.header_bold.len() {
+            let bold = t.header_bold[c];
+            t.header_bold.insert(c + 1, bold);
+        }
         for row in &mut t.rows {
             let [x, y] = row.get(c).and_then(|cell| split_pair(cell)).unwrap_or_default();
             if c < row.len() {

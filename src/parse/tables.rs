@@ -56,6 +56,9 @@ pub struct Table {
     /// The Hub id each body row's first cell links to (`[ToRA-13B](https://huggingface.co/llm-agents/tora-13b-v1.0)`,
     /// or an `<a href>` in an HTML table whose rows are its `<tr>`s; empty for others).
     pub row_links: Vec<Option<String>>,
+    /// Whether each header cell is wholly bold (`| **GRIN MoE** |`): cards bold their own model's
+    /// column as they do its row. Empty where not known (a header taken from the row below).
+    pub header_bold: Vec<bool>,
     /// Whether each body row's first cell is wholly bold (`| **Starling-7B** |`, `<b>` or
     /// `<strong>` in HTML; empty for lm-eval tables): cards bold their own model's row.
     pub row_bold: Vec<bool>,
@@ -193,6 +196,8 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
     let (mut row_start, mut row_link) = (0, None);
     // Whether the first cell has text in bold, and outside it: a wholly bold name has only the former.
     let (mut strong, mut first_bold, mut first_plain) = (0u32, false, false);
+    // The same for the header cell being read, and each header cell read so far.
+    let (mut cell_bold, mut cell_plain, mut header_bold) = (false, false, Vec::new());
     for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
             Event::Start(Tag::Table(_)) => {
@@ -211,10 +216,11 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                         row_offsets: vec![],
                         row_links: vec![],
                         row_bold: vec![],
+                        header_bold: vec![],
                     },
                 ));
             }
-            Event::Start(Tag::TableHead) => in_head = true,
+            Event::Start(Tag::TableHead) => (in_head, header_bold) = (true, Vec::new()),
             Event::Start(Tag::TableRow) => {
                 row.clear();
                 (row_start, row_link) = (range.start, None);
@@ -227,11 +233,15 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
             }
             Event::Start(Tag::TableCell) => {
                 (cell, in_sup) = (Some(String::new()), false);
+                (cell_bold, cell_plain) = (false, false);
                 sup_text.clear();
             }
             Event::Text(t) | Event::Code(t) => {
                 if cell.is_some() && row.is_empty() {
                     *if strong > 0 { &mut first_bold } else { &mut first_plain } |= !t.trim().is_empty();
+                }
+                if cell.is_some() {
+                    *if strong > 0 { &mut cell_bold } else { &mut cell_plain } |= !t.trim().is_empty();
                 }
                 if let Some(c) = cell.as_mut().filter(|_| !in_sup) {
                     c.push_str(&t);
@@ -263,6 +273,9 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
             }
             Event::End(TagEnd::TableCell) => {
                 cells += 1;
+                if in_head {
+                    header_bold.push(cell_bold && !cell_plain);
+                }
                 // A cell written wholly in <sup> (WizardLM's tables) is its text, not a mark.
                 let text = cell.take().unwrap_or_default();
                 row.push(if text.trim().is_empty() { std::mem::take(&mut sup_text) } else { text });
@@ -271,6 +284,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                 in_head = false;
                 if let Some((_, t)) = table.as_mut() {
                     t.header = std::mem::take(&mut row).iter().map(|c| normalize_space(&c.replace(BR, " "))).collect();
+                    t.header_bold = std::mem::take(&mut header_bold);
                 }
             }
             Event::End(TagEnd::TableRow) => {
@@ -805,5 +819,19 @@ mod tests {
                     <tr><td><strong>Starling-7B</strong></td><td>63.9</td></tr><tr><td><b>Foo</b> bar</td><td>1</td></tr></table>\n";
         let t = &tables(html)[0];
         assert_eq!((t.row_bold.as_slice(), t.caption.as_str()), ([false, true, false].as_slice(), "(Zero-shot CMMLU)"));
+    }
+
+    #[test]
+    fn a_header_cells_wholly_bold_name_is_marked() {
+        let md = "| | GPT-4 | **Starling-7B** | **Foo** bar |\n|---|---|---|---|\n| MMLU | 86.4 | 63.9 | 1 |\n";
+        assert_eq!(tables(md)[0].header_bold, [false, false, true, false]);
+        let html = "<table><tr><th></th><th>GPT-4</th><th><b>Starling-7B</b></th><th><b>Foo</b> bar</th></tr>\
+                    <tr><td>MMLU</td><td>86.4</td><td>63.9</td><td>1</td></tr></table>\n";
+        assert_eq!(tables(html)[0].header_bold, [false, false, true, false]);
+        // A header spanning columns shifts the rest: not known.
+        let spanned = html
+            .replace("<th>GPT-4</th>", "<th colspan=\"2\">GPT-4</th>")
+            .replace("<td>86.4</td>", "<td>86.4</td><td>1</td>");
+        assert!(tables(&spanned)[0].header_bold.is_empty());
     }
 }
