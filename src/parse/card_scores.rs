@@ -123,7 +123,11 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
     let scores_column = header.len() <= 3 && matches!(numeric.as_slice(), [c] if is_lone_value_header(&header[*c]));
     // `Language | Score` under "Multilingual Benchmarks (MMLU)": the heading's benchmark by language.
     let breakdown = scores_column && breakdown_of(table, &header[0]).is_some();
-    if let Some(read) = header_only(table, &header, model_id, detail) {
+    if let Some(t) = categories_by_benchmark(table, &header) {
+        // (Read the other way round, as a table of benchmarks by category.)
+        let header: Vec<String> = t.header.iter().map(|h| strip_markup(h)).collect();
+        models_as_columns(&t, &header, 0, (model_id, tuned, intro), detail)
+    } else if let Some(read) = header_only(table, &header, model_id, detail) {
         read
     } else if let Some(read) = mode_rows(table, &header, model_id, detail) {
         // (Before the heading's benchmark is read as a table of models: "### GPQA" over rows
@@ -146,6 +150,7 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         || unnamed_scores(table, &header, model_id)
         || heading_benchmark(&table.heading).is_some()
             && header.iter().skip(1).any(|h| is_overall_column(h) || is_setting_only(h) || is_part_name(h))
+        || of_section_benchmark(table, &header)
     {
         models_as_rows(table, &header, (model_id, tuned, intro), detail)
     } else if names_model_exactly(&header[1.min(header.len())..], (model_id, tuned, intro), table) {
@@ -161,6 +166,37 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
     } else {
         TableRead::default()
     }
+}
+
+/// A table of known benchmarks as columns over rows of their parts, two or more of them
+/// categories, and at most one overall row (`| | C-EVAL | CMMLU | MMLU |` over "STEM",
+/// "Humanities", …, "Hard", "Average"), no row a benchmark:
+/// the table the other way round, where a card's own breakdown is read.
+fn categories_by_benchmark(table: &Table, header: &[String]) -> Option<Table> {
+    let benchmark = |h: &String| Some(resolve(h)).is_some_and(|b| b.is_known && b.canonical != "card_average");
+    let rows: Vec<&String> = table.rows.iter().map(|r| &r[0]).filter(|c| !c.trim().is_empty()).collect();
+    let parts = rows.iter().filter(|r| is_part_name(r)).count();
+    let overall = rows.iter().filter(|r| is_overall_column(r)).count();
+    let columns = header.iter().skip(1).filter(|h| !h.trim().is_empty());
+    (header.len() > 1 && columns.clone().count() >= 1 && columns.clone().all(benchmark))
+        .then_some(())
+        .filter(|_| parts >= 2 && overall <= 1 && !rows.iter().any(|r| benchmark(r)))
+        .map(|_| table.transposed())
+}
+
+/// Columns that are each only a part, setting or metric of the benchmark a section's title or
+/// lead-in names ("We achieve the following MT-Bench scores across 6 languages" over `| | German |
+/// French | … |`): a table of models as rows, as such rows make one of models as columns.
+fn of_section_benchmark(table: &Table, header: &[String]) -> bool {
+    let of_it = |h: &String| is_overall_column(h) || is_setting_only(h) || is_part_name(h) || is_metric_only(h);
+    let named: Vec<&String> = header.iter().skip(1).filter(|h| !h.trim().is_empty()).collect();
+    !named.is_empty() && named.iter().all(|h| of_it(h)) && section_or_languages(table, header).is_some()
+}
+
+/// The benchmark a section's title or lead-in names, or that a lead-in names over columns of
+/// languages in any words ("… MT-Bench scores across 6 languages").
+fn section_or_languages(table: &Table, header: &[String]) -> Option<String> {
+    section_benchmark(table).or_else(|| super::lead_in::language_columns_of(table, header))
 }
 
 fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static str) -> TableRead {
@@ -261,7 +297,8 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     };
     let mut out = Vec::new();
     let named = overall_of_heading(table, header, &label_cols, &value_cols);
-    let heading_name = (named.is_none() && value_cols.is_empty()).then(|| section_benchmark(table)).flatten();
+    let heading_name =
+        (named.is_none() && value_cols.is_empty()).then(|| section_or_languages(table, header)).flatten();
     let free = |c: &usize| !label_cols.contains(c) && !value_cols.contains(c);
     // "### HellaSwag (F1)" over `| Model | 0-shot | 5-shot |`: each column is the heading's
     // benchmark at its number of shots.
@@ -847,6 +884,38 @@ mod tests {
         let got = named(&read(md, "org/Foo-70B"));
         assert_eq!(got.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["mmlu", "mmlu_portuguese", "mmlu_thai"]);
         assert_eq!(got.iter().map(|g| g.2).collect::<Vec<_>>(), [80.2, 80.1, 72.6]);
+    }
+
+    #[test]
+    fn a_breakdown_with_benchmarks_as_columns_is_the_named_models() {
+        let md = "We provide detailed results of the Foo-13B-Base model on C-EVAL, CMMLU, and MMLU.\n\n\
+                  | | **C-EVAL** | **CMMLU** | **MMLU** |\n|---|---|---|---|\n| **STEM** | 51.2 | 49.5 | 51.6 |\n\
+                  | **Humanities** | 67.8 | 69.3 | 58.0 |\n| **Hard** | 39.4 | - | - |\n| **Average** | 60.6 | 61.8 | 62.1 |\n";
+        let got = named(&read(md, "org/Foo-13B-Base"));
+        assert!(got.contains(&("ceval_stem".to_owned(), None, 51.2)), "{got:?}");
+        assert!(got.contains(&("ceval_hard".to_owned(), None, 39.4)), "{got:?}");
+        assert!(got.contains(&("mmlu".to_owned(), None, 62.1)), "{got:?}");
+        assert_eq!(got.len(), 10);
+        // Another model's breakdown is not this one's.
+        assert!(read(md, "org/Bar-13B-Base").scores.is_empty());
+    }
+
+    #[test]
+    fn columns_of_a_sections_benchmark_over_unlabelled_model_rows() {
+        // No "Model" header and no benchmark in it: the lead-in names the benchmark whose
+        // languages the columns are.
+        let md = "We achieve the following MT-Bench scores across 3 languages:\n\n| | **German** 🇩🇪 | **French** 🇫🇷 | \
+                  **English** 🇺🇸 |\n|---|---|---|---|\n| **org/Bar-8B-Instruct** | NaN | NaN | 7.98 |\n\
+                  | **org/Foo-8B-multilingual** | 7.26 | 7.66 | 7.73 |\n";
+        let got = named(&read(md, "org/Foo-8B-multilingual"));
+        let want = [("mt_bench_german", 7.26), ("mt_bench_french", 7.66), ("mt_bench", 7.73)];
+        assert_eq!(got, want.map(|(b, v)| (b.to_owned(), None, v)));
+        // Or its metrics, under a lead-in that names it.
+        let md = "The Pass@1 of our models on [HumanEval](https://github.com/openai/human-eval) is shown below\n\n\
+                  | | Pass@1 |\n|---|---|\n| Bar-7B | 12.2 |\n| **Foo-7B** | 37.2 |\n";
+        assert_eq!(named(&read(md, "org/Foo-7B")), [("humaneval".to_owned(), None, 37.2)]);
+        // Columns of something else are no benchmark's parts.
+        assert!(read(&md.replace("Pass@1", "Latency"), "org/Foo-7B").scores.is_empty());
     }
 
     #[test]

@@ -69,6 +69,12 @@ pub(crate) fn column_is_fraction(table: &Table, col: usize) -> bool {
     }
 }
 
+/// Whether a row's numbers in `cols` are fractions: one benchmark's scores across the models of a
+/// table of models as columns, as a column is across its rows in a table of models as rows.
+pub(crate) fn row_is_fraction(row: &[String], cols: &[usize]) -> bool {
+    fractions(cols.iter().filter_map(|c| row.get(*c).and_then(|cell| pure_number(cell))))
+}
+
 /// Two or more numbers, every one at most 1 and one above 0.
 fn fractions(values: impl Iterator<Item = f64>) -> bool {
     let values: Vec<f64> = values.collect();

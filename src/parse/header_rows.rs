@@ -208,6 +208,11 @@ fn group_column(group: &str, sub: &str, header: &[String], subs: &[String]) -> S
     if resolve(sub).canonical == "card_average" {
         return format!("{sub} ({group})");
     }
+    // A size under a model's name ("Llama 2" over "7B"): that model at that size.
+    let words = super::model_names::words(sub);
+    if matches!(words.as_slice(), [w] if super::name_words::is_size(w)) {
+        return format!("{group} {sub}");
+    }
     let groups = header.iter().zip(subs).filter(|(_, s)| s.trim() == sub).map(|(g, _)| g.trim());
     match groups.collect::<std::collections::BTreeSet<_>>().len() {
         1 => sub.to_owned(),

@@ -67,7 +67,20 @@ fn lead_in_names(table: &Table, any_wording: bool) -> Option<String> {
     // in "Multilingual Grade School Math" (MGSM), "Hungarian National High School Math" (no MATH).
     let headed: BTreeSet<&str> =
         runs.iter().filter(|r| r.split(' ').count() >= 3).filter_map(|r| r.rsplit(' ').next()).collect();
-    let names = names.into_iter().filter(|w| !headed.contains(w));
+    // A name after a camel-cased word is a variant's ("MultiPL HumanEval" is MultiPL-E's), unless
+    // the two are a name densing knows.
+    let camel = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
+    };
+    let qualified: BTreeSet<&str> = runs
+        .iter()
+        .flat_map(|r| r.split(' ').collect::<Vec<_>>().windows(2).map(|p| (p[0], p[1])).collect::<Vec<_>>())
+        .filter(|(a, b)| camel(a) && !resolve(&format!("{a} {b}")).is_known)
+        .map(|(_, b)| b)
+        .collect();
+    let names = names.into_iter().filter(|w| !headed.contains(w) && !qualified.contains(w));
     let known: BTreeSet<(String, String)> = names
         .chain(links.iter().copied())
         .map(str::to_owned)
@@ -95,11 +108,21 @@ fn lead_in_names(table: &Table, any_wording: bool) -> Option<String> {
 /// measures: the one its lead-in names, in any words ("We achieve the following MT-Bench
 /// scores across 6 languages:"). Its rows are that benchmark's language parts.
 pub(crate) fn language_rows_of(table: &Table, names_col: usize) -> Option<String> {
+    languages_of(table, table.rows.iter().map(|r| &r[names_col]))
+}
+
+/// [`language_rows_of`] for a table whose columns past the first are languages (`| | German 🇩🇪 |
+/// French 🇫🇷 | … |`, one row per model).
+pub(crate) fn language_columns_of(table: &Table, header: &[String]) -> Option<String> {
+    languages_of(table, header.iter().skip(1))
+}
+
+fn languages_of<'a>(table: &Table, cells: impl Iterator<Item = &'a String>) -> Option<String> {
     let language = |cell: &str| {
         let said = words(&strip_markup(cell));
         matches!(said.as_slice(), [w] if LANGUAGES.contains(&w.as_str()) || w == "english")
     };
-    let names: Vec<&String> = table.rows.iter().map(|r| &r[names_col]).filter(|c| !c.trim().is_empty()).collect();
+    let names: Vec<&String> = cells.filter(|c| !c.trim().is_empty()).collect();
     let name = (names.len() >= 2 && names.iter().all(|c| language(c))).then(|| lead_in_names(table, true)).flatten()?;
     // With the capitalized word before it ("shows Multilingual MMLU scores"): the name as written.
     let text = last_paragraph(&table.lead_in);
@@ -185,6 +208,15 @@ fn shots_said(text: &str) -> Option<(i32, String)> {
 mod tests {
     use super::*;
     use crate::parse::tables::tables;
+
+    #[test]
+    fn a_name_after_a_camel_cased_word_is_a_variants() {
+        let named = |lead: &str| lead_in_benchmark(&tables(&format!("{lead}\n\n| A | B |\n|---|---|\n| 1 | 2 |\n"))[0]);
+        assert_eq!(named("Below are Foo's pass@1 on HumanEval scores").as_deref(), Some("HumanEval"));
+        assert_eq!(named("Below are Foo's pass@1 on MultiPL HumanEval scores"), None);
+        // (A sentence's first word is no qualifier.)
+        assert_eq!(named("Our HumanEval results").as_deref(), Some("HumanEval"));
+    }
 
     #[test]
     fn the_shots_said_once_over_a_table() {

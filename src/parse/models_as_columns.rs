@@ -139,7 +139,10 @@ pub(super) fn models_as_columns(
         let why = "rows name no known benchmark in a section about one; what each row is is not known";
         return TableRead { scores: Vec::new(), abstained: Some((Unused::UnnamedBenchmark, why.to_owned())) };
     }
-    if part_of.is_none() && names.iter().filter(|n| is_category_name(n)).count() * 2 > names.len().max(1) {
+    // (Known benchmarks among them are read, as such columns are among category columns: Llama 2's
+    // MMLU beside "Commonsense Reasoning".)
+    let categories = names.iter().filter(|n| is_category_name(n)).count() * 2 > names.len().max(1);
+    if part_of.is_none() && categories && !names.iter().any(|n| known(n) && !is_category_name(n)) {
         return TableRead::default();
     }
     let meta_cols: Vec<usize> = (0..header.len()).filter(|c| *c != bench_col && !value_cols.contains(c)).collect();
@@ -150,7 +153,11 @@ pub(super) fn models_as_columns(
     let mut out = Vec::new();
     for (r, (col, mode)) in (0..table.rows.len()).flat_map(|r| cols.iter().map(move |c| (r, c))) {
         let col = *col;
-        let (row, fraction) = (&table.rows[r], column_is_fraction(table, col));
+        let row = &table.rows[r];
+        // (Or a known benchmark's row across the models: its scores, as a column is in a table of
+        // models as rows.)
+        let across = || known(&&row[bench_col]) && super::cell_values::row_is_fraction(row, &value_cols);
+        let fraction = column_is_fraction(table, col) || across();
         let bench = strip_markup(&row[bench_col]);
         let Some(value) = pure_number(&row[col]) else { continue };
         let bench = match &part_of {
@@ -301,6 +308,31 @@ mod tests {
         let unknown = md.replace("### Livebench", "### Our own test");
         let got = named(&read(&unknown, "org/Foo-MoE"));
         assert!(!got.iter().any(|s| s.0.contains("reasoning") || s.0.contains("our_own")), "{got:?}");
+    }
+
+    #[test]
+    fn a_size_under_a_family_names_the_column() {
+        // Llama 2's table the other way round: the size in a row under each family name.
+        let md = "| | Llama 1 | Llama 1 | Llama 2 | Llama 2 |\n|---|---|---|---|---|\n| Size | 7B | 13B | 7B | 13B |\n\
+                  | Code | 14.1 | 18.9 | 16.8 | 24.5 |\n| Commonsense Reasoning | 60.8 | 66.1 | 63.9 | 66.9 |\n\
+                  | World Knowledge | 46.2 | 52.6 | 48.9 | 55.4 |\n| Math | 6.95 | 10.9 | 14.6 | 28.7 |\n\
+                  | MMLU | 35.1 | 46.9 | 45.3 | 54.8 |\n| BBH | 30.3 | 37.0 | 32.6 | 39.4 |\n";
+        assert_eq!(tables(md)[0].header[3], "Llama 2 7B");
+        let got = named(&read(md, "meta-llama/Llama-2-7b-hf"));
+        assert_eq!(got, [("mmlu".to_owned(), None, 45.3), ("bbh".to_owned(), None, 32.6)]);
+    }
+
+    #[test]
+    fn a_benchmarks_fractions_across_the_models_are_percents() {
+        // A loss row above 1 in the model's column does not make its other rows' fractions percents.
+        let md = "| Model | Foo-GPT 111M | Foo-GPT 13B |\n|---|---|---|\n| PILE test xent | 2.566 | 1.575 |\n\
+                  | PIQA | 0.594 | 0.766 |\n| ARC-c | 0.166 | 0.367 |\n";
+        let got = named(&read(md, "org/Foo-GPT-13B"));
+        assert_eq!(got, [("piqa".to_owned(), None, 76.6), ("arc_challenge".to_owned(), None, 36.7)]);
+        // A name densing does not know may be on any scale (a similarity, lower is better).
+        let md = "| metric | org/Foo-GPT-13B | org/Bar |\n|---|---|---|\n| aesthetic | **5.95** | 5.86 |\n\
+                  | perceptual similarity | **0.5171** | 0.577 |\n";
+        assert!(read(md, "org/Foo-GPT-13B").scores.iter().all(|s| s.value == 5.95 || s.value == 0.5171));
     }
 
     #[test]

@@ -68,7 +68,8 @@ mod tests {
         assert_eq!(on_scale("mt_bench", 7.5, "7.50"), Ok(7.5));
         assert!(on_scale("mt_bench", 19.8, "19.8").is_err(), "printed ×10: another scale");
         assert_eq!(on_scale("mmlu", 84.0, "0.84"), Ok(84.0), "a percent benchmark keeps its percent");
-        // Unscaled with three places: Mistral-Small-24B's "ifeval | 0.829" beside "wildbench | 52.27".
+        // Unscaled with three places: "ifeval | 0.829" beside "wildbench | 52.27" in one model's
+        // column. (Mistral-Small-24B's card has its row's other models in fractions too: read so.)
         assert!(on_scale("ifeval", 0.829, "0.829").is_err());
         assert_eq!(on_scale("gsm8k", 0.45, "0.45"), Ok(0.45), "a tiny model's GSM8K percent");
         assert_eq!(on_scale("gsm8k", 0.125, "0.125%"), Ok(0.125), "a percent said so");

@@ -73,6 +73,24 @@ impl Table {
     pub fn labels(&self) -> impl Iterator<Item = &String> {
         self.header.iter().chain(self.rows.iter().filter_map(|r| r.first()))
     }
+
+    /// The table the other way round: its first column as the header, each other column a row.
+    /// Rows have no place of their own (the table's offset) nor links or bold marks.
+    pub fn transposed(&self) -> Table {
+        let column = |c: usize| self.rows.iter().map(move |r| r.get(c).cloned().unwrap_or_default());
+        let rows: Vec<Vec<String>> = (1..self.header.len())
+            .map(|c| std::iter::once(self.header[c].clone()).chain(column(c)).collect())
+            .collect();
+        Table {
+            header: std::iter::once(self.header.first().cloned().unwrap_or_default()).chain(column(0)).collect(),
+            row_offsets: vec![self.offset; rows.len()],
+            rows,
+            row_links: vec![],
+            row_bold: vec![],
+            header_bold: vec![],
+            ..self.clone()
+        }
+    }
 }
 
 /// Lead-in text kept per table: the last bytes before it.
