@@ -344,6 +344,10 @@ pub(super) const NEVER_IN_A_BENCHMARK: &[&str] = &[
     "gpus",
     "cpu",
     "hours",
+    // A model card's environmental impact ("Carbon Emissions (tCO₂eq)", "Power Consumption").
+    "carbon",
+    "emissions",
+    "consumption",
     "architecture",
     "recovery",
     "time",

@@ -1767,6 +1767,10 @@ mod tests {
         // The same kind of table the other way round: sizes over rows of settings.
         let md = "| | 7B | 12B |\n|---|---|---|\n| layer_num | 30 | 38 |\n| head_num | 32 | 32 |\n";
         assert!(read(md, "Tele-AI/telechat-7B").scores.is_empty());
+        // An environmental-impact table under the models' names (OLMo's, the other way round).
+        let md = "| | Foo 7B Twin | Foo 7B |\n|---|---|---|\n| Power Consumption From GPUs | 135 | 104 |\n\
+                  | Carbon Emissions (tCO₂eq) | 0 | 75.05 |\n";
+        assert!(read(md, "org/Foo-7B").scores.is_empty());
     }
 
     #[test]

@@ -150,14 +150,10 @@ pub(super) fn models_as_columns(
     // ("Math" beside GSM8K and other benchmarks is MATH.)
     let math = math_is_benchmark(names.iter().copied());
     let section_mode = section_modes(table, bench_col, model_id);
-    let mut out = Vec::new();
+    let (mut out, mut unscaled) = (Vec::new(), Vec::new());
     for (r, (col, mode)) in (0..table.rows.len()).flat_map(|r| cols.iter().map(move |c| (r, c))) {
         let col = *col;
         let row = &table.rows[r];
-        // (Or a known benchmark's row across the models: its scores, as a column is in a table of
-        // models as rows.)
-        let across = || known(&&row[bench_col]) && super::cell_values::row_is_fraction(row, &value_cols);
-        let fraction = column_is_fraction(table, col) || across();
         let bench = strip_markup(&row[bench_col]);
         let Some(value) = pure_number(&row[col]) else { continue };
         let bench = match &part_of {
@@ -171,7 +167,18 @@ pub(super) fn models_as_columns(
                 None => bench,
             },
         };
-        if !by_quant.is_empty() && !resolve(&bench).is_known {
+        let known_name = resolve(&bench).is_known;
+        if !by_quant.is_empty() && !known_name {
+            continue;
+        }
+        // A row of fractions across the models is one benchmark's scores as fractions, as a column
+        // is in a table of models as rows. Of a name densing does not know the scale is not known
+        // (a similarity, lower better): not read, rather than its 0.58 published as a percent. (A
+        // zero is zero on any such scale.)
+        let across = super::cell_values::row_is_fraction(row, &value_cols);
+        let fraction = column_is_fraction(table, col) || across && known_name;
+        if across && !fraction && value != 0.0 {
+            unscaled.push(format!("{bench} = {}", row[col].trim()));
             continue;
         }
         // A "Metric" column names the metric wherever it stands ("Category | Benchmark | # Shots |
@@ -233,7 +240,12 @@ pub(super) fn models_as_columns(
             evaluated_by: None,
         });
     }
-    TableRead { scores: out, abstained: None }
+    let why = (!unscaled.is_empty()).then(|| {
+        let why =
+            "fractions across the models, of a name densing does not know: a fraction or a score on its own scale?";
+        (Unused::AmbiguousUnit, format!("{}: {why}", unscaled.join(", ")))
+    });
+    TableRead { scores: out, abstained: why }
 }
 
 /// Which value columns a table's header sets in bold (`| | GPT-4 | **Starling-7B** |`): a card
@@ -329,10 +341,19 @@ mod tests {
                   | PIQA | 0.594 | 0.766 |\n| ARC-c | 0.166 | 0.367 |\n";
         let got = named(&read(md, "org/Foo-GPT-13B"));
         assert_eq!(got, [("piqa".to_owned(), None, 76.6), ("arc_challenge".to_owned(), None, 36.7)]);
-        // A name densing does not know may be on any scale (a similarity, lower is better).
+        // A name densing does not know may be on any scale (a similarity, lower is better): its row
+        // is not read, neither as percents nor as tiny ones.
         let md = "| metric | org/Foo-GPT-13B | org/Bar |\n|---|---|---|\n| aesthetic | **5.95** | 5.86 |\n\
-                  | perceptual similarity | **0.5171** | 0.577 |\n";
-        assert!(read(md, "org/Foo-GPT-13B").scores.iter().all(|s| s.value == 5.95 || s.value == 0.5171));
+                  | perceptual similarity | **0.52** | 0.577 |\n";
+        let unread = read(md, "org/Foo-GPT-13B");
+        assert_eq!(unread.scores.iter().map(|s| s.value).collect::<Vec<_>>(), [5.95]);
+        assert!(
+            matches!(&unread.abstained, Some((Unused::AmbiguousUnit, why)) if why.contains("perceptual")),
+            "{unread:?}"
+        );
+        // Zero is zero on any scale.
+        let zero = md.replace("**0.52**", "0.0");
+        assert_eq!(read(&zero, "org/Foo-GPT-13B").scores.iter().map(|s| s.value).collect::<Vec<_>>(), [5.95, 0.0]);
     }
 
     #[test]
