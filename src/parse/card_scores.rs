@@ -173,15 +173,15 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
 /// "Humanities", …, "Hard", "Average"), no row a benchmark:
 /// the table the other way round, where a card's own breakdown is read.
 fn categories_by_benchmark(table: &Table, header: &[String]) -> Option<Table> {
-    let benchmark = |h: &String| Some(resolve(h)).is_some_and(|b| b.is_known && b.canonical != "card_average");
     let rows: Vec<&String> = table.rows.iter().map(|r| &r[0]).filter(|c| !c.trim().is_empty()).collect();
     let parts = rows.iter().filter(|r| is_part_name(r)).count();
-    let overall = rows.iter().filter(|r| is_overall_column(r)).count();
-    let columns = header.iter().skip(1).filter(|h| !h.trim().is_empty());
-    (header.len() > 1 && columns.clone().count() >= 1 && columns.clone().all(benchmark))
-        .then_some(())
-        .filter(|_| parts >= 2 && overall <= 1 && !rows.iter().any(|r| benchmark(r)))
-        .map(|_| table.transposed())
+    if parts < 2 || rows.iter().filter(|r| is_overall_column(r)).count() > 1 {
+        return None;
+    }
+    let benchmark = |h: &String| Some(resolve(h)).is_some_and(|b| b.is_known && b.canonical != "card_average");
+    let mut columns = header.iter().skip(1).filter(|h| !h.trim().is_empty()).peekable();
+    let benchmarks = columns.peek().is_some() && columns.all(benchmark);
+    (benchmarks && !rows.iter().any(|r| benchmark(r))).then(|| table.transposed())
 }
 
 /// Columns that are each only a part, setting or metric of the benchmark a section's title or

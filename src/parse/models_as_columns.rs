@@ -125,9 +125,9 @@ pub(super) fn models_as_columns(
     // columns are under its heading.
     // (A row that can be no benchmark, `| params | 1.2B | 6.0B |`, is passed over; not most rows.)
     let of_it = |n: &str| is_overall_column(n) || is_metric_only(n) || is_setting_only(n) || is_part_name(n);
-    let rows: Vec<&&String> = names.iter().filter(|n| may_be_benchmark(n) || of_it(n)).collect();
-    let all_of_it = rows.len() * 2 > names.len() && rows.iter().all(|n| of_it(n));
-    let one_overall = rows.iter().filter(|n| is_overall_column(n)).count() == 1;
+    let readable: Vec<&&String> = names.iter().filter(|n| may_be_benchmark(n) || of_it(n)).collect();
+    let all_of_it = readable.len() * 2 > names.len() && readable.iter().all(|n| of_it(n));
+    let one_overall = readable.iter().filter(|n| is_overall_column(n)).count() == 1;
     let section = (part_of.is_none() && unnamed_rows && (all_of_it || one_overall))
         .then(|| section_benchmark(table))
         .flatten()

@@ -82,13 +82,18 @@ impl Table {
             .map(|c| std::iter::once(self.header[c].clone()).chain(column(c)).collect())
             .collect();
         Table {
+            kind: self.kind,
+            heading: self.heading.clone(),
             header: std::iter::once(self.header.first().cloned().unwrap_or_default()).chain(column(0)).collect(),
+            offset: self.offset,
             row_offsets: vec![self.offset; rows.len()],
             rows,
+            lead_in: self.lead_in.clone(),
+            caption: self.caption.clone(),
             row_links: vec![],
             row_bold: vec![],
             header_bold: vec![],
-            ..self.clone()
+            of_tuned_models: self.of_tuned_models,
         }
     }
 }
@@ -837,6 +842,16 @@ mod tests {
                     <tr><td><strong>Starling-7B</strong></td><td>63.9</td></tr><tr><td><b>Foo</b> bar</td><td>1</td></tr></table>\n";
         let t = &tables(html)[0];
         assert_eq!((t.row_bold.as_slice(), t.caption.as_str()), ([false, true, false].as_slice(), "(Zero-shot CMMLU)"));
+    }
+
+    #[test]
+    fn a_table_the_other_way_round() {
+        let t =
+            &tables("## Results\n\n| | MMLU | BBH |\n|---|---|---|\n| STEM | 51.2 | 49.5 |\n| Hard | 39.4 | - |\n")[0];
+        let other = t.transposed();
+        assert_eq!(other.header, ["", "STEM", "Hard"]);
+        assert_eq!(other.rows, [["MMLU", "51.2", "39.4"], ["BBH", "49.5", "-"]]);
+        assert_eq!((other.heading.as_str(), other.row_offsets.as_slice()), (t.heading.as_str(), &[t.offset; 2][..]));
     }
 
     #[test]
