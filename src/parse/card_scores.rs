@@ -187,10 +187,22 @@ fn categories_by_benchmark(table: &Table, header: &[String]) -> Option<Table> {
 /// Columns that are each only a part, setting or metric of the benchmark a section's title or
 /// lead-in names ("We achieve the following MT-Bench scores across 6 languages" over `| | German |
 /// French | … |`): a table of models as rows, as such rows make one of models as columns.
+/// So are columns of which one is an overall figure and none a known benchmark, under a known
+/// benchmark's heading or lead-in, or the table's own title ("**BLINK**: a benchmark with 14 visual
+/// tasks" over "Art Style", "Jigsaw", …, "Overall"), as such rows are.
 fn of_section_benchmark(table: &Table, header: &[String]) -> bool {
     let of_it = |h: &String| is_overall_column(h) || is_setting_only(h) || is_part_name(h) || is_metric_only(h);
     let named: Vec<&String> = header.iter().skip(1).filter(|h| !h.trim().is_empty()).collect();
-    !named.is_empty() && named.iter().all(|h| of_it(h)) && section_or_languages(table, header).is_some()
+    let known = |h: &&String| Some(resolve(h)).is_some_and(|b| b.is_known && b.canonical != "card_average");
+    let one_overall = named.iter().filter(|h| is_overall_column(h)).count() == 1 && !named.iter().any(known);
+    let all_of_it = !named.is_empty() && named.iter().all(|h| of_it(h));
+    match section_or_languages(table, header) {
+        Some(name) if all_of_it => !name.is_empty(),
+        Some(name) if one_overall => {
+            resolve(&name).is_known || super::table_titles::titled_benchmark(table).is_some_and(|t| t == name)
+        }
+        _ => false,
+    }
 }
 
 /// The benchmark a section's title or lead-in names, or that a lead-in names over columns of
@@ -898,6 +910,19 @@ mod tests {
         assert_eq!(got.len(), 10);
         // Another model's breakdown is not this one's.
         assert!(read(md, "org/Bar-13B-Base").scores.is_empty());
+    }
+
+    #[test]
+    fn columns_of_a_titled_benchmark_with_its_overall_over_model_rows() {
+        let md = "**BLINK**: a benchmark with 14 visual tasks that humans can solve very quickly.\n\n\
+                  | | Art Style | Jigsaw | **Overall** |\n|---|---|---|---|\n| Foo-vision-instruct | 87.2 | 68.0 | **57.0** |\n\
+                  | Bar-4B | 55.6 | 55.3 | **45.9** |\n";
+        let got = named(&read(md, "org/Foo-vision-instruct"));
+        let want = [("blink_art_style", 87.2), ("blink_jigsaw", 68.0), ("blink", 57.0)];
+        assert_eq!(got, want.map(|(b, v)| (b.to_owned(), None, v)));
+        // Without the title, the columns are no one benchmark's parts.
+        let untitled = md.replace("**BLINK**: a benchmark", "We tested on a set");
+        assert!(!named(&read(&untitled, "org/Foo-vision-instruct")).iter().any(|g| g.0.starts_with("blink")));
     }
 
     #[test]

@@ -884,6 +884,12 @@ mod tests {
         assert_eq!(read("Qwen/Qwen2.5-Math", family), None, "no size to pick a column with");
         let compared = "| Datasets | Mistral-7B | Gemma-7B | Llama-3-8B | Qwen1.5-7B | Qwen2-7B |\n|:--|:--:|:--:|:--:|:--:|:--:|\n|Architecture | Mistral | Gemma | Llama | Qwen1.5 | Qwen2 |\n|# Params | 7.2B | 8.5B | 8.0B | 7.7B | 7.6B |\n";
         assert_eq!(read("Qwen/Qwen2-7B", compared), Some((7_600_000_000, None)));
+        // A column that is the model's very name beside one naming it with a size added.
+        let t0 =
+            "| | [T0](https://huggingface.co/bigscience/T0) | [T0p](https://huggingface.co/bigscience/T0p) | T0_3B |\n\
+                  |---|---|---|---|\n| Number of parameters | 11 billion | 11 billion | 3 billion |\n";
+        assert_eq!(read("bigscience/T0", t0), Some((11 * B, None)));
+        assert_eq!(read("bigscience/T0_3B", t0), Some((3 * B, None)));
         let elyza = "| Model Name | Vocab Size | #Params |\n|:---|:---:|:---:|\n|[elyza/ELYZA-japanese-Llama-2-7b](https://huggingface.co/elyza/ELYZA-japanese-Llama-2-7b)| 32000 | 6.27B |\n|[elyza/ELYZA-japanese-Llama-2-7b-fast](https://huggingface.co/elyza/ELYZA-japanese-Llama-2-7b-fast)| 45043 | 6.37B |\n";
         assert_eq!(read("elyza/ELYZA-japanese-Llama-2-7b", elyza), Some((6_270_000_000, None)));
         assert_eq!(read("elyza/ELYZA-japanese-Llama-2-7b-fast", elyza), Some((6_370_000_000, None)));

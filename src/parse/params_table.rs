@@ -27,6 +27,11 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
                 row.iter().enumerate().skip(1).filter_map(|(j, c)| Some((j, keyed_num(key, c)?))).collect();
             let ours = |j: usize| head.get(j).is_some_and(|h| is_ours(h, id, name)) || Some(j) == bold;
             let own: Vec<_> = vals.iter().filter(|(j, _)| ours(*j)).collect();
+            // A column that is the model's very name beside one naming it with a size added ("T0"
+            // beside "T0_3B"): the former.
+            let named: Vec<_> =
+                own.iter().copied().filter(|(j, _)| head.get(*j).is_some_and(|h| is_name(h, id))).collect();
+            let own = if named.len() == 1 { named } else { own };
             // (A lone value under a header giving another size, "| Property | 26B A4B MoE |", is that
             // model's; in the header row itself it is the value.)
             let other = |j: usize| {
@@ -260,11 +265,7 @@ pub(super) fn links_here(head: &[&str], row: &[&str], id: &str) -> bool {
 
 /// Does a table cell name this model (its id or name; its size when the name has one)?
 fn is_ours(cell: &str, id: &str, name: Option<&SizeText>) -> bool {
-    let norm = |s: &str| {
-        let s = s.split_once('[').and_then(|(_, l)| l.split_once("](")).map_or(s, |(text, _)| text);
-        s.split('(').next().unwrap_or("").chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
-    };
-    let (c, short) = (norm(cell), id.rsplit('/').next().unwrap_or(id));
+    let short = id.rsplit('/').next().unwrap_or(id);
     let sized = |n: &SizeText| {
         let s = parse_size(cell.trim_matches(|c: char| c.is_whitespace() || c == '*'));
         !n.is_expert_notation && s.is_some_and(|s| s.total == n.total && s.active == n.active)
@@ -278,11 +279,18 @@ fn is_ours(cell: &str, id: &str, name: Option<&SizeText>) -> bool {
     };
     // A tune has its base's count: "Llama 4 Scout (17Bx16E)" is Llama-4-Scout-17B-16E-Instruct's row.
     let but_for_size = || super::model_names::names_but_for_size(&without_own_sizes(cell, short), id, true);
-    (!c.is_empty() && !short.is_empty() && (c == norm(id) || c == norm(short)))
-        || name.is_some_and(sized)
-        || exact(id)
-        || original()
-        || but_for_size()
+    is_name(cell, id) || name.is_some_and(sized) || exact(id) || original() || but_for_size()
+}
+
+/// Whether a cell is the model's name as written, but for case and punctuation ("T0",
+/// "[T0](https://huggingface.co/bigscience/T0)", "bigscience/t0"; not "T0_3B").
+fn is_name(cell: &str, id: &str) -> bool {
+    let norm = |s: &str| {
+        let s = s.split_once('[').and_then(|(_, l)| l.split_once("](")).map_or(s, |(text, _)| text);
+        s.split('(').next().unwrap_or("").chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()
+    };
+    let (c, short) = (norm(cell), id.rsplit('/').next().unwrap_or(id));
+    !c.is_empty() && !short.is_empty() && (c == norm(id) || c == norm(short))
 }
 
 /// A label without a parenthesis that only repeats sizes of the model's name: "Llama 4 Scout
