@@ -106,7 +106,11 @@ pub(super) fn sub_header(t: &mut Table) {
             .map(|(above, below)| match repeated(above) {
                 true => group_column(above.trim(), below.trim(), &head, &first_names),
                 false if below.is_empty() => above.clone(),
-                false if is_split(&below) && !above.trim().is_empty() => format!("{} {}", above.trim(), below.trim()),
+                // (A split, or a size under a model's name: "moondream1" over "1.6B" beside "LLaVA-1.5"
+                // over "13.3B" and "7.3B".)
+                false if (is_split(&below) || is_size_cell(&below)) && !above.trim().is_empty() => {
+                    format!("{} {}", above.trim(), below.trim())
+                }
                 false => below,
             })
             .collect();
@@ -209,8 +213,7 @@ fn group_column(group: &str, sub: &str, header: &[String], subs: &[String]) -> S
         return format!("{sub} ({group})");
     }
     // A size under a model's name ("Llama 2" over "7B"): that model at that size.
-    let words = super::model_names::words(sub);
-    if matches!(words.as_slice(), [w] if super::name_words::is_size(w)) {
+    if is_size_cell(sub) {
         return format!("{group} {sub}");
     }
     let groups = header.iter().zip(subs).filter(|(_, s)| s.trim() == sub).map(|(g, _)| g.trim());
@@ -218,6 +221,13 @@ fn group_column(group: &str, sub: &str, header: &[String], subs: &[String]) -> S
         1 => sub.to_owned(),
         _ => format!("{sub} {group}"),
     }
+}
+
+/// A cell that is one size and nothing else ("7B", "13.3B", "350M").
+fn is_size_cell(cell: &str) -> bool {
+    let cell = cell.trim().trim_matches('*');
+    let digits = cell.strip_suffix(['B', 'b', 'M', 'm']).unwrap_or("");
+    !digits.is_empty() && digits.parse::<f64>().is_ok()
 }
 
 /// A data split's name ([`split_of`](super::benchmarks::split_of)), with a letter or number of its

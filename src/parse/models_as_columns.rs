@@ -332,6 +332,12 @@ mod tests {
         assert_eq!(tables(md)[0].header[3], "Llama 2 7B");
         let got = named(&read(md, "meta-llama/Llama-2-7b-hf"));
         assert_eq!(got, [("mmlu".to_owned(), None, 45.3), ("bbh".to_owned(), None, 32.6)]);
+        // A size under a name that is not repeated names that model at that size too.
+        let md = "| | Bar-1.5 | Bar-1.5 | **foo1** |\n|---|---|---|---|\n| Parameters | 13.3B | 7.3B | 1.6B |\n\
+                  | GQA | 63.3 | 62.0 | 57.9 |\n| TextVQA | 61.3 | 58.2 | 35.6 |\n";
+        assert_eq!(tables(md)[0].header[1..], ["Bar-1.5 13.3B", "Bar-1.5 7.3B", "foo1 1.6B"]);
+        let got = named(&read(md, "org/foo1"));
+        assert_eq!(got, [("gqa".to_owned(), None, 57.9), ("textvqa".to_owned(), None, 35.6)]);
     }
 
     #[test]
