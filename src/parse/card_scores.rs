@@ -187,6 +187,7 @@ fn categories_by_benchmark(table: &Table, header: &[String]) -> Option<Table> {
 /// Columns that are each only a part, setting or metric of the benchmark a section's title or
 /// lead-in names ("We achieve the following MT-Bench scores across 6 languages" over `| | German |
 /// French | … |`): a table of models as rows, as such rows make one of models as columns.
+///
 /// So are columns of which one is an overall figure and none a known benchmark, under a known
 /// benchmark's heading or lead-in, or the table's own title ("**BLINK**: a benchmark with 14 visual
 /// tasks" over "Art Style", "Jigsaw", …, "Overall"), as such rows are.
