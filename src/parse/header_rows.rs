@@ -86,11 +86,10 @@ pub(super) fn sub_header(t: &mut Table) {
     // the corner above is empty and the row below names the label column: `| Model | C-Eval |`.)
     // (Or most columns sit under a repeated group, and the row below names the label column
     // too: `| Task | TE | TE | … |` over `| Dataset | SNLI | MNLI Matched | … |` on GPT-1's card.)
-    // (Groups, not one title spanning the table: an HTML title is read above, and a Markdown
-    // header of one name repeated over every column is left as it is.)
+    // (Groups, two or more, in Markdown or HTML: not one title spanning the table, which in HTML
+    // is read above and in Markdown is left as it is.)
     let groups: std::collections::BTreeSet<&String> = t.header.iter().skip(1).collect();
-    let grouped = t.kind == TableKind::Markdown
-        && groups.len() >= 2
+    let grouped = groups.len() >= 2
         && t.header.iter().skip(1).filter(|h| repeated(h)).count() * 2 >= t.header.len().saturating_sub(1);
     let corner = first[0].is_empty()
         || (t.kind == TableKind::Html && first[0] == t.header[0])

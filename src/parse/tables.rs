@@ -682,6 +682,13 @@ mod tests {
         assert_eq!(t.rows, [["", "89.9", "82.1", "82.0", "70.3", "59.0"]]);
         let few = md.replace("| SS | SS | RC |", "| SS | RC | CR |");
         assert_eq!(tables(&few)[0].rows.len(), 2, "one group repeated: the row may be data");
+        // The same table in HTML, each row a `<tr>`.
+        let html = "<table><tr><th>Task</th><th>TE</th><th>TE</th><th>SS</th><th>SS</th><th>RC</th></tr>\
+                    <tr><td>Dataset</td><td>SNLI</td><td>MNLI Matched</td><td>STS-B</td><td>QQP</td><td>RACE</td></tr>\
+                    <tr><td></td><td>89.9</td><td>82.1</td><td>82.0</td><td>70.3</td><td>59.0</td></tr></table>\n";
+        let t = &tables(html)[0];
+        assert_eq!(t.header, ["Dataset", "SNLI", "MNLI Matched", "STS-B", "QQP", "RACE"]);
+        assert_eq!(t.rows.len(), 1);
     }
 
     #[test]
