@@ -22,6 +22,12 @@ fn not_alone(w: &str) -> bool {
     AXIS_WORDS.contains(&w) || language(w)
 }
 
+/// A name that is only an overall figure, a metric, a setting or a part of some benchmark named
+/// elsewhere ("Average", "Pass@1", "5-shot", "STEM", "German"), not a benchmark of its own.
+pub fn is_of_one_benchmark(name: &str) -> bool {
+    is_overall_column(name) || is_metric_only(name) || is_setting_only(name) || is_part_name(name)
+}
+
 /// A name made only of category words ("Social Science", "World Knowledge"), or "Math" written
 /// as a category (the benchmark is written "MATH").
 pub fn is_category_name(name: &str) -> bool {

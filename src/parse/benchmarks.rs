@@ -5,8 +5,8 @@
 //! remains is looked up. Unrecognised names keep their cleaned raw name: nothing is dropped.
 
 pub use super::benchmark_shape::{
-    english_named, is_category_name, is_metric_only, is_overall_column, is_part_name, is_setting_only,
-    math_is_benchmark, may_be_benchmark, split_of,
+    english_named, is_category_name, is_metric_only, is_of_one_benchmark, is_overall_column, is_part_name,
+    is_setting_only, math_is_benchmark, may_be_benchmark, split_of,
 };
 
 pub use super::benchmark_aliases::ALIASES;
@@ -108,6 +108,12 @@ const SUBSETS: &[&str] = &["diamond", "verified", "lite", "extended", "main"];
 /// theirs, unlike a one-language benchmark's English set ("IFEval - EN").
 pub(super) const MULTILINGUAL: &[&str] =
     &["mgsm", "mmmlu", "xnli", "xcopa", "xstorycloze", "xwinograd", "belebele", "m3exam"];
+
+/// Whether a name is a benchmark densing knows, not the card's own average.
+pub fn is_known_benchmark(name: &str) -> bool {
+    let b = resolve(name);
+    b.is_known && b.canonical != "card_average"
+}
 
 /// Resolves a name as written.
 ///

@@ -31,8 +31,8 @@ use super::tune_or_base::heading_allows;
 use super::{front_matter::as_percent, lm_eval::lm_eval, lm_eval::lm_eval_elsewhere};
 use super::{header_only::header_only, mode_rows::mode_rows, models_as_columns::models_as_columns};
 use crate::parse::benchmarks::{
-    heading_benchmark, is_category_name, is_metric_only, is_overall_column, is_part_name, is_setting_only,
-    math_is_benchmark, may_be_benchmark, resolve, shots_in, split_of, strip_markup,
+    heading_benchmark, is_category_name, is_known_benchmark, is_metric_only, is_of_one_benchmark, is_overall_column,
+    is_part_name, is_setting_only, math_is_benchmark, may_be_benchmark, resolve, shots_in, split_of, strip_markup,
 };
 
 /// One score read from a table.
@@ -178,10 +178,9 @@ fn categories_by_benchmark(table: &Table, header: &[String]) -> Option<Table> {
     if parts < 2 || rows.iter().filter(|r| is_overall_column(r)).count() > 1 {
         return None;
     }
-    let benchmark = |h: &String| Some(resolve(h)).is_some_and(|b| b.is_known && b.canonical != "card_average");
     let mut columns = header.iter().skip(1).filter(|h| !h.trim().is_empty()).peekable();
-    let benchmarks = columns.peek().is_some() && columns.all(benchmark);
-    (benchmarks && !rows.iter().any(|r| benchmark(r))).then(|| table.transposed())
+    let benchmarks = columns.peek().is_some() && columns.all(|h| is_known_benchmark(h));
+    (benchmarks && !rows.iter().any(|r| is_known_benchmark(r))).then(|| table.transposed())
 }
 
 /// Columns that are each only a part, setting or metric of the benchmark a section's title or
@@ -192,11 +191,10 @@ fn categories_by_benchmark(table: &Table, header: &[String]) -> Option<Table> {
 /// benchmark's heading or lead-in, or the table's own title ("**BLINK**: a benchmark with 14 visual
 /// tasks" over "Art Style", "Jigsaw", …, "Overall"), as such rows are.
 fn of_section_benchmark(table: &Table, header: &[String]) -> bool {
-    let of_it = |h: &String| is_overall_column(h) || is_setting_only(h) || is_part_name(h) || is_metric_only(h);
     let named: Vec<&String> = header.iter().skip(1).filter(|h| !h.trim().is_empty()).collect();
-    let known = |h: &&String| Some(resolve(h)).is_some_and(|b| b.is_known && b.canonical != "card_average");
-    let one_overall = named.iter().filter(|h| is_overall_column(h)).count() == 1 && !named.iter().any(known);
-    let all_of_it = !named.is_empty() && named.iter().all(|h| of_it(h));
+    let one_overall =
+        named.iter().filter(|h| is_overall_column(h)).count() == 1 && !named.iter().any(|h| is_known_benchmark(h));
+    let all_of_it = !named.is_empty() && named.iter().all(|h| is_of_one_benchmark(h));
     match section_or_languages(table, header) {
         Some(name) if all_of_it => !name.is_empty(),
         Some(name) if one_overall => {

@@ -29,16 +29,19 @@ pub fn as_read(text: &str) -> Option<AsRead> {
     let lf = text.contains('\r').then(|| text.replace("\r\r\n", "\n").replace("\r\n", "\n"));
     let text_lf = lf.as_deref().unwrap_or(text);
     // Each step writes the text as the one before left it; `None` from a step changes nothing.
-    let steps: [fn(&str) -> Option<String>; 5] = [
-        |t| super::unseen_markup::blank_wrappers(t, super::front_matter::split(t).1),
-        |t| super::unseen_markup::inline_links(t, super::front_matter::split(t).1),
-        |t| atx_headings(t, super::front_matter::split(t).1),
-        |t| with_outer_pipes(t, super::front_matter::split(t).1),
-        cells_as_read,
+    // (No step touches the front matter: its length, looked for once, holds for every step.)
+    let front = text_lf.len() - super::front_matter::split(text_lf).1.len();
+    let steps: [fn(&str, &str) -> Option<String>; 5] = [
+        super::unseen_markup::blank_wrappers,
+        super::unseen_markup::inline_links,
+        atx_headings,
+        with_outer_pipes,
+        |t, _| cells_as_read(t),
     ];
     let mut read: Option<String> = None;
     for step in steps {
-        if let Some(next) = step(read.as_deref().unwrap_or(text_lf)) {
+        let t = read.as_deref().unwrap_or(text_lf);
+        if let Some(next) = step(t, &t[front..]) {
             read = Some(next);
         }
     }

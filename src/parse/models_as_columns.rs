@@ -4,8 +4,8 @@
 
 use super::axis_words::{is_language, language_column};
 use super::benchmarks::{
-    is_category_name, is_metric_only, is_overall_column, is_part_name, is_setting_only, math_is_benchmark,
-    may_be_benchmark, resolve, shots_in, strip_markup,
+    is_category_name, is_known_benchmark, is_of_one_benchmark, is_overall_column, math_is_benchmark, may_be_benchmark,
+    resolve, shots_in, strip_markup,
 };
 use super::card_scores::{CardScore, TableRead, Unused};
 use super::front_matter::as_percent;
@@ -105,7 +105,7 @@ pub(super) fn models_as_columns(
     // with 14 visual tasks" over "Art Style", "Counting"): its parts. In a section only a sentence
     // says is about one ("We also use the MMLU benchmark …" over `| Dataset | 7B | 65B |` by
     // fine-tuning set), each row may be a setting or another model: not read.
-    let known = |n: &&String| Some(resolve(n)).is_some_and(|b| b.is_known && b.canonical != "card_average");
+    let known = |n: &&String| is_known_benchmark(n);
     let unnamed_rows = !names.iter().any(known);
     let titled = unnamed_rows.then(|| titled_benchmark(table)).flatten();
     // (Not under a known benchmark's heading: its rows are datasets of their own.)
@@ -124,18 +124,20 @@ pub(super) fn models_as_columns(
     // benchmark's title ("### Livebench" over "Reasoning", "Coding", "IF", "AVG"), as such
     // columns are under its heading.
     // (A row that can be no benchmark, `| params | 1.2B | 6.0B |`, is passed over; not most rows.)
-    let of_it = |n: &str| is_overall_column(n) || is_metric_only(n) || is_setting_only(n) || is_part_name(n);
+    let of_it = |n: &str| is_of_one_benchmark(n);
     let readable: Vec<&&String> = names.iter().filter(|n| may_be_benchmark(n) || of_it(n)).collect();
     let all_of_it = readable.len() * 2 > names.len() && readable.iter().all(|n| of_it(n));
     let one_overall = readable.iter().filter(|n| is_overall_column(n)).count() == 1;
-    let section = (part_of.is_none() && unnamed_rows && (all_of_it || one_overall))
-        .then(|| section_benchmark(table))
-        .flatten()
+    // (Looked for once, for this and for the reject below.)
+    let in_section = (part_of.is_none() && unnamed_rows).then(|| section_benchmark(table)).flatten();
+    let section = in_section
+        .clone()
+        .filter(|_| all_of_it || one_overall)
         .filter(|n| all_of_it || resolve(n).is_known)
         .filter(|n| super::model_names::label_match(n, model_id).is_none());
     let rows_of_section = section.is_some();
     let part_of = part_of.or(section);
-    if part_of.is_none() && unnamed_rows && titled.is_none() && section_benchmark(table).is_some() {
+    if part_of.is_none() && titled.is_none() && in_section.is_some() {
         let why = "rows name no known benchmark in a section about one; what each row is is not known";
         return TableRead { scores: Vec::new(), abstained: Some((Unused::UnnamedBenchmark, why.to_owned())) };
     }

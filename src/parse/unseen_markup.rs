@@ -67,8 +67,9 @@ pub(super) fn inline_links(text: &str, markdown: &str) -> Option<String> {
 
 /// `text` with each run of wrapper lines of `markdown` (the part of `text` past its front matter)
 /// blank: lines holding only `<details>`, `<div>`, `<center>` or `<p>` tags (opening or closing) or
-/// HTML comments, with a blank line (or the end) right after the run. GFM ends an HTML block at a blank line, so the lines around such a run
-/// render as they would without it; `None` when there is none.
+/// HTML comments, with a blank line (or the end) right after the run. GFM ends an HTML block at a
+/// blank line, so the lines around such a run render as they would without it; `None` when there
+/// is none.
 pub(super) fn blank_wrappers(text: &str, markdown: &str) -> Option<String> {
     // (Most cards hold none of them: the lines are not looked at.)
     if !["<details", "<div", "<!--", "<center", "<p", "<P", "<D", "<C"].iter().any(|tag| markdown.contains(tag)) {
