@@ -28,6 +28,33 @@ pub fn is_of_one_benchmark(name: &str) -> bool {
     is_overall_column(name) || is_metric_only(name) || is_setting_only(name) || is_part_name(name)
 }
 
+/// A column of a model's architecture ("n_layers", "d_model", "kv_heads", "len_vocab",
+/// "rope_theta", "Hidden Size"): a table with two of them lists the models' settings, so a name
+/// beside them that densing does not know ("max_pos") is one more setting, not a benchmark.
+pub fn is_architecture_column(name: &str) -> bool {
+    const ARCHITECTURE: &[&str] = &[
+        "layers",
+        "layer",
+        "heads",
+        "head",
+        "vocab",
+        "vocabulary",
+        "hidden",
+        "dim",
+        "dimension",
+        "rope",
+        "theta",
+        "ffn",
+        "intermediate",
+        "embedding",
+        "embeddings",
+        "experts",
+    ];
+    let clean = strip_markup(name).to_lowercase();
+    let words: Vec<&str> = clean.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.iter().any(|w| ARCHITECTURE.contains(w)) || matches!(words.as_slice(), ["d" | "n", _])
+}
+
 /// A name made only of category words ("Social Science", "World Knowledge"), or "Math" written
 /// as a category (the benchmark is written "MATH").
 pub fn is_category_name(name: &str) -> bool {
@@ -261,6 +288,14 @@ pub fn may_be_benchmark(name: &str) -> bool {
     // Only a setting ("0-shot", "5-shot") or a split ("Valid"): the benchmark is named elsewhere.
     if b.canonical.trim_matches('_').is_empty() || split_of(name).is_some() {
         return false;
+    }
+    // A language before a parenthesis ("zh (ceval)", "en (arc / piqa)"): that language's part of
+    // what the parenthesis names, which may be a translation (MMLU in Chinese is no MMLU score).
+    if let Some((outside, _)) = clean.split_once('(') {
+        let outside: Vec<&str> = outside.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        if !outside.is_empty() && outside.iter().all(|w| language(w)) {
+            return false;
+        }
     }
     let words: Vec<&str> = clean
         .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#' || c == '_')

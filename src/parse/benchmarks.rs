@@ -5,8 +5,8 @@
 //! remains is looked up. Unrecognised names keep their cleaned raw name: nothing is dropped.
 
 pub use super::benchmark_shape::{
-    english_named, is_category_name, is_metric_only, is_of_one_benchmark, is_overall_column, is_part_name,
-    is_setting_only, math_is_benchmark, may_be_benchmark, split_of,
+    english_named, is_architecture_column, is_category_name, is_metric_only, is_of_one_benchmark, is_overall_column,
+    is_part_name, is_setting_only, math_is_benchmark, may_be_benchmark, split_of,
 };
 
 pub use super::benchmark_aliases::ALIASES;
@@ -172,6 +172,13 @@ pub fn resolve(raw: &str) -> Benchmark {
             let tail = words.iter().rev().take_while(|w| super::axis_words::METRIC.contains(w)).count();
             // ("Average Precision" is a metric, not a card's average.)
             let known = (tail > 0 && tail < words.len()).then(|| lookup(&words[..words.len() - tail].join(" ")));
+            known.flatten().filter(|c| c != "card_average")
+        })
+        // "LC AlpacaEval": the metric before the name, as an axis of a results table writes it.
+        .or_else(|| {
+            let words: Vec<&str> = bare.split(' ').collect();
+            let head = words.iter().take_while(|w| super::axis_words::METRIC.contains(w)).count();
+            let known = (head > 0 && head < words.len()).then(|| lookup(&words[head..].join(" ")));
             known.flatten().filter(|c| c != "card_average")
         })
         // (Not a multilingual benchmark's English part: "MGSM en", "MGSM English" are no MGSM score.)
@@ -443,6 +450,10 @@ mod tests {
             !may_be_benchmark("En") && !may_be_benchmark("ZH") && may_be_benchmark("HumanEval-ZH"),
             "a language's code"
         );
+        // A language's part of what the parenthesis names (which may be a translation of it).
+        assert_eq!(resolve("LC AlpacaEval").canonical, "alpaca_eval");
+        assert!(!may_be_benchmark("zh (ceval)") && !may_be_benchmark("German (MMLU)"));
+        assert!(may_be_benchmark("HumanEval (Python)") && may_be_benchmark("MT-Bench (German)"));
         assert_eq!(resolve("MBPP +").canonical, "mbpp_plus");
         assert_eq!(resolve("HumanEval +").canonical, "humaneval_plus");
         // "HumanEval (+)" heads cells like "76.2 (72.0)": HumanEval, then HumanEval+ in parentheses.

@@ -513,6 +513,8 @@ mod tests {
         assert!(is_tuned("deepseek-ai/DeepSeek-V3", "| DeepSeek-V3-Base | 671B |\n"));
         assert!(is_tuned("inclusionAI/Ling-flash-2.0", "| Ling-flash-base-2.0 | 32K |\n| Ling-flash-2.0 | 32K |\n"));
         assert!(is_tuned("THUDM/GLM-4-32B-0414", "GLM-4-32B-Base-0414 and GLM-4-32B-0414"));
+        // Or "pretrain" added (CWM's download table: `cwm`, `cwm-sft`, `cwm-pretrain`).
+        assert!(is_tuned("facebook/cwm", "| `cwm-sft` | SFT model |\n| `cwm-pretrain` | Pre-trained model |\n"));
         // Not a base with more added ("kobart-base-v2" on kobart's card), nor the name alone.
         assert!(!is_tuned("hyunwoongko/kobart", "see kobart-base-v2"));
         assert!(!is_tuned("inclusionAI/Ling-flash-2.0", "Ling-flash-2.0 is out"));

@@ -26,13 +26,14 @@ use super::table_context::{
     breakdown_of, is_lone_value_header, last_heading, nameless_own_row, numeric_share, overall_of_heading,
     overall_split, rows_of_others, section_benchmark, unnamed_categories, unnamed_row, unnamed_scores,
 };
-use super::tables::{clip, column_is_fraction, pure_number, Table, TableKind};
+use super::tables::{clip, column_is_fraction, plus_value, pure_number, Table, TableKind};
 use super::tune_or_base::heading_allows;
 use super::{front_matter::as_percent, lm_eval::lm_eval, lm_eval::lm_eval_elsewhere};
 use super::{header_only::header_only, mode_rows::mode_rows, models_as_columns::models_as_columns};
 use crate::parse::benchmarks::{
-    heading_benchmark, is_category_name, is_known_benchmark, is_metric_only, is_of_one_benchmark, is_overall_column,
-    is_part_name, is_setting_only, math_is_benchmark, may_be_benchmark, resolve, shots_in, split_of, strip_markup,
+    heading_benchmark, is_architecture_column, is_category_name, is_known_benchmark, is_metric_only,
+    is_of_one_benchmark, is_overall_column, is_part_name, is_setting_only, math_is_benchmark, may_be_benchmark,
+    resolve, shots_in, split_of, strip_markup,
 };
 
 /// One score read from a table.
@@ -228,9 +229,11 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
     // Category columns (Llama 2's "Commonsense Reasoning", "Math" = GSM8K and MATH averaged) are
     // sub-scores, not benchmarks; the table's benchmark columns are still read.
     let math = math_is_benchmark((0..header.len()).filter(|c| !label_cols.contains(c)).map(|c| &header[c]));
+    let architecture = header.iter().filter(|h| is_architecture_column(h)).count() >= 2;
     let value_cols: Vec<usize> = (0..header.len())
         .filter(|c| !label_cols.contains(c) && !header[*c].is_empty())
         .filter(|c| may_be_benchmark(&header[*c]) && (!is_category_name(&header[*c]) || math))
+        .filter(|c| !architecture || is_known_benchmark(&header[*c]))
         .collect();
     // Two columns under one name (a two-level header: "AlpacaEval" vs three opponents) cannot be
     // told apart: neither is used. ("MMLU" beside "MMLU-CoT" differ by their prompting.)
@@ -391,7 +394,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         // is the metric.
         let split = by_shots.contains(&c).then(|| split_of(&header[c])).flatten().or_else(|| overall_split(&header[c]));
         let split = split.or_else(|| by_metric.contains(&c).then(|| strip_markup(&header[c]).trim().to_owned()));
-        out.push(CardScore {
+        let score = CardScore {
             benchmark_raw,
             metric: setting.clone().or(split),
             shots,
@@ -401,7 +404,11 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
             evidence: clip(&evidence),
             offset: table.row_offsets.get(row_index).copied().unwrap_or(table.offset),
             evaluated_by: None,
-        });
+        };
+        // "HumanEval (+)" over "76.2 (72.0)": HumanEval+ is the value in parentheses.
+        let plus = plus_value(&header[c], &row[c]).filter(|_| !fraction);
+        out.extend(plus.map(|(benchmark_raw, value)| CardScore { benchmark_raw, value, ..score.clone() }));
+        out.push(score);
     }
     TableRead { scores: out, abstained: None }
 }
@@ -1448,6 +1455,15 @@ mod tests {
         let vl = "| Model | MMBench | AI2D |\n|---|---|---|\n| Aquila-VL-2B | 78.8 | 75.0 |\n| Qwen2-VL-2B | 74.9 | 74.7 |\n";
         let card = format!("Aquila-VL-2B is a vision-language model.\n\n{vl}");
         assert_eq!(read(&card, "BAAI/Aquila-VL-2B-llava-qwen").scores.len(), 2);
+        // A table that tells the name's variants apart by a word: the label without it may be
+        // another base family's (General-Reasoner-14B is the Qwen2.5 model, "…-Qw3-14B" the Qwen3 one).
+        let rows =
+            "| Model | GPQA |\n|---|---|\n| General-Reasoner-14B | 43.4 |\n| General-Reasoner-Qw3-14B | 56.1 |\n";
+        let card = format!("Serve General-Reasoner-14B with vLLM.\n\n{rows}");
+        assert!(read(&card, "TIGER-Lab/General-Reasoner-Qwen3-14B").scores.is_empty());
+        let alone = "| Model | GPQA |\n|---|---|\n| General-Reasoner-14B | 43.4 |\n| Qwen3-14B | 54.8 |\n";
+        let card = format!("Serve General-Reasoner-14B with vLLM.\n\n{alone}");
+        assert_eq!(read(&card, "TIGER-Lab/General-Reasoner-Qwen3-14B").scores[0].value, 43.4);
     }
 
     #[test]
@@ -1788,6 +1804,11 @@ mod tests {
         let got: Vec<(String, f64)> =
             read(md, "cerebras/Cerebras-GPT-13B").scores.into_iter().map(|s| (s.benchmark_raw, s.value)).collect();
         assert_eq!(got, [("HellaSwag".to_owned(), 51.3)]);
+        // Beside two architecture columns a name densing does not know is one more setting.
+        let md = "| Model | params | len_vocab | max_pos | n_layers | HellaSwag |\n|---|---|---|---|---|---|\n\
+                  | minimind-3 | 64M | 6400 | 32768 | 8 | 28.3 |\n";
+        let got: Vec<String> = read(md, "org/minimind-3").scores.into_iter().map(|s| s.benchmark_raw).collect();
+        assert_eq!(got, ["HellaSwag"]);
         // The same kind of table the other way round: sizes over rows of settings.
         let md = "| | 7B | 12B |\n|---|---|---|\n| layer_num | 30 | 38 |\n| head_num | 32 | 32 |\n";
         assert!(read(md, "Tele-AI/telechat-7B").scores.is_empty());
@@ -1795,6 +1816,18 @@ mod tests {
         let md = "| | Foo 7B Twin | Foo 7B |\n|---|---|---|\n| Power Consumption From GPUs | 135 | 104 |\n\
                   | Carbon Emissions (tCO₂eq) | 0 | 75.05 |\n";
         assert!(read(md, "org/Foo-7B").scores.is_empty());
+    }
+
+    #[test]
+    fn evalplus_columns_give_the_plus_set_in_parentheses() {
+        let md = "| Benchmark | HumanEval (+) | MBPP (+) | Average (+) |\n|---|---|---|---|\n\
+                  | **Foo-CL-7B** | 72.6 (67.7) | 66.4 (55.4) | 69.5 (61.6) |\n| + Execution Feedback | 75.6 (70.1) | 69.9 (60.7) | 72.8 (65.4) |\n";
+        let got: Vec<(String, f64)> =
+            read(md, "org/Foo-CL-7B").scores.into_iter().map(|s| (s.benchmark_raw, s.value)).collect();
+        let want = [("HumanEval+", 67.7), ("HumanEval (+)", 72.6), ("MBPP+", 55.4), ("MBPP (+)", 66.4)];
+        assert_eq!(got[..4], want.map(|(b, v)| (b.to_owned(), v)));
+        // Not a parenthesis under any other name: a gain, a deviation, a plus set densing does not know.
+        assert!(plus_value("HumanEval", "72.6 (67.7)").is_none() && plus_value("Average (+)", "69.5 (61.6)").is_none());
     }
 
     #[test]

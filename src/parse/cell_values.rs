@@ -42,6 +42,19 @@ pub(crate) fn pure_number(cell: &str) -> Option<f64> {
     .then_some(value)
 }
 
+/// The plus set's value in a cell under "HumanEval (+)": "76.2 (72.0)" gives ("HumanEval+", 72.0),
+/// EvalPlus's way of writing both sets in one column. Only for a name whose plus set densing knows.
+pub(crate) fn plus_value(header: &str, cell: &str) -> Option<(String, f64)> {
+    let name = strip_markup(header);
+    let base = name.trim().strip_suffix("(+)")?.trim();
+    let plus = format!("{base}+");
+    let inner = strip_markup(cell);
+    let (_, inner) = inner.trim().strip_suffix(')')?.rsplit_once('(')?;
+    let (of_base, of_plus) = (super::benchmarks::resolve(base), super::benchmarks::resolve(&plus));
+    let value = inner.trim().parse().ok()?;
+    (of_plus.is_known && of_plus.canonical != of_base.canonical).then_some((plus, value))
+}
+
 /// A note that says a number is not to be trusted.
 fn doubted(note: &str) -> bool {
     const DOUBT: &[&str] =

@@ -45,6 +45,7 @@ pub(super) fn choose(
     let mut but_for_family: Vec<usize> = candidates
         .iter()
         .filter(|c| names_but_for_family(&c.1, model_id) && (has_version(&c.1) || introduces(intro, &c.1)))
+        .filter(|c| !told_apart(&c.1, all_labels))
         .map(|c| c.0)
         .collect();
     // (A copy converted to the family's format: its family word is no fine-tune's base.)
@@ -104,6 +105,17 @@ pub(super) fn choose(
             }),
         many => Err((Unused::AmbiguousColumn, format!("{} {what}s name the model: {}", many.len(), labels(many)))),
     }
+}
+
+/// Whether another label of the table is `label` with a word of its own (not a size) added:
+/// "General-Reasoner-Qw3-14B" beside "General-Reasoner-14B". The table tells that name's
+/// variants apart by a word, so the label without it may be the variant of another base family.
+fn told_apart(label: &str, all_labels: &[String]) -> bool {
+    let name = words(&without_notes(&strip_markup(label)));
+    all_labels
+        .iter()
+        .map(|l| words(&without_notes(&strip_markup(l))))
+        .any(|other| name.iter().all(|w| other.contains(w)) && other.iter().any(|w| !name.contains(w) && !is_size(w)))
 }
 
 /// [`label_match_in`], or so without a pretrained marker ([`without_base_marker`]), or the whole

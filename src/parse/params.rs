@@ -545,6 +545,11 @@ mod tests {
         assert_eq!(read("RekaAI/reka-flash-3", &reka.replace("Reka Flash 3 is", "Reka Flash 2 is")), None);
         assert_eq!(read("RekaAI/reka-flash-3", &reka.replace("21B general", "21B and 7B general")), None);
         assert_eq!(read("rwitz/go-bruins", "Go-Bruins is the SOTA 7B model."), Some((7 * B, None)));
+        // The name written out, the repo's name in parentheses; a sentence that names more models after.
+        let cwm = "Code World Model (CWM) is a 32-billion-parameter open-weights LLM, to advance research on code \
+                   generation with world models.";
+        assert_eq!(read("facebook/cwm", cwm), Some((32 * B, None)));
+        assert_eq!(read("facebook/cwm", &cwm.replace("(CWM)", "(CWM-2)")), None);
         assert_eq!(read("rwitz/go-bruins", "Go-Bruins is the successor of Q-Bert-7B model."), None);
         // "This is a … model": the card speaking of its own, over the name's rounded size.
         let cosmo = "This is a 1.8B model trained on [Cosmopedia](https://x/y) synthetic dataset.";

@@ -257,7 +257,10 @@ fn own_subject_at(lower: &str, short: &str) -> Option<(usize, usize)> {
     let subject = subject.strip_prefix("the ").unwrap_or(subject);
     // "This is a 1.8B model trained on …", "This model is a 7B …": the card speaking of its own.
     let this = matches!(subject, "this" | "this model");
-    (!short.is_empty() && (this || squash(subject) == squash(short))).then_some((start, k))
+    // "Code World Model (CWM) is a …": the name written out, then the repo's name in parentheses.
+    let spelled_out = |s: &str| s.strip_suffix(')').and_then(|s| s.rsplit_once(" (")).map(|(_, inner)| squash(inner));
+    let own = |s: &str| squash(s) == squash(short) || spelled_out(s).is_some_and(|i| i == squash(short));
+    (!short.is_empty() && (this || own(subject))).then_some((start, k))
 }
 
 /// The part of a sentence from the model's own name followed by ", a"/", an" ("Ling-flash-2.0**, a

@@ -21,10 +21,12 @@ pub(super) fn names_tuned_sibling(markdown: &str, model_id: &str) -> bool {
     ["chat", "instruct", "it"].iter().any(|t| added.contains(*t)) || added.contains("sft") && !later_stage
 }
 
-/// Whether the card names this model's name with "base" added anywhere ("DeepSeek-V3-Base",
-/// "Ling-flash-base-2.0", "GLM-4-32B-Base-0414"): the model is that base's tune.
+/// Whether the card names this model's name with "base" (or "pretrain") added anywhere
+/// ("DeepSeek-V3-Base", "Ling-flash-base-2.0", "GLM-4-32B-Base-0414", "cwm-pretrain"): the model
+/// is that base's tune.
 pub(crate) fn names_base_sibling(markdown: &str, model_id: &str) -> bool {
-    added_words(markdown, model_id).contains("base")
+    let added = added_words(markdown, model_id);
+    ["base", "pretrain", "pretrained"].iter().any(|w| added.contains(*w))
 }
 
 /// The words the card's names add to this model's name, one at a time: the card's hyphenated

@@ -8,7 +8,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 pub use super::cell_values::is_missing;
-pub(crate) use super::cell_values::{column_is_fraction, pure_number, rows_are_fractions};
+pub(crate) use super::cell_values::{column_is_fraction, plus_value, pure_number, rows_are_fractions};
 pub use super::html_tables::html_table;
 use super::html_tables::html_table_snippets;
 use super::lm_eval_tables::{markdown_tables_after_lists, unruled_lm_eval_tables};
