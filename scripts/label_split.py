@@ -126,6 +126,12 @@ def consolidate(split_dir, split, collection, write, shared):
         if r["file"] in clash:
             print("dropped (already used):", r["file"], r["model_id"])
     keep = [r for r in rows if r["file"] not in clash]
+    # A skip row names its card as `unknown/<repository name>` when the labeller found no id (the
+    # label check wants a model_id on every row).
+    repos = {f"pool/{n}.md": repo for n, repo, _ in drawn(split_dir)}
+    for r in keep:
+        if not r["model_id"].strip() and r["file"] in repos:
+            r["model_id"] = "unknown/" + repos[r["file"]].split("/")[-1]
     cards = {r["file"]: r for r in keep if r["kind"] != "score"}
     kinds = [r["kind"] for r in keep]
     print(f"{len(cards)} cards: {kinds.count('card')} LLM cards, {kinds.count('skip')} skips, "
