@@ -63,6 +63,8 @@ pub(super) fn size_pair(t: &str) -> Option<(Num, Option<Num>, usize)> {
 /// assert_eq!(from_name("Qwen/Qwen3-30B-A3B").unwrap().active, Some(3_000_000_000));
 /// assert_eq!(from_name("mistralai/Mixtral-8x7B-v0.1").unwrap().label, "8x7B");
 /// assert_eq!(from_name("allenai/OLMoE-1B-7B-0924").unwrap().active, Some(1_000_000_000));
+/// // Two sizes too far apart for an MoE: the second counts tokens, and the name does not say which is the size.
+/// assert!(from_name("hazyresearch/based-1b-50b").is_none());
 /// assert!(from_name("microsoft/phi-2").is_none());
 /// assert!(from_name("deepseek-ai/DeepSeek-V3").is_none());
 /// // A draft model is named after the model it serves, not its own size.
@@ -108,6 +110,11 @@ pub fn from_name(model_id: &str) -> Option<SizeText> {
     }
     let Some(second) = pair else { return parse_size(&name[first.at..]) };
     let (total, active) = (first.value.max(second.value), Some(first.value.min(second.value)));
+    // "based-1b-50b": a second size fifty times the first counts training tokens, not an MoE's
+    // experts (MoE totals run to about 32 times the active size); the name does not say which.
+    if total > active.unwrap_or(total).saturating_mul(32) {
+        return None;
+    }
     Some(SizeText { total, active, label: name[first.at..second.end].to_owned(), is_expert_notation: false })
 }
 
@@ -821,6 +828,24 @@ mod tests {
     }
 
     #[test]
+    fn a_size_row_linking_to_another_models_page_is_that_models() {
+        let table = |size: &str, repo: &str| {
+            format!("| Model | Max Length | Size | Link |\n|---|---|---|---|\n| **Laser-DE-L4096** | 4096 | {size} | [🤗](https://huggingface.co/hkust-nlp/{repo}) |\n")
+        };
+        let card = format!(
+            "#### 1.5B Models\n\n{}\n#### 7B Models\n\n{}",
+            table("1.5B", "Laser-DE-L4096-1.5B"),
+            table("7B", "Laser-DE-L4096-7B")
+        );
+        assert_eq!(card_size("hkust-nlp/Laser-DE-L4096-7B", &card).map(|s| s.size.total), Some(7_000_000_000));
+        let other = table("1.5B", "Laser-DE-L4096-1.5B");
+        assert_eq!(card_size("hkust-nlp/Laser-DE-L4096-7B", &other).map(|s| s.form), Some(SizeForm::Name));
+        // A link in a column of the model's base says nothing of the row.
+        let based = "| Model | Size | Base Model |\n|---|---|---|\n| Foo-Chat | 6.7B | [Llama](https://huggingface.co/meta/Llama-7b) |\n";
+        assert_eq!(card_size("org/Foo-Chat-7B", based).map(|s| s.size.total), Some(6_700_000_000));
+    }
+
+    #[test]
     fn a_hyper_parameter_table_with_one_row() {
         let md = "| Parameters     | Hidden Size | Layers |\n|---|---|---|\n| 2,796,431,360  | 2560 | 32 |\n";
         let got = card_size("stabilityai/stablecode-completion-alpha-3b-4k", md).unwrap();
@@ -917,7 +942,8 @@ mod tests {
             Some((1_400_000_000, true))
         );
         assert_eq!(read("hazyresearch/based-360m", based), Some((360 * M, None)));
-        assert_eq!(read("hazyresearch/based-1b-50b", based), None, "two rows name it but for its size: neither");
+        // Both rows link to other models' pages, and the name's "1b-50b" says no size: nothing.
+        assert_eq!(read("hazyresearch/based-1b-50b", based), None, "rows of other models: neither");
         let tunes = "| Model | Size | Base model |\n|---|---|---|\n| Foo-chat | 1.4b | [based-1b](https://huggingface.co/hazyresearch/based-1b) |\n";
         assert_eq!(read("hazyresearch/based-1b", tunes), Some((B, None)), "a tune's row links to its base");
         // IBM's cards mark their own model's column bold in every row of the family's table.

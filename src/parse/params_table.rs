@@ -46,9 +46,11 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
         } else if head.len() == 2 && row.len() == 2 {
             found.extend(opening_count(row[1]).map(|m| (false, m)));
         }
+        // (A row named like the model that links to another model's Hub page is that model's:
+        // "Laser-DE-L4096 | 1.5B | [🤗](…/Laser-DE-L4096-1.5B)" on Laser-DE-L4096-7B's card.)
         let own_row = match linked {
             true => links_here(head, row, id),
-            false => row.first().is_some_and(|c| is_ours(c, id, name)),
+            false => row.first().is_some_and(|c| is_ours(c, id, name)) && !links_elsewhere(head, row, id),
         };
         if k > 0 && !cols.is_empty() && (whole || own_row) {
             for (j, role) in &cols {
@@ -253,14 +255,37 @@ pub(super) fn links_here(head: &[&str], row: &[&str], id: &str) -> bool {
     if !row.iter().any(|c| c.contains("://")) {
         return false;
     }
-    let other = ["base", "parent", "teacher", "original", "from", "source"];
-    let related = |j: usize| head.get(j).is_some_and(|h| other.iter().any(|w| h.to_ascii_lowercase().contains(w)));
+    let related = |j: usize| related_column(head, j);
     let ids: Vec<(usize, String)> = row
         .iter()
         .enumerate()
         .flat_map(|(j, c)| super::ids::hub_pages_in(c).into_iter().map(move |h| (j, h)))
         .collect();
     !ids.is_empty() && ids.iter().all(|(j, h)| h.eq_ignore_ascii_case(id) && !related(*j))
+}
+
+/// Whether a row links only to Hub pages of other models, outside a column of the model's base
+/// ("Base Model", "Teacher"). A page of this model's name under another owner (a copy's original)
+/// is no other model's, nor, on a quantized copy's card, the page of the name it starts with
+/// ("dots.llm1.inst" for "dots.llm1.inst-GGUF").
+fn links_elsewhere(head: &[&str], row: &[&str], id: &str) -> bool {
+    let name = |h: &str| h.rsplit('/').next().unwrap_or(h).to_ascii_lowercase();
+    let own = name(id);
+    let packed = super::model_names::is_packed(id);
+    let other = |h: &String| name(h) != own && !(packed && own.starts_with(&name(h)));
+    let pages: Vec<String> = row
+        .iter()
+        .enumerate()
+        .filter(|(j, c)| c.contains("://") && !related_column(head, *j))
+        .flat_map(|(_, c)| super::ids::hub_pages_in(c))
+        .collect();
+    !pages.is_empty() && pages.iter().all(other)
+}
+
+/// A column naming models the row's model came from ("Base Model", "Teacher", "Source").
+fn related_column(head: &[&str], j: usize) -> bool {
+    let other = ["base", "parent", "teacher", "original", "from", "source"];
+    head.get(j).is_some_and(|h| other.iter().any(|w| h.to_ascii_lowercase().contains(w)))
 }
 
 /// Does a table cell name this model (its id or name; its size when the name has one)?

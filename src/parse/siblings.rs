@@ -12,13 +12,13 @@ pub(super) fn tuned_sibling(markdown: &str, sibling: &dyn Fn() -> bool) -> Optio
     (!chats && sibling()).then(|| "names its tuned sibling (this name with chat/instruct added)".to_owned())
 }
 
-/// Whether the card names this model's name with a tuning word added ("lemur-70b-chat-v1"). An
-/// "-SFT" sibling beside a later stage's ("-DPO", "-RM") is an earlier stage of the model's own
-/// tuning (Llama-3.1-Tulu-3-70B, its SFT and DPO checkpoints), not a tune of a base.
+/// Whether the card names this model's name with a chat or instruct word added
+/// ("lemur-70b-chat-v1"). Not an "-SFT" sibling: it is as often an earlier stage of the model's
+/// own tuning (DEITA-7B-v1.0-sft beside DEITA-7B-v1.0, "SFT + DPO"; Tulu 3's SFT and DPO
+/// checkpoints) as a tune of a base.
 pub(super) fn names_tuned_sibling(markdown: &str, model_id: &str) -> bool {
     let added = added_words(markdown, model_id);
-    let later_stage = ["dpo", "rm", "rlhf", "ppo", "grpo", "rlvr"].iter().any(|s| added.contains(*s));
-    ["chat", "instruct", "it"].iter().any(|t| added.contains(*t)) || added.contains("sft") && !later_stage
+    ["chat", "instruct", "it"].iter().any(|t| added.contains(*t))
 }
 
 /// Whether the card names this model's name with "base" (or "pretrain") added anywhere

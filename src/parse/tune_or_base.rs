@@ -436,7 +436,7 @@ mod tests {
         let family = "# Foo-7B\nWe release Foo-7B and 🎉Foo-7B-Chat.\n";
         assert_eq!(says(family), (false, true));
         let sft = "# Foo-7B\nStages: Foo-7B-SFT.\n";
-        assert_eq!(says(sft), (false, true), "an SFT sibling alone: this is its base");
+        assert_eq!(says(sft), (false, false), "an SFT sibling may be an earlier stage of this model's tuning");
         let stages = "# Foo-7B\n| SFT | DPO | Final |\n|---|---|---|\n| Foo-7B-SFT | Foo-7B-DPO | Foo-7B |\n";
         assert_eq!(says(stages), (false, false), "SFT and DPO checkpoints: stages of this model's own tuning");
         let chat = "# Foo-7B\nSee Foo-7B-Chat.\n```python\nresponse = model.chat(tokenizer, \"hi\")\n```\n";
