@@ -272,6 +272,11 @@ pub(super) const METRIC: &[&str] = &[
     "winrate",
     "win",
     "rate",
+    // … and the other outcomes of a comparison ("Win | Tie | Lose"), a judge's agreement with people.
+    "tie",
+    "lose",
+    "agreement",
+    "consistency",
     // … length-controlled ("LC. Win Rate", AlpacaEval 2.0's).
     "lc",
 ];

@@ -518,6 +518,10 @@ mod tests {
             assert!(!may_be_benchmark(header), "{header}");
         }
         assert!(!may_be_benchmark("Win Rate") && !may_be_benchmark("Pass Rate") && !may_be_benchmark("Rate"));
+        // A comparison's other outcomes, a judge's agreement with people (Auto-J's tables).
+        for outcome in ["Tie", "Lose", "Agreement", "Consistency"] {
+            assert!(!may_be_benchmark(outcome), "{outcome}");
+        }
         assert!(!may_be_benchmark("Win Rate vs GPT-4") && !may_be_benchmark("Success rate against the baseline"));
     }
 
