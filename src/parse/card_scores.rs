@@ -1828,6 +1828,12 @@ mod tests {
         assert_eq!(got[..4], want.map(|(b, v)| (b.to_owned(), v)));
         // Not a parenthesis under any other name: a gain, a deviation, a plus set densing does not know.
         assert!(plus_value("HumanEval", "72.6 (67.7)").is_none() && plus_value("Average (+)", "69.5 (61.6)").is_none());
+        // The same table with the models as columns.
+        let md =
+            "| Benchmark | **Foo-CL-7B** | Bar-7B |\n|---|---|---|\n| HumanEval (+) | 72.6 (67.7) | 60.1 (55.0) |\n";
+        let got: Vec<(String, f64)> =
+            read(md, "org/Foo-CL-7B").scores.into_iter().map(|s| (s.benchmark_raw, s.value)).collect();
+        assert_eq!(got, [("HumanEval+".to_owned(), 67.7), ("HumanEval (+)".to_owned(), 72.6)]);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::table_context::{
     breakdown_of, is_lone_value_header, is_own_header, none_is_own, numeric_share, one_label_column, own_breakdown,
     section_benchmark, titled_benchmark,
 };
-use super::tables::{clip, column_is_fraction, pure_number, Table};
+use super::tables::{clip, column_is_fraction, plus_value, pure_number, Table};
 use super::tune_or_base::heading_allows;
 use crate::parse::benchmarks::heading_benchmark;
 
@@ -230,7 +230,9 @@ pub(super) fn models_as_columns(
             .filter(|p| !p.is_empty())
             .collect::<Vec<_>>()
             .join(" | ");
-        out.push(CardScore {
+        // ("HumanEval (+)" over "76.2 (72.0)": HumanEval+ in parentheses, as in a column.)
+        let plus = plus_value(&bench, &row[col]).filter(|_| !fraction);
+        let score = CardScore {
             benchmark_raw: bench,
             metric,
             shots,
@@ -240,7 +242,9 @@ pub(super) fn models_as_columns(
             evidence: clip(&evidence),
             offset: table.row_offsets.get(r).copied().unwrap_or(table.offset),
             evaluated_by: None,
-        });
+        };
+        out.extend(plus.map(|(benchmark_raw, value)| CardScore { benchmark_raw, value, ..score.clone() }));
+        out.push(score);
     }
     let why = (!unscaled.is_empty()).then(|| {
         let why =
