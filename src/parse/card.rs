@@ -185,9 +185,9 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     let same = |a: &CardScore, b: &CardScore| {
         a.value == b.value && resolve(&a.benchmark_raw).canonical == resolve(&b.benchmark_raw).canonical
     };
-    let stated: Vec<CardScore> = prose_scores(markdown, model_id, tuned)
+    let stated: Vec<CardScore> = prose_scores(markdown, model_id, tuned, copied.is_some())
         .into_iter()
-        .filter(|s| copied.is_none() && !given(s) && !listed.iter().any(|l| same(l, s)))
+        .filter(|s| !given(s) && !listed.iter().any(|l| same(l, s)))
         .collect();
     for score in listed.into_iter().chain(stated) {
         let line = Some(line_of(body_start + score.offset));
@@ -439,6 +439,21 @@ mod tests {
         // Without a declared base, the title's tuning still reads the row as the tune's (LongCat-Flash-Chat's
         // tables call it "LongCat-Flash").
         assert_eq!(values(&card("")), [34.96, 47.44]);
+    }
+
+    #[test]
+    fn under_a_title_naming_another_model_a_sentence_opened_by_the_models_own_name_is_its() {
+        // "# Open-RS" names a model Open-RS3's name extends: the card may be that model's. A
+        // sentence that opens with this model's own name is still its; "This model …" is not.
+        let values = |line: &str| {
+            let card = format!("# Open-RS\n\n{line}\n");
+            read_card("knoveleng/Open-RS3", &card).scores.iter().map(|s| s.score.value).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            values("- **Open-RS3**: 56.3% avg. score, 46.7% on AIME24 (outperforms `o1-preview` at 44.6%)"),
+            [46.7]
+        );
+        assert!(values("This model reaches 46.7% on AIME24.").is_empty());
     }
 
     #[test]

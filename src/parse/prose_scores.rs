@@ -53,8 +53,9 @@ const RIGHT_BEFORE: &[&str] = &[
 const BETWEEN: &[&str] = &["accuracy", "pass@1", "performance", "score", "pass", "rate", "ratio", "success", "solve"];
 
 /// Every score stated so in `markdown` about `model_id`. `tuned`: the model is a tune (a sentence
-/// under a base model's heading is its base's).
-pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<CardScore> {
+/// under a base model's heading is its base's). `copied`: the card's title names another model this
+/// one extends, so only sentences that open with this model's own name are its.
+pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool, copied: bool) -> Vec<CardScore> {
     let mut out = Vec::new();
     let (mut heading, mut fenced, mut offset) = ("", false, 0);
     let mut pasted = PastedSection::default();
@@ -88,7 +89,7 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<C
         let (mut about_model, found_before) = (false, out.len());
         for sentence in sentences(&plain) {
             let named = opens_with_name(sentence, model_id);
-            let subject = named || pronoun_subject(sentence, model_id, about_model);
+            let subject = named || !copied && pronoun_subject(sentence, model_id, about_model);
             about_model = named;
             if subject {
                 read_sentence(sentence, model_id, at, &mut out);
@@ -105,13 +106,18 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool) -> Vec<C
 }
 
 /// The sentences of a line: cut after ".", "!" or "?" followed by a space (a decimal point is
-/// followed by a digit).
+/// followed by a digit), but not after an abbreviation ("56.3% avg. score, 46.7% on AIME24").
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    const ABBREVIATIONS: &[&str] = &["avg", "e.g", "i.e", "vs", "approx", "incl", "resp"];
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut cuts: Vec<&str> = Vec::new();
+    let abbreviated = |i: usize| {
+        let word = text[..i].rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+        ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
+    };
     for i in 0..bytes.len() {
-        if matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1) == Some(&b' ') {
+        if matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1) == Some(&b' ') && !abbreviated(i) {
             cuts.push(&text[start..=i]);
             start = i + 1;
         }
@@ -262,7 +268,10 @@ mod tests {
     use super::*;
 
     fn read(card: &str, id: &str) -> Vec<(String, f64)> {
-        prose_scores(card, id, true).into_iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.value)).collect()
+        prose_scores(card, id, true, false)
+            .into_iter()
+            .map(|s| (resolve(&s.benchmark_raw).canonical, s.value))
+            .collect()
     }
 
     #[test]
@@ -271,7 +280,7 @@ mod tests {
         assert_eq!(read(card, "moonshotai/Kimi-Dev-72B"), vec![("swe_bench_verified".to_owned(), 60.4)]);
         let card = "Yi-Coder-9B-Chat achieved an impressive 23% pass rate in LiveCodeBench, surpassing others.\n";
         assert_eq!(read(card, "01-ai/Yi-Coder-9B-Chat"), vec![("livecodebench".to_owned(), 23.0)]);
-        let shots = prose_scores("Foo-7B scores 61.5% on the 5-shot MMLU.\n", "org/Foo-7B", true);
+        let shots = prose_scores("Foo-7B scores 61.5% on the 5-shot MMLU.\n", "org/Foo-7B", true, false);
         assert_eq!(
             shots.iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.shots)).collect::<Vec<_>>(),
             vec![("mmlu".to_owned(), Some(5))]
@@ -346,7 +355,7 @@ mod tests {
         // The value's offset is the start of the line it is on (its evidence line).
         let on_second =
             "Intro.\n\nAs shown below, Foo-9B-Chat is strong: it\nachieved a 23% pass rate in LiveCodeBench.\n";
-        let got = prose_scores(on_second, "org/Foo-9B-Chat", true);
+        let got = prose_scores(on_second, "org/Foo-9B-Chat", true, false);
         assert_eq!(got.iter().map(|s| s.offset).collect::<Vec<_>>(), [on_second.find("achieved").unwrap()]);
     }
 }
