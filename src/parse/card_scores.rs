@@ -1819,6 +1819,14 @@ mod tests {
     }
 
     #[test]
+    fn a_row_without_the_models_stage_is_the_earlier_stages_model() {
+        let md = "## Results of instruction tuning\n\n| model | MMLU |\n|---|---|\n| komt-mistral-7b-v1 | 70.81 |\n";
+        assert!(read(md, "davidkim205/komt-mistral-7b-v1-dpo").scores.is_empty());
+        // "Instruct" may still be left out under a heading about tuned models.
+        assert_eq!(read(md, "org/komt-mistral-7b-v1-instruct").scores.len(), 1);
+    }
+
+    #[test]
     fn evalplus_columns_give_the_plus_set_in_parentheses() {
         let md = "| Benchmark | HumanEval (+) | MBPP (+) | Average (+) |\n|---|---|---|---|\n\
                   | **Foo-CL-7B** | 72.6 (67.7) | 66.4 (55.4) | 69.5 (61.6) |\n| + Execution Feedback | 75.6 (70.1) | 69.9 (60.7) | 72.8 (65.4) |\n";

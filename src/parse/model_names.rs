@@ -122,8 +122,10 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
         .map(|(_, w)| w);
     let exact = left_over.into_iter().all(|w| {
         let tuning = TUNING.contains(&w.as_str());
+        // (A stage left out is another stage's model, tuned context or not: "komt-mistral-7b-v1"
+        // beside komt-mistral-7b-v1-dpo under a title about instruction tuning.)
         if tuning {
-            return tuned_context;
+            return tuned_context && !matches!(w.as_str(), "dpo" | "sft" | "rlhf" | "orpo");
         }
         let always = is_size(w) || PACKING.contains(&w.as_str());
         !always && !gives_family
