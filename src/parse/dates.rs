@@ -180,6 +180,8 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
         return Some(date);
     }
     let name = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
+    // (No date in a link's target: "our release [blog post](https://crfm.stanford.edu/2023/03/13/alpaca.html)".)
+    let parse_date = |s: &str| parse_date(&super::release_objects::blank_link_targets(s));
     // (A paragraph's lines are one line: "first released in [metaseq's" over "repository](…) on
     // May 3rd 2022" is one sentence.)
     let paragraphs = super::card_text::paragraph_lines(body);
@@ -481,6 +483,17 @@ mod tests {
         assert_eq!(d(&yuan.replace("2.0", "2.5"), "IEITYuan/Yuan2-M32"), None);
         let sized = "- [2025.06.06] MiniCPM4 series (0.5B) are released!\n";
         assert_eq!(d(sized, "openbmb/MiniCPM4-8B"), None, "a size names some members only");
+        let all = "- [2023/07/05]: Released Vigogne models.\n";
+        assert_eq!(d(all, "bofenghuang/vigogne-7b-chat").as_deref(), Some("2023-07-05"));
+        let based = "- [2023/07/05]: Released Vigogne models based on [Falcon](https://x) and [MPT](https://y).\n";
+        assert_eq!(d(based, "bofenghuang/vigogne-7b-chat"), None, "only the members on those bases");
+        // No date in a link's target.
+        let blog = "**Read our release [blog post](https://crfm.stanford.edu/2023/03/13/alpaca.html) on Alpaca models, and why we \
+                    are releasing a reproducible model.**\n";
+        assert_eq!(d(blog, "tatsu-lab/alpaca-7b-wdiff"), None);
+        let text =
+            "The model was released on March 13, 2023 ([blog post](https://crfm.stanford.edu/2023/03/20/a.html)).\n";
+        assert_eq!(d(text, "tatsu-lab/alpaca-7b-wdiff").as_deref(), Some("2023-03-13"), "the text's date");
     }
 
     #[test]

@@ -71,10 +71,14 @@ pub(super) fn releases_family(line: &str, name: &str) -> bool {
     // ("Below are the GLM-4 series models released on June 5, 2024": the members listed below,
     // which the model need not be one of.)
     let points_at_list = ["below", "the following", "as follows"].iter().any(|w| line.contains(w));
+    // ("Released Vigogne models based on Falcon and MPT" on the Llama-based vigogne-7b-chat's card:
+    // the members on those bases, not the whole family.)
+    let some_members = [" based on ", " built on ", " built upon "].iter().any(|w| line.contains(w));
     // ("All ToRA models released" on tora-code-7b's card: every model of the name's first word.)
     let all = |run: &[String]| run[0] == "all" && family.first().is_some_and(|f| run[1] == **f) && run[2] == "models";
     whole
         && !points_at_list
+        && !some_members
         && !said.iter().any(|w| is_size(w) || w == "version" || w == "update")
         && (said.windows(family.len() + 1).any(|run| {
             run[..family.len()].iter().zip(&family).all(|(a, b)| a == *b)
