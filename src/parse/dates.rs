@@ -349,7 +349,9 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
             // version the repository "Marco-o1" holds.)
             let another = || {
                 let other = if family() { about_another_family(dated(), &name) } else { about_another(dated(), &name) };
-                other || super::mentions::names_a_version(dated(), &name)
+                other
+                    || super::mentions::names_a_version(dated(), &name)
+                    || super::mentions::names_another_joined_version(dated(), &name)
             };
             if let Some(d) = parse_date(line).filter(|_| sized || kind || !another()) {
                 return found(d, i);
@@ -491,6 +493,10 @@ mod tests {
         let blog = "**Read our release [blog post](https://crfm.stanford.edu/2023/03/13/alpaca.html) on Alpaca models, and why we \
                     are releasing a reproducible model.**\n";
         assert_eq!(d(blog, "tatsu-lab/alpaca-7b-wdiff"), None);
+        // Another version joined to the family's name: CodeGen1.0 is not codegen25 (2.5).
+        let codegen = "**March 2022** **CodeGen1.0** released on par with OpenAI Codex at the time.\n";
+        assert_eq!(d(codegen, "Salesforce/codegen25-7b-mono"), None);
+        assert_eq!(d(codegen, "Salesforce/codegen-16B-mono").as_deref(), Some("2022-03-01"), "a name with no version");
         let text =
             "The model was released on March 13, 2023 ([blog post](https://crfm.stanford.edu/2023/03/20/a.html)).\n";
         assert_eq!(d(text, "tatsu-lab/alpaca-7b-wdiff").as_deref(), Some("2023-03-13"), "the text's date");

@@ -59,6 +59,32 @@ pub(crate) fn names_a_version(text: &str, name: &str) -> bool {
         .any(|i| said[i] == "v" && said[i - 1] == *last && !matches!(version(&said, i).as_str(), "" | "0" | "1"))
 }
 
+/// Whether `text` joins the name's family word to a version the name does not carry ("CodeGen1.0
+/// released" on codegen25-7b-mono's card: CodeGen 1, not 2.5; "Qwen1.5" on qwen-7b's). A name
+/// without a version is the first ("CodeGen1.0" on codegen-16B-mono's card is its own).
+pub(crate) fn names_another_joined_version(text: &str, name: &str) -> bool {
+    let squash = |v: &str| match v.trim_end_matches(".0").replace('.', "") {
+        first if first.is_empty() => "1".to_owned(),
+        v => v,
+    };
+    let lower = name.to_ascii_lowercase();
+    let mut parts = lower.split(['-', '_']);
+    let first = parts.next().unwrap_or("");
+    let family: String = first.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    if family.len() < 3 {
+        return false;
+    }
+    let numeric = |v: &&str| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let own = match &first[family.len()..] {
+        "" => parts.next().filter(numeric).unwrap_or(""),
+        joined => joined,
+    };
+    let text = text.to_ascii_lowercase();
+    let tokens = text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'));
+    let versions = tokens.filter_map(|t| t.strip_prefix(family.as_str())).map(|v| v.trim_end_matches('.'));
+    versions.filter(|v| numeric(v) && v.starts_with(|c: char| c.is_ascii_digit())).any(|v| squash(v) != squash(own))
+}
+
 /// The versions `text` gives right after a word of the name (`own`, its words): "v1.0" is "1".
 fn versions_named(text: &str, own: &[String]) -> Vec<String> {
     let said = words(text);
