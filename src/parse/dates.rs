@@ -176,9 +176,23 @@ fn date_sentence(lines: &[&str], body: &str, i: usize) -> (String, usize) {
 
 /// [`card_release`] with the card's tables already read (`read_card` reads them once).
 pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &str) -> Option<CardDate> {
-    if let Some(date) = super::release_tables::table_release(body, tables, model_id) {
-        return Some(date);
-    }
+    use chrono::Datelike;
+    // A table's month ("| CodeFuse-DeepSeek-33B | 78.7% | 2024/01 |") gives way to a news line's day
+    // in that month ("[2024/01/17] CodeFuse-DeepSeek-33B has been released"): the finer statement.
+    let coarse = match super::release_tables::table_release(body, tables, model_id) {
+        Some(t) if t.precision != DatePrecision::Day => t,
+        Some(t) => return Some(t),
+        None => return news_release(body, model_id),
+    };
+    let same = |d: &NaiveDate| {
+        d.year() == coarse.date.year() && (coarse.precision == DatePrecision::Year || d.month() == coarse.date.month())
+    };
+    let finer = news_release(body, model_id).filter(|n| n.precision == DatePrecision::Day && same(&n.date));
+    Some(finer.unwrap_or(coarse))
+}
+
+/// The release date a card's text states (news lines, "Release date" fields, sentences).
+fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
     let name = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
     // (No date in a link's target: "our release [blog post](https://crfm.stanford.edu/2023/03/13/alpaca.html)".)
     let parse_date = |s: &str| parse_date(&super::release_objects::blank_link_targets(s));
@@ -493,6 +507,15 @@ mod tests {
         let blog = "**Read our release [blog post](https://crfm.stanford.edu/2023/03/13/alpaca.html) on Alpaca models, and why we \
                     are releasing a reproducible model.**\n";
         assert_eq!(d(blog, "tatsu-lab/alpaca-7b-wdiff"), None);
+        // A table's month gives way to a news line's day in that month: the finer statement.
+        let table = "| Model | HumanEval | Date |\n|---|---|---|\n| **CodeFuse-DeepSeek-33B** | 78.7% | 2024/01 |\n";
+        let news = "[2024/01/17] [CodeFuse-DeepSeek-33B](https://huggingface.co/codefuse-ai/CodeFuse-DeepSeek-33B) has been released.\n\n";
+        let card = format!("{news}{table}");
+        assert_eq!(d(&card, "codefuse-ai/CodeFuse-DeepSeek-33B").as_deref(), Some("2024-01-17"));
+        assert_eq!(
+            d(&card.replace("2024/01/17", "2024/03/02"), "codefuse-ai/CodeFuse-DeepSeek-33B").as_deref(),
+            Some("2024-01-01")
+        );
         // Another version joined to the family's name: CodeGen1.0 is not codegen25 (2.5).
         let codegen = "**March 2022** **CodeGen1.0** released on par with OpenAI Codex at the time.\n";
         assert_eq!(d(codegen, "Salesforce/codegen25-7b-mono"), None);
