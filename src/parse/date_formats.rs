@@ -64,8 +64,17 @@ fn day(word: &str) -> Option<u32> {
 /// assert_eq!(d("【最新】2023年8月28日：发布"), Some(("2023-08-28".into(), Day)));
 /// assert_eq!(d("2023年9月份"), Some(("2023-09-01".into(), Month)));
 /// assert_eq!(d("no date here"), None);
+/// // No date in a link's target: "[blog post](https://crfm.stanford.edu/2023/03/13/alpaca.html)".
+/// assert_eq!(d("our release [blog post](https://x.org/2023/03/13/a.html)"), None);
 /// ```
 pub fn parse_date(text: &str) -> Option<(NaiveDate, DatePrecision)> {
+    let blanked;
+    let text = if text.contains("](") {
+        blanked = super::release_objects::blank_link_targets(text);
+        blanked.as_str()
+    } else {
+        text
+    };
     // "11.July.2022": dots next to a letter separate words.
     let chars: Vec<char> = text.chars().collect();
     let letter = |i: Option<&char>| i.is_some_and(|c| c.is_alphabetic());

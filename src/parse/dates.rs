@@ -194,8 +194,6 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
 /// The release date a card's text states (news lines, "Release date" fields, sentences).
 fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
     let name = model_id.rsplit('/').next().unwrap_or(model_id).to_ascii_lowercase();
-    // (No date in a link's target: "our release [blog post](https://crfm.stanford.edu/2023/03/13/alpaca.html)".)
-    let parse_date = |s: &str| parse_date(&super::release_objects::blank_link_targets(s));
     // (A paragraph's lines are one line: "first released in [metaseq's" over "repository](…) on
     // May 3rd 2022" is one sentence.)
     let paragraphs = super::card_text::paragraph_lines(body);

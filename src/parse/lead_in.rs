@@ -76,7 +76,7 @@ fn lead_in_names(table: &Table, any_wording: bool) -> Option<String> {
     };
     let qualified: BTreeSet<&str> = runs
         .iter()
-        .flat_map(|r| r.split(' ').collect::<Vec<_>>().windows(2).map(|p| (p[0], p[1])).collect::<Vec<_>>())
+        .flat_map(|r| r.split(' ').zip(r.split(' ').skip(1)))
         .filter(|(a, b)| camel(a) && !resolve(&format!("{a} {b}")).is_known)
         .map(|(_, b)| b)
         .collect();
