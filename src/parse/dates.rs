@@ -576,6 +576,13 @@ mod tests {
             "* **2022-12-31**: We release the FasterTransformer version of CodeFoo in [x](https://github.com/x/y).\n";
         assert_eq!(d(port, "org/CodeFoo"), None);
         assert_eq!(d("* **2022-09-30**: We release CodeFoo.\n", "org/CodeFoo").as_deref(), Some("2022-09-30"));
+        // Named in the release only as what the released model was tuned from: the base's own line dates it.
+        let tuned = "- [2024-02-09] 发布基于Foo-Mixtral-8x7B指令微调的模型：[Bar 3.0](https://github.com/x/bar)。\n\
+                     - [2024-01-18] 发布Foo-Mixtral-8x7B基座模型。\n";
+        assert_eq!(d(tuned, "org/Foo-Mixtral-8x7B").as_deref(), Some("2024-01-18"));
+        assert_eq!(d("- 2024-03-01: We release a chat model fine-tuned from Foo-7B.\n", "org/Foo-7B"), None);
+        let both = "- 2024-03-01: We release Foo-7B and a chat model based on Foo-7B.\n";
+        assert_eq!(d(both, "org/Foo-7B").as_deref(), Some("2024-03-01"), "named as a release too");
     }
 
     #[test]

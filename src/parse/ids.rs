@@ -42,6 +42,8 @@ pub fn check_model_id(id: &str) -> Result<(), String> {
 /// ```
 /// use densing::parse::ids::looks_tuned;
 /// assert!(looks_tuned("google/gemma-2b-it") && !looks_tuned("google/gemma-2b"));
+/// // Trained with low-rank adapters: a tune of another model, merged or not.
+/// assert!(looks_tuned("org/Foo-01M-lora") && looks_tuned("org/llama-2-7B-Guanaco-QLoRA"));
 /// ```
 pub fn looks_tuned(id: &str) -> bool {
     let name = id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase();
@@ -88,6 +90,9 @@ pub fn looks_tuned(id: &str) -> bool {
         "roleplay",
         "merge",
         "slerp",
+        // (A LoRA or QLoRA tune, adapter or merged: "Sunsimiao-01M-lora", "ORCA_LLaMA_70B_QLoRA".)
+        "lora",
+        "qlora",
     ];
     // A chat model's name word ("ChatGLM3", "BLOOMChat", "TenyxChat"; not the "ChatML" prompt
     // format), unless the name says it is the family's base ("chatglm3-6b-base").

@@ -96,8 +96,9 @@ pub fn from_name(model_id: &str) -> Option<SizeText> {
         let count = lower.trim_end_matches("experts").trim_end_matches("expert").trim_end_matches('e');
         count.len() < w.len() && !count.is_empty() && count.bytes().all(|b| b.is_ascii_digit())
     });
-    // "LWM-Text-Chat-1M": one million is a context length (a million tokens), not a model's size.
-    if first.label.eq_ignore_ascii_case("1m") {
+    // "LWM-Text-Chat-1M": one million is a context length (a million tokens), not a model's size;
+    // zero-padded ("Sunsimiao-01M", a release name) it is no size either.
+    if first.label.trim_start_matches('0').eq_ignore_ascii_case("1m") {
         return None;
     }
     // "sonya-7B-x8-MoE": eight experts of 7B, expert notation written the other way round.
@@ -599,6 +600,7 @@ mod tests {
         assert_eq!(from_name("DiscoResearch/mixtral-7b-8expert").map(|s| s.total), None, "8 experts of 7B");
         assert_eq!(from_name("meta-llama/Llama-4-Scout-17B-16E").map(|s| s.total), None);
         assert_eq!(from_name("LargeWorldModel/LWM-Text-Chat-1M").map(|s| s.total), None, "a 1M-token context");
+        assert_eq!(from_name("org/Foo-01M-lora").map(|s| s.total), None, "one million, zero-padded");
         assert_eq!(from_name("nickypro/tinyllama-15M").map(|s| s.total), Some(15 * M));
         assert_eq!(from_name("org/Foo-7B-v1e").map(|s| s.total), Some(7 * B), "a version word ending in e");
     }

@@ -15,10 +15,11 @@ pub(super) fn about_another(sentence: &str, name: &str) -> bool {
 }
 
 /// Whether the news word at `at` releases this model rather than another one: nothing else is named
-/// right after it ([`releases_another`]) nor built on it ([`super::release_objects::built_on`]), or
-/// the line links the model's own repository ([`links_own_repo`]).
+/// right after it ([`releases_another`]) nor built on it ([`super::release_objects::built_on`],
+/// [`super::release_objects::released_on_it`]), or the line links the model's own repository ([`links_own_repo`]).
 pub(super) fn releases_it(lower: &str, at: usize, name: &str) -> bool {
-    !releases_another(&lower[at..], name) && !super::release_objects::built_on(lower, at, name)
+    use super::release_objects::{built_on, released_on_it};
+    !releases_another(&lower[at..], name) && !built_on(lower, at, name) && !released_on_it(lower, at, name)
         || links_own_repo(lower, name)
 }
 

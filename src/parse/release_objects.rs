@@ -21,6 +21,30 @@ pub(super) fn built_on(lower: &str, at: usize, name: &str) -> bool {
     names_model(&lower[on..phrase_end], name) && !names_model(&lower[at..sentence_end], name)
 }
 
+/// Whether the model is named in the release (after the news word at `at`) only as what the released
+/// thing was made from ("发布基于Chinese-Mixtral-8x7B指令微调的模型：活字 3.0", "released a chat model
+/// fine-tuned from Foo-7B"): the release is another model's.
+pub(super) fn released_on_it(lower: &str, at: usize, name: &str) -> bool {
+    const FROM: &[&str] = &["based on ", "built on ", "fine-tuned from ", "finetuned from ", "基于", "基於"];
+    let line = &lower[at..];
+    let mut rest = line.to_owned();
+    let mut found = false;
+    for marker in FROM {
+        for (pos, _) in line.match_indices(marker) {
+            let start = pos + marker.len();
+            let tail = line[start..].trim_start_matches(['[', '*', '`', ' ']);
+            // The name run: letters, digits and the marks names are made of, up to anything else.
+            let len = tail.find(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c))).unwrap_or(tail.len());
+            if len > 0 && names_model(&tail[..len], name) {
+                found = true;
+                let from = line.len() - tail.len();
+                rest.replace_range(from..from + len, &" ".repeat(len));
+            }
+        }
+    }
+    found && !names_model(&rest, name)
+}
+
 /// A line without the URLs that point into a repository (".../Hyper-SD/tree/main/comfyui",
 /// ".../LivePortrait/blob/main/…/changelog.md"): a file of the model's repo does not name the
 /// model as the thing released. A URL that ends at the repository still does.

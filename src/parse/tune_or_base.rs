@@ -21,6 +21,9 @@ pub fn tune_or_base(
     (tag, lineage, pretrained_tag): (Option<String>, Option<String>, Option<String>),
     tuned_name: bool,
 ) -> (Option<String>, Option<String>) {
+    // (A name that calls the model a tune, "-lora", "-alpaca", "-merge", is not made a base by a
+    // tuned sibling or a base sentence: the reader abstains instead.)
+    let tuned_name = tuned_name || super::ids::looks_tuned(model_id);
     // Whether the card names the tuned sibling: three readings ask, the card is searched once.
     let cell = std::cell::OnceCell::new();
     let sibling = || *cell.get_or_init(|| names_tuned_sibling(markdown, model_id));
@@ -446,6 +449,8 @@ mod tests {
             (None, None),
             "a tuned name looks for no base"
         );
+        let lora = "# Foo-7B-lora\nSee Foo-7B-lora-Chat.\n";
+        assert_eq!(tune_or_base(lora, "org/Foo-7B-lora", (None, None, None), false).1, None, "a LoRA tune's name");
     }
 
     #[test]
