@@ -279,6 +279,8 @@ pub(super) const METRIC: &[&str] = &[
     "consistency",
     // … length-controlled ("LC. Win Rate", AlpacaEval 2.0's).
     "lc",
+    // A similarity to reference answers ("Average similarity score", ToolSandbox's).
+    "similarity",
 ];
 
 /// A word that no benchmark name holds: a hyper-parameter, a size, a date, a licence.

@@ -79,6 +79,9 @@ pub fn from_name(model_id: &str) -> Option<SizeText> {
         base_initial_sizes, decimal_underscores, joined_active_sizes, leading_zero_sizes, unit_decimal_sizes,
     };
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    if selects_experts(name) {
+        return None;
+    }
     let name =
         &base_initial_sizes(&joined_active_sizes(&unit_decimal_sizes(&leading_zero_sizes(&decimal_underscores(name)))));
     if serves_another(name) {
@@ -117,6 +120,16 @@ pub fn from_name(model_id: &str) -> Option<SizeText> {
         return None;
     }
     Some(SizeText { total, active, label: name[first.at..second.end].to_owned(), is_expert_notation: false })
+}
+
+/// A size followed by the experts it routes to ("LLaMA-MoE-v1-3_5B-2_8": two of eight experts): the
+/// size is the active one, and the name does not say the total.
+fn selects_experts(name: &str) -> bool {
+    let words: Vec<&str> = name.split('-').collect();
+    words.windows(2).any(|pair| {
+        let chosen = pair[1].split_once('_').and_then(|(k, n)| Some((k.parse::<u32>().ok()?, n.parse::<u32>().ok()?)));
+        pair[0].ends_with(['b', 'B']) && chosen.is_some_and(|(k, n)| k >= 1 && k < n)
+    })
 }
 
 /// A speculative-decoding draft or head (EAGLE, Medusa, DFlash), or a pruned copy: its name
@@ -601,6 +614,9 @@ mod tests {
         assert_eq!(from_name("meta-llama/Llama-4-Scout-17B-16E").map(|s| s.total), None);
         assert_eq!(from_name("LargeWorldModel/LWM-Text-Chat-1M").map(|s| s.total), None, "a 1M-token context");
         assert_eq!(from_name("org/Foo-01M-lora").map(|s| s.total), None, "one million, zero-padded");
+        assert_eq!(from_name("org/Foo-MoE-v1-3_5B-2_8-sft").map(|s| s.total), None, "3.5B active of 2 experts in 8");
+        assert_eq!(from_name("org/Foo-MoE-v1-3_5B").map(|s| s.total), Some(3_500_000_000));
+        assert_eq!(from_name("org/Foo-7B-0_1").map(|s| s.total), Some(7 * B), "a version, no expert count");
         assert_eq!(from_name("nickypro/tinyllama-15M").map(|s| s.total), Some(15 * M));
         assert_eq!(from_name("org/Foo-7B-v1e").map(|s| s.total), Some(7 * B), "a version word ending in e");
     }
