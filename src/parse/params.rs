@@ -566,6 +566,11 @@ mod tests {
         assert_eq!(read("RekaAI/reka-flash-3", &reka.replace("Reka Flash 3 is", "Reka Flash 2 is")), None);
         assert_eq!(read("RekaAI/reka-flash-3", &reka.replace("21B general", "21B and 7B general")), None);
         assert_eq!(read("rwitz/go-bruins", "Go-Bruins is the SOTA 7B model."), Some((7 * B, None)));
+        // The name apposed, an LLM: "We introduce SFR-RAG, a 9B LLM"; not another model's size in its place.
+        let sfr = "We introduce Foo-RAG, a 9B LLM trained with an emphasis on retrieval.";
+        assert_eq!(read("org/Foo-RAG", sfr), Some((9 * B, None)));
+        assert_eq!(read("org/Foo-RAG", &sfr.replace("a 9B LLM", "a tune of the Llama-2-13B model")), None);
+        assert_eq!(read("org/Foo-RAG", &sfr.replace("Foo-RAG,", "Bar-RAG,")), None);
         // The name written out, the repo's name in parentheses; a sentence that names more models after.
         let cwm = "Code World Model (CWM) is a 32-billion-parameter open-weights LLM, to advance research on code \
                    generation with world models.";

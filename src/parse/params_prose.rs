@@ -223,9 +223,12 @@ pub(super) fn family_word(id: &str) -> String {
 /// The one size between "<this model> is a" and "model" ("Reka Flash 3 is a 21B general-purpose
 /// reasoning model"), when the sentence's subject is the model's own name.
 fn own_statement_size(s: &str, lower: &str, short: &str) -> Option<Num> {
-    let k = own_subject(lower, short)?;
+    // (Or the name apposed: "We introduce SFR-RAG, a 9B LLM trained …".)
+    let apposed = || own_apposition(lower, short).map(|(at, _)| at + short.len());
+    let k = own_subject(lower, short).or_else(apposed)?;
     let rest: Vec<&str> = lower[k..].split_whitespace().take(8).collect();
-    let model = rest.iter().position(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()) == "model")?;
+    let noun = |w: &&str| matches!(w.trim_matches(|c: char| !c.is_ascii_alphabetic()), "model" | "llm");
+    let model = rest.iter().position(noun)?;
     let end = k + lower[k..].find(rest[model])?;
     // After "This is", only "a 1.8B model": in "This is an instruction fine-tuned llama 30b model"
     // the size is the base's name.
