@@ -581,6 +581,13 @@ mod tests {
                      - [2024-01-18] 发布Foo-Mixtral-8x7B基座模型。\n";
         assert_eq!(d(tuned, "org/Foo-Mixtral-8x7B").as_deref(), Some("2024-01-18"));
         assert_eq!(d("- 2024-03-01: We release a chat model fine-tuned from Foo-7B.\n", "org/Foo-7B"), None);
+        // The model as the owner of what a Chinese release gives (details of its tuning), not its weights.
+        let details = "[2024/10/24]发布了Foo-LLM微调和评估的细节。博客：https://x\n\n[2024/10/28]发布了Foo-LLM模型。\n";
+        assert_eq!(d(details, "org/Foo-LLM").as_deref(), Some("2024-10-28"));
+        assert_eq!(
+            d("[2024/10/24]发布了Foo-LLM的模型权重和评估的细节。\n", "org/Foo-LLM").as_deref(),
+            Some("2024-10-24")
+        );
         let both = "- 2024-03-01: We release Foo-7B and a chat model based on Foo-7B.\n";
         assert_eq!(d(both, "org/Foo-7B").as_deref(), Some("2024-03-01"), "named as a release too");
     }

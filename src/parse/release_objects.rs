@@ -122,6 +122,7 @@ pub(super) fn releases_no_model(lower: &str, at: usize, name: &str) -> bool {
         }
     });
     let of_things = first_said == Some(true) && !mentions(&rest, MODELS) && !mentions(&subject, MODELS);
+    let of_things = of_things || possessed_thing(after, name);
     // "We release the FasterTransformer version of CodeGeeX": a port of the model to a runtime or a
     // format (a quantized copy's words, "4-bit"), released later (not "re-trained version of our German
     // GPT-2 model").
@@ -130,6 +131,19 @@ pub(super) fn releases_no_model(lower: &str, at: usize, name: &str) -> bool {
     let port = object.windows(3).any(|w| ported(&w[0]) && w[1] == "version" && w[2] == "of");
     let joined_with_model = whole.len() > subject.len() && (mentions(&whole, MODELS) || is_name(&whole));
     thing(&subject) && !joined_with_model || of_things || version || port
+}
+
+/// Whether a release written in Chinese names the model only as the owner of a thing it releases
+/// ("发布了Steel-LLM微调和评估的细节": the details of its fine-tuning and evaluation), not its weights
+/// ("发布了Foo-7B的模型权重" is the model's release).
+fn possessed_thing(after: &str, name: &str) -> bool {
+    const THINGS: &[&str] = &["细节", "博客", "论文", "报告", "代码", "数据", "教程", "文章", "演示", "解读"];
+    const MODELS: &[&str] = &["模型", "权重", "checkpoint"];
+    let clause = &after[..after.find(['，', '。', '；', '！', '？', '\n']).unwrap_or(after.len())];
+    let Some(named) = clause.find(name) else { return false };
+    let Some(of) = clause[named + name.len()..].find('的') else { return false };
+    let owned = &clause[named + name.len() + of..];
+    THINGS.iter().any(|t| owned.contains(t)) && !MODELS.iter().any(|m| owned.contains(m))
 }
 
 /// Whether a sentence releasing the family ("[Falcon-H1 series](…/collections/…) is finally out")
