@@ -325,7 +325,9 @@ pub fn may_be_benchmark(name: &str) -> bool {
     // A count of input frames ("Num_frames", "# Training Frames"), a speed ("Test Sample per Second").
     let frame_count =
         words.contains(&"frames") && words.iter().any(|w| ["num", "number", "training", "input"].contains(w));
-    if frame_count || clean.contains("per second") {
+    // A count of anything, written "#…" ("#Summary vectors", "# Experts"): a setting, not a score.
+    let count = clean.trim_start().starts_with('#') || clean.trim_start().starts_with("number of ");
+    if frame_count || count || clean.contains("per second") {
         return false;
     }
     // A hyper-parameter's symbol: `d_model`, `d_head`, `n_layers`, `T`.

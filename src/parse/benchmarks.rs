@@ -405,6 +405,8 @@ mod tests {
         assert!(may_be_benchmark("BBH (EM)"));
         // An average similarity to reference answers is an overall figure (of ToolSandbox, its heading says).
         assert_eq!(resolve("Average similarity score").canonical, "card_average");
+        // A count of something ("#Summary vectors", "Number of experts") is a setting of the model.
+        assert!(!may_be_benchmark("#Summary vectors") && !may_be_benchmark("Number of experts"));
         // How much input a run had, and ROUGE written short: settings and metrics of a benchmark
         // named elsewhere ("Accuracy over MQA", "Rouge Score over BookSum").
         for setting in ["20 docs (Avg 2.9K tokens)", "5 passages", "R1", "RL", "R2"] {

@@ -563,6 +563,15 @@ mod tests {
         none("[2026/01/22] We release Stable-DiffCoder Math!\n", "org/Stable-DiffCoder-8B-Instruct");
         none("[2026/01/22] We release Stable-DiffCoder (3B)!\n", "org/Stable-DiffCoder-8B-Instruct");
         none("[2024/06/07] We release Qwen2!\n", "Qwen/Qwen2-7B-Instruct");
+        // The family as the subject of a passive release, with nothing before it but the date.
+        let passive = "- 2022/09/16 [Foo-Ant](https://github.com/x/y) is released!\n";
+        assert_eq!(d(passive, "org/foo-ant-10b").as_deref(), Some("2022-09-16"));
+        // (A later line linking the model's page names no size: its link target says nothing.)
+        let linked =
+            format!("- 2023/04/12 Foo-Ant is in [Transformers](https://huggingface.co/org/foo-ant-10b)!\n{passive}");
+        assert_eq!(d(&linked, "org/foo-ant-10b").as_deref(), Some("2022-09-16"));
+        none("- 2022/10/12 [Foo-Ant+](https://github.com/x/y), a bilingual model, is released!\n", "org/foo-ant-10b");
+        none("- 2022/09/16 The paper of [Foo-Ant](https://x) is released!\n", "org/foo-ant-10b");
     }
 
     #[test]

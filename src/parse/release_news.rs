@@ -89,8 +89,9 @@ pub(super) fn releases_family(line: &str, name: &str) -> bool {
 }
 
 /// Whether the family, as the name writes it, is the object of a release word and ends there
-/// ("[2026/01/22] We release [Stable-DiffCoder](…)!" on Stable-DiffCoder-8B-Instruct's card): not
-/// "We release Stable-DiffCoder-v2", "… Qwen2 Math", nor a family whose name has no hyphen.
+/// ("[2026/01/22] We release [Stable-DiffCoder](…)!" on Stable-DiffCoder-8B-Instruct's card), or the
+/// subject of a passive one ("2022/09/16 [CPM-Ant](…) is released!"): not "We release
+/// Stable-DiffCoder-v2", "… Qwen2 Math", nor a family whose name has no hyphen.
 fn released_by_name(line: &str, name: &str) -> bool {
     let name = name.to_ascii_lowercase();
     // The name's parts before its first size or tuning part: "stable-diffcoder" of stable-diffcoder-8b-instruct.
@@ -115,7 +116,15 @@ fn released_by_name(line: &str, name: &str) -> bool {
         let ends = lower[at + family.len()..].trim_start_matches([']', '*']);
         // (A link's target after the name: "[Stable-DiffCoder](https://…)!".)
         let ends = ends.split_once(')').filter(|_| ends.starts_with('(')).map_or(ends, |(_, rest)| rest);
-        object && (ends.is_empty() || ends.starts_with(['!', ',', ';']) || ends.starts_with(". ") || ends == ".")
+        let closes =
+            |rest: &str| rest.is_empty() || rest.starts_with(['!', ',', ';']) || rest.starts_with(". ") || rest == ".";
+        // Or the subject of a passive one, nothing before it but the date: "2022/09/16 [CPM-Ant](…) is released!".
+        let subject = before.chars().all(|c| !c.is_alphabetic() || c.is_ascii_digit());
+        let passive = ["is released", "has been released", "was released"]
+            .iter()
+            .find_map(|w| ends.trim_start().strip_prefix(w))
+            .is_some_and(|rest| closes(rest.trim_end()));
+        object && closes(ends) || subject && passive
     })
 }
 
@@ -200,8 +209,9 @@ pub(super) fn size_dated_elsewhere(lines: &[&str], skip: usize, name: &str) -> b
     let token = |line: &str, size: &str| {
         line.split(|c: char| !c.is_ascii_alphanumeric() && c != '.').any(|t| t.trim_end_matches('.') == size)
     };
+    // (Link targets name nothing: "integrated into [Transformers](https://huggingface.co/org/foo-10b)".)
     lines.iter().enumerate().any(|(j, line)| {
-        let lower = line.to_ascii_lowercase();
+        let lower = super::release_objects::blank_link_targets(&line.to_ascii_lowercase());
         j != skip && sizes.iter().any(|s| token(&lower, s)) && super::dates::parse_date(line).is_some()
     })
 }
