@@ -572,6 +572,10 @@ mod tests {
         assert_eq!(d(&linked, "org/foo-ant-10b").as_deref(), Some("2022-09-16"));
         none("- 2022/10/12 [Foo-Ant+](https://github.com/x/y), a bilingual model, is released!\n", "org/foo-ant-10b");
         none("- 2022/09/16 The paper of [Foo-Ant](https://x) is released!\n", "org/foo-ant-10b");
+        // In Chinese, the model its release phrase ends on ("open-sourced a … mixture-of-experts model Foo-MOE").
+        let zh = "* [2024/04/14] 开源了基于Qwen1.5指令微调的专家混合模型Foo-MOE\n";
+        assert_eq!(d(zh, "org/Foo-MOE-14B").as_deref(), Some("2024-04-14"));
+        none("* [2024/04/14] 开源了专家混合模型Foo-MOE的技术报告\n", "org/Foo-MOE-14B");
     }
 
     #[test]

@@ -90,7 +90,8 @@ pub(super) fn releases_family(line: &str, name: &str) -> bool {
 
 /// Whether the family, as the name writes it, is the object of a release word and ends there
 /// ("[2026/01/22] We release [Stable-DiffCoder](…)!" on Stable-DiffCoder-8B-Instruct's card), or the
-/// subject of a passive one ("2022/09/16 [CPM-Ant](…) is released!"): not "We release
+/// subject of a passive one ("2022/09/16 [CPM-Ant](…) is released!"), or the model a Chinese release
+/// names last ("开源了…模型MING-MOE"): not "We release
 /// Stable-DiffCoder-v2", "… Qwen2 Math", nor a family whose name has no hyphen.
 fn released_by_name(line: &str, name: &str) -> bool {
     let name = name.to_ascii_lowercase();
@@ -113,6 +114,8 @@ fn released_by_name(line: &str, name: &str) -> bool {
         let object = ["release", "released", "releasing", "introduce"]
             .iter()
             .any(|w| before.ends_with(w) || ["the", "our"].iter().any(|a| before.ends_with(&format!("{w} {a}"))));
+        // In Chinese, the model the release word's phrase ends on: "开源了基于Qwen1.5指令微调的专家混合模型MING-MOE".
+        let object = object || before.ends_with("模型") && ["开源", "发布"].iter().any(|w| before.contains(w));
         let ends = lower[at + family.len()..].trim_start_matches([']', '*']);
         // (A link's target after the name: "[Stable-DiffCoder](https://…)!".)
         let ends = ends.split_once(')').filter(|_| ends.starts_with('(')).map_or(ends, |(_, rest)| rest);
