@@ -122,7 +122,7 @@ fn released_by_name(line: &str, name: &str) -> bool {
         let closes =
             |rest: &str| rest.is_empty() || rest.starts_with(['!', ',', ';']) || rest.starts_with(". ") || rest == ".";
         // Or the subject of a passive one, nothing before it but the date: "2022/09/16 [CPM-Ant](…) is released!".
-        let subject = before.chars().all(|c| !c.is_alphabetic() || c.is_ascii_digit());
+        let subject = before.chars().all(|c| !c.is_alphabetic());
         let passive = ["is released", "has been released", "was released"]
             .iter()
             .find_map(|w| ends.trim_start().strip_prefix(w))
