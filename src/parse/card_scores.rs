@@ -662,6 +662,14 @@ mod tests {
             [("ruler_4k", 95.7), ("ruler_128k", 89.8)]
         );
         assert!(named(&read(&md.replace("RULER Benchmark", "Long context"), "ai21labs/AI21-Jamba-1.5-Mini")).is_empty());
+        // The one value column a measure of the heading's benchmark, in words of its own.
+        let bfcl = "### Berkeley Function-Calling Leaderboard\n\n| Model Name | Function Calling Accuracy (Name & Arguments) |\n\
+                    |---|---|\n| org/Foo-7B | 88.8% |\n| Other-7B | 80.1% |\n";
+        assert_eq!(named(&read(bfcl, "org/Foo-7B")), [("bfcl".to_owned(), None, 88.8)]);
+        let model_heading = bfcl.replace("Berkeley Function-Calling Leaderboard", "[Foo-7B](https://x)");
+        assert!(named(&read(&model_heading, "org/Foo-7B")).iter().all(|g| g.0 != "foo_7b"), "a model's heading");
+        let language = bfcl.replace("Function Calling Accuracy", "Chinese Accuracy");
+        assert!(named(&read(&language, "org/Foo-7B")).iter().all(|g| g.0 != "bfcl"), "a language's part of it");
     }
 
     #[test]

@@ -244,7 +244,18 @@ pub(crate) fn overall_of_heading(
     let named_elsewhere =
         values.iter().any(|c| resolve(&header[*c]).is_known && resolve(&header[*c]).canonical != "card_average");
     let free = |c: &usize| !labels.contains(c);
-    let overall: Vec<usize> = (0..header.len()).filter(|c| free(c) && is_overall_column(&header[*c])).collect();
+    let mut overall: Vec<usize> = (0..header.len()).filter(|c| free(c) && is_overall_column(&header[*c])).collect();
+    // The one value column a measure of the heading's benchmark ("Function Calling Accuracy (Name &
+    // Arguments)" under "### Berkeley Function-Calling Leaderboard"): its score, as an "Accuracy" is.
+    // (Only under a heading naming a known benchmark: "### [snowflake-arctic-embed-m](…)" names a model.)
+    if let ([], [one]) = (overall.as_slice(), values) {
+        let known = || {
+            section_benchmark(table).is_some_and(|b| resolve(&b).is_known && resolve(&b).canonical != "card_average")
+        };
+        if measure_of_heading(&header[*one]) && known() {
+            overall.push(*one);
+        }
+    }
     let by_split: Vec<usize> = (0..header.len()).filter(|c| free(c) && overall_split(&header[*c]).is_some()).collect();
     let splits: std::collections::BTreeSet<String> =
         by_split.iter().filter_map(|c| overall_split(&header[*c])).collect();
@@ -263,6 +274,22 @@ pub(crate) fn overall_of_heading(
         ([], 2..) if !named_elsewhere && splits.len() == by_split.len() => Some((by_split, section_benchmark(table)?)),
         _ => None,
     }
+}
+
+/// A column header that measures something without naming a benchmark: a metric word, and besides it
+/// only words that are no benchmark, language or category of their own ("Function Calling Accuracy
+/// (Name & Arguments)"; not "Chinese Accuracy", "STEM Acc", "GSM8K Accuracy").
+fn measure_of_heading(header: &str) -> bool {
+    let plain = strip_markup(header).to_lowercase();
+    let outside = plain.split('(').next().unwrap_or("");
+    let said: Vec<&str> = outside.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let (metric, rest): (Vec<&str>, Vec<&str>) = said.iter().partition(|w| super::axis_words::METRIC.contains(w));
+    let rest = rest.join(" ");
+    !metric.is_empty()
+        && !rest.is_empty()
+        && !resolve(header).is_known
+        && !resolve(&rest).is_known
+        && !is_part_name(&rest)
 }
 
 /// The split of an overall column that names one ("Avg. (Val)": "val").
