@@ -244,19 +244,22 @@ pub(crate) fn overall_of_heading(
     let named_elsewhere =
         values.iter().any(|c| resolve(&header[*c]).is_known && resolve(&header[*c]).canonical != "card_average");
     let free = |c: &usize| !labels.contains(c);
-    let mut overall: Vec<usize> = (0..header.len()).filter(|c| free(c) && is_overall_column(&header[*c])).collect();
+    let overall: Vec<usize> = (0..header.len()).filter(|c| free(c) && is_overall_column(&header[*c])).collect();
+    let by_split: Vec<usize> = (0..header.len()).filter(|c| free(c) && overall_split(&header[*c]).is_some()).collect();
     // The one value column a measure of the heading's benchmark ("Function Calling Accuracy (Name &
     // Arguments)" under "### Berkeley Function-Calling Leaderboard"): its score, as an "Accuracy" is.
     // (Only under a heading naming a known benchmark: "### [snowflake-arctic-embed-m](…)" names a model.)
     if let ([], [one]) = (overall.as_slice(), values) {
-        let known = || {
-            section_benchmark(table).is_some_and(|b| resolve(&b).is_known && resolve(&b).canonical != "card_average")
+        let known = |b: &String| {
+            let b = resolve(b);
+            b.is_known && b.canonical != "card_average"
         };
-        if measure_of_heading(&header[*one]) && known() {
-            overall.push(*one);
+        if measure_of_heading(&header[*one]) {
+            if let Some(name) = section_benchmark(table).filter(known) {
+                return by_split.is_empty().then(|| (vec![*one], name));
+            }
         }
     }
-    let by_split: Vec<usize> = (0..header.len()).filter(|c| free(c) && overall_split(&header[*c]).is_some()).collect();
     let splits: std::collections::BTreeSet<String> =
         by_split.iter().filter_map(|c| overall_split(&header[*c])).collect();
     // (The section's benchmark is looked for only when the table has the one overall column, or
