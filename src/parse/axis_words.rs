@@ -22,6 +22,8 @@ pub(super) const CATEGORY: &[&str] = &[
     "code",
     "reasoning",
     "writing",
+    "creative",
+    "creativity",
     "roleplay",
     "extraction",
     "understanding",

@@ -565,6 +565,13 @@ mod tests {
     }
 
     #[test]
+    fn a_kind_of_writing_is_a_category() {
+        // `| Model | Overall Score | Persian | English | Math | Creative |`: no benchmark among them.
+        assert!(is_category_name("Creative") && is_category_name("Creative Writing"));
+        assert!(!may_be_benchmark("Creative") && !may_be_benchmark("Creativity"));
+    }
+
+    #[test]
     fn a_multilingual_benchmarks_language_code_names_its_part() {
         assert_eq!(resolve("XWinograd (fr)").canonical, "xwinograd_fr");
         assert_eq!(resolve("XNLI (ar)").canonical, "xnli_ar");

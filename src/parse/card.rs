@@ -20,7 +20,8 @@ use super::params::{card_size_in, CardSize, SizeForm};
 use super::prose_scores::prose_scores;
 use super::release_stamps::{fits_release_stamp, is_release_stamp};
 use super::score_lists::score_lists;
-use super::table_context::{last_heading, lower_is_better, section_language};
+use super::table_context::{last_heading, section_language};
+use super::table_titles::holds_no_scores;
 use super::tables::clip;
 use super::tables::{tables, Table};
 use super::title_size::title_size;
@@ -121,7 +122,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     let copied = copied_title(model_id, markdown);
     let names_model = |t: &Table| t.labels().any(|l| label_match(&strip_markup(l), model_id).is_some_and(|m| m.1));
     let split = split_by_kind(&all_tables);
-    for table in all_tables.iter().filter(|t| !lower_is_better(t)) {
+    for table in all_tables.iter().filter(|t| !holds_no_scores(t)) {
         let mut read = match pair_legend(table, markdown) {
             Some(legend) => read_pairs(table, &legend, (model_id, tuned, &intro)),
             None => table_scores(table, model_id, tuned, &intro),
@@ -604,6 +605,13 @@ mod tests {
     fn a_perplexity_table_and_a_key_line_say_nothing() {
         let ppl = "## Perplexity Evaluation\n\n| | Tech | Finance | Average |\n|---|---|---|---|\n| Foo-13B | 11.58 | 4.92 | 9.1 |\n";
         assert!(read_card("org/Foo-13B", ppl).scores.is_empty());
+        // A contamination check names benchmarks but its values are overlaps, not scores.
+        let rows = "| Model | TruthfulQA | GSM8K |\n|---|---|---|\n| Foo-13B | 0.22 | 0.99 |\n";
+        assert_eq!(read_card("org/Foo-13B", &format!("## Results\n\n{rows}")).scores.len(), 2);
+        assert!(read_card("org/Foo-13B", &format!("## Contamination Results\n\n{rows}")).scores.is_empty());
+        assert!(read_card("org/Foo-13B", &format!("- [data contamination check](x) result\n{rows}")).scores.is_empty());
+        let unsure = format!("## Results\n\nWe can't guarantee there isn't any contamination.\n\n{rows}");
+        assert_eq!(read_card("org/Foo-13B", &unsure).scores.len(), 2);
         let key = "# GenZ\n\n- Base pretrained model type: Llama V2 13B\n";
         assert!(read_card("org/genz-13b-v2", key).base.is_none());
     }

@@ -1077,6 +1077,18 @@ mod tests {
     }
 
     #[test]
+    fn a_first_version_may_go_unwritten_a_later_one_may_not() {
+        assert_eq!(label_match("Flacuna 13B", "declare-lab/flacuna-13b-v1.0").map(|m| m.1), Some(true));
+        assert_eq!(label_match("MetaMath-13B", "unknown/MetaMath-13B-V1.0").map(|m| m.1), Some(true));
+        assert_eq!(label_match("MetaMath-13B", "unknown/MetaMath-13B-V1.1").map(|m| m.1), Some(false));
+        assert_eq!(label_match("MetaMath-13B", "unknown/MetaMath-13B-V2").map(|m| m.1), Some(false));
+        assert_eq!(label_match("Bamboo", "PowerInfer/Bamboo-base-v0_1").map(|m| m.1), Some(true));
+        // (Only ending the name: "Foo-v1-7B" is a family's first line, not a release.)
+        assert_eq!(label_match("Foo 7B", "org/Foo-v1-7B").map(|m| m.1), Some(false));
+        assert_eq!(label_match("Foo 7B", "org/Foo-7B-v1-dpo").map(|m| m.1), None);
+    }
+
+    #[test]
     fn an_ancestor_or_sibling_is_not_the_model() {
         // Another family whose name is inside this one's, and an earlier version.
         assert!(label_match("LLaMA 7B", "openlm-research/open_llama_7b_v2").is_some_and(|m| !m.1));

@@ -143,7 +143,30 @@ pub(crate) fn lead_in_shots(table: &Table) -> Option<(i32, String)> {
     let paragraph = last_paragraph(&table.lead_in);
     // (The caption is often that paragraph itself.)
     let caption = if paragraph.contains(table.caption.trim()) { "" } else { table.caption.trim() };
-    shots_said(&format!("{paragraph} {caption}"))
+    let text = format!("{paragraph} {caption}");
+    shots_said(&text).filter(|_| !of_one_name(&text, table))
+}
+
+/// Whether the shots a text says follow one of the table's benchmark names ("Big Bench Hard
+/// (BBH) (3-shot), HumanEval" over BBH, MMLU, …): they are that column's, not the table's.
+fn of_one_name(text: &str, table: &Table) -> bool {
+    let text = text.to_lowercase();
+    let names: Vec<String> = table
+        .header
+        .iter()
+        .chain(table.rows.iter().filter_map(|r| r.first()))
+        .map(|c| strip_markup(c).trim().to_lowercase())
+        .filter(|c| c.len() >= 2 && resolve(c).is_known)
+        .collect();
+    let mut shots = text.match_indices("shot").map(|(at, _)| at);
+    names.len() >= 2
+        && shots.any(|at| {
+            // The few characters before the number of shots ("bbh) (3-"), in the same clause.
+            let before = &text[..at];
+            let clause = before.rsplit([',', ';', ':', '\n']).next().unwrap_or(before);
+            let start = clause.char_indices().rev().nth(24).map_or(0, |(i, _)| i);
+            names.iter().any(|n| clause[start..].contains(n.as_str()))
+        })
 }
 
 /// Marks the scores of a table whose lead-in (its last paragraph) or caption says they are on a
@@ -227,6 +250,12 @@ mod tests {
         assert_eq!(shots("0-shot and 5-shot results:"), None, "two settings");
         assert_eq!(shots("Few-shot results, 5-shot where noted:"), None, "few-shot: not one number");
         assert_eq!(shots("Results:"), None);
+        // Shots said after one benchmark's name are that column's alone.
+        let table = "| Model | MMLU | BBH |\n|---|---|---|\n| Foo | 60.1 | 45.2 |\n";
+        let over = |lead: &str| lead_in_shots(&tables(&format!("{lead}\n\n{table}"))[0]).map(|s| s.0);
+        assert_eq!(over("We report accuracies on Big Bench Hard (BBH) (3-shot), HumanEval."), None);
+        assert_eq!(over("We report accuracies on MMLU 5-shot, BBH."), None);
+        assert_eq!(over("_5-shot performance_ on MMLU and BBH:"), Some(5));
         assert_eq!(shots("Zero-shot results.\n\nOur model's scores:"), None, "an earlier paragraph");
         // A blank line of spaces ends a paragraph too (CRLF cards).
         assert_eq!(shots("Zero-shot results.\r\n \r\nOur model's scores:"), None);

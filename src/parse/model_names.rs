@@ -58,7 +58,8 @@ pub fn label_match(label: &str, model_id: &str) -> Option<(usize, bool)> {
 /// family at all (a `2B Params` column on gemma-2b's own card). "LLaMA 7B" does not name
 /// `open_llama_7b_v2` exactly ("open" and "v2" are left over). When the table has a single
 /// model (`only_one`), a version after the size may be left over ("Mistral 7B" on the card of
-/// Mistral-7B-v0.1): there is no other model it could mean.
+/// Mistral-7B-v0.1): there is no other model it could mean. A first version ending the name
+/// ("Flacuna 13B" for flacuna-13b-v1.0) may always be: no earlier version is there to mean.
 pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one: bool) -> Option<(usize, bool)> {
     // ("MobiLlama-05B" is the "MobiLlama 0.5B" of its tables.)
     let name = &leading_zero_sizes(model_id.rsplit('/').next().unwrap_or(model_id));
@@ -98,8 +99,12 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
         label.iter().any(|w| !is_size(w) && !TUNING.contains(&w.as_str()) && !PACKING.contains(&w.as_str()));
     // "base" may be left out: a table names a base model without saying so.
     let size_at = model.iter().position(|w| is_size(w));
+    // A first version ending the name ("v1", "v1.0", "v0.1": `words` drops a ".0", splits at dots).
+    let ends = |tail: &[&str]| model.len() > tail.len() && model[model.len() - tail.len()..].iter().eq(tail);
+    let first_at = [&["v", "1"][..], &["v", "0", "1"]].into_iter().find(|t| ends(t)).map(|t| model.len() - t.len());
     let version_suffix = |i: usize, w: &str| {
-        only_one && size_at.is_some_and(|s| i > s) && (w == "v" || w.chars().all(|c| c.is_ascii_digit()))
+        let first = first_at.is_some_and(|f| i >= f);
+        (only_one && size_at.is_some_and(|s| i > s) || first) && (w == "v" || w.chars().all(|c| c.is_ascii_digit()))
     };
     // The org's brand leading the repo name ("AI21-Jamba-1.5-Mini" of ai21labs) names no model.
     let org = model_id.split_once('/').map_or(String::new(), |(o, _)| o.to_lowercase().replace(['-', '_'], ""));

@@ -117,7 +117,13 @@ pub(super) fn row_candidates<'t>(table: &'t Table, label_cols: &[usize], groupin
             Some((label, m, false))
         };
         let named = row_name(&parts, own, in_tuned, table.rows.len() == 1, linked);
-        let named = if named.as_ref().is_some_and(|n| n.1 .1) { named } else { titled().or(named) };
+        // (The title's name is the fuller: "ALBERT-base V1" over an "ALBERT-base" that names
+        // albert-base-v1 too, a first version going unwritten.)
+        let named = match (named, titled()) {
+            (Some(n), Some(t)) if !n.1 .1 || t.1 .0 > n.1 .0 => Some(t),
+            (Some(n), _) => Some(n),
+            (None, t) => t,
+        };
         if let Some((label, m, by_setting)) = named {
             let m = if linked {
                 (m.0, true)

@@ -400,13 +400,6 @@ pub(crate) fn unnamed_scores(table: &Table, header: &[String], model_id: &str) -
         && nameless_own_row(table, model_id, false, false)
 }
 
-/// A table under a heading or caption about perplexity or bits per byte: lower is better, so
-/// none of its columns (its "Average" either) is a score.
-pub(crate) fn lower_is_better(table: &Table) -> bool {
-    let said = words(&format!("{} {}", last_heading(table), table.caption));
-    said.iter().any(|w| matches!(w.as_str(), "perplexity" | "ppl" | "bpb"))
-}
-
 /// Whether a models-as-columns table has one column of labels, `bench_col` (the rest are values,
 /// or say nothing: a column of "NaN" is a model left unevaluated).
 pub(crate) fn one_label_column(table: &Table, bench_col: usize, value_cols: &[usize]) -> bool {

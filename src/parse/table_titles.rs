@@ -1,6 +1,6 @@
 //! The benchmark a table's title names: its heading ("### C-Eval"), the caption line above it
 //! ("RULER: a retrieval-based benchmark …", "[CNN/Daily Mail](…) (test set)"), or the sentence that
-//! leads into it.
+//! leads into it; and titles saying a table holds no scores (perplexity, a contamination check).
 
 use super::benchmarks::{heading_benchmark, is_metric_only, may_be_benchmark, resolve, strip_markup};
 use super::model_names::words;
@@ -186,6 +186,23 @@ pub(crate) fn rehosting_suite(table: &Table) -> Option<&'static str> {
     let [suite] = named.as_slice() else { return None };
     let is_suite = |l: &String| words(&strip_markup(l)).starts_with(&words(suite));
     (!table.labels().any(is_suite)).then_some(**suite)
+}
+
+/// A table under a heading or caption about perplexity or bits per byte (lower is better), or
+/// about contamination (`| Bamboo | 0.22 | … |` under "## Contamination Results": each a
+/// benchmark's overlap with the training data): none of its columns (its "Average" either) is a score.
+/// (A caption that only mentions it, "we can't guarantee that there isn't any contamination",
+/// says nothing: it must name a check or its results.)
+pub(crate) fn holds_no_scores(table: &Table) -> bool {
+    let heading = words(last_heading(table));
+    let caption = words(&table.caption);
+    let contamination = |w: &String| matches!(w.as_str(), "contamination" | "decontamination");
+    let check = |w: &[String]| {
+        contamination(&w[0]) && matches!(w[1].as_str(), "check" | "result" | "results" | "test" | "detection")
+    };
+    heading.iter().chain(&caption).any(|w| matches!(w.as_str(), "perplexity" | "ppl" | "bpb"))
+        || heading.iter().any(contamination)
+        || caption.windows(2).any(check)
 }
 
 #[cfg(test)]
