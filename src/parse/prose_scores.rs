@@ -49,6 +49,10 @@ const RIGHT_BEFORE: &[&str] = &[
     "other",
     "others",
 ];
+/// Verbs whose object is a score ("achieves 94.3 on AIME26"), and the stems a line is searched for.
+const SCORE_VERBS: &[&str] =
+    &["achieves", "achieved", "achieving", "scores", "scored", "reaches", "reached", "attains"];
+const SCORE_STEMS: &[&str] = &["achiev", "score", "reach", "attain"];
 /// Words that may stand between a value's "%" and its "on"/"in".
 const BETWEEN: &[&str] = &["accuracy", "pass@1", "performance", "score", "pass", "rate", "ratio", "success", "solve"];
 
@@ -80,8 +84,10 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool, copied: 
             pasted.see(text);
             continue;
         }
-        // (Only a line with a percentage can give one: the rest is not read, which keeps this cheap.)
-        if !text.contains('%') || !heading_allows(heading, tuned) || pasted.inside() {
+        // (Only a line with a percentage or a verb of scoring can give one: the rest is not read,
+        // which keeps this cheap.)
+        let scoring = || SCORE_STEMS.iter().any(|v| text.contains(v));
+        if !(text.contains('%') || scoring()) || !heading_allows(heading, tuned) || pasted.inside() {
             continue;
         }
         // (TeX marks around a value: "reaching $88.9$% pass ratio", a percent sign escaped with a backslash.)
@@ -129,9 +135,20 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 /// The sentence after an opening phrase that names nothing ("As illustrated in the figure below,
 /// Yi-Coder-9B-Chat achieved …"): the main clause.
 fn main_clause(sentence: &str) -> &str {
-    match sentence.split_once(", ") {
+    after_opening(sentence, ", ", 16)
+}
+
+/// A list item's sentence after its label ("Outstanding Capabilities Across Benchmarks: Foo-3B
+/// delivers …", the label bold on the card).
+fn after_label(sentence: &str) -> &str {
+    after_opening(sentence, ": ", 6)
+}
+
+/// The rest of `sentence` after an opening of at most `words` words without a digit, up to `mark`.
+fn after_opening<'s>(sentence: &'s str, mark: &str, words: usize) -> &'s str {
+    match sentence.split_once(mark) {
         Some((opening, rest))
-            if opening.split_whitespace().count() <= 16 && !opening.contains(|c: char| c.is_ascii_digit()) =>
+            if opening.split_whitespace().count() <= words && !opening.contains(|c: char| c.is_ascii_digit()) =>
         {
             rest
         }
@@ -142,7 +159,7 @@ fn main_clause(sentence: &str) -> &str {
 /// Whether `sentence` (or its main clause) opens with the model's exact name ("Kimi-Dev-72B
 /// achieves …").
 fn opens_with_name(sentence: &str, model_id: &str) -> bool {
-    [sentence, main_clause(sentence)].iter().any(|s| {
+    [sentence, main_clause(sentence), after_label(sentence)].iter().any(|s| {
         let first = s.split(|c: char| c.is_whitespace() || c == ',' || c == ':').next().unwrap_or("");
         let first = first.trim_matches(|c: char| !c.is_ascii_alphanumeric());
         label_match(first, model_id).is_some_and(|m| m.1) || short_name(model_id) == Some(first)
@@ -207,6 +224,7 @@ fn read_sentence(sentence: &str, model_id: &str, offset: usize, out: &mut Vec<Ca
             evaluated_by: None,
         });
     }
+    found.extend(bare_values(sentence, offset));
     // One value per benchmark: two ("from 43.07% to 43.62% on AGIEval") cannot be told apart.
     for score in &found {
         let canonical = resolve(&score.benchmark_raw).canonical;
@@ -214,6 +232,52 @@ fn read_sentence(sentence: &str, model_id: &str, offset: usize, out: &mut Vec<Ca
             out.push(score.clone());
         }
     }
+}
+
+/// Values without a "%" right after a verb of scoring, and a list of them so ("It achieves 94.3 on
+/// AIME26, 89.3 on HMMT25, and 80.2 Pass@1 on LiveCodeBench v6"): each a number above 1 and at most
+/// 100 followed by "on"/"in" and a benchmark the alias table knows. The first within three words of
+/// the verb ("achieves an impressive 94.3"), each next one right after the benchmark before it.
+fn bare_values(sentence: &str, offset: usize) -> Vec<CardScore> {
+    let tokens: Vec<(usize, &str)> =
+        sentence.split_whitespace().map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w)).collect();
+    let lower = |i: usize| tokens[i].1.to_ascii_lowercase();
+    let value_at = |i: usize| {
+        let w = tokens.get(i)?.1;
+        let v: f64 = w.parse().ok().filter(|_| w.starts_with(|c: char| c.is_ascii_digit()))?;
+        (v > 1.0 && v <= 100.0).then_some(v)
+    };
+    let mut out = Vec::new();
+    let Some(verb) = (0..tokens.len()).find(|i| SCORE_VERBS.contains(&lower(*i).as_str())) else { return out };
+    // (No cue of a difference or bound between the verb and the value: "achieves up to 90 on …".)
+    let plain = |i: usize| !RIGHT_BEFORE.contains(&lower(i).as_str()) && !COMPARING.contains(&lower(i).as_str());
+    let mut next: Vec<usize> = (verb + 1..(verb + 4).min(tokens.len())).collect();
+    while let Some(i) = next.iter().copied().find(|i| value_at(*i).is_some()) {
+        if !(next[0]..i).all(plain) {
+            break;
+        }
+        let (start, raw) = tokens[i];
+        let Some((benchmark, shots)) = benchmark_after(&sentence[start + raw.len()..]) else { break };
+        out.push(CardScore {
+            benchmark_raw: benchmark.clone(),
+            metric: None,
+            shots,
+            value: value_at(i).unwrap_or_default(),
+            value_raw: raw.to_owned(),
+            detail: "sentence",
+            evidence: clip(sentence),
+            offset,
+            evaluated_by: None,
+        });
+        // Past the benchmark's last word (it ends a clause: "HMMT25,"), then an "and".
+        let last = benchmark.split_whitespace().last().unwrap_or_default();
+        let Some(end) = (i + 1..tokens.len()).find(|j| tokens[*j].1.trim_end_matches([',', ';', '.']) == last) else {
+            break;
+        };
+        let after = if tokens.get(end + 1).is_some_and(|t| t.1 == "and") { end + 2 } else { end + 1 };
+        next = vec![after];
+    }
+    out
 }
 
 /// The known benchmark an opening phrase "On <benchmark>, …" names.
@@ -293,6 +357,28 @@ mod tests {
         assert_eq!(read("This model achieves 61.5% on MMLU.\n", "org/Foo-7B"), vec![("mmlu".to_owned(), 61.5)]);
         let card = "Foo-7B is a chat model. It scores 61.5% on MMLU and 40% on the GSM8K test set.\n";
         assert_eq!(read(card, "org/Foo-7B"), vec![("mmlu".to_owned(), 61.5), ("gsm8k".to_owned(), 40.0)]);
+    }
+
+    #[test]
+    fn values_without_a_percent_right_after_a_verb_of_scoring() {
+        let card =
+            "Foo-3B is a reasoning model. It achieves **94.3** on AIME25, **89.3** on GSM8K, and **80.2 Pass@1** \
+                    on LiveCodeBench v6.\n";
+        let found = read(card, "org/Foo-3B");
+        assert_eq!(
+            found,
+            [("aime_2025".to_owned(), 94.3), ("gsm8k".to_owned(), 89.3), ("livecodebench_v6".to_owned(), 80.2)]
+        );
+        assert_eq!(read("Foo-3B achieves an impressive 61.5 on MMLU.\n", "org/Foo-3B"), [("mmlu".to_owned(), 61.5)]);
+        // A list item's bold label before the sentence opened by the name.
+        let item = "- **Strong Results**: Foo-3B is a reasoning model. It achieves **61.5** on MMLU.\n";
+        assert_eq!(read(item, "org/Foo-3B"), [("mmlu".to_owned(), 61.5)]);
+        // Not a bound, a rank, a count, a fraction or a value the verb does not govern.
+        assert!(read("Foo-3B achieves up to 90 on MMLU.\n", "org/Foo-3B").is_empty());
+        assert!(read("Foo-3B ranks 3 on MMLU.\n", "org/Foo-3B").is_empty());
+        assert!(read("Foo-3B achieves 0.62 on MMLU.\n", "org/Foo-3B").is_empty());
+        assert!(read("Foo-3B achieves strong results, and we ran 12 on GSM8K.\n", "org/Foo-3B").is_empty());
+        assert!(read("Foo-3B improved from 40.1 to 61.5 on MMLU.\n", "org/Foo-3B").is_empty());
     }
 
     #[test]
