@@ -571,6 +571,7 @@ mod tests {
         assert_eq!(read("org/Foo-RAG", sfr), Some((9 * B, None)));
         assert_eq!(read("org/Foo-RAG", &sfr.replace("a 9B LLM", "a tune of the Llama-2-13B model")), None);
         assert_eq!(read("org/Foo-RAG", &sfr.replace("Foo-RAG,", "Bar-RAG,")), None);
+        assert_eq!(read("org/Foo_RAG", sfr), Some((9 * B, None)), "a \"_\" of the name written \"-\"");
         // The name written out, the repo's name in parentheses; a sentence that names more models after.
         let cwm = "Code World Model (CWM) is a 32-billion-parameter open-weights LLM, to advance research on code \
                    generation with world models.";

@@ -269,8 +269,11 @@ fn own_subject_at(lower: &str, short: &str) -> Option<(usize, usize)> {
 /// The part of a sentence from the model's own name followed by ", a"/", an" ("Ling-flash-2.0**, a
 /// language model with …"), or its relative clause alone ("DistilGPT2, which has 82 million parameters,").
 fn own_apposition(lower: &str, short: &str) -> Option<(usize, usize)> {
-    let (at, rest) = lower
-        .match_indices(short)
+    // (The name with "-" for its "_" or the other way round: "Xmodel-LM, a 1.1B …" of Xmodel_LM.)
+    let (dashed, underscored) = (short.replace('_', "-"), short.replace('-', "_"));
+    let (at, rest) = [short, &dashed, &underscored]
+        .into_iter()
+        .flat_map(|name| lower.match_indices(name))
         .map(|(at, _)| (at, lower[at + short.len()..].trim_start_matches(['*', '_', '`'])))
         .find(|(_, rest)| {
             !short.is_empty()
