@@ -224,7 +224,7 @@ fn read_sentence(sentence: &str, model_id: &str, offset: usize, out: &mut Vec<Ca
             evaluated_by: None,
         });
     }
-    found.extend(bare_values(sentence, offset));
+    found.extend(bare_values(sentence, name, offset));
     // One value per benchmark: two ("from 43.07% to 43.62% on AGIEval") cannot be told apart.
     for score in &found {
         let canonical = resolve(&score.benchmark_raw).canonical;
@@ -238,7 +238,7 @@ fn read_sentence(sentence: &str, model_id: &str, offset: usize, out: &mut Vec<Ca
 /// AIME26, 89.3 on HMMT25, and 80.2 Pass@1 on LiveCodeBench v6"): each a number above 1 and at most
 /// 100 followed by "on"/"in" and a benchmark the alias table knows. The first within three words of
 /// the verb ("achieves an impressive 94.3"), each next one right after the benchmark before it.
-fn bare_values(sentence: &str, offset: usize) -> Vec<CardScore> {
+fn bare_values(sentence: &str, name: &str, offset: usize) -> Vec<CardScore> {
     let tokens: Vec<(usize, &str)> =
         sentence.split_whitespace().map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w)).collect();
     let lower = |i: usize| tokens[i].1.to_ascii_lowercase();
@@ -253,10 +253,11 @@ fn bare_values(sentence: &str, offset: usize) -> Vec<CardScore> {
     let plain = |i: usize| !RIGHT_BEFORE.contains(&lower(i).as_str()) && !COMPARING.contains(&lower(i).as_str());
     let mut next: Vec<usize> = (verb + 1..(verb + 4).min(tokens.len())).collect();
     while let Some(i) = next.iter().copied().find(|i| value_at(*i).is_some()) {
-        if !(next[0]..i).all(plain) {
+        let (start, raw) = tokens[i];
+        // (Nor another model named before it: "Foo-3B, tuned from Llama-2-13B, achieves 61.5 on …".)
+        if !(next[0]..i).all(plain) || names_other_model(&sentence[..start], name) {
             break;
         }
-        let (start, raw) = tokens[i];
         let Some((benchmark, shots)) = benchmark_after(&sentence[start + raw.len()..]) else { break };
         out.push(CardScore {
             benchmark_raw: benchmark.clone(),
@@ -379,6 +380,7 @@ mod tests {
         assert!(read("Foo-3B achieves 0.62 on MMLU.\n", "org/Foo-3B").is_empty());
         assert!(read("Foo-3B achieves strong results, and we ran 12 on GSM8K.\n", "org/Foo-3B").is_empty());
         assert!(read("Foo-3B improved from 40.1 to 61.5 on MMLU.\n", "org/Foo-3B").is_empty());
+        assert!(read("Foo-3B, tuned from Llama-2-13B, achieves 61.5 on MMLU.\n", "org/Foo-3B").is_empty());
     }
 
     #[test]
