@@ -86,7 +86,7 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool, copied: 
         }
         // (Only a line with a percentage or a verb of scoring can give one: the rest is not read,
         // which keeps this cheap.)
-        let scoring = || SCORE_STEMS.iter().any(|v| text.contains(v));
+        let scoring = || text.contains(|c: char| c.is_ascii_digit()) && SCORE_STEMS.iter().any(|v| text.contains(v));
         if !(text.contains('%') || scoring()) || !heading_allows(heading, tuned) || pasted.inside() {
             continue;
         }
