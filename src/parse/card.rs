@@ -612,6 +612,7 @@ mod tests {
         assert!(read_card("org/Foo-13B", &format!("- [data contamination check](x) result\n{rows}")).scores.is_empty());
         let unsure = format!("## Results\n\nWe can't guarantee there isn't any contamination.\n\n{rows}");
         assert_eq!(read_card("org/Foo-13B", &unsure).scores.len(), 2);
+        assert_eq!(read_card("org/Foo-13B", &format!("## Results (Contamination-free)\n\n{rows}")).scores.len(), 2);
         let key = "# GenZ\n\n- Base pretrained model type: Llama V2 13B\n";
         assert!(read_card("org/genz-13b-v2", key).base.is_none());
     }

@@ -192,7 +192,8 @@ pub(crate) fn rehosting_suite(table: &Table) -> Option<&'static str> {
 /// about contamination (`| Bamboo | 0.22 | … |` under "## Contamination Results": each a
 /// benchmark's overlap with the training data): none of its columns (its "Average" either) is a score.
 /// (A caption that only mentions it, "we can't guarantee that there isn't any contamination",
-/// says nothing: it must name a check or its results.)
+/// says nothing: it must name a check or its results. Nor does a heading of results free of it:
+/// "## Results (Contamination-free)".)
 pub(crate) fn holds_no_scores(table: &Table) -> bool {
     let heading = words(last_heading(table));
     let caption = words(&table.caption);
@@ -201,7 +202,7 @@ pub(crate) fn holds_no_scores(table: &Table) -> bool {
         contamination(&w[0]) && matches!(w[1].as_str(), "check" | "result" | "results" | "test" | "detection")
     };
     heading.iter().chain(&caption).any(|w| matches!(w.as_str(), "perplexity" | "ppl" | "bpb"))
-        || heading.iter().any(contamination)
+        || heading.iter().any(contamination) && !heading.iter().any(|w| matches!(w.as_str(), "free" | "without" | "no"))
         || caption.windows(2).any(check)
 }
 
