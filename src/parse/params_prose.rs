@@ -271,8 +271,9 @@ fn own_subject_at(lower: &str, short: &str) -> Option<(usize, usize)> {
 fn own_apposition(lower: &str, short: &str) -> Option<(usize, usize)> {
     // (The name with "-" for its "_" or the other way round: "Xmodel-LM, a 1.1B …" of Xmodel_LM.)
     let (dashed, underscored) = (short.replace('_', "-"), short.replace('-', "_"));
-    let (at, rest) = [short, &dashed, &underscored]
-        .into_iter()
+    let other = [dashed.as_str(), underscored.as_str()].into_iter().filter(|s| *s != short);
+    let (at, rest) = std::iter::once(short)
+        .chain(other)
         .flat_map(|name| lower.match_indices(name))
         .map(|(at, _)| (at, lower[at + short.len()..].trim_start_matches(['*', '_', '`'])))
         .find(|(_, rest)| {

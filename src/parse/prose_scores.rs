@@ -241,18 +241,18 @@ fn read_sentence(sentence: &str, model_id: &str, offset: usize, out: &mut Vec<Ca
 fn bare_values(sentence: &str, name: &str, offset: usize) -> Vec<CardScore> {
     let tokens: Vec<(usize, &str)> =
         sentence.split_whitespace().map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w)).collect();
-    let lower = |i: usize| tokens[i].1.to_ascii_lowercase();
+    let listed = |list: &[&str], i: usize| list.iter().any(|w| tokens[i].1.eq_ignore_ascii_case(w));
     let value_at = |i: usize| {
         let w = tokens.get(i)?.1;
         let v: f64 = w.parse().ok().filter(|_| w.starts_with(|c: char| c.is_ascii_digit()))?;
         (v > 1.0 && v <= 100.0).then_some(v)
     };
     let mut out = Vec::new();
-    let Some(verb) = (0..tokens.len()).find(|i| SCORE_VERBS.contains(&lower(*i).as_str())) else { return out };
+    let Some(verb) = (0..tokens.len()).find(|i| listed(SCORE_VERBS, *i)) else { return out };
     // (No cue of a difference or bound between the verb and the value: "achieves up to 90 on …".)
-    let plain = |i: usize| !RIGHT_BEFORE.contains(&lower(i).as_str()) && !COMPARING.contains(&lower(i).as_str());
+    let plain = |i: usize| !listed(RIGHT_BEFORE, i) && !listed(COMPARING, i);
     let mut next: Vec<usize> = (verb + 1..(verb + 4).min(tokens.len())).collect();
-    while let Some(i) = next.iter().copied().find(|i| value_at(*i).is_some()) {
+    while let Some((i, value)) = next.iter().find_map(|i| Some((*i, value_at(*i)?))) {
         let (start, raw) = tokens[i];
         // (Nor another model named before it: "Foo-3B, tuned from Llama-2-13B, achieves 61.5 on …".)
         if !(next[0]..i).all(plain) || names_other_model(&sentence[..start], name) {
@@ -263,7 +263,7 @@ fn bare_values(sentence: &str, name: &str, offset: usize) -> Vec<CardScore> {
             benchmark_raw: benchmark.clone(),
             metric: None,
             shots,
-            value: value_at(i).unwrap_or_default(),
+            value,
             value_raw: raw.to_owned(),
             detail: "sentence",
             evidence: clip(sentence),

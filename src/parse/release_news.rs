@@ -213,10 +213,16 @@ pub(super) fn size_dated_elsewhere(lines: &[&str], skip: usize, name: &str) -> b
         line.split(|c: char| !c.is_ascii_alphanumeric() && c != '.').any(|t| t.trim_end_matches('.') == size)
     };
     // (Link targets name nothing: "integrated into [Transformers](https://huggingface.co/org/foo-10b)".)
-    lines.iter().enumerate().any(|(j, line)| {
-        let lower = super::release_objects::blank_link_targets(&line.to_ascii_lowercase());
-        j != skip && sizes.iter().any(|s| token(&lower, s)) && super::dates::parse_date(line).is_some()
-    })
+    let named = |line: &str| {
+        let lower = line.to_ascii_lowercase();
+        let lower = if lower.contains("](") { super::release_objects::blank_link_targets(&lower) } else { lower };
+        sizes.iter().any(|s| token(&lower, s))
+    };
+    !sizes.is_empty()
+        && lines
+            .iter()
+            .enumerate()
+            .any(|(j, line)| j != skip && named(line) && super::dates::parse_date(line).is_some())
 }
 
 /// Whether a news line releases the model's family with its size among others ("We release
