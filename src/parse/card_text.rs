@@ -31,10 +31,11 @@ pub fn as_read(text: &str) -> Option<AsRead> {
     // Each step writes the text as the one before left it; `None` from a step changes nothing.
     // (No step touches the front matter: its length, looked for once, holds for every step.)
     let front = text_lf.len() - super::front_matter::split(text_lf).1.len();
-    let steps: [fn(&str, &str) -> Option<String>; 5] = [
+    let steps: [fn(&str, &str) -> Option<String>; 6] = [
         super::unseen_markup::blank_wrappers,
         super::unseen_markup::inline_links,
         atx_headings,
+        delimiter_tabs,
         with_outer_pipes,
         |t, _| cells_as_read(t),
     ];
@@ -226,6 +227,27 @@ pub fn with_outer_pipes(text: &str, markdown: &str) -> Option<String> {
     Some(out)
 }
 
+/// `text` with the tabs of each delimiter row of `markdown` (a part of `text`) as spaces, so no
+/// offset moves. Over `|:---:|:---:\t|` pulldown-cmark reads no table where a reader sees one
+/// (a ScandEval table aligned with tabs lost every row). `None` when no such row holds a tab.
+fn delimiter_tabs(text: &str, markdown: &str) -> Option<String> {
+    if !markdown.contains('\t') {
+        return None;
+    }
+    let mut out: Option<String> = None;
+    let mut at = text.len() - markdown.len();
+    for line in markdown.split_inclusive('\n') {
+        // (A tab before the row is its indent: a code block's, left as written.)
+        let row = line.trim_start();
+        if row.contains('\t') && is_delimiter_row(row) {
+            let start = at + line.len() - row.len();
+            out.get_or_insert_with(|| text.to_owned()).replace_range(start..at + line.len(), &row.replace('\t', " "));
+        }
+        at += line.len();
+    }
+    out
+}
+
 /// `---|:---:` or `| --- | --- |`: only dashes, colons, pipes and spaces, with a dash and a pipe.
 pub(super) fn is_delimiter_row(line: &str) -> bool {
     let t = line.trim();
@@ -334,6 +356,19 @@ mod tests {
 
     fn piped(text: &str) -> Option<String> {
         with_outer_pipes(text, text)
+    }
+
+    #[test]
+    fn a_delimiter_row_aligned_with_tabs_still_rules_a_table() {
+        let card = "Intro.\n\n| model\t | MMLU\t |\n|:---:|:---:\t|\n| Mine\t | 50.1\t |\n";
+        let read = as_read(card).unwrap().text;
+        assert_eq!(read.len(), card.len());
+        let tables = crate::parse::tables::tables(&read);
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0].rows, [["Mine", "50.1"]]);
+        // Only the delimiter row changes: a cell keeps its tab, an indented line its indent.
+        assert_eq!(read.lines().nth(2), card.lines().nth(2));
+        assert_eq!(delimiter_tabs("\t|---|---|\n", "\t|---|---|\n"), None);
     }
 
     #[test]

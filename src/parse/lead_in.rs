@@ -93,8 +93,12 @@ fn lead_in_names(table: &Table, any_wording: bool) -> Option<String> {
     let canonicals: BTreeSet<&String> = known.iter().map(|(c, _)| c).collect();
     // Else the one linked name shaped like a benchmark ("We also evaluate models on
     // [MathBench-A](…)"): a benchmark densing does not know, named by its own link.
-    let shaped =
-        |l: &&str| (1..=3).contains(&words(l).len()) && l.chars().any(char::is_uppercase) && may_be_benchmark(l);
+    // (A leaderboard, "the [ScandEval leaderboard](…)", ranks by many benchmarks: its table's
+    // columns are those, not one benchmark's parts.)
+    let leaderboard = |l: &str| words(l).last().is_some_and(|w| w.starts_with("leaderboard"));
+    let shaped = |l: &&str| {
+        (1..=3).contains(&words(l).len()) && l.chars().any(char::is_uppercase) && may_be_benchmark(l) && !leaderboard(l)
+    };
     let linked: Vec<&str> = links.into_iter().filter(shaped).collect();
     // (A benchmark densing does not know only where this paragraph says it evaluates.)
     match (canonicals.len(), linked.as_slice()) {
@@ -239,6 +243,10 @@ mod tests {
         assert_eq!(named("Below are Foo's pass@1 on MultiPL HumanEval scores"), None);
         // (A sentence's first word is no qualifier.)
         assert_eq!(named("Our HumanEval results").as_deref(), Some("HumanEval"));
+        // A linked leaderboard ranks by many benchmarks; a linked benchmark is the table's.
+        let link = |text: &str| named(&format!("Full results are on the [{text}](https://x.org) benchmark page."));
+        assert_eq!(link("ScandEval leaderboard"), None);
+        assert_eq!(link("MathBench-A").as_deref(), Some("MathBench-A"));
     }
 
     #[test]
