@@ -281,6 +281,15 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("no_final_newline", |t| t.trim_end_matches('\n').to_string()),
     ("table_outer_pipes_dropped", drop_outer_pipes),
     ("table_cells_padded", |t| each_row(t, |l| l.replace('|', " | ").trim().to_string())),
+    // (Aligned with tabs, as some editors write: the delimiter row too.)
+    // (Not before the first pipe: a tab there is an indent, which makes the table a code block.)
+    ("table_cells_tabbed", |t| {
+        each_row(t, |l| {
+            let row = l.trim_start();
+            let indent = &l[..l.len() - row.len()];
+            format!("{indent}{}", row.replace(" |", "\t|").replace("-|", "-\t|"))
+        })
+    }),
     // (Not in the first cell: a bold name is how some cards mark their own row.)
     ("table_bold_dropped_but_names", |t| {
         each_row(t, |l| {

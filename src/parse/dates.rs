@@ -61,6 +61,11 @@ pub(super) const NEWS_WORDS: &[&str] = &[
     "发布",
     "开源",
     "开放",
+    // (The same in traditional characters: "[2024.08.10] BreeXe [模型開源](…)".)
+    "發布",
+    "發佈",
+    "開源",
+    "開放",
 ];
 /// Lines about other dates.
 const NOT_RELEASE: &[&str] =
@@ -656,6 +661,9 @@ mod tests {
         let licence = "- 2024年12月25日将本项目的大模型 Foo-7B 开源许可证变更为新许可证\n";
         assert_eq!(d(licence, "org/Foo-7B"), None);
         assert_eq!(d("- 截至2024年5月，Foo-7B 开源下载量超过一万\n", "org/Foo-7B"), None);
+        // Written in traditional characters, linking the model's own repository.
+        let traditional = "[2024.08.10] FooX [模型開源](https://huggingface.co/org/FooX-8x7B-Instruct)\n";
+        assert_eq!(d(traditional, "org/FooX-8x7B-Instruct").as_deref(), Some("2024-08-10"));
     }
 
     #[test]
