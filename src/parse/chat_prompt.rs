@@ -1,4 +1,5 @@
-//! A card's prompt-format section that shows a chat turn: a tune's sign ([`super::tune_or_base`]).
+//! A card's prompt-format section that shows a chat turn, or its code putting a conversation into
+//! this model's chat template: a tune's signs ([`super::tune_or_base`]).
 
 use super::tables::clip;
 
@@ -61,6 +62,52 @@ pub fn chat_prompt(markdown: &str, sibling: &dyn Fn() -> bool) -> Option<String>
         }
     }
     None
+}
+
+/// A code block that loads this model (every quoted Hub id in it is the model's own name) and
+/// puts a conversation into its chat template (`tokenizer.apply_chat_template(messages, …)`): a
+/// base model has no chat template to apply. Of dev and pool cards so read, 241 are tunes, 1 a
+/// base model pretrained on chat data (its card says so; the base sentence then makes it a
+/// conflict). Not a block that applies a template only if there is one (`if
+/// tokenizer.chat_template is not None`, a packer's boilerplate written for base models too).
+pub fn chat_template_call(markdown: &str, model_id: &str) -> Option<String> {
+    if !markdown.contains("apply_chat_template") {
+        return None;
+    }
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    let mut block: Option<Vec<&str>> = None;
+    for line in markdown.lines() {
+        let fence = line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+        match (&mut block, fence) {
+            (None, true) => block = Some(Vec::new()),
+            (Some(lines), false) => lines.push(line),
+            (Some(_), true) => {
+                let lines = block.take().unwrap_or_default();
+                if let Some(call) = lines.iter().find(|l| l.contains("apply_chat_template(")) {
+                    let text = lines.join("\n");
+                    let ids = quoted_ids(&text);
+                    let own = !ids.is_empty() && ids.iter().all(|id| super::ids::repo_name_is(id, name));
+                    if own && !text.contains("chat_template is not None") {
+                        return Some(clip(&format!("chat template applied in code loading {name}: {}", call.trim())));
+                    }
+                }
+            }
+            (None, false) => {}
+        }
+    }
+    None
+}
+
+/// The `org/name` strings quoted in code (`"Qwen/QwQ-32B"`, `'org/model'`).
+fn quoted_ids(code: &str) -> Vec<&str> {
+    let id = |s: &&str| {
+        let mut parts = s.split('/');
+        let part = |p: Option<&str>| {
+            p.is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)))
+        };
+        s.matches('/').count() == 1 && part(parts.next()) && part(parts.next())
+    };
+    code.split(['"', '\'']).skip(1).step_by(2).filter(id).collect()
 }
 
 /// A markdown heading that is a prompt's turn marker ("### Instruction:", "### Response:"), not

@@ -3,7 +3,7 @@
 //! tag, a merge recipe or a chat prompt format against a sentence calling the model a base model
 //! is a conflict, and neither is kept.
 
-use super::chat_prompt::chat_prompt;
+use super::chat_prompt::{chat_prompt, chat_template_call};
 use super::mentions::{names_other_model, states_other_size};
 use super::model_names::{heading_is_tuned, is_packed, words};
 use super::siblings::{names_tuned_sibling, tuned_sibling};
@@ -43,6 +43,7 @@ pub fn tune_or_base(
             // (A quantized copy's prompt template is its packer's suggestion, written for base
             // models too: "Prompt template: Yi … Human: {prompt} Assistant:" on Yi-34B-GGUF.)
             .or_else(|| chat_prompt(markdown, &sibling).filter(|_| !is_packed(model_id)))
+            .or_else(|| chat_template_call(markdown, model_id).filter(|_| !is_packed(model_id)))
     };
     // A name that calls the model a base ("Biggie-SmoLlm-0.15B-Base": "a merge of the base, not
     // the instruct") is not made a chat or instruct model by a merge or a fine-tune on raw text.
@@ -384,6 +385,24 @@ mod tests {
             (false, true)
         );
         assert_eq!(says("We do not advise you to use base language models for text generation.\n"), (false, true));
+    }
+
+    #[test]
+    fn code_applying_the_models_own_chat_template_marks_a_tune() {
+        let code = |id: &str, extra: &str| {
+            format!(
+                "## Quickstart\n\n```python\nmodel = AutoModelForCausalLM.from_pretrained(\"{id}\")\n{extra}\
+                 text = tokenizer.apply_chat_template(messages, tokenize=False)\n```\n"
+            )
+        };
+        assert_eq!(says(&code("org/Foo-7B", "")), (true, false));
+        // Another model's template (a chat sibling's), a template applied only where there is
+        // one, or on a card that says the model was not instruction-tuned: nothing.
+        assert!(!says(&code("org/Foo-7B-Chat", "")).0);
+        assert_eq!(says(&code("org/Foo-7B", "if tokenizer.chat_template is not None:\n")), (false, false));
+        let said_base = format!("The model wasn't instruction-tuned after pretraining.\n\n{}", code("org/Foo-7B", ""));
+        assert_eq!(says(&said_base), (false, false));
+        assert_eq!(says("The model wasn't instruction-tuned after pretraining.\n"), (false, true));
     }
 
     #[test]

@@ -34,6 +34,11 @@ pub(super) const BASE_PHRASES: &[&str] = &[
     "not been instruction tuned",
     "is not instruction-tuned",
     "is not instruction tuned",
+    // "Although the model wasn't instruction-tuned after the pre-training" (cosmo-1b's).
+    "wasn't instruction-tuned",
+    "was not instruction-tuned",
+    "wasn't instruction tuned",
+    "was not instruction tuned",
     // "Pythia-12B has not been fine-tuned for downstream contexts" (EleutherAI's cards).
     "not been fine-tuned for downstream",
     // "We do not advise you to use base language models for text generation" (Qwen's).
