@@ -65,15 +65,21 @@ pub fn chat_prompt(markdown: &str, sibling: &dyn Fn() -> bool) -> Option<String>
 }
 
 /// A code block that loads this model (every quoted Hub id in it is the model's own name) and
-/// puts a conversation into its chat template (`tokenizer.apply_chat_template(messages, …)`): a
-/// base model has no chat template to apply. Of dev and pool cards so read, 241 are tunes, 1 a
-/// base model pretrained on chat data (its card says so; the base sentence then makes it a
-/// conflict). Not a block that applies a template only if there is one (`if
-/// tokenizer.chat_template is not None`, a packer's boilerplate written for base models too).
+/// puts a conversation into its chat template (`tokenizer.apply_chat_template(messages, …)`, or a
+/// user's turn `{"role": "user", …}` sent to a pipeline or server): a base model has no chat
+/// template to apply. Of dev and pool cards so read, 304 are tunes, 1 a base model pretrained on
+/// chat data (its card says so; the base sentence then makes it a conflict). Not a block that
+/// applies a template only if there is one (`if tokenizer.chat_template is not None`, a packer's
+/// boilerplate written for base models too).
 pub fn chat_template_call(markdown: &str, model_id: &str) -> Option<String> {
-    if !markdown.contains("apply_chat_template") {
+    if !markdown.contains("apply_chat_template") && !markdown.contains("role") {
         return None;
     }
+    let applied = |l: &&&str| l.contains("apply_chat_template(");
+    let turn = |l: &&&str| {
+        let packed: String = l.chars().filter(|c| !c.is_whitespace()).collect();
+        packed.contains("\"role\":\"user\"") || packed.contains("'role':'user'")
+    };
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
     let mut block: Option<Vec<&str>> = None;
     for line in markdown.lines() {
@@ -83,12 +89,12 @@ pub fn chat_template_call(markdown: &str, model_id: &str) -> Option<String> {
             (Some(lines), false) => lines.push(line),
             (Some(_), true) => {
                 let lines = block.take().unwrap_or_default();
-                if let Some(call) = lines.iter().find(|l| l.contains("apply_chat_template(")) {
+                if let Some(call) = lines.iter().find(applied).or_else(|| lines.iter().find(turn)) {
                     let text = lines.join("\n");
                     let ids = quoted_ids(&text);
                     let own = !ids.is_empty() && ids.iter().all(|id| super::ids::repo_name_is(id, name));
                     if own && !text.contains("chat_template is not None") {
-                        return Some(clip(&format!("chat template applied in code loading {name}: {}", call.trim())));
+                        return Some(clip(&format!("a chat turn in code loading {name}: {}", call.trim())));
                     }
                 }
             }

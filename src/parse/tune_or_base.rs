@@ -396,6 +396,11 @@ mod tests {
             )
         };
         assert_eq!(says(&code("org/Foo-7B", "")), (true, false));
+        // A user's turn sent to a pipeline is one too.
+        let pipe = "```python\npipe = pipeline(\"text-generation\", model=\"org/Foo-7B\")\n\
+                    pipe([{\"role\": \"user\", \"content\": \"Hi\"}])\n```\n";
+        assert_eq!(says(pipe), (true, false));
+        assert_eq!(says(&pipe.replace("\"role\": \"user\"", "\"text\": \"user\"")), (false, false));
         // Another model's template (a chat sibling's), a template applied only where there is
         // one, or on a card that says the model was not instruction-tuned: nothing.
         assert!(!says(&code("org/Foo-7B-Chat", "")).0);
