@@ -201,6 +201,26 @@ pub(super) fn listed(list: &str, w: &str) -> bool {
     list.split_whitespace().any(|x| x.strip_suffix('*').map_or(x.eq_ignore_ascii_case(w), |stem| w.starts_with(stem)))
 }
 
+/// Whether a size sentence's subject is the model: it opens with "This", "It", "The model" or the
+/// model's name ("MPT-1b-RedPajama-200b is a 1.3 billion parameter …"), the size among its first
+/// twelve words. (Statements of another model's size, "distilled from a 1.3B model", or of a part's,
+/// "excluding embeddings", are no candidates: [`super::params_statements`].)
+fn said_of_itself(c: &Cand, model_id: &str) -> bool {
+    use super::model_names::words;
+    let Some(size) = &c.total else { return false };
+    let text = super::benchmarks::strip_markup(&c.evidence).to_lowercase();
+    let text = text.trim_start_matches(|ch: char| !ch.is_alphanumeric());
+    let (own, said) = (words(model_id.rsplit('/').next().unwrap_or(model_id)), words(text));
+    let named = |from: usize| said.get(from..).is_some_and(|rest| rest.starts_with(&own));
+    let subject = match said.first().map(String::as_str) {
+        Some("this" | "it") => true,
+        Some("the") => said.get(1).is_some_and(|w| w == "model") || named(1),
+        _ => named(0),
+    };
+    let early = text.find(&size.label.to_lowercase()).is_some_and(|at| text[..at].split_whitespace().count() < 12);
+    subject && early
+}
+
 /// The model's own size from its card: the most precise stated count (prose, a parameter row or
 /// column of a table, a `Number of Parameters: 1.54B` line) within 25% of the name's size, else the
 /// name's. Family ranges, comparisons, other models' sizes are ignored; conflicts give `None`.
@@ -254,8 +274,11 @@ pub fn card_size_in(model_id: &str, markdown: &str, tables: &[Table]) -> Option<
     // model" as its name does): the name is nominal and the count exact, the more specific of the
     // two; published over the name (`over_name`), the gap reported.
     let far_or_nominal = |c: &Cand| c.total.as_ref().is_none_or(|t| far(t) || t.value == n.total);
+    // (Or a sentence whose subject is the model itself: "This repository provides a 1.3B-parameter
+    // Japanese GPT model" on japanese-gpt-1b's card; not a part's, "Visual Encoder: …, 1.8B parameters".)
     let precise = |c: &&Cand| {
-        c.form == SizeForm::Table && c.total.as_ref().is_some_and(|t| far(t) && t.rel * (t.value as f64) < h)
+        let own = c.form == SizeForm::Table || c.form == SizeForm::Prose && said_of_itself(c, model_id);
+        own && c.total.as_ref().is_some_and(|t| far(t) && t.rel * (t.value as f64) < h)
     };
     // (One such count only: a family table read row by row gives many, "111M" … "13B" on Cerebras-GPT-13B.)
     let one_far = || cands.iter().filter(|c| c.total.as_ref().is_some_and(far)).count() == 1;
@@ -767,6 +790,24 @@ mod tests {
         // Not from a family table that gives many counts, one of them the name's.
         let family = "| Model | Parameters |\n|---|---|\n| Foo | 111M |\n| Foo | 1.3B |\n| Foo | 13B |\n";
         assert_eq!(card_size("org/Foo-13B", family).map(|c| c.against_name), Some(false));
+    }
+
+    #[test]
+    fn a_sentence_of_the_model_itself_with_a_finer_count_is_published_over_the_name() {
+        let over = |id: &str, card: &str| card_size(id, card).filter(|c| c.over_name).map(|c| c.size.total);
+        let rinna = "This repository provides a 1.3B-parameter Japanese GPT model.";
+        assert_eq!(over("org/japanese-gpt-1b", rinna), Some(1_300_000_000));
+        assert_eq!(over("org/mpt-1b-x", "MPT-1b-x is a 1.3 billion parameter decoder."), Some(1_300_000_000));
+        // A part's size, another model's, a count without embeddings, or one as coarse as the name: no.
+        let part = "- **Visual Encoder:** PE-lang (Language-Optimized Perception Encoder), 1.8B parameters.";
+        assert_eq!(over("org/Foo-VL-10B", part), None);
+        assert_eq!(over("org/Foo-1b", "Foo-1b was distilled from a 1.3B parameter model."), None);
+        assert_eq!(over("org/Foo-1b", "This model has 1.4B parameters excluding embeddings."), None);
+        assert_eq!(over("org/Foo-1b", "This model is smaller than the 1.3B baseline."), None);
+        // (Far into the sentence, a size is often another subject's.)
+        let far_in = "This model is the smallest member of our family, while our flagship has 1.3B parameters.";
+        assert_eq!(over("org/Foo-1b", far_in), None);
+        assert_eq!(over("org/Foo-7b", "This model was judged by a 70B parameter model."), None);
     }
 
     #[test]
