@@ -64,13 +64,13 @@ pub fn chat_prompt(markdown: &str, sibling: &dyn Fn() -> bool) -> Option<String>
     None
 }
 
-/// A code block that loads this model (every quoted Hub id in it is the model's own name) and
-/// puts a conversation into its chat template (`tokenizer.apply_chat_template(messages, …)`, or a
-/// user's turn `{"role": "user", …}` sent to a pipeline or server): a base model has no chat
-/// template to apply. Of dev and pool cards so read, 304 are tunes, 1 a base model pretrained on
-/// chat data (its card says so; the base sentence then makes it a conflict). Not a block that
-/// applies a template only if there is one (`if tokenizer.chat_template is not None`, a packer's
-/// boilerplate written for base models too).
+/// A code block that loads this model (every quoted Hub id in it is the model's own name) and puts
+/// a conversation into its chat template (`tokenizer.apply_chat_template(messages, …)`, or a user's
+/// turn `{"role": "user", …}` sent to a pipeline or server): a base model has no chat template to
+/// apply. Of the labelled dev and pool cards showing it, about 300 are tunes and 1 a base model
+/// pretrained on chat data (its card says so; the base sentence then makes it a conflict). Not a
+/// block that applies a template only if there is one (`if tokenizer.chat_template is not None`, a
+/// packer's boilerplate written for base models too).
 pub fn chat_template_call(markdown: &str, model_id: &str) -> Option<String> {
     if !markdown.contains("apply_chat_template") && !markdown.contains("role") {
         return None;
