@@ -157,12 +157,17 @@ fn after_opening<'s>(sentence: &'s str, mark: &str, words: usize) -> &'s str {
 }
 
 /// Whether `sentence` (or its main clause) opens with the model's exact name ("Kimi-Dev-72B
-/// achieves …").
+/// achieves …"), its parts maybe spaced as a reader writes them ("Yi Coder 9B Chat achieved …").
 fn opens_with_name(sentence: &str, model_id: &str) -> bool {
+    let parts = model_id.rsplit('/').next().unwrap_or(model_id).split(['-', '_']).count();
     [sentence, main_clause(sentence), after_label(sentence)].iter().any(|s| {
-        let first = s.split(|c: char| c.is_whitespace() || c == ',' || c == ':').next().unwrap_or("");
-        let first = first.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-        label_match(first, model_id).is_some_and(|m| m.1) || short_name(model_id) == Some(first)
+        let head = s.split([',', ':']).next().unwrap_or("");
+        let words: Vec<&str> = head.split_whitespace().take(parts).collect();
+        (1..=words.len()).any(|n| {
+            let name = words[..n].join(" ");
+            let name = name.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+            label_match(name, model_id).is_some_and(|m| m.1) || n == 1 && short_name(model_id) == Some(name)
+        })
     })
 }
 
@@ -345,6 +350,10 @@ mod tests {
         assert_eq!(read(card, "moonshotai/Kimi-Dev-72B"), vec![("swe_bench_verified".to_owned(), 60.4)]);
         let card = "Yi-Coder-9B-Chat achieved an impressive 23% pass rate in LiveCodeBench, surpassing others.\n";
         assert_eq!(read(card, "01-ai/Yi-Coder-9B-Chat"), vec![("livecodebench".to_owned(), 23.0)]);
+        // The name as a reader writes it, its parts spaced; not a name short of a part.
+        let spaced = card.replace("Yi-Coder-9B-Chat", "Yi Coder 9B Chat");
+        assert_eq!(read(&spaced, "01-ai/Yi-Coder-9B-Chat"), vec![("livecodebench".to_owned(), 23.0)]);
+        assert!(read(&card.replace("Yi-Coder-9B-Chat", "Yi Coder 9B"), "01-ai/Yi-Coder-9B-Chat").is_empty());
         let shots = prose_scores("Foo-7B scores 61.5% on the 5-shot MMLU.\n", "org/Foo-7B", true, false);
         assert_eq!(
             shots.iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.shots)).collect::<Vec<_>>(),
