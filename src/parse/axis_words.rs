@@ -393,8 +393,9 @@ pub(super) const RESULTS_HEADING: &[&str] =
 /// Whether a name's parenthesis, cleaned, is a language code that names one language's part of
 /// the benchmark: a multilingual benchmark's code ("XWinograd (fr)", "XNLI (ar)"), two or three
 /// letters there but a metric's or a setting's ("XCOPA (qu)", not "MGSM (EM)"); an unknown
-/// name's code (MTEB's "AmazonReviewsClassification (de)") but the codes that are words too
-/// ("it", "ms"); or a language pair on either ("MTEB BUCC (de-en)", "STS22 (es-it)").
+/// name's code (MTEB's "AmazonReviewsClassification (de)") or a known one's other than "en" (a
+/// translation: "MMLU (zh)" is no MMLU score), but the codes that are words too ("it", "ms"); or a
+/// language pair on either ("MTEB BUCC (de-en)", "STS22 (es-it)").
 pub(super) fn names_language_part(code: &str, multilingual: bool, known: bool) -> bool {
     let word_code = |c: &str| matches!(c, "it" | "ms" | "my" | "id" | "pa");
     let coded = LANGUAGE_CODES.contains(&code);
@@ -407,5 +408,8 @@ pub(super) fn names_language_part(code: &str, multilingual: bool, known: bool) -
         && !METRIC.contains(&code)
         && !super::benchmark_shape::averaging(code)
         && !matches!(code, "all" | "cot" | "dev" | "val" | "std" | "gen" | "ppl" | "raw" | "new" | "old");
-    pair && (multilingual || !known) || multilingual && short || coded && (multilingual || !known && !word_code(code))
+    let translated = known && code != "en";
+    pair && (multilingual || !known)
+        || multilingual && short
+        || coded && (multilingual || (!known || translated) && !word_code(code))
 }

@@ -44,6 +44,8 @@ pub const ALIASES: &[(&str, &str)] = &[
     // table of only these be read, and a heading over one of them ("### RULER") name its parts.
     ("ruler", "ruler"),
     ("livecodebench", "livecodebench"),
+    // ("LCB (24.08–25.05)": its authors' own short name.)
+    ("lcb", "livecodebench"),
     ("livebench", "livebench"),
     ("mmmu", "mmmu"),
     ("mmmu pro", "mmmu_pro"),
@@ -61,6 +63,8 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("multilingual grade school math", "mgsm"),
     ("simpleqa", "simpleqa"),
     ("math 500", "math_500"),
+    // (Spelled as one word, "MATH500", as often as with a hyphen.)
+    ("math500", "math_500"),
     ("cruxeval", "cruxeval"),
     ("alignbench", "alignbench"),
     ("aime 2024", "aime_2024"),

@@ -723,6 +723,8 @@ mod tests {
             ("MMVet", "MM-Vet"),
             ("ArenaHard", "Arena-Hard-Auto"),
             ("miniF2F-test", "MiniF2F-Test"),
+            ("MATH500", "MATH-500"),
+            ("LCB", "LiveCodeBench"),
         ] {
             assert_eq!(resolve(a).canonical, resolve(b).canonical, "{a} / {b}");
             assert!(resolve(a).is_known && resolve(b).is_known, "{a} / {b}");
@@ -745,6 +747,13 @@ mod tests {
         assert_eq!(resolve("MT-Bench English first turn").canonical, "mt_bench_first_turn");
         assert_eq!(resolve("MT-Bench German first turn").canonical, "mt_bench_german_first_turn");
         assert_ne!(resolve("MGSM English cot").canonical, resolve("MGSM cot").canonical, "a multilingual one's part");
+        // A language's code after a known benchmark is its translation, unless the code is English's.
+        assert_eq!(resolve("MMLU (zh)").canonical, "mmlu_zh");
+        assert!(!resolve("MMLU (zh)").is_known);
+        assert_eq!(resolve("MATH500 (ES)").canonical, resolve("MATH-500 (ES)").canonical);
+        assert_ne!(resolve("MATH500 (ES)").canonical, "math_500");
+        assert_eq!(resolve("MMLU (EN)").canonical, "mmlu");
+        assert_eq!(resolve("BBH (EM)").canonical, "bbh", "a metric's letters are no language");
     }
 
     #[test]
