@@ -9,21 +9,10 @@ pub use super::benchmark_shape::{
     is_part_name, is_setting_only, math_is_benchmark, may_be_benchmark, split_of,
 };
 
+pub(super) use super::alias_index::alias_index;
+use super::alias_index::joined_lookup;
 pub use super::benchmark_aliases::ALIASES;
 pub use super::heading_benchmark::heading_benchmark;
-
-/// The alias table keyed by cleaned alias, built once: `resolve` runs for every table cell.
-pub(super) fn alias_index() -> &'static std::collections::HashMap<String, &'static str> {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, &'static str>> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index = std::collections::HashMap::new();
-        for (alias, canonical) in ALIASES {
-            // The first entry for a cleaned alias wins, as the linear search it replaces did.
-            index.entry(clean(alias)).or_insert(*canonical);
-        }
-        index
-    })
-}
 
 /// The prompting a benchmark name, metric or header states: `cot` ("BBH CoT", "GSM8K Chain of
 /// Thought", "(CoT)") or `direct` ("direct", "no CoT"); `None` when it says neither.
@@ -181,6 +170,8 @@ pub fn resolve(raw: &str) -> Benchmark {
             let known = (head > 0 && head < words.len()).then(|| lookup(&words[head..].join(" ")));
             known.flatten().filter(|c| c != "card_average")
         })
+        // "AIME2024" for "AIME 2024": a known name spaced otherwise between its letters and digits.
+        .or_else(|| joined_lookup(&bare))
         // (Not a multilingual benchmark's English part: "MGSM en", "MGSM English" are no MGSM score.)
         .filter(|c| !(MULTILINGUAL.contains(&c.as_str()) && [" en", " english"].iter().any(|e| bare.ends_with(e))));
     // ("hellaswag/acc_norm": the metric after a slash, as lm-eval tables' rows write it.)
@@ -725,11 +716,15 @@ mod tests {
             ("miniF2F-test", "MiniF2F-Test"),
             ("MATH500", "MATH-500"),
             ("LCB", "LiveCodeBench"),
+            ("AIME2024", "AIME 2024"),
+            ("tau-2 bench", "τ²-Bench"),
         ] {
             assert_eq!(resolve(a).canonical, resolve(b).canonical, "{a} / {b}");
             assert!(resolve(a).is_known && resolve(b).is_known, "{a} / {b}");
         }
         assert_ne!(resolve("BFCL-v3").canonical, resolve("BFCL").canonical);
+        // (Letters spaced from letters are another name: M-MMLU is not MMMLU.)
+        assert_ne!(resolve("M-MMLU").canonical, resolve("MMMLU").canonical);
         assert_eq!(resolve("Berkeley Function Calling Leaderboard").canonical, "bfcl");
         assert_ne!(resolve("LiveCodeBench v6").canonical, resolve("LiveCodeBench").canonical);
         assert_ne!(resolve("SWE-bench Verified").canonical, resolve("SWE-bench").canonical);
