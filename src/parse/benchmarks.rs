@@ -718,6 +718,8 @@ mod tests {
             ("LCB", "LiveCodeBench"),
             ("AIME2024", "AIME 2024"),
             ("tau-2 bench", "τ²-Bench"),
+            ("Live Code Bench", "LiveCodeBench"),
+            ("Wild Bench", "WildBench"),
         ] {
             assert_eq!(resolve(a).canonical, resolve(b).canonical, "{a} / {b}");
             assert!(resolve(a).is_known && resolve(b).is_known, "{a} / {b}");
@@ -725,6 +727,7 @@ mod tests {
         assert_ne!(resolve("BFCL-v3").canonical, resolve("BFCL").canonical);
         // (Letters spaced from letters are another name: M-MMLU is not MMMLU.)
         assert_ne!(resolve("M-MMLU").canonical, resolve("MMMLU").canonical);
+        assert_ne!(resolve("MultiplE").canonical, resolve("MultiPL-E").canonical);
         assert_eq!(resolve("Berkeley Function Calling Leaderboard").canonical, "bfcl");
         assert_ne!(resolve("LiveCodeBench v6").canonical, resolve("LiveCodeBench").canonical);
         assert_ne!(resolve("SWE-bench Verified").canonical, resolve("SWE-bench").canonical);

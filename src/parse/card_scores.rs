@@ -1045,7 +1045,7 @@ mod tests {
         let got = named(&read(&md, "org/Big-Instruct-2407"));
         assert_eq!(
             got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(),
-            [("mt_bench", 8.63), ("wild_bench", 56.3)]
+            [("mt_bench", 8.63), ("wildbench", 56.3)]
         );
         // The deepest heading decides: a base model's section on an instruct model's card.
         let base = md.replace("### Instruction Benchmarks", "### Base Pretrained Benchmarks");
