@@ -18,9 +18,9 @@ pub(super) fn alias_index() -> &'static std::collections::HashMap<String, &'stat
 }
 
 /// The alias table keyed by cleaned alias with the spaces between a letter and a digit taken out
-/// ("aime2024" for "AIME 2024"), where that key is one benchmark's only: "AIME2024" and
-/// "Omnidocbench1.5" are the ids their spaced spellings are. (Not between two letters: "M-MMLU"
-/// is another benchmark than MMMLU.)
+/// ("aime2024" for "AIME 2024"), where that key is one benchmark's only: "AIME2024" and "tau-2
+/// bench" are the ids their other spellings are. (Not between two letters: "M-MMLU" is another
+/// benchmark than MMMLU.)
 fn joined_index() -> &'static Index {
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| unique_keys(|alias| Some(digits_joined(alias))))
