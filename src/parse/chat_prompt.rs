@@ -104,15 +104,10 @@ pub fn chat_template_call(markdown: &str, model_id: &str) -> Option<String> {
     None
 }
 
-/// The `org/name` strings quoted in code (`"Qwen/QwQ-32B"`, `'org/model'`).
+/// The `org/name` strings quoted in code (`"Qwen/QwQ-32B"`, `'org/model'`): Hub ids by
+/// [`check_model_id`](super::ids::check_model_id), with their owner.
 fn quoted_ids(code: &str) -> Vec<&str> {
-    let id = |s: &&str| {
-        let mut parts = s.split('/');
-        let part = |p: Option<&str>| {
-            p.is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)))
-        };
-        s.matches('/').count() == 1 && part(parts.next()) && part(parts.next())
-    };
+    let id = |s: &&str| s.contains('/') && super::ids::check_model_id(s).is_ok();
     code.split(['"', '\'']).skip(1).step_by(2).filter(id).collect()
 }
 
