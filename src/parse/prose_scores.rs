@@ -159,7 +159,7 @@ fn after_opening<'s>(sentence: &'s str, mark: &str, words: usize) -> &'s str {
 /// Whether `sentence` (or its main clause) opens with the model's exact name ("Kimi-Dev-72B
 /// achieves …"), its parts maybe spaced as a reader writes them ("Yi Coder 9B Chat achieved …").
 fn opens_with_name(sentence: &str, model_id: &str) -> bool {
-    let parts = model_id.rsplit('/').next().unwrap_or(model_id).split(['-', '_']).count();
+    let parts = model_id.rsplit('/').next().unwrap_or(model_id).split(['-', '_', '.']).count();
     [sentence, main_clause(sentence), after_label(sentence)].iter().any(|s| {
         let head = s.split([',', ':']).next().unwrap_or("");
         let words: Vec<&str> = head.split_whitespace().take(parts).collect();
@@ -354,6 +354,9 @@ mod tests {
         let spaced = card.replace("Yi-Coder-9B-Chat", "Yi Coder 9B Chat");
         assert_eq!(read(&spaced, "01-ai/Yi-Coder-9B-Chat"), vec![("livecodebench".to_owned(), 23.0)]);
         assert!(read(&card.replace("Yi-Coder-9B-Chat", "Yi Coder 9B"), "01-ai/Yi-Coder-9B-Chat").is_empty());
+        // (A version's point parts the name too: "Qwen 2.5 7B Instruct" is Qwen2.5-7B-Instruct.)
+        let dotted = "Qwen 2.5 7B Instruct scores 61.5% on MMLU.\n";
+        assert_eq!(read(dotted, "Qwen/Qwen2.5-7B-Instruct"), vec![("mmlu".to_owned(), 61.5)]);
         let shots = prose_scores("Foo-7B scores 61.5% on the 5-shot MMLU.\n", "org/Foo-7B", true, false);
         assert_eq!(
             shots.iter().map(|s| (resolve(&s.benchmark_raw).canonical, s.shots)).collect::<Vec<_>>(),
