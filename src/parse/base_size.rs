@@ -98,7 +98,7 @@ pub(super) fn base_size(
     let mut code = false;
     let mut code_lines = Vec::new();
     for (i, line) in markdown.lines().enumerate() {
-        code ^= line.trim_start().starts_with("```");
+        code ^= line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
         code_lines.push(code);
         let key = line.trim_start().trim_start_matches("- ");
         if code && (key.starts_with("model:") || key.starts_with("base_model:")) {
@@ -177,7 +177,10 @@ pub(super) fn base_size(
 fn about_it(before: &str, model_id: &str) -> bool {
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
     // (A shortened own name is no other model: "qCammel-70 is a fine-tuned …" on qCammel-70-x.)
-    let item = before.rsplit_once(':').map(|(item, _)| item.trim().trim_start_matches(['-', '*', ' ']));
+    let item = before.rsplit_once(':').map(|(item, _)| {
+        let item = item.trim();
+        super::card_text::list_item_text(item).unwrap_or(item).trim_start_matches(['-', '*', ' '])
+    });
     let other_item = item.is_some_and(|i| !i.is_empty() && label_match(&strip_markup(i), model_id).is_none());
     let other = |t: &&str| names_other_model(t, name) && label_match(t, model_id).is_none();
     !other_item && !before.split_whitespace().any(|t| other(&t))
@@ -310,9 +313,14 @@ mod tests {
         let encoder = "An encoder-only version of ProtT5-XL.\nProtT5-XL is based on the `t5-3b` model.\n";
         assert_eq!(read_for("org/prot_t5_xl_half-enc", encoder, &[]), None, "a part of the base");
         assert_eq!(read("- OpenChat: based on LLaMA-13B\n", &[]), None, "a list item about another model");
+        let own = |item: &str| read_for("openchat/openchat", &format!("{item}OpenChat: based on LLaMA-13B\n"), &[]);
+        assert_eq!(own("- ").map(|s| s.0), Some(13_000_000_000), "an item about the model");
+        assert_eq!(own("1. ").map(|s| s.0), Some(13_000_000_000), "in a numbered list as well");
         assert_eq!(read("Foo-7B-v2 is based on Llama-2-13B\n", &[]), None, "a sentence about another model");
         let config = "```\nmodels:\n  - model: a/Foo-7B\n  - model: b/Bar-13B\nbase_model: a/Foo-7B\n```\n";
         assert_eq!(read(config, &[]), None, "a merge of two sizes");
+        let merged = "It is a merge of a/Foo-7B.\n~~~\nmodels:\n  - model: a/Foo-7B\n  - model: b/Bar-13B\n~~~\n";
+        assert_eq!(read(merged, &[]), None, "a merge of two sizes, fenced with tildes");
         let config = "```\nmodels:\n  - model: a/Foo-7B\n  - model: b/openchat-3.5-1210\n```\n";
         assert_eq!(read(config, &[]), None, "a merged model without a size");
         assert_eq!(read("", &[("a/Foo-7B", 2), ("b/Bar", 2)]), None, "a base without a size");

@@ -1887,6 +1887,11 @@ mod tests {
         let read = table_scores(table, "org/Model-7B", false, "");
         let average = suite_average(table, md, &read.scores).expect("an average");
         assert_eq!((average.benchmark_raw.as_str(), average.value), ("AGIEval", 44.52));
+        // In a block fenced with tildes, GFM's other fence, the same.
+        let tilde = md.replace("```", "~~~");
+        let t = &tables(&tilde)[0];
+        let average = suite_average(t, &tilde, &table_scores(t, "org/Model-7B", false, "").scores);
+        assert_eq!(average.map(|a| a.value), Some(44.52));
         // Under a heading that names no benchmark, the tasks' shared prefix names the suite; tasks
         // of several suites name none.
         let other = md.replace("## AGIEval:", "## Results:");

@@ -254,6 +254,19 @@ pub(super) fn is_delimiter_row(line: &str) -> bool {
     t.contains('-') && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
+/// A list item's text after its marker: GFM's bullets (`- `, `* `, `+ `) and ordered items
+/// (`1. `, `2) `) alike. None for any other line.
+pub(crate) fn list_item_text(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = match digits {
+        0 => t.strip_prefix(['-', '*', '+'])?,
+        1..=9 => t[digits..].strip_prefix(['.', ')'])?,
+        _ => return None,
+    };
+    rest.strip_prefix([' ', '\t'])
+}
+
 /// Which lines continue a paragraph of plain text begun on a line above (GFM joins them with a
 /// space): not front matter, code, a table, heading, list item, quote or HTML. `whole_card`: the
 /// lines start at the card's first (where `---` opens front matter).

@@ -53,7 +53,7 @@ pub(crate) fn fasteval_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> 
 fn names_fasteval(markdown: &str, at: usize) -> bool {
     // The nearest heading or sentence only: not a FastEval block's name carried past another block.
     let before = text_before(markdown, at);
-    let before = before.rsplit("```").next().unwrap_or(before);
+    let before = super::mt_bench_json::after_last_fence(before);
     before.contains("FastEval")
 }
 
@@ -73,6 +73,8 @@ mod tests {
             assert!(line.contains(&s.value_raw), "{} at {line:?}", s.benchmark_raw);
         }
         assert!(fasteval_blocks(card, "org/Foo-7B-GPTQ").is_empty(), "a quantized copy's numbers are the original's");
+        let tilde = card.replace("```", "~~~");
+        assert_eq!(fasteval_blocks(&tilde, "org/Foo-7B").len(), 3, "GFM's other fence");
         let unnamed = card.replace("### FastEval", "### Results");
         assert!(fasteval_blocks(&unnamed, "org/Foo-7B").is_empty());
     }

@@ -89,7 +89,10 @@ pub(super) fn listed_shots(text: &str) -> BTreeMap<String, (i32, String)> {
     }
     for item in lines.iter().flat_map(|l| l.split([',', ';', ':', '，', '、'])) {
         // "MMLU (5-shot) - multitask accuracy test": the name and its setting, then a description.
-        let item = item.trim().trim_start_matches(['-', '*', '+', ' ']);
+        let item = super::card_text::list_item_text(item.trim())
+            .unwrap_or(item)
+            .trim()
+            .trim_start_matches(['-', '*', '+', ' ']);
         let item = item.split(" - ").next().unwrap_or("").trim();
         let Some(open) = item.find('(') else { continue };
         let (name, setting) = (item[..open].trim(), &item[open..]);
@@ -142,6 +145,7 @@ mod tests {
         let leaderboard = "- [MMLU](https://arxiv.org/abs/2009.03300) (5-shot) - multitask accuracy test covering 57 tasks.\n\
                            - [GSM8k](https://arxiv.org/abs/2110.14168) (5-shot) - grade school math word problems test.\n";
         assert_eq!(listed_shots(leaderboard)["gsm8k"].0, 5);
+        assert_eq!(listed_shots(&leaderboard.replace("- [", "1. ["))["gsm8k"].0, 5, "a numbered list");
         assert_eq!(listed_shots("BBH (3-shot, CoT), MATH (4-shot)")["bbh"].0, 3, "with its prompting");
         // Two settings for one benchmark, an unknown name: none.
         assert!(listed_shots("MMLU (5-shot), MMLU (0-shot)").is_empty());

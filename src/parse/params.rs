@@ -864,6 +864,18 @@ mod tests {
         assert_eq!(card_size("LLM360/K2", "* 65 billion parameters per expert\n"), None);
         assert_eq!(card_size("LLM360/K2", "* 65 billion parameter LLM, 13B active\n"), None);
         assert_eq!(card_size("org/K2-tune", &format!("# Original model card\n{k2}")).map(|c| c.size.total), None);
+        // A numbered list is a list as well.
+        let numbered = k2.replace("* ", "1. ");
+        assert_eq!(card_size("LLM360/K2", &numbered).map(|c| c.size.total), Some(65 * B));
+        // An item's sentence speaks of its subject past the marker: "The model has …" is about the model.
+        let of_itself =
+            "The model has 6 layers, totalizing 134M parameters (compared to 177M parameters for mBERT-base).\n\n\
+             # Training\n- It was trained with bert-base-multilingual-cased as its teacher.\n\
+             - The model has 6 layers, totalizing 134M parameters.\n";
+        assert_eq!(
+            card_size("distilbert/distilbert-base-multilingual-cased", of_itself).map(|c| c.size.total),
+            Some(134_000_000)
+        );
     }
 
     #[test]
@@ -943,6 +955,9 @@ mod tests {
         assert_eq!(read("microsoft/phi-4", &phi.replace("14B", "~14B")), None, "an estimate");
         let params = "| Key | Value |\n|---|---|\n| #Params | 1.54B |\n";
         assert_eq!(read("Qwen/Qwen2.5-1.5B", params), Some((1_540_000_000, None)));
+        // A key linked to its explanation is the same key.
+        let linked = "| Key | Value |\n|---|---|\n| [Model Size](https://example.org/size) | 1.54B |\n";
+        assert_eq!(read("Qwen/Qwen2.5-1.5B", linked), Some((1_540_000_000, None)));
         // A TeX key. Its 33B is finer than the round name's 30B (LLaMA-30B has 32.5B): it stands.
         let tex = "| Hyperparameter | Value |\n|---|---|\n| \\\\(n_\\text{parameters}\\\\) | 33B |\n";
         let got = card_size("ariellee/SuperPlatty-30B", tex).unwrap();

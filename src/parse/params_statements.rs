@@ -36,11 +36,12 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
         let t = paragraphs[i].trim();
         let wrapped = matches!(paragraphs[i], std::borrow::Cow::Owned(_));
         let found_before = out.len();
-        let item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ");
+        let item = super::card_text::list_item_text(t);
         pasted.see(t);
-        if item && !code && !front && !pasted.inside() {
-            listed.extend(list_fact(t, i + 1).filter(|_| !super::mentions::names_unrelated_model(lead, &short)));
+        if let Some(text) = item.filter(|_| !code && !front && !pasted.inside()) {
+            listed.extend(list_fact(t, text, i + 1).filter(|_| !super::mentions::names_unrelated_model(lead, &short)));
         }
+        let item = item.is_some();
         if !t.is_empty() && !item && !line.starts_with([' ', '\t']) {
             lead = t;
         }
@@ -57,7 +58,8 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
         }
         super::params_parentheses::named_parentheses(t, i + 1, (id, pasted.inside()), &mut out);
         super::params_parentheses::precise_in_parentheses(t, i + 1, name, &mut out);
-        for seg in t.split('|') {
+        // (A list item's sentences start after its marker: "- The model has …" speaks of the model.)
+        for seg in super::card_text::list_item_text(t).unwrap_or(t).split('|') {
             // "Parameters: 1.54B", and "- Model size is 17.46B" in a list of facts.
             let key_value = seg.split_once([':', '：']).or_else(|| seg.split_once(" is "));
             if let Some((k, v)) = key_value.and_then(|(k, v)| Some((key_role(k)?, keyed_num(k, v)?))) {
@@ -109,8 +111,8 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
 /// A list item that opens with a count of parameters and says nothing else but what the model
 /// is, in a few words ("* 65 billion parameter LLM" under "## About K2:", "- 336M parameters." in
 /// BERT-large's configuration list): [`opening_count`](super::params_table::opening_count)'s count.
-fn list_fact(item: &str, line: usize) -> Option<Cand> {
-    let text = item[2..].replace(['*', '`', '_'], "");
+fn list_fact(item: &str, text: &str, line: usize) -> Option<Cand> {
+    let text = text.replace(['*', '`', '_'], "");
     let few_words = text.split_once(" param").is_some_and(|(_, rest)| rest.split_whitespace().count() <= 5);
     let total = super::params_table::opening_count(&text).filter(|_| few_words)?;
     let evidence = evidence(item, 0);

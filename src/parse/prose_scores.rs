@@ -348,6 +348,9 @@ mod tests {
     fn a_sentence_opened_by_the_models_name_gives_its_score() {
         let card = "- Kimi-Dev-72B achieves 60.4% performance on SWE-bench Verified. It surpasses the runner-up.\n";
         assert_eq!(read(card, "moonshotai/Kimi-Dev-72B"), vec![("swe_bench_verified".to_owned(), 60.4)]);
+        // (A numbered item's "1. " ends a sentence of its own: the next opens with the name.)
+        let numbered = card.replacen("- ", "1. ", 1);
+        assert_eq!(read(&numbered, "moonshotai/Kimi-Dev-72B"), vec![("swe_bench_verified".to_owned(), 60.4)]);
         let card = "Yi-Coder-9B-Chat achieved an impressive 23% pass rate in LiveCodeBench, surpassing others.\n";
         assert_eq!(read(card, "01-ai/Yi-Coder-9B-Chat"), vec![("livecodebench".to_owned(), 23.0)]);
         // The name as a reader writes it, its parts spaced; not a name short of a part.

@@ -168,7 +168,8 @@ fn of_headings_benchmark(mut run: Vec<Item>, heading: &str) -> (Vec<Item>, bool)
 
 /// A line that is a benchmark's name and one number: "- **ARC (25 shot)**: 60.32", "MMLU 63.5".
 fn item(line: &str, offset: usize) -> Option<Item> {
-    let t = line.trim_start_matches(['-', '*', '+', ' ']).trim();
+    let t = super::card_text::list_item_text(line).unwrap_or(line);
+    let t = t.trim_start_matches(['-', '*', '+', ' ']).trim();
     // (The cheap test first: most lines do not end in a digit or "%".)
     if !t.ends_with(|c: char| c.is_ascii_digit() || c == '%' || c == '*') || t.contains('|') {
         return None;
@@ -224,6 +225,8 @@ mod tests {
         assert_eq!(read(metrics).len(), 2, "the average is left out");
         let fractions = "- **MMLU**: 0.634\n- **ARC**: 0.58\n";
         assert_eq!(read(fractions)[0].2, 63.4);
+        let numbered = "1. **MMLU**: 0.634\n2. **ARC**: 0.58\n";
+        assert_eq!(read(numbered), read(fractions), "a numbered list is a list");
         // A code block holding only such lines, under its lead-in.
         let block =
             "Benchmark scores:\n```\nhella swag: 0.8661\n\ntruthfulqa_mc2: 0.4855\nMMLU: 0.7173\n```\n\n# Usage\n";

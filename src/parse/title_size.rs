@@ -23,7 +23,7 @@ pub(crate) fn title_size(model_id: &str, markdown: &str) -> Option<CardSize> {
     // SAM's card): every such subject counts; teachers and bases are objects, not subjects.
     let intro = super::model_names::card_intro(markdown);
     let subjects = intro.lines().filter_map(|l| {
-        let t = l.trim_start().trim_start_matches(['-', '*', ' ']);
+        let t = super::card_text::list_item_text(l).unwrap_or(l).trim_start().trim_start_matches(['-', '*', ' ']);
         let token = t.split(|c: char| c.is_whitespace() || ",:;()*`".contains(c)).next()?;
         token.contains(['-', '_']).then(|| Some((markdown.find(l)?, token.to_owned()))).flatten()
     });
@@ -67,6 +67,8 @@ mod tests {
         assert!(title_size("x/Velara", "no heading at all").is_none());
         let sam = "SAM (Small Agentic Model), a 7B model.\n- SAM-7B outperforms GPT 3.5.\nSAM-7B surpasses Orca-13B.\n";
         assert_eq!(title_size("SuperAGI/SAM", sam).map(|s| (s.size.total, s.line)), Some((7_000_000_000, 2)));
+        let numbered = sam.replace("- SAM", "1. SAM");
+        assert_eq!(title_size("SuperAGI/SAM", &numbered).map(|s| (s.size.total, s.line)), Some((7_000_000_000, 2)));
         assert!(title_size("x/SAM", "SAM is distilled from SAM-70B.\n").is_none(), "an object, not the subject");
         assert!(title_size("x/SAM", "SAM-7B is small.\nSAM-13B is large.\n").is_none(), "two sizes");
     }
