@@ -100,6 +100,16 @@ pub(super) fn unwrap_prose(t: &str) -> String {
 
 /// `- item` as `* item` and back, outside code blocks (the same list to a reader).
 pub(super) fn bullets_swapped(t: &str) -> String {
+    each_bullet(t, |marker| if marker == "- " { "* " } else { "- " })
+}
+
+/// A bullet list (`- item`) as a numbered one (`1. item`): the same items to a reader.
+pub(super) fn lists_numbered(t: &str) -> String {
+    each_bullet(t, |_| "1. ")
+}
+
+/// Each bullet item's marker (`- ` or `* `) replaced by `marker`'s, outside code blocks.
+fn each_bullet(t: &str, marker: impl Fn(&str) -> &'static str) -> String {
     let fenced = std::cell::Cell::new(false);
     each_line(t, |l| {
         let t = l.trim_start();
@@ -110,8 +120,7 @@ pub(super) fn bullets_swapped(t: &str) -> String {
         let text = t.get(2..).unwrap_or("");
         let item = !fenced.get() && !text.trim().is_empty() && !text.starts_with(['-', '*', ' ']);
         match (item, t.get(..2)) {
-            (true, Some("- ")) => format!("{indent}* {text}"),
-            (true, Some("* ")) => format!("{indent}- {text}"),
+            (true, Some(m @ ("- " | "* "))) => format!("{indent}{}{text}", marker(m)),
             _ => l.to_string(),
         }
     })
@@ -253,4 +262,68 @@ pub(super) fn reference_links(t: &str) -> String {
         }
     }
     out
+}
+
+/// Code fences of backticks written with tildes (` ``` ` as `~~~`, as long): GFM's other fence.
+/// Not a line that also closes inline code on itself.
+pub(super) fn fences_tilde(t: &str) -> String {
+    each_line(t, |l| {
+        let t = l.trim_start();
+        let ticks = t.len() - t.trim_start_matches('`').len();
+        let indent = l.len() - t.len();
+        if ticks >= 3 && indent < 4 && !t[ticks..].contains('`') {
+            format!("{}{}{}", &l[..indent], "~".repeat(ticks), &t[ticks..])
+        } else {
+            l.to_string()
+        }
+    })
+}
+
+/// A table right under its paragraph's last line, without the blank line between: GFM (and the
+/// Hub) start the table there all the same.
+pub(super) fn table_after_paragraph(t: &str) -> String {
+    body_lines(t, |lines| {
+        let plain = plain_lines(lines);
+        let mut out: Vec<String> = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            // (The paragraph's own: not a list item's lazy lines, which would take the table in.)
+            let start = (0..i).rev().find(|k| !plain[*k]).map_or(0, |k| k + 1);
+            let alone = start == 0 || lines[start - 1].trim().is_empty() || lines[start - 1].starts_with('#');
+            let blank_between = l.trim().is_empty()
+                && i > 0
+                && plain[i - 1]
+                && alone
+                && lines.get(i + 2).is_some_and(|n| is_separator(n));
+            let header = lines.get(i + 1).is_some_and(|h| h.trim_start().starts_with('|'));
+            if !(blank_between && header) {
+                out.push(l.to_string());
+            }
+        }
+        out
+    })
+}
+
+/// Names in a standalone table (the header's cells after the first, the rows' first cells) as
+/// links, as cards link a model or benchmark to its page: the same text to a reader.
+pub(super) fn table_names_linked(t: &str) -> String {
+    let plain = |c: &str| {
+        !c.is_empty()
+            && !c.contains(['[', ']', '(', ')', '*', '_', '`', '<', '\\'])
+            && c.chars().any(char::is_alphabetic)
+            && !c.chars().all(|ch| ch == '-' || ch == ':')
+    };
+    let link = |c: String| if plain(&c) { format!("[{c}](https://example.org/x)") } else { c };
+    each_table(t, |rows| {
+        let mut out = Vec::new();
+        for (i, l) in rows.iter().enumerate() {
+            let mut cells = row_cells(l);
+            match i {
+                0 => cells = cells.into_iter().enumerate().map(|(j, c)| if j == 0 { c } else { link(c) }).collect(),
+                1 => {}
+                _ => cells[0] = link(std::mem::take(&mut cells[0])),
+            }
+            out.push(format!("| {} |", cells.join(" | ")));
+        }
+        Some(out)
+    })
 }

@@ -10,7 +10,8 @@
 //! pass `tests/it/data/cards/validation.csv` so the blind split is never looked at.
 //! `--ids tests/it/data/cards/pool.csv` reads a folder of `<n>.md` cards (the pool's restored texts),
 //! each model's id from that file.
-//! `INVARIANCE_DUMP=DIR` writes each changed card's rewritten text to `DIR/<rewrite>/`.
+//! `INVARIANCE_DUMP=DIR` writes each changed card's rewritten text to `DIR/<rewrite>/`;
+//! `INVARIANCE_ONLY=a,b` runs only the rewrites so named.
 
 mod rewrites;
 
@@ -65,6 +66,8 @@ fn main() {
         .filter_map(|p| model_of(&p.file_name().unwrap().to_string_lossy()).map(|id| (p, id)))
         .collect();
     files.sort();
+    let only = std::env::var("INVARIANCE_ONLY").ok();
+    let mut touched = vec![0; REWRITES.len()];
     let mut changed = vec![Vec::new(); REWRITES.len()];
     let mut with_something = 0;
     for (path, model_id) in &files {
@@ -74,8 +77,14 @@ fn main() {
         if !(base.scores.is_empty() && base.sizes.is_empty() && base.dates.is_empty()) {
             with_something += 1;
         }
-        for (i, (_, rewrite)) in REWRITES.iter().enumerate() {
+        for (i, (rewrite_name, rewrite)) in REWRITES.iter().enumerate() {
+            if only.as_ref().is_some_and(|o| !o.split(',').any(|n| n == *rewrite_name)) {
+                continue;
+            }
             let rewritten = rewrite(&text);
+            // (Line ends aside: several rewrites write every line end as LF.)
+            let plain = |t: &str| t.replace('\r', "").trim_end().to_owned();
+            touched[i] += usize::from(plain(&rewritten) != plain(&text));
             let other = read(model_id, &rewritten);
             if other != base {
                 if let Some(dir) = std::env::var_os("INVARIANCE_DUMP") {
@@ -89,7 +98,10 @@ fn main() {
     }
     println!("{} cards ({} skipped), {} with a score, size or date", files.len(), skip.len(), with_something);
     for (i, (rewrite, _)) in REWRITES.iter().enumerate() {
-        println!("{rewrite}: {} cards read otherwise", changed[i].len());
+        if only.as_ref().is_some_and(|o| !o.split(',').any(|n| n == *rewrite)) {
+            continue;
+        }
+        println!("{rewrite}: {} cards rewritten (beyond line ends), {} read otherwise", touched[i], changed[i].len());
         for (name, what) in changed[i].iter().take(show) {
             println!("    {name}: {what}");
         }

@@ -375,6 +375,10 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("tables_in_details", blocks::tables_in_details),
     ("table_rows_reversed", blocks::table_rows_reversed),
     ("reference_links", blocks::reference_links),
+    ("fences_tilde", blocks::fences_tilde),
+    ("table_after_paragraph", blocks::table_after_paragraph),
+    ("lists_numbered", blocks::lists_numbered),
+    ("table_names_linked", blocks::table_names_linked),
 ];
 
 /// The front matter (with its closing line) and the rest: YAML is not Markdown, a rewrite of
