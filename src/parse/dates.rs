@@ -74,6 +74,8 @@ const NOT_RELEASE: &[&str] =
         "cutoff",
         "cut-off",
         "trained between",
+        // ("**Model date:** LLaVA-v1.5-7B was trained in September 2023": a training date.)
+        "was trained in",
         "data freshness",
         "previous version",
         "knowledge",
@@ -219,14 +221,23 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
     for (i, line) in lines.iter().enumerate() {
         let lower = line.to_ascii_lowercase();
         let level = line.chars().take_while(|c| *c == '#').count();
-        if level > 0 && line[level..].starts_with(' ') {
-            sections.retain(|(l, ..)| *l < level);
-            // (Not the card's title: a family card's "# DeepSeek-V2: …" heads all of DeepSeek-V2-Lite's
-            // card; a pasted base card's heading comes later.)
-            let later = seen_heading;
-            seen_heading = true;
-            sections.push((level, lower.clone(), later && derived_from(&line[level..], &name)));
-            (quotes_another, agreement_at) = (false, None);
+        // ("**Model Date**" alone on its line titles the paragraph below as a heading would.)
+        let bold =
+            ["**", "__"].iter().any(|m| line.trim().starts_with(m) && line.trim().trim_end_matches(':').ends_with(m));
+        let heading = level > 0 && line[level..].starts_with(' ');
+        let dates_title = lower.contains("model date") || lower.contains("release date");
+        // (Not in a base model's section, or one quoting another's card: its dates are that model's.)
+        let own_section = !sections.iter().any(|(_, h, quoted)| h.contains("base model") || *quoted) && !quotes_another;
+        if heading || bold && dates_title && own_section {
+            if heading {
+                sections.retain(|(l, ..)| *l < level);
+                // (Not the card's title: a family card's "# DeepSeek-V2: …" heads all of DeepSeek-V2-Lite's
+                // card; a pasted base card's heading comes later.)
+                let later = seen_heading;
+                seen_heading = true;
+                sections.push((level, lower.clone(), later && derived_from(&line[level..], &name)));
+                (quotes_another, agreement_at) = (false, None);
+            }
             // "## Model Date" with the date on the next line (not a training period: "was trained
             // between 1st and 3rd December, 2023").
             if lower.contains("model date") || lower.contains("release date") {
@@ -237,14 +248,18 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
                 // (The paragraph under the heading: its first two lines, however many blank lines
                 // come first.)
                 let first = (i + 1..lines.len()).find(|j| !lines[*j].trim().is_empty()).unwrap_or(lines.len());
+                // (Under a bold key, not a list: "**Model Release Date:**" over each size's date.)
+                let listed = |j: &usize| !heading && super::card_text::list_item_text(lines[*j]).is_some();
                 let next = (first..lines.len().min(first + 2))
-                    .take_while(|j| !lines[*j].trim().is_empty() && !lines[*j].starts_with('#'))
+                    .take_while(|j| !lines[*j].trim().is_empty() && !lines[*j].starts_with('#') && !listed(j))
                     .find(|j| dated(j).is_some());
                 if let Some((d, at)) = next.and_then(|j| dated(&j).map(|d| (d, j))) {
                     return found(d, at);
                 }
             }
-            continue;
+            if heading {
+                continue;
+            }
         }
         quotes_another |= lower.contains("developed and released") && derived_from(line, &name);
         // A section about the base model, or under a heading or opening words about a model this
@@ -871,6 +886,10 @@ mod tests {
         assert_eq!(d(wrapped, "org/foo-125m"), d(one, "org/foo-125m"));
         // "## Model Date", then the date however many blank lines come first.
         assert_eq!(d("## Model Date\n\n\nMay 2023\n", "org/foo-7b").as_deref(), Some("2023-05-01"));
+        assert_eq!(d("**Model Date**\n\nMay 2023\n", "org/foo-7b").as_deref(), Some("2023-05-01"), "a bold title");
+        assert_eq!(d("## Base model\n\n**Model Date**\n\nMay 2023\n", "org/foo-7b-chat"), None, "the base's");
+        let llava = "**Model date:**\n<br>\nFoo-7B was trained in June 2024.\n";
+        assert_eq!(d(llava, "org/foo-7b"), None, "a training date");
     }
 
     #[test]

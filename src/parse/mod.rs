@@ -55,6 +55,7 @@ mod row_splits;
 mod score_lists;
 pub mod score_units;
 mod section_rows;
+mod sections;
 mod siblings;
 pub mod table_context;
 mod table_titles;

@@ -372,7 +372,8 @@ pub fn is_packed(model_id: &str) -> bool {
 
 /// A heading over tables of tuned models ("Instruction tuned models", "Chat").
 pub fn heading_is_tuned(heading: &str) -> bool {
-    let h = words(heading);
+    // ("Instruction-following benchmarks" names a kind of benchmark, not of model.)
+    let h = words(&heading.to_lowercase().replace("instruction-following", "").replace("instruction following", ""));
     let has = |w: &str| h.iter().any(|x| x == w);
     ["instruct", "instruction", "chat", "finetuned", "aligned"].iter().any(|w| has(w))
         || h.windows(2).any(|p| p[0] == "fine" && p[1] == "tuned")
@@ -419,6 +420,15 @@ fn titled_tuned(name: &str, card: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::lead_in_says_tuned;
+
+    #[test]
+    fn a_heading_of_tuned_models_is_not_one_of_a_kind_of_benchmark() {
+        use super::heading_is_tuned;
+        assert!(heading_is_tuned("Results > Instruction tuned models"));
+        assert!(heading_is_tuned("Instruction Models"));
+        assert!(!heading_is_tuned("Instruction-following Benchmarks"));
+        assert!(!heading_is_tuned("Instruction Following"));
+    }
 
     #[test]
     fn a_lead_in_saying_the_results_are_a_tunes_however_it_is_wrapped() {

@@ -7,6 +7,37 @@ use super::model_names::words;
 use super::table_context::last_heading;
 use super::tables::Table;
 
+/// Words of a section's title that say what kind of section it is, not which benchmark.
+const SECTION: &[&str] = &[
+    "update",
+    "updates",
+    "news",
+    "comparison",
+    "summary",
+    "overview",
+    "scores",
+    "metrics",
+    "appendix",
+    "introduction",
+    "highlights",
+    "features",
+    "models",
+    "model",
+    "usage",
+    "quickstart",
+    "inference",
+    "training",
+    "quantization",
+    "deployment",
+    "limitations",
+    "citation",
+    "license",
+    "acknowledgements",
+    "references",
+    "contact",
+    "notes",
+];
+
 /// The benchmark a caption line right above a table names: "RULER: a retrieval-based benchmark
 /// for long context understanding" (a short name before a colon, or a known name alone).
 pub(crate) fn caption_benchmark(table: &Table) -> Option<String> {
@@ -76,7 +107,9 @@ fn caption_name(name: &str) -> Option<String> {
     let leads = ["results on ", "results of ", "performance on ", "evaluation on ", "scores on ", "details on "];
     let name = leads.iter().find_map(|l| lower.starts_with(l).then(|| name[l.len()..].trim())).unwrap_or(name);
     let n = words(name).len();
-    let plain = !words(name).iter().any(|w| matches!(w.as_str(), "table" | "note" | "results" | "performance"));
+    let plain = !words(name)
+        .iter()
+        .any(|w| matches!(w.as_str(), "table" | "note" | "results" | "performance") || SECTION.contains(&w.as_str()));
     ((1..=3).contains(&n) && may_be_benchmark(name) && plain).then(|| name.to_owned())
 }
 
@@ -108,35 +141,6 @@ pub(crate) fn section_benchmark(table: &Table) -> Option<String> {
 /// not know: "#### IndicGLUE") or its caption ("**BLINK**: a benchmark with 14 visual tasks").
 pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
     const GENERIC: &[&str] = &["performance", "results", "evaluation", "evaluations", "benchmark", "benchmarks"];
-    const SECTION: &[&str] = &[
-        "update",
-        "updates",
-        "news",
-        "comparison",
-        "summary",
-        "overview",
-        "scores",
-        "metrics",
-        "appendix",
-        "introduction",
-        "highlights",
-        "features",
-        "models",
-        "model",
-        "usage",
-        "quickstart",
-        "inference",
-        "training",
-        "quantization",
-        "deployment",
-        "limitations",
-        "citation",
-        "license",
-        "acknowledgements",
-        "references",
-        "contact",
-        "notes",
-    ];
     let last = last_heading(table).trim().trim_end_matches([':', '：']);
     // The metric in parentheses is no part of the name: "### COPA (F1)" is about COPA.
     let last = match last.strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
@@ -155,9 +159,12 @@ pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
     let plain = last.chars().skip(1).all(|c| c.is_lowercase()) && !linked();
     // (Nor a setting: "#### Few-shot", "#### Zero-shot" over the same benchmarks.)
     let setting = words(last).iter().any(|w| w == "shot" || w == "shots");
+    // (Nor a model's name, as a card's title is: "# Baichuan-13B-Base" carries a size.)
+    let model = words(last).iter().any(|w| super::name_words::is_size(w));
     let named = last.split_whitespace().count() == 1
         && !plain
         && !setting
+        && !model
         && last.chars().all(|c| c.is_alphanumeric() || "-_.+".contains(c))
         && !words(last).iter().any(|w| GENERIC.contains(&w.as_str()) || SECTION.contains(&w.as_str()))
         && may_be_benchmark(last);
@@ -249,6 +256,7 @@ mod tests {
         assert_eq!(titled("**MT-Bench Average Turn**").as_deref(), Some("MT-Bench Average"));
         assert_eq!(titled("__MMLU Results__").as_deref(), Some("MMLU"));
         assert_eq!(titled("**Our chat models**"), None, "no benchmark named");
+        assert_eq!(titled("**Comparison:**"), None, "a kind of section, not a benchmark");
         assert_eq!(titled("**MT-Bench** of two models, **MMLU** below"), None, "not one bold span");
         assert_eq!(titled("MT-Bench Average Turn"), None, "not bold: a sentence, not a title");
     }
@@ -265,6 +273,7 @@ mod tests {
     fn a_heading_of_one_unknown_name_titles_the_table_but_a_setting_does_not() {
         let titled = |heading: &str| titled_over(heading, true);
         assert_eq!(titled("#### IndicGLUE").as_deref(), Some("IndicGLUE"));
+        assert_eq!(titled("# Baichuan-13B-Base"), None, "a model's name, with its size");
         // A plain word names a benchmark when the lead-in links it to a page.
         assert_eq!(titled("#### Gaokao"), None);
         assert_eq!(

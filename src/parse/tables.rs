@@ -103,16 +103,26 @@ pub const MAX_LEAD_IN: usize = 400;
 
 /// Every table of a markdown document, in order.
 pub fn tables(markdown: &str) -> Vec<Table> {
-    let headings = headings(markdown);
-    let heading_at = |offset: usize| {
-        headings.iter().take_while(|(o, _)| *o <= offset).last().map(|(_, h)| h.clone()).unwrap_or_default()
+    let super::sections::Sections { headings, titles } = super::sections::sections(markdown);
+    let last_heading = |offset: usize| headings.iter().take_while(|(o, _)| *o <= offset).last();
+    // A bold title line after the last heading over `offset` (see [`sections`](super::sections::sections)).
+    let title_at = |offset: usize| {
+        let since = last_heading(offset).map_or(0, |(o, _)| *o);
+        titles.iter().take_while(|(o, _)| *o <= offset).last().filter(|(o, _)| *o > since)
     };
-    // From the end of the heading's line (or the document's start) to the table.
+    // The path of headings over `offset`, then its title.
+    let heading_at = |offset: usize| {
+        let path = last_heading(offset).map(|(_, h)| h.clone()).unwrap_or_default();
+        match title_at(offset) {
+            Some((_, title)) if path.is_empty() => title.clone(),
+            Some((_, title)) => format!("{path} > {title}"),
+            None => path,
+        }
+    };
+    // From the end of the heading's (or title's) line, or the document's start, to the table.
     let lead_in = |offset: usize| {
-        let from = headings
-            .iter()
-            .take_while(|(o, _)| *o <= offset)
-            .last()
+        let from = title_at(offset)
+            .or_else(|| last_heading(offset))
             .map_or(0, |(o, _)| markdown[*o..offset].find('\n').map_or(offset, |n| o + n));
         // (Another table between them is no lead-in: "| simpleQA (5shot) | …" says nothing of
         // the next table's shots. The text after that table is.)
@@ -176,35 +186,6 @@ pub fn tables(markdown: &str) -> Vec<Table> {
     }
     found.sort_by_key(|(o, _)| *o);
     found.into_iter().map(|(_, t)| t).take(MAX_TABLES).collect()
-}
-
-/// Each heading's offset and its path ("Evaluation Results > Base Model > Standard Benchmarks"),
-/// so a table knows every section it sits in.
-fn headings(markdown: &str) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    let mut stack: Vec<(usize, String)> = Vec::new();
-    let mut current: Option<(usize, usize, String)> = None;
-    for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => current = Some((range.start, level as usize, String::new())),
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, _, text)) = current.as_mut() {
-                    text.push_str(&t);
-                }
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                // (A stray "##" with no text names no section: the one above still holds.)
-                if let Some((offset, level, text)) = current.take().filter(|c| !c.2.trim().is_empty()) {
-                    stack.retain(|(l, _)| *l < level);
-                    stack.push((level, text.trim().to_owned()));
-                    let path: Vec<&str> = stack.iter().map(|(_, t)| t.as_str()).collect();
-                    out.push((offset, path.join(" > ")));
-                }
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
@@ -405,6 +386,29 @@ mod tests {
     fn control_characters_in_a_cell_are_dropped() {
         let md = "| \u{8}**Model** | MMLU |\n|---|---|\n| Foo | 1.5 |\n";
         assert_eq!(tables(md)[0].header, ["Model", "MMLU"]);
+    }
+
+    #[test]
+    fn a_bold_line_of_its_own_titles_the_tables_under_it() {
+        let table = |n: u8| format!("| A | B |\n|---|---|\n| x | {n} |\n\n");
+        let md = format!(
+            "**Card**\n\n## Results\n\n**Base pretrained models**\n\n{}__Instruction tuned models:__\n\nZero-shot.\n\n{}\
+             **Note:**\nthe numbers are ours.\n\n{}**Chat models are better.**\n\n- **Listed**\n\n{}## Usage\n\n{}",
+            table(1),
+            table(2),
+            table(3),
+            table(4),
+            table(5)
+        );
+        let read = tables(&md);
+        let heads: Vec<&str> = read.iter().map(|t| t.heading.as_str()).collect();
+        // A title holds, as a heading does, up to the next title or heading; not a bold word
+        // opening a paragraph, a sentence in bold, nor a list item. Nor one above the heading.
+        let tuned = "Results > Instruction tuned models";
+        assert_eq!(heads, ["Results > Base pretrained models", tuned, tuned, tuned, "Usage"]);
+        assert!(read[1].of_tuned_models && !read[0].of_tuned_models && !read[4].of_tuned_models);
+        // Its lead-in starts below it, as a heading's does.
+        assert_eq!((read[0].lead_in.as_str(), read[1].lead_in.as_str()), ("", "Zero-shot."));
     }
 
     #[test]

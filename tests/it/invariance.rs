@@ -4,7 +4,8 @@
 //! `**`, `\_` for `_`), LF line ends, a byte-order mark, a trailing space, blank lines doubled,
 //! `*` bullets for `-`, setext headings, the front matter's YAML written again, prose hard-wrapped
 //! at 60 columns, headings a level deeper, tables inside `<details>`, a table's rows in reverse
-//! order, links written as references. Every dev card of the corpus (read in place) is parsed as written and after each
+//! order, links written as references, code fenced with tildes, a table right under its paragraph,
+//! numbered lists for bullets, names in tables linked, percentages with their sign. Every dev card of the corpus (read in place) is parsed as written and after each
 //! rewrite, and must give the same scores, sizes and dates. `cargo run --release --example card_invariance` runs the same over the whole corpus.
 
 #[path = "../../examples/card_invariance/rewrites.rs"]
@@ -24,7 +25,10 @@ use rewrites::{read, REWRITES};
 /// A table written the other way round reads otherwise on 68 corpus cards: its corner cell is
 /// dropped, and densing reads some kinds of table in one orientation only (a model's columns by
 /// shots, a one-row "Score" table); that rewrite is a listing of those gaps, not a rule.
-const NOT_ALWAYS_THE_SAME: &[&str] = &["table_bold_dropped_but_names", "crlf", "prose_unwrapped", "tables_transposed"];
+/// Headings written as bold lines read otherwise on 11 corpus cards: a bold line titles the tables
+/// under it, but bold lines have no levels, so a "Results" heading over an "MT-Bench" one is lost.
+const NOT_ALWAYS_THE_SAME: &[&str] =
+    &["table_bold_dropped_but_names", "crlf", "prose_unwrapped", "tables_transposed", "headings_as_bold"];
 /// Rewrites of the file as a whole, not of its tables, and a column swap and a row reversal (few
 /// dev cards have tables they change the reading of): a sample of the cards.
 const WHOLE_FILE: &[&str] = &[
@@ -40,6 +44,9 @@ const WHOLE_FILE: &[&str] = &[
     "prose_wrapped",
     "headings_demoted",
     "reference_links",
+    "fences_tilde",
+    "table_after_paragraph",
+    "lists_numbered",
     "table_rows_reversed",
 ];
 /// Dev cards an HTML table reads otherwise than the same markdown table, not mended yet. Each must
