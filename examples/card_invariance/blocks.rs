@@ -168,18 +168,20 @@ pub(super) fn front_matter_rewritten(t: &str) -> String {
 
 /// Each heading one level deeper (`##` as `###`, down to `######`): the card's outline is the same.
 pub(super) fn headings_demoted(t: &str) -> String {
+    each_heading(t, |l, hashes| (hashes < 6).then(|| format!("#{l}")))
+}
+
+/// Each ATX heading line outside code blocks (with its number of `#`s) rewritten by `f`, or left
+/// as it is where `f` gives none.
+fn each_heading(t: &str, f: impl Fn(&str, usize) -> Option<String>) -> String {
     let fenced = std::cell::Cell::new(false);
     each_line(t, |l| {
         if l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~") {
             fenced.set(!fenced.get());
         }
         let hashes = l.len() - l.trim_start_matches('#').len();
-        let heading = (1..6).contains(&hashes) && l[hashes..].starts_with(' ');
-        if heading && !fenced.get() {
-            format!("#{l}")
-        } else {
-            l.to_string()
-        }
+        let heading = (1..7).contains(&hashes) && l[hashes..].starts_with(' ') && !fenced.get();
+        heading.then(|| f(l, hashes)).flatten().unwrap_or_else(|| l.to_string())
     })
 }
 
@@ -322,6 +324,36 @@ pub(super) fn table_names_linked(t: &str) -> String {
                 1 => {}
                 _ => cells[0] = link(std::mem::take(&mut cells[0])),
             }
+            out.push(format!("| {} |", cells.join(" | ")));
+        }
+        Some(out)
+    })
+}
+
+/// Each `##`-or-deeper heading as a bold line of its own (`**Evaluation**`, blank lines around),
+/// as many cards title their sections.
+pub(super) fn headings_as_bold(t: &str) -> String {
+    each_heading(t, |l, hashes| {
+        let text = l[hashes..].trim().trim_end_matches('#').trim();
+        let plain = !text.is_empty() && !text.contains(['*', '_', '<', '`', '[']);
+        (hashes >= 2 && plain).then(|| format!("\n**{text}**\n"))
+    })
+}
+
+/// A table cell's percentage written with its sign (`61.2` as `61.2%`): a number with a decimal
+/// point between 10 and 100, in a row whose first cell names it (not a header or a size row).
+pub(super) fn table_values_percent(t: &str) -> String {
+    each_table(t, |rows| {
+        let mut out: Vec<String> = rows[..2].iter().map(|l| l.to_string()).collect();
+        for l in &rows[2..] {
+            let cells: Vec<String> = row_cells(l)
+                .into_iter()
+                .enumerate()
+                .map(|(j, c)| match c.parse::<f64>() {
+                    Ok(v) if j > 0 && c.contains('.') && (10.0..100.0).contains(&v) => format!("{c}%"),
+                    _ => c,
+                })
+                .collect();
             out.push(format!("| {} |", cells.join(" | ")));
         }
         Some(out)

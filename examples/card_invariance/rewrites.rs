@@ -379,6 +379,8 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("table_after_paragraph", blocks::table_after_paragraph),
     ("lists_numbered", blocks::lists_numbered),
     ("table_names_linked", blocks::table_names_linked),
+    ("headings_as_bold", blocks::headings_as_bold),
+    ("table_values_percent", blocks::table_values_percent),
 ];
 
 /// The front matter (with its closing line) and the rest: YAML is not Markdown, a rewrite of
