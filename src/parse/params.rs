@@ -958,6 +958,8 @@ mod tests {
         // A key linked to its explanation is the same key.
         let linked = "| Key | Value |\n|---|---|\n| [Model Size](https://example.org/size) | 1.54B |\n";
         assert_eq!(read("Qwen/Qwen2.5-1.5B", linked), Some((1_540_000_000, None)));
+        let broken = "| Model | Params<br>(Millions) |\n|---|---|\n| snowflake-arctic-embed-m | 110 |\n";
+        assert_eq!(read("Snowflake/snowflake-arctic-embed-m", broken), Some((110_000_000, None)));
         // A TeX key. Its 33B is finer than the round name's 30B (LLaMA-30B has 32.5B): it stands.
         let tex = "| Hyperparameter | Value |\n|---|---|\n| \\\\(n_\\text{parameters}\\\\) | 33B |\n";
         let got = card_size("ariellee/SuperPlatty-30B", tex).unwrap();

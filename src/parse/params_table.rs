@@ -144,8 +144,8 @@ pub(super) fn key_role(cell: &str) -> Option<bool> {
     // `<img src="…/render/math?math=n_{parameters}">`: a TeX key drawn as an image (KoGPT).
     let math = cell.trim_start().starts_with("<img").then(|| cell.split_once("math=")).flatten();
     let math = math.map(|(_, m)| m.split(['"', '\'', '&']).next().unwrap_or(m).replace("%7B", "{").replace("%7D", "}"));
-    // "[Model Size](…)": a linked key is its text (the link's parenthesis is no annotation).
-    let text = cell.contains("](").then(|| super::benchmarks::strip_markup(cell));
+    // "[Model Size](…)", "Params<br>(Millions)": a key's text, without its link or line break.
+    let text = (cell.contains("](") || cell.contains('<')).then(|| super::benchmarks::strip_markup(cell));
     let cell = math.as_deref().or(text.as_deref()).unwrap_or(cell);
     let lower = cell.to_ascii_lowercase();
     // "Size (용량)", "Size (GB)": a size said to be another thing than a count (용량: storage).
