@@ -359,3 +359,43 @@ pub(super) fn table_values_percent(t: &str) -> String {
         Some(out)
     })
 }
+
+/// A header cell's parenthesis on a line of its own (`MMLU (5-shot)` as `MMLU<br>(5-shot)`), as
+/// cards narrow wide columns.
+pub(super) fn table_headers_broken(t: &str) -> String {
+    each_header_cell(t, |c| c.replacen(" (", "<br>(", 1))
+}
+
+/// Each standalone table's header cells rewritten by `f`.
+fn each_header_cell(t: &str, f: impl Fn(&str) -> String) -> String {
+    each_table(t, |rows| {
+        let header: Vec<String> = row_cells(rows[0]).iter().map(|c| f(c)).collect();
+        let mut out: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
+        out[0] = format!("| {} |", header.join(" | "));
+        Some(out)
+    })
+}
+
+/// Every delimiter cell centred (`:---:`): alignment, not content.
+pub(super) fn table_cells_centred(t: &str) -> String {
+    each_table(t, |rows| {
+        let mut out: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
+        out[1] = format!("|{}", ":---:|".repeat(row_cells(rows[1]).len()));
+        Some(out)
+    })
+}
+
+/// Spaces inside header cells as no-break spaces, as text pasted from a web page has them.
+pub(super) fn table_headers_nbsp(t: &str) -> String {
+    each_header_cell(t, |c| c.replace(' ', "\u{a0}"))
+}
+
+/// An HTML comment line above each table (the Hub's card template leaves `<!-- … -->` notes): a
+/// reader sees nothing of it.
+pub(super) fn comment_before_tables(t: &str) -> String {
+    each_table(t, |rows| {
+        let mut out: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
+        out[0] = format!("<!-- Provide the results here. -->\n\n{}", out[0]);
+        Some(out)
+    })
+}

@@ -381,6 +381,10 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("table_names_linked", blocks::table_names_linked),
     ("headings_as_bold", blocks::headings_as_bold),
     ("table_values_percent", blocks::table_values_percent),
+    ("table_headers_broken", blocks::table_headers_broken),
+    ("table_cells_centred", blocks::table_cells_centred),
+    ("table_headers_nbsp", blocks::table_headers_nbsp),
+    ("comment_before_tables", blocks::comment_before_tables),
 ];
 
 /// The front matter (with its closing line) and the rest: YAML is not Markdown, a rewrite of

@@ -5,7 +5,9 @@
 //! `*` bullets for `-`, setext headings, the front matter's YAML written again, prose hard-wrapped
 //! at 60 columns, headings a level deeper, tables inside `<details>`, a table's rows in reverse
 //! order, links written as references, code fenced with tildes, a table right under its paragraph,
-//! numbered lists for bullets, names in tables linked, percentages with their sign. Every dev card of the corpus (read in place) is parsed as written and after each
+//! numbered lists for bullets, names in tables linked, percentages with their sign, a header's
+//! parenthesis on a line of its own, centred columns, no-break spaces in headers, a comment above
+//! each table. Every dev card of the corpus (read in place) is parsed as written and after each
 //! rewrite, and must give the same scores, sizes and dates. `cargo run --release --example card_invariance` runs the same over the whole corpus.
 
 #[path = "../../examples/card_invariance/rewrites.rs"]
