@@ -311,7 +311,7 @@ pub(super) fn table_names_linked(t: &str) -> String {
     let plain = |c: &str| {
         !c.is_empty()
             && !c.contains(['[', ']', '(', ')', '*', '_', '`', '<', '\\'])
-            && c.chars().any(char::is_alphabetic)
+            && c.chars().filter(|ch| ch.is_alphabetic()).count() >= 3
             && !c.chars().all(|ch| ch == '-' || ch == ':')
     };
     let link = |c: String| if plain(&c) { format!("[{c}](https://example.org/x)") } else { c };

@@ -35,7 +35,7 @@ pub fn as_read(text: &str) -> Option<AsRead> {
         super::unseen_markup::blank_wrappers,
         super::unseen_markup::inline_links,
         atx_headings,
-        delimiter_tabs,
+        table_tabs,
         with_outer_pipes,
         |t, _| cells_as_read(t),
     ];
@@ -227,10 +227,12 @@ pub fn with_outer_pipes(text: &str, markdown: &str) -> Option<String> {
     Some(out)
 }
 
-/// `text` with the tabs of each delimiter row of `markdown` (a part of `text`) as spaces, so no
-/// offset moves. Over `|:---:|:---:\t|` pulldown-cmark reads no table where a reader sees one
-/// (a ScandEval table aligned with tabs lost every row). `None` when no such row holds a tab.
-fn delimiter_tabs(text: &str, markdown: &str) -> Option<String> {
+/// `text` with the tabs of each table row of `markdown` (a part of `text`: its delimiter rows,
+/// and rows opening with a pipe) as spaces, so no offset moves. Over `|:---:|:---:\t|`, or under
+/// a header whose first cell is a tab, pulldown-cmark reads no table where a reader sees one (a
+/// ScandEval table aligned with tabs lost every row; Llama 3.2's model table became prose). In a
+/// cell a tab is white space as a space is. `None` when no such row holds a tab.
+fn table_tabs(text: &str, markdown: &str) -> Option<String> {
     if !markdown.contains('\t') {
         return None;
     }
@@ -239,7 +241,9 @@ fn delimiter_tabs(text: &str, markdown: &str) -> Option<String> {
     for line in markdown.split_inclusive('\n') {
         // (A tab before the row is its indent: a code block's, left as written.)
         let row = line.trim_start();
-        if row.contains('\t') && is_delimiter_row(row) {
+        let indent = &line[..line.len() - row.len()];
+        let table_row = row.starts_with('|') && !indent.contains('\t') && indent.len() < 4;
+        if row.contains('\t') && (table_row || is_delimiter_row(row)) {
             let start = at + line.len() - row.len();
             out.get_or_insert_with(|| text.to_owned()).replace_range(start..at + line.len(), &row.replace('\t', " "));
         }
@@ -379,9 +383,16 @@ mod tests {
         let tables = crate::parse::tables::tables(&read);
         assert_eq!(tables.len(), 1);
         assert_eq!(tables[0].rows, [["Mine", "50.1"]]);
-        // Only the delimiter row changes: a cell keeps its tab, an indented line its indent.
-        assert_eq!(read.lines().nth(2), card.lines().nth(2));
-        assert_eq!(delimiter_tabs("\t|---|---|\n", "\t|---|---|\n"), None);
+        // An indented line keeps its indent (a code block's).
+        assert_eq!(table_tabs("\t|---|---|\n", "\t|---|---|\n"), None);
+        // A row aligned with tabs is a row as well: Llama 3.2's knowledge cutoff is no release date.
+        let llama = "| \t| Training Data\t| Params\t| Context Length\t| Token count\t| Knowledge cutoff\t|\n\
+                     | :----\t| :----\t| :----\t| :----\t| :----\t| :----\t|\n\
+                     | Llama 3.2 (text only) \t| A new mix of publicly available online data.\t| 1B (1.23B)\t| 128k\t\
+                     | Up to 9T tokens\t| December 2023\t|\n";
+        let read = as_read(llama).unwrap().text;
+        assert!(!read.contains('\t'));
+        assert_eq!(crate::parse::dates::card_release(&read, "meta-llama/Llama-3.2-1B"), None);
     }
 
     #[test]

@@ -427,6 +427,14 @@ mod tests {
         assert_ne!(card_size("org/vlm2-opt-2.7b-coco", part).unwrap().form, SizeForm::Prose);
         let linked_own = "[Foo-7B](https://huggingface.co/org/Foo-7B) (a model with 7.24 billion parameters).";
         assert_eq!(card_size("org/Foo-7B", linked_own).unwrap().size.total, 7_240_000_000);
+        // A size in a link's text titles what the link points to: a paper about another model.
+        let paper = "XVERSE-65B is multilingual.\n\n[^3]: [BLOOM: A 176B-Parameter Open-Access Multilingual Language Model](https://arxiv.org/abs/2211.05100)\n";
+        let got = card_size("xverse/XVERSE-65B", paper).unwrap();
+        assert_eq!((got.size.total, got.against_name), (65_000_000_000, false));
+        let own_page = "[Foo-7B: a 7.24B parameter model](https://huggingface.co/org/Foo-7B)";
+        assert_eq!(card_size("org/Foo-7B", own_page).unwrap().size.total, 7_240_000_000, "its own page");
+        let own_paper = "Paper: [BioMedLM: A 2.7B Parameter Language Model Trained On Biomedical Text](https://arxiv.org/abs/2403.18421)";
+        assert_eq!(card_size("stanford-crfm/BioMedLM", own_paper).unwrap().size.total, 2_700_000_000, "its own paper");
     }
 
     #[test]

@@ -83,6 +83,7 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
         m.named && !id.contains(name_around(&lower, m)) && !own_alias(&lower, m, &own_words)
             || apposed_to_other(&lower[..m.at], &own_words)
             || super::params_statements::linked_other_repo(&lower[..m.at], &id)
+            || super::params_statements::in_link_to_other(&lower, m.at, &id)
     });
     let unnamed = !anchored
         && !named_before

@@ -119,6 +119,23 @@ fn list_fact(item: &str, text: &str, line: usize) -> Option<Cand> {
     Some(Cand { doubt: false, total: Some(total), active: None, form: SizeForm::Prose, line, evidence })
 }
 
+/// Whether the size at byte `at` of a (lower-case) sentence sits in a title linked to a page that
+/// is not the model's own: "[BLOOM: A 176B-Parameter Open-Access Multilingual Language
+/// Model](https://arxiv.org/abs/2211.05100)" titles a paper about another model. (A title: four
+/// words or more; "[Gemma 7B](…)" names a model. Not a title naming the model's family: "[BioMedLM:
+/// A 2.7B Parameter Language Model …](arxiv)" is the model's own paper.)
+pub(super) fn in_link_to_other(lower: &str, at: usize, id: &str) -> bool {
+    let Some(open) = lower[..at].rfind('[').filter(|o| !lower[*o..at].contains(']')) else { return false };
+    let Some(close) = lower[at..].find("](").map(|c| at + c).filter(|c| !lower[at..*c].contains('[')) else {
+        return false;
+    };
+    let (id, title) = (id.to_ascii_lowercase(), &lower[open..close]);
+    let family = id.rsplit('/').next().unwrap_or("").split(['-', '_', '.']).next().unwrap_or("");
+    let target = lower[close + 2..].split(')').next().unwrap_or("");
+    let own = target.contains(&id) || family.len() >= 3 && title.contains(family);
+    title.split_whitespace().count() >= 4 && !own
+}
+
 /// Whether the size right after `before` sits in a parenthesis about a linked Hub repository that is
 /// not the model's: "leveraging [OPT-2.7b](https://huggingface.co/facebook/opt-2.7b) (a large
 /// language model with 2.7 billion parameters)" on blip2-opt-2.7b-coco's card.

@@ -10,7 +10,8 @@ pub(super) struct Sections {
     pub headings: Vec<(usize, String)>,
     /// Each paragraph that is one bold span and nothing else, outside lists and quotes: a title
     /// in all but its markup, as a reader sees it. Its text, without a closing colon; not a
-    /// sentence (one ending in a stop, or over eight words).
+    /// sentence (one ending in a stop, or over eight words). Titles with nothing between them
+    /// nest: "**Base Model**" over "**Standard Benchmarks**" is "Base Model > Standard Benchmarks".
     pub titles: Vec<(usize, String)>,
 }
 
@@ -23,13 +24,18 @@ struct Paragraph {
 }
 
 pub(super) fn sections(markdown: &str) -> Sections {
-    let (mut headings, mut titles) = (Vec::new(), Vec::new());
+    let (mut headings, mut titles): (_, Vec<(usize, String)>) = (Vec::new(), Vec::new());
     let mut stack: Vec<(usize, String)> = Vec::new();
     let mut current: Option<(usize, usize, String)> = None;
     let (mut paragraph, mut nested): (Option<Paragraph>, u32) = (None, 0);
+    // Where the last title ends (a heading in between: no title is its parent).
+    let mut title_end = 0;
     for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, .. }) => current = Some((range.start, level as usize, String::new())),
+            Event::Start(Tag::Heading { level, .. }) => {
+                current = Some((range.start, level as usize, String::new()));
+                title_end = 0;
+            }
             Event::Start(Tag::Item | Tag::BlockQuote(_)) => nested += 1,
             Event::End(TagEnd::Item | TagEnd::BlockQuote(_)) => nested = nested.saturating_sub(1),
             Event::Start(Tag::Paragraph) if nested == 0 => {
@@ -54,7 +60,13 @@ pub(super) fn sections(markdown: &str) -> Sections {
                     let text = p.text.trim().trim_end_matches([':', '：']).trim();
                     let sentence = text.ends_with(['.', '!', '?', '。']) || text.split_whitespace().count() > 8;
                     if !text.is_empty() && !sentence {
-                        titles.push((p.start, text.to_owned()));
+                        // (Bold has no levels: a title held past a table would also hold over
+                        // "**Chat Template**" … "**Benchmark Results**".)
+                        let nested = markdown[title_end..p.start].trim().is_empty();
+                        let above = titles.last().filter(|_| nested).map(|(_, t)| t.clone());
+                        let path = above.map_or(text.to_owned(), |a| format!("{a} > {text}"));
+                        titles.push((p.start, path));
+                        title_end = range.end;
                     }
                 }
             }

@@ -409,6 +409,9 @@ mod tests {
         assert!(read[1].of_tuned_models && !read[0].of_tuned_models && !read[4].of_tuned_models);
         // Its lead-in starts below it, as a heading's does.
         assert_eq!((read[0].lead_in.as_str(), read[1].lead_in.as_str()), ("", "Zero-shot."));
+        // Titles with nothing between them nest.
+        let nested = format!("## Results\n\n**Base Model**\n\n**Standard Benchmarks**\n\n{}", table(1));
+        assert_eq!(tables(&nested)[0].heading, "Results > Base Model > Standard Benchmarks");
     }
 
     #[test]
