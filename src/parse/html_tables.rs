@@ -204,24 +204,44 @@ fn wholly_bold(cell: &ElementRef) -> bool {
 }
 
 /// A cell's text; a `<sub>` script is a word of its own ("MMMU<sub>val</sub>" is "MMMU val"), as
-/// in markdown cells, and so is a `<sup>` one that is a word ("VQAv2<sup>dev</sup>"); a digit or
-/// mark stays joined ("τ<sup>2</sup>" is τ2-Bench's, "GSM8K<sup>*</sup>" a footnote's).
+/// in markdown cells, and so is a `<sup>` one that is a word ("VQAv2<sup>dev</sup>"). A digit or
+/// mark inside a name stays joined ("τ<sup>2</sup>-Bench" is τ2-Bench); one that ends the name is a
+/// footnote's, dropped as a markdown cell drops it ("AGIEval<sup>1</sup>" is AGIEval). Any other
+/// superscript stays ("<sup>(Thinking)</sup>").
 fn cell_text(td: ElementRef) -> String {
-    let mut out = String::new();
-    for node in td.descendants() {
-        match node.value() {
-            scraper::Node::Text(t) => out.push_str(t),
-            // A line break or block inside a cell parts words, as in a markdown cell
-            // ("Phi-3-Small-8K-Instruct<br>7b"); a line break may stack rows (see below).
-            scraper::Node::Element(e) if e.name() == "br" => out.push(BR),
-            scraper::Node::Element(e) if matches!(e.name(), "sub" | "p" | "div" | "li") => out.push(' '),
-            scraper::Node::Element(e) if e.name() == "sup" => {
-                let text: String = ElementRef::wrap(node).map(|s| s.text().collect()).unwrap_or_default();
-                if text.trim_start().starts_with(char::is_alphabetic) {
-                    out.push(' ');
+    use ego_tree::iter::Edge;
+    // (Where a mark's text starts in `out`: decided when the text after it is known.)
+    let (mut out, mut mark): (String, Option<usize>) = (String::new(), None);
+    let mut marks = Vec::new();
+    for edge in td.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                scraper::Node::Text(t) => out.push_str(t),
+                // A line break or block inside a cell parts words, as in a markdown cell
+                // ("Phi-3-Small-8K-Instruct<br>7b"); a line break may stack rows (see below).
+                scraper::Node::Element(e) if e.name() == "br" => out.push(BR),
+                scraper::Node::Element(e) if matches!(e.name(), "sub" | "p" | "div" | "li") => out.push(' '),
+                scraper::Node::Element(e) if e.name() == "sup" => {
+                    let text: String = ElementRef::wrap(node).map(|s| s.text().collect()).unwrap_or_default();
+                    if text.trim_start().starts_with(char::is_alphabetic) {
+                        out.push(' ');
+                    } else if super::tables::is_footnote_mark(&text) {
+                        mark = Some(out.len());
+                    }
                 }
+                _ => {}
+            },
+            Edge::Close(node) if node.value().as_element().is_some_and(|e| e.name() == "sup") => {
+                marks.extend(mark.take().map(|at| at..out.len()));
             }
-            _ => {}
+            Edge::Close(_) => {}
+        }
+    }
+    // (From the last, so earlier ranges keep their place.)
+    for range in marks.into_iter().rev() {
+        let inside = out[range.end..].starts_with(|c: char| c.is_alphanumeric() || c == '-');
+        if !inside {
+            out.replace_range(range, "");
         }
     }
     out

@@ -194,7 +194,8 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
     let mut row: Vec<String> = Vec::new();
     let mut cell: Option<String> = None;
     let mut in_head = false;
-    let (mut in_sup, mut sup_text) = (false, String::new());
+    // (`sup_from`: where the open superscript's text starts in `sup_text`.)
+    let (mut in_sup, mut sup_text, mut sup_from) = (false, String::new(), 0);
     let mut cells = 0;
     let mut code: Option<(usize, String)> = None;
     let (mut row_start, mut row_link) = (0, None);
@@ -267,6 +268,12 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                     if tag.starts_with("<sub") {
                         c.push(' ');
                     }
+                    // (A digit or mark is kept in a name, "τ<sup>2</sup>-Bench": see `marks_resolved`.)
+                    let mark = sup_text.get(sup_from..).unwrap_or("");
+                    if in_sup && tag.starts_with("</sup") && is_footnote_mark(mark) {
+                        c.extend(['\u{1}'].into_iter().chain(mark.chars()).chain(['\u{2}']));
+                    }
+                    sup_from = sup_text.len();
                     in_sup = tag.starts_with("<sup") || in_sup && !tag.starts_with("</sup");
                 }
             }
@@ -281,7 +288,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                     header_bold.push(cell_bold && !cell_plain);
                 }
                 // A cell written wholly in <sup> (WizardLM's tables) is its text, not a mark.
-                let text = cell.take().unwrap_or_default();
+                let text = marks_resolved(cell.take().unwrap_or_default());
                 row.push(if text.trim().is_empty() { std::mem::take(&mut sup_text) } else { text });
             }
             Event::End(TagEnd::TableHead) => {
@@ -342,6 +349,34 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
             _ => {}
         }
     }
+    out
+}
+
+/// A superscript that marks a footnote, or is part of a name: a number or a sign, up to three
+/// characters ("1", "*", "†"; not "(Thinking)").
+pub(super) fn is_footnote_mark(text: &str) -> bool {
+    let t = text.trim();
+    (1..=3).contains(&t.chars().count()) && t.chars().all(|c| c.is_ascii_digit() || "*†‡§¶#+".contains(c))
+}
+
+/// A cell's text with each superscript mark (between `\u{1}` and `\u{2}`) kept where the name goes
+/// on after it ("τ<sup>2</sup>-Bench" is τ2-Bench) and dropped where it ends the name, a footnote's
+/// ("Baichuan-7B<sup>0</sup>").
+fn marks_resolved(text: String) -> String {
+    if !text.contains('\u{1}') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some((before, after)) = rest.split_once('\u{1}') {
+        let (mark, next) = after.split_once('\u{2}').unwrap_or((after, ""));
+        out.push_str(before);
+        if next.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
+            out.push_str(mark);
+        }
+        rest = next;
+    }
+    out.push_str(rest);
     out
 }
 
@@ -742,6 +777,17 @@ mod tests {
         let html = "<table><tr><th>Model</th><th>VQAv2<sup>dev</sup></th><th>τ<sup>2</sup>-Bench</th></tr>\
                     <tr><td>X-7B</td><td>78.2</td><td>40.1</td></tr></table>";
         assert_eq!(tables(html)[0].header, ["Model", "VQAv2 dev", "τ2-Bench"]);
+        // A mark that ends a name is a footnote's, as in a markdown cell.
+        let noted = html.replace("VQAv2<sup>dev</sup>", "AGIEval<sup>1</sup>");
+        assert_eq!(tables(&noted)[0].header, ["Model", "AGIEval", "τ2-Bench"]);
+        let said = html.replace("VQAv2<sup>dev</sup>", "Kimi K2.5<br><sup>(Thinking)</sup>");
+        assert_eq!(tables(&said)[0].header[1], "Kimi K2.5 (Thinking)", "a note, not a mark");
+        assert_eq!(
+            tables("| Model | AGIEval<sup>1</sup> | τ<sup>2</sup>-Bench |\n|---|---|---|\n| X-7B | 50.1 | 40.1 |\n")[0]
+                .header,
+            ["Model", "AGIEval", "τ2-Bench"],
+            "in a markdown cell as well"
+        );
     }
 
     #[test]
