@@ -292,6 +292,10 @@ pub fn strip_markup(raw: &str) -> String {
                     }
                 }
             }
+            // "[BBQ Ambig][bbq]": a reference link's label is no part of its text.
+            ']' if chars.peek() == Some(&'[') => {
+                chars.by_ref().take_while(|c| *c != ']').for_each(drop);
+            }
             ']' => {}
             '<' => {
                 let tag: String = chars.by_ref().take_while(|c| *c != '>').collect();
@@ -800,6 +804,7 @@ mod tests {
         assert_eq!(strip_markup("<b>MMLU</b>"), "MMLU");
         assert_eq!(strip_markup("[MMLU](https://x) [5]"), "MMLU");
         assert_eq!(strip_markup("[2](https://x)"), "2", "a link's text stays");
+        assert_eq!(strip_markup("[BBQ Ambig][bbq]"), "BBQ Ambig", "a reference link's label goes");
         assert_eq!(resolve("MMLU*").canonical, "mmlu");
         assert_eq!(resolve("IFEval - EN").canonical, "ifeval");
         assert_eq!(resolve("MT-Bench EN").canonical, "mt_bench");
