@@ -312,6 +312,7 @@ pub(super) fn table_names_linked(t: &str) -> String {
         !c.is_empty()
             && !c.contains(['[', ']', '(', ')', '*', '_', '`', '<', '\\'])
             && c.chars().filter(|ch| ch.is_alphabetic()).count() >= 3
+            && !c.starts_with(|ch: char| ch.is_ascii_digit())
             && !c.chars().all(|ch| ch == '-' || ch == ':')
     };
     let link = |c: String| if plain(&c) { format!("[{c}](https://example.org/x)") } else { c };

@@ -276,8 +276,9 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
             false => Vec::new(),
         };
         if let [key, value] = cells.as_slice() {
-            if matches!(key.to_ascii_lowercase().trim_matches('*'), "date" | "model date" | "release date" | "released")
-            {
+            // (A key as its text: "**Date**", "[Date](…)".)
+            let key = super::benchmarks::strip_markup(key).to_ascii_lowercase();
+            if matches!(key.as_str(), "date" | "model date" | "release date" | "released") {
                 if let Some(d) = parse_date(value) {
                     return found(d, i);
                 }
@@ -887,6 +888,11 @@ mod tests {
         // "## Model Date", then the date however many blank lines come first.
         assert_eq!(d("## Model Date\n\n\nMay 2023\n", "org/foo-7b").as_deref(), Some("2023-05-01"));
         assert_eq!(d("**Model Date**\n\nMay 2023\n", "org/foo-7b").as_deref(), Some("2023-05-01"), "a bold title");
+        assert_eq!(
+            d("| [Date](https://x) | October, 2023 |\n", "org/foo-7b").as_deref(),
+            Some("2023-10-01"),
+            "a linked key"
+        );
         assert_eq!(d("## Base model\n\n**Model Date**\n\nMay 2023\n", "org/foo-7b-chat"), None, "the base's");
         let llava = "**Model date:**\n<br>\nFoo-7B was trained in June 2024.\n";
         assert_eq!(d(llava, "org/foo-7b"), None, "a training date");
