@@ -62,8 +62,8 @@ pub(super) fn sections(markdown: &str) -> Sections {
                     if !text.is_empty() && !sentence {
                         // (Bold has no levels: a title held past a table would also hold over
                         // "**Chat Template**" … "**Benchmark Results**".)
-                        let nested = markdown[title_end..p.start].trim().is_empty();
-                        let above = titles.last().filter(|_| nested).map(|(_, t)| t.clone());
+                        let adjacent = markdown[title_end..p.start].trim().is_empty();
+                        let above = titles.last().filter(|_| adjacent).map(|(_, t)| t.clone());
                         let path = above.map_or(text.to_owned(), |a| format!("{a} > {text}"));
                         titles.push((p.start, path));
                         title_end = range.end;
