@@ -21,8 +21,13 @@ pub(crate) fn title_size(model_id: &str, markdown: &str) -> Option<CardSize> {
     });
     // A sentence whose subject is the name with a size joined to it ("SAM-7B outperforms …" on
     // SAM's card): every such subject counts; teachers and bases are objects, not subjects.
+    // (A line that starts a sentence: a paragraph's first, or one after a stop. Elsewhere it
+    // starts only where the text wrapped.)
     let intro = super::model_names::card_intro(markdown);
-    let subjects = intro.lines().filter_map(|l| {
+    let intro: Vec<&str> = intro.lines().collect();
+    let continues = super::card_text::paragraph_continuations(&intro, false);
+    let opens = |i: usize| !continues[i] || intro[i - 1].trim_end().ends_with(['.', '!', '?', '。']);
+    let subjects = (0..intro.len()).filter(|i| opens(*i)).map(|i| intro[i]).filter_map(|l| {
         let t = super::card_text::list_item_text(l).unwrap_or(l).trim_start().trim_start_matches(['-', '*', ' ']);
         let token = t.split(|c: char| c.is_whitespace() || ",:;()*`".contains(c)).next()?;
         token.contains(['-', '_']).then(|| Some((markdown.find(l)?, token.to_owned()))).flatten()
@@ -71,5 +76,7 @@ mod tests {
         assert_eq!(title_size("SuperAGI/SAM", &numbered).map(|s| (s.size.total, s.line)), Some((7_000_000_000, 2)));
         assert!(title_size("x/SAM", "SAM is distilled from SAM-70B.\n").is_none(), "an object, not the subject");
         assert!(title_size("x/SAM", "SAM-7B is small.\nSAM-13B is large.\n").is_none(), "two sizes");
+        let wrapped = "We report the distribution of\nBamboo-7B-base for every layer.\n";
+        assert!(title_size("PowerInfer/Bamboo-base", wrapped).is_none(), "a wrapped line starts no sentence");
     }
 }
