@@ -289,13 +289,15 @@ pub(super) fn table_after_paragraph(t: &str) -> String {
         let mut out: Vec<String> = Vec::new();
         for (i, l) in lines.iter().enumerate() {
             // (The paragraph's own: not a list item's lazy lines, which would take the table in.)
-            let start = (0..i).rev().find(|k| !plain[*k]).map_or(0, |k| k + 1);
-            let alone = start == 0 || lines[start - 1].trim().is_empty() || lines[start - 1].starts_with('#');
+            let alone = || {
+                let start = (0..i).rev().find(|k| !plain[*k]).map_or(0, |k| k + 1);
+                start == 0 || lines[start - 1].trim().is_empty() || lines[start - 1].starts_with('#')
+            };
             let blank_between = l.trim().is_empty()
                 && i > 0
                 && plain[i - 1]
-                && alone
-                && lines.get(i + 2).is_some_and(|n| is_separator(n));
+                && lines.get(i + 2).is_some_and(|n| is_separator(n))
+                && alone();
             let header = lines.get(i + 1).is_some_and(|h| h.trim_start().starts_with('|'));
             if !(blank_between && header) {
                 out.push(l.to_string());

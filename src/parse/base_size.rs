@@ -98,7 +98,7 @@ pub(super) fn base_size(
     let mut code = false;
     let mut code_lines = Vec::new();
     for (i, line) in markdown.lines().enumerate() {
-        code ^= line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+        code ^= super::card_text::is_fence(line);
         code_lines.push(code);
         let key = line.trim_start().trim_start_matches("- ");
         if code && (key.starts_with("model:") || key.starts_with("base_model:")) {

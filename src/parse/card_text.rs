@@ -112,7 +112,7 @@ fn cells_as_read(text: &str) -> Option<String> {
     let (mut changed, mut fenced) = (false, false);
     for line in text.split_inclusive('\n') {
         let t = line.trim_start();
-        fenced ^= t.starts_with("```") || t.starts_with("~~~");
+        fenced ^= is_fence(t);
         if fenced || !t.starts_with('|') || !(line.contains("__") || line.contains('<') || line.contains('\\')) {
             out.push_str(line);
             continue;
@@ -258,6 +258,24 @@ pub(super) fn is_delimiter_row(line: &str) -> bool {
     t.contains('-') && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
+/// Whether a line opens or closes a fenced code block: GFM's backticks or its tildes.
+pub(crate) fn is_fence(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("```") || t.starts_with("~~~")
+}
+
+/// Where the first code fence of `text` starts, backticks or tildes (a block opened with one is
+/// closed by the same).
+pub(crate) fn first_fence(text: &str) -> Option<usize> {
+    ["```", "~~~"].iter().filter_map(|f| text.find(f)).min()
+}
+
+/// The text after the last code fence of `text` (all of it, without one).
+pub(crate) fn after_last_fence(text: &str) -> &str {
+    let end = ["```", "~~~"].iter().filter_map(|f| text.rfind(f).map(|i| i + 3)).max();
+    &text[end.unwrap_or(0)..]
+}
+
 /// A list item's text after its marker: GFM's bullets (`- `, `* `, `+ `) and ordered items
 /// (`1. `, `2) `) alike. None for any other line.
 pub(crate) fn list_item_text(line: &str) -> Option<&str> {
@@ -280,7 +298,7 @@ pub(crate) fn paragraph_continuations(lines: &[&str], whole_card: bool) -> Vec<b
     let mut in_paragraph = false;
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
-        let fence = t.starts_with("```") || t.starts_with("~~~");
+        let fence = is_fence(t);
         code ^= fence;
         if front || code || fence {
             front &= i == 0 || t != "---";

@@ -29,7 +29,7 @@ pub fn chat_prompt(markdown: &str, sibling: &dyn Fn() -> bool) -> Option<String>
     let mut section: Option<(&str, usize)> = None;
     for line in markdown.lines() {
         let trimmed = line.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+        if super::card_text::is_fence(trimmed) {
             fenced = !fenced;
             continue;
         }
@@ -83,7 +83,7 @@ pub fn chat_template_call(markdown: &str, model_id: &str) -> Option<String> {
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
     let mut block: Option<Vec<&str>> = None;
     for line in markdown.lines() {
-        let fence = line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+        let fence = super::card_text::is_fence(line);
         match (&mut block, fence) {
             (None, true) => block = Some(Vec::new()),
             (Some(lines), false) => lines.push(line),

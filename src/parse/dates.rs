@@ -240,7 +240,7 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
             }
             // "## Model Date" with the date on the next line (not a training period: "was trained
             // between 1st and 3rd December, 2023").
-            if lower.contains("model date") || lower.contains("release date") {
+            if dates_title {
                 let dated = |j: &usize| {
                     let l = lines[*j].to_ascii_lowercase();
                     parse_date(lines[*j]).filter(|_| !about_other_dates(&l))

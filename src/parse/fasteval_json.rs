@@ -53,7 +53,7 @@ pub(crate) fn fasteval_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> 
 fn names_fasteval(markdown: &str, at: usize) -> bool {
     // The nearest heading or sentence only: not a FastEval block's name carried past another block.
     let before = text_before(markdown, at);
-    let before = super::mt_bench_json::after_last_fence(before);
+    let before = super::card_text::after_last_fence(before);
     before.contains("FastEval")
 }
 

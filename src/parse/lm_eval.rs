@@ -137,8 +137,7 @@ pub fn suite_average(table: &Table, markdown: &str, scores: &[CardScore]) -> Opt
         let text = strip_markup(line).trim().to_owned();
         let here = offset;
         offset += line.len();
-        // (`strip_markup` leaves a backtick fence empty; a tilde fence is GFM's other one.)
-        if text.is_empty() || text.starts_with("~~~") || line.trim_start().starts_with('|') {
+        if text.is_empty() || super::card_text::is_fence(line) || line.trim_start().starts_with('|') {
             continue;
         }
         let value_text = text.strip_prefix("Average:").or_else(|| text.strip_prefix("average:"))?.trim();

@@ -53,20 +53,8 @@ pub(crate) fn mt_bench_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> 
 /// on, for `evidence_line`); the block's start when it is not found.
 pub(super) fn key_at(markdown: &str, start: usize, key: &str) -> usize {
     let block = &markdown[start..];
-    let block = &block[..first_fence(block).unwrap_or(block.len())];
+    let block = &block[..super::card_text::first_fence(block).unwrap_or(block.len())];
     block.find(&format!("\"{key}\"")).map_or(start, |at| start + at)
-}
-
-/// Where the first code fence of `text` starts: GFM's backticks or its tildes (a block opened
-/// with one is closed by the same).
-pub(super) fn first_fence(text: &str) -> Option<usize> {
-    ["```", "~~~"].iter().filter_map(|f| text.find(f)).min()
-}
-
-/// The text after the last code fence of `text` (all of it, without one).
-pub(super) fn after_last_fence(text: &str) -> &str {
-    let end = ["```", "~~~"].iter().filter_map(|f| text.rfind(f).map(|i| i + 3)).max();
-    &text[end.unwrap_or(0)..]
 }
 
 /// The text right before byte `at` (a block, a frame) where a tool or bench is named: at most
@@ -84,7 +72,7 @@ pub(super) fn text_before(markdown: &str, at: usize) -> &str {
 pub(super) fn json_blocks(markdown: &str) -> Vec<(usize, usize, Map<String, Value>)> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(open) = first_fence(&markdown[from..]).map(|i| from + i) {
+    while let Some(open) = super::card_text::first_fence(&markdown[from..]).map(|i| from + i) {
         let fence = &markdown[open..open + 3];
         let Some(start) = markdown[open..].find('\n').map(|n| open + n + 1) else { break };
         let Some(end) = markdown[start..].find(fence).map(|i| start + i) else { break };

@@ -40,7 +40,7 @@ pub(crate) fn mt_bench_text(markdown: &str, model_id: &str) -> Vec<CardScore> {
             continue;
         }
         let Some(f) = frame.as_mut() else { continue };
-        if text.is_empty() || text.starts_with("```") || text.starts_with("~~~") {
+        if text.is_empty() || super::card_text::is_fence(text) {
             if f.seen > 0 {
                 let name = frame.take().map(|f| f.flush(&mut out)).unwrap_or_default();
                 last = Some((offset, name));

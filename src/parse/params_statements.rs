@@ -46,7 +46,7 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
             lead = t;
         }
         named_before &= !t.is_empty() && !t.starts_with('#');
-        let fence = t.starts_with("```") || t.starts_with("~~~");
+        let fence = super::card_text::is_fence(t);
         code ^= fence;
         if front || code || fence {
             front &= i == 0 || t != "---";

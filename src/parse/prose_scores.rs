@@ -73,7 +73,7 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool, copied: 
         let at = offset;
         offset += line.len();
         let text = paragraph.trim();
-        if text.starts_with("```") || text.starts_with("~~~") {
+        if super::card_text::is_fence(text) {
             fenced = !fenced;
         }
         if fenced || text.starts_with('|') || text.starts_with('<') || text.starts_with('>') {

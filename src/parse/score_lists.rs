@@ -45,7 +45,7 @@ pub(crate) fn score_lists(markdown: &str, model_id: &str, tuned: bool) -> Vec<Ca
         let at = offset;
         offset += line.len();
         let text = line.trim();
-        if text.starts_with("```") || text.starts_with("~~~") {
+        if super::card_text::is_fence(text) {
             if fenced && block_is_list {
                 flush(std::mem::take(&mut block), (before, heading, tuned), name, &mut out);
             } else if !fenced {

@@ -83,7 +83,7 @@ pub(super) fn blank_wrappers(text: &str, markdown: &str) -> Option<String> {
     let mut fenced = false;
     for (i, l) in lines.iter().enumerate() {
         let t = l.trim_start();
-        fenced ^= t.starts_with("```") || t.starts_with("~~~");
+        fenced ^= super::card_text::is_fence(t);
         wrapper[i] = !fenced && l.len() - t.len() < 4 && only_wrapper_tags(t.trim_end());
     }
     let mut out = String::with_capacity(text.len());
