@@ -8,6 +8,8 @@ use std::collections::BTreeSet;
 // (A path of its own: the `invariance` test includes this file by its path.)
 #[path = "blocks.rs"]
 mod blocks;
+#[path = "marks.rs"]
+mod marks;
 
 use densing::sources::{hf_files::parse_card, ParseOutput};
 
@@ -385,6 +387,13 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("table_cells_centred", blocks::table_cells_centred),
     ("table_headers_nbsp", blocks::table_headers_nbsp),
     ("comment_before_tables", blocks::comment_before_tables),
+    ("headings_closed", marks::headings_closed),
+    ("headings_with_emoji", marks::headings_with_emoji),
+    ("prose_nbsp", marks::prose_nbsp),
+    ("table_values_starred", marks::table_values_starred),
+    ("table_values_with_spread", marks::table_values_with_spread),
+    ("table_names_lowercased", marks::table_names_lowercased),
+    ("table_empty_last_column", marks::table_empty_last_column),
 ];
 
 /// The front matter (with its closing line) and the rest: YAML is not Markdown, a rewrite of

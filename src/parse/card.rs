@@ -443,6 +443,25 @@ mod tests {
     }
 
     #[test]
+    fn emoji_around_a_heading_and_no_break_spaces_read_as_the_plain_card() {
+        // "### 📊 COPA (F1)" names COPA as "### COPA (F1)" does (polyglot-ko's cards, decorated).
+        let card = "## Evaluation\n\n### COPA (F1)\n\n| Model | params | 0-shot |\n|---|---|---|\n\
+                    | Other-1.2B | 1.2B | 0.6696 |\n| **Foo-Ko-1.3b (this)** | **1.3B** | **0.7196** |\n\n\
+                    Foo-Ko-1.3b has 1,331,810,304 parameters.\n";
+        let read = |card: &str| {
+            let facts = read_card("org/foo-ko-1.3b", card);
+            let scores: Vec<(String, f64)> =
+                facts.scores.iter().map(|s| (s.score.benchmark_raw.clone(), s.score.value)).collect();
+            (scores, facts.size.map(|s| s.size.total))
+        };
+        let plain = read(card);
+        assert_eq!(plain.0.len(), 1, "{plain:?}");
+        assert_eq!(plain.1, Some(1_331_810_304));
+        let decorated = card.replace("## E", "## 📊 E").replace("(F1)", "(F1) 🚀").replace(",", "\u{a0}");
+        assert_eq!(read(&decorated), plain, "{decorated}");
+    }
+
+    #[test]
     fn under_a_title_naming_another_model_a_sentence_opened_by_the_models_own_name_is_its() {
         // "# Open-RS" names a model Open-RS3's name extends: the card may be that model's. A
         // sentence that opens with this model's own name is still its; "This model …" is not.

@@ -3,6 +3,28 @@
 
 use super::tables::{pure_number, Table, TableKind};
 
+/// The table without its wholly empty columns (no header, no cell): a spacer, or the column a
+/// spreadsheet leaves after the last (`| HumanEval | |` over `| 23.3 | |`). A reader sees no
+/// column there, so the table is read as the one without it.
+pub(super) fn drop_empty_columns(t: &mut Table) {
+    let empty =
+        |j: usize| t.header[j].trim().is_empty() && t.rows.iter().all(|r| r.get(j).is_none_or(|c| c.trim().is_empty()));
+    let keep: Vec<bool> = (0..t.header.len()).map(|j| !empty(j)).collect();
+    if keep.iter().all(|k| *k) || !keep.iter().any(|k| *k) {
+        return;
+    }
+    let kept = |cells: &mut Vec<String>| {
+        let mut j = 0;
+        cells.retain(|_| (keep.get(j).copied().unwrap_or(true), j += 1).0);
+    };
+    kept(&mut t.header);
+    t.rows.iter_mut().for_each(kept);
+    if t.header_bold.len() == keep.len() {
+        let mut j = 0;
+        t.header_bold.retain(|_| (keep[j], j += 1).0);
+    }
+}
+
 /// A two-level header (`| Benchmark | Similar size | | | 2x size | |` over a first row that names
 /// every column): the first row names the columns, the groups above are dropped.
 pub(super) fn sub_header(t: &mut Table) {

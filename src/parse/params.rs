@@ -232,6 +232,9 @@ fn said_of_itself(c: &Cand, model_id: &str) -> bool {
 /// assert_eq!((s.size.total, s.form, s.line), (7_610_000_000, SizeForm::Table, 2));
 /// ```
 pub fn card_size(model_id: &str, markdown: &str) -> Option<CardSize> {
+    // (The text as `read_card` reads it: no-break spaces as spaces, table rows between pipes.)
+    let read = super::card_text::as_read(markdown);
+    let markdown = read.as_ref().map_or(markdown, |r| r.text.as_str());
     card_size_in(model_id, markdown, &super::tables::tables(markdown))
 }
 
@@ -961,6 +964,9 @@ mod tests {
         assert_eq!(read("microsoft/phi-4", phi), Some((14 * B, None)));
         assert_eq!(read("microsoft/phi-4", &phi.replace("model |", "model (3B active parameters) |")), None);
         assert_eq!(read("microsoft/phi-4", &phi.replace("14B", "~14B")), None, "an estimate");
+        // (A column empty in every row, as a spreadsheet leaves one, is no column.)
+        let spare = phi.replace("|\n", "| |\n").replace("|---|---| |", "|---|---|---|");
+        assert_eq!(read("microsoft/phi-4", &spare), Some((14 * B, None)), "{spare}");
         let params = "| Key | Value |\n|---|---|\n| #Params | 1.54B |\n";
         assert_eq!(read("Qwen/Qwen2.5-1.5B", params), Some((1_540_000_000, None)));
         // A key linked to its explanation is the same key.

@@ -9,11 +9,6 @@ use super::tables::Table;
 
 /// Every statement of a size in a card, outside front matter and code blocks.
 pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&SizeText>) -> Vec<Cand> {
-    let original = md;
-    // "6\u{a0}706\u{a0}958\u{a0}336", "0.57\u{a0}B": no-break spaces are spaces (lines stay where they were).
-    let nbsp = ['\u{a0}', '\u{202f}', '\u{2009}'];
-    let spaced = if md.contains(nbsp) { std::borrow::Cow::Owned(md.replace(nbsp, " ")) } else { md.into() };
-    let md = spaced.as_ref();
     let (mut out, mut block, mut code, mut front) = (Vec::new(), Vec::new(), false, md.starts_with("---"));
     let mut named_before = false;
     let own_words = super::params_prose::own_name_words(id);
@@ -101,7 +96,7 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
         }
     }
     table(&block, id, name, &mut out);
-    super::params_table::html_size_rows(original, tables, id, name, &mut out);
+    super::params_table::html_size_rows(md, tables, id, name, &mut out);
     if let [one] = listed.as_slice() {
         out.push(one.clone());
     }

@@ -8,7 +8,18 @@ use super::tables::{Table, TableKind};
 /// names this model) and columns (`| Model | #Params |`, in the row naming this model).
 pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, out: &mut Vec<Cand>) {
     let sep = |c: &Vec<&str>| c.iter().all(|x| !x.is_empty() && x.chars().all(|ch| "-: ".contains(ch)));
-    let grid: Vec<(usize, &str, Vec<&str>)> = rows.iter().map(|(n, l)| (*n, *l, cells(l))).collect();
+    let mut grid: Vec<(usize, &str, Vec<&str>)> = rows.iter().map(|(n, l)| (*n, *l, cells(l))).collect();
+    // (A column empty in every row, a spacer or the one a spreadsheet leaves last, is none.)
+    let width = grid.iter().map(|(.., c)| c.len()).max().unwrap_or(0);
+    let empty: Vec<bool> = (0..width)
+        .map(|j| grid.iter().filter(|(.., c)| !sep(c)).all(|(.., c)| c.get(j).is_none_or(|x| x.is_empty())))
+        .collect();
+    if empty.iter().any(|e| *e) && !empty.iter().all(|e| *e) {
+        for (.., c) in &mut grid {
+            let mut j = 0;
+            c.retain(|_| (!empty.get(j).copied().unwrap_or(false), j += 1).0);
+        }
+    }
     // (The separator is looked for once: a 16k-line table without one was scanned once per line.)
     let Some((.., head)) = grid.first().filter(|_| grid.iter().any(|(.., c)| sep(c))) else { return };
     // One row under `| Parameters | Hidden Size | … |`: this model's hyper-parameters.

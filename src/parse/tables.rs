@@ -180,6 +180,7 @@ pub fn tables(markdown: &str) -> Vec<Table> {
         found.push((t.offset, t));
     }
     for (_, t) in &mut found {
+        super::header_rows::drop_empty_columns(t);
         super::header_rows::sub_header(t);
         super::pair_cells::split_legend_columns(t);
         t.of_tuned_models = super::model_names::table_is_tuned(&t.heading, &t.lead_in);
@@ -418,6 +419,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_column_empty_in_every_row_is_no_column() {
+        let md = "| Average | |\n| :---- | --- |\n| 58.6 |  |\n\n| | Model | | MMLU | |\n|---|---|---|---|---|\n| | Foo | | 50.1 | |\n";
+        let read = tables(md);
+        assert_eq!(
+            (read[0].header.as_slice(), read[0].rows[0].as_slice()),
+            (&["Average".to_owned()][..], &["58.6".to_owned()][..])
+        );
+        assert_eq!(read[1].header, ["Model", "MMLU"]);
+        assert_eq!(read[1].rows[0], ["Foo", "50.1"]);
+    }
+
+    #[test]
     fn control_characters_in_a_cell_are_dropped() {
         let md = "| \u{8}**Model** | MMLU |\n|---|---|\n| Foo | 1.5 |\n";
         assert_eq!(tables(md)[0].header, ["Model", "MMLU"]);
@@ -570,9 +583,10 @@ mod tests {
         let counts = tables("|Model|Params|MMLU|MBPP|\n|---|---|---|---|\n|Shot||5|3|\n|A|7B|49.2|34.2|\n");
         assert_eq!(counts[0].header, ["Model", "Params", "MMLU (5-shot)", "MBPP (3-shot)"]);
         assert_eq!(counts[0].rows.len(), 1);
-        // Dashes under columns of sizes, an unnamed column with nothing under it (Colossal-LLaMA-2's).
+        // Dashes under columns of sizes, an unnamed column with nothing under it (Colossal-LLaMA-2's:
+        // no column at all).
         let dashes = tables("| | Backbone | | MMLU | GAOKAO |\n|---|---|---|---|---|\n| | - | | 5-shot | 0-shot |\n| A | - | | 53.1 | 58.8 |\n");
-        assert_eq!(dashes[0].header, ["", "Backbone", "", "MMLU (5-shot)", "GAOKAO (0-shot)"]);
+        assert_eq!(dashes[0].header, ["", "Backbone", "MMLU (5-shot)", "GAOKAO (0-shot)"]);
         let not_counts = tables("|Model|MMLU|MBPP|\n|---|---|---|\n|Shot|500|3|\n|A|49.2|34.2|\n");
         assert_eq!(not_counts[0].header, ["Model", "MMLU", "MBPP"], "500 is no shot count");
     }

@@ -1,7 +1,7 @@
 //! Markup a reader of the rendered card does not see as text, written so the card's line readers
-//! see what the reader does: a reference link's target where the link is, and no line for a
-//! `<details>` or `<div>` wrapper around a table (its caption is the paragraph above the wrapper).
-//! Both keep every line where it is: line numbers are evidence.
+//! see what the reader does: a reference link's target where the link is, no line for a
+//! `<details>` or `<div>` wrapper around a table (its caption is the paragraph above the wrapper),
+//! and no emoji decorating a heading. All keep every line where it is: line numbers are evidence.
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 
@@ -104,6 +104,51 @@ pub(super) fn blank_wrappers(text: &str, markdown: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// `text` with each no-break or thin space of `markdown` a plain space ("6\u{a0}706\u{a0}958\u{a0}336",
+/// "0.57\u{a0}B", "400\u{a0}million data points", as text pasted from a web page has them): a reader
+/// sees a space. `None` when there is none.
+pub(super) fn plain_spaces(text: &str, markdown: &str) -> Option<String> {
+    const SPACES: [char; 3] = ['\u{a0}', '\u{202f}', '\u{2009}'];
+    let front = &text[..markdown.as_ptr() as usize - text.as_ptr() as usize];
+    markdown.contains(SPACES).then(|| format!("{front}{}", markdown.replace(SPACES, " ")))
+}
+
+/// `text` with the emoji that open or close a heading of `markdown` dropped (`### 📊 COPA (F1)`
+/// is `### COPA (F1)`): a reader takes them as decoration, and the heading's text names a section
+/// or a benchmark. `None` when no heading has any.
+pub(super) fn heading_emoji(text: &str, markdown: &str) -> Option<String> {
+    // (Most cards have no emoji: the lines are not looked at.)
+    if !markdown.chars().any(is_emoji) {
+        return None;
+    }
+    let front = &text[..markdown.as_ptr() as usize - text.as_ptr() as usize];
+    let mut out = String::with_capacity(text.len());
+    out.push_str(front);
+    let (mut changed, mut fenced) = (false, false);
+    for line in markdown.split_inclusive('\n') {
+        let t = line.trim_start();
+        fenced ^= super::card_text::is_fence(t);
+        let hashes = t.len() - t.trim_start_matches('#').len();
+        let heading = !fenced && line.len() - t.len() < 4 && (1..7).contains(&hashes) && t[hashes..].starts_with(' ');
+        let words = &t[hashes..];
+        let bare = words.trim().trim_matches(|c: char| is_emoji(c) || c.is_whitespace());
+        if heading && bare.len() != words.trim().len() && !bare.is_empty() {
+            let end = &line[line.trim_end().len()..];
+            out.push_str(&format!("{}{} {bare}{end}", &line[..line.len() - t.len()], &t[..hashes]));
+            changed = true;
+        } else {
+            out.push_str(line);
+        }
+    }
+    changed.then_some(out)
+}
+
+/// An emoji or pictograph (with the joiners and selectors that build one), not a letter, digit
+/// or a sign of text.
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF | 0xFE0F | 0x200D | 0x20E3)
+}
+
 /// Whether a line is nothing but wrapper tags and comments (`<div align="center">`, `</details>`,
 /// `<!-- … -->`).
 fn only_wrapper_tags(line: &str) -> bool {
@@ -162,6 +207,23 @@ mod tests {
         assert_eq!(blank_wrappers(p, p).unwrap(), "Scores:\n\n\n\n| a |\n|---|\n\n\n", "a <p> wrapper alone, any case");
         let div = "<div align=\"center\"> <!-- logo -->\n\ntext\n</div>";
         assert_eq!(blank_wrappers(div, div).unwrap(), "\n\ntext\n");
+    }
+
+    #[test]
+    fn no_break_spaces_are_spaces_past_the_front_matter() {
+        let card = "---\nname: a\u{a0}b\n---\nIt has 6\u{a0}706\u{202f}958\u{2009}336 parameters.\n";
+        let md = crate::parse::front_matter::split(card).1;
+        assert_eq!(plain_spaces(card, md).unwrap(), "---\nname: a\u{a0}b\n---\nIt has 6 706 958 336 parameters.\n");
+        assert_eq!(plain_spaces("plain\n", "plain\n"), None);
+    }
+
+    #[test]
+    fn emoji_around_a_heading_are_dropped_and_nothing_else() {
+        let card = "## 📊 Evaluation\n\n### 🏆️ COPA (F1) 🚀\n\n```\n# 📊 code\n```\n## 🤗\n📊 text\n";
+        let out = heading_emoji(card, card).unwrap();
+        assert_eq!(out, "## Evaluation\n\n### COPA (F1)\n\n```\n# 📊 code\n```\n## 🤗\n📊 text\n");
+        assert_eq!(heading_emoji("## Model ⭐ card\n", "## Model ⭐ card\n"), None, "inside the text it stays");
+        assert_eq!(heading_emoji("## 中文 【评测】\n", "## 中文 【评测】\n"), None, "CJK brackets are text");
     }
 
     #[test]

@@ -1,0 +1,109 @@
+//! Rewrites of marks a writer adds without changing what is said: closing `#`s and emoji on
+//! headings, no-break spaces in prose, footnote stars and error bars on values, an empty last
+//! column, names in lower case.
+
+use super::{each_line, each_table, is_separator, row_cells};
+
+/// Each ATX heading outside code blocks rewritten by `f` (its text, without the `#`s and any
+/// closing sequence), with its level.
+fn each_heading_text(t: &str, f: impl Fn(&str, usize) -> String) -> String {
+    let fenced = std::cell::Cell::new(false);
+    each_line(t, |l| {
+        if l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~") {
+            fenced.set(!fenced.get());
+        }
+        let hashes = l.len() - l.trim_start_matches('#').len();
+        let text = l[hashes..].trim().trim_end_matches('#').trim();
+        let heading = (1..7).contains(&hashes) && l[hashes..].starts_with(' ') && !text.is_empty();
+        if heading && !fenced.get() {
+            format!("{} {}", "#".repeat(hashes), f(text, hashes))
+        } else {
+            l.to_string()
+        }
+    })
+}
+
+/// Each heading closed with `#`s as well (`## Results ##`), which CommonMark drops.
+pub(super) fn headings_closed(t: &str) -> String {
+    each_heading_text(t, |text, hashes| format!("{text} {}", "#".repeat(hashes)))
+}
+
+/// An emoji before each heading's text (`## 📊 Evaluation`), as many Hub cards decorate them.
+pub(super) fn headings_with_emoji(t: &str) -> String {
+    each_heading_text(t, |text, _| format!("📊 {text}"))
+}
+
+/// In lines outside code, tables and HTML, the space after a number before a word as a no-break
+/// space (`7\u{a0}billion parameters`), as text pasted from a web page has it.
+pub(super) fn prose_nbsp(t: &str) -> String {
+    let fenced = std::cell::Cell::new(false);
+    each_line(t, |l| {
+        let s = l.trim_start();
+        if s.starts_with("```") || s.starts_with("~~~") {
+            fenced.set(!fenced.get());
+        }
+        if fenced.get() || s.starts_with(['|', '<']) || s.contains('|') {
+            return l.to_string();
+        }
+        let mut out = String::with_capacity(l.len());
+        let mut prev = ' ';
+        let mut chars = l.chars().peekable();
+        while let Some(c) = chars.next() {
+            let next_letter = chars.peek().is_some_and(|n| n.is_alphabetic());
+            out.push(if c == ' ' && prev.is_ascii_digit() && next_letter { '\u{a0}' } else { c });
+            prev = c;
+        }
+        out
+    })
+}
+
+/// Body cells of each table whose first cell names the row, rewritten by `f` (cell, column).
+fn each_body_cell(t: &str, f: impl Fn(&str, usize) -> String) -> String {
+    each_table(t, |rows| {
+        let mut out: Vec<String> = rows[..2].iter().map(|l| l.to_string()).collect();
+        for l in &rows[2..] {
+            let cells: Vec<String> = row_cells(l).iter().enumerate().map(|(j, c)| f(c, j)).collect();
+            out.push(format!("| {} |", cells.join(" | ")));
+        }
+        Some(out)
+    })
+}
+
+/// A plain score in a body cell: a number with a decimal point between 10 and 100, not in the
+/// first cell (not a size, "3.7" active billions, or a judge's mark out of ten).
+fn is_score(c: &str, column: usize) -> bool {
+    column > 0 && c.contains('.') && c.parse::<f64>().is_ok_and(|v| (10.0..100.0).contains(&v))
+}
+
+/// A star after each score (`61.2*`), as cards flag a footnote on a value.
+pub(super) fn table_values_starred(t: &str) -> String {
+    each_body_cell(t, |c, j| if is_score(c, j) { format!("{c}*") } else { c.to_string() })
+}
+
+/// An error bar after each score (`61.2 ± 0.4`), as cards give a run's spread.
+pub(super) fn table_values_with_spread(t: &str) -> String {
+    each_body_cell(t, |c, j| if is_score(c, j) { format!("{c} ± 0.4") } else { c.to_string() })
+}
+
+/// Each row's first cell that reads as a checkpoint's name (a hyphen and a digit: `Qwen2-7B`) in
+/// lower case, as some cards list checkpoints by their repository names. (Not a benchmark's:
+/// "math" in lower case is a word, "MATH" the benchmark.)
+pub(super) fn table_names_lowercased(t: &str) -> String {
+    let checkpoint = |c: &str| c.contains('-') && c.contains(|ch: char| ch.is_ascii_digit());
+    each_body_cell(t, |c, j| if j == 0 && checkpoint(c) { c.to_lowercase() } else { c.to_string() })
+}
+
+/// An empty column after the last, as a table copied from a spreadsheet keeps one.
+pub(super) fn table_empty_last_column(t: &str) -> String {
+    each_table(t, |rows| {
+        Some(
+            rows.iter()
+                .map(|l| {
+                    let cells = row_cells(l);
+                    let empty = if is_separator(l) { "---" } else { "" };
+                    format!("| {} | {empty} |", cells.join(" | "))
+                })
+                .collect(),
+        )
+    })
+}
