@@ -1,6 +1,7 @@
 //! Rewrites of marks a writer adds without changing what is said: closing `#`s and emoji on
 //! headings, no-break spaces in prose, footnote stars and error bars on values, an empty last
-//! column, names in lower case.
+//! column, names in lower case, arrows and units on headers; and of spellings of the same fact:
+//! dates and sizes in words.
 
 use super::{each_line, each_table, is_separator, row_cells};
 
@@ -33,9 +34,8 @@ pub(super) fn headings_with_emoji(t: &str) -> String {
     each_heading_text(t, |text, _| format!("📊 {text}"))
 }
 
-/// In lines outside code, tables and HTML, the space after a number before a word as a no-break
-/// space (`7\u{a0}billion parameters`), as text pasted from a web page has it.
-pub(super) fn prose_nbsp(t: &str) -> String {
+/// Each line outside code blocks, tables and HTML rewritten by `f`.
+fn each_prose_line(t: &str, f: impl Fn(&str) -> String) -> String {
     let fenced = std::cell::Cell::new(false);
     each_line(t, |l| {
         let s = l.trim_start();
@@ -43,8 +43,17 @@ pub(super) fn prose_nbsp(t: &str) -> String {
             fenced.set(!fenced.get());
         }
         if fenced.get() || s.starts_with(['|', '<']) || s.contains('|') {
-            return l.to_string();
+            l.to_string()
+        } else {
+            f(l)
         }
+    })
+}
+
+/// In lines outside code, tables and HTML, the space after a number before a word as a no-break
+/// space (`7\u{a0}billion parameters`), as text pasted from a web page has it.
+pub(super) fn prose_nbsp(t: &str) -> String {
+    each_prose_line(t, |l| {
         let mut out = String::with_capacity(l.len());
         let mut prev = ' ';
         let mut chars = l.chars().peekable();
@@ -105,5 +114,116 @@ pub(super) fn table_empty_last_column(t: &str) -> String {
                 })
                 .collect(),
         )
+    })
+}
+
+/// Each table's header cells after the first rewritten by `f`.
+fn each_column_name(t: &str, f: impl Fn(&str) -> String) -> String {
+    each_table(t, |rows| {
+        let header: Vec<String> = row_cells(rows[0])
+            .iter()
+            .enumerate()
+            .map(|(j, c)| if j > 0 && !c.is_empty() { f(c) } else { c.clone() })
+            .collect();
+        let mut out: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
+        out[0] = format!("| {} |", header.join(" | "));
+        Some(out)
+    })
+}
+
+/// An arrow after each column's name (`MMLU ↑`): higher is better, as leaderboards mark it.
+pub(super) fn table_headers_arrow(t: &str) -> String {
+    each_column_name(t, |c| format!("{c} ↑"))
+}
+
+/// A unit after the name of each column of scores that has none (`MMLU (%)`): every body cell a
+/// score (see [`is_score`]), so no size, count or judge's mark is called a percentage.
+pub(super) fn table_headers_unit(t: &str) -> String {
+    each_table(t, |rows| {
+        // (Not lm-eval's own tables, `| Task |Version| Metric |Value | |Stderr|`: a tool writes them.)
+        if rows[0].contains("Stderr") {
+            return None;
+        }
+        let body: Vec<Vec<String>> = rows[2..].iter().map(|l| row_cells(l)).collect();
+        let scores = |j: usize| body.iter().all(|r| r.get(j).is_some_and(|c| is_score(c.trim_matches('*'), j)));
+        let header: Vec<String> = row_cells(rows[0])
+            .into_iter()
+            .enumerate()
+            .map(|(j, c)| if scores(j) && !c.contains(['(', '%']) && !c.is_empty() { format!("{c} (%)") } else { c })
+            .collect();
+        let mut out: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
+        out[0] = format!("| {} |", header.join(" | "));
+        Some(out)
+    })
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// In prose, each ISO date (`2024-05-01`) written in words (`May 1, 2024`), as most cards do.
+pub(super) fn dates_spelled(t: &str) -> String {
+    each_prose_line(t, |l| {
+        // (Not in an address: a link's path keeps its date.)
+        if l.contains("://") {
+            return l.to_string();
+        }
+        let b = l.as_bytes();
+        let mut out = String::new();
+        let mut i = 0;
+        while i < l.len() {
+            let iso = i + 10 <= l.len()
+                && l.is_char_boundary(i + 10)
+                && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                && b.get(i + 10).is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'-')
+                && l[i..i + 10]
+                    .char_indices()
+                    .all(|(k, c)| if k == 4 || k == 7 { c == '-' } else { c.is_ascii_digit() });
+            let month = iso.then(|| l[i + 5..i + 7].parse::<usize>().ok()).flatten().filter(|m| (1..=12).contains(m));
+            let day = iso.then(|| l[i + 8..i + 10].parse::<u32>().ok()).flatten().filter(|d| (1..=31).contains(d));
+            if let (Some(m), Some(d)) = (month, day) {
+                out.push_str(&format!("{} {d}, {}", MONTHS[m - 1], &l[i..i + 4]));
+                i += 10;
+            } else {
+                let c = l[i..].chars().next().unwrap_or(' ');
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+        out
+    })
+}
+
+/// In prose, each size before "parameters" in words: `7B parameters` as `7 billion parameters`,
+/// `350M parameters` as `350 million parameters`.
+pub(super) fn sizes_spelled(t: &str) -> String {
+    each_prose_line(t, |l| {
+        let words: Vec<&str> = l.split(' ').collect();
+        let spelled: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| {
+                let before_parameters = words.get(k + 1).is_some_and(|n| n.starts_with("parameters"));
+                let (number, unit) = w.split_at(w.char_indices().last().map_or(0, |(at, _)| at));
+                let numeric = !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '.');
+                match unit {
+                    "B" if before_parameters && numeric => format!("{number} billion"),
+                    "M" if before_parameters && numeric => format!("{number} million"),
+                    _ => w.to_string(),
+                }
+            })
+            .collect();
+        spelled.join(" ")
     })
 }

@@ -394,6 +394,10 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("table_values_with_spread", marks::table_values_with_spread),
     ("table_names_lowercased", marks::table_names_lowercased),
     ("table_empty_last_column", marks::table_empty_last_column),
+    ("table_headers_arrow", marks::table_headers_arrow),
+    ("table_headers_unit", marks::table_headers_unit),
+    ("dates_spelled", marks::dates_spelled),
+    ("sizes_spelled", marks::sizes_spelled),
 ];
 
 /// The front matter (with its closing line) and the rest: YAML is not Markdown, a rewrite of

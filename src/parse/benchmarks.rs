@@ -70,7 +70,14 @@ fn task_id_words(name: &str) -> String {
 
 /// A name without a trailing footnote mark ("KoMT-Bench[1]", "MMLU*", "GSM8K†").
 fn without_footnote(name: &str) -> String {
-    let t = name.trim_end().trim_end_matches(['*', '†', '‡', '¹', '²', '³']);
+    const MARKS: [char; 6] = ['*', '†', '‡', '¹', '²', '³'];
+    // "Average¹ (%)": a mark that ends a word before a note is as much a footnote.
+    let chars: Vec<char> = name.chars().collect();
+    let word_end_mark = |i: usize| {
+        MARKS.contains(&chars[i]) && i > 0 && chars[i - 1].is_alphanumeric() && chars.get(i + 1) == Some(&' ')
+    };
+    let name: String = (0..chars.len()).filter(|i| !word_end_mark(*i)).map(|i| chars[i]).collect();
+    let t = name.trim_end().trim_end_matches(MARKS);
     // "KoMT-Bench^1"
     let t = match t.rsplit_once('^') {
         Some((before, mark)) if !mark.is_empty() && mark.chars().all(|c| c.is_ascii_digit() || c == '*') => before,
@@ -799,6 +806,10 @@ mod tests {
     #[test]
     fn footnotes_language_and_average_suffixes() {
         assert_eq!(resolve("KoMT-Bench[1]").canonical, resolve("KoMT-Bench").canonical);
+        // (A mark ending a word before its note, as after the name.)
+        assert_eq!(resolve("Average¹ (%)").canonical, resolve("Average¹").canonical);
+        assert_eq!(resolve("MMLU* (5-shot)").canonical, "mmlu");
+        assert_eq!(resolve("τ²-Bench").canonical, resolve("τ2-Bench").canonical, "a superscript inside a name stays");
         assert_eq!(strip_markup("KoMT-Bench[1]"), "KoMT-Bench");
         assert_eq!(strip_markup("MMMU<sub>val</sub>"), "MMMU val");
         assert_eq!(strip_markup("<b>MMLU</b>"), "MMLU");

@@ -548,6 +548,9 @@ mod tests {
     fn a_news_line_releasing_the_models_of_its_kind_dates_it() {
         let yi = "- 🎯 2023-11-23: <a href=\"#chat-models\">Chat models</a> are open-sourced.\n- 🎯 2023-11-02: The base models, Yi-6B and Yi-34B, are open-sourced.\n";
         assert_eq!(d(yi, "01-ai/Yi-34B-Chat").as_deref(), Some("2023-11-23"));
+        // (The date in words, as in digits.)
+        let spelled = yi.replace("2023-11-23", "**November 23, 2023**").replace("2023-11-02", "Nov 2, 2023");
+        assert_eq!(d(&spelled, "01-ai/Yi-34B-Chat").as_deref(), Some("2023-11-23"));
         let adapt = "* 2023/12/8: Released our [chat models](https://huggingface.co/AdaptLLM/law-chat) developed from LLaMA-2-Chat-7B\n";
         assert_eq!(d(adapt, "AdaptLLM/finance-chat").as_deref(), Some("2023-12-08"), "what they were made from aside");
         assert_eq!(d(adapt, "AdaptLLM/finance-LLM"), None, "not the kind of its name");

@@ -25,6 +25,17 @@ pub(super) fn drop_empty_columns(t: &mut Table) {
     }
 }
 
+/// Header cells without the arrows and emoji around a name (`MMLU ↑`, `⬆️ Average`, `🏆 Score`):
+/// "higher is better" and decoration, no part of the name a column is read by.
+pub(super) fn plain_header(t: &mut Table) {
+    for h in &mut t.header {
+        let bare = h.trim_matches(|c: char| super::unseen_markup::is_emoji(c) || c.is_whitespace());
+        if bare.len() != h.len() && !bare.is_empty() {
+            *h = bare.to_owned();
+        }
+    }
+}
+
 /// A two-level header (`| Benchmark | Similar size | | | 2x size | |` over a first row that names
 /// every column): the first row names the columns, the groups above are dropped.
 pub(super) fn sub_header(t: &mut Table) {

@@ -164,7 +164,8 @@ fn releases_kind(line: &str, name: &str, lines: &[&str]) -> bool {
     let said = words(clause);
     let Some(at) = said.windows(2).position(|p| p[0] == kind && p[1] == "models") else { return false };
     let before = said[..at].iter().rev().take_while(|w| !matches!(w.as_str(), "released" | "release" | "open"));
-    let date_part = |w: &String| w.chars().all(|c| c.is_ascii_digit());
+    // (The date in digits or words: "2023-11-23", "November 23, 2023".)
+    let date_part = |w: &String| w.chars().all(|c| c.is_ascii_digit()) || super::date_formats::month(w).is_some();
     let plain = before.clone().all(|w| matches!(w.as_str(), "the" | "our" | "all") || own.contains(w) || date_part(w));
     let sizes_own = said.iter().filter(|w| is_size(w)).all(|w| own.contains(w));
     plain && sizes_own && !super::mentions::names_unrelated_model(clause, name) && !named_elsewhere(lines, name)

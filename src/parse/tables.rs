@@ -181,7 +181,10 @@ pub fn tables(markdown: &str) -> Vec<Table> {
     }
     for (_, t) in &mut found {
         super::header_rows::drop_empty_columns(t);
+        // (Before a header row below is read into it, and after: both may carry arrows.)
+        super::header_rows::plain_header(t);
         super::header_rows::sub_header(t);
+        super::header_rows::plain_header(t);
         super::pair_cells::split_legend_columns(t);
         t.of_tuned_models = super::model_names::table_is_tuned(&t.heading, &t.lead_in);
     }
@@ -428,6 +431,12 @@ mod tests {
         );
         assert_eq!(read[1].header, ["Model", "MMLU"]);
         assert_eq!(read[1].rows[0], ["Foo", "50.1"]);
+    }
+
+    #[test]
+    fn arrows_and_emoji_around_a_column_name_are_no_part_of_it() {
+        let md = "| Model | MMLU ↑ | ⬆️ Average | Perplexity ↓ | 🏆 |\n|---|---|---|---|---|\n| Foo | 50.1 | 40.2 | 3.1 | 1 |\n";
+        assert_eq!(tables(md)[0].header, ["Model", "MMLU", "Average", "Perplexity", "🏆"]);
     }
 
     #[test]
@@ -777,7 +786,7 @@ mod tests {
                     <tr><td>X-7B</td><td>41.9</td><td>54.4</td></tr></table>";
         let t = &tables(html)[0];
         let title = "Accuracy of Code Execution Results (%)";
-        assert_eq!(t.header, ["Model".to_owned(), format!("{title} Math↑"), format!("{title} General↑")]);
+        assert_eq!(t.header, ["Model".to_owned(), format!("{title} Math"), format!("{title} General")]);
         assert_eq!(t.rows, [["X-7B", "41.9", "54.4"]]);
         assert!(!super::super::benchmarks::resolve(&t.header[1]).is_known, "no MATH");
         // A title over a row of values is no header over names: the table is left as it was.

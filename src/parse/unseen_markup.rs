@@ -143,10 +143,13 @@ pub(super) fn heading_emoji(text: &str, markdown: &str) -> Option<String> {
     changed.then_some(out)
 }
 
-/// An emoji or pictograph (with the joiners and selectors that build one), not a letter, digit
-/// or a sign of text.
-fn is_emoji(c: char) -> bool {
-    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF | 0xFE0F | 0x200D | 0x20E3)
+/// An emoji, pictograph or arrow (with the joiners and selectors that build one), not a letter,
+/// digit or a sign of text.
+pub(super) fn is_emoji(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2190..=0x21FF | 0x2300..=0x23FF | 0xFE0F | 0x200D | 0x20E3
+    )
 }
 
 /// Whether a line is nothing but wrapper tags and comments (`<div align="center">`, `</details>`,
