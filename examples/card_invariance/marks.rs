@@ -94,6 +94,22 @@ pub(super) fn table_values_with_spread(t: &str) -> String {
     each_body_cell(t, |c, j| if is_score(c, j) { format!("{c} ± 0.4") } else { c.to_string() })
 }
 
+/// Every other score underlined in HTML (`<u>61.2</u>`), as papers' tables mark the second best.
+pub(super) fn table_values_underlined(t: &str) -> String {
+    each_body_cell(t, |c, j| if is_score(c, j) && j % 2 == 0 { format!("<u>{c}</u>") } else { c.to_string() })
+}
+
+/// Every other score in italics (`*61.2*`).
+pub(super) fn table_values_italic(t: &str) -> String {
+    each_body_cell(t, |c, j| if is_score(c, j) && j % 2 == 1 { format!("*{c}*") } else { c.to_string() })
+}
+
+/// Each score with its gain over a baseline after it (`61.2 (+1.3)`), as tuned models' cards
+/// write it.
+pub(super) fn table_values_with_gain(t: &str) -> String {
+    each_body_cell(t, |c, j| if is_score(c, j) { format!("{c} (+1.3)") } else { c.to_string() })
+}
+
 /// Each row's first cell that reads as a checkpoint's name (a hyphen and a digit: `Qwen2-7B`) in
 /// lower case, as some cards list checkpoints by their repository names. (Not a benchmark's:
 /// "math" in lower case is a word, "MATH" the benchmark.)
@@ -174,6 +190,47 @@ const MONTHS: [&str; 12] = [
 
 /// In prose, each ISO date (`2024-05-01`) written in words (`May 1, 2024`), as most cards do.
 pub(super) fn dates_spelled(t: &str) -> String {
+    iso_dates_as(t, |y, m, d| format!("{} {d}, {y}", MONTHS[m - 1]))
+}
+
+/// In prose, each ISO date with the day first (`1 May 2024`), as European cards write it.
+pub(super) fn dates_day_first(t: &str) -> String {
+    iso_dates_as(t, |y, m, d| format!("{d} {} {y}", MONTHS[m - 1]))
+}
+
+/// In prose, each ISO date with slashes (`2024/05/01`).
+pub(super) fn dates_slashed(t: &str) -> String {
+    iso_dates_as(t, |y, m, d| format!("{y}/{m:02}/{d:02}"))
+}
+
+/// In prose, each date in words (`May 1, 2024`) written as ISO (`2024-05-01`), the other way.
+pub(super) fn dates_as_iso(t: &str) -> String {
+    each_prose_line(t, |l| {
+        let words: Vec<&str> = l.split(' ').collect();
+        let mut out: Vec<String> = Vec::new();
+        let mut k = 0;
+        while k < words.len() {
+            let month = MONTHS.iter().position(|m| *m == words[k]);
+            let day = words.get(k + 1).and_then(|w| w.strip_suffix(',')).and_then(|d| d.parse::<u32>().ok());
+            let year = words.get(k + 2).map(|w| w.trim_end_matches(['.', ',', ';', ')']));
+            match (month, day.filter(|d| (1..=31).contains(d)), year) {
+                (Some(m), Some(d), Some(y)) if y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) => {
+                    let tail = &words[k + 2][4..];
+                    out.push(format!("{y}-{:02}-{d:02}{tail}", m + 1));
+                    k += 3;
+                }
+                _ => {
+                    out.push(words[k].to_string());
+                    k += 1;
+                }
+            }
+        }
+        out.join(" ")
+    })
+}
+
+/// In prose, each ISO date (`2024-05-01`) written by `f` (year, month, day).
+fn iso_dates_as(t: &str, f: impl Fn(&str, usize, u32) -> String) -> String {
     each_prose_line(t, |l| {
         // (Not in an address: a link's path keeps its date.)
         if l.contains("://") {
@@ -185,7 +242,7 @@ pub(super) fn dates_spelled(t: &str) -> String {
         while i < l.len() {
             let iso = i + 10 <= l.len()
                 && l.is_char_boundary(i + 10)
-                && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                && (i == 0 || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'-')
                 && b.get(i + 10).is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'-')
                 && l[i..i + 10]
                     .char_indices()
@@ -193,7 +250,7 @@ pub(super) fn dates_spelled(t: &str) -> String {
             let month = iso.then(|| l[i + 5..i + 7].parse::<usize>().ok()).flatten().filter(|m| (1..=12).contains(m));
             let day = iso.then(|| l[i + 8..i + 10].parse::<u32>().ok()).flatten().filter(|d| (1..=31).contains(d));
             if let (Some(m), Some(d)) = (month, day) {
-                out.push_str(&format!("{} {d}, {}", MONTHS[m - 1], &l[i..i + 4]));
+                out.push_str(&f(&l[i..i + 4], m, d));
                 i += 10;
             } else {
                 let c = l[i..].chars().next().unwrap_or(' ');

@@ -393,10 +393,16 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("table_values_starred", marks::table_values_starred),
     ("table_values_with_spread", marks::table_values_with_spread),
     ("table_names_lowercased", marks::table_names_lowercased),
+    ("table_values_underlined", marks::table_values_underlined),
+    ("table_values_italic", marks::table_values_italic),
+    ("table_values_with_gain", marks::table_values_with_gain),
     ("table_empty_last_column", marks::table_empty_last_column),
     ("table_headers_arrow", marks::table_headers_arrow),
     ("table_headers_unit", marks::table_headers_unit),
     ("dates_spelled", marks::dates_spelled),
+    ("dates_day_first", marks::dates_day_first),
+    ("dates_slashed", marks::dates_slashed),
+    ("dates_as_iso", marks::dates_as_iso),
     ("sizes_spelled", marks::sizes_spelled),
 ];
 
