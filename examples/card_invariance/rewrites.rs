@@ -8,6 +8,8 @@ use std::collections::BTreeSet;
 // (A path of its own: the `invariance` test includes this file by its path.)
 #[path = "blocks.rs"]
 mod blocks;
+#[path = "facts.rs"]
+mod facts;
 #[path = "marks.rs"]
 mod marks;
 
@@ -403,6 +405,8 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("dates_day_first", marks::dates_day_first),
     ("dates_slashed", marks::dates_slashed),
     ("dates_as_iso", marks::dates_as_iso),
+    ("key_lists_as_tables", facts::key_lists_as_tables),
+    ("key_tables_as_lists", facts::key_tables_as_lists),
     ("sizes_spelled", marks::sizes_spelled),
 ];
 

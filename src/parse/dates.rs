@@ -218,7 +218,10 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
     // ("Meta developed and released the Meta Llama 3 family …" on Llama-3-8b-64k-PoSE's card),
     // and the last line that titled a licence agreement.
     let (mut quotes_another, mut agreement_at, mut seen_heading) = (false, None, false);
+    let mut fenced = false;
     for (i, line) in lines.iter().enumerate() {
+        // (In a code block: a prompt's "date: 2021-01-01" dates nothing.)
+        fenced ^= super::card_text::is_fence(line.trim_start());
         let lower = line.to_ascii_lowercase();
         let level = line.chars().take_while(|c| *c == '#').count();
         // ("**Model Date**" alone on its line titles the paragraph below as a heading would.)
@@ -275,9 +278,22 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
             true => line.split('|').map(str::trim).filter(|c| !c.is_empty()).collect(),
             false => Vec::new(),
         };
-        if let [key, value] = cells.as_slice() {
+        // (Or the same fact as a list item of its own, the date alone after the key: `- **Date:** June
+        // 2024`; not "**Model date:** LLaVA was trained in April 2023", a training date.)
+        let item = cells
+            .is_empty()
+            .then(|| super::benchmarks::strip_markup(super::card_text::list_item_text(line).unwrap_or(line)));
+        let pair = match cells.as_slice() {
+            [key, value] => Some((super::benchmarks::strip_markup(key), *value)),
+            _ => item
+                .as_deref()
+                .and_then(|t| t.split_once(':'))
+                .filter(|(_, v)| v.split_whitespace().count() <= 3)
+                .map(|(k, v)| (k.to_owned(), v)),
+        };
+        if let Some((key, value)) = pair.filter(|_| !fenced) {
             // (A key as its text: "**Date**", "[Date](…)".)
-            let key = super::benchmarks::strip_markup(key).to_ascii_lowercase();
+            let key = key.trim().to_ascii_lowercase();
             if matches!(key.as_str(), "date" | "model date" | "release date" | "released") {
                 if let Some(d) = parse_date(value) {
                     return found(d, i);
@@ -891,6 +907,12 @@ mod tests {
         // "## Model Date", then the date however many blank lines come first.
         assert_eq!(d("## Model Date\n\n\nMay 2023\n", "org/foo-7b").as_deref(), Some("2023-05-01"));
         assert_eq!(d("**Model Date**\n\nMay 2023\n", "org/foo-7b").as_deref(), Some("2023-05-01"), "a bold title");
+        // A summary's list item as its table row: the date alone after the key; not in code, nor a
+        // sentence about training.
+        assert_eq!(d("- **Date:** June 2024\n", "org/foo-7b").as_deref(), Some("2024-06-01"));
+        assert_eq!(d("| **Date** | June 2024 |\n", "org/foo-7b").as_deref(), Some("2024-06-01"));
+        assert_eq!(d("```\ndate: 2021-01-01\n```\n", "org/foo-7b"), None, "a prompt's context");
+        assert_eq!(d("**Model date:** Foo-7B was trained in April 2023.\n", "org/foo-7b"), None);
         assert_eq!(
             d("| [Date](https://x) | October, 2023 |\n", "org/foo-7b").as_deref(),
             Some("2023-10-01"),

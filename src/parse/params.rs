@@ -834,6 +834,10 @@ mod tests {
     fn a_templates_model_type_line_describes_the_model() {
         let card = "- **Model type:** A 13B parameter GPT-like model fine-tuned on a mix of datasets.\n";
         assert_eq!(card_size("yentinglin/Taiwan-LLaMa-v1.0", card).map(|c| c.size.total), Some(13 * B));
+        // (Or the same key in a summary table's row.)
+        let row =
+            "| | |\n|---|---|\n| **Model type** | A 13B parameter GPT-like model fine-tuned on a mix of datasets. |\n";
+        assert_eq!(card_size("yentinglin/Taiwan-LLaMa-v1.0", row).map(|c| c.size.total), Some(13 * B));
         // Elsewhere, with no size in the name, a tuning word may speak of the base.
         let prose = "A 13B parameter GPT-like model fine-tuned on a mix of datasets.\n";
         assert_eq!(card_size("yentinglin/Taiwan-LLaMa-v1.0", prose), None);

@@ -53,6 +53,10 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
         }
         super::params_parentheses::named_parentheses(t, i + 1, (id, pasted.inside()), &mut out);
         super::params_parentheses::precise_in_parentheses(t, i + 1, name, &mut out);
+        let model_type =
+            |k: &str| k.trim_matches(|c: char| !c.is_ascii_alphanumeric()).eq_ignore_ascii_case("model type");
+        // (The key in a table row's first cell: "| **Model type** | A 13B parameter … |".)
+        let typed_row = t.strip_prefix('|').and_then(|r| r.split('|').next()).is_some_and(model_type);
         // (A list item's sentences start after its marker: "- The model has …" speaks of the model.)
         for seg in super::card_text::list_item_text(t).unwrap_or(t).split('|') {
             // "Parameters: 1.54B", and "- Model size is 17.46B" in a list of facts.
@@ -66,9 +70,7 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
             let seg = if seg.contains('$') { seg.replace('$', "") } else { seg.to_owned() };
             // A model card template's "Model type: A 16B parameter GPT-like model fine-tuned on …" describes
             // this model: its tuning words speak of it, not of a base.
-            let typed = seg.split_once(':').is_some_and(|(k, _)| {
-                k.trim_matches(|c: char| !c.is_ascii_alphanumeric()).eq_ignore_ascii_case("model type")
-            });
+            let typed = typed_row || seg.split_once(':').is_some_and(|(k, _)| model_type(k));
             for s in seg.split(". ").flat_map(|x| x.split("? ")).flat_map(|x| x.split('。')) {
                 prose(s, i + 1, id, name.is_some() || typed, named_before, &mut out);
                 let lower = s.to_ascii_lowercase();

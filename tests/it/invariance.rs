@@ -32,6 +32,9 @@ use rewrites::{read, REWRITES};
 /// over an "MT-Bench" one a paragraph below it.
 const NOT_ALWAYS_THE_SAME: &[&str] =
     &["table_bold_dropped_but_names", "crlf", "prose_unwrapped", "tables_transposed", "headings_as_bold"];
+/// Rewrites too few dev cards give them anything to change (a fact sheet written as a table: 7
+/// corpus cards): the example's listing over the corpus and the pool is their measure.
+const FEW_DEV_CARDS: &[&str] = &["key_tables_as_lists"];
 /// Rewrites of the file as a whole, not of its tables, and a column swap and a row reversal (few
 /// dev cards have tables they change the reading of): a sample of the cards.
 const WHOLE_FILE: &[&str] = &[
@@ -98,7 +101,8 @@ fn dev_cards_read_the_same_however_their_markdown_is_spelled() {
         }
     }
     // Each rewrite changed some cards, or this test would prove nothing of it.
-    for (i, (name, _)) in REWRITES.iter().enumerate().filter(|(_, (n, _))| !NOT_ALWAYS_THE_SAME.contains(n)) {
+    let counted = |n: &&str| !NOT_ALWAYS_THE_SAME.contains(n) && !FEW_DEV_CARDS.contains(n);
+    for (i, (name, _)) in REWRITES.iter().enumerate().filter(|(_, (n, _))| counted(n)) {
         assert!(rewritten[i] > 10, "{name} rewrote {} dev cards ({rewritten:?}, {} cards)", rewritten[i], cards.len());
     }
     assert!(read_otherwise.is_empty(), "read otherwise: {read_otherwise:#?}");
