@@ -118,6 +118,21 @@ pub(super) fn table_names_lowercased(t: &str) -> String {
     each_body_cell(t, |c, j| if j == 0 && checkpoint(c) { c.to_lowercase() } else { c.to_string() })
 }
 
+/// Each checkpoint's name in a row's first cell or a column's name written with spaces for its
+/// hyphens (`Qwen2-7B-Instruct` as `Qwen2 7B Instruct`), as cards name models in prose. (Not in
+/// a link: its address must stay.)
+pub(super) fn table_names_spaced(t: &str) -> String {
+    // (Not a date, `2023-09-04`: digits and hyphens only.)
+    let checkpoint = |c: &str| {
+        c.contains('-')
+            && c.contains(|ch: char| ch.is_ascii_digit())
+            && c.contains(|ch: char| ch.is_alphabetic())
+            && !c.contains(['[', '('])
+    };
+    let spaced = each_body_cell(t, |c, j| if j == 0 && checkpoint(c) { c.replace('-', " ") } else { c.to_string() });
+    each_column_name(&spaced, |c| if checkpoint(c) { c.replace('-', " ") } else { c.to_string() })
+}
+
 /// An empty column after the last, as a table copied from a spreadsheet keeps one.
 pub(super) fn table_empty_last_column(t: &str) -> String {
     each_table(t, |rows| {

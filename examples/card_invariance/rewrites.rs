@@ -395,6 +395,7 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("table_values_starred", marks::table_values_starred),
     ("table_values_with_spread", marks::table_values_with_spread),
     ("table_names_lowercased", marks::table_names_lowercased),
+    ("table_names_spaced", marks::table_names_spaced),
     ("table_values_underlined", marks::table_values_underlined),
     ("table_values_italic", marks::table_values_italic),
     ("table_values_with_gain", marks::table_values_with_gain),

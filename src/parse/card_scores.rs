@@ -1791,6 +1791,9 @@ mod tests {
         let want =
             [("gsm8k", 71.2, "Zero-Shot PoT"), ("gsm8k", 74.7, "Zero-Shot CoT"), ("math", 25.3, "Zero-Shot CoT")];
         assert_eq!(got, want.map(|(b, v, m)| (b.to_owned(), Some(0), v, Some(m.to_owned()))));
+        // (The shot count spelled apart, "Zero Shot CoT", is the same setting.)
+        let apart = read(&md.replace("Zero-Shot", "Zero Shot"), "akjindal53244/Arithmo-Mistral-7B");
+        assert_eq!(apart.scores.iter().map(|s| s.value).collect::<Vec<_>>(), [71.2, 74.7, 25.3]);
         // One such row alone is no pair of settings (an "X few-shot" beside it may go unread).
         let lone = md.replace("| 🔥 **Arithmo-Mistral-7B Zero-Shot PoT** | **71.2** | -- |\n", "");
         assert!(read(&lone, "akjindal53244/Arithmo-Mistral-7B").scores.is_empty());

@@ -150,7 +150,8 @@ pub(super) fn row_candidates<'t>(table: &'t Table, label_cols: &[usize], groupin
 /// Zero-Shot CoT" is "Arithmo-Mistral-7B (Zero-Shot CoT)", so that the setting is read as one.
 fn setting_bracketed(label: &str) -> Option<String> {
     const PROMPTING: &[&str] = &["cot", "pot", "direct", "pal", "tir"];
-    let plain = strip_markup(label);
+    // ("Zero Shot PoT" is "Zero-Shot PoT": a shot count spelled apart is one setting.)
+    let plain = strip_markup(label).replace(" Shot", "-Shot").replace(" shot", "-shot");
     let tokens: Vec<&str> = plain.split_whitespace().collect();
     let setting = |t: &&&str| {
         let l = t.to_lowercase();
