@@ -13,16 +13,17 @@ pub(super) fn drop_empty_columns(t: &mut Table) {
     if keep.iter().all(|k| *k) || !keep.iter().any(|k| *k) {
         return;
     }
-    let kept = |cells: &mut Vec<String>| {
-        let mut j = 0;
-        cells.retain(|_| (keep.get(j).copied().unwrap_or(true), j += 1).0);
-    };
-    kept(&mut t.header);
-    t.rows.iter_mut().for_each(kept);
+    retain_columns(&mut t.header, &keep);
+    t.rows.iter_mut().for_each(|r| retain_columns(r, &keep));
     if t.header_bold.len() == keep.len() {
-        let mut j = 0;
-        t.header_bold.retain(|_| (keep[j], j += 1).0);
+        retain_columns(&mut t.header_bold, &keep);
     }
+}
+
+/// A row's cells in the columns `keep` marks (cells past its end are kept).
+pub(super) fn retain_columns<T>(cells: &mut Vec<T>, keep: &[bool]) {
+    let mut marks = keep.iter();
+    cells.retain(|_| *marks.next().unwrap_or(&true));
 }
 
 /// Header cells without the arrows and emoji around a name (`MMLU ↑`, `⬆️ Average`, `🏆 Score`):

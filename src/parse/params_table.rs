@@ -15,10 +15,8 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
         .map(|j| grid.iter().filter(|(.., c)| !sep(c)).all(|(.., c)| c.get(j).is_none_or(|x| x.is_empty())))
         .collect();
     if empty.iter().any(|e| *e) && !empty.iter().all(|e| *e) {
-        for (.., c) in &mut grid {
-            let mut j = 0;
-            c.retain(|_| (!empty.get(j).copied().unwrap_or(false), j += 1).0);
-        }
+        let keep: Vec<bool> = empty.iter().map(|e| !e).collect();
+        grid.iter_mut().for_each(|(.., c)| super::header_rows::retain_columns(c, &keep));
     }
     // (The separator is looked for once: a 16k-line table without one was scanned once per line.)
     let Some((.., head)) = grid.first().filter(|_| grid.iter().any(|(.., c)| sep(c))) else { return };

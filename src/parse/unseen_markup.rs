@@ -1,7 +1,8 @@
 //! Markup a reader of the rendered card does not see as text, written so the card's line readers
 //! see what the reader does: a reference link's target where the link is, no line for a
 //! `<details>` or `<div>` wrapper around a table (its caption is the paragraph above the wrapper),
-//! and no emoji decorating a heading. All keep every line where it is: line numbers are evidence.
+//! no emoji decorating a heading, and a plain space for a no-break one. All keep every line where
+//! it is: line numbers are evidence.
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 
