@@ -402,3 +402,32 @@ pub(super) fn comment_before_tables(t: &str) -> String {
         Some(out)
     })
 }
+
+/// Each paragraph that is one bold line alone (`**Base models**`, blank lines around) as a heading
+/// one level below the deepest the card uses, as other cards title the same part: the other way
+/// round from `headings_as_bold`.
+pub(super) fn bold_titles_as_headings(t: &str) -> String {
+    let (front, body) = split_front(t);
+    let lines: Vec<&str> = body.lines().map(|l| l.trim_end_matches('\r')).collect();
+    let fenced = std::cell::Cell::new(false);
+    let depth = lines.iter().map(|l| l.len() - l.trim_start_matches('#').len()).filter(|h| (1..6).contains(h)).max();
+    let level = "#".repeat(depth.map_or(2, |d| d + 1).min(6));
+    let blank = |i: Option<&&str>| i.is_none_or(|l| l.trim().is_empty());
+    let out: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~") {
+                fenced.set(!fenced.get());
+            }
+            let inner = l.trim().strip_prefix("**").and_then(|x| x.strip_suffix("**"));
+            let alone = inner.is_some_and(|x| !x.is_empty() && !x.contains("**") && !x.ends_with('.'));
+            let around = (i == 0 || blank(lines.get(i - 1))) && blank(lines.get(i + 1));
+            match inner {
+                Some(text) if alone && around && !fenced.get() => format!("{level} {text}"),
+                _ => l.to_string(),
+            }
+        })
+        .collect();
+    format!("{front}{}\n", out.join("\n"))
+}

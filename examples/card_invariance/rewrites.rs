@@ -407,6 +407,7 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("dates_slashed", marks::dates_slashed),
     ("dates_as_iso", marks::dates_as_iso),
     ("key_lists_as_tables", facts::key_lists_as_tables),
+    ("bold_titles_as_headings", blocks::bold_titles_as_headings),
     ("key_tables_as_lists", facts::key_tables_as_lists),
     ("sizes_spelled", marks::sizes_spelled),
 ];

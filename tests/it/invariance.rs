@@ -30,8 +30,16 @@ use rewrites::{read, REWRITES};
 /// Headings written as bold lines read otherwise on 9 corpus cards: a bold line titles the tables
 /// under it (two with nothing between nest), but bold has no levels: a "Results" title is lost
 /// over an "MT-Bench" one a paragraph below it.
-const NOT_ALWAYS_THE_SAME: &[&str] =
-    &["table_bold_dropped_but_names", "crlf", "prose_unwrapped", "tables_transposed", "headings_as_bold"];
+/// Bold titles written as headings read otherwise on 1 corpus card: "**Italian ISDT:**" over a
+/// table names its benchmark as a caption; a heading of two words densing does not know names none.
+const NOT_ALWAYS_THE_SAME: &[&str] = &[
+    "table_bold_dropped_but_names",
+    "crlf",
+    "prose_unwrapped",
+    "tables_transposed",
+    "headings_as_bold",
+    "bold_titles_as_headings",
+];
 /// Rewrites too few dev cards give them anything to change (a fact sheet written as a table: 7
 /// corpus cards): the example's listing over the corpus and the pool is their measure.
 const FEW_DEV_CARDS: &[&str] = &["key_tables_as_lists"];
