@@ -195,6 +195,27 @@ fn as_html_tables(t: &str) -> String {
     })
 }
 
+/// Each standalone table as HTML whose body rows open with a header cell (`<tr><th>Foo-7B</th><td>…`),
+/// as many HTML tables mark the name that labels a row; and with no `<thead>`, the header row a
+/// plain first row.
+fn as_html_row_headers(t: &str) -> String {
+    as_html_tables(t)
+        .replace("<table><thead>", "<table>")
+        .replace("</thead><tbody>", "")
+        .replace("</tbody></table>", "</table>")
+        .lines()
+        .map(|l| match l.strip_prefix("<tr><td>") {
+            Some(rest) => match rest.split_once("</td>") {
+                Some((name, after)) => format!("<tr><th>{name}</th>{after}"),
+                None => l.to_owned(),
+            },
+            None => l.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
 /// Each standalone table with its last two columns swapped (not the first, which names the rows):
 /// the same values under the same headers.
 fn last_columns_swapped(t: &str) -> String {
@@ -332,6 +353,7 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
         })
     }),
     ("tables_as_html", as_html_tables),
+    ("tables_as_html_row_headers", as_html_row_headers),
     ("last_columns_swapped", last_columns_swapped),
     ("tables_transposed", tables_transposed),
     // (One space: two would put a table under a list item into the item.)

@@ -971,6 +971,10 @@ mod tests {
         // (A column empty in every row, as a spreadsheet leaves one, is no column.)
         let spare = phi.replace("|\n", "| |\n").replace("|---|---| |", "|---|---|---|");
         assert_eq!(read("microsoft/phi-4", &spare), Some((14 * B, None)), "{spare}");
+        // (The same sheet in HTML.)
+        let html = "<table><tr><th></th><th></th></tr><tr><td><b>Developers</b></td><td>Microsoft</td></tr>\
+                    <tr><td><b>Architecture</b></td><td>14B parameters, dense decoder-only Transformer model</td></tr></table>\n";
+        assert_eq!(read("microsoft/phi-4", html), Some((14 * B, None)));
         let params = "| Key | Value |\n|---|---|\n| #Params | 1.54B |\n";
         assert_eq!(read("Qwen/Qwen2.5-1.5B", params), Some((1_540_000_000, None)));
         // A key linked to its explanation is the same key.

@@ -90,7 +90,8 @@ pub(super) fn html_size_rows(md: &str, tables: &[Table], id: &str, name: Option<
     // Keys in the first column (`Model Size | 1.28B | …`) or in the header (`Model Name | Params`).
     let keyed =
         |t: &Table| t.rows.iter().any(|r| key_role(&r[0]).is_some()) || t.header.iter().any(|h| key_role(h).is_some());
-    let sized = |t: &&Table| t.kind == TableKind::Html && keyed(t);
+    // (Or a two-column sheet, `Architecture | 14B parameters, …`, read as its markdown twin is.)
+    let sized = |t: &&Table| t.kind == TableKind::Html && (keyed(t) || t.header.len() == 2);
     for t in tables.iter().filter(sized) {
         let line = md[..t.offset.min(md.len())].matches('\n').count() + 1;
         let pipe = |cells: &[String]| format!("| {} |", cells.join(" | "));
