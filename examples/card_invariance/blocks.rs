@@ -1,7 +1,7 @@
 //! Rewrites of a card's blocks rather than its tables' cells: paragraphs wrapped and joined, list
 //! bullets, headings, the front matter, tables inside `<details>`, links written as references.
 
-use super::{each_line, each_table, is_separator, opens_a_block, row_cells, split_front};
+use super::{each_line, each_table, is_fence, is_separator, opens_a_block, row_cells, split_front};
 
 /// Which lines of a card's Markdown are plain paragraph text: not front matter, code, HTML, a
 /// table, heading, list item or quote, not indented, and not ending in a hard break. GFM joins a
@@ -12,7 +12,7 @@ fn plain_lines(lines: &[&str]) -> Vec<bool> {
     let mut plain = vec![false; lines.len()];
     for (i, l) in lines.iter().enumerate() {
         let t = l.trim();
-        if t.starts_with("```") || t.starts_with("~~~") {
+        if is_fence(t) {
             fenced = !fenced;
             continue;
         }
@@ -113,7 +113,7 @@ fn each_bullet(t: &str, marker: impl Fn(&str) -> &'static str) -> String {
     let fenced = std::cell::Cell::new(false);
     each_line(t, |l| {
         let t = l.trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
+        if is_fence(t) {
             fenced.set(!fenced.get());
         }
         let indent = &l[..l.len() - t.len()];
@@ -133,7 +133,7 @@ pub(super) fn setext_headings(t: &str) -> String {
         let mut fenced = false;
         let mut out = Vec::new();
         for (i, l) in lines.iter().enumerate() {
-            if l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~") {
+            if is_fence(l) {
                 fenced = !fenced;
             }
             let above_blank = i == 0 || lines[i - 1].trim().is_empty();
@@ -173,10 +173,10 @@ pub(super) fn headings_demoted(t: &str) -> String {
 
 /// Each ATX heading line outside code blocks (with its number of `#`s) rewritten by `f`, or left
 /// as it is where `f` gives none.
-fn each_heading(t: &str, f: impl Fn(&str, usize) -> Option<String>) -> String {
+pub(super) fn each_heading(t: &str, f: impl Fn(&str, usize) -> Option<String>) -> String {
     let fenced = std::cell::Cell::new(false);
     each_line(t, |l| {
-        if l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~") {
+        if is_fence(l) {
             fenced.set(!fenced.get());
         }
         let hashes = l.len() - l.trim_start_matches('#').len();
@@ -188,10 +188,15 @@ fn each_heading(t: &str, f: impl Fn(&str, usize) -> Option<String>) -> String {
 /// Each standalone table inside an open `<details>` block, as cards fold long tables (GFM reads
 /// the table inside, with a blank line on each side of it).
 pub(super) fn tables_in_details(t: &str) -> String {
+    around_each_table(t, "<details open>\n\n", "\n\n</details>")
+}
+
+/// Each standalone table with `before` written above its first line and `after` below its last.
+fn around_each_table(t: &str, before: &str, after: &str) -> String {
     each_table(t, |rows| {
         let mut out: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
-        out[0] = format!("<details open>\n\n{}", out[0]);
-        *out.last_mut()? = format!("{}\n\n</details>", out.last()?);
+        out[0] = format!("{before}{}", out[0]);
+        *out.last_mut()? = format!("{}{after}", out.last()?);
         Some(out)
     })
 }
@@ -225,7 +230,7 @@ pub(super) fn reference_links(t: &str) -> String {
     let mut fenced = false;
     for line in body.lines() {
         let trimmed = line.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+        if is_fence(trimmed) {
             fenced = !fenced;
         }
         if fenced || trimmed.starts_with('<') || line.contains('`') || line.starts_with("    ") {
@@ -366,13 +371,13 @@ pub(super) fn table_values_percent(t: &str) -> String {
 /// A header cell's parenthesis on a line of its own (`MMLU (5-shot)` as `MMLU<br>(5-shot)`), as
 /// cards narrow wide columns.
 pub(super) fn table_headers_broken(t: &str) -> String {
-    each_header_cell(t, |c| c.replacen(" (", "<br>(", 1))
+    each_header_cell(t, |c, _| c.replacen(" (", "<br>(", 1))
 }
 
-/// Each standalone table's header cells rewritten by `f`.
-fn each_header_cell(t: &str, f: impl Fn(&str) -> String) -> String {
+/// Each standalone table's header cells rewritten by `f` (the cell, its column).
+pub(super) fn each_header_cell(t: &str, f: impl Fn(&str, usize) -> String) -> String {
     each_table(t, |rows| {
-        let header: Vec<String> = row_cells(rows[0]).iter().map(|c| f(c)).collect();
+        let header: Vec<String> = row_cells(rows[0]).iter().enumerate().map(|(j, c)| f(c, j)).collect();
         let mut out: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
         out[0] = format!("| {} |", header.join(" | "));
         Some(out)
@@ -390,17 +395,13 @@ pub(super) fn table_cells_centred(t: &str) -> String {
 
 /// Spaces inside header cells as no-break spaces, as text pasted from a web page has them.
 pub(super) fn table_headers_nbsp(t: &str) -> String {
-    each_header_cell(t, |c| c.replace(' ', "\u{a0}"))
+    each_header_cell(t, |c, _| c.replace(' ', "\u{a0}"))
 }
 
 /// An HTML comment line above each table (the Hub's card template leaves `<!-- … -->` notes): a
 /// reader sees nothing of it.
 pub(super) fn comment_before_tables(t: &str) -> String {
-    each_table(t, |rows| {
-        let mut out: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
-        out[0] = format!("<!-- Provide the results here. -->\n\n{}", out[0]);
-        Some(out)
-    })
+    around_each_table(t, "<!-- Provide the results here. -->\n\n", "")
 }
 
 /// Each paragraph that is one bold line alone (`**Base models**`, blank lines around) as a heading
@@ -417,7 +418,7 @@ pub(super) fn bold_titles_as_headings(t: &str) -> String {
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            if l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~") {
+            if is_fence(l) {
                 fenced.set(!fenced.get());
             }
             let inner = l.trim().strip_prefix("**").and_then(|x| x.strip_suffix("**"));

@@ -1,7 +1,7 @@
 //! Rewrites of a card's fact sheet, the model's key facts as a list or a two-column table: the same
 //! facts written the other way.
 
-use super::{each_table, row_cells, split_front};
+use super::{each_table, is_fence, row_cells, split_front};
 
 /// A list item `- **Key:** value` or `- **Key**: value` as its key and value.
 fn key_item(line: &str) -> Option<(String, String)> {
@@ -24,7 +24,7 @@ pub(super) fn key_lists_as_tables(t: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let (mut i, mut fenced) = (0, false);
     while i < lines.len() {
-        if lines[i].trim_start().starts_with("```") || lines[i].trim_start().starts_with("~~~") {
+        if is_fence(lines[i]) {
             fenced = !fenced;
         }
         let run = if fenced { 0 } else { lines[i..].iter().take_while(|l| key_item(l).is_some()).count() };

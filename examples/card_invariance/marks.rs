@@ -3,24 +3,14 @@
 //! column, names in lower case, arrows and units on headers; and of spellings of the same fact:
 //! dates and sizes in words.
 
-use super::{each_line, each_table, is_separator, row_cells};
+use super::blocks::{each_header_cell, each_heading};
+use super::{each_line, each_table, is_fence, is_separator, row_cells};
 
-/// Each ATX heading outside code blocks rewritten by `f` (its text, without the `#`s and any
-/// closing sequence), with its level.
+/// Each ATX heading's text (without its `#`s and any closing ones) rewritten by `f`, with its level.
 fn each_heading_text(t: &str, f: impl Fn(&str, usize) -> String) -> String {
-    let fenced = std::cell::Cell::new(false);
-    each_line(t, |l| {
-        if l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~") {
-            fenced.set(!fenced.get());
-        }
-        let hashes = l.len() - l.trim_start_matches('#').len();
+    each_heading(t, |l, hashes| {
         let text = l[hashes..].trim().trim_end_matches('#').trim();
-        let heading = (1..7).contains(&hashes) && l[hashes..].starts_with(' ') && !text.is_empty();
-        if heading && !fenced.get() {
-            format!("{} {}", "#".repeat(hashes), f(text, hashes))
-        } else {
-            l.to_string()
-        }
+        (!text.is_empty()).then(|| format!("{} {}", "#".repeat(hashes), f(text, hashes)))
     })
 }
 
@@ -39,7 +29,7 @@ fn each_prose_line(t: &str, f: impl Fn(&str) -> String) -> String {
     let fenced = std::cell::Cell::new(false);
     each_line(t, |l| {
         let s = l.trim_start();
-        if s.starts_with("```") || s.starts_with("~~~") {
+        if is_fence(s) {
             fenced.set(!fenced.get());
         }
         if fenced.get() || s.starts_with(['|', '<']) || s.contains('|') {
@@ -148,18 +138,9 @@ pub(super) fn table_empty_last_column(t: &str) -> String {
     })
 }
 
-/// Each table's header cells after the first rewritten by `f`.
+/// Each table's header cells after the first, and not empty, rewritten by `f`.
 fn each_column_name(t: &str, f: impl Fn(&str) -> String) -> String {
-    each_table(t, |rows| {
-        let header: Vec<String> = row_cells(rows[0])
-            .iter()
-            .enumerate()
-            .map(|(j, c)| if j > 0 && !c.is_empty() { f(c) } else { c.clone() })
-            .collect();
-        let mut out: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
-        out[0] = format!("| {} |", header.join(" | "));
-        Some(out)
-    })
+    each_header_cell(t, |c, j| if j > 0 && !c.is_empty() { f(c) } else { c.to_owned() })
 }
 
 /// An arrow after each column's name (`MMLU ↑`): higher is better, as leaderboards mark it.

@@ -57,7 +57,7 @@ fn each_line(t: &str, f: impl Fn(&str) -> String) -> String {
 fn each_row(t: &str, f: impl Fn(&str) -> String) -> String {
     let fenced = std::cell::Cell::new(false);
     each_line(t, |l| {
-        if l.trim_start().starts_with("```") {
+        if is_fence(l) {
             fenced.set(!fenced.get());
         }
         if is_table_line(l) && !fenced.get() {
@@ -111,7 +111,7 @@ fn standalone_tables(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
     let mut found = Vec::new();
     let (mut fenced, mut i) = (false, 0);
     while i < lines.len() {
-        if lines[i].trim_start().starts_with("```") {
+        if is_fence(lines[i]) {
             fenced = !fenced;
         }
         if fenced || !is_table_line(lines[i]) {
@@ -287,6 +287,12 @@ fn opens_a_block(line: &str) -> bool {
     numbered || bullet || matches!(first, '#' | '>' | '<' | '`' | '~' | '=') || (first == '-' && !is_separator(line))
 }
 
+/// Whether a line opens or closes a fenced code block (backticks or tildes).
+fn is_fence(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("```") || t.starts_with("~~~")
+}
+
 fn is_separator(l: &str) -> bool {
     let cells = l.trim().trim_matches('|');
     cells.contains('-') && cells.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
@@ -360,7 +366,7 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("table_indented", |t| {
         let fenced = std::cell::Cell::new(false);
         each_line(t, |l| {
-            if l.trim_start().starts_with("```") {
+            if is_fence(l) {
                 fenced.set(!fenced.get());
             }
             if l.starts_with('|') && !fenced.get() {
