@@ -153,8 +153,8 @@ pub fn resolve(raw: &str) -> Benchmark {
     let found = lookup(&cleaned)
         .or_else(|| lookup(&bare))
         .or_else(|| lookup(super::unknown_names::without_metric(&cleaned)?))
-        // "HUMANEVAL@1": pass@1 written without its "pass".
-        .or_else(|| rest.trim().strip_suffix("@1").and_then(|b| lookup(&clean(b))))
+        // "HUMANEVAL@1": pass@1 written without its "pass" (with a unit after it, "HUMANEVAL@1 (%)").
+        .or_else(|| remove_parentheses(&rest).trim().strip_suffix("@1").and_then(|b| lookup(&clean(b))))
         .or_else(|| lookup(bare.trim_end_matches(" english").trim_end_matches(" wiki").trim_end_matches(" score")))
         // "IFEval - EN", "C-Eval Avg (Test Set)": the English set, the benchmark's average.
         .or_else(|| lookup(bare.trim_end_matches(" en").trim_end_matches(" avg").trim_end_matches(" average")))
@@ -809,6 +809,7 @@ mod tests {
         // (A mark ending a word before its note, as after the name.)
         assert_eq!(resolve("Average¹ (%)").canonical, resolve("Average¹").canonical);
         assert_eq!(resolve("MMLU* (5-shot)").canonical, "mmlu");
+        assert_eq!(resolve("HUMANEVAL@1 (%)").canonical, "humaneval", "a unit after pass@1's shorthand");
         assert_eq!(resolve("τ²-Bench").canonical, resolve("τ2-Bench").canonical, "a superscript inside a name stays");
         assert_eq!(strip_markup("KoMT-Bench[1]"), "KoMT-Bench");
         assert_eq!(strip_markup("MMMU<sub>val</sub>"), "MMMU val");

@@ -161,6 +161,9 @@ fn of_one_name(text: &str, table: &Table) -> bool {
         .chain(table.rows.iter().filter_map(|r| r.first()))
         .map(|c| strip_markup(c).trim().to_lowercase())
         .filter(|c| c.len() >= 2 && resolve(c).is_known)
+        // (The name as a text says it: "BBH (%)" is said "BBH", its unit or setting apart.)
+        .map(|c| c.split(" (").next().unwrap_or(&c).trim().to_owned())
+        .filter(|c| c.len() >= 2)
         .collect();
     let mut shots = text.match_indices("shot").map(|(at, _)| at);
     names.len() >= 2
@@ -263,6 +266,10 @@ mod tests {
         let over = |lead: &str| lead_in_shots(&tables(&format!("{lead}\n\n{table}"))[0]).map(|s| s.0);
         assert_eq!(over("We report accuracies on Big Bench Hard (BBH) (3-shot), HumanEval."), None);
         assert_eq!(over("We report accuracies on MMLU 5-shot, BBH."), None);
+        // (A column named with its unit, "BBH (%)", is still that benchmark's.)
+        let units = table.replace("| MMLU | BBH |", "| MMLU (%) | BBH (%) |");
+        let lead = "We report accuracies on Big Bench Hard (BBH) (3-shot), HumanEval.";
+        assert_eq!(lead_in_shots(&tables(&format!("{lead}\n\n{units}"))[0]), None);
         assert_eq!(over("_5-shot performance_ on MMLU and BBH:"), Some(5));
         assert_eq!(shots("Zero-shot results.\n\nOur model's scores:"), None, "an earlier paragraph");
         // A blank line of spaces ends a paragraph too (CRLF cards).
