@@ -192,7 +192,7 @@ pub(super) fn tables_in_details(t: &str) -> String {
 }
 
 /// Each standalone table with `before` written above its first line and `after` below its last.
-fn around_each_table(t: &str, before: &str, after: &str) -> String {
+pub(super) fn around_each_table(t: &str, before: &str, after: &str) -> String {
     each_table(t, |rows| {
         let mut out: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
         out[0] = format!("{before}{}", out[0]);

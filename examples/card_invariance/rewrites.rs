@@ -10,6 +10,8 @@ use std::collections::BTreeSet;
 mod blocks;
 #[path = "facts.rs"]
 mod facts;
+#[path = "layout.rs"]
+mod layout;
 #[path = "marks.rs"]
 mod marks;
 
@@ -438,6 +440,16 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("bold_titles_as_headings", blocks::bold_titles_as_headings),
     ("key_tables_as_lists", facts::key_tables_as_lists),
     ("sizes_spelled", marks::sizes_spelled),
+    ("headings_numbered", layout::headings_numbered),
+    ("rules_between_sections", layout::rules_between_sections),
+    ("headings_uppercased", layout::headings_uppercased),
+    ("headings_as_html", layout::headings_as_html),
+    ("tables_in_div", layout::tables_in_div),
+    ("table_note_below", layout::table_note_below),
+    ("table_rank_column", layout::table_rank_column),
+    ("table_corner_blank", layout::table_corner_blank),
+    ("table_headers_uppercased", layout::table_headers_uppercased),
+    ("table_names_daggered", layout::table_names_daggered),
 ];
 
 /// The front matter (with its closing line) and the rest: YAML is not Markdown, a rewrite of

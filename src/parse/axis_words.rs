@@ -237,52 +237,18 @@ pub(super) const LANGUAGE_CODES: &[&str] = &[
     "si", "yo", "zu", "af", "cy", "jp",
 ];
 
-/// A metric alone ("Pass@1", "Accuracy", "EM") names no benchmark.
+/// A metric alone ("Pass@1", "Accuracy", "EM") names no benchmark: accuracy and match words;
+/// retrieval and overlap metrics ("NDCG@10", "MRR@10", "P@1", "MAP@10", "ROUGE-2", "ROUGE-Lsum",
+/// "R1", "RL", "Top-1"); correlations ("Spearman": the data set is named elsewhere); a judge's
+/// preference and the other outcomes of a comparison ("Win Rate", "Tie", "Lose", "LC. Win Rate"),
+/// a judge's agreement with people, a similarity to reference answers; a classifier's areas and
+/// error rates ("AUPRC", "AUROC", "FPR").
+#[rustfmt::skip]
 pub(super) const METRIC: &[&str] = &[
-    "pass",
-    "acc",
-    "accuracy",
-    "em",
-    "f1",
-    "score",
-    "exact",
-    "match",
-    "norm",
-    "k",
-    // Retrieval and overlap metrics: "NDCG@10", "MRR@10", "P@1", "MAP@10", "ROUGE-2", "Top-1".
-    "ndcg",
-    "mrr",
-    "map",
-    "p",
-    "recall",
-    "precision",
-    "rouge",
-    // ROUGE-L, ROUGE-Lsum; "R1", "R2", "RL" (ROUGE-1, -2, -L written short).
-    "l",
-    "lsum",
-    "r1",
-    "r2",
-    "rl",
-    "bleu",
-    "chrf",
-    "top",
-    // Correlations: "Spearman", "Pearson correlation" (the data set they are on is named elsewhere).
-    "pearson",
-    "spearman",
-    "correlation",
-    // A judge's preference: "Winrate", "Win Rate" (against which model, the table or heading says).
-    "winrate",
-    "win",
-    "rate",
-    // … and the other outcomes of a comparison ("Win | Tie | Lose"), a judge's agreement with people.
-    "tie",
-    "lose",
-    "agreement",
-    "consistency",
-    // … length-controlled ("LC. Win Rate", AlpacaEval 2.0's).
-    "lc",
-    // A similarity to reference answers ("Average similarity score", ToolSandbox's).
-    "similarity",
+    "pass", "acc", "accuracy", "em", "f1", "score", "exact", "match", "norm", "k", "ndcg", "mrr", "map", "p",
+    "recall", "precision", "rouge", "l", "lsum", "r1", "r2", "rl", "bleu", "chrf", "top", "pearson", "spearman",
+    "correlation", "winrate", "win", "rate", "tie", "lose", "agreement", "consistency", "lc", "similarity", "auprc",
+    "auroc", "auc", "fpr", "fnr", "tpr",
 ];
 
 /// A word that no benchmark name holds: a hyper-parameter, a size, a date, a licence.

@@ -120,9 +120,15 @@ fn abbreviated_category(name: &str) -> bool {
 /// A name without a count of data sets in parentheses after it ("Retrieval (15)", "Summ. (1)").
 fn without_count(name: &str) -> String {
     match name.trim_end().strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
-        // ("Classification (12 datasets)", "Retrieval (15 tasks)": the count said in words.)
+        // ("Classification (12 datasets)", "Summarization (1 dataset)", "Retrieval (15 TASKS)": the
+        // count said in words.)
         Some((before, n))
-            if n.trim_end_matches(" datasets").trim_end_matches(" tasks").chars().all(|c| c.is_ascii_digit())
+            if n.to_ascii_lowercase()
+                .trim_end_matches('s')
+                .trim_end_matches(" dataset")
+                .trim_end_matches(" task")
+                .chars()
+                .all(|c| c.is_ascii_digit())
                 && n.starts_with(|c: char| c.is_ascii_digit()) =>
         {
             before.trim_end().to_owned()
@@ -278,6 +284,10 @@ pub fn may_be_benchmark(name: &str) -> bool {
     if bare.trim_end().trim_end_matches(['*', '_', '`']).ends_with('.') && abbreviated_category(name) {
         return false;
     }
+    // "FPR ↓", "WER ↓": lower is better, so no score; and a classifier's error rate.
+    if name.contains('↓') || ["false positive", "false negative"].iter().any(|r| name.to_lowercase().contains(r)) {
+        return false;
+    }
     let b = resolve(name);
     let clean = strip_markup(name).to_lowercase();
     // A known benchmark's perplexity or bits per character ("LAMBADA (PPL)", "text8 (BPC)") is no
@@ -303,7 +313,9 @@ pub fn may_be_benchmark(name: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     // Benchmarks are named in Latin letters; "知识" and "单文档QA" are categories of a translated table.
-    if words.is_empty() || !clean.chars().any(|c| c.is_ascii_alphabetic()) || translated(name) {
+    // And in a few words: a header of sixteen or more is a sentence, or a whole table flattened
+    // into one cell (an HTML table nested in another's).
+    if words.is_empty() || words.len() > 15 || !clean.chars().any(|c| c.is_ascii_alphabetic()) || translated(name) {
         return false;
     }
     let length = |w: &str| {

@@ -311,7 +311,8 @@ pub fn strip_markup(raw: &str) -> String {
                     out.push(' ');
                 }
             }
-            '*' | '`' => {}
+            // ("Retrieval (15)†": a footnote's dagger is no part of a name.)
+            '*' | '`' | '†' | '‡' => {}
             _ => out.push(c),
         }
     }
@@ -405,6 +406,12 @@ mod tests {
         assert!(!may_be_benchmark("Pile-test (BPB)") && !may_be_benchmark("QPS") && !may_be_benchmark("TPS"));
         assert!(!may_be_benchmark("Average Accuracy/GFLOPSs per token (Inference)") && !may_be_benchmark("TFLOPs"));
         assert!(may_be_benchmark("BBH (EM)"));
+        let flattened = "English Understanding Model mmlu (0-shot) GPT-4 83 SUS-Chat-34B 74.35 Qwen-72b-Chat 74.52";
+        assert!(!may_be_benchmark(flattened), "a table flattened into a header cell");
+        assert!(may_be_benchmark("AlpacaEval 2.0 (LC win rate vs GPT-4 Turbo)"));
+        // A classifier's metrics (Llama Guard's tables), and what is lower-is-better by its arrow.
+        assert!(!may_be_benchmark("AUPRC") && !may_be_benchmark("False Positive Rate") && !may_be_benchmark("FPR"));
+        assert!(!may_be_benchmark("Toxicity ↓") && may_be_benchmark("Toxicity"));
         // An average similarity to reference answers is an overall figure (of ToolSandbox, its heading says).
         assert_eq!(resolve("Average similarity score").canonical, "card_average");
         // A count of something ("#Summary vectors", "Number of experts") is a setting of the model.
@@ -660,6 +667,8 @@ mod tests {
         // Found by a scan of every benchmark id the corpus run published: a task type with its count
         // in words, NER entity types, SQL-Eval's query kinds.
         assert!(is_category_name("Classification (12 datasets)") && is_category_name("STS (10 datasets)"));
+        assert!(is_category_name("Summarization (1 dataset)") && is_category_name("CLUSTERING (11 DATASETS)"));
+        assert!(is_category_name("Retrieval (15)†"), "a footnote's dagger after the count");
         assert!(["PER (%)", "MISC", "group_by", "order_by", "where", "join", "ratio"]
             .iter()
             .all(|n| is_category_name(n)));

@@ -148,6 +148,7 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         models_as_columns(table, &header, bench_col, (model_id, tuned, intro), detail)
     } else if known_in_header >= 1
         || model_column
+        || super::own_label::blank_corner_over_own_row(table, &header, (model_id, tuned, intro))
         || unnamed_scores(table, &header, model_id)
         || heading_benchmark(&table.heading).is_some()
             && header.iter().skip(1).any(|h| is_overall_column(h) || is_setting_only(h) || is_part_name(h))
@@ -474,9 +475,11 @@ mod tests {
         let got = named(&read(md, "org/Foo-Coder-Instruct"));
         let want = [("defects4j", 21.0), ("swe_bench", 12.7), ("aider", 73.7)];
         assert_eq!(got.iter().map(|g| (g.0.as_str(), g.2)).collect::<Vec<_>>(), want);
-        // Names no alias knows, in a table with no model column: nothing says they are benchmarks.
+        // Names no alias knows, in a table with no model column: read as a "Model" column's would
+        // be only where a row names the model exactly (then the rows are models).
         let unknown = md.replace("Defects4J", "Foo").replace("SWE-Bench", "Bar").replace("Aider", "Baz");
-        assert!(read(&unknown, "org/Foo-Coder-Instruct").scores.is_empty());
+        assert!(read(&unknown, "org/Foo-Coder").scores.is_empty());
+        assert_eq!(named(&read(&unknown, "org/Foo-Coder-Instruct")).len(), 3);
     }
 
     #[test]

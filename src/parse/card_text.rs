@@ -31,9 +31,10 @@ pub fn as_read(text: &str) -> Option<AsRead> {
     // Each step writes the text as the one before left it; `None` from a step changes nothing.
     // (No step touches the front matter: its length, looked for once, holds for every step.)
     let front = text_lf.len() - super::front_matter::split(text_lf).1.len();
-    let steps: [fn(&str, &str) -> Option<String>; 8] = [
+    let steps: [fn(&str, &str) -> Option<String>; 9] = [
         super::unseen_markup::plain_spaces,
         super::unseen_markup::blank_wrappers,
+        super::unseen_markup::html_heading_lines,
         super::unseen_markup::inline_links,
         atx_headings,
         super::unseen_markup::heading_emoji,

@@ -15,7 +15,7 @@ use super::tables::clip;
 
 /// Every FastEval block of `markdown` as scores, in percent.
 pub(crate) fn fasteval_blocks(markdown: &str, model_id: &str) -> Vec<CardScore> {
-    if is_packed(model_id) || !markdown.contains("FastEval") {
+    if is_packed(model_id) || !names_the_tool(markdown) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -54,7 +54,12 @@ fn names_fasteval(markdown: &str, at: usize) -> bool {
     // The nearest heading or sentence only: not a FastEval block's name carried past another block.
     let before = text_before(markdown, at);
     let before = super::card_text::after_last_fence(before);
-    before.contains("FastEval")
+    names_the_tool(before)
+}
+
+/// Whether a text names FastEval, in any case ("### FASTEVAL").
+fn names_the_tool(text: &str) -> bool {
+    text.as_bytes().windows(8).any(|w| w.eq_ignore_ascii_case(b"fasteval"))
 }
 
 #[cfg(test)]
@@ -77,5 +82,7 @@ mod tests {
         assert_eq!(fasteval_blocks(&tilde, "org/Foo-7B").len(), 3, "GFM's other fence");
         let unnamed = card.replace("### FastEval", "### Results");
         assert!(fasteval_blocks(&unnamed, "org/Foo-7B").is_empty());
+        let shouted = card.replace("### FastEval", "### FASTEVAL");
+        assert_eq!(fasteval_blocks(&shouted, "org/Foo-7B").len(), 3, "a heading in capitals");
     }
 }

@@ -3,10 +3,21 @@
 
 use super::tables::{pure_number, Table, TableKind};
 
+/// A table's columns as a reader sees them: no empty or rank column, one header row, each
+/// column's name without decoration.
+pub(super) fn tidy(t: &mut Table) {
+    drop_empty_columns(t);
+    drop_rank_column(t);
+    // (Before a header row below is read into it, and after: both may carry arrows.)
+    plain_header(t);
+    sub_header(t);
+    plain_header(t);
+}
+
 /// The table without its wholly empty columns (no header, no cell): a spacer, or the column a
 /// spreadsheet leaves after the last (`| HumanEval | |` over `| 23.3 | |`). A reader sees no
 /// column there, so the table is read as the one without it.
-pub(super) fn drop_empty_columns(t: &mut Table) {
+fn drop_empty_columns(t: &mut Table) {
     let empty =
         |j: usize| t.header[j].trim().is_empty() && t.rows.iter().all(|r| r.get(j).is_none_or(|c| c.trim().is_empty()));
     let keep: Vec<bool> = (0..t.header.len()).map(|j| !empty(j)).collect();
@@ -20,17 +31,55 @@ pub(super) fn drop_empty_columns(t: &mut Table) {
     }
 }
 
+/// The table without a first column that only numbers its rows (`| # | Model | MMLU |` over
+/// `| 1 | Foo-7B | 50.1 |`, `Rank`, `No.`): a leaderboard's order, no name and no score. The
+/// column names the model (or benchmark) column after it as the rows' label.
+fn drop_rank_column(t: &mut Table) {
+    let first = t.rows.iter().map(|r| r.first().map_or("", String::as_str));
+    if t.header.len() > 2 && is_rank_column(&t.header[0], first) {
+        let mut keep = vec![true; t.header.len()];
+        keep[0] = false;
+        retain_columns(&mut t.header, &keep);
+        t.rows.iter_mut().for_each(|r| retain_columns(r, &keep));
+        if t.header_bold.len() == keep.len() {
+            retain_columns(&mut t.header_bold, &keep);
+        }
+    }
+}
+
+/// Whether a column headed `header` with these cells numbers rows: a rank's header and the
+/// numbers counting up one by one from 0 or 1 (a tie repeats one), over two rows at least.
+pub(super) fn is_rank_column<'a>(header: &str, cells: impl Iterator<Item = &'a str>) -> bool {
+    let head = super::benchmarks::strip_markup(header).to_lowercase();
+    if !matches!(head.as_str(), "#" | "rank" | "no." | "no" | "index" | "idx" | "ranking") {
+        return false;
+    }
+    let numbers: Option<Vec<u32>> = cells.map(|c| super::benchmarks::strip_markup(c).parse().ok()).collect();
+    let Some(numbers) = numbers.filter(|n| n.len() >= 2) else { return false };
+    numbers[0] <= 1 && numbers.windows(2).all(|w| w[1] == w[0] || w[1] == w[0] + 1)
+}
+
+/// A rank's number in a row's first cell (`1`, `**12**`): the row's name is in the next cell.
+pub(super) fn is_row_number(cell: &str) -> bool {
+    let t = cell.trim().trim_matches('*');
+    (1..=4).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit())
+}
+
 /// A row's cells in the columns `keep` marks (cells past its end are kept).
 pub(super) fn retain_columns<T>(cells: &mut Vec<T>, keep: &[bool]) {
     let mut marks = keep.iter();
     cells.retain(|_| *marks.next().unwrap_or(&true));
 }
 
-/// Header cells without the arrows and emoji around a name (`MMLU ↑`, `⬆️ Average`, `🏆 Score`):
-/// "higher is better" and decoration, no part of the name a column is read by.
-pub(super) fn plain_header(t: &mut Table) {
+/// Header cells without the arrows and emoji around a name (`MMLU ↑`, `⬆️ Average`, `🏆 Score`)
+/// or a footnote's dagger after it (`SQuAD 2.0 (F1/EM)†`): "higher is better", decoration and
+/// notes, no part of the name a column is read by.
+fn plain_header(t: &mut Table) {
     for h in &mut t.header {
-        let bare = h.trim_matches(|c: char| super::unseen_markup::is_emoji(c) || c.is_whitespace());
+        // (A thin down arrow stays: "FPR ↓" says lower is better, so no score. The leaderboard's
+        // "Average ⬇️" only says how the rows are sorted.)
+        let bare = h.trim_matches(|c: char| c != '↓' && super::unseen_markup::is_emoji(c) || c.is_whitespace());
+        let bare = bare.trim_end_matches(['†', '‡']).trim_end();
         if bare.len() != h.len() && !bare.is_empty() {
             *h = bare.to_owned();
         }
@@ -39,7 +88,7 @@ pub(super) fn plain_header(t: &mut Table) {
 
 /// A two-level header (`| Benchmark | Similar size | | | 2x size | |` over a first row that names
 /// every column): the first row names the columns, the groups above are dropped.
-pub(super) fn sub_header(t: &mut Table) {
+fn sub_header(t: &mut Table) {
     listed_parts(&mut t.header);
     let Some(first) = t.rows.first() else { return };
     let blank_above = t.header.iter().skip(1).filter(|h| h.is_empty()).count();
@@ -245,8 +294,9 @@ fn group_column(group: &str, sub: &str, header: &[String], subs: &[String]) -> S
     if resolve(sub).canonical == "card_average" {
         return format!("{sub} ({group})");
     }
-    // A size under a model's name ("Llama 2" over "7B"): that model at that size.
-    if is_size_cell(sub) {
+    // A size under a model's name ("Llama 2" over "7B"): that model at that size. A metric under a
+    // data set ("Search tool calls" over "F1 ↑"): that set's metric.
+    if is_size_cell(sub) || super::benchmark_shape::is_metric_only(sub) {
         return format!("{group} {sub}");
     }
     let groups = header.iter().zip(subs).filter(|(_, s)| s.trim() == sub).map(|(g, _)| g.trim());

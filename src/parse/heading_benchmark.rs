@@ -12,6 +12,8 @@ pub fn heading_benchmark(heading_path: &str) -> Option<String> {
     // (An emoji before the name, "🏆 MT-Bench", is no part of it.)
     let last = heading_path.rsplit(" > ").next()?.trim().trim_end_matches([':', '：']).trim();
     let last = last.trim_start_matches(|c: char| !c.is_alphanumeric() && !"[(".contains(c)).trim();
+    // ("## 14. MTBench:", a heading's line as it stands: its number is no part of the name.)
+    let last = super::sections::without_number(last);
     let dashed = last.replace(['\u{2013}', '\u{2014}'], "-");
     let lead = dashed.split(" - ").next().unwrap_or("").trim();
     // (ASCII lower case keeps byte offsets, which index `lead`.)
@@ -96,6 +98,7 @@ mod tests {
     fn a_heading_naming_its_benchmark_after_evaluation_words() {
         assert_eq!(heading_benchmark("3.2.1. Chat model subjective evaluation of MTBench").as_deref(), Some("MTBench"));
         assert_eq!(heading_benchmark("Results on our own testsets"), None);
+        assert_eq!(heading_benchmark("## 14. MTBench:").as_deref(), Some("MTBench"), "a numbered heading's line");
         // Letters whose lower case is longer ("İ") do not shift where the name is cut.
         assert_eq!(heading_benchmark("İİ evaluation of MTBench").as_deref(), Some("MTBench"));
         assert_eq!(heading_benchmark("MT-Bench Results").as_deref(), Some("MT-Bench"));

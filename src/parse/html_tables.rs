@@ -176,8 +176,15 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     })
 }
 
+/// The cell that names a row: its first, or the one after a rank's number (`<td>1</td><td><b>Foo-7B</b>`).
 fn first_cell<'a>(tr: &ElementRef<'a>) -> Option<ElementRef<'a>> {
-    tr.children().filter_map(ElementRef::wrap).find(|e| matches!(e.value().name(), "td" | "th"))
+    let mut cells = tr.children().filter_map(ElementRef::wrap).filter(|e| matches!(e.value().name(), "td" | "th"));
+    let first = cells.next()?;
+    let text: String = first.text().collect();
+    match cells.next() {
+        Some(second) if super::header_rows::is_row_number(&text) => Some(second),
+        _ => Some(first),
+    }
 }
 
 /// The Hub id a row's first cell links to (its first link that is a Hub page).

@@ -306,6 +306,13 @@ pub(super) fn names_model_exactly(headers: &[String], own: Own, table: &Table) -
     matched.iter().any(|(.., (_, exact))| *exact) || choose(&matched, headers, &[], "column", own, in_tuned).is_ok()
 }
 
+/// A table whose corner is empty (`|  | ONET | IC | TGAT |`) and one of whose rows names the model
+/// exactly: its rows are models, as under a "Model" corner.
+pub(super) fn blank_corner_over_own_row(table: &Table, header: &[String], own: Own) -> bool {
+    let labels = || table.rows.iter().map(|r| r[0].clone()).collect::<Vec<String>>();
+    header.len() > 1 && header[0].trim().is_empty() && names_model_exactly(&labels(), own, table)
+}
+
 /// Rows that name the model exactly at several settings ("Qwen-7B-Chat (0-shot)", "… (5-shot)"):
 /// each is its score at those shots. A row of an earlier release ("… (original) (0-shot)") is
 /// not the model. `None` unless two or more rows differ only by their shots.

@@ -506,6 +506,20 @@ mod tests {
     const M: i64 = 1_000_000;
 
     #[test]
+    fn a_footnote_mark_or_a_rank_column_leaves_a_tables_size() {
+        let sheet = "| Parameters | Layers |\n|---|---|\n| 7.04 billion† | 32 |\n";
+        assert_eq!(read("org/Foo-7B", sheet), Some((7_040_000_000, None)), "a dagger after the count");
+        // Behind a rank's number, a row still names its model: this one's count, another's size.
+        let ranked = "| # | Model | Parameters |\n|---|---|---|\n| 1 | Foo-7B | 7.24B |\n| 2 | Foo-13B | 13.1B |\n";
+        assert_eq!(read("org/Foo-7B", ranked), Some((7_240_000_000, None)));
+        let other = "| # | Model | Parameters |\n|---|---|---|\n| 1 | [T0](https://huggingface.co/bigscience/T0) | 11 billion |\n\
+                     | 2 | [T0_3B](https://huggingface.co/bigscience/T0_3B) | 3 billion |\n\n\
+                     | # | Model | Training |\n|---|---|---|\n| 1 | T0 | QA data |\n\
+                     | 2 | T0_3B | Same as T0 but starting from a T5-LM XL (3B parameters) pre-trained model |\n";
+        assert_eq!(read("bigscience/T0", other), Some((11 * B, None)), "the 3B is T0_3B's");
+    }
+
+    #[test]
     fn size_rows_of_html_and_estimates() {
         let html = "<table><tr><th></th><th>EXAONE 4.0 1.2B</th><th>Qwen3 1.7B</th></tr>\
                     <tr><td>Model Size</td><td>1.28B</td><td>1.72B</td></tr>\

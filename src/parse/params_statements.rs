@@ -80,7 +80,10 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
         // A row whose label names a model of another size ("| T0_3B | Same as T0 but starting from a
         // T5-LM XL (3B parameters) … |" on T0's card): what its cells state is that model's. (A size
         // noted in parentheses, "PairRM (0.4b)", notes the model the label names.)
-        let label = t.strip_prefix('|').and_then(|r| r.split('|').next()).unwrap_or("");
+        // (After a rank's number, `| 6 | T0_3B | 3 billion |`, the next cell labels the row.)
+        let mut row = t.strip_prefix('|').map(|r| r.split('|')).into_iter().flatten();
+        let label = row.next().unwrap_or("");
+        let label = if super::header_rows::is_row_number(label) { row.next().unwrap_or("") } else { label };
         let outside =
             |l: &str| l.split('(').map(|part| part.split_once(')').map_or(part, |(_, after)| after)).collect();
         let label: String = outside(label);

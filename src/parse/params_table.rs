@@ -18,6 +18,14 @@ pub(super) fn table(rows: &[(usize, &str)], id: &str, name: Option<&SizeText>, o
         let keep: Vec<bool> = empty.iter().map(|e| !e).collect();
         grid.iter_mut().for_each(|(.., c)| super::header_rows::retain_columns(c, &keep));
     }
+    // (A first column that numbers the rows, `| # | Model | Params |`, is none either.)
+    let body = || grid.iter().skip(1).filter(|(.., c)| !sep(c)).map(|(.., c)| c.first().copied().unwrap_or(""));
+    let head_cell = grid.first().and_then(|(.., c)| c.first().copied()).unwrap_or("");
+    if grid.first().is_some_and(|(.., c)| c.len() > 2) && super::header_rows::is_rank_column(head_cell, body()) {
+        grid.iter_mut().for_each(|(.., c)| {
+            c.remove(0);
+        });
+    }
     // (The separator is looked for once: a 16k-line table without one was scanned once per line.)
     let Some((.., head)) = grid.first().filter(|_| grid.iter().any(|(.., c)| sep(c))) else { return };
     // One row under `| Parameters | Hidden Size | … |`: this model's hyper-parameters.
@@ -195,7 +203,7 @@ fn key_unit(key: &str) -> Option<&'static str> {
 /// ("Params (M): 86.6" is 86.6M).
 pub(super) fn keyed_num(key: &str, cell: &str) -> Option<Num> {
     cell_num(cell).or_else(|| {
-        let c = cell.trim_matches(|c: char| c.is_whitespace() || "*`".contains(c));
+        let c = cell.trim_matches(|c: char| c.is_whitespace() || "*`†‡".contains(c));
         let plain = !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit() || ch == '.');
         plain.then(|| cell_num(&format!("{c}{}", key_unit(key)?))).flatten()
     })
@@ -223,7 +231,8 @@ pub(super) fn cell_num(cell: &str) -> Option<Num> {
     if cell.contains(['~', '≈']) {
         return None;
     }
-    let c = cell.trim_matches(|c: char| c.is_whitespace() || "*`".contains(c));
+    // ("7.04 billion†": a footnote's mark is no part of the count.)
+    let c = cell.trim_matches(|c: char| c.is_whitespace() || "*`†‡".contains(c));
     let found = nums(c);
     // "0.57 B (total); 0.45 B (excluding token embeddings)": the one marked total.
     let total = found

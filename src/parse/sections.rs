@@ -29,7 +29,7 @@ pub(super) fn sections(markdown: &str) -> Sections {
     let mut current: Option<(usize, usize, String)> = None;
     let (mut paragraph, mut nested): (Option<Paragraph>, u32) = (None, 0);
     // Where the last title ends (a heading in between: no title is its parent).
-    let mut title_end = 0;
+    let (mut title_end, mut html_start) = (0, 0);
     for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -57,7 +57,7 @@ pub(super) fn sections(markdown: &str) -> Sections {
             }
             Event::End(TagEnd::Paragraph) => {
                 if let Some(p) = paragraph.take().filter(|p| p.alone) {
-                    let text = p.text.trim().trim_end_matches([':', '：']).trim();
+                    let text = without_number(p.text.trim().trim_end_matches([':', '：']).trim());
                     let sentence = text.ends_with(['.', '!', '?', '。']) || text.split_whitespace().count() > 8;
                     if !text.is_empty() && !sentence {
                         // (Bold has no levels: a title held past a table would also hold over
@@ -73,14 +73,115 @@ pub(super) fn sections(markdown: &str) -> Sections {
             Event::End(TagEnd::Heading(_)) => {
                 // (A stray "##" with no text names no section: the one above still holds.)
                 if let Some((offset, level, text)) = current.take().filter(|c| !c.2.trim().is_empty()) {
-                    stack.retain(|(l, _)| *l < level);
-                    stack.push((level, text.trim().to_owned()));
-                    let path: Vec<&str> = stack.iter().map(|(_, t)| t.as_str()).collect();
-                    headings.push((offset, path.join(" > ")));
+                    push_heading(&mut stack, &mut headings, offset, level, &text);
+                }
+            }
+            Event::Start(Tag::HtmlBlock) => html_start = range.start,
+            // `<h2 id="results">Results</h2>`: a heading written in HTML is one all the same.
+            Event::End(TagEnd::HtmlBlock) => {
+                for (at, level, text) in html_headings(&markdown[html_start..range.end]) {
+                    push_heading(&mut stack, &mut headings, html_start + at, level, &text);
+                    title_end = 0;
                 }
             }
             _ => {}
         }
     }
     Sections { headings, titles }
+}
+
+/// A heading at `offset` of `level`: the sections it sits in are the deeper ones' parents.
+fn push_heading(
+    stack: &mut Vec<(usize, String)>,
+    headings: &mut Vec<(usize, String)>,
+    offset: usize,
+    level: usize,
+    text: &str,
+) {
+    stack.retain(|(l, _)| *l < level);
+    stack.push((level, without_number(text.trim()).to_owned()));
+    let path: Vec<&str> = stack.iter().map(|(_, t)| t.as_str()).collect();
+    headings.push((offset, path.join(" > ")));
+}
+
+/// The headings an HTML block holds (`<h2 id="x">Results</h2>`, `<h3 align="center">…</h3>`):
+/// each one's offset in the block, level and text (without tags; a few entities read).
+pub(super) fn html_headings(block: &str) -> Vec<(usize, usize, String)> {
+    let lower = block.to_ascii_lowercase();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("<h").map(|i| from + i) {
+        from = at + 2;
+        let level = lower.as_bytes().get(at + 2).filter(|b| (b'1'..=b'6').contains(b)).map(|b| usize::from(b - b'0'));
+        let opened = lower.as_bytes().get(at + 3).is_some_and(|b| *b == b'>' || b.is_ascii_whitespace());
+        let (Some(level), true) = (level, opened) else { continue };
+        let Some(open_end) = lower[at..].find('>').map(|i| at + i + 1) else { break };
+        let Some(close) = lower[open_end..].find(&format!("</h{level}")).map(|i| open_end + i) else { continue };
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in block[open_end..close].chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => text.push(if c.is_whitespace() { ' ' } else { c }),
+                _ => {}
+            }
+        }
+        let text = text.replace("&amp;", "&").replace("&nbsp;", " ");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            found.push((at, level, text));
+        }
+        from = close;
+    }
+    found
+}
+
+/// A section's title without its number (`6. COPA (F1)`, `3.2 Results`, `4) Usage`): the
+/// outline's order, no part of the name. A lone number of up to two digits, or numbers joined by
+/// dots; not a year or a size (`2024 Results`, `7B Models`).
+pub(super) fn without_number(title: &str) -> &str {
+    let Some((first, rest)) = title.split_once(' ') else { return title };
+    let number = first.trim_end_matches(['.', ')']);
+    let dotted = number.split('.').all(|n| !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()));
+    if dotted && !number.is_empty() && !rest.trim().is_empty() {
+        rest.trim_start()
+    } else {
+        title
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sections_number_is_no_part_of_its_title() {
+        let md = "## 5. Evaluation results\n\n### 6. COPA (F1)\n\ntext\n\n**7) Results:**\n\ntext\n";
+        let s = sections(md);
+        let paths: Vec<&str> = s.headings.iter().map(|(_, p)| p.as_str()).collect();
+        assert_eq!(paths, ["Evaluation results", "Evaluation results > COPA (F1)"]);
+        assert_eq!(s.titles[0].1, "Results");
+        assert_eq!(without_number("3.2.1 Long context"), "Long context");
+        assert_eq!(without_number("2 Usage"), "Usage");
+        // (Not a year, a size or a version.)
+        assert_eq!(without_number("2024 Results"), "2024 Results");
+        assert_eq!(without_number("7B Models"), "7B Models");
+        assert_eq!(without_number("1.5"), "1.5");
+    }
+
+    #[test]
+    fn a_heading_written_in_html_is_a_heading() {
+        let md = "# Foo\n\n<h2 id=\"eval\" align=\"center\">Evaluation &amp; <b>Results</b></h2>\n\n| A | B |\n|---|---|\n\n\
+                  <div>\n<H3>\nChat models\n</H3>\n</div>\n\ntext\n\n## Usage\n";
+        let paths: Vec<String> = sections(md).headings.into_iter().map(|(_, p)| p).collect();
+        assert_eq!(
+            paths,
+            ["Foo", "Foo > Evaluation & Results", "Foo > Evaluation & Results > Chat models", "Foo > Usage"]
+        );
+        let at = sections(md).headings[1].0;
+        assert!(md[at..].starts_with("<h2"), "its offset");
+        // (Not a tag that only begins like one: `<hr>`, `<header>`.)
+        assert!(html_headings("<hr>\n<header>x</header>\n").is_empty());
+    }
 }

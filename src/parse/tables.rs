@@ -180,11 +180,7 @@ pub fn tables(markdown: &str) -> Vec<Table> {
         found.push((t.offset, t));
     }
     for (_, t) in &mut found {
-        super::header_rows::drop_empty_columns(t);
-        // (Before a header row below is read into it, and after: both may carry arrows.)
-        super::header_rows::plain_header(t);
-        super::header_rows::sub_header(t);
-        super::header_rows::plain_header(t);
+        super::header_rows::tidy(t);
         super::pair_cells::split_legend_columns(t);
         t.of_tuned_models = super::model_names::table_is_tuned(&t.heading, &t.lead_in);
     }
@@ -203,8 +199,8 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
     let mut cells = 0;
     let mut code: Option<(usize, String)> = None;
     let (mut row_start, mut row_link) = (0, None);
-    // Whether the first cell has text in bold, and outside it: a wholly bold name has only the former.
-    let (mut strong, mut first_bold, mut first_plain) = (0u32, false, false);
+    // Whether the row's name (its first cell, or the next after a rank's) has text in bold, and outside it.
+    let (mut strong, mut first_bold, mut first_plain, mut label_at) = (0u32, false, false, 0);
     // The same for the header cell being read, and each header cell read so far.
     let (mut cell_bold, mut cell_plain, mut header_bold) = (false, false, Vec::new());
     for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
@@ -233,11 +229,11 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
             Event::Start(Tag::TableRow) => {
                 row.clear();
                 (row_start, row_link) = (range.start, None);
-                (strong, first_bold, first_plain) = (0, false, false);
+                (strong, first_bold, first_plain, label_at) = (0, false, false, 0);
             }
             Event::Start(Tag::Strong) => strong += 1,
             Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
-            Event::Start(Tag::Link { dest_url, .. }) if cell.is_some() && row.is_empty() && !in_head => {
+            Event::Start(Tag::Link { dest_url, .. }) if cell.is_some() && row.len() == label_at && !in_head => {
                 row_link = row_link.or_else(|| page_id(&dest_url));
             }
             Event::Start(Tag::TableCell) => {
@@ -246,7 +242,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                 sup_text.clear();
             }
             Event::Text(t) | Event::Code(t) => {
-                if cell.is_some() && row.is_empty() {
+                if cell.is_some() && row.len() == label_at {
                     *if strong > 0 { &mut first_bold } else { &mut first_plain } |= !t.trim().is_empty();
                 }
                 if cell.is_some() {
@@ -293,6 +289,9 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                 }
                 // A cell written wholly in <sup> (WizardLM's tables) is its text, not a mark.
                 let text = marks_resolved(cell.take().unwrap_or_default());
+                if row.is_empty() && !in_head && super::header_rows::is_row_number(&text) {
+                    (first_bold, first_plain, label_at, row_link) = (false, false, 1, None);
+                }
                 row.push(if text.trim().is_empty() { std::mem::take(&mut sup_text) } else { text });
             }
             Event::End(TagEnd::TableHead) => {
@@ -436,7 +435,26 @@ mod tests {
     #[test]
     fn arrows_and_emoji_around_a_column_name_are_no_part_of_it() {
         let md = "| Model | MMLU ↑ | ⬆️ Average | Perplexity ↓ | 🏆 |\n|---|---|---|---|---|\n| Foo | 50.1 | 40.2 | 3.1 | 1 |\n";
-        assert_eq!(tables(md)[0].header, ["Model", "MMLU", "Average", "Perplexity", "🏆"]);
+        // (Not a thin down arrow: lower is better, which the shape check reads.)
+        assert_eq!(tables(md)[0].header, ["Model", "MMLU", "Average", "Perplexity ↓", "🏆"]);
+        let noted = "| Model | SQuAD 2.0 (F1/EM)† |\n|---|---|\n| Foo | 86.2/83.1 |\n";
+        assert_eq!(tables(noted)[0].header, ["Model", "SQuAD 2.0 (F1)", "SQuAD 2.0 (EM)"], "a footnote's dagger");
+    }
+
+    #[test]
+    fn a_rank_column_is_no_column() {
+        let md = "| # | Model | MMLU |\n|---|---|---|\n| 1 | **Foo-7B** | 50.1 |\n| 2 | [Bar-7B](https://huggingface.co/org/Bar-7B) | 40.2 |\n";
+        let t = &tables(md)[0];
+        assert_eq!(
+            (&t.header, &t.rows[0]),
+            (&vec!["Model".to_owned(), "MMLU".into()], &vec!["Foo-7B".to_owned(), "50.1".into()])
+        );
+        assert_eq!((t.row_bold.as_slice(), t.row_links[1].as_deref()), (&[true, false][..], Some("org/Bar-7B")));
+        let html = "<table><tr><th>Rank</th><th>Model</th><th>MMLU</th></tr><tr><td>1</td><td><b>Foo-7B</b></td><td>50.1</td></tr><tr><td>2</td><td>Bar</td><td>40.2</td></tr></table>\n";
+        assert_eq!((tables(html)[0].header.len(), tables(html)[0].row_bold.as_slice()), (2, &[true, false][..]));
+        // (Not numbers that count otherwise: shots, a year.)
+        let shots = "| # | Model | MMLU |\n|---|---|---|\n| 0 | Foo | 50.1 |\n| 5 | Foo | 52.0 |\n";
+        assert_eq!(tables(shots)[0].header.len(), 3);
     }
 
     #[test]
@@ -832,6 +850,12 @@ mod tests {
         let got: Vec<(&str, f64)> = got.scores.iter().map(|s| (s.benchmark_raw.as_str(), s.value)).collect();
         assert_eq!(got[0], ("RefCOCO val", 88.55), "the row is named by its Model column alone");
         assert_eq!(got.len(), 4);
+        // Llama Guard's: metrics recur under each test set, each the set's metric.
+        let metrics =
+            "<table><tr><th></th><th colspan=\"2\">Search tool calls</th><th colspan=\"2\">Code abuse</th></tr>\
+                       <tr><td></td><td>F1 ↑</td><td>AUPRC ↑</td><td>F1 ↑</td><td>AUPRC ↑</td></tr>\
+                       <tr><td>Foo</td><td>0.856</td><td>0.938</td><td>0.885</td><td>0.967</td></tr></table>";
+        assert_eq!(tables(metrics)[0].header[1..3], ["Search tool calls F1", "Search tool calls AUPRC"]);
     }
 
     #[test]

@@ -105,6 +105,49 @@ pub(super) fn blank_wrappers(text: &str, markdown: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// `text` with each HTML heading of `markdown` that stands on a line of its own after a blank
+/// line (`<h2 id="eval">Evaluation</h2>`) written as the Markdown heading it renders as
+/// (`## Evaluation`, on the same line): the card's readers know a heading by its `#`s. (One
+/// inside a larger HTML block is left to [`sections`](super::sections::sections).) `None` when
+/// there is none.
+pub(super) fn html_heading_lines(text: &str, markdown: &str) -> Option<String> {
+    if !markdown.contains("<h") && !markdown.contains("<H") {
+        return None;
+    }
+    let front = &text[..markdown.as_ptr() as usize - text.as_ptr() as usize];
+    let mut out = String::with_capacity(text.len());
+    out.push_str(front);
+    let (mut changed, mut fenced, mut blank_above) = (false, false, true);
+    for line in markdown.split_inclusive('\n') {
+        let t = line.trim();
+        fenced ^= super::card_text::is_fence(t);
+        let indent = line.len() - line.trim_start().len();
+        let heading = (!fenced && blank_above && indent < 4).then(|| html_heading_line(t)).flatten();
+        let converted = heading.is_some();
+        match heading {
+            Some((level, words)) => {
+                let end = &line[line.trim_end().len()..];
+                out.push_str(&format!("{}{} {words}{end}", &line[..indent], "#".repeat(level)));
+                changed = true;
+            }
+            None => out.push_str(line),
+        }
+        // (A heading right under one so written is one too: `<h2>…</h2>` over `<h3>…</h3>`.)
+        blank_above = t.is_empty() || converted;
+    }
+    changed.then_some(out)
+}
+
+/// A line that is one HTML heading and nothing else: its level and text (without tags).
+fn html_heading_line(line: &str) -> Option<(usize, String)> {
+    match super::sections::html_headings(line).as_slice() {
+        [(0, level, text)] if line.to_ascii_lowercase().ends_with(&format!("</h{level}>")) => {
+            Some((*level, text.clone()))
+        }
+        _ => None,
+    }
+}
+
 /// `text` with each no-break or thin space of `markdown` a plain space ("6\u{a0}706\u{a0}958\u{a0}336",
 /// "0.57\u{a0}B", "400\u{a0}million data points", as text pasted from a web page has them): a reader
 /// sees a space. `None` when there is none.
@@ -211,6 +254,18 @@ mod tests {
         assert_eq!(blank_wrappers(p, p).unwrap(), "Scores:\n\n\n\n| a |\n|---|\n\n\n", "a <p> wrapper alone, any case");
         let div = "<div align=\"center\"> <!-- logo -->\n\ntext\n</div>";
         assert_eq!(blank_wrappers(div, div).unwrap(), "\n\ntext\n");
+    }
+
+    #[test]
+    fn an_html_heading_on_a_line_of_its_own_is_a_markdown_heading() {
+        let md = "intro\n\n<h2>Results</h2>\n<h3 id=\"agi\">AGIEval <b>results</b></h3>\n| A |\n\ntext\n<h2>Inline</h2>\n\n```\n\n<h2>Code</h2>\n```\n";
+        let out = html_heading_lines(md, md).unwrap();
+        assert_eq!(out.lines().nth(2), Some("## Results"));
+        assert_eq!(out.lines().nth(3), Some("### AGIEval results"), "one right under another");
+        assert_eq!(out.lines().count(), md.lines().count(), "no line moves");
+        assert!(out.contains("text\n<h2>Inline</h2>"), "inside a paragraph's HTML: as it is");
+        assert!(out.contains("<h2>Code</h2>"), "in code: as it is");
+        assert!(html_heading_lines("<hr>\n<header>x</header>\n", "<hr>\n<header>x</header>\n").is_none());
     }
 
     #[test]
