@@ -1,6 +1,6 @@
-//! Rewrites of a card's layout that a reader looks through: numbered section headings, rules
-//! between sections, headings in capitals, tables centred in a `<div>` or with a note below, a
-//! rank column, a blank corner, column names in capitals, footnote daggers on names.
+//! Rewrites of a card's layout that a reader looks through: numbered, ruled, capitalised and HTML
+//! headings, tables centred in a `<div>` or with a note below, a rank column, a blank corner,
+//! column names in capitals, footnote daggers on names, a wide table split in two.
 
 use super::blocks::{around_each_table, each_header_cell, each_heading};
 use super::{each_table, is_fence, row_cells, split_front};
@@ -128,6 +128,25 @@ pub(super) fn table_names_daggered(t: &str) -> String {
             }
             out.push(format!("| {} |", cells.join(" | ")));
         }
+        Some(out)
+    })
+}
+
+/// Each table of six columns or more written as two, the row names in each, one under the other
+/// (a blank line between), as cards split a wide comparison. (Not one whose rows continue each
+/// other: every row must name itself.)
+pub(super) fn tables_split(t: &str) -> String {
+    each_table(t, |rows| {
+        let cells: Vec<Vec<String>> = rows.iter().map(|l| row_cells(l)).collect();
+        let width = cells[0].len();
+        if width < 6 || cells.iter().skip(2).any(|r| r[0].is_empty()) || rows.iter().any(|l| l.contains("<br")) {
+            return None;
+        }
+        let half = width / 2 + 1;
+        let part = |r: &Vec<String>, cols: std::ops::Range<usize>| format!("| {} | {} |", r[0], r[cols].join(" | "));
+        let mut out: Vec<String> = cells.iter().map(|r| part(r, 1..half)).collect();
+        let second: Vec<String> = cells.iter().map(|r| part(r, half..width)).collect();
+        *out.last_mut()? = format!("{}\n\n{}", out.last()?, second.join("\n"));
         Some(out)
     })
 }

@@ -450,6 +450,7 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("table_corner_blank", layout::table_corner_blank),
     ("table_headers_uppercased", layout::table_headers_uppercased),
     ("table_names_daggered", layout::table_names_daggered),
+    ("tables_split", layout::tables_split),
 ];
 
 /// The front matter (with its closing line) and the rest: YAML is not Markdown, a rewrite of

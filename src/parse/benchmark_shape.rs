@@ -284,8 +284,11 @@ pub fn may_be_benchmark(name: &str) -> bool {
     if bare.trim_end().trim_end_matches(['*', '_', '`']).ends_with('.') && abbreviated_category(name) {
         return false;
     }
-    // "FPR ↓", "WER ↓": lower is better, so no score; and a classifier's error rate.
-    if name.contains('↓') || ["false positive", "false negative"].iter().any(|r| name.to_lowercase().contains(r)) {
+    // "FPR ↓", "WER ↓": lower is better, so no score; nor a classifier's error rate, nor a place in
+    // a leaderboard's order ("RewardBench: Rank"), even of a known benchmark.
+    let lower = name.to_lowercase();
+    let rank = lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "rank");
+    if name.contains('↓') || rank || ["false positive", "false negative"].iter().any(|r| lower.contains(r)) {
         return false;
     }
     let b = resolve(name);

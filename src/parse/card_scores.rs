@@ -480,6 +480,13 @@ mod tests {
         let unknown = md.replace("Defects4J", "Foo").replace("SWE-Bench", "Bar").replace("Aider", "Baz");
         assert!(read(&unknown, "org/Foo-Coder").scores.is_empty());
         assert_eq!(named(&read(&unknown, "org/Foo-Coder-Instruct")).len(), 3);
+        let sized =
+            "| | Size | Alpha | Beta |\n|---|---|---|---|\n| Foo | 7B | 3.1 | 3.5 |\n| Foo | 13B | 3.4 | 3.6 |\n";
+        assert_eq!(
+            named(&read(sized, "org/Foo-13B")).iter().map(|g| g.2).collect::<Vec<_>>(),
+            [3.4, 3.6],
+            "its Size column"
+        );
     }
 
     #[test]
@@ -1108,6 +1115,15 @@ mod tests {
         // The org's brand before the repo name is no part of the model's name.
         assert_eq!(label_match("Jamba 1.5 Mini", "ai21labs/AI21-Jamba-1.5-Mini").map(|m| m.1), Some(true));
         assert_eq!(label_match("Jamba 1.5 Large", "ai21labs/AI21-Jamba-1.5-Mini"), None);
+        // Under a heading naming a chat model, a table whose names say which are tuned: a name
+        // without "Chat" is the base's, not this one's.
+        let split = "## Foo-Chat-20B\n\n| Dataset | Foo-7B | Foo-Chat-7B | Foo-20B |\n|---|---|---|---|\n| MMLU | 65.8 | 63.7 | 67.7 |\n";
+        assert!(read(split, "org/Foo-Chat-20B").scores.is_empty());
+        let short = split.replace("Foo-Chat-7B", "Bar-7B");
+        assert_eq!(named(&read(&short, "org/Foo-Chat-20B"))[0].2, 67.7, "the heading's word for it");
+        // A word the org's name only begins with is the model's ("open" of openlm-research).
+        assert_eq!(label_match("LLaMA 13B", "openlm-research/open_llama_13b").map(|m| m.1), Some(false));
+        assert_eq!(label_match("OpenLLaMA 13B", "openlm-research/open_llama_13b").map(|m| m.1), Some(true));
         assert_eq!(label_match("Hunyuan-Large", "tencent/Tencent-Hunyuan-Large").map(|m| m.1), Some(true));
         assert_eq!(label_match("2-7B", "Qwen/Qwen2-7B").map(|m| m.1), Some(false), "the org is Qwen's family name");
         assert!(label_match("OpenLLaMA 7B", "openlm-research/open_llama_7b_v2").is_none_or(|m| !m.1));

@@ -218,9 +218,8 @@ pub fn base_initial_sizes(name: &str) -> String {
 /// 1.5 8B" on nvidia/…): the maker's name, not a word that tells models apart. The whole owner
 /// must be spelt, or the owner but for a trailing "ai"/"labs"/"research" (mistralai, ai21labs).
 pub fn without_owner(label: Vec<String>, model: &[String], model_id: &str) -> Vec<String> {
-    let Some((owner, _)) = model_id.split_once('/') else { return label };
-    let owner = owner.to_lowercase().replace(['-', '_', '.'], "");
-    let brand = ["ai", "labs", "research"].iter().find_map(|s| owner.strip_suffix(s)).unwrap_or(&owner);
+    let Some((owner, brand)) = owner_and_brand(model_id) else { return label };
+    let brand = brand.as_str();
     let mut spelt = String::new();
     for (i, word) in label.iter().enumerate() {
         if model.contains(word) || !owner.starts_with(&format!("{spelt}{word}")) {
@@ -232,6 +231,14 @@ pub fn without_owner(label: Vec<String>, model: &[String], model_id: &str) -> Ve
         }
     }
     label
+}
+
+/// A repo owner written as one word ("openlmresearch", "ai21labs"), and the brand it spells but for
+/// a trailing "ai", "labs" or "research" ("openlm", "ai21").
+pub fn owner_and_brand(model_id: &str) -> Option<(String, String)> {
+    let owner = model_id.split_once('/')?.0.to_lowercase().replace(['-', '_', '.'], "");
+    let brand = ["ai", "labs", "research"].iter().find_map(|s| owner.strip_suffix(s)).unwrap_or(&owner).to_owned();
+    Some((owner, brand))
 }
 
 /// A Hub id from a cell: `org/name`, or a link to a model's page on the Hub

@@ -17,31 +17,10 @@ pub(super) const GENERIC: &[&str] =
     &["params", "parameters", "param", "model", "models", "size", "ours", "the", "hf", "this", "our", "meta", "dense"];
 pub(super) const TUNING: &[&str] = &["instruct", "chat", "it", "dpo", "sft", "rlhf", "orpo", "tuned"];
 /// Words of quantized or converted copies: a table without them is about the original weights.
+#[rustfmt::skip]
 pub(super) const PACKING: &[&str] = &[
-    "gptq",
-    "awq",
-    "gguf",
-    "ggml",
-    "exl2",
-    "fp8",
-    "int4",
-    "int8",
-    "bnb",
-    "4bit",
-    "8bit",
-    "mlx",
-    "onnx",
-    "hqq",
-    "quantized",
-    "w4a16",
-    "w8a8",
-    "mlc",
-    "q4",
-    "q8",
-    "nf4",
-    "marlin",
-    "wint4",
-    "wint8",
+    "gptq", "awq", "gguf", "ggml", "exl2", "fp8", "int4", "int8", "bnb", "4bit", "8bit", "mlx", "onnx", "hqq",
+    "quantized", "w4a16", "w8a8", "mlc", "q4", "q8", "nf4", "marlin", "wint4", "wint8",
 ];
 
 /// How well `label` names `model_id`: `None` when it does not; otherwise (words matched, exact).
@@ -75,7 +54,11 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
         .filter(|w| !GENERIC.contains(&w.as_str()) && (w != "v" || model.iter().any(|m| m == "v")))
         .map(|w| if matches!(w.as_str(), "in" | "ins" | "inst") { "instruct".to_owned() } else { w })
         .collect();
-    let label = split_joined_words(rejoin_split_words(without_owner(label, &model, model_id), &model), &model);
+    let before = label.len();
+    let label = without_owner(label, &model, model_id);
+    // (Whether the label spelt the owner: "OrionStar-14B-Base" for OrionStarAI/Orion-14B-Base.)
+    let owner_spelt = label.len() < before;
+    let label = split_joined_words(rejoin_split_words(label, &model), &model);
     let label = rounded_sizes(label, &model);
     // The same name split otherwise ("FalconMamba-7B" for falcon-mamba-7b): exactly it. Decimal
     // points count ("Cerebras-GPT 1.3B" is not Cerebras-GPT-13B).
@@ -106,14 +89,21 @@ pub fn label_match_in(label: &str, model_id: &str, tuned_context: bool, only_one
         let first = first_at.is_some_and(|f| i >= f);
         (only_one && size_at.is_some_and(|s| i > s) || first) && (w == "v" || w.chars().all(|c| c.is_ascii_digit()))
     };
-    // The org's brand leading the repo name ("AI21-Jamba-1.5-Mini" of ai21labs) names no model.
-    let org = model_id.split_once('/').map_or(String::new(), |(o, _)| o.to_lowercase().replace(['-', '_'], ""));
+    // The org's brand leading the repo name ("AI21-Jamba-1.5-Mini" of ai21labs) names no model; a
+    // word the org's name only begins with does ("open" of openlm-research's open_llama_13b), unless
+    // the label spelt the owner ("OrionStar-14B-Base" for OrionStarAI/Orion-14B-Base).
+    let (org, brand) = crate::parse::ids::owner_and_brand(model_id).unwrap_or_default();
     let mut lead = String::new();
-    let branded = model.iter().take_while(|w| {
+    let mut branded = 0;
+    for (i, w) in model.iter().enumerate() {
         lead.push_str(w);
-        org.len() > lead.len() && org.starts_with(&lead)
-    });
-    let mut branded = branded.count();
+        if !org.starts_with(&lead) || lead.len() >= org.len() {
+            break;
+        }
+        if lead == brand || owner_spelt {
+            branded = i + 1;
+        }
+    }
     // "Tencent-Hunyuan-Large" of tencent: the whole org, then a name word (not Qwen/Qwen2-7B's version).
     let word = |i: usize| model.get(i).is_some_and(|w| w.chars().all(|c| c.is_ascii_alphabetic()) && !is_size(w));
     if branded == 0 && model.first().is_some_and(|w| *w == org) && word(1) {
@@ -383,6 +373,13 @@ pub fn heading_is_tuned(heading: &str) -> bool {
 /// are ("Evaluation results marked in the table are for instruction-tuned models.").
 pub fn table_is_tuned(heading: &str, lead_in: &str) -> bool {
     heading_is_tuned(heading) || lead_in_says_tuned(lead_in)
+}
+
+/// Whether a table's names say which models are tuned (`InternLM2-Chat-7B` beside `InternLM2-20B`):
+/// then a name without a tuning word is a base model's, whatever the heading says.
+pub(super) fn names_say_tuned(t: &super::tables::Table) -> bool {
+    let tuned = |l: &String| words(l).iter().any(|w| TUNING.contains(&w.as_str()));
+    t.header.iter().skip(1).any(tuned) || t.rows.iter().any(|r| r.first().is_some_and(tuned))
 }
 
 /// "… results … are for instruction-tuned models", "all models are instruction-tuned".

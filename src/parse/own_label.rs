@@ -307,10 +307,13 @@ pub(super) fn names_model_exactly(headers: &[String], own: Own, table: &Table) -
 }
 
 /// A table whose corner is empty (`|  | ONET | IC | TGAT |`) and one of whose rows names the model
-/// exactly: its rows are models, as under a "Model" corner.
+/// exactly (with its size, when a `Size` column gives it: `| Flacuna | 13B |`): its rows are
+/// models, as under a "Model" corner.
 pub(super) fn blank_corner_over_own_row(table: &Table, header: &[String], own: Own) -> bool {
-    let labels = || table.rows.iter().map(|r| r[0].clone()).collect::<Vec<String>>();
-    header.len() > 1 && header[0].trim().is_empty() && names_model_exactly(&labels(), own, table)
+    let size_col = header.iter().position(|h| matches!(h.to_lowercase().trim(), "size" | "params" | "#params"));
+    let sized = |r: &Vec<String>| size_col.filter(|_| !words(&r[0]).iter().any(|w| is_size(w)));
+    let labels = || table.rows.iter().map(|r| sized(r).map_or(r[0].clone(), |c| format!("{} {}", r[0], r[c])));
+    header.len() > 1 && header[0].trim().is_empty() && names_model_exactly(&labels().collect::<Vec<_>>(), own, table)
 }
 
 /// Rows that name the model exactly at several settings ("Qwen-7B-Chat (0-shot)", "… (5-shot)"):

@@ -182,7 +182,8 @@ pub fn tables(markdown: &str) -> Vec<Table> {
     for (_, t) in &mut found {
         super::header_rows::tidy(t);
         super::pair_cells::split_legend_columns(t);
-        t.of_tuned_models = super::model_names::table_is_tuned(&t.heading, &t.lead_in);
+        t.of_tuned_models =
+            super::model_names::table_is_tuned(&t.heading, &t.lead_in) && !super::model_names::names_say_tuned(t);
     }
     found.sort_by_key(|(o, _)| *o);
     found.into_iter().map(|(_, t)| t).take(MAX_TABLES).collect()
