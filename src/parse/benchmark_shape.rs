@@ -271,9 +271,24 @@ pub fn is_metric_only(text: &str) -> bool {
 const RATE_SETTINGS: &[&str] =
     &["learning", "lr", "sample", "sampling", "frame", "bit", "dropout", "decay", "warmup", "mask", "masking"];
 
-/// Perplexity, bits per byte or character, loss, error: lower is better and no percent.
-const LOWER_IS_BETTER: &[&str] =
-    &["ppl", "perplexity", "bpb", "bpc", "loss", "logloss", "nll", "mse", "rmse", "mae", "absrel", "whdr"];
+/// Perplexity, bits per byte or character, loss, error (and word or character error rates): lower
+/// is better and no percent.
+const LOWER_IS_BETTER: &[&str] = &[
+    "ppl",
+    "perplexity",
+    "bpb",
+    "bpc",
+    "loss",
+    "logloss",
+    "nll",
+    "mse",
+    "rmse",
+    "mae",
+    "absrel",
+    "whdr",
+    "wer",
+    "cer",
+];
 
 /// A header or row name that can be a benchmark: a known one, or a name that is not a
 /// context length (`32K`), a size, a date, a language, a licence or a count.

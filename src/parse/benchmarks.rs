@@ -412,6 +412,7 @@ mod tests {
         // A classifier's metrics (Llama Guard's tables), and what is lower-is-better by its arrow.
         assert!(!may_be_benchmark("AUPRC") && !may_be_benchmark("False Positive Rate") && !may_be_benchmark("FPR"));
         assert!(!may_be_benchmark("Toxicity ↓") && may_be_benchmark("Toxicity"));
+        assert!(!may_be_benchmark("WER") && !may_be_benchmark("Short-Form CER"), "error rates");
         assert!(!may_be_benchmark("RewardBench: Rank") && may_be_benchmark("RewardBench"), "a place in an order");
         // An average similarity to reference answers is an overall figure (of ToolSandbox, its heading says).
         assert_eq!(resolve("Average similarity score").canonical, "card_average");
