@@ -116,7 +116,8 @@ pub(super) fn html_headings(block: &str) -> Vec<(usize, usize, String)> {
         let opened = lower.as_bytes().get(at + 3).is_some_and(|b| *b == b'>' || b.is_ascii_whitespace());
         let (Some(level), true) = (level, opened) else { continue };
         let Some(open_end) = lower[at..].find('>').map(|i| at + i + 1) else { break };
-        let Some(close) = lower[open_end..].find(&format!("</h{level}")).map(|i| open_end + i) else { continue };
+        // (No closing tag: none further on either, and no walk to the end again from each opening.)
+        let Some(close) = lower[open_end..].find(&format!("</h{level}")).map(|i| open_end + i) else { break };
         let mut text = String::new();
         let mut in_tag = false;
         for c in block[open_end..close].chars() {
