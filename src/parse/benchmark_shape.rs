@@ -173,35 +173,11 @@ fn translated(name: &str) -> bool {
 /// A known benchmark whose items are English text (ARC, MMLU, GSM8K, …): under another
 /// language's heading, a score of it is a translation's.
 pub fn english_named(name: &str) -> bool {
+    #[rustfmt::skip]
     const ENGLISH: &[&str] = &[
-        "agieval",
-        "alpaca_eval",
-        "arc_challenge",
-        "arc_easy",
-        "bbh",
-        "big_bench",
-        "boolq",
-        "commonsenseqa",
-        "drop",
-        "gpqa",
-        "gsm8k",
-        "hellaswag",
-        "ifeval",
-        "lambada",
-        "math",
-        "math_lvl5",
-        "mmlu",
-        "mmlu_pro",
-        "mt_bench",
-        "musr",
-        "naturalquestions",
-        "openbookqa",
-        "piqa",
-        "race",
-        "siqa",
-        "squad",
-        "triviaqa",
-        "truthfulqa",
+        "agieval", "alpaca_eval", "arc_challenge", "arc_easy", "bbh", "big_bench", "boolq", "commonsenseqa", "drop",
+        "gpqa", "gsm8k", "hellaswag", "ifeval", "lambada", "math", "math_lvl5", "mmlu", "mmlu_pro", "mt_bench",
+        "musr", "naturalquestions", "openbookqa", "piqa", "race", "siqa", "squad", "triviaqa", "truthfulqa",
         "winogrande",
     ];
     let b = resolve(name);
@@ -273,21 +249,9 @@ const RATE_SETTINGS: &[&str] =
 
 /// Perplexity, bits per byte or character, loss, error (and word or character error rates): lower
 /// is better and no percent.
+#[rustfmt::skip]
 const LOWER_IS_BETTER: &[&str] = &[
-    "ppl",
-    "perplexity",
-    "bpb",
-    "bpc",
-    "loss",
-    "logloss",
-    "nll",
-    "mse",
-    "rmse",
-    "mae",
-    "absrel",
-    "whdr",
-    "wer",
-    "cer",
+    "ppl", "perplexity", "bpb", "bpc", "loss", "logloss", "nll", "mse", "rmse", "mae", "absrel", "whdr", "wer", "cer",
 ];
 
 /// A header or row name that can be a benchmark: a known one, or a name that is not a
