@@ -1,9 +1,10 @@
 //! Rewrites of a card's layout that a reader looks through: numbered, ruled, capitalised and HTML
 //! headings, tables centred in a `<div>` or with a note below, a rank column, a blank corner,
-//! column names in capitals, footnote daggers on names, a wide table split in two.
+//! column names in capitals, footnote daggers on names, a wide table split in two, the model's own
+//! name as its Hub id or marked "(Ours)".
 
 use super::blocks::{around_each_table, each_header_cell, each_heading};
-use super::{each_table, is_fence, row_cells, split_front};
+use super::{each_table, is_fence, model_id, row_cells, split_front};
 
 /// Each `##`-or-deeper heading numbered in order (`## 3. Evaluation`), as report-like cards do.
 pub(super) fn headings_numbered(t: &str) -> String {
@@ -148,5 +149,40 @@ pub(super) fn tables_split(t: &str) -> String {
         let second: Vec<String> = cells.iter().map(|r| part(r, half..width)).collect();
         *out.last_mut()? = format!("{}\n\n{}", out.last()?, second.join("\n"));
         Some(out)
+    })
+}
+
+/// The model's own name in a table (a row's first cell or a column's name that is its repo name,
+/// `Foo-7B`) written as its Hub id (`org/Foo-7B`), as leaderboards list models.
+pub(super) fn table_own_name_with_owner(t: &str) -> String {
+    let id = model_id();
+    each_own_name(t, |name| name.replace(name.trim_matches('*'), &id))
+}
+
+/// The model's own name in a table marked as the card's own (`Foo-7B (Ours)`), as papers do.
+pub(super) fn table_own_name_marked_ours(t: &str) -> String {
+    each_own_name(t, |name| format!("{name} (Ours)"))
+}
+
+/// Each cell of a table that is the model's repo name (a row's first cell, a column's name;
+/// bold or not) rewritten by `f`; tables that do not name it are left as they are.
+fn each_own_name(t: &str, f: impl Fn(&str) -> String) -> String {
+    let id = model_id();
+    let Some((_, name)) = id.split_once('/') else { return t.to_owned() };
+    let own = |c: &str| c.trim_matches('*').eq_ignore_ascii_case(name);
+    each_table(t, |rows| {
+        let mut out = Vec::new();
+        let mut named = false;
+        for (i, l) in rows.iter().enumerate() {
+            let mut cells = row_cells(l);
+            for (j, c) in cells.iter_mut().enumerate() {
+                if own(c) && (i == 0 && j > 0 || i > 1 && j == 0) {
+                    *c = f(c);
+                    named = true;
+                }
+            }
+            out.push(format!("| {} |", cells.join(" | ")));
+        }
+        named.then_some(out)
     })
 }

@@ -73,6 +73,7 @@ fn main() {
     for (path, model_id) in &files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let text = String::from_utf8_lossy(&std::fs::read(path).expect("readable card")).into_owned();
+        rewrites::set_model(model_id);
         let base = read(model_id, &text);
         if !(base.scores.is_empty() && base.sizes.is_empty() && base.dates.is_empty()) {
             with_something += 1;

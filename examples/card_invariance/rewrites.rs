@@ -300,6 +300,20 @@ fn is_separator(l: &str) -> bool {
     cells.contains('-') && cells.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
+thread_local! {
+    /// The model whose card is being rewritten (for rewrites of its own name).
+    static MODEL: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Names the model whose card the next rewrites rewrite.
+pub fn set_model(model_id: &str) {
+    MODEL.with(|m| *m.borrow_mut() = model_id.to_owned());
+}
+
+fn model_id() -> String {
+    MODEL.with(|m| m.borrow().clone())
+}
+
 /// A rewrite: the card's text in, the rewritten text out.
 pub type Rewrite = fn(&str) -> String;
 
@@ -451,6 +465,8 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("table_headers_uppercased", layout::table_headers_uppercased),
     ("table_names_daggered", layout::table_names_daggered),
     ("tables_split", layout::tables_split),
+    ("table_own_name_with_owner", layout::table_own_name_with_owner),
+    ("table_own_name_marked_ours", layout::table_own_name_marked_ours),
 ];
 
 /// The front matter (with its closing line) and the rest: YAML is not Markdown, a rewrite of

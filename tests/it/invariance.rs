@@ -102,6 +102,7 @@ fn dev_cards_read_the_same_however_their_markdown_is_spelled() {
         // (Only cards with a table or a value can read otherwise. A debug build parses slowly: the
         // tables' rewrites take every fourth card, the whole file's every twelfth, each rewrite its
         // own cards.)
+        rewrites::set_model(model_id);
         let base = read(model_id, &text);
         if !text.contains('|') && base.scores.is_empty() && base.sizes.is_empty() && base.dates.is_empty() {
             continue;
