@@ -263,15 +263,14 @@ pub fn may_be_benchmark(name: &str) -> bool {
     if bare.trim_end().trim_end_matches(['*', '_', '`']).ends_with('.') && abbreviated_category(name) {
         return false;
     }
-    // "FPR ↓", "WER ↓": lower is better, so no score; nor a classifier's error rate, nor a place in
-    // a leaderboard's order ("RewardBench: Rank"), even of a known benchmark.
-    let lower = name.to_lowercase();
-    let rank = lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == "rank");
-    if name.contains('↓') || rank || ["false positive", "false negative"].iter().any(|r| lower.contains(r)) {
-        return false;
-    }
     let b = resolve(name);
     let clean = strip_markup(name).to_lowercase();
+    // "FPR ↓", "WER ↓": lower is better, so no score; nor a classifier's error rate, nor a place in
+    // a leaderboard's order ("RewardBench: Rank"), even of a known benchmark.
+    let rank = clean.split(|c: char| !c.is_alphanumeric()).any(|w| w == "rank");
+    if clean.contains('↓') || rank || ["false positive", "false negative"].iter().any(|r| clean.contains(r)) {
+        return false;
+    }
     // A known benchmark's perplexity or bits per character ("LAMBADA (PPL)", "text8 (BPC)") is no
     // score of it: lower is better.
     if b.is_known {

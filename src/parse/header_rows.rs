@@ -24,11 +24,7 @@ fn drop_empty_columns(t: &mut Table) {
     if keep.iter().all(|k| *k) || !keep.iter().any(|k| *k) {
         return;
     }
-    retain_columns(&mut t.header, &keep);
-    t.rows.iter_mut().for_each(|r| retain_columns(r, &keep));
-    if t.header_bold.len() == keep.len() {
-        retain_columns(&mut t.header_bold, &keep);
-    }
+    keep_columns(t, &keep);
 }
 
 /// The table without a first column that only numbers its rows (`| # | Model | MMLU |` over
@@ -39,19 +35,23 @@ fn drop_rank_column(t: &mut Table) {
     if t.header.len() > 2 && is_rank_column(&t.header[0], first) {
         let mut keep = vec![true; t.header.len()];
         keep[0] = false;
-        retain_columns(&mut t.header, &keep);
-        t.rows.iter_mut().for_each(|r| retain_columns(r, &keep));
-        if t.header_bold.len() == keep.len() {
-            retain_columns(&mut t.header_bold, &keep);
-        }
+        keep_columns(t, &keep);
+    }
+}
+
+/// The table with only the columns `keep` marks (header, rows and the header's bold marks).
+fn keep_columns(t: &mut Table, keep: &[bool]) {
+    retain_columns(&mut t.header, keep);
+    t.rows.iter_mut().for_each(|r| retain_columns(r, keep));
+    if t.header_bold.len() == keep.len() {
+        retain_columns(&mut t.header_bold, keep);
     }
 }
 
 /// Whether a column headed `header` with these cells numbers rows: a rank's header and the
 /// numbers counting up one by one from 0 or 1 (a tie repeats one), over two rows at least.
 pub(super) fn is_rank_column<'a>(header: &str, cells: impl Iterator<Item = &'a str>) -> bool {
-    let head = super::benchmarks::strip_markup(header).to_lowercase();
-    if !matches!(head.as_str(), "#" | "rank" | "no." | "no" | "index" | "idx" | "ranking") {
+    if !is_rank_header(header) {
         return false;
     }
     let numbers: Option<Vec<u32>> = cells.map(|c| super::benchmarks::strip_markup(c).parse().ok()).collect();
@@ -59,7 +59,19 @@ pub(super) fn is_rank_column<'a>(header: &str, cells: impl Iterator<Item = &'a s
     numbers[0] <= 1 && numbers.windows(2).all(|w| w[1] == w[0] || w[1] == w[0] + 1)
 }
 
-/// A rank's number in a row's first cell (`1`, `**12**`): the row's name is in the next cell.
+/// A column header that says its column ranks or numbers the rows (`#`, `Rank`, `No.`).
+pub(super) fn is_rank_header(header: &str) -> bool {
+    let head = super::benchmarks::strip_markup(header).to_lowercase();
+    matches!(head.as_str(), "#" | "rank" | "no." | "no" | "index" | "idx" | "ranking")
+}
+
+/// A rank's number in a row's first cell (`1`, `**12**`) under a rank's header (`#`, `Rank`):
+/// the row's name is in the next cell.
+pub(super) fn after_rank(header: &[String], first_cell: &str) -> bool {
+    header.first().is_some_and(|h| is_rank_header(h)) && is_row_number(first_cell)
+}
+
+/// A number that may be a rank's (`1`, `**12**`).
 pub(super) fn is_row_number(cell: &str) -> bool {
     let t = cell.trim().trim_matches('*');
     (1..=4).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit())

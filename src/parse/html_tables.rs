@@ -136,7 +136,7 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     // Which body rows name their model in bold (`<td><b>Starling-7B</b></td>`), as a markdown
     // table's `**…**` does, and the Hub page each first cell links to, as `[name](url)` does.
     let body = if paired { &trs[1..] } else { &[][..] };
-    let row_bold: Vec<bool> = body.iter().map(first_cell_bold).collect();
+    let row_bold: Vec<bool> = body.iter().map(|tr| first_cell(tr, &header).is_some_and(|c| wholly_bold(&c))).collect();
     let cells = |tr: &ElementRef| -> Vec<bool> {
         tr.children()
             .filter_map(ElementRef::wrap)
@@ -146,7 +146,7 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     };
     // (Only where each header cell is one column: a colspan would shift the rest.)
     let header_bold = trs.first().filter(|_| paired).map(cells).filter(|b| b.len() == width);
-    let row_links: Vec<Option<String>> = body.iter().map(first_cell_link).collect();
+    let row_links: Vec<Option<String>> = body.iter().map(|tr| first_cell_link(tr, &header)).collect();
     // A row stacking several benchmarks' values with line breaks ("AIME 2024<br>MATH" over
     // "87.3<br>94.3"), or a slash, is one row each, as in a markdown table.
     let (mut split_rows, mut offsets, mut links, mut bolds) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -176,27 +176,23 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     })
 }
 
-/// The cell that names a row: its first, or the one after a rank's number (`<td>1</td><td><b>Foo-7B</b>`).
-fn first_cell<'a>(tr: &ElementRef<'a>) -> Option<ElementRef<'a>> {
+/// The cell that names a row: its first, or the one after a rank's number under a rank's header
+/// (`<td>1</td><td><b>Foo-7B</b>`).
+fn first_cell<'a>(tr: &ElementRef<'a>, header: &[String]) -> Option<ElementRef<'a>> {
     let mut cells = tr.children().filter_map(ElementRef::wrap).filter(|e| matches!(e.value().name(), "td" | "th"));
     let first = cells.next()?;
     let text: String = first.text().collect();
     match cells.next() {
-        Some(second) if super::header_rows::is_row_number(&text) => Some(second),
+        Some(second) if super::header_rows::after_rank(header, &text) => Some(second),
         _ => Some(first),
     }
 }
 
 /// The Hub id a row's first cell links to (its first link that is a Hub page).
-fn first_cell_link(tr: &ElementRef) -> Option<String> {
-    let first = first_cell(tr)?;
+fn first_cell_link(tr: &ElementRef, header: &[String]) -> Option<String> {
+    let first = first_cell(tr, header)?;
     let links = first.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "a");
     links.filter_map(|a| a.value().attr("href")).find_map(super::tables::page_id)
-}
-
-/// Whether a row's first cell has all its text in bold (`<b>`, `<strong>`).
-fn first_cell_bold(tr: &ElementRef) -> bool {
-    first_cell(tr).is_some_and(|first| wholly_bold(&first))
 }
 
 /// Whether a cell has text and all of it in bold (`<b>`, `<strong>`).

@@ -307,12 +307,11 @@ pub(super) fn names_model_exactly(headers: &[String], own: Own, table: &Table) -
 }
 
 /// A table whose corner is empty (`|  | ONET | IC | TGAT |`) and one of whose rows names the model
-/// exactly (with its size, when a `Size` column gives it: `| Flacuna | 13B |`): its rows are
-/// models, as under a "Model" corner.
+/// exactly, alone or with its size column as a models-as-rows row may (`| Flacuna | 13B |`): its
+/// rows are models, as under a "Model" corner.
 pub(super) fn blank_corner_over_own_row(table: &Table, header: &[String], own: Own) -> bool {
-    let size_col = header.iter().position(|h| matches!(h.to_lowercase().trim(), "size" | "params" | "#params"));
-    let sized = |r: &Vec<String>| size_col.filter(|_| !words(&r[0]).iter().any(|w| is_size(w)));
-    let labels = || table.rows.iter().map(|r| sized(r).map_or(r[0].clone(), |c| format!("{} {}", r[0], r[c])));
+    // (Each row once: its name with its size where it has one, as a row is then named.)
+    let labels = || table.rows.iter().map(|r| super::row_names::with_size_cells(r));
     header.len() > 1 && header[0].trim().is_empty() && names_model_exactly(&labels().collect::<Vec<_>>(), own, table)
 }
 

@@ -21,9 +21,7 @@ pub(super) fn row_name(
     let first = parts.first().and_then(|p| label_names(p, own, in_tuned, only_one).map(|m| (p.clone(), m)));
     let joined = parts.join(" ");
     let all = label_names(&joined, own, in_tuned, only_one).map(|m| (joined.clone(), m));
-    // The name and a size column ("Cerebras-GPT" | "13B"), past other text columns.
-    let sizes = parts.iter().skip(1).filter(|p| matches!(words(p).as_slice(), [w] if is_size(w)));
-    let sized = parts.first().into_iter().chain(sizes).cloned().collect::<Vec<_>>().join(" ");
+    let sized = with_size_cells(parts);
     let with_size = label_match_in(&sized, own.0, in_tuned, only_one).map(|m| (sized.clone(), m));
     // The link names the tune: "[Llama-3-8B-SPPO Iter3](…/Llama-3-Instruct-8B-SPPO-Iter3)" need
     // not say "Instruct".
@@ -42,6 +40,13 @@ pub(super) fn row_name(
         .max_by_key(|(_, (n, exact))| (*exact, *n))?;
     let by_setting = set_label.as_ref() == Some(&label);
     Some((label, m, by_setting))
+}
+
+/// A row's name with its size column ("Cerebras-GPT" | "13B"), past other text columns: its
+/// first cell and each later cell that is one size.
+pub(super) fn with_size_cells(cells: &[String]) -> String {
+    let sizes = cells.iter().skip(1).filter(|p| matches!(words(p).as_slice(), [w] if is_size(w)));
+    cells.first().into_iter().chain(sizes).cloned().collect::<Vec<_>>().join(" ")
 }
 
 /// What the rows of a models-as-rows table say of the model: each row's label cells (blank ones

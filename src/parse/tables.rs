@@ -9,6 +9,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 pub use super::cell_values::is_missing;
 pub(crate) use super::cell_values::{column_is_fraction, plus_value, pure_number, rows_are_fractions};
+use super::header_rows::after_rank;
 pub use super::html_tables::html_table;
 use super::html_tables::html_table_snippets;
 use super::lm_eval_tables::{markdown_tables_after_lists, unruled_lm_eval_tables};
@@ -290,7 +291,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                 }
                 // A cell written wholly in <sup> (WizardLM's tables) is its text, not a mark.
                 let text = marks_resolved(cell.take().unwrap_or_default());
-                if row.is_empty() && !in_head && super::header_rows::is_row_number(&text) {
+                if row.is_empty() && !in_head && table.as_ref().is_some_and(|(_, t)| after_rank(&t.header, &text)) {
                     (first_bold, first_plain, label_at, row_link) = (false, false, 1, None);
                 }
                 row.push(if text.trim().is_empty() { std::mem::take(&mut sup_text) } else { text });
@@ -456,6 +457,9 @@ mod tests {
         // (Not numbers that count otherwise: shots, a year.)
         let shots = "| # | Model | MMLU |\n|---|---|---|\n| 0 | Foo | 50.1 |\n| 5 | Foo | 52.0 |\n";
         assert_eq!(tables(shots)[0].header.len(), 3);
+        // (Nor a number under another header: the row's own first cell is its name's.)
+        let other = md.replace("| # |", "| k |");
+        assert_eq!((tables(&other)[0].header.len(), tables(&other)[0].row_bold.as_slice()), (3, &[false, false][..]));
     }
 
     #[test]
