@@ -25,7 +25,7 @@ pub(super) fn headings_with_emoji(t: &str) -> String {
 }
 
 /// Each line outside code blocks, tables and HTML rewritten by `f`.
-fn each_prose_line(t: &str, f: impl Fn(&str) -> String) -> String {
+pub(super) fn each_prose_line(t: &str, f: impl Fn(&str) -> String) -> String {
     let fenced = std::cell::Cell::new(false);
     each_line(t, |l| {
         let s = l.trim_start();
@@ -57,7 +57,7 @@ pub(super) fn prose_nbsp(t: &str) -> String {
 }
 
 /// Body cells of each table whose first cell names the row, rewritten by `f` (cell, column).
-fn each_body_cell(t: &str, f: impl Fn(&str, usize) -> String) -> String {
+pub(super) fn each_body_cell(t: &str, f: impl Fn(&str, usize) -> String) -> String {
     each_table(t, |rows| {
         let mut out: Vec<String> = rows[..2].iter().map(|l| l.to_string()).collect();
         for l in &rows[2..] {
@@ -70,7 +70,7 @@ fn each_body_cell(t: &str, f: impl Fn(&str, usize) -> String) -> String {
 
 /// A plain score in a body cell: a number with a decimal point between 10 and 100, not in the
 /// first cell (not a size, "3.7" active billions, or a judge's mark out of ten).
-fn is_score(c: &str, column: usize) -> bool {
+pub(super) fn is_score(c: &str, column: usize) -> bool {
     column > 0 && c.contains('.') && c.parse::<f64>().is_ok_and(|v| (10.0..100.0).contains(&v))
 }
 

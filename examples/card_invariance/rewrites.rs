@@ -14,13 +14,15 @@ mod facts;
 mod layout;
 #[path = "marks.rs"]
 mod marks;
+#[path = "quirks.rs"]
+mod quirks;
 
 use densing::sources::{hf_files::parse_card, ParseOutput};
 
 /// What a card gives, without evidence text or line numbers (a rewrite may move them).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Reading {
-    pub scores: BTreeSet<(String, u64, Option<i32>)>,
+    pub scores: BTreeSet<(String, i64, Option<i32>)>,
     pub sizes: BTreeSet<(i64, Option<i64>)>,
     pub dates: BTreeSet<String>,
 }
@@ -29,7 +31,8 @@ pub fn read(model_id: &str, body: &str) -> Reading {
     let mut out = ParseOutput::default();
     parse_card(model_id, "card", body.as_bytes(), &mut out);
     Reading {
-        scores: out.scores.iter().map(|s| (s.benchmark.clone(), s.value.to_bits(), s.shots)).collect(),
+        // (To a millionth: a value scaled from a fraction is the same score.)
+        scores: out.scores.iter().map(|s| (s.benchmark.clone(), (s.value * 1e6).round() as i64, s.shots)).collect(),
         sizes: out.params.iter().map(|p| (p.total, p.active)).collect(),
         dates: out.dates.iter().map(|d| format!("{} {:?}", d.date, d.precision)).collect(),
     }
@@ -467,6 +470,20 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("tables_split", layout::tables_split),
     ("table_own_name_with_owner", layout::table_own_name_with_owner),
     ("table_own_name_marked_ours", layout::table_own_name_marked_ours),
+    ("tables_in_blockquote", quirks::tables_in_blockquote),
+    ("headings_with_anchor", quirks::headings_with_anchor),
+    ("headings_with_colon", quirks::headings_with_colon),
+    ("table_names_in_code", quirks::table_names_in_code),
+    ("table_headers_footnoted", quirks::table_headers_footnoted),
+    ("table_values_footnoted", quirks::table_values_footnoted),
+    ("table_corner_named", quirks::table_corner_named),
+    ("table_cells_aligned", quirks::table_cells_aligned),
+    ("prose_values_bold", quirks::prose_values_bold),
+    ("table_values_percent_spaced", quirks::table_values_percent_spaced),
+    ("lists_indented", quirks::lists_indented),
+    ("sizes_lowercased", quirks::sizes_lowercased),
+    ("table_values_as_fractions", quirks::table_values_as_fractions),
+    ("prose_own_name_with_owner", quirks::prose_own_name_with_owner),
 ];
 
 /// The front matter (with its closing line) and the rest: YAML is not Markdown, a rewrite of

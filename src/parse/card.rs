@@ -5,7 +5,7 @@
 use super::base_size::{base_contradicts, base_size};
 use super::benchmarks::{english_named, is_overlap_metric, resolve, strip_markup, unit_of};
 use super::card_scores::{suite_average, table_scores, CardScore, Unused};
-use super::card_text::{as_read, quoted_as_written};
+use super::card_text::as_read;
 use super::dates::{card_release_in, parse_date, CardDate, DatePrecision};
 use super::fasteval_json::fasteval_blocks;
 use super::front_matter::{self, as_percent, model_index_scores, IndexScore};
@@ -62,7 +62,7 @@ pub struct CardFacts {
 /// Reads a card of `model_id`.
 pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     // LF line ends, table rows between pipes: the same card however its file spells it.
-    let read = as_read(text);
+    let read = super::unseen_markup::with_own_id_as_name(as_read(text), text, model_id);
     let (written, text) = (text, read.as_ref().map_or(text, |r| r.text.as_str()));
     let (yaml, markdown) = front_matter::split(text);
     // Line starts, once: a card with thousands of values must not count newlines per value.
@@ -235,12 +235,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
         }
     });
     if read.as_ref().is_some_and(|r| r.lines_rewritten) {
-        if let Some(size) = facts.size.as_mut() {
-            size.evidence = quoted_as_written(&size.evidence, size.line, written, text);
-        }
-        if let Some(date) = facts.date.as_mut() {
-            date.evidence = quoted_as_written(&date.evidence, date.line, written, text);
-        }
+        super::as_written::facts_as_written(&mut facts, written, text);
     }
     facts
 }

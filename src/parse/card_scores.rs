@@ -773,6 +773,13 @@ mod tests {
         // Under an upper "Model Overview" heading, a results section is still the card's own.
         let md = md.replace("### Results", "# Model Overview\n\n## Evaluation Results");
         assert_eq!(named(&read(&md, "org/Foo-7B")).len(), 3);
+        // A column of one value, among columns of fractions: a fraction too.
+        let lone =
+            "| Model | VQA v2 | MathVista |\n|---|---|---|\n| Foo-7B | 0.836 | 0.4725 |\n| GPT-4V | 0.844 | - |\n";
+        assert_eq!(named(&read(lone, "org/Foo-7B")).iter().map(|g| g.2).collect::<Vec<_>>(), [83.6, 47.25]);
+        let percents = lone.replace("0.844", "84.4");
+        let values: Vec<f64> = named(&read(&percents, "org/Foo-7B")).iter().map(|g| g.2).collect();
+        assert_eq!(values, [0.836, 0.4725], "beside percents: as printed (the unit check rejects both)");
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub struct AsRead {
     /// The text.
     pub text: String,
     /// Pipes or stars were written into lines (not only line ends changed): evidence quoting a
-    /// line is put back as written ([`quoted_as_written`]).
+    /// line is put back as written (`as_written`).
     pub lines_rewritten: bool,
 }
 
@@ -31,9 +31,10 @@ pub fn as_read(text: &str) -> Option<AsRead> {
     // Each step writes the text as the one before left it; `None` from a step changes nothing.
     // (No step touches the front matter: its length, looked for once, holds for every step.)
     let front = text_lf.len() - super::front_matter::split(text_lf).1.len();
-    let steps: [fn(&str, &str) -> Option<String>; 9] = [
+    let steps: [fn(&str, &str) -> Option<String>; 10] = [
         super::unseen_markup::plain_spaces,
         super::unseen_markup::blank_wrappers,
+        super::unseen_markup::quoted_tables,
         super::unseen_markup::html_heading_lines,
         super::unseen_markup::inline_links,
         atx_headings,
@@ -160,22 +161,6 @@ fn cell_as_read(cell: &str) -> String {
         }
     }
     out
-}
-
-/// `evidence` quoting line `line` (from 1) of `read` (the text as read) with that line as `written`
-/// has it: pipes given to a table row are not the card's.
-pub fn quoted_as_written(evidence: &str, line: usize, written: &str, read: &str) -> String {
-    fn at(t: &str, line: usize) -> Option<&str> {
-        t.lines().nth(line.saturating_sub(1)).map(str::trim)
-    }
-    match (at(written, line), at(read, line)) {
-        (Some(was), Some(now)) if was != now && !now.is_empty() => {
-            // (Evidence may quote the line with its spaces collapsed.)
-            let collapsed = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
-            evidence.replace(now, was).replace(&collapsed(now), &collapsed(was))
-        }
-        _ => evidence.to_owned(),
-    }
 }
 
 /// `text` with each row of each pipe table of `markdown` (a part of `text`) starting and ending
@@ -466,8 +451,6 @@ mod tests {
         assert!(as_read("# Foo\n\n| Model | MMLU |\n|---|---|\n").is_none(), "nothing to change");
         let lf_only = as_read("# Foo\r\n\r\n| Model | MMLU |\r\n|---|---|\r\n").unwrap();
         assert_eq!((lf_only.text.as_str(), lf_only.lines_rewritten), ("# Foo\n\n| Model | MMLU |\n|---|---|\n", false));
-        let read = as_read(crlf).unwrap().text;
-        assert_eq!(quoted_as_written("line 5: |Foo | 50.1|", 5, crlf, &read), "line 5: Foo | 50.1");
     }
 
     #[test]

@@ -78,8 +78,16 @@ pub(crate) fn column_is_fraction(table: &Table, col: usize) -> bool {
     match table.rows.as_slice() {
         // One row (`| Average | hellaswag |` over `| 0.57221 | 0.81617 |`): its numbers together.
         [row] => pure_number(&row[col]).is_some() && fractions(row.iter().filter_map(|c| pure_number(c))),
-        _ => rows_are_fractions(table.rows.iter(), col),
+        _ => rows_are_fractions(table.rows.iter(), col) || lone_among_fractions(table, col),
     }
+}
+
+/// A column with one number, at most 1, in a table whose other numbers are fractions: one too
+/// (`| Foo-72B | 0.836 | 0.4725 |` over `| GPT-4V | 0.844 | - |`). A table has one unit.
+fn lone_among_fractions(table: &Table, col: usize) -> bool {
+    let numbers = |j: usize| table.rows.iter().filter_map(move |r| r.get(j).and_then(|c| pure_number(c)));
+    let lone = numbers(col).count() == 1 && numbers(col).all(|v| v <= 1.0);
+    lone && fractions((0..table.header.len()).filter(|j| *j != col).flat_map(numbers))
 }
 
 /// Whether a row's numbers in `cols` are fractions: one benchmark's scores across the models of a

@@ -1,6 +1,7 @@
 //! Pure text helpers that sources share. No I/O, no clock: each is a function of its input.
 
 mod alias_index;
+mod as_written;
 mod axis_words;
 mod base_size;
 pub mod benchmark_aliases;

@@ -1021,6 +1021,14 @@ mod tests {
         assert_eq!((got.size.total, got.form, got.line), (1_540_000_000, SizeForm::Table, 1));
         assert_eq!(read("Qwen/Qwen2.5-Coder-1.5B", "| Number of Parameters: 1.54B |"), Some((1_540_000_000, None)));
         assert_eq!(read("OpenGVLab/InternVL-Chat-V1-5", "  - Params: 25.5B"), Some((25_500_000_000, None)));
+        let bold = "We introduce SOLAR-10.7B, an LLM with **10.7** billion parameters.";
+        assert_eq!(read("upstage/SOLAR-10.7B-v1.0", bold), Some((10_700_000_000, None)), "a number in bold");
+        assert_eq!(read("org/Foo", "Foo has **7** billion parameters."), Some((7 * B, None)));
+        assert_eq!(
+            read("org/Foo", "Foo **has 7** billion parameters."),
+            None,
+            "bold around words and a number: as it is"
+        );
     }
 
     #[test]
@@ -1032,6 +1040,9 @@ mod tests {
         assert_eq!(read("Qwen/Qwen2.5-Math", family), None, "no size to pick a column with");
         let compared = "| Datasets | Mistral-7B | Gemma-7B | Llama-3-8B | Qwen1.5-7B | Qwen2-7B |\n|:--|:--:|:--:|:--:|:--:|:--:|\n|Architecture | Mistral | Gemma | Llama | Qwen1.5 | Qwen2 |\n|# Params | 7.2B | 8.5B | 8.0B | 7.7B | 7.6B |\n";
         assert_eq!(read("Qwen/Qwen2-7B", compared), Some((7_600_000_000, None)));
+        let noted =
+            compared.replace("Qwen2-7B |", "Qwen2-7B<sup>1</sup> |").replace("Gemma-7B", "Gemma-7B<sup>*</sup>");
+        assert_eq!(read("Qwen/Qwen2-7B", &noted), Some((7_600_000_000, None)), "a footnote mark ends the name");
         // A column that is the model's very name beside one naming it with a size added.
         let t0 =
             "| | [T0](https://huggingface.co/bigscience/T0) | [T0p](https://huggingface.co/bigscience/T0p) | T0_3B |\n\

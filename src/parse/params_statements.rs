@@ -68,6 +68,8 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
             }
             // "a flagship $560$-billion-parameter model": TeX math around a number.
             let seg = if seg.contains('$') { seg.replace('$', "") } else { seg.to_owned() };
+            // "with **10.7** billion parameters": a number in bold.
+            let seg = if seg.contains("**") { numbers_unbolded(&seg) } else { seg };
             // A model card template's "Model type: A 16B parameter GPT-like model fine-tuned on …" describes
             // this model: its tuning words speak of it, not of a base.
             let typed = typed_row || seg.split_once(':').is_some_and(|(k, _)| model_type(k));
@@ -190,4 +192,29 @@ pub(super) fn name_counts_data(md: &str, total: i64, digits: &str, short: &str) 
         });
         counts.then(|| (i + 1, evidence(line, 0)))
     })
+}
+
+/// `text` with the bold marks around each number dropped ("**10.7** billion" as "10.7 billion").
+fn numbers_unbolded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("**") {
+        let after = &rest[at + 2..];
+        let number = after.split("**").next().filter(|n| {
+            n.len() < after.len() && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        });
+        match number {
+            Some(n) => {
+                out.push_str(&rest[..at]);
+                out.push_str(n);
+                rest = &after[n.len() + 2..];
+            }
+            None => {
+                out.push_str(&rest[..at + 2]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

@@ -152,7 +152,17 @@ fn bold_column(rows: &[&[&str]]) -> Option<usize> {
 
 pub(super) fn cells(line: &str) -> Vec<&str> {
     let t = line.trim().strip_prefix('|').unwrap_or(line.trim());
-    t.strip_suffix('|').unwrap_or(t).split('|').map(str::trim).collect()
+    t.strip_suffix('|').unwrap_or(t).split('|').map(|c| without_footnote(c.trim())).collect()
+}
+
+/// A cell without the footnote mark in superscript that ends it ("Qwen2-7B<sup>1</sup>"), as the
+/// table reader drops it.
+fn without_footnote(cell: &str) -> &str {
+    let mark = cell.strip_suffix("</sup>").and_then(|c| c.rfind("<sup>").map(|at| (at, &c[at + 5..])));
+    match mark {
+        Some((at, mark)) if at > 0 && super::tables::is_footnote_mark(mark) => cell[..at].trim_end(),
+        _ => cell,
+    }
 }
 
 /// `Total Parameters`, `#Params`, `n_parameters`: a total (`false`); `Activated Params`: `true`.

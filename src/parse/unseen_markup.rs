@@ -4,6 +4,7 @@
 //! no emoji decorating a heading, and a plain space for a no-break one. All keep every line where
 //! it is: line numbers are evidence.
 
+use super::card_text::AsRead;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 
 /// `text` with each reference link and image of `markdown` (a part of `text`) written inline,
@@ -148,6 +149,101 @@ fn html_heading_line(line: &str) -> Option<(usize, String)> {
     }
 }
 
+/// `text` with each block quote of `markdown` that holds a table written without its `>` marks
+/// (`> | Model | MMLU |` as `| Model | MMLU |`, on the same lines): the card's readers know a
+/// table by its rows' pipes, and a quote's marks style it, they do not change what it says.
+/// `None` when there is none.
+pub(super) fn quoted_tables(text: &str, markdown: &str) -> Option<String> {
+    if !markdown.starts_with('>') && !markdown.contains("\n>") && !markdown.contains("\n >") {
+        return None;
+    }
+    let front = &text[..markdown.as_ptr() as usize - text.as_ptr() as usize];
+    let lines: Vec<&str> = markdown.split_inclusive('\n').collect();
+    let quoted = |l: &str| l.len() - l.trim_start().len() < 4 && l.trim_start().starts_with('>');
+    fn inner(l: &str) -> &str {
+        let t = &l.trim_start()[1..];
+        t.strip_prefix(' ').unwrap_or(t)
+    }
+    let separator = |l: &str| {
+        let t = l.trim();
+        t.contains('|') && t.contains('-') && t.chars().all(|c| "|-: \t".contains(c))
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(front);
+    let (mut changed, mut fenced, mut i) = (false, false, 0);
+    while i < lines.len() {
+        fenced ^= super::card_text::is_fence(lines[i].trim_start());
+        if fenced || !quoted(lines[i]) {
+            out.push_str(lines[i]);
+            i += 1;
+            continue;
+        }
+        // (A quote is looked at once, whole.)
+        let end = (i..lines.len()).find(|j| !quoted(lines[*j])).unwrap_or(lines.len());
+        let run = &lines[i..end];
+        let table = run.windows(2).any(|w| inner(w[0]).contains('|') && separator(inner(w[1])));
+        for l in run {
+            out.push_str(if table { inner(l) } else { l });
+        }
+        changed |= table;
+        i = end;
+    }
+    changed.then_some(out)
+}
+
+/// The card as read (`read`, or `text` where reading changed nothing) with the model's Hub id in
+/// its prose as its name ([`own_id_as_name`]).
+pub(super) fn with_own_id_as_name(read: Option<AsRead>, text: &str, model_id: &str) -> Option<AsRead> {
+    let t = read.as_ref().map_or(text, |r| r.text.as_str());
+    let own = own_id_as_name(t, super::front_matter::split(t).1, model_id);
+    own.map(|text| AsRead { text, lines_rewritten: true }).or(read)
+}
+
+/// `text` with the model's Hub id in the prose of `markdown` (a part of `text`) written as its
+/// name (`org/Foo-7B is a 7B model` as `Foo-7B is a 7B model`, on the same line): the prose
+/// readers know the model by its name. Not in an address (`…co/org/Foo-7B`), a longer name
+/// (`org/Foo-7B-Chat`), code or a table row. `None` when there is none.
+pub(super) fn own_id_as_name(text: &str, markdown: &str, model_id: &str) -> Option<String> {
+    let (owner, name) = model_id.split_once('/')?;
+    let lower = markdown.to_ascii_lowercase();
+    let id = model_id.to_ascii_lowercase();
+    if owner.is_empty() || name.is_empty() || !lower.contains(&id) {
+        return None;
+    }
+    let joined = |c: char| c.is_alphanumeric() || "-_/".contains(c);
+    let front = &text[..markdown.as_ptr() as usize - text.as_ptr() as usize];
+    let mut out = String::with_capacity(text.len());
+    out.push_str(front);
+    let (mut changed, mut fenced, mut at) = (false, false, 0);
+    for line in markdown.split_inclusive('\n') {
+        fenced ^= super::card_text::is_fence(line.trim_start());
+        let lower_line = &lower[at..at + line.len()];
+        at += line.len();
+        if fenced || line.contains('|') || !lower_line.contains(&id) {
+            out.push_str(line);
+            continue;
+        }
+        let mut from = 0;
+        for (k, _) in lower_line.match_indices(&id) {
+            let end = k + id.len();
+            let before = line[..k].chars().next_back().is_some_and(|c| joined(c) || c == '.');
+            let mut rest = line[end..].chars();
+            let after = match rest.next() {
+                Some('.') => rest.next().is_some_and(char::is_alphanumeric),
+                next => next.is_some_and(joined),
+            };
+            if !before && !after && k >= from {
+                out.push_str(&line[from..k]);
+                out.push_str(&line[k + owner.len() + 1..end]);
+                from = end;
+                changed = true;
+            }
+        }
+        out.push_str(&line[from..]);
+    }
+    changed.then_some(out)
+}
+
 /// `text` with each no-break or thin space of `markdown` a plain space ("6\u{a0}706\u{a0}958\u{a0}336",
 /// "0.57\u{a0}B", "400\u{a0}million data points", as text pasted from a web page has them): a reader
 /// sees a space. `None` when there is none.
@@ -266,6 +362,44 @@ mod tests {
         assert!(out.contains("text\n<h2>Inline</h2>"), "inside a paragraph's HTML: as it is");
         assert!(out.contains("<h2>Code</h2>"), "in code: as it is");
         assert!(html_heading_lines("<hr>\n<header>x</header>\n", "<hr>\n<header>x</header>\n").is_none());
+    }
+
+    #[test]
+    fn a_block_quote_holding_a_table_is_read_without_its_marks() {
+        let md = "intro\n\n> Results:\n>\n> | Model | MMLU |\n> |---|---|\n> | Foo-7B | 50.1 |\n\n> A quote.\n> | not | a table |\n";
+        let out = quoted_tables(md, md).unwrap();
+        assert!(out.contains("\nResults:\n\n| Model | MMLU |\n|---|---|\n| Foo-7B | 50.1 |\n"), "{out}");
+        assert!(out.contains("> A quote.\n> | not | a table |"), "no delimiter row, no table: as it is");
+        assert_eq!(out.lines().count(), md.lines().count(), "no line moves");
+        assert!(quoted_tables("> just a quote\n", "> just a quote\n").is_none());
+        let card = "# Foo-7B\n\n> | Model | MMLU | GSM8K |\n> |---|---|---|\n> | Foo-7B | 50.1 | 40.2 |\n";
+        let read = crate::parse::card::read_card("org/Foo-7B", card);
+        assert_eq!(read.scores.len(), 2, "{:?}", read.scores);
+        assert!(read.size.is_some_and(|s| s.size.total == 7_000_000_000));
+    }
+
+    #[test]
+    fn the_models_hub_id_in_prose_is_its_name() {
+        let md = "deepseek-ai/deepseek-coder-6.7b-base is a 6.7B parameter model.\n\
+                  See [it](https://huggingface.co/deepseek-ai/deepseek-coder-6.7b-base) or deepseek-ai/deepseek-coder-6.7b-base-v2.\n\
+                  | deepseek-ai/deepseek-coder-6.7b-base | 50.1 |\n```\nload(\"deepseek-ai/deepseek-coder-6.7b-base\")\n```\n\
+                  We tune **Deepseek-AI/deepseek-coder-6.7b-base**.\n";
+        let out = own_id_as_name(md, md, "deepseek-ai/deepseek-coder-6.7b-base").unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "deepseek-coder-6.7b-base is a 6.7B parameter model.");
+        assert_eq!(lines[1], md.lines().nth(1).unwrap(), "an address and a longer name: as they are");
+        assert_eq!(lines[2..5], md.lines().collect::<Vec<_>>()[2..5], "a table row and code: as they are");
+        assert_eq!(lines[6], "We tune **deepseek-coder-6.7b-base**.", "in any case");
+        let card = format!("---\nlicense: mit\n---\n{md}");
+        let read = crate::parse::card::read_card("deepseek-ai/deepseek-coder-6.7b-base", &card);
+        let size = read.size.unwrap();
+        assert_eq!(size.size.total, 6_700_000_000);
+        assert!(card.lines().nth(size.line - 1).unwrap().contains(&size.evidence), "as written: {}", size.evidence);
+        let said = "As shown, Org/Foo-9B-Chat achieved an impressive 23% pass rate in LiveCodeBench.\n";
+        let read = crate::parse::card::read_card("org/Foo-9B-Chat", said);
+        let score = &read.scores.first().expect("the sentence's score").score;
+        assert_eq!((score.benchmark_raw.as_str(), score.value), ("LiveCodeBench", 23.0));
+        assert_eq!(score.evidence, said.trim(), "quoted as written");
     }
 
     #[test]
