@@ -1,7 +1,7 @@
 //! Rewrites of habits of writing a reader looks through: tables in a block quote, anchors and
 //! colons on headings, names in code spans, footnote marks in HTML superscript, a corner named at
 //! more length, aligned delimiter rows, scores in bold or with a spaced percent sign in prose and
-//! tables, indented lists, sizes in lower case.
+//! tables, indented lists, sizes in lower case, a table's scores as fractions of one.
 
 use super::blocks::{each_header_cell, each_heading};
 use super::marks::{each_body_cell, each_prose_line, is_score};
@@ -163,31 +163,5 @@ pub(super) fn table_values_as_fractions(t: &str) -> String {
             out.push(format!("| {} |", cells.join(" | ")));
         }
         Some(out)
-    })
-}
-
-/// The model's repo name in prose (`Foo-7B is …`) written as its Hub id (`org/Foo-7B is …`), as
-/// cards name it; not inside a link or an address.
-pub(super) fn prose_own_name_with_owner(t: &str) -> String {
-    let id = super::model_id();
-    let Some((_, name)) = id.split_once('/') else { return t.to_owned() };
-    let name = name.to_owned();
-    each_prose_line(t, |l| {
-        if l.contains("](") || l.contains("://") || l.trim_start().starts_with('#') {
-            return l.to_string();
-        }
-        let mut out = String::with_capacity(l.len());
-        let mut rest = l;
-        while let Some(at) = rest.find(name.as_str()) {
-            let before = rest[..at].chars().next_back();
-            let after = rest[at + name.len()..].chars().next();
-            let word = before.is_none_or(|c| c == ' ' || c == '*' || c == '(')
-                && after.is_none_or(|c| !c.is_alphanumeric() && !"-_./".contains(c));
-            out.push_str(&rest[..at]);
-            out.push_str(if word { id.as_str() } else { name.as_str() });
-            rest = &rest[at + name.len()..];
-        }
-        out.push_str(rest);
-        out
     })
 }

@@ -14,6 +14,8 @@ mod facts;
 mod layout;
 #[path = "marks.rs"]
 mod marks;
+#[path = "names.rs"]
+mod names;
 #[path = "quirks.rs"]
 mod quirks;
 
@@ -483,7 +485,12 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("lists_indented", quirks::lists_indented),
     ("sizes_lowercased", quirks::sizes_lowercased),
     ("table_values_as_fractions", quirks::table_values_as_fractions),
-    ("prose_own_name_with_owner", quirks::prose_own_name_with_owner),
+    ("prose_own_name_with_owner", names::prose_own_name_with_owner),
+    ("prose_own_name_bold", names::prose_own_name_bold),
+    ("prose_own_name_in_code", names::prose_own_name_in_code),
+    ("prose_own_name_linked", names::prose_own_name_linked),
+    ("prose_own_name_lowercased", names::prose_own_name_lowercased),
+    ("prose_own_name_spaced", names::prose_own_name_spaced),
 ];
 
 /// The front matter (with its closing line) and the rest: YAML is not Markdown, a rewrite of

@@ -844,6 +844,15 @@ mod tests {
         let german = "16.08.2021: Public release of re-trained version of our German GPT-2 model with better results.";
         assert_eq!(d(german, "dbmdz/german-gpt2").unwrap().0, "2021-08-16");
         assert!(d(&german.replace("GPT-2 model", "GPT-2-large model"), "dbmdz/german-gpt2").is_none());
+        let ling = "- [2025-5-10] Ling-lite-1.5 has been released! It reasons better than the previous Ling-lite.";
+        assert_eq!(d(ling, "inclusionAI/Ling-lite-1.5").unwrap().0, "2025-05-10");
+        assert!(d(&ling.replace("lite-1.5", "lite-1.5.1"), "inclusionAI/Ling-lite-1.5").is_none(), "a longer version");
+        let spaced = ling.replace("Ling-lite-1.5", "Ling lite 1.5");
+        assert!(d(&spaced, "inclusionAI/Ling-lite-1.5").is_none(), "a version's point spaced: not looked for");
+        let packed = "* [2024.05.24] We release the [MiniCPM-Llama3-V-2_5 gguf](https://huggingface.co/openbmb/MiniCPM-Llama3-V-2_5-gguf).";
+        assert!(d(packed, "openbmb/MiniCPM-Llama3-V-2_5").is_none(), "a packing of it, not the model");
+        let tuned = "- 2024.08.07: We released the EXAONE-3.0-7.8B instruction-tuned model.\n";
+        assert!(d(tuned, "LGAI-EXAONE/EXAONE-3.0-7.8B").is_none(), "its tune, not the model");
         assert!(
             d("[08/09/2023] We released WizardLM-13B-V1.2", "WizardLMTeam/WizardLM-70B-V1.0").is_none(),
             "a sibling"

@@ -430,6 +430,15 @@ mod tests {
         assert_ne!(card_size("org/vlm2-opt-2.7b-coco", part).unwrap().form, SizeForm::Prose);
         let linked_own = "[Foo-7B](https://huggingface.co/org/Foo-7B) (a model with 7.24 billion parameters).";
         assert_eq!(card_size("org/Foo-7B", linked_own).unwrap().size.total, 7_240_000_000);
+        // (The owner in the address is no sibling of the same family's first word.)
+        let subject = "[deepseek-coder-6.7b-base](https://huggingface.co/deepseek-ai/deepseek-coder-6.7b-base) is a 6.7B parameter model.";
+        let got = card_size("deepseek-ai/deepseek-coder-6.7b-base", subject).unwrap();
+        assert_eq!((got.size.total, got.form), (6_700_000_000, SizeForm::Prose));
+        let stated =
+            "- [Yi-VL-34B](https://huggingface.co/01-ai/Yi-VL-34B) is the first open-source 34B vision language model.";
+        assert_eq!(card_size("01-ai/Yi-VL-34B", stated).unwrap().form, SizeForm::Prose, "a link to its own page");
+        let other = stated.replace("01-ai/Yi-VL-34B)", "01-ai/Yi-VL-6B)");
+        assert_eq!(card_size("01-ai/Yi-VL-34B", &other).unwrap().form, SizeForm::Name, "to another page: as it is");
         // A size in a link's text titles what the link points to: a paper about another model.
         let paper = "XVERSE-65B is multilingual.\n\n[^3]: [BLOOM: A 176B-Parameter Open-Access Multilingual Language Model](https://arxiv.org/abs/2211.05100)\n";
         let got = card_size("xverse/XVERSE-65B", paper).unwrap();

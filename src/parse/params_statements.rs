@@ -70,6 +70,8 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
             let seg = if seg.contains('$') { seg.replace('$', "") } else { seg.to_owned() };
             // "with **10.7** billion parameters": a number in bold.
             let seg = if seg.contains("**") { numbers_unbolded(&seg) } else { seg };
+            // "[Foo-7B](https://huggingface.co/org/Foo-7B) is a 7B model": a link to its own page is its name.
+            let seg = if seg.contains("](") { own_links_as_text(&seg, id) } else { seg };
             // A model card template's "Model type: A 16B parameter GPT-like model fine-tuned on …" describes
             // this model: its tuning words speak of it, not of a base.
             let typed = typed_row || seg.split_once(':').is_some_and(|(k, _)| model_type(k));
@@ -212,6 +214,30 @@ fn numbers_unbolded(text: &str) -> String {
             None => {
                 out.push_str(&rest[..at + 2]);
                 rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `text` with each link to the model's own Hub page written as the link's text.
+fn own_links_as_text(text: &str, id: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(mid) = rest.find("](") {
+        let open = rest[..mid].rfind('[');
+        let close = rest[mid + 2..].find(')').map(|c| mid + 2 + c);
+        let own = |url: &str| super::tables::page_id(url).is_some_and(|p| p.eq_ignore_ascii_case(id));
+        match (open, close) {
+            (Some(open), Some(close)) if own(&rest[mid + 2..close]) => {
+                out.push_str(&rest[..open]);
+                out.push_str(&rest[open + 1..mid]);
+                rest = &rest[close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..mid + 2]);
+                rest = &rest[mid + 2..];
             }
         }
     }

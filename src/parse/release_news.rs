@@ -287,8 +287,21 @@ pub(super) fn names_model(line: &str, name: &str) -> bool {
 
 fn names_in(line: &str, name: &str) -> bool {
     let joins = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    // (Not a longer version, "Foo 1.5.1" for Foo-1.5, nor the name of a tune or a packing: "EXAONE
+    // 3.0 7.8B instruction-tuned model" is no release of EXAONE-3.0-7.8B, "MiniCPM-Llama3-V 2.5
+    // gguf" none of MiniCPM-Llama3-V-2_5.)
+    let (name_tuned, name_packed) = (super::ids::looks_tuned(name), super::model_names::is_packed(name));
     let whole = |pos: usize, end: usize| {
-        !line[..pos].chars().next_back().is_some_and(joins) && !line[end..].chars().next().is_some_and(joins)
+        let after = &line[end..];
+        let next_word = after.trim_start().split(|c: char| c.is_whitespace() || ",.;:)]".contains(c)).next();
+        let other =
+            |w: &str| !name_tuned && super::ids::looks_tuned(w) || !name_packed && super::model_names::is_packed(w);
+        let tune = next_word.is_some_and(|w| !w.is_empty() && other(w));
+        let longer = after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+        !line[..pos].chars().next_back().is_some_and(joins)
+            && !after.chars().next().is_some_and(joins)
+            && !longer
+            && !tune
     };
     if line.match_indices(name).any(|(pos, _)| whole(pos, pos + name.len())) {
         return true;
@@ -312,6 +325,8 @@ fn names_in(line: &str, name: &str) -> bool {
         for (k, (at, word)) in words[first..].iter().enumerate() {
             if k > 0 {
                 let gap = &line[words[first + k - 1].0 + words[first + k - 1].1.len()..*at];
+                // (Not a version's point: "MiniCPM-Llama3-V 2.5" names its technical report, its
+                // GGUF copy and its comparisons in one news list; the hyphenated name must be written.)
                 if !matches!(gap, " " | "-" | "_") {
                     return false;
                 }

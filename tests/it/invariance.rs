@@ -54,8 +54,8 @@ const NOT_ALWAYS_THE_SAME: &[&str] = &[
 /// (And a table's scores as fractions of one: about 34 dev cards have a table of scores alone.)
 const FEW_DEV_CARDS: &[&str] = &["key_tables_as_lists", "table_values_as_fractions"];
 /// Rewrites of the file as a whole, not of its tables, and a column swap and a row reversal (few
-/// dev cards have tables they change the reading of), and most habits of `quirks.rs` (each read
-/// the same over the whole corpus when written): a sample of the cards.
+/// dev cards have tables they change the reading of), and the habits of `quirks.rs` and `names.rs`
+/// (each read the same over the whole corpus when written): a sample of the cards.
 const WHOLE_FILE: &[&str] = &[
     "lf",
     "bom",
@@ -90,6 +90,14 @@ const WHOLE_FILE: &[&str] = &[
     "table_values_percent_spaced",
     "lists_indented",
     "sizes_lowercased",
+    "table_corner_named",
+    "prose_values_bold",
+    "prose_own_name_with_owner",
+    "prose_own_name_bold",
+    "prose_own_name_in_code",
+    "prose_own_name_linked",
+    "prose_own_name_lowercased",
+    "prose_own_name_spaced",
 ];
 /// Dev cards an HTML table reads otherwise than the same markdown table, not mended yet. Each must
 /// still read otherwise (else it comes off the list). (GPT-1's task groups over a sub-header row
@@ -137,7 +145,14 @@ fn dev_cards_read_the_same_however_their_markdown_is_spelled() {
     // Each rewrite changed some cards, or this test would prove nothing of it.
     let counted = |n: &&str| !NOT_ALWAYS_THE_SAME.contains(n) && !FEW_DEV_CARDS.contains(n);
     for (i, (name, _)) in REWRITES.iter().enumerate().filter(|(_, (n, _))| counted(n)) {
-        assert!(rewritten[i] > 10, "{name} rewrote {} dev cards ({rewritten:?}, {} cards)", rewritten[i], cards.len());
+        // (A rewrite sampled every twelfth card: fewer.)
+        let least = if WHOLE_FILE.contains(name) { 3 } else { 10 };
+        assert!(
+            rewritten[i] > least,
+            "{name} rewrote {} dev cards ({rewritten:?}, {} cards)",
+            rewritten[i],
+            cards.len()
+        );
     }
     assert!(read_otherwise.is_empty(), "read otherwise: {read_otherwise:#?}");
 }
