@@ -165,3 +165,26 @@ pub(super) fn table_values_as_fractions(t: &str) -> String {
         Some(out)
     })
 }
+
+/// A shot count in a column's name (`MMLU (5-shot)`), rewritten by `f` (the name before it, the
+/// count); other names as they are.
+fn each_shots_header(t: &str, f: impl Fn(&str, &str) -> String) -> String {
+    each_header_cell(t, |c, j| {
+        let shots =
+            c.strip_suffix("-shot)").and_then(|h| h.rsplit_once(" (")).filter(|(_, n)| n.parse::<u32>().is_ok());
+        match shots {
+            Some((name, n)) if j > 0 && !name.contains(['(', '<', '[']) => f(name, n),
+            _ => c.to_owned(),
+        }
+    })
+}
+
+/// Shot counts written without their parenthesis (`MMLU 5-shot`).
+pub(super) fn table_shots_unbracketed(t: &str) -> String {
+    each_shots_header(t, |name, n| format!("{name} {n}-shot"))
+}
+
+/// Shot counts spelled as words (`MMLU (5 shots)`, `(1 shot)`).
+pub(super) fn table_shots_spelled(t: &str) -> String {
+    each_shots_header(t, |name, n| format!("{name} ({n} shot{})", if n == "1" { "" } else { "s" }))
+}

@@ -485,6 +485,8 @@ pub const REWRITES: &[(&str, Rewrite)] = &[
     ("lists_indented", quirks::lists_indented),
     ("sizes_lowercased", quirks::sizes_lowercased),
     ("table_values_as_fractions", quirks::table_values_as_fractions),
+    ("table_shots_unbracketed", quirks::table_shots_unbracketed),
+    ("table_shots_spelled", quirks::table_shots_spelled),
     ("prose_own_name_with_owner", names::prose_own_name_with_owner),
     ("prose_own_name_bold", names::prose_own_name_bold),
     ("prose_own_name_in_code", names::prose_own_name_in_code),

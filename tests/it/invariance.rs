@@ -98,6 +98,8 @@ const WHOLE_FILE: &[&str] = &[
     "prose_own_name_linked",
     "prose_own_name_lowercased",
     "prose_own_name_spaced",
+    "table_shots_unbracketed",
+    "table_shots_spelled",
 ];
 /// Dev cards an HTML table reads otherwise than the same markdown table, not mended yet. Each must
 /// still read otherwise (else it comes off the list). (GPT-1's task groups over a sub-header row
