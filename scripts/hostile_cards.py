@@ -53,6 +53,13 @@ UNITS = {
     "wrappers": ("<div>\n", "text\n"),
     "folded_tables": "<details open>\n\n| Model | MMLU |\n|---|---|\n| Foo-7B | 50.1 |\n\n</details>\n",
     "reference_links": "[Foo-7B][r] and [MMLU]\n\n[r]: https://huggingface.co/org/Foo-7B\n[mmlu]: https://x.io\n\n",
+    # Link openings with no address closed, the card's own Hub id (`{id}`) and own-page links in
+    # prose, tables in a quote, numbers in bold.
+    "link_opens": "[Foo](x ",
+    "own_ids": "{id} has 7 billion parameters, ",
+    "own_links": "[Foo-7B](https://huggingface.co/{id}) has 7 billion parameters, ",
+    "quoted_tables": "> | a | b |\n> |---|---|\n",
+    "bold_numbers": "**7** billion parameters **",
 }
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -64,6 +71,7 @@ with tempfile.TemporaryDirectory() as cards:
         unit, tail = unit if isinstance(unit, tuple) else (unit, "\n")
         # `<org>__<name>.README.md`, as the corpus names its cards: the model is Foo-7B-<name>.
         path = os.path.join(cards, f"org{i}__Foo-7B-{name}.README.md")
+        unit = unit.replace("{id}", f"org{i}/Foo-7B-{name}")
         with open(path, "w") as f:
             f.write("# Foo-7B\n\n" + unit * (SIZE // len(unit)) + tail)
     run = subprocess.run([os.path.join(target, "release", "examples", "card_parse_cpu"), cards, "1"],

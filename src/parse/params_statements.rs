@@ -227,10 +227,13 @@ fn own_links_as_text(text: &str, id: &str) -> String {
     let mut rest = text;
     while let Some(mid) = rest.find("](") {
         let open = rest[..mid].rfind('[');
-        let close = rest[mid + 2..].find(')').map(|c| mid + 2 + c);
+        // (An address is looked for in the next 300 characters: a line of many "](" is no slower.)
+        let after = &rest[mid + 2..];
+        let cap = after.char_indices().nth(300).map_or(after.len(), |(i, _)| i);
+        let close = after[..cap].find(')').map(|c| mid + 2 + c);
         let own = |url: &str| super::tables::page_id(url).is_some_and(|p| p.eq_ignore_ascii_case(id));
-        match (open, close) {
-            (Some(open), Some(close)) if own(&rest[mid + 2..close]) => {
+        match open.zip(close) {
+            Some((open, close)) if own(&rest[mid + 2..close]) => {
                 out.push_str(&rest[..open]);
                 out.push_str(&rest[open + 1..mid]);
                 rest = &rest[close + 1..];
