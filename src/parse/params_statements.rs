@@ -203,7 +203,8 @@ fn numbers_unbolded(text: &str) -> String {
     while let Some(at) = rest.find("**") {
         let after = &rest[at + 2..];
         let number = after.split("**").next().filter(|n| {
-            n.len() < after.len() && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            let digits = n.chars().any(|c| c.is_ascii_digit());
+            n.len() < after.len() && digits && n.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         });
         match number {
             Some(n) => {
