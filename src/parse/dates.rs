@@ -287,14 +287,28 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
             [key, value] => Some((super::benchmarks::strip_markup(key), *value)),
             _ => item
                 .as_deref()
-                .and_then(|t| t.split_once(':'))
+                .and_then(|t| t.split_once([':', '：']))
                 .filter(|(_, v)| v.split_whitespace().count() <= 3)
                 .map(|(k, v)| (k.to_owned(), v)),
         };
         if let Some((key, value)) = pair.filter(|_| !fenced) {
             // (A key as its text: "**Date**", "[Date](…)".)
             let key = key.trim().to_ascii_lowercase();
-            if matches!(key.as_str(), "date" | "model date" | "release date" | "released") {
+            // ("* Release: 2022-03-09" under "Model info", as Helsinki-NLP's cards write it; 发布日期 and
+            // 发布时间, "release date" and "release time" in Chinese.)
+            const KEYS: &[&str] = &[
+                "date",
+                "model date",
+                "release date",
+                "released",
+                "release",
+                "model release",
+                "date of release",
+                "launch date",
+                "发布日期",
+                "发布时间",
+            ];
+            if KEYS.contains(&key.as_str()) {
                 if let Some(d) = parse_date(value) {
                     return found(d, i);
                 }
@@ -920,6 +934,10 @@ mod tests {
         // sentence about training.
         assert_eq!(d("- **Date:** June 2024\n", "org/foo-7b").as_deref(), Some("2024-06-01"));
         assert_eq!(d("| **Date** | June 2024 |\n", "org/foo-7b").as_deref(), Some("2024-06-01"));
+        // Other keys of the same fact: "Release" (Helsinki-NLP's "Model info"), 发布日期 ("release date").
+        assert_eq!(d("## Model info\n\n* Release: 2022-03-09\n", "org/foo-7b").as_deref(), Some("2022-03-09"));
+        assert_eq!(d("- 发布日期：2024年4月18日\n", "org/foo-7b").as_deref(), Some("2024-04-18"));
+        assert_eq!(d("- Release: a new demo\n", "org/foo-7b"), None, "no date");
         assert_eq!(d("```\ndate: 2021-01-01\n```\n", "org/foo-7b"), None, "a prompt's context");
         assert_eq!(d("**Model date:** Foo-7B was trained in April 2023.\n", "org/foo-7b"), None);
         assert_eq!(
