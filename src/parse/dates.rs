@@ -11,7 +11,7 @@ use super::release_news::{
     about_another, date_alone, names_model, releases_family, releases_family_sized, releases_it, releases_its_kind,
     size_dated_elsewhere,
 };
-use super::release_objects::{about_another_family, releases_no_model, without_file_links};
+use super::release_objects::{about_another_family, about_other_dates, releases_no_model, without_file_links};
 
 /// Precision of a release date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
@@ -67,32 +67,11 @@ pub(super) const NEWS_WORDS: &[&str] = &[
     "開源",
     "開放",
 ];
-/// Lines about other dates.
-const NOT_RELEASE: &[&str] =
-    // (In Chinese: 截至/截止 "as of", 许可证 "licence": "2024年12月25日 … 开源许可证变更" changes a licence.)
-    &[
-        "cutoff",
-        "cut-off",
-        "trained between",
-        // ("**Model date:** LLaVA-v1.5-7B was trained in September 2023": a training date.)
-        "was trained in",
-        "data freshness",
-        "previous version",
-        "knowledge",
-        "截至",
-        "截止",
-        "许可证",
-    ];
-
-/// Whether a (lower-case) line is about another date than a release ([`NOT_RELEASE`]). A
-/// comparison ("enhancements over the previous version") says nothing of the previous version's date.
-fn about_other_dates(lower: &str) -> bool {
-    let compared = |w: &str| {
-        w == "previous version" && (lower.contains("over the previous") || lower.contains("than the previous"))
-    };
-    NOT_RELEASE.iter().any(|w| lower.contains(w) && !compared(w))
-}
-
+/// Keys of a fact sheet's release date (`- **Release date:** …`, Helsinki-NLP's "* Release: 2022-03-09";
+/// 发布日期 and 发布时间, "release date" and "release time" in Chinese).
+#[rustfmt::skip]
+const FACT_KEYS: &[&str] = &["date", "model date", "release date", "released", "release", "model release",
+    "date of release", "launch date", "发布日期", "发布时间"];
 /// A release date a card states, with the line it was read from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CardDate {
@@ -294,21 +273,7 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
         if let Some((key, value)) = pair.filter(|_| !fenced) {
             // (A key as its text: "**Date**", "[Date](…)".)
             let key = key.trim().to_ascii_lowercase();
-            // ("* Release: 2022-03-09" under "Model info", as Helsinki-NLP's cards write it; 发布日期 and
-            // 发布时间, "release date" and "release time" in Chinese.)
-            const KEYS: &[&str] = &[
-                "date",
-                "model date",
-                "release date",
-                "released",
-                "release",
-                "model release",
-                "date of release",
-                "launch date",
-                "发布日期",
-                "发布时间",
-            ];
-            if KEYS.contains(&key.as_str()) {
+            if FACT_KEYS.contains(&key.as_str()) {
                 if let Some(d) = parse_date(value) {
                     return found(d, i);
                 }

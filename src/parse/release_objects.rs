@@ -172,3 +172,29 @@ pub(super) fn blank_targets(text: &str, opener: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// Lines about other dates.
+const NOT_RELEASE: &[&str] =
+    // (In Chinese: 截至/截止 "as of", 许可证 "licence": "2024年12月25日 … 开源许可证变更" changes a licence.)
+    &[
+        "cutoff",
+        "cut-off",
+        "trained between",
+        // ("**Model date:** LLaVA-v1.5-7B was trained in September 2023": a training date.)
+        "was trained in",
+        "data freshness",
+        "previous version",
+        "knowledge",
+        "截至",
+        "截止",
+        "许可证",
+    ];
+
+/// Whether a (lower-case) line is about another date than a release ([`NOT_RELEASE`]). A
+/// comparison ("enhancements over the previous version") says nothing of the previous version's date.
+pub(super) fn about_other_dates(lower: &str) -> bool {
+    let compared = |w: &str| {
+        w == "previous version" && (lower.contains("over the previous") || lower.contains("than the previous"))
+    };
+    NOT_RELEASE.iter().any(|w| lower.contains(w) && !compared(w))
+}
