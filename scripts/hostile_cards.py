@@ -60,6 +60,8 @@ UNITS = {
     "own_links": "[Foo-7B](https://huggingface.co/{id}) has 7 billion parameters, ",
     "quoted_tables": "> | a | b |\n> |---|---|\n",
     "bold_numbers": "**7** billion parameters **",
+    # HTML headings in one block (each heading's text is parsed as HTML).
+    "html_headings": "<h2>Foo &amp; <b>7B</b></h2>\n",
 }
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")

@@ -76,9 +76,9 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
             || this_count(clause));
     let first = family.as_str();
     let kin = |w: &str| first.len() > 1 && w.contains('-') && w.split(['-', '_', '.']).next() == Some(first);
-    // (Not the words of an address: "[deepseek-coder-6.7b-base](https://huggingface.co/deepseek-ai/…)"
+    // (Not the words of a link's address: "[deepseek-coder-6.7b-base](https://huggingface.co/deepseek-ai/…)"
     // names no sibling "deepseek-ai".)
-    let plain = without_addresses(&lower);
+    let plain = super::release_objects::blank_link_targets(&lower);
     let mut names = plain.split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)));
     let sibling = names.any(|w| kin(w) && !squash(short).starts_with(&squash(w)));
     let own_words = own_name_words(&id);
@@ -200,12 +200,6 @@ fn own_statement_end(lower: &str, short: &str, max_words: usize) -> Option<usize
         return None;
     }
     Some(p + lower[p..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(lower.len() - p))
-}
-
-/// `lower` without its web addresses (`https://…`, up to a space or a parenthesis).
-fn without_addresses(lower: &str) -> String {
-    let edge = |c: char| c.is_whitespace() || c == '(' || c == ')';
-    lower.split_inclusive(edge).filter(|piece| !piece.starts_with("http")).collect()
 }
 
 /// The distinctive words of a model's name, lower-case: its first ("jamba") and any other that is

@@ -105,7 +105,7 @@ fn push_heading(
 }
 
 /// The headings an HTML block holds (`<h2 id="x">Results</h2>`, `<h3 align="center">…</h3>`):
-/// each one's offset in the block, level and text (without tags; a few entities read).
+/// each one's offset in the block, level and text (without tags, entities read).
 pub(super) fn html_headings(block: &str) -> Vec<(usize, usize, String)> {
     let lower = block.to_ascii_lowercase();
     let mut found = Vec::new();
@@ -118,17 +118,8 @@ pub(super) fn html_headings(block: &str) -> Vec<(usize, usize, String)> {
         let Some(open_end) = lower[at..].find('>').map(|i| at + i + 1) else { break };
         // (No closing tag: none further on either, and no walk to the end again from each opening.)
         let Some(close) = lower[open_end..].find(&format!("</h{level}")).map(|i| open_end + i) else { break };
-        let mut text = String::new();
-        let mut in_tag = false;
-        for c in block[open_end..close].chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                _ if !in_tag => text.push(if c.is_whitespace() { ' ' } else { c }),
-                _ => {}
-            }
-        }
-        let text = text.replace("&amp;", "&").replace("&nbsp;", " ");
+        // (Its text as a browser shows it: tags dropped, entities read.)
+        let text: String = scraper::Html::parse_fragment(&block[open_end..close]).root_element().text().collect();
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if !text.is_empty() {
             found.push((at, level, text));
