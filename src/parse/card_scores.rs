@@ -16,6 +16,7 @@ use std::collections::BTreeSet;
 pub use super::lm_eval::suite_average;
 use super::model_names::lead_in_says_tuned;
 pub use super::model_names::{is_tuned, label_match, words};
+use super::near_labels::scored_columns;
 use super::own_label::{
     bold_rows, by_quant_level, choose, names_model_exactly, rows_by_parenthesis, rows_by_setting,
     rows_by_setting_column, Own,
@@ -166,7 +167,8 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         }
         models_as_columns(table, &header, names_col, (model_id, tuned, intro), detail)
     } else {
-        TableRead::default()
+        let near = super::near_labels::near_but_not_own(&scored_columns(table, &header), "column", model_id);
+        TableRead { scores: Vec::new(), abstained: near }
     }
 }
 
@@ -265,7 +267,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         candidates.extend(rows.iter().map(|(i, _)| (*i, strip_markup(&row_parts[*i].join(" ")), (0, true))));
     }
     if candidates.is_empty() || !heading_allows(&table.heading, tuned) {
-        let why = rows_of_others(table, header, &value_cols, &row_parts, tuned);
+        let why = rows_of_others(table, header, &value_cols, &row_parts, (model_id, tuned));
         return TableRead { scores: Vec::new(), abstained: why };
     }
     // A quantized copy's table also gives sizes, perplexities and speeds by level: only the

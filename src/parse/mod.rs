@@ -37,6 +37,7 @@ mod models_as_columns;
 mod mt_bench_json;
 mod mt_bench_text;
 mod name_words;
+mod near_labels;
 mod own_label;
 mod pair_cells;
 pub mod params;

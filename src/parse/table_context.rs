@@ -220,11 +220,18 @@ pub(crate) fn rows_of_others(
     header: &[String],
     value_cols: &[usize],
     row_parts: &[Vec<String>],
-    tuned: bool,
+    (model_id, tuned): (&str, bool),
 ) -> Option<(Unused, String)> {
     let scored = |c: &usize| resolve(&header[*c]).is_known && table.rows.iter().any(|r| pure_number(&r[*c]).is_some());
     let labels: Vec<String> = row_parts.iter().map(|p| p.join(" ")).collect();
-    value_cols.iter().any(scored).then(|| none_is_own(table, &labels, "row", tuned))
+    if value_cols.iter().any(scored) {
+        return Some(none_is_own(table, &labels, "row", tuned));
+    }
+    // (Rows of unknown benchmarks: said only when one comes near the model.)
+    let numbers = |r: &Vec<String>| r.iter().any(|c| pure_number(c).is_some());
+    let scored_rows: Vec<&String> =
+        labels.iter().zip(&table.rows).filter(|(_, r)| numbers(r)).map(|(l, _)| l).collect();
+    super::near_labels::near_but_not_own(&scored_rows, "row", model_id)
 }
 
 pub(crate) fn last_heading(table: &Table) -> &str {
