@@ -106,3 +106,54 @@ fn fractions(values: impl Iterator<Item = f64>) -> bool {
 pub(crate) fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>, col: usize) -> bool {
     fractions(rows.filter_map(|r| pure_number(&r[col])))
 }
+/// The share of a column's filled cells (not "-") that are numbers, or pairs of them ("99.2 / -",
+/// "80.5 / 85.2‡": a value in two settings, which makes a column of values, though no pair is read),
+/// or counts of problems solved ("20/40" on AMC rows beside percents on GSM8K's: values, not read).
+pub(crate) fn numeric_share(table: &Table, col: usize) -> f64 {
+    let filled: Vec<&String> =
+        table.rows.iter().map(|r| &r[col]).filter(|c| !c.trim().is_empty() && c.trim() != "-").collect();
+    if filled.is_empty() {
+        return 0.0;
+    }
+    let value = |c: &&&String| pure_number(c).is_some() || number_pair(c) || solved_count(c);
+    filled.iter().filter(value).count() as f64 / filled.len() as f64
+}
+
+/// "99.2 / -", "56.6 / **73.1**": two values (or one and a dash) split by a slash.
+fn number_pair(cell: &str) -> bool {
+    let Some((a, b)) = cell.split_once(" / ") else { return false };
+    let side = |s: &str| pure_number(s).is_some();
+    let dash = |s: &str| s.trim() == "-";
+    (side(a) || dash(a)) && (side(b) || dash(b)) && (side(a) || side(b))
+}
+
+/// "20/40", "**5/30**": problems solved of a set's, a column's value though not a score.
+fn solved_count(cell: &str) -> bool {
+    let cell = cell.trim().trim_matches('*');
+    let Some((n, of)) = cell.split_once('/') else { return false };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    digits(n) && digits(of) && n.parse::<u32>().ok() <= of.parse::<u32>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::card_scores::table_scores;
+    use crate::parse::tables::tables;
+
+    const NUMINA: &str = "| | | Foo-7B-CoT | Foo-7B-TIR |\n| --- | --- | :---: | :---: |\n\
+        | **GSM8k** | 0-shot | 76.3% | 84.6% |\n| Grade school math |\n| **MATH** | 0-shot | 55.8% | **68.1%** |\n\
+        | **AMC 2023** | 0-shot | 11/40 | **20/40** |\n| Competition-level math | maj@64 | 18/40 | **31/40** |\n\
+        | **AIME 2024** | 0-shot | 0/30 | **5/30** |\n| Competition-level math | maj@64 | 1/30 | **10/30** |\n";
+
+    #[test]
+    fn counts_of_problems_solved_make_a_column_of_values_but_are_not_read() {
+        let t = tables(NUMINA).remove(0);
+        assert!(numeric_share(&t, 3) >= 0.5, "{}", numeric_share(&t, 3));
+        let read = table_scores(&t, "acme/Foo-7B-TIR", true, "");
+        let got: Vec<(&str, f64)> = read.scores.iter().map(|s| (s.benchmark_raw.as_str(), s.value)).collect();
+        assert_eq!(got, [("GSM8k", 84.6), ("MATH", 68.1)], "{read:?}");
+        // A larger first number is no count of a set's problems.
+        assert!(!solved_count("41/40") && solved_count("**5/30**") && !solved_count("1/2/3"));
+    }
+}

@@ -145,7 +145,15 @@ pub(super) fn models_as_columns(
     // MMLU beside "Commonsense Reasoning".)
     let categories = names.iter().filter(|n| is_category_name(n)).count() * 2 > names.len().max(1);
     if part_of.is_none() && categories && !names.iter().any(|n| known(n) && !is_category_name(n)) {
-        return TableRead::default();
+        // (Said when a column is the model's: its scores are there, under no benchmark's name.)
+        let mut shown: Vec<String> = names.iter().map(|n| format!("{:?}", strip_markup(n).trim())).collect();
+        shown.dedup();
+        shown.truncate(3);
+        let why = format!("rows are categories ({}, …) of no benchmark a heading or lead-in names", shown.join(", "));
+        return TableRead {
+            scores: Vec::new(),
+            abstained: (!cols.is_empty()).then_some((Unused::UnnamedBenchmark, why)),
+        };
     }
     let meta_cols: Vec<usize> = (0..header.len()).filter(|c| *c != bench_col && !value_cols.contains(c)).collect();
     let language_col = language_column(&table.rows, &meta_cols);
@@ -385,5 +393,17 @@ mod tests {
         let plain = md.replace("**Starling-7B**", "Starling-7B");
         let read = read(&plain, "berkeley-nest/Starling-LM-7B-alpha");
         assert!(read.scores.is_empty() && matches!(read.abstained, Some((Unused::NoOwnColumn, _))), "{read:?}");
+    }
+
+    #[test]
+    fn rows_of_categories_under_the_models_own_column_are_said_not_read() {
+        let md = "## Performance\n\n| Capability | Bar-13B | Foo-20B |\n|---|---|---|\n| Language | 42.5 | **55** |\n\
+                  | Knowledge | 58.2 | 60.1 |\n| Reasoning | 42.7 | 54.9 |\n";
+        let got = read(md, "org/Foo-20B");
+        assert!(got.scores.is_empty(), "{got:?}");
+        let (reason, why) = got.abstained.expect("a reason");
+        assert!(reason == Unused::UnnamedBenchmark && why.contains("\"Language\""), "{why}");
+        // Without the model's column the table is another's: nothing to say.
+        assert!(read(md, "org/Baz-7B").abstained.is_none());
     }
 }

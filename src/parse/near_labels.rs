@@ -9,27 +9,38 @@ use super::card_scores::Unused;
 use super::model_names::{is_size, label_match, words, GENERIC, TUNING};
 use super::tables::{pure_number, Table};
 
-/// The labels among `labels` that hold every word naming `model_id` (family, version, size; not
-/// its tuning or generic words) but do not name it exactly. Empty for a name without a size
-/// ("Zephyr" would be near every "Zephyr 7B …" label) or of one word.
+/// The labels among `labels` that come near `model_id` without naming it exactly: they hold every
+/// word naming it (family, version, size; not its tuning or generic words) and more ("MedGemma 27B
+/// multimodal"), or only words of its name, its size and a word of its family among them
+/// ("MedGemma 27B" on medgemma-27b-text-it's card, "v0_6-llama-3_1-8b" on ultravox-v0_6-llama-3_1-8b's).
+/// Empty for a name without a size ("Zephyr" would be near every "Zephyr 7B …" label) or of one word.
 pub(crate) fn near_labels<'a>(labels: impl IntoIterator<Item = &'a String>, model_id: &str) -> Vec<String> {
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
-    let needed: Vec<String> = words(name)
-        .into_iter()
+    let own = words(name);
+    let needed: Vec<&String> = own
+        .iter()
         .filter(|w| {
             !GENERIC.contains(&w.as_str()) && !TUNING.contains(&w.as_str()) && !matches!(w.as_str(), "base" | "v")
         })
         .collect();
-    if needed.len() < 2 || !needed.iter().any(|w| is_size(w)) {
+    let Some(size) = needed.iter().find(|w| is_size(w)) else { return Vec::new() };
+    if needed.len() < 2 {
         return Vec::new();
     }
+    // (A word of two letters or more: "I2B2" splits into "i", "2b", "2", no family.)
+    let family =
+        |w: &String| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !is_size(w) && needed.contains(&w);
+    let near = |have: &Vec<String>| {
+        let more = needed.iter().all(|w| have.contains(w));
+        let fewer = have.iter().all(|w| own.contains(w) || GENERIC.contains(&w.as_str()))
+            && have.contains(size)
+            && have.iter().any(family);
+        more || fewer
+    };
     labels
         .into_iter()
         .map(|l| strip_markup(l))
-        .filter(|l| {
-            let have = words(l);
-            needed.iter().all(|w| have.contains(w)) && !label_match(l, model_id).is_some_and(|m| m.1) && !is_file(l)
-        })
+        .filter(|l| near(&words(l)) && !label_match(l, model_id).is_some_and(|m| m.1) && !is_file(l))
         .map(|l| l.trim().chars().take(40).collect())
         .collect()
 }
@@ -79,6 +90,11 @@ mod tests {
         // Another size, or a name without one, is not near.
         assert!(near_but_not_own(&columns, "column", "google/medgemma-4b-it").is_none());
         assert!(near_labels(&["MedGemma 27B multimodal".to_owned()], "acme/MedGemma").is_empty());
+        // A label with fewer words of the name, its size and family among them, is near too.
+        let fewer = |l: &str| near_labels(&[l.to_owned()], "google/medgemma-27b-text-it");
+        assert_eq!(fewer("MedGemma 27B"), ["MedGemma 27B"]);
+        assert!(fewer("27B").is_empty() && fewer("MedGemma 4B").is_empty() && fewer("Gemma 3 27B").is_empty());
+        assert!(near_labels(&["I2B2".to_owned()], "obi/deid_roberta_i2b2").is_empty());
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::benchmarks::{
     strip_markup,
 };
 use super::card_scores::Unused;
+pub(crate) use super::cell_values::numeric_share;
 use super::model_names::{is_packed, is_size, label_match, words};
 pub(crate) use super::table_titles::{section_benchmark, titled_benchmark};
 use super::tables::{is_missing, pure_number, Table};
@@ -141,25 +142,6 @@ pub(crate) fn is_own_header(header: &str) -> bool {
                 | "normalized score"
                 | "normalised score"
         )
-}
-
-/// The share of a column's filled cells (not "-") that are numbers, or pairs of them ("99.2 / -",
-/// "80.5 / 85.2‡": a value in two settings, which makes a column of values, though no pair is read).
-pub(crate) fn numeric_share(table: &Table, col: usize) -> f64 {
-    let filled: Vec<&String> =
-        table.rows.iter().map(|r| &r[col]).filter(|c| !c.trim().is_empty() && c.trim() != "-").collect();
-    if filled.is_empty() {
-        return 0.0;
-    }
-    filled.iter().filter(|c| pure_number(c).is_some() || number_pair(c)).count() as f64 / filled.len() as f64
-}
-
-/// "99.2 / -", "56.6 / **73.1**": two values (or one and a dash) split by a slash.
-fn number_pair(cell: &str) -> bool {
-    let Some((a, b)) = cell.split_once(" / ") else { return false };
-    let side = |s: &str| pure_number(s).is_some();
-    let dash = |s: &str| s.trim() == "-";
-    (side(a) || dash(a)) && (side(b) || dash(b)) && (side(a) || side(b))
 }
 
 /// Why a table's rows cannot be read as benchmarks: they are named by a `Category` (subject,
