@@ -62,6 +62,9 @@ UNITS = {
     "bold_numbers": "**7** billion parameters **",
     # HTML headings in one block (each heading's text is parsed as HTML).
     "html_headings": "<h2>Foo &amp; <b>7B</b></h2>\n",
+    "chinese_counts": "参数量为 70 亿，参数规模：7B，",
+    "chinese_links": "参数量为为为约共计：",
+    "near_labels": "| Task | Foo 7B chat | Foo 7B base |\n|---|---|---|\n| X | 1 | 2 |\n\n",
 }
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")

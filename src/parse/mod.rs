@@ -41,6 +41,7 @@ mod near_labels;
 mod own_label;
 mod pair_cells;
 pub mod params;
+mod params_chinese;
 mod params_choice;
 mod params_parentheses;
 mod params_prose;

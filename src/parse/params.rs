@@ -1296,6 +1296,12 @@ mod tests {
         for count in ["Size", "Size (B)", "Parameters (billions)", "# Total Params (MoE)", "Model Size (params)"] {
             assert_eq!(key_role(count), Some(false), "{count}");
         }
+        // In Chinese: a total, an active count, and storage (模型大小, "model size") no count.
+        assert_eq!(
+            ["参数量", "**总参数量**", "激活参数量", "模型大小"].map(key_role),
+            [Some(false), Some(false), Some(true), None]
+        );
+        assert_eq!(key_role("Parameters (参数量)"), Some(false), "the English key decides");
         // A Korean card's checkpoint sizes ("용량": storage), in markdown and in HTML with a break.
         let md = "| Model | Size (용량) | NSMC |\n|---|---|---|\n| Foo-base | 475M | 91.7 |\n";
         assert_eq!(card_size("org/Foo-base", md).map(|s| s.size.total), None);

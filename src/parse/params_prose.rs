@@ -32,14 +32,18 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     let (lower, id, form) = (s.to_ascii_lowercase(), id.to_ascii_lowercase(), SizeForm::Prose);
     let short = id.rsplit('/').next().unwrap_or("");
     let family = family_word(&id);
-    if !lower.contains("param") && s.contains("亿") {
-        // "具有 62 亿参数" (6.2 billion parameters): 亿 is 10^8. Doubtful when the sentence names
-        // another model or gives more than one such count.
-        let counts = hundred_millions(s);
-        let other = nums(s).iter().any(|m| m.named && !id.contains(name_around(&lower, m)));
+    if !lower.contains("param") && super::params_chinese::may_state(s) {
+        // "具有 62 亿参数" (6.2 billion parameters), "参数规模为 30B". Doubtful when the sentence
+        // names another model, gives more than one such count, or another size ("CPM-Distill 是
+        // 2.6B（26亿）参数 CPM-Large 模型蒸馏版本，参数量为 109M": the 109M is the distilled model's).
+        let counts = super::params_chinese::counts(s);
+        let other = nums(s).iter().any(|m| m.named && !names_own(&id, name_around(&lower, m)));
         if let [total] = counts.as_slice() {
+            // (Not a count of tokens: "采用了2.5T Tokens进行预训练".)
+            let tokens = |m: &Num| s[m.end..].trim_start_matches([' ', '*']).to_ascii_lowercase().starts_with("token");
+            let apart = |m: &Num| !m.expert && !tokens(m) && (m.value as f64 / total.value as f64 - 1.0).abs() > 0.1;
             out.push(Cand {
-                doubt: other,
+                doubt: other || nums(s).iter().any(apart),
                 evidence: evidence(s, total.at),
                 total: Some(total.clone()),
                 active: None,
@@ -83,7 +87,7 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     let sibling = names.any(|w| kin(w) && !squash(short).starts_with(&squash(w)));
     let own_words = own_name_words(&id);
     let other = found.iter().any(|m| {
-        m.named && !id.contains(name_around(&lower, m)) && !own_alias(&lower, m, &own_words)
+        m.named && !names_own(&id, name_around(&lower, m)) && !own_alias(&lower, m, &own_words)
             || apposed_to_other(&lower[..m.at], &own_words)
             || super::params_statements::linked_other_repo(&lower[..m.at], &id)
             || super::params_statements::in_link_to_other(&lower, m.at, &id)
@@ -164,30 +168,6 @@ fn without_embedding_notes(s: &str) -> String {
         rest = &rest[close + 1..];
     }
     out.push_str(rest);
-    out
-}
-
-/// Counts written "62 亿参数" / "62亿个参数" in `s`, one per distinct value.
-fn hundred_millions(s: &str) -> Vec<Num> {
-    let mut out: Vec<Num> = Vec::new();
-    for (at, _) in s.match_indices("亿") {
-        let after = s[at + "亿".len()..].trim_start().trim_start_matches('个');
-        if !after.starts_with("参数") {
-            continue;
-        }
-        let before = s[..at].trim_end();
-        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.').len();
-        let start = before.len() - digits;
-        let Ok(number) = before[start..].parse::<f64>() else { continue };
-        let value = (number * 1e8).round() as i64;
-        // Half a unit of the last digit over the value: "62 亿" is good to 0.5 亿.
-        let decimals = before[start..].split_once('.').map_or(0, |(_, d)| d.len()) as i32;
-        let rel = 0.5 * 10f64.powi(-decimals) / number;
-        if value > 0 && !out.iter().any(|n| n.value == value) {
-            let label = s[start..at + "亿".len()].to_owned();
-            out.push(Num { at: start, end: at, value, rel, label, expert: false, named: false });
-        }
-    }
     out
 }
 
@@ -309,6 +289,26 @@ fn own_alias(lower: &str, m: &Num, own: &[String]) -> bool {
     !named.is_empty() && own.iter().any(|w| words(named).any(|n| n == w))
 }
 
+/// Whether `name`, a name holding a size ("mixtral-8x7b"), is this model's: the id holds it and adds
+/// only its owner's words, words of kind or format, versions and stamps ("TheBloke/Mixtral-8x7B-
+/// Instruct-v0.1-GPTQ"). Not when the id adds a word of its own: on Chinese-Mixtral-8x7B's card
+/// (a larger vocabulary), "Mixtral-8x7B 模型参数量为46.7B" is the original's count.
+fn names_own(id: &str, name: &str) -> bool {
+    let (owner, short) = id.rsplit_once('/').unwrap_or(("", id));
+    let Some(at) = short.find(name).filter(|_| !name.is_empty()) else { return id.contains(name) };
+    let rest = format!("{} {}", &short[..at], &short[at + name.len()..]);
+    let version = |w: &str| w.trim_start_matches('v').chars().all(|c| c.is_ascii_digit());
+    let owners: Vec<&str> = words(owner).collect();
+    let own = words(&rest).all(|w| {
+        version(w)
+            || owners.contains(&w)
+            || super::model_names::is_kind_or_format(w)
+            || super::model_names::GENERIC.contains(&w)
+            || super::release_stamps::is_release_stamp(w)
+    });
+    own
+}
+
 fn squash(w: &str) -> String {
     w.chars().filter(char::is_ascii_alphanumeric).collect()
 }
@@ -382,17 +382,4 @@ fn range_end(s: &str, at: usize) -> bool {
     let before = s[..at].trim_end_matches([' ', '*']);
     let joined = ["–", "—", "-", "~", " to"].iter().find_map(|j| before.strip_suffix(j));
     joined.is_some_and(|b| b.trim_end_matches([' ', '*']).ends_with(|c: char| c.is_ascii_digit()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_count_in_hundred_millions() {
-        let got = hundred_millions("ChatGLM-6B 具有 62 亿参数。62亿个参数的 ChatGLM-6B");
-        assert_eq!(got.iter().map(|n| n.value).collect::<Vec<_>>(), [6_200_000_000]);
-        assert!(hundred_millions("在五千亿Tokens进行了训练").is_empty(), "tokens, not parameters");
-        assert_eq!(hundred_millions("具有 1.5 亿参数")[0].value, 150_000_000);
-    }
 }
