@@ -343,12 +343,16 @@ pub(crate) fn joined_lines<'a>(lines: &[&'a str], continues: &[bool]) -> Vec<Cow
 /// The line (from 0) of `paragraph`'s lines that holds `needle` (a value as written), first after
 /// where `evidence` (a quote of their joined text, its spaces collapsed) begins, if it is found.
 pub(crate) fn line_holding(paragraph: &[&str], evidence: &str, needle: &str) -> usize {
-    let head: String = evidence.chars().take(40).collect();
+    // (Without the emphasis and math marks a reader removed: "It has **15.58** million" is read
+    // "It has 15.58 million".)
+    let plain = |s: &str| s.replace(['*', '`', '$'], "");
+    let head: String = plain(evidence).chars().take(40).collect();
+    let needle = &plain(needle);
     let mut joined = String::new();
     let mut starts = Vec::new();
     for line in paragraph {
         starts.push(joined.len());
-        joined.push_str(&line.split_whitespace().collect::<Vec<_>>().join(" "));
+        joined.push_str(&plain(line).split_whitespace().collect::<Vec<_>>().join(" "));
         joined.push(' ');
     }
     let from = joined.find(&head).unwrap_or(0);
@@ -524,5 +528,16 @@ mod tests {
         assert_eq!(last_paragraph_line("Intro.\n## Results\n"), "## Results");
         assert_eq!(last_paragraph_line("Some text\n- an item\n\n"), "- an item");
         assert_eq!(last_paragraph_line(""), "");
+    }
+
+    #[test]
+    fn the_line_holding_a_value_read_without_its_bold() {
+        let paragraph = ["This model checkpoint is of type Tiny.", "It has **15.58** million parameters and", "more."];
+        let evidence = "It has 15.58 million parameters and more.";
+        assert_eq!(line_holding(&paragraph, evidence, "15.58 million"), 1);
+        // A card that rewrites its sizes so on a size-reading line: the line that holds it.
+        let card = "# Foo\n\nFoo is a model.\nIt has **15.58** million parameters and thus needs memory.\n";
+        let size = crate::parse::card::read_card("acme/foo", card).size.expect("a size");
+        assert_eq!((size.size.total, size.line), (15_580_000, 4));
     }
 }

@@ -317,6 +317,12 @@ pub(super) fn near(a: i64, b: i64) -> bool {
 /// The sentence from a little before byte `at`, whitespace-collapsed, at most 200 characters.
 pub(super) fn evidence(s: &str, at: usize) -> String {
     let from = (0..=at.saturating_sub(80)).rev().find(|i| s.is_char_boundary(*i)).unwrap_or(0);
+    // (From a word's start: "Model type:** FastChat-T5 is …", not "ype:** FastChat-T5 is …".)
+    let mid_word = from > 0 && !s[..from].ends_with(char::is_whitespace);
+    let from = match s[from..at].find(char::is_whitespace).filter(|_| mid_word) {
+        Some(k) => from + k,
+        None => from,
+    };
     s[from..].split_whitespace().collect::<Vec<_>>().join(" ").chars().take(200).collect()
 }
 
@@ -1308,5 +1314,15 @@ mod tests {
         let html =
             "<table><tr><th>Model</th><th>Size<br/>(용량)</th></tr><tr><td>Foo-base</td><td>475M</td></tr></table>\n";
         assert_eq!(card_size("org/Foo-base", html).map(|s| s.size.total), None);
+    }
+
+    #[test]
+    fn evidence_starts_at_a_word() {
+        let s = "**Model type:** FastChat-T5 is an open-source chatbot trained by fine-tuning Flan-t5-xl (3B parameters) on conversations";
+        let got = evidence(s, s.find("3B").unwrap());
+        assert!(got.starts_with("FastChat-T5") || got.starts_with("type:**"), "{got}");
+        assert!(!got.starts_with("ype"), "{got}");
+        // Near the start, the whole sentence.
+        assert_eq!(evidence("It has 7B parameters.", 7), "It has 7B parameters.");
     }
 }
