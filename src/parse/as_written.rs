@@ -40,6 +40,49 @@ pub(super) fn quoted_as_written(evidence: &str, line: usize, written: &str, read
     }
 }
 
+/// The size's evidence as its line writes it: the prose size reader reads a link to the model's own
+/// page as its text, and a bold number without its marks.
+pub(super) fn size_as_written(facts: &mut CardFacts, written: &str) {
+    if let Some(size) = facts.size.as_mut().filter(|s| s.line > 0) {
+        let line = written.lines().nth(size.line - 1).unwrap_or("");
+        if let Some(quoted) = within_markup(&size.evidence, line) {
+            size.evidence = quoted;
+        }
+    }
+}
+
+/// `evidence`, read from `line` without its markup (a link's brackets and address, emphasis and math
+/// marks), as `line` writes it; `None` where it is there as it is, or not there, or would quote more
+/// than 200 characters.
+fn within_markup(evidence: &str, line: &str) -> Option<String> {
+    let was = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let first = evidence.chars().next()?;
+    if evidence.is_empty() || was.contains(evidence) {
+        return None;
+    }
+    // (From each place the evidence may start: its characters in order, only markup between them.)
+    let quote = |start: usize| {
+        let (mut p, mut rest) = (start, evidence);
+        while let Some(c) = rest.chars().next() {
+            let here = &was[p..];
+            if here.starts_with(c) {
+                (p, rest) = (p + c.len_utf8(), &rest[c.len_utf8()..]);
+            } else if let Some(target) = here.strip_prefix("](") {
+                p += 2 + target.find(')')? + 1;
+            } else if here.starts_with(['[', '*', '`', '$']) {
+                p += 1;
+            } else {
+                return None;
+            }
+        }
+        // (With the marks that open it: "[Foo-7B](…) is …", "**7** billion".)
+        let open = was[..start].len() - was[..start].trim_end_matches(['[', '*', '`', '$']).len();
+        Some(was[start - open..p].to_owned())
+    };
+    let starts = was.match_indices(first).map(|(i, _)| i).take(20);
+    starts.filter_map(quote).next().filter(|q| q.chars().count() <= 200)
+}
+
 /// `evidence`, a part of `now`, as the same part of `was`, where `was` is `now` with text put in
 /// (a Hub id's owner before the model's name); `None` where it is not.
 fn within_insertions(evidence: &str, now: &str, was: &str) -> Option<String> {
@@ -73,5 +116,23 @@ mod tests {
         let long = format!("{} Org/Foo-7B\n", "x ".repeat(99));
         let quoted = quoted_as_written(long.replace("Org/", "").trim_end(), 1, &long, &long.replace("Org/", ""));
         assert_eq!(quoted.chars().count(), 200, "no longer than 200 characters: {quoted}");
+    }
+
+    #[test]
+    fn evidence_read_without_markup_is_quoted_with_it() {
+        let line = "Hi. [Foo-7B](https://huggingface.co/acme/Foo-7B) is a  **7** billion parameter model.";
+        let quoted = within_markup("Foo-7B is a 7 billion parameter model.", line);
+        assert_eq!(
+            quoted.as_deref(),
+            Some("[Foo-7B](https://huggingface.co/acme/Foo-7B) is a **7** billion parameter model.")
+        );
+        // Written so already, or not there at all, or other words between: nothing to quote.
+        assert_eq!(within_markup("Hi.", line), None);
+        assert_eq!(within_markup("Foo-7B is a 9 billion", line), None);
+        assert_eq!(within_markup("Foo-7B has 7 billion", "Foo-7B really has 7 billion"), None);
+        // Through a card: the size's evidence as the line writes it.
+        let card = format!("# Foo\n\n{line}\n");
+        let size = crate::parse::card::read_card("acme/Foo-7B", &card).size.expect("a size");
+        assert!(size.evidence.contains("[Foo-7B](https://huggingface.co/acme/Foo-7B)"), "{}", size.evidence);
     }
 }

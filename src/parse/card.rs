@@ -237,6 +237,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
     if read.as_ref().is_some_and(|r| r.lines_rewritten) {
         super::as_written::facts_as_written(&mut facts, written, text);
     }
+    super::as_written::size_as_written(&mut facts, written);
     facts
 }
 
