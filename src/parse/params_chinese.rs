@@ -32,7 +32,9 @@ pub(super) fn counts(s: &str) -> Vec<Num> {
         }
     }
     for key in KEYS {
-        for (at, _) in s.match_indices(key) {
+        // (Not another count: 激活 "activated", 非嵌入 "non-embedding", 每个专家 "per expert".)
+        let other = |at: usize| ["激活", "嵌入", "专家"].iter().any(|w| s[..at].trim_end().ends_with(w));
+        for (at, _) in s.match_indices(key).filter(|(at, _)| !other(*at)) {
             let mut rest = &s[at + key.len()..];
             while let Some(next) = LINKS.iter().find_map(|l| rest.trim_start().strip_prefix(l)) {
                 rest = next;
@@ -65,7 +67,7 @@ fn number_at(s: &str, start: usize) -> Option<Num> {
         'M' | 'm' => (1e6, 1),
         _ => return None,
     };
-    // ("30B" but not "30 Bytes", "2M tokens" is no count either: a letter right after the unit.)
+    // ("30B", but not "30 Bytes" or "2Mbps": a letter or digit right after the unit.)
     if unit_len == 1 && after[1..].chars().next().is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
@@ -110,6 +112,9 @@ mod tests {
         assert!(values("我们将模型参数、配置文件、tokenizer等在huggingface上").is_empty());
         assert!(values("参数量：2Mbps").is_empty() && values("参数规模为 30 Bytes").is_empty());
         assert!(values("能够在几个小时内高效地微调参数规模达 70 亿的大模型").is_empty());
+        // An active, non-embedding or per-expert count is no total.
+        assert!(values("TeleChat3 激活参数量为 4.7B").is_empty() && values("非嵌入参数量：2.4B").is_empty());
+        assert!(values("每个专家参数量为 1.5B").is_empty());
     }
 
     #[test]
