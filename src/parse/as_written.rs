@@ -57,7 +57,7 @@ pub(super) fn size_as_written(facts: &mut CardFacts, written: &str) {
 fn within_markup(evidence: &str, line: &str) -> Option<String> {
     let was = line.split_whitespace().collect::<Vec<_>>().join(" ");
     let first = evidence.chars().next()?;
-    if evidence.is_empty() || was.contains(evidence) {
+    if was.contains(evidence) {
         return None;
     }
     // (From each place the evidence may start: its characters in order, only markup between them.)

@@ -7,7 +7,7 @@
 use super::benchmarks::strip_markup;
 use super::card_scores::Unused;
 use super::model_names::{is_size, label_match, words, GENERIC, TUNING};
-use super::tables::{pure_number, Table};
+use super::tables::Table;
 
 /// The labels among `labels` that come near `model_id` without naming it exactly: they hold every
 /// word naming it (family, version, size; not its tuning or generic words) and more ("MedGemma 27B
@@ -64,10 +64,9 @@ pub(crate) fn near_but_not_own(labels: &[&String], what: &str, model_id: &str) -
         .then(|| (Unused::NoOwnColumn, format!("no {what} names this model exactly; near: {}", shown.join(", "))))
 }
 
-/// The labels of `table`'s columns past the first that hold a number.
+/// The labels of `table`'s value columns past the first (as every table reader tells them apart).
 pub(crate) fn scored_columns<'a>(table: &Table, header: &'a [String]) -> Vec<&'a String> {
-    let scored = |c: &usize| table.rows.iter().any(|r| r.get(*c).is_some_and(|v| pure_number(v).is_some()));
-    (1..header.len()).filter(scored).map(|c| &header[c]).collect()
+    (1..header.len()).filter(|c| super::cell_values::numeric_share(table, *c) >= 0.5).map(|c| &header[c]).collect()
 }
 
 #[cfg(test)]

@@ -10,6 +10,13 @@ const KEYS: &[&str] = &["总参数量", "参数总量", "参数数量", "参数�
 /// colon. Not "达" (reaches): "微调参数规模达 70 亿的大模型" speaks of any model up to that size.
 const LINKS: &[&str] = &["为", "是", "约", "共计", "大小", "：", ":"];
 
+/// The role of a table's key written in Chinese (its Han characters): a total (`false`) for the
+/// keys above and 参数, 总参数, 模型参数量 alone; the active count (`true`) after 激活 ("activated").
+pub(super) fn table_key_role(han: &str) -> Option<bool> {
+    let (active, key) = han.strip_prefix("激活").map_or((false, han), |rest| (true, rest));
+    (KEYS.contains(&key) || matches!(key, "参数" | "总参数" | "模型参数量")).then_some(active)
+}
+
 /// Whether `s` may state a count in Chinese (the cheap test before [`counts`]).
 pub(super) fn may_state(s: &str) -> bool {
     // (One pass: every key holds 参. Most sentences of most cards hold neither.)

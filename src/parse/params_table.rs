@@ -170,10 +170,7 @@ fn without_footnote(cell: &str) -> &str {
 pub(super) fn key_role(cell: &str) -> Option<bool> {
     let han: String = cell.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).collect();
     if !han.is_empty() && !cell.chars().any(|c| c.is_ascii_alphabetic()) {
-        let total =
-            ["参数", "参数量", "总参数", "总参数量", "参数规模", "参数总量", "参数数量", "模型参数", "模型参数量"];
-        let active = han.strip_prefix("激活").is_some_and(|rest| total.contains(&rest));
-        return (total.contains(&han.as_str()) || active).then_some(active);
+        return super::params_chinese::table_key_role(&han);
     }
     // "# Total Params (MoE)": the parenthesis only annotates the key; "(without embeddings)",
     // "(non-embedding)" make it another count.
