@@ -1932,9 +1932,16 @@ mod tests {
         let mixed = other.replace("agieval_lsat_ar", "arc_challenge");
         let t = &tables(&mixed)[0];
         assert!(suite_average(t, &mixed, &table_scores(t, "org/Model-7B", false, "").scores).is_none());
-        let fraction = md.replace("44.52", "0.4452");
-        let t = &tables(&fraction)[0];
-        assert!(suite_average(t, &fraction, &table_scores(t, "org/Model-7B", false, "").scores).is_none());
+        // A fraction under a table of fractions, within their range, is one; outside it, or under
+        // a table of percents, it is left.
+        let average = |md: &str| {
+            let t = &tables(md)[0];
+            suite_average(t, md, &table_scores(t, "org/Model-7B", false, "").scores).map(|a| a.value)
+        };
+        assert_eq!(average(&md.replace("44.52", "0.2372")), Some(23.72));
+        assert_eq!(average(&md.replace("44.52", "0.4452")), None, "above every task's value");
+        let percents = md.replace("0.2441", "24.41").replace("0.2304", "23.04").replace("0.0270", "2.70");
+        assert_eq!(average(&percents.replace("0.0278", "2.78").replace("44.52", "0.2372")), None);
     }
 
     #[test]

@@ -121,12 +121,24 @@ fn task_suite(table: &Table) -> Option<String> {
 /// The `Average: 72.59` line lm-eval cards print under a suite's table (Nous cards: "## AGIEval:",
 /// the table, then the average of its tasks), within a few lines after the table, outside it.
 /// Read as the suite's score when the section heading names a known benchmark, or every task
-/// is one of a known suite's (`agieval_…` under a plain "AGI-Eval" line), in percent only
-/// (a value that could be a fraction is left: the line gives no unit).
+/// is one of a known suite's (`agieval_…` under a plain "AGI-Eval" line). The line gives no unit:
+/// a value over 1 is a percent; one of at most 1 is a fraction only under a table of fractions,
+/// within the range of its values, as any average of them is ("Average: 0.4364" under acc values
+/// from 0.2522 to 0.7379); else it is left.
 pub fn suite_average(table: &Table, markdown: &str, scores: &[CardScore]) -> Option<CardScore> {
-    if !scores.iter().any(|s| s.detail == "lm_eval_table") {
+    let tasks: Vec<&CardScore> = scores.iter().filter(|s| s.detail == "lm_eval_table").collect();
+    if tasks.is_empty() {
         return None;
     }
+    // (Each task's value was read from a fraction, and scaled: its range, in percent.)
+    let fractions =
+        tasks.iter().all(|s| pure_number(&s.value_raw).is_some_and(|v| v <= 1.0 && (s.value - v * 100.0).abs() < 1e-6));
+    let low = tasks.iter().map(|s| s.value).fold(f64::INFINITY, f64::min);
+    let high = tasks.iter().map(|s| s.value).fold(f64::NEG_INFINITY, f64::max);
+    let in_percent = |v: f64, text: &str| match v <= 1.0 {
+        true => Some(as_percent(v, text)).filter(|p| fractions && (low..=high).contains(p)),
+        false => (v <= 100.0).then_some(v),
+    };
     let heading = last_heading(table).trim().trim_end_matches(':').trim();
     let suite = if resolve(heading).is_known { heading.to_owned() } else { task_suite(table)? };
     let suite = suite.as_str();
@@ -141,7 +153,7 @@ pub fn suite_average(table: &Table, markdown: &str, scores: &[CardScore]) -> Opt
             continue;
         }
         let value_text = text.strip_prefix("Average:").or_else(|| text.strip_prefix("average:"))?.trim();
-        let value = leading_number(value_text).filter(|v| *v > 1.0 && *v <= 100.0)?;
+        let value = leading_number(value_text).filter(|v| *v > 0.0).and_then(|v| in_percent(v, value_text))?;
         return Some(CardScore {
             benchmark_raw: suite.to_owned(),
             metric: Some("average of the table's tasks".to_owned()),
