@@ -90,6 +90,12 @@ pub fn from_name(model_id: &str) -> Option<SizeText> {
     let found: Vec<Num> = nums(name).into_iter().filter(|m| m.label.ends_with(char::is_alphabetic)).collect();
     let (first, b) = (found.first()?, |m: &Num| !m.expert && m.label.ends_with(['b', 'B']));
     let pair = found.get(1).filter(|m| m.at == first.end + 1 && b(m) && b(first) && m.value != first.value);
+    // "MoLM-700M-8B": millions then billions, side by side, may be an MoE's active and total size or
+    // a size and its training tokens; the name does not say which, nor that 700M is the size.
+    let m = |n: &Num| !n.expert && n.label.ends_with(['m', 'M']);
+    if found.get(1).is_some_and(|n| n.at == first.end + 1 && m(first) && b(n)) {
+        return None;
+    }
     // "Llama-4-Scout-17B-16E": the size before an expert count is the active one, and the
     // name does not say the total.
     let rest = name[first.end..].trim_start_matches(['-', '_', 'x']);
@@ -704,6 +710,12 @@ mod tests {
         assert_eq!(from_name("01-ai/Yi-34B-200K").map(|s| s.active), Some(None));
         assert_eq!(from_name("org/Llama-3-8B-1M").map(|s| (s.total, s.active)), Some((8 * B, None)));
         assert!(from_name("madhurjindal/autonlp-Gibberish-Detector-492513457").is_none(), "a run id");
+        // Millions then billions: an MoE's active and total size, or a size and its tokens.
+        assert!(from_name("ibm/MoLM-700M-8B").is_none());
+        let card = "MoLM-700M-8B has 8 billion parameters and is computationally equivalent to a 700M dense model.";
+        let size = card_size("ibm/MoLM-700M-8B", card).unwrap();
+        assert_eq!((size.size.total, size.against_name), (8 * B, false), "the card's count, against no name");
+        assert_eq!(from_name("org/Foo-8B-700M").map(|s| s.total), Some(8 * B), "a size, then a context or count");
     }
 
     #[test]
