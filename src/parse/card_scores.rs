@@ -312,7 +312,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
             }
         }
     };
-    let mut out = Vec::new();
+    let (mut out, mut unsure) = (Vec::new(), Vec::new());
     let named = overall_of_heading(table, header, &label_cols, &value_cols);
     let heading_name =
         (named.is_none() && value_cols.is_empty()).then(|| section_or_languages(table, header)).flatten();
@@ -381,6 +381,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         // One row with numbers on both sides of 1 ("0.6474" beside "69.82"): a value at most 1 may
         // be a fraction or a percent, and one row cannot tell.
         if table.rows.len() == 1 && !fraction && value <= 1.0 {
+            unsure.push(format!("{} = {}", strip_markup(&header[c]).trim(), row[c].trim()));
             continue;
         }
         let (benchmark_raw, shots, heading) = name_of(c);
@@ -413,7 +414,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         out.extend(plus.map(|(benchmark_raw, value)| CardScore { benchmark_raw, value, ..score.clone() }));
         out.push(score);
     }
-    TableRead { scores: out, abstained: None }
+    TableRead { abstained: super::cell_values::one_row_units(&unsure, out.len()), scores: out }
 }
 
 #[cfg(test)]
@@ -763,6 +764,13 @@ mod tests {
         // row is left whole (its "F1" beside them names no benchmark either).
         let mixed = "# Evaluation\n\nWe evaluated the model.\n\n| hellaswag_it acc_norm | F1 |\n|---|---|\n| 0.6474 | 69.82 |\n";
         assert!(named(&read(mixed, "org/Foo-7B")).is_empty());
+        // The model's own row so: said in a reject, not left in silence.
+        let own = "| Model | hellaswag_it acc_norm | F1 |\n|---|---|---|\n| Foo-7B | 0.6474 | 69.82 |\n";
+        let why = read(own, "org/Foo-7B").abstained.expect("a reason");
+        assert!(
+            matches!(why.0, Unused::AmbiguousUnit) && why.1.starts_with("hellaswag_it acc_norm = 0.6474"),
+            "{why:?}"
+        );
         let percents = "# Evaluation\n\nWe evaluated the model.\n\n| hellaswag_it acc_norm | MMLU |\n|---|---|\n| 64.74 | 69.82 |\n";
         assert_eq!(named(&read(percents, "org/Foo-7B")).len(), 2);
     }

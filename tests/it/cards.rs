@@ -391,6 +391,17 @@ async fn measure(split: &str, details: bool) -> Value {
     let named = own.iter().filter(|l| !l.benchmark.starts_with("raw:")).count();
     let mut found_named = 0;
     let mut missed = Vec::new();
+    // Why each missed label was missed, counted (the only view of a blind split's misses): the
+    // value read under another benchmark's name, another value for its benchmark, other scores of
+    // the model read, or none, with or without a reject from the model's card saying what was
+    // passed over and why.
+    let rejects = rows(&read_table(&work.out(), "rejects", None));
+    let rejected: BTreeSet<&str> = rejects
+        .iter()
+        .filter(|r| r["stage"] == "parse" && r["url"].ends_with("README.md"))
+        .map(|r| r["model_id"].as_str())
+        .collect();
+    let mut missed_by_kind: BTreeMap<&str, usize> = BTreeMap::new();
     for label in &own {
         if scores.iter().any(|r| matches(r, label)) {
             found += 1;
@@ -402,14 +413,23 @@ async fn measure(split: &str, details: bool) -> Value {
         };
         let same_benchmark = of_model(&|r| r["benchmark"] == label.benchmark_id);
         let same_value = of_model(&|r| value_matches(value(r), label));
+        let other_scores = scores.iter().any(|r| r["model_id"] == label.model_id);
+        let kind = match (same_benchmark.is_empty(), same_value.is_empty(), other_scores) {
+            (false, _, _) => "another value for its benchmark",
+            (true, false, _) => "its value under another benchmark",
+            (true, true, true) => "other scores of the model read",
+            _ if rejected.contains(label.model_id.as_str()) => "no score of the model; a card reject says why",
+            _ => "no score of the model, no card reject",
+        };
+        *missed_by_kind.entry(kind).or_default() += 1;
         let evidence = if !same_benchmark.is_empty() {
             format!("densing has {}", same_benchmark.join("; "))
         } else if !same_value.is_empty() {
             format!("value found as {}", same_value.join("; "))
-        } else if scores.iter().any(|r| r["model_id"] == label.model_id) {
+        } else if other_scores {
             "not found (densing has other scores for this model)".to_owned()
         } else {
-            "not found (no densing score for this model)".to_owned()
+            format!("not found (no densing score for this model; {kind})")
         };
         missed.push(format!(
             "{} {} (as {}) = {} shots {:?} [{}] -- {evidence}",
@@ -486,6 +506,7 @@ async fn measure(split: &str, details: bool) -> Value {
             "precision": count(hits, considered),
             "recall": count(found, own.len()),
             "recall_named_benchmarks": count(found_named, named),
+            "missed_by_kind": &missed_by_kind,
             "shots_agree_of_matched": count(shots_agree, hits),
             "matched_percent_rows_under_1": under_one.len(),
             "labelled_rows": labels.scores.len(),
@@ -528,6 +549,7 @@ async fn measure(split: &str, details: bool) -> Value {
          | dates right (at label precision)| {} ; wrong {}, missing {} |\n\
          | dates unstated but published    | {} |\n\
          | is_base agrees                  | {} ; wrong {}, missing {} |\n\
+         missed, by kind: {:?}\n\
          densing score rows {} ({} averages excluded); labelled score rows {} ({} averages); requests answered 404, by file: {:?}",
         labels.cards.len(),
         labels.skipped,
@@ -548,6 +570,7 @@ async fn measure(split: &str, details: bool) -> Value {
         show(&b["right"]),
         b["wrong"],
         b["missing"],
+        missed_by_kind,
         scores.len(),
         excluded,
         labels.scores.len(),
