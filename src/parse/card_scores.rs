@@ -148,7 +148,7 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         }
         models_as_columns(table, &header, bench_col, (model_id, tuned, intro), detail)
     } else if known_in_header >= 1
-        || model_column
+        || model_column && !super::table_context::names_own_column(&header, model_id)
         || super::own_label::blank_corner_over_own_row(table, &header, (model_id, tuned, intro))
         || unnamed_scores(table, &header, model_id)
         || heading_benchmark(&table.heading).is_some()
@@ -747,6 +747,19 @@ mod tests {
         let md = "| | Other-65B | Foo-65B |\n|---|---|---|\n| Gender | 70.6 | 47.5 |\n| Religion | 79.0 | 38.7 |\n\
                   | Sexual orientation | 81.0 | 59.1 |\n| Average | 66.6 | 43.5 |\n";
         assert!(named(&read(md, "org/Foo-65B")).iter().all(|g| g.0 == "card_average"));
+    }
+
+    #[test]
+    fn a_model_name_corner_over_a_column_naming_the_model_makes_models_the_columns() {
+        let md = "| Model Name | org/Bar-13B | org/foo_stx |\n|---|---|---|\n| jsquad-1.1-0.3 | 0.692 | 0.836 |\n\
+                  | jnli-1.1-0.3 | 0.504 | 0.48 |\n";
+        let got: Vec<(String, f64)> =
+            read(md, "org/foo_stx").scores.into_iter().map(|s| (s.benchmark_raw, s.value)).collect();
+        assert_eq!(got, [("jsquad-1.1-0.3".to_owned(), 83.6), ("jnli-1.1-0.3".to_owned(), 48.0)]);
+        // A "Model" column of rows stays one: no header after it names the model.
+        let rows =
+            "| Model Name | jsquad | jnli |\n|---|---|---|\n| Bar-13B | 69.2 | 50.4 |\n| foo_stx | 83.6 | 48.0 |\n";
+        assert_eq!(read(rows, "org/foo_stx").scores.len(), 2);
     }
 
     #[test]

@@ -144,6 +144,12 @@ pub(crate) fn is_own_header(header: &str) -> bool {
         )
 }
 
+/// Whether a column header after the first names the model exactly: under a "Model Name" corner
+/// (`| Model Name | Foo-13B | org/Bar |`), the models are then the columns, not the rows.
+pub(crate) fn names_own_column(header: &[String], model_id: &str) -> bool {
+    header.iter().skip(1).any(|h| label_match(&strip_markup(h), model_id).is_some_and(|(_, exact)| exact))
+}
+
 /// Why a table's rows cannot be read as benchmarks: they are named by a `Category` (subject,
 /// domain, topic) column ("Health", "Nutrition": parts of TruthfulQA on meditron's card) and no
 /// heading, caption or lead-in names the benchmark they belong to.
