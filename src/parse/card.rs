@@ -20,6 +20,7 @@ use super::params::{card_size_in, CardSize, SizeForm};
 use super::prose_scores::prose_scores;
 use super::release_stamps::{fits_release_stamp, is_release_stamp};
 use super::score_lists::score_lists;
+use super::silent_tables::silent_results;
 use super::table_context::{last_heading, section_language};
 use super::table_titles::holds_no_scores;
 use super::tables::clip;
@@ -127,6 +128,7 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
             Some(legend) => read_pairs(table, &legend, (model_id, tuned, &intro)),
             None => table_scores(table, model_id, tuned, &intro),
         };
+        read.abstained = read.abstained.or_else(|| silent_results(table, model_id, read.scores.len()));
         super::model_modes::mark_heading_mode(&mut read.scores, &table.heading, model_id);
         super::lead_in::mark_lead_in_split(&mut read.scores, table);
         let at = line_of(body_start + table.offset);
@@ -630,6 +632,17 @@ mod tests {
         assert_eq!(read_card("org/Foo-13B", &format!("## Results (Contamination-free)\n\n{rows}")).scores.len(), 2);
         let key = "# GenZ\n\n- Base pretrained model type: Llama V2 13B\n";
         assert!(read_card("org/genz-13b-v2", key).base.is_none());
+    }
+
+    #[test]
+    fn a_results_table_that_gives_nothing_says_why() {
+        let card = "## 评测结果\n\n| 模型 | 准确性 | 完整性 |\n|---|---|---|\n| Foo-13B | 3.46 | 3.12 |\n| Bar-13B | 3.10 | 3.02 |\n";
+        let facts = read_card("org/Foo-13B", card);
+        assert!(facts.scores.is_empty());
+        let said = facts.passed_over.iter().any(|(reason, why)| {
+            matches!(reason, Unused::UnnamedBenchmark) && why.starts_with("table at line 3: the model's row is there")
+        });
+        assert!(said, "{:?}", facts.passed_over);
     }
 
     #[test]

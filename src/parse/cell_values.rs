@@ -106,6 +106,7 @@ fn fractions(values: impl Iterator<Item = f64>) -> bool {
 pub(crate) fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>, col: usize) -> bool {
     fractions(rows.filter_map(|r| pure_number(&r[col])))
 }
+
 /// Why a row's values at most 1 were left (`left`: "Name = 0.6474" each), when nothing else of its
 /// table was read: beside values over 1 in the one row a table has, each may be a fraction or a percent.
 pub(crate) fn one_row_units(left: &[String], read: usize) -> Option<(super::card_scores::Unused, String)> {

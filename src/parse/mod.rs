@@ -60,6 +60,7 @@ pub mod score_units;
 mod section_rows;
 mod sections;
 mod siblings;
+mod silent_tables;
 pub mod table_context;
 mod table_titles;
 pub mod tables;

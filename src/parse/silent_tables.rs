@@ -1,0 +1,185 @@
+//! Why a table of models' results gave nothing when none of its columns is a benchmark densing
+//! knows: "| 模型 | 准确性 | 完整性 | 清晰性 | 平均 |" (a judge's criteria), "| Model | English | French | … |"
+//! (a test set's languages no heading names), "| Model | win rate |". densing publishes none of
+//! them (a criterion or a language is no benchmark), but the table is not passed over in silence:
+//! its reject names the columns, and says whether the model's own row was there.
+//!
+//! Only tables that are plainly results: rows of models (a "Model" column, in English or Chinese),
+//! every column of values a measure (accuracy, F1, score, win rate, …) or, under a heading or
+//! lead-in about an evaluation, anything but a model's attribute (size, length, bits, time, memory,
+//! power, perplexity, …). Download, architecture and speed tables say nothing.
+
+use super::benchmarks::{is_architecture_column, resolve, strip_markup};
+use super::card_scores::Unused;
+use super::cell_values::numeric_share;
+use super::model_names::{label_match, words};
+use super::tables::Table;
+
+/// Words of a column that measures results.
+const MEASURES: &[&str] = &[
+    "accuracy",
+    "acc",
+    "score",
+    "scores",
+    "f1",
+    "em",
+    "win",
+    "winrate",
+    "tie",
+    "lose",
+    "loss",
+    "agreement",
+    "consistency",
+    "precision",
+    "recall",
+    "auprc",
+    "auc",
+    "bleu",
+    "rouge",
+    "wer",
+    "cer",
+    "ndcg",
+    "mrr",
+    "spearman",
+    "pearson",
+    "correlation",
+    "average",
+    "avg",
+    "overall",
+    "rate",
+];
+/// Words of a column that is a model's attribute, not a result.
+const ATTRIBUTES: &[&str] = &[
+    "size",
+    "params",
+    "parameters",
+    "param",
+    "length",
+    "context",
+    "dimension",
+    "dim",
+    "bits",
+    "bit",
+    "batch",
+    "epochs",
+    "epoch",
+    "steps",
+    "tokens",
+    "time",
+    "latency",
+    "memory",
+    "speed",
+    "speedup",
+    "throughput",
+    "power",
+    "carbon",
+    "emissions",
+    "emitted",
+    "gpu",
+    "gpus",
+    "hours",
+    "ppl",
+    "perplexity",
+    "resolution",
+    "vocab",
+    "download",
+    "downloads",
+    "mb",
+    "gb",
+    "ms",
+    "sec",
+    "seconds",
+    "frames",
+    "flops",
+    "gflops",
+    "fps",
+    "hidden",
+    "layers",
+    "heads",
+];
+const CJK_MEASURES: &[&str] = &["准确", "得分", "分数", "平均", "正确率", "胜率", "评分"];
+const CJK_ATTRIBUTES: &[&str] = &["长度", "词表", "参数", "大小", "时间", "显存", "下载", "链接", "训练", "轮次"];
+
+/// The reject of a table that gave nothing (`read`: how many scores it gave) and whose columns of
+/// values are results that name no benchmark densing knows.
+pub(crate) fn silent_results(table: &Table, model_id: &str, read: usize) -> Option<(Unused, String)> {
+    let header: Vec<String> = table.header.iter().map(|h| strip_markup(h).trim().to_owned()).collect();
+    let values: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) >= 0.5).collect();
+    let models = (0..header.len()).find(|c| {
+        !values.contains(c)
+            && (words(&header[*c]).iter().any(|w| matches!(w.as_str(), "model" | "models"))
+                || header[*c].starts_with("模型"))
+    })?;
+    let titled = format!("{}\n{}", table.heading, table.lead_in.lines().last().unwrap_or(""));
+    let evaluation = ["evaluation", "evaluations", "results", "benchmark", "benchmarks", "performance"];
+    let about = words(&titled).iter().any(|w| evaluation.contains(&w.as_str()))
+        || ["评测", "评估", "测评", "结果"].iter().any(|w| titled.contains(w));
+    let attribute = |h: &String| {
+        words(h).iter().any(|w| ATTRIBUTES.contains(&w.as_str()))
+            || CJK_ATTRIBUTES.iter().any(|w| h.contains(w))
+            || is_architecture_column(h)
+    };
+    let measure = |h: &String| {
+        words(h).iter().any(|w| MEASURES.contains(&w.as_str()) || w.starts_with("pass"))
+            || CJK_MEASURES.iter().any(|w| h.contains(w))
+    };
+    // (Beside them, a model's attributes may stand: "| Model Name | Winrate | Average # Tokens |".)
+    let results: Vec<usize> = values.iter().copied().filter(|c| !attribute(&header[*c])).collect();
+    let unknown = values.iter().all(|c| !resolve(&header[*c]).is_known);
+    let measures = results.iter().all(|c| about || measure(&header[*c]));
+    if read > 0 || results.is_empty() || !unknown || !measures {
+        return None;
+    }
+    let mut shown: Vec<String> = results.iter().take(4).map(|c| format!("{:?}", header[*c])).collect();
+    if results.len() > 4 {
+        shown.push(format!("and {} more", results.len() - 4));
+    }
+    let own = table.rows.iter().any(|r| label_match(&strip_markup(&r[models]), model_id).is_some_and(|m| m.1));
+    let rows = if own { "the model's row is there, but" } else { "no row names this model, and" };
+    let why = format!("{rows} its columns of values ({}) name no benchmark densing knows", shown.join(", "));
+    Some((Unused::UnnamedBenchmark, why))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::tables::tables;
+
+    fn why(md: &str, id: &str) -> Option<String> {
+        silent_results(&tables(md)[0], id, 0).map(|(_, why)| why)
+    }
+
+    #[test]
+    fn a_results_table_of_criteria_or_languages_says_why_it_gave_nothing() {
+        let criteria = "### 评测结果\n\n| 模型 | 准确性 | 完整性 | 平均 |\n|---|---|---|---|\n| Foo-13B | 3.46 | 3.12 | 3.29 |\n| Bar-13B | 3.10 | 3.02 | 3.06 |\n";
+        let got = why(criteria, "org/Foo-13B").expect("a reason");
+        assert!(
+            got.starts_with("the model's row is there, but its columns of values (\"准确性\", \"完整性\", \"平均\")"),
+            "{got}"
+        );
+        assert!(why(criteria, "org/Baz-7B").expect("a reason").starts_with("no row names this model"));
+        let languages = "## Evaluation\n\n| Model | English | French |\n|---|---|---|\n| Foo-1B | 89.9 | 80.1 |\n";
+        assert!(why(languages, "org/Foo-1B").is_some());
+        // Not a table of attributes (size, bits, length), nor one outside an evaluation whose columns
+        // measure nothing, nor rows that are not models, nor a known benchmark's columns, nor a table
+        // something was read from.
+        let bits = "## Evaluation\n\n| Model | Bits | Size |\n|---|---|---|\n| Foo-1B | 4 | 3.9 |\n";
+        assert_eq!(why(bits, "org/Foo-1B"), None);
+        // Beside results, an attribute is left out of the reason.
+        let tokens =
+            "## Results\n\n| Model Name | Winrate | Average # Tokens |\n|---|---|---|\n| Foo-1B | 79.8 | 627 |\n";
+        assert!(why(tokens, "org/Foo-1B")
+            .expect("a reason")
+            .ends_with("(\"Winrate\") name no benchmark densing knows"));
+        assert_eq!(why(&languages.replace("## Evaluation", "## Languages"), "org/Foo-1B"), None);
+        assert_eq!(why(&languages.replace("| Model |", "| Dataset |"), "org/Foo-1B"), None);
+        assert_eq!(why(&languages.replace("French", "MMLU"), "org/Foo-1B"), None);
+        assert_eq!(silent_results(&tables(criteria)[0], "org/Foo-13B", 2), None);
+        // Outside an evaluation, a column that measures still says it.
+        assert!(why(&languages.replace("## Evaluation", "## Languages").replace("French", "Win rate"), "org/Foo-1B")
+            .is_none());
+        assert!(
+            why("| Model | Win rate | Accuracy |\n|---|---|---|\n| Foo-1B | 61.2 | 70.0 |\n", "org/Foo-1B").is_some()
+        );
+    }
+}
