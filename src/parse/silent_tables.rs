@@ -96,6 +96,9 @@ const ATTRIBUTES: &[&str] = &[
     "hidden",
     "layers",
     "heads",
+    "threads",
+    "gbs",
+    "year",
 ];
 const CJK_MEASURES: &[&str] = &["准确", "得分", "分数", "平均", "正确率", "胜率", "评分"];
 const CJK_ATTRIBUTES: &[&str] = &["长度", "词表", "参数", "大小", "时间", "显存", "下载", "链接", "训练", "轮次"];
@@ -105,11 +108,17 @@ const CJK_ATTRIBUTES: &[&str] = &["长度", "词表", "参数", "大小", "时�
 pub(crate) fn silent_results(table: &Table, model_id: &str, read: usize) -> Option<(Unused, String)> {
     let header: Vec<String> = table.header.iter().map(|h| strip_markup(h).trim().to_owned()).collect();
     let values: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) >= 0.5).collect();
-    let models = (0..header.len()).find(|c| {
+    let named = |c: &usize| {
         !values.contains(c)
             && (words(&header[*c]).iter().any(|w| matches!(w.as_str(), "model" | "models"))
                 || header[*c].starts_with("模型"))
-    })?;
+    };
+    // Or a first column under no name whose rows name the model, exactly or nearly: models too.
+    let labels: Vec<String> = table.rows.iter().map(|r| strip_markup(&r[0]).trim().to_owned()).collect();
+    let own = |l: &String| label_match(l, model_id).is_some_and(|m| m.1);
+    let near = || labels.iter().any(own) || !super::near_labels::near_labels(&labels, model_id).is_empty();
+    let unnamed = !values.contains(&0) && header.first().is_some_and(|h| h.is_empty()) && near();
+    let models = (0..header.len()).find(named).or(unnamed.then_some(0))?;
     let titled = format!("{}\n{}", table.heading, table.lead_in.lines().last().unwrap_or(""));
     let evaluation = ["evaluation", "evaluations", "results", "benchmark", "benchmarks", "performance"];
     let about = words(&titled).iter().any(|w| evaluation.contains(&w.as_str()))
@@ -118,6 +127,8 @@ pub(crate) fn silent_results(table: &Table, model_id: &str, read: usize) -> Opti
         words(h).iter().any(|w| ATTRIBUTES.contains(&w.as_str()))
             || CJK_ATTRIBUTES.iter().any(|w| h.contains(w))
             || is_architecture_column(h)
+            // (A speed: "t/s", "tokens/s".)
+            || h.contains("/s")
     };
     let measure = |h: &String| {
         words(h).iter().any(|w| MEASURES.contains(&w.as_str()) || w.starts_with("pass"))
@@ -126,7 +137,8 @@ pub(crate) fn silent_results(table: &Table, model_id: &str, read: usize) -> Opti
     // (Beside them, a model's attributes may stand: "| Model Name | Winrate | Average # Tokens |".)
     let results: Vec<usize> = values.iter().copied().filter(|c| !attribute(&header[*c])).collect();
     let unknown = values.iter().all(|c| !resolve(&header[*c]).is_known);
-    let measures = results.iter().all(|c| about || measure(&header[*c]));
+    // (Under an evaluation's heading any such column; elsewhere one at least must say it measures.)
+    let measures = about || results.iter().any(|c| measure(&header[*c]));
     if read > 0 || results.is_empty() || !unknown || !measures {
         return None;
     }
@@ -134,7 +146,7 @@ pub(crate) fn silent_results(table: &Table, model_id: &str, read: usize) -> Opti
     if results.len() > 4 {
         shown.push(format!("and {} more", results.len() - 4));
     }
-    let own = table.rows.iter().any(|r| label_match(&strip_markup(&r[models]), model_id).is_some_and(|m| m.1));
+    let own = table.rows.iter().any(|r| own(&strip_markup(&r[models]).trim().to_owned()));
     let rows = if own { "the model's row is there, but" } else { "no row names this model, and" };
     let why = format!("{rows} its columns of values ({}) name no benchmark densing knows", shown.join(", "));
     Some((Unused::UnnamedBenchmark, why))
@@ -175,11 +187,14 @@ mod tests {
         assert_eq!(why(&languages.replace("| Model |", "| Dataset |"), "org/Foo-1B"), None);
         assert_eq!(why(&languages.replace("French", "MMLU"), "org/Foo-1B"), None);
         assert_eq!(silent_results(&tables(criteria)[0], "org/Foo-13B", 2), None);
-        // Outside an evaluation, a column that measures still says it.
-        assert!(why(&languages.replace("## Evaluation", "## Languages").replace("French", "Win rate"), "org/Foo-1B")
-            .is_none());
-        assert!(
-            why("| Model | Win rate | Accuracy |\n|---|---|---|\n| Foo-1B | 61.2 | 70.0 |\n", "org/Foo-1B").is_some()
-        );
+        // Outside an evaluation, a column that measures says it.
+        let measured = languages.replace("## Evaluation", "## Languages").replace("French", "Win rate");
+        assert!(why(&measured, "org/Foo-1B").is_some());
+        // A first column under no name is one of models when a row names the model (or nearly).
+        let blank =
+            "## Results\n\n| | date | join |\n|---|---|---|\n| gpt-4 | 72.0 | 80.0 |\n| foo-70b | 96.0 | 94.3 |\n";
+        assert!(why(blank, "org/foo-70b").expect("a reason").starts_with("the model's row is there"));
+        assert!(why(blank, "org/foo-70b-alpha").is_some(), "a near row");
+        assert_eq!(why(blank, "org/bar-7b"), None, "rows of what, no one says");
     }
 }

@@ -124,6 +124,8 @@ struct ScoreLabel {
     value: f64,
     /// The last printed digit's unit ("0.708": 0.001), to compare at the label's precision.
     step: f64,
+    /// The value as the label writes it ("86.8"), to find it in the card's text.
+    written: String,
     is_average: bool,
     note: String,
 }
@@ -188,6 +190,7 @@ fn labels(split: &str) -> Labels {
                     shots: number("shots").map(|s| s as i32),
                     value: number("value").expect("value"),
                     step: printed_step(cell("value").expect("value")),
+                    written: cell("value").expect("value").to_owned(),
                     is_average: cell("is_average") == Some("1"),
                     note: cell("note").unwrap_or_default().to_owned(),
                 });
@@ -402,6 +405,10 @@ async fn measure(split: &str, details: bool) -> Value {
         .map(|r| r["model_id"].as_str())
         .collect();
     let mut missed_by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+    // Of those on cards densing said nothing about, where the card gives the value (the first line
+    // holding it as labelled): a table, a list item, a heading, prose, or nowhere as written.
+    let mut silent_by_form: BTreeMap<&str, usize> = BTreeMap::new();
+    let files: BTreeMap<&str, &str> = labels.cards.iter().map(|c| (c.model_id.as_str(), c.file.as_str())).collect();
     for label in &own {
         if scores.iter().any(|r| matches(r, label)) {
             found += 1;
@@ -422,6 +429,10 @@ async fn measure(split: &str, details: bool) -> Value {
             _ => "no score of the model, no card reject",
         };
         *missed_by_kind.entry(kind).or_default() += 1;
+        if kind == "no score of the model, no card reject" {
+            *silent_by_form.entry(form_of(&card_text(files[label.model_id.as_str()]), &label.written)).or_default() +=
+                1;
+        }
         let evidence = if !same_benchmark.is_empty() {
             format!("densing has {}", same_benchmark.join("; "))
         } else if !same_value.is_empty() {
@@ -507,6 +518,7 @@ async fn measure(split: &str, details: bool) -> Value {
             "recall": count(found, own.len()),
             "recall_named_benchmarks": count(found_named, named),
             "missed_by_kind": &missed_by_kind,
+            "silent_misses_by_form": &silent_by_form,
             "shots_agree_of_matched": count(shots_agree, hits),
             "matched_percent_rows_under_1": under_one.len(),
             "labelled_rows": labels.scores.len(),
@@ -550,6 +562,7 @@ async fn measure(split: &str, details: bool) -> Value {
          | dates unstated but published    | {} |\n\
          | is_base agrees                  | {} ; wrong {}, missing {} |\n\
          missed, by kind: {:?}\n\
+         of those on silent cards, the value's first line on the card: {:?}\n\
          densing score rows {} ({} averages excluded); labelled score rows {} ({} averages); requests answered 404, by file: {:?}",
         labels.cards.len(),
         labels.skipped,
@@ -571,6 +584,7 @@ async fn measure(split: &str, details: bool) -> Value {
         b["wrong"],
         b["missing"],
         missed_by_kind,
+        silent_by_form,
         scores.len(),
         excluded,
         labels.scores.len(),
@@ -608,6 +622,34 @@ async fn measure(split: &str, details: bool) -> Value {
     tokio::task::yield_now().await;
     drop(server);
     figures
+}
+
+/// The kind of the first line of `card` holding `written` as a number of its own (not inside a
+/// longer one): a table row, a list item, a heading, prose, or "not as written" when none does.
+fn form_of(card: &[u8], written: &str) -> &'static str {
+    let text = String::from_utf8_lossy(card);
+    let alone = |line: &str, at: usize| {
+        let before = line[..at].chars().next_back();
+        let after = line[at + written.len()..].chars().next();
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '.');
+        !digit(before) && !digit(after)
+    };
+    let Some(line) = text.lines().find(|l| l.match_indices(written).any(|(at, _)| alone(l, at))) else {
+        return "not as written";
+    };
+    let t = line.trim_start();
+    let numbered = t
+        .split_once(['.', ')'])
+        .is_some_and(|(n, rest)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && rest.starts_with(' '));
+    if t.starts_with('|') || t.contains("<td") || t.contains("<th") {
+        "table"
+    } else if t.starts_with(['-', '*', '+']) || numbered {
+        "list item"
+    } else if t.starts_with('#') {
+        "heading"
+    } else {
+        "prose"
+    }
 }
 
 fn check(figures: &Value, mins: [f64; 5], max_params_wrong: u64, max_base_wrong: u64) {
