@@ -6,8 +6,9 @@ use super::tables::{is_separator, markdown_tables, normalize_space, Table, Table
 
 /// [`markdown_tables`], also where lm-eval output follows a list item with no blank line between
 /// ("* Local Test" then `| Tasks | … |`): markdown reads its lines as the item's text, a reader
-/// sees a table. (Only lm-eval's self-describing header: other tables after a list item are often
-/// named by the item, "* Rouge Score over BookSum" over `| Model | R1 | R2 |`, which no header
+/// sees a table. (Only lm-eval's self-describing header, or an item that is a known benchmark's name
+/// alone, the table's caption: other tables after a list item are often named by the item in words
+/// densing cannot read, "* Rouge Score over BookSum" over `| Model | R1 | R2 |`, which no header
 /// says.) A blank line is put before each such table and offsets are mapped back to `markdown`'s.
 pub(super) fn markdown_tables_after_lists(markdown: &str) -> Vec<(usize, Table)> {
     let delimiter = super::card_text::is_delimiter_row;
@@ -27,7 +28,9 @@ pub(super) fn markdown_tables_after_lists(markdown: &str) -> Vec<(usize, Table)>
         // (Lower-cased only for the rare pipe line right after a list item.)
         let lm_eval = || ["task", "metric", "value"].iter().all(|w| l.to_lowercase().contains(w));
         let candidate = l.trim_start().starts_with('|') && before.is_some_and(list_item);
-        if candidate && next.is_some_and(|(_, n)| delimiter(n)) && lm_eval() {
+        // (Or a table the item names by a benchmark densing knows: "* Alpaca Eval" over `| Model | win_rate |`.)
+        let named = || before.is_some_and(names_a_benchmark);
+        if candidate && next.is_some_and(|(_, n)| delimiter(n)) && (lm_eval() || named()) {
             at.push(offset);
         }
         (before, line) = (Some(l), next);
@@ -52,6 +55,16 @@ pub(super) fn markdown_tables_after_lists(markdown: &str) -> Vec<(usize, Table)>
         t.row_offsets.iter_mut().for_each(|r| *r = back(*r));
     }
     found
+}
+
+/// Whether a list item's text is a benchmark's name densing knows and nothing else ("* Alpaca Eval",
+/// "- **MT-Bench**:"), not a sentence naming one.
+fn names_a_benchmark(item: &str) -> bool {
+    let text = item.trim_start().trim_start_matches(['*', '-', '+']).trim_start();
+    let text = super::benchmarks::strip_markup(text);
+    let name = text.trim().trim_end_matches([':', '：']).trim();
+    let benchmark = super::benchmarks::resolve(name);
+    benchmark.is_known && benchmark.canonical != "card_average" && name.split_whitespace().count() <= 4
 }
 
 /// lm-eval-harness output that markdown sees no table in (Nous cards): pasted without its

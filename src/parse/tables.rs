@@ -148,12 +148,10 @@ pub fn tables(markdown: &str) -> Vec<Table> {
     let caption = |offset: usize| {
         // (A paragraph hard-wrapped over lines is one caption: "… was" over "used:" is no title.)
         let line = super::card_text::last_paragraph_line(&markdown[..offset]);
-        let plain = !line.starts_with('#') && !line.starts_with('|') && !line.starts_with('<');
-        if plain {
-            line.chars().take(200).collect()
-        } else {
-            String::new()
-        }
+        // (A list item's marker is no part of it: "* Alpaca Eval" over the table names it.)
+        let line = line.strip_prefix(['*', '-', '+']).map_or(line.as_str(), str::trim_start).to_owned();
+        let plain = |l: &String| !l.starts_with('#') && !l.starts_with('|') && !l.starts_with('<');
+        Some(line).filter(plain).map(|l| l.chars().take(200).collect()).unwrap_or_default()
     };
     let mut found: Vec<(usize, Table)> = markdown_tables_after_lists(markdown)
         .into_iter()
@@ -573,6 +571,9 @@ mod tests {
         assert!(t[0].lead_in.ends_with("num_fewshot: 10"));
         // Another table after a list item stays the item's text: the item may name its benchmark.
         assert!(tables("* Rouge Score over BookSum\n| Model | R1 |\n|---|---|\n| Foo | 0.3 |\n").is_empty());
+        // Unless the item is a known benchmark's name alone: the table's caption, without its marker.
+        let named = tables("* Alpaca Eval\n| Model | win_rate |\n|---|---|\n| Foo | 70.4 |\n");
+        assert_eq!(named.iter().map(|t| t.caption.as_str()).collect::<Vec<_>>(), ["Alpaca Eval"]);
     }
 
     #[test]
