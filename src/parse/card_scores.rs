@@ -112,13 +112,8 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         .map(|c| (c, table.rows.iter().filter(|r| resolve(&r[c]).is_known).count()))
         .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
         .unwrap_or((0, 0));
-    // "Model", "Models", "Name", "Model Name", "LLM Name": a column naming models, maybe past a
-    // rank column (short headers only: "Model architecture details" names none).
-    // (In Chinese: "模型", "模型名称".)
-    let model_column = lower.iter().any(|h| {
-        matches!(h.as_str(), "name" | "模型" | "模型名称" | "模型名")
-            || h.split_whitespace().any(|w| matches!(w, "model" | "models" | "llm" | "llms")) && h.len() <= 12
-    });
+    // A column naming models, maybe past a rank column.
+    let model_column = header.iter().any(|h| super::table_context::is_model_header(h));
     // A two-column `Benchmark | Score` table needs one known name, others two.
     // (Or `评测集 | 简介 | 评测结果 (%)`: a description column beside them.)
     let numeric: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) >= 0.5).collect();
@@ -414,7 +409,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         out.extend(plus.map(|(benchmark_raw, value)| CardScore { benchmark_raw, value, ..score.clone() }));
         out.push(score);
     }
-    TableRead { abstained: super::cell_values::one_row_units(&unsure, out.len()), scores: out }
+    TableRead { abstained: super::silent_tables::one_row_units(&unsure, out.len()), scores: out }
 }
 
 #[cfg(test)]

@@ -360,6 +360,19 @@ pub(crate) fn line_holding(paragraph: &[&str], evidence: &str, needle: &str) -> 
     starts.iter().rposition(|s| *s <= at).unwrap_or(0)
 }
 
+/// A list item's text without its marker ("* Alpaca Eval", "- MMLU", "2. HellaSwag"), `None` for a
+/// line that is no list item ("**MMLU**" is bold, not an item).
+pub(crate) fn without_list_marker(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let bullet = ["* ", "- ", "+ "].iter().find_map(|m| t.strip_prefix(m));
+    let numbered = || {
+        t.split_once(['.', ')']).filter(|(n, rest)| {
+            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
+        })
+    };
+    bullet.or_else(|| numbered().map(|(_, rest)| rest)).map(str::trim_start)
+}
+
 /// The paragraph whose last line is the last line of `before` with text, its lines joined with a
 /// space as a reader sees them (the line alone where it is no paragraph's).
 pub(crate) fn last_paragraph_line(before: &str) -> String {
@@ -528,6 +541,18 @@ mod tests {
         assert_eq!(last_paragraph_line("Intro.\n## Results\n"), "## Results");
         assert_eq!(last_paragraph_line("Some text\n- an item\n\n"), "- an item");
         assert_eq!(last_paragraph_line(""), "");
+    }
+
+    #[test]
+    fn a_list_items_text_without_its_marker() {
+        let items = ["* Alpaca Eval", "- MMLU", "  + GSM8K", "2. HellaSwag", "10) ARC"];
+        assert_eq!(
+            items.map(without_list_marker),
+            [Some("Alpaca Eval"), Some("MMLU"), Some("GSM8K"), Some("HellaSwag"), Some("ARC")]
+        );
+        for line in ["**MMLU**", "-3.5 points", "2.5 billion", "*italic*", "Alpaca Eval"] {
+            assert_eq!(without_list_marker(line), None, "{line}");
+        }
     }
 
     #[test]

@@ -107,14 +107,6 @@ pub(crate) fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>
     fractions(rows.filter_map(|r| pure_number(&r[col])))
 }
 
-/// Why a row's values at most 1 were left (`left`: "Name = 0.6474" each), when nothing else of its
-/// table was read: beside values over 1 in the one row a table has, each may be a fraction or a percent.
-pub(crate) fn one_row_units(left: &[String], read: usize) -> Option<(super::card_scores::Unused, String)> {
-    let why = "in the table's one row beside values over 1, each may be a fraction or a percent";
-    (read == 0 && !left.is_empty())
-        .then(|| (super::card_scores::Unused::AmbiguousUnit, format!("{}: {why}", left.join(", "))))
-}
-
 /// The share of a column's filled cells (not "-") that are numbers, or pairs of them ("99.2 / -",
 /// "80.5 / 85.2‡": a value in two settings, which makes a column of values, though no pair is read),
 /// or counts of problems solved ("20/40" on AMC rows beside percents on GSM8K's: values, not read).

@@ -12,11 +12,7 @@ use super::tables::{is_separator, markdown_tables, normalize_space, Table, Table
 /// says.) A blank line is put before each such table and offsets are mapped back to `markdown`'s.
 pub(super) fn markdown_tables_after_lists(markdown: &str) -> Vec<(usize, Table)> {
     let delimiter = super::card_text::is_delimiter_row;
-    let list_item = |l: &str| {
-        let t = l.trim_start();
-        ["* ", "- ", "+ "].iter().any(|m| t.starts_with(m))
-            || t.split_once(". ").is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-    };
+    let list_item = |l: &str| super::card_text::without_list_marker(l).is_some();
     let mut at = Vec::new();
     let mut lines = markdown.split_inclusive('\n').scan(0, |o, l| {
         *o += l.len();
@@ -60,7 +56,7 @@ pub(super) fn markdown_tables_after_lists(markdown: &str) -> Vec<(usize, Table)>
 /// Whether a list item's text is a benchmark's name densing knows and nothing else ("* Alpaca Eval",
 /// "- **MT-Bench**:"), not a sentence naming one.
 fn names_a_benchmark(item: &str) -> bool {
-    let text = item.trim_start().trim_start_matches(['*', '-', '+']).trim_start();
+    let Some(text) = super::card_text::without_list_marker(item) else { return false };
     let text = super::benchmarks::strip_markup(text);
     let name = text.trim().trim_end_matches([':', '：']).trim();
     let benchmark = super::benchmarks::resolve(name);

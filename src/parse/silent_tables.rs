@@ -4,115 +4,38 @@
 //! them (a criterion or a language is no benchmark), but the table is not passed over in silence:
 //! its reject names the columns, and says whether the model's own row was there.
 //!
-//! Only tables that are plainly results: rows of models (a "Model" column, in English or Chinese),
-//! every column of values a measure (accuracy, F1, score, win rate, …) or, under a heading or
-//! lead-in about an evaluation, anything but a model's attribute (size, length, bits, time, memory,
-//! power, perplexity, …). Download, architecture and speed tables say nothing.
+//! Only tables that are plainly results: rows of models (a "Model" column, in English or Chinese,
+//! or a corner under no name over a row naming the model), one column of values at least a measure
+//! (accuracy, F1, score, win rate, …) or a heading or lead-in about an evaluation, and the model's
+//! attributes (size, length, bits, time, memory, power, perplexity, …) left out of the reason.
+//! Download, architecture and speed tables say nothing.
+//!
+//! (And a table's one row of values on both sides of 1, each a fraction or a percent: `one_row_units`.)
 
-use super::benchmarks::{is_architecture_column, resolve, strip_markup};
+use super::axis_words::{METRIC, NEVER_IN_A_BENCHMARK, RESULTS_HEADING};
+use super::benchmarks::{is_architecture_column, is_overall_column, resolve, strip_markup};
 use super::card_scores::Unused;
 use super::cell_values::numeric_share;
 use super::model_names::{label_match, words};
+use super::table_context::is_model_header;
 use super::tables::Table;
 
-/// Words of a column that measures results.
-const MEASURES: &[&str] = &[
-    "accuracy",
-    "acc",
-    "score",
-    "scores",
-    "f1",
-    "em",
-    "win",
-    "winrate",
-    "tie",
-    "lose",
-    "loss",
-    "agreement",
-    "consistency",
-    "precision",
-    "recall",
-    "auprc",
-    "auc",
-    "bleu",
-    "rouge",
-    "wer",
-    "cer",
-    "ndcg",
-    "mrr",
-    "spearman",
-    "pearson",
-    "correlation",
-    "average",
-    "avg",
-    "overall",
-    "rate",
-];
-/// Words of a column that is a model's attribute, not a result.
-const ATTRIBUTES: &[&str] = &[
-    "size",
-    "params",
-    "parameters",
-    "param",
-    "length",
-    "context",
-    "dimension",
-    "dim",
-    "bits",
-    "bit",
-    "batch",
-    "epochs",
-    "epoch",
-    "steps",
-    "tokens",
-    "time",
-    "latency",
-    "memory",
-    "speed",
-    "speedup",
-    "throughput",
-    "power",
-    "carbon",
-    "emissions",
-    "emitted",
-    "gpu",
-    "gpus",
-    "hours",
-    "ppl",
-    "perplexity",
-    "resolution",
-    "vocab",
-    "download",
-    "downloads",
-    "mb",
-    "gb",
-    "ms",
-    "sec",
-    "seconds",
-    "frames",
-    "flops",
-    "gflops",
-    "fps",
-    "hidden",
-    "layers",
-    "heads",
-    "threads",
-    "gbs",
-    "year",
-];
+/// Words of a column of a model's attributes beside those no benchmark name holds
+/// ([`NEVER_IN_A_BENCHMARK`]: size, length, bits, time, memory, power, …).
+const ATTRIBUTES: &[&str] = &["threads", "gbs", "mb", "gb", "ms", "ppl", "perplexity"];
 const CJK_MEASURES: &[&str] = &["准确", "得分", "分数", "平均", "正确率", "胜率", "评分"];
 const CJK_ATTRIBUTES: &[&str] = &["长度", "词表", "参数", "大小", "时间", "显存", "下载", "链接", "训练", "轮次"];
 
 /// The reject of a table that gave nothing (`read`: how many scores it gave) and whose columns of
 /// values are results that name no benchmark densing knows.
 pub(crate) fn silent_results(table: &Table, model_id: &str, read: usize) -> Option<(Unused, String)> {
+    // (Most tables give something: nothing else is worked out for them.)
+    if read > 0 {
+        return None;
+    }
     let header: Vec<String> = table.header.iter().map(|h| strip_markup(h).trim().to_owned()).collect();
     let values: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) >= 0.5).collect();
-    let named = |c: &usize| {
-        !values.contains(c)
-            && (words(&header[*c]).iter().any(|w| matches!(w.as_str(), "model" | "models"))
-                || header[*c].starts_with("模型"))
-    };
+    let named = |c: &usize| !values.contains(c) && is_model_header(&header[*c]);
     // Or a first column under no name whose rows name the model, exactly or nearly: models too.
     let labels: Vec<String> = table.rows.iter().map(|r| strip_markup(&r[0]).trim().to_owned()).collect();
     let own = |l: &String| label_match(l, model_id).is_some_and(|m| m.1);
@@ -120,18 +43,18 @@ pub(crate) fn silent_results(table: &Table, model_id: &str, read: usize) -> Opti
     let unnamed = !values.contains(&0) && header.first().is_some_and(|h| h.is_empty()) && near();
     let models = (0..header.len()).find(named).or(unnamed.then_some(0))?;
     let titled = format!("{}\n{}", table.heading, table.lead_in.lines().last().unwrap_or(""));
-    let evaluation = ["evaluation", "evaluations", "results", "benchmark", "benchmarks", "performance"];
-    let about = words(&titled).iter().any(|w| evaluation.contains(&w.as_str()))
+    let about = words(&titled).iter().any(|w| RESULTS_HEADING.contains(&w.as_str()) || w == "benchmark")
         || ["评测", "评估", "测评", "结果"].iter().any(|w| titled.contains(w));
     let attribute = |h: &String| {
-        words(h).iter().any(|w| ATTRIBUTES.contains(&w.as_str()))
+        words(h).iter().any(|w| NEVER_IN_A_BENCHMARK.contains(&w.as_str()) || ATTRIBUTES.contains(&w.as_str()))
             || CJK_ATTRIBUTES.iter().any(|w| h.contains(w))
             || is_architecture_column(h)
             // (A speed: "t/s", "tokens/s".)
             || h.contains("/s")
     };
     let measure = |h: &String| {
-        words(h).iter().any(|w| MEASURES.contains(&w.as_str()) || w.starts_with("pass"))
+        words(h).iter().any(|w| METRIC.contains(&w.as_str()) || matches!(w.as_str(), "wer" | "cer"))
+            || is_overall_column(h)
             || CJK_MEASURES.iter().any(|w| h.contains(w))
     };
     // (Beside them, a model's attributes may stand: "| Model Name | Winrate | Average # Tokens |".)
@@ -139,7 +62,7 @@ pub(crate) fn silent_results(table: &Table, model_id: &str, read: usize) -> Opti
     let unknown = values.iter().all(|c| !resolve(&header[*c]).is_known);
     // (Under an evaluation's heading any such column; elsewhere one at least must say it measures.)
     let measures = about || results.iter().any(|c| measure(&header[*c]));
-    if read > 0 || results.is_empty() || !unknown || !measures {
+    if results.is_empty() || !unknown || !measures {
         return None;
     }
     let mut shown: Vec<String> = results.iter().take(4).map(|c| format!("{:?}", header[*c])).collect();
@@ -150,6 +73,13 @@ pub(crate) fn silent_results(table: &Table, model_id: &str, read: usize) -> Opti
     let rows = if own { "the model's row is there, but" } else { "no row names this model, and" };
     let why = format!("{rows} its columns of values ({}) name no benchmark densing knows", shown.join(", "));
     Some((Unused::UnnamedBenchmark, why))
+}
+
+/// Why a row's values at most 1 were left (`left`: "Name = 0.6474" each), when nothing else of its
+/// table was read: beside values over 1 in the one row a table has, each may be a fraction or a percent.
+pub(crate) fn one_row_units(left: &[String], read: usize) -> Option<(Unused, String)> {
+    let why = "in the table's one row beside values over 1, each may be a fraction or a percent";
+    (read == 0 && !left.is_empty()).then(|| (Unused::AmbiguousUnit, format!("{}: {why}", left.join(", "))))
 }
 
 #[cfg(test)]

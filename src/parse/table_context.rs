@@ -144,6 +144,16 @@ pub(crate) fn is_own_header(header: &str) -> bool {
         )
 }
 
+/// A header over a column naming models: "Model", "Models", "Name", "Model Name", "Model-Name",
+/// "LLM Name" (short headers only: "Model architecture details" names none); in Chinese "模型",
+/// "模型名称", "模型 ↓ 评测集".
+pub(crate) fn is_model_header(header: &str) -> bool {
+    let h = strip_markup(header).trim().to_lowercase();
+    matches!(h.as_str(), "name" | "模型名称" | "模型名")
+        || h.starts_with("模型")
+        || words(&h).iter().any(|w| matches!(w.as_str(), "model" | "models" | "llm" | "llms")) && h.len() <= 12
+}
+
 /// Whether a column header after the first names the model exactly: under a "Model Name" corner
 /// (`| Model Name | Foo-13B | org/Bar |`), the models are then the columns, not the rows.
 pub(crate) fn names_own_column(header: &[String], model_id: &str) -> bool {

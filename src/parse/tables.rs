@@ -149,7 +149,7 @@ pub fn tables(markdown: &str) -> Vec<Table> {
         // (A paragraph hard-wrapped over lines is one caption: "… was" over "used:" is no title.)
         let line = super::card_text::last_paragraph_line(&markdown[..offset]);
         // (A list item's marker is no part of it: "* Alpaca Eval" over the table names it.)
-        let line = line.strip_prefix(['*', '-', '+']).map_or(line.as_str(), str::trim_start).to_owned();
+        let line = super::card_text::without_list_marker(&line).unwrap_or(&line).to_owned();
         let plain = |l: &String| !l.starts_with('#') && !l.starts_with('|') && !l.starts_with('<');
         Some(line).filter(plain).map(|l| l.chars().take(200).collect()).unwrap_or_default()
     };
@@ -574,6 +574,9 @@ mod tests {
         // Unless the item is a known benchmark's name alone: the table's caption, without its marker.
         let named = tables("* Alpaca Eval\n| Model | win_rate |\n|---|---|\n| Foo | 70.4 |\n");
         assert_eq!(named.iter().map(|t| t.caption.as_str()).collect::<Vec<_>>(), ["Alpaca Eval"]);
+        // A bold caption keeps its marks: it is no list item.
+        let bold = tables("**BLINK**: a benchmark\n\n| Model | Art |\n|---|---|\n| Foo | 70.4 |\n");
+        assert_eq!(bold[0].caption, "**BLINK**: a benchmark");
     }
 
     #[test]

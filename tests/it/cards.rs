@@ -409,6 +409,8 @@ async fn measure(split: &str, details: bool) -> Value {
     // holding it as labelled): a table, a list item, a heading, prose, or nowhere as written.
     let mut silent_by_form: BTreeMap<&str, usize> = BTreeMap::new();
     let files: BTreeMap<&str, &str> = labels.cards.iter().map(|c| (c.model_id.as_str(), c.file.as_str())).collect();
+    // (Each card read once, however many of its labels were missed.)
+    let mut texts: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
     for label in &own {
         if scores.iter().any(|r| matches(r, label)) {
             found += 1;
@@ -430,8 +432,9 @@ async fn measure(split: &str, details: bool) -> Value {
         };
         *missed_by_kind.entry(kind).or_default() += 1;
         if kind == "no score of the model, no card reject" {
-            *silent_by_form.entry(form_of(&card_text(files[label.model_id.as_str()]), &label.written)).or_default() +=
-                1;
+            let file = files[label.model_id.as_str()];
+            let text = texts.entry(file).or_insert_with(|| card_text(file));
+            *silent_by_form.entry(form_of(text, &label.written)).or_default() += 1;
         }
         let evidence = if !same_benchmark.is_empty() {
             format!("densing has {}", same_benchmark.join("; "))
