@@ -107,12 +107,12 @@ pub(crate) fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>
     fractions(rows.filter_map(|r| pure_number(&r[col])))
 }
 
-/// The share of a column's filled cells (not "-") that are numbers, or pairs of them ("99.2 / -",
-/// "80.5 / 85.2‡": a value in two settings, which makes a column of values, though no pair is read),
-/// or counts of problems solved ("20/40" on AMC rows beside percents on GSM8K's: values, not read).
+/// The share of a column's filled cells (not "-", "N/A": [`is_missing`]) that are numbers, or pairs of
+/// them ("99.2 / -", "80.5 / 85.2‡": a value in two settings, which makes a column of values, though no
+/// pair is read), or counts of problems solved ("20/40" on AMC rows beside percents on GSM8K's: values,
+/// not read).
 pub(crate) fn numeric_share(table: &Table, col: usize) -> f64 {
-    let filled: Vec<&String> =
-        table.rows.iter().map(|r| &r[col]).filter(|c| !c.trim().is_empty() && c.trim() != "-").collect();
+    let filled: Vec<&String> = table.rows.iter().map(|r| &r[col]).filter(|c| !is_missing(c)).collect();
     if filled.is_empty() {
         return 0.0;
     }
@@ -156,5 +156,17 @@ mod tests {
         assert_eq!(got, [("GSM8k", 84.6), ("MATH", 68.1)], "{read:?}");
         // A larger first number is no count of a set's problems.
         assert!(!solved_count("41/40") && solved_count("**5/30**") && !solved_count("1/2/3"));
+    }
+
+    #[test]
+    fn a_column_of_values_may_say_most_were_not_measured() {
+        // Competitors' "N/A" leave the column a column of values: the model's row is named by its
+        // label alone, not "Foo-7B 84.73".
+        let md = "| Model | F1 score |\n|---|---|\n| Bar | N/A |\n| Baz | n/a |\n| Qux | N/A |\n| **Foo-7B** | **84.73** |\n";
+        let t = tables(md).remove(0);
+        assert_eq!(numeric_share(&t, 1), 1.0);
+        let read = table_scores(&t, "acme/Foo-7B", true, "");
+        let why = read.abstained.map(|(_, why)| why).unwrap_or_default();
+        assert!(!why.contains("84.73"), "{why}");
     }
 }

@@ -292,6 +292,9 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
         {
             continue;
         }
+        if let Some(d) = super::release_stamps::stamped_date(line, model_id) {
+            return found(d, i);
+        }
         if let Some(pos) = lower.find("release date") {
             // Not another model's ("Swallow-7B-Plus … its release date is March 2nd, 2024").
             let start = lower[..pos].rfind(". ").map_or(0, |p| p + 2);

@@ -29,3 +29,66 @@ pub fn fits_release_stamp(model_id: &str, (year, month, day): (i32, u32, u32)) -
         (a == month && (day == 0 || b == day)) || (a == yy && b == month) || (a == month && b == yy)
     })
 }
+
+/// The date of a line that names the model with its release stamp and dates it as the stamp does
+/// ("[2025.05.30] … the performance of [MiMo-7B-RL-0530](…)", "* [2025-07]: Add [Ring-lite-2507](…)",
+/// "OLMoE-1B-7B … released in September 2024 (0924)"): two statements of one date, so no word of
+/// releasing is needed. Every word of the name is said in the line (not "Ring-plus-2507" for
+/// Ring-lite-2507); the date is known to the day or the month and fits the stamp; it opens the line
+/// as a news item's, or its sentence says nothing of training ("Finetuning was performed in October
+/// 2023. `Alfred-40B-1023` is …": a stamp may date the training).
+pub(super) fn stamped_date(line: &str, model_id: &str) -> Option<(chrono::NaiveDate, super::dates::DatePrecision)> {
+    use super::dates::{parse_date, DatePrecision};
+    use chrono::Datelike;
+    let name = model_id.rsplit('/').next().unwrap_or(model_id);
+    let own = words(name);
+    if !own.iter().any(|w| is_release_stamp(w)) {
+        return None;
+    }
+    let said = words(line);
+    if !own.iter().all(|w| said.contains(w)) {
+        return None;
+    }
+    let (date, precision) = parse_date(line)?;
+    let opening: String = line.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    let sentence = line.split(". ").find(|s| parse_date(s).is_some()).unwrap_or(line).to_lowercase();
+    let training = ["train", "finetun", "fine-tun"].iter().any(|w| sentence.contains(w));
+    if training && parse_date(&opening) != Some((date, precision)) {
+        return None;
+    }
+    let day = match precision {
+        DatePrecision::Day => date.day(),
+        DatePrecision::Month => 0,
+        DatePrecision::Year => return None,
+    };
+    fits_release_stamp(model_id, (date.year(), date.month(), day)).then_some((date, precision))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(line: &str, id: &str) -> Option<String> {
+        stamped_date(line, id).map(|(d, p)| format!("{d} {}", p.as_str()))
+    }
+
+    #[test]
+    fn a_line_naming_the_stamped_model_with_a_date_that_fits_the_stamp_dates_it() {
+        let mimo = "[2025.05.30] We scaled the SFT dataset; the performance of [MiMo-7B-RL-0530](https://huggingface.co/XiaomiMiMo/MiMo-7B-RL-0530) improves.";
+        assert_eq!(date(mimo, "XiaomiMiMo/MiMo-7B-RL-0530").as_deref(), Some("2025-05-30 day"));
+        let ring = "* [2025-07]: Add [Ring-lite-2507](https://huggingface.co/inclusionAI/Ring-lite-2507) Model";
+        assert_eq!(date(ring, "inclusionAI/Ring-lite-2507").as_deref(), Some("2025-07-01 month"));
+        let olmoe = "OLMoE-1B-7B is a Mixture-of-Experts LLM released in September 2024 (0924).";
+        assert_eq!(date(olmoe, "allenai/OLMoE-1B-7B-0924").as_deref(), Some("2024-09-01 month"));
+        // A date the stamp does not fit, another model of the stamp, a name without a stamp, a year.
+        assert_eq!(date(&mimo.replace("2025.05.30", "2025.04.30"), "XiaomiMiMo/MiMo-7B-RL-0530"), None);
+        assert_eq!(date(&ring.replace("Ring-lite", "Ring-plus"), "inclusionAI/Ring-lite-2507"), None);
+        assert_eq!(date("[2025.05.30] Foo-7B is out.", "org/Foo-7B"), None);
+        assert_eq!(date("In 2024 we trained OLMoE-1B-7B (0924).", "allenai/OLMoE-1B-7B-0924"), None);
+        // A training date, though the stamp fits it; a news item's date, though the line speaks of training.
+        let alfred = "Finetuning was performed in October 2023. `Alfred-40B-1023` is made available under Apache 2.0.";
+        assert_eq!(date(alfred, "org/alfred-40b-1023"), None);
+        let news = "[2025.05.30] We scaled the RL training window; see [MiMo-7B-RL-0530](https://huggingface.co/X/MiMo-7B-RL-0530).";
+        assert_eq!(date(news, "X/MiMo-7B-RL-0530").as_deref(), Some("2025-05-30 day"));
+    }
+}

@@ -408,6 +408,9 @@ async fn measure(split: &str, details: bool) -> Value {
     // Of those on cards densing said nothing about, where the card gives the value (the first line
     // holding it as labelled): a table, a list item, a heading, prose, or nowhere as written.
     let mut silent_by_form: BTreeMap<&str, usize> = BTreeMap::new();
+    // How the misses fall on cards (counts only, largest first): a split whose misses sit on a few
+    // cards moves by whole cards, not by rules.
+    let mut missed_per_card: BTreeMap<&str, usize> = BTreeMap::new();
     let files: BTreeMap<&str, &str> = labels.cards.iter().map(|c| (c.model_id.as_str(), c.file.as_str())).collect();
     // (Each card read once, however many of its labels were missed.)
     let mut texts: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
@@ -431,6 +434,7 @@ async fn measure(split: &str, details: bool) -> Value {
             _ => "no score of the model, no card reject",
         };
         *missed_by_kind.entry(kind).or_default() += 1;
+        *missed_per_card.entry(label.model_id.as_str()).or_default() += 1;
         if kind == "no score of the model, no card reject" {
             let file = files[label.model_id.as_str()];
             let text = texts.entry(file).or_insert_with(|| card_text(file));
@@ -450,6 +454,10 @@ async fn measure(split: &str, details: bool) -> Value {
             label.model_id, label.benchmark, label.benchmark_id, label.value, label.shots, label.note
         ));
     }
+
+    let mut missed_per_card: Vec<usize> = missed_per_card.into_values().collect();
+    missed_per_card.sort_unstable_by(|a, b| b.cmp(a));
+    let cards_with_scores = own.iter().map(|l| l.model_id.as_str()).collect::<BTreeSet<_>>().len();
 
     // Parameters, dates, is_base.
     let (mut params_right, mut params_wrong, mut params_missing) = (0, Vec::new(), Vec::new());
@@ -522,6 +530,8 @@ async fn measure(split: &str, details: bool) -> Value {
             "recall_named_benchmarks": count(found_named, named),
             "missed_by_kind": &missed_by_kind,
             "silent_misses_by_form": &silent_by_form,
+            "cards_with_labelled_scores": cards_with_scores,
+            "missed_per_card": &missed_per_card,
             "shots_agree_of_matched": count(shots_agree, hits),
             "matched_percent_rows_under_1": under_one.len(),
             "labelled_rows": labels.scores.len(),
@@ -566,6 +576,7 @@ async fn measure(split: &str, details: bool) -> Value {
          | is_base agrees                  | {} ; wrong {}, missing {} |\n\
          missed, by kind: {:?}\n\
          of those on silent cards, the value's first line on the card: {:?}\n\
+         misses per card, largest first ({} cards with labelled scores): {:?}\n\
          densing score rows {} ({} averages excluded); labelled score rows {} ({} averages); requests answered 404, by file: {:?}",
         labels.cards.len(),
         labels.skipped,
@@ -588,6 +599,8 @@ async fn measure(split: &str, details: bool) -> Value {
         b["missing"],
         missed_by_kind,
         silent_by_form,
+        cards_with_scores,
+        missed_per_card,
         scores.len(),
         excluded,
         labels.scores.len(),
