@@ -47,6 +47,7 @@ mod params_parentheses;
 mod params_prose;
 mod params_statements;
 mod params_table;
+mod prose_lists;
 mod prose_scores;
 pub mod quant_levels;
 mod release_news;

@@ -3,7 +3,8 @@
 //! Read only where the sentence opens with the model's exact name (or "It"/"The model" right
 //! after such a sentence in its line, or "This model"/"Our model" on a card that is no copy's), names no other model and makes no comparison before the value, and the
 //! value is a percentage followed by "on"/"in" and a benchmark the alias table knows. Anything
-//! else ("surpasses GPT-4 by 7% on …", "from 43.07% to 43.62% on …", "… respectively") is left.
+//! else ("surpasses GPT-4 by 7% on …", "from 43.07% to 43.62% on …") is left; "… respectively" is
+//! [`super::prose_lists`]'.
 
 use super::benchmarks::{resolve, strip_markup};
 use super::card_scores::CardScore;
@@ -14,7 +15,7 @@ use super::tables::clip;
 use super::tune_or_base::heading_allows;
 
 /// Words that, anywhere before a value, make it another model's or a comparison's.
-const COMPARING: &[&str] =
+pub(super) const COMPARING: &[&str] =
     &["than", "vs", "versus", "compared", "comparison", "previous", "predecessor", "base", "teacher", "from"];
 /// Words that, right before a value, make it a difference, a bound or another's ("by 7%", "up to 90%").
 const RIGHT_BEFORE: &[&str] = &[
@@ -54,7 +55,8 @@ const SCORE_VERBS: &[&str] =
     &["achieves", "achieved", "achieving", "scores", "scored", "reaches", "reached", "attains"];
 const SCORE_STEMS: &[&str] = &["achiev", "score", "reach", "attain"];
 /// Words that may stand between a value's "%" and its "on"/"in".
-const BETWEEN: &[&str] = &["accuracy", "pass@1", "performance", "score", "pass", "rate", "ratio", "success", "solve"];
+pub(super) const BETWEEN: &[&str] =
+    &["accuracy", "pass@1", "performance", "score", "pass", "rate", "ratio", "success", "solve"];
 
 /// Every score stated so in `markdown` about `model_id`. `tuned`: the model is a tune (a sentence
 /// under a base model's heading is its base's). `copied`: the card's title names another model this
@@ -97,7 +99,10 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool, copied: 
             let named = opens_with_name(sentence, model_id);
             let subject = named || !copied && pronoun_subject(sentence, model_id, about_model);
             about_model = named;
-            if subject {
+            // ("… achieve 79.7, 85.3, and 87.8 respectively on …": values paired in order.)
+            if sentence.to_ascii_lowercase().contains("respectively") {
+                out.extend(super::prose_lists::respectively(sentence, model_id, subject, at));
+            } else if subject {
                 read_sentence(sentence, model_id, at, &mut out);
             }
         }
@@ -196,10 +201,6 @@ fn pronoun_subject(sentence: &str, model_id: &str, after_name: bool) -> bool {
 
 /// The scores of one sentence whose subject is the model.
 fn read_sentence(sentence: &str, model_id: &str, offset: usize, out: &mut Vec<CardScore>) {
-    let lower = sentence.to_ascii_lowercase();
-    if lower.contains("respectively") {
-        return;
-    }
     let name = model_id.rsplit('/').next().unwrap_or(model_id);
     let mut found: Vec<CardScore> = Vec::new();
     // (Where the main clause starts, after an opening phrase: worked out once for the sentence.)
@@ -309,7 +310,7 @@ fn number_before(sentence: &str, percent: usize) -> Option<(f64, String, usize)>
 
 /// The known benchmark after a value's "%": "on SWE-bench Verified", "pass rate in LiveCodeBench",
 /// "on the 5-shot MMLU"; with the shots the words state.
-fn benchmark_after(rest: &str) -> Option<(String, Option<i32>)> {
+pub(super) fn benchmark_after(rest: &str) -> Option<(String, Option<i32>)> {
     let mut ws = rest.split_whitespace().peekable();
     while ws.peek().is_some_and(|w| BETWEEN.contains(&w.to_ascii_lowercase().as_str())) {
         ws.next();
