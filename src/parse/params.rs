@@ -1320,6 +1320,9 @@ mod tests {
             [Some(false), Some(false), Some(true), None]
         );
         assert_eq!(key_role("Parameters (参数量)"), Some(false), "the English key decides");
+        // A linked Chinese key: its text decides, not its link's address.
+        assert_eq!(key_role("[参数数量](https://example.org/x)"), key_role("参数数量"));
+        assert_eq!(key_role("[参数数量](https://example.org/x)"), Some(false));
         // A Korean card's checkpoint sizes ("용량": storage), in markdown and in HTML with a break.
         let md = "| Model | Size (용량) | NSMC |\n|---|---|---|\n| Foo-base | 475M | 91.7 |\n";
         assert_eq!(card_size("org/Foo-base", md).map(|s| s.size.total), None);

@@ -168,8 +168,12 @@ fn without_footnote(cell: &str) -> &str {
 /// `Total Parameters`, `#Params`, `n_parameters`: a total (`false`); `Activated Params`: `true`.
 /// In Chinese: 参数量, 总参数量, 参数规模 (a total); 激活参数量 (active).
 pub(super) fn key_role(cell: &str) -> Option<bool> {
-    let han: String = cell.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).collect();
-    if !han.is_empty() && !cell.chars().any(|c| c.is_ascii_alphabetic()) {
+    // "[Model Size](…)", "Params<br>(Millions)": a key's text, without its link or line break.
+    let text = (cell.contains("](") || cell.contains('<')).then(|| super::benchmarks::strip_markup(cell));
+    // (A Chinese key's text, a link's address aside: "[参数数量](https://…)".)
+    let written = text.as_deref().unwrap_or(cell);
+    let han: String = written.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).collect();
+    if !han.is_empty() && !written.chars().any(|c| c.is_ascii_alphabetic()) {
         return super::params_chinese::table_key_role(&han);
     }
     // "# Total Params (MoE)": the parenthesis only annotates the key; "(without embeddings)",
@@ -177,8 +181,6 @@ pub(super) fn key_role(cell: &str) -> Option<bool> {
     // `<img src="…/render/math?math=n_{parameters}">`: a TeX key drawn as an image (KoGPT).
     let math = cell.trim_start().starts_with("<img").then(|| cell.split_once("math=")).flatten();
     let math = math.map(|(_, m)| m.split(['"', '\'', '&']).next().unwrap_or(m).replace("%7B", "{").replace("%7D", "}"));
-    // "[Model Size](…)", "Params<br>(Millions)": a key's text, without its link or line break.
-    let text = (cell.contains("](") || cell.contains('<')).then(|| super::benchmarks::strip_markup(cell));
     let cell = math.as_deref().or(text.as_deref()).unwrap_or(cell);
     let lower = cell.to_ascii_lowercase();
     // "Size (용량)", "Size (GB)": a size said to be another thing than a count (용량: storage).
