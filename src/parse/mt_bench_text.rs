@@ -4,6 +4,7 @@
 //! this model exactly gives "MT-Bench first turn", "MT-Bench second turn" and MT-Bench itself,
 //! under the name the text before the first frame gives the bench ("**MT-Bench German**").
 
+use super::benchmarks::strip_markup;
 use super::card_scores::CardScore;
 use super::model_names::{is_packed, is_size, label_match};
 use super::mt_bench_json::bench_name;
@@ -36,7 +37,7 @@ pub(crate) fn mt_bench_text(markdown: &str, model_id: &str) -> Vec<CardScore> {
                 Some((end, name)) if markdown[end..at].trim().trim_matches('`').trim().is_empty() => name,
                 _ => bench_name(markdown, at),
             };
-            frame = Some(Frame { suffix, name, seen: 0, rows: Vec::new() });
+            frame = Some(Frame { suffix, name, seen: 0, rows: Vec::new(), columns: None });
             continue;
         }
         let Some(f) = frame.as_mut() else { continue };
@@ -47,7 +48,20 @@ pub(crate) fn mt_bench_text(markdown: &str, model_id: &str) -> Vec<CardScore> {
             }
             continue;
         }
-        // (Also as a markdown table: `| Sonya-7B | 1 | 9.06875 | 7b |`, a size column last.)
+        // A markdown table's row, read by its header's column names (a rank column, linked or
+        // daggered names, "score ↑", columns in another order).
+        if let Some(read) = table_row(text, &mut f.columns) {
+            // (A row without a value, "| alpaca-13b | 1 | - |", is passed over.)
+            if let Some((name, value)) = read {
+                f.seen += 1;
+                if label_match(&name, model_id).is_some_and(|(_, exact)| exact) {
+                    f.rows.push((value, at, line.trim()));
+                }
+            }
+            continue;
+        }
+        // (A table row under a header without `model` and `score`, word by word: `| Sonya-7B | 1 |
+        // 9.06875 | 7b |`, a size column last.)
         let split = text.split(|c: char| c.is_whitespace() || c == '|').map(|w| w.trim_matches(['*', '_', '`']));
         // ("SauerkrautLM-7b-HerO  <---": an arrow pointing the card's own row out is no word of it.)
         let arrow = |w: &&str| w.len() >= 2 && w.chars().all(|c| "<-=←".contains(c));
@@ -80,12 +94,38 @@ pub(crate) fn mt_bench_text(markdown: &str, model_id: &str) -> Vec<CardScore> {
     out
 }
 
-/// A frame being read: its name's suffix, the bench's name, rows read, rows naming the model.
+/// A frame being read: its name's suffix, the bench's name, rows read, rows naming the model, and
+/// for a markdown table the model's and the score's columns.
 struct Frame<'a> {
     suffix: &'static str,
     name: String,
     seen: usize,
     rows: Vec<(f64, usize, &'a str)>,
+    columns: Option<(usize, usize)>,
+}
+
+/// A frame's line as a markdown table's row, once its header named a `model` and a `score`
+/// column: `None` for a line that is no such row (text lines are read word by word); `Some(None)`
+/// for the header, the rule under it or a row that gives no value; else the row's name and score.
+fn table_row(text: &str, columns: &mut Option<(usize, usize)>) -> Option<Option<(String, f64)>> {
+    let cells: Vec<String> = text.trim_matches('|').split('|').map(|c| strip_markup(c).trim().to_owned()).collect();
+    let letters = |c: &str| c.chars().filter(char::is_ascii_alphabetic).collect::<String>().to_ascii_lowercase();
+    let is_header = text.starts_with('|') && cells.iter().any(|c| letters(c) == "score");
+    if is_header {
+        let model = cells.iter().position(|c| letters(c).starts_with("model"));
+        let score = cells.iter().position(|c| letters(c) == "score");
+        *columns = model.zip(score);
+        return columns.map(|_| None);
+    }
+    let (model, score) = (*columns)?;
+    if !text.starts_with('|') {
+        return None;
+    }
+    if cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| "-: ".contains(ch))) {
+        return Some(None);
+    }
+    let value = cells.get(score).and_then(|c| super::tables::pure_number(c));
+    Some(cells.get(model).zip(value).map(|(name, value)| (name.clone(), value)))
 }
 
 impl Frame<'_> {
@@ -172,5 +212,22 @@ mod tests {
         assert_eq!(read(&pointed, "org/Foo-8B-Instruct")[0].1, 8.15625);
         // The English bench's turns are MT-Bench's; the German one's are its own.
         assert_eq!(resolve(&got[0].0).canonical, "mt_bench_first_turn");
+    }
+
+    #[test]
+    fn a_frame_as_a_table_is_read_by_its_column_names() {
+        let table = "########## First turn ##########\n| model | turn | score |\n|---|---|---|\n\
+                     | gpt-4 | 1 | 8.95625 |\n| Foo-8B-Instruct | 1 | 7.59375 |\n";
+        let want = [("MT-Bench first turn".to_owned(), 7.59375)];
+        assert_eq!(read(table, "org/Foo-8B-Instruct"), want);
+        // The same frame with a rank column, the name linked and daggered, the score column first
+        // with an arrow, a named corner, a row without a value before the model's.
+        let respelled = "########## First turn ##########\n| # | score ↑ | turn | Model Name |\n|---|---|---|---|\n\
+                         | 1 | - | 1 | alpaca-13b |\n| 2 | 8.95625 | 1 | gpt-4 |\n\
+                         | 3 | **7.59375** | 1 | [Foo-8B-Instruct](https://huggingface.co/org/Foo-8B-Instruct)† |\n";
+        assert_eq!(read(respelled, "org/Foo-8B-Instruct"), want);
+        // Two rows naming the model: neither.
+        let twice = format!("{table}| Foo-8B-Instruct | 1 | 7.1 |\n");
+        assert!(read(&twice, "org/Foo-8B-Instruct").is_empty());
     }
 }
