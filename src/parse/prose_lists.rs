@@ -92,12 +92,19 @@ fn values_after(tokens: &[&str], verb: usize) -> Option<(Vec<(f64, String)>, usi
     (values.len() >= 2).then_some((values, i))
 }
 
-/// The benchmarks of "on MMLU, GSM8K and MATH, respectively" (maybe after words such as
-/// "accuracy"), each one the alias table knows, with the shots its name states.
+/// The benchmarks of "on MMLU, GSM8K and MATH, respectively" or "respectively on MMLU, GSM8K and
+/// MATH" (maybe after words such as "accuracy"), each one the alias table knows, with the shots its
+/// name states.
 fn benchmark_list(rest: &str) -> Option<Vec<(String, Option<i32>)>> {
     let lower = rest.to_ascii_lowercase();
-    let end = lower.find("respectively")?;
-    let mut words = rest[..end].split_whitespace().peekable();
+    let at = lower.find("respectively")?;
+    let before = rest[..at].trim();
+    let list = if before.is_empty() {
+        rest[at + "respectively".len()..].trim_start_matches([',', ' ']).trim_end_matches('.')
+    } else {
+        before
+    };
+    let mut words = list.split_whitespace().peekable();
     while words.peek().is_some_and(|w| BETWEEN.contains(&word(w).as_str())) {
         words.next();
     }
@@ -167,6 +174,9 @@ mod tests {
         let s = "Foo-7B achieves 44.9%, 38.4% and 40.8% on MMLU, GSM8K and MATH, respectively.";
         let want = [("MMLU".to_owned(), 44.9), ("GSM8K".to_owned(), 38.4), ("MATH".to_owned(), 40.8)];
         assert_eq!(read(s, "org/Foo-7B", true), want);
+        let after = "Foo-7B achieves 44.9%, 38.4% and 40.8% respectively on MMLU, GSM8K and MATH.";
+        assert_eq!(read(after, "org/Foo-7B", true), want);
+        assert_eq!(read(&after.replace("respectively on", "respectively, on"), "org/Foo-7B", true), want);
         // Only about the model; not when a benchmark is unknown, the counts differ or it compares.
         assert!(read(s, "org/Foo-7B", false).is_empty());
         assert!(read(&s.replace("GSM8K", "our internal set"), "org/Foo-7B", true).is_empty());
