@@ -60,7 +60,7 @@ pub fn tune_or_base(
             "ends in \"base\" and the card loads it as a causal LM"
         };
         let name = || Some(format!("the repo name {:?} {how}", repo_name(model_id)));
-        let silent = || said().is_none() && weaker().is_none() && !names_a_base_model(markdown);
+        let silent = || said().is_none() && weaker().is_none() && !names_a_base_model(markdown, model_id);
         return (None, base.or_else(|| silent().then(name).flatten()));
     }
     let said = said();
@@ -90,6 +90,8 @@ pub fn names_base(model_id: &str) -> bool {
     let build = |w: &String| {
         is_size(w)
             || numbered(w)
+            // (A version: `words` splits "v1" into "v" and "1".)
+            || w == "v"
             || w.strip_prefix('v').is_some_and(numbered)
             || w.strip_suffix('k').is_some_and(numbered)
             || PACKING.contains(&w.as_str())
@@ -180,17 +182,26 @@ fn tuned_field(markdown: &str) -> Option<String> {
 /// Whether a field names the model this one was made from ("Base model: https://…/Mistral-7B",
 /// "**Base Model**" over a link): trained further from it, the model may be a tune.
 /// A heading "### Base Model" does so only over a web link: over prose it titles a base model's
-/// results (deepseek-llm-7b-base's evaluation).
-fn names_a_base_model(markdown: &str) -> bool {
+/// results (deepseek-llm-7b-base's evaluation). A field naming the model itself ("- Base Model:
+/// [RedPajama-INCITE-Base-3B-v1](…)" in that model's own family list) names no other.
+fn names_a_base_model(markdown: &str, model_id: &str) -> bool {
+    let own = repo_name(model_id).to_lowercase();
     let lines: Vec<&str> = markdown.lines().collect();
     lines.iter().enumerate().any(|(i, line)| {
         let key = line.trim_start_matches(|c: char| c.is_whitespace() || "-*_#>|".contains(c)).to_lowercase();
-        let field = key.strip_prefix("base model").is_some_and(|rest| {
+        let field = key.strip_prefix("base model").filter(|rest| {
             let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || "*_|".contains(c));
             rest.is_empty() || rest.starts_with(':') || rest.starts_with('：')
         });
         let next = || lines[i + 1..].iter().find(|l| !l.trim().is_empty()).copied().unwrap_or("");
-        field && (!line.trim_start().starts_with('#') || next().contains("://"))
+        let Some(value) = field else { return false };
+        let heading = line.trim_start().starts_with('#');
+        let named = if value.trim_start_matches(['*', '_', '|', ' ', ':', '：']).trim().is_empty() {
+            next().to_lowercase()
+        } else {
+            value.to_owned()
+        };
+        (!heading || next().contains("://")) && !named.contains(&own)
     })
 }
 
@@ -483,7 +494,12 @@ mod tests {
         assert!(kind("# Foo\nA code model trained from scratch.\n", "org/foo-coder-7b-base").1.is_some());
         assert_eq!(kind("# Foo\n", "org/foo-coder-base"), (None, None), "no size: BERT's and T5's size word");
         // "base" before only a build's words: a stage, a size, a context length, a quantized form.
-        for id in ["o/stablelm-base-alpha-3b", "o/granite-3b-code-base-2k", "o/deepseek-coder-6.7B-base-AWQ"] {
+        for id in [
+            "o/stablelm-base-alpha-3b",
+            "o/granite-3b-code-base-2k",
+            "o/deepseek-coder-6.7B-base-AWQ",
+            "o/Foo-Base-3B-v1",
+        ] {
             assert!(kind("# Foo\n", id).1.is_some(), "{id}");
         }
         assert_eq!(kind("# Foo\n", "o/Foo-7B-base-merge"), (None, None), "more than a build after it");
@@ -502,6 +518,12 @@ mod tests {
         assert!(kind(results, "org/Bar-7B-base").1.is_some());
         let over_link = "### Base Model\n\n[org/Foo-7B](https://huggingface.co/org/Foo-7B)\n";
         assert_eq!(kind(over_link, "org/Bar-7B-base"), (None, None));
+        // A family list whose "Base Model" is the model itself names no model it was made from.
+        let family = "- Base Model: [Foo-Base-3B-v1](https://huggingface.co/org/Foo-Base-3B-v1)\n\
+                      - Chat Version: [Foo-Chat-3B-v1](https://huggingface.co/org/Foo-Chat-3B-v1)\n";
+        assert!(kind(family, "org/Foo-Base-3B-v1").1.is_some());
+        assert_eq!(kind(&over_link.replace("org/Foo-7B", "org/Bar-7B-base"), "org/Bar-7B-base").0, None);
+        assert!(kind(&over_link.replace("org/Foo-7B", "org/Bar-7B-base"), "org/Bar-7B-base").1.is_some());
     }
 
     #[test]
