@@ -112,7 +112,9 @@ pub(crate) fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>
 /// pair is read), or counts of problems solved ("20/40" on AMC rows beside percents on GSM8K's: values,
 /// not read).
 pub(crate) fn numeric_share(table: &Table, col: usize) -> f64 {
-    let filled: Vec<&String> = table.rows.iter().map(|r| &r[col]).filter(|c| !is_missing(c)).collect();
+    // (A cell longer than any way of writing "N/A" is no missing mark: most cells are not looked up.)
+    let missing = |c: &str| c.trim().is_empty() || c.trim() == "-" || c.len() <= 16 && is_missing(c);
+    let filled: Vec<&String> = table.rows.iter().map(|r| &r[col]).filter(|c| !missing(c)).collect();
     if filled.is_empty() {
         return 0.0;
     }

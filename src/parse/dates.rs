@@ -185,6 +185,8 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
     let paragraphs = super::card_text::paragraph_lines(body);
     let lines: Vec<&str> = paragraphs.iter().map(|l| l.as_ref()).collect();
     let own_words = super::model_names::words(&name);
+    // (A name with a release stamp may be dated by a line that names it: looked for only then.)
+    let stamped = super::release_stamps::stamped_words(model_id).is_some();
     let found = |(date, precision): (NaiveDate, DatePrecision), i: usize| {
         let (evidence, line) = date_sentence(&lines, body, i);
         Some(CardDate { date, precision, evidence, line: line + 1 })
@@ -292,7 +294,7 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
         {
             continue;
         }
-        if let Some(d) = super::release_stamps::stamped_date(line, model_id) {
+        if let Some(d) = stamped.then(|| super::release_stamps::stamped_date(line, model_id)).flatten() {
             return found(d, i);
         }
         if let Some(pos) = lower.find("release date") {

@@ -40,11 +40,7 @@ pub fn fits_release_stamp(model_id: &str, (year, month, day): (i32, u32, u32)) -
 pub(super) fn stamped_date(line: &str, model_id: &str) -> Option<(chrono::NaiveDate, super::dates::DatePrecision)> {
     use super::dates::{parse_date, DatePrecision};
     use chrono::Datelike;
-    let name = model_id.rsplit('/').next().unwrap_or(model_id);
-    let own = words(name);
-    if !own.iter().any(|w| is_release_stamp(w)) {
-        return None;
-    }
+    let own = stamped_words(model_id)?;
     let said = words(line);
     if !own.iter().all(|w| said.contains(w)) {
         return None;
@@ -62,6 +58,12 @@ pub(super) fn stamped_date(line: &str, model_id: &str) -> Option<(chrono::NaiveD
         DatePrecision::Year => return None,
     };
     fits_release_stamp(model_id, (date.year(), date.month(), day)).then_some((date, precision))
+}
+
+/// The words of a name that carries a release stamp; `None` for the others (most names).
+pub(super) fn stamped_words(model_id: &str) -> Option<Vec<String>> {
+    let own = words(model_id.rsplit('/').next().unwrap_or(model_id));
+    own.iter().any(|w| is_release_stamp(w)).then_some(own)
 }
 
 #[cfg(test)]
