@@ -160,6 +160,8 @@ fn translated(name: &str) -> bool {
     let han = |c: char| matches!(c, '\u{3400}'..='\u{9fff}');
     const ABOUT: &[&str] = &["表", "结果", "成绩", "评测", "评估", "性能", "得分", "分数"];
     let clean = strip_markup(name);
+    // (A unit after it is no part of the name: "NJE 单选 (%)" is "NJE 单选".)
+    let clean = clean.trim().trim_end_matches("(%)").trim_end_matches('%');
     let part = clean.trim().rsplit_once(' ').is_some_and(|(head, tail)| {
         head.chars().any(|c| c.is_ascii_alphabetic())
             && !head.chars().any(cjk)

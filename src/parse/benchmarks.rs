@@ -685,6 +685,11 @@ mod tests {
         assert!(
             may_be_benchmark("NJE 单选") && may_be_benchmark("MLEC-QA 临床") && !may_be_benchmark("考研306西医综合")
         );
+        // … with its unit after it, the same.
+        assert!(
+            may_be_benchmark("NJE 单选 (%)") && may_be_benchmark("MLEC-QA 临床 %") && !is_part_name("NJE 单选 (%)")
+        );
+        assert!(!may_be_benchmark("单文档QA (%)"));
         assert!(!may_be_benchmark("LogicKor 성능표") && !may_be_benchmark("LogicKor 评测结果"), "words about a table");
         assert!(!may_be_benchmark("Valid (0-shot)") && is_setting_only("Test (5-shot)"));
         assert_eq!(split_of("Valid (0-shot)").as_deref(), Some("valid"));
