@@ -256,6 +256,13 @@ const LOWER_IS_BETTER: &[&str] = &[
     "ppl", "perplexity", "bpb", "bpc", "loss", "logloss", "nll", "mse", "rmse", "mae", "absrel", "whdr", "wer", "cer",
 ];
 
+/// A name of a model's attribute, not of anything scored ("Hidden dimension", "Num. layers", a
+/// "SIZES" heading): a word of [`NEVER_IN_A_BENCHMARK`], maybe plural.
+pub fn names_an_attribute(name: &str) -> bool {
+    let never = |w: &str| NEVER_IN_A_BENCHMARK.contains(&w);
+    super::model_names::words(name).iter().any(|w| never(w) || w.strip_suffix('s').is_some_and(never))
+}
+
 /// A header or row name that can be a benchmark: a known one, or a name that is not a
 /// context length (`32K`), a size, a date, a language, a licence or a count.
 pub fn may_be_benchmark(name: &str) -> bool {

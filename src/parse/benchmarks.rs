@@ -6,7 +6,7 @@
 
 pub use super::benchmark_shape::{
     english_named, is_architecture_column, is_category_name, is_metric_only, is_of_one_benchmark, is_overall_column,
-    is_part_name, is_setting_only, math_is_benchmark, may_be_benchmark, split_of,
+    is_part_name, is_setting_only, math_is_benchmark, may_be_benchmark, names_an_attribute, split_of,
 };
 
 pub(super) use super::alias_index::alias_index;

@@ -5,7 +5,7 @@
 use super::axis_words::{is_language, language_column};
 use super::benchmarks::{
     is_category_name, is_known_benchmark, is_of_one_benchmark, is_overall_column, math_is_benchmark, may_be_benchmark,
-    resolve, shots_in, strip_markup,
+    names_an_attribute, resolve, shots_in, strip_markup,
 };
 use super::card_scores::{CardScore, TableRead, Unused};
 use super::front_matter::as_percent;
@@ -168,6 +168,8 @@ pub(super) fn models_as_columns(
         let Some(value) = pure_number(&row[col]) else { continue };
         let bench = match &part_of {
             _ if bench.is_empty() || rows_of_section && !of_it(&bench) && !may_be_benchmark(&bench) => continue,
+            // (A model's attribute is no part of a benchmark: `| Hidden dimension | 4096 |`.)
+            Some(_) if names_an_attribute(&bench) && !of_it(&bench) => continue,
             Some(name) if is_overall_column(&bench) => name.clone(),
             Some(name) => format!("{name} {bench}"),
             None if !may_be_benchmark(&bench) || is_category_name(&bench) && !math => continue,
@@ -320,6 +322,13 @@ mod tests {
                   | params | 1.2B | 1.3B |\n| 0-shot | 0.3356 | 0.3552 |\n| 5-shot | 0.4014 | 0.4751 |\n";
         let got = named(&read(md, "org/Foo-1.3b"));
         assert_eq!(got, [("boolq".to_owned(), Some(0), 35.52), ("boolq".to_owned(), Some(5), 47.51)]);
+    }
+
+    #[test]
+    fn a_titled_benchmarks_parts_are_no_model_attributes() {
+        let md = "#### BLINK\n\n| Task | Foo-7B |\n|---|---|\n| Art Style | 55.1 |\n| Hidden dimension | 4096 |\n\
+                  | Num. layers | 32 |\n";
+        assert_eq!(named(&read(md, "org/Foo-7B")), [("blink_art_style".to_owned(), None, 55.1)]);
     }
 
     #[test]

@@ -140,7 +140,8 @@ pub(crate) fn section_benchmark(table: &Table) -> Option<String> {
 /// The benchmark a table's own title names: its heading (a known name, or one word densing does
 /// not know: "#### IndicGLUE") or its caption ("**BLINK**: a benchmark with 14 visual tasks").
 pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
-    const GENERIC: &[&str] = &["performance", "results", "evaluation", "evaluations", "benchmark", "benchmarks"];
+    const GENERIC: &[&str] =
+        &["performance", "results", "evaluation", "evaluations", "benchmark", "benchmarks", "leaderboard"];
     let last = last_heading(table).trim().trim_end_matches([':', '：']);
     // The metric in parentheses is no part of the name: "### COPA (F1)" is about COPA.
     let last = match last.strip_suffix(')').and_then(|l| l.rsplit_once('(')) {
@@ -167,6 +168,8 @@ pub(crate) fn titled_benchmark(table: &Table) -> Option<String> {
         && !model
         && last.chars().all(|c| c.is_alphanumeric() || "-_.+".contains(c))
         && !words(last).iter().any(|w| GENERIC.contains(&w.as_str()) || SECTION.contains(&w.as_str()))
+        // (Nor a model's attributes, "#### SIZES" over `| Hidden dimension | 4096 |`.)
+        && !super::benchmarks::names_an_attribute(last)
         && may_be_benchmark(last);
     heading_benchmark(&table.heading)
         .or_else(|| caption_benchmark(table))
@@ -284,6 +287,10 @@ mod tests {
         assert_eq!(titled("#### Few-shot"), None);
         assert_eq!(titled("#### Zero-Shot"), None);
         assert_eq!(titled("#### 5-shots"), None);
+        // A heading in capitals naming a model's attributes ("SIZES" over hyper-parameters).
+        assert_eq!(titled("#### SIZES"), None);
+        assert_eq!(titled("#### LAYERS"), None);
+        assert_eq!(titled("## LEADERBOARD"), None, "a leaderboard ranks by many benchmarks");
     }
 
     #[test]
