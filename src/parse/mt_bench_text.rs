@@ -108,9 +108,12 @@ struct Frame<'a> {
 /// column: `None` for a line that is no such row (text lines are read word by word); `Some(None)`
 /// for the header, the rule under it or a row that gives no value; else the row's name and score.
 fn table_row(text: &str, columns: &mut Option<(usize, usize)>) -> Option<Option<(String, f64)>> {
+    if !text.starts_with('|') {
+        return None;
+    }
     let cells: Vec<String> = text.trim_matches('|').split('|').map(|c| strip_markup(c).trim().to_owned()).collect();
     let letters = |c: &str| c.chars().filter(char::is_ascii_alphabetic).collect::<String>().to_ascii_lowercase();
-    let is_header = text.starts_with('|') && cells.iter().any(|c| letters(c) == "score");
+    let is_header = cells.iter().any(|c| letters(c) == "score");
     if is_header {
         let model = cells.iter().position(|c| letters(c).starts_with("model"));
         let score = cells.iter().position(|c| letters(c) == "score");
@@ -118,9 +121,6 @@ fn table_row(text: &str, columns: &mut Option<(usize, usize)>) -> Option<Option<
         return columns.map(|_| None);
     }
     let (model, score) = (*columns)?;
-    if !text.starts_with('|') {
-        return None;
-    }
     if cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| "-: ".contains(ch))) {
         return Some(None);
     }

@@ -9,26 +9,22 @@ use super::benchmarks::resolve;
 use super::card_scores::CardScore;
 use super::model_names::label_match;
 use super::params::parse_size;
-use super::prose_scores::{benchmark_after, BETWEEN, COMPARING};
+use super::prose_scores::{benchmark_after, BETWEEN, COMPARING, SCORE_VERBS};
 use super::tables::clip;
 
-/// Verbs of scoring, for a subject of one model or several.
-#[rustfmt::skip]
-const VERBS: &[&str] = &["achieves", "achieved", "achieve", "achieving", "scores", "scored", "score", "reaches",
-    "reached", "reach", "attains", "attained", "attain", "obtains", "obtained", "obtain"];
+/// Verbs of scoring beyond [`SCORE_VERBS`]: for a subject of several models ("achieve"), and "obtain".
+const MORE_VERBS: &[&str] = &["achieve", "score", "reach", "attain", "attained", "obtains", "obtained", "obtain"];
 
 /// The scores of a "respectively" sentence about the model: `subject` says the sentence's subject
 /// is the model (its name or "It" opens it); a slashed name of sizes is looked at either way.
 pub(super) fn respectively(sentence: &str, model_id: &str, subject: bool, offset: usize) -> Vec<CardScore> {
     let tokens: Vec<&str> = sentence.split_whitespace().collect();
-    let Some(verb) = tokens.iter().position(|t| VERBS.contains(&t.to_ascii_lowercase().as_str())) else {
-        return Vec::new();
-    };
-    let compares = tokens[..verb].iter().any(|t| COMPARING.contains(&word(t).as_str()));
-    let Some((values, after)) = values_after(&tokens, verb) else { return Vec::new() };
-    if compares {
+    let verb_at = |t: &&str| [SCORE_VERBS, MORE_VERBS].iter().any(|v| v.contains(&t.to_ascii_lowercase().as_str()));
+    let Some(verb) = tokens.iter().position(verb_at) else { return Vec::new() };
+    if tokens[..verb].iter().any(|t| COMPARING.contains(&word(t).as_str())) {
         return Vec::new();
     }
+    let Some((values, after)) = values_after(&tokens, verb) else { return Vec::new() };
     let rest = tokens[after..].join(" ");
     let score = |(value, raw): &(f64, String), benchmark: String, shots| CardScore {
         benchmark_raw: benchmark,

@@ -51,7 +51,7 @@ const RIGHT_BEFORE: &[&str] = &[
     "others",
 ];
 /// Verbs whose object is a score ("achieves 94.3 on AIME26"), and the stems a line is searched for.
-const SCORE_VERBS: &[&str] =
+pub(super) const SCORE_VERBS: &[&str] =
     &["achieves", "achieved", "achieving", "scores", "scored", "reaches", "reached", "attains"];
 const SCORE_STEMS: &[&str] = &["achiev", "score", "reach", "attain"];
 /// Words that may stand between a value's "%" and its "on"/"in".
