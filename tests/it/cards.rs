@@ -241,6 +241,60 @@ fn share(figure: &Value) -> f64 {
     figure["share"].as_f64().unwrap_or(1.0)
 }
 
+fn show_interval(interval: &Value) -> String {
+    match interval.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect::<Vec<_>>()).as_deref() {
+        Some([low, high]) => format!("{low:.3}–{high:.3}"),
+        _ => "n/a".to_owned(),
+    }
+}
+
+/// A 95% interval for a share whose rows come by card (`(right, of)` for each card): the 2.5th
+/// and 97.5th percentiles of the share over 2,000 resamples of the cards with replacement. A
+/// card's rows stand or fall together (one table read or passed over), so a split's figure moves
+/// by cards, and the card is the unit to resample. Seeded: a reading repeats.
+fn card_interval(per_card: &[(usize, usize)]) -> Option<[f64; 2]> {
+    if per_card.is_empty() {
+        return None;
+    }
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        // xorshift64: enough for resampling, and no dependency.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut shares: Vec<f64> = (0..2000)
+        .map(|_| {
+            let (mut right, mut of) = (0, 0);
+            for _ in 0..per_card.len() {
+                let (r, o) = per_card[(next() % per_card.len() as u64) as usize];
+                right += r;
+                of += o;
+            }
+            if of == 0 {
+                1.0
+            } else {
+                right as f64 / of as f64
+            }
+        })
+        .collect();
+    shares.sort_by(f64::total_cmp);
+    Some([shares[50], shares[1949]])
+}
+
+#[test]
+fn card_interval_widens_with_the_spread_between_cards() {
+    // Every card at 0.8: no spread, whatever the resample.
+    assert_eq!(card_interval(&[(8, 10); 20]), Some([0.8, 0.8]));
+    // The same 0.8 overall, but two cards hold all the misses: the interval is wide.
+    let mut lopsided = vec![(10, 10); 18];
+    lopsided.extend([(0, 20), (0, 20)]);
+    let [low, high] = card_interval(&lopsided).unwrap();
+    assert!(low < 0.7 && high > 0.9 && high <= 1.0, "{low}–{high}");
+    assert_eq!(card_interval(&[]), None);
+}
+
 fn show(figure: &Value) -> String {
     match figure["share"].as_f64() {
         Some(s) => format!("{s:.3} ({}/{})", figure["right"], figure["of"]),
@@ -352,6 +406,9 @@ async fn measure(split: &str, details: bool) -> Value {
     // A label printed under 1 matches both its value and ×100 (`value_matches`): a percent row
     // matched at under 1 is a tiny percent, or a fraction densing left unscaled. Listed, to read.
     let mut under_one = Vec::new();
+    // (right, of) by card, for the intervals (`card_interval`).
+    let mut precision_by_card: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut recall_by_card: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for row in &scores {
         if row["benchmark"] == "card_average" || averages.iter().any(|a| matches(row, a)) {
             excluded += 1;
@@ -359,6 +416,9 @@ async fn measure(split: &str, details: bool) -> Value {
         }
         considered += 1;
         let found: Vec<&&ScoreLabel> = own.iter().filter(|l| matches(row, l)).collect();
+        let card = precision_by_card.entry(row["model_id"].as_str()).or_default();
+        card.1 += 1;
+        card.0 += usize::from(!found.is_empty());
         if found.is_empty() {
             let same_benchmark: Vec<String> = own
                 .iter()
@@ -415,7 +475,10 @@ async fn measure(split: &str, details: bool) -> Value {
     // (Each card read once, however many of its labels were missed.)
     let mut texts: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
     for label in &own {
+        let card = recall_by_card.entry(label.model_id.as_str()).or_default();
+        card.1 += 1;
         if scores.iter().any(|r| matches(r, label)) {
+            card.0 += 1;
             found += 1;
             found_named += usize::from(!label.benchmark.starts_with("raw:"));
             continue;
@@ -526,7 +589,9 @@ async fn measure(split: &str, details: bool) -> Value {
             "densing_rows": scores.len(),
             "densing_rows_averages_excluded": excluded,
             "precision": count(hits, considered),
+            "precision_interval_95": card_interval(&precision_by_card.into_values().collect::<Vec<_>>()),
             "recall": count(found, own.len()),
+            "recall_interval_95": card_interval(&recall_by_card.into_values().collect::<Vec<_>>()),
             "recall_named_benchmarks": count(found_named, named),
             "missed_by_kind": &missed_by_kind,
             "silent_misses_by_form": &silent_by_form,
@@ -565,8 +630,8 @@ async fn measure(split: &str, details: bool) -> Value {
     eprintln!(
         "\ncard extraction, {split} split: {} cards ({} skipped in the labels), {:.1} s\n\
          | figure                          | value |\n|---|---|\n\
-         | score precision (no averages)   | {} |\n\
-         | labelled scores found (recall)  | {} |\n\
+         | score precision (no averages)   | {} ; 95% interval over cards {} |\n\
+         | labelled scores found (recall)  | {} ; 95% interval over cards {} |\n\
          | … of the named benchmarks       | {} |\n\
          | shots agree, of matched rows    | {} |\n\
          | params right (±2%)              | {} ; wrong {}, missing {}, MoE active not published {} |\n\
@@ -582,7 +647,9 @@ async fn measure(split: &str, details: bool) -> Value {
         labels.skipped,
         figures["seconds"].as_f64().unwrap(),
         show(&s["precision"]),
+        show_interval(&s["precision_interval_95"]),
         show(&s["recall"]),
+        show_interval(&s["recall_interval_95"]),
         show(&s["recall_named_benchmarks"]),
         show(&s["shots_agree_of_matched"]),
         show(&p["right"]),
