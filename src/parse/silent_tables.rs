@@ -12,8 +12,8 @@
 //!
 //! (And a table's one row of values on both sides of 1, each a fraction or a percent: `one_row_units`.)
 
-use super::axis_words::{METRIC, NEVER_IN_A_BENCHMARK, RESULTS_HEADING};
-use super::benchmarks::{is_architecture_column, is_overall_column, resolve, strip_markup};
+use super::axis_words::{METRIC, RESULTS_HEADING};
+use super::benchmarks::{is_architecture_column, is_overall_column, names_an_attribute, resolve, strip_markup};
 use super::card_scores::Unused;
 use super::cell_values::numeric_share;
 use super::model_names::{label_match, words};
@@ -21,7 +21,7 @@ use super::table_context::is_model_header;
 use super::tables::Table;
 
 /// Words of a column of a model's attributes beside those no benchmark name holds
-/// ([`NEVER_IN_A_BENCHMARK`]: size, length, bits, time, memory, power, …).
+/// ([`names_an_attribute`]: size, length, bits, time, memory, power, …).
 const ATTRIBUTES: &[&str] = &["threads", "gbs", "mb", "gb", "ms", "ppl", "perplexity"];
 const CJK_MEASURES: &[&str] = &["准确", "得分", "分数", "平均", "正确率", "胜率", "评分"];
 const CJK_ATTRIBUTES: &[&str] = &["长度", "词表", "参数", "大小", "时间", "显存", "下载", "链接", "训练", "轮次"];
@@ -46,7 +46,8 @@ pub(crate) fn silent_results(table: &Table, model_id: &str, read: usize) -> Opti
     let about = words(&titled).iter().any(|w| RESULTS_HEADING.contains(&w.as_str()) || w == "benchmark")
         || ["评测", "评估", "测评", "结果"].iter().any(|w| titled.contains(w));
     let attribute = |h: &String| {
-        words(h).iter().any(|w| NEVER_IN_A_BENCHMARK.contains(&w.as_str()) || ATTRIBUTES.contains(&w.as_str()))
+        names_an_attribute(h)
+            || words(h).iter().any(|w| ATTRIBUTES.contains(&w.as_str()))
             || CJK_ATTRIBUTES.iter().any(|w| h.contains(w))
             || is_architecture_column(h)
             // (A speed: "t/s", "tokens/s".)
