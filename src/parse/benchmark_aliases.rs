@@ -66,6 +66,9 @@ pub const ALIASES: &[(&str, &str)] = &[
     // (Spelled as one word, "MATH500", as often as with a hyphen.)
     ("math500", "math_500"),
     ("cruxeval", "cruxeval"),
+    // Its two tasks: predicting a program's input, and its output.
+    ("cruxeval i", "cruxeval_i"),
+    ("cruxeval o", "cruxeval_o"),
     ("alignbench", "alignbench"),
     ("aime 2024", "aime_2024"),
     ("aime 2025", "aime_2025"),

@@ -49,6 +49,7 @@ mod params_statements;
 mod params_table;
 mod prose_lists;
 mod prose_scores;
+mod prose_versus;
 pub mod quant_levels;
 mod release_news;
 mod release_objects;

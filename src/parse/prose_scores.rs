@@ -89,7 +89,8 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool, copied: 
         // (Only a line with a percentage or a verb of scoring can give one: the rest is not read,
         // which keeps this cheap.)
         let scoring = || text.contains(|c: char| c.is_ascii_digit()) && SCORE_STEMS.iter().any(|v| text.contains(v));
-        if !(text.contains('%') || scoring()) || !heading_allows(heading, tuned) || pasted.inside() {
+        let read = text.contains('%') || scoring() || super::prose_versus::may_compare(text);
+        if !read || !heading_allows(heading, tuned) || pasted.inside() {
             continue;
         }
         // (TeX marks around a value: "reaching $88.9$% pass ratio", a percent sign escaped with a backslash.)
@@ -103,7 +104,12 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool, copied: 
             if sentence.to_ascii_lowercase().contains("respectively") {
                 out.extend(super::prose_lists::respectively(sentence, model_id, subject, at));
             } else if subject {
+                let before = out.len();
                 read_sentence(sentence, model_id, at, &mut out);
+                // ("… outperforms GPT-3.5 (HumanEval: 79.3 vs. 76.8)": the first value of each pair.)
+                let read: Vec<String> = out[before..].iter().map(|s| resolve(&s.benchmark_raw).canonical).collect();
+                let new = |s: &CardScore| !read.contains(&resolve(&s.benchmark_raw).canonical);
+                out.extend(super::prose_versus::versus(sentence, at).into_iter().filter(new));
             }
         }
         // (In a paragraph of several lines, a value's offset is the start of the line it is on.)
@@ -383,6 +389,15 @@ mod tests {
         assert_eq!(read(item, "org/Foo-32B"), vec![("swe_bench_verified".to_owned(), 41.6)]);
         assert!(read(&item.replace("[Foo-32B]", "[Bar-32B]"), "org/Foo-32B").is_empty());
         assert!(read("We trained it on our data. Achieves 41.6% on MMLU.\n", "org/Foo-32B").is_empty());
+    }
+
+    #[test]
+    fn ours_versus_theirs_in_a_sentence_about_the_model() {
+        let item = "- [Foo-7B](https://huggingface.co/org/Foo-7B) outperforms GPT-3.5-turbo on code generation \
+                    (HumanEval: 79.3 vs. 76.8; MBPP: 27.5 vs. 23.9)\n";
+        assert_eq!(read(item, "org/Foo-7B"), vec![("humaneval".to_owned(), 79.3), ("mbpp".to_owned(), 27.5)]);
+        // A sibling's sentence on this card: not the model's.
+        assert!(read(&item.replace("[Foo-7B]", "[Foo-13B]"), "org/Foo-7B").is_empty());
     }
 
     #[test]
