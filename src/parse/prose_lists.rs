@@ -9,8 +9,7 @@ use super::benchmarks::resolve;
 use super::card_scores::CardScore;
 use super::model_names::label_match;
 use super::params::parse_size;
-use super::prose_scores::{benchmark_after, BETWEEN, COMPARING, SCORE_VERBS};
-use super::tables::clip;
+use super::prose_scores::{benchmark_after, sentence_score, BETWEEN, COMPARING, SCORE_VERBS};
 
 /// Verbs of scoring beyond [`SCORE_VERBS`]: for a subject of several models ("achieve"), and "obtain".
 const MORE_VERBS: &[&str] = &["achieve", "score", "reach", "attain", "attained", "obtains", "obtained", "obtain"];
@@ -26,16 +25,8 @@ pub(super) fn respectively(sentence: &str, model_id: &str, subject: bool, offset
     }
     let Some((values, after)) = values_after(&tokens, verb) else { return Vec::new() };
     let rest = tokens[after..].join(" ");
-    let score = |(value, raw): &(f64, String), benchmark: String, shots| CardScore {
-        benchmark_raw: benchmark,
-        metric: None,
-        shots,
-        value: *value,
-        value_raw: raw.clone(),
-        detail: "sentence",
-        evidence: clip(sentence),
-        offset,
-        evaluated_by: None,
+    let score = |(value, raw): &(f64, String), benchmark: String, shots| {
+        sentence_score(sentence, (benchmark, shots), *value, raw.clone(), offset)
     };
     // The sizes of a slashed name ("Qwen2.5-Math-1.5B/7B/72B-Instruct"), one value each, one benchmark.
     if let Some(at) = slashed_names(tokens[0]).and_then(|names| own_place(&names, model_id, values.len())) {

@@ -227,17 +227,7 @@ fn read_sentence(sentence: &str, model_id: &str, offset: usize, out: &mut Vec<Ca
             main > 0 && !sentence[main..start].contains('%') && sentence[main..start].split_whitespace().count() <= 3;
         let opening = || first.then(|| opening_benchmark(sentence)).flatten();
         let Some((benchmark, shots)) = benchmark_after(&sentence[at + 1..]).or_else(opening) else { continue };
-        found.push(CardScore {
-            benchmark_raw: benchmark,
-            metric: None,
-            shots,
-            value,
-            value_raw: raw,
-            detail: "sentence",
-            evidence: clip(sentence),
-            offset,
-            evaluated_by: None,
-        });
+        found.push(sentence_score(sentence, (benchmark, shots), value, raw, offset));
     }
     found.extend(bare_values(sentence, name, offset));
     // One value per benchmark: two ("from 43.07% to 43.62% on AGIEval") cannot be told apart.
@@ -274,17 +264,7 @@ fn bare_values(sentence: &str, name: &str, offset: usize) -> Vec<CardScore> {
             break;
         }
         let Some((benchmark, shots)) = benchmark_after(&sentence[start + raw.len()..]) else { break };
-        out.push(CardScore {
-            benchmark_raw: benchmark.clone(),
-            metric: None,
-            shots,
-            value,
-            value_raw: raw.to_owned(),
-            detail: "sentence",
-            evidence: clip(sentence),
-            offset,
-            evaluated_by: None,
-        });
+        out.push(sentence_score(sentence, (benchmark.clone(), shots), value, raw.to_owned(), offset));
         // Past the benchmark's last word (it ends a clause: "HMMT25,"), then an "and".
         let last = benchmark.split_whitespace().last().unwrap_or_default();
         let Some(end) = (i + 1..tokens.len()).find(|j| tokens[*j].1.trim_end_matches([',', ';', '.']) == last) else {
@@ -294,6 +274,28 @@ fn bare_values(sentence: &str, name: &str, offset: usize) -> Vec<CardScore> {
         next = vec![after];
     }
     out
+}
+
+/// A score read from `sentence`: its benchmark as named and the shots the name states, its value
+/// and the value as written; the sentence is its evidence.
+pub(super) fn sentence_score(
+    sentence: &str,
+    (benchmark, shots): (String, Option<i32>),
+    value: f64,
+    raw: String,
+    offset: usize,
+) -> CardScore {
+    CardScore {
+        benchmark_raw: benchmark,
+        metric: None,
+        shots,
+        value,
+        value_raw: raw,
+        detail: "sentence",
+        evidence: clip(sentence),
+        offset,
+        evaluated_by: None,
+    }
 }
 
 /// The known benchmark an opening phrase "On <benchmark>, …" names.

@@ -9,8 +9,7 @@
 
 use super::benchmarks::resolve;
 use super::card_scores::CardScore;
-use super::prose_scores::COMPARING;
-use super::tables::clip;
+use super::prose_scores::{sentence_score, COMPARING};
 
 /// Verbs of outdoing: the subject's value comes first in the pairs after them.
 const OUTDOING: &[&str] = &[
@@ -61,17 +60,7 @@ pub(super) fn versus(sentence: &str, offset: usize) -> Vec<CardScore> {
         if !known.is_known || name.split_whitespace().count() > 5 || value <= 1.0 {
             continue;
         }
-        found.push(CardScore {
-            benchmark_raw: name.to_owned(),
-            metric: None,
-            shots: known.shots,
-            value,
-            value_raw: raw,
-            detail: "sentence",
-            evidence: clip(sentence),
-            offset,
-            evaluated_by: None,
-        });
+        found.push(sentence_score(sentence, (name.to_owned(), known.shots), value, raw, offset));
     }
     // One value per benchmark: two pairs of one benchmark cannot be told apart.
     let once = |s: &CardScore| {
