@@ -65,6 +65,12 @@ UNITS = {
     "chinese_counts": "参数量为 70 亿，参数规模：7B，",
     "chinese_links": "参数量为为为约共计：",
     "near_labels": "| Task | Foo 7B chat | Foo 7B base |\n|---|---|---|\n| X | 1 | 2 |\n\n",
+    # One sentence about the model (`{name}`, its repo name) that never ends: each value in it is
+    # read against the text before it.
+    "percent_run": "{name} achieves 50% on MMLU, ",
+    "scored_run": "{name} achieves 94.3 on MMLU, ",
+    "versus_run": "{name} outperforms Bar-7B (MMLU: 50.1 vs 40.2; ",
+    "respectively_run": "{name} achieves 50.1, 60.2 and 70.3 on MMLU, GSM8K and MATH, respectively, and ",
 }
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -76,7 +82,7 @@ with tempfile.TemporaryDirectory() as cards:
         unit, tail = unit if isinstance(unit, tuple) else (unit, "\n")
         # `<org>__<name>.README.md`, as the corpus names its cards: the model is Foo-7B-<name>.
         path = os.path.join(cards, f"org{i}__Foo-7B-{name}.README.md")
-        unit = unit.replace("{id}", f"org{i}/Foo-7B-{name}")
+        unit = unit.replace("{id}", f"org{i}/Foo-7B-{name}").replace("{name}", f"Foo-7B-{name}")
         with open(path, "w") as f:
             f.write("# Foo-7B\n\n" + unit * (SIZE // len(unit)) + tail)
     run = subprocess.run([os.path.join(target, "release", "examples", "card_parse_cpu"), cards, "1"],

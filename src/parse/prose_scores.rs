@@ -58,6 +58,9 @@ const SCORE_STEMS: &[&str] = &["achiev", "score", "reach", "attain"];
 pub(super) const BETWEEN: &[&str] =
     &["accuracy", "pass@1", "performance", "score", "pass", "rate", "ratio", "success", "solve"];
 
+/// The longest sentence read, in bytes.
+const MAX_SENTENCE: usize = 1_000;
+
 /// Every score stated so in `markdown` about `model_id`. `tuned`: the model is a tune (a sentence
 /// under a base model's heading is its base's). `copied`: the card's title names another model this
 /// one extends, so only sentences that open with this model's own name are its.
@@ -96,7 +99,9 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool, copied: 
         // (TeX marks around a value: "reaching $88.9$% pass ratio", a percent sign escaped with a backslash.)
         let plain = strip_markup(text.trim_start_matches(['-', '*', '+', ' '])).replace(['$', '\\'], "");
         let (mut about_model, found_before) = (false, out.len());
-        for sentence in sentences(&plain) {
+        // (A "sentence" longer than any a person writes is a run of table cells or data; each value
+        // is read against the text before it, so such a run would cost its length squared.)
+        for sentence in sentences(&plain).filter(|s| s.len() <= MAX_SENTENCE) {
             let named = opens_with_name(sentence, model_id);
             let subject = named || !copied && pronoun_subject(sentence, model_id, about_model);
             about_model = named;
@@ -231,12 +236,19 @@ fn read_sentence(sentence: &str, model_id: &str, offset: usize, out: &mut Vec<Ca
     }
     found.extend(bare_values(sentence, name, offset));
     // One value per benchmark: two ("from 43.07% to 43.62% on AGIEval") cannot be told apart.
-    for score in &found {
-        let canonical = resolve(&score.benchmark_raw).canonical;
-        if found.iter().filter(|s| resolve(&s.benchmark_raw).canonical == canonical).count() == 1 {
-            out.push(score.clone());
-        }
+    out.extend(once_per_benchmark(found));
+}
+
+/// The scores whose benchmark no other of `found` has (each name resolved once: a sentence may
+/// hold thousands).
+pub(super) fn once_per_benchmark(found: Vec<CardScore>) -> Vec<CardScore> {
+    let canonical: Vec<String> = found.iter().map(|s| resolve(&s.benchmark_raw).canonical).collect();
+    let mut count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for c in &canonical {
+        *count.entry(c.as_str()).or_default() += 1;
     }
+    let once: Vec<bool> = canonical.iter().map(|c| count[c.as_str()] == 1).collect();
+    found.into_iter().zip(once).filter_map(|(s, once)| once.then_some(s)).collect()
 }
 
 /// Values without a "%" right after a verb of scoring, and a list of them so ("It achieves 94.3 on
@@ -400,6 +412,14 @@ mod tests {
         assert_eq!(read(item, "org/Foo-7B"), vec![("humaneval".to_owned(), 79.3), ("mbpp".to_owned(), 27.5)]);
         // A sibling's sentence on this card: not the model's.
         assert!(read(&item.replace("[Foo-7B]", "[Foo-13B]"), "org/Foo-7B").is_empty());
+    }
+
+    #[test]
+    fn a_run_longer_than_any_sentence_is_not_read() {
+        let sentence = format!("Foo-7B achieves 50% on MMLU, {}", "and more words besides, ".repeat(30));
+        assert_eq!(read(&format!("{sentence}\n"), "org/Foo-7B"), vec![("mmlu".to_owned(), 50.0)]);
+        let run = format!("Foo-7B achieves 50% on MMLU, {}", "61% on GSM8K, ".repeat(80));
+        assert!(run.len() > MAX_SENTENCE && read(&format!("{run}\n"), "org/Foo-7B").is_empty());
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use super::benchmarks::resolve;
 use super::card_scores::CardScore;
-use super::prose_scores::{sentence_score, COMPARING};
+use super::prose_scores::{once_per_benchmark, sentence_score, COMPARING};
 
 /// Verbs of outdoing: the subject's value comes first in the pairs after them.
 const OUTDOING: &[&str] = &[
@@ -63,11 +63,7 @@ pub(super) fn versus(sentence: &str, offset: usize) -> Vec<CardScore> {
         found.push(sentence_score(sentence, (name.to_owned(), known.shots), value, raw, offset));
     }
     // One value per benchmark: two pairs of one benchmark cannot be told apart.
-    let once = |s: &CardScore| {
-        let canonical = resolve(&s.benchmark_raw).canonical;
-        found.iter().filter(|f| resolve(&f.benchmark_raw).canonical == canonical).count() == 1
-    };
-    found.iter().filter(|s| once(s)).cloned().collect()
+    once_per_benchmark(found)
 }
 
 /// A value of a pair ("79.3", "80.3%", "76.8;", "23.9)"), at most 100, and as written.
