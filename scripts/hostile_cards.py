@@ -71,6 +71,13 @@ UNITS = {
     "scored_run": "{name} achieves 94.3 on MMLU, ",
     "versus_run": "{name} outperforms Bar-7B (MMLU: 50.1 vs 40.2; ",
     "respectively_run": "{name} achieves 50.1, 60.2 and 70.3 on MMLU, GSM8K and MATH, respectively, and ",
+    "params_run": "{name} has 7 billion parameters and ",
+    "dates_run": "[2024.05.30] We released {name} and ",
+    "tuned_run": "{name} is fine-tuned from Llama-2-7B, based on Mistral-7B, ",
+    "slashed_run": "Foo-1B/",
+    # A table after a paragraph of 400 KB (its lead-in and title are looked for before it).
+    "lead_in": ("the results of {name} on MMLU are ", "\n\n| Model | MMLU |\n|---|---|\n| {name} | 50.1 |\n"),
+    "wide_header": ("| MMLU ", "|\n" + "|---" * 1000 + "|\n"),
 }
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -82,7 +89,8 @@ with tempfile.TemporaryDirectory() as cards:
         unit, tail = unit if isinstance(unit, tuple) else (unit, "\n")
         # `<org>__<name>.README.md`, as the corpus names its cards: the model is Foo-7B-<name>.
         path = os.path.join(cards, f"org{i}__Foo-7B-{name}.README.md")
-        unit = unit.replace("{id}", f"org{i}/Foo-7B-{name}").replace("{name}", f"Foo-7B-{name}")
+        named = lambda t: t.replace("{id}", f"org{i}/Foo-7B-{name}").replace("{name}", f"Foo-7B-{name}")
+        unit, tail = named(unit), named(tail)
         with open(path, "w") as f:
             f.write("# Foo-7B\n\n" + unit * (SIZE // len(unit)) + tail)
     run = subprocess.run([os.path.join(target, "release", "examples", "card_parse_cpu"), cards, "1"],
