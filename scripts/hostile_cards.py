@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Time the card parser on hostile cards: ~400 KB of one phrase repeated, one card per phrase.
+"""Time the card parser on hostile cards: ~400 KB of one phrase repeated, one card per phrase; and
+real corpus cards made hostile.
 
-    scripts/hostile_cards.py [LIMIT_SECONDS=2]
+    scripts/hostile_cards.py [LIMIT_SECONDS=2] [CORPUS_CARDS=100] [SEED=63]
 
 A rule that scans the card once per match of its phrase, or backwards to the line's start for every
 match, is quadratic: a card that repeats the phrase on one long line then takes minutes. Session 42
@@ -9,14 +10,23 @@ found three such scans this way (a sibling-name scan, the base/tune phrase lines
 one card took 287 s. Each card here repeats a phrase or table line the parser branches on. The script
 builds `examples/card_parse_cpu`, runs it once over the cards, prints the slowest, and exits 1 if
 any card takes more than LIMIT_SECONDS of CPU. It is not a test: timings belong to benchmarks.
+
+Besides the phrases, CORPUS_CARDS cards of `../shared/corpus/hf-readme-2024/` (a seeded draw, read in
+place) are written twice to ~400 KB: as one line (the card's lines joined by spaces, then repeated: a heading
+or sentence of a paragraph's length) and repeated whole. Session 63 found two more quadratic reads this way
+(a heading of 400 KB read again for each table under it: 58 s; the line before each "fine-tuned version of"
+read from the line's start: 6 s). `CORPUS_CARDS=3398` sweeps the whole corpus (~15 min).
 """
 import os
+import random
 import re
 import subprocess
 import sys
 import tempfile
 
 LIMIT = float(sys.argv[1]) if len(sys.argv) > 1 else 2.0
+CORPUS_CARDS = int(sys.argv[2]) if len(sys.argv) > 2 else 100
+SEED = int(sys.argv[3]) if len(sys.argv) > 3 else 63
 SIZE = 400_000
 
 UNITS = {
@@ -93,11 +103,27 @@ with tempfile.TemporaryDirectory() as cards:
         unit, tail = named(unit), named(tail)
         with open(path, "w") as f:
             f.write("# Foo-7B\n\n" + unit * (SIZE // len(unit)) + tail)
-    run = subprocess.run([os.path.join(target, "release", "examples", "card_parse_cpu"), cards, "1"],
-                         capture_output=True, text=True, check=True)
-print(run.stdout)
+    corpus = os.path.join(root, "..", "shared", "corpus", "hf-readme-2024")
+    names = sorted(os.listdir(corpus)) if os.path.isdir(corpus) else []
+    for name in random.Random(SEED).sample(names, min(CORPUS_CARDS, len(names))):
+        with open(os.path.join(corpus, name), encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        # (The front matter kept once, at the top, as the Hub serves it.)
+        front, body = text.split("\n---\n", 1) if text.startswith("---") and "\n---\n" in text else ("", text)
+        front = front + "\n---\n" if front else ""
+        for variant, piece in [("joined", body.replace("\n", " ") + " "), ("repeated", body + "\n")]:
+            # (The model's name kept: `<org>__<name>-<variant>` would be another model.)
+            folder = os.path.join(cards, variant)
+            os.makedirs(folder, exist_ok=True)
+            with open(os.path.join(folder, name), "w") as f:
+                f.write(front + piece * (SIZE // max(len(piece), 1) + 1))
+    binary = os.path.join(target, "release", "examples", "card_parse_cpu")
+    folders = [cards] + [os.path.join(cards, v) for v in ("joined", "repeated") if os.path.isdir(os.path.join(cards, v))]
+    runs = [subprocess.run([binary, f, "1"], capture_output=True, text=True, check=True).stdout for f in folders]
+for folder, out in zip(["phrases", "corpus cards joined", "corpus cards repeated"], runs):
+    print(f"## {folder}\n{out}")
 slow = []
-for line in run.stdout.splitlines():
+for line in "\n".join(runs).splitlines():
     m = re.match(r"\s+([\d.]+)(ms|s|µs)\s+\d+ bytes\s+(\S+)", line)
     if m:
         seconds = float(m.group(1)) * {"s": 1, "ms": 1e-3, "µs": 1e-6}[m.group(2)]

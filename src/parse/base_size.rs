@@ -141,7 +141,13 @@ pub(super) fn base_size(
     }
     for phrase in TUNED_FROM {
         for at in memchr::memmem::find_iter(lower.as_bytes(), phrase) {
-            let (i, before) = (line_at(at), &markdown[line_start(at)..at]);
+            // (The line before the phrase, up to 400 bytes of it: a paragraph of one line repeating
+            // the phrase would be read from its start at each.)
+            let mut from = line_start(at).max(at.saturating_sub(400));
+            while !markdown.is_char_boundary(from) {
+                from += 1;
+            }
+            let (i, before) = (line_at(at), &markdown[from..at]);
             let word = lower[..at].rsplit(char::is_whitespace).find(|w| !w.is_empty()).unwrap_or("");
             let resized =
                 *phrase == "version of" && RESIZED.contains(&word.trim_matches(|c: char| !c.is_alphanumeric()));

@@ -62,8 +62,11 @@ pub(super) fn sections(markdown: &str) -> Sections {
                     if !text.is_empty() && !sentence {
                         // (Bold has no levels: a title held past a table would also hold over
                         // "**Chat Template**" … "**Benchmark Results**".)
+                        // (Under the title right above only, not its whole path: a run of bold
+                        // lines would make each path as long as the run.)
                         let adjacent = markdown[title_end..p.start].trim().is_empty();
-                        let above = titles.last().filter(|_| adjacent).map(|(_, t)| t.clone());
+                        let above =
+                            titles.last().filter(|_| adjacent).map(|(_, t)| t.rsplit(" > ").next().unwrap_or(t));
                         let path = above.map_or(text.to_owned(), |a| format!("{a} > {text}"));
                         titles.push((p.start, path));
                         title_end = range.end;
@@ -99,7 +102,11 @@ fn push_heading(
     text: &str,
 ) {
     stack.retain(|(l, _)| *l < level);
-    stack.push((level, without_number(text.trim()).to_owned()));
+    // (A heading's first 300 characters: every table under a "heading" of a paragraph's length
+    // would read it again.)
+    let text = without_number(text.trim());
+    let text = text.char_indices().nth(300).map_or(text, |(i, _)| &text[..i]);
+    stack.push((level, text.to_owned()));
     let path: Vec<&str> = stack.iter().map(|(_, t)| t.as_str()).collect();
     headings.push((offset, path.join(" > ")));
 }
@@ -160,6 +167,17 @@ mod tests {
         assert_eq!(without_number("2024 Results"), "2024 Results");
         assert_eq!(without_number("7B Models"), "7B Models");
         assert_eq!(without_number("1.5"), "1.5");
+    }
+
+    #[test]
+    fn a_heading_or_a_run_of_titles_stays_short() {
+        // A "heading" of a paragraph's length keeps its first 300 characters.
+        let long = format!("# {}\n\ntext\n", "word ".repeat(200));
+        assert_eq!(sections(&long).headings[0].1.chars().count(), 300);
+        // Bold titles one under another nest one deep: each under the title right above it.
+        let run = "**A**\n\n**B**\n\n**C**\n\ntext\n";
+        let paths: Vec<String> = sections(run).titles.into_iter().map(|(_, t)| t).collect();
+        assert_eq!(paths, ["A", "A > B", "B > C"]);
     }
 
     #[test]
