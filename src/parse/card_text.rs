@@ -340,24 +340,44 @@ pub(crate) fn joined_lines<'a>(lines: &[&'a str], continues: &[bool]) -> Vec<Cow
     out
 }
 
-/// The line (from 0) of `paragraph`'s lines that holds `needle` (a value as written), first after
-/// where `evidence` (a quote of their joined text, its spaces collapsed) begins, if it is found.
-pub(crate) fn line_holding(paragraph: &[&str], evidence: &str, needle: &str) -> usize {
-    // (Without the emphasis and math marks a reader removed: "It has **15.58** million" is read
-    // "It has 15.58 million".)
-    let plain = |s: &str| s.replace(['*', '`', '$'], "");
-    let head: String = plain(evidence).chars().take(40).collect();
-    let needle = &plain(needle);
-    let mut joined = String::new();
-    let mut starts = Vec::new();
-    for line in paragraph {
-        starts.push(joined.len());
-        joined.push_str(&plain(line).split_whitespace().collect::<Vec<_>>().join(" "));
-        joined.push(' ');
+/// A paragraph's lines joined as a reader reads them, to find which line holds a value
+/// ([`Self::line_holding`]); joined once however many values the paragraph gives.
+pub(crate) struct JoinedParagraph {
+    joined: String,
+    starts: Vec<usize>,
+}
+
+/// Without the emphasis and math marks a reader removed: "It has **15.58** million" is read "It has
+/// 15.58 million".
+fn unmarked(s: &str) -> String {
+    s.replace(['*', '`', '$'], "")
+}
+
+impl JoinedParagraph {
+    pub(crate) fn new(paragraph: &[&str]) -> Self {
+        let (mut joined, mut starts) = (String::new(), Vec::with_capacity(paragraph.len()));
+        for line in paragraph {
+            starts.push(joined.len());
+            joined.push_str(&unmarked(line).split_whitespace().collect::<Vec<_>>().join(" "));
+            joined.push(' ');
+        }
+        JoinedParagraph { joined, starts }
     }
-    let from = joined.find(&head).unwrap_or(0);
-    let at = joined[from..].find(needle).map_or(from, |k| from + k);
-    starts.iter().rposition(|s| *s <= at).unwrap_or(0)
+
+    /// The line (from 0) that holds `needle` (a value as written), first after where `evidence` (a
+    /// quote of the joined text, its spaces collapsed) begins, if it is found.
+    pub(crate) fn line_holding(&self, evidence: &str, needle: &str) -> usize {
+        let head: String = unmarked(evidence).chars().take(40).collect();
+        let from = self.joined.find(&head).unwrap_or(0);
+        let at = self.joined[from..].find(&unmarked(needle)).map_or(from, |k| from + k);
+        self.starts.iter().rposition(|s| *s <= at).unwrap_or(0)
+    }
+}
+
+/// [`JoinedParagraph::line_holding`] for one value.
+#[cfg(test)]
+fn line_holding(paragraph: &[&str], evidence: &str, needle: &str) -> usize {
+    JoinedParagraph::new(paragraph).line_holding(evidence, needle)
 }
 
 /// A list item's text without its marker ("* Alpaca Eval", "- MMLU", "2. HellaSwag"), `None` for a

@@ -191,7 +191,10 @@ pub fn card_intro(markdown: &str) -> String {
         if intro.len() >= INTRO_BYTES {
             break;
         }
-        intro.push_str(line);
+        // (A line may run on: a card of one 400 KB line would be its intro, read for every row.)
+        let room = 2 * INTRO_BYTES - intro.len();
+        let cut = line.char_indices().map(|(i, _)| i).find(|i| *i > room).map_or(line, |i| &line[..i]);
+        intro.push_str(cut);
         intro.push('\n');
     }
     intro

@@ -96,11 +96,12 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
         if labels_cells && super::mentions::states_other_size(&label, &short) {
             out[found_before..].iter_mut().for_each(|c| c.doubt = true);
         }
-        if wrapped {
+        if wrapped && out.len() > found_before {
+            let lines_of = 1 + continues[i + 1..].iter().take_while(|c| **c).count();
+            let paragraph = super::card_text::JoinedParagraph::new(&lines[i..i + lines_of]);
             for cand in &mut out[found_before..] {
                 let label = cand.total.as_ref().or(cand.active.as_ref()).map_or("", |n| n.label.as_str());
-                let lines_of = 1 + continues[i + 1..].iter().take_while(|c| **c).count();
-                cand.line = super::card_text::line_holding(&lines[i..i + lines_of], &cand.evidence, label) + i + 1;
+                cand.line = paragraph.line_holding(&cand.evidence, label) + i + 1;
             }
         }
     }

@@ -119,9 +119,14 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool, copied: 
         }
         // (In a paragraph of several lines, a value's offset is the start of the line it is on.)
         let span = 1 + continues[i + 1..].iter().take_while(|c| **c).count();
-        for score in out[found_before..].iter_mut().filter(|_| span > 1) {
-            let on = super::card_text::line_holding(&lines[i..i + span], &score.evidence, &score.value_raw);
-            score.offset = at + ended[i..i + on].iter().map(|l| l.len()).sum::<usize>();
+        if span > 1 && out.len() > found_before {
+            let paragraph = super::card_text::JoinedParagraph::new(&lines[i..i + span]);
+            // (Each line's offset from the paragraph's start, summed once.)
+            let starts: Vec<usize> =
+                ended[i..i + span].iter().scan(at, |o, l| Some(std::mem::replace(o, *o + l.len()))).collect();
+            for score in &mut out[found_before..] {
+                score.offset = starts[paragraph.line_holding(&score.evidence, &score.value_raw)];
+            }
         }
     }
     out
