@@ -112,8 +112,9 @@ pub(crate) fn prose_scores(markdown: &str, model_id: &str, tuned: bool, copied: 
                 let before = out.len();
                 read_sentence(sentence, model_id, at, &mut out);
                 // ("… outperforms GPT-3.5 (HumanEval: 79.3 vs. 76.8)": the first value of each pair.)
-                let read: Vec<String> = out[before..].iter().map(|s| resolve(&s.benchmark_raw).canonical).collect();
-                let new = |s: &CardScore| !read.contains(&resolve(&s.benchmark_raw).canonical);
+                let benchmarks_read: Vec<String> =
+                    out[before..].iter().map(|s| resolve(&s.benchmark_raw).canonical).collect();
+                let new = |s: &CardScore| !benchmarks_read.contains(&resolve(&s.benchmark_raw).canonical);
                 out.extend(super::prose_versus::versus(sentence, at).into_iter().filter(new));
             }
         }
