@@ -12,13 +12,13 @@ use super::front_matter::{self, as_percent, model_index_scores, IndexScore};
 use super::lead_in::{heading_shots, lead_in_shots};
 use super::listed_shots::mark_listed_shots;
 use super::mentions::copied_title;
-use super::model_names::{card_intro, is_packed, is_tuned, label_match, linked_names, words, writes_tuning_of};
+use super::model_names::{card_intro, is_packed, is_tuned, label_match, linked_names, writes_tuning_of};
 use super::mt_bench_json::mt_bench_blocks;
 use super::mt_bench_text::mt_bench_text;
 use super::pair_cells::{pair_legend, read_pairs};
 use super::params::{card_size_in, CardSize, SizeForm};
 use super::prose_scores::prose_scores;
-use super::release_stamps::{fits_release_stamp, is_release_stamp};
+use super::release_stamps::{fits_release_stamp, stamped_words};
 use super::score_lists::score_lists;
 use super::silent_tables::silent_results;
 use super::table_context::{last_heading, section_language};
@@ -373,8 +373,7 @@ fn read_model_index(
 
 /// The model's name squashed ("mimo7brl0530"), when it carries a release stamp.
 fn stamped_name(model_id: &str) -> Option<String> {
-    let name = model_id.rsplit('/').next().unwrap_or(model_id);
-    words(name).iter().any(|w| is_release_stamp(w)).then(|| squashed(name))
+    stamped_words(model_id).map(|_| squashed(model_id.rsplit('/').next().unwrap_or(model_id)))
 }
 
 /// Letters and digits only, lower-cased: "MiMo-7B-RL-0530" → "mimo7brl0530".

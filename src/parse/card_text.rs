@@ -374,12 +374,6 @@ impl JoinedParagraph {
     }
 }
 
-/// [`JoinedParagraph::line_holding`] for one value.
-#[cfg(test)]
-fn line_holding(paragraph: &[&str], evidence: &str, needle: &str) -> usize {
-    JoinedParagraph::new(paragraph).line_holding(evidence, needle)
-}
-
 /// A list item's text without its marker ("* Alpaca Eval", "- MMLU", "2. HellaSwag"), `None` for a
 /// line that is no list item ("**MMLU**" is bold, not an item).
 pub(crate) fn without_list_marker(line: &str) -> Option<&str> {
@@ -579,7 +573,7 @@ mod tests {
     fn the_line_holding_a_value_read_without_its_bold() {
         let paragraph = ["This model checkpoint is of type Tiny.", "It has **15.58** million parameters and", "more."];
         let evidence = "It has 15.58 million parameters and more.";
-        assert_eq!(line_holding(&paragraph, evidence, "15.58 million"), 1);
+        assert_eq!(JoinedParagraph::new(&paragraph).line_holding(evidence, "15.58 million"), 1);
         // A card that rewrites its sizes so on a size-reading line: the line that holds it.
         let card = "# Foo\n\nFoo is a model.\nIt has **15.58** million parameters and thus needs memory.\n";
         let size = crate::parse::card::read_card("acme/foo", card).size.expect("a size");

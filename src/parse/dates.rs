@@ -186,7 +186,7 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
     let lines: Vec<&str> = paragraphs.iter().map(|l| l.as_ref()).collect();
     let own_words = super::model_names::words(&name);
     // (A name with a release stamp may be dated by a line that names it: looked for only then.)
-    let stamped = super::release_stamps::stamped_words(model_id).is_some();
+    let stamped = super::release_stamps::stamped_words(model_id);
     let found = |(date, precision): (NaiveDate, DatePrecision), i: usize| {
         let (evidence, line) = date_sentence(&lines, body, i);
         Some(CardDate { date, precision, evidence, line: line + 1 })
@@ -294,7 +294,7 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
         {
             continue;
         }
-        if let Some(d) = stamped.then(|| super::release_stamps::stamped_date(line, model_id)).flatten() {
+        if let Some(d) = stamped.as_deref().and_then(|own| super::release_stamps::stamped_date(line, own, model_id)) {
             return found(d, i);
         }
         if let Some(pos) = lower.find("release date") {

@@ -32,6 +32,10 @@ pub(super) fn may_compare(text: &str) -> bool {
 
 /// The model's values of the "a vs. b" pairs in `sentence`, whose subject is the model.
 pub(super) fn versus(sentence: &str, offset: usize) -> Vec<CardScore> {
+    // (Most sentences about the model hold no pair: they are not split into words here.)
+    if !may_compare(sentence) {
+        return Vec::new();
+    }
     let tokens: Vec<(usize, &str)> =
         sentence.split_whitespace().map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w)).collect();
     let word = |t: &str| t.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();

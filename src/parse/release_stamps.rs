@@ -36,11 +36,15 @@ pub fn fits_release_stamp(model_id: &str, (year, month, day): (i32, u32, u32)) -
 /// releasing is needed. Every word of the name is said in the line (not "Ring-plus-2507" for
 /// Ring-lite-2507); the date is known to the day or the month and fits the stamp; it opens the line
 /// as a news item's, or its sentence says nothing of training ("Finetuning was performed in October
-/// 2023. `Alfred-40B-1023` is …": a stamp may date the training).
-pub(super) fn stamped_date(line: &str, model_id: &str) -> Option<(chrono::NaiveDate, super::dates::DatePrecision)> {
+/// 2023. `Alfred-40B-1023` is …": a stamp may date the training). `own`: the name's words
+/// ([`stamped_words`], worked out once for a card).
+pub(super) fn stamped_date(
+    line: &str,
+    own: &[String],
+    model_id: &str,
+) -> Option<(chrono::NaiveDate, super::dates::DatePrecision)> {
     use super::dates::{parse_date, DatePrecision};
     use chrono::Datelike;
-    let own = stamped_words(model_id)?;
     let said = words(line);
     if !own.iter().all(|w| said.contains(w)) {
         return None;
@@ -71,7 +75,8 @@ mod tests {
     use super::*;
 
     fn date(line: &str, id: &str) -> Option<String> {
-        stamped_date(line, id).map(|(d, p)| format!("{d} {}", p.as_str()))
+        let own = stamped_words(id)?;
+        stamped_date(line, &own, id).map(|(d, p)| format!("{d} {}", p.as_str()))
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub(super) fn sections(markdown: &str) -> Sections {
     let (mut paragraph, mut nested): (Option<Paragraph>, u32) = (None, 0);
     // Where the last title ends (a heading in between: no title is its parent).
     let (mut title_end, mut html_start) = (0, 0);
+    // The last title's own text: a title right under it nests under it alone, not its whole path
+    // (a run of bold lines would make each path as long as the run).
+    let mut last_title = String::new();
     for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -62,13 +65,10 @@ pub(super) fn sections(markdown: &str) -> Sections {
                     if !text.is_empty() && !sentence {
                         // (Bold has no levels: a title held past a table would also hold over
                         // "**Chat Template**" … "**Benchmark Results**".)
-                        // (Under the title right above only, not its whole path: a run of bold
-                        // lines would make each path as long as the run.)
-                        let adjacent = markdown[title_end..p.start].trim().is_empty();
-                        let above =
-                            titles.last().filter(|_| adjacent).map(|(_, t)| t.rsplit(" > ").next().unwrap_or(t));
-                        let path = above.map_or(text.to_owned(), |a| format!("{a} > {text}"));
+                        let adjacent = !titles.is_empty() && markdown[title_end..p.start].trim().is_empty();
+                        let path = if adjacent { format!("{last_title} > {text}") } else { text.to_owned() };
                         titles.push((p.start, path));
+                        last_title = text.to_owned();
                         title_end = range.end;
                     }
                 }

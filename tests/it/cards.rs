@@ -264,7 +264,8 @@ fn card_interval(per_card: &[(usize, usize)]) -> Option<[f64; 2]> {
         state ^= state << 17;
         state
     };
-    let mut shares: Vec<f64> = (0..2000)
+    const RESAMPLES: usize = 2000;
+    let mut shares: Vec<f64> = (0..RESAMPLES)
         .map(|_| {
             let (mut right, mut of) = (0, 0);
             for _ in 0..per_card.len() {
@@ -280,7 +281,8 @@ fn card_interval(per_card: &[(usize, usize)]) -> Option<[f64; 2]> {
         })
         .collect();
     shares.sort_by(f64::total_cmp);
-    Some([shares[50], shares[1949]])
+    // (The 2.5th and 97.5th percentiles.)
+    Some([shares[RESAMPLES / 40], shares[RESAMPLES - RESAMPLES / 40 - 1]])
 }
 
 #[test]
