@@ -126,7 +126,12 @@ pub(super) fn base_size(
     let (lower, markdown) = (flat(lower), flat(markdown.to_owned()));
     let markdown = markdown.as_str();
     let line_end = |at: usize| lower[at..].find('\n').map_or(lower.len(), |k| at + k);
-    let line_start = |at: usize| lower[..at].rfind('\n').map_or(0, |k| k + 1);
+    // (The start of the line before `at`, looked for in the 400 bytes before it only: a paragraph of
+    // one line repeating a phrase would be scanned back to its start at each.)
+    let window_start = |at: usize| {
+        let window = at.saturating_sub(400);
+        memchr::memrchr(b'\n', &lower.as_bytes()[window..at]).map_or(window, |k| window + k + 1)
+    };
     // "trained on the Yi-34B-200K base"
     for at in memchr::memmem::find_iter(lower.as_bytes(), "on the ") {
         let (i, rest) = (line_at(at), &markdown[at + "on the ".len()..line_end(at)]);
@@ -141,9 +146,8 @@ pub(super) fn base_size(
     }
     for phrase in TUNED_FROM {
         for at in memchr::memmem::find_iter(lower.as_bytes(), phrase) {
-            // (The line before the phrase, up to 400 bytes of it: a paragraph of one line repeating
-            // the phrase would be read from its start at each.)
-            let mut from = line_start(at).max(at.saturating_sub(400));
+            // (The line before the phrase, up to 400 bytes of it.)
+            let mut from = window_start(at);
             while !markdown.is_char_boundary(from) {
                 from += 1;
             }
