@@ -1141,6 +1141,12 @@ mod tests {
         assert!(judged.against_name && judged.size.total == 70 * B);
         let both = "Foo-7B has 7B parameters.\n\nFoo-7B was evaluated by a 70B parameter judge.";
         assert_eq!(read("org/Foo-7B", both), Some((7 * B, None)));
+        // Each size of a list before "parameter" is one: the family's "2.7B" beside a "3B" name says the
+        // name is nominal, so it is flagged (normalize publishes neither and reports both), not the 3B.
+        let family = "We build variants of these recipes with 90M, 2.7B and 9.4B parameter neural models.";
+        let flagged = card_size("org/bot-3B", family).unwrap();
+        assert!(flagged.against_name && flagged.size.total == 2_700 * M, "{:?}", flagged.size);
+        assert_eq!(read("org/bot-9.4B", family), Some((9_400 * M, None)));
         // Tokens, context lengths and data are not parameters.
         let tokens = "DeepSeek LLM 7B Base is a 7 billion parameter model trained from scratch on 2 trillion tokens.";
         assert_eq!(read("deepseek-ai/deepseek-llm-7b-base", tokens), Some((7 * B, None)));

@@ -100,8 +100,17 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     // ("Transformer-based" describes the architecture; "based on" names a base model.)
     let cue = words(&lower.replace("-based", "")).any(|w| listed(CUES, w) || (!anchored && listed(TUNED, w)));
     let (mut totals, mut actives) = (Vec::new(), Vec::new());
-    for m in found.into_iter().filter(|m| !m.named && !range_end(s, m.at)) {
-        let Some(active) = role(&lower[..m.at], &lower[m.end..]) else { continue };
+    let found: Vec<Num> = found.into_iter().filter(|m| !m.named && !range_end(s, m.at)).collect();
+    let mut roles: Vec<Option<bool>> = found.iter().map(|m| role(&lower[..m.at], &lower[m.end..])).collect();
+    // A size listed before a total ("with 90M, 2.7B and 9.4B parameter neural models") is a total
+    // too: each of the list's sizes is one (and the list makes every one doubtful).
+    for i in (0..found.len().saturating_sub(1)).rev() {
+        if roles[i].is_none() && roles[i + 1] == Some(false) && list_gap(&lower[found[i].end..found[i + 1].at]) {
+            roles[i] = Some(false);
+        }
+    }
+    for (m, role) in found.into_iter().zip(roles) {
+        let Some(active) = role else { continue };
         (if active { &mut actives } else { &mut totals }).push(m);
     }
     let many = |v: &[Num]| v.iter().any(|m| m.value != v[0].value);
@@ -367,6 +376,12 @@ fn lists_sizes(s: &str) -> bool {
         let next = joined.map(|r| r.trim_start_matches([' ', '*'])).filter(|r| r.starts_with(char::is_numeric));
         next.is_some_and(|r| !year(s.len() - r.len()) && !active_range(s, s.len() - r.len()))
     })
+}
+
+/// Whether the text between two sizes only joins them in a list: ", ", " and ", ", and ", " or ".
+fn list_gap(gap: &str) -> bool {
+    let gap = gap.trim_matches([' ', '*']);
+    [",", "and", "or", ", and", ", or"].contains(&gap)
 }
 
 /// Whether the number at byte `at` ends a range of active counts ("3.14–3.28 B active parameters
