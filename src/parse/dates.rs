@@ -3,6 +3,9 @@
 //! "released on", "open-sourced") and, for news lists, names the model.
 
 use chrono::NaiveDate;
+use memchr::memmem::Finder;
+
+use super::news_words::news_finders;
 
 pub(super) use super::date_formats::month;
 pub use super::date_formats::parse_date;
@@ -40,33 +43,6 @@ impl DatePrecision {
 
 /// Words that say the card's own model was released then.
 const RELEASED: &[&str] = &["release date", "released on", "released in", "[model release]"];
-/// Words of news lists, which must also name the model ("Yi-6B and Yi-34B are open-sourced").
-pub(super) const NEWS_WORDS: &[&str] = &[
-    "open-sourced",
-    "open sourced",
-    "available to the public",
-    "publicly available",
-    "now available",
-    "released",
-    "release ",
-    // "We are releasing the GLM-4-32B-0414 series" (not "consistently releasing datasets since …").
-    "we are releasing",
-    "we're releasing",
-    "introduce",
-    // "Falcon-H1 series is finally out!" (not "out of date").
-    "is out!",
-    "are out!",
-    "finally out",
-    "now out",
-    "发布",
-    "开源",
-    "开放",
-    // (The same in traditional characters: "[2024.08.10] BreeXe [模型開源](…)".)
-    "發布",
-    "發佈",
-    "開源",
-    "開放",
-];
 /// Keys of a fact sheet's release date (`- **Release date:** …`, Helsinki-NLP's "* Release: 2022-03-09";
 /// 发布日期 and 发布时间, "release date" and "release time" in Chinese).
 #[rustfmt::skip]
@@ -200,9 +176,16 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
     // and the last line that titled a licence agreement.
     let (mut quotes_another, mut agreement_at, mut seen_heading) = (false, None, false);
     let mut fenced = false;
+    // (Whether the last line with text had a digit: a date alone there may date a news line below.)
+    let mut digit_above = false;
     for (i, line) in lines.iter().enumerate() {
         // (In a code block: a prompt's "date: 2021-01-01" dates nothing.)
         fenced ^= super::card_text::is_fence(line.trim_start());
+        let has_digit = line.bytes().any(|b| b.is_ascii_digit());
+        let above_may_date = digit_above;
+        if !line.trim().is_empty() {
+            digit_above = has_digit;
+        }
         let lower = line.to_ascii_lowercase();
         let level = line.chars().take_while(|c| *c == '#').count();
         // ("**Model Date**" alone on its line titles the paragraph below as a heading would.)
@@ -281,6 +264,17 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
                 }
             }
         }
+        // A line with no digit, under a line with none, not saying "release date" (whose date may be on
+        // the next lines), dates nothing: only its licence title is noted. (Most lines: the news words
+        // are not looked for in them.)
+        if !has_digit && !above_may_date && !lower.contains("release date") {
+            if (lower.contains("license agreement") || lower.contains("licence agreement"))
+                && !about_other_dates(&lower)
+            {
+                agreement_at = Some(i);
+            }
+            continue;
+        }
         if about_other_dates(&lower) {
             continue;
         }
@@ -329,8 +323,12 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
             let next = lower[at + w.len()..].split_whitespace().next().unwrap_or("");
             w == "now available" && ["on", "at", "in", "via", "through", "from"].contains(&next)
         };
-        let at = |w: &&str| lower.match_indices(*w).map(|(i, _)| i).find(|i| !pre(i) && !elsewhere(w, *i));
-        let news_at = NEWS_WORDS.iter().filter_map(at).min();
+        // (A line of ASCII holds none of the Chinese words.)
+        let ascii = lower.is_ascii();
+        let at = |(w, finder): &(&str, Finder<'static>)| {
+            finder.find_iter(lower.as_bytes()).find(|i| !pre(i) && !elsewhere(w, *i))
+        };
+        let news_at = news_finders().iter().filter(|(w, _)| !ascii || w.is_ascii()).filter_map(at).min();
         // "The official version will be released this November 2024": a release to come.
         let to_come = |at: usize| ["will be", "to be", "will"].iter().any(|w| lower[..at].trim_end().ends_with(w));
         // ("Our Technical Report has been released on arXiv", "We released a new paper": not the model.)
@@ -345,11 +343,14 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
             let named = super::model_names::words(s).iter().any(|w| w.len() > 2 && own_words.contains(w));
             ["model", "weight", "checkpoint", "we ", "our ", "it ", "this "].iter().any(|w| s.contains(w)) || named
         };
-        let said = RELEASED.iter().any(|w| {
-            lower.split(". ").any(|s| {
-                s.find(w).is_some_and(|at| matches!(*w, "release date" | "[model release]") || of_model(&s[..at]))
+        // (Each of them says "release": looked for only on a line that does.)
+        let said = lower.contains("release")
+            && RELEASED.iter().any(|w| {
+                lower.split(". ").any(|s| {
+                    s.find(w).is_some_and(|at| matches!(*w, "release date" | "[model release]") || of_model(&s[..at]))
+                })
             })
-        }) || bare.starts_with("released") && bare.len() <= 40;
+            || bare.starts_with("released") && bare.len() <= 40;
         // Not when the sentence that gives the date is about another model ("In August 2024, we
         // released Qwen2-Math. A month later, … Qwen2.5-Math-1.5B").
         // (Looked for only on a line that says "released": most lines do not.)

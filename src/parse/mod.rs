@@ -38,6 +38,7 @@ mod mt_bench_json;
 mod mt_bench_text;
 mod name_words;
 mod near_labels;
+mod news_words;
 mod own_label;
 mod pair_cells;
 pub mod params;

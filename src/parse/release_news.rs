@@ -349,7 +349,7 @@ fn named_elsewhere(lines: &[&str], name: &str) -> bool {
     lines.iter().any(|l| {
         let lower = l.to_ascii_lowercase();
         names_model(&lower, name)
-            && super::dates::NEWS_WORDS.iter().any(|w| lower.contains(w))
+            && super::news_words::NEWS_WORDS.iter().any(|w| lower.contains(w))
             && super::dates::parse_date(l).is_some()
     })
 }
