@@ -109,7 +109,10 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
     }
     let known_in_header = header.iter().skip(1).filter(|h| resolve(h).is_known).count();
     let (bench_col, known_in_col) = (0..header.len())
-        .map(|c| (c, table.rows.iter().filter(|r| resolve(&r[c]).is_known).count()))
+        // (A cell without a letter, a value, names no benchmark: not looked up.)
+        .map(|c| {
+            (c, table.rows.iter().filter(|r| r[c].chars().any(char::is_alphabetic) && resolve(&r[c]).is_known).count())
+        })
         .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
         .unwrap_or((0, 0));
     // A column naming models, maybe past a rank column.

@@ -21,6 +21,10 @@ const BOUNDS: &str =
 /// whose subject is "It" or "This model" is about it ("DBRX is a … LLM. It uses … 132B total
 /// parameters of which 36B parameters are active").
 pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before: bool, out: &mut Vec<Cand>) {
+    // (Every count is written with digits, "62 亿" too: a sentence with none states none. Most do not.)
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
     // "6.1B activated parameters (4.8B non-embedding)": a note on the count before it, no third count.
     let noted;
     let s = if s.contains("embedding") {
