@@ -109,7 +109,10 @@ pub(super) fn prose(s: &str, line: usize, id: &str, anchored: bool, named_before
     // A size listed before a total ("with 90M, 2.7B and 9.4B parameter neural models") is a total
     // too: each of the list's sizes is one (and the list makes every one doubtful).
     for i in (0..found.len().saturating_sub(1)).rev() {
-        if roles[i].is_none() && roles[i + 1] == Some(false) && list_gap(&lower[found[i].end..found[i + 1].at]) {
+        if roles[i].is_none()
+            && roles[i + 1] == Some(false)
+            && lower.get(found[i].end..found[i + 1].at).is_some_and(list_gap)
+        {
             roles[i] = Some(false);
         }
     }
