@@ -42,11 +42,9 @@ def params_agree(a, b):
     return abs(x - y) <= 0.02 * max(x, y)
 
 
-def card_fields(rows):
-    card = next((r for r in rows if r["kind"] in ("card", "skip")), None)
-    if card is None:
-        return None
-    return card
+def card_row(rows):
+    """The card's `card` or `skip` row, if it has one."""
+    return next((r for r in rows if r["kind"] in ("card", "skip")), None)
 
 
 def pair_scores(first, second):
@@ -76,10 +74,9 @@ def main():
     counts = dict.fromkeys(
         ["cards", "kind", "params", "active", "date", "is_base", "scores_first", "scores_second", "alike",
          "named_otherwise", "only_first", "only_second", "cards_differing"], 0)
-    n = 0
     for file, rows_b in second.items():
         rows_a = first.get(file, [])
-        card_a, card_b = card_fields(rows_a), card_fields(rows_b)
+        card_a, card_b = card_row(rows_a), card_row(rows_b)
         counts["cards"] += 1
         differs = False
         if card_a is None or card_b is None or card_a["kind"] != card_b["kind"]:
@@ -108,7 +105,7 @@ def main():
         differs |= avg(rows_a) != avg(rows_b)
         if differs:
             counts["cards_differing"] += 1
-            n += 1
+            n = counts["cards_differing"]
             fields = ["reading"] + list(rows_b[0].keys())
             with open(os.path.join(diff_dir, f"{n}.csv"), "w", newline="") as out:
                 w = csv.DictWriter(out, fieldnames=fields)

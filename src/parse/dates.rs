@@ -264,23 +264,20 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
                 }
             }
         }
+        // A licence quoted on the card ("Tongyi Qianwen LICENSE AGREEMENT", then "Tongyi Qianwen
+        // Release Date: August 3, 2023"; Llama's "Version Release Date") dates the licence.
+        let licence_title = lower.contains("license agreement") || lower.contains("licence agreement");
+        let release_date_at = lower.find("release date");
         // A line with no digit, under a line with none, not saying "release date" (whose date may be on
-        // the next lines), dates nothing: only its licence title is noted. (Most lines: the news words
-        // are not looked for in them.)
-        if !has_digit && !above_may_date && !lower.contains("release date") {
-            if (lower.contains("license agreement") || lower.contains("licence agreement"))
-                && !about_other_dates(&lower)
-            {
-                agreement_at = Some(i);
-            }
+        // the next lines), dates nothing, and unless it titles a licence it is passed: most lines are
+        // not searched for news words.
+        if !has_digit && !above_may_date && release_date_at.is_none() && !licence_title {
             continue;
         }
         if about_other_dates(&lower) {
             continue;
         }
-        // A licence quoted on the card ("Tongyi Qianwen LICENSE AGREEMENT", then "Tongyi Qianwen
-        // Release Date: August 3, 2023"; Llama's "Version Release Date") dates the licence.
-        if lower.contains("license agreement") || lower.contains("licence agreement") {
+        if licence_title {
             agreement_at = Some(i);
         }
         if sections.iter().any(|(_, h, _)| h.contains("license") || h.contains("licence"))
@@ -291,7 +288,7 @@ fn news_release(body: &str, model_id: &str) -> Option<CardDate> {
         if let Some(d) = stamped.as_deref().and_then(|own| super::release_stamps::stamped_date(line, own, model_id)) {
             return found(d, i);
         }
-        if let Some(pos) = lower.find("release date") {
+        if let Some(pos) = release_date_at {
             // Not another model's ("Swallow-7B-Plus … its release date is March 2nd, 2024").
             let start = lower[..pos].rfind(". ").map_or(0, |p| p + 2);
             // "Llama 3.1 Version Release Date" (a license quoted on Llama Guard 3's card): a
@@ -671,6 +668,9 @@ mod tests {
         // Not a dated line that says more than its date ("- 09/12/2023: New models:").
         let more = "- 09/12/2023: New models:\n  - We release cross-encoder models `Foo-13B`.\n";
         assert_eq!(d(more, "org/Foo-13B"), None);
+        // A news line with no digit of its own, under its date alone, is still read.
+        let plain = "**[26 July 2023]**\n\nWe are excited to announce the release of our Orca-Mini model.\n";
+        assert_eq!(d(plain, "org/Orca-Mini").as_deref(), Some("2023-07-26"));
     }
 
     #[test]

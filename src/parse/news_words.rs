@@ -1,10 +1,12 @@
 //! The words of a card's news lines that say something was released ("open-sourced", "发布"), and
 //! a searcher for each, built once: every dated line of a card is searched for all of them.
 
+use std::sync::OnceLock;
+
 use memchr::memmem::Finder;
 
 /// Words of news lists, which must also name the model ("Yi-6B and Yi-34B are open-sourced").
-pub(super) const NEWS_WORDS: &[&str] = &[
+const NEWS_WORDS: &[&str] = &[
     "open-sourced",
     "open sourced",
     "available to the public",
@@ -30,8 +32,21 @@ pub(super) const NEWS_WORDS: &[&str] = &[
     "開源",
     "開放",
 ];
-/// [`NEWS_WORDS`], each with its searcher, built once (a line is searched for every one).
-pub(super) fn news_finders() -> &'static [(&'static str, Finder<'static>)] {
-    static FINDERS: std::sync::OnceLock<Vec<(&str, Finder<'static>)>> = std::sync::OnceLock::new();
-    FINDERS.get_or_init(|| NEWS_WORDS.iter().map(|w| (*w, Finder::new(w))).collect())
+/// Words, each with its searcher.
+pub(super) type Searchers = Vec<(&'static str, Finder<'static>)>;
+
+/// `words` with a searcher each, built once in `cell` (a card's lines are searched for every one).
+pub(super) fn searchers(cell: &'static OnceLock<Searchers>, words: &'static [&'static str]) -> &'static Searchers {
+    cell.get_or_init(|| words.iter().map(|w| (*w, Finder::new(w))).collect())
+}
+
+/// [`NEWS_WORDS`] with their searchers.
+pub(super) fn news_finders() -> &'static Searchers {
+    static FINDERS: OnceLock<Searchers> = OnceLock::new();
+    searchers(&FINDERS, NEWS_WORDS)
+}
+
+/// Whether a (lower-case) line holds a news word.
+pub(super) fn says_news(lower: &str) -> bool {
+    news_finders().iter().any(|(_, f)| f.find(lower.as_bytes()).is_some())
 }

@@ -348,9 +348,7 @@ fn names_in(line: &str, name: &str) -> bool {
 fn named_elsewhere(lines: &[&str], name: &str) -> bool {
     lines.iter().any(|l| {
         let lower = l.to_ascii_lowercase();
-        names_model(&lower, name)
-            && super::news_words::NEWS_WORDS.iter().any(|w| lower.contains(w))
-            && super::dates::parse_date(l).is_some()
+        names_model(&lower, name) && super::news_words::says_news(&lower) && super::dates::parse_date(l).is_some()
     })
 }
 

@@ -196,8 +196,7 @@ pub(super) fn about_other_dates(lower: &str) -> bool {
     let compared = |w: &str| {
         w == "previous version" && (lower.contains("over the previous") || lower.contains("than the previous"))
     };
-    // (Each word with its searcher, built once: every dated line is searched for each.)
-    static FINDERS: std::sync::OnceLock<Vec<(&str, memchr::memmem::Finder<'static>)>> = std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| NOT_RELEASE.iter().map(|w| (*w, memchr::memmem::Finder::new(w))).collect());
+    static FINDERS: std::sync::OnceLock<super::news_words::Searchers> = std::sync::OnceLock::new();
+    let finders = super::news_words::searchers(&FINDERS, NOT_RELEASE);
     finders.iter().any(|(w, f)| f.find(lower.as_bytes()).is_some() && !compared(w))
 }
