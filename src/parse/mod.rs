@@ -68,6 +68,7 @@ pub mod table_context;
 mod table_titles;
 pub mod tables;
 mod title_size;
+mod tune_intro;
 pub(crate) mod tune_or_base;
 mod tune_phrases;
 mod unknown_names;

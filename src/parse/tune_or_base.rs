@@ -8,6 +8,7 @@ use super::mentions::{names_other_model, states_other_size};
 use super::model_names::{heading_is_tuned, is_packed, words};
 use super::siblings::{names_tuned_sibling, tuned_sibling};
 use super::tables::clip;
+use super::tune_intro::opening_says_tune;
 use super::tune_phrases::{BASE_PHRASES, TUNED_PHRASES};
 
 /// What the card says: `(tuned, base)`, each the line or tag that says it; at most one is set.
@@ -44,6 +45,8 @@ pub fn tune_or_base(
             // models too: "Prompt template: Yi … Human: {prompt} Assistant:" on Yi-34B-GGUF.)
             .or_else(|| chat_prompt(markdown, &sibling).filter(|_| !is_packed(model_id)))
             .or_else(|| chat_template_call(markdown, model_id).filter(|_| !is_packed(model_id)))
+            // (A model pretrained further is a base, whatever word its opening uses for it.)
+            .or_else(|| opening_says_tune(markdown).filter(|_| tuned_from()))
     };
     // A name that calls the model a base ("Biggie-SmoLlm-0.15B-Base": "a merge of the base, not
     // the instruct") is not made a chat or instruct model by a merge or a fine-tune on raw text.
