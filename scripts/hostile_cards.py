@@ -85,6 +85,9 @@ UNITS = {
     "dates_run": "[2024.05.30] We released {name} and ",
     "tuned_run": "{name} is fine-tuned from Llama-2-7B, based on Mistral-7B, ",
     "slashed_run": "Foo-1B/",
+    # The card's opening line, read for tune and merge wording with a few words around each match.
+    "opening_tunes": "This is a merge of Foo and can be fine-tuned from Bar, not a merge of data, ",
+    "opening_qlora": "qlora ",
     # A table after a paragraph of 400 KB (its lead-in and title are looked for before it).
     "lead_in": ("the results of {name} on MMLU are ", "\n\n| Model | MMLU |\n|---|---|\n| {name} | 50.1 |\n"),
     "wide_header": ("| MMLU ", "|\n" + "|---" * 1000 + "|\n"),
