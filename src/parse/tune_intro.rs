@@ -56,9 +56,13 @@ fn has_a_word(line: &str) -> bool {
 }
 
 fn says_tune(lower: &str) -> bool {
+    // (Every wording has one of these: most opening lines are searched three times, not twenty.)
+    if !["tune", "merg", "qlora"].iter().any(|w| lower.contains(w)) {
+        return false;
+    }
     // (QLoRA trains further pretraining too: "QLoRA增量预训练" on Firefly's family card.)
-    let pretraining = ["pretrain", "pre-train", "预训练"].iter().any(|w| lower.contains(w));
-    SAID.iter().filter(|said| !(pretraining && **said == "qlora")).any(|said| {
+    let pretraining = || ["pretrain", "pre-train", "预训练"].iter().any(|w| lower.contains(w));
+    SAID.iter().filter(|said| **said != "qlora" || !pretraining()).any(|said| {
         lower.match_indices(said).any(|(at, _)| {
             let (before, after) = (&lower[..at], &lower[at + said.len()..]);
             // A word of its own: not "emerge of", not "qloras".
