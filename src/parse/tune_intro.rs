@@ -111,7 +111,9 @@ mod tests {
         assert!(!said("Foo-7B is a model.\nIt reads well.\nA merge of Bar and Baz comes next.\n"));
         assert!(!said("```\nmerge of a and b\n```\n| merge of | x |\n# A merge of two\nFoo.\n"));
         // What the model could be, or is not, or a longer word.
-        assert!(!said("Foo-7B can be fine-tuned by anyone.\n"));
+        assert!(said("Foo-7B is fine-tuned from Llama-2-7B.\n"));
+        assert!(!said("Foo-7B can be fine-tuned from here.\n"));
+        assert!(!said("Foo-7B is ready to be fine-tuned from scratch.\n"));
         assert!(!said("Foo-7B is not a merge of other models.\n"));
         assert!(!said("New abilities emerge of themselves; no qloras here.\n"));
         assert!(!said("A base model, ready to fine-tune on your data.\n"));

@@ -556,6 +556,21 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_line_of_tuning_or_merging_is_a_weaker_signal() {
+        // ("is a merge of" is a sentence of the stronger kind: an opening's own wording here.)
+        assert_eq!(says("An experimental finetune of Llama-2 on chats.\n"), (true, false));
+        // Against a sentence calling the model a base, neither is kept.
+        let both = "An experimental finetune of Llama-2 on chats.\nFoo-7B is a pretrained base model.\n";
+        assert_eq!(says(both), (false, false));
+        // Pretrained further, the model is no tune of what it started from.
+        let further = "Foo-7B: a finetune of Llama-2-7B through continued pretraining on German text.\n";
+        assert_eq!(says(further), (false, false));
+        // A name saying "base" after its size stays unsaid rather than base.
+        let merged_base = tune_or_base("A merge of two base models.\n", "org/Foo-7B-Base", (None, None, None), false);
+        assert_eq!(merged_base, (None, None));
+    }
+
+    #[test]
     fn a_filled_in_finetuned_from_field_makes_the_model_a_tune() {
         let unsloth = "- **Developed by:** someone\n- **Finetuned from model :** unsloth/llama-3-8b-bnb-4bit\n";
         assert_eq!(says(unsloth), (true, false));
