@@ -148,7 +148,8 @@ fn table_end(table: &Table, markdown: &str) -> Option<usize> {
     }
 }
 
-fn floor_boundary(s: &str, at: usize) -> usize {
+/// The char boundary at or before byte `at` of `s`.
+pub(super) fn floor_boundary(s: &str, at: usize) -> usize {
     (0..=at.min(s.len())).rev().find(|i| s.is_char_boundary(*i)).unwrap_or(0)
 }
 

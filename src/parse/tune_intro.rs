@@ -32,6 +32,9 @@ const SAID: &[&str] = &[
     "qlora",
 ];
 
+/// A part of every wording in [`SAID`]: a line without one is not searched for each.
+const STEMS: &[&str] = &["tune", "merg", "qlora"];
+
 /// Words just before the wording that make it something the model could be or is not ("can be
 /// fine-tuned from", "not a merge of"), or other models ("custom models fine-tuned from").
 const NOT_SAID_AFTER: &[&str] = &["be", "can", "cannot", "not", "to", "models"];
@@ -41,7 +44,7 @@ const NOT_SAID_AFTER: &[&str] = &["be", "can", "cannot", "not", "to", "models"];
 pub fn opening_says_tune(markdown: &str) -> Option<String> {
     let mut fenced = false;
     let prose = markdown.lines().map(str::trim).filter(|line| {
-        if line.starts_with("```") {
+        if super::card_text::is_fence(line) {
             fenced = !fenced;
             return false;
         }
@@ -56,8 +59,8 @@ fn has_a_word(line: &str) -> bool {
 }
 
 fn says_tune(lower: &str) -> bool {
-    // (Every wording has one of these: most opening lines are searched three times, not twenty.)
-    if !["tune", "merg", "qlora"].iter().any(|w| lower.contains(w)) {
+    // (Most opening lines are searched three times, not twenty.)
+    if !STEMS.iter().any(|w| lower.contains(w)) {
         return false;
     }
     // (QLoRA trains further pretraining too: "QLoRA增量预训练" on Firefly's family card.)
@@ -83,8 +86,7 @@ fn says_tune(lower: &str) -> bool {
 
 /// The start of what follows a match, up to 80 bytes.
 fn window(text: &str) -> &str {
-    let end = (0..=text.len().min(80)).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
-    &text[..end]
+    &text[..super::pair_cells::floor_boundary(text, 80)]
 }
 
 /// Whether the wording is a field's name ("- **Finetuned from model [optional]:** [More Information
@@ -124,5 +126,14 @@ mod tests {
         // The card template's field, filled in or not, is the field reader's.
         assert!(!said("- **Finetuned from model [optional]:** [More Information Needed]\n"));
         assert!(said("Model description: a fine-tune of Mistral-7B.\n"));
+        // Code fenced with tildes is code too.
+        assert!(!said("~~~\nmerge of a and b\n~~~\nFoo.\n"));
+    }
+
+    #[test]
+    fn every_wording_holds_a_stem_the_line_is_first_searched_for() {
+        for said in SAID {
+            assert!(STEMS.iter().any(|s| said.contains(s)), "{said:?} would never be searched for");
+        }
     }
 }
