@@ -18,7 +18,7 @@ use super::model_names::lead_in_says_tuned;
 pub use super::model_names::{is_tuned, label_match, words};
 use super::near_labels::scored_columns;
 use super::own_label::{
-    bold_rows, by_quant_level, choose, names_model_exactly, rows_by_parenthesis, rows_by_setting,
+    bold_rows, by_quant_level, choose, labels_by_parenthesis, names_model_exactly, rows_by_setting,
     rows_by_setting_column, Own,
 };
 use super::row_names::{row_candidates, RowNames};
@@ -123,6 +123,7 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
     let scores_column = header.len() <= 3 && matches!(numeric.as_slice(), [c] if is_lone_value_header(&header[*c]));
     // `Language | Score` under "Multilingual Benchmarks (MMLU)": the heading's benchmark by language.
     let breakdown = scores_column && breakdown_of(table, &header[0]).is_some();
+    let header_bold = table.header_bold.get(1..).unwrap_or_default();
     if let Some(t) = categories_by_benchmark(table, &header) {
         // (Read the other way round, as a table of benchmarks by category.)
         let header: Vec<String> = t.header.iter().map(|h| strip_markup(h)).collect();
@@ -154,7 +155,7 @@ pub fn table_scores(table: &Table, model_id: &str, tuned: bool, intro: &str) -> 
         || of_section_benchmark(table, &header)
     {
         models_as_rows(table, &header, (model_id, tuned, intro), detail)
-    } else if names_model_exactly(&header[1.min(header.len())..], (model_id, tuned, intro), table) {
+    } else if names_model_exactly(&header[1.min(header.len())..], header_bold, (model_id, tuned, intro), table) {
         // Benchmarks the alias table does not know (MMMU, ChartQA, …) under a column that names
         // the model exactly: read like any models-as-columns table, with the shape check. Their
         // names are in the column called so, past a category column (`| 分类 | Benchmark | … |`).
@@ -277,7 +278,7 @@ fn models_as_rows(table: &Table, header: &[String], own: Own, detail: &'static s
         (None, Some(rows)) => rows.into_iter().map(|(r, s)| (r, s, None)).collect(),
         (None, None) => {
             let by_setting = rows_by_setting_column(&candidates, &row_parts)
-                .or_else(|| rows_by_parenthesis(&candidates))
+                .or_else(|| labels_by_parenthesis(&candidates))
                 .or_else(|| rows_by_section(&candidates, table, model_id));
             match by_setting {
                 // (A setting may state shots: "Zero-Shot CoT".)

@@ -1,7 +1,7 @@
 //! What a table cell's text says as a value: a number (with the marks cards put around one), no
 //! value at all, or a column of fractions rather than percents.
 
-use super::benchmarks::strip_markup;
+use super::benchmarks::{is_known_benchmark, strip_markup};
 use super::front_matter::leading_number;
 use super::tables::Table;
 
@@ -112,14 +112,30 @@ pub(crate) fn rows_are_fractions<'a>(rows: impl Iterator<Item = &'a Vec<String>>
 /// pair is read), or counts of problems solved ("20/40" on AMC rows beside percents on GSM8K's: values,
 /// not read).
 pub(crate) fn numeric_share(table: &Table, col: usize) -> f64 {
+    share(table.rows.iter().map(|r| &r[col]))
+}
+
+/// [`numeric_share`] over the rows that name a known benchmark in the label column: in a table of
+/// models as columns, rows of a model's links or licence (`| Checkpoint | HF Link | … |`) say
+/// nothing of whether its column is one of values. (Rows of hyperparameters or data sizes,
+/// `| Training | Sequence Length | 2048 |`, name no benchmark and count for nothing either.)
+pub(crate) fn numeric_share_in_benchmark_rows(table: &Table, col: usize, label_col: usize) -> f64 {
+    let names_benchmark = |r: &&Vec<String>| is_known_benchmark(&r[label_col]);
+    share(table.rows.iter().filter(names_benchmark).map(|r| &r[col]))
+}
+
+fn share<'a>(cells: impl Iterator<Item = &'a String>) -> f64 {
     // (A cell longer than any way of writing "N/A" is no missing mark: most cells are not looked up.)
     let missing = |c: &str| c.trim().is_empty() || c.trim() == "-" || c.len() <= 16 && is_missing(c);
-    let filled: Vec<&String> = table.rows.iter().map(|r| &r[col]).filter(|c| !missing(c)).collect();
+    let filled: Vec<&String> = cells.filter(|c| !missing(c)).collect();
     if filled.is_empty() {
         return 0.0;
     }
-    let value = |c: &&&String| pure_number(c).is_some() || number_pair(c) || solved_count(c);
-    filled.iter().filter(value).count() as f64 / filled.len() as f64
+    filled.iter().filter(|c| is_value(c)).count() as f64 / filled.len() as f64
+}
+
+fn is_value(cell: &str) -> bool {
+    pure_number(cell).is_some() || number_pair(cell) || solved_count(cell)
 }
 
 /// "99.2 / -", "56.6 / **73.1**": two values (or one and a dash) split by a slash.
@@ -136,6 +152,34 @@ fn solved_count(cell: &str) -> bool {
     let Some((n, of)) = cell.split_once('/') else { return false };
     let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
     digits(n) && digits(of) && n.parse::<u32>().ok() <= of.parse::<u32>().ok()
+}
+
+/// A superscript that marks a footnote, or is part of a name: a number or a sign, up to three
+/// characters ("1", "*", "†"; not "(Thinking)").
+pub(super) fn is_footnote_mark(text: &str) -> bool {
+    let t = text.trim();
+    (1..=3).contains(&t.chars().count()) && t.chars().all(|c| c.is_ascii_digit() || "*†‡§¶#+".contains(c))
+}
+
+/// A cell's text with each superscript mark (between `\u{1}` and `\u{2}`) kept where the name goes
+/// on after it ("τ<sup>2</sup>-Bench" is τ2-Bench) and dropped where it ends the name, a footnote's
+/// ("Baichuan-7B<sup>0</sup>").
+pub(super) fn marks_resolved(text: String) -> String {
+    if !text.contains('\u{1}') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some((before, after)) = rest.split_once('\u{1}') {
+        let (mark, next) = after.split_once('\u{2}').unwrap_or((after, ""));
+        out.push_str(before);
+        if next.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
+            out.push_str(mark);
+        }
+        rest = next;
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Two-level headers of card tables: a row of group names (or empty cells) over the row that
 //! names the columns, folded into one header.
 
+use super::model_names::words;
 use super::tables::{pure_number, Table, TableKind};
 
 /// A table's columns as a reader sees them: no empty or rank column, one header row, each
@@ -12,6 +13,32 @@ pub(super) fn tidy(t: &mut Table) {
     plain_header(t);
     sub_header(t);
     plain_header(t);
+}
+
+/// The header's names with the sizes a first row gives them (`| | Bar | Foo |` over `| Size | 13B |
+/// 13B |`): each name is that model at that size, as a row's name is with its size column ("Foo" |
+/// "13B"). A name that already says a size keeps its own. (The row stays in the table: a card's
+/// size table is read from it.)
+pub(super) fn names_with_sizes_below(t: &Table, header: &[String]) -> Option<Vec<String>> {
+    let first = t.rows.first()?;
+    let label = words(&super::benchmarks::strip_markup(&first[0]));
+    let size_word = |w: &String| matches!(w.as_str(), "size" | "params" | "parameters" | "参数量" | "规模");
+    let filler = |w: &String| size_word(w) || matches!(w.as_str(), "model" | "num" | "of" | "total");
+    let sizes = first.iter().skip(1).filter(|c| !c.trim().is_empty());
+    let names = header.iter().skip(1).all(|h| !h.trim().is_empty());
+    let all_sizes =
+        sizes.clone().count() >= 1 && sizes.clone().all(|c| is_size_cell(&super::benchmarks::strip_markup(c)));
+    if !(label.iter().any(size_word) && label.iter().all(filler) && names && all_sizes) {
+        return None;
+    }
+    let has_size = |h: &str| words(h).iter().any(|w| super::model_names::is_size(w));
+    let sized = header.iter().zip(first).enumerate().map(|(c, (h, size))| {
+        match c > 0 && !size.trim().is_empty() && !has_size(h) {
+            true => format!("{} {}", h.trim(), super::benchmarks::strip_markup(size).trim()),
+            false => h.clone(),
+        }
+    });
+    Some(sized.collect())
 }
 
 /// The table without its wholly empty columns (no header, no cell): a spacer, or the column a
@@ -39,12 +66,15 @@ fn drop_rank_column(t: &mut Table) {
     }
 }
 
-/// The table with only the columns `keep` marks (header, rows and the header's bold marks).
+/// The table with only the columns `keep` marks (header, rows and the header's bold marks and links).
 fn keep_columns(t: &mut Table, keep: &[bool]) {
     retain_columns(&mut t.header, keep);
     t.rows.iter_mut().for_each(|r| retain_columns(r, keep));
     if t.header_bold.len() == keep.len() {
         retain_columns(&mut t.header_bold, keep);
+    }
+    if t.header_links.len() == keep.len() {
+        retain_columns(&mut t.header_links, keep);
     }
 }
 
@@ -202,8 +232,13 @@ fn sub_header(t: &mut Table) {
                 false if below.is_empty() => above.clone(),
                 // (A split, or a size under a model's name: "moondream1" over "1.6B" beside "LLaVA-1.5"
                 // over "13.3B" and "7.3B".)
+                // (Not a size the name already says: "StableLM Zephyr 3B" over "3B".)
                 false if (is_split(&below) || is_size_cell(&below)) && !above.trim().is_empty() => {
-                    format!("{} {}", above.trim(), below.trim())
+                    let said = |w: &String| words(above).contains(w);
+                    match is_size_cell(&below) && words(&below).iter().all(said) {
+                        true => above.clone(),
+                        false => format!("{} {}", above.trim(), below.trim()),
+                    }
                 }
                 false => below,
             })
@@ -346,5 +381,6 @@ fn take_first_row(t: &mut Table) -> Vec<String> {
     }
     // (The header is now named by the row below: whether its cells were bold is not known.)
     t.header_bold.clear();
+    t.header_links.clear();
     t.rows.remove(0)
 }

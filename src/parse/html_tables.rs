@@ -137,15 +137,17 @@ pub fn html_table(snippet: &str) -> Option<Table> {
     // table's `**…**` does, and the Hub page each first cell links to, as `[name](url)` does.
     let body = if paired { &trs[1..] } else { &[][..] };
     let row_bold: Vec<bool> = body.iter().map(|tr| first_cell(tr, &header).is_some_and(|c| wholly_bold(&c))).collect();
-    let cells = |tr: &ElementRef| -> Vec<bool> {
+    // Each header cell's bold mark and link (only where each cell is one column: a colspan would
+    // shift the rest).
+    let head_cells = trs.first().filter(|_| paired).map(|tr| {
         tr.children()
             .filter_map(ElementRef::wrap)
             .filter(|e| matches!(e.value().name(), "td" | "th"))
-            .map(|c| wholly_bold(&c))
-            .collect()
-    };
-    // (Only where each header cell is one column: a colspan would shift the rest.)
-    let header_bold = trs.first().filter(|_| paired).map(cells).filter(|b| b.len() == width);
+            .collect::<Vec<_>>()
+    });
+    let head_cells = head_cells.filter(|c| c.len() == width).unwrap_or_default();
+    let header_bold: Vec<bool> = head_cells.iter().map(wholly_bold).collect();
+    let header_links: Vec<Option<String>> = head_cells.iter().map(cell_link).collect();
     let row_links: Vec<Option<String>> = body.iter().map(|tr| first_cell_link(tr, &header)).collect();
     // A row stacking several benchmarks' values with line breaks ("AIME 2024<br>MATH" over
     // "87.3<br>94.3"), or a slash, is one row each, as in a markdown table.
@@ -169,7 +171,8 @@ pub fn html_table(snippet: &str) -> Option<Table> {
         row_offsets: offsets,
         row_links: links,
         row_bold: bolds,
-        header_bold: header_bold.unwrap_or_default(),
+        header_bold,
+        header_links,
         lead_in: String::new(),
         of_tuned_models: false,
         caption: String::new(),
@@ -190,8 +193,12 @@ fn first_cell<'a>(tr: &ElementRef<'a>, header: &[String]) -> Option<ElementRef<'
 
 /// The Hub id a row's first cell links to (its first link that is a Hub page).
 fn first_cell_link(tr: &ElementRef, header: &[String]) -> Option<String> {
-    let first = first_cell(tr, header)?;
-    let links = first.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "a");
+    cell_link(&first_cell(tr, header)?)
+}
+
+/// The Hub id a cell's first link to a model page names.
+fn cell_link(cell: &ElementRef) -> Option<String> {
+    let links = cell.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "a");
     links.filter_map(|a| a.value().attr("href")).find_map(super::tables::page_id)
 }
 

@@ -114,6 +114,7 @@ pub(super) fn unruled_lm_eval_tables(markdown: &str) -> Vec<Table> {
             row_links: vec![],
             row_bold: vec![],
             header_bold: vec![],
+            header_links: vec![],
             lead_in: String::new(),
             of_tuned_models: false,
             caption: String::new(),

@@ -11,11 +11,12 @@ use super::card_scores::{CardScore, TableRead, Unused};
 use super::front_matter::as_percent;
 use super::lead_in::language_rows_of;
 use super::model_modes::{in_setting, mode_columns, section_modes};
-use super::model_names::is_packed;
+use super::model_names::{is_packed, label_match_in};
 use super::own_label::{by_quant_level, choose, label_names, Own};
+use super::row_names::setting_bracketed;
 use super::table_context::{
-    breakdown_of, is_lone_value_header, is_own_header, none_is_own, numeric_share, one_label_column, own_breakdown,
-    section_benchmark, titled_benchmark,
+    breakdown_of, is_lone_value_header, is_own_header, none_is_own, numeric_share, numeric_share_in_benchmark_rows,
+    one_label_column, own_breakdown, section_benchmark, titled_benchmark,
 };
 use super::tables::{clip, column_is_fraction, plus_value, pure_number, Table};
 use super::tune_or_base::heading_allows;
@@ -29,13 +30,34 @@ pub(super) fn models_as_columns(
     detail: &'static str,
 ) -> TableRead {
     let (model_id, tuned, _) = own;
-    let value_cols: Vec<usize> =
-        (0..header.len()).filter(|c| *c != bench_col && numeric_share(table, *c) >= 0.5).collect();
+    // (Rows of links or a licence beside a model's values do not make its column one of words.)
+    let values =
+        |c: usize| numeric_share(table, c) >= 0.5 || numeric_share_in_benchmark_rows(table, c, bench_col) >= 0.5;
+    let value_cols: Vec<usize> = (0..header.len()).filter(|c| *c != bench_col && values(*c)).collect();
     let in_tuned = table.of_tuned_models;
+    let only_one = value_cols.len() == 1;
+    // (Names over a row of their sizes are matched with them: "Foo" over "13B" is Foo-13B.)
+    let sized = super::header_rows::names_with_sizes_below(table, header);
+    let header_named = sized.as_deref().unwrap_or(header);
     let candidates: Vec<(usize, String, (usize, bool))> = value_cols
         .iter()
         .filter_map(|c| {
-            label_names(&header[*c], own, in_tuned, value_cols.len() == 1).map(|m| (*c, header[*c].clone(), m))
+            // A column linking to this model's own Hub page names it, as a row so linked does.
+            let linked =
+                table.header_links.get(*c).and_then(Option::as_deref).is_some_and(|l| l.eq_ignore_ascii_case(model_id));
+            let named = match linked {
+                true => label_match_in(&header_named[*c], model_id, true, only_one).map(|m| (m.0, true)),
+                false => label_names(&header_named[*c], own, in_tuned, only_one),
+            };
+            // "Foo-7B Zero-Shot PoT": the name, then how it was run, as a row's label may say.
+            let set = || {
+                let label = setting_bracketed(&header[*c])?;
+                label_names(&label, own, in_tuned, only_one).filter(|m| m.1).map(|m| (*c, label, m))
+            };
+            match named {
+                Some(m) if m.1 => Some((*c, header_named[*c].clone(), m)),
+                _ => set().or_else(|| named.map(|m| (*c, header_named[*c].clone(), m))),
+            }
         })
         .collect();
     // A `Metric | Value` table (the Open LLM Leaderboard bot's) has one unnamed value column, the
@@ -90,7 +112,8 @@ pub(super) fn models_as_columns(
             (_, false) => match choose(&candidates, header, &bold_columns(table, &value_cols), "column", own, in_tuned)
             {
                 Ok(col) => vec![(col, None)],
-                Err(why) => match shot_columns(&candidates) {
+                // (Or by a setting in parentheses, "Foo-10B (SeRe)" beside "Foo-10B (PaCoRe)", as rows are.)
+                Err(why) => match shot_columns(&candidates).or_else(|| setting_columns(&candidates)) {
                     Some(cols) => cols,
                     None => return TableRead { scores: Vec::new(), abstained: Some(why) },
                 },
@@ -270,6 +293,12 @@ fn bold_columns(table: &Table, value_cols: &[usize]) -> Vec<bool> {
     (0..table.header.len()).map(|c| value_cols.contains(&c) && table.header_bold.get(c) == Some(&true)).collect()
 }
 
+/// Columns naming the model alike but for a setting in parentheses: its scores in each.
+fn setting_columns(candidates: &[(usize, String, (usize, bool))]) -> Option<Vec<(usize, Option<String>)>> {
+    let by_setting = super::own_label::labels_by_parenthesis(candidates)?;
+    Some(by_setting.into_iter().map(|(col, setting)| (col, Some(setting))).collect())
+}
+
 /// Columns naming the model alike but for their shots ("Qwen-7B-Chat (0-shot)" beside
 /// "Qwen-7B-Chat (5-shot)"): the model's scores at each, as its rows by a setting are. Each
 /// column names it exactly, says its shots, and no two say the same. (An earlier release's
@@ -361,6 +390,22 @@ mod tests {
         assert_eq!(tables(md)[0].header[1..], ["Bar-1.5 13.3B", "Bar-1.5 7.3B", "foo1 1.6B"]);
         let got = named(&read(md, "org/foo1"));
         assert_eq!(got, [("gqa".to_owned(), None, 57.9), ("textvqa".to_owned(), None, 35.6)]);
+        // Sizes under names no two columns share: each model at its size, unless its name says one.
+        let single = "| | Bar | Foo | Baz-7B |\n|---|---|---|---|\n| **Size** | 13B | 13B | 6.7B |\n\
+                      | MMLU | 49.2 | 51.1 | 40.0 |\n| BBH | 37.5 | 39.3 | 30.0 |\n";
+        let t = tables(single).remove(0);
+        let sized = crate::parse::header_rows::names_with_sizes_below(&t, &t.header).expect("a row of sizes");
+        assert_eq!(sized[1..], ["Bar 13B", "Foo 13B", "Baz-7B"]);
+        assert_eq!(t.rows.len(), 3, "the row of sizes stays, for the size tables");
+        assert_eq!(
+            named(&read(single, "org/foo-13b-v1.0")),
+            [("mmlu".to_owned(), None, 51.1), ("bbh".to_owned(), None, 39.3)]
+        );
+        assert_eq!(named(&read(single, "org/Baz-7B")).len(), 2);
+        // A name that already says its size is not given it twice ("Foo Zephyr 3B 3B" names no model).
+        let said = md.replace("**foo1**", "**Foo Zephyr 1.6B**");
+        assert_eq!(tables(&said)[0].header[3], "Foo Zephyr 1.6B");
+        assert_eq!(named(&read(&said, "org/foo-zephyr-1.6b")).len(), 2);
     }
 
     #[test]
@@ -398,10 +443,84 @@ mod tests {
                   | MMLU | 86.4 | 63.9 | 78.5 |\n";
         let got = named(&read(md, "berkeley-nest/Starling-LM-7B-alpha"));
         assert_eq!(got, [("mt_bench".to_owned(), None, 8.09), ("mmlu".to_owned(), None, 63.9)]);
+        // Over benchmarks densing does not know, as a bold row would be.
+        let unknown =
+            "| | Bar-30B | **Foo (Bilingual)** |\n|---|---|---|\n| CKG | 57.4 | 70.6 |\n| CBio | 55.2 | 72.2 |\n";
+        assert_eq!(read(unknown, "org/Foo-Bi").scores.iter().map(|s| s.value).collect::<Vec<_>>(), [70.6, 72.2]);
+        assert!(read(&unknown.replace("**", ""), "org/Foo-Bi").scores.is_empty());
         // Not in plain type: the column names the model but for words a table may drop.
         let plain = md.replace("**Starling-7B**", "Starling-7B");
         let read = read(&plain, "berkeley-nest/Starling-LM-7B-alpha");
         assert!(read.scores.is_empty() && matches!(read.abstained, Some((Unused::NoOwnColumn, _))), "{read:?}");
+    }
+
+    #[test]
+    fn rows_of_links_and_licences_do_not_hide_a_models_column_of_values() {
+        // A model's column with more link rows than values (its other benchmarks unmeasured).
+        let link = "<a href=\"https://huggingface.co/org/x\">HF Link</a>";
+        let md = format!(
+            "| | Bar-13B | Foo-7B | Baz-3B |\n|---|---|---|---|\n| Checkpoint | - | {link} | {link} |\n\
+             | Paper | - | {link} | {link} |\n| HumanEval | 85.4 | 59.8 | 34.8 |\n| MBPP | 83.0 | -- | -- |\n\
+             | License | - | Llama2 | OpenRAIL-M |\n"
+        );
+        assert_eq!(named(&read(&md, "org/Foo-7B")), [("humaneval".to_owned(), None, 59.8)]);
+        // A column of words beside the values stays one of words.
+        let words = md.replace("| 59.8 |", "| fast |");
+        assert!(read(&words, "org/Foo-7B").scores.is_empty());
+        // Rows naming no benchmark count for nothing: a recipe's one number is no score.
+        let recipe = "| | **Foo-7B** | Bar-7B |\n|---|---|---|\n| Base Model | Baz-7B | Baz-7B |\n\
+                      | SFT Data | **230K (open-source)** | 2.5M (in-house) |\n| RM Data | **0** | 618K (in-house) |\n\
+                      | RM | **Foo-7B-SFT** | Baz-RM |\n";
+        assert!(read(recipe, "org/Foo-7B").scores.is_empty());
+    }
+
+    #[test]
+    fn columns_naming_the_model_in_two_settings_are_its_scores_in_each() {
+        let md = "| Benchmark | Foo-10B (SeRe) | Foo-10B (PaCoRe) | Bar-106B |\n|---|---|---|---|\n\
+                  | MMLU | 78.1 | 80.1 | 75.2 |\n| GSM8K | 83.9 | 85.5 | 83.5 |\n";
+        let read = read(md, "org/Foo-10B");
+        let got: Vec<(&str, Option<&str>, f64)> =
+            read.scores.iter().map(|s| (s.benchmark_raw.as_str(), s.metric.as_deref(), s.value)).collect();
+        let want =
+            [("MMLU", "SeRe", 78.1), ("MMLU", "PaCoRe", 80.1), ("GSM8K", "SeRe", 83.9), ("GSM8K", "PaCoRe", 85.5)];
+        assert_eq!(got, want.map(|(b, m, v)| (b, Some(m), v)));
+        // Or the setting after the name, unbracketed, as a row's label may give it.
+        let after =
+            md.replace("Foo-10B (SeRe)", "Foo-10B Zero-Shot CoT").replace("Foo-10B (PaCoRe)", "Foo-10B Zero-Shot PoT");
+        let read_after = super::tests::read(&after, "org/Foo-10B");
+        let got: Vec<(Option<&str>, Option<i32>, f64)> =
+            read_after.scores.iter().map(|s| (s.metric.as_deref(), s.shots, s.value)).collect();
+        assert_eq!(got[..2], [(Some("Zero-Shot CoT"), Some(0), 78.1), (Some("Zero-Shot PoT"), Some(0), 80.1)]);
+        // A parenthesis naming another model (a format, a size) makes that column another's.
+        for other in ["(GGUF)", "(7B)"] {
+            let read = super::tests::read(&md.replace("(SeRe)", other), "org/Foo-10B");
+            assert_eq!(read.scores.iter().map(|s| s.value).collect::<Vec<_>>(), [80.1, 85.5], "{other}");
+        }
+        // Two such columns naming it exactly, "(Base)" beside "(Pretrained)", say no setting.
+        let kinds = md.replace("(SeRe)", "(Base)").replace("(PaCoRe)", "(Pretrained)");
+        let read = super::tests::read(&kinds, "org/Foo-10B");
+        assert!(read.scores.is_empty() && read.abstained.is_some(), "{read:?}");
+    }
+
+    #[test]
+    fn a_column_linking_to_the_models_own_hub_page_is_its_column() {
+        let link = |id: &str| format!("[Foo](https://huggingface.co/{id})");
+        let md = |id: &str| {
+            format!(
+                "| Benchmark | Bar-7B | {} |\n|---|---|---|\n| MMLU | 50.1 | 60.2 |\n| GSM8K | 30.1 | 40.2 |\n",
+                link(id)
+            )
+        };
+        let own = "org/Foo-Coder-13B-v1.0";
+        assert_eq!(read(&md(own), own).scores.iter().map(|s| s.value).collect::<Vec<_>>(), [60.2, 40.2]);
+        // Another repository's page, or no link: the short name alone is only near.
+        assert!(read(&md("other/Foo-Coder-13B-v1.0"), own).scores.is_empty());
+        // In HTML too, and past a dropped empty column.
+        let html = format!(
+            "<table><tr><th>Benchmark</th><th></th><th>Bar-7B</th><th><a href=\"https://huggingface.co/{own}\">Foo</a></th></tr>\
+             <tr><td>MMLU</td><td></td><td>50.1</td><td>60.2</td></tr><tr><td>GSM8K</td><td></td><td>30.1</td><td>40.2</td></tr></table>"
+        );
+        assert_eq!(read(&html, own).scores.iter().map(|s| s.value).collect::<Vec<_>>(), [60.2, 40.2]);
     }
 
     #[test]

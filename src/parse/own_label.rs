@@ -297,13 +297,14 @@ pub fn states_conversion(intro: &str) -> bool {
 }
 
 /// Whether a header names the model exactly, or is the one label [`choose`] takes for it (the
-/// card's short name without sizes: "Med42" on med42-70b's card, which introduces it so).
-pub(super) fn names_model_exactly(headers: &[String], own: Own, table: &Table) -> bool {
+/// card's short name without sizes: "Med42" on med42-70b's card, which introduces it so; the one
+/// bold label naming it, `bold` saying which labels are).
+pub(super) fn names_model_exactly(headers: &[String], bold: &[bool], own: Own, table: &Table) -> bool {
     let in_tuned = table.of_tuned_models;
     let matched: Vec<(usize, String, (usize, bool))> = (headers.iter().enumerate())
         .filter_map(|(c, h)| label_match_in(h, own.0, in_tuned, false).map(|m| (c, h.clone(), m)))
         .collect();
-    matched.iter().any(|(.., (_, exact))| *exact) || choose(&matched, headers, &[], "column", own, in_tuned).is_ok()
+    matched.iter().any(|(.., (_, exact))| *exact) || choose(&matched, headers, bold, "column", own, in_tuned).is_ok()
 }
 
 /// A table whose corner is empty (`|  | ONET | IC | TGAT |`) and one of whose rows names the model
@@ -312,7 +313,9 @@ pub(super) fn names_model_exactly(headers: &[String], own: Own, table: &Table) -
 pub(super) fn blank_corner_over_own_row(table: &Table, header: &[String], own: Own) -> bool {
     // (Each row once: its name with its size where it has one, as a row is then named.)
     let labels = || table.rows.iter().map(|r| super::row_names::with_size_cells(r));
-    header.len() > 1 && header[0].trim().is_empty() && names_model_exactly(&labels().collect::<Vec<_>>(), own, table)
+    header.len() > 1
+        && header[0].trim().is_empty()
+        && names_model_exactly(&labels().collect::<Vec<_>>(), &[], own, table)
 }
 
 /// Rows that name the model exactly at several settings ("Qwen-7B-Chat (0-shot)", "… (5-shot)"):
@@ -351,11 +354,11 @@ pub(super) fn rows_by_setting_column(
     })
 }
 
-/// Rows that name the model exactly but for a setting in parentheses that differs ("Qwen3-30B-A3B-
-/// Instruct-2507 (Full Attention)", "… (Sparse Attention)"): each is its score in that setting.
-/// Not when a parenthesis names a kind of model, a format or a size ("(Base)", "(GGUF)", "(7B)"):
-/// those rows are other models. `(row, setting)`.
-pub(super) fn rows_by_parenthesis(candidates: &[(usize, String, (usize, bool))]) -> Option<Vec<(usize, String)>> {
+/// Rows (or columns) that name the model exactly but for a setting in parentheses that differs
+/// ("Qwen3-30B-A3B-Instruct-2507 (Full Attention)", "… (Sparse Attention)"): each is its score in
+/// that setting. Not when a parenthesis names a kind of model, a format or a size ("(Base)",
+/// "(GGUF)", "(7B)"): those are other models. `(row or column, setting)`.
+pub(super) fn labels_by_parenthesis(candidates: &[(usize, String, (usize, bool))]) -> Option<Vec<(usize, String)>> {
     let mut exact: Vec<_> = candidates.iter().filter(|c| c.2 .1 && !earlier_release(&c.1)).collect();
     // "Qwen3-30B-A3B (Non-Thinking)" beside "Qwen3-30B-A3B-Instruct-2507 (Full Attention)": the
     // rows that name more of the model.

@@ -70,6 +70,10 @@ pub(super) fn split_legend_columns(t: &mut Table) {
             let bold = t.header_bold[c];
             t.header_bold.insert(c + 1, bold);
         }
+        if c < t.header_links.len() {
+            let link = t.header_links[c].clone();
+            t.header_links.insert(c + 1, link);
+        }
         for row in &mut t.rows {
             let [x, y] = row.get(c).and_then(|cell| split_pair(cell)).unwrap_or_default();
             if c < row.len() {

@@ -153,7 +153,7 @@ pub(super) fn row_candidates<'t>(table: &'t Table, label_cols: &[usize], groupin
 
 /// A row label that is a name and then only how it was run, unbracketed: "Arithmo-Mistral-7B
 /// Zero-Shot CoT" is "Arithmo-Mistral-7B (Zero-Shot CoT)", so that the setting is read as one.
-fn setting_bracketed(label: &str) -> Option<String> {
+pub(super) fn setting_bracketed(label: &str) -> Option<String> {
     const PROMPTING: &[&str] = &["cot", "pot", "direct", "pal", "tir"];
     // ("Zero Shot PoT" is "Zero-Shot PoT": a shot count spelled apart is one setting.)
     let plain = strip_markup(label).replace(" Shot", "-Shot").replace(" shot", "-shot");

@@ -7,7 +7,9 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+pub(super) use super::cell_values::is_footnote_mark;
 pub use super::cell_values::is_missing;
+use super::cell_values::marks_resolved;
 pub(crate) use super::cell_values::{column_is_fraction, plus_value, pure_number, rows_are_fractions};
 use super::header_rows::after_rank;
 pub use super::html_tables::html_table;
@@ -60,6 +62,9 @@ pub struct Table {
     /// Whether each header cell is wholly bold (`| **GRIN MoE** |`): cards bold their own model's
     /// column as they do its row. Empty where not known (a header taken from the row below).
     pub header_bold: Vec<bool>,
+    /// The Hub id each header cell links to (`| [Foo](https://huggingface.co/org/Foo-7B) |`), as
+    /// [`row_links`](Self::row_links) for rows. Empty where not known.
+    pub header_links: Vec<Option<String>>,
     /// Whether each body row's first cell is wholly bold (`| **Starling-7B** |`, `<b>` or
     /// `<strong>` in HTML; empty for lm-eval tables): cards bold their own model's row.
     pub row_bold: Vec<bool>,
@@ -94,6 +99,7 @@ impl Table {
             row_links: vec![],
             row_bold: vec![],
             header_bold: vec![],
+            header_links: vec![],
             of_tuned_models: self.of_tuned_models,
         }
     }
@@ -203,6 +209,8 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
     let (mut strong, mut first_bold, mut first_plain, mut label_at) = (0u32, false, false, 0);
     // The same for the header cell being read, and each header cell read so far.
     let (mut cell_bold, mut cell_plain, mut header_bold) = (false, false, Vec::new());
+    // The Hub id the header cell being read links to, and each header cell's so far.
+    let (mut cell_link, mut header_links): (Option<String>, Vec<Option<String>>) = (None, Vec::new());
     for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
             Event::Start(Tag::Table(_)) => {
@@ -222,10 +230,11 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                         row_links: vec![],
                         row_bold: vec![],
                         header_bold: vec![],
+                        header_links: vec![],
                     },
                 ));
             }
-            Event::Start(Tag::TableHead) => (in_head, header_bold) = (true, Vec::new()),
+            Event::Start(Tag::TableHead) => (in_head, header_bold, header_links) = (true, Vec::new(), Vec::new()),
             Event::Start(Tag::TableRow) => {
                 row.clear();
                 (row_start, row_link) = (range.start, None);
@@ -236,9 +245,12 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
             Event::Start(Tag::Link { dest_url, .. }) if cell.is_some() && row.len() == label_at && !in_head => {
                 row_link = row_link.or_else(|| page_id(&dest_url));
             }
+            Event::Start(Tag::Link { dest_url, .. }) if cell.is_some() && in_head => {
+                cell_link = cell_link.or_else(|| page_id(&dest_url));
+            }
             Event::Start(Tag::TableCell) => {
                 (cell, in_sup) = (Some(String::new()), false);
-                (cell_bold, cell_plain) = (false, false);
+                (cell_bold, cell_plain, cell_link) = (false, false, None);
                 sup_text.clear();
             }
             Event::Text(t) | Event::Code(t) => {
@@ -286,6 +298,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                 cells += 1;
                 if in_head {
                     header_bold.push(cell_bold && !cell_plain);
+                    header_links.push(cell_link.take());
                 }
                 // A cell written wholly in <sup> (WizardLM's tables) is its text, not a mark.
                 let text = marks_resolved(cell.take().unwrap_or_default());
@@ -299,6 +312,7 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
                 if let Some((_, t)) = table.as_mut() {
                     t.header = std::mem::take(&mut row).iter().map(|c| normalize_space(&c.replace(BR, " "))).collect();
                     t.header_bold = std::mem::take(&mut header_bold);
+                    t.header_links = std::mem::take(&mut header_links);
                 }
             }
             Event::End(TagEnd::TableRow) => {
@@ -352,34 +366,6 @@ pub(super) fn markdown_tables(markdown: &str) -> Vec<(usize, Table)> {
             _ => {}
         }
     }
-    out
-}
-
-/// A superscript that marks a footnote, or is part of a name: a number or a sign, up to three
-/// characters ("1", "*", "†"; not "(Thinking)").
-pub(super) fn is_footnote_mark(text: &str) -> bool {
-    let t = text.trim();
-    (1..=3).contains(&t.chars().count()) && t.chars().all(|c| c.is_ascii_digit() || "*†‡§¶#+".contains(c))
-}
-
-/// A cell's text with each superscript mark (between `\u{1}` and `\u{2}`) kept where the name goes
-/// on after it ("τ<sup>2</sup>-Bench" is τ2-Bench) and dropped where it ends the name, a footnote's
-/// ("Baichuan-7B<sup>0</sup>").
-fn marks_resolved(text: String) -> String {
-    if !text.contains('\u{1}') {
-        return text;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text.as_str();
-    while let Some((before, after)) = rest.split_once('\u{1}') {
-        let (mark, next) = after.split_once('\u{2}').unwrap_or((after, ""));
-        out.push_str(before);
-        if next.starts_with(|c: char| c.is_alphanumeric() || c == '-') {
-            out.push_str(mark);
-        }
-        rest = next;
-    }
-    out.push_str(rest);
     out
 }
 
