@@ -346,6 +346,12 @@ fn group_column(group: &str, sub: &str, header: &[String], subs: &[String]) -> S
     if is_size_cell(sub) || super::benchmark_shape::is_metric_only(sub) {
         return format!("{group} {sub}");
     }
+    // A model's name (it says a size) over how it was run or which stage it is ("GLM-4-32B" over
+    // "Moatless", "Agentless"; "Foo-7B" over "Base", "Chat"): that model so, as a row's name beside
+    // a setting column is. (Not over benchmarks, which are the columns' names then.)
+    if words(group).iter().any(|w| super::model_names::is_size(w)) && !sub_known.is_known {
+        return format!("{group} ({sub})");
+    }
     let groups = header.iter().zip(subs).filter(|(_, s)| s.trim() == sub).map(|(g, _)| g.trim());
     match groups.collect::<std::collections::BTreeSet<_>>().len() {
         1 => sub.to_owned(),

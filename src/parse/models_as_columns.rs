@@ -503,6 +503,19 @@ mod tests {
     }
 
     #[test]
+    fn a_models_name_over_its_settings_gives_its_scores_in_each() {
+        let md =
+            "| | Foo-32B | Foo-32B | Bar-7B |\n|---|---|---|---|\n| Framework | Moatless | Agentless | Moatless |\n\
+                  | SWE-bench Verified | 33.8 | 30.7 | 20.1 |\n";
+        let got: Vec<(Option<String>, f64)> =
+            read(md, "org/Foo-32B").scores.into_iter().map(|s| (s.metric, s.value)).collect();
+        assert_eq!(got, [(Some("Moatless".to_owned()), 33.8), (Some("Agentless".to_owned()), 30.7)]);
+        // A stage under the name says which model each column is.
+        let stages = "| | Foo-7B | Foo-7B |\n|---|---|---|\n| | Base | Chat |\n| MMLU | 50.1 | 52.3 |\n| GSM8K | 30.2 | 41.0 |\n";
+        assert_eq!(read(stages, "org/Foo-7B-Chat").scores.iter().map(|s| s.value).collect::<Vec<_>>(), [52.3, 41.0]);
+    }
+
+    #[test]
     fn a_column_linking_to_the_models_own_hub_page_is_its_column() {
         let link = |id: &str| format!("[Foo](https://huggingface.co/{id})");
         let md = |id: &str| {
