@@ -1,7 +1,7 @@
 //! What a table cell's text says as a value: a number (with the marks cards put around one), no
 //! value at all, or a column of fractions rather than percents.
 
-use super::benchmarks::{is_known_benchmark, strip_markup};
+use super::benchmarks::strip_markup;
 use super::front_matter::leading_number;
 use super::tables::Table;
 
@@ -115,13 +115,12 @@ pub(crate) fn numeric_share(table: &Table, col: usize) -> f64 {
     share(table.rows.iter().map(|r| &r[col]))
 }
 
-/// [`numeric_share`] over the rows that name a known benchmark in the label column: in a table of
-/// models as columns, rows of a model's links or licence (`| Checkpoint | HF Link | … |`) say
-/// nothing of whether its column is one of values. (Rows of hyperparameters or data sizes,
-/// `| Training | Sequence Length | 2048 |`, name no benchmark and count for nothing either.)
-pub(crate) fn numeric_share_in_benchmark_rows(table: &Table, col: usize, label_col: usize) -> f64 {
-    let names_benchmark = |r: &&Vec<String>| is_known_benchmark(&r[label_col]);
-    share(table.rows.iter().filter(names_benchmark).map(|r| &r[col]))
+/// [`numeric_share`] over the rows `counted` marks (in a table of models as columns, those naming a
+/// known benchmark: rows of a model's links or licence, `| Checkpoint | HF Link | … |`, say nothing
+/// of whether its column is one of values, nor do hyperparameters, `| Training | Sequence Length |
+/// 2048 |`).
+pub(crate) fn numeric_share_in_rows(table: &Table, col: usize, counted: &[bool]) -> f64 {
+    share(table.rows.iter().zip(counted).filter(|(_, c)| **c).map(|(r, _)| &r[col]))
 }
 
 fn share<'a>(cells: impl Iterator<Item = &'a String>) -> f64 {

@@ -31,14 +31,25 @@ pub(super) fn names_with_sizes_below(t: &Table, header: &[String]) -> Option<Vec
     if !(label.iter().any(size_word) && label.iter().all(filler) && names && all_sizes) {
         return None;
     }
-    let has_size = |h: &str| words(h).iter().any(|w| super::model_names::is_size(w));
-    let sized = header.iter().zip(first).enumerate().map(|(c, (h, size))| {
-        match c > 0 && !size.trim().is_empty() && !has_size(h) {
-            true => format!("{} {}", h.trim(), super::benchmarks::strip_markup(size).trim()),
-            false => h.clone(),
-        }
+    let sized = header.iter().zip(first).enumerate().map(|(c, (h, size))| match c > 0 && !size.trim().is_empty() {
+        true => at_size(h, size),
+        false => h.clone(),
     });
     Some(sized.collect())
+}
+
+/// Whether a name says a model's size ("Foo-7B", "StableLM Zephyr 3B").
+fn says_size(name: &str) -> bool {
+    words(name).iter().any(|w| super::model_names::is_size(w))
+}
+
+/// A model's name at the size a cell under it gives ("Llama 2" over "7B"), unless the name says
+/// one already ("StableLM Zephyr 3B" over "3B" is no "StableLM Zephyr 3B 3B").
+fn at_size(name: &str, size: &str) -> String {
+    match says_size(name) {
+        true => name.trim().to_owned(),
+        false => format!("{} {}", name.trim(), super::benchmarks::strip_markup(size).trim()),
+    }
 }
 
 /// The table without its wholly empty columns (no header, no cell): a spacer, or the column a
@@ -232,14 +243,8 @@ fn sub_header(t: &mut Table) {
                 false if below.is_empty() => above.clone(),
                 // (A split, or a size under a model's name: "moondream1" over "1.6B" beside "LLaVA-1.5"
                 // over "13.3B" and "7.3B".)
-                // (Not a size the name already says: "StableLM Zephyr 3B" over "3B".)
-                false if (is_split(&below) || is_size_cell(&below)) && !above.trim().is_empty() => {
-                    let said = |w: &String| words(above).contains(w);
-                    match is_size_cell(&below) && words(&below).iter().all(said) {
-                        true => above.clone(),
-                        false => format!("{} {}", above.trim(), below.trim()),
-                    }
-                }
+                false if is_size_cell(&below) && !above.trim().is_empty() => at_size(above, &below),
+                false if is_split(&below) && !above.trim().is_empty() => format!("{} {}", above.trim(), below.trim()),
                 false => below,
             })
             .collect();
@@ -343,13 +348,16 @@ fn group_column(group: &str, sub: &str, header: &[String], subs: &[String]) -> S
     }
     // A size under a model's name ("Llama 2" over "7B"): that model at that size. A metric under a
     // data set ("Search tool calls" over "F1 ↑"): that set's metric.
-    if is_size_cell(sub) || super::benchmark_shape::is_metric_only(sub) {
+    if is_size_cell(sub) {
+        return at_size(group, sub);
+    }
+    if super::benchmark_shape::is_metric_only(sub) {
         return format!("{group} {sub}");
     }
     // A model's name (it says a size) over how it was run or which stage it is ("GLM-4-32B" over
     // "Moatless", "Agentless"; "Foo-7B" over "Base", "Chat"): that model so, as a row's name beside
     // a setting column is. (Not over benchmarks, which are the columns' names then.)
-    if words(group).iter().any(|w| super::model_names::is_size(w)) && !sub_known.is_known {
+    if says_size(group) && !sub_known.is_known {
         return format!("{group} ({sub})");
     }
     let groups = header.iter().zip(subs).filter(|(_, s)| s.trim() == sub).map(|(g, _)| g.trim());

@@ -15,7 +15,7 @@ use super::model_names::{is_packed, label_match_in};
 use super::own_label::{by_quant_level, choose, label_names, Own};
 use super::row_names::setting_bracketed;
 use super::table_context::{
-    breakdown_of, is_lone_value_header, is_own_header, none_is_own, numeric_share, numeric_share_in_benchmark_rows,
+    breakdown_of, is_lone_value_header, is_own_header, none_is_own, numeric_share, numeric_share_in_rows,
     one_label_column, own_breakdown, section_benchmark, titled_benchmark,
 };
 use super::tables::{clip, column_is_fraction, plus_value, pure_number, Table};
@@ -30,9 +30,12 @@ pub(super) fn models_as_columns(
     detail: &'static str,
 ) -> TableRead {
     let (model_id, tuned, _) = own;
-    // (Rows of links or a licence beside a model's values do not make its column one of words.)
-    let values =
-        |c: usize| numeric_share(table, c) >= 0.5 || numeric_share_in_benchmark_rows(table, c, bench_col) >= 0.5;
+    // (Rows of links or a licence beside a model's values do not make its column one of words:
+    // its share is also taken over the rows naming known benchmarks, looked up once.)
+    let benchmark_rows: std::cell::OnceCell<Vec<bool>> = std::cell::OnceCell::new();
+    let of_benchmarks =
+        || benchmark_rows.get_or_init(|| table.rows.iter().map(|r| is_known_benchmark(&r[bench_col])).collect());
+    let values = |c: usize| numeric_share(table, c) >= 0.5 || numeric_share_in_rows(table, c, of_benchmarks()) >= 0.5;
     let value_cols: Vec<usize> = (0..header.len()).filter(|c| *c != bench_col && values(*c)).collect();
     let in_tuned = table.of_tuned_models;
     let only_one = value_cols.len() == 1;
@@ -109,15 +112,16 @@ pub(super) fn models_as_columns(
                 };
                 return TableRead { scores: Vec::new(), abstained: Some(why) };
             }
-            (_, false) => match choose(&candidates, header, &bold_columns(table, &value_cols), "column", own, in_tuned)
-            {
-                Ok(col) => vec![(col, None)],
-                // (Or by a setting in parentheses, "Foo-10B (SeRe)" beside "Foo-10B (PaCoRe)", as rows are.)
-                Err(why) => match shot_columns(&candidates).or_else(|| setting_columns(&candidates)) {
-                    Some(cols) => cols,
-                    None => return TableRead { scores: Vec::new(), abstained: Some(why) },
-                },
-            },
+            (_, false) => {
+                match choose(&candidates, header_named, &bold_columns(table, &value_cols), "column", own, in_tuned) {
+                    Ok(col) => vec![(col, None)],
+                    // (Or by a setting in parentheses, "Foo-10B (SeRe)" beside "Foo-10B (PaCoRe)", as rows are.)
+                    Err(why) => match shot_columns(&candidates).or_else(|| setting_columns(&candidates)) {
+                        Some(cols) => cols,
+                        None => return TableRead { scores: Vec::new(), abstained: Some(why) },
+                    },
+                }
+            }
         };
     // A breakdown of one benchmark into categories (STEM, Humanities, …; Writing, Roleplay, Math…)
     // names no benchmark, and its "Math" is not MATH; but under a heading naming that benchmark,

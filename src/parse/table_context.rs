@@ -8,7 +8,7 @@ use super::benchmarks::{
     strip_markup,
 };
 use super::card_scores::Unused;
-pub(crate) use super::cell_values::{numeric_share, numeric_share_in_benchmark_rows};
+pub(crate) use super::cell_values::{numeric_share, numeric_share_in_rows};
 use super::model_names::{is_packed, is_size, label_match, words};
 pub(crate) use super::table_titles::{section_benchmark, titled_benchmark};
 use super::tables::{is_missing, pure_number, Table};
