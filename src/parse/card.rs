@@ -20,7 +20,7 @@ use super::params::{card_size_in, CardSize, SizeForm};
 use super::prose_scores::prose_scores;
 use super::release_stamps::{fits_release_stamp, stamped_words};
 use super::score_lists::score_lists;
-use super::silent_tables::silent_results;
+use super::silent_tables::{silent_benchmark_rows, silent_results};
 use super::table_context::{last_heading, section_language};
 use super::table_titles::holds_no_scores;
 use super::tables::clip;
@@ -128,7 +128,9 @@ pub fn read_card(model_id: &str, text: &str) -> CardFacts {
             Some(legend) => read_pairs(table, &legend, (model_id, tuned, &intro)),
             None => table_scores(table, model_id, tuned, &intro),
         };
-        read.abstained = read.abstained.or_else(|| silent_results(table, model_id, read.scores.len()));
+        let n = read.scores.len();
+        read.abstained =
+            read.abstained.or_else(|| silent_results(table, model_id, n)).or_else(|| silent_benchmark_rows(table, n));
         super::model_modes::mark_heading_mode(&mut read.scores, &table.heading, model_id);
         super::lead_in::mark_lead_in_split(&mut read.scores, table);
         let at = line_of(body_start + table.offset);

@@ -17,12 +17,14 @@ use super::benchmarks::{is_architecture_column, is_overall_column, names_an_attr
 use super::card_scores::Unused;
 use super::cell_values::numeric_share;
 use super::model_names::{label_match, words};
-use super::table_context::is_model_header;
+use super::table_context::{is_lone_value_header, is_model_header};
 use super::tables::Table;
 
 /// Words of a column of a model's attributes beside those no benchmark name holds
 /// ([`names_an_attribute`]: size, length, bits, time, memory, power, …).
-const ATTRIBUTES: &[&str] = &["threads", "gbs", "mb", "gb", "ms", "ppl", "perplexity"];
+/// (And a training run's settings: "Learning rate", "Weight decay", "Seed".)
+const ATTRIBUTES: &[&str] =
+    &["threads", "gbs", "mb", "gb", "ms", "ppl", "perplexity", "loss", "decay", "optimizer", "seed", "epoch"];
 const CJK_MEASURES: &[&str] = &["准确", "得分", "分数", "平均", "正确率", "胜率", "评分"];
 const CJK_ATTRIBUTES: &[&str] = &["长度", "词表", "参数", "大小", "时间", "显存", "下载", "链接", "训练", "轮次"];
 
@@ -42,17 +44,8 @@ pub(crate) fn silent_results(table: &Table, model_id: &str, read: usize) -> Opti
     let near = || labels.iter().any(own) || !super::near_labels::near_labels(&labels, model_id).is_empty();
     let unnamed = !values.contains(&0) && header.first().is_some_and(|h| h.is_empty()) && near();
     let models = (0..header.len()).find(named).or(unnamed.then_some(0))?;
-    let titled = format!("{}\n{}", table.heading, table.lead_in.lines().last().unwrap_or(""));
-    let about = words(&titled).iter().any(|w| RESULTS_HEADING.contains(&w.as_str()) || w == "benchmark")
-        || ["评测", "评估", "测评", "结果"].iter().any(|w| titled.contains(w));
-    let attribute = |h: &String| {
-        names_an_attribute(h)
-            || words(h).iter().any(|w| ATTRIBUTES.contains(&w.as_str()))
-            || CJK_ATTRIBUTES.iter().any(|w| h.contains(w))
-            || is_architecture_column(h)
-            // (A speed: "t/s", "tokens/s".)
-            || h.contains("/s")
-    };
+    let about = about_results(table);
+    let attribute = |h: &String| is_attribute(h);
     let measure = |h: &String| {
         words(h).iter().any(|w| METRIC.contains(&w.as_str()) || matches!(w.as_str(), "wer" | "cer"))
             || is_overall_column(h)
@@ -73,6 +66,58 @@ pub(crate) fn silent_results(table: &Table, model_id: &str, read: usize) -> Opti
     let own = table.rows.iter().any(|r| own(&strip_markup(&r[models]).trim().to_owned()));
     let rows = if own { "the model's row is there, but" } else { "no row names this model, and" };
     let why = format!("{rows} its columns of values ({}) name no benchmark densing knows", shown.join(", "));
+    Some((Unused::UnnamedBenchmark, why))
+}
+
+/// Whether a table's heading or the last line leading into it is about an evaluation.
+fn about_results(table: &Table) -> bool {
+    let titled = format!("{}\n{}", table.heading, table.lead_in.lines().last().unwrap_or(""));
+    words(&titled).iter().any(|w| RESULTS_HEADING.contains(&w.as_str()) || w == "benchmark")
+        || ["评测", "评估", "测评", "结果"].iter().any(|w| titled.contains(w))
+}
+
+/// Whether a column or row names a model's attribute (size, length, bits, time, memory, speed,
+/// perplexity, …), not a result.
+fn is_attribute(h: &str) -> bool {
+    names_an_attribute(h)
+        || words(h).iter().any(|w| ATTRIBUTES.contains(&w.as_str()))
+        || CJK_ATTRIBUTES.iter().any(|w| h.contains(w))
+        || is_architecture_column(h)
+        // (A speed: "t/s", "tokens/s".)
+        || h.contains("/s")
+        || h.to_lowercase().contains("learning rate")
+}
+
+/// The reject of a table of tasks as rows beside one column of the model's values (`| Benchmark |
+/// Score |` over "Math Reasoning (GSM8K-style)", "Cybersecurity Knowledge") under an evaluation's
+/// heading, that gave nothing (`read`) because no row is a benchmark densing knows (one known row
+/// and the table is read, each other row through the shape check). Rows of models are
+/// [`silent_results`]'; rows of attributes (loss, perplexity, speed) are left out of the reason.
+pub(crate) fn silent_benchmark_rows(table: &Table, read: usize) -> Option<(Unused, String)> {
+    if read > 0 || !(2..=3).contains(&table.header.len()) {
+        return None;
+    }
+    let header: Vec<String> = table.header.iter().map(|h| strip_markup(h).trim().to_owned()).collect();
+    let values: Vec<usize> = (0..header.len()).filter(|c| numeric_share(table, *c) >= 0.5).collect();
+    let [value] = values.as_slice() else { return None };
+    if *value == 0 || !is_lone_value_header(&header[*value]) || is_model_header(&header[0]) {
+        return None;
+    }
+    let names: Vec<String> = table.rows.iter().map(|r| strip_markup(&r[0]).trim().to_owned()).collect();
+    let tasks: Vec<&String> =
+        names.iter().filter(|n| n.chars().any(char::is_alphabetic) && !is_attribute(n.as_str())).collect();
+    if tasks.len() < 2 || !about_results(table) || names.iter().any(|n| resolve(n).is_known) {
+        return None;
+    }
+    let mut shown: Vec<String> = tasks.iter().take(4).map(|n| format!("{n:?}")).collect();
+    if tasks.len() > 4 {
+        shown.push(format!("and {} more", tasks.len() - 4));
+    }
+    let why = format!(
+        "its rows ({}) beside the column {:?} name no benchmark densing knows",
+        shown.join(", "),
+        header[*value]
+    );
     Some((Unused::UnnamedBenchmark, why))
 }
 
@@ -127,5 +172,29 @@ mod tests {
         assert!(why(blank, "org/foo-70b").expect("a reason").starts_with("the model's row is there"));
         assert!(why(blank, "org/foo-70b-alpha").is_some(), "a near row");
         assert_eq!(why(blank, "org/bar-7b"), None, "rows of what, no one says");
+    }
+
+    #[test]
+    fn a_results_table_of_unknown_tasks_beside_one_score_column_says_why_it_gave_nothing() {
+        let rows = |md: &str, read: usize| silent_benchmark_rows(&tables(md)[0], read).map(|(_, why)| why);
+        let tasks = "## Evaluation Results\n\n| Benchmark | Score | Notes |\n|---|---|---|\n\
+            | Math Reasoning (GSM8K-style) | 80.0% | 3 of 4 right |\n| Cybersecurity Knowledge | 100% | six asked |\n\
+            | Loss | 0.31 | last step |\n| Learning rate | 0.0002 | constant |\n";
+        let got = rows(tasks, 0).expect("a reason");
+        assert_eq!(
+            got,
+            "its rows (\"Math Reasoning (GSM8K-style)\", \"Cybersecurity Knowledge\") beside the column \"Score\" \
+            name no benchmark densing knows",
+            "the loss and learning-rate rows are attributes, left out"
+        );
+        // Not a table something was read from, one outside an evaluation, one with a known row
+        // (read, each row through the shape check), nor rows of models (`silent_results`').
+        assert_eq!(rows(tasks, 1), None);
+        assert_eq!(rows(&tasks.replace("Evaluation Results", "Training"), 0), None);
+        assert_eq!(rows(&tasks.replace("Cybersecurity Knowledge", "MMLU"), 0), None);
+        assert_eq!(rows(&tasks.replace("| Benchmark |", "| Model |"), 0), None);
+        // Nor a table of hyper-parameters or of a model's attributes alone.
+        let loss = "## Evaluation\n\n| Metric | Value |\n|---|---|\n| Loss | 0.3 |\n| Perplexity | 5.1 |\n";
+        assert_eq!(rows(loss, 0), None);
     }
 }
