@@ -1476,6 +1476,9 @@ mod tests {
         assert_eq!(under("## Performance\n\nHere is the performance of this model across benchmarks:"), 2);
         assert_eq!(under("## Performance\n\nHere is the performance of the base model:"), 0);
         assert_eq!(under("### Usage"), 0);
+        // A last line over the table that says so, as a heading would; not whose else they are.
+        assert_eq!(under("### Usage\n\nThe evaluation results:"), 2);
+        assert_eq!(under("### Usage\n\nThe evaluation results of the base model:"), 0);
         // On a quantized copy's card they are the original's.
         assert!(read(&format!("### Evaluation Results\n\n{table}"), "org/Smaug-72B-GGUF").scores.is_empty());
         // A row labelled only "Score", after a sentence naming the card's own model with a size.

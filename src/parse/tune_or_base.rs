@@ -399,6 +399,10 @@ mod tests {
             (false, true)
         );
         assert_eq!(says("We do not advise you to use base language models for text generation.\n"), (false, true));
+        assert_eq!(
+            says("* Unreliable Responses to Instruction: The model has not undergone instruction fine-tuning.\n"),
+            (false, true)
+        );
     }
 
     #[test]

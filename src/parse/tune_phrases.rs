@@ -63,6 +63,9 @@ pub(super) const BASE_PHRASES: &[&str] = &[
     // "This is a raw, pretrained model, which should be further finetuned for most usecases" (Falcon's).
     "raw, pretrained model",
     "has not been fine-tuned",
+    // "The model has not undergone instruction fine-tuning" (Phi-1.5's and Phi-2's).
+    "not undergone instruction",
+    "n't undergone instruction",
     // "The model was pretrained using a causal language modeling (CLM) objective" (OPT's, GPT-2's).
     "causal language modeling (clm) objective",
     // "This is an intermediate checkpoint with 480K steps" (a pretraining run's).
