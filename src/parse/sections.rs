@@ -33,11 +33,13 @@ pub(super) fn sections(markdown: &str) -> Sections {
     // The last title's own text: a title right under it nests under it alone, not its whole path
     // (a run of bold lines would make each path as long as the run).
     let mut last_title = String::new();
+    // The last title since the last heading that only says "results" ([`results_title`]).
+    let mut section: Option<String> = None;
     for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 current = Some((range.start, level as usize, String::new()));
-                title_end = 0;
+                (title_end, section) = (0, None);
             }
             Event::Start(Tag::Item | Tag::BlockQuote(_)) => nested += 1,
             Event::End(TagEnd::Item | TagEnd::BlockQuote(_)) => nested = nested.saturating_sub(1),
@@ -66,7 +68,17 @@ pub(super) fn sections(markdown: &str) -> Sections {
                         // (Bold has no levels: a title held past a table would also hold over
                         // "**Chat Template**" … "**Benchmark Results**".)
                         let adjacent = !titles.is_empty() && markdown[title_end..p.start].trim().is_empty();
-                        let path = if adjacent { format!("{last_title} > {text}") } else { text.to_owned() };
+                        // (A title that only says "results", "**Evaluation Results**", holds over the
+                        // titles after it until a heading, as "## Evaluation Results" would over
+                        // "### MMLU": a results section's parts are its.)
+                        let path = match (adjacent, &section) {
+                            (true, _) => format!("{last_title} > {text}"),
+                            (false, Some(section)) => format!("{section} > {text}"),
+                            _ => text.to_owned(),
+                        };
+                        if results_title(text) {
+                            section = Some(text.to_owned());
+                        }
                         titles.push((p.start, path));
                         last_title = text.to_owned();
                         title_end = range.end;
@@ -84,13 +96,21 @@ pub(super) fn sections(markdown: &str) -> Sections {
             Event::End(TagEnd::HtmlBlock) => {
                 for (at, level, text) in html_headings(&markdown[html_start..range.end]) {
                     push_heading(&mut stack, &mut headings, html_start + at, level, &text);
-                    title_end = 0;
+                    (title_end, section) = (0, None);
                 }
             }
             _ => {}
         }
     }
     Sections { headings, titles }
+}
+
+/// A title of nothing but a results section's words ("Evaluation Results", "Benchmarks",
+/// "Performance").
+fn results_title(text: &str) -> bool {
+    let said = super::model_names::words(text);
+    !said.is_empty()
+        && said.iter().all(|w| super::axis_words::RESULTS_HEADING.contains(&w.as_str()) || w == "benchmark")
 }
 
 /// A heading at `offset` of `level`: the sections it sits in are the deeper ones' parents.
@@ -167,6 +187,17 @@ mod tests {
         assert_eq!(without_number("2024 Results"), "2024 Results");
         assert_eq!(without_number("7B Models"), "7B Models");
         assert_eq!(without_number("1.5"), "1.5");
+    }
+
+    #[test]
+    fn a_results_title_holds_over_the_titles_after_it_until_a_heading() {
+        let md = "**Evaluation Results**\n\ntext\n\n**MMLU**\n\ntext\n\n**GSM8K**\n\ntext\n\n\
+                  ## Usage\n\n**Chat Template**\n\ntext\n\n**Tips**\n";
+        let paths: Vec<String> = sections(md).titles.into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            paths,
+            ["Evaluation Results", "Evaluation Results > MMLU", "Evaluation Results > GSM8K", "Chat Template", "Tips"]
+        );
     }
 
     #[test]
