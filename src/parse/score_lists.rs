@@ -170,6 +170,18 @@ fn of_headings_benchmark(mut run: Vec<Item>, heading: &str) -> (Vec<Item>, bool)
 fn item(line: &str, offset: usize) -> Option<Item> {
     let t = super::card_text::list_item_text(line).unwrap_or(line);
     let t = t.trim_start_matches(['-', '*', '+', ' ']).trim();
+    // A remark in parentheses after the value ("**AVERAGE ACC:67.36** (Outperforms ALL models
+    // under 70B)") is no part of it. Not one about shots, nor one holding another value ("(base:
+    // 58.2)": which is the model's?): such a line stays unread.
+    let valued = |b: &str| b.ends_with(|c: char| c.is_ascii_digit() || c == '%' || c == '*');
+    let remark_only = |r: &str| {
+        let decimal = r.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit());
+        !r.contains(['(', ':', '=']) && !decimal && !r.to_lowercase().contains("shot")
+    };
+    let t = match t.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
+        Some((before, remark)) if valued(before) && remark_only(remark) => before.trim_end(),
+        _ => t,
+    };
     // (The cheap test first: most lines do not end in a digit or "%".)
     if !t.ends_with(|c: char| c.is_ascii_digit() || c == '%' || c == '*') || t.contains('|') {
         return None;
@@ -248,6 +260,14 @@ mod tests {
         assert_eq!(got, want.map(|(b, v)| (b.to_owned(), v)));
         assert!(read(&turns.replace("## MTBench:", "## Notes")).is_empty(), "no benchmark named over them");
         assert!(read(&turns.replace("Average ", "Other   ")).is_empty(), "parts without their average");
+        // A remark after a value is no part of it, nor of the name; a remark about shots is.
+        let remark = "## MMLU:\nstem ACC: 64.19\n\nHumanities ACC: 61.40\n\n\
+                      **AVERAGE ACC:67.36** (Outperforms ALL models under 70B, very close to those best 70B fine-tunes)\n";
+        let got: Vec<(String, f64)> = read(remark).into_iter().map(|g| (g.0, g.2)).collect();
+        let want = [("mmlu_stem", 64.19), ("mmlu_humanities", 61.4), ("mmlu", 67.36)];
+        assert_eq!(got, want.map(|(b, v)| (b.to_owned(), v)));
+        assert!(read(&remark.replace("(Outperforms", "(5-shot, outperforms")).is_empty());
+        assert!(read(&remark.replace("(Outperforms", "(base: 60.12, outperforms")).is_empty());
         let one = "### MT-Bench\n\nEvaluated using select datasets.\nMT-bench - 8.99\n";
         assert_eq!(read(one), [("mt_bench".to_owned(), None, 8.99)]);
         assert!(read(&one.replace("### MT-Bench", "### MMLU")).is_empty(), "one line of another benchmark");
