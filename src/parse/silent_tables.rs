@@ -45,27 +45,23 @@ pub(crate) fn silent_results(table: &Table, model_id: &str, read: usize) -> Opti
     let unnamed = !values.contains(&0) && header.first().is_some_and(|h| h.is_empty()) && near();
     let models = (0..header.len()).find(named).or(unnamed.then_some(0))?;
     let about = about_results(table);
-    let attribute = |h: &String| is_attribute(h);
     let measure = |h: &String| {
         words(h).iter().any(|w| METRIC.contains(&w.as_str()) || matches!(w.as_str(), "wer" | "cer"))
             || is_overall_column(h)
             || CJK_MEASURES.iter().any(|w| h.contains(w))
     };
     // (Beside them, a model's attributes may stand: "| Model Name | Winrate | Average # Tokens |".)
-    let results: Vec<usize> = values.iter().copied().filter(|c| !attribute(&header[*c])).collect();
+    let results: Vec<usize> = values.iter().copied().filter(|c| !is_attribute(&header[*c])).collect();
     let unknown = values.iter().all(|c| !resolve(&header[*c]).is_known);
     // (Under an evaluation's heading any such column; elsewhere one at least must say it measures.)
     let measures = about || results.iter().any(|c| measure(&header[*c]));
     if results.is_empty() || !unknown || !measures {
         return None;
     }
-    let mut shown: Vec<String> = results.iter().take(4).map(|c| format!("{:?}", header[*c])).collect();
-    if results.len() > 4 {
-        shown.push(format!("and {} more", results.len() - 4));
-    }
+    let shown = quoted(&results.iter().map(|c| header[*c].as_str()).collect::<Vec<_>>());
     let own = table.rows.iter().any(|r| own(&strip_markup(&r[models]).trim().to_owned()));
     let rows = if own { "the model's row is there, but" } else { "no row names this model, and" };
-    let why = format!("{rows} its columns of values ({}) name no benchmark densing knows", shown.join(", "));
+    let why = format!("{rows} its columns of values ({shown}) name no benchmark densing knows");
     Some((Unused::UnnamedBenchmark, why))
 }
 
@@ -109,16 +105,18 @@ pub(crate) fn silent_benchmark_rows(table: &Table, read: usize) -> Option<(Unuse
     if tasks.len() < 2 || !about_results(table) || names.iter().any(|n| resolve(n).is_known) {
         return None;
     }
-    let mut shown: Vec<String> = tasks.iter().take(4).map(|n| format!("{n:?}")).collect();
-    if tasks.len() > 4 {
-        shown.push(format!("and {} more", tasks.len() - 4));
-    }
-    let why = format!(
-        "its rows ({}) beside the column {:?} name no benchmark densing knows",
-        shown.join(", "),
-        header[*value]
-    );
+    let shown = quoted(&tasks.iter().map(|n| n.as_str()).collect::<Vec<_>>());
+    let why = format!("its rows ({shown}) beside the column {:?} name no benchmark densing knows", header[*value]);
     Some((Unused::UnnamedBenchmark, why))
+}
+
+/// The first four names quoted, then how many more: `"A", "B", "C", "D", and 2 more`.
+fn quoted(names: &[&str]) -> String {
+    let mut shown: Vec<String> = names.iter().take(4).map(|n| format!("{n:?}")).collect();
+    if names.len() > 4 {
+        shown.push(format!("and {} more", names.len() - 4));
+    }
+    shown.join(", ")
 }
 
 /// Why a row's values at most 1 were left (`left`: "Name = 0.6474" each), when nothing else of its
