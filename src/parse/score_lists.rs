@@ -78,7 +78,11 @@ pub(crate) fn score_lists(markdown: &str, model_id: &str, tuned: bool) -> Vec<Ca
             None => {
                 flush(std::mem::take(&mut run), (lead, under, tuned), name, &mut out);
                 before = text;
-                if text.starts_with('#') {
+                // (A bold line alone, "**MMLU:**", titles what follows as a heading would.)
+                let bold = text.strip_prefix("**").and_then(|t| t.trim_end_matches(':').strip_suffix("**"));
+                if let Some(b) = bold.filter(|b| !b.is_empty() && !b.contains("**")) {
+                    heading = b;
+                } else if text.starts_with('#') {
                     heading = text;
                 }
             }
@@ -178,8 +182,12 @@ fn item(line: &str, offset: usize) -> Option<Item> {
         let decimal = r.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit());
         !r.contains(['(', ':', '=']) && !decimal && !r.to_lowercase().contains("shot")
     };
-    let t = match t.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
-        Some((before, remark)) if valued(before) && remark_only(remark) => before.trim_end(),
+    // (Its closing parenthesis may be on the paragraph's next line: "… (Outperforms ALL models" over
+    // "under 70B)".)
+    let t = match t.rsplit_once(" (") {
+        Some((before, remark)) if valued(before) && remark_only(remark.strip_suffix(")").unwrap_or(remark)) => {
+            before.trim_end()
+        }
         _ => t,
     };
     // (The cheap test first: most lines do not end in a digit or "%".)
@@ -268,6 +276,15 @@ mod tests {
         assert_eq!(got, want.map(|(b, v)| (b.to_owned(), v)));
         assert!(read(&remark.replace("(Outperforms", "(5-shot, outperforms")).is_empty());
         assert!(read(&remark.replace("(Outperforms", "(base: 60.12, outperforms")).is_empty());
+        // The same, its remark wrapped onto a second line, or its heading a bold line alone.
+        assert_eq!(read(&remark.replace("under 70B,", "under\n70B,")), read(remark));
+        let titled = remark.replace("## MMLU:\n", "**MMLU:**\n\n");
+        assert_eq!(read(&titled), read(remark));
+        assert_eq!(
+            score_lists(&titled, "org/Foo-7B-Chat", true)[0].benchmark_raw,
+            "MMLU stem ACC",
+            "no stars in the name"
+        );
         let one = "### MT-Bench\n\nEvaluated using select datasets.\nMT-bench - 8.99\n";
         assert_eq!(read(one), [("mt_bench".to_owned(), None, 8.99)]);
         assert!(read(&one.replace("### MT-Bench", "### MMLU")).is_empty(), "one line of another benchmark");
