@@ -356,6 +356,12 @@ pub(super) const NEVER_IN_A_BENCHMARK: &[&str] = &[
 /// Words of a heading over a card's results ("Evaluation Results", "Benchmarks").
 pub(super) const RESULTS_HEADING: &[&str] =
     &["evaluation", "evaluations", "results", "benchmarks", "performance", "scores"];
+
+/// Whether a word of a title says it is about results: a [`RESULTS_HEADING`] word or "benchmark"
+/// ("Benchmark", as a title, heads results; a benchmark's own name, "MMLU", does not).
+pub(super) fn says_results(w: &str) -> bool {
+    RESULTS_HEADING.contains(&w) || w == "benchmark"
+}
 /// Whether a name's parenthesis, cleaned, is a language code that names one language's part of
 /// the benchmark: a multilingual benchmark's code ("XWinograd (fr)", "XNLI (ar)"), two or three
 /// letters there but a metric's or a setting's ("XCOPA (qu)", not "MGSM (EM)"); an unknown

@@ -24,7 +24,7 @@ pub(super) fn mode_rows(table: &Table, header: &[String], model_id: &str, detail
     let mut path = table.heading.rsplit(" > ").map(|h| h.trim().trim_end_matches([':', '：']).trim());
     let name = path.next()?;
     let under_results = path.next().is_some_and(|p| words(p).iter().any(|w| RESULTS_HEADING.contains(&w.as_str())));
-    let generic = words(name).iter().any(|w| RESULTS_HEADING.contains(&w.as_str()) || w == "benchmark");
+    let generic = words(name).iter().any(|w| super::axis_words::says_results(w));
     if modes.is_empty() || !under_results || generic || !(1..=4).contains(&words(name).len()) || !may_be_benchmark(name)
     {
         return None;

@@ -79,9 +79,8 @@ pub(crate) fn score_lists(markdown: &str, model_id: &str, tuned: bool) -> Vec<Ca
                 flush(std::mem::take(&mut run), (lead, under, tuned), name, &mut out);
                 before = text;
                 // (A bold line alone, "**MMLU:**", titles what follows as a heading would.)
-                let bold = text.strip_prefix("**").and_then(|t| t.trim_end_matches(':').strip_suffix("**"));
-                if let Some(b) = bold.filter(|b| !b.is_empty() && !b.contains("**")) {
-                    heading = b;
+                if let Some(title) = super::table_titles::bold_line(text.trim_end_matches(':')) {
+                    heading = title;
                 } else if text.starts_with('#') {
                     heading = text;
                 }

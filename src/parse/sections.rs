@@ -109,8 +109,7 @@ pub(super) fn sections(markdown: &str) -> Sections {
 /// "Performance").
 fn results_title(text: &str) -> bool {
     let said = super::model_names::words(text);
-    !said.is_empty()
-        && said.iter().all(|w| super::axis_words::RESULTS_HEADING.contains(&w.as_str()) || w == "benchmark")
+    !said.is_empty() && said.iter().all(|w| super::axis_words::says_results(w))
 }
 
 /// A heading at `offset` of `level`: the sections it sits in are the deeper ones' parents.

@@ -12,7 +12,7 @@
 //!
 //! (And a table's one row of values on both sides of 1, each a fraction or a percent: `one_row_units`.)
 
-use super::axis_words::{METRIC, RESULTS_HEADING};
+use super::axis_words::{says_results, METRIC};
 use super::benchmarks::{is_architecture_column, is_overall_column, names_an_attribute, resolve, strip_markup};
 use super::card_scores::Unused;
 use super::cell_values::numeric_share;
@@ -68,7 +68,7 @@ pub(crate) fn silent_results(table: &Table, model_id: &str, read: usize) -> Opti
 /// Whether a table's heading or the last line leading into it is about an evaluation.
 fn about_results(table: &Table) -> bool {
     let titled = format!("{}\n{}", table.heading, table.lead_in.lines().last().unwrap_or(""));
-    words(&titled).iter().any(|w| RESULTS_HEADING.contains(&w.as_str()) || w == "benchmark")
+    words(&titled).iter().any(|w| says_results(w))
         || ["评测", "评估", "测评", "结果"].iter().any(|w| titled.contains(w))
 }
 

@@ -74,13 +74,16 @@ pub(crate) fn nameless_own_row(table: &Table, model_id: &str, one_benchmark: boo
     };
     // ("The evaluation results:" right over the table says so as a heading would; not under a
     // heading naming one benchmark, whose table may hold only that benchmark's numbers.)
-    let line_over = table.lead_in.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let said = if heading_benchmark(&table.heading).is_none() { words(line_over) } else { Vec::new() };
+    let said_over = || {
+        let line_over = table.lead_in.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+        heading_benchmark(&table.heading).is_none() && words(line_over).iter().any(|w| results.contains(&w.as_str()))
+    };
     table.rows.len() == 1
         && !is_packed(model_id)
         // (Or, for a table of that one benchmark, a section named for it in a results section:
         // "Evaluation Results > MMLU".)
-        && (last.iter().chain(&said).any(|w| results.contains(&w.as_str()))
+        && (last.iter().any(|w| results.contains(&w.as_str()))
+            || said_over()
             // ("Evaluation Results > Overview": the results section's summary, for columns that
             // are known benchmarks.)
             || known_columns

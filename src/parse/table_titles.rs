@@ -77,7 +77,7 @@ fn caption_names(caption: &str) -> Option<String> {
 }
 
 /// The text of a line that is all one bold span ("**MT-Bench Average Turn**").
-fn bold_line(line: &str) -> Option<&str> {
+pub(super) fn bold_line(line: &str) -> Option<&str> {
     let line = line.trim();
     let inner = ["**", "__"].iter().find_map(|m| line.strip_prefix(m)?.strip_suffix(m))?;
     (!inner.contains("**") && !inner.contains("__") && !inner.trim().is_empty()).then(|| inner.trim())
