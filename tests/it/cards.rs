@@ -411,6 +411,12 @@ async fn measure(split: &str, details: bool) -> Value {
     // (right, of) by card, for the intervals (`card_interval`).
     let mut precision_by_card: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut recall_by_card: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    // The benchmarks density reads (the shipped reference's curves, less their average): a wrong
+    // or missed score of these moves a published density, so they get figures of their own.
+    let reference = densing::density::reference::Reference::built_in();
+    let reads: BTreeSet<&str> =
+        reference.curve.iter().map(|c| c.benchmark.as_str()).filter(|b| *b != "average").collect();
+    let (mut density_hits, mut density_considered) = (0, 0);
     for row in &scores {
         if row["benchmark"] == "card_average" || averages.iter().any(|a| matches(row, a)) {
             excluded += 1;
@@ -418,6 +424,10 @@ async fn measure(split: &str, details: bool) -> Value {
         }
         considered += 1;
         let found: Vec<&&ScoreLabel> = own.iter().filter(|l| matches(row, l)).collect();
+        if reads.contains(row["benchmark"].as_str()) {
+            density_considered += 1;
+            density_hits += usize::from(!found.is_empty());
+        }
         let card = precision_by_card.entry(row["model_id"].as_str()).or_default();
         card.1 += 1;
         card.0 += usize::from(!found.is_empty());
@@ -455,6 +465,8 @@ async fn measure(split: &str, details: bool) -> Value {
     // can use, beside all.
     let named = own.iter().filter(|l| !l.benchmark.starts_with("raw:")).count();
     let mut found_named = 0;
+    let density_labels = own.iter().filter(|l| reads.contains(l.benchmark_id.as_str())).count();
+    let mut found_density = 0;
     let mut missed = Vec::new();
     // Why each missed label was missed, counted (the only view of a blind split's misses): the
     // value read under another benchmark's name, another value for its benchmark, other scores of
@@ -483,6 +495,7 @@ async fn measure(split: &str, details: bool) -> Value {
             card.0 += 1;
             found += 1;
             found_named += usize::from(!label.benchmark.starts_with("raw:"));
+            found_density += usize::from(reads.contains(label.benchmark_id.as_str()));
             continue;
         }
         let of_model = |keep: &dyn Fn(&Row) -> bool| -> Vec<String> {
@@ -595,6 +608,9 @@ async fn measure(split: &str, details: bool) -> Value {
             "recall": count(found, own.len()),
             "recall_interval_95": card_interval(&recall_by_card.into_values().collect::<Vec<_>>()),
             "recall_named_benchmarks": count(found_named, named),
+            "density_benchmarks": reads,
+            "precision_density_benchmarks": count(density_hits, density_considered),
+            "recall_density_benchmarks": count(found_density, density_labels),
             "missed_by_kind": &missed_by_kind,
             "silent_misses_by_form": &silent_by_form,
             "cards_with_labelled_scores": cards_with_scores,
@@ -635,6 +651,7 @@ async fn measure(split: &str, details: bool) -> Value {
          | score precision (no averages)   | {} ; 95% interval over cards {} |\n\
          | labelled scores found (recall)  | {} ; 95% interval over cards {} |\n\
          | … of the named benchmarks       | {} |\n\
+         | … of the five density reads     | precision {} ; recall {} |\n\
          | shots agree, of matched rows    | {} |\n\
          | params right (±2%)              | {} ; wrong {}, missing {}, MoE active not published {} |\n\
          | params unstated but published   | {} |\n\
@@ -653,6 +670,8 @@ async fn measure(split: &str, details: bool) -> Value {
         show(&s["recall"]),
         show_interval(&s["recall_interval_95"]),
         show(&s["recall_named_benchmarks"]),
+        show(&s["precision_density_benchmarks"]),
+        show(&s["recall_density_benchmarks"]),
         show(&s["shots_agree_of_matched"]),
         show(&p["right"]),
         p["wrong"],
