@@ -29,11 +29,28 @@ const SAID: &[&str] = &[
     "merge between",
     "merging of",
     "merged model",
+    "merged with",
+    "merged using",
+    "merge using",
+    "i merged",
+    "lora merged",
+    "interleaving layers",
+    "finetuned model based on",
+    "fine-tuned model based on",
+    "fine tuned model based on",
+    "made by finetuning",
+    "made by fine-tuning",
+    "with dpo",
+    "using dpo",
+    "dpo-trained",
+    "dpo trained",
+    "with sft",
+    "with lora",
     "qlora",
 ];
 
 /// A part of every wording in [`SAID`]: a line without one is not searched for each.
-const STEMS: &[&str] = &["tune", "merg", "qlora"];
+const STEMS: &[&str] = &["tune", "tuning", "merg", "lora", "interleav", "dpo", "sft"];
 
 /// Words just before the wording that make it something the model could be or is not ("can be
 /// fine-tuned from", "not a merge of"), or other models ("custom models fine-tuned from").
@@ -50,7 +67,8 @@ pub fn opening_says_tune(markdown: &str) -> Option<String> {
         }
         !fenced && !line.starts_with(['#', '|', '<', '!']) && has_a_word(line)
     });
-    prose.take(OPENING_LINES).find(|line| says_tune(&line.to_ascii_lowercase())).map(clip)
+    // (Emphasis is no word: "aligned with **SFT**".)
+    prose.take(OPENING_LINES).find(|line| says_tune(&line.to_ascii_lowercase().replace('*', ""))).map(clip)
 }
 
 /// Three letters in a row: a line of badges' punctuation or a rule ("---") is no prose.
@@ -123,6 +141,17 @@ mod tests {
         assert!(!said("It works with custom models fine-tuned from the same base.\n"));
         assert!(!said("Trained on the merge of the English parts of three datasets.\n"));
         assert!(!said("Continued pretraining with QLoRA on Chinese text.\n"));
+        // How merges and tunes of 2023–24 say so: "X merged with Y", "… merge using LUNK", "I merged
+        // a dozen models", "interleaving layers of", "trained with DPO", "a LoRA merged to …".
+        assert!(said("Huginn v3 merged with Mythical-Destroyer-V2-L2-13B\n"));
+        assert!(said("merged 58% chronos v2 42% beluga 13b merge using LUNK\n"));
+        assert!(said("I don't remember what I did but I merged a dozen models.\n"));
+        assert!(said("- A result of interleaving layers of [a](x), [b](y)\n"));
+        assert!(said("Finetuned and aligned with **SFT** and **DPO**.\n"));
+        assert!(said("PiVoT is RP finetuned model based on Mistral 7B.\n"));
+        assert!(said("LoRA merged to a model. Model: x\n"));
+        assert!(!said("Foo-7B is a base model that can be merged with adapters.\n"));
+        assert!(!said("Foo-7B can be tuned with LoRA on one GPU.\n"));
         // The card template's field, filled in or not, is the field reader's.
         assert!(!said("- **Finetuned from model [optional]:** [More Information Needed]\n"));
         assert!(said("Model description: a fine-tune of Mistral-7B.\n"));
