@@ -354,6 +354,17 @@ pub(super) const NEVER_IN_A_BENCHMARK: &[&str] = &[
 ];
 
 /// Words of a heading over a card's results ("Evaluation Results", "Benchmarks").
+/// A table label that points at the card's own model without naming it: "This model" beside
+/// "Original `gemma-3-4b-it`", a quantized copy's "this file" beside "FP16" and "AWQ".
+pub(super) fn is_self_reference(label: &str) -> bool {
+    let label = super::benchmarks::strip_markup(label).trim().to_lowercase();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    matches!(
+        words.as_slice(),
+        ["this", "model" | "file" | "artifact" | "checkpoint" | "repo" | "repository" | "quant" | "quantization"]
+    )
+}
+
 pub(super) const RESULTS_HEADING: &[&str] =
     &["evaluation", "evaluations", "results", "benchmarks", "performance", "scores"];
 

@@ -245,15 +245,19 @@ fn sized(name: &str, line: usize, evidence: String) -> Option<CardSize> {
 
 /// The name's size against the size in the name of the model the card says this one was tuned
 /// from: "Tiny-Vicuna-1B", "a fine-tuned version of TinyLlama-1.1B". A finer, different size
-/// there (within 25%) says the name's is nominal: returned flagged ([`CardSize::against_name`]),
-/// so that neither is published. `line` is where the card names the base (0: front matter).
+/// there (within 25%, or the name's without its dot) says the name's is nominal or misspelled:
+/// returned flagged ([`CardSize::against_name`]), so that neither is published. `line` is where the card names the base (0: front matter).
 pub fn base_contradicts(model_id: &str, base: &str, line: usize) -> Option<CardSize> {
     let (own, theirs) = (from_name(model_id)?, from_name(base)?);
     let decimals =
         |s: &SizeText| s.label.split_once('.').map_or(0, |(_, d)| d.chars().take_while(char::is_ascii_digit).count());
     let apart = (theirs.total - own.total).abs() as f64 / own.total as f64;
     let finer = decimals(&theirs) > decimals(&own) && !own.is_expert_notation && !theirs.is_expert_notation;
-    (finer && apart > 0.02 && near(theirs.total, own.total)).then(|| CardSize {
+    // "qwen25-15b" tuned from Qwen2.5-1.5B: the name's size may be the base's with its dot dropped,
+    // as its version's was.
+    let digits = |s: &SizeText| s.label.chars().filter(char::is_ascii_digit).collect::<String>();
+    let dropped_dot = finer && digits(&own) == digits(&theirs) && own.total == 10 * theirs.total;
+    (finer && apart > 0.02 && (near(theirs.total, own.total) || dropped_dot)).then(|| CardSize {
         evidence: format!("tuned from {base}"),
         size: theirs,
         line,

@@ -377,6 +377,8 @@ pub fn may_be_benchmark(name: &str) -> bool {
     ];
     let input_amount =
         matches!(judged.as_slice(), [n, unit] if n.chars().all(|c| c.is_ascii_digit()) && INPUT_UNITS.contains(unit));
+    // A tally of head-to-head comparisons ("Wins", "Wins / Ties / Losses"): a count, not a score.
+    let tally = judged.iter().all(|w| matches!(*w, "wins" | "ties" | "losses" | "draws"));
     // Perplexity, bits per byte, loss: lower is better and no percent; not a score, even when
     // only the parenthesis says so ("Pile-test (BPB)").
     // A rate is a hyper-parameter's or a signal's ("Learning Rate", "Sample Rate"), a metric's
@@ -386,6 +388,7 @@ pub fn may_be_benchmark(name: &str) -> bool {
     let setting_rate = judged.contains(&"rate") && (judged.len() <= 2 || judged.iter().any(metric_rate));
     if metric_only
         || input_amount
+        || tally
         || setting_rate
         || judged.iter().any(|w| NEVER_IN_A_BENCHMARK.contains(w))
         || words.iter().any(|w| LOWER_IS_BETTER.contains(w))

@@ -111,6 +111,16 @@ pub fn is_known_benchmark(name: &str) -> bool {
     b.is_known && b.canonical != "card_average"
 }
 
+/// A cleaned name without a count of its items after it ("mmlu 14 042 questions", "gsm8k 1 319
+/// problems"), when there is one.
+fn without_item_count(bare: &str) -> Option<&str> {
+    const ITEMS: &[&str] = &["questions", "problems", "examples", "samples", "items", "prompts", "tasks"];
+    let (rest, unit) = bare.rsplit_once(' ')?;
+    let digits = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let name = rest.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    (ITEMS.contains(&unit) && rest.rsplit(' ').next().is_some_and(digits) && !name.is_empty()).then_some(name)
+}
+
 /// Resolves a name as written.
 ///
 /// ```
@@ -179,6 +189,8 @@ pub fn resolve(raw: &str) -> Benchmark {
         })
         // "AIME2024" for "AIME 2024": a known name spaced otherwise between its letters and digits.
         .or_else(|| joined_lookup(&bare))
+        // "MMLU, 5-shot, 14,042 questions": how many items were asked is no part of the name.
+        .or_else(|| lookup(without_item_count(&bare)?))
         // (Not a multilingual benchmark's English part: "MGSM en", "MGSM English" are no MGSM score.)
         .filter(|c| !(MULTILINGUAL.contains(&c.as_str()) && [" en", " english"].iter().any(|e| bare.ends_with(e))));
     // ("hellaswag/acc_norm": the metric after a slash, as lm-eval tables' rows write it.)
@@ -400,6 +412,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_tally_of_wins_is_no_benchmark() {
+        assert!(!may_be_benchmark("Wins"));
+        assert!(!may_be_benchmark("Wins / Ties / Losses"));
+        assert!(may_be_benchmark("WinoGrande") && may_be_benchmark("Arena-Hard"));
+    }
+
+    #[test]
     fn a_hardware_set_up_is_no_benchmark_and_a_spaced_plus_is_evalplus() {
         assert!(!may_be_benchmark("16 x 80G (GBS=256)"));
         assert!(!may_be_benchmark("8x 40GB"));
@@ -474,6 +493,13 @@ mod tests {
         // "HumanEval (+)" heads cells like "76.2 (72.0)": HumanEval, then HumanEval+ in parentheses.
         assert_eq!(resolve("HumanEval (+)").canonical, "humaneval");
         assert_eq!(resolve("**MBPP (+)**").canonical, "mbpp");
+    }
+
+    #[test]
+    fn a_count_of_items_after_a_name_is_no_part_of_it() {
+        assert_eq!(resolve("MMLU, 5-shot, 14,042 questions").canonical, "mmlu");
+        assert_eq!(resolve("GSM8K, zero-shot, 1,319 problems").canonical, "gsm8k");
+        assert!(!resolve("Questions").is_known);
     }
 
     #[test]

@@ -664,6 +664,11 @@ mod tests {
         let same = "---\nbase_model: mistralai/Mistral-7B-v0.1\n---\n# Foo\n";
         assert!(!read_card("org/Foo-7B", same).size.unwrap().against_name);
         assert!(!read_card("org/Foo-1.1B", &yaml.replace("1.1B", "1B")).size.unwrap().against_name);
+        // The name's size with its dot dropped ("qwen25-15b" for Qwen2.5-1.5B), as its version's was.
+        let lora = "---\nbase_model: Qwen/Qwen2.5-1.5B-Instruct\nlibrary_name: peft\n---\n# Text-to-SQL adapter\n";
+        let dropped = read_card("org/qwen25-15b-text2sql-lora", lora).size.unwrap();
+        assert!(dropped.against_name && dropped.size.total == 1_500_000_000, "{dropped:?}");
+        assert!(!read_card("org/Foo-15B", &lora.replace("1.5B", "7B")).size.unwrap().against_name);
     }
 
     #[test]

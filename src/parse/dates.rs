@@ -144,13 +144,30 @@ pub fn card_release_in(body: &str, tables: &[super::tables::Table], model_id: &s
     let coarse = match super::release_tables::table_release(body, tables, model_id) {
         Some(t) if t.precision != DatePrecision::Day => t,
         Some(t) => return Some(t),
-        None => return news_release(body, model_id),
+        None => return news_release(body, model_id).map(|d| refined(body, model_id, d)),
     };
     let same = |d: &NaiveDate| {
         d.year() == coarse.date.year() && (coarse.precision == DatePrecision::Year || d.month() == coarse.date.month())
     };
     let finer = news_release(body, model_id).filter(|n| n.precision == DatePrecision::Day && same(&n.date));
     Some(finer.unwrap_or(coarse))
+}
+
+/// A month or year stated first ("**Release Date**: October 2025") gives way to a day in it that the
+/// card states further down ("**Release Date**: October 3, 2025" at its end): the finer statement.
+fn refined(body: &str, model_id: &str, coarse: CardDate) -> CardDate {
+    use chrono::Datelike;
+    if coarse.precision == DatePrecision::Day {
+        return coarse;
+    }
+    let after = body.split_inclusive('\n').take(coarse.line).map(str::len).sum::<usize>();
+    let same = |d: &NaiveDate| {
+        d.year() == coarse.date.year() && (coarse.precision == DatePrecision::Year || d.month() == coarse.date.month())
+    };
+    match news_release(&body[after..], model_id) {
+        Some(d) if d.precision == DatePrecision::Day && same(&d.date) => CardDate { line: d.line + coarse.line, ..d },
+        _ => coarse,
+    }
 }
 
 /// The release date a card's text states (news lines, "Release date" fields, sentences).
@@ -743,6 +760,15 @@ mod tests {
         assert_eq!((d.date.to_string(), d.line), ("2023-06-22".to_owned(), 5));
         let quoted = "# My tune\n\n# Base Model\n\n## Model Details\n\n**Model Release Date** April 18, 2024.\n";
         assert!(card_release(quoted, "org/Llama-3-8B-Tune").is_none());
+    }
+
+    #[test]
+    fn a_month_gives_way_to_a_day_in_it_stated_further_down() {
+        let card = "- **Release Date**: October 2025\n\nText.\n\n**Release Date**: October 3, 2025\n";
+        let d = card_release(card, "org/foo-4b").unwrap();
+        assert_eq!((d.date.to_string(), d.precision, d.line), ("2025-10-03".to_owned(), DatePrecision::Day, 5));
+        let other = card.replace("October 3", "November 3");
+        assert_eq!(card_release(&other, "org/foo-4b").unwrap().precision, DatePrecision::Month, "another month");
     }
 
     #[test]

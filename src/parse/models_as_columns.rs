@@ -358,6 +358,22 @@ mod tests {
     }
 
     #[test]
+    fn a_column_that_points_at_the_model_itself_is_its_own() {
+        let md = "## Quality\n\n| benchmark | this artifact | official artifact |\n|---|---|---|\n\
+                  | AIME 2025 | **100.00%** | 96.67% |\n| GPQA-Diamond | **88.38%** | 87.37% |\n";
+        let got = named(&read(md, "org/Foo-27B-IQ3_S"));
+        assert_eq!(got, [("aime_2025".to_owned(), None, 100.0), ("gpqa_diamond".to_owned(), None, 88.38)]);
+        let md =
+            "## Results\n\n| | this file | FP16 |\n|---|---|---|\n| MMLU, 5-shot, 14,042 questions | 75.66 | 78.88 |\n\
+                  | GSM8K, zero-shot, 1,319 problems | 92.04 | 95.30 |\n";
+        let want = [("mmlu".to_owned(), Some(5), 75.66), ("gsm8k".to_owned(), Some(0), 92.04)];
+        assert_eq!(named(&read(md, "org/Foo-14B-Tetra")), want);
+        // Beside a column naming the model, two say it is: which one is not said.
+        let both = "| benchmark | Foo-27B | this model |\n|---|---|---|\n| MMLU | 70.1 | 70.3 |\n";
+        assert!(read(both, "org/Foo-27B").scores.is_empty());
+    }
+
+    #[test]
     fn a_titled_benchmarks_parts_are_no_model_attributes() {
         let md = "#### BLINK\n\n| Task | Foo-7B |\n|---|---|\n| Art Style | 55.1 |\n| Hidden dimension | 4096 |\n\
                   | Num. layers | 32 |\n";

@@ -128,8 +128,8 @@ pub(super) fn label_names(
     only_one: bool,
 ) -> Option<(usize, bool)> {
     let found = label_match_in(label, model_id, in_tuned, only_one);
-    if found.is_some_and(|m| m.1) {
-        return found;
+    if found.is_some_and(|m| m.1) || super::axis_words::is_self_reference(label) {
+        return found.filter(|m| m.1).or(Some((2, true)));
     }
     // (The card's own stage: "DeepSeek-V2-Lite 16B Chat (SFT)", which the card calls its model.)
     if let Some(name) = without_own_stage(label, model_id, intro, in_tuned) {

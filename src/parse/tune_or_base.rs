@@ -38,8 +38,12 @@ pub fn tune_or_base(
             .or_else(|| tuned_sibling(markdown, &sibling))
             .or(pretrained_tag)
     };
+    // (A tag naming only how it was trained, "lora", says nothing of a model pretrained further so.)
+    let method_only =
+        |t: &String| ["lora", "qlora", "peft"].iter().any(|m| t.to_ascii_lowercase().ends_with(&format!(": {m}")));
     let weaker = || {
-        tag.or_else(|| lineage.filter(|_| tuned_from()))
+        tag.filter(|t| tuned_from() || !method_only(t))
+            .or_else(|| lineage.filter(|_| tuned_from()))
             .or_else(|| merge_recipe(markdown))
             // (A quantized copy's prompt template is its packer's suggestion, written for base
             // models too: "Prompt template: Yi … Human: {prompt} Assistant:" on Yi-34B-GGUF.)
@@ -239,6 +243,11 @@ fn pretrained_further(markdown: &str) -> bool {
         "continually pre-train",
         "further pretrain",
         "further pre-train",
+        "continuous pretrain",
+        "continuous pre-train",
+        "continuous-pretrain",
+        "continued-pretrain",
+        "continual-pretrain",
     ];
     // (The cheap test first: most cards say none of it.)
     if !["ontinu", "urther", "raining Stage", "raining stage"].iter().any(|w| markdown.contains(w)) {
@@ -614,5 +623,14 @@ mod tests {
         assert!(tuned_tags(&meta(r#"{"tags": ["trl", "text-generation"]}"#)).is_some());
         assert!(tuned_tags(&meta(r#"{"tags": ["LoRA"]}"#)).is_some());
         assert!(tuned_tags(&meta(r#"{"tags": ["text-generation", "pytorch"]}"#)).is_none());
+        // "continuous-pretraining" says it too; and a tag naming only the method it was trained
+        // with ("lora") says nothing of a model pretrained further so.
+        assert_eq!(kind("Built by continuous pre-training of SmolLM2."), (None, None));
+        let lora = tuned_tags(&meta(r#"{"tags": ["LoRA"]}"#));
+        let method = |card: &str| tune_or_base(card, "org/Foo-8B", (lora.clone(), None, None), false);
+        assert_eq!(method("| Method | LoRA continued pretraining |"), (None, None));
+        assert!(method("# Foo").0.is_some(), "a LoRA tune");
+        let chat = tuned_tags(&meta(r#"{"tags": ["chat"]}"#));
+        assert!(tune_or_base("LoRA continued pretraining", "org/Foo-8B", (chat, None, None), false).0.is_some());
     }
 }
