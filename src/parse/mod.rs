@@ -48,6 +48,7 @@ mod params_parentheses;
 mod params_prose;
 mod params_statements;
 mod params_table;
+mod params_trainable;
 mod prose_lists;
 mod prose_scores;
 mod prose_versus;

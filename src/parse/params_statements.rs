@@ -53,6 +53,7 @@ pub(super) fn candidates(md: &str, tables: &[Table], id: &str, name: Option<&Siz
         }
         super::params_parentheses::named_parentheses(t, i + 1, (id, pasted.inside()), &mut out);
         super::params_parentheses::precise_in_parentheses(t, i + 1, name, &mut out);
+        out.extend(super::params_trainable::trainable_total(t, i + 1, name));
         let model_type =
             |k: &str| k.trim_matches(|c: char| !c.is_ascii_alphanumeric()).eq_ignore_ascii_case("model type");
         // (The key in a table row's first cell: "| **Model type** | A 13B parameter … |".)
