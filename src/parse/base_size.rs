@@ -246,7 +246,8 @@ fn sized(name: &str, line: usize, evidence: String) -> Option<CardSize> {
 /// The name's size against the size in the name of the model the card says this one was tuned
 /// from: "Tiny-Vicuna-1B", "a fine-tuned version of TinyLlama-1.1B". A finer, different size
 /// there (within 25%, or the name's without its dot) says the name's is nominal or misspelled:
-/// returned flagged ([`CardSize::against_name`]), so that neither is published. `line` is where the card names the base (0: front matter).
+/// returned flagged ([`CardSize::against_name`]), so that neither is published. `line` is where
+/// the card names the base (0: front matter).
 pub fn base_contradicts(model_id: &str, base: &str, line: usize) -> Option<CardSize> {
     let (own, theirs) = (from_name(model_id)?, from_name(base)?);
     let decimals =
