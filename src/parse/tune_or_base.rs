@@ -213,10 +213,13 @@ fn names_a_base_model(markdown: &str, model_id: &str) -> bool {
 }
 
 /// The Hub's lineage in the front matter (`base`, the first `base_model`), as [`made_from`] reads it.
+/// A copy tagged as imported or converted into another format keeps its original's kind, as a
+/// quantized one does.
 pub fn declared_base(meta: &serde_json::Value, base: Option<&str>, model_id: &str) -> Option<String> {
     let base = base.filter(|b| !b.trim().is_empty())?;
+    let copied = front_matter_tag(meta, &["imported", "converted", "conversion"]).is_some();
     let relation = meta.get("base_model_relation").and_then(|r| r.as_str());
-    made_from(Some(base), relation, model_id).then(|| format!("front matter base_model: {base}"))
+    (made_from(Some(base), relation, model_id) && !copied).then(|| format!("front matter base_model: {base}"))
 }
 
 /// Whether declared base models (comma-separated) make this one a tune, merge or adapter: a
@@ -620,6 +623,8 @@ mod tests {
         assert!(declared_base(&quantized, Some("a/b"), "org/Foo-8B").is_none());
         assert!(declared_base(&none, Some("Org/foo-8b"), "org/Foo-8B").is_none(), "the model itself is no lineage");
         assert!(declared_base(&none, None, "org/Foo-8B").is_none());
+        let imported = meta(r#"{"tags": ["orkhon", "imported"]}"#);
+        assert!(declared_base(&imported, Some("a/b"), "org/Foo-8B").is_none(), "a copy in another format");
         assert!(tuned_tags(&meta(r#"{"tags": ["trl", "text-generation"]}"#)).is_some());
         assert!(tuned_tags(&meta(r#"{"tags": ["LoRA"]}"#)).is_some());
         assert!(tuned_tags(&meta(r#"{"tags": ["text-generation", "pytorch"]}"#)).is_none());
