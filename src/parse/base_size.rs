@@ -258,7 +258,12 @@ pub fn base_contradicts(model_id: &str, base: &str, line: usize) -> Option<CardS
     // as its version's was.
     let digits = |s: &SizeText| s.label.chars().filter(char::is_ascii_digit).collect::<String>();
     let dropped_dot = finer && digits(&own) == digits(&theirs) && own.total == 10 * theirs.total;
-    (finer && apart > 0.02 && (near(theirs.total, own.total) || dropped_dot)).then(|| CardSize {
+    // "Qwen3-30B-…" tuned from Qwen2.5-32B-Instruct: another nominal size near the name's; which one
+    // the weights have, the name or the base, is not said.
+    let other_nominal = decimals(&theirs) == decimals(&own) && !own.is_expert_notation && !theirs.is_expert_notation;
+    let flagged =
+        finer && (near(theirs.total, own.total) || dropped_dot) || other_nominal && near(theirs.total, own.total);
+    (apart > 0.02 && flagged).then(|| CardSize {
         evidence: format!("tuned from {base}"),
         size: theirs,
         line,

@@ -669,6 +669,9 @@ mod tests {
         let dropped = read_card("org/qwen25-15b-text2sql-lora", lora).size.unwrap();
         assert!(dropped.against_name && dropped.size.total == 1_500_000_000, "{dropped:?}");
         assert!(!read_card("org/Foo-15B", &lora.replace("1.5B", "7B")).size.unwrap().against_name);
+        // Another nominal size near the name's ("Qwen3-30B-…" tuned from Qwen2.5-32B): which one is not said.
+        let tuned = "---\nbase_model: Qwen/Qwen2.5-32B-Instruct\n---\n# An RL fine-tune of Qwen2.5-32B-Instruct\n";
+        assert!(read_card("org/Qwen3-30B-Foo", tuned).size.unwrap().against_name);
     }
 
     #[test]

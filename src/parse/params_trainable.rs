@@ -1,5 +1,6 @@
 //! The total a card's training line gives beside the share that was trained: "Trainable
-//! Parameters: 41M / 7.24B (0.57%)", "| Trainable params | 20.8M (0.79% of 2.61B) |". A tune (an
+//! Parameters: 41M / 7.24B (0.57%)", "| Trainable params | 20.8M (0.79% of 2.61B) |",
+//! "Trainable: 6.652M / 3085.939M (0.216%)". A tune (an
 //! adapter merged or not) has its base's count, and that line states it precisely where the
 //! name gives it rounded (Mistral 7B's 7.24B, Gemma 2 2B's 2.61B).
 //!
@@ -14,7 +15,7 @@ use super::params_table::cell_num;
 pub(super) fn trainable_total(line: &str, number: usize, name: Option<&SizeText>) -> Option<Cand> {
     let name = name.filter(|n| !n.is_expert_notation)?;
     let lower = line.to_ascii_lowercase();
-    let key = lower.find("trainable param")?;
+    let key = lower.find("trainable param").or_else(|| lower.find("trainable:"))?;
     let rest = &line[key..];
     // ("41M / 7.24B (0.57%)": after the slash; "(0.79% of 2.61B)": after the share's "of".)
     let after = match rest.find(" of ") {
@@ -48,6 +49,7 @@ mod tests {
         assert_eq!(total("- **Trainable Parameters:** 41M / 7.24B (0.57%)", "7b"), Some(7_240_000_000));
         assert_eq!(total("| Trainable params | **20.8M (0.79% of 2.61B)** |", "2b"), Some(2_610_000_000));
         assert_eq!(total("- **Trainable parameters**: 4,358,144 (0.28% of 1.548 B)", "1.5b"), Some(1_548_000_000));
+        assert_eq!(total("AdamW default. Trainable: **6.652M / 3085.939M (0.216%)**.", "3B"), Some(3_085_939_000));
         // Packed 4-bit weights counted, no share, no size in the name: nothing.
         assert_eq!(total("trainable params: 41M / 3.75B (1.1%)", "7b"), None);
         assert_eq!(total("Trainable parameters: 41M / 7.24B", "7b"), None);
