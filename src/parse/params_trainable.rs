@@ -13,6 +13,10 @@ use super::params_table::cell_num;
 
 /// The total stated after the trained count on a "trainable parameters" line, as a candidate.
 pub(super) fn trainable_total(line: &str, number: usize, name: Option<&SizeText>) -> Option<Cand> {
+    // (The cheap test first: this runs for every line of a card.)
+    if !line.contains("rainable") {
+        return None;
+    }
     let name = name.filter(|n| !n.is_expert_notation)?;
     let lower = line.to_ascii_lowercase();
     let key = lower.find("trainable param").or_else(|| lower.find("trainable:"))?;

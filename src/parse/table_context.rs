@@ -133,6 +133,7 @@ fn score_word(h: &str) -> bool {
 pub(crate) fn is_own_header(header: &str) -> bool {
     let h = plain_header(header);
     score_word(&h)
+        || super::axis_words::is_self_reference(&h)
         || matches!(
             h.as_str(),
             "ours"
@@ -140,7 +141,6 @@ pub(crate) fn is_own_header(header: &str) -> bool {
                 | "our result"
                 | "our scores"
                 | "our score"
-                | "this model"
                 | "scores on leaderboard"
                 | "leaderboard scores"
                 | "leaderboard score"
